@@ -1,0 +1,156 @@
+"""The `newsfacts` command: a thin layer over the library, for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Iterator, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import __version__
+from .ingest import IngestError, check_date, read_inputs
+from .nlp import DEFAULT_MODEL, ModelNotFound, load_model
+from .schema import ErrorRecord, FactSheet, json_schema
+
+app = typer.Typer(
+    help="Turn news articles into fact sheets: who is in it, who said what, what happened when, "
+    "whether the numbers add up, and how the people relate.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one red line on stderr and return the exit to raise."""
+    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def get_model(name: str):
+    try:
+        with stderr.status(f"loading spaCy pipeline {name}…"):
+            return load_model(name)
+    except ModelNotFound as error:
+        raise fail(str(error)) from None
+
+
+@contextmanager
+def progress_bar(total: int | None, label: str) -> Iterator[Progress]:
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        progress.add_task(label, total=total)
+        yield progress
+
+
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"newsfacts {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    pass
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files (.txt, .html), `-` for standard input, or a .jsonl corpus.")
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the article's own.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="json, or a readable summary.")] = (
+        OutputFormat.json
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+) -> None:
+    """Analyse articles and print their fact sheets.
+
+    One article gives one JSON object; several give JSON Lines, one sheet per article.
+
+    Examples:
+
+        newsfacts extract story.txt --published 2025-09-10 --format text
+
+        newsfacts extract page.html -o sheet.json
+
+        newsfacts extract corpus.jsonl -o sheets.jsonl
+    """
+    from .sheet import extract_many
+
+    try:
+        published = check_date(published)
+    except IngestError as error:
+        raise fail(str(error)) from None
+    several = len(paths) > 1 or any(Path(path).suffix.lower() in {".jsonl", ".ndjson"} for path in paths)
+    nlp = get_model(model)
+    failures = written = 0
+    with open_output(output) as out, progress_bar(None, "analysing") as progress:
+        for result in extract_many(read_inputs(paths, published), nlp):
+            progress.advance(0)
+            if isinstance(result, ErrorRecord):
+                failures += 1
+                stderr.print(f"[bold red]error:[/] {result.error}", highlight=False)
+                if several:
+                    out.write(result.model_dump_json() + "\n")
+                continue
+            write_sheet(result, output_format, out, several)
+            written += 1
+    if output is not None and written:
+        stderr.print(f"written to {output}", highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, several: bool) -> None:
+    if output_format is OutputFormat.text:
+        from .render.text import summary
+
+        Console(file=out, force_terminal=out is sys.stdout and sys.stdout.isatty(), width=120).print(
+            summary(sheet)
+        )
+    elif several:
+        out.write(sheet.model_dump_json() + "\n")
+    else:
+        out.write(sheet.model_dump_json(indent=2) + "\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a fact sheet."""
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,186 @@
+"""Reading articles: plain text, HTML pages, standard input and JSON Lines corpora.
+
+Every reader yields `Article`s, or an `ErrorRecord` for an input that cannot be read, so a corpus run
+never stops on one bad article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from .schema import Article, ErrorRecord
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Fields a corpus record may carry; anything else in a record is ignored.
+RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet"}
+# Control characters that never occur in text files: their presence means a binary file.
+BINARY_MARKERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class IngestError(ValueError):
+    """An input that cannot become an article; the message names the problem in one line."""
+
+
+def check_date(value: str | None) -> str | None:
+    """Validate a YYYY-MM-DD publication date, or raise IngestError."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise IngestError(f"publication date {value!r} is not a YYYY-MM-DD date") from None
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise IngestError(f"{name}: the input is empty")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if BINARY_MARKERS.search(data[:4096].decode("latin-1")):
+            raise IngestError(f"{name}: this is a binary file, not an article") from None
+        raise IngestError(f"{name}: bytes at offset {error.start} are not UTF-8 text") from None
+    if BINARY_MARKERS.search(text[:4096]):
+        raise IngestError(f"{name}: this is a binary file, not an article")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def from_html(html: str, article_id: str, source: str | None = None, url: str | None = None) -> Article:
+    """Main text, title and date of a web page, through trafilatura and htmldate."""
+    import trafilatura
+    from htmldate import find_date
+
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        raise IngestError(f"{source or article_id}: the HTML page has no article text")
+    published = getattr(extracted, "date", None)
+    if not published:
+        try:
+            published = find_date(html, original_date=True, extensive_search=False)
+        except Exception:  # htmldate raises on malformed pages; a missing date is not an error
+            published = None
+    return Article(
+        id=article_id,
+        text=text,
+        published=check_date(published) if published else None,
+        title=getattr(extracted, "title", None),
+        source=url or source,
+        outlet=getattr(extracted, "sitename", None),
+    )
+
+
+def from_text(text: str, article_id: str, source: str | None = None) -> Article:
+    if not text.strip():
+        raise IngestError(f"{source or article_id}: the input is empty")
+    return Article(id=article_id, text=text, source=source)
+
+
+def from_record(record: dict, fallback_id: str, source: str | None = None) -> Article:
+    """One corpus record (a JSONL line, a CSV or Parquet row) as an article."""
+    fields = {key: record.get(key) for key in RECORD_FIELDS}
+    article_id = str(fields["id"]) if fields["id"] not in (None, "") else fallback_id
+    text, html = fields["text"], fields["html"]
+    if isinstance(text, str) and text.strip():
+        article = from_text(text, article_id, source)
+    elif isinstance(html, str) and html.strip():
+        article = from_html(html, article_id, source, url=fields["url"])
+    else:
+        raise IngestError(f"{article_id}: the record has no `text` or `html`")
+    return article.model_copy(
+        update={
+            "published": check_date(fields["published"]) or article.published,
+            "title": fields["title"] or article.title,
+            "source": fields["url"] or article.source,
+            "outlet": fields["outlet"] or article.outlet,
+        }
+    )
+
+
+def read_jsonl(path: Path) -> Iterator[Article | ErrorRecord]:
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            fallback_id = f"{path.stem}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(decode(raw, f"{path}:{number}"))
+                if not isinstance(record, dict):
+                    raise IngestError(f"{path}:{number}: a line must hold a JSON object")
+                yield from_record(record, fallback_id, str(path))
+            except json.JSONDecodeError as error:
+                yield ErrorRecord(id=fallback_id, error=f"{path}:{number}: not JSON ({error.msg})", source=str(path))
+            except IngestError as error:
+                yield ErrorRecord(id=_record_id(raw) or fallback_id, error=str(error), source=str(path))
+
+
+def _record_id(raw: bytes) -> str | None:
+    try:
+        record = json.loads(raw)
+        return str(record["id"]) if isinstance(record, dict) and record.get("id") not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_file(path: Path) -> Article:
+    """One article from a .txt or .html file (HTML is also recognised by its content)."""
+    if not path.exists():
+        raise IngestError(f"{path}: no such file")
+    if path.is_dir():
+        raise IngestError(f"{path}: is a folder; give the article files inside it")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(f"{path}: cannot be read ({error.strerror})") from None
+    text = decode(data, str(path))
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        return from_html(text, path.stem, str(path))
+    return from_text(text, path.stem, str(path))
+
+
+def read_stdin() -> Article:
+    data = sys.stdin.buffer.read()
+    text = decode(data, "standard input")
+    if looks_like_html(text):
+        return from_html(text, "stdin", "-")
+    return from_text(text, "stdin", "-")
+
+
+def read_inputs(paths: list[str], published: str | None = None) -> Iterator[Article | ErrorRecord]:
+    """Every article named by the paths, in order; `published` overrides each article's own date."""
+    published = check_date(published)
+    for name in paths:
+        for item in _read_one(name):
+            if published and isinstance(item, Article):
+                item = item.model_copy(update={"published": published})
+            yield item
+
+
+def _read_one(name: str) -> Iterator[Article | ErrorRecord]:
+    path = Path(name)
+    try:
+        if name == "-":
+            yield read_stdin()
+        elif path.suffix.lower() in JSONL_SUFFIXES:
+            if not path.exists():
+                raise IngestError(f"{path}: no such file")
+            yield from read_jsonl(path)
+        else:
+            yield read_file(path)
+    except IngestError as error:
+        yield ErrorRecord(id=path.stem if name != "-" else "stdin", error=str(error), source=name)

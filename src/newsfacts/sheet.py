@@ -1,0 +1,90 @@
+"""The pipeline: an article in, a fact sheet out.
+
+ingest → nlp → entities → quotes → times → events → relations → checks. Each stage is a function of
+the parsed article and the sheet so far that returns one field of the sheet; the stage list is a plain
+value, so a user can run their own stages by passing another list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from spacy.language import Language
+
+from . import checks, entities, quotes, relations, times
+from .nlp import Parsed, parse_many
+from .schema import Article, ErrorRecord, FactSheet
+
+Stage = Callable[[Parsed, FactSheet], list[Any]]
+
+# (sheet field, stage) in the order they run: later stages read what earlier ones wrote.
+DEFAULT_STAGES: Sequence[tuple[str, Stage]] = (
+    ("entities", entities.find_entities),
+    ("quotes", quotes.find_quotes),
+    ("times", times.find_times),
+    ("events", times.find_events),
+    ("relations", relations.find_relations),
+    ("checks", checks.find_checks),
+)
+
+
+def empty_sheet(article: Article) -> FactSheet:
+    return FactSheet(
+        id=article.id,
+        text=article.text,
+        published=article.published,
+        title=article.title,
+        source=article.source,
+        outlet=article.outlet,
+    )
+
+
+def run_stages(parsed: Parsed, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES) -> FactSheet:
+    sheet = empty_sheet(parsed.article)
+    for field, stage in stages:
+        setattr(sheet, field, stage(parsed, sheet))
+    return sheet
+
+
+def analyse(parsed: Parsed, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES) -> FactSheet | ErrorRecord:
+    """The sheet of one parsed article, or an error record naming the stage that failed."""
+    sheet = empty_sheet(parsed.article)
+    for field, stage in stages:
+        try:
+            setattr(sheet, field, stage(parsed, sheet))
+        except Exception as error:  # one article's failure must not end a corpus run
+            return ErrorRecord(
+                id=parsed.article.id,
+                error=f"the {field} stage failed: {type(error).__name__}: {error}",
+                source=parsed.article.source,
+            )
+    return sheet
+
+
+def extract(article: Article, nlp: Language, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES) -> FactSheet:
+    """The fact sheet of one article; exceptions propagate (use `extract_many` for corpora)."""
+    return run_stages(Parsed(article, nlp(article.text)), stages)
+
+
+def extract_many(
+    items: Iterable[Article | ErrorRecord],
+    nlp: Language,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    batch_size: int = 32,
+) -> Iterator[FactSheet | ErrorRecord]:
+    """Sheets for a stream of articles, in input order; error records pass through untouched."""
+    pending: list[Article | ErrorRecord] = []
+
+    def flush() -> Iterator[FactSheet | ErrorRecord]:
+        articles = [item for item in pending if isinstance(item, Article)]
+        parsed = parse_many(articles, nlp, batch_size=batch_size)
+        for item in pending:
+            yield item if isinstance(item, ErrorRecord) else analyse(next(parsed), stages)
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
