@@ -152,5 +152,48 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[list[str], typer.Argument(help="Gold files (.json, .jsonl) or folders holding them.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
+) -> None:
+    """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md).
+
+    Examples:
+
+        newsfacts eval gold/seed.json
+
+        newsfacts eval data/quotes/polnear-dev.jsonl --limit 20 --json
+    """
+    from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
+    from .sheet import extract_many
+
+    try:
+        paths = gold_paths(gold)
+    except GoldError as error:
+        raise fail(str(error)) from None
+    gold_files = [read_gold_file(path, limit) for path in paths]
+    errors = [message for gold_file in gold_files for message in gold_file.errors]
+    for message in errors:
+        stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    nlp = get_model(model)
+    total = sum(len(gold_file.articles) for gold_file in gold_files)
+    with progress_bar(total, "scoring") as progress:
+        scores = score_files(
+            gold_files,
+            lambda articles: extract_many(articles, nlp),
+            on_error=lambda message: stderr.print(f"[bold red]error:[/] {message}", highlight=False),
+            on_article=lambda: progress.advance(0),
+        )
+    if as_json:
+        typer.echo(json.dumps(figures_json(scores), indent=2))
+    else:
+        Console(width=max(Console().width, 100)).print(report(scores))
+    if errors or not paths:
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()
