@@ -1,0 +1,234 @@
+"""A self-contained HTML report of a fact sheet: one file, no network, safe to open on any article.
+
+The article text is untrusted. Jinja2 autoescapes every value put into the page; the data the page's
+script reads travels as JSON in a non-executable <script type="application/json"> with `<`, `>`, `&`
+and the JavaScript line separators escaped; the script fills the page with `textContent` only. A
+Content-Security-Policy lets run only the two inline scripts the report itself ships (by hash).
+Charts are drawn by Plotly, whose script is read from the installed Python package and inlined.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import networkx as nx
+import plotly.graph_objects as go
+import plotly.io as pio
+from dateutil.parser import isoparse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from plotly.colors import qualitative
+from plotly.offline import get_plotlyjs
+
+from ..schema import FactSheet, Quote
+
+# Background colours of quotes, one per speaker; light enough to read black text on.
+SPEAKER_COLOURS = qualitative.Pastel
+ENTITY_TYPE_COLOURS = {"PERSON": "#4c78a8", "ORG": "#f58518", "PLACE": "#54a24b", "EVENT": "#b279a2",
+                       "WORK": "#e45756"}
+# Characters that would end or confuse a <script> element, or break JavaScript older than ES2019.
+SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    return Environment(loader=PackageLoader("newsfacts.render", "templates"), autoescape=select_autoescape(default=True),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+@lru_cache(maxsize=1)
+def asset(name: str) -> str:
+    return files("newsfacts.render").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def script_json(value: object) -> Markup:
+    """JSON that can sit inside a <script> element whatever strings it holds."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in SCRIPT_UNSAFE.items():
+        text = text.replace(char, escaped)
+    return Markup(text)
+
+
+def csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def label(text: str) -> str:
+    """Article text for a Plotly label: Plotly reads a subset of HTML in labels, so escape it."""
+    return html.escape(text, quote=False)
+
+
+# ---- the article with its highlights -------------------------------------------------------------
+
+@dataclass
+class Segment:
+    text: str
+    entity: str | None = None
+    quote: int | None = None
+    speaker_class: str | None = None
+    time: int | None = None
+    classes: list[str] = field(default_factory=list)
+
+
+def speaker_key(quote: Quote) -> str:
+    return quote.speaker or quote.speaker_name or quote.source
+
+
+def speaker_classes(sheet: FactSheet) -> dict[str, str]:
+    keys = list(dict.fromkeys(speaker_key(quote) for quote in sheet.quotes))
+    return {key: f"spk{number % len(SPEAKER_COLOURS)}" for number, key in enumerate(keys)}
+
+
+def segments(sheet: FactSheet, speakers: dict[str, str]) -> list[Segment]:
+    """The article cut where any highlight starts or ends, each piece knowing what covers it.
+
+    Highlights overlap (a name inside a quote), so the text is cut into flat pieces rather than nested
+    elements; a piece covered by two mentions shows the shorter one.
+    """
+    text = sheet.text
+    spans = [(m.start, m.end) for e in sheet.entities for m in e.mentions]
+    spans += [(q.start, q.end) for q in sheet.quotes] + [(t.start, t.end) for t in sheet.times]
+    cuts = sorted({0, len(text)} | {max(0, min(len(text), offset)) for span in spans for offset in span})
+    pieces = [Segment(text[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+    def covered(start: int, end: int) -> range:
+        return range(bisect_left(cuts, max(0, start)), bisect_left(cuts, min(len(text), end)))
+
+    for entity in sheet.entities:
+        for mention in sorted(entity.mentions, key=lambda m: m.start - m.end):  # longest first, shorter win
+            for index in covered(mention.start, mention.end):
+                pieces[index].entity = entity.id
+    for number, quote in enumerate(sheet.quotes):
+        for index in covered(quote.start, quote.end):
+            pieces[index].quote = number
+            pieces[index].speaker_class = speakers[speaker_key(quote)]
+    for number, time in enumerate(sheet.times):
+        for index in covered(time.start, time.end):
+            pieces[index].time = number
+    for piece in pieces:
+        piece.classes = [name for name, on in (("ent", piece.entity), ("quote", piece.quote is not None),
+                                                ("time", piece.time is not None)) if on]
+        if piece.speaker_class:
+            piece.classes.append(piece.speaker_class)
+    return pieces
+
+
+# ---- the panels ----------------------------------------------------------------------------------
+
+def who_said_what(sheet: FactSheet, speakers: dict[str, str]) -> list[dict]:
+    """One entry per person, and per other source that speaks, with what they said."""
+    names = {entity.id: entity for entity in sheet.entities}
+    people: dict[str, dict] = {}
+    for entity in sorted(sheet.entities, key=lambda e: -len(e.mentions)):
+        if entity.type == "PERSON":
+            people[entity.id] = {"id": entity.id, "name": entity.name, "type": entity.type,
+                                 "mentions": len(entity.mentions), "quotes": [], "colour": None}
+    for quote in sheet.quotes:
+        key = speaker_key(quote)
+        if key not in people:
+            entity = names.get(quote.speaker or "")
+            people[key] = {"id": entity.id if entity else None,
+                           "name": entity.name if entity else (quote.speaker_name or f"({quote.source})"),
+                           "type": entity.type if entity else quote.source,
+                           "mentions": len(entity.mentions) if entity else 0, "quotes": [], "colour": None}
+        people[key]["quotes"].append(quote)
+        people[key]["colour"] = speakers[key]
+    return sorted(people.values(), key=lambda p: (-len(p["quotes"]), -p["mentions"]))
+
+
+def timex_datetime(value: str):
+    """The instant a TIMEX3 value starts at, or None for durations, sets and vague values."""
+    try:
+        return isoparse(value)
+    except ValueError:
+        return None
+
+
+def timeline_figure(sheet: FactSheet) -> go.Figure | None:
+    rows = [("event", event.what, event.when, timex_datetime(event.when)) for event in sheet.events]
+    rows += [("time expression", time.text, time.value, timex_datetime(time.value)) for time in sheet.times]
+    rows = [row for row in rows if row[3] is not None]
+    if not rows:
+        return None
+    figure = go.Figure()
+    for lane, symbol in (("event", "diamond"), ("time expression", "circle")):
+        lane_rows = [row for row in rows if row[0] == lane]
+        if not lane_rows:
+            continue
+        figure.add_trace(go.Scatter(
+            x=[row[3] for row in lane_rows], y=[lane] * len(lane_rows), mode="markers+text" if lane == "event"
+            else "markers", name=lane, marker={"size": 13, "symbol": symbol},
+            text=[label(row[1]) for row in lane_rows], textposition="top center",
+            hovertext=[f"{label(row[1])}<br>{label(row[2])}" for row in lane_rows], hoverinfo="text"))
+    figure.update_layout(height=300, margin={"l": 110, "r": 30, "t": 30, "b": 40}, showlegend=False,
+                         template="plotly_white", yaxis={"type": "category"})
+    return figure
+
+
+def relation_graph_figure(sheet: FactSheet) -> go.Figure | None:
+    names = {entity.id: entity for entity in sheet.entities}
+    relations = [r for r in sheet.relations if r.subject in names and r.object in names]
+    if not relations:
+        return None
+    graph = nx.MultiDiGraph()
+    graph.add_edges_from((r.subject, r.object) for r in relations)
+    # A fixed seed keeps the picture the same from one run to the next.
+    position = nx.spring_layout(graph, seed=7, k=1.6)
+    figure = go.Figure()
+    for relation in relations:
+        (x0, y0), (x1, y1) = position[relation.subject], position[relation.object]
+        caption = relation.relation.replace("_", " ") + (f" ({relation.role})" if relation.role else "")
+        figure.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
+                              showarrow=True, arrowhead=3, arrowsize=1.4, arrowwidth=1.5, arrowcolor="#888",
+                              standoff=14, startstandoff=14, text="")
+        figure.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=label(caption), showarrow=False,
+                              font={"size": 11, "color": "#555"}, bgcolor="rgba(255,255,255,0.85)",
+                              hovertext=label(relation.evidence or ""))
+    nodes = list(graph.nodes)
+    figure.add_trace(go.Scatter(
+        x=[position[n][0] for n in nodes], y=[position[n][1] for n in nodes], mode="markers+text",
+        text=[label(names[n].name) for n in nodes], textposition="bottom center", hoverinfo="text",
+        hovertext=[f"{label(names[n].name)} ({names[n].type})" for n in nodes],
+        marker={"size": 22, "color": [ENTITY_TYPE_COLOURS[names[n].type] for n in nodes],
+                "line": {"width": 2, "color": "white"}}))
+    figure.update_layout(height=440, margin={"l": 20, "r": 20, "t": 20, "b": 20}, showlegend=False,
+                         template="plotly_white", xaxis={"visible": False}, yaxis={"visible": False})
+    return figure
+
+
+def page_data(sheet: FactSheet) -> dict:
+    figures = {name: json.loads(pio.to_json(figure)) for name, figure in
+               (("timeline", timeline_figure(sheet)), ("graph", relation_graph_figure(sheet))) if figure}
+    entities = {entity.id: {"name": entity.name, "type": entity.type,
+                            "mentions": [{"text": m.text, "start": m.start, "kind": m.kind} for m in entity.mentions]}
+                for entity in sheet.entities}
+    return {"entities": entities, "figures": figures}
+
+
+def render_html(sheet: FactSheet) -> str:
+    """The report of one fact sheet as a complete HTML document."""
+    speakers = speaker_classes(sheet)
+    scripts = {"plotly": get_plotlyjs(), "report": asset("report.js")}
+    names = {entity.id: entity.name for entity in sheet.entities}
+    return templates().get_template("report.html.j2").render(
+        sheet=sheet,
+        segments=segments(sheet, speakers),
+        people=who_said_what(sheet, speakers),
+        names=names,
+        quote_speakers=[names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes],
+        entities=sorted(sheet.entities, key=lambda e: (e.type, -len(e.mentions))),
+        speaker_colours=SPEAKER_COLOURS,
+        type_colours=ENTITY_TYPE_COLOURS,
+        data=script_json(page_data(sheet)),
+        style=Markup(asset("report.css")),
+        scripts={name: Markup(source) for name, source in scripts.items()},
+        script_hashes=" ".join(csp_hash(source) for source in scripts.values()),
+    )
+
