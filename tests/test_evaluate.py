@@ -192,6 +192,13 @@ def test_gold_time_text_takes_the_first_unused_occurrence():
     assert (counts.strict_matched, counts.value_correct) == (1, 1)
 
 
+def test_gold_time_text_is_located_as_a_whole_word():
+    text = "The Mayor resigned in May."
+    gold = {"times": [{"text": "May", "type": "DATE", "value": "2024-05"}]}
+    assert score_times(gold, sheet(text, times=[time(text, "May.", "DATE", "2024-05")])).strict_matched == 0
+    assert score_times(gold, sheet(text, times=[time(text, "May", "DATE", "2024-05", occurrence=1)])).strict_matched == 1
+
+
 def test_optional_time_is_neither_missed_nor_a_false_positive():
     gold = {"times": [{"text": "Monday", "type": "DATE", "value": "2024-03-04"},
                       {"text": "two hours", "type": "DURATION", "value": "PT2H", "optional": True}]}
@@ -339,6 +346,9 @@ def test_gold_paths_expand_folders_and_refuse_missing_paths(tmp_path):
     assert [p.name for p in gold_paths([str(tmp_path)])] == ["one.json", "two.jsonl"]
     with pytest.raises(GoldError):
         gold_paths([str(tmp_path / "nowhere.json")])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GoldError):
+        gold_paths([str(tmp_path / "empty")])
 
 
 # ---------------------------------------------------------------- the command

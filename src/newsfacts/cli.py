@@ -191,7 +191,7 @@ def evaluate_command(
         typer.echo(json.dumps(figures_json(scores), indent=2))
     else:
         Console(width=max(Console().width, 100)).print(report(scores))
-    if errors or not paths:
+    if errors:
         raise typer.Exit(1)
 
 

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .ingest import IngestError, check_date
-from .schema import Article, ErrorRecord, FactSheet
+from .schema import Article, Check, ErrorRecord, FactSheet, Quote
 
 SECTIONS = ("quotes", "times", "entities", "relations", "checks")
 QUOTE_THRESHOLDS = (0.3, 0.8)
@@ -200,19 +200,23 @@ def locate_spans(text: str, items: list[dict]) -> list[tuple[int, int] | None]:
             spans.append((item["start"], item["end"]))
             used.add(spans[-1])
             continue
-        needle = item.get("text") or ""
-        span = None
-        position = text.find(needle) if needle else -1
-        while position >= 0:
-            candidate = (position, position + len(needle))
-            if candidate not in used:
-                span = candidate
-                break
-            position = text.find(needle, position + 1)
+        span = first_unused(text, item.get("text") or "", used)
         if span is not None:
             used.add(span)
         spans.append(span)
     return spans
+
+
+def first_unused(text: str, needle: str, used: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first occurrence of `needle` not in `used`, preferring whole words ("May" not inside "Mayor")."""
+    if not needle:
+        return None
+    escaped = re.escape(needle)
+    for pattern in (rf"(?<!\w){escaped}(?!\w)", escaped):
+        for found in re.finditer(pattern, text):
+            if found.span() not in used:
+                return found.span()
+    return None
 
 
 def split_optional(items: list[dict]) -> tuple[list[int], list[int]]:
@@ -249,7 +253,7 @@ def quote_matches(gold_spans: list[tuple[int, int] | None], predicted: list[tupl
     return greedy_pairs(scored)
 
 
-def speaker_correct(gold_quote: dict, predicted: Any, gold: dict, sheet: FactSheet) -> bool:
+def speaker_correct(gold_quote: dict, predicted: Quote, gold: dict, sheet: FactSheet) -> bool:
     entity = next((e for e in sheet.entities if e.id == predicted.speaker), None) if predicted.speaker else None
     if gold_quote.get("source") == "anonymous" and predicted.source == "anonymous":
         return True
@@ -433,7 +437,7 @@ def match_items(gold_items: list[dict], gold_keys: list, predicted_keys: list,
 # ---------------------------------------------------------------- checks
 
 
-def check_mentions(gold_check: dict, predicted: Any) -> bool:
+def check_mentions(gold_check: dict, predicted: Check) -> bool:
     """Same kind and status, and every gold `about` text inside one of the predicted `about` texts."""
     if gold_check.get("kind") != predicted.kind or gold_check.get("status") != predicted.status:
         return False
@@ -484,7 +488,10 @@ def gold_paths(names: list[str]) -> list[Path]:
         if not path.exists():
             raise GoldError(f"{path}: no such file or folder")
         if path.is_dir():
-            paths.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in GOLD_SUFFIXES and p.is_file()))
+            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in GOLD_SUFFIXES and p.is_file())
+            if not inside:
+                raise GoldError(f"{path}: the folder holds no .json or .jsonl gold files")
+            paths.extend(inside)
         else:
             paths.append(path)
     return paths
