@@ -229,6 +229,6 @@ def render_html(sheet: FactSheet) -> str:
         data=script_json(page_data(sheet)),
         style=Markup(asset("report.css")),
         scripts={name: Markup(source) for name, source in scripts.items()},
-        script_hashes=" ".join(csp_hash(source) for source in scripts.values()),
+        script_hashes=Markup(" ".join(csp_hash(source) for source in scripts.values())),
     )
 

@@ -1,0 +1,131 @@
+"""The HTML report: everything the sheet holds is on the page, and article text is always escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from newsfacts.render.html import render_html, script_json
+from newsfacts.schema import Check, Entity, Event, FactSheet, Mention, Quote, Relation, TimeExpression
+
+HOSTILE = ('Mayor <script>window.pwned = 1</script> Ann Lee said "x"><img src=x onerror="window.pwned = 2"> '
+           'and <a href="javascript:window.pwned = 3">click here</a> on Monday.')
+
+
+def spans(text: str, phrase: str, nth: int = 0) -> tuple[int, int]:
+    start = [m.start() for m in re.finditer(re.escape(phrase), text)][nth]
+    return start, start + len(phrase)
+
+
+def mention(text: str, phrase: str, nth: int = 0, kind: str = "name") -> Mention:
+    start, end = spans(text, phrase, nth)
+    return Mention(text=phrase, start=start, end=end, kind=kind)
+
+
+def sample_sheet() -> FactSheet:
+    """A short article of our own with every part of a sheet filled in by hand."""
+    text = ('Ann Lee, the mayor of Tolland, opened the bridge on Monday. "It took 18 months," she said. '
+            'Her brother Tom Lee, who works for Tolland Council, said the work began in March 2024.\n'
+            'Ann Lee wrote the book Bridges in 2020.')
+    ann = Entity(id="E1", name="Ann Lee", type="PERSON",
+                 mentions=[mention(text, "Ann Lee"), mention(text, "she", kind="pronoun"),
+                           mention(text, "Ann Lee", 1)])
+    tom = Entity(id="E2", name="Tom Lee", type="PERSON",
+                 mentions=[mention(text, "Her brother", kind="description"), mention(text, "Tom Lee")])
+    council = Entity(id="E3", name="Tolland Council", type="ORG", mentions=[mention(text, "Tolland Council")])
+    book = Entity(id="E4", name="Bridges", type="WORK", mentions=[mention(text, "Bridges")])
+    quote_start, quote_end = spans(text, "It took 18 months,")
+    indirect_start, indirect_end = spans(text, "the work began in March 2024")
+    times = [TimeExpression(text=phrase, start=spans(text, phrase)[0], end=spans(text, phrase)[1], type=kind,
+                            value=value)
+             for phrase, kind, value in (("Monday", "DATE", "2025-09-08"), ("18 months", "DURATION", "P18M"),
+                                         ("March 2024", "DATE", "2024-03"), ("2020", "DATE", "2020"))]
+    return FactSheet(
+        id="sample", text=text, published="2025-09-10", title="Bridge opens",
+        entities=[ann, tom, council, book],
+        quotes=[Quote(text=text[quote_start:quote_end], start=quote_start, end=quote_end, kind="direct",
+                      source="named", cue="said", speaker="E1", speaker_mention=ann.mentions[1]),
+                Quote(text=text[indirect_start:indirect_end], start=indirect_start, end=indirect_end,
+                      kind="indirect", source="named", cue="said", speaker="E2", speaker_mention=tom.mentions[1])],
+        times=times,
+        events=[Event(what="Ann Lee opens the bridge", when="2025-09-08"),
+                Event(what="work on the bridge begins", when="2024-03")],
+        relations=[Relation(subject="E2", relation="sibling_of", object="E1", evidence=text[:80]),
+                   Relation(subject="E2", relation="works_for", object="E3", role="staff"),
+                   Relation(subject="E1", relation="author_of", object="E4")],
+        checks=[Check(kind="duration", status="inconsistent", about=["March 2024", "Monday", "18 months"],
+                      working="2024-03 to 2025-09-08 is 18 months, stated 18")],
+    )
+
+
+def hostile_sheet() -> FactSheet:
+    name_start, name_end = spans(HOSTILE, "<script>window.pwned = 1</script>")
+    img_start, img_end = spans(HOSTILE, '"><img src=x onerror="window.pwned = 2">')
+    return FactSheet(
+        id='<script>alert("id")</script>', text=HOSTILE, title="<b>title</b>", source="javascript:alert(1)",
+        entities=[Entity(id='E1"><script>', name="<script>window.pwned = 1</script>", type="PERSON",
+                         mentions=[Mention(text=HOSTILE[name_start:name_end], start=name_start, end=name_end)])],
+        quotes=[Quote(text=HOSTILE[img_start:img_end], start=img_start, end=img_end, kind="direct", source="named",
+                      speaker='E1"><script>', cue="<i>said</i>")],
+        events=[Event(what="<img src=x onerror=\"window.pwned = 4\">", when="2025-09-08")],
+        relations=[Relation(subject='E1"><script>', relation="author_of", object='E1"><script>',
+                            role="<svg onload=alert(1)>", evidence=HOSTILE)],
+    )
+
+
+def our_part(page: str) -> str:
+    """The page without Plotly's own inlined script."""
+    return re.sub(r"<script>/\*\*\n\* plotly\.js.*?</script>", "<script></script>", page, count=1, flags=re.S)
+
+
+def test_report_is_one_document_that_loads_nothing_from_outside():
+    page = render_html(sample_sheet())
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//""", page)
+    assert "Plotly" in page
+
+
+def test_article_highlights_entities_quotes_and_times():
+    page = render_html(sample_sheet())
+    assert '<span class="ent" data-e="E2">Her brother</span>' in page
+    assert re.search(r'<span class="quote spk0" data-q="0" title="said by Ann Lee">It took </span>', page)
+    assert '<span class="quote time spk0" data-q="0" title="said by Ann Lee" data-t="1">18 months</span>' in page
+    assert '<span class="time" data-t="0">Monday</span>' in page
+
+
+def test_speakers_get_different_colours():
+    page = render_html(sample_sheet())
+    assert 'class="quote spk1" data-q="1"' in page
+    assert "spk1" not in page.split('data-q="0"')[0].split("article-text")[-1]
+
+
+def test_panels_show_people_timeline_relations_and_checks():
+    page = render_html(sample_sheet())
+    for expected in ("“It took 18 months,”", "Tom Lee", "sibling of", "works for (staff)", "author of",
+                     "2024-03 to 2025-09-08 is 18 months, stated 18", "inconsistent", 'id="timeline-chart"',
+                     'id="graph-chart"'):
+        assert expected in page
+    data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S)[1])
+    assert set(data["figures"]) == {"timeline", "graph"}
+    assert [m["text"] for m in data["entities"]["E1"]["mentions"]] == ["Ann Lee", "she", "Ann Lee"]
+
+
+def test_every_piece_of_article_text_is_escaped():
+    page = our_part(render_html(hostile_sheet()))
+    assert "<script>window" not in page and "<img src=x" not in page and "<svg" not in page and "<b>title" not in page
+    assert 'href="javascript' not in page
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page
+    assert page.count("<script") == 3  # the data block, Plotly and the report's own script
+
+
+def test_script_json_cannot_close_its_script_element():
+    encoded = script_json({"text": "</script><!-- \u2028 & >"})
+    assert "<" not in encoded and ">" not in encoded and "&" not in encoded and "\u2028" not in encoded
+    assert json.loads(str(encoded)) == {"text": "</script><!-- \u2028 & >"}
+
+
+def test_inline_scripts_are_allowed_by_hash_only():
+    page = render_html(sample_sheet())
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)[1]
+    assert "default-src 'none'" in policy and "unsafe-eval" not in policy
+    assert "script-src 'sha256-" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
