@@ -195,5 +195,35 @@ def evaluate_command(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to serve other machines.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: Annotated[
+        Path | None, typer.Option(help="A DuckDB corpus to list articles and quotes from (/api/articles).")
+    ] = None,
+    max_body: Annotated[int, typer.Option(help="Largest request body in bytes; larger ones get 413.")] = 2_000_000,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+) -> None:
+    """Run the web page (paste or upload an article, get its report) and the JSON API.
+
+    The API is documented at /docs once the server runs. URLs given to the server are fetched only
+    when they are public http(s) addresses.
+
+    Example:
+
+        newsfacts serve --port 8000 --store corpus.duckdb
+    """
+    import uvicorn
+
+    from .server import create_app
+
+    if store is not None and not store.is_file():
+        raise fail(f"{store}: no such store; build one with `newsfacts batch`")
+    get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one
+    stderr.print(f"serving on http://{host}:{port}/  (API documentation at /docs; Ctrl-C stops)", highlight=False)
+    uvicorn.run(create_app(model=model, store=store, max_body=max_body), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     app()

@@ -18,6 +18,8 @@ from .schema import Article, ErrorRecord
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# Inputs named by these prefixes are fetched from the web rather than read from disk.
+URL_PREFIXES = ("http://", "https://")
 # Fields a corpus record may carry; anything else in a record is ignored.
 RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet"}
 # Control characters that never occur in text files: their presence means a binary file.
@@ -176,6 +178,10 @@ def _read_one(name: str) -> Iterator[Article | ErrorRecord]:
     try:
         if name == "-":
             yield read_stdin()
+        elif name.lower().startswith(URL_PREFIXES):
+            from .fetch import fetch_article  # fetch imports this module
+
+            yield fetch_article(name)
         elif path.suffix.lower() in JSONL_SUFFIXES:
             if not path.exists():
                 raise IngestError(f"{path}: no such file")

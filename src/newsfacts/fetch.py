@@ -1,0 +1,228 @@
+"""Fetching a news page by URL, with size and time limits, and a guard against server-side request forgery.
+
+The CLI fetches whatever its user names (`OPEN`). The web server fetches on behalf of anyone, so it uses
+`GUARDED`: only http(s), and only hosts whose every resolved address is public. The guard resolves the
+host itself and connects to the address it checked (not to a second, possibly different, DNS answer), and
+every redirect hop goes through the same check.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from ipaddress import IPv4Address, IPv6Address, IPv4Network, IPv6Network
+from urllib.parse import unquote, urljoin
+
+import httpx
+
+from .ingest import IngestError, from_html, from_text, looks_like_html
+from .schema import Article
+
+SCHEMES = {"http", "https"}
+# Content types that can hold an article; anything else (images, PDFs, feeds of binary data) is refused.
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+TEXT_TYPES = {"text/plain"}
+# Well-known cloud metadata addresses, named in refusals; the range checks below already cover them.
+METADATA_ADDRESSES = {
+    ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack
+    ipaddress.ip_address("169.254.170.2"),  # AWS ECS task metadata
+    ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+    ipaddress.ip_address("fd00:ec2::254"),  # AWS over IPv6
+}
+# IPv6 prefix that maps IPv4 addresses for NAT64 (RFC 6052); Python's ipaddress does not unwrap it.
+NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
+USER_AGENT = "newsfacts/0.1 (+https://github.com/newsfacts)"
+
+IPAddress = IPv4Address | IPv6Address
+IPNetwork = IPv4Network | IPv6Network
+
+
+class FetchError(IngestError):
+    """The page could not be fetched (network error, bad status, too large, too slow, not a page)."""
+
+
+class FetchRefused(FetchError):
+    """The URL is not one the guarded fetcher will visit (scheme, or a non-public address)."""
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """What a fetch may do. `refuse_private` turns the address guard on; `allowed_networks` are
+    exceptions to it, for a deployment's own intranet or a test server on loopback."""
+
+    refuse_private: bool = True
+    allowed_networks: tuple[IPNetwork, ...] = ()
+    max_bytes: int = 5_000_000
+    timeout: float = 15.0
+    max_redirects: int = 5
+
+
+GUARDED = FetchPolicy()
+OPEN = FetchPolicy(refuse_private=False)
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    text: str
+    is_html: bool
+
+
+def refusal_reason(address: IPAddress) -> str | None:
+    """Why the guarded fetcher will not connect to this address, or None if it is public."""
+    embedded = [
+        address.ipv4_mapped if isinstance(address, IPv6Address) else None,
+        address.sixtofour if isinstance(address, IPv6Address) else None,
+        address.teredo[1] if isinstance(address, IPv6Address) and address.teredo else None,
+        IPv4Address(int(address) & 0xFFFFFFFF) if address in NAT64_PREFIX else None,
+    ]
+    for inner in embedded:
+        if inner is not None:
+            reason = refusal_reason(inner)
+            if reason:
+                return reason
+    if address in METADATA_ADDRESSES:
+        return "a cloud metadata address"
+    for test, name in (
+        ("is_loopback", "a loopback address"),
+        ("is_link_local", "a link-local address"),
+        ("is_multicast", "a multicast address"),
+        ("is_unspecified", "an unspecified address"),
+        ("is_reserved", "a reserved address"),
+        ("is_private", "a private address"),
+    ):
+        if getattr(address, test):
+            return name
+    if not address.is_global:  # e.g. 100.64.0.0/10, shared by carriers
+        return "a non-public address"
+    return None
+
+
+def resolve(host: str, port: int) -> list[IPAddress]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchError(f"{host}: the host name does not resolve ({error})") from None
+    addresses = []
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])  # drop an IPv6 scope id
+        if address not in addresses:
+            addresses.append(address)
+    if not addresses:
+        raise FetchError(f"{host}: the host name does not resolve")
+    return addresses
+
+
+def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, IPAddress | None]:
+    """The parsed URL, and the checked address to connect to (None when the policy does not guard)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as error:
+        raise FetchRefused(f"{url!r} is not a valid URL ({error})") from None
+    if parsed.scheme not in SCHEMES:
+        raise FetchRefused(f"{url}: only http and https URLs can be fetched, not {parsed.scheme or 'no'} scheme")
+    if not parsed.host:
+        raise FetchRefused(f"{url}: the URL has no host")
+    if not policy.refuse_private:
+        return parsed, None
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    addresses = resolve(parsed.raw_host.decode("ascii"), port)
+    for address in addresses:
+        if any(address in network for network in policy.allowed_networks):
+            continue
+        reason = refusal_reason(address)
+        if reason:
+            raise FetchRefused(f"{url}: refused, {parsed.host} resolves to {address}, {reason}")
+    return parsed, addresses[0]
+
+
+def fetch(url: str, policy: FetchPolicy = OPEN) -> Page:
+    """Download one page, following redirects (each hop re-checked), within the policy's limits."""
+    deadline = time.monotonic() + policy.timeout
+    with httpx.Client(
+        timeout=policy.timeout,
+        follow_redirects=False,
+        # A proxy from the environment would make the connection the guard did not check.
+        trust_env=not policy.refuse_private,
+        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
+    ) as client:
+        for _ in range(policy.max_redirects + 1):
+            parsed, address = check_url(url, policy)
+            request = client.build_request("GET", pinned(parsed, address))
+            if address is not None:
+                request.headers["Host"] = parsed.netloc.decode("ascii")
+                request.extensions["sni_hostname"] = parsed.raw_host.decode("ascii")
+            try:
+                response = client.send(request, stream=True)
+            except httpx.HTTPError as error:
+                raise FetchError(f"{url}: cannot be fetched ({type(error).__name__}: {error})") from None
+            try:
+                if response.is_redirect and response.headers.get("Location"):
+                    url = urljoin(str(parsed), response.headers["Location"])
+                    continue
+                return read_page(url, response, policy, deadline)
+            finally:
+                response.close()
+        raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
+
+
+def pinned(parsed: httpx.URL, address: IPAddress | None) -> httpx.URL:
+    return parsed if address is None else parsed.copy_with(host=str(address))
+
+
+def read_page(url: str, response: httpx.Response, policy: FetchPolicy, deadline: float) -> Page:
+    if response.status_code >= 400:
+        raise FetchError(f"{url}: the server answered {response.status_code} {response.reason_phrase}")
+    media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if media_type and media_type not in HTML_TYPES | TEXT_TYPES:
+        raise FetchError(f"{url}: this is {media_type}, not a web page or text")
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > policy.max_bytes:
+        raise FetchError(f"{url}: the page is {int(declared):,} bytes, over the {policy.max_bytes:,}-byte limit")
+    body = bytearray()
+    try:
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > policy.max_bytes:
+                raise FetchError(f"{url}: the page is over the {policy.max_bytes:,}-byte limit")
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url}: the page took over {policy.timeout:g} s to download")
+    except httpx.HTTPError as error:
+        raise FetchError(f"{url}: the download failed ({type(error).__name__}: {error})") from None
+    text = decode_body(bytes(body), response.charset_encoding)
+    is_html = media_type in HTML_TYPES or (not media_type and looks_like_html(text))
+    return Page(url=url, text=text, is_html=is_html)
+
+
+def decode_body(body: bytes, declared: str | None) -> str:
+    if declared:
+        try:
+            return body.decode(declared, errors="replace")
+        except LookupError:  # an unknown charset name: fall through to detection
+            pass
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(body).best()
+        return str(best) if best is not None else body.decode("utf-8", errors="replace")
+
+
+def article_id(url: str) -> str:
+    """A readable id from a URL: its last path segment without extension, or else its host."""
+    parsed = httpx.URL(url)
+    segments = [unquote(part) for part in parsed.path.split("/") if part]
+    if segments:
+        return segments[-1].rsplit(".", 1)[0] or segments[-1]
+    return parsed.host or url
+
+
+def fetch_article(url: str, policy: FetchPolicy = OPEN) -> Article:
+    """The article at a URL: its main text through trafilatura when it is a page, or the plain text."""
+    page = fetch(url, policy)
+    if page.is_html:
+        return from_html(page.text, article_id(page.url), source=url, url=page.url)
+    return from_text(page.text, article_id(page.url), source=page.url)
