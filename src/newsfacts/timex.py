@@ -1,0 +1,130 @@
+"""TIMEX3 values: calendar arithmetic against the publication date, and the unresolved forms TIMEX3 keeps
+when there is no date to count from (e.g. "XXXX-WXX-1" for "Monday", "PRESENT_REF" for "today").
+
+dateutil's relativedelta does the arithmetic; what is written here is the TIMEX3 notation (TimeML 1.2.1
+guidelines), which no Python library produces.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from importlib import resources
+
+from dateutil.relativedelta import relativedelta
+
+WORDS = json.loads(resources.files("newsfacts").joinpath("data/time_words.json").read_text())
+
+# TIMEX3 duration letters per unit; the clock units go after the "T".
+DURATION_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
+                  "month": "M", "year": "Y", "decade": "DE", "century": "CE", "millennium": "ML"}
+CLOCK_UNITS = {"second", "minute", "hour"}
+# A fraction of one unit is written in the next smaller one ("half an hour" → PT30M).
+SMALLER_UNIT = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+                "hour": ("minute", 60), "minute": ("second", 60), "decade": ("year", 10), "century": ("year", 100)}
+# What one step of each unit moves a date by.
+STEPS = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "weekend": relativedelta(weeks=1),
+         "month": relativedelta(months=1), "quarter": relativedelta(months=3), "year": relativedelta(years=1),
+         "decade": relativedelta(years=10), "century": relativedelta(years=100)}
+# The granularity a unit's date is written at.
+GRANULARITY = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
+               "season": "S", "decade": "DE", "century": "CE"}
+UNRESOLVED = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+              "Y": "XXXX", "DE": "XXX", "CE": "XX"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def canonical_unit(word: str) -> str:
+    """'months' → 'month', 'centuries' → 'century', 'fortnight' → 'fortnight'."""
+    word = word.lower().rstrip("'’")
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word == "millennia":
+        return "millennium"
+    return word[:-1] if word.endswith("s") and word[:-1] in WORDS["units"] else word
+
+
+def number_value(text: str) -> float | None:
+    """'19' → 19, 'nineteen' → 19, 'twenty-one' → 21, 'a couple of' → 2; None for unknown words."""
+    text = " ".join(text.lower().replace(",", "").split())
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if text in WORDS["number_words"]:
+        return float(WORDS["number_words"][text])
+    parts = text.replace("-", " ").split()
+    if parts and all(part in WORDS["number_words"] for part in parts):
+        return float(sum(WORDS["number_words"][part] for part in parts))
+    return None
+
+
+def duration(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: (19, 'month') → 'P19M', (54, 'minute') → 'PT54M', (None, 'hour') → 'PTXH'."""
+    if unit == "fortnight":
+        unit, amount = "week", None if amount is None else amount * 2
+    if unit == "quarter":
+        unit, amount = "month", None if amount is None else amount * 3
+    if amount is not None and amount != int(amount) and unit in SMALLER_UNIT:
+        unit, factor = SMALLER_UNIT[unit]
+        amount *= factor
+    count = "X" if amount is None else (str(int(amount)) if amount == int(amount) else f"{amount:g}")
+    prefix = "PT" if unit in CLOCK_UNITS else "P"
+    return f"{prefix}{count}{DURATION_CODES.get(unit, 'X')}"
+
+
+def written(day: date | None, granularity: str) -> str:
+    """A date written at a granularity: ('M') → '2025-07', ('W') → '2025-W37', ('DE') → '202'."""
+    if day is None:
+        return UNRESOLVED.get(granularity, "XXXX-XX-XX")
+    if granularity == "D":
+        return day.isoformat()
+    if granularity in ("W", "WE"):
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if granularity == "WE" else "")
+    if granularity == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if granularity == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if granularity == "DE":
+        return f"{day.year // 10:03d}"
+    if granularity == "CE":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+def shifted(anchor: date | None, unit: str, steps: int) -> str:
+    """The date `steps` units from the anchor, at that unit's granularity: ('month', -1) → last month."""
+    if anchor is None:
+        return UNRESOLVED.get(GRANULARITY.get(unit, "D"), "XXXX-XX-XX")
+    return written(anchor + STEPS[unit] * steps, GRANULARITY.get(unit, "D"))
+
+
+def weekday_date(anchor: date | None, weekday: int, direction: int, strict: bool = False) -> date | None:
+    """The weekday (1 = Monday) nearest the anchor: direction -1 on or before it, +1 on or after it,
+    0 whichever is closer (ties go back, as news mostly reports what happened)."""
+    if anchor is None:
+        return None
+    back = (anchor.isoweekday() - weekday) % 7 or (7 if strict else 0)
+    ahead = (weekday - anchor.isoweekday()) % 7 or (7 if strict else 0)
+    if direction < 0 or (direction == 0 and back <= ahead):
+        return anchor - timedelta(days=back)
+    return anchor + timedelta(days=ahead)
+
+
+def month_year(anchor: date, month: int, direction: int) -> int:
+    """The year of a bare month name: the last one for past narration, the next one for future, else this year's."""
+    if direction < 0 and month > anchor.month:
+        return anchor.year - 1
+    if direction > 0 and month < anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+def season_year(anchor: date, season: str, relation: str) -> int:
+    """'last summer' is the previous year's; 'next' the following year's; else this year's."""
+    return anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+
+
+def clock(day_value: str, hour: int, minute: int) -> str:
+    return f"{day_value}T{hour:02d}:{minute:02d}"
