@@ -1,29 +1,647 @@
-"""Who is in it: people, organisations, places, events and works, each with all its mentions."""
+"""Who is in it: people, organisations, places, events and works, each one entity with all its mentions.
+
+spaCy's NER finds the names. The rest is written here because no maintained library does it for news
+in English without a large model: repairing NER's typical slips on news, merging the forms a name takes
+("Prince Harry", "Harry", "the Duke of Sussex", "the Duke"), and resolving the pronouns and kinship
+descriptions ("his father") that point back at a person. The resolver is deliberately conservative:
+two different people must never end up in one entity.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    BARE_TITLES,
+    COMMUNICATION_VERBS,
+    DESCRIPTIVE_HEADS,
+    EVENT_HEADS,
+    HONORIFIC_GENDER_OVERRIDES,
+    HONORIFICS,
+    KINSHIP,
+    MONTHS_AND_DAYS,
+    PEERAGES,
+    PERSONAL_PRONOUNS,
+    PLACE_HEADS,
+    REFLEXIVE_PRONOUNS,
+    ROYAL_HONORIFICS,
+    TITLES_OF_PLACE,
+    WORK_NOUNS,
+)
 from .nlp import Parsed
 from .schema import Entity, FactSheet, Mention
 
+# spaCy's OntoNotes labels and the entity type each becomes; labels left out are not entities here.
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
                "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "WORK"}
+LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", "into", "across", "around"}
+# How many sentences back a pronoun or a kinship description may look for what it refers to.
+PRONOUN_WINDOW = 3
+KINSHIP_WINDOW = 1
+QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+@dataclass
+class Candidate:
+    """A name or title found in the text, before it is merged into an entity."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    type: str
+    kind: str  # "name" or "title"
+    personal: tuple[str, ...] = ()  # lower-cased personal-name tokens ("harry"); empty for titles and non-persons
+    titles: frozenset[str] = frozenset()  # forms of address or titles it carries ("prince", "duke")
+    place: str | None = None  # "sussex" in "the Duke of Sussex"
+    gender: str | None = None
+    key: str = ""  # normalised text, for organisations, places, events and works
+
+
+@dataclass(eq=False)
+class Cluster:
+    """An entity under construction."""
+
+    type: str
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start token, end token, kind)
+    personal: set[tuple[str, ...]] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    places: set[tuple[str, str]] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+    types: Counter = field(default_factory=Counter)
+    gender: str | None = None
+    kin: dict[str, Cluster] = field(default_factory=dict)  # "father" -> that person's cluster
+    described_as: str | None = None  # for a relative known only by description: "father of <cluster>"
+    described_of: Cluster | None = None
+
+    @property
+    def first(self) -> int:
+        return min(start for start, _, _ in self.mentions)
+
+    @property
+    def name_tokens(self) -> set[str]:
+        return {token for name in self.personal for token in name}
+
+    def add(self, candidate: Candidate) -> None:
+        self.mentions.append((candidate.start, candidate.end, candidate.kind))
+        if candidate.personal:
+            self.personal.add(candidate.personal)
+        self.titles |= candidate.titles
+        if candidate.place:
+            self.places.add((next(iter(candidate.titles)), candidate.place))
+        if candidate.key:
+            self.keys.add(candidate.key)
+        self.types[candidate.type] += 1
+        self.gender = self.gender or candidate.gender
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in parsed.doc.ents:
-        kind = SPACY_TYPES.get(ent.label_)
-        if kind:
-            groups.setdefault((ent.text, kind), []).append(
-                Mention(text=ent.text, start=ent.start_char, end=ent.end_char))
-    return [Entity(id=f"E{n}", name=name, type=kind, mentions=mentions)
-            for n, ((name, kind), mentions) in enumerate(groups.items(), start=1)]
+    """All entities of the article, each with its merged mentions, in order of first mention."""
+    doc = parsed.doc
+    clusters = cluster_names(doc, name_candidates(doc))
+    resolve_references(doc, clusters)
+    return to_entities(doc, clusters)
 
 
 def entity_at(sheet: FactSheet, start: int, end: int) -> Entity | None:
-    """The entity one of whose mentions overlaps the span [start, end)."""
+    """The entity one of whose mentions overlaps the character span [start, end); the tightest wins."""
+    best, best_size = None, None
     for entity in sheet.entities:
         for mention in entity.mentions:
             if mention.start < end and start < mention.end:
-                return entity
+                size = mention.end - mention.start
+                if best_size is None or size < best_size:
+                    best, best_size = entity, size
+    return best
+
+
+# --- finding names -------------------------------------------------------------------------------------
+
+
+def lower_key(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+def title_at(doc: Doc, i: int, table) -> tuple[str, int] | None:
+    """The title or form of address from `table` that starts at token i, and its length in tokens."""
+    if i + 1 < len(doc):
+        two = f"{lower_key(doc[i])} {lower_key(doc[i + 1])}"
+        if two in table:
+            return two, 2
+    single = lower_key(doc[i])
+    return (single, 1) if single in table else None
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def honorific_gender(key: str) -> str | None:
+    return HONORIFIC_GENDER_OVERRIDES.get(key, HONORIFICS.get(key))
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing possessive marker and punctuation from a span."""
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def with_article(doc: Doc, start: int) -> int:
+    return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+
+
+def name_candidates(doc: Doc) -> list[Candidate]:
+    """Names and titles of the article, with NER's typical slips on news repaired."""
+    candidates = titles_of_place(doc)
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        for candidate in from_ner(doc, ent):
+            candidates.append(candidate)
+            taken.update(range(candidate.start, candidate.end))
+    candidates += bare_titles(doc, taken)
+    candidates += descriptive_mentions(doc, candidates)
+    return sorted(candidates, key=lambda c: (c.start, -c.end))
+
+
+def titles_of_place(doc: Doc) -> list[Candidate]:
+    """'the Duke of Sussex', 'the Mayor of London': a person named by a title held of a place."""
+    found = []
+    person_starts = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
+    i = 0
+    while i < len(doc):
+        match = title_at(doc, i, TITLES_OF_PLACE) if is_capitalised(doc[i]) else None
+        of = i + match[1] if match else None
+        if match and of + 1 < len(doc) and doc[of].lower_ == "of":
+            j = of + 1 + (doc[of + 1].lower_ == "the")
+            place_start = j
+            while j < len(doc) and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) and (
+                j == place_start or j not in person_starts
+            ):
+                j += 1
+            if j > place_start and not (j < len(doc) and j in person_starts):
+                key = match[0]
+                place = " ".join(t.lower_ for t in doc[place_start:j])
+                found.append(Candidate(with_article(doc, i), j, "PERSON", "title", titles=frozenset([key]),
+                                       place=place, gender=honorific_gender(key)))
+                i = j
+                continue
+        i += 1
+    return found
+
+
+def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
+    start, end = trim(doc, ent.start, ent.end)
+    if start >= end:
+        return []
+    label = ent.label_
+    if label in {"DATE", "TIME"}:
+        return place_before_time(doc, start, end)
+    words = [t for t in doc[start:end] if t.lower_ != "the"]
+    bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
+    if bare and bare[1] == len(words) and is_capitalised(words[0]):
+        # A title alone, often mis-tagged as an organisation ("the King's" as ORG).
+        return [Candidate(with_article(doc, words[0].i), end, "PERSON", "title", titles=frozenset([bare[0]]),
+                          gender=honorific_gender(bare[0]))]
+    if label == "PERSON":
+        return [person_name(doc, start, end)]
+    kind = SPACY_TYPES.get(label)
+    if kind is None:
+        return []
+    head = doc[end - 1].lower_
+    if label == "NORP" and doc[end - 1].tag_ != "NNPS":
+        return []  # nationality adjectives ("British") are not organisations
+    if label == "PRODUCT" and not beside_work_noun(doc[start:end]):
+        return []
+    if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
+        kind = "EVENT"
+    elif head in PLACE_HEADS and kind == "ORG" or label == "FAC":
+        kind = "PLACE"
+    if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and is_speaker(doc[start:end]):
+        kind = "ORG"  # "the Palace confirmed": the building stands for the institution
+    key = normalise(doc[start:end].text)
+    return [Candidate(start, end, kind, "name", key=key)]
+
+
+def person_name(doc: Doc, start: int, end: int) -> Candidate:
+    """A person's name, widened leftwards over forms of address ('Prince Harry', 'Sen. Elizabeth Warren')."""
+    titles = set()
+    gender = None
+    while start > 0:
+        match = None
+        for length in (2, 1):
+            if start - length >= 0:
+                found = title_at(doc, start - length, HONORIFICS)
+                if found and found[1] == length and is_capitalised(doc[start - length]):
+                    match = found
+                    break
+        if not match:
+            break
+        titles.add(match[0])
+        gender = gender or honorific_gender(match[0])
+        start -= match[1]
+    inner = start
+    while inner < end:  # forms of address NER kept inside the span
+        found = title_at(doc, inner, HONORIFICS)
+        if not found or inner + found[1] >= end:
+            break
+        titles.add(found[0])
+        gender = gender or honorific_gender(found[0])
+        inner += found[1]
+    personal = tuple(t.lower_ for t in doc[inner:end] if not t.is_punct and t.lower_ != "the")
+    return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
+
+
+def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """NER sometimes folds a place into the time after it ('from Balmoral a few hours earlier')."""
+    j = start
+    while j < end and doc[j].pos_ == "PROPN" and lower_key(doc[j]) not in MONTHS_AND_DAYS:
+        j += 1
+    if j == start or j == end:
+        return []
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before not in LOCATIVE_PREPOSITIONS:
+        return []
+    return [Candidate(start, j, "PLACE", "name", key=normalise(doc[start:j].text))]
+
+
+def beside_work_noun(span: Span) -> bool:
+    root = span.root
+    return (root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS) or any(
+        child.lower_ in WORK_NOUNS for child in root.children
+    ) or (span.start > 0 and span.doc[span.start - 1].lower_ in WORK_NOUNS)
+
+
+def is_speaker(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in COMMUNICATION_VERBS
+
+
+def bare_titles(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'the King', 'the Prime Minister': a capitalised title after 'the' standing for one person."""
+    found = []
+    for i in range(1, len(doc)):
+        if i in taken or doc[i - 1].lower_ != "the" or not is_capitalised(doc[i]):
+            continue
+        match = title_at(doc, i, BARE_TITLES)
+        if not match or not all(is_capitalised(t) for t in doc[i:i + match[1]]):
+            continue
+        after = doc[i + match[1]] if i + match[1] < len(doc) else None
+        if after is not None and (after.pos_ == "PROPN" or after.lower_ == "of"):
+            continue  # a form of address before a name, or a title of a place
+        found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([match[0]]),
+                               gender=honorific_gender(match[0])))
+        taken.update(range(i - 1, i + match[1]))
+    return found
+
+
+def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'an Invictus Games event': a name modifying a generic noun of its type refers to the same thing."""
+    found = []
+    for candidate in candidates:
+        heads = DESCRIPTIVE_HEADS.get(candidate.type)
+        if not heads:
+            continue
+        root = doc[candidate.start:candidate.end].root
+        head = root.head
+        if root.dep_ == "compound" and head.i >= candidate.end and head.lower_ in heads:
+            found.append(Candidate(head.left_edge.i, head.i + 1, candidate.type, "description", key=candidate.key))
+    return found
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"'s?$", "", text).strip()
+
+
+# --- merging names into entities ---------------------------------------------------------------------
+
+
+def compatible(a: Cluster, b: Cluster) -> bool:
+    """Whether two clusters may be one entity: never two different full names, genders or titled places."""
+    if a.type != b.type and "PERSON" in (a.type, b.type):
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    full_a = {name for name in a.personal if len(name) > 1}
+    full_b = {name for name in b.personal if len(name) > 1}
+    if full_a and full_b and not any(same_full_name(x, y) for x in full_a for y in full_b):
+        return False
+    places_a, places_b = dict(a.places), dict(b.places)
+    return not any(places_a[t] != places_b[t] for t in places_a.keys() & places_b.keys())
+
+
+def same_full_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return a == b or (a[0] == b[0] and a[-1] == b[-1])
+
+
+def merge(into: Cluster, other: Cluster, clusters: list[Cluster]) -> None:
+    into.mentions += other.mentions
+    into.personal |= other.personal
+    into.titles |= other.titles
+    into.places |= other.places
+    into.keys |= other.keys
+    into.types += other.types
+    into.gender = into.gender or other.gender
+    clusters.remove(other)
+
+
+def nearest(clusters: list[Cluster], position: int) -> Cluster | None:
+    """The cluster mentioned most recently before `position`, else the first mentioned after it."""
+    def distance(cluster: Cluster) -> tuple[int, int]:
+        before = [start for start, _, _ in cluster.mentions if start < position]
+        return (0, position - max(before)) if before else (1, cluster.first - position)
+
+    return min(clusters, key=distance) if clusters else None
+
+
+def cluster_names(doc: Doc, candidates: list[Candidate]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+
+    def new(candidate: Candidate) -> None:
+        cluster = Cluster(candidate.type)
+        cluster.add(candidate)
+        clusters.append(cluster)
+
+    people = [c for c in candidates if c.type == "PERSON"]
+    # Full names first: they anchor the shorter forms.
+    for c in (c for c in people if len(c.personal) > 1):
+        match = next((k for k in clusters if any(same_full_name(c.personal, n) for n in k.personal)), None)
+        match.add(c) if match else new(c)
+    for c in (c for c in people if c.place):
+        match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
+        match.add(c) if match else new(c)
+    for c in (c for c in people if len(c.personal) == 1):
+        token = c.personal[0]
+        options = [k for k in clusters if k.type == "PERSON" and token in k.name_tokens
+                   and (not c.gender or not k.gender or c.gender == k.gender)]
+        match = nearest(options, c.start)
+        match.add(c) if match else new(c)
+    for c in (c for c in people if not c.personal and not c.place):
+        title = next(iter(c.titles))
+        options = [k for k in clusters if k.type == "PERSON" and title in k.titles]
+        match = nearest(options, c.start)
+        match.add(c) if match else new(c)
+    for c in (c for c in candidates if c.type != "PERSON"):
+        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or short_form_of(
+            c, doc, clusters)
+        match.add(c) if match else new(c)
+    for cluster in clusters:
+        cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
+    merge_appositions(doc, clusters)
+    merge_peerage_with_royal_name(clusters)
+    return clusters
+
+
+def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
+    """An acronym ('FBI') or a last word ('the Post') standing for a longer organisation name."""
+    text = candidate.key
+    if " " in text or text in PLACE_HEADS:
+        return None
+    acronym = doc[candidate.start:candidate.end].text.strip().isupper() and 2 <= len(text) <= 6
+    options = []
+    for cluster in clusters:
+        if cluster.type == "PERSON":
+            continue
+        for key in cluster.keys:
+            words = key.split()
+            if len(words) < 2:
+                continue
+            initials = "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "&"})
+            if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and words[-1] == text):
+                options.append(cluster)
+                break
+    return options[0] if len(options) == 1 else None
+
+
+def merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Prince Harry, the Duke of Sussex,': two names of a person set side by side are one entity."""
+    for token in doc:
+        if token.dep_ != "appos":
+            continue
+        a, b = cluster_of(clusters, token.i), cluster_of(clusters, token.head.i)
+        if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b):
+            merge(b, a, clusters)
+
+
+def merge_peerage_with_royal_name(clusters: list[Cluster]) -> None:
+    """A peer known only by title ('the Duke of X') and the one royal named in the story are one person.
+
+    News about royals alternates between the peerage and the royal name; with exactly one royal named
+    (Prince/Princess + name) who holds no other title, that is who the title means.
+    """
+    for titled in [k for k in clusters if k.type == "PERSON" and not k.personal and k.places]:
+        if not {title for title, _ in titled.places} <= PEERAGES:
+            continue
+        royals = [k for k in clusters if k.type == "PERSON" and k.personal and k.titles & ROYAL_HONORIFICS
+                  and not k.places and compatible(k, titled)]
+        if len(royals) == 1:
+            merge(royals[0], titled, clusters)
+
+
+def cluster_of(clusters: list[Cluster], token_index: int) -> Cluster | None:
+    for cluster in clusters:
+        for start, end, _ in cluster.mentions:
+            if start <= token_index < end:
+                return cluster
     return None
+
+
+# --- pronouns and kinship descriptions ---------------------------------------------------------------
+
+
+def depth(token: Token) -> int:
+    """Distance to the root of the sentence: the lower, the more central a mention is to it."""
+    steps = 0
+    while token.head.i != token.i:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside double quotation marks: pronouns there speak from the quoted person's view."""
+    inside, quoted = False, set()
+    for token in doc:
+        if "\n" in token.text:
+            inside = False
+        elif QUOTE_MARKS.fullmatch(token.text):
+            inside = token.text != "”" and (token.text == "“" or not inside)
+        elif inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def gender_fits(cluster: Cluster, gender: str | None) -> bool:
+    return gender is None or cluster.gender in (None, gender)
+
+
+def resolve_references(doc: Doc, clusters: list[Cluster]) -> None:
+    """Attach pronouns and kinship descriptions, in reading order, to the people they refer to."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    seen: list[tuple[Token, Cluster]] = sorted(
+        ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions), key=lambda item: item[0].i
+    )
+    quoted = quoted_tokens(doc)
+    for token in doc:
+        if token.i in quoted:
+            continue
+        referent = None
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            referent = resolve_pronoun(token, seen)
+            if referent:
+                referent.mentions.append((token.i, token.i + 1, "pronoun"))
+                referent.gender = referent.gender or PERSONAL_PRONOUNS[token.lower_]
+        elif token.lemma_.lower() in KINSHIP and token.pos_ == "NOUN":
+            referent = resolve_kinship(doc, token, seen, clusters)
+        if referent is not None:
+            seen.append((token, referent))
+            seen.sort(key=lambda item: item[0].i)
+
+
+def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluster | None:
+    gender = PERSONAL_PRONOUNS[pronoun.lower_]
+    sentence = pronoun.sent
+    subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
+
+    def fits(token: Token, cluster: Cluster) -> bool:
+        if not gender_fits(cluster, gender):
+            return False
+        if pronoun.lower_ in REFLEXIVE_PRONOUNS:
+            return True
+        # "Harry saw him": an object pronoun is not the subject of its own verb.
+        return not (pronoun.dep_ in {"dobj", "dative"} and token.i in subject_of_clause)
+
+    earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
+    if earlier:
+        return min(earlier, key=lambda item: (depth(item[0]), -item[0].i))[1]
+    if pronoun.tag_ == "PRP$" and in_subject(pronoun):
+        # "His memoir left Harry adrift": a possessive inside the subject may point forward to a name.
+        later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and k.personal and fits(t, k)]
+        if later:
+            return later[0][1]
+    for back in range(1, PRONOUN_WINDOW + 1):
+        start = sentence_start(pronoun.doc, sentence.start, back)
+        if start is None:
+            break
+        end = sentence_start(pronoun.doc, sentence.start, back - 1)
+        options = [(t, k) for t, k in seen if start <= t.i < end and fits(t, k)]
+        if options:
+            return min(options, key=lambda item: (depth(item[0]), -item[0].i))[1]
+    return None
+
+
+def sentence_start(doc: Doc, start: int, back: int) -> int | None:
+    """Token index where the sentence `back` sentences before the one starting at `start` begins."""
+    for _ in range(back):
+        if start == 0:
+            return None
+        start = doc[start - 1].sent.start
+    return start
+
+
+def in_subject(token: Token) -> bool:
+    while token.head.i != token.i:
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return True
+        token = token.head
+    return False
+
+
+def resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> Cluster | None:
+    """'his father', 'the King's youngest son': the relative of a known person, as one of the people."""
+    possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessive is None:
+        return None
+    owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
+    if owner is None or owner.type != "PERSON":
+        return None
+    relation = noun.lemma_.lower()
+    gender = KINSHIP[relation][0]
+    start = possessive.left_edge.i
+    referent = named_in_apposition(noun, clusters) or owner.kin.get(relation) or reciprocal(owner, relation, clusters)
+    if referent is None:
+        window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
+        options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
+                   and gender_fits(k, gender) and (k.personal or k.titles) and not is_kin_of(k, owner)]
+        referent = options[-1][1] if options else None
+    if referent is None:
+        referent = Cluster("PERSON", described_as=relation, described_of=owner)
+        clusters.append(referent)
+    if referent is owner or not gender_fits(referent, gender):
+        return None
+    referent.mentions.append((start, noun.i + 1, "description"))
+    referent.gender = referent.gender or gender
+    owner.kin[relation] = referent
+    return referent
+
+
+def named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
+    """'his brother the Prince of Wales', 'his wife, Jane': the relative is named beside the noun."""
+    for child in noun.children:
+        if child.dep_ == "appos":
+            cluster = cluster_of(clusters, child.i)
+            if cluster is not None and cluster.type == "PERSON":
+                return cluster
+    return None
+
+
+def reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
+    """If A is B's father, B is A's son: known kinship read from the other side."""
+    for other in clusters:
+        for their_relation, relative in other.kin.items():
+            if relative is owner and KINSHIP[their_relation][1].get(other.gender) == relation:
+                return other
+    return None
+
+
+def is_kin_of(candidate: Cluster, owner: Cluster) -> bool:
+    return candidate in owner.kin.values() or owner in candidate.kin.values()
+
+
+# --- output --------------------------------------------------------------------------------------------
+
+
+def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
+    clusters = [k for k in clusters if k.mentions]
+    clusters.sort(key=lambda k: k.first)
+    entities = []
+    for number, cluster in enumerate(clusters, start=1):
+        mentions = sorted({(start, end, kind) for start, end, kind in cluster.mentions})
+        entities.append(Entity(
+            id=f"E{number}",
+            name=entity_name(doc, cluster, clusters),
+            type=cluster.type,
+            mentions=[
+                Mention(text=doc[start:end].text, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
+                        kind=kind)
+                for start, end, kind in mentions
+            ],
+        ))
+    return entities
+
+
+def entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
+    """A readable canonical name: the fullest personal name, else the commonest title or name."""
+    def text(start: int, end: int) -> str:
+        return doc[start:end].text
+
+    names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
+    if cluster.type == "PERSON" and names:
+        s, e = max(names, key=lambda span: (len(doc[span[0]:span[1]]), -span[0]))
+        return text(s, e)
+    titled = [text(s, e) for s, e, kind in cluster.mentions if kind in {"name", "title"}]
+    if titled:
+        counts = Counter(titled)
+        return max(counts, key=lambda t: (counts[t], len(t)))
+    if cluster.described_of is not None and cluster.described_of in clusters:
+        owner = entity_name(doc, cluster.described_of, clusters)
+        return f"{owner}'s {cluster.described_as}"
+    return text(*cluster.mentions[0][:2])

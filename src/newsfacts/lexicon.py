@@ -1,0 +1,121 @@
+"""Word lists that encode knowledge of English news writing, shared by the stages.
+
+Kept as tables rather than `if` chains so a reader can check and extend them. They are general English
+(forms of address, kinship terms, pronouns), compiled by hand from style guides such as the AP and
+Guardian style books and from standard grammars; none comes from a particular article.
+"""
+
+from __future__ import annotations
+
+# Forms of address written before a personal name ("Prince Harry", "Sen. Warren"), with the gender they
+# imply when they imply one. Keys are lower case, without a final full stop.
+HONORIFICS: dict[str, str | None] = {
+    **dict.fromkeys(
+        ["king", "prince", "duke", "earl", "marquess", "viscount", "baron", "lord", "sir", "mr", "emperor",
+         "sheikh", "archduke", "count"], "male"),
+    **dict.fromkeys(
+        ["queen", "princess", "duchess", "countess", "marchioness", "viscountess", "baroness", "lady", "dame",
+         "mrs", "ms", "miss", "madam", "empress", "archduchess"], "female"),
+    **dict.fromkeys(
+        ["president", "prime minister", "vice president", "senator", "sen", "rep", "representative",
+         "congressman", "congresswoman", "governor", "gov", "mayor", "dr", "doctor", "professor", "prof",
+         "judge", "justice", "chancellor", "secretary", "general", "gen", "colonel", "col", "captain", "capt",
+         "lt", "lieutenant", "sergeant", "sgt", "officer", "detective", "chief", "minister", "ambassador",
+         "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
+         "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
+         "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
+         "brother", "saint", "st"], None),
+}
+# Gendered honorifics whose gender is not in the table above ("Congresswoman", "Chairwoman", "First Lady").
+HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", "chairman": "male",
+                              "chairwoman": "female", "first lady": "female", "pope": "male", "father": "male",
+                              "sister": "female", "brother": "male"}
+
+# Titles that, capitalised after "the", name one person on their own ("the King", "the Prime Minister").
+# "father", "sister", "brother" are left out: capitalised after "the" they are rarely titles.
+BARE_TITLES = {key for key in HONORIFICS if key not in {
+    "mr", "mrs", "ms", "miss", "madam", "sir", "dame", "lady", "lord", "dr", "doctor", "sen", "rep", "gov",
+    "prof", "gen", "col", "capt", "lt", "sgt", "rev", "st", "saint", "father", "sister", "brother", "count",
+    "officer", "detective", "major", "coach", "director", "general"}}
+
+# Titles held "of" a place or body ("the Duke of Sussex", "the Mayor of London").
+TITLES_OF_PLACE = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
+                   "marchioness", "viscount", "viscountess", "baron", "baroness", "lord", "lady", "archbishop",
+                   "bishop", "mayor", "governor", "president", "emperor", "empress", "chancellor", "sheikh",
+                   "emir", "sultan", "premier", "count"}
+# Peerages: a person who holds one is often also named with a royal form of address ("Prince X").
+PEERAGES = {"duke", "duchess", "earl", "countess", "marquess", "marchioness", "viscount", "viscountess",
+            "baron", "baroness"}
+ROYAL_HONORIFICS = {"prince", "princess"}
+
+# Kinship nouns: the gender of the relative, and the reciprocal noun by the other person's gender.
+KINSHIP: dict[str, tuple[str | None, dict[str, str]]] = {
+    "father": ("male", {"male": "son", "female": "daughter", None: "child"}),
+    "mother": ("female", {"male": "son", "female": "daughter", None: "child"}),
+    "parent": (None, {"male": "son", "female": "daughter", None: "child"}),
+    "dad": ("male", {"male": "son", "female": "daughter", None: "child"}),
+    "mum": ("female", {"male": "son", "female": "daughter", None: "child"}),
+    "mom": ("female", {"male": "son", "female": "daughter", None: "child"}),
+    "son": ("male", {"male": "father", "female": "mother", None: "parent"}),
+    "daughter": ("female", {"male": "father", "female": "mother", None: "parent"}),
+    "child": (None, {"male": "father", "female": "mother", None: "parent"}),
+    "brother": ("male", {"male": "brother", "female": "sister", None: "sibling"}),
+    "sister": ("female", {"male": "brother", "female": "sister", None: "sibling"}),
+    "sibling": (None, {"male": "brother", "female": "sister", None: "sibling"}),
+    "husband": ("male", {"female": "wife", "male": "husband", None: "spouse"}),
+    "wife": ("female", {"male": "husband", "female": "wife", None: "spouse"}),
+    "spouse": (None, {"male": "husband", "female": "wife", None: "spouse"}),
+    "grandfather": ("male", {"male": "grandson", "female": "granddaughter", None: "grandchild"}),
+    "grandmother": ("female", {"male": "grandson", "female": "granddaughter", None: "grandchild"}),
+    "grandson": ("male", {"male": "grandfather", "female": "grandmother", None: "grandparent"}),
+    "granddaughter": ("female", {"male": "grandfather", "female": "grandmother", None: "grandparent"}),
+    "uncle": ("male", {"male": "nephew", "female": "niece", None: "nephew"}),
+    "aunt": ("female", {"male": "nephew", "female": "niece", None: "niece"}),
+    "nephew": ("male", {"male": "uncle", "female": "aunt", None: "uncle"}),
+    "niece": ("female", {"male": "uncle", "female": "aunt", None: "aunt"}),
+    "stepfather": ("male", {"male": "stepson", "female": "stepdaughter", None: "stepchild"}),
+    "stepmother": ("female", {"male": "stepson", "female": "stepdaughter", None: "stepchild"}),
+    "stepson": ("male", {"male": "stepfather", "female": "stepmother", None: "stepparent"}),
+    "stepdaughter": ("female", {"male": "stepfather", "female": "stepmother", None: "stepparent"}),
+    "fiance": ("male", {"male": "fiancee", "female": "fiance", None: "fiance"}),
+    "fiancee": ("female", {"male": "fiancee", "female": "fiance", None: "fiance"}),
+    "cousin": (None, {"male": "cousin", "female": "cousin", None: "cousin"}),
+}
+
+# Third-person personal pronouns that can point at a person, with their gender.
+PERSONAL_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                     "she": "female", "her": "female", "hers": "female", "herself": "female"}
+REFLEXIVE_PRONOUNS = {"himself", "herself"}
+
+# Last words that make a name an event ("the Wellchild Awards", "the Winter Olympics").
+EVENT_HEADS = {"awards", "award", "games", "olympics", "cup", "festival", "championship", "championships",
+               "summit", "conference", "convention", "war", "election", "elections", "ceremony", "marathon",
+               "prix", "open", "expo", "fair", "week", "tournament", "series", "race", "gala", "concert",
+               "debate", "primary", "caucus", "caucuses", "rally", "parade", "show", "forum"}
+# Generic nouns an event or organisation name can modify ("an Invictus Games event").
+DESCRIPTIVE_HEADS = {
+    "EVENT": {"event", "events", "ceremony", "tournament", "competition", "contest", "gala", "match", "race"},
+    "ORG": {"company", "firm", "group", "organisation", "organization", "charity", "foundation", "party",
+            "campaign", "agency", "department", "team", "network", "newspaper", "channel"},
+}
+# Last words that make a name a building or place even when NER calls it an organisation.
+PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "street", "park", "bridge",
+               "tower", "towers", "hall", "airport", "station", "stadium", "arena", "church", "chapel",
+               "manor", "lodge", "court", "road", "avenue", "island", "river", "mountain", "lake", "valley",
+               "beach", "bay"}
+# Nouns that name a work when a title stands beside them ("his memoir Spare", "the film Jaws").
+WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography", "film", "movie", "album",
+              "song", "single", "documentary", "series", "play", "musical", "poem", "report", "podcast",
+              "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview"}
+
+# Verbs whose subject is a speaker: a building or city in that place stands for the institution in it
+# ("the White House said"). A subset of the attribution cues the quotes stage uses.
+COMMUNICATION_VERBS = {"say", "confirm", "announce", "deny", "state", "tell", "add", "report", "reveal",
+                       "insist", "claim", "warn", "declare", "respond", "reply", "comment", "decline",
+                       "refuse", "acknowledge", "admit", "explain", "argue", "note", "suggest", "issue",
+                       "release", "publish", "write", "tweet", "post"}
+
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                   "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "christmas", "easter"}
