@@ -390,6 +390,11 @@ def cluster_names(doc: Doc, candidates: list[Candidate]) -> list[Cluster]:
         match = nearest(options, c.start)
         match.add(c) if match else new(c)
     for c in (c for c in candidates if c.type != "PERSON"):
+        person = surname_mistagged(c, clusters)
+        if person is not None:
+            c.type, c.kind, c.personal, c.key = "PERSON", "name", (c.key,), ""
+            person.add(c)
+            continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or short_form_of(
             c, doc, clusters)
         match.add(c) if match else new(c)
@@ -398,6 +403,15 @@ def cluster_names(doc: Doc, candidates: list[Candidate]) -> list[Cluster]:
     merge_appositions(doc, clusters)
     merge_peerage_with_royal_name(clusters)
     return clusters
+
+
+def surname_mistagged(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """NER often tags a bare surname as an organisation ('Caddell said'); the full name settles it."""
+    if candidate.kind != "name" or " " in candidate.key:
+        return None
+    owners = [k for k in clusters if k.type == "PERSON" and any(len(n) > 1 and n[-1] == candidate.key
+                                                                 for n in k.personal)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
