@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -255,7 +256,23 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate:
         gender = gender or honorific_gender(found[0])
         inner += found[1]
     personal = tuple(t.lower_ for t in doc[inner:end] if not t.is_punct and t.lower_ != "the")
+    if gender is None and len(personal) > 1:
+        gender = first_name_gender(personal[0])
     return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
+
+
+@lru_cache(maxsize=1)
+def first_name_genders():
+    # gender-guesser ships a table of ~40,000 first names by country; loaded once per process.
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
+    guess = first_name_genders().get_gender(name.capitalize())
+    return guess if guess in {"male", "female"} else None
 
 
 def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
@@ -400,9 +417,26 @@ def cluster_names(doc: Doc, candidates: list[Candidate]) -> list[Cluster]:
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
+    add_untagged_short_names(doc, clusters)
     merge_appositions(doc, clusters)
     merge_peerage_with_royal_name(clusters)
     return clusters
+
+
+def add_untagged_short_names(doc: Doc, clusters: list[Cluster]) -> None:
+    """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention."""
+    owners: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for name in cluster.personal:
+            if len(name) > 1:
+                for word in {name[0], name[-1]}:
+                    owners.setdefault(word, []).append(cluster)
+    taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    for token in doc:
+        people = owners.get(token.lower_)
+        if (token.i not in taken and people and len(set(map(id, people))) == 1 and token.pos_ == "PROPN"
+                and is_capitalised(token) and not token.ent_type_):
+            people[0].mentions.append((token.i, token.i + 1, "name"))
 
 
 def surname_mistagged(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
@@ -471,6 +505,14 @@ def cluster_of(clusters: list[Cluster], token_index: int) -> Cluster | None:
 # --- pronouns and kinship descriptions ---------------------------------------------------------------
 
 
+SUBJECT_DEPENDENCIES = {"nsubj", "nsubjpass"}
+
+
+def salience(token: Token) -> tuple[int, int, int]:
+    """How central a mention is to its sentence, lowest first: shallow in the parse, a subject, recent."""
+    return depth(token), token.dep_ not in SUBJECT_DEPENDENCIES, -token.i
+
+
 def depth(token: Token) -> int:
     """Distance to the root of the sentence: the lower, the more central a mention is to it."""
     steps = 0
@@ -535,7 +577,7 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
 
     earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
     if earlier:
-        return min(earlier, key=lambda item: (depth(item[0]), -item[0].i))[1]
+        return min(earlier, key=lambda item: salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and in_subject(pronoun):
         # "His memoir left Harry adrift": a possessive inside the subject may point forward to a name.
         later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and k.personal and fits(t, k)]
@@ -548,7 +590,7 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
         end = sentence_start(pronoun.doc, sentence.start, back - 1)
         options = [(t, k) for t, k in seen if start <= t.i < end and fits(t, k)]
         if options:
-            return min(options, key=lambda item: (depth(item[0]), -item[0].i))[1]
+            return min(options, key=lambda item: salience(item[0]))[1]
     return None
 
 
