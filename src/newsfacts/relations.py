@@ -1,10 +1,346 @@
-"""How they relate: kinship, roles and affiliations stated in the text (issue 5 fills this stage)."""
+"""How they relate: kinship, jobs, membership, authorship and location, as the text states them.
+
+Most relations hang on a trigger noun from data/relations.json ("father", "secretary", "counterparts",
+"memoir"). One party is its owner: a possessor ("his father", "the King's secretary"), an organisation
+modifying it ("Acme spokesman") or an "of"/"at" phrase ("director of Acme"). The other is the holder,
+the one the noun phrase names: the entity it is a mention of (the entities stage attaches "his father"
+to the father), a name set beside it ("his brother Tom", "Tom, her brother,", "counterparts, A and B")
+or the subject of a copula ("Tom is her brother"). A few verbs state the rest ("X wrote Y", "X married
+Y", "X works for Y", "Y, based in Z"). Each relation keeps its sentence as evidence. Nothing is guessed:
+a possessive pronoun that the entities stage did not resolve gives no relation.
+
+Written by hand over spaCy's parse because no maintained library extracts these relations from news
+without a trained relation model.
+"""
 
 from __future__ import annotations
 
-from .nlp import Parsed
-from .schema import FactSheet, Relation
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
+from spacy.tokens import Doc, Token
+
+from .nlp import Parsed
+from .schema import Entity, FactSheet, Mention, Relation
+
+PERSON, ORG, PLACE, WORK = "PERSON", "ORG", "PLACE", "WORK"
+SYMMETRIC = {"sibling_of", "spouse_of"}
+# Relations a "former" or "ex-" undoes; kinship stays whatever happens.
+ENDING_RELATIONS = {"works_for", "member_of", "spouse_of"}
+# What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
+APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
+COORDINATION = {",", "and", "&"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a trigger noun says about the one it names (the holder) and its owner."""
+
+    relation: str
+    holder_is_subject: bool  # parent_of(father, owner), but author_of(owner, memoir)
+    holder_types: frozenset[str]
+    owner_types: frozenset[str]
+    possessor_is_owner: bool  # "his father" is his; "his colleague" works with him, not for him
+    gives_role: bool
+
+
+@dataclass(frozen=True)
+class Tables:
+    triggers: dict[str, Trigger]
+    not_authored: frozenset[str]
+    past: frozenset[str]
+    authorship_verbs: frozenset[str]
+    marriage_verbs: frozenset[str]
+    employment_verbs: dict[str, frozenset[str]]
+    location_participles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    data = json.loads(files("newsfacts").joinpath("data", "relations.json").read_text(encoding="utf-8"))
+    people, employers = frozenset({PERSON}), frozenset({PERSON, ORG})
+    triggers: dict[str, Trigger] = {}
+    for word, relation in data["kinship"].items():
+        if not word.startswith("_"):
+            reverse = relation == "child_of"  # stored as parent_of(owner, child): one direction, no duplicates
+            triggers[word] = Trigger("parent_of" if reverse else relation, not reverse, people, people, True, False)
+    for word in data["job_titles"]:
+        triggers[word] = Trigger("works_for", True, people, employers, True, True)
+    for word in data["staff_nouns"]["words"]:
+        triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False, False)
+    for word in data["membership_nouns"]:
+        triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True, True)
+    for word in data["work_nouns"]["words"]:
+        triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, True, False)
+    return Tables(
+        triggers=triggers,
+        not_authored=frozenset(data["not_authored"]),
+        past=frozenset(data["past"]),
+        authorship_verbs=frozenset(data["authorship_verbs"]),
+        marriage_verbs=frozenset(data["marriage_verbs"]),
+        employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
+        location_participles=frozenset(data["location_participles"]),
+    )
+
+
+class Mentions:
+    """Which entity a stretch of text refers to.
+
+    Unlike `entities.entity_at`, which returns the first overlapping mention, the tightest mention wins
+    here, because mentions nest: "his" inside "his father" is a mention of someone else.
+    """
+
+    def __init__(self, sheet: FactSheet):
+        self.items = sorted(((m, e) for e in sheet.entities for m in e.mentions), key=lambda i: i[0].end - i[0].start)
+        self.starting = {}
+        for mention, entity in reversed(self.items):  # the longest mention starting at a place wins
+            self.starting[mention.start] = (mention, entity)
+        self.ending = {}
+        for mention, entity in reversed(self.items):
+            self.ending[mention.end] = (mention, entity)
+
+    def around(self, start: int, end: int) -> tuple[Mention, Entity] | None:
+        for mention, entity in self.items:
+            if mention.start < end and start < mention.end:
+                return mention, entity
+        return None
+
+    def of_token(self, token: Token) -> tuple[Mention, Entity] | None:
+        return self.around(token.idx, token.idx + len(token.text))
+
+    def entity_of(self, token: Token) -> Entity | None:
+        found = self.of_token(token)
+        return found[1] if found else None
+
+
+def sentence(token: Token) -> str:
+    return token.sent.text.strip()
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# ---- trigger nouns -------------------------------------------------------------------------------
+
+def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The possessor, organisation modifier, or "of"/"at" object of a trigger noun."""
+    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    if trigger.possessor_is_owner:
+        for bearer in bearers:
+            for child in bearer.children:
+                if child.dep_ == "poss" and (entity := mentions.entity_of(child)):
+                    yield entity
+    for child in noun.lefts:
+        entity = mentions.entity_of(child) if child.dep_ in ("compound", "nmod", "amod") else None
+        if entity and entity.type == ORG:
+            yield entity
+    for preposition in noun.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ in ("of", "at", "for"):
+            for target in preposition.children:
+                if target.dep_ == "pobj":
+                    for token in (target, *target.conjuncts):
+                        if entity := mentions.entity_of(token):
+                            yield entity
+
+
+def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str]) -> Iterator[Entity]:
+    """The names from token `first` on, set as an appositive: "Tom", ", Tom and Ann", "the Prince"."""
+    sent_end = doc[first - 1].sent.end if first > 0 else len(doc)
+    index = first
+    while index < sent_end:
+        gap_start = index
+        while index < sent_end and doc[index].lower_ in APPOSITION_GAP:
+            index += 1
+        found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
+                      if doc[i].idx in mentions.starting), None)
+        if found is None or found[1].type not in holder_types:
+            return
+        mention, entity = found
+        head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        after_comma = any(doc[i].text == "," for i in range(gap_start, index))
+        if head is None or after_comma and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.head.i >= first:
+            return  # "…his father, Tom said": Tom starts a clause of his own
+        yield entity
+        index = head.end
+        if index < sent_end and doc[index].lower_ in COORDINATION:
+            index += 1
+            if index < sent_end and doc[index].lower_ in COORDINATION:
+                index += 1
+            continue
+        return
+
+
+def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The entity a trigger noun's phrase names."""
+    doc = noun.doc
+    around = mentions.of_token(noun)
+    if around and around[0].kind != "name" and around[1].type in trigger.holder_types:
+        yield around[1]
+    # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
+    yield from names_after(doc, noun.i + 1, mentions, trigger.holder_types)
+    # A name right before the phrase: "Tom, her brother, …".
+    phrase_start = noun.left_edge.i
+    if phrase_start >= 2 and doc[phrase_start - 1].text == ",":
+        before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
+        if before and before[1].type in trigger.holder_types:
+            yield before[1]
+    # A copula: "Tom is her brother".
+    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
+        for subject in noun.head.children:
+            if subject.dep_ == "nsubj" and (entity := mentions.entity_of(subject)):
+                if entity.type in trigger.holder_types:
+                    yield entity
+
+
+def role_of(noun: Token, mentions: Mentions) -> str:
+    """The job title as written: the noun with the plain words right before it ("communications secretary")."""
+    start = noun.i
+    while start > 0:
+        previous = noun.doc[start - 1]
+        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or mentions.of_token(previous):
+            break
+        if previous.lower_ in tables().past:
+            break
+        start -= 1
+    return noun.doc[start:noun.i + 1].text.lower()
+
+
+def modifiers(noun: Token) -> set[str]:
+    words = {child.lower_ for child in noun.lefts}
+    words |= {token.lower_ for token in noun.doc[noun.left_edge.i:noun.i]}
+    return words
+
+
+def unique(entities: Iterable[Entity]) -> list[Entity]:
+    return list({entity.id: entity for entity in entities}.values())
+
+
+def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    table = tables()
+    for noun in doc:
+        trigger = table.triggers.get(noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
+        if trigger is None:
+            continue
+        around = mentions.of_token(noun)
+        if around and around[0].kind == "name":
+            continue  # part of a name: "the Players Championship"
+        words = modifiers(noun)
+        if trigger.relation in ENDING_RELATIONS and words & table.past:
+            continue
+        if trigger.relation == "author_of" and words & table.not_authored:
+            continue
+        role = role_of(noun, mentions) if trigger.gives_role else None
+        found_owners = [o for o in owners(noun, trigger, mentions) if o.type in trigger.owner_types]
+        for owner in unique(found_owners):
+            for holder in unique(holders(noun, trigger, mentions)):
+                if holder.id == owner.id:
+                    continue
+                subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
+                yield Relation(subject=subject.id, relation=trigger.relation, object=obj.id, role=role,
+                               evidence=sentence(noun))
+
+
+# ---- verbs and place names -----------------------------------------------------------------------
+
+def subject_of(verb: Token, mentions: Mentions) -> Entity | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return mentions.entity_of(verb.head)
+            return mentions.entity_of(child)
+    return None
+
+
+def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset()) -> Iterator[Entity]:
+    for child in verb.children:
+        targets = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in preposition:
+            targets = [t for t in child.children if t.dep_ == "pobj"]
+        for target in targets:
+            for token in (target, *target.conjuncts):
+                if entity := mentions.entity_of(token):
+                    yield entity
+
+
+def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    table = tables()
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        found: list[tuple[str, Entity | None, Entity]] = []
+        if lemma in table.authorship_verbs and verb.pos_ == "VERB":
+            author = subject_of(verb, mentions)
+            found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
+            if verb.dep_ == "acl" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
+                found += [("author_of", by, work) for by in objects_of(verb, mentions, frozenset({"by"}))]
+        elif lemma in table.marriage_verbs:
+            spouse = subject_of(verb, mentions)
+            found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
+        elif lemma in table.employment_verbs and verb.tag_ != "VBD":
+            worker = subject_of(verb, mentions)
+            found += [("works_for", worker, employer)
+                      for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
+        elif lemma in table.location_participles and verb.tag_ == "VBN":
+            based = mentions.entity_of(verb.head) if verb.dep_ in ("acl", "amod") else None
+            based = based or next((mentions.entity_of(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
+            found += [("located_in", based, place)
+                      for place in objects_of(verb, mentions, frozenset({"in"})) if place.type == PLACE]
+        for relation, subject, obj in found:
+            if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
+                yield Relation(subject=subject.id, relation=relation, object=obj.id, evidence=sentence(verb))
+
+
+def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
+    if relation == "spouse_of":
+        return subject.type == obj.type == PERSON
+    if relation == "works_for":
+        return subject.type == PERSON and obj.type in (PERSON, ORG)
+    if relation == "author_of":
+        return subject.type in (PERSON, ORG)
+    if relation == "located_in":
+        return subject.type in (ORG, PLACE, "EVENT")
+    return True
+
+
+def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """"Springfield, Illinois": a place named and then the place it lies in, outside of a list."""
+    places = sorted((m for m, e in mentions.items if e.type == PLACE and m.kind == "name"), key=lambda m: m.start)
+    text = doc.text
+    list_joints = {",", "and", "or", ", and", ", or"}
+    for index, (inner, outer) in enumerate(zip(places, places[1:])):
+        inner_entity, outer_entity = mentions.starting[inner.start][1], mentions.starting[outer.start][1]
+        if text[inner.end:outer.start].strip() != "," or inner_entity.id == outer_entity.id:
+            continue
+        later = places[index + 2] if index + 2 < len(places) else None
+        earlier = places[index - 1] if index > 0 else None
+        if text[outer.end:].lstrip().startswith(("and ", "or ")) or (
+                later and text[outer.end:later.start].strip() in list_joints) or (
+                earlier and text[earlier.end:inner.start].strip() in list_joints):
+            continue  # "Paris, Rome and Oslo" is a list, not a place inside another
+        if token := token_at(doc, inner.start):
+            yield Relation(subject=inner_entity.id, relation="located_in", object=outer_entity.id,
+                           evidence=sentence(token))
+
+
+# ---- the stage -----------------------------------------------------------------------------------
 
 def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
-    return []
+    """Relations the article states between its entities, once each, with the first sentence stating it.
+
+    >>> # "Ann's brother, Tom Lee, works for Acme." → sibling_of(Tom Lee, Ann), works_for(Tom Lee, Acme)
+    """
+    mentions = Mentions(sheet)
+    doc = parsed.doc
+    relations: dict[tuple[str, str, str], Relation] = {}
+    for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions)):
+        ends = (relation.subject, relation.object)
+        key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))
+        known = relations.setdefault(key, relation)
+        if known.role is None and relation.role:
+            known.role = relation.role
+    return list(relations.values())
