@@ -23,6 +23,7 @@ URL_PREFIXES = ("http://", "https://")
 # Fields a corpus record may carry; anything else in a record is ignored.
 RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet"}
 # Control characters that never occur in text files: their presence means a binary file.
+MIN_ARTICLE_WORDS = 3
 BINARY_MARKERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -69,7 +70,8 @@ def from_html(html: str, article_id: str, source: str | None = None, url: str | 
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    # trafilatura falls back to any text on the page; a menu word or two is not an article.
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{source or article_id}: the HTML page has no article text")
     published = getattr(extracted, "date", None)
     if not published:

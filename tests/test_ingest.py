@@ -1,0 +1,98 @@
+"""Reading articles: every input gives an article or one clear error, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfacts.ingest import IngestError, check_date, read_file, read_inputs, read_jsonl
+from newsfacts.schema import Article, ErrorRecord
+
+PAGE = """<!doctype html><html><head><title>Bridge reopens after repairs</title>
+<meta property="article:published_time" content="2024-03-05T09:00:00Z"></head>
+<body><nav>Home | News | Sport</nav><article><h1>Bridge reopens after repairs</h1>
+<p>The old bridge over the river reopened on Tuesday after eighteen months of repairs, the council said.</p>
+<p>Engineers replaced the cables and the deck, and traffic returned to normal by the evening rush hour.</p>
+<p>"We are delighted to see it open again," said the council leader, Joan Pryce, who cut the ribbon.</p>
+</article><footer>Copyright 2024</footer></body></html>"""
+
+
+def test_text_file_is_taken_exactly(tmp_path):
+    path = tmp_path / "story.txt"
+    text = "First line.\r\nSecond line with “curly quotes” and a tab\t.\n"
+    path.write_bytes(text.encode("utf-8"))
+    article = read_file(path)
+    assert article.text == text
+    assert article.id == "story"
+
+
+def test_html_page_gives_main_text_title_and_date(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = read_file(path)
+    assert "reopened on Tuesday" in article.text
+    assert "Copyright" not in article.text and "Home | News" not in article.text
+    assert article.title == "Bridge reopens after repairs"
+    assert article.published == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b"caf\xe9 au lait, na\xefve", "not UTF-8"),
+        (b"<html><body><nav>Menu</nav></body></html>", "no article text"),
+    ],
+)
+def test_unreadable_inputs_raise_one_clear_error(tmp_path, content, message):
+    path = tmp_path / ("bad.html" if b"<html" in content else "bad.txt")
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=message) as error:
+        read_file(path)
+    assert str(path) in str(error.value)
+
+
+def test_missing_path_and_folder(tmp_path):
+    with pytest.raises(IngestError, match="no such file"):
+        read_file(tmp_path / "absent.txt")
+    with pytest.raises(IngestError, match="folder"):
+        read_file(tmp_path)
+
+
+def test_jsonl_records_errors_and_unknown_fields(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "The mayor spoke.", "published": "2024-01-02", "extra": 1}),
+        "{not json",
+        json.dumps({"id": "c", "title": "no body"}),
+        json.dumps({"id": "d", "html": PAGE, "outlet": "Gazette"}),
+        "",
+        json.dumps(["a", "list"]),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = list(read_jsonl(path))
+    assert [type(item) for item in items] == [Article, ErrorRecord, ErrorRecord, Article, ErrorRecord]
+    assert items[0].published == "2024-01-02"
+    assert items[2].id == "c" and "no `text` or `html`" in items[2].error
+    assert items[3].outlet == "Gazette" and "reopened" in items[3].text
+
+
+def test_published_override_and_validation(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("The mayor spoke on Monday.", encoding="utf-8")
+    (article,) = read_inputs([str(path)], published="2023-11-30")
+    assert article.published == "2023-11-30"
+    assert check_date("2023-11-30T10:00:00") == "2023-11-30"
+    with pytest.raises(IngestError, match="YYYY-MM-DD"):
+        check_date("30/11/2023")
+
+
+def test_read_inputs_keeps_going_after_a_bad_path(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The mayor spoke.", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path / "gone.txt"), str(good)]))
+    assert isinstance(items[0], ErrorRecord) and items[0].id == "gone"
+    assert isinstance(items[1], Article)
