@@ -360,6 +360,17 @@ def test_eval_command_on_a_missing_path_fails_in_one_line(tmp_path):
     assert "Traceback" not in result.output and "nowhere.json" in result.output
 
 
+def test_eval_command_reports_a_bad_line_and_scores_the_rest(tmp_path):
+    gold = tmp_path / "set.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": "Ann Lee said it rained.", "quotes": [{"text": "it rained",
+                                "speaker": "Ann Lee"}]}) + "\n{broken\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold), "--json"])
+    assert result.exit_code == 1
+    assert "set.jsonl:2" in result.stderr and "Traceback" not in result.stderr
+    figures = json.loads(result.stdout)["files"][str(gold)]
+    assert figures["articles"] == 1 and figures["quotes"]["gold"] == 1 and figures["times"] is None
+
+
 @pytest.mark.skipif(not SHARED_GOLD.exists(), reason="the shared gold files are not on this machine")
 def test_eval_command_prints_every_section_as_json():
     result = CliRunner().invoke(app, ["eval", str(SHARED_GOLD), "--json"])

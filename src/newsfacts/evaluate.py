@@ -20,6 +20,7 @@ from rich.text import Text
 
 from .ingest import IngestError, check_date
 from .schema import Article, Check, ErrorRecord, FactSheet, Quote
+from .sheet import empty_sheet
 
 SECTIONS = ("quotes", "times", "entities", "relations", "checks")
 QUOTE_THRESHOLDS = (0.3, 0.8)
@@ -575,8 +576,6 @@ def score_files(
 
     An article the pipeline fails on is scored as an empty sheet, so its gold still counts as missed.
     """
-    from .sheet import empty_sheet
-
     scores = {gold_file.path: FileScore() for gold_file in gold_files}
     jobs = [(gold_file.path, item) for gold_file in gold_files for item in gold_file.articles]
     results = run(item.article for _, item in jobs)
