@@ -8,6 +8,7 @@ guidelines), which no Python library produces.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from importlib import resources
 
@@ -128,3 +129,29 @@ def season_year(anchor: date, season: str, relation: str) -> int:
 
 def clock(day_value: str, hour: int, minute: int) -> str:
     return f"{day_value}T{hour:02d}:{minute:02d}"
+
+
+START_FORMS = (
+    (re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$"), lambda m: f"{m[1]}-{m[2]}-{m[3]}{m[4] or ''}"),
+    (re.compile(r"^(\d{4})-W(\d\d)"), lambda m: date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()),
+    (re.compile(r"^(\d{4})-(\d\d)$"), lambda m: f"{m[1]}-{m[2]}-01"),
+    (re.compile(r"^(\d{4})-Q([1-4])$"), lambda m: f"{m[1]}-{(int(m[2]) - 1) * 3 + 1:02d}-01"),
+    (re.compile(r"^(\d{4})-H([12])$"), lambda m: f"{m[1]}-{'01' if m[2] == '1' else '07'}-01"),
+    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), lambda m: f"{m[1]}-{SEASON_MONTHS[m[2]][0]:02d}-01"),
+    (re.compile(r"^(\d{4})$"), lambda m: f"{m[1]}-01-01"),
+    (re.compile(r"^(\d{3})$"), lambda m: f"{m[1]}0-01-01"),
+    (re.compile(r"^(\d{2})$"), lambda m: f"{m[1]}00-01-01"),
+)
+
+
+def start_of(value: str) -> str | None:
+    """A sortable ISO start for a resolved TIMEX3 date or time value ('2025-W37' → '2025-09-08'); None if
+    the value is unresolved."""
+    for pattern, start in START_FORMS:
+        match = pattern.match(value)
+        if match:
+            try:
+                return start(match)
+            except ValueError:
+                return None
+    return None

@@ -1,0 +1,553 @@
+"""The grammar of time expressions: one regular-expression rule per family (clock times, calendar dates,
+relative dates, durations, sets), each with the reading that turns a match into TIMEX3 type and value.
+
+The patterns are assembled from the word tables in data/time_words.json. spaCy's DATE/TIME entities miss or
+over-extend too many news expressions ("at 5.20", "Balmoral a few hours earlier") to be the detector, and
+no Python library normalises to TIMEX3; the parse is used to read tense and to reject false friends
+("May" the modal or the surname, "2,010" the number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from . import timex
+from .timex import WORDS
+
+Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
+
+
+def alternation(words, capitalised: bool = False) -> str:
+    """A regex alternation, longest words first; `capitalised` also accepts Title and UPPER case only."""
+    forms = set()
+    for word in words:
+        if capitalised:
+            forms |= {word.capitalize(), word.upper()}
+        else:
+            forms.add(word)
+    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
+    return f"(?:{body})" if capitalised else f"(?i:{body})"
+
+
+MONTH = alternation(WORDS["months"], capitalised=True)
+WEEKDAY = alternation(WORDS["weekdays"], capitalised=True)
+SEASON = alternation(WORDS["seasons"])
+DAYPART = alternation(p for p in WORDS["parts_of_day"] if p not in ("overnight", "daytime"))
+UNIT_SINGULAR = alternation(WORDS["units"])
+UNIT = alternation(sorted({u for u in WORDS["units"]} | {u + "s" for u in WORDS["units"]}
+                          | {"centuries", "millennia"}))
+UNIT_PLURAL = alternation(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
+                           "centuries"])
+NUMBER_WORD = alternation(w for w in WORDS["number_words"] if w not in ("a", "an"))
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD}(?:[-\s]{NUMBER_WORD})?|(?i:an?))"
+FUZZY = alternation(WORDS["fuzzy_amounts"])
+ORDINAL = alternation(WORDS["ordinals"])
+# Hedges kept inside the expression, as TimeML does ("almost seven years").
+APPROX = alternation(["about", "around", "almost", "nearly", "roughly", "approximately", "more than", "over",
+                      "less than", "under", "at least", "up to", "some", "barely", "well over", "only", "just"])
+EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
+                    "end of", "beginning of", "start of", "the first half of", "the second half of"])
+APOSTROPHE = "['’]"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+
+# (name, pattern) in priority order: at equal length the earlier rule wins. A group named "x", when
+# present, is the expression's extent; the rest of the match is context.
+RULE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso_date", rf"\b(?P<year>{YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("full_date", rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                  rf"(?P<mon2>{MONTH})\.?|(?P<mon>{MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)"
+                  rf"(?:,?\s+(?P<year>{YEAR}))?\b"),
+    ("month", rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:last|this|next|this past|the coming|the previous|"
+              rf"the following))\s+)?(?P<mon>{MONTH})\.?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b"),
+    ("hms", r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b"),
+    ("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
+              rf"|\b(?P<h2>\d{{1,2}}|{NUMBER_WORD})\s+o['’]clock\b"),
+    ("bare_clock", r"(?i:at|by|until|till|from|around|about|before|after|since|to|between|and)\s+"
+                   r"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d))\b(?![.,]?\d|\s*(?:%|per\b|a\s+share))"),
+    ("named_hour", r"\b(?i:(?P<x>noon|midday|midnight))\b"),
+    ("weekday", rf"\b(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past))\s+)?(?P<wd>{WEEKDAY})"
+                rf"(?P<plural>s)?(?:\s+(?P<pod>{DAYPART}))?\b"),
+    ("decade", rf"(?i:\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?)(?:\b(?P<dec>1[5-9]\d0|20\d0){APOSTROPHE}?s"
+               rf"|{APOSTROPHE}(?P<dec2>\d0)s)\b"),
+    ("century", rf"\b(?i:(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<ord>{ORDINAL})[\s-]+century)\b"),
+    ("year_range", rf"\b(?P<year>{YEAR})\s*[-–]\s*(?P<year2>\d\d(?:\d\d)?)\b(?!\s*%)"),
+    ("year", rf"\b(?:(?P<edge>(?i:early|mid|late))[\s-]+)?(?P<year>{YEAR})\b(?![,.]\d|\s*%)"),
+    ("season", rf"\b(?P<x>(?:(?P<edge>(?i:early|late|mid))[\s-]+)?(?:(?P<rel>(?i:last|this|next|this past|"
+               rf"the coming|the|this coming))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
+    ("quarter", rf"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+                rf"(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"
+                rf"|\bQ(?P<q>[1-4])(?:\s+(?P<qyear>{YEAR}))?\b"),
+    ("relative", rf"\b(?i:(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|"
+                 rf"the middle of|end of|mid)[\s-]+)?(?P<rel>this|last|next|the previous|the past|the coming|"
+                 rf"the following|the next|the last|the current|the same|that|a|the)\s+(?P<unit>week|weekend|"
+                 rf"month|year|quarter|decade|century))\b(?!\s+(?:ago|earlier|later|before|after)\b)"),
+    ("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
+                rf"(?:\s+(?P<pod>{DAYPART}))?)\b"),
+    ("daypart", rf"\b(?i:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{DAYPART}))\b"),
+    ("other_day", r"\b(?i:(?P<x>the\s+(?:day|night))\s+(?:before|after)|(?P<x2>the\s+(?:next|following|previous|"
+                  r"same)\s+day|that\s+day))\b"),
+    ("ref", rf"\b(?P<x>{alternation(WORDS['present_words'] + WORDS['past_words'] + WORDS['future_words'])})\b"),
+    ("set_every", rf"\b(?i:(?P<x>(?:every|each)\s+(?:(?P<num>{NUMBER})\s+)?(?:other\s+)?(?P<unit>{UNIT}|"
+                  rf"{DAYPART}|{SEASON})))\b|\b(?i:every)\s+(?P<wd>{WEEKDAY})\b"),
+    ("set_rate", rf"\b(?i:(?P<x>(?:(?P<times>once|twice|thrice|{NUMBER}\s+times)\s+)?(?:a|an|per)\s+"
+                 rf"(?P<unit>{UNIT_SINGULAR})))\b"),
+    ("set_adverb", rf"\b(?P<x>{alternation(WORDS['set_frequencies'])})\b"),
+    ("duration_range", rf"\b(?P<low>\d+|{NUMBER_WORD})(?:\s+(?i:and|to|or)\s+|\s*[-–]\s*)(?P<x>(?P<num>{NUMBER})\s+"
+                       rf"(?P<unit>{UNIT_PLURAL}))\b"),
+    ("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+)?"
+                 rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
+                 rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
+                 rf"(?P<half2>\s+(?i:and\s+a\s+half))?(?:{APOSTROPHE}(?![a-z]))?(?P<ago>\s+(?i:ago))?)\b"),
+    ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})-(?P<unit>{UNIT_SINGULAR}))\b(?!-old|\s+old\b)"),
+    ("duration_bare", rf"(?i:\b(?:for|take|takes|took|taking|lasted|lasting|spent|spend|within|waited|wait)\s+"
+                      rf"(?P<x>(?P<unit>{UNIT_PLURAL}))\b|\b(?P<x2>(?P<unit2>{UNIT_PLURAL}))\s+(?P<after>before|"
+                      rf"after|later|earlier|of|ago)\b)"),
+    ("duration_recent", rf"\b(?i:(?P<x>(?:the\s+)?(?P<which>recent|past|last|next|coming|following)\s+"
+                        rf"(?:(?P<fuzzy>few|several|many|couple\s+of)\s+)?(?P<unit>{UNIT_PLURAL})))\b"),
+    ("duration_vague", r"\b(?i:(?:for|in|after)\s+(?P<x>(?:quite\s+)?(?:some|a\s+long|a\s+short|a\s+little)\s+time"
+                       r"|a\s+(?:long\s+)?while))\b"),
+)
+RULES = tuple((name, re.compile(pattern)) for name, pattern in RULE_PATTERNS)
+PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
+
+# Words before a bare year that make it a year and not a count; spaCy's DATE tag is the other evidence.
+YEAR_CUES = {"in", "since", "by", "until", "till", "from", "before", "after", "of", "during", "between", "and",
+             "to", "through", "early", "late", "mid", "year", "around", "circa", "spring", "summer", "autumn",
+             "fall", "winter", "christmas", "'s", "the", "that", "this", "-", "–"}
+NAMED_TYPES = {"PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"}
+MODALS = {"can", "could", "may", "might", "must", "should", "would"}
+FUTURE_HEADS = {"due", "go", "expect", "plan", "set", "schedule", "intend", "aim", "hope"}
+
+
+@dataclass
+class Reading:
+    """What normalisation needs to know about the article."""
+
+    doc: Doc
+    anchor: date | None
+    explicit_hours: list[float] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> SpacySpan | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def tense(self, start: int, end: int) -> int:
+        """-1 for past narration, +1 for future, 0 otherwise, read from the verb the expression hangs on."""
+        span = self.span(start, end)
+        if span is None:
+            return 0
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return 0
+        return verb_tense(verb)
+
+
+def verb_tense(verb: Token) -> int:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & {"will", "shall", "'ll", "wo"}:
+        return 1
+    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+        return -1
+    if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
+        return -1
+    if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
+        return 1
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
+        return verb_tense(verb.head)
+    return 0
+
+
+def has_modal(reading: Reading, start: int, end: int) -> bool:
+    span = reading.span(start, end)
+    if span is None:
+        return False
+    verb = span.root.head
+    return any(child.lower_ in MODALS for child in verb.children if child.dep_ == "aux")
+
+
+def group(match: re.Match, name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def extent(match: re.Match) -> tuple[int, int]:
+    for name in ("x", "x2"):
+        if group(match, name):
+            return match.span(name)
+    return match.span()
+
+
+def previous_word(text: str, start: int) -> str:
+    found = re.search(r"(\S+)\s*$", text[max(0, start - 30):start])
+    return found.group(1).lower() if found else ""
+
+
+def part_of_name(word: SpacySpan) -> bool:
+    """'Theresa May', 'Man Friday': a calendar word straight after a capitalised word inside a sentence."""
+    before = word.doc[word.start - 1] if word.start > 0 else None
+    return (before is not None and not word[0].is_sent_start and before.is_title and before.pos_ == "PROPN"
+            and before.lower_ not in WORDS["months"] and before.lower_ not in WORDS["weekdays"])
+
+
+# Normalisers: one per rule, (match, reading) → found expressions ([] rejects the match).
+
+def norm_iso_date(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*match.span(), "DATE", f"{match['year']}-{match['mon']}-{match['day']}")]
+
+
+def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
+    month = WORDS["months"][(match["mon"] or match["mon2"]).lower().rstrip(".")]
+    day = int(match["day"] or match["day2"])
+    if not 1 <= day <= 31:
+        return []
+    if match["year"]:
+        year = int(match["year"])
+    elif reading.anchor:
+        year = timex.month_year(reading.anchor, month, reading.tense(*match.span()) or -1)
+    else:
+        return [(*match.span(), "DATE", f"XXXX-{month:02d}-{day:02d}")]
+    try:
+        return [(*match.span(), "DATE", date(year, month, day).isoformat())]
+    except ValueError:
+        return []
+
+
+def norm_month(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span()
+    name_start, name_end = match.span("mon")
+    name = reading.span(name_start, name_end)
+    if name is None or name.root.tag_ == "MD" or name.root.ent_type_ in NAMED_TYPES or part_of_name(name):
+        return []
+    month = WORDS["months"][match["mon"].lower().rstrip(".")]
+    year_text = match["year"]
+    relation = (match["rel"] or "").lower()
+    if year_text:
+        year = int(year_text)
+    elif reading.anchor is None:
+        return [(start, end, "DATE", f"XXXX-{month:02d}")]
+    elif relation in ("last", "the previous", "this past"):
+        year = timex.month_year(reading.anchor, month, -1)
+        year -= 1 if month == reading.anchor.month else 0
+    elif relation in ("next", "the coming", "the following"):
+        year = timex.month_year(reading.anchor, month, 1)
+        year += 1 if month == reading.anchor.month else 0
+    else:
+        year = timex.month_year(reading.anchor, month, reading.tense(start, end))
+    return [(start, end, "DATE", f"{year:04d}-{month:02d}")]
+
+
+def norm_hms(match: re.Match, reading: Reading) -> list[Found]:
+    h, m, s = int(match["h"]), int(match["m"]), int(match["s"])
+    if previous_word(reading.doc.text, match.start()) in ("at", "by", "until", "from"):
+        return [(*match.span(), "TIME", f"T{h:02d}:{m:02d}:{s:02d}")]
+    parts = "".join(f"{n}{code}" for n, code in ((h, "H"), (m, "M"), (s, "S")) if n)
+    return [(*match.span(), "DURATION", f"PT{parts or '0S'}")]
+
+
+def twelve_hour(hour: int, meridiem: str) -> int:
+    if meridiem == "pm":
+        return hour if hour == 12 else hour + 12
+    return 0 if hour == 12 else hour
+
+
+def norm_clock(match: re.Match, reading: Reading) -> list[Found]:
+    if match["h2"]:
+        hour = timex.number_value(match["h2"])
+        if hour is None or not 1 <= hour <= 12:
+            return []
+        hour, minute = likely_hour(int(hour), reading, *match.span()), 0
+    else:
+        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if not 1 <= hour <= 12:
+            return []
+        hour = twelve_hour(hour, match["ap"].lower().replace(".", ""))
+    return [(*match.span(), "TIME", f"T{hour:02d}:{minute:02d}")]
+
+
+def likely_hour(hour: int, reading: Reading, start: int, end: int) -> int:
+    """Morning or afternoon for a clock time written without am/pm: the reading closest to the story's
+    explicit clock times, else the part of day named in the sentence, else as written."""
+    if hour > 12 or hour == 0:
+        return hour
+    readings = (hour % 12, hour % 12 + 12)
+    if reading.explicit_hours:
+        return min(readings, key=lambda h: min(abs(h - other) for other in reading.explicit_hours))
+    span = reading.span(start, end)
+    if span is not None:
+        for token in span.sent:
+            meridiem = WORDS["part_of_day_hours"].get(WORDS["parts_of_day"].get(token.lower_, ""))
+            if token.lower_ == "tonight" or meridiem == "pm":
+                return readings[1]
+            if meridiem == "am":
+                return readings[0]
+    return hour
+
+
+def norm_bare_clock(match: re.Match, reading: Reading) -> list[Found]:
+    hour, minute = int(match["h"]), int(match["m"])
+    start, end = match.span("x")
+    if ":" not in match["x"] and not hour:
+        return []
+    hour = likely_hour(hour, reading, start, end)
+    return [(start, end, "TIME", f"T{hour:02d}:{minute:02d}")]
+
+
+def norm_named_hour(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*match.span("x"), "TIME", "T24:00" if match["x"].lower() == "midnight" else "T12:00")]
+
+
+def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span()
+    weekday = WORDS["weekdays"][match["wd"].lower()]
+    if match["plural"]:
+        return [(start, end, "SET", f"XXXX-WXX-{weekday}")]
+    mention = reading.span(*match.span("wd"))
+    if mention is None or any(t.ent_type_ in NAMED_TYPES for t in mention) or part_of_name(mention):
+        return []
+    relation = (match["rel"] or "").lower()
+    if relation in ("last", "this past", "past"):
+        day = timex.weekday_date(reading.anchor, weekday, -1, strict=True)
+    elif relation in ("next", "this coming", "coming"):
+        day = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
+    else:
+        day = timex.weekday_date(reading.anchor, weekday, reading.tense(start, end))
+    value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
+    if match["pod"]:
+        return [(start, end, "TIME", f"{value}T{WORDS['parts_of_day'][match['pod'].lower()]}")]
+    return [(start, end, "DATE", value)]
+
+
+def norm_decade(match: re.Match, reading: Reading) -> list[Found]:
+    if match["dec"]:
+        return [(*match.span(), "DATE", match["dec"][:3])]
+    two = int(match["dec2"])
+    century = 20 if reading.anchor and 2000 + two <= reading.anchor.year else 19
+    return [(*match.span(), "DATE", f"{century}{two // 10}")]
+
+
+def norm_century(match: re.Match, reading: Reading) -> list[Found]:
+    number = WORDS["ordinals"].get(match["ord"].lower())
+    if not number or number < 1:
+        return []
+    return [(*match.span(), "DATE", f"{number - 1:02d}")]
+
+
+def norm_year_range(match: re.Match, reading: Reading) -> list[Found]:
+    first, second = match["year"], match["year2"]
+    last = first[:2] + second if len(second) == 2 else second
+    if not int(first) < int(last) <= int(first) + 100:
+        return []
+    return [(*match.span("year"), "DATE", first), (*match.span("year2"), "DATE", last)]
+
+
+def norm_year(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span("year")
+    text = reading.doc.text
+    if text[max(0, start - 1):start] in "$£€#" and start > 0:
+        return []
+    span = reading.span(start, end)
+    is_date = span is not None and span.root.ent_type_ == "DATE"
+    if not (is_date or match["edge"] or previous_word(text, start) in YEAR_CUES):
+        return []
+    return [(*match.span(), "DATE", match["year"])]
+
+
+def norm_season(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span("x")
+    word, relation = match["season"].lower(), (match["rel"] or "").lower()
+    if not (relation or match["year"] or match["edge"]):
+        return []
+    if relation == "the" and not match["year"] and previous_word(reading.doc.text, start) not in (
+            "in", "during", "over", "by", "until", "through", "since", "for", "of"):
+        return []
+    code = WORDS["seasons"][word]
+    if match["year"]:
+        return [(start, end, "DATE", f"{match['year']}-{code}")]
+    if reading.anchor is None:
+        return [(start, end, "DATE", f"XXXX-{code}")]
+    relation_key = {"this past": "last", "the coming": "next", "this coming": "next"}.get(relation, relation)
+    if relation_key == "the":
+        tense = reading.tense(start, end)
+        relation_key = "last" if tense < 0 and SEASON_STARTS[code] > reading.anchor.month else ""
+    return [(start, end, "DATE", f"{timex.season_year(reading.anchor, code, relation_key):04d}-{code}")]
+
+
+SEASON_STARTS = {code: months[0] for code, months in timex.SEASON_MONTHS.items()}
+
+
+def norm_quarter(match: re.Match, reading: Reading) -> list[Found]:
+    if match["q"]:
+        year = match["qyear"] or (str(reading.anchor.year) if reading.anchor else "XXXX")
+        return [(*match.span(), "DATE", f"{year}-Q{match['q']}")]
+    number = WORDS["ordinals"][match["ord"].lower()]
+    kind = "Q" if match["kind"].lower() == "quarter" else "H"
+    count = 4 if kind == "Q" else 2
+    if number > count:
+        return []
+    if match["year"]:
+        year = match["year"]
+    elif reading.anchor:
+        year = str(reading.anchor.year + {"last": -1, "next": 1}.get((match["rel"] or "").lower(), 0))
+    else:
+        year = "XXXX"
+    if number == -1:
+        if match["year"] or match["rel"]:
+            number = count
+        elif reading.anchor:  # "the last quarter": the one before this
+            this = (reading.anchor.month - 1) * count // 12 + 1
+            number, year = (this - 1, year) if this > 1 else (count, str(int(year) - 1))
+        else:
+            number = count
+    return [(*match.span(), "DATE", f"{year}-{kind}{number}")]
+
+
+def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
+    relation, unit = match["rel"].lower(), match["unit"].lower()
+    span = match.span()
+    if relation in ("the past", "the last", "the next", "the coming", "the following", "the previous", "a"):
+        if match["edge"]:
+            return []
+        return [(*span, "DURATION", timex.duration(1, unit))] if relation != "a" else []
+    if relation == "the" and not match["edge"]:
+        return []
+    steps = {"last": -1, "next": 1}.get(relation, 0)
+    if relation in ("the same", "that"):
+        return [(*span, "DATE", timex.UNRESOLVED[timex.GRANULARITY[unit]])]
+    return [(*span, "DATE", timex.shifted(reading.anchor, unit, steps))]
+
+
+def norm_deictic(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span()
+    word = match["deixis"].lower()
+    pod = match["pod"].lower() if match["pod"] else ("night" if word == "tonight" else "")
+    if word == "today" and not match["edge"] and has_modal(reading, start, end):
+        return [(start, end, "DATE", "PRESENT_REF")]
+    if reading.anchor is None:
+        day = "PRESENT_REF" if word in ("today", "tonight") else "XXXX-XX-XX"
+    else:
+        day = timex.shifted(reading.anchor, "day", WORDS["deictic_days"][word])
+    if pod:
+        return [(start, end, "TIME", f"{day if day != 'PRESENT_REF' else 'XXXX-XX-XX'}T{WORDS['parts_of_day'][pod]}")]
+    return [(start, end, "DATE", day)]
+
+
+def norm_daypart(match: re.Match, reading: Reading) -> list[Found]:
+    relation, pod = match["rel"].lower(), match["pod"].lower()
+    steps = {"last": -1 if pod in ("night", "evening") else 0, "yesterday": -1, "tomorrow": 1}.get(relation, 0)
+    if relation == "last" and steps == 0:
+        return []
+    day = timex.shifted(reading.anchor, "day", steps)
+    return [(*match.span(), "TIME", f"{day}T{WORDS['parts_of_day'][pod]}")]
+
+
+def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*extent(match), "DATE", "XXXX-XX-XX")]
+
+
+def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
+    text = " ".join(match["x"].lower().split())
+    for kind in ("present", "past", "future"):
+        if text in WORDS[f"{kind}_words"]:
+            start, end = match.span("x")
+            if text.startswith("in ") or text.startswith("at ") and kind != "past":
+                start += 3
+            return [(start, end, "DATE", f"{kind.upper()}_REF")]
+    return []
+
+
+def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
+    if match["wd"]:
+        return [(*match.span(), "SET", f"XXXX-WXX-{WORDS['weekdays'][match['wd'].lower()]}")]
+    word = match["unit"].lower()
+    if word in WORDS["parts_of_day"]:
+        return [(*match.span("x"), "SET", f"XXXX-XX-XXT{WORDS['parts_of_day'][word]}")]
+    if word in WORDS["seasons"]:
+        return [(*match.span("x"), "SET", f"XXXX-{WORDS['seasons'][word]}")]
+    amount = timex.number_value(match["num"]) if match["num"] else 1
+    return [(*match.span("x"), "SET", timex.duration(amount or 1, timex.canonical_unit(word)))]
+
+
+def norm_set_rate(match: re.Match, reading: Reading) -> list[Found]:
+    """'twice a week', and 'a year' after an amount ('$5m a year'); a bare 'a year' is a duration."""
+    before = reading.doc.text[max(0, match.start() - 12):match.start()]
+    if not match["times"] and not re.search(r"(?:\d|%|illion|bn|m|k|[$£€]\S*)\s*$", before):
+        return []
+    return [(*match.span("x"), "SET", timex.duration(1, timex.canonical_unit(match["unit"])))]
+
+
+def norm_set_adverb(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*match.span("x"), "SET", WORDS["set_frequencies"][match["x"].lower()])]
+
+
+def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span("x")
+    unit = timex.canonical_unit(match["unit"])
+    if unit not in WORDS["units"] and unit not in ("millennium",):
+        return []
+    if match["fuzzy"]:
+        amount = None
+    else:
+        amount = timex.number_value(match["num"])
+        if amount is None:
+            return []
+        if match["half"] or match["half2"]:
+            amount += 0.5
+    if match["ago"]:
+        if amount is None or unit not in timex.STEPS:
+            return [(start, end, "DATE", "PAST_REF")]
+        if unit == "hour" or unit == "minute":
+            return [(start, end, "DURATION", timex.duration(amount, unit))]
+        return [(start, end, "DATE", timex.shifted(reading.anchor, unit, -int(amount)))]
+    if unit == "weekend" or (unit == "day" and match["num"] and match["num"].lower() in ("a", "an")
+                             and previous_word(reading.doc.text, start) in ("once", "twice", "times")):
+        return []
+    if re.match(r"\s*-?old\b", reading.doc.text[end:end + 6]):
+        return []
+    return [(start, end, "DURATION", timex.duration(amount, unit))]
+
+
+def norm_duration_range(match: re.Match, reading: Reading) -> list[Found]:
+    """'between 12 and 18 months': two durations in the unit named once."""
+    low, high = timex.number_value(match["low"]), timex.number_value(match["num"])
+    if low is None or high is None or low >= high:
+        return []
+    unit = timex.canonical_unit(match["unit"])
+    return [(*match.span("low"), "DURATION", timex.duration(low, unit)),
+            (*match.span("x"), "DURATION", timex.duration(high, unit))]
+
+
+def norm_duration_adjective(match: re.Match, reading: Reading) -> list[Found]:
+    amount = timex.number_value(match["num"])
+    unit = timex.canonical_unit(match["unit"])
+    if amount is None or unit == "weekend":
+        return []
+    return [(*match.span("x"), "DURATION", timex.duration(amount, unit))]
+
+
+def norm_duration_bare(match: re.Match, reading: Reading) -> list[Found]:
+    unit = timex.canonical_unit(match["unit"] or match["unit2"])
+    if match["after"] and match["after"].lower() == "ago":
+        return [(*match.span("x2"), "DATE", "PAST_REF")]
+    return [(*extent(match), "DURATION", timex.duration(None, unit))]
+
+
+def norm_duration_recent(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span("x")
+    which = match["which"].lower()
+    if which == "recent":
+        return [(start, end, "DATE", "PAST_REF")]
+    return [(start, end, "DURATION", timex.duration(None, timex.canonical_unit(match["unit"])))]
+
+
+def norm_duration_vague(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*match.span("x"), "DURATION", "PX")]
+
+
+NORMALISERS: dict[str, Callable[[re.Match, Reading], list[Found]]] = {
+    name: globals()[f"norm_{name}"] for name, _ in RULE_PATTERNS}
