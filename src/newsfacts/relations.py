@@ -44,7 +44,6 @@ class Trigger:
     holder_is_subject: bool  # parent_of(father, owner), but author_of(owner, memoir)
     holder_types: frozenset[str]
     owner_types: frozenset[str]
-    possessor_is_owner: bool  # "his father" is his; "his colleague" works with him, not for him
     gives_role: bool
 
 
@@ -67,15 +66,15 @@ def tables() -> Tables:
     for word, relation in data["kinship"].items():
         if not word.startswith("_"):
             reverse = relation == "child_of"  # stored as parent_of(owner, child): one direction, no duplicates
-            triggers[word] = Trigger("parent_of" if reverse else relation, not reverse, people, people, True, False)
+            triggers[word] = Trigger("parent_of" if reverse else relation, not reverse, people, people, False)
     for word in data["job_titles"]:
-        triggers[word] = Trigger("works_for", True, people, employers, True, True)
-    for word in data["staff_nouns"]["words"]:
-        triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False, False)
+        triggers[word] = Trigger("works_for", True, people, employers, True)
+    for word in data["staff_nouns"]["words"]:  # "his colleague" works with him, not for him: organisations only
+        triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False)
     for word in data["membership_nouns"]:
-        triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True, True)
+        triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
     for word in data["work_nouns"]["words"]:
-        triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, True, False)
+        triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, False)
     return Tables(
         triggers=triggers,
         not_authored=frozenset(data["not_authored"]),
@@ -128,14 +127,12 @@ def token_at(doc: Doc, char: int) -> Token | None:
 
 # ---- trigger nouns -------------------------------------------------------------------------------
 
-def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
     """The possessor, organisation modifier, or "of"/"at" object of a trigger noun."""
-    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
-    if trigger.possessor_is_owner:
-        for bearer in bearers:
-            for child in bearer.children:
-                if child.dep_ == "poss" and (entity := mentions.entity_of(child)):
-                    yield entity
+    for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else []):
+        for child in bearer.children:
+            if child.dep_ == "poss" and (entity := mentions.entity_of(child)):
+                yield entity
     for child in noun.lefts:
         entity = mentions.entity_of(child) if child.dep_ in ("compound", "nmod", "amod") else None
         if entity and entity.type == ORG:
@@ -236,7 +233,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if trigger.relation == "author_of" and words & table.not_authored:
             continue
         role = role_of(noun, mentions) if trigger.gives_role else None
-        found_owners = [o for o in owners(noun, trigger, mentions) if o.type in trigger.owner_types]
+        found_owners = [o for o in owners(noun, mentions) if o.type in trigger.owner_types]
         for owner in unique(found_owners):
             for holder in unique(holders(noun, trigger, mentions)):
                 if holder.id == owner.id:
@@ -260,7 +257,7 @@ def subject_of(verb: Token, mentions: Mentions) -> Entity | None:
 def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset()) -> Iterator[Entity]:
     for child in verb.children:
         targets = [child] if child.dep_ == "dobj" else []
-        if child.dep_ == "prep" and child.lower_ in preposition:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preposition:
             targets = [t for t in child.children if t.dep_ == "pobj"]
         for target in targets:
             for token in (target, *target.conjuncts):

@@ -1,0 +1,178 @@
+"""The relations stage, one rule per test, on short sentences of our own.
+
+The entities are made by hand, so that each test checks how relations are read and not how the entities
+stage resolves names and pronouns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.nlp import parse
+from newsfacts.relations import find_relations
+from newsfacts.schema import Article, Entity, FactSheet, Mention
+
+
+def mention(text: str, phrase: str, kind: str = "name", nth: int = 0) -> Mention:
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
+    return Mention(text=phrase, start=start, end=start + len(phrase), kind=kind)
+
+
+def relations_of(nlp, text: str, **entities: tuple[str, list]) -> set[tuple]:
+    """(subject name, relation, object name, role) of each relation found.
+
+    `entities` maps a name to (type, mentions); a mention is a phrase, or (phrase, kind) or (phrase, kind, nth).
+    """
+    sheet = FactSheet(id="t", text=text, entities=[
+        Entity(id=f"E{number}", name=name, type=kind,
+               mentions=[mention(text, *(form if isinstance(form, tuple) else (form,))) for form in forms])
+        for number, (name, (kind, forms)) in enumerate(entities.items(), start=1)])
+    names = {entity.id: entity.name for entity in sheet.entities}
+    found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
+    return {(names[r.subject], r.relation, names[r.object], r.role) for r in found}
+
+
+PERSON, ORG, PLACE, WORK = "PERSON", "ORG", "PLACE", "WORK"
+
+
+def test_kinship_description_attached_to_the_relative(nlp):
+    text = "Ann Lee met her father in Leeds."
+    found = relations_of(nlp, text, Ann_Lee=(PERSON, ["Ann Lee", ("her", "pronoun")]),
+                         Ann_father=(PERSON, [("her father", "description")]))
+    assert found == {("Ann_father", "parent_of", "Ann_Lee", None)}
+
+
+def test_child_noun_with_a_name_beside_it_reads_as_parent_of(nlp):
+    text = "Tom Reed said his daughter Mia Reed had won."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed", ("his", "pronoun")]), Mia=(PERSON, ["Mia Reed"]))
+    assert found == {("Tom", "parent_of", "Mia", None)}
+
+
+def test_possessive_name_and_appositive_between_commas(nlp):
+    text = "Paul Ames's sister, Clara Ames, runs the farm."
+    found = relations_of(nlp, text, Paul=(PERSON, ["Paul Ames"]), Clara=(PERSON, ["Clara Ames"]))
+    assert found == {("Clara", "sibling_of", "Paul", None)}
+
+
+def test_appositive_before_the_kinship_phrase(nlp):
+    text = "Clara Ames, Paul Ames's sister, runs the farm."
+    found = relations_of(nlp, text, Paul=(PERSON, ["Paul Ames"]), Clara=(PERSON, ["Clara Ames"]))
+    assert found == {("Clara", "sibling_of", "Paul", None)}
+
+
+def test_copula_with_an_of_phrase(nlp):
+    text = "Clara Ames is the wife of Paul Ames."
+    found = relations_of(nlp, text, Paul=(PERSON, ["Paul Ames"]), Clara=(PERSON, ["Clara Ames"]))
+    assert found == {("Clara", "spouse_of", "Paul", None)}
+
+
+def test_a_name_opening_the_next_clause_is_not_an_appositive(nlp):
+    text = "Ann Lee phoned her sister, Rosa Diaz told reporters."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("her", "pronoun")]), Rosa=(PERSON, ["Rosa Diaz"]))
+    assert found == set()
+
+
+def test_unresolved_possessive_pronoun_gives_nothing(nlp):
+    text = "His brother Sam Hill arrived late."
+    assert relations_of(nlp, text, Sam=(PERSON, ["Sam Hill"])) == set()
+
+
+def test_organisation_before_a_job_title(nlp):
+    text = "Acme spokeswoman Jane Roe declined to comment."
+    found = relations_of(nlp, text, Acme=(ORG, ["Acme"]), Jane=(PERSON, ["Jane Roe"]))
+    assert found == {("Jane", "works_for", "Acme", "spokeswoman")}
+
+
+def test_person_employer_and_a_two_word_title(nlp):
+    text = "Governor Ruth Hale's press secretary Dan Wu said the office was closed."
+    found = relations_of(nlp, text, Hale=(PERSON, ["Governor Ruth Hale"]), Wu=(PERSON, ["Dan Wu"]))
+    assert found == {("Wu", "works_for", "Hale", "press secretary")}
+
+
+def test_title_of_an_organisation_between_commas(nlp):
+    text = "Lena Park, the chief executive of Vantor, resigned on Friday."
+    found = relations_of(nlp, text, Lena=(PERSON, ["Lena Park"]), Vantor=(ORG, ["Vantor"]))
+    assert found == {("Lena", "works_for", "Vantor", "chief executive")}
+
+
+def test_staff_noun_names_the_organisation_not_the_possessor(nlp):
+    text = "Karl Berg met his Vantor counterparts, Omar Said and Ines Roth, on Friday."
+    found = relations_of(nlp, text, Karl=(PERSON, ["Karl Berg", ("his", "pronoun")]), Vantor=(ORG, ["Vantor"]),
+                         Omar=(PERSON, ["Omar Said"]), Ines=(PERSON, ["Ines Roth"]))
+    assert found == {("Omar", "works_for", "Vantor", None), ("Ines", "works_for", "Vantor", None)}
+
+
+def test_former_job_is_not_a_job(nlp):
+    text = "Acme's former spokesman Ben Cole now lives in Paris."
+    assert relations_of(nlp, text, Acme=(ORG, ["Acme"]), Ben=(PERSON, ["Ben Cole"])) == set()
+
+
+def test_membership_noun(nlp):
+    text = "Labour MP Sara Khan voted against the bill."
+    found = relations_of(nlp, text, Labour=(ORG, ["Labour"]), Sara=(PERSON, ["Sara Khan"]))
+    assert found == {("Sara", "member_of", "Labour", "mp")}
+
+
+def test_possessor_of_a_work_noun_is_its_author(nlp):
+    text = "Ann Lee said her memoir Night Roads sold well."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("her", "pronoun")]), Roads=(WORK, ["Night Roads"]))
+    assert found == {("Ann", "author_of", "Roads", None)}
+
+
+def test_a_favourite_book_is_not_written_by_its_reader(nlp):
+    text = "Ann Lee read her favourite novel Night Roads again."
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("her", "pronoun")]),
+                        Roads=(WORK, ["Night Roads"])) == set()
+
+
+def test_authorship_verb(nlp):
+    text = "Tom Reed wrote Blue Harbour in a single winter."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Harbour=(WORK, ["Blue Harbour"]))
+    assert found == {("Tom", "author_of", "Harbour", None)}
+
+
+def test_passive_authorship(nlp):
+    text = "The film follows Blue Harbour, written by Tom Reed in 2019."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Harbour=(WORK, ["Blue Harbour"]))
+    assert found == {("Tom", "author_of", "Harbour", None)}
+
+
+def test_marriage_verb(nlp):
+    text = "Ann Lee married Tom Reed in 2010."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]))
+    assert found == {("Ann", "spouse_of", "Tom", None)}
+
+
+def test_works_for_in_a_relative_clause(nlp):
+    text = "Dan Wu, who works for Vantor, declined to comment."
+    found = relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"]))
+    assert found == {("Wu", "works_for", "Vantor", None)}
+
+
+def test_based_in_a_place(nlp):
+    text = "Vantor, based in Leeds, makes bicycles."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Leeds=(PLACE, ["Leeds"]))
+    assert found == {("Vantor", "located_in", "Leeds", None)}
+
+
+def test_place_then_the_place_it_lies_in(nlp):
+    text = "The storm hit Springfield, Illinois, on Monday."
+    found = relations_of(nlp, text, Springfield=(PLACE, ["Springfield"]), Illinois=(PLACE, ["Illinois"]))
+    assert found == {("Springfield", "located_in", "Illinois", None)}
+
+
+def test_a_list_of_places_is_not_a_place_inside_another(nlp):
+    text = "Flights to Paris, Rome and Oslo were cancelled."
+    assert relations_of(nlp, text, Paris=(PLACE, ["Paris"]), Rome=(PLACE, ["Rome"]), Oslo=(PLACE, ["Oslo"])) == set()
+
+
+def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
+    text = "Paul Ames's sister Clara Ames runs the farm. Clara Ames's brother Paul Ames sold it."
+    sheet = FactSheet(id="t", text=text, entities=[
+        Entity(id="E1", name="Paul Ames", type=PERSON, mentions=[mention(text, "Paul Ames"),
+                                                                 mention(text, "Paul Ames", nth=1)]),
+        Entity(id="E2", name="Clara Ames", type=PERSON, mentions=[mention(text, "Clara Ames"),
+                                                                  mention(text, "Clara Ames", nth=1)])])
+    found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
+    assert len(found) == 1 and found[0].relation == "sibling_of"
+    assert found[0].evidence == "Paul Ames's sister Clara Ames runs the farm."
