@@ -323,7 +323,7 @@ def test_check_with_other_status_or_missing_text_is_not_found():
 
 
 def test_gold_file_keeps_good_lines_and_reports_bad_ones(tmp_path):
-    (tmp_path / "story.txt").write_text("A short story.", encoding="utf-8")
+    (tmp_path / "story.txt").write_bytes(b"A short\r\nstory.")
     gold = tmp_path / "set.jsonl"
     gold.write_text("\n".join([
         json.dumps({"id": "a", "text": "Inline text.", "published": "2024-05-01"}),
@@ -334,7 +334,7 @@ def test_gold_file_keeps_good_lines_and_reports_bad_ones(tmp_path):
     read = read_gold_file(gold)
     assert [item.article.id for item in read.articles] == ["a", "b"]
     assert read.articles[0].article.published == "2024-05-01"
-    assert read.articles[1].article.text == "A short story."
+    assert read.articles[1].article.text == "A short\r\nstory."  # offsets index the bytes as they are
     assert len(read.errors) == 2 and ":2:" in read.errors[0] and "missing.txt" in read.errors[1]
     assert len(read_gold_file(gold, limit=1).articles) == 1
 

@@ -240,8 +240,20 @@ def gold_mention_sets(entity: dict) -> list[set[str]]:
 
 
 def quote_matches(gold_spans: list[tuple[int, int] | None], predicted: list[tuple[int, int]],
-                  gold_indices: list[int], free: set[int], threshold: float) -> dict[int, int]:
-    """Greedy one-to-one matches where shared characters exceed `threshold` of the gold quote's length."""
+                  required: list[int], optional: list[int], threshold: float) -> tuple[dict[int, int], int]:
+    """Matches of the required gold quotes, and how many predictions count.
+
+    Predictions left over that match an optional gold quote do not count as predicted.
+    """
+    everything = set(range(len(predicted)))
+    matched = quote_pairs(gold_spans, predicted, required, everything, threshold)
+    excused = quote_pairs(gold_spans, predicted, optional, everything - set(matched.values()), threshold)
+    return matched, len(predicted) - len(excused)
+
+
+def quote_pairs(gold_spans: list[tuple[int, int] | None], predicted: list[tuple[int, int]],
+                gold_indices: list[int], free: set[int], threshold: float) -> dict[int, int]:
+    """Greedy one-to-one pairs where shared characters exceed `threshold` of the gold quote's length."""
     scored = []
     for g in gold_indices:
         span = gold_spans[g]
@@ -280,19 +292,14 @@ def score_quotes(gold: dict, sheet: FactSheet) -> QuoteCounts:
     gold_spans = locate_spans(sheet.text, gold_quotes)
     predicted = [(q.start, q.end) for q in sheet.quotes]
     required, optional = split_optional(gold_quotes)
-    counts = QuoteCounts(gold=len(required))
-    for threshold in QUOTE_THRESHOLDS:
-        matched = quote_matches(gold_spans, predicted, required, set(range(len(predicted))), threshold)
-        free = set(range(len(predicted))) - set(matched.values())
-        excused = quote_matches(gold_spans, predicted, optional, free, threshold)
-        if threshold == QUOTE_THRESHOLDS[0]:
-            counts.matched_03, counts.predicted_03 = len(matched), len(predicted) - len(excused)
-            for g, p in matched.items():
-                if gold_quotes[g].get("speaker") is not None:
-                    counts.speaker_scored += 1
-                    counts.speaker_correct += speaker_correct(gold_quotes[g], sheet.quotes[p], gold, sheet)
-        else:
-            counts.matched_08, counts.predicted_08 = len(matched), len(predicted) - len(excused)
+    loose, strict = (quote_matches(gold_spans, predicted, required, optional, threshold)
+                     for threshold in QUOTE_THRESHOLDS)
+    counts = QuoteCounts(gold=len(required), predicted_03=loose[1], predicted_08=strict[1],
+                         matched_03=len(loose[0]), matched_08=len(strict[0]))
+    for g, p in loose[0].items():
+        if gold_quotes[g].get("speaker") is not None:
+            counts.speaker_scored += 1
+            counts.speaker_correct += speaker_correct(gold_quotes[g], sheet.quotes[p], gold, sheet)
     return counts
 
 
@@ -508,7 +515,8 @@ def gold_article(record: Any, path: Path, where: str) -> GoldArticle:
         if not isinstance(text_file, str):
             raise GoldError(f"{where}: the gold article has no `text` or `text_file`")
         try:
-            text = (path.parent / text_file).read_text(encoding="utf-8")
+            # Bytes decoded as they are: text mode would turn CRLF into LF and shift every offset.
+            text = (path.parent / text_file).read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise GoldError(f"{where}: cannot read text_file {text_file} ({error})") from None
     try:
@@ -523,12 +531,13 @@ def read_gold_file(path: Path, limit: int | None = None) -> GoldFile:
     """The gold articles of one file; unreadable records become error lines, the rest are kept."""
     gold_file = GoldFile(str(path))
     try:
-        content = path.read_text(encoding="utf-8")
+        content = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         gold_file.errors.append(f"{path}: cannot be read ({error})")
         return gold_file
     if path.suffix.lower() == ".jsonl":
-        lines = [(f"{path}:{n}", line) for n, line in enumerate(content.splitlines(), start=1) if line.strip()]
+        # Split on newlines only: str.splitlines would also cut at U+2028, which JSON strings may hold raw.
+        lines = [(f"{path}:{n}", line) for n, line in enumerate(content.split("\n"), start=1) if line.strip()]
     else:
         lines = [(str(path), content)]
     for where, line in lines:
@@ -619,8 +628,8 @@ def report(scores: dict[str, FileScore]) -> Group:
     parts: list[Any] = []
     for path, score in scores.items():
         figures = score.figures()
-        failed = f", [red]{score.failed} failed[/]" if score.failed else ""
-        parts.append(Text.from_markup(f"\n[bold]{path}[/]  ({score.articles} articles{failed})"))
+        failed = (f", {score.failed} failed", "red") if score.failed else ""
+        parts.append(Text.assemble("\n", (path, "bold"), f"  ({score.articles} articles", failed, ")"))
         for name in SECTIONS:
             section = figures[name]
             if section is None:
