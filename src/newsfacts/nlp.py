@@ -27,19 +27,25 @@ class ModelNotFound(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name (e.g. `en_core_web_trf`), or a path to one."""
-    candidates = [name] if name not in MODEL_ALIASES else [name, MODEL_ALIASES[name]]
-    for candidate in candidates:
-        try:
-            return spacy.load(candidate)
-        except OSError:
-            continue
-    raise ModelNotFound(
-        f"spaCy pipeline {name!r} is not installed; install its package (e.g. `pip install {name}`) "
-        f"or leave --model out to use {DEFAULT_MODEL}"
-    )
+    """Load an installed spaCy pipeline by package name (e.g. `en_core_web_trf`), or a path to one.
+
+    Loaded once per process; `en_core_web_sm` means the official package when installed, else ours.
+    """
+    if name in MODEL_ALIASES and not spacy.util.is_package(name):
+        name = MODEL_ALIASES[name]
+    return cached_model(name)
+
+
+@lru_cache(maxsize=4)
+def cached_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed; install its package (e.g. `pip install {name}`) "
+            f"or leave --model out to use {DEFAULT_MODEL}"
+        ) from None
 
 
 @dataclass(frozen=True)

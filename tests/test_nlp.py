@@ -1,0 +1,28 @@
+"""Loading spaCy pipelines by name and parsing articles in batches."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.nlp import DEFAULT_MODEL, ModelNotFound, load_model, parse_many
+from newsfacts.schema import Article
+
+
+def test_official_name_is_served_by_the_registry_package(nlp):
+    assert load_model("en_core_web_sm") is load_model("en_core_web_sm")
+    assert load_model(DEFAULT_MODEL) is nlp
+    assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names
+
+
+def test_unknown_pipeline_is_a_clear_error():
+    with pytest.raises(ModelNotFound, match="not installed"):
+        load_model("xx_no_such_pipeline")
+
+
+def test_parse_many_keeps_order_and_articles(nlp):
+    articles = [Article(id=str(n), text=f"Story number {n} is short.", published="2024-01-0" + str(n + 1))
+                for n in range(5)]
+    parsed = list(parse_many(iter(articles), nlp, batch_size=2))
+    assert [p.article.id for p in parsed] == ["0", "1", "2", "3", "4"]
+    assert parsed[3].doc.text == "Story number 3 is short."
+    assert parsed[0].published.isoformat() == "2024-01-01"

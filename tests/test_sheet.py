@@ -1,0 +1,42 @@
+"""The pipeline: stages run in order, each writes its field, one failure does not end a corpus run."""
+
+from __future__ import annotations
+
+from newsfacts.schema import Article, ErrorRecord, FactSheet
+from newsfacts.sheet import DEFAULT_STAGES, extract, extract_many
+
+
+def test_default_stages_fill_every_field_in_data_flow_order():
+    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks"]
+
+
+def test_a_custom_stage_list_runs_and_reads_earlier_fields(nlp):
+    seen = []
+
+    def count_people(parsed, sheet):
+        seen.append(len(sheet.entities))
+        return []
+
+    stages = [("entities", DEFAULT_STAGES[0][1]), ("quotes", count_people)]
+    sheet = extract(Article(id="a", text="Nadia Osei met Carl Berg in Accra."), nlp, stages)
+    assert isinstance(sheet, FactSheet)
+    assert seen == [len(sheet.entities)] and seen[0] >= 2
+
+
+def test_error_records_pass_through_and_a_failing_stage_is_named(nlp):
+    def broken(parsed, sheet):
+        if "broken" in parsed.text:
+            raise ValueError("cannot cope")
+        return []
+
+    items = [
+        Article(id="ok", text="The council met."),
+        ErrorRecord(id="unreadable", error="bad bytes"),
+        Article(id="bad", text="This one is broken."),
+        Article(id="ok2", text="The council met again."),
+    ]
+    results = list(extract_many(items, nlp, [("quotes", broken)], batch_size=2))
+    assert [r.id for r in results] == ["ok", "unreadable", "bad", "ok2"]
+    assert isinstance(results[0], FactSheet) and isinstance(results[3], FactSheet)
+    assert results[1].error == "bad bytes"
+    assert "quotes stage failed" in results[2].error and "cannot cope" in results[2].error
