@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import anyio
-from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -179,6 +179,25 @@ def create_app(
         article = with_metadata(article, body.published, body.title)
         return await analyse(request.app, article)
 
+    @app.get("/api/articles", responses=STORE_RESPONSES)
+    async def list_articles(
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> list[dict[str, Any]]:
+        """The articles in the store, newest first, with how many entities and quotes each has."""
+        return await query_store(settings, ARTICLES_SQL, {"limit": limit, "offset": offset})
+
+    @app.get("/api/quotes", responses=STORE_RESPONSES)
+    async def list_quotes(
+        speaker: Annotated[str | None, Query(description="a person's name, or any name an article uses for them")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    ) -> list[dict[str, Any]]:
+        """Quotes in the store: every quote of one speaker (by name or alias), or the latest quotes."""
+        if speaker:
+            from .store import QUOTES_BY
+
+            return await query_store(settings, f"{QUOTES_BY} LIMIT $limit", {"person": speaker, "limit": limit})
+        return await query_store(settings, LATEST_QUOTES_SQL, {"limit": limit})
+
     @app.post("/report", response_class=HTMLResponse, responses=ERROR_RESPONSES)
     async def report(
         request: Request,
@@ -212,6 +231,46 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (502, "the URL could not be fetched"),
     )
 }
+
+
+STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"description": "the server runs without a store", "content": {"application/json": {"example": {"error": "…"}}}},
+    503: {"description": "the store cannot be read (a batch may be writing it)"},
+}
+ARTICLES_SQL = """
+    SELECT a.id, a.title, a.published, a.outlet, a.source,
+           (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities,
+           (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+    FROM articles a
+    ORDER BY a.published DESC NULLS LAST, a.id
+    LIMIT $limit OFFSET $offset
+"""
+LATEST_QUOTES_SQL = """
+    SELECT a.published, a.outlet, q.article_id, coalesce(e.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker
+    ORDER BY a.published DESC NULLS LAST, q.article_id, q.position
+    LIMIT $limit
+"""
+
+
+async def query_store(settings: Settings, sql: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of a read-only query, as objects. The store opens per request, read-only, so that a batch
+    can write it between requests (DuckDB lets one process write a file at a time)."""
+    if settings.store is None:
+        raise HTTPException(404, "this server has no store; start it with `newsfacts serve --store corpus.duckdb`")
+    from .store import Store, StoreError
+
+    def run() -> list[dict[str, Any]]:
+        with Store(settings.store, read_only=True) as store:
+            columns, rows = store.query(sql, parameters)
+        return [dict(zip(columns, row)) for row in rows]
+
+    try:
+        return await anyio.to_thread.run_sync(run)
+    except StoreError as error:
+        raise HTTPException(503, f"the store cannot be read: {error}") from None
 
 
 async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
