@@ -166,6 +166,16 @@ def test_a_list_of_places_is_not_a_place_inside_another(nlp):
     assert relations_of(nlp, text, Paris=(PLACE, ["Paris"]), Rome=(PLACE, ["Rome"]), Oslo=(PLACE, ["Oslo"])) == set()
 
 
+def test_a_place_name_opening_a_clause_is_not_an_address(nlp):
+    text = "Together with Norway, Sweden should object."
+    assert relations_of(nlp, text, Norway=(PLACE, ["Norway"]), Sweden=(PLACE, ["Sweden"])) == set()
+
+
+def test_a_common_noun_owns_no_job(nlp):
+    text = "Ann Lee, the secretary of state, flew home."
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), State=(ORG, ["state"])) == set()
+
+
 def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
     text = "Paul Ames's sister Clara Ames runs the farm. Clara Ames's brother Paul Ames sold it."
     sheet = FactSheet(id="t", text=text, entities=[

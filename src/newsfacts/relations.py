@@ -121,29 +121,28 @@ def sentence(token: Token) -> str:
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    """The first token starting at or after character `char`."""
+    return next((token for token in doc if token.idx >= char), None)
 
 
 # ---- trigger nouns -------------------------------------------------------------------------------
 
 def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
-    """The possessor, organisation modifier, or "of"/"at" object of a trigger noun."""
-    for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else []):
-        for child in bearer.children:
-            if child.dep_ == "poss" and (entity := mentions.entity_of(child)):
-                yield entity
-    for child in noun.lefts:
-        entity = mentions.entity_of(child) if child.dep_ in ("compound", "nmod", "amod") else None
-        if entity and entity.type == ORG:
-            yield entity
+    """The possessor, organisation modifier, or "of"/"at" object of a trigger noun.
+
+    Only a name or a pronoun owns: "secretary of state" is a title, not a job at something called "state".
+    """
+    candidates = [child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+                  for child in bearer.children if child.dep_ == "poss"]
+    candidates += [child for child in noun.lefts if child.dep_ in ("compound", "nmod", "amod")
+                   and (entity := mentions.entity_of(child)) and entity.type == ORG]
     for preposition in noun.rights:
         if preposition.dep_ == "prep" and preposition.lower_ in ("of", "at", "for"):
-            for target in preposition.children:
-                if target.dep_ == "pobj":
-                    for token in (target, *target.conjuncts):
-                        if entity := mentions.entity_of(token):
-                            yield entity
+            candidates += [token for target in preposition.children if target.dep_ == "pobj"
+                           for token in (target, *target.conjuncts)]
+    for token in candidates:
+        if (token.pos_ == "PRON" or token.text[:1].isupper()) and (entity := mentions.entity_of(token)):
+            yield entity
 
 
 def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str]) -> Iterator[Entity]:
@@ -304,6 +303,13 @@ def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
     return True
 
 
+def ends_place_name(doc: Doc, end: int) -> bool:
+    """Whether what follows a place name lets it close an address: punctuation, a preposition or a date."""
+    following = token_at(doc, end)
+    return following is None or following.is_punct or following.pos_ == "ADP" or following.ent_type_ in (
+        "DATE", "TIME")
+
+
 def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """"Springfield, Illinois": a place named and then the place it lies in, outside of a list."""
     places = sorted((m for m, e in mentions.items if e.type == PLACE and m.kind == "name"), key=lambda m: m.start)
@@ -313,6 +319,8 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         inner_entity, outer_entity = mentions.starting[inner.start][1], mentions.starting[outer.start][1]
         if text[inner.end:outer.start].strip() != "," or inner_entity.id == outer_entity.id:
             continue
+        if not ends_place_name(doc, outer.end):
+            continue  # "with Canada, Mexico should sue": the second name starts a clause
         later = places[index + 2] if index + 2 < len(places) else None
         earlier = places[index - 1] if index > 0 else None
         if text[outer.end:].lstrip().startswith(("and ", "or ")) or (
