@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -32,6 +33,7 @@ stderr = Console(stderr=True)
 class OutputFormat(str, Enum):
     json = "json"
     text = "text"
+    html = "html"
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -89,7 +91,11 @@ def extract(
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the article's own.")
     ] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="json, or a readable summary.")] = (
+    output_format: Annotated[OutputFormat, typer.Option(
+            "--format",
+            help="json; text, a readable summary; or html, a self-contained report page (with several "
+            "articles, -o names a folder that gets one page per article).",
+        )] = (
         OutputFormat.json
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
@@ -106,6 +112,10 @@ def extract(
         newsfacts extract page.html -o sheet.json
 
         newsfacts extract corpus.jsonl -o sheets.jsonl
+
+        newsfacts extract story.txt --format html -o report.html
+
+        newsfacts extract corpus.jsonl --format html -o reports/
     """
     from .sheet import extract_many
 
@@ -114,18 +124,24 @@ def extract(
     except IngestError as error:
         raise fail(str(error)) from None
     several = len(paths) > 1 or any(Path(path).suffix.lower() in {".jsonl", ".ndjson"} for path in paths)
+    pages = output if output_format is OutputFormat.html and several else None
+    if output_format is OutputFormat.html and several and output is None:
+        raise fail("--format html makes one page per article: for several articles give -o FOLDER")
     nlp = get_model(model)
     failures = written = 0
-    with open_output(output) as out, progress_bar(None, "analysing") as progress:
+    with open_output(None if pages else output) as out, progress_bar(None, "analysing") as progress:
         for result in extract_many(read_inputs(paths, published), nlp):
             progress.advance(0)
             if isinstance(result, ErrorRecord):
                 failures += 1
                 stderr.print(f"[bold red]error:[/] {result.error}", highlight=False)
-                if several:
+                if several and pages is None:
                     out.write(result.model_dump_json() + "\n")
                 continue
-            write_sheet(result, output_format, out, several)
+            if pages is not None:
+                write_page(result, pages)
+            else:
+                write_sheet(result, output_format, out, several)
             written += 1
     if output is not None and written:
         stderr.print(f"written to {output}", highlight=False)
@@ -140,10 +156,23 @@ def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, seve
         Console(file=out, force_terminal=out is sys.stdout and sys.stdout.isatty(), width=120).print(
             summary(sheet)
         )
+    elif output_format is OutputFormat.html:
+        from .render.html import render_html
+
+        out.write(render_html(sheet))
     elif several:
         out.write(sheet.model_dump_json() + "\n")
     else:
         out.write(sheet.model_dump_json(indent=2) + "\n")
+
+
+def write_page(sheet: FactSheet, folder: Path) -> None:
+    """The HTML report of one article of several, named after its id made safe as a file name."""
+    from .render.html import render_html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", sheet.id).strip("._")[:100] or "article"
+    (folder / f"{name}.html").write_text(render_html(sheet), encoding="utf-8")
 
 
 @app.command()
