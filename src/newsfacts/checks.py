@@ -1,10 +1,350 @@
-"""Do the numbers add up: consistency checks between the article's own figures (issue 4)."""
+"""Do the numbers add up: consistency checks between the article's own figures (issue 4).
+
+Each check recomputes a figure the article states from other figures it states: a length against two clock
+times or dates (`duration`), "N years since" against a date and the publication date (`elapsed`), an age
+against a birth date (`age`), parts against a total (`total`), shares against 100 % (`percentages`). A check
+is emitted only when the article gives enough to decide it.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from importlib import resources
+
+from dateutil.relativedelta import relativedelta
+
+from . import timex
 from .nlp import Parsed
-from .schema import Check, FactSheet
+from .schema import Check, Entity, FactSheet, TimeExpression
+
+CUES = json.loads(resources.files("newsfacts").joinpath("data/check_words.json").read_text())
+HEDGES = {word: bounds for word, bounds in CUES["hedges"].items() if not word.startswith("_")}
+
+CLOCK_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d)$")
+MINUTES = {"H": 60, "M": 1, "S": 1 / 60}
+CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}
+NUMBER_WORDS = "|".join(sorted((w for w in timex.WORDS["number_words"] if " " not in w and w not in ("a", "an")),
+                               key=len, reverse=True))
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{NUMBER_WORDS}))"
+
+
+def words_pattern(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b", re.I)
+TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b", re.I)
+REMAINDER_CUE = re.compile(rf"\b(?:{words_pattern(CUES['remainder_cues'])})\b", re.I)
+PARTITION_CUE = re.compile(rf"\b(?:{words_pattern(CUES['partition_cues'])})\b", re.I)
+# A counted thing: a number and the word it counts ("12 people"); money, shares and years are not counts.
+COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|percent)|[.,]\d)"
+                   rf"(?:\s+(?P<noun>(?!in\b|of\b|and\b)[a-z][\w-]*))?", re.I)
+TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
+PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)")
+AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.'-]+\s+){0,3}$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(parsed: Parsed) -> list[Sentence]:
+    return [Sentence(s.start_char, s.end_char, s.text) for s in parsed.doc.sents]
+
+
+def sentence_of(spans: list[Sentence], offset: int) -> Sentence | None:
+    return next((s for s in spans if s.start <= offset < s.end), None)
+
+
+def hedge(text: str, start: int, expression: str) -> str:
+    """The hedge on a stated figure ("about 50 minutes", "almost seven years"), or ''."""
+    for word in sorted(HEDGES, key=len, reverse=True):
+        if expression.lower().startswith(word + " ") or re.search(rf"\b{re.escape(word)}\s+$",
+                                                                  text[max(0, start - 15):start], re.I):
+            return word
+    return ""
+
+
+def agrees(actual: float, stated: float, hedged: str) -> bool:
+    low, high = HEDGES.get(hedged, (1.0, 1.0))
+    return stated * low - 1e-9 <= actual <= stated * high + 1e-9
+
+
+def verdict(consistent: bool) -> str:
+    return "consistent" if consistent else "inconsistent"
+
+
+def amount(value: str) -> tuple[float, str, bool] | None:
+    """A stated length in one unit: 'PT2H25M' → (145, 'M', True) in minutes, 'P19M' → (19, 'M', False);
+    None for fuzzy durations and mixed calendar units."""
+    parts = timex.duration_parts(value)
+    if not parts:
+        return None
+    if all(unit in ("hour", "minute", "second") for _, unit in parts):
+        return sum(n * MINUTES[unit[0].upper()] for n, unit in parts), "M", True
+    if len(parts) == 1:
+        return parts[0][0], next(code for code, name in CALENDAR_UNITS.items() if name == parts[0][1]), False
+    return None
+
+
+def plain(number: float) -> str:
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
+def minutes_text(minutes: float) -> str:
+    hours, rest = divmod(int(round(minutes)), 60)
+    return f"{hours} h {rest} min" if hours else f"{rest} min"
+
+
+# ------------------------------------------------------------------------------------------ duration
+
+def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """A stated length against the two clock times of its sentence, or the story's only two clock times,
+    or two dates stated in its sentence."""
+    clocks = [t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)]
+    for stated in sheet.times:
+        figure = amount(stated.value) if stated.type == "DURATION" else None
+        if figure is None or parsed.text[stated.end:stated.end + 4].lower().startswith(" ago"):
+            continue
+        sentence = sentence_of(spans, stated.start)
+        here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
+        if figure[2] and (len(here) == 2 or len(clocks) == 2):
+            yield clock_check(parsed.text, stated, figure, here if len(here) == 2 else clocks)
+        elif not figure[2] and sentence is not None:
+            dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+                     and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
+            if len(dates) == 2 and len(dates[0].value) == len(dates[1].value):
+                check = date_span_check(parsed.text, stated, figure, dates)
+                if check is not None:
+                    yield check
+
+
+def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
+                pair: list[TimeExpression]) -> Check:
+    first, second = sorted(pair, key=lambda t: t.value)
+    begin, end = (datetime.strptime(CLOCK_VALUE.match(t.value)[2] + CLOCK_VALUE.match(t.value)[3], "%H%M")
+                  for t in (first, second))
+    day_apart = CLOCK_VALUE.match(first.value)[1] != CLOCK_VALUE.match(second.value)[1]
+    gap = (end - begin + (timedelta(days=1) if day_apart else timedelta())).total_seconds() / 60
+    stated_minutes = figure[0] * MINUTES[figure[1]]
+    status = verdict(agrees(gap, stated_minutes, hedge(text, stated.start, stated.text)))
+    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                 working=f"{begin:%H:%M} → {end:%H:%M} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
+                    dates: list[TimeExpression]) -> Check | None:
+    unit = CALENDAR_UNITS.get(figure[1])
+    first, second = sorted(dates, key=lambda t: t.value)
+    if len(first.value) == 4:
+        if unit != "year":
+            return None
+        gaps = {int(second.value) - int(first.value)}
+    else:
+        begin, end = date.fromisoformat(first.value), date.fromisoformat(second.value)
+        days = (end - begin).days
+        per_unit = {"day": 1, "week": 7}.get(unit)
+        if per_unit is None:
+            return None
+        gaps = {days / per_unit, (days + 1) / per_unit}  # counted with or without the last day
+    hedged = hedge(text, stated.start, stated.text)
+    status = verdict(any(agrees(gap, figure[0], hedged) for gap in gaps))
+    shown = " or ".join(plain(round(gap, 1)) for gap in sorted(gaps))
+    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                 working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
+
+
+# ------------------------------------------------------------------------------------------ elapsed
+
+def interval(value: str) -> tuple[date, date] | None:
+    """The first and last day a resolved year, month or day value covers."""
+    if re.fullmatch(r"\d{4}", value):
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        first = date(int(value[:4]), int(value[5:]), 1)
+        return first, first + relativedelta(months=1, days=-1)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        day = date.fromisoformat(value)
+        return day, day
+    return None
+
+
+def whole_units(begin: date, end: date, unit: str) -> int:
+    delta = relativedelta(end, begin)
+    if unit in ("day", "week"):
+        return (end - begin).days // (1 if unit == "day" else 7)
+    months = delta.years * 12 + delta.months
+    return {"month": months, "year": months // 12, "decade": months // 120, "century": months // 1200}[unit]
+
+
+def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """'N years since <date>' against the publication date."""
+    if parsed.published is None:
+        return
+    for stated in sheet.times:
+        figure = amount(stated.value) if stated.type == "DURATION" else None
+        unit = CALENDAR_UNITS.get(figure[1]) if figure and not figure[2] else None
+        since = re.match(r"\s+(?:have\s+|has\s+)?(?:passed\s+|elapsed\s+|gone\s+by\s+)?since\b",
+                         parsed.text[stated.end:stated.end + 40], re.I)
+        sentence = sentence_of(spans, stated.start)
+        if unit is None or since is None or sentence is None:
+            continue
+        origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
+                       and interval(t.value)), None)
+        if origin is None:
+            continue
+        first, last = interval(origin.value)
+        fewest, most = (whole_units(day, parsed.published, unit) for day in (last, first))
+        hedged = hedge(parsed.text, stated.start, stated.text)
+        status = verdict(any(agrees(n, figure[0], hedged) for n in range(fewest, most + 1)))
+        counted = plain(fewest) if fewest == most else f"{fewest}–{most}"
+        yield Check(kind="elapsed", status=status, about=[stated.text, origin.text],
+                    working=f"{origin.value} → {parsed.published} (published) = {counted} {unit}s; "
+                            f"stated {stated.text}: {status}")
+
+
+# ------------------------------------------------------------------------------------------ age
+
+def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, str]]:
+    """'Raymond Roth, 48,', 'Roth (48)', 'the 48-year-old Roth'."""
+    for person in people:
+        for mention in person.mentions:
+            after = AGE_AFTER.match(text[mention.end:mention.end + 14])
+            if after:
+                age = after["age"] or after["age2"]
+                yield person, int(age), text[mention.start:mention.end + after.end()].rstrip(",")
+            before = AGE_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+            if before:
+                yield person, int(before["age"]), before.group(0).strip() + " " + mention.text
+
+
+def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
+                spans: list[Sentence]) -> Iterator[tuple[Entity, TimeExpression]]:
+    """'X was born in 1977', 'X (born 3 May 1977)': the person named last before 'born'."""
+    for found in re.finditer(r"\bborn\b", text):
+        sentence = sentence_of(spans, found.start())
+        if sentence is None:
+            continue
+        when = next((t for t in sheet.times if t.type == "DATE" and found.end() <= t.start < sentence.end
+                     and t.start - found.end() < 60 and interval(t.value)), None)
+        named = [(m.end, person) for person in people for m in person.mentions
+                 if sentence.start <= m.start and m.end <= found.start()]
+        if when is not None and named:
+            yield max(named, key=lambda pair: pair[0])[1], when
+
+
+def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    if parsed.published is None:
+        return
+    people = [entity for entity in sheet.entities if entity.type == "PERSON"]
+    births = {person.id: when for person, when in birth_dates(parsed.text, people, sheet, spans)}
+    done = set()
+    for person, age, about in stated_ages(parsed.text, people):
+        when = births.get(person.id)
+        if when is None or (person.id, age) in done:
+            continue
+        done.add((person.id, age))
+        first, last = interval(when.value)
+        possible = sorted({relativedelta(parsed.published, day).years for day in (first, last)})
+        status = verdict(age in range(possible[0], possible[-1] + 1))
+        shown = " or ".join(str(n) for n in possible)
+        yield Check(kind="age", status=status, about=[about, when.text],
+                    working=f"born {when.value} → {parsed.published} (published) = {shown} years old; "
+                            f"stated {age}: {status}")
+
+
+# ------------------------------------------------------------------------------------------ totals
+
+def counts(text: str, offset: int, times: list[TimeExpression]) -> list[tuple[float, str]]:
+    """Counted things in a stretch of text, leaving out numbers inside time expressions."""
+    found = []
+    for match in COUNT.finditer(text):
+        start = offset + match.start()
+        if any(t.start <= start < t.end for t in times) or re.fullmatch(r"1[5-9]\d\d|20\d\d", match["n"]):
+            continue
+        value = timex.number_value(match["n"])
+        if value is not None:
+            found.append((value, match.group(0)))
+    return found
+
+
+def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """'12 people, including 5 men and 4 women' (parts after the whole) and '5 men and 7 women, a total
+    of 12' (parts before it). Parts beyond the whole are always wrong; parts short of it only when the
+    wording says they make it up ('comprising', 'a total of')."""
+    for sentence in spans:
+        for cue in PART_CUE.finditer(sentence.text):
+            whole = counts(sentence.text[:cue.start()], sentence.start, sheet.times)
+            clause_end = re.search(r"[;.)]|\s[–—]\s|$", sentence.text[cue.end():]).start() + cue.end()
+            parts = counts(sentence.text[cue.end():clause_end], sentence.start + cue.end(), sheet.times)
+            if whole and len(parts) >= 2:
+                exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"]
+                yield from total_verdict(whole[-1], parts, exhaustive)
+        for cue in TOTAL_CUE.finditer(sentence.text):
+            before = counts(sentence.text[:cue.start()], sentence.start, sheet.times)
+            if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
+                if len(before) >= 3:
+                    yield from total_verdict(before[-1], before[:-1], True)
+                continue
+            after = counts(sentence.text[cue.end():], sentence.start + cue.end(), sheet.times)
+            if after and len(before) >= 2:  # "5 men and 7 women, a total of 12"
+                yield from total_verdict(after[0], before, True)
+
+
+def total_verdict(whole: tuple[float, str], parts: list[tuple[float, str]], exhaustive: bool) -> Iterator[Check]:
+    summed = sum(value for value, _ in parts)
+    if summed < whole[0] and not exhaustive:
+        return
+    status = verdict(abs(summed - whole[0]) < 1e-9)
+    sums = " + ".join(plain(value) for value, _ in parts)
+    yield Check(kind="total", status=status, about=[whole[1], *(text for _, text in parts)],
+                working=f"{sums} = {plain(summed)}; stated total {whole[1]}: {status}")
+
+
+# ------------------------------------------------------------------------------------------ percentages
+
+def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """Shares of one whole that should make 100 %: a sentence listing shares with a cue that they split
+    a whole ('in favour', 'against', 'the rest', 'undecided'), or three or more shares in a list."""
+    for sentence in spans:
+        shares = list(PERCENT.finditer(sentence.text))
+        if len(shares) < 2:
+            continue
+        values = [float(share["n"]) for share in shares]
+        total = sum(values)
+        slack = 0.5 * len(values) if all(value == int(value) for value in values) else 0.05 * len(values)
+        remainders = list(REMAINDER_CUE.finditer(sentence.text))
+        # "the rest undecided" leaves the gap unnumbered; "7% undecided" numbers every share.
+        unnumbered = [cue for cue in remainders if not PERCENT.search(
+            sentence.text[max(0, cue.start() - 12):cue.end() + 12])]
+        partition = bool(remainders) or PARTITION_CUE.search(sentence.text) is not None
+        rest = ""
+        if unnumbered:
+            status = verdict(total <= 100 + slack)
+            rest = f"; {unnumbered[0].group(0)} {plain(round(max(0.0, 100 - total), 2))}%"
+        elif abs(total - 100) <= slack and (partition or len(values) >= 3):
+            status = "consistent"
+        elif (total > 100 + slack and partition) or (total < 100 - slack and remainders):
+            status = "inconsistent"
+        else:
+            continue
+        sums = " + ".join(f"{plain(value)}%" for value in values)
+        yield Check(kind="percentages", status=status, about=[share.group(0) for share in shares],
+                    working=f"{sums} = {plain(round(total, 2))}%{rest}; shares of one whole: {status}")
 
 
 def find_checks(parsed: Parsed, sheet: FactSheet) -> list[Check]:
-    return []
+    """Every check the article's figures allow, with its working."""
+    spans = sentences(parsed)
+    found: list[Check] = []
+    for family in (duration_checks, elapsed_checks, age_checks, total_checks, percentage_checks):
+        found.extend(family(parsed, sheet, spans))
+    return found

@@ -49,7 +49,7 @@ FUZZY = alternation(WORDS["fuzzy_amounts"])
 ORDINAL = alternation(WORDS["ordinals"])
 # Hedges kept inside the expression, as TimeML does ("almost seven years").
 APPROX = alternation(["about", "around", "almost", "nearly", "roughly", "approximately", "more than", "over",
-                      "less than", "under", "at least", "up to", "some", "barely", "well over", "only", "just"])
+                      "less than", "under", "at least", "up to", "some", "barely", "well over"])
 EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
                     "end of", "beginning of", "start of", "the first half of", "the second half of"])
 APOSTROPHE = "['’]"
@@ -97,6 +97,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("set_rate", rf"\b(?i:(?P<x>(?:(?P<times>once|twice|thrice|{NUMBER}\s+times)\s+)?(?:a|an|per)\s+"
                  rf"(?P<unit>{UNIT_SINGULAR})))\b"),
     ("set_adverb", rf"\b(?P<x>{alternation(WORDS['set_frequencies'])})\b"),
+    ("duration_compound", rf"\b(?P<x>{NUMBER}\s+{UNIT}(?:,?\s+(?i:and\s+)?{NUMBER}\s+{UNIT})+)\b"),
     ("duration_range", rf"\b(?P<low>\d+|{NUMBER_WORD})(?:\s+(?i:and|to|or)\s+|\s*[-–]\s*)(?P<x>(?P<num>{NUMBER})\s+"
                        rf"(?P<unit>{UNIT_PLURAL}))\b"),
     ("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+)?"
@@ -510,6 +511,24 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
     if re.match(r"\s*-?old\b", reading.doc.text[end:end + 6]):
         return []
     return [(start, end, "DURATION", timex.duration(amount, unit))]
+
+
+DURATION_PIECE = re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>{UNIT})")
+
+
+def norm_duration_compound(match: re.Match, reading: Reading) -> list[Found]:
+    """'two hours and 25 minutes' → PT2H25M: each unit smaller than the one before, none repeated."""
+    pieces = []
+    for piece in DURATION_PIECE.finditer(match["x"]):
+        value, unit = timex.number_value(piece["num"]), timex.canonical_unit(piece["unit"])
+        if value is None or value != int(value) or unit not in timex.DURATION_CODES:
+            return []
+        pieces.append((int(value), unit))
+    order = [unit for unit in timex.DURATION_ORDER]
+    ranks = [order.index(unit) if unit in order else -1 for _, unit in pieces]
+    if -1 in ranks or ranks != sorted(set(ranks)):
+        return []
+    return [(*match.span("x"), "DURATION", timex.compound_duration(pieces))]
 
 
 def norm_duration_range(match: re.Match, reading: Reading) -> list[Found]:

@@ -103,9 +103,9 @@ def named_actor_verb(verb: Token) -> Token:
     """For a clause whose subject is a pronoun ("as it pulled out"), the verb it subordinates to when that
     one names its actor ("once Harry had departed, … as it pulled out"): the timeline then says who."""
     current = verb
-    for _ in range(3):
+    for step in range(4):
         subject = next((child for child in current.children if child.dep_ in SUBJECTS), None)
-        if subject is None or subject.pos_ != "PRON":
+        if subject is not None and subject.pos_ != "PRON" or subject is None and step == 0:
             return current
         if current.dep_ not in ("advcl", "conj", "xcomp") or current.head.pos_ not in ("VERB", "AUX"):
             break
@@ -147,7 +147,10 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
                 continue
             prepositions += 1
         words += part
-    if not any(word.dep_ in SUBJECTS for word in words):
+    relative = next((word for word in words if word.dep_ in SUBJECTS and word.tag_ in ("WP", "WDT")), None)
+    if relative is not None and verb.dep_ == "relcl":  # "Jane Smith, who was born …": say who
+        words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i})
+    elif not any(word.dep_ in SUBJECTS for word in words):
         subject = subject_of(verb.head) if verb.head is not verb else None
         if subject is not None:
             words += phrase(subject, excluded)

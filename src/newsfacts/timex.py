@@ -74,6 +74,33 @@ def duration(amount: float | None, unit: str) -> str:
     return f"{prefix}{count}{DURATION_CODES.get(unit, 'X')}"
 
 
+# Largest first, as a TIMEX3 duration writes them.
+DURATION_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+def compound_duration(pieces: list[tuple[int, str]]) -> str:
+    """[(2, 'hour'), (25, 'minute')] → 'PT2H25M'; [(1, 'year'), (6, 'month')] → 'P1Y6M'."""
+    dated = "".join(f"{n}{DURATION_CODES[u]}" for n, u in pieces if u not in CLOCK_UNITS)
+    clocked = "".join(f"{n}{DURATION_CODES[u]}" for n, u in pieces if u in CLOCK_UNITS)
+    return "P" + dated + (f"T{clocked}" if clocked else "")
+
+
+DURATION_FORM = re.compile(r"^P((?:\d+(?:\.\d+)?(?:DE|CE|ML|WE|[YMWD]))*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?$")
+PIECE = re.compile(r"(\d+(?:\.\d+)?)(DE|CE|ML|WE|[YMWDHS])")
+DATE_CODES = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
+              "ML": "millennium", "WE": "weekend"}
+CLOCK_CODES = {"H": "hour", "M": "minute", "S": "second"}
+
+
+def duration_parts(value: str) -> list[tuple[float, str]] | None:
+    """'PT2H25M' → [(2, 'hour'), (25, 'minute')]; None for fuzzy ('PXY') or non-duration values."""
+    match = DURATION_FORM.match(value)
+    if not match or not (match[1] or match[2]):
+        return None
+    return ([(float(n), DATE_CODES[c]) for n, c in PIECE.findall(match[1] or "")]
+            + [(float(n), CLOCK_CODES[c]) for n, c in PIECE.findall(match[2] or "")])
+
+
 def written(day: date | None, granularity: str) -> str:
     """A date written at a granularity: ('M') → '2025-07', ('W') → '2025-W37', ('DE') → '202'."""
     if day is None:
