@@ -1,10 +1,123 @@
-"""Who said what: direct and reported speech, their cues and speakers (issue 3 fills this stage)."""
+"""Who said what: direct and reported speech, their cues and speakers.
+
+    >>> [q.speaker_name for q in find_quotes(parsed, sheet)]   # '"We will win," she said.'
+    ['she' resolved to the entity she refers to]
+
+Candidates come from the parse (`quote_candidates`) and the quotation marks (`quote_marks`); a linear model
+trained on PolNeAR (`data/quote_model.json`, `scripts/train_quote_model.py`) keeps the attributions.
+Speakers resolve to entities through the entity stage; generic sources ("officials", "a source") are
+anonymous, and the journalist's own "I"/"we" is the writer.
+"""
 
 from __future__ import annotations
 
+import json
+import math
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span
+
+from .entities import entity_at
 from .nlp import Parsed
-from .schema import FactSheet, Quote
+from .quote_candidates import Candidate, candidates, lexicon
+from .quote_marks import Quotation, quotations
+from .schema import Entity, FactSheet, Quote
+from .schema import Span as TextSpan
+
+# Content at least this share inside quotation marks is a direct quote.
+DIRECT_SHARE = 0.8
+# Headline and transcript form: "Pence: …", "WALLACE: …" at the start of a line, one to four capitalised words.
+COLON_FORM = re.compile(r"^[ \t\"“'‘]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*)", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    return json.loads(files("newsfacts.data").joinpath("quote_model.json").read_text(encoding="utf-8"))
+
+
+def probability(features: list[str]) -> float:
+    weights = model()["weights"]
+    score = model()["bias"] + sum(weights.get(feature, 0.0) for feature in features)
+    return 1 / (1 + math.exp(-score))
 
 
 def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
-    return []
+    text = parsed.text
+    marks = quotations(text)
+    kept = [candidate for candidate in candidates(parsed.doc, marks, model()["cue_lemmas"])
+            if probability(candidate.features) >= model()["threshold"]]
+    kept += colon_form(parsed.doc, text, kept)
+    kept.sort(key=lambda candidate: candidate.start)
+    quotes: list[Quote] = []
+    for candidate in kept:
+        quotes.append(to_quote(candidate, text, marks, sheet, quotes))
+    return quotes
+
+
+def colon_form(doc: Doc, text: str, kept: list[Candidate]) -> list[Candidate]:
+    """Lines such as 'Pence: We will win' whose content no kept candidate already covers."""
+    found = []
+    for match in COLON_FORM.finditer(text):
+        start, end = match.span(2)
+        if any(candidate.start <= start and end <= candidate.end and candidate.cue_text == ":" for candidate in kept):
+            continue
+        speaker = doc.char_span(*match.span(1), alignment_mode="expand")
+        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        if speaker is None or colon is None or not any(t.pos_ == "PROPN" or t.is_upper for t in speaker):
+            continue
+        found.append(Candidate([colon[0]], start, end, speaker))
+    return found
+
+
+def _quoted_share(start: int, end: int, marks: list[Quotation]) -> float:
+    covered = sum(max(0, min(end, mark.end) - max(start, mark.start)) for mark in marks
+                  if mark.start < end and start < mark.end)
+    return covered / max(1, end - start)
+
+
+def to_quote(candidate: Candidate, text: str, marks: list[Quotation], sheet: FactSheet,
+             earlier: list[Quote]) -> Quote:
+    start, end = candidate.start, candidate.end
+    kind = "direct" if _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
+    speaker, mention, source = resolve_speaker(candidate.speaker, sheet, marks, earlier)
+    name = speaker.name if speaker else (mention.text if mention else None)
+    return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
+                 cue=candidate.cue_text, speaker=speaker.id if speaker else None,
+                 speaker_mention=mention, speaker_name=name)
+
+
+def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation],
+                    earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str]:
+    """The speaker's entity, the mention naming it here, and whether the source is named, anonymous or the writer."""
+    if phrase is None:
+        return None, None, "named"
+    head = phrase.root
+    mention = TextSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+    entity = entity_at(sheet, head.idx, head.idx + len(head)) or entity_at(sheet, mention.start, mention.end)
+    lower = head.lower_
+    lex = lexicon()
+    if entity is None and lower in lex["writer_pronouns"] and _quoted_share(head.idx, head.idx + 1, marks) == 0:
+        return None, mention, "writer"
+    if entity is None and head.pos_ == "PRON":
+        entity = _antecedent(sheet, mention.start, earlier, plural=lower in ("they", "them"))
+    if entity is None and head.lemma_.lower() in lex["source_nouns"]:
+        return None, mention, "anonymous"
+    return entity, mention, "named"
+
+
+def _antecedent(sheet: FactSheet, before: int, earlier: list[Quote], plural: bool) -> Entity | None:
+    """A pronoun the entity stage left unresolved: the last person mentioned before it, else the last speaker."""
+    wanted = ("ORG",) if plural else ("PERSON",)
+    best, best_start = None, -1
+    for entity in sheet.entities:
+        if entity.type not in wanted:
+            continue
+        for mention in entity.mentions:
+            if best_start < mention.start < before:
+                best, best_start = entity, mention.start
+    if best is not None:
+        return best
+    speakers = {entity.id: entity for entity in sheet.entities}
+    return next((speakers[quote.speaker] for quote in reversed(earlier) if quote.speaker in speakers), None)

@@ -1,0 +1,377 @@
+"""Attribution candidates read off the dependency parse: a cue, the content it reports, the source.
+
+Every verb that governs a clause, an object or a quotation is a candidate ("said that …", "called the plan
+…", "… , he added"), and so is "according to X". Each candidate carries the features the attribution
+model (`quote_model.json`, trained by `scripts/train_quote_model.py`) weighs to decide whether it is one.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span, Token
+
+from .quote_marks import Quotation
+
+# Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
+CLAUSE_DEPS = ("ccomp", "parataxis")
+OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+# A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
+SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
+# Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
+NOUN_ATTACHED_DEPS = ("relcl", "acl")
+TIME_ENTITIES = {"DATE", "TIME"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    data = json.loads(files("newsfacts.data").joinpath("quote_cues.json").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+
+
+@dataclass
+class Candidate:
+    cue: list[Token]
+    start: int  # content, character offsets
+    end: int
+    speaker: Span | None
+    features: list[str] = field(default_factory=list)
+
+    @property
+    def cue_text(self) -> str:
+        doc = self.cue[0].doc
+        return doc[self.cue[0].i:self.cue[-1].i + 1].text
+
+    @property
+    def cue_start(self) -> int:
+        return self.cue[0].idx
+
+
+def _span_chars(tokens: list[Token]) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation and white space at either end of a character span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-("):
+        end -= 1
+    return start, end
+
+
+def noun_phrase(head: Token) -> Span:
+    """The speaker phrase: the head noun with its left dependents, without appositions or clauses."""
+    doc = head.doc
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.i == end):
+            end = child.right_edge.i + 1
+        else:
+            break
+    return doc[head.left_edge.i:end]
+
+
+def speaker_of(verb: Token) -> Span | None:
+    """The phrase that says, writes or thinks what `verb` reports, following shared subjects upwards."""
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+                return noun_phrase(child)
+            if child.dep_ == "agent":  # passive: "was told by X"
+                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+                if objects:
+                    return noun_phrase(objects[0])
+        if token.dep_ in NOUN_ATTACHED_DEPS and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = token.head
+            # "who said": the relative pronoun's antecedent is the noun the clause hangs on.
+            return noun_phrase(head)
+        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _content_tokens(verb: Token) -> tuple[list[Token], str]:
+    """The tokens `verb` reports and the kind of dependent they hang on."""
+    children = list(verb.children)
+    clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
+    if clauses:
+        tokens = [token for clause in clauses for token in clause.subtree]
+        return tokens, clauses[0].dep_
+    tokens: list[Token] = []
+    kind = ""
+    for child in children:
+        if child.dep_ not in OBJECT_DEPS or child.i < verb.i and child.dep_ != "dobj":
+            continue
+        if child.dep_ in ("prep", "advcl") and any(t.ent_type_ in TIME_ENTITIES for t in child.subtree):
+            continue
+        kind = kind or child.dep_
+        tokens.extend(child.subtree)
+    return tokens, kind
+
+
+def _quotation_index(quotations: list[Quotation]) -> tuple[list[int], list[Quotation]]:
+    ordered = sorted(quotations, key=lambda q: q.outer_start)
+    return [q.outer_start for q in ordered], ordered
+
+
+def _quoted_share(start: int, end: int, starts: list[int], ordered: list[Quotation]) -> float:
+    if end <= start:
+        return 0.0
+    covered = 0
+    for quotation in ordered[max(0, bisect_right(starts, start) - 1):bisect_right(starts, end)]:
+        covered += max(0, min(end, quotation.end) - max(start, quotation.start))
+    return covered / (end - start)
+
+
+def _bucket(count: int) -> str:
+    for limit in (1, 3, 8, 20, 40):
+        if count <= limit:
+            return str(limit)
+    return "many"
+
+
+def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
+    if speaker is None:
+        return ["spk=none"]
+    head = speaker.root
+    lex = lexicon()
+    features = ["spk_after" if speaker.start > cue.i else "spk_before"]
+    if head.pos_ == "PRON":
+        features.append(f"spk_pron={head.lower_}")
+    elif head.ent_type_:
+        features.append(f"spk_ent={head.ent_type_}")
+    else:
+        features.append(f"spk_pos={head.pos_}")
+        if head.pos_ == "NOUN":
+            features.append(f"spk_noun={head.lemma_.lower()}")
+    if head.lemma_.lower() in lex["source_nouns"]:
+        features.append("spk_source_noun")
+    return features
+
+
+def _features(cue: Token, kind: str, tokens: list[Token], speaker: Span | None, quoted: float,
+              cue_quoted: bool, sentence_index: int) -> list[str]:
+    lemma = cue.lemma_.lower()
+    lex = lexicon()
+    features = [
+        "bias", f"lemma={lemma}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"content={kind}",
+        f"lemma_content={lemma}|{kind}", f"lemma_dep={lemma}|{cue.dep_}", f"len={_bucket(len(tokens))}",
+        f"quoted={round(quoted, 1)}", f"kind_len={kind}|{_bucket(len(tokens))}",
+    ]
+    if lemma in lex["reporting_verbs"]:
+        features += ["reporting_verb", f"reporting_content={kind}"]
+    if cue_quoted:
+        features.append("cue_in_quotation")
+    if sentence_index == 0:
+        features.append("first_sentence")
+    children = {child.dep_: child for child in cue.children}
+    if "neg" in children:
+        features.append("negated")
+    modals = [child.lower_ for child in cue.children if child.dep_ == "aux" and child.tag_ == "MD"]
+    if modals:
+        features.append("modal")
+    marks = [token.lower_ for token in tokens if token.dep_ == "mark" and token.head.head is cue]
+    if marks:
+        features.append(f"mark={marks[0]}")
+    preps = [child.lower_ for child in cue.children if child.dep_ == "prep"]
+    if kind == "prep" and preps:
+        features.append(f"lemma_prep={lemma}|{preps[0]}")
+    speaker_features = _speaker_features(speaker, cue)
+    features += speaker_features
+    features += [f"{kind}|{feature}" for feature in speaker_features[:2]]
+    features.append(f"lemma_spk={lemma}|{speaker_features[0]}")
+    return features
+
+
+def candidates(doc: Doc, quotations: list[Quotation], cue_lemmas: Collection[str] | None = None) -> list[Candidate]:
+    """Every cue the parse offers, with its content span, speaker phrase and features.
+
+    `cue_lemmas` limits verb cues to those lemmas and the reporting verbs (all verbs when None, for training).
+    """
+    reporting = lexicon()["reporting_verbs"]
+    starts, ordered = _quotation_index(quotations)
+    text = doc.text  # Doc.text rebuilds the string on every access
+    first_sentence_end = next((token.i + 1 for token in doc if token.is_sent_end), len(doc))
+    found = _quotation_candidates(doc, text, starts, ordered)
+    taken = {candidate.cue[0].i: candidate for candidate in found}
+    for token in doc:
+        sentence_index = 0 if token.i < first_sentence_end else 1
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            found.extend(_according(token, text, starts, ordered, sentence_index))
+            continue
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if cue_lemmas is not None and token.lemma_.lower() not in cue_lemmas and token.lemma_.lower() not in reporting:
+            continue
+        tokens, kind = _content_tokens(token)
+        tokens = [t for t in tokens if not t.is_punct or t.is_quote]
+        if not tokens:
+            continue
+        start, end = _trim(text, *_span_chars(tokens))
+        speaker = speaker_of(token)
+        if speaker is not None and speaker.start_char < end and start < speaker.end_char:
+            speaker = None  # a subject inside its own content is a parse slip, not a source
+        start, end = _widen_to_quotations(start, end, starts, ordered)
+        quoted = _quoted_share(start, end, starts, ordered)
+        cue_quoted = _quoted_share(token.idx, token.idx + len(token), starts, ordered) > 0
+        if token.i in taken:  # the quotation candidate of this cue also takes its parsed content
+            candidate = taken[token.i]
+            candidate.start, candidate.end = min(candidate.start, start), max(candidate.end, end)
+            continue
+        cue = [token] + [child for child in token.children if child.dep_ == "prt"]
+        found.append(Candidate(cue, start, end, speaker,
+                               _features(token, kind, tokens, speaker, quoted, cue_quoted, sentence_index)))
+    return found
+
+
+def _widen_to_quotations(start: int, end: int, starts: list[int], ordered: list[Quotation]) -> tuple[int, int]:
+    """Content that cuts a quotation short takes the whole quotation, marks excluded."""
+    for quotation in ordered[max(0, bisect_right(starts, start) - 1):bisect_right(starts, end)]:
+        if quotation.start < end and start < quotation.end:
+            start, end = min(start, quotation.start), max(end, quotation.end)
+    return start, end
+
+
+def _according(token: Token, text: str, starts: list[int], ordered: list[Quotation], sentence_index: int) -> list[Candidate]:
+    """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
+    to = token.doc[token.i + 1]
+    objects = [child for child in to.children if child.dep_ == "pobj"] or [
+        child for child in token.children if child.dep_ == "pobj"]
+    speaker = noun_phrase(objects[0]) if objects else None
+    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i, to.i}
+    clause_head = token.head
+    while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head is not clause_head:
+        clause_head = clause_head.head
+    tokens = [t for t in clause_head.subtree if t.i not in phrase and not (t.is_punct and not t.is_quote)]
+    if not tokens:
+        return []
+    start, end = _trim(text, *_span_chars(tokens))
+    start, end = _widen_to_quotations(start, end, starts, ordered)
+    quoted = _quoted_share(start, end, starts, ordered)
+    features = ["bias", "lemma=according to", "according", f"quoted={round(quoted, 1)}",
+                f"len={_bucket(len(tokens))}"] + _speaker_features(speaker, token)
+    if sentence_index == 0:
+        features.append("first_sentence")
+    return [Candidate([token, to], start, end, speaker, features)]
+
+
+# How far from a quotation its cue may stand: "…," the senator from Ohio said on Tuesday.
+CUE_WINDOW = 8
+DASHES = {"―", "—", "–", "-", "--"}
+SENTENCE_END = {".", "?", "!"}
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def _next_tokens(doc: Doc, start: int):
+    for token in doc[start:start + CUE_WINDOW]:
+        if token.is_space:
+            if "\n" in token.text:
+                return
+            continue
+        if token.is_quote or token.text in SENTENCE_END:
+            return
+        yield token
+
+
+def _previous_tokens(doc: Doc, end: int):
+    for token in reversed(doc[max(0, end - CUE_WINDOW):end]):
+        if token.is_space:
+            continue
+        if token.is_quote or token.text in SENTENCE_END:
+            return
+        yield token
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said'."""
+    for _ in range(4):
+        if _is_cue_verb(token):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _token_from(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after character `char`."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if doc[middle].idx < char:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _name_after_dash(doc: Doc, index: int) -> Span | None:
+    end = index
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - index < 5:
+        end += 1
+    return doc[index:end] if end > index else None
+
+
+def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
+    """Quotations and the cue next to them: '"…," he said', 'she said: "…"', '"…" ― Name'."""
+    found: list[Candidate] = []
+    for number, quotation in enumerate(ordered):
+        after = _token_from(doc, quotation.outer_end)
+        before = _token_from(doc, quotation.outer_start)
+        cue = speaker = None
+        position = ""
+        following = list(_next_tokens(doc, after))
+        if following and following[0].text in DASHES and len(following) > 1:
+            speaker = _name_after_dash(doc, following[1].i)
+            if speaker is not None:
+                cue, position = following[0], "dash"
+        if cue is None and following:
+            cue = _governing_verb(following[0])
+            position = "after"
+        if cue is None:
+            preceding = list(_previous_tokens(doc, before))
+            if preceding and preceding[0].text in (":", ","):
+                cue = _governing_verb(preceding[0]) or next(
+                    (token for token in preceding if _is_cue_verb(token)), None)
+                position = "before_colon" if preceding[0].text == ":" else "before_comma"
+        if cue is None:
+            continue
+        if speaker is None:
+            speaker = speaker_of(cue)
+        end = quotation.end
+        if position == "after":
+            end = _run_on(doc, text, cue, ordered, number, end)
+        words = text[quotation.start:end].split()
+        features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
+                    f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
+                    f"closed={quotation.closed}"] + _speaker_features(speaker, cue)
+        features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
+        if cue.lemma_.lower() in lexicon()["reporting_verbs"]:
+            features.append("reporting_verb")
+        found.append(Candidate([cue], quotation.start, end, speaker, features))
+    return found
+
+
+def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int, end: int) -> int:
+    """'"A," he said. "B."': a quotation right after the cue's sentence continues the same quote."""
+    if number + 1 >= len(ordered):
+        return end
+    following = ordered[number + 1]
+    last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
+    gap = text[last.idx + len(last):following.outer_start]
+    if len(gap) <= 2 and "\n" not in gap:
+        return following.end
+    return end

@@ -1,0 +1,103 @@
+"""Quotation marks: which characters open and close a quotation, and the spans they enclose.
+
+Written by hand because no library pairs news quotation marks: straight marks are both openers and
+closers, `'` is also the apostrophe (it's, the King's, voters'), and a quotation that runs over several
+paragraphs repeats its opening mark at each paragraph and closes only at the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Typographic convention (Chicago Manual of Style 13.30-13.33): curly marks have a fixed direction,
+# straight ones take it from the characters around them. Two apostrophes ('') stand for a straight double mark.
+DOUBLE_OPEN = {"“", "„", "«"}
+DOUBLE_CLOSE = {"”", "»"}
+DOUBLE_EITHER = {'"', "''", "``"}
+SINGLE_OPEN = {"‘"}
+SINGLE_EITHER = {"'", "’"}
+MARK = re.compile(r"''|``|[\"“”„«»‘’']")
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Text between a pair of marks: `start`/`end` enclose the words, `outer_*` include the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    closed: bool
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+def _opens(text: str, at: int, width: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + width] if at + width < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _closes(text: str, at: int, width: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + width] if at + width < len(text) else " "
+    return not before.isspace() and not _is_word(after)
+
+
+def _is_apostrophe(text: str, at: int) -> bool:
+    """it's, the King's, '90s: a single mark with a letter on both sides, or before a digit."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (_is_word(before) and _is_word(after)) or (before.isspace() and after.isdigit())
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Every quotation in `text`: double quotations, and single ones outside them, in text order."""
+    found: list[Quotation] = []
+    double_open: int | None = None  # where the open double quotation starts
+    double_width = 1
+    seen_until = 0  # end of the last paragraph the open double quotation has reached
+    single_open: int | None = None
+    for match in MARK.finditer(text):
+        at, mark = match.start(), match.group()
+        width = len(mark)
+        is_double = mark in DOUBLE_OPEN or mark in DOUBLE_CLOSE or mark in DOUBLE_EITHER
+        if double_open is not None and at > seen_until:
+            continues = is_double and mark not in DOUBLE_CLOSE and text[seen_until:at].strip() == ""
+            if continues:  # the next paragraph reopens the quotation: it runs on
+                seen_until = _paragraph_end(text, at)
+                continue
+            found.append(Quotation(double_open + double_width, seen_until, double_open, seen_until, False))
+            double_open = None
+        if is_double:
+            if double_open is None:
+                if mark in DOUBLE_OPEN or (mark in DOUBLE_EITHER and _opens(text, at, width)):
+                    double_open, double_width, seen_until = at, width, _paragraph_end(text, at)
+                    single_open = None
+            elif mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and _closes(text, at, width)):
+                found.append(Quotation(double_open + double_width, at, double_open, at + width, True))
+                double_open = None
+            elif _opens(text, at, width):  # a second opener: the first quotation was never closed
+                found.append(Quotation(double_open + double_width, at, double_open, at, False))
+                double_open, double_width, seen_until = at, width, _paragraph_end(text, at)
+            continue
+        if double_open is not None or _is_apostrophe(text, at):
+            continue
+        if single_open is None:
+            if mark in SINGLE_OPEN or (mark in SINGLE_EITHER and _opens(text, at, width)):
+                single_open = at
+        elif _closes(text, at, width):
+            if text.find("\n", single_open, at) < 0:
+                found.append(Quotation(single_open + 1, at, single_open, at + 1, True))
+            single_open = None
+    if double_open is not None:
+        found.append(Quotation(double_open + double_width, seen_until, double_open, seen_until, False))
+    return found
