@@ -29,7 +29,7 @@ def sample_sheet() -> FactSheet:
             'Ann Lee wrote the book Bridges in 2020.')
     ann = Entity(id="E1", name="Ann Lee", type="PERSON",
                  mentions=[mention(text, "Ann Lee"), mention(text, "she", kind="pronoun"),
-                           mention(text, "Ann Lee", 1)])
+                           mention(text, "Her", kind="pronoun"), mention(text, "Ann Lee", 1)])
     tom = Entity(id="E2", name="Tom Lee", type="PERSON",
                  mentions=[mention(text, "Her brother", kind="description"), mention(text, "Tom Lee")])
     council = Entity(id="E3", name="Tolland Council", type="ORG", mentions=[mention(text, "Tolland Council")])
@@ -87,7 +87,7 @@ def test_report_is_one_document_that_loads_nothing_from_outside():
 
 def test_article_highlights_entities_quotes_and_times():
     page = render_html(sample_sheet())
-    assert '<span class="ent" data-e="E2">Her brother</span>' in page
+    assert '<span class="ent" data-e="E1">Her</span><span class="ent" data-e="E2"> brother</span>' in page
     assert re.search(r'<span class="quote spk0" data-q="0" title="said by Ann Lee">It took </span>', page)
     assert '<span class="quote time spk0" data-q="0" title="said by Ann Lee" data-t="1">18 months</span>' in page
     assert '<span class="time" data-t="0">Monday</span>' in page
@@ -107,7 +107,7 @@ def test_panels_show_people_timeline_relations_and_checks():
         assert expected in page
     data = json.loads(re.search(r'<script type="application/json" id="report-data">(.*?)</script>', page, re.S)[1])
     assert set(data["figures"]) == {"timeline", "graph"}
-    assert [m["text"] for m in data["entities"]["E1"]["mentions"]] == ["Ann Lee", "she", "Ann Lee"]
+    assert [m["text"] for m in data["entities"]["E1"]["mentions"]] == ["Ann Lee", "she", "Her", "Ann Lee"]
 
 
 def test_every_piece_of_article_text_is_escaped():

@@ -13,6 +13,7 @@ import base64
 import hashlib
 import html
 import json
+import textwrap
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,10 +102,10 @@ def segments(sheet: FactSheet, speakers: dict[str, str]) -> list[Segment]:
     def covered(start: int, end: int) -> range:
         return range(bisect_left(cuts, max(0, start)), bisect_left(cuts, min(len(text), end)))
 
-    for entity in sheet.entities:
-        for mention in sorted(entity.mentions, key=lambda m: m.start - m.end):  # longest first, shorter win
-            for index in covered(mention.start, mention.end):
-                pieces[index].entity = entity.id
+    mentions = [(mention, entity.id) for entity in sheet.entities for mention in entity.mentions]
+    for mention, entity_id in sorted(mentions, key=lambda item: item[0].start - item[0].end):  # shorter win
+        for index in covered(mention.start, mention.end):
+            pieces[index].entity = entity_id
     for number, quote in enumerate(sheet.quotes):
         for index in covered(quote.start, quote.end):
             pieces[index].quote = number
@@ -152,23 +153,26 @@ def timex_datetime(value: str):
 
 
 def timeline_figure(sheet: FactSheet) -> go.Figure | None:
-    rows = [("event", event.what, event.when, timex_datetime(event.when)) for event in sheet.events]
-    rows += [("time expression", time.text, time.value, timex_datetime(time.value)) for time in sheet.times]
-    rows = [row for row in rows if row[3] is not None]
-    if not rows:
+    """Each dated event on a row of its own, in time order, over a row of all the dated time expressions."""
+    events = sorted(((when, event) for event in sheet.events if (when := timex_datetime(event.when))),
+                    key=lambda item: item[0])
+    times = [(when, time) for time in sheet.times if (when := timex_datetime(time.value))]
+    if not events and not times:
         return None
+    rows = [label(textwrap.shorten(event.what, 60)) for _, event in events] + ["time expressions"]
     figure = go.Figure()
-    for lane, symbol in (("event", "diamond"), ("time expression", "circle")):
-        lane_rows = [row for row in rows if row[0] == lane]
-        if not lane_rows:
-            continue
-        figure.add_trace(go.Scatter(
-            x=[row[3] for row in lane_rows], y=[lane] * len(lane_rows), mode="markers+text" if lane == "event"
-            else "markers", name=lane, marker={"size": 13, "symbol": symbol},
-            text=[label(row[1]) for row in lane_rows], textposition="top center",
-            hovertext=[f"{label(row[1])}<br>{label(row[2])}" for row in lane_rows], hoverinfo="text"))
-    figure.update_layout(height=300, margin={"l": 110, "r": 30, "t": 30, "b": 40}, showlegend=False,
-                         template="plotly_white", yaxis={"type": "category"})
+    figure.add_trace(go.Scatter(
+        x=[when for when, _ in events], y=list(range(len(events))), mode="markers", name="events",
+        marker={"size": 14, "symbol": "diamond", "color": "#4c78a8"}, hoverinfo="text",
+        hovertext=[f"{label(event.what)}<br>{label(event.when)}" for _, event in events]))
+    figure.add_trace(go.Scatter(
+        x=[when for when, _ in times], y=[len(events)] * len(times), mode="markers", name="time expressions",
+        marker={"size": 11, "color": "#b7791f", "opacity": 0.8}, hoverinfo="text",
+        hovertext=[f"“{label(time.text)}”<br>{time.type} {label(time.value)}" for _, time in times]))
+    figure.update_layout(
+        height=90 + 34 * len(rows), margin={"l": 10, "r": 30, "t": 20, "b": 40}, showlegend=False,
+        template="plotly_white",
+        yaxis={"tickvals": list(range(len(rows))), "ticktext": rows, "autorange": "reversed", "automargin": True})
     return figure
 
 
@@ -222,6 +226,8 @@ def render_html(sheet: FactSheet) -> str:
         segments=segments(sheet, speakers),
         people=who_said_what(sheet, speakers),
         names=names,
+        events=sorted(sheet.events, key=lambda event: (timex_datetime(event.when) is None,
+                                                       str(timex_datetime(event.when)), event.when)),
         quote_speakers=[names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes],
         entities=sorted(sheet.entities, key=lambda e: (e.type, -len(e.mentions))),
         speaker_colours=SPEAKER_COLOURS,
