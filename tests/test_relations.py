@@ -143,6 +143,12 @@ def test_marriage_verb(nlp):
     assert found == {("Ann", "spouse_of", "Tom", None)}
 
 
+def test_married_to_in_a_relative_clause(nlp):
+    text = "Mitch Brown, who is married to Ella Chao, spoke on Monday."
+    found = relations_of(nlp, text, Mitch=(PERSON, ["Mitch Brown"]), Ella=(PERSON, ["Ella Chao"]))
+    assert found == {("Mitch", "spouse_of", "Ella", None)}
+
+
 def test_works_for_in_a_relative_clause(nlp):
     text = "Dan Wu, who works for Vantor, declined to comment."
     found = relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"]))

@@ -246,10 +246,12 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 def subject_of(verb: Token, mentions: Mentions) -> Entity | None:
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return mentions.entity_of(verb.head)
             return mentions.entity_of(child)
+    if verb.dep_ == "acomp":  # "who is married to Y": the subject is the copula's
+        return subject_of(verb.head, mentions)
     return None
 
 
