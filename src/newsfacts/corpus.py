@@ -1,0 +1,285 @@
+"""Corpus runs: many articles from folders, JSONL, CSV or Parquet, analysed in chunks into a store.
+
+Input is streamed: only the chunks in flight are held in memory, never the corpus. Each chunk goes to
+a worker (this process, a process pool, or a Dask cluster: any `concurrent.futures`-style executor),
+and its results are written in one transaction, so a killed run leaves whole chunks behind.
+
+Article ids are the key. A rerun skips every id stored (or failed) by an earlier run, which is how a
+killed run resumes. An id seen twice within one run is stored once; the later article becomes an error
+row saying so. (After a resume, a repeat of an id stored before the kill is skipped like any stored id.)
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+
+from .ingest import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    RECORD_FIELDS,
+    TEXT_SUFFIXES,
+    IngestError,
+    from_record,
+    read_file,
+    read_jsonl,
+)
+from .nlp import DEFAULT_MODEL, load_model
+from .schema import Article, ErrorRecord, FactSheet
+from .sheet import DEFAULT_STAGES, Stage, extract_many
+from .store import Store
+
+CSV_SUFFIXES = {".csv"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+ARTICLE_FILE_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
+# Articles per chunk: the unit of work sent to a worker and of one store transaction.
+CHUNK_SIZE = 32
+# Python's csv module refuses fields over 128 KiB by default; a long HTML page is larger.
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+
+Item = Article | ErrorRecord
+Result = FactSheet | ErrorRecord
+
+
+def read_corpus(paths: Sequence[str | Path]) -> Iterator[Item]:
+    """Every article in the inputs, in order, as a stream; unreadable ones as error records."""
+    for name in paths:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                yield from read_folder(path)
+            elif not path.exists():
+                raise IngestError(f"{path}: no such file or folder")
+            elif path.suffix.lower() in JSONL_SUFFIXES:
+                yield from read_jsonl(path)
+            elif path.suffix.lower() in CSV_SUFFIXES:
+                yield from read_csv(path)
+            elif path.suffix.lower() in PARQUET_SUFFIXES:
+                yield from read_parquet(path)
+            else:
+                yield read_file(path)
+        except IngestError as error:
+            yield ErrorRecord(id=path.stem, error=str(error), source=str(path))
+
+
+def article_files(folder: Path) -> Iterator[Path]:
+    """The article files under a folder, walked in sorted order one directory at a time."""
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if not name.startswith(".") and path.suffix.lower() in ARTICLE_FILE_SUFFIXES:
+                yield path
+
+
+def read_folder(folder: Path) -> Iterator[Item]:
+    """Articles from the .txt/.html files under a folder; the id is the path inside it, without suffix."""
+    for path in article_files(folder):
+        article_id = path.relative_to(folder).with_suffix("").as_posix()
+        try:
+            yield read_file(path).model_copy(update={"id": article_id})
+        except IngestError as error:
+            yield ErrorRecord(id=article_id, error=str(error), source=str(path))
+
+
+def read_csv(path: Path) -> Iterator[Item]:
+    csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            for number, record in enumerate(csv.DictReader(handle), start=1):
+                yield _from_row(record, path, number)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise IngestError(f"{path}: cannot be read as UTF-8 CSV ({error})") from None
+
+
+def read_parquet(path: Path, rows_per_batch: int = 256) -> Iterator[Item]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as error:
+        raise IngestError(f"{path}: cannot be read as Parquet ({error})") from None
+    wanted = [name for name in table.schema_arrow.names if name in RECORD_FIELDS]
+    number = 0
+    for batch in table.iter_batches(batch_size=rows_per_batch, columns=wanted):
+        for record in batch.to_pylist():
+            number += 1
+            yield _from_row(record, path, number)
+
+
+def _from_row(record: dict, path: Path, number: int) -> Item:
+    fallback_id = f"{path.stem}:{number}"
+    try:
+        return from_record(record, fallback_id, str(path))
+    except IngestError as error:
+        record_id = record.get("id")
+        return ErrorRecord(id=str(record_id) if record_id not in (None, "") else fallback_id, error=str(error),
+                           source=str(path))
+
+
+def count_records(paths: Sequence[str | Path]) -> int:
+    """How many articles the inputs hold, read cheaply (line, row or file counts), for progress and ETA."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        suffix = path.suffix.lower()
+        if path.is_dir():
+            total += sum(1 for _ in article_files(path))
+        elif not path.exists():
+            total += 1
+        elif suffix in JSONL_SUFFIXES:
+            with path.open("rb") as lines:
+                total += sum(1 for line in lines if line.strip())
+        elif suffix in PARQUET_SUFFIXES:
+            import pyarrow.parquet as pq
+
+            total += pq.ParquetFile(path).metadata.num_rows
+        elif suffix in CSV_SUFFIXES:
+            csv.field_size_limit(CSV_FIELD_LIMIT)
+            with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
+                total += sum(1 for _ in csv.DictReader(handle))
+        else:
+            total += 1
+    return total
+
+
+def analyse_chunk(
+    items: list[Item], model: str = DEFAULT_MODEL, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+) -> list[Result]:
+    """The per-article work of every engine: sheets (or error records) for one chunk, in order.
+
+    Runs wherever the executor puts it; the model is loaded once per process and cached.
+    """
+    nlp = load_model(model)
+    try:
+        return list(extract_many(items, nlp, stages, batch_size=len(items)))
+    except Exception:  # spaCy itself failed on the batch: retry one by one so only the culprit fails
+        results: list[Result] = []
+        for item in items:
+            try:
+                results += extract_many([item], nlp, stages)
+            except Exception as error:
+                results.append(ErrorRecord(id=item.id, error=f"spaCy failed: {type(error).__name__}: {error}",
+                                           source=item.source))
+        return results
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in this process: the one-worker engine, with no pickling."""
+
+    def submit(self, fn: Callable, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
+@contextmanager
+def local_executor(workers: int, model: str = DEFAULT_MODEL) -> Iterator[tuple[Executor, int]]:
+    """This process for one worker, else a pool of worker processes each loading the model once; and
+    how many tasks run at once."""
+    if workers <= 1:
+        yield InlineExecutor(), 1
+        return
+    # Spawned, not forked: a fork would copy DuckDB's and spaCy's threads in an unknown state.
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=load_model, initargs=(model,))
+    try:
+        yield pool, workers
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class BatchReport:
+    stored: int = 0
+    failed: int = 0
+    skipped: int = 0
+    failures: list[ErrorRecord] = field(default_factory=list)  # the last few, for the closing message
+
+
+@dataclass
+class Chunk:
+    items: list[Item]
+    skipped: int
+
+
+def pending_chunks(items: Iterable[Item], store: Store, run_id: int, in_flight: set[str],
+                   chunk_size: int = CHUNK_SIZE) -> Iterator[Chunk]:
+    """The input in chunks, minus ids an earlier run stored; repeats within this run become error rows."""
+    stream = iter(items)
+    while chunk := list(islice(stream, chunk_size)):
+        stored = store.stored_runs({item.id for item in chunk})
+        kept: list[Item] = []
+        seen_here: set[str] = set()
+        for item in chunk:
+            earlier_run = stored.get(item.id)
+            if earlier_run is not None and earlier_run != run_id:
+                continue
+            if earlier_run == run_id or item.id in in_flight or item.id in seen_here:
+                item = ErrorRecord(id=item.id, error=f"duplicate id {item.id!r}: an earlier article in this run "
+                                   "has the same id and is the one stored", source=item.source)
+            seen_here.add(item.id)
+            kept.append(item)
+        yield Chunk(kept, skipped=len(chunk) - len(kept))
+
+
+def run_batch(
+    paths: Sequence[str | Path],
+    store: Store,
+    executor: Executor,
+    *,
+    engine: str = "local",
+    model: str = DEFAULT_MODEL,
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    chunk_size: int = CHUNK_SIZE,
+    slots: int = 1,
+    on_progress: Callable[[int], None] = lambda done: None,
+) -> BatchReport:
+    """Analyse every article of the inputs not yet in the store, and store the results chunk by chunk.
+
+    At most two chunks per slot (task the executor runs at once) are out at a time, which bounds memory;
+    results are written in input order. `on_progress(n)` is called as n more articles are done.
+    """
+    run_id = store.start_run(engine, model, [str(path) for path in paths])
+    report = BatchReport()
+    in_flight: set[str] = set()
+    window: deque[tuple[list[str], Future]] = deque()
+
+    def store_oldest() -> None:
+        ids, future = window.popleft()
+        results = future.result()
+        store.write(results, run_id)
+        in_flight.difference_update(ids)
+        for result in results:
+            if isinstance(result, ErrorRecord):
+                report.failed += 1
+                report.failures = [*report.failures[-4:], result]
+            else:
+                report.stored += 1
+        on_progress(len(results))
+
+    for chunk in pending_chunks(read_corpus(paths), store, run_id, in_flight, chunk_size):
+        report.skipped += chunk.skipped
+        on_progress(chunk.skipped)
+        if not chunk.items:
+            continue
+        ids = [item.id for item in chunk.items]
+        in_flight.update(ids)
+        window.append((ids, executor.submit(analyse_chunk, chunk.items, model, stages)))
+        while window and (window[0][1].done() or len(window) >= 2 * slots):
+            store_oldest()
+    while window:
+        store_oldest()
+    store.finish_run(run_id)
+    return report

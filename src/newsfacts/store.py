@@ -1,0 +1,342 @@
+"""The corpus store: fact sheets in an embedded DuckDB file, one table per kind of fact.
+
+Tables and their columns are derived from the document model in `schema.py`, so a field added there is
+stored without touching this module. Every table of facts is keyed by `article_id` and `position` (the
+item's index in its list on the sheet); `articles.sheet` keeps the whole sheet as JSON besides.
+
+    articles   one row per analysed article: id (primary key), run_id, the sheet's scalar fields, sheet JSON
+    entities   article_id, position, id, name, type
+    mentions   article_id, entity_id, position, text, start, end, kind
+    quotes     article_id, position, text, start, end, kind, source, cue, speaker, speaker_mention_*, speaker_name
+    times      article_id, position, text, start, end, type, value
+    events     article_id, position, what, when, time_*, entities
+    relations  article_id, position, subject, relation, object, role, evidence
+    checks     article_id, position, kind, status, about, working
+    errors     id, run_id, source, error: articles that could not be read or analysed, with the reason
+    runs       run_id, started, finished, engine, model, inputs
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+from pydantic import BaseModel
+
+from .schema import Check, Entity, ErrorRecord, Event, FactSheet, Mention, Quote, Relation, TimeExpression
+
+ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "VARCHAR[]": pa.list_(pa.string()),
+    # DuckDB casts these from text on insert.
+    "DATE": pa.string(),
+    "JSON": pa.string(),
+}
+SCALAR_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
+# Columns whose text holds a richer SQL type than the document model says.
+TYPE_OVERRIDES = {("articles", "published"): "DATE"}
+
+
+class StoreError(RuntimeError):
+    """A store that cannot be opened or queried; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    model: type[BaseModel]
+    keys: tuple[tuple[str, str], ...]  # key columns placed before the model's own
+
+
+FACT_TABLES = (
+    Table("entities", Entity, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("mentions", Mention, (("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("quotes", Quote, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("times", TimeExpression, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("events", Event, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("relations", Relation, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("checks", Check, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+)
+ARTICLES = Table("articles", FactSheet, (("id", "VARCHAR PRIMARY KEY"), ("run_id", "INTEGER")))
+ERROR_COLUMNS = [("id", "VARCHAR"), ("run_id", "INTEGER"), ("source", "VARCHAR"), ("error", "VARCHAR")]
+TABLE_NAMES = ("articles", *(table.name for table in FACT_TABLES), "errors", "runs")
+
+
+def _sql_type(annotation: Any) -> str | type[BaseModel] | None:
+    """The SQL type of a model field; a nested model to flatten; None for a list of models (its own table)."""
+    if isinstance(annotation, (types.UnionType,)) or typing.get_origin(annotation) is typing.Union:
+        (inner,) = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return _sql_type(inner)
+    if typing.get_origin(annotation) is Literal:
+        return "VARCHAR"
+    if typing.get_origin(annotation) is list:
+        (item,) = typing.get_args(annotation)
+        return None if isinstance(item, type) and issubclass(item, BaseModel) else f"{_sql_type(item)}[]"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return SCALAR_TYPES[annotation]
+
+
+def model_columns(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str]]:
+    """(column, SQL type) for every scalar field of a model, nested models flattened as `field_subfield`."""
+    columns: list[tuple[str, str]] = []
+    for name, field in model.model_fields.items():
+        sql_type = _sql_type(field.annotation)
+        if sql_type is None:
+            continue
+        if isinstance(sql_type, type):
+            columns += model_columns(sql_type, f"{prefix}{name}_")
+        else:
+            columns.append((f"{prefix}{name}", sql_type))
+    return columns
+
+
+def table_columns(table: Table) -> list[tuple[str, str]]:
+    own = [
+        (name, TYPE_OVERRIDES.get((table.name, name), sql_type))
+        for name, sql_type in model_columns(table.model)
+        if name not in {key for key, _ in table.keys}
+    ]
+    extra = [("sheet", "JSON")] if table is ARTICLES else []
+    return [*table.keys, *own, *extra]
+
+
+def flatten(data: dict, prefix: str = "") -> dict[str, Any]:
+    """A dumped model as one flat row: nested objects become `field_subfield` columns."""
+    row: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            row.update(flatten(value, f"{prefix}{key}_"))
+        else:
+            row[f"{prefix}{key}"] = value
+    return row
+
+
+def _ddl() -> list[str]:
+    statements = []
+    for table in (ARTICLES, *FACT_TABLES):
+        columns = ", ".join(f'"{name}" {sql_type}' for name, sql_type in table_columns(table))
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} ({columns})")
+    statements += [
+        f"CREATE TABLE IF NOT EXISTS errors ({', '.join(f'{name} {sql_type}' for name, sql_type in ERROR_COLUMNS)})",
+        "CREATE TABLE IF NOT EXISTS runs (run_id INTEGER PRIMARY KEY, started TIMESTAMPTZ, finished TIMESTAMPTZ,"
+        " engine VARCHAR, model VARCHAR, inputs VARCHAR[])",
+    ]
+    return statements
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+COPY_OPTIONS = {
+    ExportFormat.parquet: "FORMAT PARQUET",
+    ExportFormat.csv: "FORMAT CSV, HEADER",
+    ExportFormat.jsonl: "FORMAT JSON",
+}
+
+
+class Store:
+    """A DuckDB corpus file. Writing holds DuckDB's file lock: one batch at a time per store."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store; fill one with `newsfacts batch … --store {self.path}`")
+        try:
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
+        if not read_only:
+            for statement in _ddl():
+                self.connection.execute(statement)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def start_run(self, engine: str, model: str, inputs: Sequence[str]) -> int:
+        (run_id,) = self.connection.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+        self.connection.execute(
+            "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?)", [run_id, _now(), engine, model, list(inputs)]
+        )
+        return run_id
+
+    def finish_run(self, run_id: int) -> None:
+        self.connection.execute("UPDATE runs SET finished = ? WHERE run_id = ?", [_now(), run_id])
+
+    def stored_runs(self, ids: Iterable[str]) -> dict[str, int]:
+        """For each of these ids already in the store (stored or failed), the run that stored it."""
+        found = self.connection.execute(
+            "SELECT id, min(run_id) FROM (SELECT id, run_id FROM articles UNION ALL SELECT id, run_id FROM errors)"
+            " WHERE id IN (SELECT unnest(?)) GROUP BY id",
+            [list(ids)],
+        ).fetchall()
+        return dict(found)
+
+    def write(self, results: Iterable[FactSheet | ErrorRecord], run_id: int) -> None:
+        """Store one chunk of results in one transaction: a chunk is stored whole or not at all."""
+        rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+        for result in results:
+            if isinstance(result, ErrorRecord):
+                rows["errors"].append({"run_id": run_id, **result.model_dump()})
+            else:
+                _add_sheet_rows(result, run_id, rows)
+        self.connection.begin()
+        try:
+            for table in (ARTICLES, *FACT_TABLES):
+                self._insert(table.name, table_columns(table), rows[table.name])
+            self._insert("errors", ERROR_COLUMNS, rows["errors"])
+            self.connection.commit()
+        except BaseException:
+            self.connection.rollback()
+            raise
+
+    def _insert(self, table: str, columns: list[tuple[str, str]], rows: list[dict]) -> None:
+        if not rows:
+            return
+        arrow = pa.table(
+            {name: [row.get(name) for row in rows] for name, _ in columns},
+            schema=pa.schema([(name, ARROW_TYPES[sql_type.split()[0]]) for name, sql_type in columns]),
+        )
+        self.connection.from_arrow(arrow).insert_into(table)
+
+    def query(self, sql: str, parameters: dict[str, Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Column names and rows of any SQL statement over the store."""
+        try:
+            cursor = self.connection.execute(sql, parameters or {})
+        except duckdb.Error as error:
+            raise StoreError(_first_line(error)) from None
+        if cursor.description is None:
+            return [], []
+        return [column[0] for column in cursor.description], cursor.fetchall()
+
+    def export(self, folder: Path, export_format: ExportFormat) -> list[Path]:
+        """Every table as one file in the folder (table.parquet, table.csv or table.jsonl)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in TABLE_NAMES:
+            target = folder / f"{name}.{export_format.value}"
+            quoted = str(target).replace("'", "''")
+            self.connection.execute(f"COPY {name} TO '{quoted}' ({COPY_OPTIONS[export_format]})")
+            written.append(target)
+        return written
+
+
+def _add_sheet_rows(sheet: FactSheet, run_id: int, rows: dict[str, list[dict]]) -> None:
+    data = sheet.model_dump(mode="json")
+    rows["articles"].append({**flatten(data), "run_id": run_id, "sheet": sheet.model_dump_json()})
+    for table in FACT_TABLES:
+        if table.name == "mentions":
+            continue
+        for position, item in enumerate(data[table.name]):
+            rows[table.name].append({**flatten(item), "article_id": sheet.id, "position": position})
+    for entity in data["entities"]:
+        for position, mention in enumerate(entity["mentions"]):
+            rows["mentions"].append(
+                {**flatten(mention), "article_id": sheet.id, "entity_id": entity["id"], "position": position}
+            )
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
+
+
+# Ready answers. An entity is a person asked for when its name, or the text of one of its mentions in
+# that article, equals the name asked (case-insensitively): aliases come from the article's own mentions.
+PERSON_ENTITIES = """
+    SELECT DISTINCT e.article_id, e.id FROM entities e
+    WHERE lower(trim(e.name)) = lower(trim($person)) OR EXISTS (
+        SELECT 1 FROM mentions m WHERE m.article_id = e.article_id AND m.entity_id = e.id
+        AND lower(trim(m.text)) = lower(trim($person)))
+"""
+
+TOP_QUOTED = """
+    SELECT e.name AS speaker, e.type, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+           count(DISTINCT a.outlet) AS outlets
+    FROM quotes q
+    JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker
+    JOIN articles a ON a.id = q.article_id
+    GROUP BY e.name, e.type
+    ORDER BY quotes DESC, speaker
+    LIMIT $limit
+"""
+
+SOURCE_SHARES = """
+    SELECT CASE WHEN grouping(a.outlet) = 1 THEN '(all outlets)' ELSE coalesce(a.outlet, '(no outlet)') END
+               AS outlet,
+           count(*) AS quotes,
+           count(*) FILTER (WHERE q.source = 'named') AS named,
+           count(*) FILTER (WHERE q.source = 'anonymous') AS anonymous,
+           count(*) FILTER (WHERE q.source = 'writer') AS writer,
+           round(100.0 * count(*) FILTER (WHERE q.source = 'named') / count(*), 1) AS named_pct,
+           round(100.0 * count(*) FILTER (WHERE q.source = 'anonymous') / count(*), 1) AS anonymous_pct
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    GROUP BY GROUPING SETS ((a.outlet), ())
+    ORDER BY grouping(a.outlet) DESC, quotes DESC, outlet
+"""
+
+QUOTES_BY = f"""
+    WITH person AS ({PERSON_ENTITIES})
+    SELECT a.published, a.outlet, q.article_id, coalesce(e.name, q.speaker_name) AS speaker, q.kind, q.cue,
+           q.text
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker
+    WHERE EXISTS (SELECT 1 FROM person p WHERE p.article_id = q.article_id AND p.id = q.speaker)
+       OR (q.speaker IS NULL AND lower(trim(q.speaker_name)) = lower(trim($person)))
+    ORDER BY a.published NULLS LAST, q.article_id, q.position
+"""
+
+TIMELINE = f"""
+    WITH person AS ({PERSON_ENTITIES})
+    SELECT a.published AS date, count(DISTINCT a.id) AS articles, count(*) AS mentions,
+           string_agg(DISTINCT a.outlet, ', ' ORDER BY a.outlet) AS outlets
+    FROM mentions m
+    JOIN person p ON p.article_id = m.article_id AND p.id = m.entity_id
+    JOIN articles a ON a.id = m.article_id
+    GROUP BY a.published
+    ORDER BY date NULLS LAST
+"""
+
+
+def top_quoted(store: Store, limit: int = 20) -> tuple[list[str], list[tuple]]:
+    """Speakers (entities, by name across articles) with the most quotes."""
+    return store.query(TOP_QUOTED, {"limit": limit})
+
+
+def source_shares(store: Store) -> tuple[list[str], list[tuple]]:
+    """Quotes from named, anonymous and writer sources, over all outlets and per outlet."""
+    return store.query(SOURCE_SHARES)
+
+
+def quotes_by(store: Store, person: str) -> tuple[list[str], list[tuple]]:
+    """Every quote whose speaker is the person, by name or by any alias the article uses for them."""
+    return store.query(QUOTES_BY, {"person": person})
+
+
+def timeline(store: Store, person: str) -> tuple[list[str], list[tuple]]:
+    """Per publication date: articles and mentions of the person."""
+    return store.query(TIMELINE, {"person": person})
