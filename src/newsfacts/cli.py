@@ -8,11 +8,14 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterator, TextIO
+from typing import Annotated, Callable, Iterator, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import ProgressColumn, Task
+from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .ingest import IngestError, check_date, read_inputs
@@ -252,6 +255,204 @@ def serve(
     get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one
     stderr.print(f"serving on http://{host}:{port}/  (API documentation at /docs; Ctrl-C stops)", highlight=False)
     uvicorn.run(create_app(model=model, store=store, max_body=max_body), host=host, port=port, log_level="warning")
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class Question(str, Enum):
+    top_quoted = "top-quoted"
+    sources = "sources"
+    quotes_by = "quotes-by"
+    timeline = "timeline"
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Folders of .txt/.html files, or .jsonl, .csv, .parquet corpora.")
+    ],
+    store: Annotated[Path, typer.Option(help="DuckDB file to fill; created when missing, resumed when not.")],
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local), or Dask LocalCluster size.")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); a LocalCluster when left out.")
+    ] = None,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+) -> None:
+    """Analyse a corpus into a DuckDB store; a rerun resumes where a stopped run left off.
+
+    Examples:
+
+        newsfacts batch articles/ --store corpus.duckdb
+
+        newsfacts batch news.jsonl more.parquet --store corpus.duckdb --workers 2
+
+        newsfacts batch news.jsonl --store corpus.duckdb --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    import time
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .corpus import count_records, run_batch
+    from .store import Store, StoreError
+
+    if engine is Engine.local and scheduler:
+        raise fail("--scheduler needs --engine dask")
+    if engine is Engine.local and workers == 1:
+        get_model(model)
+    total = count_records(inputs)
+    started = time.perf_counter()
+    try:
+        with Store(store) as corpus, batch_executor(engine, scheduler, workers, model) as (executor, slots):
+            with corpus_progress(total) as advance:
+                report = run_batch(inputs, corpus, executor, engine=engine.value, model=model, slots=slots,
+                                   on_progress=advance)
+    except StoreError as error:
+        raise fail(str(error)) from None
+    except ModelNotFound as error:
+        raise fail(str(error)) from None
+    except BrokenProcessPool:
+        raise fail("a worker process died (out of memory?); run the same command again to resume") from None
+    seconds = time.perf_counter() - started
+    for failure in report.failures:
+        stderr.print(f"[red]failed:[/] {failure.error}", highlight=False)
+    stderr.print(
+        f"{report.stored} stored, {report.failed} failed, {report.skipped} already in {store} "
+        f"({(report.stored + report.failed) / seconds:.1f} articles/s)",
+        highlight=False,
+    )
+
+
+@contextmanager
+def batch_executor(engine: Engine, scheduler: str | None, workers: int, model: str):
+    if engine is Engine.dask:
+        from .distributed import dask_executor
+
+        stderr.print(f"connecting to Dask at {scheduler or 'a new LocalCluster'}…", highlight=False)
+        with dask_executor(scheduler, workers, model) as pair:
+            yield pair
+    else:
+        from .corpus import local_executor
+
+        with local_executor(workers, model) as pair:
+            yield pair
+
+
+class RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed or 0:.1f} articles/s")
+
+
+@contextmanager
+def corpus_progress(total: int) -> Iterator[Callable[[int], None]]:
+    columns = [TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=stderr, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("analysing", total=total)
+        yield lambda done: progress.advance(task, done)
+
+
+@app.command()
+def query(
+    question: Annotated[
+        Question | None, typer.Argument(help="A ready question; leave out when giving --sql.")
+    ] = None,
+    person: Annotated[str | None, typer.Argument(help="The person, for quotes-by and timeline.")] = None,
+    store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+    sql: Annotated[str | None, typer.Option(help="Any SQL over the store's tables (see the README).")] = None,
+    limit: Annotated[int, typer.Option(help="Rows for top-quoted.")] = 20,
+    output_format: Annotated[TableFormat, typer.Option("--format", help="A table, or csv/json for scripts.")] = (
+        TableFormat.table
+    ),
+) -> None:
+    """Answer common questions about a stored corpus, or run SQL over it.
+
+    Examples:
+
+        newsfacts query top-quoted --store corpus.duckdb
+
+        newsfacts query sources --store corpus.duckdb --format csv
+
+        newsfacts query quotes-by "Angela Merkel" --store corpus.duckdb
+
+        newsfacts query timeline Merkel --store corpus.duckdb
+
+        newsfacts query --sql "SELECT outlet, count(*) FROM articles GROUP BY outlet" --store corpus.duckdb
+    """
+    from . import store as stored
+
+    if (question is None) == (sql is None):
+        raise fail("give one ready question (top-quoted, sources, quotes-by, timeline) or --sql")
+    if question in (Question.quotes_by, Question.timeline) and not person:
+        raise fail(f"{question.value} needs a person's name, e.g. `newsfacts query {question.value} \"Jane Doe\"`")
+    try:
+        with stored.Store(store, read_only=True) as corpus:
+            if sql is not None:
+                columns, rows = corpus.query(sql)
+            elif question is Question.top_quoted:
+                columns, rows = stored.top_quoted(corpus, limit)
+            elif question is Question.sources:
+                columns, rows = stored.source_shares(corpus)
+            elif question is Question.quotes_by:
+                columns, rows = stored.quotes_by(corpus, person)
+            else:
+                columns, rows = stored.timeline(corpus, person)
+    except stored.StoreError as error:
+        raise fail(str(error)) from None
+    print_rows(columns, rows, output_format)
+
+
+def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat) -> None:
+    if output_format is TableFormat.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif output_format is TableFormat.json:
+        typer.echo(json.dumps([dict(zip(columns, row)) for row in rows], indent=2, default=str, ensure_ascii=False))
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        Console().print(table)
+        stderr.print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", highlight=False)
+
+
+@app.command()
+def export(
+    store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+    output_format: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Folder for the files; default: STORE-export.")
+    ] = None,
+) -> None:
+    """Write every table of a store to files, one per table (articles.parquet, quotes.parquet, …).
+
+    Example:
+
+        newsfacts export --store corpus.duckdb --format csv -o corpus-csv/
+    """
+    from .store import ExportFormat, Store, StoreError
+
+    try:
+        export_format = ExportFormat(output_format)
+    except ValueError:
+        raise fail(f"--format must be parquet, csv or jsonl, not {output_format!r}") from None
+    folder = output or store.with_name(f"{store.stem}-export")
+    try:
+        with Store(store, read_only=True) as corpus:
+            written = corpus.export(folder, export_format)
+    except StoreError as error:
+        raise fail(str(error)) from None
+    stderr.print(f"{len(written)} tables written to {folder}/", highlight=False)
 
 
 if __name__ == "__main__":
