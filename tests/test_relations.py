@@ -60,6 +60,20 @@ def test_appositive_before_the_kinship_phrase(nlp):
     assert found == {("Clara", "sibling_of", "Paul", None)}
 
 
+def test_a_comma_alone_does_not_make_a_list_of_names(nlp):
+    text = "Economics professor Ann Lee, Tom Reed's adviser, spoke first."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]),
+                         Uni=(ORG, ["Economics"]))
+    assert ("Tom", "works_for", "Uni", "professor") not in found
+
+
+def test_plural_kinship_description_names_no_one_person(nlp):
+    text = "Ann Lee thanked her parents."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("her", "pronoun")]),
+                         Parent=(PERSON, [("her parents", "description")]))
+    assert found == set()
+
+
 def test_copula_with_an_of_phrase(nlp):
     text = "Clara Ames is the wife of Paul Ames."
     found = relations_of(nlp, text, Paul=(PERSON, ["Paul Ames"]), Clara=(PERSON, ["Clara Ames"]))

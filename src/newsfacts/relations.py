@@ -145,9 +145,15 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             yield entity
 
 
-def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str]) -> Iterator[Entity]:
-    """The names from token `first` on, set as an appositive: "Tom", ", Tom and Ann", "the Prince"."""
+def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str]) -> list[Entity]:
+    """The names from token `first` on, set as an appositive: "Tom", ", Tom and Ann", "the Prince".
+
+    A second name counts only in a list joined by "and": in "his father, Tom Reed, Jr. was" or
+    "professor Ann Lee, Tom's view" the comma ends the appositive.
+    """
     sent_end = doc[first - 1].sent.end if first > 0 else len(doc)
+    names: list[Entity] = []
+    joints: list[list[str]] = []
     index = first
     while index < sent_end:
         gap_start = index
@@ -156,27 +162,32 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
         found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
                       if doc[i].idx in mentions.starting), None)
         if found is None or found[1].type not in holder_types:
-            return
+            break
         mention, entity = found
         head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         after_comma = any(doc[i].text == "," for i in range(gap_start, index))
         if head is None or after_comma and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.head.i >= first:
-            return  # "…his father, Tom said": Tom starts a clause of his own
-        yield entity
+            break  # "…his father, Tom said": Tom starts a clause of his own
+        names.append(entity)
         index = head.end
-        if index < sent_end and doc[index].lower_ in COORDINATION:
+        joint: list[str] = []
+        while index < sent_end and doc[index].lower_ in COORDINATION and len(joint) < 2:
+            joint.append(doc[index].lower_)
             index += 1
-            if index < sent_end and doc[index].lower_ in COORDINATION:
-                index += 1
-            continue
-        return
+        if not joint:
+            break
+        joints.append(joint)
+    if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
+        return names[:1]
+    return names
 
 
 def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
     """The entity a trigger noun's phrase names."""
     doc = noun.doc
     around = mentions.of_token(noun)
-    if around and around[0].kind != "name" and around[1].type in trigger.holder_types:
+    plural = noun.tag_ in ("NNS", "NNPS")  # "his parents" is two people: only names beside it say who
+    if around and around[0].kind != "name" and around[1].type in trigger.holder_types and not plural:
         yield around[1]
     # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
     yield from names_after(doc, noun.i + 1, mentions, trigger.holder_types)
