@@ -236,7 +236,10 @@ class Store:
         for name in TABLE_NAMES:
             target = folder / f"{name}.{export_format.value}"
             quoted = str(target).replace("'", "''")
-            self.connection.execute(f"COPY {name} TO '{quoted}' ({COPY_OPTIONS[export_format]})")
+            try:
+                self.connection.execute(f"COPY {name} TO '{quoted}' ({COPY_OPTIONS[export_format]})")
+            except duckdb.Error as error:
+                raise StoreError(f"{target}: cannot be written ({_first_line(error)})") from None
             written.append(target)
         return written
 
