@@ -74,6 +74,26 @@ def test_plural_kinship_description_names_no_one_person(nlp):
     assert found == set()
 
 
+def test_a_list_of_people_is_not_an_appositive(nlp):
+    text = "Guests include Ann Lee, Acme chief Tom Reed and Sam Hill."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Acme=(ORG, ["Acme"]), Tom=(PERSON, ["Tom Reed"]),
+                         Sam=(PERSON, ["Sam Hill"]))
+    assert found == {("Tom", "works_for", "Acme", "chief")}
+
+
+def test_a_pronoun_after_the_noun_is_not_its_name(nlp):
+    text = "Ann Lee said an Acme official she met was helpful."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("she", "pronoun")]), Acme=(ORG, ["Acme"]))
+    assert found == set()
+
+
+def test_generic_possessor_is_no_one(nlp):
+    text = "Ann Lee said every child should know his or her father."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("her", "pronoun")]),
+                         Father=(PERSON, [("his or her father", "description")]))
+    assert found == set()
+
+
 def test_copula_with_an_of_phrase(nlp):
     text = "Clara Ames is the wife of Paul Ames."
     found = relations_of(nlp, text, Paul=(PERSON, ["Paul Ames"]), Clara=(PERSON, ["Clara Ames"]))

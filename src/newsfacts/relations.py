@@ -132,8 +132,9 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
 
     Only a name or a pronoun owns: "secretary of state" is a title, not a job at something called "state".
     """
-    candidates = [child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    possessors = [child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
                   for child in bearer.children if child.dep_ == "poss"]
+    candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
     candidates += [child for child in noun.lefts if child.dep_ in ("compound", "nmod", "amod")
                    and (entity := mentions.entity_of(child)) and entity.type == ORG]
     for preposition in noun.rights:
@@ -145,11 +146,11 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             yield entity
 
 
-def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str]) -> list[Entity]:
+def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str], many: bool) -> list[Entity]:
     """The names from token `first` on, set as an appositive: "Tom", ", Tom and Ann", "the Prince".
 
-    A second name counts only in a list joined by "and": in "his father, Tom Reed, Jr. was" or
-    "professor Ann Lee, Tom's view" the comma ends the appositive.
+    A second name counts only after a plural noun and in a list joined by "and": in "his father, Tom
+    Reed, Jr. was", "professor Ann Lee, Tom's view" or "Acme chief Tom Reed and Sam Hill" it does not.
     """
     sent_end = doc[first - 1].sent.end if first > 0 else len(doc)
     names: list[Entity] = []
@@ -161,7 +162,7 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
             index += 1
         found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
                       if doc[i].idx in mentions.starting), None)
-        if found is None or found[1].type not in holder_types:
+        if found is None or found[1].type not in holder_types or found[0].kind not in ("name", "title"):
             break
         mention, entity = found
         head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -174,7 +175,7 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
         while index < sent_end and doc[index].lower_ in COORDINATION and len(joint) < 2:
             joint.append(doc[index].lower_)
             index += 1
-        if not joint:
+        if not joint or not many:
             break
         joints.append(joint)
     if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
@@ -190,10 +191,12 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     if around and around[0].kind != "name" and around[1].type in trigger.holder_types and not plural:
         yield around[1]
     # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
-    yield from names_after(doc, noun.i + 1, mentions, trigger.holder_types)
-    # A name right before the phrase: "Tom, her brother, …".
+    named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
+    yield from named
+    # A name right before the phrase: "Tom, her brother, …"; not when the phrase names its own person
+    # ("Ann Lee, Acme chief Tom Reed" is a list).
     phrase_start = noun.left_edge.i
-    if phrase_start >= 2 and doc[phrase_start - 1].text == ",":
+    if not named and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
         before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]

@@ -40,8 +40,8 @@ SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 @lru_cache(maxsize=1)
 def templates() -> Environment:
-    return Environment(loader=PackageLoader("newsfacts.render", "templates"), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(loader=PackageLoader("newsfacts.render", "templates"),
+                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
 
 
 @lru_cache(maxsize=1)
