@@ -189,6 +189,11 @@ def test_works_for_in_a_relative_clause(nlp):
     assert found == {("Wu", "works_for", "Vantor", None)}
 
 
+def test_a_job_held_in_the_past_is_not_a_job(nlp):
+    text = "Dan Wu had worked for Vantor for eight years."
+    assert relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"])) == set()
+
+
 def test_based_in_a_place(nlp):
     text = "Vantor, based in Leeds, makes bicycles."
     found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Leeds=(PLACE, ["Leeds"]))

@@ -280,6 +280,11 @@ def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = fr
                     yield entity
 
 
+def past_tense(verb: Token) -> bool:
+    """ "worked for", "had worked for": over; "works for", "has worked for": still true."""
+    return verb.tag_ == "VBD" or any(aux.dep_ == "aux" and aux.tag_ == "VBD" for aux in verb.children)
+
+
 def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
     for verb in doc:
@@ -293,7 +298,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         elif lemma in table.marriage_verbs:
             spouse = subject_of(verb, mentions)
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
-        elif lemma in table.employment_verbs and verb.tag_ != "VBD":
+        elif lemma in table.employment_verbs and not past_tense(verb):
             worker = subject_of(verb, mentions)
             found += [("works_for", worker, employer)
                       for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
