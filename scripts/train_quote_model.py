@@ -48,7 +48,7 @@ def is_attribution(candidate: Candidate, gold: list[dict]) -> bool:
     for quote in gold:
         length = quote["end"] - quote["start"]
         shared = min(candidate.end, quote["end"]) - max(candidate.start, quote["start"])
-        if length <= 0 or shared <= 0.3 * length or shared <= 0.3 * (candidate.end - candidate.start):
+        if length <= 0 or shared <= 0.3 * length:
             continue
         cue_words = (quote.get("cue") or "").lower().split()
         if any(token.lower_ in cue_words for token in candidate.cue):
@@ -72,7 +72,7 @@ def main() -> None:
     docs = parsed_docs(articles, args.cache)
     rows, labels, cue_counts = [], [], Counter()
     for article, doc in zip(articles, docs):
-        for candidate in candidates(doc, quotations(article["text"])):
+        for candidate in candidates(doc, article["text"], quotations(article["text"])):
             label = is_attribution(candidate, article["quotes"])
             rows.append(candidate.features)
             labels.append(label)

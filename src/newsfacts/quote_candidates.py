@@ -27,6 +27,8 @@ SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
 NOUN_ATTACHED_DEPS = ("relcl", "acl")
 TIME_ENTITIES = {"DATE", "TIME"}
+# Right dependents that belong to a speaker phrase: "aides to the governor", "people familiar with the talks".
+PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,7 @@ def noun_phrase(head: Token) -> Span:
     doc = head.doc
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.i == end):
+        if child.dep_ in PHRASE_RIGHT_DEPS and child.i == end:
             end = child.right_edge.i + 1
         else:
             break
@@ -117,6 +119,26 @@ def _content_tokens(verb: Token) -> tuple[list[Token], str]:
         kind = kind or child.dep_
         tokens.extend(child.subtree)
     return tokens, kind
+
+
+def _noun_content(noun: Token) -> tuple[list[Token], str]:
+    """What a reporting noun reports: 'the claim that …', 'her criticism of …' (owned nouns only)."""
+    children = list(noun.children)
+    for child in children:
+        if child.dep_ in ("acl", "ccomp") and any(grand.dep_ == "mark" for grand in child.children):
+            return list(child.subtree), "noun_clause"
+    if not any(child.dep_ == "poss" for child in children):
+        return [], ""
+    for child in children:
+        if child.dep_ == "prep" and child.i > noun.i:
+            return list(child.subtree), "noun_prep"
+    return [], ""
+
+
+def _owner(noun: Token) -> Span | None:
+    """The owner of a reporting noun: 'his' in 'his claim that …'."""
+    owners = [child for child in noun.children if child.dep_ == "poss"]
+    return noun_phrase(owners[0]) if owners else None
 
 
 def _quotation_index(quotations: list[Quotation]) -> tuple[list[int], list[Quotation]]:
@@ -193,40 +215,47 @@ def _features(cue: Token, kind: str, tokens: list[Token], speaker: Span | None, 
     return features
 
 
-def candidates(doc: Doc, quotations: list[Quotation], cue_lemmas: Collection[str] | None = None) -> list[Candidate]:
+def candidates(doc: Doc, text: str, quotations: list[Quotation], cue_lemmas: Collection[str] | None = None) -> list[Candidate]:
     """Every cue the parse offers, with its content span, speaker phrase and features.
 
+    `text` is the doc's text, passed in because `Doc.text` rebuilds the string on every access.
     `cue_lemmas` limits verb cues to those lemmas and the reporting verbs (all verbs when None, for training).
     """
     reporting = lexicon()["reporting_verbs"]
     starts, ordered = _quotation_index(quotations)
-    text = doc.text  # Doc.text rebuilds the string on every access
     first_sentence_end = next((token.i + 1 for token in doc if token.is_sent_end), len(doc))
     found = _quotation_candidates(doc, text, starts, ordered)
     taken = {candidate.cue[0].i: candidate for candidate in found}
     for token in doc:
         sentence_index = 0 if token.i < first_sentence_end else 1
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found.extend(_according(token, text, starts, ordered, sentence_index))
+            for candidate in _according(token, text, starts, ordered, sentence_index):
+                if token.i in taken:  # a quotation already attributed to this phrase takes the clause too
+                    taken[token.i].start = min(taken[token.i].start, candidate.start)
+                    taken[token.i].end = max(taken[token.i].end, candidate.end)
+                    taken[token.i].features = candidate.features
+                else:
+                    found.append(candidate)
             continue
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
         if cue_lemmas is not None and token.lemma_.lower() not in cue_lemmas and token.lemma_.lower() not in reporting:
             continue
-        tokens, kind = _content_tokens(token)
+        tokens, kind = _content_tokens(token) if token.pos_ != "NOUN" else _noun_content(token)
         tokens = [t for t in tokens if not t.is_punct or t.is_quote]
         if not tokens:
             continue
         start, end = _trim(text, *_span_chars(tokens))
-        speaker = speaker_of(token)
+        speaker = speaker_of(token) if token.pos_ != "NOUN" else _owner(token)
         if speaker is not None and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
         start, end = _widen_to_quotations(start, end, starts, ordered)
         quoted = _quoted_share(start, end, starts, ordered)
         cue_quoted = _quoted_share(token.idx, token.idx + len(token), starts, ordered) > 0
-        if token.i in taken:  # the quotation candidate of this cue also takes its parsed content
+        if token.i in taken:  # a quotation with this cue takes its reported clause too, not its objects
             candidate = taken[token.i]
-            candidate.start, candidate.end = min(candidate.start, start), max(candidate.end, end)
+            if kind in CLAUSE_DEPS:
+                candidate.start, candidate.end = min(candidate.start, start), max(candidate.end, end)
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
@@ -242,12 +271,16 @@ def _widen_to_quotations(start: int, end: int, starts: list[int], ordered: list[
     return start, end
 
 
+def _according_source(according: Token, to: Token) -> Span | None:
+    objects = [child for child in to.children if child.dep_ == "pobj"] or [
+        child for child in according.children if child.dep_ == "pobj"]
+    return noun_phrase(objects[0]) if objects else None
+
+
 def _according(token: Token, text: str, starts: list[int], ordered: list[Quotation], sentence_index: int) -> list[Candidate]:
     """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
     to = token.doc[token.i + 1]
-    objects = [child for child in to.children if child.dep_ == "pobj"] or [
-        child for child in token.children if child.dep_ == "pobj"]
-    speaker = noun_phrase(objects[0]) if objects else None
+    speaker = _according_source(token, to)
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i, to.i}
     clause_head = token.head
     while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head is not clause_head:
@@ -331,25 +364,14 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
     for number, quotation in enumerate(ordered):
         after = _token_from(doc, quotation.outer_end)
         before = _token_from(doc, quotation.outer_start)
-        cue = speaker = None
-        position = ""
-        following = list(_next_tokens(doc, after))
-        if following and following[0].text in DASHES and len(following) > 1:
-            speaker = _name_after_dash(doc, following[1].i)
-            if speaker is not None:
-                cue, position = following[0], "dash"
-        if cue is None and following:
-            cue = _governing_verb(following[0])
-            position = "after"
-        if cue is None:
-            preceding = list(_previous_tokens(doc, before))
-            if preceding and preceding[0].text in (":", ","):
-                cue = _governing_verb(preceding[0]) or next(
-                    (token for token in preceding if _is_cue_verb(token)), None)
-                position = "before_colon" if preceding[0].text == ":" else "before_comma"
+        cue, position, speaker = _quotation_cue(doc, after, before)
         if cue is None:
             continue
-        if speaker is None:
+        cue_tokens = [cue]
+        if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
+            cue_tokens.append(doc[cue.i + 1])
+            speaker = _according_source(cue, doc[cue.i + 1])
+        elif speaker is None:
             speaker = speaker_of(cue)
         end = quotation.end
         if position == "after":
@@ -361,8 +383,32 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
         if cue.lemma_.lower() in lexicon()["reporting_verbs"]:
             features.append("reporting_verb")
-        found.append(Candidate([cue], quotation.start, end, speaker, features))
+        found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))
     return found
+
+
+def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str, Span | None]:
+    """The cue of a quotation: a dash and a name after it, else a reporting verb after or before it, else
+    the verb the words after or before it hang on."""
+    following = list(_next_tokens(doc, after))
+    if len(following) > 1 and following[0].text in DASHES:
+        speaker = _name_after_dash(doc, following[1].i)
+        if speaker is not None:
+            return following[0], "dash", speaker
+    options: list[tuple[Token, str]] = []
+    if following and (verb := _governing_verb(following[0])) is not None:
+        options.append((verb, "after"))
+    preceding = list(_previous_tokens(doc, before))
+    if preceding and preceding[0].text in (":", ","):
+        position = "before_colon" if preceding[0].text == ":" else "before_comma"
+        reporting = lexicon()["reporting_verbs"]
+        verb = next((token for token in preceding if token.pos_ == "VERB" and token.lemma_ in reporting), None)
+        options += [(verb, position)] if verb is not None else []
+        if (verb := _governing_verb(preceding[0])) is not None:
+            options.append((verb, position))
+    reporting_options = [option for option in options if option[0].lemma_ in lexicon()["reporting_verbs"]]
+    cue, position = (reporting_options or options or [(None, "")])[0]
+    return cue, position, None
 
 
 def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int, end: int) -> int:

@@ -28,6 +28,12 @@ from .schema import Span as TextSpan
 
 # Content at least this share inside quotation marks is a direct quote.
 DIRECT_SHARE = 0.8
+# Two candidates sharing this share of their content report the same words.
+SAME_CONTENT = 0.9
+# A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
+# after the last attributed quote.
+FLOATING_MIN_WORDS = 5
+FLOATING_MAX_PARAGRAPHS = 2
 # Headline and transcript form: "Pence: …", "WALLACE: …" at the start of a line, one to four capitalised words.
 COLON_FORM = re.compile(r"^[ \t\"“'‘]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
@@ -46,14 +52,50 @@ def probability(features: list[str]) -> float:
 def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
     text = parsed.text
     marks = quotations(text)
-    kept = [candidate for candidate in candidates(parsed.doc, marks, model()["cue_lemmas"])
-            if probability(candidate.features) >= model()["threshold"]]
+    scored = [(probability(candidate.features), candidate)
+              for candidate in candidates(parsed.doc, text, marks, model()["cue_lemmas"])]
+    kept = distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
+                     if score >= model()["threshold"]])
     kept += colon_form(parsed.doc, text, kept)
     kept.sort(key=lambda candidate: candidate.start)
     quotes: list[Quote] = []
     for candidate in kept:
         quotes.append(to_quote(candidate, text, marks, sheet, quotes))
-    return quotes
+    return sorted(quotes + floating(text, marks, quotes), key=lambda quote: quote.start)
+
+
+def floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
+    """Quoted sentences with no cue of their own belong to the speaker quoted just before them."""
+    found = []
+    for mark in marks:
+        if len(text[mark.start:mark.end].split()) < FLOATING_MIN_WORDS or not _starts_sentence(text, mark.outer_start):
+            continue
+        if any(quote.start < mark.end and mark.start < quote.end for quote in quotes):
+            continue
+        previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
+        if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
+            continue
+        last = previous[-1]
+        found.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
+                           source=last.source, cue=None, speaker=last.speaker, speaker_mention=last.speaker_mention,
+                           speaker_name=last.speaker_name))
+    return found
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" \t")
+    return not before or before[-1] in ".?!\n"
+
+
+def distinct(ranked: list[Candidate]) -> list[Candidate]:
+    """Drop candidates that report the same words as a likelier one (two cues read off one quotation)."""
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        length = candidate.end - candidate.start
+        if not any(min(candidate.end, other.end) - max(candidate.start, other.start)
+                   >= SAME_CONTENT * max(length, other.end - other.start) for other in kept):
+            kept.append(candidate)
+    return kept
 
 
 def colon_form(doc: Doc, text: str, kept: list[Candidate]) -> list[Candidate]:
@@ -98,7 +140,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
     entity = entity_at(sheet, head.idx, head.idx + len(head)) or entity_at(sheet, mention.start, mention.end)
     lower = head.lower_
     lex = lexicon()
-    if entity is None and lower in lex["writer_pronouns"] and _quoted_share(head.idx, head.idx + 1, marks) == 0:
+    if entity is None and (lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]) and _quoted_share(head.idx, head.idx + 1, marks) == 0:
         return None, mention, "writer"
     if entity is None and head.pos_ == "PRON":
         entity = _antecedent(sheet, mention.start, earlier, plural=lower in ("they", "them"))

@@ -1,0 +1,164 @@
+"""The quotes stage: quotation marks, cues, content spans and speakers, one rule per short sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.nlp import load_model
+from newsfacts.quote_marks import quotations
+from newsfacts.schema import Article, FactSheet, Quote
+from newsfacts.sheet import extract
+
+
+def sheet_of(text: str) -> FactSheet:
+    return extract(Article(id="test", text=text), load_model())
+
+
+def quote_with(sheet: FactSheet, words: str) -> Quote:
+    found = [quote for quote in sheet.quotes if words in quote.text]
+    assert found, f"no quote holds {words!r}: {[quote.text for quote in sheet.quotes]}"
+    return found[0]
+
+
+def speaker_name(sheet: FactSheet, quote: Quote) -> str | None:
+    names = {entity.id: entity.name for entity in sheet.entities}
+    return names.get(quote.speaker or "", quote.speaker_name)
+
+
+def marked(text: str) -> list[str]:
+    return [text[quotation.start:quotation.end] for quotation in quotations(text)]
+
+
+# Quotation marks
+
+
+def test_curly_double_marks():
+    assert marked("She called it “a fine day” and left.") == ["a fine day"]
+
+
+def test_straight_double_marks():
+    assert marked('He said "no way" twice.') == ["no way"]
+
+
+def test_single_marks_curly_and_straight():
+    assert marked("The sign read ‘closed’ and the note read 'gone fishing' today.") == ["closed", "gone fishing"]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert marked("It's the Queen's hat, and the voters' choice in the '90s.") == []
+
+
+def test_two_apostrophes_stand_for_a_double_mark():
+    assert marked("''We may see growth,'' the economist said.") == ["We may see growth,"]
+
+
+def test_quotation_running_over_paragraphs():
+    text = '"The first part of the speech.\n\n"The second part ends here," she said.'
+    assert marked(text) == ["The first part of the speech.\n\n\"The second part ends here,"]
+
+
+def test_unclosed_quotation_ends_with_its_paragraph():
+    text = 'He said "this never closes.\n\nA new paragraph starts.'
+    [quotation] = quotations(text)
+    assert text[quotation.start:quotation.end] == "this never closes."
+    assert not quotation.closed
+
+
+# Quote forms
+
+
+def test_quote_before_the_speaker():
+    sheet = sheet_of('"We will open the new bridge next spring," said Maria Lopez.')
+    quote = quote_with(sheet, "new bridge")
+    assert quote.kind == "direct" and quote.source == "named"
+    assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_quote_after_the_speaker():
+    sheet = sheet_of('Daniel Okafor told reporters: "The budget is balanced for the first time."')
+    quote = quote_with(sheet, "budget is balanced")
+    assert quote.kind == "direct"
+    assert speaker_name(sheet, quote) == "Daniel Okafor"
+
+
+def test_quote_around_the_speaker_is_one_quote():
+    text = '"We did our best," Maria Lopez said. "Nobody could have done more."'
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "our best")
+    assert "Nobody could have done more" in quote.text
+    assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_partial_quote_inside_reported_speech():
+    sheet = sheet_of('The senator called the proposal "a costly mistake" during the debate.')
+    quote = quote_with(sheet, "costly mistake")
+    assert quote.cue == "called"
+    assert quote.speaker_mention is not None and "senator" in quote.speaker_mention.text
+
+
+def test_reported_speech_with_a_that_clause():
+    sheet = sheet_of("The ministry confirmed that the talks had ended without a deal.")
+    quote = quote_with(sheet, "the talks had ended")
+    assert quote.kind == "indirect" and quote.cue == "confirmed"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The ministry"
+
+
+def test_according_to():
+    sheet = sheet_of("The factory will close next year, according to Maria Lopez.")
+    quote = quote_with(sheet, "factory will close")
+    assert quote.cue == "according to"
+    assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_headline_colon_form():
+    sheet = sheet_of("Lopez: The factory stays open\n\nThe mayor spoke to workers on Monday.")
+    quote = quote_with(sheet, "factory stays open")
+    assert quote.cue == ":"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Lopez"
+
+
+def test_pronoun_speaker_resolves_to_the_person():
+    text = 'Maria Lopez arrived late to the meeting. "The roads were closed," she said.'
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "roads were closed")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "she"
+    assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_floating_quote_takes_the_last_speaker():
+    text = ('"The plan is ready," said Maria Lopez.\n\n'
+            '"We will start building in the spring and finish before the winter."')
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "start building")
+    assert quote.kind == "direct"
+    assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+# Sources
+
+
+@pytest.mark.parametrize("phrase", ["a senior official", "officials", "two people familiar with the talks"])
+def test_anonymous_sources(phrase):
+    sheet = sheet_of(f'"The deal is off," {phrase} said.')
+    quote = quote_with(sheet, "deal is off")
+    assert quote.source == "anonymous" and quote.speaker is None
+    assert quote.speaker_name == phrase
+
+
+def test_writer_source():
+    sheet = sheet_of("I have argued for years that the tax cannot work.")
+    quote = quote_with(sheet, "the tax cannot work")
+    assert quote.source == "writer"
+
+
+def test_source_the_writer_spoke_to_is_anonymous_not_the_writer():
+    sheet = sheet_of('"The door was never shut," according to one source I spoke to this week.')
+    quote = quote_with(sheet, "door was never shut")
+    assert quote.source == "anonymous"
+    assert quote.speaker_name == "one source"
+
+
+def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
+    sheet = sheet_of('"I think the vote will pass," said Maria Lopez.')
+    quote = quote_with(sheet, "vote will pass")
+    assert quote.source == "named"
