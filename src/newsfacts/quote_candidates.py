@@ -60,6 +60,13 @@ def _span_chars(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
+def _within_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, int]:
+    """A parse never reports across a paragraph break: clip content to the cue's paragraph."""
+    paragraph_start = text.rfind("\n", 0, cue) + 1
+    paragraph_end = text.find("\n", cue)
+    return max(start, paragraph_start), min(end, len(text) if paragraph_end < 0 else paragraph_end)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and white space at either end of a character span."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
@@ -245,7 +252,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], cue_lemmas: Col
         tokens = [t for t in tokens if not t.is_punct or t.is_quote]
         if not tokens:
             continue
-        start, end = _trim(text, *_span_chars(tokens))
+        start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
         speaker = speaker_of(token) if token.pos_ != "NOUN" else _owner(token)
         if speaker is not None and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
@@ -288,7 +295,7 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     tokens = [t for t in clause_head.subtree if t.i not in phrase and not (t.is_punct and not t.is_quote)]
     if not tokens:
         return []
-    start, end = _trim(text, *_span_chars(tokens))
+    start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
     start, end = _widen_to_quotations(start, end, starts, ordered)
     quoted = _quoted_share(start, end, starts, ordered)
     features = ["bias", "lemma=according to", "according", f"quoted={round(quoted, 1)}",
@@ -418,6 +425,6 @@ def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: i
     following = ordered[number + 1]
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
-    if len(gap) <= 2 and "\n" not in gap:
+    if len(gap) <= 2 and "\n" not in text[cue.idx:following.outer_start]:
         return following.end
     return end

@@ -107,7 +107,10 @@ def colon_form(doc: Doc, text: str, kept: list[Candidate]) -> list[Candidate]:
             continue
         speaker = doc.char_span(*match.span(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
-        if speaker is None or colon is None or not any(t.pos_ == "PROPN" or t.is_upper for t in speaker):
+        if speaker is None or colon is None:
+            continue
+        headline = text[:match.start()].strip() == ""
+        if not headline and not any(t.pos_ == "PROPN" or t.ent_type_ or t.is_upper for t in speaker):
             continue
         found.append(Candidate([colon[0]], start, end, speaker))
     return found
