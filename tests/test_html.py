@@ -88,9 +88,10 @@ def test_report_is_one_document_that_loads_nothing_from_outside():
 def test_article_highlights_entities_quotes_and_times():
     page = render_html(sample_sheet())
     assert '<span class="ent" data-e="E1">Her</span><span class="ent" data-e="E2"> brother</span>' in page
-    assert re.search(r'<span class="quote spk0" data-q="0" title="said by Ann Lee">It took </span>', page)
-    assert '<span class="quote time spk0" data-q="0" title="said by Ann Lee" data-t="1">18 months</span>' in page
-    assert '<span class="time" data-t="0">Monday</span>' in page
+    assert '<span class="quote spk0" data-q="0" title="said by Ann Lee">It took </span>' in page
+    assert ('<span class="quote time spk0" data-q="0" data-t="1" title="said by Ann Lee · DURATION P18M">'
+            '18 months</span>') in page
+    assert '<span class="time" data-t="0" title="DATE 2025-09-08">Monday</span>' in page
 
 
 def test_speakers_get_different_colours():

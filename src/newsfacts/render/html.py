@@ -76,6 +76,7 @@ class Segment:
     speaker_class: str | None = None
     time: int | None = None
     classes: list[str] = field(default_factory=list)
+    title: str = ""  # the tooltip: who said it, and what the time expression means
 
 
 def speaker_key(quote: Quote) -> str:
@@ -87,7 +88,7 @@ def speaker_classes(sheet: FactSheet) -> dict[str, str]:
     return {key: f"spk{number % len(SPEAKER_COLOURS)}" for number, key in enumerate(keys)}
 
 
-def segments(sheet: FactSheet, speakers: dict[str, str]) -> list[Segment]:
+def segments(sheet: FactSheet, speakers: dict[str, str], speakers_named: list[str]) -> list[Segment]:
     """The article cut where any highlight starts or ends, each piece knowing what covers it.
 
     Highlights overlap (a name inside a quote), so the text is cut into flat pieces rather than nested
@@ -118,6 +119,11 @@ def segments(sheet: FactSheet, speakers: dict[str, str]) -> list[Segment]:
                                                 ("time", piece.time is not None)) if on]
         if piece.speaker_class:
             piece.classes.append(piece.speaker_class)
+        notes = [f"said by {speakers_named[piece.quote]}"] if piece.quote is not None else []
+        if piece.time is not None:
+            time = sheet.times[piece.time]
+            notes.append(f"{time.type} {time.value}")
+        piece.title = " · ".join(notes)
     return pieces
 
 
@@ -219,16 +225,16 @@ def page_data(sheet: FactSheet) -> dict:
 def render_html(sheet: FactSheet) -> str:
     """The report of one fact sheet as a complete HTML document."""
     speakers = speaker_classes(sheet)
-    scripts = {"plotly": get_plotlyjs(), "report": asset("report.js")}
     names = {entity.id: entity.name for entity in sheet.entities}
+    quote_speakers = [names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes]
+    scripts = {"plotly": get_plotlyjs(), "report": asset("report.js")}
     return templates().get_template("report.html.j2").render(
         sheet=sheet,
-        segments=segments(sheet, speakers),
+        segments=segments(sheet, speakers, quote_speakers),
         people=who_said_what(sheet, speakers),
         names=names,
         events=sorted(sheet.events, key=lambda event: (timex_datetime(event.when) is None,
                                                        str(timex_datetime(event.when)), event.when)),
-        quote_speakers=[names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes],
         entities=sorted(sheet.entities, key=lambda e: (e.type, -len(e.mentions))),
         speaker_colours=SPEAKER_COLOURS,
         type_colours=ENTITY_TYPE_COLOURS,

@@ -65,7 +65,10 @@
     const figure = data.figures[pair[0]];
     const target = document.getElementById(pair[1]);
     if (!target) return;
-    if (figure) Plotly.newPlot(target, figure.data, figure.layout, config);
+    if (figure) {
+      target.style.height = figure.layout.height + "px";  // keeps the page's flow when the window resizes
+      Plotly.newPlot(target, figure.data, figure.layout, config);
+    }
     else target.replaceWith(element("p", "Nothing to draw: no dated events or time expressions.", "empty"));
   });
 })();
