@@ -44,7 +44,7 @@ def templates() -> Environment:
                        autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def asset(name: str) -> str:
     return files("newsfacts.render").joinpath("assets", name).read_text(encoding="utf-8")
 
@@ -59,6 +59,14 @@ def script_json(value: object) -> Markup:
 
 def csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+@lru_cache(maxsize=1)
+def inline_scripts() -> tuple[dict[str, Markup], Markup]:
+    """The page's scripts (Plotly's is 4.8 MB, so read and hashed once) and their CSP hashes."""
+    scripts = {"plotly": get_plotlyjs(), "report": asset("report.js")}
+    hashes = " ".join(csp_hash(source) for source in scripts.values())
+    return {name: Markup(source) for name, source in scripts.items()}, Markup(hashes)
 
 
 def label(text: str) -> str:
@@ -227,7 +235,7 @@ def render_html(sheet: FactSheet) -> str:
     speakers = speaker_classes(sheet)
     names = {entity.id: entity.name for entity in sheet.entities}
     quote_speakers = [names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes]
-    scripts = {"plotly": get_plotlyjs(), "report": asset("report.js")}
+    scripts, script_hashes = inline_scripts()
     return templates().get_template("report.html.j2").render(
         sheet=sheet,
         segments=segments(sheet, speakers, quote_speakers),
@@ -240,7 +248,7 @@ def render_html(sheet: FactSheet) -> str:
         type_colours=ENTITY_TYPE_COLOURS,
         data=script_json(page_data(sheet)),
         style=Markup(asset("report.css")),
-        scripts={name: Markup(source) for name, source in scripts.items()},
-        script_hashes=Markup(" ".join(csp_hash(source) for source in scripts.values())),
+        scripts=scripts,
+        script_hashes=script_hashes,
     )
 
