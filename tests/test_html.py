@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.render.html import render_html, script_json
 from newsfacts.schema import Check, Entity, Event, FactSheet, Mention, Quote, Relation, TimeExpression
@@ -130,3 +134,15 @@ def test_inline_scripts_are_allowed_by_hash_only():
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)[1]
     assert "default-src 'none'" in policy and "unsafe-eval" not in policy
     assert "script-src 'sha256-" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(min_size=0, max_size=80),
+       spans=st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=6))
+def test_article_shows_exactly_its_text_whatever_the_highlights(text, spans):
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in spans]
+    mentions = [Mention(text=text[a:b], start=a, end=b) for a, b in spans if a < b]
+    sheet = FactSheet(id="t", text=text, entities=[Entity(id=f"E{n}", name="x", type="PERSON", mentions=[m])
+                                                   for n, m in enumerate(mentions)])
+    article = re.search(r'<div class="article-text">(.*?)</div>', render_html(sheet), re.S)[1]
+    assert html.unescape(re.sub(r"<[^>]+>", "", article)) == text
