@@ -89,7 +89,7 @@ def governing_verb(span: SpacySpan) -> Token | None:
     """The verb a time expression modifies: its head in the parse, or the nearest verb before it in the
     sentence when that is closer (the small parser often hangs "back in July" on a distant root)."""
     head = span.root
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     head = head if head.pos_ in ("VERB", "AUX") and head.sent == span.sent else None
     before = next((token for token in reversed(span.doc[span.sent.start:span.start]) if token.pos_ == "VERB"), None)
@@ -149,9 +149,10 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
         words += part
     relative = next((word for word in words if word.dep_ in SUBJECTS and word.tag_ in ("WP", "WDT")), None)
     if relative is not None and verb.dep_ == "relcl":  # "Jane Smith, who was born …": say who
-        words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i})
+        words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i} | {
+            child.i for child in verb.head.children if child.dep_ == "appos"})
     elif not any(word.dep_ in SUBJECTS for word in words):
-        subject = subject_of(verb.head) if verb.head is not verb else None
+        subject = subject_of(verb.head) if verb.head.i != verb.i else None
         if subject is not None:
             words += phrase(subject, excluded)
     return sorted(set(words), key=lambda word: word.i)
@@ -204,4 +205,8 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
                 entity_ids.append(entity.id)
         events.append(Event(what=what, when=time.value, time=Span(text=time.text, start=time.start, end=time.end),
                             entities=entity_ids))
-    return sorted(events, key=timeline_key)
+    # "met at 6pm on Wednesday" is one event: keep the most precise of the times dating the same clause.
+    precise = [event for event in events if not any(
+        other.what == event.what and other.when != event.when and other.when.startswith(event.when)
+        for other in events)]
+    return sorted(precise, key=timeline_key)

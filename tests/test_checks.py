@@ -1,0 +1,117 @@
+"""The checks stage: short articles of our own whose figures agree, and twins whose figures do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.checks import find_checks
+from newsfacts.entities import find_entities
+from newsfacts.nlp import parse
+from newsfacts.schema import Article, FactSheet
+from newsfacts.times import find_times
+
+PUBLISHED = "2024-03-14"
+
+
+def checks_of(nlp, text: str, published: str | None = PUBLISHED):
+    article = Article(id="t", text=text, published=published)
+    parsed = parse(article, nlp)
+    sheet = FactSheet(id="t", text=text, published=published)
+    sheet.entities = find_entities(parsed, sheet)
+    sheet.times = find_times(parsed, sheet)
+    return find_checks(parsed, sheet)
+
+
+def only(checks, kind: str):
+    found = [check for check in checks if check.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("stated, status", [("85 minutes", "consistent"), ("an hour", "inconsistent")])
+def test_stated_length_against_two_clock_times(nlp, stated, status):
+    text = f"The rally began at 2.10pm. It was over by 3.35pm, after {stated} of speeches."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status
+    assert check.about[:2] == ["2.10pm", "3.35pm"] and stated in check.about[2]
+    assert "14:10 → 15:35" in check.working
+
+
+def test_clock_times_without_meridiem_read_from_the_other_times(nlp):
+    text = "The envoy arrived at 4.05 and left at 5.15pm. The visit lasted 70 minutes."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_hedged_length_allows_some_slack(nlp):
+    text = "Voting opened at 8am and closed at 9.55am, after about two hours."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("stated, status", [("three weeks", "consistent"), ("five weeks", "inconsistent")])
+def test_stated_length_against_two_dates(nlp, stated, status):
+    text = f"The inquiry sat for {stated}, from 4 March 2024 to 25 March 2024."
+    assert only(checks_of(nlp, text), "duration").status == status
+
+
+def test_no_duration_check_without_two_clock_times(nlp):
+    assert not checks_of(nlp, "The storm lasted 40 minutes and flooded the road at 6pm.")
+
+
+@pytest.mark.parametrize("stated, status", [("11 years", "consistent"), ("seven years", "inconsistent")])
+def test_years_since_a_date(nlp, stated, status):
+    check = only(checks_of(nlp, f"It has been {stated} since the 2013 floods."), "elapsed")
+    assert check.status == status and check.about == [stated, "2013"]
+
+
+def test_elapsed_needs_a_publication_date(nlp):
+    assert not checks_of(nlp, "It has been 11 years since the 2013 floods.", published=None)
+
+
+@pytest.mark.parametrize("age, status", [("62", "consistent"), ("58", "inconsistent")])
+def test_age_against_birth_year(nlp, age, status):
+    text = f"Margaret Hughes, {age}, runs the bakery. Hughes was born in 1961 in Cardiff."
+    check = only(checks_of(nlp, text), "age")
+    assert check.status == status and "1961" in check.about
+
+
+def test_age_written_before_the_name(nlp):
+    text = "The 45-year-old Tomas Berg was born on 2 May 1978."
+    assert only(checks_of(nlp, text), "age").status == "consistent"
+
+
+@pytest.mark.parametrize("women, status", [("13", "consistent"), ("15", "inconsistent")])
+def test_parts_against_a_total_stated_first(nlp, women, status):
+    text = f"The jury of 20 jurors was made up of 7 men and {women} women."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status
+
+
+def test_parts_short_of_an_open_total_are_not_judged(nlp):
+    assert not [c for c in checks_of(nlp, "Police detained 30 people, including 8 students and 4 teachers.")
+                if c.kind == "total"]
+
+
+def test_parts_beyond_an_open_total_are_inconsistent(nlp):
+    text = "Police detained 10 people, including 8 students and 4 teachers."
+    assert only(checks_of(nlp, text), "total").status == "inconsistent"
+
+
+@pytest.mark.parametrize("last, status", [("21", "consistent"), ("29", "inconsistent")])
+def test_parts_before_a_total(nlp, last, status):
+    text = f"The fund gave grants to 14 schools and {last} clinics, a total of 35 projects."
+    assert only(checks_of(nlp, text), "total").status == status
+
+
+@pytest.mark.parametrize("shares, status", [
+    ("55% backed the plan, 38% opposed it and 7% were undecided", "consistent"),
+    ("55% backed the plan, 48% opposed it and 7% were undecided", "inconsistent"),
+    ("41% backed the plan, 32% opposed it and the rest were unsure", "consistent"),
+    ("71% backed the plan, 32% opposed it and the rest were unsure", "inconsistent"),
+])
+def test_percentages_of_one_whole(nlp, shares, status):
+    check = only(checks_of(nlp, f"In the survey, {shares}."), "percentages")
+    assert check.status == status
+
+
+def test_unrelated_percentages_are_not_judged(nlp):
+    assert not checks_of(nlp, "Inflation rose 3% while wages grew 2%.")

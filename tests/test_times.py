@@ -1,0 +1,165 @@
+"""The times and events stages, one rule per test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts import timex
+from newsfacts.entities import find_entities
+from newsfacts.nlp import parse
+from newsfacts.schema import Article, FactSheet
+from newsfacts.times import find_events, find_times
+
+# A Thursday.
+PUBLISHED = "2024-03-14"
+
+
+def times_of(nlp, text: str, published: str | None = PUBLISHED):
+    article = Article(id="t", text=text, published=published)
+    return find_times(parse(article, nlp), FactSheet(id="t", text=text, published=published))
+
+
+def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in times_of(nlp, text, published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # deictic days and clock times
+    ("The mayor resigned today.", ("today", "DATE", "2024-03-14")),
+    ("The mayor resigned yesterday.", ("yesterday", "DATE", "2024-03-13")),
+    ("The vote is tomorrow.", ("tomorrow", "DATE", "2024-03-15")),
+    ("Fire crews arrived at 7.45pm.", ("7.45pm", "TIME", "2024-03-14T19:45")),
+    ("The train left at 10:05 a.m.", ("10:05 a.m.", "TIME", "2024-03-14T10:05")),
+    ("The shop shuts at noon.", ("noon", "TIME", "2024-03-14T12:00")),
+    ("Storms hit last night.", ("last night", "TIME", "2024-03-13TNI")),
+    ("She spoke on Tuesday morning.", ("Tuesday morning", "TIME", "2024-03-12TMO")),
+    # weekdays follow the tense
+    ("The board met on Monday.", ("Monday", "DATE", "2024-03-11")),
+    ("The board will meet on Monday.", ("Monday", "DATE", "2024-03-18")),
+    ("The council votes next Tuesday.", ("next Tuesday", "DATE", "2024-03-19")),
+    ("The council voted last Friday.", ("last Friday", "DATE", "2024-03-08")),
+    # months: the last one in past narration, the next one in future
+    ("The factory closed in November.", ("November", "DATE", "2023-11")),
+    ("The factory will close in November.", ("November", "DATE", "2024-11")),
+    ("The plant opened in early February.", ("early February", "DATE", "2024-02")),
+    ("The treaty was signed on 3 June 1998.", ("3 June 1998", "DATE", "1998-06-03")),
+    ("The bill passed on Jan. 9.", ("Jan. 9", "DATE", "2024-01-09")),
+    ("Prices peaked in October 2021.", ("October 2021", "DATE", "2021-10")),
+    # weeks, years, quarters, seasons, decades, centuries
+    ("Talks broke down earlier this week.", ("earlier this week", "DATE", "2024-W11")),
+    ("Profits fell last year.", ("last year", "DATE", "2023")),
+    ("Sales rose this month.", ("this month", "DATE", "2024-03")),
+    ("Turnover grew in the second quarter of 2022.", ("the second quarter of 2022", "DATE", "2022-Q2")),
+    ("Tourists flocked there last summer.", ("last summer", "DATE", "2023-SU")),
+    ("The band peaked in the 1980s.", ("the 1980s", "DATE", "198")),
+    ("The bridge dates from the 18th century.", ("the 18th century", "DATE", "17")),
+    ("The mill closed in 1987.", ("1987", "DATE", "1987")),
+    ("The museum opened three years ago.", ("three years ago", "DATE", "2021")),
+    # durations, exact and fuzzy
+    ("The strike lasted 19 days.", ("19 days", "DURATION", "P19D")),
+    ("The speech ran for 40 minutes.", ("40 minutes", "DURATION", "PT40M")),
+    ("Repairs took a few hours.", ("a few hours", "DURATION", "PTXH")),
+    ("Talks dragged on for several months.", ("several months", "DURATION", "PXM")),
+    ("He served almost nine years.", ("almost nine years", "DURATION", "P9Y")),
+    ("The race took two hours and 12 minutes.", ("two hours and 12 minutes", "DURATION", "PT2H12M")),
+    ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("She began a six-month course.", ("six-month", "DURATION", "P6M")),
+    ("Rents have soared in recent years.", ("recent years", "DATE", "PAST_REF")),
+    ("The firm is now profitable.", ("now", "DATE", "PRESENT_REF")),
+    # sets
+    ("The ferry sails every Sunday.", ("every Sunday", "SET", "XXXX-WXX-7")),
+    ("The paper is printed daily.", ("daily", "SET", "P1D")),
+    ("The club meets twice a month.", ("twice a month", "SET", "P1M")),
+])
+def test_expression_is_found_with_its_value(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_unstated_meridiem_follows_the_story_s_other_clock_times(nlp):
+    times = found(nlp, "The convoy left at 4.35 and reached the border at 5.50pm.")
+    assert ("4.35", "TIME", "2024-03-14T16:35") in times
+
+
+def test_unstated_meridiem_follows_a_morning_in_the_sentence(nlp):
+    assert ("7.10", "TIME", "2024-03-14T07:10") in found(nlp, "The first bus came at 7.10 that morning.")
+
+
+def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
+    assert ("9pm", "TIME", "2024-03-12T21:00") in found(nlp, "The fire started on Tuesday at 9pm.")
+
+
+def test_range_of_years_gives_two_dates(nlp):
+    times = found(nlp, "He was mayor in 2001-05.")
+    assert ("2001", "DATE", "2001") in times and ("05", "DATE", "2005") in times
+
+
+def test_range_of_durations_gives_two_durations(nlp):
+    times = found(nlp, "The work could take between 6 and 9 months.")
+    assert ("6", "DURATION", "P6M") in times and ("9 months", "DURATION", "P9M") in times
+
+
+def test_without_publication_date_relative_expressions_stay_unresolved(nlp):
+    times = found(nlp, "The board met on Monday, earlier this week, and again yesterday.", published=None)
+    assert ("Monday", "DATE", "XXXX-WXX-1") in times
+    assert ("earlier this week", "DATE", "XXXX-WXX") in times
+    assert ("yesterday", "DATE", "XXXX-XX-XX") in times
+
+
+def test_today_without_publication_date_is_the_present(nlp):
+    assert ("today", "DATE", "PRESENT_REF") in found(nlp, "The mayor resigned today.", published=None)
+
+
+@pytest.mark.parametrize("text, false_friend", [
+    ("Ministers may resign over the plan.", "may"),
+    ("Theresa May visited the town.", "May"),
+    ("The company sold 2,019 cars.", "2,019"),
+    ("The 34-year-old was arrested.", "34-year"),
+    ("Tickets cost $2010 each.", "2010"),
+])
+def test_false_friends_are_not_times(nlp, false_friend, text):
+    assert not any(false_friend in t.text or t.text in false_friend for t in times_of(nlp, text))
+
+
+def test_expressions_do_not_overlap(nlp):
+    times = times_of(nlp, "On Friday, March 8, 2024, at 3pm, the mayor resigned after five years.")
+    spans = sorted((t.start, t.end) for t in times)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert ("Friday, March 8, 2024", "DATE", "2024-03-08") in [(t.text, t.type, t.value) for t in times]
+
+
+def test_timex_week_and_decade_forms():
+    from datetime import date
+    assert timex.written(date(2024, 3, 14), "W") == "2024-W11"
+    assert timex.written(date(2024, 3, 14), "DE") == "202"
+    assert timex.duration(None, "hour") == "PTXH"
+    assert timex.start_of("2024-W11") == "2024-03-11"
+    assert timex.start_of("XXXX-WXX-1") is None
+
+
+def events_of(nlp, text: str, published: str = PUBLISHED):
+    article = Article(id="t", text=text, published=published)
+    parsed = parse(article, nlp)
+    sheet = FactSheet(id="t", text=text, published=published)
+    sheet.entities = find_entities(parsed, sheet)
+    sheet.times = find_times(parsed, sheet)
+    return sheet, find_events(parsed, sheet)
+
+
+def test_event_is_the_clause_the_time_modifies(nlp):
+    sheet, events = events_of(nlp, "Maria Delgado opened the new library in Leeds on Monday.")
+    event = next(e for e in events if e.when == "2024-03-11")
+    assert "Delgado opened the new library" in event.what and "Monday" not in event.what
+    names = {entity.id: entity.name for entity in sheet.entities}
+    assert any("Delgado" in names[i] for i in event.entities)
+
+
+def test_events_are_sorted_into_a_timeline(nlp):
+    _, events = events_of(nlp, "The mayor resigned on Tuesday. The scandal broke in January. "
+                               "The council met at 6pm on Wednesday.")
+    whens = [event.when for event in events]
+    assert whens == ["2024-01", "2024-03-12", "2024-03-13T18:00"]
+
+
+def test_durations_are_not_events(nlp):
+    _, events = events_of(nlp, "The strike lasted 19 days.")
+    assert events == []
