@@ -139,3 +139,18 @@ def test_seed_entity_targets(nlp, shared):
     assert counts.found == counts.gold == len(gold["entities"])
     assert counts.mentions_found / counts.mentions_gold >= 0.95
     assert counts.false_merges == 0
+
+
+def test_relative_is_not_an_unrelated_person_nearby(nlp):
+    entities = entities_of(nlp, "Carla Moreno debated Victor Hale on Monday. Her husband watched from the front row.")
+    assert holder(entities, "Her husband") is not holder(entities, "Victor Hale")
+
+
+def test_relative_sharing_the_surname_is_the_person_named_before(nlp):
+    entities = entities_of(nlp, "Helen Marsh spoke first. Then Daniel Marsh thanked his wife for her patience.")
+    assert holder(entities, "his wife") is holder(entities, "Helen Marsh")
+
+
+def test_title_word_that_is_a_surname_stays_with_the_person(nlp):
+    entities = entities_of(nlp, "Investors backed Tom King last year. The deal gave the King family a stake.")
+    assert all(e.name != "the King" for e in entities)

@@ -223,8 +223,8 @@ def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
         return place_before_time(doc, start, end)
     words = [t for t in doc[start:end] if t.lower_ != "the"]
     bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
-    if bare and bare[1] == len(words) and is_capitalised(words[0]):
-        # A title alone, often mis-tagged as an organisation ("the King's" as ORG).
+    if bare and bare[1] == len(words) and is_capitalised(words[0]) and with_article(doc, words[0].i) < words[0].i:
+        # A title alone after "the", often mis-tagged as an organisation ("the King's" as ORG).
         return [Candidate(with_article(doc, words[0].i), end, "PERSON", "title", titles=frozenset([bare[0]]),
                           gender=honorific_gender(bare[0]))]
     if label == "PERSON":
@@ -421,7 +421,9 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
-        options = [k for k in clusters if k.type == "PERSON" and title in k.titles]
+        # "the Justice properties" in a story about Jim Justice: a surname, not a title.
+        options = [k for k in clusters if k.type == "PERSON" and title in surnames(k)]
+        options = options or [k for k in clusters if k.type == "PERSON" and title in k.titles]
         match = nearest(options, c.start)
         match.add(c) if match else new(c)
     for c in (c for c in candidates if c.type != "PERSON"):
@@ -653,7 +655,7 @@ def resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], cl
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
         options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
-                   and gender_fits(k, gender) and (k.personal or k.titles) and not is_kin_of(k, owner)]
+                   and gender_fits(k, gender) and same_family(k, owner) and not is_kin_of(k, owner)]
         referent = options[-1][1] if options else None
     if referent is None:
         referent = Cluster("PERSON", described_as=relation, described_of=owner)
@@ -664,6 +666,18 @@ def resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], cl
     referent.gender = referent.gender or gender
     owner.kin[relation] = referent
     return referent
+
+
+def surnames(cluster: Cluster) -> set[str]:
+    return {name[-1] for name in cluster.personal if len(name) > 1}
+
+
+def same_family(a: Cluster, b: Cluster) -> bool:
+    """Whether two people can be kin by their names: a shared surname, or both royals (who go by no surname)."""
+    if surnames(a) & surnames(b):
+        return True
+    royal = {"king", "queen"} | ROYAL_HONORIFICS | PEERAGES
+    return not surnames(a) and not surnames(b) and bool(a.titles & royal) and bool(b.titles & royal)
 
 
 def named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
