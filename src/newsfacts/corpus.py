@@ -157,16 +157,20 @@ def analyse_chunk(
 ) -> list[Result]:
     """The per-article work of every engine: sheets (or error records) for one chunk, in order.
 
-    Runs wherever the executor puts it; the model is loaded once per process and cached.
+    Runs wherever the executor puts it; the model is loaded once per process and cached. The strings
+    spaCy learns from a chunk are freed after it (`memory_zone`), so a long run does not grow; this is
+    why a process must not analyse two chunks at once on threads (Dask workers: `--nthreads 1`).
     """
     nlp = load_model(model)
     try:
-        return list(extract_many(items, nlp, stages, batch_size=len(items)))
+        with nlp.memory_zone():
+            return list(extract_many(items, nlp, stages, batch_size=len(items)))
     except Exception:  # spaCy itself failed on the batch: retry one by one so only the culprit fails
         results: list[Result] = []
         for item in items:
             try:
-                results += extract_many([item], nlp, stages)
+                with nlp.memory_zone():
+                    results += extract_many([item], nlp, stages)
             except Exception as error:
                 results.append(ErrorRecord(id=item.id, error=f"spaCy failed: {type(error).__name__}: {error}",
                                            source=item.source))

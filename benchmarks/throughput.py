@@ -1,0 +1,146 @@
+"""Throughput and memory of newsfacts on real news, against bare spaCy on the same model.
+
+    .venv/bin/python benchmarks/throughput.py                 # 200 articles, then memory for 100 vs 2,000
+    .venv/bin/python benchmarks/throughput.py -n 50 --no-memory
+
+Throughput: the same articles go through bare `nlp.pipe` and through the full pipeline (`extract_many`),
+chunk by chunk in turn, so both see the same load on a shared machine. Each stage of DEFAULT_STAGES is
+timed, to show where the pipeline's time goes. Targets: pipeline >= 0.8 x bare spaCy.
+
+Memory: `newsfacts batch` (the streaming path into a DuckDB store) runs in a fresh process on 100 and on
+2,000 articles; its peak resident memory comes from the kernel (wait4's ru_maxrss). Target: the 2,000
+article run peaks at <= 1.2 x the 100 article run.
+
+Articles come from the development data beside the checkout (../shared/data), repeated with new ids
+when more are asked for than there are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import cycle, islice
+from pathlib import Path
+
+from newsfacts.nlp import DEFAULT_MODEL, load_model
+from newsfacts.schema import Article
+from newsfacts.sheet import DEFAULT_STAGES, extract_many
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA_FILES = ("quotes/polnear-train.jsonl", "quotes/polnear-dev.jsonl", "times/te3-dev.jsonl")
+CHUNK = 32
+THROUGHPUT_TARGET = 0.8
+MEMORY_TARGET = 1.2
+
+
+def records(n: int) -> Iterator[dict]:
+    """n article records (id, text, published, outlet) from the data sets, repeated with fresh ids."""
+
+    def source() -> Iterator[dict]:
+        for name in DATA_FILES:
+            with (DATA / name).open(encoding="utf-8") as lines:
+                for line in lines:
+                    record = json.loads(line)
+                    yield {key: record.get(key) for key in ("id", "text", "published", "outlet")}
+
+    originals = list(islice(source(), n))
+    for number, record in enumerate(islice(cycle(originals), n)):
+        yield {**record, "id": f"{record['id']}#{number // len(originals)}"}
+
+
+def timed(field: str, stage, seconds: dict[str, float]):
+    def run(parsed, sheet):
+        started = time.perf_counter()
+        try:
+            return stage(parsed, sheet)
+        finally:
+            seconds[field] += time.perf_counter() - started
+
+    return run
+
+
+def throughput(n: int, model: str) -> None:
+    nlp = load_model(model)
+    articles = [Article(**record) for record in records(n)]
+    list(nlp.pipe([article.text for article in articles[:8]]))  # warm-up: lazy initialisation in spaCy
+    stage_seconds: dict[str, float] = defaultdict(float)
+    stages = [(field, timed(field, stage, stage_seconds)) for field, stage in DEFAULT_STAGES]
+    bare = full = 0.0
+    failures = 0
+    for start in range(0, n, CHUNK):
+        chunk = articles[start : start + CHUNK]
+        started = time.perf_counter()
+        for _ in nlp.pipe([article.text for article in chunk], batch_size=CHUNK):
+            pass
+        bare += time.perf_counter() - started
+        started = time.perf_counter()
+        for result in extract_many(chunk, nlp, stages, batch_size=CHUNK):
+            failures += not hasattr(result, "quotes")
+        full += time.perf_counter() - started
+
+    print(f"throughput on {n} articles ({sum(len(a.text) for a in articles) / n:,.0f} characters on average), "
+          f"model {model}")
+    print(f"  bare spaCy nlp.pipe     {n / bare:7.2f} articles/s")
+    print(f"  newsfacts pipeline      {n / full:7.2f} articles/s   ({failures} articles failed)")
+    ratio = bare / full
+    print(f"  ratio                   {ratio:7.2f}   (target >= {THROUGHPUT_TARGET}: "
+          f"{'met' if ratio >= THROUGHPUT_TARGET else 'NOT met'})")
+    print("  where the pipeline's time goes (ms per article):")
+    print(f"    {'spaCy parse':<14}{1000 * (full - sum(stage_seconds.values())) / n:9.1f}")
+    for field, _ in DEFAULT_STAGES:
+        print(f"    {field:<14}{1000 * stage_seconds[field] / n:9.1f}")
+
+
+def peak_memory(n: int, folder: Path, model: str) -> tuple[int, float]:
+    """Peak resident memory in MiB of `newsfacts batch` on n articles, and its run time."""
+    corpus = folder / f"{n}.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for record in records(n):
+            out.write(json.dumps(record) + "\n")
+    command = [sys.executable, "-m", "newsfacts.cli", "batch", str(corpus), "--store", str(folder / f"{n}.duckdb"),
+               "--model", model]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status != 0:
+        sys.exit(f"newsfacts batch failed: {process.stderr.read().decode()[-500:]}")
+    return usage.ru_maxrss // 1024, seconds  # Linux reports KiB
+
+
+def memory(sizes: list[int], model: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        peaks = {n: peak_memory(n, Path(folder), model) for n in sizes}
+    print("peak memory of `newsfacts batch` (one process, streaming into DuckDB):")
+    for n, (mib, seconds) in peaks.items():
+        print(f"  {n:6,} articles   {mib:6,} MiB   ({n / seconds:.2f} articles/s end to end)")
+    small, large = peaks[min(sizes)][0], peaks[max(sizes)][0]
+    growth = large / small
+    print(f"  growth {growth:.2f} x   (target <= {MEMORY_TARGET}: {'met' if growth <= MEMORY_TARGET else 'NOT met'})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=200, help="articles for the throughput comparison")
+    parser.add_argument("--memory-sizes", default="100,2000", help="corpus sizes for the memory runs")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
+    parser.add_argument("--no-throughput", action="store_true", help="skip the throughput comparison")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    options = parser.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"{DATA}: the development data is not beside the checkout")
+    if not options.no_throughput:
+        throughput(options.n, options.model)
+    if not options.no_memory:
+        memory([int(size) for size in options.memory_sizes.split(",")], options.model)
+
+
+if __name__ == "__main__":
+    main()
