@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
 from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused, fetch_article
-from .ingest import HTML_SUFFIXES, IngestError, check_date, decode, from_html, from_text, looks_like_html
+from .ingest import HTML_SUFFIXES, ArticleTooLong, IngestError, check_date, decode, from_html, from_text, looks_like_html
 from .nlp import DEFAULT_MODEL, load_model
 from .schema import Article, FactSheet
 from .sheet import extract
@@ -306,6 +306,8 @@ async def article_from(
         raise HTTPException(400, str(error)) from None
     except FetchError as error:
         raise HTTPException(502, str(error)) from None
+    except ArticleTooLong as error:
+        raise HTTPException(413, str(error)) from None
     except IngestError as error:
         raise HTTPException(422, str(error)) from None
     raise HTTPException(422, "no article: paste its text, upload a file or give a URL")
