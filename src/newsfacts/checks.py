@@ -57,7 +57,8 @@ class Sentence:
 
 
 def sentences(parsed: Parsed) -> list[Sentence]:
-    return [Sentence(s.start_char, s.end_char, s.text) for s in parsed.doc.sents]
+    # Sliced from the article text: spaCy's Span.text rebuilds the string from the tokens.
+    return [Sentence(s.start_char, s.end_char, parsed.text[s.start_char:s.end_char]) for s in parsed.doc.sents]
 
 
 def sentence_of(spans: list[Sentence], offset: int) -> Sentence | None:

@@ -22,16 +22,32 @@ from .timex import WORDS
 Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
 
 
-def alternation(words, capitalised: bool = False) -> str:
-    """A regex alternation, longest words first; `capitalised` also accepts Title and UPPER case only."""
-    forms = set()
+def trie(words: set[str]) -> str:
+    """The words as a regex trie ("t(?:en|wo)"): Python's engine tries a flat alternation word by word
+    at every position, which made these tables the bulk of the stage's time. Longer words still win."""
+    root: dict = {}
     for word in words:
-        if capitalised:
-            forms |= {word.capitalize(), word.upper()}
-        else:
-            forms.add(word)
-    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in sorted(forms, key=len, reverse=True))
-    return f"(?:{body})" if capitalised else f"(?i:{body})"
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + render(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
+
+
+def alternation(words, capitalised: bool = False) -> str:
+    """A regex matching any of the words; `capitalised` accepts only their Title and UPPER case forms."""
+    if capitalised:
+        return f"(?:{trie({form for word in words for form in (word.capitalize(), word.upper())})})"
+    return f"(?i:{trie({word.lower() for word in words})})"
 
 
 MONTH = alternation(WORDS["months"], capitalised=True)
@@ -67,7 +83,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("hms", r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b"),
     ("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
               rf"|\b(?P<h2>\d{{1,2}}|{NUMBER_WORD})\s+o['’]clock\b"),
-    ("bare_clock", r"(?i:at|by|until|till|from|around|about|before|after|since|to|between|and)\s+"
+    ("bare_clock", rf"\b{alternation(['at', 'by', 'until', 'till', 'from', 'around', 'about', 'before', 'after', 'since', 'to', 'between', 'and'])}\s+"
                    r"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d))\b(?![.,]?\d|\s*(?:%|per\b|a\s+share))"),
     ("named_hour", r"\b(?i:(?P<x>noon|midday|midnight))\b"),
     ("weekday", rf"\b(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past))\s+)?(?P<wd>{WEEKDAY})"
@@ -114,6 +130,22 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                        r"|a\s+(?:long\s+)?while))\b"),
 )
 RULES = tuple((name, re.compile(pattern)) for name, pattern in RULE_PATTERNS)
+# Words without which a rule cannot match. Each rule runs only on the stretches of text around them, so
+# the big patterns do not have to be tried at every character of the article.
+KEY_UNIT = rf"\b{alternation(sorted(set(WORDS['units']) | {'centuries', 'millennia'}))}"
+RULE_KEYS = {name: re.compile(key) for name, key in (
+    ("full_date", MONTH), ("month", MONTH), ("weekday", WEEKDAY), ("season", SEASON),
+    ("century", "(?i:century)"), ("quarter", r"(?i:quarter|half)|\bQ[1-4]"), ("decade", r"0['’]?s\b"),
+    ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
+    ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
+    ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
+    ("daypart", DAYPART), ("other_day", r"(?i:\bday|\bnight)"), ("relative", KEY_UNIT), ("set_rate", KEY_UNIT),
+    ("set_every", "(?i:every|each)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
+    ("duration_range", KEY_UNIT), ("duration_adjective", KEY_UNIT), ("duration_bare", KEY_UNIT),
+    ("duration_recent", KEY_UNIT))}
+# How far an expression reaches on either side of its key word ("the second half of 2024", "almost seven
+# years"): the longest pattern is well inside it.
+KEY_REACH = 60
 PRIORITY = {name: rank for rank, (name, _) in enumerate(RULES)}
 
 # Words before a bare year that make it a year and not a count; spaCy's DATE tag is the other evidence.
@@ -130,6 +162,7 @@ class Reading:
     """What normalisation needs to know about the article."""
 
     doc: Doc
+    text: str  # the article text, kept because spaCy's Doc.text is rebuilt from the tokens on every call
     anchor: date | None
     explicit_hours: list[float] = field(default_factory=list)
 
@@ -142,7 +175,7 @@ class Reading:
         if span is None:
             return 0
         verb = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return 0
@@ -245,7 +278,7 @@ def norm_month(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_hms(match: re.Match, reading: Reading) -> list[Found]:
     h, m, s = int(match["h"]), int(match["m"]), int(match["s"])
-    if previous_word(reading.doc.text, match.start()) in ("at", "by", "until", "from"):
+    if previous_word(reading.text, match.start()) in ("at", "by", "until", "from"):
         return [(*match.span(), "TIME", f"T{h:02d}:{m:02d}:{s:02d}")]
     parts = "".join(f"{n}{code}" for n, code in ((h, "H"), (m, "M"), (s, "S")) if n)
     return [(*match.span(), "DURATION", f"PT{parts or '0S'}")]
@@ -349,7 +382,7 @@ def norm_year_range(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_year(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span("year")
-    text = reading.doc.text
+    text = reading.text
     if text[max(0, start - 1):start] in "$£€#" and start > 0:
         return []
     span = reading.span(start, end)
@@ -364,7 +397,7 @@ def norm_season(match: re.Match, reading: Reading) -> list[Found]:
     word, relation = match["season"].lower(), (match["rel"] or "").lower()
     if not (relation or match["year"] or match["edge"]):
         return []
-    if relation == "the" and not match["year"] and previous_word(reading.doc.text, start) not in (
+    if relation == "the" and not match["year"] and previous_word(reading.text, start) not in (
             "in", "during", "over", "by", "until", "through", "since", "for", "of"):
         return []
     code = WORDS["seasons"][word]
@@ -476,7 +509,7 @@ def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_set_rate(match: re.Match, reading: Reading) -> list[Found]:
     """'twice a week', and 'a year' after an amount ('$5m a year'); a bare 'a year' is a duration."""
-    before = reading.doc.text[max(0, match.start() - 12):match.start()]
+    before = reading.text[max(0, match.start() - 12):match.start()]
     if not match["times"] and not re.search(r"(?:\d|%|illion|bn|m|k|[$£€]\S*)\s*$", before):
         return []
     return [(*match.span("x"), "SET", timex.duration(1, timex.canonical_unit(match["unit"])))]
@@ -506,9 +539,9 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
             return [(start, end, "DURATION", timex.duration(amount, unit))]
         return [(start, end, "DATE", timex.shifted(reading.anchor, unit, -int(amount)))]
     if unit == "weekend" or (unit == "day" and match["num"] and match["num"].lower() in ("a", "an")
-                             and previous_word(reading.doc.text, start) in ("once", "twice", "times")):
+                             and previous_word(reading.text, start) in ("once", "twice", "times")):
         return []
-    if re.match(r"\s*-?old\b", reading.doc.text[end:end + 6]):
+    if re.match(r"\s*-?old\b", reading.text[end:end + 6]):
         return []
     return [(start, end, "DURATION", timex.duration(amount, unit))]
 

@@ -11,20 +11,44 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from .entities import entity_at
 from .nlp import Parsed
 from .schema import Event, FactSheet, Span, TimeExpression
-from .timegrammar import PRIORITY, RULES, NORMALISERS, Found, Reading, twelve_hour
+from .timegrammar import KEY_REACH, NORMALISERS, PRIORITY, RULE_KEYS, RULES, Found, Reading, twelve_hour
 from . import timex
 
 
+def windows(text: str, key: re.Pattern) -> list[tuple[int, int]]:
+    """The stretches of text within reach of a rule's key words, overlapping ones merged."""
+    spans: list[tuple[int, int]] = []
+    for found in key.finditer(text):
+        start, end = max(0, found.start() - KEY_REACH), min(len(text), found.end() + KEY_REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def candidates(reading: Reading) -> Iterator[tuple[int, int, str, list[Found]]]:
+    text = reading.text
+    stretches_by_key: dict[str, list[tuple[int, int]]] = {}
     for name, pattern in RULES:
-        for match in pattern.finditer(reading.doc.text):
-            found = NORMALISERS[name](match, reading)
-            if found:
-                start, end = min(f[0] for f in found), max(f[1] for f in found)
-                yield start, end, name, found
+        key = RULE_KEYS.get(name)
+        if key is None:
+            stretches = [(0, len(text))]
+        else:
+            if key.pattern not in stretches_by_key:
+                stretches_by_key[key.pattern] = windows(text, key)
+            stretches = stretches_by_key[key.pattern]
+        seen = set()
+        for start, end in stretches:
+            for match in pattern.finditer(text, start, end):
+                if match.span() in seen:
+                    continue
+                seen.add(match.span())
+                found = NORMALISERS[name](match, reading)
+                if found:
+                    yield min(f[0] for f in found), max(f[1] for f in found), name, found
 
 
 def select(options: list[tuple[int, int, str, list[Found]]]) -> list[Found]:
@@ -67,10 +91,22 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
 
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
-    reading = Reading(parsed.doc, parsed.published, explicit_hours(parsed.text))
+    reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text))
     found = dated_clock_times(select(list(candidates(reading))), reading)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]
+
+
+def entity_tokens(doc, sheet: FactSheet) -> dict[int, str]:
+    """Token index → id of the entity one of whose mentions covers it (the first entity wins, as in
+    `entities.entity_at`), built once per article rather than searched per word."""
+    owners: dict[int, str] = {}
+    for entity in sheet.entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for index in range(span.start, span.end) if span is not None else ():
+                owners.setdefault(index, entity.id)
+    return owners
 
 
 def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
@@ -173,6 +209,18 @@ def timeline_key(event: Event) -> tuple:
     return (0, start, event.time.start if event.time else 0) if start else (1, "", event.time.start if event.time else 0)
 
 
+def entity_tokens(doc, sheet: FactSheet) -> dict[int, str]:
+    """Token index → id of the entity one of whose mentions covers it (the first entity wins, as in
+    `entities.entity_at`), built once per article rather than searched per word."""
+    owners: dict[int, str] = {}
+    for entity in sheet.entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for index in range(span.start, span.end) if span is not None else ():
+                owners.setdefault(index, entity.id)
+    return owners
+
+
 def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
     """One event per dated expression: the clause it modifies, when, and the entities taking part."""
     doc = parsed.doc
@@ -180,6 +228,7 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
     for time in sheet.times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         time_tokens |= set(range(span.start, span.end)) if span is not None else set()
+    entity_of = entity_tokens(doc, sheet)
     events, seen = [], set()
     for time in sheet.times:
         if time.type not in ("DATE", "TIME") or time.value.endswith("_REF"):
@@ -198,11 +247,7 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         if len(words) < 2 or (what, time.value) in seen:
             continue
         seen.add((what, time.value))
-        entity_ids = []
-        for word in words:
-            entity = entity_at(sheet, word.idx, word.idx + len(word.text))
-            if entity is not None and entity.id not in entity_ids:
-                entity_ids.append(entity.id)
+        entity_ids = list(dict.fromkeys(entity_of[word.i] for word in words if word.i in entity_of))
         events.append(Event(what=what, when=time.value, time=Span(text=time.text, start=time.start, end=time.end),
                             entities=entity_ids))
     # "met at 6pm on Wednesday" is one event: keep the most precise of the times dating the same clause.
