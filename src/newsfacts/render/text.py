@@ -48,12 +48,13 @@ def quotes_table(sheet: FactSheet) -> Table:
 def timeline_table(sheet: FactSheet) -> Table:
     table = Table(title="What happened when", title_justify="left", expand=True)
     table.add_column("when", style="bold")
+    table.add_column("as written", style="dim")
     table.add_column("what")
-    for event in sorted(sheet.events, key=lambda e: e.when):
-        table.add_row(event.when, event.what)
+    for event in sheet.events:  # the times stage sorts them into a timeline
+        table.add_row(event.when, event.time.text if event.time else "", event.what)
     if not sheet.events:
         for time in sheet.times:
-            table.add_row(time.value, f"{time.text!r} ({time.type})")
+            table.add_row(time.value, time.text, time.type)
     return table
 
 
@@ -76,10 +77,11 @@ def checks_table(sheet: FactSheet) -> Table:
     table = Table(title="Do the numbers add up", title_justify="left", expand=True)
     table.add_column("check")
     table.add_column("status")
+    table.add_column("about")
     table.add_column("working")
     for check in sheet.checks:
         style = "green" if check.status == "consistent" else "bold red"
-        table.add_row(check.kind, Text(check.status, style=style), check.working)
+        table.add_row(check.kind, Text(check.status, style=style), "; ".join(check.about), check.working)
     return table
 
 
