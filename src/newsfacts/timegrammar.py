@@ -459,6 +459,9 @@ def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
 def norm_deictic(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span()
     word = match["deixis"].lower()
+    name = reading.span(*match.span("deixis"))
+    if name is None or name.root.ent_type_ in NAMED_TYPES:  # "USA Today"
+        return []
     pod = match["pod"].lower() if match["pod"] else ("night" if word == "tonight" else "")
     if word == "today" and not match["edge"] and has_modal(reading, start, end):
         return [(start, end, "DATE", "PRESENT_REF")]
@@ -491,6 +494,9 @@ def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
             start, end = match.span("x")
             if text.startswith("in ") or text.startswith("at ") and kind != "past":
                 start += 3
+            last = reading.span(end - 1, end)
+            if text.endswith(("past", "future")) and last is not None and last.root.pos_ != "NOUN":
+                return []  # "the past nine elections": an adjective, not the past
             return [(start, end, "DATE", f"{kind.upper()}_REF")]
     return []
 
@@ -543,6 +549,9 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
         return []
     if re.match(r"\s*-?old\b", reading.text[end:end + 6]):
         return []
+    if unit == "second" and amount == 1 and re.match(r"\s+[a-z]", reading.text[end:end + 3]) and not re.match(
+            r"\s+(?:later|earlier|ago|before|after|or|of|to|and|too|longer)\b", reading.text[end:end + 10]):
+        return []  # "a second device": the ordinal
     return [(start, end, "DURATION", timex.duration(amount, unit))]
 
 
