@@ -109,23 +109,20 @@ def speaker_of(verb: Token) -> Span | None:
     return None
 
 
-def _content_tokens(verb: Token) -> tuple[list[Token], str]:
-    """The tokens `verb` reports and the kind of dependent they hang on."""
+def _content_heads(verb: Token) -> tuple[list[Token], str]:
+    """The dependents whose subtrees `verb` reports, and the kind of dependent they are."""
     children = list(verb.children)
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
     if clauses:
-        tokens = [token for clause in clauses for token in clause.subtree]
-        return tokens, clauses[0].dep_
-    tokens: list[Token] = []
-    kind = ""
+        return clauses, clauses[0].dep_
+    heads: list[Token] = []
     for child in children:
         if child.dep_ not in OBJECT_DEPS or child.i < verb.i and child.dep_ != "dobj":
             continue
-        if child.dep_ in ("prep", "advcl") and any(t.ent_type_ in TIME_ENTITIES for t in child.subtree):
-            continue
-        kind = kind or child.dep_
-        tokens.extend(child.subtree)
-    return tokens, kind
+        if child.dep_ in ("prep", "advcl") and any(grand.ent_type_ in TIME_ENTITIES for grand in child.children):
+            continue  # "said on Monday" reports nothing
+        heads.append(child)
+    return heads, heads[0].dep_ if heads else ""
 
 
 def _noun_content(noun: Token) -> tuple[list[Token], str]:
@@ -133,13 +130,22 @@ def _noun_content(noun: Token) -> tuple[list[Token], str]:
     children = list(noun.children)
     for child in children:
         if child.dep_ in ("acl", "ccomp") and any(grand.dep_ == "mark" for grand in child.children):
-            return list(child.subtree), "noun_clause"
+            return [child], "noun_clause"
     if not any(child.dep_ == "poss" for child in children):
         return [], ""
     for child in children:
         if child.dep_ == "prep" and child.i > noun.i:
-            return list(child.subtree), "noun_prep"
+            return [child], "noun_prep"
     return [], ""
+
+
+def _subtrees_chars(heads: list[Token]) -> tuple[int, int, int]:
+    """Start and end characters of the heads' subtrees (contiguous in a projective parse), and their size."""
+    lefts = [head.left_edge for head in heads]
+    rights = [head.right_edge for head in heads]
+    last = max(rights, key=lambda token: token.i)
+    size = sum(right.i - left.i + 1 for left, right in zip(lefts, rights))
+    return min(left.idx for left in lefts), last.idx + len(last), size
 
 
 def _owner(noun: Token) -> Span | None:
@@ -188,14 +194,14 @@ def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     return features
 
 
-def _features(cue: Token, kind: str, tokens: list[Token], speaker: Span | None, quoted: float,
+def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Span | None, quoted: float,
               cue_quoted: bool, sentence_index: int) -> list[str]:
     lemma = cue.lemma_.lower()
     lex = lexicon()
     features = [
         "bias", f"lemma={lemma}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"content={kind}",
-        f"lemma_content={lemma}|{kind}", f"lemma_dep={lemma}|{cue.dep_}", f"len={_bucket(len(tokens))}",
-        f"quoted={round(quoted, 1)}", f"kind_len={kind}|{_bucket(len(tokens))}",
+        f"lemma_content={lemma}|{kind}", f"lemma_dep={lemma}|{cue.dep_}", f"len={_bucket(size)}",
+        f"quoted={round(quoted, 1)}", f"kind_len={kind}|{_bucket(size)}",
     ]
     if lemma in lex["reporting_verbs"]:
         features += ["reporting_verb", f"reporting_content={kind}"]
@@ -209,7 +215,7 @@ def _features(cue: Token, kind: str, tokens: list[Token], speaker: Span | None, 
     modals = [child.lower_ for child in cue.children if child.dep_ == "aux" and child.tag_ == "MD"]
     if modals:
         features.append("modal")
-    marks = [token.lower_ for token in tokens if token.dep_ == "mark" and token.head.head is cue]
+    marks = [grand.lower_ for head in heads for grand in head.children if grand.dep_ == "mark"]
     if marks:
         features.append(f"mark={marks[0]}")
     preps = [child.lower_ for child in cue.children if child.dep_ == "prep"]
@@ -248,11 +254,13 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], cue_lemmas: Col
             continue
         if cue_lemmas is not None and token.lemma_.lower() not in cue_lemmas and token.lemma_.lower() not in reporting:
             continue
-        tokens, kind = _content_tokens(token) if token.pos_ != "NOUN" else _noun_content(token)
-        tokens = [t for t in tokens if not t.is_punct or t.is_quote]
-        if not tokens:
+        heads, kind = _content_heads(token) if token.pos_ != "NOUN" else _noun_content(token)
+        if not heads:
             continue
-        start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
+        start, end, size = _subtrees_chars(heads)
+        start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
+        if start >= end:
+            continue
         speaker = speaker_of(token) if token.pos_ != "NOUN" else _owner(token)
         if speaker is not None and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
@@ -266,7 +274,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], cue_lemmas: Col
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
-                               _features(token, kind, tokens, speaker, quoted, cue_quoted, sentence_index)))
+                               _features(token, kind, heads, size, speaker, quoted, cue_quoted, sentence_index)))
     return found
 
 
@@ -290,7 +298,7 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     speaker = _according_source(token, to)
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i, to.i}
     clause_head = token.head
-    while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head is not clause_head:
+    while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head.i != clause_head.i:
         clause_head = clause_head.head
     tokens = [t for t in clause_head.subtree if t.i not in phrase and not (t.is_punct and not t.is_quote)]
     if not tokens:
