@@ -41,12 +41,29 @@ class ArticleTooLong(IngestError):
 MAX_ARTICLE_CHARS = 200_000
 
 
-def check_length(text: str, name: str) -> str:
+# Unpaired UTF-16 surrogates: JSON escapes (and Python's JSON reader on bytes) let them into a str, but
+# they cannot be encoded, and spaCy fails on them. Each becomes U+FFFD, so offsets do not move.
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    return LONE_SURROGATES.sub("\ufffd", text)
+
+
+def article_text(text: str, name: str) -> str:
+    """The text to analyse: unpaired surrogates replaced, length within MAX_ARTICLE_CHARS."""
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleTooLong(
             f"{name}: the article is {len(text):,} characters; the largest handled is {MAX_ARTICLE_CHARS:,}"
         )
-    return text
+    return without_surrogates(text)
+
+
+def metadata_field(value: object) -> str | None:
+    """A record's id, title, URL or outlet as clean text: corpora also hold numbers and lists there."""
+    if value is None or value == "":
+        return None
+    return without_surrogates(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
 
 
 def check_date(value: str | None) -> str | None:
@@ -99,24 +116,25 @@ def from_html(html: str, article_id: str, source: str | None = None, url: str | 
             published = None
     return Article(
         id=article_id,
-        text=check_length(text, source or article_id),
+        text=article_text(text, source or article_id),
         published=check_date(published) if published else None,
-        title=getattr(extracted, "title", None),
+        title=metadata_field(getattr(extracted, "title", None)),
         source=url or source,
-        outlet=getattr(extracted, "sitename", None),
+        outlet=metadata_field(getattr(extracted, "sitename", None)),
     )
 
 
 def from_text(text: str, article_id: str, source: str | None = None) -> Article:
     if not text.strip():
         raise IngestError(f"{source or article_id}: the input is empty")
-    return Article(id=article_id, text=check_length(text, source or article_id), source=source)
+    return Article(id=article_id, text=article_text(text, source or article_id), source=source)
 
 
 def from_record(record: dict, fallback_id: str, source: str | None = None) -> Article:
     """One corpus record (a JSONL line, a CSV or Parquet row) as an article."""
     fields = {key: record.get(key) for key in RECORD_FIELDS}
-    article_id = str(fields["id"]) if fields["id"] not in (None, "") else fallback_id
+    fields.update({key: metadata_field(fields[key]) for key in ("id", "title", "url", "outlet")})
+    article_id = fields["id"] or fallback_id
     text, html = fields["text"], fields["html"]
     if isinstance(text, str) and text.strip():
         article = from_text(text, article_id, source)
@@ -154,7 +172,7 @@ def read_jsonl(path: Path) -> Iterator[Article | ErrorRecord]:
 def _record_id(raw: bytes) -> str | None:
     try:
         record = json.loads(raw)
-        return str(record["id"]) if isinstance(record, dict) and record.get("id") not in (None, "") else None
+        return metadata_field(record.get("id")) if isinstance(record, dict) else None
     except ValueError:
         return None
 

@@ -18,14 +18,24 @@ import anyio
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
 from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused, fetch_article
-from .ingest import HTML_SUFFIXES, ArticleTooLong, IngestError, check_date, decode, from_html, from_text, looks_like_html
+from .ingest import (
+    HTML_SUFFIXES,
+    ArticleTooLong,
+    IngestError,
+    check_date,
+    decode,
+    from_html,
+    from_text,
+    looks_like_html,
+    without_surrogates,
+)
 from .nlp import DEFAULT_MODEL, load_model
 from .schema import Article, FactSheet
 from .sheet import extract
@@ -51,6 +61,11 @@ class ExtractRequest(BaseModel):
     published: str | None = Field(None, description="publication date YYYY-MM-DD; times are read against it")
     title: str | None = None
     id: str | None = Field(None, description="an id for the sheet; `article` when left out")
+
+    @field_validator("title", "id", "published")
+    @classmethod
+    def clean_text(cls, value: str | None) -> str | None:
+        return value if value is None else without_surrogates(value)
 
     @model_validator(mode="after")
     def one_source(self) -> ExtractRequest:
@@ -149,6 +164,8 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if isinstance(error.__cause__, UnicodeDecodeError):  # FastAPI's vague "error parsing the body"
+            return error_response(422, f"malformed JSON: byte {error.__cause__.start} is not UTF-8 text")
         return error_response(error.status_code, str(error.detail))
 
     @app.exception_handler(RequestValidationError)

@@ -1,0 +1,191 @@
+"""Hostile and odd inputs at every entry point: the library, `extract`, the API and `batch`.
+
+Whatever comes in (arbitrary Unicode, one huge paragraph, unbalanced quotation marks, text with no
+sentence, HTML with no body, bytes in mixed encodings, other languages), no exception escapes, every
+input gets a sheet or a clear error, and no input of a run is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import anyio
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from newsfacts.cli import app
+from newsfacts.ingest import MAX_ARTICLE_CHARS, IngestError, from_html, from_text
+from newsfacts.nlp import load_model
+from newsfacts.schema import ErrorRecord, FactSheet
+from newsfacts.server import create_app
+from newsfacts.sheet import extract
+
+# Few examples each: every one runs the whole spaCy pipeline.
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+
+# Pieces of news-like prose, so that the generated texts reach the quote, time and check rules.
+NEWS_PIECES = [
+    "said", "told reporters", "according to", "the minister", "Ms Ortega", "Mr Haddad", "she", "he", "his wife",
+    "the company", "Northwind Ltd", "on Monday", "last week", "yesterday", "March 3", "in 1998", "aged 52",
+    "for 15 years", "40 per cent", "60%", "$3.5 million", "a total of 12", ".", ",", ";", ":", "?", "—", "(", ")",
+    "\n", "\n\n", "The", "and", "of", "in", "was", "will", "not",
+]
+QUOTE_MARKS = ['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‹", "›", "「", "」"]
+# Short sentences of my own in languages the English model was not trained on.
+FOREIGN = [
+    "Le ministre a déclaré lundi que le pont serait rouvert.",
+    "Die Ministerin sagte am Montag, die Brücke werde wieder geöffnet.",
+    "El alcalde dijo el martes que «la obra está terminada».",
+    "Министр заявил в понедельник, что мост откроют снова.",
+    "部长周一表示，这座桥将重新开放。",
+    "قال الوزير يوم الاثنين إن الجسر سيعاد فتحه.",
+    "मंत्री ने सोमवार को कहा कि पुल फिर से खुलेगा।",
+    "大臣は月曜日に橋を再開すると述べた。",
+    "Ο υπουργός είπε τη Δευτέρα ότι η γέφυρα θα ανοίξει ξανά.",
+]
+
+news_prose = st.lists(st.sampled_from(NEWS_PIECES), min_size=1, max_size=80).map(" ".join)
+unbalanced_quotes = st.lists(st.one_of(st.sampled_from(NEWS_PIECES), st.sampled_from(QUOTE_MARKS)), min_size=1, max_size=80).map(" ".join)
+no_sentences = st.text(alphabet=st.characters(categories=["P", "S", "Z", "Cc"]), min_size=1, max_size=200)
+foreign = st.lists(st.sampled_from(FOREIGN + NEWS_PIECES), min_size=1, max_size=20).map(" ".join)
+article_texts = st.one_of(st.text(max_size=400), news_prose, unbalanced_quotes, no_sentences, foreign)
+
+html_pages = st.one_of(
+    st.just("<html><head><title>Only a head</title></head></html>"),
+    st.just("<!doctype html><html></html>"),
+    st.builds("<html><body><p>{}</p></body></html>".format, news_prose),
+    st.builds("<html><body><div><p>{}</div>".format, article_texts),  # unclosed tags
+    st.builds("<html><head><meta charset='{}'></head><body>{}</body></html>".format,
+              st.sampled_from(["utf-8", "latin-1", "no-such-charset"]), foreign),
+    st.text(max_size=200).map(lambda text: "<html>" + text),
+)
+
+
+def encoded(text: str, codec: str) -> bytes:
+    return text.encode(codec, errors="replace")
+
+
+# Files as bytes: UTF-8, legacy encodings, a mix of encodings in one file, byte-order marks, binary.
+file_bytes = st.one_of(
+    article_texts.map(lambda text: encoded(text, "utf-8")),
+    st.tuples(foreign, st.sampled_from(["latin-1", "cp1252", "utf-16", "shift_jis", "koi8-r"])).map(lambda pair: encoded(*pair)),
+    st.lists(st.tuples(foreign, st.sampled_from(["utf-8", "latin-1", "utf-16-le"])), min_size=2, max_size=4).map(
+        lambda parts: b"".join(encoded(text, codec) for text, codec in parts)
+    ),
+    news_prose.map(lambda text: b"\xef\xbb\xbf" + text.encode()),
+    st.binary(max_size=300),
+)
+
+
+def assert_sheet_fits_its_text(sheet: FactSheet, text: str) -> None:
+    """The sheet is of this text, and every span on it points into it."""
+    assert sheet.text == text
+    spans = [m for e in sheet.entities for m in e.mentions] + list(sheet.quotes) + list(sheet.times)
+    for span in spans:
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+@SETTINGS
+@given(article_texts)
+def test_library_extract_gives_a_sheet_or_an_ingest_error(text):
+    try:
+        article = from_text(text, "generated")
+    except IngestError as error:
+        assert not text.strip() and "empty" in str(error)
+        return
+    assert_sheet_fits_its_text(extract(article, load_model()), text)
+
+
+@settings(SETTINGS, max_examples=3)
+@given(st.lists(st.sampled_from(NEWS_PIECES + QUOTE_MARKS), min_size=40, max_size=40))
+def test_one_huge_paragraph(pieces):
+    # About 30,000 characters without a line break.
+    text = " ".join(pieces * 120).replace("\n", " ")
+    assert_sheet_fits_its_text(extract(from_text(text, "huge"), load_model()), text)
+
+
+def test_an_article_over_the_limit_is_a_clear_error():
+    with pytest.raises(IngestError, match="largest handled"):
+        from_text("word " * (MAX_ARTICLE_CHARS // 5 + 1), "enormous")
+
+
+@SETTINGS
+@given(html_pages)
+def test_html_gives_a_sheet_or_an_ingest_error(html):
+    try:
+        article = from_html(html, "page")
+    except IngestError as error:
+        assert "page" in str(error)
+        return
+    assert_sheet_fits_its_text(extract(article, load_model()), article.text)
+
+
+@settings(SETTINGS, max_examples=10)
+@given(st.lists(st.one_of(file_bytes, html_pages.map(str.encode)), min_size=1, max_size=6))
+def test_cli_extract_answers_every_file(tmp_path_factory, contents):
+    folder = tmp_path_factory.mktemp("inputs")
+    paths = []
+    for number, data in enumerate(contents):
+        path = folder / f"input{number}.txt"
+        path.write_bytes(data)
+        paths.append(str(path))
+    out = folder / "sheets.jsonl"
+    result = CliRunner().invoke(app, ["extract", *paths, paths[0], "-o", str(out)])  # two: JSON Lines out
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [record["id"] for record in records] == [Path(path).stem for path in [*paths, paths[0]]]
+    for record in records:
+        assert "error" in record or "entities" in record
+    assert (result.exit_code == 1) == any("error" in record for record in records)
+
+
+@settings(SETTINGS, max_examples=15)
+@given(st.lists(st.one_of(
+    article_texts.map(lambda text: {"text": text}),
+    html_pages.map(lambda html: {"html": html}),
+    st.dictionaries(st.sampled_from(["text", "html", "published", "title", "url", "extra"]), st.one_of(st.text(max_size=30), st.integers(), st.none())),
+), min_size=1, max_size=4))
+def test_api_answers_a_sheet_or_a_json_error(bodies):
+    app_ = create_app()
+
+    async def main() -> None:
+        async with app_.router.lifespan_context(app_):
+            transport = httpx.ASGITransport(app=app_, raise_app_exceptions=False)
+            async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
+                for body in bodies:
+                    response = await client.post("/api/extract", json=body)
+                    assert response.status_code in (200, 400, 413, 415, 422, 502), response.text
+                    if response.status_code == 200:
+                        FactSheet.model_validate(response.json())
+                    else:
+                        assert set(response.json()) == {"error"} and response.json()["error"]
+
+    anyio.run(main)
+
+
+def test_api_answers_raw_bytes_in_any_encoding():
+    app_ = create_app()
+    bodies = [b"\xff\xfe{\x00}\x00", "{\"text\": \"déclaré\"}".encode("latin-1"), b"\x00" * 50]
+    # Unpaired surrogates, legal in JSON escapes (and let through by Python's JSON reader) but not in UTF-8.
+    surrogates = [b'{"text": "one \xed\xa0\x80 two"}', b'{"text": "one \\ud800 two", "title": "\\udfff", "id": "\\ud83d"}']
+
+    async def main() -> None:
+        async with app_.router.lifespan_context(app_):
+            transport = httpx.ASGITransport(app=app_, raise_app_exceptions=False)
+            async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
+                for body in bodies:
+                    response = await client.post("/api/extract", content=body, headers={"Content-Type": "application/json"})
+                    assert response.status_code == 422, response.text
+                    assert response.json()["error"]
+                for body in surrogates:
+                    response = await client.post("/api/extract", content=body, headers={"Content-Type": "application/json"})
+                    assert response.status_code == 200, response.text
+                    assert response.json()["text"] == "one \ufffd two"
+
+    anyio.run(main)
