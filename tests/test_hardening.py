@@ -189,3 +189,33 @@ def test_api_answers_raw_bytes_in_any_encoding():
                     assert response.json()["text"] == "one \ufffd two"
 
     anyio.run(main)
+
+
+jsonl_lines = st.one_of(
+    article_texts.map(lambda text: json.dumps({"text": text})),
+    html_pages.map(lambda html: json.dumps({"html": html, "title": 7})),
+    st.dictionaries(st.sampled_from(["id", "text", "html", "published", "title", "outlet"]),
+                    st.one_of(st.text(max_size=40), st.integers(), st.lists(st.integers(), max_size=2), st.none())).map(json.dumps),
+    st.just('{"text": "The minister said \\ud800 so.", "id": "\\udfff"}'),
+    st.text(alphabet=st.characters(exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), min_size=1, max_size=40).filter(str.strip),
+)
+
+
+@settings(SETTINGS, max_examples=5)
+@given(st.lists(file_bytes, min_size=1, max_size=5), st.lists(jsonl_lines, min_size=1, max_size=6))
+def test_batch_stores_every_input_as_a_sheet_or_an_error(tmp_path_factory, files, lines):
+    from newsfacts.store import Store
+
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "articles").mkdir()
+    for number, data in enumerate(files):
+        (folder / "articles" / f"file{number}.txt").write_bytes(data)
+    (folder / "lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    store = folder / "corpus.duckdb"
+    result = CliRunner().invoke(app, ["batch", str(folder / "articles"), str(folder / "lines.jsonl"), "--store", str(store)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    with Store(store, read_only=True) as corpus:
+        _, stored = corpus.query("SELECT count(*) FROM articles")
+        _, failed = corpus.query("SELECT count(*) FROM errors")
+    assert stored[0][0] + failed[0][0] == len(files) + len(lines)
