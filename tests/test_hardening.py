@@ -25,7 +25,7 @@ from newsfacts.server import create_app
 from newsfacts.sheet import extract
 
 # Few examples each: every one runs the whole spaCy pipeline.
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 # Pieces of news-like prose, so that the generated texts reach the quote, time and check rules.
 NEWS_PIECES = [

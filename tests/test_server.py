@@ -284,3 +284,13 @@ def test_store_listings_without_a_store_say_how_to_get_one():
         assert_json_error(await client.get("/api/articles"), 404, "--store")
 
     run(check)
+
+
+def test_an_article_over_the_largest_handled_gets_413():
+    from newsfacts.ingest import MAX_ARTICLE_CHARS
+
+    async def check(client: Client) -> None:
+        response = await client.post("/api/extract", json={"text": "a" * (MAX_ARTICLE_CHARS + 1)})
+        assert_json_error(response, 413, "largest handled")
+
+    run(check, max_body=MAX_ARTICLE_CHARS + 1000)
