@@ -13,6 +13,7 @@ import base64
 import hashlib
 import html
 import json
+import math
 import textwrap
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -190,6 +191,22 @@ def timeline_figure(sheet: FactSheet) -> go.Figure | None:
     return figure
 
 
+def graph_layout(graph: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], int]:
+    """Each group of connected entities laid out on its own, the groups on a grid, biggest first; and its rows.
+
+    One spring layout of the whole graph scatters unconnected pairs across each other's edges.
+    """
+    groups = sorted(nx.weakly_connected_components(graph), key=lambda group: (-len(group), sorted(group)))
+    columns = math.ceil(math.sqrt(len(groups)))
+    position: dict[str, tuple[float, float]] = {}
+    for number, group in enumerate(groups):
+        row, column = divmod(number, columns)
+        # A fixed seed keeps the picture the same from one run to the next.
+        laid = nx.spring_layout(graph.subgraph(group), seed=7, center=(column * 3.0, -row * 3.0))
+        position.update({node: (float(x), float(y)) for node, (x, y) in laid.items()})
+    return position, math.ceil(len(groups) / columns)
+
+
 def relation_graph_figure(sheet: FactSheet) -> go.Figure | None:
     names = {entity.id: entity for entity in sheet.entities}
     relations = [r for r in sheet.relations if r.subject in names and r.object in names]
@@ -197,8 +214,7 @@ def relation_graph_figure(sheet: FactSheet) -> go.Figure | None:
         return None
     graph = nx.MultiDiGraph()
     graph.add_edges_from((r.subject, r.object) for r in relations)
-    # A fixed seed keeps the picture the same from one run to the next.
-    position = nx.spring_layout(graph, seed=7, k=1.6)
+    position, rows = graph_layout(graph)
     figure = go.Figure()
     for relation in relations:
         (x0, y0), (x1, y1) = position[relation.subject], position[relation.object]
@@ -216,7 +232,8 @@ def relation_graph_figure(sheet: FactSheet) -> go.Figure | None:
         hovertext=[f"{label(names[n].name)} ({names[n].type})" for n in nodes],
         marker={"size": 22, "color": [ENTITY_TYPE_COLOURS[names[n].type] for n in nodes],
                 "line": {"width": 2, "color": "white"}}))
-    figure.update_layout(height=440, margin={"l": 20, "r": 20, "t": 20, "b": 20}, showlegend=False,
+    figure.update_layout(height=min(900, 200 + 160 * rows), margin={"l": 20, "r": 20, "t": 20, "b": 20},
+                         showlegend=False,
                          template="plotly_white", xaxis={"visible": False}, yaxis={"visible": False})
     return figure
 
