@@ -45,6 +45,8 @@ COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|
                    rf"(?:\s+(?P<noun>(?!in\b|of\b|and\b)[a-z][\w-]*))?", re.I)
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+# The most text between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and").
+MAX_SHARE_GAP = 32
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)")
 AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.'-]+\s+){0,3}$")
 
@@ -122,10 +124,16 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
-            if len(dates) == 2 and len(dates[0].value) == len(dates[1].value):
+            if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and joined_as_range(parsed.text, *dates):
                 check = date_span_check(parsed.text, stated, figure, dates)
                 if check is not None:
                     yield check
+
+
+def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """'from 4 March to 25 March', 'between 2018 and 2020', '2001–2005': the two dates bound one stretch."""
+    between = text[first.end:second.start].strip().lower()
+    return between in CUES["range_connectors"]
 
 
 def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
@@ -264,50 +272,94 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
 
 # ------------------------------------------------------------------------------------------ totals
 
-def counts(text: str, offset: int, times: list[TimeExpression]) -> list[tuple[float, str]]:
-    """Counted things in a stretch of text, leaving out numbers inside time expressions."""
+@dataclass(frozen=True)
+class Count:
+    value: float
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+
+
+# What may stand between the items of one list ("7 men, 5 women and 2 children"): the rest of an item's
+# noun phrase, a comma, a conjunction.
+LIST_GAP = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}\s*,?\s*(?:(?:and|or|plus)\s+)?$", re.I)
+# Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
+CUE_GAP = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s*,?\s*(?:[–—-]\s*)?$", re.I)
+
+
+def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
+    """Counted things in a sentence, leaving out numbers inside time expressions and years."""
     found = []
-    for match in COUNT.finditer(text):
-        start = offset + match.start()
+    for match in COUNT.finditer(sentence.text):
+        start = sentence.start + match.start()
         if any(t.start <= start < t.end for t in times) or re.fullmatch(r"1[5-9]\d\d|20\d\d", match["n"]):
             continue
         value = timex.number_value(match["n"])
         if value is not None:
-            found.append((value, match.group(0)))
+            found.append(Count(value, match.group(0), match.start(), match.end()))
     return found
+
+
+def list_from(items: list[Count], text: str) -> list[Count]:
+    """The items that follow one another as one list, from the first."""
+    run = items[:1]
+    for item in items[1:]:
+        if not LIST_GAP.match(text[run[-1].end:item.start]):
+            break
+        run.append(item)
+    return run
+
+
+def list_until(items: list[Count], text: str) -> list[Count]:
+    """The items that follow one another as one list, up to the last."""
+    run = items[-1:]
+    for item in reversed(items[:-1]):
+        if not LIST_GAP.match(text[item.end:run[0].start]):
+            break
+        run.insert(0, item)
+    return run
 
 
 def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     """'12 people, including 5 men and 4 women' (parts after the whole) and '5 men and 7 women, a total
-    of 12' (parts before it). Parts beyond the whole are always wrong; parts short of it only when the
-    wording says they make it up ('comprising', 'a total of')."""
+    of 12' (parts before it), the parts being one list. Parts beyond the whole are always wrong; parts
+    short of it only when the wording says they make it up ('comprising', 'a total of')."""
     for sentence in spans:
-        for cue in PART_CUE.finditer(sentence.text):
-            whole = counts(sentence.text[:cue.start()], sentence.start, sheet.times)
-            clause_end = re.search(r"[;.)]|\s[–—]\s|$", sentence.text[cue.end():]).start() + cue.end()
-            parts = counts(sentence.text[cue.end():clause_end], sentence.start + cue.end(), sheet.times)
-            if whole and len(parts) >= 2:
-                exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"]
-                yield from total_verdict(whole[-1], parts, exhaustive)
-        for cue in TOTAL_CUE.finditer(sentence.text):
-            before = counts(sentence.text[:cue.start()], sentence.start, sheet.times)
-            if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
-                if len(before) >= 3:
-                    yield from total_verdict(before[-1], before[:-1], True)
+        text = sentence.text
+        found = counts(sentence, sheet.times)
+        for cue in PART_CUE.finditer(text):
+            wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
+            after = [c for c in found if c.start >= cue.end()]
+            if not wholes or not after or text[cue.end():after[0].start].strip():
                 continue
-            after = counts(sentence.text[cue.end():], sentence.start + cue.end(), sheet.times)
-            if after and len(before) >= 2:  # "5 men and 7 women, a total of 12"
-                yield from total_verdict(after[0], before, True)
+            parts = list_from(after, text)
+            if len(parts) >= 2:
+                exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"]
+                yield from total_verdict(wholes[-1], parts, exhaustive)
+        for cue in TOTAL_CUE.finditer(text):
+            before = [c for c in found if c.end <= cue.start()]
+            if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
+                if len(before) < 3 or text[before[-1].end:cue.start()].strip():
+                    continue
+                whole, before = before[-1], before[:-1]
+            else:  # "5 men and 7 women, a total of 12"
+                whole = next((c for c in found if c.start >= cue.end()), None)
+                if whole is None or text[cue.end():whole.start].strip():
+                    continue
+            if before and CUE_GAP.match(text[before[-1].end:min(whole.start, cue.start())]):
+                parts = list_until(before, text)
+                if len(parts) >= 2:
+                    yield from total_verdict(whole, parts, True)
 
 
-def total_verdict(whole: tuple[float, str], parts: list[tuple[float, str]], exhaustive: bool) -> Iterator[Check]:
-    summed = sum(value for value, _ in parts)
-    if summed < whole[0] and not exhaustive:
+def total_verdict(whole: Count, parts: list[Count], exhaustive: bool) -> Iterator[Check]:
+    summed = sum(part.value for part in parts)
+    if summed < whole.value and not exhaustive:
         return
-    status = verdict(abs(summed - whole[0]) < 1e-9)
-    sums = " + ".join(plain(value) for value, _ in parts)
-    yield Check(kind="total", status=status, about=[whole[1], *(text for _, text in parts)],
-                working=f"{sums} = {plain(summed)}; stated total {whole[1]}: {status}")
+    status = verdict(abs(summed - whole.value) < 1e-9)
+    sums = " + ".join(plain(part.value) for part in parts)
+    yield Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
+                working=f"{sums} = {plain(summed)}; stated total {whole.text}: {status}")
 
 
 # ------------------------------------------------------------------------------------------ percentages
@@ -319,6 +371,12 @@ def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -
         shares = list(PERCENT.finditer(sentence.text))
         if len(shares) < 2:
             continue
+        bases = {base.group(1).lower() for share in shares
+                 if (base := re.match(r"\s+of\s+(?:the\s+|all\s+)?([\w-]+)", sentence.text[share.end():]))}
+        if len(bases) > 1:  # "75 percent of Democrats … 55 percent of all voters": shares of different wholes
+            continue
+        if any(len(sentence.text[a.end():b.start()]) > MAX_SHARE_GAP for a, b in zip(shares, shares[1:])):
+            continue  # shares far apart are seldom one breakdown
         values = [float(share["n"]) for share in shares]
         total = sum(values)
         slack = 0.5 * len(values) if all(value == int(value) for value in values) else 0.05 * len(values)
