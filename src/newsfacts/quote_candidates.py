@@ -99,6 +99,8 @@ def speaker_of(verb: Token) -> Span | None:
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return noun_phrase(objects[0])
+        if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
+            return None  # "she is said to …", "he was told …": the subject heard it, someone unnamed said it
         if token.dep_ in NOUN_ATTACHED_DEPS and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = token.head
             # "who said": the relative pronoun's antecedent is the noun the clause hangs on.
@@ -301,6 +303,9 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head.i != clause_head.i:
         clause_head = clause_head.head
     tokens = [t for t in clause_head.subtree if t.i not in phrase and not (t.is_punct and not t.is_quote)]
+    # The content is the side of the phrase the clause stands on: before it, or after it when it leads.
+    before = [t for t in tokens if t.i < token.i]
+    tokens = before or [t for t in tokens if t.i > max(phrase)]
     if not tokens:
         return []
     start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))

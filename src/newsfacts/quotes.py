@@ -28,6 +28,8 @@ from .schema import Span as TextSpan
 
 # Content at least this share inside quotation marks is a direct quote.
 DIRECT_SHARE = 0.8
+# How a quote from the journalist's own "I"/"we" names its speaker.
+WRITER = "the writer"
 # Two candidates sharing this share of their content report the same words.
 SAME_CONTENT = 0.9
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
@@ -128,6 +130,8 @@ def to_quote(candidate: Candidate, text: str, marks: list[Quotation], sheet: Fac
     kind = "direct" if _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
     speaker, mention, source = resolve_speaker(candidate.speaker, sheet, marks, earlier)
     name = speaker.name if speaker else (mention.text if mention else None)
+    if source == "writer":
+        name = WRITER
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
                  speaker_mention=mention, speaker_name=name)
@@ -136,8 +140,8 @@ def to_quote(candidate: Candidate, text: str, marks: list[Quotation], sheet: Fac
 def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation],
                     earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str]:
     """The speaker's entity, the mention naming it here, and whether the source is named, anonymous or the writer."""
-    if phrase is None:
-        return None, None, "named"
+    if phrase is None:  # "is said to", an agentless passive: someone unnamed
+        return None, None, "anonymous"
     head = phrase.root
     mention = TextSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
     entity = entity_at(sheet, head.idx, head.idx + len(head)) or entity_at(sheet, mention.start, mention.end)
