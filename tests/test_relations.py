@@ -94,6 +94,12 @@ def test_generic_possessor_is_no_one(nlp):
     assert found == set()
 
 
+def test_the_longest_of_nested_names_is_the_appositive(nlp):
+    text = "Tom Reed, Ann Lee's brother, runs the farm."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Reed=(ORG, ["Reed"]), Ann=(PERSON, ["Ann Lee"]))
+    assert found == {("Tom", "sibling_of", "Ann", None)}
+
+
 def test_copula_with_an_of_phrase(nlp):
     text = "Clara Ames is the wife of Paul Ames."
     found = relations_of(nlp, text, Paul=(PERSON, ["Paul Ames"]), Clara=(PERSON, ["Clara Ames"]))

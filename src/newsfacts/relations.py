@@ -95,12 +95,12 @@ class Mentions:
 
     def __init__(self, sheet: FactSheet):
         self.items = sorted(((m, e) for e in sheet.entities for m in e.mentions), key=lambda i: i[0].end - i[0].start)
-        self.starting = {}
-        for mention, entity in reversed(self.items):  # the longest mention starting at a place wins
-            self.starting[mention.start] = (mention, entity)
-        self.ending = {}
+        # The longest mention starting or ending at a place wins: "the Prince of Wales", not "Wales".
+        self.starting: dict[int, tuple[Mention, Entity]] = {}
+        self.ending: dict[int, tuple[Mention, Entity]] = {}
         for mention, entity in reversed(self.items):
-            self.ending[mention.end] = (mention, entity)
+            self.starting.setdefault(mention.start, (mention, entity))
+            self.ending.setdefault(mention.end, (mention, entity))
 
     def around(self, start: int, end: int) -> tuple[Mention, Entity] | None:
         for mention, entity in self.items:
