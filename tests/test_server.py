@@ -164,6 +164,8 @@ def test_report_form_returns_the_html_report():
         uploaded = await client.post("/report", files={"file": ("story.html", ARTICLE_HTML.encode(), "text/html")})
         assert uploaded.status_code == 200, uploaded.text
         assert "eastern side of the crossing" in uploaded.text
+        plain = await client.post("/report", files={"file": ("bridge-story.txt", STORY.encode(), "text/plain")})
+        assert "<h1>bridge-story</h1>" in plain.text  # the file's name identifies an untitled article
 
     run(check)
 

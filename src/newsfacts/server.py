@@ -225,11 +225,12 @@ def create_app(
         title: Annotated[str, Form()] = "",
     ) -> HTMLResponse:
         """The HTML report of one article, from the page's form."""
-        html = None
+        html, article_id = None, "article"
         if file is not None and file.filename:
             text, html = await read_upload(file)
+            article_id = Path(file.filename).stem or article_id
         text = (text or "").strip() or None
-        article = await article_from(text, html, url.strip() or None, "article", settings)
+        article = await article_from(text, html, url.strip() or None, article_id, settings)
         sheet = await analyse(request.app, with_metadata(article, published, title))
         from .render.html import render_html  # Plotly and Jinja load only when a report is asked for
 
