@@ -146,3 +146,10 @@ def test_article_shows_exactly_its_text_whatever_the_highlights(text, spans):
                                                    for n, m in enumerate(mentions)])
     article = re.search(r'<div class="article-text">(.*?)</div>', render_html(sheet), re.S)[1]
     assert html.unescape(re.sub(r"<[^>]+>", "", article)) == text
+
+
+def test_lone_surrogate_in_the_text_still_gives_a_page_that_can_be_written():
+    sheet = FactSheet(id="t", text="broken \ud800 text")
+    page = render_html(sheet)
+    page.encode("utf-8")
+    assert "broken ? text" in page

@@ -253,7 +253,7 @@ def render_html(sheet: FactSheet) -> str:
     names = {entity.id: entity.name for entity in sheet.entities}
     quote_speakers = [names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes]
     scripts, script_hashes = inline_scripts()
-    return templates().get_template("report.html.j2").render(
+    page = templates().get_template("report.html.j2").render(
         sheet=sheet,
         segments=segments(sheet, speakers, quote_speakers),
         people=who_said_what(sheet, speakers),
@@ -268,4 +268,6 @@ def render_html(sheet: FactSheet) -> str:
         scripts=scripts,
         script_hashes=script_hashes,
     )
+    # A lone surrogate (from a broken source file) cannot be written as UTF-8; it shows as "?" instead.
+    return page.encode("utf-8", errors="replace").decode("utf-8")
 
