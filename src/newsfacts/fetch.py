@@ -134,7 +134,8 @@ def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, IPAddress | Non
             continue
         reason = refusal_reason(address)
         if reason:
-            raise FetchRefused(f"{url}: refused, {parsed.host} resolves to {address}, {reason}")
+            named = parsed.host if parsed.host == str(address) else f"{parsed.host} resolves to {address}, which"
+            raise FetchRefused(f"{url}: refused, {named} is {reason}")
     return parsed, addresses[0]
 
 
