@@ -8,6 +8,7 @@ input gets a sheet or a clear error, and no input of a run is lost.
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import anyio
@@ -81,6 +82,10 @@ file_bytes = st.one_of(
 )
 
 
+def no_dns(host, *args, **kwargs):
+    raise socket.gaierror(socket.EAI_NONAME, f"{host}: name resolution is off in this test")
+
+
 def assert_sheet_fits_its_text(sheet: FactSheet, text: str) -> None:
     """The sheet is of this text, and every span on it points into it."""
     assert sheet.text == text
@@ -151,7 +156,8 @@ def test_cli_extract_answers_every_file(tmp_path_factory, contents):
     html_pages.map(lambda html: {"html": html}),
     st.dictionaries(st.sampled_from(["text", "html", "published", "title", "url", "extra"]), st.one_of(st.text(max_size=30), st.integers(), st.none())),
 ), min_size=1, max_size=4))
-def test_api_answers_a_sheet_or_a_json_error(bodies):
+def test_api_answers_a_sheet_or_a_json_error(monkeypatch, bodies):
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)  # a generated `url` must not reach the network
     app_ = create_app()
 
     async def main() -> None:
