@@ -1,6 +1,6 @@
 """Train the attribution model of the quotes stage on a gold JSON Lines file (PolNeAR train split).
 
-    .venv/bin/pip install scikit-learn
+    .venv/bin/pip install -e ".[train]"
     .venv/bin/python scripts/train_quote_model.py ../shared/data/quotes/polnear-train.jsonl
 
 Every candidate the parse offers (`newsfacts.quote_candidates`) is labelled an attribution when its content

@@ -269,10 +269,11 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], cue_lemmas: Col
         start, end = _widen_to_quotations(start, end, starts, ordered)
         quoted = _quoted_share(start, end, starts, ordered)
         cue_quoted = _quoted_share(token.idx, token.idx + len(token), starts, ordered) > 0
-        if token.i in taken:  # a quotation with this cue takes its reported clause too, not its objects
-            candidate = taken[token.i]
+        quotation = taken.get(token.i)
+        if quotation is not None and quotation.start - QUOTE_GAP <= end and start <= quotation.end + QUOTE_GAP:
+            # A quotation with this cue also takes the clause it reports next to it, not its objects.
             if kind in CLAUSE_DEPS:
-                candidate.start, candidate.end = min(candidate.start, start), max(candidate.end, end)
+                quotation.start, quotation.end = min(quotation.start, start), max(quotation.end, end)
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
@@ -318,6 +319,8 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     return [Candidate([token, to], start, end, speaker, features)]
 
 
+# Characters (marks, comma, space) that may separate a quotation from the clause it belongs to.
+QUOTE_GAP = 3
 # How far from a quotation its cue may stand: "…," the senator from Ohio said on Tuesday.
 CUE_WINDOW = 8
 DASHES = {"―", "—", "–", "-", "--"}
@@ -415,18 +418,22 @@ def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str
         speaker = _name_after_dash(doc, following[1].i)
         if speaker is not None:
             return following[0], "dash", speaker
-    options: list[tuple[Token, str]] = []
-    if following and (verb := _governing_verb(following[0])) is not None:
-        options.append((verb, "after"))
+    reporting = lexicon()["reporting_verbs"]
+    before_options: list[tuple[Token, str]] = []
     preceding = list(_previous_tokens(doc, before))
     if preceding and preceding[0].text in (":", ","):
         position = "before_colon" if preceding[0].text == ":" else "before_comma"
-        reporting = lexicon()["reporting_verbs"]
         verb = next((token for token in preceding if token.pos_ == "VERB" and token.lemma_ in reporting), None)
-        options += [(verb, position)] if verb is not None else []
+        before_options += [(verb, position)] if verb is not None else []
         if (verb := _governing_verb(preceding[0])) is not None:
-            options.append((verb, position))
-    reporting_options = [option for option in options if option[0].lemma_ in lexicon()["reporting_verbs"]]
+            before_options.append((verb, position))
+    after_options = []
+    if following and (verb := _governing_verb(following[0])) is not None:
+        after_options.append((verb, "after"))
+    # 'X said: "…", adding that …' is said's quotation; otherwise the cue after a quotation comes first.
+    colon_first = [option for option in before_options if option[1] == "before_colon"]
+    options = colon_first + after_options + before_options
+    reporting_options = [option for option in options if option[0].lemma_ in reporting]
     cue, position = (reporting_options or options or [(None, "")])[0]
     return cue, position, None
 
