@@ -296,3 +296,13 @@ def test_an_article_over_the_largest_handled_gets_413():
         assert_json_error(response, 413, "largest handled")
 
     run(check, max_body=MAX_ARTICLE_CHARS + 1000)
+
+
+def test_serve_refuses_a_missing_store_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsfacts.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path / "missing.duckdb")])
+    assert result.exit_code == 1
+    assert "no such store" in result.output and "Traceback" not in result.output
