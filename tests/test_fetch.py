@@ -81,6 +81,14 @@ def test_guard_refuses_ip_literals_without_resolving_a_name():
         check_url("http://[::1]:8000/", GUARDED)
 
 
+@pytest.mark.parametrize(
+    "url", ["http://2130706433/", "http://0x7f000001/", "http://127.1/", "http://[::ffff:7f00:1]/", "http://0177.0.0.1/"]
+)
+def test_guard_refuses_loopback_written_in_other_forms(url):
+    with pytest.raises(FetchRefused, match="loopback|not a valid URL"):
+        check_url(url, GUARDED)
+
+
 def test_guard_refuses_a_name_with_one_private_address_among_public_ones(monkeypatch):
     fake_dns(monkeypatch, {"news.example": ["93.184.215.14", "10.0.0.7"]})
     with pytest.raises(FetchRefused, match="10.0.0.7"):
