@@ -91,7 +91,8 @@ def main() -> None:
                    f"{sum(labels)} attributions",
         "bias": round(float(model.intercept_[0]), 4),
         "threshold": 0.5,
-        "cue_lemmas": sorted(lemma for lemma, count in cue_counts.items() if count >= MIN_CUE_COUNT and lemma.isalpha()),
+        "cue_lemmas": sorted(lemma for lemma, count in cue_counts.items()
+                             if count >= MIN_CUE_COUNT and lemma.isalpha()),
         "weights": dict(sorted(weights.items())),
     }
     args.output.write_text(json.dumps(result, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -21,7 +21,7 @@ from .quote_marks import Quotation
 # Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
 CLAUSE_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
-SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+SUBJECT_DEPS = ("nsubj", "csubj")
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
@@ -49,10 +49,6 @@ class Candidate:
     def cue_text(self) -> str:
         doc = self.cue[0].doc
         return doc[self.cue[0].i:self.cue[-1].i + 1].text
-
-    @property
-    def cue_start(self) -> int:
-        return self.cue[0].idx
 
 
 def _span_chars(tokens: list[Token]) -> tuple[int, int]:
@@ -93,7 +89,7 @@ def speaker_of(verb: Token) -> Span | None:
     token = verb
     for _ in range(4):
         for child in token.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "expl":
+            if child.dep_ in SUBJECT_DEPS:
                 return noun_phrase(child)
             if child.dep_ == "agent":  # passive: "was told by X"
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
@@ -105,7 +101,7 @@ def speaker_of(verb: Token) -> Span | None:
             head = token.head
             # "who said": the relative pronoun's antecedent is the noun the clause hangs on.
             return noun_phrase(head)
-        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head is token:
+        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -230,7 +226,8 @@ def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Spa
     return features
 
 
-def candidates(doc: Doc, text: str, quotations: list[Quotation], cue_lemmas: Collection[str] | None = None) -> list[Candidate]:
+def candidates(doc: Doc, text: str, quotations: list[Quotation],
+               cue_lemmas: Collection[str] | None = None) -> list[Candidate]:
     """Every cue the parse offers, with its content span, speaker phrase and features.
 
     `text` is the doc's text, passed in because `Doc.text` rebuilds the string on every access.
@@ -295,7 +292,8 @@ def _according_source(according: Token, to: Token) -> Span | None:
     return noun_phrase(objects[0]) if objects else None
 
 
-def _according(token: Token, text: str, starts: list[int], ordered: list[Quotation], sentence_index: int) -> list[Candidate]:
+def _according(token: Token, text: str, starts: list[int], ordered: list[Quotation],
+               sentence_index: int) -> list[Candidate]:
     """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
     to = token.doc[token.i + 1]
     speaker = _according_source(token, to)
@@ -356,7 +354,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(4):
         if _is_cue_verb(token):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

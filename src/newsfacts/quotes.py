@@ -148,7 +148,8 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
     entity = entity_at(sheet, head.idx, head.idx + len(head)) or entity_at(sheet, mention.start, mention.end)
     lower = head.lower_
     lex = lexicon()
-    if entity is None and (lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]) and _quoted_share(head.idx, head.idx + 1, marks) == 0:
+    first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
+    if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, marks) == 0:
         return None, mention, "writer"
     if entity is None and head.pos_ == "PRON":
         entity = _antecedent(sheet, mention.start, earlier, plural=lower in ("they", "them"))
