@@ -38,7 +38,7 @@ def test_stated_length_against_two_clock_times(nlp, stated, status):
 
 
 def test_clock_times_without_meridiem_read_from_the_other_times(nlp):
-    text = "The envoy arrived at 4.05 and left at 5.15pm. The visit lasted 70 minutes."
+    text = "The envoy arrived at 4.05 and left at 5.15pm. The envoy stayed 70 minutes."
     assert only(checks_of(nlp, text), "duration").status == "consistent"
 
 
@@ -51,6 +51,10 @@ def test_hedged_length_allows_some_slack(nlp):
 def test_stated_length_against_two_dates(nlp, stated, status):
     text = f"The inquiry sat for {stated}, from 4 March 2024 to 25 March 2024."
     assert only(checks_of(nlp, text), "duration").status == status
+
+
+def test_clock_times_of_another_story_are_not_compared(nlp):
+    assert not checks_of(nlp, "Polls opened at 7am and closed at 8pm. Counting took about three hours.")
 
 
 def test_no_duration_check_without_two_clock_times(nlp):

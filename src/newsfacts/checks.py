@@ -119,8 +119,10 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             continue
         sentence = sentence_of(spans, stated.start)
         here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
-        if figure[2] and (len(here) == 2 or len(clocks) == 2):
-            yield clock_check(parsed.text, stated, figure, here if len(here) == 2 else clocks)
+        if figure[2] and len(here) == 2:
+            yield clock_check(parsed.text, stated, figure, here)
+        elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks):
+            yield clock_check(parsed.text, stated, figure, clocks)
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
@@ -128,6 +130,20 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 check = date_span_check(parsed.text, stated, figure, dates)
                 if check is not None:
                     yield check
+
+
+def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpression]) -> bool:
+    """Whether a length and clock times stated in other sentences are about one thing: the length's
+    sentence shares a noun with a clock time's sentence ("the reunion … 54 minutes" and "the reunion had
+    taken place" after "6.14pm"). "Polls close at 8pm … counting takes three hours" shares none."""
+    def nouns(offset: int) -> set[str]:
+        token = parsed.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return set()
+        return {t.lemma_.lower() for t in token.sent if t.pos_ in ("NOUN", "PROPN") and not t.like_num
+                and timex.canonical_unit(t.lower_) not in timex.WORDS["units"]}
+    own = nouns(stated.start)
+    return any(own & nouns(clock.start) for clock in clocks)
 
 
 def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
