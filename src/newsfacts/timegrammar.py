@@ -409,7 +409,7 @@ def norm_season(match: re.Match, reading: Reading) -> list[Found]:
     if relation_key == "the":
         tense = reading.tense(start, end)
         relation_key = "last" if tense < 0 and SEASON_STARTS[code] > reading.anchor.month else ""
-    return [(start, end, "DATE", f"{timex.season_year(reading.anchor, code, relation_key):04d}-{code}")]
+    return [(start, end, "DATE", f"{timex.season_year(reading.anchor, relation_key):04d}-{code}")]
 
 
 SEASON_STARTS = {code: months[0] for code, months in timex.SEASON_MONTHS.items()}

@@ -149,7 +149,7 @@ def month_year(anchor: date, month: int, direction: int) -> int:
     return anchor.year
 
 
-def season_year(anchor: date, season: str, relation: str) -> int:
+def season_year(anchor: date, relation: str) -> int:
     """'last summer' is the previous year's; 'next' the following year's; else this year's."""
     return anchor.year + {"last": -1, "next": 1}.get(relation, 0)
 
