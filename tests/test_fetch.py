@@ -97,14 +97,14 @@ def test_guard_refuses_a_name_with_one_private_address_among_public_ones(monkeyp
 
 def test_guard_pins_the_checked_public_address(monkeypatch):
     fake_dns(monkeypatch, {"news.example": ["93.184.215.14"]})
-    parsed, address = check_url("https://news.example/story", GUARDED)
+    parsed, addresses = check_url("https://news.example/story", GUARDED)
     assert parsed.host == "news.example"
-    assert address == ipaddress.ip_address("93.184.215.14")
+    assert addresses == [ipaddress.ip_address("93.184.215.14")]
 
 
 def test_open_mode_does_not_check_addresses():
-    parsed, address = check_url("http://127.0.0.1:9/", OPEN)
-    assert address is None
+    parsed, addresses = check_url("http://127.0.0.1:9/", OPEN)
+    assert addresses == []
 
 
 def test_unresolvable_host_is_a_fetch_error(monkeypatch):
@@ -125,6 +125,15 @@ def test_guarded_fetch_connects_to_the_checked_address_and_keeps_the_host_name(m
     assert article.id == "story"
     assert article.title.startswith("Harbour bridge to reopen")
     assert seen[0]["Host"] == f"news.example:{port}"
+
+
+def test_guarded_fetch_tries_the_next_checked_address_when_one_does_not_connect(monkeypatch):
+    with serve_pages({"/story.html": (200, HTML, ARTICLE_HTML.encode())}) as (base, seen):
+        port = base.rsplit(":", 1)[1]
+        # 127.0.0.2 is loopback too but nothing listens there on this port.
+        fake_dns(monkeypatch, {"news.example": ["127.0.0.2", "127.0.0.1"]})
+        page = fetch.fetch(f"http://news.example:{port}/story.html", TEST_POLICY)
+    assert page.is_html and len(seen) == 1
 
 
 def test_redirect_to_a_metadata_address_is_refused_at_that_hop():

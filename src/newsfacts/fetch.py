@@ -115,8 +115,8 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
-def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, IPAddress | None]:
-    """The parsed URL, and the checked address to connect to (None when the policy does not guard)."""
+def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, list[IPAddress]]:
+    """The parsed URL, and the checked addresses to connect to (none when the policy does not guard)."""
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as error:
@@ -126,7 +126,7 @@ def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, IPAddress | Non
     if not parsed.host:
         raise FetchRefused(f"{url}: the URL has no host")
     if not policy.refuse_private:
-        return parsed, None
+        return parsed, []
     port = parsed.port or (443 if parsed.scheme == "https" else 80)
     addresses = resolve(parsed.raw_host.decode("ascii"), port)
     for address in addresses:
@@ -136,7 +136,7 @@ def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, IPAddress | Non
         if reason:
             named = parsed.host if parsed.host == str(address) else f"{parsed.host} resolves to {address}, which"
             raise FetchRefused(f"{url}: refused, {named} is {reason}")
-    return parsed, addresses[0]
+    return parsed, addresses
 
 
 def fetch(url: str, policy: FetchPolicy = OPEN) -> Page:
@@ -150,15 +150,8 @@ def fetch(url: str, policy: FetchPolicy = OPEN) -> Page:
         headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
     ) as client:
         for _ in range(policy.max_redirects + 1):
-            parsed, address = check_url(url, policy)
-            request = client.build_request("GET", pinned(parsed, address))
-            if address is not None:
-                request.headers["Host"] = parsed.netloc.decode("ascii")
-                request.extensions["sni_hostname"] = parsed.raw_host.decode("ascii")
-            try:
-                response = client.send(request, stream=True)
-            except httpx.HTTPError as error:
-                raise FetchError(f"{url}: cannot be fetched ({type(error).__name__}: {error})") from None
+            parsed, addresses = check_url(url, policy)
+            response = send(client, url, parsed, addresses)
             try:
                 if response.is_redirect and response.headers.get("Location"):
                     url = urljoin(str(parsed), response.headers["Location"])
@@ -169,8 +162,23 @@ def fetch(url: str, policy: FetchPolicy = OPEN) -> Page:
         raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
 
 
-def pinned(parsed: httpx.URL, address: IPAddress | None) -> httpx.URL:
-    return parsed if address is None else parsed.copy_with(host=str(address))
+def send(client: httpx.Client, url: str, parsed: httpx.URL, addresses: list[IPAddress]) -> httpx.Response:
+    """GET the URL from each checked address in turn until one connects (a host may list an IPv6
+    address this machine cannot reach); straight to the host when there are none to pin."""
+    failure: httpx.HTTPError | None = None
+    for address in addresses or [None]:
+        request = client.build_request("GET", parsed if address is None else parsed.copy_with(host=str(address)))
+        if address is not None:
+            request.headers["Host"] = parsed.netloc.decode("ascii")
+            request.extensions["sni_hostname"] = parsed.raw_host.decode("ascii")
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as error:
+            failure = error
+        except httpx.HTTPError as error:
+            failure = error
+            break
+    raise FetchError(f"{url}: cannot be fetched ({type(failure).__name__}: {failure})")
 
 
 def read_page(url: str, response: httpx.Response, policy: FetchPolicy, deadline: float) -> Page:
