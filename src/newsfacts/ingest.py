@@ -22,8 +22,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 URL_PREFIXES = ("http://", "https://")
 # Fields a corpus record may carry; anything else in a record is ignored.
 RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet"}
-# Control characters that never occur in text files: their presence means a binary file.
+# Fewer words than this on a page is navigation or an error page, not an article.
 MIN_ARTICLE_WORDS = 3
+# Control characters that never occur in text files: their presence means a binary file.
 BINARY_MARKERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
