@@ -321,12 +321,17 @@ def batch(
         raise fail(str(error)) from None
     except BrokenProcessPool:
         raise fail("a worker process died (out of memory?); run the same command again to resume") from None
+    except KeyboardInterrupt:
+        raise fail("stopped; run the same command again to resume", 130) from None
+    except ClusterUnavailable as error:
+        raise fail(str(error)) from None
     seconds = time.perf_counter() - started
     for failure in report.failures:
-        stderr.print(f"[red]failed:[/] {failure.error}", highlight=False)
+        stderr.print(f"[red]failed:[/] {failure.error}", highlight=False, soft_wrap=True)
     stderr.print(
         f"{report.stored} stored, {report.failed} failed, {report.skipped} already in {store} "
-        f"({(report.stored + report.failed) / seconds:.1f} articles/s)",
+        f"({(report.stored + report.failed) / seconds:.1f} articles/s)"
+        + (f"; every failure: newsfacts query --store {store} --sql 'SELECT * FROM errors'" if report.failed else ""),
         highlight=False,
     )
 

@@ -14,6 +14,10 @@ from contextlib import contextmanager
 from .nlp import DEFAULT_MODEL, load_model
 
 
+class ClusterUnavailable(RuntimeError):
+    pass
+
+
 @contextmanager
 def dask_executor(
     scheduler: str | None = None, workers: int = 2, model: str = DEFAULT_MODEL
@@ -26,7 +30,10 @@ def dask_executor(
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(scheduler or cluster)
+    try:
+        client = Client(scheduler or cluster)
+    except OSError as error:
+        raise ClusterUnavailable(f"cannot reach the Dask scheduler at {scheduler} ({error})") from None
     try:
         client.run(preload_model, model)  # once per worker up front, so a missing model fails fast
         yield client.get_executor(pure=False), sum(client.nthreads().values())
