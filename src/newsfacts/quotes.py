@@ -30,7 +30,7 @@ from .schema import Span as TextSpan
 DIRECT_SHARE = 0.8
 # How a quote from the journalist's own "I"/"we" names its speaker.
 WRITER = "the writer"
-# Two candidates sharing this share of their content report the same words.
+# A candidate with this share of its content inside a likelier one's reports the same words.
 SAME_CONTENT = 0.9
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
 # after the last attributed quote.
@@ -91,12 +91,12 @@ def _starts_sentence(text: str, at: int) -> bool:
 
 
 def distinct(ranked: list[Candidate]) -> list[Candidate]:
-    """Drop candidates that report the same words as a likelier one (two cues read off one quotation)."""
+    """Drop candidates whose content lies within a likelier one's (two cues read off one quotation)."""
     kept: list[Candidate] = []
     for candidate in ranked:
         length = candidate.end - candidate.start
         if not any(min(candidate.end, other.end) - max(candidate.start, other.start)
-                   >= SAME_CONTENT * max(length, other.end - other.start) for other in kept):
+                   >= SAME_CONTENT * min(length, other.end - other.start) for other in kept):
             kept.append(candidate)
     return kept
 
