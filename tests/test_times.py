@@ -66,6 +66,10 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     ("She began a six-month course.", ("six-month", "DURATION", "P6M")),
     ("Rents have soared in recent years.", ("recent years", "DATE", "PAST_REF")),
     ("The firm is now profitable.", ("now", "DATE", "PRESENT_REF")),
+    # holidays, from their calendar rules
+    ("The shop shut last Christmas.", ("last Christmas", "DATE", "2023-12-25")),
+    ("Families met on Thanksgiving 2022.", ("Thanksgiving 2022", "DATE", "2022-11-24")),
+    ("The church will be full at Easter.", ("Easter", "DATE", "2024-03-31")),
     # sets
     ("The ferry sails every Sunday.", ("every Sunday", "SET", "XXXX-WXX-7")),
     ("The paper is printed daily.", ("daily", "SET", "P1D")),
@@ -118,6 +122,8 @@ def test_today_without_publication_date_is_the_present(nlp):
     ("Police found a second device.", "a second"),
     ("She told USA TODAY on the phone.", "TODAY"),
     ("Turnout fell in the past nine elections.", "the past"),
+    ("Ships docked at Christmas Island.", "Christmas"),
+    ("The side led in the first half.", "the first half"),
 ])
 def test_false_friends_are_not_times(nlp, false_friend, text):
     assert not any(false_friend in t.text or t.text in false_friend for t in times_of(nlp, text))

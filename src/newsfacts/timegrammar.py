@@ -70,6 +70,9 @@ EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "t
                     "end of", "beginning of", "start of", "the first half of", "the second half of"])
 APOSTROPHE = "['’]"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Holiday names as written: each word capitalised, straight or curly apostrophe.
+HOLIDAY = "(?:" + "|".join(sorted((re.escape(name.title().replace("'S", "'s")).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                   for name in WORDS["holidays"]), key=len, reverse=True)) + ")"
 
 # (name, pattern) in priority order: at equal length the earlier rule wins. A group named "x", when
 # present, is the expression's extent; the rest of the match is context.
@@ -80,6 +83,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"(?:,?\s+(?P<year>{YEAR}))?\b"),
     ("month", rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:last|this|next|this past|the coming|the previous|"
               rf"the following))\s+)?(?P<mon>{MONTH})\.?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b"),
+    ("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?\b"),
     ("hms", r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b"),
     ("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
               rf"|\b(?P<h2>\d{{1,2}}|{NUMBER_WORD})\s+o['’]clock\b"),
@@ -135,7 +139,7 @@ RULES = tuple((name, re.compile(pattern)) for name, pattern in RULE_PATTERNS)
 KEY_UNIT = rf"\b{alternation(sorted(set(WORDS['units']) | {'centuries', 'millennia'}))}"
 RULE_KEYS = {name: re.compile(key) for name, key in (
     ("full_date", MONTH), ("month", MONTH), ("weekday", WEEKDAY), ("season", SEASON),
-    ("century", "(?i:century)"), ("quarter", r"(?i:quarter|half)|\bQ[1-4]"), ("decade", r"0['’]?s\b"),
+    ("century", "(?i:century)"), ("holiday", HOLIDAY), ("quarter", r"(?i:quarter|half)|\bQ[1-4]"), ("decade", r"0['’]?s\b"),
     ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
     ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
     ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
@@ -274,6 +278,30 @@ def norm_month(match: re.Match, reading: Reading) -> list[Found]:
     else:
         year = timex.month_year(reading.anchor, month, reading.tense(start, end))
     return [(start, end, "DATE", f"{year:04d}-{month:02d}")]
+
+
+def norm_holiday(match: re.Match, reading: Reading) -> list[Found]:
+    """'Christmas', 'last Thanksgiving', 'Easter 2019': the year from the relation, else from the tense."""
+    rule = WORDS["holidays"][" ".join(match["name"].lower().replace("’", "'").split())]
+    name = reading.span(*match.span("name"))
+    following = reading.doc[name.end] if name is not None and name.end < len(reading.doc) else None
+    if name is None or following is not None and following.is_title and following.pos_ == "PROPN":
+        return []  # "Christmas Island", "Easter Rising"
+    if match["year"]:
+        day = timex.holiday_date(rule, int(match["year"]))
+    elif reading.anchor is None:
+        return [(*match.span(), "DATE", "XXXX-" + rule["date"] if "date" in rule else "XXXX-XX-XX")]
+    else:
+        relation = (match["rel"] or "").lower()
+        direction = {"last": -1, "next": 1}.get(relation) or (0 if relation else reading.tense(*match.span()))
+        year = reading.anchor.year
+        this_year = timex.holiday_date(rule, year)
+        if direction < 0 and this_year > reading.anchor:
+            year -= 1
+        elif direction > 0 and this_year < reading.anchor:
+            year += 1
+        day = timex.holiday_date(rule, year)
+    return [(*match.span(), "DATE", day.isoformat())]
 
 
 def norm_hms(match: re.Match, reading: Reading) -> list[Found]:
@@ -422,8 +450,8 @@ def norm_quarter(match: re.Match, reading: Reading) -> list[Found]:
     number = WORDS["ordinals"][match["ord"].lower()]
     kind = "Q" if match["kind"].lower() == "quarter" else "H"
     count = 4 if kind == "Q" else 2
-    if number > count:
-        return []
+    if number > count or (kind == "H" and not (match["year"] or match["rel"])):
+        return []  # "the first half" alone is as often a match's as a year's
     if match["year"]:
         year = match["year"]
     elif reading.anchor:

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from importlib import resources
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 WORDS = json.loads(resources.files("newsfacts").joinpath("data/time_words.json").read_text())
@@ -152,6 +153,20 @@ def month_year(anchor: date, month: int, direction: int) -> int:
 def season_year(anchor: date, relation: str) -> int:
     """'last summer' is the previous year's; 'next' the following year's; else this year's."""
     return anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+
+
+def holiday_date(rule: dict, year: int) -> date:
+    """A holiday's date in a year, from its rule in the word table: a fixed day, days from Easter, or the
+    nth (or last, -1) weekday of a month."""
+    if "date" in rule:
+        return date(year, int(rule["date"][:2]), int(rule["date"][3:]))
+    if "easter" in rule:
+        return easter(year) + timedelta(days=rule["easter"])
+    if rule["nth"] < 0:
+        last = date(year, rule["month"], 1) + relativedelta(months=1, days=-1)
+        return last - timedelta(days=(last.isoweekday() - rule["weekday"]) % 7)
+    first = date(year, rule["month"], 1)
+    return first + timedelta(days=(rule["weekday"] - first.isoweekday()) % 7 + 7 * (rule["nth"] - 1))
 
 
 def clock(day_value: str, hour: int, minute: int) -> str:
