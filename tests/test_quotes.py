@@ -117,6 +117,13 @@ def test_headline_colon_form():
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Lopez"
 
 
+def test_transcript_colon_form():
+    sheet = sheet_of("The interview went on.\n\nHOST: Will the bridge open on time?\n\nMAYOR: It will open in May.")
+    answer = quote_with(sheet, "open in May")
+    assert answer.cue == ":"
+    assert answer.speaker_mention is not None and answer.speaker_mention.text == "MAYOR"
+
+
 def test_pronoun_speaker_resolves_to_the_person():
     text = 'Maria Lopez arrived late to the meeting. "The roads were closed," she said.'
     sheet = sheet_of(text)
@@ -162,3 +169,9 @@ def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
     sheet = sheet_of('"I think the vote will pass," said Maria Lopez.')
     quote = quote_with(sheet, "vote will pass")
     assert quote.source == "named"
+
+
+def test_agentless_passive_has_no_named_speaker():
+    sheet = sheet_of("Daniel Okafor is said to be furious about the leaked budget.")
+    quote = quote_with(sheet, "furious")
+    assert quote.speaker is None and quote.source == "anonymous"
