@@ -48,6 +48,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     # weeks, years, quarters, seasons, decades, centuries
     ("Talks broke down earlier this week.", ("earlier this week", "DATE", "2024-W11")),
     ("Profits fell last year.", ("last year", "DATE", "2023")),
+    ("The minister quit last week after a row.", ("last week", "DATE", "2024-W10")),
+    ("Protesters gathered over the weekend.", ("the weekend", "DATE", "2024-W10-WE")),
     ("Sales rose this month.", ("this month", "DATE", "2024-03")),
     ("Turnover grew in the second quarter of 2022.", ("the second quarter of 2022", "DATE", "2022-Q2")),
     ("Tourists flocked there last summer.", ("last summer", "DATE", "2023-SU")),

@@ -105,7 +105,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("relative", rf"\b(?i:(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|"
                  rf"the middle of|end of|mid)[\s-]+)?(?P<rel>this|last|next|the previous|the past|the coming|"
                  rf"the following|the next|the last|the current|the same|that|a|the)\s+(?P<unit>week|weekend|"
-                 rf"month|year|quarter|decade|century))\b(?!\s+(?:ago|earlier|later|before|after)\b)"),
+                 rf"month|year|quarter|decade|century))\b"),
     ("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
                 rf"(?:\s+(?P<pod>{DAYPART}))?)\b"),
     ("daypart", rf"\b(?i:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{DAYPART}))\b"),
@@ -247,7 +247,7 @@ def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
     if match["year"]:
         year = int(match["year"])
     elif reading.anchor:
-        year = timex.month_year(reading.anchor, month, reading.tense(*match.span()) or -1)
+        year = timex.month_year(reading.anchor, month, reading.tense(*match.span()))
     else:
         return [(*match.span(), "DATE", f"XXXX-{month:02d}-{day:02d}")]
     try:
@@ -476,6 +476,12 @@ def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
         if match["edge"]:
             return []
         return [(*span, "DURATION", timex.duration(1, unit))] if relation != "a" else []
+    if relation == "the" and unit == "weekend" and not match["edge"]:
+        if reading.anchor is None:
+            return [(*span, "DATE", timex.UNRESOLVED["WE"])]
+        # "over the weekend": the one just gone in past narration, else the coming one (ISO weeks end on Sunday)
+        past = reading.tense(*span) < 0 and reading.anchor.isoweekday() < 6
+        return [(*span, "DATE", timex.shifted(reading.anchor, "weekend", -1 if past else 0))]
     if relation == "the" and not match["edge"]:
         return []
     steps = {"last": -1, "next": 1}.get(relation, 0)
