@@ -116,9 +116,10 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
 # Dependents of a verb that describe its event (who, what, where); clauses hanging off it are other events.
 CLAUSE_PARTS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd",
                 "prep", "agent"}
-PRUNED = {"relcl", "advcl", "ccomp", "acl", "parataxis", "punct", "mark", "xcomp", "csubj"}
+PRUNED = {"relcl", "advcl", "ccomp", "acl", "parataxis", "punct", "mark", "xcomp", "csubj", "appos"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 MAX_PREPOSITIONS = 2
+MAX_WORDS = 16
 
 
 def governing_verb(span: SpacySpan) -> Token | None:
@@ -171,27 +172,35 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def clause(verb: Token, excluded: set[int]) -> list[Token]:
-    """Who did what where: the verb with its subject, objects and first prepositional phrases."""
+    """Who did what where: the verb with its subject, objects and first prepositional phrases, kept short
+    by dropping the last prepositional phrases first."""
     words = [verb]
-    prepositions = 0
+    prepositions: list[list[Token]] = []
     for child in verb.children:
         if child.dep_ not in CLAUSE_PARTS or child.i in excluded:
             continue
         part = phrase(child, excluded)
         if child.dep_ == "prep":
-            if len(part) < 2 or prepositions >= MAX_PREPOSITIONS:
-                continue
-            prepositions += 1
+            if len(part) >= 2 and len(prepositions) < MAX_PREPOSITIONS:
+                prepositions.append(part)
+            continue
         words += part
     relative = next((word for word in words if word.dep_ in SUBJECTS and word.tag_ in ("WP", "WDT")), None)
     if relative is not None and verb.dep_ == "relcl":  # "Jane Smith, who was born …": say who
-        words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i} | {
-            child.i for child in verb.head.children if child.dep_ == "appos"})
-    elif not any(word.dep_ in SUBJECTS for word in words):
-        subject = subject_of(verb.head) if verb.head.i != verb.i else None
+        words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i})
+    elif not any(word.dep_ in SUBJECTS for word in words) and verb.head.i != verb.i:
+        subject = subject_of(verb.head)
         if subject is not None:
             words += phrase(subject, excluded)
-    return sorted(set(words), key=lambda word: word.i)
+            if any(child.lower_ == "to" for child in verb.children):  # "he was ready to do it", not "he to do it"
+                head = verb.head
+                words += [head] + [child for child in head.children
+                                   if child.dep_ in ("aux", "auxpass", "neg", "acomp") and child.i not in excluded]
+                if head.pos_ == "ADJ" and head.head.pos_ == "AUX":  # "was ready to"
+                    words.append(head.head)
+    while prepositions and len(words) + sum(map(len, prepositions)) > MAX_WORDS:
+        prepositions.pop()
+    return sorted(set(words).union(*prepositions), key=lambda word: word.i)
 
 
 def joined(words: list[Token]) -> str:
