@@ -111,6 +111,11 @@ def test_without_publication_date_relative_expressions_stay_unresolved(nlp):
     assert ("yesterday", "DATE", "XXXX-XX-XX") in times
 
 
+def test_without_publication_date_a_two_digit_decade_keeps_its_century_open(nlp):
+    assert ("the '20s", "DATE", "XX2") in found(nlp, "Jazz boomed in the '20s.", published=None)
+    assert ("the '20s", "DATE", "192") in found(nlp, "Jazz boomed in the '20s.", published="2019-05-01")
+
+
 def test_today_without_publication_date_is_the_present(nlp):
     assert ("today", "DATE", "PRESENT_REF") in found(nlp, "The mayor resigned today.", published=None)
 

@@ -389,7 +389,9 @@ def norm_decade(match: re.Match, reading: Reading) -> list[Found]:
     if match["dec"]:
         return [(*match.span(), "DATE", match["dec"][:3])]
     two = int(match["dec2"])
-    century = 20 if reading.anchor and 2000 + two <= reading.anchor.year else 19
+    if reading.anchor is None:  # "the '20s": which century is the publication date's call
+        return [(*match.span(), "DATE", f"XX{two // 10}")]
+    century = 20 if 2000 + two <= reading.anchor.year else 19
     return [(*match.span(), "DATE", f"{century}{two // 10}")]
 
 
