@@ -175,3 +175,10 @@ def test_agentless_passive_has_no_named_speaker():
     sheet = sheet_of("Daniel Okafor is said to be furious about the leaked budget.")
     quote = quote_with(sheet, "furious")
     assert quote.speaker is None and quote.source == "anonymous"
+
+
+def test_parenthetical_cue_inside_the_reported_clause():
+    sheet = sheet_of("The new bridge, Maria Lopez said, will open in May.")
+    quote = quote_with(sheet, "will open in May")
+    assert quote.cue == "said"
+    assert speaker_name(sheet, quote) == "Maria Lopez"

@@ -22,6 +22,7 @@ from .quote_marks import Quotation
 CLAUSE_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
 SUBJECT_DEPS = ("nsubj", "csubj")
+PARENTHETICAL = "parenthetical"
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
@@ -113,6 +114,8 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
     if clauses:
         return clauses, clauses[0].dep_
+    if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS for child in children):
+        return [verb.head], PARENTHETICAL  # "The plan, she said, is dead": the clause around the cue
     heads: list[Token] = []
     for child in children:
         if child.dep_ not in OBJECT_DEPS or child.i < verb.i and child.dep_ != "dobj":
@@ -261,7 +264,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation],
         if start >= end:
             continue
         speaker = speaker_of(token) if token.pos_ != "NOUN" else _owner(token)
-        if speaker is not None and speaker.start_char < end and start < speaker.end_char:
+        if speaker is not None and kind != PARENTHETICAL and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
         start, end = _widen_to_quotations(start, end, starts, ordered)
         quoted = _quoted_share(start, end, starts, ordered)
