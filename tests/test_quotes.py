@@ -44,6 +44,10 @@ def test_single_marks_curly_and_straight():
     assert marked("The sign read ‘closed’ and the note read 'gone fishing' today.") == ["closed", "gone fishing"]
 
 
+def test_closing_curly_mark_typed_where_an_opener_belongs():
+    assert marked("”We are ready.” ― a campaign post") == ["We are ready."]
+
+
 def test_apostrophes_are_not_quotation_marks():
     assert marked("It's the Queen's hat, and the voters' choice in the '90s.") == []
 

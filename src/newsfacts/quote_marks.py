@@ -79,7 +79,8 @@ def quotations(text: str) -> list[Quotation]:
             double_open = None
         if is_double:
             if double_open is None:
-                if mark in DOUBLE_OPEN or (mark in DOUBLE_EITHER and _opens(text, at, width)):
+                # A closing curly mark where only an opener fits is a typing slip for the opener.
+                if mark in DOUBLE_OPEN or (mark not in DOUBLE_OPEN and _opens(text, at, width)):
                     double_open, double_width, seen_until = at, width, _paragraph_end(text, at)
                     single_open = None
             elif mark in DOUBLE_CLOSE or (mark in DOUBLE_EITHER and _closes(text, at, width)):
