@@ -177,6 +177,11 @@ def test_index_page_and_openapi():
         assert 'action="/report"' in page.text and 'name="published"' in page.text
         paths = (await client.get("/openapi.json")).json()["paths"]
         assert {"/api/extract", "/api/articles", "/api/quotes"} <= set(paths)
+        docs = await client.get("/docs")
+        assert docs.status_code == 200 and "/openapi.json" in docs.text
+        script = next(line for line in docs.text.splitlines() if "swagger-ui-bundle.js" in line)
+        assert "https://" not in script  # served by the app itself: the docs work offline
+        assert (await client.get(script.split('src="')[1].split('"')[0])).status_code == 200
 
     run(check)
 

@@ -18,6 +18,7 @@ import anyio
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -153,7 +154,8 @@ def create_app(
         app.state.limiter = anyio.CapacityLimiter(settings.workers)
         yield
 
-    app = FastAPI(
+    # The docs pages load Swagger UI from the installed package, not a CDN: the server may run offline.
+    app = FastAPIOffline(
         title="newsfacts",
         version=__version__,
         summary="Fact sheets of news articles: entities, quotes and speakers, times, relations, checks.",
