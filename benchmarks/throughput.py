@@ -139,12 +139,50 @@ def memory(sizes: list[int], model: str) -> None:
     print(f"  growth {growth:.2f} x   (target <= {MEMORY_TARGET}: {'met' if growth <= MEMORY_TARGET else 'NOT met'})")
 
 
+def parallel(n: int, model: str) -> None:
+    """Wall time of a batch on n articles: one process, a pool of 2 worker processes (`--workers 2`), and
+    spaCy's own `n_process=2`, which parses in 2 processes but runs the stages in the main one."""
+    from newsfacts.corpus import InlineExecutor, local_executor, run_batch
+    from newsfacts.nlp import Parsed
+    from newsfacts.sheet import analyse
+    from newsfacts.store import Store
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        corpus = folder / "corpus.jsonl"
+        corpus.write_text("".join(json.dumps(record) + "\n" for record in records(n)), encoding="utf-8")
+        load_model(model)
+        timings = {}
+        with Store(folder / "one.duckdb") as store:
+            started = time.perf_counter()
+            run_batch([corpus], store, InlineExecutor(), model=model)
+            timings["1 process"] = time.perf_counter() - started
+        with Store(folder / "pool.duckdb") as store:
+            started = time.perf_counter()
+            with local_executor(2, model) as (executor, slots):
+                run_batch([corpus], store, executor, model=model, slots=slots)
+            timings["--workers 2 (process pool, model load included)"] = time.perf_counter() - started
+        articles = [Article(**record) for record in records(n)]
+        nlp = load_model(model)
+        with Store(folder / "spacy.duckdb") as store:
+            started = time.perf_counter()
+            docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=PARSE_BATCH, n_process=2)
+            sheets = [analyse(Parsed(article, doc)) for doc, article in docs]
+            store.write(sheets, run_id=1)
+            timings["spaCy n_process=2 (stages in the main process)"] = time.perf_counter() - started
+    print(f"parallel runs on {n} articles, 2 cores:")
+    for label, seconds in timings.items():
+        print(f"  {label:<50}{n / seconds:7.2f} articles/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=200, help="articles for the throughput comparison")
     parser.add_argument("--memory-sizes", default="100,2000", help="corpus sizes for the memory runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory runs")
     parser.add_argument("--no-throughput", action="store_true", help="skip the throughput comparison")
+    parser.add_argument("--parallel", type=int, default=0, metavar="N",
+                        help="also compare worker processes with spaCy's n_process on N articles")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     options = parser.parse_args()
     if not DATA.is_dir():
@@ -153,6 +191,8 @@ def main() -> None:
         throughput(options.n, options.model)
     if not options.no_memory:
         memory([int(size) for size in options.memory_sizes.split(",")], options.model)
+    if options.parallel:
+        parallel(options.parallel, options.model)
 
 
 if __name__ == "__main__":
