@@ -151,16 +151,18 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
     if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, marks) == 0:
         return None, mention, "writer"
-    if entity is None and head.pos_ == "PRON":
-        entity = _antecedent(sheet, mention.start, earlier, plural=lower in ("they", "them"))
+    if entity is None and lower in lex["person_pronouns"]:
+        entity = _antecedent(sheet, mention.start, earlier, ("PERSON",))
+    elif entity is None and lower in lex["group_pronouns"]:
+        entity = _antecedent(sheet, mention.start, earlier, ("ORG",))
     if entity is None and head.lemma_.lower() in lex["source_nouns"]:
         return None, mention, "anonymous"
     return entity, mention, "named"
 
 
-def _antecedent(sheet: FactSheet, before: int, earlier: list[Quote], plural: bool) -> Entity | None:
-    """A pronoun the entity stage left unresolved: the last person mentioned before it, else the last speaker."""
-    wanted = ("ORG",) if plural else ("PERSON",)
+def _antecedent(sheet: FactSheet, before: int, earlier: list[Quote], wanted: tuple[str, ...]) -> Entity | None:
+    """A pronoun the entity stage left unresolved: the last entity of the wanted type mentioned before it,
+    else the last speaker of that type."""
     best, best_start = None, -1
     for entity in sheet.entities:
         if entity.type not in wanted:
@@ -170,5 +172,5 @@ def _antecedent(sheet: FactSheet, before: int, earlier: list[Quote], plural: boo
                 best, best_start = entity, mention.start
     if best is not None:
         return best
-    speakers = {entity.id: entity for entity in sheet.entities}
+    speakers = {entity.id: entity for entity in sheet.entities if entity.type in wanted}
     return next((speakers[quote.speaker] for quote in reversed(earlier) if quote.speaker in speakers), None)
