@@ -186,3 +186,10 @@ def test_parenthetical_cue_inside_the_reported_clause():
     quote = quote_with(sheet, "will open in May")
     assert quote.cue == "said"
     assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_passive_with_an_agent_reports_its_subject():
+    sheet = sheet_of("The new tax plan was endorsed by the teachers union.")
+    quote = quote_with(sheet, "The new tax plan")
+    assert quote.cue == "endorsed"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the teachers union"

@@ -123,6 +123,9 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
         if child.dep_ in ("prep", "advcl") and any(grand.ent_type_ in TIME_ENTITIES for grand in child.children):
             continue  # "said on Monday" reports nothing
         heads.append(child)
+    if not heads and any(child.dep_ == "agent" for child in children):
+        # "The plan was backed by the union": what the agent backs is the passive subject.
+        heads = [child for child in children if child.dep_ == "nsubjpass"]
     return heads, heads[0].dep_ if heads else ""
 
 
