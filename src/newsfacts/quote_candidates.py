@@ -114,19 +114,24 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
     if clauses:
         return clauses, clauses[0].dep_
-    if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS for child in children):
+    if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS and not _incidental(child) for child in children):
         return [verb.head], PARENTHETICAL  # "The plan, she said, is dead": the clause around the cue
     heads: list[Token] = []
     for child in children:
         if child.dep_ not in OBJECT_DEPS or child.i < verb.i and child.dep_ != "dobj":
             continue
-        if child.dep_ in ("prep", "advcl") and any(grand.ent_type_ in TIME_ENTITIES for grand in child.children):
+        if child.dep_ in ("prep", "advcl") and _incidental(child):
             continue  # "said on Monday" reports nothing
         heads.append(child)
     if not heads and any(child.dep_ == "agent" for child in children):
         # "The plan was backed by the union": what the agent backs is the passive subject.
         heads = [child for child in children if child.dep_ == "nsubjpass"]
     return heads, heads[0].dep_ if heads else ""
+
+
+def _incidental(child: Token) -> bool:
+    """A listener or a time, not what was said: 'me' and 'on Friday' in '…, he told me on Friday, …'."""
+    return child.pos_ == "PRON" or any(grand.ent_type_ in TIME_ENTITIES for grand in child.children)
 
 
 def _noun_content(noun: Token) -> tuple[list[Token], str]:
