@@ -17,7 +17,6 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/newsfacts extract examples/seed.txt --published 2025-09-10 --format text
 	$(BIN)/newsfacts extract examples/seed.txt --published 2025-09-10 -o out/seed.json
-	@echo "fact sheet written to out/seed.json"
 	$(BIN)/newsfacts extract examples/seed.txt --published 2025-09-10 --format html -o out/seed.html
 	@echo "HTML report written to $(CURDIR)/out/seed.html"
 
