@@ -98,8 +98,8 @@ def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
 
 
 def entity_tokens(doc, sheet: FactSheet) -> dict[int, str]:
-    """Token index → id of the entity one of whose mentions covers it (the first entity wins, as in
-    `entities.entity_at`), built once per article rather than searched per word."""
+    """Token index → id of the entity one of whose mentions covers it (the first entity wins), built
+    once per article rather than searched per word."""
     owners: dict[int, str] = {}
     for entity in sheet.entities:
         for mention in entity.mentions:
@@ -216,18 +216,6 @@ def timeline_key(event: Event) -> tuple:
     """Resolved dates first, in calendar order (a week or season sorts at its start); the rest keep text order."""
     start = timex.start_of(event.when)
     return (0, start, event.time.start if event.time else 0) if start else (1, "", event.time.start if event.time else 0)
-
-
-def entity_tokens(doc, sheet: FactSheet) -> dict[int, str]:
-    """Token index → id of the entity one of whose mentions covers it (the first entity wins, as in
-    `entities.entity_at`), built once per article rather than searched per word."""
-    owners: dict[int, str] = {}
-    for entity in sheet.entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for index in range(span.start, span.end) if span is not None else ():
-                owners.setdefault(index, entity.id)
-    return owners
 
 
 def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
