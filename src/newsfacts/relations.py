@@ -87,10 +87,10 @@ def tables() -> Tables:
 
 
 class Mentions:
-    """Which entity a stretch of text refers to.
+    """Which entity a stretch of text refers to, indexed once per article.
 
-    Unlike `entities.entity_at`, which returns the first overlapping mention, the tightest mention wins
-    here, because mentions nest: "his" inside "his father" is a mention of someone else.
+    As in `entities.entity_at`, the tightest mention wins, because mentions nest: "his" inside
+    "his father" is a mention of someone else.
     """
 
     def __init__(self, sheet: FactSheet):
