@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/throughput.py                 # 200 articles, then memory for 100 vs 2,000
     .venv/bin/python benchmarks/throughput.py -n 50 --no-memory
 
-Throughput: the same articles go through bare `nlp.pipe` and through the full pipeline (`extract_many`),
-chunk by chunk in turn, so both see the same load on a shared machine, with the batch size that
-`newsfacts batch` uses. Each stage of DEFAULT_STAGES is
+Throughput: the same articles go through bare `nlp.pipe` and through the full pipeline as `newsfacts
+batch` runs it (`analyse_chunk`), chunk by chunk in turn, so both see the same load on a shared machine,
+in the same spaCy batches. Each stage of DEFAULT_STAGES is
 timed, to show where the pipeline's time goes. Targets: pipeline >= 0.8 x bare spaCy.
 
 Memory: `newsfacts batch` (the streaming path into a DuckDB store) runs in a fresh process on 100 and on
@@ -31,10 +31,10 @@ from contextlib import contextmanager
 from itertools import cycle, islice
 from pathlib import Path
 
-from newsfacts.corpus import PARSE_BATCH
+from newsfacts.corpus import PARSE_CHARACTERS, analyse_chunk, parse_batches
 from newsfacts.nlp import DEFAULT_MODEL, load_model
 from newsfacts.schema import Article, ErrorRecord
-from newsfacts.sheet import DEFAULT_STAGES, extract_many
+from newsfacts.sheet import DEFAULT_STAGES
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DATA_FILES = ("quotes/polnear-train.jsonl", "quotes/polnear-dev.jsonl", "times/te3-dev.jsonl")
@@ -89,14 +89,15 @@ def throughput(n: int, model: str) -> None:
     for start in range(0, n, CHUNK):
         chunk = articles[start : start + CHUNK]
         with clock(wall, cpu, "bare"):
-            for _ in nlp.pipe([article.text for article in chunk], batch_size=PARSE_BATCH):
-                pass
+            for batch in parse_batches(chunk):
+                for _ in nlp.pipe([article.text for article in batch], batch_size=len(batch)):
+                    pass
         with clock(wall, cpu, "full"):
-            for result in extract_many(chunk, nlp, stages, batch_size=PARSE_BATCH):
+            for result in analyse_chunk(chunk, model, stages):
                 failures += isinstance(result, ErrorRecord)
 
     print(f"throughput on {n} articles ({sum(len(a.text) for a in articles) / n:,.0f} characters on average), "
-          f"model {model}, spaCy batches of {PARSE_BATCH}")
+          f"model {model}, spaCy batches of up to {PARSE_CHARACTERS:,} characters")
     print("                          articles/s   articles per CPU-second")
     print(f"  bare spaCy nlp.pipe     {n / wall['bare']:10.2f}   {n / cpu['bare']:10.2f}")
     print(f"  newsfacts pipeline      {n / wall['full']:10.2f}   {n / cpu['full']:10.2f}   ({failures} failed)")
@@ -166,7 +167,7 @@ def parallel(n: int, model: str) -> None:
         nlp = load_model(model)
         with Store(folder / "spacy.duckdb") as store:
             started = time.perf_counter()
-            docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=PARSE_BATCH, n_process=2)
+            docs = nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=4, n_process=2)
             sheets = [analyse(Parsed(article, doc)) for doc, article in docs]
             store.write(sheets, run_id=1)
             timings["spaCy n_process=2 (stages in the main process)"] = time.perf_counter() - started

@@ -19,6 +19,7 @@ from newsfacts.corpus import (
     InlineExecutor,
     count_records,
     local_executor,
+    parse_batches,
     read_corpus,
     read_csv,
     read_folder,
@@ -120,6 +121,13 @@ def test_counts_come_from_lines_rows_and_files(tmp_path):
 
 
 # Batches
+
+
+def test_spacy_batches_are_cut_by_characters_and_a_long_article_goes_alone():
+    items = [Article(id=str(number), text="x" * length) for number, length in enumerate([40, 50, 30, 200, 10])]
+    items.insert(2, ErrorRecord(id="unread", error="empty"))
+    batches = parse_batches(items, budget=100)
+    assert [[item.id for item in batch] for batch in batches] == [["0", "1", "unread"], ["2"], ["3"], ["4"]]
 
 
 def run(paths, store, stages=STAGES, chunk_size=2):
