@@ -104,6 +104,15 @@ def test_every_field_of_a_sheet_is_stored_and_the_sheet_is_kept_whole(store):
         ("e1", "Ana Ruiz"), ("e1", "Ruiz"), ("e2", "Officials")]
 
 
+def test_a_store_made_before_a_field_was_added_gets_its_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.connection.execute("ALTER TABLE quotes DROP COLUMN cue")
+    with Store(path) as store:
+        store.write([full_sheet()], run_id=1)
+        assert store.query("SELECT cue FROM quotes ORDER BY position")[1] == [("said",), ("said",)]
+
+
 def test_publication_dates_are_sql_dates(store):
     store.write([full_sheet()], run_id=1)
     assert store.query("SELECT year(published) FROM articles")[1] == [(2024,)]

@@ -163,6 +163,16 @@ class Store:
         if not read_only:
             for statement in _ddl():
                 self.connection.execute(statement)
+            self._add_new_columns()
+
+    def _add_new_columns(self) -> None:
+        """Columns for fields the document model gained since this store was made."""
+        for table in (ARTICLES, *FACT_TABLES):
+            _, present = self.query("SELECT column_name FROM information_schema.columns WHERE table_name = $name",
+                                    {"name": table.name})
+            for name, sql_type in table_columns(table):
+                if (name,) not in present:
+                    self.connection.execute(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {sql_type}')
 
     def __enter__(self) -> Store:
         return self
@@ -217,7 +227,10 @@ class Store:
             {name: [row.get(name) for row in rows] for name, _ in columns},
             schema=pa.schema([(name, ARROW_TYPES[sql_type.split()[0]]) for name, sql_type in columns]),
         )
-        self.connection.from_arrow(arrow).insert_into(table)
+        # By name, so a store whose columns were added over time (see _add_new_columns) takes rows as well.
+        self.connection.register("chunk_rows", arrow)
+        self.connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM chunk_rows")
+        self.connection.unregister("chunk_rows")
 
     def query(self, sql: str, parameters: dict[str, Any] | None = None) -> tuple[list[str], list[tuple]]:
         """Column names and rows of any SQL statement over the store."""
