@@ -296,12 +296,13 @@ def batch(
 
         newsfacts batch news.jsonl more.parquet --store corpus.duckdb --workers 2
 
-        newsfacts batch news.jsonl --store corpus.duckdb --engine dask --scheduler tcp://10.0.0.5:8786
+        newsfacts batch news.jsonl --store corpus.duckdb --engine dask --scheduler tcp://SCHEDULER:8786
     """
     import time
     from concurrent.futures.process import BrokenProcessPool
 
     from .corpus import count_records, run_batch
+    from .distributed import ClusterUnavailable
     from .store import Store, StoreError
 
     if engine is Engine.local and scheduler:

@@ -22,7 +22,7 @@ class ClusterUnavailable(RuntimeError):
 def dask_executor(
     scheduler: str | None = None, workers: int = 2, model: str = DEFAULT_MODEL
 ) -> Iterator[tuple[Executor, int]]:
-    """An executor on the cluster at `scheduler` (e.g. tcp://10.0.0.5:8786), or on a new LocalCluster,
+    """An executor on the cluster at `scheduler` (e.g. tcp://SCHEDULER:8786), or on a new LocalCluster,
     and how many tasks the cluster runs at once. A local cluster gets `workers` single-threaded processes.
     """
     from dask.distributed import Client, LocalCluster
