@@ -114,6 +114,13 @@ def test_according_to():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
+def test_according_to_after_a_quotation_takes_the_quoted_words_only():
+    sheet = sheet_of('"The bridge will stay shut," according to a city engineer.')
+    quote = quote_with(sheet, "bridge will stay shut")
+    assert quote.text.strip(",") == "The bridge will stay shut"
+    assert quote.kind == "direct" and quote.cue == "according to"
+
+
 def test_headline_colon_form():
     sheet = sheet_of("Lopez: The factory stays open\n\nThe mayor spoke to workers on Monday.")
     quote = quote_with(sheet, "factory stays open")

@@ -312,7 +312,8 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     clause_head = token.head
     while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head.i != clause_head.i:
         clause_head = clause_head.head
-    tokens = [t for t in clause_head.subtree if t.i not in phrase and not (t.is_punct and not t.is_quote)]
+    # Marks stay out: a quotation the clause cuts short is restored whole, without them, below.
+    tokens = [t for t in clause_head.subtree if t.i not in phrase and not t.is_punct]
     # The content is the side of the phrase the clause stands on: before it, or after it when it leads.
     before = [t for t in tokens if t.i < token.i]
     tokens = before or [t for t in tokens if t.i > max(phrase)]
