@@ -195,6 +195,13 @@ def test_parenthetical_cue_inside_the_reported_clause():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
+def test_closing_participle_reports_words_of_its_own():
+    sheet = sheet_of("Tom Reed insisted that the plan had grown the party, claiming that turnout hit a record.")
+    first, second = quote_with(sheet, "grown the party"), quote_with(sheet, "turnout hit a record")
+    assert "turnout" not in first.text and second.cue == "claiming"
+    assert speaker_name(sheet, second) == "Tom Reed"
+
+
 def test_passive_with_an_agent_reports_its_subject():
     sheet = sheet_of("The new tax plan was endorsed by the teachers union.")
     quote = quote_with(sheet, "The new tax plan")

@@ -25,6 +25,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 PARENTHETICAL = "parenthetical"
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
+# A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
+TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
 # Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
 NOUN_ATTACHED_DEPS = ("relcl", "acl")
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -88,6 +90,8 @@ def noun_phrase(head: Token) -> Span:
 def speaker_of(verb: Token) -> Span | None:
     """The phrase that says, writes or thinks what `verb` reports, following shared subjects upwards."""
     token = verb
+    if _is_trailing_report(verb) and verb.head.dep_ in CLAUSE_DEPS:
+        token = verb.head.head  # "X insisted that …, claiming …": X claims, not the clause's subject
     for _ in range(4):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -151,10 +155,27 @@ def _noun_content(noun: Token) -> tuple[list[Token], str]:
 def _subtrees_chars(heads: list[Token]) -> tuple[int, int, int]:
     """Start and end characters of the heads' subtrees (contiguous in a projective parse), and their size."""
     lefts = [head.left_edge for head in heads]
-    rights = [head.right_edge for head in heads]
+    rights = [_before_trailing_report(head) for head in heads]
     last = max(rights, key=lambda token: token.i)
     size = sum(right.i - left.i + 1 for left, right in zip(lefts, rights))
     return min(left.idx for left in lefts), last.idx + len(last), size
+
+
+def _before_trailing_report(head: Token) -> Token:
+    """The last token of `head`'s subtree, less a closing report of its own: in 'insisted that it works,
+    claiming that …' the parse may hang 'claiming' inside the clause, but it reports other words."""
+    last = head.right_edge
+    for token in head.subtree:
+        if (token.i > head.i and _is_trailing_report(token) and token.right_edge.i == last.i
+                and token.left_edge.i > head.i):
+            return token.doc[token.left_edge.i - 1]
+    return last
+
+
+def _is_trailing_report(token: Token) -> bool:
+    return (token.dep_ in TRAILING_REPORT_DEPS and token.tag_ == "VBG"
+            and token.lemma_.lower() in lexicon()["reporting_verbs"]
+            and not any(child.dep_ in SUBJECT_DEPS for child in token.children))
 
 
 def _owner(noun: Token) -> Span | None:
