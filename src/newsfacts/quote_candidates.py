@@ -30,6 +30,11 @@ TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
 # Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
 NOUN_ATTACHED_DEPS = ("relcl", "acl")
 TIME_ENTITIES = {"DATE", "TIME"}
+# Entity types and pronoun lists (quote_cues.json) whose members can say, think or want something.
+AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
+AGENT_PRONOUNS = ("person_pronouns", "group_pronouns", "writer_pronouns")
+# Dependents whose word says what kind of act the verb names.
+OBJECT_WORD_DEPS = ("dobj", "attr", "acomp", "oprd")
 # Right dependents that belong to a speaker phrase: "aides to the governor", "people familiar with the talks".
 PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
 
@@ -224,6 +229,17 @@ def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     return features
 
 
+def _speaker_type(speaker: Span | None) -> str:
+    """Whether the speaker can hold a view (a person, a group, a place's people, a pronoun for them)."""
+    if speaker is None:
+        return "none"
+    head = speaker.root
+    lex = lexicon()
+    if head.ent_type_ in AGENT_ENTITIES or any(head.lower_ in lex[key] for key in AGENT_PRONOUNS):
+        return "agent"
+    return head.pos_
+
+
 def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Span | None, quoted: float,
               cue_quoted: bool, sentence_index: int) -> list[str]:
     lemma = cue.lemma_.lower()
@@ -251,6 +267,12 @@ def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Spa
     preps = [child.lower_ for child in cue.children if child.dep_ == "prep"]
     if kind == "prep" and preps:
         features.append(f"lemma_prep={lemma}|{preps[0]}")
+    features += [f"lemma_prepw={lemma}|{prep}" for prep in preps]
+    # What the verb takes tells a stance ('made a claim') from an act ('made an appearance').
+    for child in cue.children:
+        if child.dep_ in OBJECT_WORD_DEPS:
+            features += [f"obj={child.lemma_.lower()}", f"lemma_obj={lemma}|{child.lemma_.lower()}"]
+    features.append(f"lemma_spk_type={lemma}|{_speaker_type(speaker)}")
     speaker_features = _speaker_features(speaker, cue)
     features += speaker_features
     features += [f"{kind}|{feature}" for feature in speaker_features[:2]]
