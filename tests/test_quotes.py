@@ -202,6 +202,19 @@ def test_closing_participle_reports_words_of_its_own():
     assert speaker_name(sheet, second) == "Tom Reed"
 
 
+def test_participle_after_an_object_is_not_that_objects_content():
+    sheet = sheet_of("Ana Ruiz praised the nurses, saying that they had worked through the night.")
+    quote = quote_with(sheet, "worked through the night")
+    assert quote.cue == "saying" and speaker_name(sheet, quote) == "Ana Ruiz"
+    assert all("worked" not in other.text for other in sheet.quotes if other.cue == "praised")
+
+
+def test_quotation_right_after_a_reporting_verb():
+    sheet = sheet_of("As the band left the stage, a woman shouted “Play it again!” from the back.")
+    quote = quote_with(sheet, "Play it again")
+    assert quote.kind == "direct" and quote.cue == "shouted"
+
+
 def test_passive_with_an_agent_reports_its_subject():
     sheet = sheet_of("The new tax plan was endorsed by the teachers union.")
     quote = quote_with(sheet, "The new tax plan")

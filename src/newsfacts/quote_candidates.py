@@ -131,6 +131,8 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
             continue
         if child.dep_ in ("prep", "advcl") and _incidental(child):
             continue  # "said on Monday" reports nothing
+        if _is_trailing_report(child):
+            continue  # "noted her record, saying …": 'saying' is a report of its own
         heads.append(child)
     if not heads and any(child.dep_ == "agent" for child in children):
         # "The plan was backed by the union": what the agent backs is the passive subject.
@@ -474,6 +476,8 @@ def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str
     reporting = lexicon()["reporting_verbs"]
     before_options: list[tuple[Token, str]] = []
     preceding = list(_previous_tokens(doc, before))
+    if preceding and preceding[0].pos_ == "VERB" and preceding[0].lemma_.lower() in reporting:
+        before_options.append((preceding[0], "before_verb"))  # 'a man yelled "Stay there!"'
     if preceding and preceding[0].text in (":", ","):
         position = "before_colon" if preceding[0].text == ":" else "before_comma"
         verb = next((token for token in preceding if token.pos_ == "VERB" and token.lemma_ in reporting), None)
