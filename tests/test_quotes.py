@@ -128,6 +128,13 @@ def test_headline_colon_form():
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Lopez"
 
 
+def test_title_case_headline_verb():
+    sheet = sheet_of("Mayor Ann Bell Praises New Bridge Design\n\nThe mayor spoke to workers on Monday.")
+    quote = quote_with(sheet, "New Bridge Design")
+    assert quote.cue == "Praises"
+    assert quote.speaker_mention is not None and "Ann Bell" in quote.speaker_mention.text
+
+
 def test_transcript_colon_form():
     sheet = sheet_of("The interview went on.\n\nHOST: Will the bridge open on time?\n\nMAYOR: It will open in May.")
     answer = quote_with(sheet, "open in May")

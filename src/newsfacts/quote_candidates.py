@@ -331,6 +331,49 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation],
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
                                _features(token, kind, heads, size, speaker, quoted, cue_quoted, sentence_index)))
+    return found + _headline_candidates(doc, text, starts, ordered)
+
+
+# English inflections a headline verb may carry: praises, blasts, endorsed, dismissed.
+VERB_ENDINGS = ("", "s", "es", "d", "ed")
+# Where a headline's name before its verb starts, or its reported words stop.
+HEADLINE_BREAKS = {":", ",", ";", ".", "?", "!", "—", "–", "-", "|"}
+
+
+def _headline_lemma(word: str, reporting: Collection[str]) -> str | None:
+    for ending in VERB_ENDINGS:
+        stem = word[:len(word) - len(ending)] if ending else word
+        if word.endswith(ending) and stem in reporting:
+            return stem
+    return None
+
+
+def _headline_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
+    """'Senator Praises New Bridge Plan': title-case headlines where the parse reads the verb as a noun."""
+    line_end = text.find("\n") if "\n" in text else len(text)
+    reporting = lexicon()["reporting_verbs"]
+    found = []
+    for token in doc:
+        if token.idx >= line_end:
+            break
+        lemma = _headline_lemma(token.lower_, reporting)
+        if lemma is None or token.pos_ not in ("NOUN", "PROPN") or token.i == 0:
+            continue
+        first = token.i
+        while first > 0 and doc[first - 1].text not in HEADLINE_BREAKS and (
+                doc[first - 1].pos_ in ("PROPN", "NOUN") or doc[first - 1].is_title):
+            first -= 1
+        last = token.i + 1
+        while last < len(doc) and doc[last].idx < line_end and doc[last].text not in HEADLINE_BREAKS:
+            last += 1
+        if first == token.i or last == token.i + 1:
+            continue
+        speaker = doc[first:token.i]
+        start, end = _trim(text, doc[token.i + 1].idx, doc[last - 1].idx + len(doc[last - 1]))
+        start, end = _widen_to_quotations(start, end, starts, ordered)
+        features = ["bias", "headline_verb", f"lemma={lemma}", f"len={_bucket(last - token.i - 1)}",
+                    f"quoted={round(_quoted_share(start, end, starts, ordered), 1)}"]
+        found.append(Candidate([token], start, end, speaker, features + _speaker_features(speaker, token)))
     return found
 
 
