@@ -43,6 +43,9 @@ ARROW_TYPES = {
     "DATE": pa.string(),
     "JSON": pa.string(),
 }
+# DuckDB caches the pages it writes up to 80% of RAM, so a writer's memory grows with the store; a batch
+# only appends, and with this cap its memory stays flat (measured: 4,000 articles, peak 460 -> 356 MiB).
+WRITER_MEMORY = "128MB"
 SCALAR_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
 # Columns whose text holds a richer SQL type than the document model says.
 TYPE_OVERRIDES = {("articles", "published"): "DATE"}
@@ -157,7 +160,8 @@ class Store:
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store; fill one with `newsfacts batch … --store {self.path}`")
         try:
-            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+            config = {} if read_only else {"memory_limit": WRITER_MEMORY}
+            self.connection = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
         if not read_only:
