@@ -150,12 +150,21 @@ def test_pronoun_speaker_resolves_to_the_person():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
-def test_floating_quote_takes_the_last_speaker():
+def test_floating_quote_in_the_next_paragraph_continues_the_last_quote():
     text = ('"The plan is ready," said Maria Lopez.\n\n'
             '"We will start building in the spring and finish before the winter."')
     sheet = sheet_of(text)
     quote = quote_with(sheet, "start building")
-    assert quote.kind == "direct"
+    assert quote.kind == "direct" and "plan is ready" in quote.text
+    assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_floating_quote_further_on_takes_the_last_speaker():
+    text = ('"The plan is ready," said Maria Lopez.\n\nThe council meets on Monday to vote on it.\n\n'
+            '"We will start building in the spring and finish before the winter."')
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "start building")
+    assert quote.kind == "direct" and quote.cue is None and "plan is ready" not in quote.text
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 

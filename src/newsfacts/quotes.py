@@ -64,25 +64,31 @@ def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
     quotes: list[Quote] = []
     for candidate in kept:
         quotes.append(to_quote(candidate, text, marks, sheet, quotes))
-    return sorted(quotes + floating(text, marks, quotes), key=lambda quote: quote.start)
+    return with_floating(text, marks, quotes)
 
 
-def floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
-    """Quoted sentences with no cue of their own belong to the speaker quoted just before them."""
-    found = []
+def with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
+    """Quoted sentences with no cue of their own belong to the speaker quoted just before them: right after
+    that speaker's direct quote they continue it, further on they are quotes of their own."""
+    quotes = sorted(quotes, key=lambda quote: quote.start)
     for mark in marks:
         if len(text[mark.start:mark.end].split()) < FLOATING_MIN_WORDS or not _starts_sentence(text, mark.outer_start):
             continue
         if any(quote.start < mark.end and mark.start < quote.end for quote in quotes):
             continue
-        previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
+        before = [quote for quote in quotes if quote.end <= mark.start]
+        previous = [quote for quote in before if quote.speaker_mention is not None]
         if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
             continue
         last = previous[-1]
-        found.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
-                           source=last.source, cue=None, speaker=last.speaker, speaker_mention=last.speaker_mention,
-                           speaker_name=last.speaker_name))
-    return found
+        if last is before[-1] and last.kind == "direct" and text.count("\n\n", last.end, mark.start) <= 1:
+            quotes[quotes.index(last)] = last.model_copy(update={"end": mark.end, "text": text[last.start:mark.end]})
+            continue
+        quotes.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
+                            source=last.source, cue=None, speaker=last.speaker, speaker_mention=last.speaker_mention,
+                            speaker_name=last.speaker_name))
+        quotes.sort(key=lambda quote: quote.start)
+    return quotes
 
 
 def _starts_sentence(text: str, at: int) -> bool:
