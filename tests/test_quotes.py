@@ -115,9 +115,9 @@ def test_according_to():
 
 
 def test_according_to_after_a_quotation_takes_the_quoted_words_only():
-    sheet = sheet_of('"The bridge will stay shut," according to a city engineer.')
+    sheet = sheet_of('While repairs drag on, "the bridge will stay shut," according to a city engineer.')
     quote = quote_with(sheet, "bridge will stay shut")
-    assert quote.text.strip(",") == "The bridge will stay shut"
+    assert quote.text.strip(",") == "the bridge will stay shut"
     assert quote.kind == "direct" and quote.cue == "according to"
 
 

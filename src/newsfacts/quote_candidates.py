@@ -298,9 +298,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation],
         sentence_index = 0 if token.i < first_sentence_end else 1
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for candidate in _according(token, text, starts, ordered, sentence_index):
-                if token.i in taken:  # a quotation already attributed to this phrase takes the clause too
-                    taken[token.i].start = min(taken[token.i].start, candidate.start)
-                    taken[token.i].end = max(taken[token.i].end, candidate.end)
+                if token.i in taken:  # '"…," according to X': X is the source of the quoted words only
                     taken[token.i].features = candidate.features
                 else:
                     found.append(candidate)
