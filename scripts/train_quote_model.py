@@ -25,8 +25,6 @@ from newsfacts.quote_candidates import Candidate, candidates
 from newsfacts.quote_marks import quotations
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "newsfacts" / "data" / "quote_model.json"
-# Cue lemmas seen fewer times than this as a true cue are left to the reporting-verb list.
-MIN_CUE_COUNT = 2
 # Features seen fewer times than this are dropped: they would only memorise single articles.
 MIN_FEATURE_COUNT = 3
 
@@ -72,14 +70,12 @@ def main() -> None:
 
     articles = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = parsed_docs(articles, args.cache)
-    rows, labels, cue_counts = [], [], Counter()
+    rows, labels = [], []
     for article, doc in zip(articles, docs):
         for candidate in candidates(doc, article["text"], quotations(article["text"])):
             label = is_attribution(candidate, article["quotes"])
             rows.append(candidate.features)
             labels.append(label)
-            if label:
-                cue_counts[candidate.cue[0].lemma_.lower()] += 1
     feature_counts = Counter(feature for row in rows for feature in set(row))
     kept = [{feature: 1 for feature in row if feature_counts[feature] >= MIN_FEATURE_COUNT} for row in rows]
     vectoriser = DictVectorizer()
@@ -93,8 +89,6 @@ def main() -> None:
                    f"{sum(labels)} attributions",
         "bias": round(float(model.intercept_[0]), 4),
         "threshold": args.threshold,
-        "cue_lemmas": sorted(lemma for lemma, count in cue_counts.items()
-                             if count >= MIN_CUE_COUNT and lemma.isalpha()),
         "weights": dict(sorted(weights.items())),
     }
     args.output.write_text(json.dumps(result, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -282,14 +282,12 @@ def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Spa
     return features
 
 
-def candidates(doc: Doc, text: str, quotations: list[Quotation],
-               cue_lemmas: Collection[str] | None = None) -> list[Candidate]:
+def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candidate]:
     """Every cue the parse offers, with its content span, speaker phrase and features.
 
     `text` is the doc's text, passed in because `Doc.text` rebuilds the string on every access.
-    `cue_lemmas` limits verb cues to those lemmas and the reporting verbs (all verbs when None, for training).
+    Every verb is a candidate: the model knows its lemma, or judges a lemma it never saw by its other features.
     """
-    reporting = lexicon()["reporting_verbs"]
     starts, ordered = _quotation_index(quotations)
     first_sentence_end = next((token.i + 1 for token in doc if token.is_sent_end), len(doc))
     found = _quotation_candidates(doc, text, starts, ordered)
@@ -304,8 +302,6 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation],
                     found.append(candidate)
             continue
         if token.pos_ not in ("VERB", "AUX", "NOUN"):
-            continue
-        if cue_lemmas is not None and token.lemma_.lower() not in cue_lemmas and token.lemma_.lower() not in reporting:
             continue
         heads, kind = _content_heads(token) if token.pos_ != "NOUN" else _noun_content(token)
         if not heads:

@@ -56,7 +56,7 @@ def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
     text = parsed.text
     marks = quotations(text)
     scored = [(probability(candidate.features), candidate)
-              for candidate in candidates(parsed.doc, text, marks, model()["cue_lemmas"])]
+              for candidate in candidates(parsed.doc, text, marks)]
     kept = distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
                      if score >= model()["threshold"]])
     kept += colon_form(parsed.doc, text, kept)
