@@ -93,6 +93,13 @@ def test_quote_around_the_speaker_is_one_quote():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
+def test_quote_split_by_its_cue_within_one_sentence_is_one_direct_quote():
+    sheet = sheet_of('“The town is too far behind,” said a local farmer, “and the rain came too late.”')
+    quote = quote_with(sheet, "too far behind")
+    assert "rain came too late" in quote.text and quote.kind == "direct"
+    assert len([q for q in sheet.quotes if "rain came" in q.text]) == 1
+
+
 def test_partial_quote_inside_reported_speech():
     sheet = sheet_of('The senator called the proposal "a costly mistake" during the debate.')
     quote = quote_with(sheet, "costly mistake")

@@ -476,7 +476,10 @@ def _name_after_dash(doc: Doc, index: int) -> Span | None:
 def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
     """Quotations and the cue next to them: '"…," he said', 'she said: "…"', '"…" ― Name'."""
     found: list[Candidate] = []
+    continued_until = -1  # end of the quotation the last run-on quote took in
     for number, quotation in enumerate(ordered):
+        if quotation.end <= continued_until:
+            continue
         after = _token_from(doc, quotation.outer_end)
         before = _token_from(doc, quotation.outer_start)
         cue, position, speaker = _quotation_cue(doc, after, before)
@@ -490,7 +493,7 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             speaker = speaker_of(cue)
         end = quotation.end
         if position == "after":
-            end = _run_on(doc, text, cue, ordered, number, end)
+            end = continued_until = _run_on(doc, text, cue, ordered, number, end)
         words = text[quotation.start:end].split()
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
@@ -533,12 +536,17 @@ def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str
 
 
 def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int, end: int) -> int:
-    """'"A," he said. "B."': a quotation right after the cue's sentence continues the same quote."""
+    """'"A," he said. "B."' and '"A," he said, "B."': a quotation right after the cue's sentence, or after
+    the cue phrase within it, continues the same quote."""
     if number + 1 >= len(ordered):
         return end
     following = ordered[number + 1]
+    between = text[cue.idx:following.outer_start]
+    if following.outer_start < cue.idx or "\n" in between:
+        return end
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
-    if len(gap) <= 2 and "\n" not in text[cue.idx:following.outer_start]:
+    same_sentence = between.rstrip().endswith(",") and not any(mark in between for mark in SENTENCE_END)
+    if len(gap) <= 2 or same_sentence:
         return following.end
     return end

@@ -134,7 +134,9 @@ def _quoted_share(start: int, end: int, marks: list[Quotation]) -> float:
 def to_quote(candidate: Candidate, text: str, marks: list[Quotation], sheet: FactSheet,
              earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
-    kind = "direct" if _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
+    # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
+    split = _quoted_share(start, start + 1, marks) == 1 and _quoted_share(end - 1, end, marks) == 1
+    kind = "direct" if split or _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
     speaker, mention, source = resolve_speaker(candidate.speaker, sheet, marks, earlier)
     name = speaker.name if speaker else (mention.text if mention else None)
     if source == "writer":
