@@ -134,6 +134,24 @@ def run(paths, store, stages=STAGES, chunk_size=2):
     return run_batch(paths, store, InlineExecutor(), stages=stages, chunk_size=chunk_size)
 
 
+def test_when_spacy_fails_on_a_batch_only_the_culprit_fails(monkeypatch):
+    import newsfacts.corpus as corpus
+
+    real = corpus.extract_many
+
+    def fragile(items, nlp, stages, batch_size=32):
+        if any(isinstance(item, Article) and "CRASH" in item.text for item in items):
+            raise RuntimeError("tokenizer exploded")
+        return real(items, nlp, stages, batch_size)
+
+    monkeypatch.setattr(corpus, "extract_many", fragile)
+    items = [Article(id="a", text="Rain in Oslo."), Article(id="b", text="CRASH"), Article(id="c", text="Sun.")]
+    results = corpus.analyse_chunk(items, stages=STAGES)
+    assert [result.id for result in results] == ["a", "b", "c"]
+    assert isinstance(results[1], ErrorRecord) and results[1].error == "spaCy failed: RuntimeError: tokenizer exploded"
+    assert not isinstance(results[0], ErrorRecord) and not isinstance(results[2], ErrorRecord)
+
+
 def test_a_rerun_skips_what_is_stored(tmp_path):
     corpus = write_jsonl(tmp_path / "c.jsonl", ARTICLES)
     with Store(tmp_path / "s.duckdb") as store:
