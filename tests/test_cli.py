@@ -94,3 +94,10 @@ def test_schema_command_prints_the_json_schema(runner):
     schema = json.loads(result.stdout)
     assert schema["properties"]["schema_version"]["default"] == SCHEMA_VERSION
     assert {"entities", "quotes", "times", "relations", "checks"} <= schema["properties"].keys()
+
+
+def test_error_text_is_shown_as_written_not_as_markup(runner, tmp_path):
+    path = tmp_path / "[bold]odd[/bold].txt"
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert "[bold]odd[/bold].txt" in result.stderr

@@ -12,6 +12,7 @@ from typing import Annotated, Callable, Iterator, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.progress import ProgressColumn, Task
 from rich.table import Table
@@ -39,9 +40,14 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+def error_line(message: str) -> None:
+    """One red line on stderr, never wrapped, with the message shown as written (no Rich markup)."""
+    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one red line on stderr and return the exit to raise."""
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+    error_line(message)
     return typer.Exit(code)
 
 
@@ -137,7 +143,7 @@ def extract(
             progress.advance(0)
             if isinstance(result, ErrorRecord):
                 failures += 1
-                stderr.print(f"[bold red]error:[/] {result.error}", highlight=False)
+                error_line(result.error)
                 if several and pages is None:
                     out.write(result.model_dump_json() + "\n")
                 continue
@@ -209,14 +215,14 @@ def evaluate_command(
     gold_files = [read_gold_file(path, limit) for path in paths]
     errors = [message for gold_file in gold_files for message in gold_file.errors]
     for message in errors:
-        stderr.print(f"[bold red]error:[/] {message}", highlight=False)
+        error_line(message)
     nlp = get_model(model)
     total = sum(len(gold_file.articles) for gold_file in gold_files)
     with progress_bar(total, "scoring") as progress:
         scores = score_files(
             gold_files,
             lambda articles: extract_many(articles, nlp),
-            on_error=lambda message: stderr.print(f"[bold red]error:[/] {message}", highlight=False),
+            on_error=error_line,
             on_article=lambda: progress.advance(0),
         )
     if as_json:
@@ -328,7 +334,7 @@ def batch(
         raise fail(str(error)) from None
     seconds = time.perf_counter() - started
     for failure in report.failures:
-        stderr.print(f"[red]failed:[/] {failure.error}", highlight=False, soft_wrap=True)
+        stderr.print(f"[red]failed:[/] {escape(failure.error)}", highlight=False, soft_wrap=True)
     stderr.print(
         f"{report.stored} stored, {report.failed} failed, {report.skipped} already in {store} "
         f"({(report.stored + report.failed) / seconds:.1f} articles/s)"
