@@ -100,6 +100,13 @@ def test_quote_split_by_its_cue_within_one_sentence_is_one_direct_quote():
     assert len([q for q in sheet.quotes if "rain came" in q.text]) == 1
 
 
+def test_quotation_after_adding_is_a_quote_of_its_own():
+    sheet = sheet_of('“The roads are safe,” said Ana Ruiz on Monday, adding that “the bridges need work.”')
+    first, added = quote_with(sheet, "roads are safe"), quote_with(sheet, "bridges need work")
+    assert first is not added and added.cue == "adding"
+    assert speaker_name(sheet, added) == "Ana Ruiz"
+
+
 def test_partial_quote_inside_reported_speech():
     sheet = sheet_of('The senator called the proposal "a costly mistake" during the debate.')
     quote = quote_with(sheet, "costly mistake")
