@@ -137,6 +137,12 @@ def test_stored_runs_name_the_run_of_stored_and_failed_ids(store):
     assert store.stored_runs(["a1", "b2", "c3"]) == {"a1": 1, "b2": 2}
 
 
+def test_forgotten_errors_are_no_longer_stored(store):
+    store.write([full_sheet("a1"), ErrorRecord(id="b2", error="empty")], run_id=1)
+    assert store.forget_errors() == 1
+    assert store.stored_runs(["a1", "b2"]) == {"a1": 1}
+
+
 def test_runs_are_numbered_and_finished(store):
     first = store.start_run("local", "model", ["a.jsonl"])
     store.finish_run(first)

@@ -293,6 +293,9 @@ def batch(
         str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); a LocalCluster when left out.")
     ] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Try again the articles that failed in earlier runs.")
+    ] = False,
 ) -> None:
     """Analyse a corpus into a DuckDB store; a rerun resumes where a stopped run left off.
 
@@ -319,6 +322,8 @@ def batch(
     started = time.perf_counter()
     try:
         with Store(store) as corpus, batch_executor(engine, scheduler, workers, model) as (executor, slots):
+            if retry_errors:
+                stderr.print(f"{corpus.forget_errors()} failed articles will be tried again", highlight=False)
             with corpus_progress(total) as advance:
                 report = run_batch(inputs, corpus, executor, engine=engine.value, model=model, slots=slots,
                                    on_progress=advance)
@@ -340,6 +345,7 @@ def batch(
         f"({(report.stored + report.failed) / seconds:.1f} articles/s)"
         + (f"; every failure: newsfacts query --store {store} --sql 'SELECT * FROM errors'" if report.failed else ""),
         highlight=False,
+        soft_wrap=True,
     )
 
 

@@ -197,6 +197,12 @@ class Store:
     def finish_run(self, run_id: int) -> None:
         self.connection.execute("UPDATE runs SET finished = ? WHERE run_id = ?", [_now(), run_id])
 
+    def forget_errors(self) -> int:
+        """Drop the error rows, so that the next batch tries those articles again; how many there were."""
+        (count,) = self.connection.execute("SELECT count(*) FROM errors").fetchone()
+        self.connection.execute("DELETE FROM errors")
+        return count
+
     def stored_runs(self, ids: Iterable[str]) -> dict[str, int]:
         """For each of these ids already in the store (stored or failed), the run that stored it."""
         found = self.connection.execute(
