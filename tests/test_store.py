@@ -193,9 +193,10 @@ def test_quotes_by_finds_an_unresolved_speaker_by_its_phrase(corpus):
     assert [row[columns.index("text")] for row in rows] == ["it cost more"]
 
 
-def test_timeline_counts_mentions_per_publication_date(corpus):
+def test_timeline_counts_mentions_per_publication_date_undated_last(corpus):
+    corpus.write([full_sheet("a3", published=None)], run_id=2)
     columns, rows = timeline(corpus, "Ana Ruiz")
-    assert [(str(row[0]), row[1], row[2]) for row in rows] == [("2024-04-30", 1, 2), ("2024-05-03", 1, 2)]
+    assert [row[:3] for row in rows] == [("2024-04-30", 1, 2), ("2024-05-03", 1, 2), ("(no date)", 1, 2)]
 
 
 @pytest.mark.parametrize("export_format", list(ExportFormat))

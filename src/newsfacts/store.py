@@ -338,13 +338,14 @@ QUOTES_BY = f"""
 
 TIMELINE = f"""
     WITH person AS ({PERSON_ENTITIES})
-    SELECT a.published AS date, count(DISTINCT a.id) AS articles, count(*) AS mentions,
+    SELECT coalesce(strftime(a.published, '%Y-%m-%d'), '(no date)') AS date, count(DISTINCT a.id) AS articles,
+           count(*) AS mentions,
            string_agg(DISTINCT a.outlet, ', ' ORDER BY a.outlet) AS outlets
     FROM mentions m
     JOIN person p ON p.article_id = m.article_id AND p.id = m.entity_id
     JOIN articles a ON a.id = m.article_id
     GROUP BY a.published
-    ORDER BY date NULLS LAST
+    ORDER BY a.published NULLS LAST
 """
 
 
