@@ -135,6 +135,12 @@ def test_according_to_after_a_quotation_takes_the_quoted_words_only():
     assert quote.kind == "direct" and quote.cue == "according to"
 
 
+def test_according_to_between_commas_inside_its_clause():
+    sheet = sheet_of("Among the bridges at risk, according to the city engineer, are six built before 1950.")
+    quote = quote_with(sheet, "bridges at risk")
+    assert "six built before 1950" in quote.text and quote.cue == "according to"
+
+
 def test_headline_colon_form():
     sheet = sheet_of("Lopez: The factory stays open\n\nThe mayor spoke to workers on Monday.")
     quote = quote_with(sheet, "factory stays open")

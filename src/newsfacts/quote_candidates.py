@@ -396,9 +396,15 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
         clause_head = clause_head.head
     # Marks stay out: a quotation the clause cuts short is restored whole, without them, below.
     tokens = [t for t in clause_head.subtree if t.i not in phrase and not t.is_punct]
-    # The content is the side of the phrase the clause stands on: before it, or after it when it leads.
+    # The content is the side of the phrase the clause stands on: before it, or after it when it leads,
+    # or both when the phrase sits inside the clause between commas ('X, according to Y, is Z').
     before = [t for t in tokens if t.i < token.i]
-    tokens = before or [t for t in tokens if t.i > max(phrase)]
+    after = [t for t in tokens if t.i > max(phrase)]
+    doc = token.doc
+    inside = (before and after and token.i > 0 and doc[token.i - 1].text == ","
+              and max(phrase) + 1 < len(doc) and doc[max(phrase) + 1].text == ","
+              and after[0].dep_ != "cc" and not any(t.is_sent_start for t in after))
+    tokens = before + after if inside else before or after
     if not tokens:
         return []
     start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
