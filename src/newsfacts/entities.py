@@ -649,7 +649,7 @@ def resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], cl
     if owner is None or owner.type != "PERSON":
         return None
     relation = noun.lemma_.lower()
-    gender = KINSHIP[relation][0]
+    gender = KINSHIP[relation].gender
     start = possessive.left_edge.i
     referent = named_in_apposition(noun, clusters) or owner.kin.get(relation) or reciprocal(owner, relation, clusters)
     if referent is None:
@@ -694,7 +694,7 @@ def reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluste
     """If A is B's father, B is A's son: known kinship read from the other side."""
     for other in clusters:
         for their_relation, relative in other.kin.items():
-            if relative is owner and KINSHIP[their_relation][1].get(other.gender) == relation:
+            if relative is owner and KINSHIP[their_relation].reciprocal.get(other.gender) == relation:
                 return other
     return None
 

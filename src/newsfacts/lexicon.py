@@ -7,6 +7,8 @@ Guardian style books and from standard grammars; none comes from a particular ar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # Forms of address written before a personal name ("Prince Harry", "Sen. Warren"), with the gender they
 # imply when they imply one. Keys are lower case, without a final full stop.
 HONORIFICS: dict[str, str | None] = {
@@ -48,38 +50,44 @@ PEERAGES = {"duke", "duchess", "earl", "countess", "marquess", "marchioness", "v
             "baron", "baroness"}
 ROYAL_HONORIFICS = {"prince", "princess"}
 
-# Kinship nouns: the gender of the relative, and the reciprocal noun by the other person's gender.
-KINSHIP: dict[str, tuple[str | None, dict[str, str]]] = {
-    "father": ("male", {"male": "son", "female": "daughter", None: "child"}),
-    "mother": ("female", {"male": "son", "female": "daughter", None: "child"}),
-    "parent": (None, {"male": "son", "female": "daughter", None: "child"}),
-    "dad": ("male", {"male": "son", "female": "daughter", None: "child"}),
-    "mum": ("female", {"male": "son", "female": "daughter", None: "child"}),
-    "mom": ("female", {"male": "son", "female": "daughter", None: "child"}),
-    "son": ("male", {"male": "father", "female": "mother", None: "parent"}),
-    "daughter": ("female", {"male": "father", "female": "mother", None: "parent"}),
-    "child": (None, {"male": "father", "female": "mother", None: "parent"}),
-    "brother": ("male", {"male": "brother", "female": "sister", None: "sibling"}),
-    "sister": ("female", {"male": "brother", "female": "sister", None: "sibling"}),
-    "sibling": (None, {"male": "brother", "female": "sister", None: "sibling"}),
-    "husband": ("male", {"female": "wife", "male": "husband", None: "spouse"}),
-    "wife": ("female", {"male": "husband", "female": "wife", None: "spouse"}),
-    "spouse": (None, {"male": "husband", "female": "wife", None: "spouse"}),
-    "grandfather": ("male", {"male": "grandson", "female": "granddaughter", None: "grandchild"}),
-    "grandmother": ("female", {"male": "grandson", "female": "granddaughter", None: "grandchild"}),
-    "grandson": ("male", {"male": "grandfather", "female": "grandmother", None: "grandparent"}),
-    "granddaughter": ("female", {"male": "grandfather", "female": "grandmother", None: "grandparent"}),
-    "uncle": ("male", {"male": "nephew", "female": "niece", None: "nephew"}),
-    "aunt": ("female", {"male": "nephew", "female": "niece", None: "niece"}),
-    "nephew": ("male", {"male": "uncle", "female": "aunt", None: "uncle"}),
-    "niece": ("female", {"male": "uncle", "female": "aunt", None: "aunt"}),
-    "stepfather": ("male", {"male": "stepson", "female": "stepdaughter", None: "stepchild"}),
-    "stepmother": ("female", {"male": "stepson", "female": "stepdaughter", None: "stepchild"}),
-    "stepson": ("male", {"male": "stepfather", "female": "stepmother", None: "stepparent"}),
-    "stepdaughter": ("female", {"male": "stepfather", "female": "stepmother", None: "stepparent"}),
-    "fiance": ("male", {"male": "fiancee", "female": "fiance", None: "fiance"}),
-    "fiancee": ("female", {"male": "fiancee", "female": "fiance", None: "fiance"}),
-    "cousin": (None, {"male": "cousin", "female": "cousin", None: "cousin"}),
+# Kinship nouns: the relative's gender, the reciprocal noun by the other person's gender, and what the
+# relative is to the possessor in the fact sheet's relation kinds ("his father" is parent_of him; None
+# where the schema has no kind, as for cousins).
+@dataclass(frozen=True)
+class Kin:
+    gender: str | None
+    reciprocal: dict[str | None, str]
+    relation: str | None
+
+
+CHILD_OF = {"male": "son", "female": "daughter", None: "child"}
+PARENT_OF = {"male": "father", "female": "mother", None: "parent"}
+SIBLING_OF = {"male": "brother", "female": "sister", None: "sibling"}
+SPOUSE_OF = {"male": "husband", "female": "wife", None: "spouse"}
+KINSHIP: dict[str, Kin] = {
+    **{noun: Kin(gender, CHILD_OF, "parent_of") for noun, gender in [
+        ("father", "male"), ("mother", "female"), ("parent", None), ("dad", "male"), ("mum", "female"),
+        ("mom", "female"), ("stepfather", "male"), ("stepmother", "female")]},
+    **{noun: Kin(gender, PARENT_OF, "child_of") for noun, gender in [
+        ("son", "male"), ("daughter", "female"), ("child", None), ("stepson", "male"),
+        ("stepdaughter", "female")]},
+    **{noun: Kin(gender, SIBLING_OF, "sibling_of") for noun, gender in [
+        ("brother", "male"), ("sister", "female"), ("sibling", None), ("half-brother", "male"),
+        ("half-sister", "female"), ("twin", None)]},
+    **{noun: Kin(gender, SPOUSE_OF, "spouse_of") for noun, gender in [
+        ("husband", "male"), ("wife", "female"), ("spouse", None), ("widow", "female"),
+        ("widower", "male")]},
+    **{noun: Kin(gender, {"male": "grandson", "female": "granddaughter", None: "grandchild"}, None)
+       for noun, gender in [("grandfather", "male"), ("grandmother", "female")]},
+    **{noun: Kin(gender, {"male": "grandfather", "female": "grandmother", None: "grandparent"}, None)
+       for noun, gender in [("grandson", "male"), ("granddaughter", "female")]},
+    **{noun: Kin(gender, {"male": "nephew", "female": "niece", None: "nephew"}, None)
+       for noun, gender in [("uncle", "male"), ("aunt", "female")]},
+    **{noun: Kin(gender, {"male": "uncle", "female": "aunt", None: "uncle"}, None)
+       for noun, gender in [("nephew", "male"), ("niece", "female")]},
+    "fiance": Kin("male", {"male": "fiancee", "female": "fiance", None: "fiance"}, None),
+    "fiancee": Kin("female", {"male": "fiancee", "female": "fiance", None: "fiance"}, None),
+    "cousin": Kin(None, {"male": "cousin", "female": "cousin", None: "cousin"}, None),
 }
 
 # Third-person personal pronouns that can point at a person, with their gender.

@@ -23,6 +23,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import KINSHIP
 from .nlp import Parsed
 from .schema import Entity, FactSheet, Mention, Relation
 
@@ -63,10 +64,10 @@ def tables() -> Tables:
     data = json.loads(files("newsfacts").joinpath("data", "relations.json").read_text(encoding="utf-8"))
     people, employers = frozenset({PERSON}), frozenset({PERSON, ORG})
     triggers: dict[str, Trigger] = {}
-    for word, relation in data["kinship"].items():
-        if not word.startswith("_"):
-            reverse = relation == "child_of"  # stored as parent_of(owner, child): one direction, no duplicates
-            triggers[word] = Trigger("parent_of" if reverse else relation, not reverse, people, people, False)
+    for word, kin in KINSHIP.items():
+        if kin.relation:
+            reverse = kin.relation == "child_of"  # stored as parent_of(owner, child): one direction, no duplicates
+            triggers[word] = Trigger("parent_of" if reverse else kin.relation, not reverse, people, people, False)
     for word in data["job_titles"]:
         triggers[word] = Trigger("works_for", True, people, employers, True)
     for word in data["staff_nouns"]["words"]:  # "his colleague" works with him, not for him: organisations only
