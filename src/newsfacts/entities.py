@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BARE_TITLES,
-    COMMUNICATION_VERBS,
     DESCRIPTIVE_HEADS,
     EVENT_HEADS,
     HONORIFIC_GENDER_OVERRIDES,
@@ -31,8 +30,10 @@ from .lexicon import (
     PLACE_HEADS,
     REFLEXIVE_PRONOUNS,
     ROYAL_HONORIFICS,
+    STATEMENT_VERBS,
     TITLES_OF_PLACE,
     WORK_NOUNS,
+    quote_cues,
 )
 from .nlp import Parsed
 from .schema import Entity, FactSheet, Mention
@@ -314,7 +315,8 @@ def beside_work_noun(span: Span) -> bool:
 
 def is_speaker(span: Span) -> bool:
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in COMMUNICATION_VERBS
+    verb = root.head.lemma_.lower()
+    return root.dep_ in {"nsubj", "nsubjpass"} and (verb in quote_cues()["reporting_verbs"] or verb in STATEMENT_VERBS)
 
 
 def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:

@@ -7,7 +7,10 @@ Guardian style books and from standard grammars; none comes from a particular ar
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
 # Forms of address written before a personal name ("Prince Harry", "Sen. Warren"), with the gender they
 # imply when they imply one. Keys are lower case, without a final full stop.
@@ -116,12 +119,16 @@ WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography"
               "song", "single", "documentary", "series", "play", "musical", "poem", "report", "podcast",
               "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview"}
 
-# Verbs whose subject is a speaker: a building or city in that place stands for the institution in it
-# ("the White House said"). A subset of the attribution cues the quotes stage uses.
-COMMUNICATION_VERBS = {"say", "confirm", "announce", "deny", "state", "tell", "add", "report", "reveal",
-                       "insist", "claim", "warn", "declare", "respond", "reply", "comment", "decline",
-                       "refuse", "acknowledge", "admit", "explain", "argue", "note", "suggest", "issue",
-                       "release", "publish", "write", "tweet", "post"}
+@lru_cache(maxsize=1)
+def quote_cues() -> dict[str, frozenset[str]]:
+    """The attribution tables of data/quote_cues.json: reporting verbs, generic source nouns, pronouns."""
+    data = json.loads(files("newsfacts.data").joinpath("quote_cues.json").read_text(encoding="utf-8"))
+    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+
+
+# Verbs of putting out a statement, which the reporting verbs leave out: with them too, a building or
+# city as subject stands for the institution in it ("the Palace issued a statement").
+STATEMENT_VERBS = {"issue", "publish", "release"}
 
 MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",

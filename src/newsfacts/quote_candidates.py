@@ -7,15 +7,13 @@ model (`quote_model.json`, trained by `scripts/train_quote_model.py`) weighs to 
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import quote_cues
 from .quote_marks import Quotation
 
 # Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
@@ -37,12 +35,6 @@ AGENT_PRONOUNS = ("person_pronouns", "group_pronouns", "writer_pronouns")
 OBJECT_WORD_DEPS = ("dobj", "attr", "acomp", "oprd")
 # Right dependents that belong to a speaker phrase: "aides to the governor", "people familiar with the talks".
 PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, frozenset[str]]:
-    data = json.loads(files("newsfacts.data").joinpath("quote_cues.json").read_text(encoding="utf-8"))
-    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
 
 
 @dataclass
@@ -181,7 +173,7 @@ def _before_trailing_report(head: Token) -> Token:
 
 def _is_trailing_report(token: Token) -> bool:
     return (token.dep_ in TRAILING_REPORT_DEPS and token.tag_ == "VBG"
-            and token.lemma_.lower() in lexicon()["reporting_verbs"]
+            and token.lemma_.lower() in quote_cues()["reporting_verbs"]
             and not any(child.dep_ in SUBJECT_DEPS for child in token.children))
 
 
@@ -216,7 +208,7 @@ def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     if speaker is None:
         return ["spk=none"]
     head = speaker.root
-    lex = lexicon()
+    lex = quote_cues()
     features = ["spk_after" if speaker.start > cue.i else "spk_before"]
     if head.pos_ == "PRON":
         features.append(f"spk_pron={head.lower_}")
@@ -236,7 +228,7 @@ def _speaker_type(speaker: Span | None) -> str:
     if speaker is None:
         return "none"
     head = speaker.root
-    lex = lexicon()
+    lex = quote_cues()
     if head.ent_type_ in AGENT_ENTITIES or any(head.lower_ in lex[key] for key in AGENT_PRONOUNS):
         return "agent"
     return head.pos_
@@ -245,7 +237,7 @@ def _speaker_type(speaker: Span | None) -> str:
 def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Span | None, quoted: float,
               cue_quoted: bool, sentence_index: int) -> list[str]:
     lemma = cue.lemma_.lower()
-    lex = lexicon()
+    lex = quote_cues()
     features = [
         "bias", f"lemma={lemma}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"content={kind}",
         f"lemma_content={lemma}|{kind}", f"lemma_dep={lemma}|{cue.dep_}", f"len={_bucket(size)}",
@@ -345,7 +337,7 @@ def _headline_lemma(word: str, reporting: Collection[str]) -> str | None:
 def _headline_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
     """'Senator Praises New Bridge Plan': title-case headlines where the parse reads the verb as a noun."""
     line_end = text.find("\n") if "\n" in text else len(text)
-    reporting = lexicon()["reporting_verbs"]
+    reporting = quote_cues()["reporting_verbs"]
     found = []
     for token in doc:
         if token.idx >= line_end:
@@ -505,7 +497,7 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
                     f"closed={quotation.closed}"] + _speaker_features(speaker, cue)
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
-        if cue.lemma_.lower() in lexicon()["reporting_verbs"]:
+        if cue.lemma_.lower() in quote_cues()["reporting_verbs"]:
             features.append("reporting_verb")
         found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))
     return found
@@ -519,7 +511,7 @@ def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str
         speaker = _name_after_dash(doc, following[1].i)
         if speaker is not None:
             return following[0], "dash", speaker
-    reporting = lexicon()["reporting_verbs"]
+    reporting = quote_cues()["reporting_verbs"]
     before_options: list[tuple[Token, str]] = []
     preceding = list(_previous_tokens(doc, before))
     if preceding and preceding[0].pos_ == "VERB" and preceding[0].lemma_.lower() in reporting:

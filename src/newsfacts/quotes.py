@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span
 
 from .entities import entity_at
 from .nlp import Parsed
-from .quote_candidates import Candidate, candidates, lexicon
+from .lexicon import quote_cues
+from .quote_candidates import Candidate, candidates
 from .quote_marks import Quotation, quotations
 from .schema import Entity, FactSheet, Quote
 from .schema import Span as TextSpan
@@ -155,7 +156,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
     mention = TextSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
     entity = entity_at(sheet, head.idx, head.idx + len(head)) or entity_at(sheet, mention.start, mention.end)
     lower = head.lower_
-    lex = lexicon()
+    lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
     if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, marks) == 0:
         return None, mention, "writer"
