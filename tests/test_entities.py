@@ -154,3 +154,8 @@ def test_relative_sharing_the_surname_is_the_person_named_before(nlp):
 def test_title_word_that_is_a_surname_stays_with_the_person(nlp):
     entities = entities_of(nlp, "Investors backed Tom King last year. The deal gave the King family a stake.")
     assert all(e.name != "the King" for e in entities)
+
+
+def test_hyphenated_surname_with_a_form_of_address(nlp):
+    entities = entities_of(nlp, "The book is by Dr Helen Baker-Smith, a historian. Dr Baker-Smith said it took a decade.")
+    assert holder(entities, "Dr Baker-Smith") is holder(entities, "Dr Helen Baker-Smith")

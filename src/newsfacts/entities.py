@@ -273,7 +273,8 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate:
         titles.add(found[0])
         gender = gender or honorific_gender(found[0])
         inner += found[1]
-    personal = tuple(t.lower_ for t in doc[inner:end] if not t.is_punct and t.lower_ != "the")
+    # Words as written, so a hyphenated surname ("Lewis-Jones") stays one name word.
+    personal = tuple(word.strip(",;:").lower() for word in doc[inner:end].text.split() if word.lower() != "the")
     if gender is None and len(personal) > 1:
         gender = first_name_gender(personal[0])
     return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
@@ -431,8 +432,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     for c in (c for c in candidates if c.type != "PERSON"):
         person = surname_mistagged(c, clusters)
         if person is not None:
-            c.type, c.kind, c.personal, c.key = "PERSON", "name", (c.key,), ""
-            person.add(c)
+            person.add(person_name(doc, c.start, c.end))
             continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or short_form_of(
             c, doc, clusters)
