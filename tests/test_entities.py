@@ -159,3 +159,9 @@ def test_title_word_that_is_a_surname_stays_with_the_person(nlp):
 def test_hyphenated_surname_with_a_form_of_address(nlp):
     entities = entities_of(nlp, "The book is by Dr Helen Baker-Smith, a historian. Dr Baker-Smith said it took a decade.")
     assert holder(entities, "Dr Baker-Smith") is holder(entities, "Dr Helen Baker-Smith")
+
+
+@pytest.mark.parametrize("text", ["›\n  ", " \n›\n ", "\n\n", "“ ” ‘", "The the the.", "Mr. Mrs. Dr."])
+def test_odd_text_gives_entities_without_failing(nlp, text):
+    for entity in entities_of(nlp, text):
+        assert entity.mentions and entity.name

@@ -163,9 +163,10 @@ def honorific_gender(key: str) -> str | None:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing possessive marker and punctuation from a span."""
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
-    while start < end and doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
 
@@ -229,7 +230,8 @@ def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
         return [Candidate(with_article(doc, words[0].i), end, "PERSON", "title", titles=frozenset([bare[0]]),
                           gender=honorific_gender(bare[0]))]
     if label == "PERSON":
-        return [person_name(doc, start, end)]
+        person = person_name(doc, start, end)
+        return [person] if person else []
     kind = SPACY_TYPES.get(label)
     if kind is None:
         return []
@@ -248,8 +250,9 @@ def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
     return [Candidate(start, end, kind, "name", key=key)]
 
 
-def person_name(doc: Doc, start: int, end: int) -> Candidate:
-    """A person's name, widened leftwards over forms of address ('Prince Harry', 'Sen. Elizabeth Warren')."""
+def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
+    """A person's name, widened leftwards over forms of address ('Prince Harry', 'Sen. Elizabeth Warren');
+    None when the span holds no name word at all."""
     titles = set()
     gender = None
     while start > 0:
@@ -274,7 +277,10 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate:
         gender = gender or honorific_gender(found[0])
         inner += found[1]
     # Words as written, so a hyphenated surname ("Lewis-Jones") stays one name word.
-    personal = tuple(word.strip(",;:").lower() for word in doc[inner:end].text.split() if word.lower() != "the")
+    words = (word.strip(",;:").lower() for word in doc[inner:end].text.split())
+    personal = tuple(word for word in words if word and word != "the" and any(c.isalnum() for c in word))
+    if not personal and not titles:
+        return None
     if gender is None and len(personal) > 1:
         gender = first_name_gender(personal[0])
     return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
@@ -431,8 +437,9 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     for c in (c for c in candidates if c.type != "PERSON"):
         person = surname_mistagged(c, clusters)
-        if person is not None:
-            person.add(person_name(doc, c.start, c.end))
+        name = person_name(doc, c.start, c.end) if person is not None else None
+        if name is not None:
+            person.add(name)
             continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or short_form_of(
             c, doc, clusters)
