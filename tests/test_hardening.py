@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from newsfacts.cli import app
 from newsfacts.ingest import MAX_ARTICLE_CHARS, IngestError, from_html, from_text
 from newsfacts.nlp import load_model
-from newsfacts.schema import ErrorRecord, FactSheet
+from newsfacts.schema import FactSheet
 from newsfacts.server import create_app
 from newsfacts.sheet import extract
 

@@ -102,10 +102,10 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("quarter", rf"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
                 rf"(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"
                 rf"|\bQ(?P<q>[1-4])(?:\s+(?P<qyear>{YEAR}))?\b"),
-    ("relative", rf"\b(?i:(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|"
-                 rf"the middle of|end of|mid)[\s-]+)?(?P<rel>this|last|next|the previous|the past|the coming|"
-                 rf"the following|the next|the last|the current|the same|that|a|the)\s+(?P<unit>week|weekend|"
-                 rf"month|year|quarter|decade|century))\b"),
+    ("relative", r"\b(?i:(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|"
+                 r"the middle of|end of|mid)[\s-]+)?(?P<rel>this|last|next|the previous|the past|the coming|"
+                 r"the following|the next|the last|the current|the same|that|a|the)\s+(?P<unit>week|weekend|"
+                 r"month|year|quarter|decade|century))\b"),
     ("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
                 rf"(?:\s+(?P<pod>{DAYPART}))?)\b"),
     ("daypart", rf"\b(?i:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{DAYPART}))\b"),

@@ -109,10 +109,6 @@ def entity_tokens(doc, sheet: FactSheet) -> dict[int, str]:
     return owners
 
 
-def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
-    return []
-
-
 # Dependents of a verb that describe its event (who, what, where); clauses hanging off it are other events.
 CLAUSE_PARTS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd",
                 "prep", "agent"}
