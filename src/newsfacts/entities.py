@@ -36,6 +36,7 @@ from .lexicon import (
     quote_cues,
 )
 from .nlp import Parsed
+from .quote_marks import SINGLE_EITHER, SINGLE_OPEN, quotations
 from .schema import Entity, FactSheet, Mention
 
 # spaCy's OntoNotes labels and the entity type each becomes; labels left out are not entities here.
@@ -45,7 +46,7 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 # How many sentences back a pronoun or a kinship description may look for what it refers to.
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
-QUOTE_MARKS = re.compile(r"[\"“”]")
+SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
 
 
 @dataclass
@@ -551,20 +552,9 @@ def depth(token: Token) -> int:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside double quotation marks: pronouns there speak from the quoted person's view.
-
-    A quotation left open at the end of a paragraph closes there.
-    """
-    spans, opened = [], None
-    for mark in QUOTE_MARKS.finditer(text):
-        if opened is not None and "\n" in text[opened:mark.start()]:
-            opened = None
-        if opened is None and mark.group() != "”":
-            opened = mark.end()
-        elif opened is not None and mark.group() != "“":
-            spans.append((opened, mark.start()))
-            opened = None
-    return spans
+    """Character spans inside double quotation marks, in text order, paired as the quotes stage pairs them:
+    pronouns there speak from the quoted person's view."""
+    return [(q.start, q.end) for q in quotations(text) if text[q.outer_start:q.start] not in SINGLE_MARKS]
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:
