@@ -78,6 +78,12 @@ def test_quote_before_the_speaker():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
+def test_quote_opening_a_paragraph_keeps_its_marks_out():
+    text = 'The clinic opened late.\n\n"Nobody knows how long the cuts will last," said Ruth Adeyemi, a nurse.'
+    quote = quote_with(sheet_of(text), "cuts will last")
+    assert quote.text.startswith("Nobody") and '"' not in quote.text
+
+
 def test_quote_after_the_speaker():
     sheet = sheet_of('Daniel Okafor told reporters: "The budget is balanced for the first time."')
     quote = quote_with(sheet, "budget is balanced")

@@ -63,6 +63,10 @@ def _within_paragraph(text: str, cue: int, start: int, end: int) -> tuple[int, i
     return max(start, paragraph_start), min(end, len(text) if paragraph_end < 0 else paragraph_end)
 
 
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(char.isalnum() for char in text[start:end])
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop punctuation and white space at either end of a character span."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
@@ -311,8 +315,11 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candida
         quotation = taken.get(token.i)
         if quotation is not None and quotation.start - QUOTE_GAP <= end and start <= quotation.end + QUOTE_GAP:
             # A quotation with this cue also takes the clause it reports next to it, not its objects.
-            if kind in CLAUSE_DEPS:
-                quotation.start, quotation.end = min(quotation.start, start), max(quotation.end, end)
+            # Only words widen it: the clause's subtree may also hold the quotation's own marks.
+            if kind in CLAUSE_DEPS and start < quotation.start and _has_words(text, start, quotation.start):
+                quotation.start = start
+            if kind in CLAUSE_DEPS and end > quotation.end and _has_words(text, quotation.end, end):
+                quotation.end = end
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
