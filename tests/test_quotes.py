@@ -79,9 +79,10 @@ def test_quote_before_the_speaker():
 
 
 def test_quote_opening_a_paragraph_keeps_its_marks_out():
-    text = 'The clinic opened late.\n\n"Nobody knows how long the cuts will last," said Ruth Adeyemi, a nurse.'
-    quote = quote_with(sheet_of(text), "cuts will last")
-    assert quote.text.startswith("Nobody") and '"' not in quote.text
+    text = ('Treatment may not come in time.\n\n"No one knows what drugs will be available in five years," '
+            'said Ruth Adeyemi, a surgeon who operated on him in 2011.')
+    quote = quote_with(sheet_of(text), "drugs will be available")
+    assert quote.text.startswith("No one") and '"' not in quote.text
 
 
 def test_quote_after_the_speaker():
