@@ -121,6 +121,18 @@ def test_partial_quote_inside_reported_speech():
     assert quote.speaker_mention is not None and "senator" in quote.speaker_mention.text
 
 
+def test_naming_verb_quote_takes_what_it_names():
+    sheet = sheet_of('The mayor called the new parking rules "a tax on the poor" at the meeting.')
+    quote = quote_with(sheet, "tax on the poor")
+    assert quote.text.startswith("the new parking rules")
+
+
+def test_listener_stays_out_of_the_quote():
+    sheet = sheet_of('The mayor told reporters: "The parking rules will stay."')
+    quote = quote_with(sheet, "parking rules will stay")
+    assert "reporters" not in quote.text
+
+
 def test_reported_speech_with_a_that_clause():
     sheet = sheet_of("The ministry confirmed that the talks had ended without a deal.")
     quote = quote_with(sheet, "the talks had ended")

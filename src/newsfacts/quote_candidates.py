@@ -136,6 +136,11 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     return heads, heads[0].dep_ if heads else ""
 
 
+def _names_its_object(heads: list[Token]) -> bool:
+    """'called the plan a disaster': an object and the predicate naming it (ClearNLP's oprd)."""
+    return {"dobj", "oprd"} <= {head.dep_ for head in heads}
+
+
 def _incidental(child: Token) -> bool:
     """A listener or a time, not what was said: 'me' and 'on Friday' in '…, he told me on Friday, …'."""
     return child.pos_ == "PRON" or any(grand.ent_type_ in TIME_ENTITIES for grand in child.children)
@@ -314,11 +319,13 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candida
         cue_quoted = _quoted_share(token.idx, token.idx + len(token), starts, ordered) > 0
         quotation = taken.get(token.i)
         if quotation is not None and quotation.start - QUOTE_GAP <= end and start <= quotation.end + QUOTE_GAP:
-            # A quotation with this cue also takes the clause it reports next to it, not its objects.
+            # A quotation with this cue also takes the clause it reports next to it, and what a naming verb
+            # names ('called the plan "a disaster"'), but not other objects ('told reporters: "…"').
             # Only words widen it: the clause's subtree may also hold the quotation's own marks.
-            if kind in CLAUSE_DEPS and start < quotation.start and _has_words(text, start, quotation.start):
+            widens = kind in CLAUSE_DEPS or _names_its_object(heads)
+            if widens and start < quotation.start and _has_words(text, start, quotation.start):
                 quotation.start = start
-            if kind in CLAUSE_DEPS and end > quotation.end and _has_words(text, quotation.end, end):
+            if widens and end > quotation.end and _has_words(text, quotation.end, end):
                 quotation.end = end
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
