@@ -107,6 +107,13 @@ def test_quote_split_by_its_cue_within_one_sentence_is_one_direct_quote():
     assert len([q for q in sheet.quotes if "rain came" in q.text]) == 1
 
 
+def test_partial_quote_mid_sentence_does_not_run_on_into_the_next_quotation():
+    text = ('Mayor Ana Ruiz told the meeting the wall was "the only option" after two floods. '
+            '"We cannot wait any longer," she said.')
+    quote = quote_with(sheet_of(text), "cannot wait")
+    assert quote.cue == "said" and "only option" not in quote.text
+
+
 def test_quotation_after_adding_is_a_quote_of_its_own():
     sheet = sheet_of('“The roads are safe,” said Ana Ruiz on Monday, adding that “the bridges need work.”')
     first, added = quote_with(sheet, "roads are safe"), quote_with(sheet, "bridges need work")

@@ -537,7 +537,8 @@ def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str
         if (verb := _governing_verb(preceding[0])) is not None:
             before_options.append((verb, position))
     after_options = []
-    if following and (verb := _governing_verb(following[0])) is not None:
+    # The verb the next words hang on may stand before the quotation ('told them the plan was "dead" after …').
+    if following and (verb := _governing_verb(following[0])) is not None and verb.i >= after:
         after_options.append((verb, "after"))
     # 'X said: "…", adding that …' is said's quotation; otherwise the cue after a quotation comes first.
     colon_first = [option for option in before_options if option[1] == "before_colon"]
