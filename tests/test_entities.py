@@ -165,3 +165,17 @@ def test_hyphenated_surname_with_a_form_of_address(nlp):
 def test_odd_text_gives_entities_without_failing(nlp, text):
     for entity in entities_of(nlp, text):
         assert entity.mentions and entity.name
+
+
+def test_possessive_does_not_point_at_the_name_beside_its_own_noun(nlp):
+    entities = entities_of(nlp, "Peter Lund retired. His wife, Joan, is a nurse in Oslo.")
+    assert holder(entities, "His") is holder(entities, "Peter Lund")
+    assert holder(entities, "His") is not holder(entities, "Joan")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The firm said its chief executive, Marcus Feld, would step down.", "Marcus Feld"),
+    ("Her husband, Sean, died in 2015.", "Sean"),
+])
+def test_name_beside_a_person_noun_is_a_person(nlp, text, name):
+    assert holder(entities_of(nlp, text), name).type == "PERSON"

@@ -26,6 +26,7 @@ from .lexicon import (
     KINSHIP,
     MONTHS_AND_DAYS,
     PEERAGES,
+    PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_HEADS,
     REFLEXIVE_PRONOUNS,
@@ -230,10 +231,10 @@ def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
         # A title alone after "the", often mis-tagged as an organisation ("the King's" as ORG).
         return [Candidate(with_article(doc, words[0].i), end, "PERSON", "title", titles=frozenset([bare[0]]),
                           gender=honorific_gender(bare[0]))]
-    if label == "PERSON":
+    kind = SPACY_TYPES.get(label)
+    if label == "PERSON" or kind is not None and beside_person_noun(doc[start:end]):
         person = person_name(doc, start, end)
         return [person] if person else []
-    kind = SPACY_TYPES.get(label)
     if kind is None:
         return []
     head = doc[end - 1].lower_
@@ -299,6 +300,16 @@ def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
     guess = first_name_genders().get_gender(name.capitalize())
     return guess if guess in {"male", "female"} else None
+
+
+def beside_person_noun(span: Span) -> bool:
+    """'its chief executive, Marcus Feld', 'her husband, Sean': a name set beside a noun for a person is a
+    person's, whatever label NER gave it."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"]
+    return any(noun.pos_ == "NOUN" and (noun.lemma_.lower() in KINSHIP or noun.lemma_.lower() in PERSON_ROLE_NOUNS)
+               for noun in nouns)
 
 
 def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
@@ -607,8 +618,11 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
     if earlier:
         return min(earlier, key=lambda item: salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and in_subject(pronoun):
-        # "His memoir left Harry adrift": a possessive inside the subject may point forward to a name.
-        later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and k.personal and fits(t, k)]
+        # "His memoir left Harry adrift": a possessive inside the subject may point forward to a name,
+        # though not to one set beside its own noun ("His wife, Joan," is someone else).
+        own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
+        later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
+                 and k.personal and fits(t, k)]
         if later:
             return later[0][1]
     for back in range(1, PRONOUN_WINDOW + 1):

@@ -134,3 +134,21 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
                    "saturday", "sunday", "christmas", "easter"}
+
+# Nouns that name a person by role, job or situation in news ("its chief executive, Jane Doe", "the
+# striker", "the defendant"): a name set beside one is a person's. Compiled by hand from common news
+# roles (business, politics, courts, sport, professions); kinship nouns are in KINSHIP.
+PERSON_ROLE_NOUNS = {
+    "executive", "chief", "officer", "director", "chairman", "chairwoman", "chair", "president", "founder",
+    "co-founder", "owner", "boss", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
+    "chancellor", "leader", "adviser", "advisor", "aide", "analyst", "economist", "strategist", "deputy",
+    "treasurer", "employee", "worker", "assistant", "lawyer", "attorney", "solicitor", "barrister",
+    "prosecutor", "defendant", "judge", "magistrate", "victim", "witness", "suspect", "detective",
+    "constable", "sergeant", "inspector", "coach", "manager", "captain", "player", "striker", "forward",
+    "defender", "midfielder", "goalkeeper", "keeper", "winger", "teammate", "professor", "teacher",
+    "headteacher", "doctor", "nurse", "surgeon", "scientist", "researcher", "engineer", "architect",
+    "author", "writer", "novelist", "journalist", "reporter", "editor", "actor", "actress", "singer",
+    "musician", "artist", "producer", "student", "pupil", "resident", "neighbour", "neighbor", "friend",
+    "partner", "colleague", "mp", "senator", "governor", "mayor", "candidate", "campaigner", "activist",
+    "ceo", "cfo", "farmer", "driver", "pilot", "soldier", "veteran", "pastor", "priest", "bishop",
+}
