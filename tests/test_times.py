@@ -179,3 +179,57 @@ def test_events_are_sorted_into_a_timeline(nlp):
 def test_durations_are_not_events(nlp):
     _, events = events_of(nlp, "The strike lasted 19 days.")
     assert events == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ship sank on 2 May 2019. The day before, a storm hit.", ("The day before", "DATE", "2019-05-01")),
+    ("The ship sank on 2 May 2019. The next day divers arrived.", ("The next day", "DATE", "2019-05-03")),
+    ("The ship sank on 2 May 2019. The crew had slept well the night before.",
+     ("the night before", "TIME", "2019-05-01TNI")),
+    ("The ship sank on 2 May 2019. Divers came back that evening.", ("that evening", "TIME", "2019-05-02TEV")),
+    ("The ship sank on 2 May 2019. Two days later the owners were charged.",
+     ("Two days later", "DATE", "2019-05-04")),
+    ("The dam opened in 1971 and burst nine years later.", ("nine years later", "DATE", "1980")),
+    ("The deal closed in June 2022. Six months earlier it had stalled.", ("Six months earlier", "DATE", "2021-12")),
+])
+def test_expression_counts_from_the_date_mentioned_last(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_without_an_earlier_date_the_day_before_counts_from_publication(nlp):
+    assert ("the day before", "DATE", "2024-03-13") in found(nlp, "Rain had fallen the day before.")
+
+
+def test_a_date_too_coarse_to_count_days_from_leaves_them_unresolved(nlp):
+    assert ("Two days later", "DATE", "XXXX-XX-XX") in found(nlp, "The mine shut in 2009. Two days later it flooded.")
+
+
+def test_the_day_after_a_named_event_stays_unresolved(nlp):
+    assert ("the day", "DATE", "XXXX-XX-XX") in found(nlp, "He resigned on 2 May 2019. He left the day after the vote.")
+
+
+def test_minutes_later_stay_a_length(nlp):
+    assert ("ten minutes", "DURATION", "PT10M") in found(nlp, "The alarm rang at 9pm. Police came ten minutes later.")
+
+
+def test_clock_time_takes_the_day_mentioned_last_before_its_sentence(nlp):
+    times = found(nlp, "Floods hit the town on Sunday. The river burst its banks at 4.10am.")
+    assert ("4.10am", "TIME", "2024-03-10T04:10") in times
+
+
+def test_clock_time_takes_the_day_of_a_part_of_day_in_its_sentence(nlp):
+    times = found(nlp, "The council sat on Tuesday night from 7pm until 11pm.")
+    assert ("7pm", "TIME", "2024-03-12T19:00") in times
+
+
+def test_clock_time_after_a_month_keeps_the_publication_date(nlp):
+    times = found(nlp, "The club was sold in January. The match kicks off at 3pm.")
+    assert ("3pm", "TIME", "2024-03-14T15:00") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A review held in December found no fault.", ("December", "DATE", "2023-12")),
+    ("Fares will rise by 5% starting in February.", ("February", "DATE", "2025-02")),
+])
+def test_a_participle_takes_the_tense_of_its_clause(nlp, text, expected):
+    assert expected in found(nlp, text)

@@ -109,8 +109,10 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
                 rf"(?:\s+(?P<pod>{DAYPART}))?)\b"),
     ("daypart", rf"\b(?i:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{DAYPART}))\b"),
-    ("other_day", r"\b(?i:(?P<x>the\s+(?:day|night))\s+(?:before|after)|(?P<x2>the\s+(?:next|following|previous|"
-                  r"same)\s+day|that\s+day))\b"),
+    ("other_day", rf"\b(?i:(?P<x>the\s+(?P<pod>day|{DAYPART})\s+(?P<side>before|after)(?=\s*(?:[,.;:)]|$))))"
+                  rf"|\b(?i:(?P<x2>the\s+(?:day|{DAYPART}))\s+(?:before|after))\b"
+                  rf"|\b(?i:(?P<x3>(?:the\s+(?P<which>next|following|previous|same)|(?P<which2>that))\s+"
+                  rf"(?P<pod3>day|{DAYPART})))\b"),
     ("ref", rf"\b(?P<x>{alternation(WORDS['present_words'] + WORDS['past_words'] + WORDS['future_words'])})\b"),
     ("set_every", rf"\b(?i:(?P<x>(?:every|each)\s+(?:(?P<num>{NUMBER})\s+)?(?:other\s+)?(?P<unit>{UNIT}|"
                   rf"{DAYPART}|{SEASON})))\b|\b(?i:every)\s+(?P<wd>{WEEKDAY})\b"),
@@ -123,7 +125,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+)?"
                  rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
                  rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
-                 rf"(?P<half2>\s+(?i:and\s+a\s+half))?(?:{APOSTROPHE}(?![a-z]))?(?P<ago>\s+(?i:ago))?)\b"),
+                 rf"(?P<half2>\s+(?i:and\s+a\s+half))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
+                 rf"|(?P<later>\s+(?i:later|earlier)))?)\b"),
     ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})-(?P<unit>{UNIT_SINGULAR}))\b(?!-old|\s+old\b)"),
     ("duration_bare", rf"(?i:\b(?:for|take|takes|took|taking|lasted|lasting|spent|spend|within|waited|wait)\s+"
                       rf"(?P<x>(?P<unit>{UNIT_PLURAL}))\b|\b(?P<x2>(?P<unit2>{UNIT_PLURAL}))\s+(?P<after>before|"
@@ -143,7 +146,7 @@ RULE_KEYS = {name: re.compile(key) for name, key in (
     ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
     ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
     ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
-    ("daypart", DAYPART), ("other_day", r"(?i:\bday|\bnight)"), ("relative", KEY_UNIT), ("set_rate", KEY_UNIT),
+    ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day)|{DAYPART})\b"), ("relative", KEY_UNIT), ("set_rate", KEY_UNIT),
     ("set_every", "(?i:every|each)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
     ("duration_range", KEY_UNIT), ("duration_adjective", KEY_UNIT), ("duration_bare", KEY_UNIT),
     ("duration_recent", KEY_UNIT))}
@@ -199,6 +202,10 @@ def verb_tense(verb: Token) -> int:
         return 1
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
         return verb_tense(verb.head)
+    if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
+        # "a survey held in December drew …", "will rise starting in January": the clause's tense
+        clause_verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb_tense(clause_verb) if clause_verb is not None else 0
     return 0
 
 
@@ -519,8 +526,19 @@ def norm_daypart(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span(), "TIME", f"{day}T{WORDS['parts_of_day'][pod]}")]
 
 
+# How many days from the date last mentioned each word moves ("the next day", "the night before").
+OTHER_DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1, "same": 0, "that": 0}
+
+
 def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
-    return [(*extent(match), "DATE", "XXXX-XX-XX")]
+    """'the day before', 'the next morning', 'that night': counted from the date last mentioned. 'The day
+    after the vote' counts from the vote, which is not a date: it stays unresolved."""
+    if match["x2"]:
+        return [(*match.span("x2"), "DATE", "XXXX-XX-XX")]
+    word = (match["side"] or match["which"] or match["which2"]).lower()
+    pod = (match["pod"] or match["pod3"]).lower()
+    code = "" if pod == "day" else WORDS["parts_of_day"][pod]
+    return [(*extent(match), "TIME" if code else "DATE", timex.anchored(OTHER_DAY_STEPS[word], "day", code))]
 
 
 def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
@@ -580,6 +598,12 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
         if unit == "hour" or unit == "minute":
             return [(start, end, "DURATION", timex.duration(amount, unit))]
         return [(start, end, "DATE", timex.shifted(reading.anchor, unit, -int(amount)))]
+    if match["later"]:
+        if amount is None or amount != int(amount) or unit not in timex.NEEDED_PRECISION:
+            end = match.start("later")  # "six minutes later": a length, which checks compare
+        else:  # "two days later": a date, counted from the one mentioned last
+            sign = -1 if match["later"].strip().lower() == "earlier" else 1
+            return [(start, end, "DATE", timex.anchored(sign * int(amount), unit))]
     if unit == "weekend" or (unit == "day" and match["num"] and match["num"].lower() in ("a", "an")
                              and previous_word(reading.text, start) in ("once", "twice", "times")):
         return []

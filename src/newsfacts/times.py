@@ -74,17 +74,41 @@ def explicit_hours(text: str) -> list[float]:
 DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)$")
 
 
+def day_of(kind: str, value: str) -> str | None:
+    """The day a date or a part of day names ('2025-03-13TMO' → '2025-03-13'), None for other values."""
+    day = value.split("T")[0] if kind in ("DATE", "TIME") else ""
+    return day if DAY_VALUE.match(day) else None
+
+
+def with_anchors(found: list[Found], reading: Reading) -> list[Found]:
+    """Expressions counted from another date ("the day before", "three weeks later") count from the
+    date mentioned last before them, as TimeML anchors them; before any date, from the publication date."""
+    last: tuple | None = (reading.anchor, "D") if reading.anchor else None
+    resolved = []
+    for start, end, kind, value in found:
+        if timex.ANCHORED.match(value):
+            value = timex.resolve_anchored(value, last)
+        if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF"):
+            last = timex.anchor_of(value)
+        resolved.append((start, end, kind, value))
+    return resolved
+
+
 def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
-    """Clock times ("T17:20") get the day named in their sentence, else the publication date."""
-    days = [(start, value) for start, _, kind, value in found if kind == "DATE" and DAY_VALUE.match(value)]
+    """Clock times ("T17:20") get the day named nearest in their sentence, else the day mentioned last
+    before them (the narrative's day), else the publication date."""
+    mentions = [(start, day_of(kind, value)) for start, _, kind, value in found
+                if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
     dated = []
     for start, end, kind, value in found:
         if value.startswith("T"):
             sentence = reading.span(start, end)
             bounds = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
-            same = [(abs(s - start), v) for s, v in days if bounds[0] <= s < bounds[1]]
-            value = (min(same)[1] if same else default) + value
+            same = [(abs(s - start), day) for s, day in mentions if day and bounds[0] <= s < bounds[1]]
+            # A month or year mentioned last leaves the day open: the publication date is the better guess.
+            last = max(((s, day) for s, day in mentions if s < bounds[0]), default=(0, None))[1]
+            value = (min(same)[1] if same else last or default) + value
         dated.append((start, end, kind, value))
     return dated
 
@@ -92,7 +116,7 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text))
-    found = dated_clock_times(select(list(candidates(reading))), reading)
+    found = dated_clock_times(with_anchors(select(list(candidates(reading))), reading), reading)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]
 

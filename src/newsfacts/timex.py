@@ -169,6 +169,45 @@ def holiday_date(rule: dict, year: int) -> date:
     return first + timedelta(days=(rule["weekday"] - first.isoweekday()) % 7 + 7 * (rule["nth"] - 1))
 
 
+# An expression counted from the date last mentioned ("the day before", "two years later") is written
+# "ANCHOR+2year" (part of day after a "T") by the grammar, until the times stage knows that date.
+ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
+# How precisely a date must be known to count a unit from it.
+NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
+                    "century": "Y"}
+PRECISION_RANK = {"Y": 0, "M": 1, "D": 2}
+ANCHOR_FORM = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
+
+
+def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
+    return f"ANCHOR{steps:+d}{unit}" + (f"T{part_of_day}" if part_of_day else "")
+
+
+def anchor_of(value: str) -> tuple[date, str] | None:
+    """A resolved value as a date to count from, with its precision: '2025-02-02T02:14' → (2 Feb, 'D'),
+    '1956' → (1 Jan 1956, 'Y'); None for weeks, seasons and unresolved values."""
+    match = ANCHOR_FORM.match(value)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    try:
+        return date(year, month, day), "D" if match[3] else "M" if match[2] else "Y"
+    except ValueError:
+        return None
+
+
+def resolve_anchored(value: str, anchor: tuple[date, str] | None) -> str:
+    """'ANCHOR-1day' against (2 Feb 2025, 'D') → '2025-02-01'; unresolved at the unit's granularity when
+    the anchor is missing or too coarse ('two days later' after 'in 2020')."""
+    steps, unit, part_of_day = ANCHORED.match(value).groups()
+    granularity = GRANULARITY[unit]
+    if anchor is None or PRECISION_RANK[anchor[1]] < PRECISION_RANK[NEEDED_PRECISION[unit]]:
+        day_value = UNRESOLVED.get(granularity, "XXXX-XX-XX")
+    else:
+        day_value = written(anchor[0] + STEPS[unit] * int(steps), granularity)
+    return day_value + (f"T{part_of_day}" if part_of_day else "")
+
+
 def clock(day_value: str, hour: int, minute: int) -> str:
     return f"{day_value}T{hour:02d}:{minute:02d}"
 
