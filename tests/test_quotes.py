@@ -196,6 +196,27 @@ def test_pronoun_speaker_resolves_to_the_person():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
+def test_relative_pronoun_speaker_is_the_noun_it_stands_for():
+    sheet = sheet_of("Maria Lopez met residents who said the new wall would block their view of the river.")
+    quote = quote_with(sheet, "block their view")
+    assert quote.speaker is None and quote.source == "anonymous" and quote.speaker_name == "residents"
+
+
+def test_pronoun_speaker_never_takes_a_person_of_the_other_gender():
+    text = ('Tom Reilly, a campaigner, said the plan was wrong. The council leader defended it. '
+            '"We listened to everyone," she said.')
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "listened to everyone")
+    assert speaker_name(sheet, quote) != "Tom Reilly"
+
+
+def test_pronoun_speaker_after_an_unnamed_source_is_that_source():
+    text = ('Tom Reilly said the plan was wrong. One resident said she feared house prices would fall. '
+            '"Who wants to look at a concrete wall?" she asked.')
+    quote = quote_with(sheet_of(text), "concrete wall")
+    assert quote.source == "anonymous" and quote.speaker_name == "One resident"
+
+
 def test_floating_quote_in_the_next_paragraph_continues_the_last_quote():
     text = ('"The plan is ready," said Maria Lopez.\n\n'
             '"We will start building in the spring and finish before the winter."')

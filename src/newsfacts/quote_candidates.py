@@ -27,6 +27,8 @@ SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
 # Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
 NOUN_ATTACHED_DEPS = ("relcl", "acl")
+# Penn tags of relative pronouns (who, which, that), which stand for the noun their clause hangs on.
+RELATIVE_TAGS = ("WP", "WDT")
 TIME_ENTITIES = {"DATE", "TIME"}
 # Entity types and pronoun lists (quote_cues.json) whose members can say, think or want something.
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}

@@ -14,21 +14,26 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .entities import entity_at
+from .entities import entity_at, first_name_gender, honorific_gender, sentence_start
 from .nlp import Parsed
-from .lexicon import quote_cues
-from .quote_candidates import Candidate, candidates
+from .lexicon import PERSONAL_PRONOUNS, quote_cues
+from .quote_candidates import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, Candidate, candidates, noun_phrase
 from .quote_marks import Quotation, quotations
 from .schema import Entity, FactSheet, Quote
 from .schema import Span as TextSpan
 
 # Content at least this share inside quotation marks is a direct quote.
 DIRECT_SHARE = 0.8
+# How many sentences back a pronoun may find the unnamed source it stands for.
+UNNAMED_WINDOW = 2
+# Penn tags of plural nouns: "officials" can be "they", not "she".
+PLURAL_TAGS = ("NNS", "NNPS")
 # How a quote from the journalist's own "I"/"we" names its speaker.
 WRITER = "the writer"
 # A candidate with this share of its content inside a likelier one's reports the same words.
@@ -138,48 +143,86 @@ def to_quote(candidate: Candidate, text: str, marks: list[Quotation], sheet: Fac
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
     split = _quoted_share(start, start + 1, marks) == 1 and _quoted_share(end - 1, end, marks) == 1
     kind = "direct" if split or _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
-    speaker, mention, source = resolve_speaker(candidate.speaker, sheet, marks, earlier)
-    name = speaker.name if speaker else (mention.text if mention else None)
-    if source == "writer":
-        name = WRITER
+    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, marks, earlier)
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
                  speaker_mention=mention, speaker_name=name)
 
 
 def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation],
-                    earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str]:
-    """The speaker's entity, the mention naming it here, and whether the source is named, anonymous or the writer."""
+                    earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str, str | None]:
+    """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer,
+    and the name to show for it."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
-        return None, None, "anonymous"
-    head = phrase.root
+        return None, None, "anonymous", None
     mention = TextSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
-    entity = entity_at(sheet, head.idx, head.idx + len(head)) or entity_at(sheet, mention.start, mention.end)
+    head = phrase.root
+    name = phrase.text
+    referent = relative_antecedent(head)
+    if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
+        head, name = referent, noun_phrase(referent).text
+    entity = entity_at(sheet, head.idx, head.idx + len(head))
+    if entity is None and referent is None:
+        entity = entity_at(sheet, mention.start, mention.end)
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
     if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, marks) == 0:
-        return None, mention, "writer"
+        return None, mention, "writer", WRITER
+    previous = None
     if entity is None and lower in lex["person_pronouns"]:
-        entity = _antecedent(sheet, mention.start, earlier, ("PERSON",))
+        entity, previous = _antecedent(phrase.doc, sheet, mention.start, earlier, ("PERSON",),
+                                       PERSONAL_PRONOUNS.get(lower), plural=False)
     elif entity is None and lower in lex["group_pronouns"]:
-        entity = _antecedent(sheet, mention.start, earlier, ("ORG",))
+        entity, previous = _antecedent(phrase.doc, sheet, mention.start, earlier, ("ORG",), None, plural=True)
+    if previous is not None:  # "One resident said … 'Why?' she asked": the same unnamed source
+        return None, mention, "anonymous", previous.speaker_name
     if entity is None and head.lemma_.lower() in lex["source_nouns"]:
-        return None, mention, "anonymous"
-    return entity, mention, "named"
+        return None, mention, "anonymous", name
+    return entity, mention, "named", entity.name if entity else name
 
 
-def _antecedent(sheet: FactSheet, before: int, earlier: list[Quote], wanted: tuple[str, ...]) -> Entity | None:
-    """A pronoun the entity stage left unresolved: the last entity of the wanted type mentioned before it,
-    else the last speaker of that type."""
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for: 'residents' in 'residents who say …'."""
+    clause = pronoun.head
+    if pronoun.tag_ in RELATIVE_TAGS and clause.dep_ in NOUN_ATTACHED_DEPS and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
+
+
+def entity_gender(entity: Entity) -> str | None:
+    """What most of the article's pronouns, titles and first names for a person say of their gender."""
+    votes = Counter()
+    for mention in entity.mentions:
+        words = mention.text.lower().split()
+        if words:
+            votes[PERSONAL_PRONOUNS.get(words[0]) or honorific_gender(words[0].rstrip("."))] += 1
+        if mention.kind == "name" and len(words) > 1:
+            votes[first_name_gender(words[0])] += 1
+    votes.pop(None, None)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _antecedent(doc: Doc, sheet: FactSheet, before: int, earlier: list[Quote], wanted: tuple[str, ...],
+                gender: str | None, plural: bool) -> tuple[Entity | None, Quote | None]:
+    """A pronoun the entity stage left unresolved: the nearest earlier mention of a wanted entity whose gender
+    fits, or an earlier quote's unnamed source when that was named nearer; else the last speaker of that type."""
+    fits = {entity.id: entity for entity in sheet.entities
+            if entity.type in wanted and (gender is None or entity_gender(entity) in (None, gender))}
     best, best_start = None, -1
-    for entity in sheet.entities:
-        if entity.type not in wanted:
-            continue
+    for entity in fits.values():
         for mention in entity.mentions:
             if best_start < mention.start < before:
                 best, best_start = entity, mention.start
+    unnamed = next((quote for quote in reversed(earlier) if quote.source == "anonymous"
+                    and quote.speaker_mention is not None and quote.speaker_mention.start < before), None)
+    if unnamed is not None and unnamed.speaker_mention.start > best_start:
+        source = doc.char_span(unnamed.speaker_mention.start, unnamed.speaker_mention.end, alignment_mode="expand")
+        pronoun = doc.char_span(before, before + 1, alignment_mode="expand")
+        window = sentence_start(doc, pronoun.sent.start, UNNAMED_WINDOW) if pronoun is not None else None
+        if (source is not None and (source.root.tag_ in PLURAL_TAGS) == plural
+                and source.start >= (window or 0)):
+            return None, unnamed
     if best is not None:
-        return best
-    speakers = {entity.id: entity for entity in sheet.entities if entity.type in wanted}
-    return next((speakers[quote.speaker] for quote in reversed(earlier) if quote.speaker in speakers), None)
+        return best, None
+    return next((fits[quote.speaker] for quote in reversed(earlier) if quote.speaker in fits), None), None
