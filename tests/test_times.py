@@ -233,3 +233,34 @@ def test_clock_time_after_a_month_keeps_the_publication_date(nlp):
 ])
 def test_a_participle_takes_the_tense_of_its_clause(nlp, text, expected):
     assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was a three-hour-ten-minute flight.", ("three-hour-ten-minute", "DURATION", "PT3H10M")),
+    ("The final is a week on Sunday.", ("a week on Sunday", "DATE", "2024-03-24")),
+    ("The final is Sunday week.", ("Sunday week", "DATE", "2024-03-24")),
+    ("The shop opens six days a week.", ("six days a week", "SET", "P1W")),
+    ("The agency's FY2023 budget shrank.", ("FY2023", "DATE", "FY2023")),
+    ("Sales fell in fiscal 2022.", ("fiscal 2022", "DATE", "FY2022")),
+    ("The burglary happened one Sunday in January.", ("Sunday", "DATE", "XXXX-WXX-7")),
+])
+def test_expression_is_read_whole(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("The fair ran on 8 and 9 June 2023.", ("8", "DATE", "2023-06-08"), ("9 June 2023", "DATE", "2023-06-09")),
+    ("Talks ran Jan. 4-6, 2022.", ("Jan. 4", "DATE", "2022-01-04"), ("6, 2022", "DATE", "2022-01-06")),
+])
+def test_two_days_sharing_a_month_are_two_dates(nlp, text, first, second):
+    times = found(nlp, text)
+    assert first in times and second in times
+
+
+@pytest.mark.parametrize("text, false_friend", [
+    ("The blaze began in the early hours of Friday.", "hours"),
+    ("The team reached the final a week ago.", "the final"),
+    ("Roads were shut for the weekend of 4 and 5 May.", "the weekend"),
+])
+def test_words_around_a_time_are_not_times(nlp, text, false_friend):
+    assert not any(t.text.startswith(false_friend) for t in times_of(nlp, text))

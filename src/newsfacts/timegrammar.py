@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import timex
@@ -81,6 +83,11 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("full_date", rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
                   rf"(?P<mon2>{MONTH})\.?|(?P<mon>{MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)"
                   rf"(?:,?\s+(?P<year>{YEAR}))?\b"),
+    ("date_pair", rf"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?P<joint>\s+(?i:and|or|to)\s+|\s*[-–]\s*)(?P<day>[0-3]?\d)"
+                  rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\.?(?:,?\s+(?P<year>{YEAR}))?\b"
+                  rf"|\b(?P<mon2>{MONTH})\.?\s+(?P<first2>[0-3]?\d)(?:st|nd|rd|th)?(?P<joint2>\s+(?i:and|or|to)\s+|\s*[-–]\s*)"
+                  rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>{YEAR}))?\b"),
+    ("fiscal_year", rf"\bFY\s?(?P<fy>\d{{4}}|\d\d)\b|\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b"),
     ("month", rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:last|this|next|this past|the coming|the previous|"
               rf"the following))\s+)?(?P<mon>{MONTH})\.?(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?\b"),
     ("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?\b"),
@@ -90,8 +97,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("bare_clock", rf"\b{alternation(['at', 'by', 'until', 'till', 'from', 'around', 'about', 'before', 'after', 'since', 'to', 'between', 'and'])}\s+"
                    r"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d))\b(?![.,]?\d|\s*(?:%|per\b|a\s+share))"),
     ("named_hour", r"\b(?i:(?P<x>noon|midday|midnight))\b"),
-    ("weekday", rf"\b(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past))\s+)?(?P<wd>{WEEKDAY})"
-                rf"(?P<plural>s)?(?:\s+(?P<pod>{DAYPART}))?\b"),
+    ("weekday", rf"\b(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past|a\s+week\s+on))\s+)?"
+                rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{DAYPART})|\s+(?P<week>week)\b)?\b"),
     ("decade", rf"(?i:\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?)(?:\b(?P<dec>1[5-9]\d0|20\d0){APOSTROPHE}?s"
                rf"|{APOSTROPHE}(?P<dec2>\d0)s)\b"),
     ("century", rf"\b(?i:(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<ord>{ORDINAL})[\s-]+century)\b"),
@@ -116,18 +123,21 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ref", rf"\b(?P<x>{alternation(WORDS['present_words'] + WORDS['past_words'] + WORDS['future_words'])})\b"),
     ("set_every", rf"\b(?i:(?P<x>(?:every|each)\s+(?:(?P<num>{NUMBER})\s+)?(?:other\s+)?(?P<unit>{UNIT}|"
                   rf"{DAYPART}|{SEASON})))\b|\b(?i:every)\s+(?P<wd>{WEEKDAY})\b"),
-    ("set_rate", rf"\b(?i:(?P<x>(?:(?P<times>once|twice|thrice|{NUMBER}\s+times)\s+)?(?:a|an|per)\s+"
+    ("set_rate", rf"\b(?i:(?P<x>(?:(?P<times>once|twice|thrice|{NUMBER}\s+times|(?P<each>{NUMBER}\s+{UNIT}))\s+)?"
+                 rf"(?:a|an|per)\s+"
                  rf"(?P<unit>{UNIT_SINGULAR})))\b"),
     ("set_adverb", rf"\b(?P<x>{alternation(WORDS['set_frequencies'])})\b"),
     ("duration_compound", rf"\b(?P<x>{NUMBER}\s+{UNIT}(?:,?\s+(?i:and\s+)?{NUMBER}\s+{UNIT})+)\b"),
     ("duration_range", rf"\b(?P<low>\d+|{NUMBER_WORD})(?:\s+(?i:and|to|or)\s+|\s*[-–]\s*)(?P<x>(?P<num>{NUMBER})\s+"
                        rf"(?P<unit>{UNIT_PLURAL}))\b"),
-    ("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+)?"
+    ("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+"
+                 rf"(?!(?i:an?)\s))?"
                  rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
                  rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
                  rf"(?P<half2>\s+(?i:and\s+a\s+half))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
                  rf"|(?P<later>\s+(?i:later|earlier)))?)\b"),
-    ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})-(?P<unit>{UNIT_SINGULAR}))\b(?!-old|\s+old\b)"),
+    ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})-(?P<unit>{UNIT_SINGULAR})"
+                           rf"(?P<more>(?:-(?i:and-)?{NUMBER}-{UNIT_SINGULAR})+)?)\b(?!-old|\s+old\b)"),
     ("duration_bare", rf"(?i:\b(?:for|take|takes|took|taking|lasted|lasting|spent|spend|within|waited|wait)\s+"
                       rf"(?P<x>(?P<unit>{UNIT_PLURAL}))\b|\b(?P<x2>(?P<unit2>{UNIT_PLURAL}))\s+(?P<after>before|"
                       rf"after|later|earlier|of|ago)\b)"),
@@ -141,7 +151,7 @@ RULES = tuple((name, re.compile(pattern)) for name, pattern in RULE_PATTERNS)
 # the big patterns do not have to be tried at every character of the article.
 KEY_UNIT = rf"\b{alternation(sorted(set(WORDS['units']) | {'centuries', 'millennia'}))}"
 RULE_KEYS = {name: re.compile(key) for name, key in (
-    ("full_date", MONTH), ("month", MONTH), ("weekday", WEEKDAY), ("season", SEASON),
+    ("full_date", MONTH), ("date_pair", MONTH), ("fiscal_year", "FY|(?i:fiscal)"), ("month", MONTH), ("weekday", WEEKDAY), ("season", SEASON),
     ("century", "(?i:century)"), ("holiday", HOLIDAY), ("quarter", r"(?i:quarter|half)|\bQ[1-4]"), ("decade", r"0['’]?s\b"),
     ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
     ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
@@ -263,6 +273,40 @@ def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
         return []
 
 
+def norm_date_pair(match: re.Match, reading: Reading) -> list[Found]:
+    """'22 and 23 February', 'Sept. 3-5': two days of one month, the first written without it."""
+    first_group, day_group = ("first", "day") if match["first"] else ("first2", "day2")
+    first, last = int(match[first_group]), int(match[day_group])
+    if not 1 <= first < last <= 31:
+        return []
+    month = WORDS["months"][(match["mon"] or match["mon2"]).lower().rstrip(".")]
+    year_text = match["year"] or match["year2"]
+    if year_text:
+        year = year_text
+    elif reading.anchor:
+        year = str(timex.month_year(reading.anchor, month, reading.tense(*match.span())))
+    else:
+        year = "XXXX"
+    try:
+        values = [date(int(year), month, day).isoformat() if year != "XXXX" else f"XXXX-{month:02d}-{day:02d}"
+                  for day in (first, last)]
+    except ValueError:
+        return []
+    if match["first"]:  # "22 and 23 February": the second day carries the month
+        spans = [match.span("first"), (match.start("day"), match.end())]
+    else:  # "Sept. 3-5": the first carries it
+        spans = [(match.start(), match.end("first2")), (match.start("day2"), match.end())]
+    return [(*span, "DATE", value) for span, value in zip(spans, values)]
+
+
+def norm_fiscal_year(match: re.Match, reading: Reading) -> list[Found]:
+    """'FY2025', 'FY25', 'fiscal 2024': TIMEX writes a fiscal year with its FY prefix."""
+    year = match["year"] or match["fy"]
+    if len(year) == 2:
+        year = "20" + year
+    return [(*match.span(), "DATE", f"FY{year}")]
+
+
 def norm_month(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span()
     name_start, name_end = match.span("mon")
@@ -379,8 +423,13 @@ def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
     mention = reading.span(*match.span("wd"))
     if mention is None or any(t.ent_type_ in NAMED_TYPES for t in mention) or part_of_name(mention):
         return []
-    relation = (match["rel"] or "").lower()
-    if relation in ("last", "this past", "past"):
+    relation = " ".join((match["rel"] or "").lower().split())
+    if previous_word(reading.text, start) in ("a", "one"):  # "one Sunday in February": which is not said
+        return [(start, end, "DATE", f"XXXX-WXX-{weekday}")]
+    if relation == "a week on" or match["week"]:  # British "a week on Saturday", "Saturday week"
+        day = timex.weekday_date(reading.anchor, weekday, 1)
+        day = day + relativedelta(weeks=1) if day else None
+    elif relation in ("last", "this past", "past"):
         day = timex.weekday_date(reading.anchor, weekday, -1, strict=True)
     elif relation in ("next", "this coming", "coming"):
         day = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
@@ -485,6 +534,8 @@ def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
         if match["edge"]:
             return []
         return [(*span, "DURATION", timex.duration(1, unit))] if relation != "a" else []
+    if relation == "the" and re.match(r"\s+of\s", reading.text[span[1]:span[1] + 4]):
+        return []  # "the weekend of 22 and 23 February": the dates that follow say which
     if relation == "the" and unit == "weekend" and not match["edge"]:
         if reading.anchor is None:
             return [(*span, "DATE", timex.UNRESOLVED["WE"])]
@@ -570,6 +621,12 @@ def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
 def norm_set_rate(match: re.Match, reading: Reading) -> list[Found]:
     """'twice a week', and 'a year' after an amount ('$5m a year'); a bare 'a year' is a duration."""
     before = reading.text[max(0, match.start() - 12):match.start()]
+    if match["each"]:  # "six days a week", "three hours a day": a smaller unit in each larger one
+        order = timex.DURATION_ORDER
+        each = timex.canonical_unit(match["each"].split()[-1])
+        unit = timex.canonical_unit(match["unit"])
+        if each not in order or unit not in order or order.index(each) <= order.index(unit):
+            return []
     if not match["times"] and not re.search(r"(?:\d|%|illion|bn|m|k|[$£€]\S*)\s*$", before):
         return []
     return [(*match.span("x"), "SET", timex.duration(1, timex.canonical_unit(match["unit"])))]
@@ -615,22 +672,28 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
     return [(start, end, "DURATION", timex.duration(amount, unit))]
 
 
-DURATION_PIECE = re.compile(rf"(?P<num>{NUMBER})\s+(?P<unit>{UNIT})")
+DURATION_PIECE = re.compile(rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})")
 
 
-def norm_duration_compound(match: re.Match, reading: Reading) -> list[Found]:
-    """'two hours and 25 minutes' → PT2H25M: each unit smaller than the one before, none repeated."""
+def compound_value(text: str) -> str | None:
+    """'two hours and 25 minutes', 'two-hour-25-minute' → PT2H25M: each unit smaller than the one before,
+    none repeated; None otherwise."""
     pieces = []
-    for piece in DURATION_PIECE.finditer(match["x"]):
+    for piece in DURATION_PIECE.finditer(text):
         value, unit = timex.number_value(piece["num"]), timex.canonical_unit(piece["unit"])
         if value is None or value != int(value) or unit not in timex.DURATION_CODES:
-            return []
+            return None
         pieces.append((int(value), unit))
     order = [unit for unit in timex.DURATION_ORDER]
     ranks = [order.index(unit) if unit in order else -1 for _, unit in pieces]
     if -1 in ranks or ranks != sorted(set(ranks)):
-        return []
-    return [(*match.span("x"), "DURATION", timex.compound_duration(pieces))]
+        return None
+    return timex.compound_duration(pieces)
+
+
+def norm_duration_compound(match: re.Match, reading: Reading) -> list[Found]:
+    value = compound_value(match["x"])
+    return [(*match.span("x"), "DURATION", value)] if value else []
 
 
 def norm_duration_range(match: re.Match, reading: Reading) -> list[Found]:
@@ -644,6 +707,9 @@ def norm_duration_range(match: re.Match, reading: Reading) -> list[Found]:
 
 
 def norm_duration_adjective(match: re.Match, reading: Reading) -> list[Found]:
+    if match["more"]:  # "a two-hour-25-minute journey"
+        value = compound_value(match["x"])
+        return [(*match.span("x"), "DURATION", value)] if value else []
     amount = timex.number_value(match["num"])
     unit = timex.canonical_unit(match["unit"])
     if amount is None or unit == "weekend":
@@ -653,6 +719,8 @@ def norm_duration_adjective(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_duration_bare(match: re.Match, reading: Reading) -> list[Found]:
     unit = timex.canonical_unit(match["unit"] or match["unit2"])
+    if previous_word(reading.text, match.start()) in ("early", "small", "wee"):
+        return []  # "in the early hours of Sunday": a time of night, not a length
     if match["after"] and match["after"].lower() == "ago":
         return [(*match.span("x2"), "DATE", "PAST_REF")]
     return [(*extent(match), "DURATION", timex.duration(None, unit))]
