@@ -179,3 +179,25 @@ def test_possessive_does_not_point_at_the_name_beside_its_own_noun(nlp):
 ])
 def test_name_beside_a_person_noun_is_a_person(nlp, text, name):
     assert holder(entities_of(nlp, text), name).type == "PERSON"
+
+
+def test_full_name_is_a_person_when_its_surname_takes_a_form_of_address(nlp):
+    entities = entities_of(nlp, "Marcus Ellery founded the firm in 2009. Mr Ellery, 58, said he was proud.")
+    assert holder(entities, "Marcus Ellery").type == "PERSON"
+    assert holder(entities, "Marcus Ellery") is holder(entities, "Mr Ellery")
+
+
+def test_shared_surname_alone_means_the_person_named_first(nlp):
+    text = ("Marcus Ellery founded the firm with his brother, Aaron Ellery. Mr Ellery, 58, said he was proud. "
+            "Aaron Ellery left in 2016. Mr Ellery said the decision was his own.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Mr Ellery", 0) is holder(entities, "Marcus Ellery")
+    assert holder(entities, "Mr Ellery", 1) is holder(entities, "Marcus Ellery")
+    assert holder(entities, "Aaron Ellery") is not holder(entities, "Marcus Ellery")
+
+
+def test_role_opening_a_sentence_stays_out_of_the_name_and_surname_repeats_join(nlp):
+    text = "Striker Kwame Asante scored twice. Asante now has seven goals. His father Kofi Asante was in the crowd."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Asante") is holder(entities, "Kwame Asante")
+    assert holder(entities, "His father") is holder(entities, "Kofi Asante")

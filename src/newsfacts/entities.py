@@ -181,10 +181,11 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Names and titles of the article, with NER's typical slips on news repaired."""
     candidates = titles_of_place(doc, text)
     taken = {i for c in candidates for i in range(c.start, c.end)}
+    addressed = addressed_words(doc, text)
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
-        for candidate in from_ner(doc, ent):
+        for candidate in from_ner(doc, ent, addressed):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
     candidates += bare_titles(doc, text, taken)
@@ -218,7 +219,18 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
     return found
 
 
-def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
+def addressed_words(doc: Doc, text: str) -> set[str]:
+    """Capitalised words written right after a form of address ('Mr Feld'): surnames, whatever NER says."""
+    found = set()
+    for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
+        match = title_at(doc, token.i, HONORIFICS) if is_capitalised(token) else None
+        after = token.i + match[1] if match else len(doc)
+        if after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]):
+            found.add(doc[after].lower_)
+    return found
+
+
+def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     start, end = trim(doc, ent.start, ent.end)
     if start >= end:
         return []
@@ -232,7 +244,9 @@ def from_ner(doc: Doc, ent: Span) -> list[Candidate]:
         return [Candidate(with_article(doc, words[0].i), end, "PERSON", "title", titles=frozenset([bare[0]]),
                           gender=honorific_gender(bare[0]))]
     kind = SPACY_TYPES.get(label)
-    if label == "PERSON" or kind is not None and beside_person_noun(doc[start:end]):
+    span = doc[start:end]
+    full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
+    if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed):
         person = person_name(doc, start, end)
         return [person] if person else []
     if kind is None:
@@ -257,6 +271,8 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
     None when the span holds no name word at all."""
     titles = set()
     gender = None
+    while end - start > 1 and lower_key(doc[start]) in PERSON_ROLE_NOUNS and lower_key(doc[start]) not in HONORIFICS:
+        start += 1  # "Striker Kwame Asante" at a sentence start: the role is no part of the name
     while start > 0:
         match = None
         for length in (2, 1):
@@ -435,10 +451,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if len(c.personal) == 1):
-        token = c.personal[0]
-        options = [k for k in clusters if k.type == "PERSON" and token in k.name_tokens
-                   and (not c.gender or not k.gender or c.gender == k.gender)]
-        match = nearest(options, c.start)
+        match = short_name_owner(c, clusters)
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
@@ -448,9 +461,9 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = nearest(options, c.start)
         match.add(c) if match else new(c)
     for c in (c for c in candidates if c.type != "PERSON"):
-        person = surname_mistagged(c, clusters)
-        name = person_name(doc, c.start, c.end) if person is not None else None
-        if name is not None:
+        mistagged = surname_mistagged(c, doc, clusters)
+        if mistagged is not None:
+            person, name = mistagged
             person.add(name)
             continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or short_form_of(
@@ -464,6 +477,23 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     return clusters
 
 
+def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:
+    """The people a lone name word ('Feld', 'Mr Feld') may mean: those whose name holds it, of a fitting
+    gender; when one of them was already called the same way ('Mr Feld' again), that one only."""
+    word = name.personal[-1]
+    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)]
+    addressed = [k for k in options if name.titles & k.titles]
+    return addressed or options
+
+
+def short_name_owner(name: Candidate, clusters: list[Cluster], among: list[Cluster] | None = None) -> Cluster | None:
+    """Who a lone name word means. Of people sharing it, the one named first before it: news writes the
+    others in full ('his brother, Aaron Feld') and keeps the bare surname for the principal."""
+    options = [k for k in short_name_owners(name, clusters) if among is None or k in among]
+    before = [k for k in options if k.first < name.start]
+    return min(before or options, key=lambda k: k.first, default=None)
+
+
 def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention."""
     owners: dict[str, list[Cluster]] = {}
@@ -473,20 +503,34 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
                 for word in {name[0], name[-1]}:
                     owners.setdefault(word, []).append(cluster)
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    # The tagger takes some unfamiliar surnames for other words ('Asante now has…' as an adverb); a word the
+    # article never writes in lower case is a name all the same.
+    lower_case_words = {token.text for token in doc if token.is_lower}
     for token in tokens_spelling(doc, text, owners) if owners else []:
-        people = owners.get(token.lower_)
-        if (token.i not in taken and people and len(set(map(id, people))) == 1 and token.pos_ == "PROPN"
-                and is_capitalised(token) and not token.ent_type_):
-            people[0].mentions.append((token.i, token.i + 1, "name"))
+        if token.i in taken or not is_capitalised(token) or token.ent_type_ or token.pos_ != "PROPN" and (
+                token.is_stop or token.lower_ in lower_case_words):
+            continue
+        name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Feld'
+        if name is None or any(i in taken for i in range(name.start, name.end)):
+            continue
+        people = short_name_owners(name, clusters)
+        if len(people) > 1:  # two people share the name: only those already named can be meant
+            people = [k for k in people if k.first < name.start]
+        if len(people) == 1:
+            people[0].add(name)
 
 
-def surname_mistagged(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
-    """NER often tags a bare surname as an organisation ('Caddell said'); the full name settles it."""
+def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
+    """NER often tags a bare surname as an organisation ('Caddell said'), or a first name ('Marcus built it');
+    a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key:
         return None
-    owners = [k for k in clusters if k.type == "PERSON" and any(len(n) > 1 and n[-1] == candidate.key
-                                                                 for n in k.personal)]
-    return owners[0] if len(owners) == 1 else None
+    positions = (0, -1) if candidate.type == "ORG" else (-1,)  # a first name alone is rarely a place
+    full = [k for k in clusters if k.type == "PERSON" and any(
+        len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
+    name = person_name(doc, candidate.start, candidate.end) if full else None
+    owner = short_name_owner(name, clusters, among=full) if name else None
+    return (owner, name) if owner else None
 
 
 def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
