@@ -114,6 +114,22 @@ def test_partial_quote_mid_sentence_does_not_run_on_into_the_next_quotation():
     assert quote.cue == "said" and "only option" not in quote.text
 
 
+def test_quotation_closing_its_sentence_takes_no_cue_from_the_next():
+    text = ('Senator Mark Whitfield dismissed the plan as "political theater." '
+            'Asked whether he would allow a vote, Whitfield said: "Not this week."')
+    sheet = sheet_of(text)
+    assert all(not ("theater" in quote.text and "Not this week" in quote.text) for quote in sheet.quotes)
+    assert quote_with(sheet, "Not this week").cue == "said"
+
+
+def test_speaker_phrase_leaves_out_marks_and_asides():
+    text = ('"We will not back down," Harlan told reporters. A person familiar with the talks, who spoke '
+            'on condition of anonymity, said the sides remained far apart.')
+    sheet = sheet_of(text)
+    assert quote_with(sheet, "not back down").speaker_mention.text == "Harlan"
+    assert quote_with(sheet, "far apart").speaker_mention.text == "A person familiar with the talks"
+
+
 def test_quotation_after_adding_is_a_quote_of_its_own():
     sheet = sheet_of('“The roads are safe,” said Ana Ruiz on Monday, adding that “the bridges need work.”')
     first, added = quote_with(sheet, "roads are safe"), quote_with(sheet, "bridges need work")
@@ -172,6 +188,13 @@ def test_headline_colon_form():
     quote = quote_with(sheet, "factory stays open")
     assert quote.cue == ":"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Lopez"
+
+
+def test_headline_colon_form_with_a_quotation_quotes_its_words():
+    text = "Okafor: 'We will not back down' on pay\n\nUnion leader Ben Okafor vowed on Monday to fight the cuts."
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "not back down")
+    assert quote.cue == ":" and quote.text == "We will not back down" and quote.kind == "direct"
 
 
 def test_title_case_headline_verb():

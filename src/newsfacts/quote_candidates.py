@@ -87,7 +87,12 @@ def noun_phrase(head: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
-    return doc[head.left_edge.i:end]
+    start = head.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1  # a quotation's closing mark the parse hung on the name
+    # A comma after the head opens an aside: "a person familiar with the talks, who spoke on condition …".
+    end = next((token.i for token in doc[head.i + 1:end] if token.text == ","), end)
+    return doc[start:end]
 
 
 def speaker_of(verb: Token) -> Span | None:
@@ -458,10 +463,13 @@ def _previous_tokens(doc: Doc, end: int):
 
 
 def _governing_verb(token: Token) -> Token | None:
-    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said'."""
+    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said', within its
+    paragraph (a parse may run a headline into the first paragraph)."""
+    start = token
     for _ in range(4):
         if _is_cue_verb(token):
-            return token
+            low, high = sorted((start.i, token.i))
+            return None if any("\n" in t.text for t in token.doc[low:high] if t.is_space) else token
         if token.head.i == token.i:
             return None
         token = token.head
@@ -496,7 +504,7 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             continue
         after = _token_from(doc, quotation.outer_end)
         before = _token_from(doc, quotation.outer_start)
-        cue, position, speaker = _quotation_cue(doc, after, before)
+        cue, position, speaker = _quotation_cue(doc, after, before, text[quotation.end - 1:quotation.end] == ".")
         if cue is None:
             continue
         cue_tokens = [cue]
@@ -519,9 +527,10 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
     return found
 
 
-def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str, Span | None]:
+def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tuple[Token | None, str, Span | None]:
     """The cue of a quotation: a dash and a name after it, else a reporting verb after or before it, else
-    the verb the words after or before it hang on."""
+    the verb the words after or before it hang on. A quotation closing with a full stop ends its sentence:
+    the words after it are a new one ('… as "theater." Asked about it, he said …')."""
     following = list(_next_tokens(doc, after))
     if len(following) > 1 and following[0].text in DASHES:
         speaker = _name_after_dash(doc, following[1].i)
@@ -540,7 +549,7 @@ def _quotation_cue(doc: Doc, after: int, before: int) -> tuple[Token | None, str
             before_options.append((verb, position))
     after_options = []
     # The verb the next words hang on may stand before the quotation ('told them the plan was "dead" after …').
-    if following and (verb := _governing_verb(following[0])) is not None and verb.i >= after:
+    if following and not ends_sentence and (verb := _governing_verb(following[0])) is not None and verb.i >= after:
         after_options.append((verb, "after"))
     # 'X said: "…", adding that …' is said's quotation; otherwise the cue after a quotation comes first.
     colon_first = [option for option in before_options if option[1] == "before_colon"]

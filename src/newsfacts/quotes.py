@@ -65,7 +65,7 @@ def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
               for candidate in candidates(parsed.doc, text, marks)]
     kept = distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
                      if score >= model()["threshold"]])
-    kept += colon_form(parsed.doc, text, kept)
+    kept += colon_form(parsed.doc, text, marks, kept)
     kept.sort(key=lambda candidate: candidate.start)
     quotes: list[Quote] = []
     for candidate in kept:
@@ -113,11 +113,15 @@ def distinct(ranked: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def colon_form(doc: Doc, text: str, kept: list[Candidate]) -> list[Candidate]:
-    """Lines such as 'Pence: We will win' whose content no kept candidate already covers."""
+def colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidate]) -> list[Candidate]:
+    """Lines such as 'Pence: We will win' whose content no kept candidate already covers; when the words
+    after the colon open with a quotation ('Pence: "We will win" in Ohio'), the quotation is the content."""
+    opening = {mark.outer_start: mark for mark in marks}
     found = []
     for match in COLON_FORM.finditer(text):
         start, end = match.span(2)
+        if start in opening:
+            start, end = opening[start].start, opening[start].end
         if any(candidate.start <= start and end <= candidate.end and candidate.cue_text == ":" for candidate in kept):
             continue
         speaker = doc.char_span(*match.span(1), alignment_mode="expand")
