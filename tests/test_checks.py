@@ -119,3 +119,17 @@ def test_percentages_of_one_whole(nlp, shares, status):
 
 def test_unrelated_percentages_are_not_judged(nlp):
     assert not checks_of(nlp, "Inflation rose 3% while wages grew 2%.")
+
+
+def test_only_the_length_nearest_two_clock_times_is_compared_with_them(nlp):
+    text = ("The ferry left at 9.15am and docked at 11.05am, a one-hour-50-minute crossing that usually "
+            "takes 70 minutes.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and "one-hour-50-minute" in check.about
+
+
+@pytest.mark.parametrize("age, status", [("76", "consistent"), ("79", "inconsistent")])
+def test_age_at_death_against_birth_date(nlp, age, status):
+    text = f"Walter Brisk, the painter, has died aged {age}. Brisk was born on 2 May 1947 in Hull."
+    check = only(checks_of(nlp, text), "age")
+    assert check.status == status and f"aged {age}" in check.about[0]

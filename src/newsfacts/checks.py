@@ -48,6 +48,9 @@ PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percen
 # The most text between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and").
 MAX_SHARE_GAP = 32
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)")
+# "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
+AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?"
+                          rf"\b(?:aged|at\s+the\s+age\s+of)\s+(?P<age>\d{{1,3}})\b", re.I)
 AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.'-]+\s+){0,3}$")
 
 
@@ -120,7 +123,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         sentence = sentence_of(spans, stated.start)
         here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
         if figure[2] and len(here) == 2:
-            yield clock_check(parsed.text, stated, figure, here)
+            if stated is nearest_length(sheet.times, here, sentence):
+                yield clock_check(parsed.text, stated, figure, here)
         elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks):
             yield clock_check(parsed.text, stated, figure, clocks)
         elif not figure[2] and sentence is not None:
@@ -130,6 +134,16 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 check = date_span_check(parsed.text, stated, figure, dates)
                 if check is not None:
                     yield check
+
+
+def nearest_length(times: list[TimeExpression], pair: list[TimeExpression], sentence: Sentence) -> TimeExpression:
+    """Of the clock lengths in the sentence of two clock times, the one written closest to them: in "left at
+    7.45am, arrived at 10.10am, a 2h 25min trip that usually takes 50 minutes" the 50 minutes is another
+    length."""
+    first, last = min(t.start for t in pair), max(t.end for t in pair)
+    lengths = [t for t in times if t.type == "DURATION" and (figure := amount(t.value)) and figure[2]
+               and sentence.start <= t.start < sentence.end]
+    return min(lengths, key=lambda t: max(first - t.end, t.start - last, 0))
 
 
 def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpression]) -> bool:
@@ -251,6 +265,20 @@ def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, 
                 yield person, int(before["age"]), before.group(0).strip() + " " + mention.text
 
 
+def ages_at_death(parsed: Parsed, people: list[Entity]) -> Iterator[tuple[Entity, int, str]]:
+    """'Jane Hale, who …, has died aged 87': the age belongs to the subject of the death verb."""
+    for found in AGE_AT_DEATH.finditer(parsed.text):
+        verb = parsed.doc.char_span(*found.span("cue"), alignment_mode="expand")
+        subject = next((child for token in (verb or []) for child in token.children
+                        if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        person = next((person for person in people for m in person.mentions
+                       if m.start <= subject.idx < m.end), None)
+        if person is not None:
+            yield person, int(found["age"]), found.group(0)
+
+
 def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
                 spans: list[Sentence]) -> Iterator[tuple[Entity, TimeExpression]]:
     """'X was born in 1977', 'X (born 3 May 1977)': the person named last before 'born'."""
@@ -272,7 +300,7 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
     people = [entity for entity in sheet.entities if entity.type == "PERSON"]
     births = {person.id: when for person, when in birth_dates(parsed.text, people, sheet, spans)}
     done = set()
-    for person, age, about in stated_ages(parsed.text, people):
+    for person, age, about in [*stated_ages(parsed.text, people), *ages_at_death(parsed, people)]:
         when = births.get(person.id)
         if when is None or (person.id, age) in done:
             continue

@@ -83,9 +83,10 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("full_date", rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
                   rf"(?P<mon2>{MONTH})\.?|(?P<mon>{MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)"
                   rf"(?:,?\s+(?P<year>{YEAR}))?\b"),
-    ("date_pair", rf"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?P<joint>\s+(?i:and|or|to)\s+|\s*[-–]\s*)(?P<day>[0-3]?\d)"
+    ("date_pair", rf"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?i:and|or|to)\s+|\s*[-–]\s*)(?P<day>[0-3]?\d)"
                   rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\.?(?:,?\s+(?P<year>{YEAR}))?\b"
-                  rf"|\b(?P<mon2>{MONTH})\.?\s+(?P<first2>[0-3]?\d)(?:st|nd|rd|th)?(?P<joint2>\s+(?i:and|or|to)\s+|\s*[-–]\s*)"
+                  rf"|\b(?P<mon2>{MONTH})\.?\s+(?P<first2>[0-3]?\d)(?:st|nd|rd|th)?"
+                  rf"(?:\s+(?i:and|or|to)\s+|\s*[-–]\s*)"
                   rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year2>{YEAR}))?\b"),
     ("fiscal_year", rf"\bFY\s?(?P<fy>\d{{4}}|\d\d)\b|\b(?i:fiscal)\s+(?:(?i:year)\s+)?(?P<year>{YEAR})\b"),
     ("month", rf"\b(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>(?i:last|this|next|this past|the coming|the previous|"
@@ -151,7 +152,8 @@ RULES = tuple((name, re.compile(pattern)) for name, pattern in RULE_PATTERNS)
 # the big patterns do not have to be tried at every character of the article.
 KEY_UNIT = rf"\b{alternation(sorted(set(WORDS['units']) | {'centuries', 'millennia'}))}"
 RULE_KEYS = {name: re.compile(key) for name, key in (
-    ("full_date", MONTH), ("date_pair", MONTH), ("fiscal_year", "FY|(?i:fiscal)"), ("month", MONTH), ("weekday", WEEKDAY), ("season", SEASON),
+    ("full_date", MONTH), ("date_pair", MONTH), ("fiscal_year", "FY|(?i:fiscal)"),
+    ("month", MONTH), ("weekday", WEEKDAY), ("season", SEASON),
     ("century", "(?i:century)"), ("holiday", HOLIDAY), ("quarter", r"(?i:quarter|half)|\bQ[1-4]"), ("decade", r"0['’]?s\b"),
     ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
     ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
