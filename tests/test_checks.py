@@ -133,3 +133,20 @@ def test_age_at_death_against_birth_date(nlp, age, status):
     text = f"Walter Brisk, the painter, has died aged {age}. Brisk was born on 2 May 1947 in Hull."
     check = only(checks_of(nlp, text), "age")
     assert check.status == status and f"aged {age}" in check.about[0]
+
+
+@pytest.mark.parametrize("total, status", [("£31m", "consistent"), ("£35m", "inconsistent")])
+def test_sums_of_money_against_their_total(nlp, total, status):
+    text = f"The trust gave £18m to research, £9m to new wards and £4m to staff training, a total of {total}."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status and check.about[0] == total
+
+
+def test_sums_in_another_currency_are_not_parts_of_a_total(nlp):
+    text = "The club paid €3m for the striker and €2m for the keeper, a total of $5m."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "total"]
+
+
+def test_parts_with_longer_phrases_between_them_are_one_list(nlp):
+    text = "She took 12 wickets this summer, including 8 in the county game and 5 in the final."
+    assert only(checks_of(nlp, text), "total").status == "inconsistent"

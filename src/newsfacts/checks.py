@@ -43,6 +43,9 @@ PARTITION_CUE = re.compile(rf"\b(?:{words_pattern(CUES['partition_cues'])})\b", 
 # A counted thing: a number and the word it counts ("12 people"); money, shares and years are not counts.
 COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|percent)|[.,]\d)"
                    rf"(?:\s+(?P<noun>(?!in\b|of\b|and\b)[a-z][\w-]*))?", re.I)
+# A sum of money ("£46m", "$2.1 billion"): a count too, in its currency and scale.
+MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+                   rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
 # The most text between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and").
@@ -322,13 +325,14 @@ class Count:
     text: str
     start: int  # offsets within the sentence
     end: int
+    currency: str = ""  # a sum's currency; counts of things have none
 
 
 # What may stand between the items of one list ("7 men, 5 women and 2 children"): the rest of an item's
 # noun phrase, a comma, a conjunction.
-LIST_GAP = re.compile(r"^(?:\s+[a-z][\w-]*){0,2}\s*,?\s*(?:(?:and|or|plus)\s+)?$", re.I)
+LIST_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus)\s+)?$", re.I)
 # Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
-CUE_GAP = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s*,?\s*(?:[–—-]\s*)?$", re.I)
+CUE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:[–—-]\s*)?$", re.I)
 
 
 def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
@@ -341,14 +345,18 @@ def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
         value = timex.number_value(match["n"])
         if value is not None:
             found.append(Count(value, match.group(0), match.start(), match.end()))
-    return found
+    for match in MONEY.finditer(sentence.text):
+        scale = CUES["money_scales"][match["scale"].lower()] if match["scale"] else 1
+        found.append(Count(float(match["n"].replace(",", "")) * scale, match.group(0), match.start(), match.end(),
+                           match["currency"]))
+    return sorted(found, key=lambda count: count.start)
 
 
 def list_from(items: list[Count], text: str) -> list[Count]:
     """The items that follow one another as one list, from the first."""
     run = items[:1]
     for item in items[1:]:
-        if not LIST_GAP.match(text[run[-1].end:item.start]):
+        if item.currency != run[0].currency or not LIST_GAP.match(text[run[-1].end:item.start]):
             break
         run.append(item)
     return run
@@ -358,7 +366,7 @@ def list_until(items: list[Count], text: str) -> list[Count]:
     """The items that follow one another as one list, up to the last."""
     run = items[-1:]
     for item in reversed(items[:-1]):
-        if not LIST_GAP.match(text[item.end:run[0].start]):
+        if item.currency != run[0].currency or not LIST_GAP.match(text[item.end:run[0].start]):
             break
         run.insert(0, item)
     return run
@@ -397,13 +405,19 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
 
 
 def total_verdict(whole: Count, parts: list[Count], exhaustive: bool) -> Iterator[Check]:
+    if whole.currency != parts[0].currency:
+        return
     summed = sum(part.value for part in parts)
     if summed < whole.value and not exhaustive:
         return
-    status = verdict(abs(summed - whole.value) < 1e-9)
-    sums = " + ".join(plain(part.value) for part in parts)
+    status = verdict(abs(summed - whole.value) <= 1e-9 * max(1.0, whole.value))
+    sums = " + ".join(figure(part.value, whole.currency) for part in parts)
     yield Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
-                working=f"{sums} = {plain(summed)}; stated total {whole.text}: {status}")
+                working=f"{sums} = {figure(summed, whole.currency)}; stated total {whole.text}: {status}")
+
+
+def figure(value: float, currency: str) -> str:
+    return f"{currency}{value:,.0f}" if currency else plain(value)
 
 
 # ------------------------------------------------------------------------------------------ percentages
