@@ -201,3 +201,26 @@ def test_role_opening_a_sentence_stays_out_of_the_name_and_surname_repeats_join(
     entities = entities_of(nlp, text)
     assert holder(entities, "Asante") is holder(entities, "Kwame Asante")
     assert holder(entities, "His father") is holder(entities, "Kofi Asante")
+
+
+def test_noun_phrase_beside_a_name_is_a_mention_of_the_person(nlp):
+    entities = entities_of(nlp, "Nadia Frost, the chair of the housing committee, signed the letter.")
+    assert holder(entities, "the chair of the housing committee") is holder(entities, "Nadia Frost")
+
+
+@pytest.mark.parametrize("text, reference, name", [
+    ("The visitors relied on striker Jonas Berg. The striker scored twice before half-time.", "The striker",
+     "Jonas Berg"),
+    ("Judge Ruth Palmer passed sentence on Friday. The judge called the attack cruel.", "The judge",
+     "Judge Ruth Palmer"),
+    ("Leon Marsh, 41, denied the charge. The 41-year-old was remanded in custody.", "The 41-year-old",
+     "Leon Marsh"),
+])
+def test_the_role_or_age_given_to_one_person_refers_back_to_them(nlp, text, reference, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, reference) is holder(entities, name)
+
+
+def test_a_role_given_to_two_people_refers_to_neither(nlp):
+    entities = entities_of(nlp, "Striker Jonas Berg replaced striker Ade Cole. The striker scored twice.")
+    assert all(m.text != "The striker" for e in entities for m in e.mentions)

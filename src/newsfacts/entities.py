@@ -106,6 +106,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     """All entities of the article, each with its merged mentions, in order of first mention."""
     doc = parsed.doc
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
+    add_role_descriptions(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
 
@@ -584,6 +585,84 @@ def cluster_of(clusters: list[Cluster], token_index: int) -> Cluster | None:
             if start <= token_index < end:
                 return cluster
     return None
+
+
+# --- descriptions: 'the chair of the committee', 'the striker', 'the 34-year-old' ----------------------
+
+AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+
+
+def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """A noun phrase set beside a person's name is a mention of them ('Ann Lee, the chair of the board,');
+    so, later, is 'the' with a role they were given ('striker Tom Reed' … 'the striker', 'Judge Ann Lee' …
+    'the judge') or with their age ('Tom Reed, 34,' … 'the 34-year-old'), when no one else was given it."""
+    roles: dict[str, set[int]] = {}  # role lemma or age -> ids of the clusters given it
+    given_at: dict[tuple[str, int], int] = {}  # (role, cluster id) -> token where it was first given
+    people = {id(k): k for k in clusters if k.type == "PERSON"}
+
+    def give(role: str, cluster: Cluster, at: int) -> None:
+        roles.setdefault(role, set()).add(id(cluster))
+        given_at[(role, id(cluster))] = min(at, given_at.get((role, id(cluster)), at))
+
+    for cluster in people.values():
+        for title in cluster.titles:
+            give(title, cluster, cluster.first)
+        for start, end, kind in list(cluster.mentions):
+            if kind != "name":
+                continue
+            root = doc[start:end].root
+            for first, last in described_spans(root):
+                if not first <= root.i < last:
+                    cluster.mentions.append((first, last, "description"))
+                    give(doc[last - 1].lemma_.lower(), cluster, start)
+            for child in root.children:
+                if child.dep_ == "compound" and child.i < start and (
+                        child.pos_ == "NOUN" and child.is_lower or lower_key(child) in PERSON_ROLE_NOUNS):
+                    give(child.lemma_.lower(), cluster, start)  # "striker Tom Reed", "head coach Tom Reed"
+                if child.dep_ == "appos" and child.like_num or child.dep_ == "amod" and child.lower_ == "old":
+                    age = next((t.text for t in child.subtree if t.like_num), None)
+                    if age:
+                        give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
+    for noun in doc:
+        if noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ != "compound" and noun.lemma_.lower() in roles:
+            start = noun.left_edge.i
+            if not all(t.lower_ == "the" and t.i == start or t.dep_ == "compound" and t.is_lower
+                       for t in doc[start:noun.i]):
+                continue
+            refer_back(roles, given_at, people, noun.lemma_.lower(), start, noun.i + 1, clusters)
+    for match in AGE_REFERENCE.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and match.group(1) in roles:
+            refer_back(roles, given_at, people, match.group(1), span.start, span.end, clusters)
+
+
+def refer_back(roles, given_at, people, role: str, start: int, end: int, clusters: list[Cluster]) -> None:
+    """Attach 'the <role>' at [start, end) to the one person given that role before it, if any."""
+    owners = [people[i] for i in roles[role] if given_at[(role, i)] < start]
+    if len(roles[role]) == 1 and owners and cluster_of(clusters, start) is None:
+        owners[0].mentions.append((start, end, "description"))
+
+
+def described_spans(root: Token) -> list[tuple[int, int]]:
+    """Noun phrases in apposition to a name, either side of it, as token spans: the noun with its left
+    modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'). Kinship nouns are left to the
+    kinship rules. Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"]
+    spans: list[list[int]] = []
+    for noun in sorted(nouns, key=lambda n: n.i):
+        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" or noun.lemma_.lower() in KINSHIP:
+            continue
+        end = noun.i + 1
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
+                end = child.right_edge.i + 1
+            break
+        if spans and spans[-1][1] >= noun.left_edge.i:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([noun.left_edge.i, end])
+    return [(first, last) for first, last in spans]
 
 
 # --- pronouns and kinship descriptions ---------------------------------------------------------------

@@ -29,7 +29,7 @@ HONORIFICS: dict[str, str | None] = {
          "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
          "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
-         "brother", "saint", "st"], None),
+         "brother", "saint", "st", "constable"], None),
 }
 # Gendered honorifics whose gender is not in the table above ("Congresswoman", "Chairwoman", "First Lady").
 HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", "chairman": "male",
@@ -41,7 +41,7 @@ HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", 
 BARE_TITLES = {key for key in HONORIFICS if key not in {
     "mr", "mrs", "ms", "miss", "madam", "sir", "dame", "lady", "lord", "dr", "doctor", "sen", "rep", "gov",
     "prof", "gen", "col", "capt", "lt", "sgt", "rev", "st", "saint", "father", "sister", "brother", "count",
-    "officer", "detective", "major", "coach", "director", "general"}}
+    "officer", "detective", "major", "coach", "director", "general", "constable"}}
 
 # Titles held "of" a place or body ("the Duke of Sussex", "the Mayor of London").
 TITLES_OF_PLACE = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
