@@ -261,12 +261,31 @@ def test_floating_quote_further_on_takes_the_last_speaker():
 # Sources
 
 
-@pytest.mark.parametrize("phrase", ["a senior official", "officials", "two people familiar with the talks"])
+@pytest.mark.parametrize("phrase", ["a senior official", "officials", "two people familiar with the talks",
+                                    "one senior backbencher", "another", "sources close to Anna Berg"])
 def test_anonymous_sources(phrase):
     sheet = sheet_of(f'"The deal is off," {phrase} said.')
     quote = quote_with(sheet, "deal is off")
     assert quote.source == "anonymous" and quote.speaker is None
     assert quote.speaker_name == phrase
+
+
+def test_speaker_noun_with_a_name_beside_it_is_that_person():
+    sheet = sheet_of("The party's finance spokeswoman, Priya Desai, said the forecast was a damning verdict.")
+    quote = quote_with(sheet, "damning verdict")
+    assert speaker_name(sheet, quote) == "Priya Desai" and quote.source == "named"
+
+
+def test_spokesman_speaks_for_the_body_named_with_him():
+    sheet = sheet_of('"We will not comment on speculation," a Treasury spokesman said.')
+    quote = quote_with(sheet, "comment on speculation")
+    assert speaker_name(sheet, quote) == "Treasury" and quote.source == "named"
+
+
+def test_someone_named_inside_the_speaker_phrase_is_not_the_speaker():
+    sheet = sheet_of("Lawyers for Anna Berg said the ruling would be appealed.")
+    quote = quote_with(sheet, "would be appealed")
+    assert speaker_name(sheet, quote) != "Anna Berg"
 
 
 def test_writer_source():

@@ -37,6 +37,8 @@ AGENT_PRONOUNS = ("person_pronouns", "group_pronouns", "writer_pronouns")
 OBJECT_WORD_DEPS = ("dobj", "attr", "acomp", "oprd")
 # Right dependents that belong to a speaker phrase: "aides to the governor", "people familiar with the talks".
 PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
+# Punctuation a speaker phrase does not run across (a hyphen inside 'anti-war activists' it does).
+PHRASE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "―"}
 
 
 @dataclass
@@ -87,9 +89,11 @@ def noun_phrase(head: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
-    start = head.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1  # a quotation's closing mark the parse hung on the name
+    # Leftwards up to a mark or comma: a parse may hang the quotation before a name on it.
+    start = head.i
+    while start > head.left_edge.i and not (doc[start - 1].is_quote or doc[start - 1].is_space
+                                            or doc[start - 1].text in PHRASE_BREAKS):
+        start -= 1
     # A comma after the head opens an aside: "a person familiar with the talks, who spoke on condition …".
     end = next((token.i for token in doc[head.i + 1:end] if token.text == ","), end)
     return doc[start:end]

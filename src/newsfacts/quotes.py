@@ -30,6 +30,8 @@ from .schema import Span as TextSpan
 
 # Content at least this share inside quotation marks is a direct quote.
 DIRECT_SHARE = 0.8
+# Words that point back at someone the article has named: "the company said", "this official".
+DEFINITE = {"the", "this", "that", "these", "those"}
 # How many sentences back a pronoun may find the unnamed source it stands for.
 UNNAMED_WINDOW = 2
 # Penn tags of plural nouns: "officials" can be "they", not "she".
@@ -165,9 +167,8 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
     referent = relative_antecedent(head)
     if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
         head, name = referent, noun_phrase(referent).text
-    entity = entity_at(sheet, head.idx, head.idx + len(head))
-    if entity is None and referent is None:
-        entity = entity_at(sheet, mention.start, mention.end)
+    # Only the head and the names set with it name the speaker: "sources close to X" and "X's lawyer" are not X.
+    entity = entity_at(sheet, head.idx, head.idx + len(head)) or named_with(head, sheet)
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
@@ -181,9 +182,28 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
         entity, previous = _antecedent(phrase.doc, sheet, mention.start, earlier, ("ORG",), None, plural=True)
     if previous is not None:  # "One resident said … 'Why?' she asked": the same unnamed source
         return None, mention, "anonymous", previous.speaker_name
-    if entity is None and head.lemma_.lower() in lex["source_nouns"]:
+    if entity is None and (head.lemma_.lower() in lex["source_nouns"] or unnamed(phrase, head)):
         return None, mention, "anonymous", name
     return entity, mention, "named", entity.name if entity else name
+
+
+def named_with(head: Token, sheet: FactSheet) -> Entity | None:
+    """The name beside the speaker's noun ('Labour's shadow chancellor, Priya Desai, said'), else the one
+    it speaks for ('a Treasury spokesman')."""
+    for dep in ("appos", "compound"):
+        for child in head.children:
+            if child.dep_ == dep and (entity := entity_at(sheet, child.idx, child.idx + len(child))):
+                return entity
+    return None
+
+
+def unnamed(phrase: Span, head: Token) -> bool:
+    """'one senior backbencher', 'critics', 'another': no name, and no 'the' or owner pointing back at one."""
+    if any(token.pos_ == "PROPN" for token in phrase) or phrase[0].lower_ in DEFINITE:
+        return False
+    if any(child.dep_ == "poss" for child in head.children):
+        return False
+    return head.pos_ == "NOUN" or head.lower_ in quote_cues()["indefinite_pronouns"]
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:
