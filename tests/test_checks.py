@@ -150,3 +150,10 @@ def test_sums_in_another_currency_are_not_parts_of_a_total(nlp):
 def test_parts_with_longer_phrases_between_them_are_one_list(nlp):
     text = "She took 12 wickets this summer, including 8 in the county game and 5 in the final."
     assert only(checks_of(nlp, text), "total").status == "inconsistent"
+
+
+@pytest.mark.parametrize("stated, status", [("26 years ago", "consistent"), ("30 years ago", "inconsistent")])
+def test_a_date_against_its_years_ago(nlp, stated, status):
+    text = f"The mill last made cloth in 1998, {stated}."
+    check = only(checks_of(nlp, text), "elapsed")
+    assert check.status == status and check.about == [stated, "1998"]

@@ -228,7 +228,7 @@ def whole_units(begin: date, end: date, unit: str) -> int:
 
 
 def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
-    """'N years since <date>' against the publication date."""
+    """'N years since <date>' and '<date>, N years ago' against the publication date."""
     if parsed.published is None:
         return
     for stated in sheet.times:
@@ -241,16 +241,40 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             continue
         origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
                        and interval(t.value)), None)
-        if origin is None:
+        if origin is not None:
+            yield elapsed_check(parsed, stated, figure[0], unit, origin)
+    dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
+    for stated in dates:
+        ago = AGO.match(stated.text)
+        count = timex.number_value(ago["n"]) if ago else None
+        unit = timex.canonical_unit(ago["unit"]) if ago else None
+        if count is None or unit not in ("day", "week", "month", "year", "decade", "century"):
             continue
-        first, last = interval(origin.value)
-        fewest, most = (whole_units(day, parsed.published, unit) for day in (last, first))
-        hedged = hedge(parsed.text, stated.start, stated.text)
-        status = verdict(any(agrees(n, figure[0], hedged) for n in range(fewest, most + 1)))
-        counted = plain(fewest) if fewest == most else f"{fewest}–{most}"
-        yield Check(kind="elapsed", status=status, about=[stated.text, origin.text],
-                    working=f"{origin.value} → {parsed.published} (published) = {counted} {unit}s; "
-                            f"stated {stated.text}: {status}")
+        origin = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
+        if origin is not None:
+            yield elapsed_check(parsed, stated, count, unit, origin)
+
+
+# "27 years ago", "almost a decade ago": the count and the unit before "ago".
+AGO = re.compile(r"^(?:.*\s)?(?P<n>[\w-]+)\s+(?P<unit>[a-z]+)\s+ago$", re.I)
+# What may join a date and its "N years ago": "in 1998, 27 years ago", "27 years ago, in 1998".
+APPOSITION = {"", "in", "back in", "on"}
+
+
+def apposed(text: str, one: TimeExpression, other: TimeExpression) -> bool:
+    first, second = sorted((one, other), key=lambda t: t.start)
+    return first.end <= second.start and text[first.end:second.start].strip(" ,(–—").lower() in APPOSITION
+
+
+def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: str, origin: TimeExpression) -> Check:
+    first, last = interval(origin.value)
+    fewest, most = (whole_units(day, parsed.published, unit) for day in (last, first))
+    hedged = hedge(parsed.text, stated.start, stated.text)
+    status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
+    counted = plain(fewest) if fewest == most else f"{fewest}–{most}"
+    return Check(kind="elapsed", status=status, about=[stated.text, origin.text],
+                 working=f"{origin.value} → {parsed.published} (published) = {counted} {unit}s; "
+                         f"stated {stated.text}: {status}")
 
 
 # ------------------------------------------------------------------------------------------ age
