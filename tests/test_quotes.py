@@ -61,6 +61,15 @@ def test_quotation_running_over_paragraphs():
     assert marked(text) == ["The first part of the speech.\n\n\"The second part ends here,"]
 
 
+def test_single_quotation_running_over_paragraphs():
+    text = "'The numbers will come right.\n\n'This is a long game,' she said. It's late."
+    assert marked(text) == ["The numbers will come right.\n\n'This is a long game,"]
+
+
+def test_single_mark_never_closed_in_its_paragraph_is_no_quotation():
+    assert marked("The '90s were different.\n\nShe said it was 'fine' then.") == ["fine"]
+
+
 def test_unclosed_quotation_ends_with_its_paragraph():
     text = 'He said "this never closes.\n\nA new paragraph starts.'
     [quotation] = quotations(text)

@@ -66,6 +66,7 @@ def quotations(text: str) -> list[Quotation]:
     double_width = 1
     seen_until = 0  # end of the last paragraph the open double quotation has reached
     single_open: int | None = None
+    single_seen_until = 0
     for match in MARK.finditer(text):
         at, mark = match.start(), match.group()
         width = len(mark)
@@ -92,12 +93,17 @@ def quotations(text: str) -> list[Quotation]:
             continue
         if double_open is not None or _is_apostrophe(text, at):
             continue
+        opens = mark in SINGLE_OPEN or (mark in SINGLE_EITHER and _opens(text, at, width))
+        if single_open is not None and at > single_seen_until:
+            if opens and text[single_seen_until:at].strip() == "":  # runs on into this paragraph
+                single_seen_until = _paragraph_end(text, at)
+                continue
+            single_open = None  # never closed in its paragraph: an apostrophe after all, or a slip
         if single_open is None:
-            if mark in SINGLE_OPEN or (mark in SINGLE_EITHER and _opens(text, at, width)):
-                single_open = at
+            if opens:
+                single_open, single_seen_until = at, _paragraph_end(text, at)
         elif _closes(text, at, width):
-            if text.find("\n", single_open, at) < 0:
-                found.append(Quotation(single_open + 1, at, single_open, at + 1, True))
+            found.append(Quotation(single_open + 1, at, single_open, at + 1, True))
             single_open = None
     if double_open is not None:
         found.append(Quotation(double_open + double_width, seen_until, double_open, seen_until, False))
