@@ -264,3 +264,14 @@ def test_two_days_sharing_a_month_are_two_dates(nlp, text, first, second):
 ])
 def test_words_around_a_time_are_not_times(nlp, text, false_friend):
     assert not any(t.text.startswith(false_friend) for t in times_of(nlp, text))
+
+
+def test_an_event_stays_within_its_paragraph(nlp):
+    _, events = events_of(nlp, "Trees down across county\n\nHigh winds toppled trees across the region on Monday.")
+    event = next(e for e in events if e.when == "2024-03-11")
+    assert "county" not in event.what and "toppled trees" in event.what
+
+
+def test_an_event_does_not_end_on_the_time_s_preposition(nlp):
+    _, events = events_of(nlp, "The bridge was repaired by Friday.")
+    assert [e.what for e in events] == ["The bridge was repaired"]
