@@ -19,12 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BARE_TITLES,
+    COURTESY_TITLES,
     DESCRIPTIVE_HEADS,
     EVENT_HEADS,
     HONORIFIC_GENDER_OVERRIDES,
     HONORIFICS,
     KINSHIP,
     MONTHS_AND_DAYS,
+    ORG_HEADS,
     PEERAGES,
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
@@ -48,6 +50,8 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
+# Dependencies only a verb takes: a word the parser attaches so is no name.
+VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
 
 @dataclass
@@ -189,6 +193,8 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
         for candidate in from_ner(doc, ent, addressed):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
+    candidates += untagged_addressed_names(doc, text, taken)
+    candidates += untagged_employers(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
@@ -247,6 +253,19 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     kind = SPACY_TYPES.get(label)
     span = doc[start:end]
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
+    if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
+        return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
+    if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
+        return [Candidate(start, end, "ORG", "name", key=normalise(span.text))]  # "Bolton manager Ian Pryce"
+    role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
+    if label == "PERSON" and role is not None:
+        # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
+        person = person_name(doc, role.i + 1, end)
+        employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
+        employer_span = doc[employer[0].i:employer[-1].i + 1] if employer else None
+        found = [Candidate(employer_span.start, employer_span.end, "ORG", "name", key=normalise(employer_span.text))
+                 ] if employer_span else []
+        return found + ([person] if person else [])
     if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed):
         person = person_name(doc, start, end)
         return [person] if person else []
@@ -261,10 +280,58 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "EVENT"
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC":
         kind = "PLACE"
+    elif head in ORG_HEADS and kind == "PLACE":
+        kind = "ORG"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """Names NER missed after a form of address: 'Detective Constable Ian Burrows', 'Mrs Okafor'."""
+    found = []
+    for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
+        i, courtesy = token.i, False
+        while i < len(doc) and i not in taken and is_capitalised(doc[i]) and (match := title_at(doc, i, HONORIFICS)):
+            courtesy = courtesy or match[0] in COURTESY_TITLES
+            i += match[1]
+        j = i
+        while j < len(doc) and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
+                and not doc[j].ent_type_:
+            j += 1
+        if i == token.i or j == i or (j - i < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
+            continue
+        person = person_name(doc, i, j)
+        if person is not None and not any(k in taken for k in range(person.start, person.end)):
+            found.append(person)
+            taken.update(range(person.start, person.end))
+    return found
+
+
+def employer_of_role(token: Token) -> bool:
+    """'Acme' in 'Acme spokesman Tom Reed': a proper noun modifying a person's job names where they work."""
+    role = token.head
+    return (token.dep_ == "compound" and token.pos_ == "PROPN" and is_capitalised(token) and role.pos_ == "NOUN"
+            and role.is_lower and role.lemma_.lower() in PERSON_ROLE_NOUNS and role.i > token.i)
+
+
+def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'Brentford head coach Tom Reed', 'Acme spokesman Tom Reed': employers NER missed."""
+    found = []
+    for token in doc:
+        role = token.head
+        if not employer_of_role(token):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].head.i in (role.i, token.i) and is_capitalised(doc[start - 1]):
+            start -= 1
+        if any(i in taken or doc[i].ent_type_ for i in range(start, token.i + 1)):
+            continue
+        found.append(Candidate(start, token.i + 1, "ORG", "name", key=normalise(doc[start:token.i + 1].text)))
+        taken.update(range(start, token.i + 1))
+    return found
 
 
 def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
@@ -295,9 +362,11 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
         titles.add(found[0])
         gender = gender or honorific_gender(found[0])
         inner += found[1]
+    while end > inner + 1 and not any(c.isalpha() for c in doc[end - 1].text):
+        end -= 1  # "Everton 2-0": NER ran on into the score
     # Words as written, so a hyphenated surname ("Lewis-Jones") stays one name word.
     words = (word.strip(",;:").lower() for word in doc[inner:end].text.split())
-    personal = tuple(word for word in words if word and word != "the" and any(c.isalnum() for c in word))
+    personal = tuple(word for word in words if word and word != "the" and any(c.isalpha() for c in word))
     if not personal and not titles:
         return None
     if gender is None and len(personal) > 1:
@@ -443,6 +512,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         cluster.add(candidate)
         clusters.append(cluster)
 
+    candidates = retyped_by_majority(candidates)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
     for c in (c for c in people if len(c.personal) > 1):
@@ -473,6 +543,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
     add_untagged_short_names(doc, text, clusters)
+    add_untagged_names_of_things(doc, text, clusters)
     merge_appositions(doc, clusters)
     merge_peerage_with_royal_name(clusters)
     return clusters
@@ -493,6 +564,41 @@ def short_name_owner(name: Candidate, clusters: list[Cluster], among: list[Clust
     options = [k for k in short_name_owners(name, clusters) if among is None or k in among]
     before = [k for k in options if k.first < name.start]
     return min(before or options, key=lambda k: k.first, default=None)
+
+
+def retyped_by_majority(candidates: list[Candidate]) -> list[Candidate]:
+    """NER labels one name differently across an article ('Everton' a person once, a club three times): a lone
+    word it calls a person takes the type it is given at least as often, unless it is in someone's full name."""
+    full_name_words = {w for c in candidates if c.type == "PERSON" and len(c.personal) > 1 for w in c.personal}
+    others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
+    lone = [c for c in candidates if c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1
+            and not c.titles and c.personal[0] not in full_name_words]
+    as_person = Counter(c.personal[0] for c in lone)
+    retyped = {}
+    for c in lone:
+        votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
+        if votes and max(votes)[0] >= as_person[c.personal[0]]:
+            retyped[id(c)] = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
+    return [retyped.get(id(c), c) for c in candidates]
+
+
+def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """NER misses repeats of organisation and place names too ('Acme spokesman'); one already found is a
+    mention wherever it stands as written, alone."""
+    taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    for cluster in [k for k in clusters if k.type in {"ORG", "PLACE"}]:
+        names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
+        names = {re.sub(r"^[Tt]he ", "", name) for name in names}
+        for name in names:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = doc.char_span(match.start(), match.end())
+                if span is None or any(t.i in taken or t.ent_type_ for t in span):
+                    continue
+                neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+                if any(t.pos_ == "PROPN" and is_capitalised(t) for t in neighbours):
+                    continue  # part of a longer name
+                cluster.mentions.append((span.start, span.end, "name"))
+                taken.update(range(span.start, span.end))
 
 
 def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -549,7 +655,9 @@ def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cl
             if len(words) < 2:
                 continue
             initials = "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "&"})
-            if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and words[-1] == text):
+            # "the Post" for "the Washington Post"; "Acme", after "Acme Robotics", for it.
+            if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and (
+                    words[-1] == text or words[0] == text and cluster.first < candidate.start)):
                 options.append(cluster)
                 break
     return options[0] if len(options) == 1 else None

@@ -114,6 +114,13 @@ PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "str
                "tower", "towers", "hall", "airport", "station", "stadium", "arena", "church", "chapel",
                "manor", "lodge", "court", "road", "avenue", "island", "river", "mountain", "lake", "valley",
                "beach", "bay"}
+# Last words that make a name an organisation even when NER calls it a place ("West Midlands Police").
+ORG_HEADS = {"police", "council", "party", "university", "college", "committee", "ministry", "department",
+             "agency", "union", "association", "federation", "institute", "bank", "club", "commission",
+             "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd"}
+# Forms of address that go with a surname alone ("Mr Feld"); the others name a person only before a full
+# name ("Detective Constable Ian Burrows"), since "General Motors" or "St Paul" are no people.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}
 # Nouns that name a work when a title stands beside them ("his memoir Spare", "the film Jaws").
 WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography", "film", "movie", "album",
               "song", "single", "documentary", "series", "play", "musical", "poem", "report", "podcast",
