@@ -275,3 +275,13 @@ def test_an_event_stays_within_its_paragraph(nlp):
 def test_an_event_does_not_end_on_the_time_s_preposition(nlp):
     _, events = events_of(nlp, "The bridge was repaired by Friday.")
     assert [e.what for e in events] == ["The bridge was repaired"]
+
+
+def test_small_hours_told_after_an_evening_fall_on_the_next_day(nlp):
+    times = found(nlp, "The party began on Saturday. Neighbours complained at 11.30pm. Police came at 1.10am.")
+    assert ("1.10am", "TIME", "2024-03-10T01:10") in times
+
+
+def test_small_hours_told_after_a_daytime_hour_keep_its_day(nlp):
+    times = found(nlp, "The shop opened on Friday at 9am. Police came at 1.10am.")
+    assert ("1.10am", "TIME", "2024-03-08T01:10") in times

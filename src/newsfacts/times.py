@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from spacy.tokens import Span as SpacySpan, Token
 
@@ -94,12 +95,27 @@ def with_anchors(found: list[Found], reading: Reading) -> list[Found]:
     return resolved
 
 
+# A clock time in the small hours told after an evening one, with no day of its own, is the next day's:
+# "bought petrol at 11pm … arrived at the shop at 2.14am".
+EVENING_FROM, SMALL_HOURS_UNTIL = 18, 6
+EVENING_PARTS = ("TEV", "TNI")
+
+
+def next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat() if DAY.match(day) else day
+
+
+DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
 def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     """Clock times ("T17:20") get the day named nearest in their sentence, else the day mentioned last
-    before them (the narrative's day), else the publication date."""
+    before them (the narrative's day; the next one in the small hours after an evening), else the
+    publication date."""
     mentions = [(start, day_of(kind, value)) for start, _, kind, value in found
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
+    night_of = None  # the day whose evening the story is telling, until a daytime hour
     dated = []
     for start, end, kind, value in found:
         if value.startswith("T"):
@@ -108,7 +124,16 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             same = [(abs(s - start), day) for s, day in mentions if day and bounds[0] <= s < bounds[1]]
             # A month or year mentioned last leaves the day open: the publication date is the better guess.
             last = max(((s, day) for s, day in mentions if s < bounds[0]), default=(0, None))[1]
-            value = (min(same)[1] if same else last or default) + value
+            hour = int(value[1:3])
+            if same:
+                day = min(same)[1]
+            else:
+                day = last or default
+                day = next_day(day) if day == night_of and hour < SMALL_HOURS_UNTIL else day
+            night_of = day if hour >= EVENING_FROM else night_of if hour < SMALL_HOURS_UNTIL else None
+            value = day + value
+        elif kind == "TIME" and value.endswith(EVENING_PARTS):
+            night_of = day_of(kind, value)
         dated.append((start, end, kind, value))
     return dated
 
