@@ -157,3 +157,18 @@ def test_a_date_against_its_years_ago(nlp, stated, status):
     text = f"The mill last made cloth in 1998, {stated}."
     check = only(checks_of(nlp, text), "elapsed")
     assert check.status == status and check.about == [stated, "1998"]
+
+
+@pytest.mark.parametrize("age, status", [("114", "consistent"), ("120", "inconsistent")])
+def test_age_of_a_thing_against_the_year_it_was_built(nlp, age, status):
+    check = only(checks_of(nlp, f"The pier, built in 1910, is {age} years old."), "age")
+    assert check.status == status and check.about == [f"{age} years old", "1910"]
+
+
+def test_an_age_said_of_someone_else_is_not_the_thing_s(nlp):
+    assert not checks_of(nlp, "The charity, set up in 1985 by a 30-year-old nurse, has grown.")
+
+
+def test_a_hyphenated_length_with_a_half_against_two_clock_times(nlp):
+    text = "The bus left at 8.10am and arrived at 11.40am, a three-and-a-half-hour ride."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"

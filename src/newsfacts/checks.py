@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from importlib import resources
 
 from dateutil.relativedelta import relativedelta
+from spacy.tokens import Token
 
 from . import timex
 from .nlp import Parsed
@@ -54,6 +55,9 @@ AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?"
                           rf"\b(?:aged|at\s+the\s+age\s+of)\s+(?P<age>\d{{1,3}})\b", re.I)
+# "is 136 years old", "the 136-year-old tower", with the date it was built, founded or born in its sentence.
+YEARS_OLD = re.compile(r"\b(?P<age>\d{1,3})(?:\s+years?\s+old\b|-year-old\b)", re.I)
+ORIGIN_CUE = re.compile(rf"\b(?:{words_pattern(CUES['origin_cues'])})\s+(?:in|on)\s+(?:the\s+year\s+)?$", re.I)
 AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.'-]+\s+){0,3}$")
 
 
@@ -321,23 +325,59 @@ def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
             yield max(named, key=lambda pair: pair[0])[1], when
 
 
+def ages_beside_origins(parsed: Parsed, sheet: FactSheet,
+                        spans: list[Sentence]) -> Iterator[tuple[int, str, TimeExpression]]:
+    """'The tower, built in 1889, is 136 years old': an age and a date of origin said of one thing in a
+    sentence ('founded in 1990 by a 40-year-old engineer' says them of two)."""
+    for sentence in spans:
+        ages = list(YEARS_OLD.finditer(sentence.text))
+        origins = [(t, cue) for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+                   and interval(t.value)
+                   and (cue := ORIGIN_CUE.search(parsed.text[max(sentence.start, t.start - 30):t.start]))]
+        if len(ages) != 1 or len(origins) != 1:
+            continue
+        (origin, cue), age = origins[0], ages[0]
+        verb = parsed.doc.char_span(max(sentence.start, origin.start - 30) + cue.start(), origin.start,
+                                    alignment_mode="expand")
+        old = parsed.doc.char_span(sentence.start + age.start(), sentence.start + age.end(), alignment_mode="expand")
+        if verb is None or old is None:
+            continue
+        said_of = bearer(verb[0]), bearer(old[-1])
+        if said_of[0] is not None and said_of[0] == said_of[1]:
+            yield int(age["age"]), age.group(0), origin
+
+
+def bearer(word: Token) -> Token | None:
+    """What a participle or adjective is said of: the noun it modifies, else its clause's subject."""
+    if word.dep_ in ("acl", "relcl", "amod"):
+        return word.head
+    verb = word.head if word.dep_ == "acomp" else word
+    for _ in range(3):
+        subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
+
+
 def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     if parsed.published is None:
         return
     people = [entity for entity in sheet.entities if entity.type == "PERSON"]
     births = {person.id: when for person, when in birth_dates(parsed.text, people, sheet, spans)}
+    stated = [(age, about, births[person.id]) for person, age, about in
+              [*stated_ages(parsed.text, people), *ages_at_death(parsed, people)] if person.id in births]
     done = set()
-    for person, age, about in [*stated_ages(parsed.text, people), *ages_at_death(parsed, people)]:
-        when = births.get(person.id)
-        if when is None or (person.id, age) in done:
+    for age, about, when in [*stated, *ages_beside_origins(parsed, sheet, spans)]:
+        if (when.start, age) in done:
             continue
-        done.add((person.id, age))
+        done.add((when.start, age))
         first, last = interval(when.value)
         possible = sorted({relativedelta(parsed.published, day).years for day in (first, last)})
         status = verdict(age in range(possible[0], possible[-1] + 1))
         shown = " or ".join(str(n) for n in possible)
         yield Check(kind="age", status=status, about=[about, when.text],
-                    working=f"born {when.value} → {parsed.published} (published) = {shown} years old; "
+                    working=f"from {when.value} → {parsed.published} (published) = {shown} years old; "
                             f"stated {age}: {status}")
 
 

@@ -137,7 +137,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
                  rf"(?P<half2>\s+(?i:and\s+a\s+half))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
                  rf"|(?P<later>\s+(?i:later|earlier)))?)\b"),
-    ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})-(?P<unit>{UNIT_SINGULAR})"
+    ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})(?P<half>-(?i:and-a-half))?-(?P<unit>{UNIT_SINGULAR})"
                            rf"(?P<more>(?:-(?i:and-)?{NUMBER}-{UNIT_SINGULAR})+)?)\b(?!-old|\s+old\b)"),
     ("duration_bare", rf"(?i:\b(?:for|take|takes|took|taking|lasted|lasting|spent|spend|within|waited|wait)\s+"
                       rf"(?P<x>(?P<unit>{UNIT_PLURAL}))\b|\b(?P<x2>(?P<unit2>{UNIT_PLURAL}))\s+(?P<after>before|"
@@ -716,6 +716,7 @@ def norm_duration_adjective(match: re.Match, reading: Reading) -> list[Found]:
     unit = timex.canonical_unit(match["unit"])
     if amount is None or unit == "weekend":
         return []
+    amount += 0.5 if match["half"] else 0
     return [(*match.span("x"), "DURATION", timex.duration(amount, unit))]
 
 
