@@ -237,3 +237,28 @@ def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
     found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
     assert len(found) == 1 and found[0].relation == "sibling_of"
     assert found[0].evidence == "Paul Ames's sister Clara Ames runs the farm."
+
+
+def test_whose_belongs_to_the_name_the_clause_hangs_on(nlp):
+    text = "Ann Lee, whose husband, the pilot Tom Lee, is ill, stayed at home."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Lee"]))
+    assert found == {("Tom", "spouse_of", "Ann", None)}
+
+
+def test_its_is_the_organisation_named_before(nlp):
+    text = "Vantor said on Monday that its chief executive, Lena Park, would leave."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]),
+                         Lena=(PERSON, ["Lena Park", ("its chief executive", "description")]))
+    assert found == {("Lena", "works_for", "Vantor", "chief executive")}
+
+
+def test_organisation_in_an_of_phrase_after_a_name(nlp):
+    text = "Sergeant Omar Said, of Kent Police, gave evidence."
+    found = relations_of(nlp, text, Omar=(PERSON, ["Sergeant Omar Said"]), Police=(ORG, ["Kent Police"]))
+    assert found == {("Omar", "works_for", "Police", None)}
+
+
+def test_position_in_a_team_is_membership(nlp):
+    text = "Vantor captain Ade Cole scored twice."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Ade=(PERSON, ["Ade Cole"]))
+    assert found == {("Ade", "member_of", "Vantor", "captain")}

@@ -133,9 +133,12 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
 
     Only a name or a pronoun owns: "secretary of state" is a title, not a job at something called "state".
     """
-    possessors = [child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    possessors = [relative_antecedent(child) or child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
                   for child in bearer.children if child.dep_ == "poss"]
     candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
+    if candidates and candidates[0].lower_ == "its" and own_mention(candidates[0], noun, mentions) is None:
+        if organisation := organisation_before(candidates[0], mentions):
+            yield organisation
     candidates += [child for child in noun.lefts if child.dep_ in ("compound", "nmod", "amod")
                    and (entity := mentions.entity_of(child)) and entity.type == ORG]
     for preposition in noun.rights:
@@ -143,8 +146,36 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts)]
     for token in candidates:
-        if (token.pos_ == "PRON" or token.text[:1].isupper()) and (entity := mentions.entity_of(token)):
+        if (token.pos_ == "PRON" or token.text[:1].isupper()) and (entity := own_mention(token, noun, mentions)):
             yield entity
+
+
+def own_mention(token: Token, noun: Token, mentions: Mentions) -> Entity | None:
+    """The entity of a mention of `token` that leaves out `noun`: in 'its chief executive', itself a mention of the
+    executive, 'its' is not the executive."""
+    found = mentions.of_token(token)
+    if found is None or found[0].start <= noun.idx < found[0].end:
+        return None
+    return found[1]
+
+
+def relative_antecedent(possessor: Token) -> Token | None:
+    """'Ann Lee, whose husband…': the name the relative clause of a 'whose' hangs on."""
+    if possessor.lower_ != "whose":
+        return None
+    token = possessor.head
+    while token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ == "relcl" else None
+
+
+def organisation_before(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """'Acme said its chief executive…': the organisation named last before 'its', in its sentence or the one
+    before; the entities stage resolves only personal pronouns."""
+    sentence_start = pronoun.sent.start
+    window_start = pronoun.doc[sentence_start - 1].sent.start_char if sentence_start > 0 else 0
+    named = [(m, e) for m, e in mentions.items if e.type == ORG and window_start <= m.start and m.end <= pronoun.idx]
+    return max(named, key=lambda item: item[0].start)[1] if named else None
 
 
 def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str], many: bool) -> list[Entity]:
@@ -194,6 +225,12 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
     named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
     yield from named
+    if not named:  # "her husband, the pilot Tom Lee": a name in apposition to an apposition
+        for described in (child for child in noun.children if child.dep_ == "appos" and child.pos_ == "NOUN"):
+            for name in (child for child in described.children if child.dep_ == "appos"):
+                found = mentions.of_token(name)
+                if found and found[0].kind == "name" and found[1].type in trigger.holder_types:
+                    yield found[1]
     # A name right before the phrase: "Tom, her brother, …"; not when the phrase names its own person
     # ("Ann Lee, Acme chief Tom Reed" is a list).
     phrase_start = noun.left_edge.i
@@ -214,7 +251,7 @@ def role_of(noun: Token, mentions: Mentions) -> str:
     start = noun.i
     while start > 0:
         previous = noun.doc[start - 1]
-        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or mentions.of_token(previous):
+        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(previous, noun, mentions):
             break
         if previous.lower_ in tables().past:
             break
@@ -356,6 +393,20 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 # ---- the stage -----------------------------------------------------------------------------------
 
+def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'Ian Reed, of Kent Police,': an organisation in an 'of' phrase set after a name between commas."""
+    for mention, person in mentions.items:
+        if person.type != PERSON or mention.kind != "name":
+            continue
+        after = token_at(doc, mention.end)
+        preposition = after.nbor() if after is not None and after.text == "," and after.i + 1 < len(doc) else None
+        if preposition is None or preposition.lower_ != "of" or preposition.head.i >= preposition.i:
+            continue
+        for target in preposition.children:
+            if target.dep_ == "pobj" and (employer := mentions.entity_of(target)) and employer.type == ORG:
+                yield Relation(subject=person.id, relation="works_for", object=employer.id, evidence=sentence(target))
+
+
 def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     """Relations the article states between its entities, once each, with the first sentence stating it.
 
@@ -364,7 +415,8 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     mentions = Mentions(sheet)
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
-    for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions)):
+    for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions),
+                     *affiliations(doc, mentions)):
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))
         known = relations.setdefault(key, relation)
