@@ -172,3 +172,10 @@ def test_an_age_said_of_someone_else_is_not_the_thing_s(nlp):
 def test_a_hyphenated_length_with_a_half_against_two_clock_times(nlp):
     text = "The bus left at 8.10am and arrived at 11.40am, a three-and-a-half-hour ride."
     assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("abstained, status", [("4", "consistent"), ("6", "inconsistent")])
+def test_a_sentence_opening_on_its_whole(nlp, abstained, status):
+    text = f"Of the board's 15 members, 7 voted for the merger, 3 against and {abstained} abstained, with one absent."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status and check.about[0] == "15 members"

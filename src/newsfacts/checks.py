@@ -47,6 +47,8 @@ COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|
 # A sum of money ("£46m", "$2.1 billion"): a count too, in its currency and scale.
 MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
                    rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
+# A sentence opening on its whole: "Of the council's 60 members, …".
+LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>{NUMBER})(?:\s+[\w'’-]+){{0,2}},")
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
 # The most text between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and").
@@ -392,9 +394,9 @@ class Count:
     currency: str = ""  # a sum's currency; counts of things have none
 
 
-# What may stand between the items of one list ("7 men, 5 women and 2 children"): the rest of an item's
-# noun phrase, a comma, a conjunction.
-LIST_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus)\s+)?$", re.I)
+# What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
+# absent"): the rest of an item's phrase, a comma, a conjunction.
+LIST_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)\s+)?$", re.I)
 # Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
 CUE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:[–—-]\s*)?$", re.I)
 
@@ -452,6 +454,12 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
             if len(parts) >= 2:
                 exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"]
                 yield from total_verdict(wholes[-1], parts, exhaustive)
+        opening = LEADING_WHOLE.match(text)
+        if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
+            whole = next((c for c in found if c.start == opening.start("n")), None)
+            parts = list_from([c for c in found if c.start >= opening.end()], text)
+            if whole is not None and len(parts) >= 2 and not text[opening.end():parts[0].start].strip():
+                yield from total_verdict(whole, parts, False)
         for cue in TOTAL_CUE.finditer(text):
             before = [c for c in found if c.end <= cue.start()]
             if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
