@@ -285,3 +285,27 @@ def test_small_hours_told_after_an_evening_fall_on_the_next_day(nlp):
 def test_small_hours_told_after_a_daytime_hour_keep_its_day(nlp):
     times = found(nlp, "The shop opened on Friday at 9am. Police came at 1.10am.")
     assert ("1.10am", "TIME", "2024-03-08T01:10") in times
+
+
+def test_a_day_in_another_clause_of_the_sentence_does_not_date_a_clock_time(nlp):
+    times = found(nlp, "By 10am, most roads had reopened, officials said, adding that the rest would open tomorrow.")
+    assert ("10am", "TIME", "2024-03-14T10:00") in times
+
+
+def test_small_hours_after_midnight_keep_the_day(nlp):
+    times = found(nlp, "The car crashed shortly after midnight. He died at 12.40am.")
+    assert ("12.40am", "TIME", "2024-03-14T00:40") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The inquiry's report is due on 2 February.", ("2 February", "DATE", "2025-02-02")),
+    ("A ruling is expected on Monday.", ("Monday", "DATE", "2024-03-18")),
+    ("Officials warned that the payment was due on Tuesday.", ("Tuesday", "DATE", "2024-03-19")),
+    ("The payment was due on Tuesday but never came.", ("Tuesday", "DATE", "2024-03-12")),
+])
+def test_a_scheduling_predicate_puts_its_time_ahead(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_a_year_earlier_counts_from_a_half_year(nlp):
+    assert ("a year earlier", "DATE", "2022") in found(nlp, "Sales fell in the first half of 2023 from a year earlier.")

@@ -174,6 +174,8 @@ YEAR_CUES = {"in", "since", "by", "until", "till", "from", "before", "after", "o
 NAMED_TYPES = {"PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"}
 MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 FUTURE_HEADS = {"due", "go", "expect", "plan", "set", "schedule", "intend", "aim", "hope"}
+# Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May".
+SCHEDULING = {"due", "expect", "schedule", "slate", "plan"}
 
 
 @dataclass
@@ -206,7 +208,12 @@ def verb_tense(verb: Token) -> int:
     words = {child.lower_ for child in auxiliaries}
     if words & {"will", "shall", "'ll", "wo"}:
         return 1
-    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+    past = verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries)
+    if verb.lemma_ in SCHEDULING or any(child.dep_ == "acomp" and child.lemma_ in SCHEDULING
+                                        for child in verb.children):
+        if not past or verb.dep_ == "ccomp":  # "warned that rain was due on Friday": reported, still ahead
+            return 1
+    if past:
         return -1
     if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
         return -1

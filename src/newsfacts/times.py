@@ -108,11 +108,27 @@ def next_day(day: str) -> str:
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
+def verb_of(reading: Reading, start: int, end: int) -> Token | None:
+    span = reading.span(start, end)
+    verb = span.root if span is not None else None
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
+def dates_clause(reading: Reading, day: tuple[int, int], clock: tuple[int, int]) -> bool:
+    """Whether a day named in a clock time's sentence dates its clause: it hangs on the clock time's verb
+    or on a verb that clause is part of ("approved it on Tuesday night, ending a session that began at
+    9am"), not on a clause of its own ("by 11am … adding that the rest would follow tomorrow")."""
+    day_verb, clock_verb = verb_of(reading, *day), verb_of(reading, *clock)
+    return day_verb is None or clock_verb is None or day_verb == clock_verb or day_verb in clock_verb.ancestors
+
+
 def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     """Clock times ("T17:20") get the day named nearest in their sentence, else the day mentioned last
     before them (the narrative's day; the next one in the small hours after an evening), else the
     publication date."""
-    mentions = [(start, day_of(kind, value)) for start, _, kind, value in found
+    mentions = [(start, end, day_of(kind, value)) for start, end, kind, value in found
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
     night_of = None  # the day whose evening the story is telling, until a daytime hour
@@ -121,16 +137,17 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
         if value.startswith("T"):
             sentence = reading.span(start, end)
             bounds = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
-            same = [(abs(s - start), day) for s, day in mentions if day and bounds[0] <= s < bounds[1]]
+            same = [(abs(s - start), day) for s, e, day in mentions
+                    if day and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))]
             # A month or year mentioned last leaves the day open: the publication date is the better guess.
-            last = max(((s, day) for s, day in mentions if s < bounds[0]), default=(0, None))[1]
+            last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))[1]
             hour = int(value[1:3])
             if same:
                 day = min(same)[1]
             else:
                 day = last or default
                 day = next_day(day) if day == night_of and hour < SMALL_HOURS_UNTIL else day
-            night_of = day if hour >= EVENING_FROM else night_of if hour < SMALL_HOURS_UNTIL else None
+            night_of = day if EVENING_FROM <= hour < 24 else night_of if hour < SMALL_HOURS_UNTIL else None
             value = day + value
         elif kind == "TIME" and value.endswith(EVENING_PARTS):
             night_of = day_of(kind, value)

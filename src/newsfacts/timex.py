@@ -176,7 +176,7 @@ ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
 NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
                     "century": "Y"}
 PRECISION_RANK = {"Y": 0, "M": 1, "D": 2}
-ANCHOR_FORM = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
+ANCHOR_FORM = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(?:W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)\S*)?(?:T.*)?$")
 
 
 def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
@@ -185,7 +185,8 @@ def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
 
 def anchor_of(value: str) -> tuple[date, str] | None:
     """A resolved value as a date to count from, with its precision: '2025-02-02T02:14' → (2 Feb, 'D'),
-    '1956' → (1 Jan 1956, 'Y'); None for weeks, seasons and unresolved values."""
+    '1956' → (1 Jan 1956, 'Y'); a week, quarter, half or season gives its year ('2025-H1' → 'Y'); None for
+    unresolved values."""
     match = ANCHOR_FORM.match(value)
     if not match:
         return None
