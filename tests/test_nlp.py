@@ -26,3 +26,14 @@ def test_parse_many_keeps_order_and_articles(nlp):
     assert [p.article.id for p in parsed] == ["0", "1", "2", "3", "4"]
     assert parsed[3].doc.text == "Story number 3 is short."
     assert parsed[0].published.isoformat() == "2024-01-01"
+
+
+def test_a_new_line_starts_a_sentence(nlp):
+    doc = nlp("Mayor says stadium deal is off\n\nThe mayor of Riverton rejected the plan on Monday.")
+    assert [sentence.text.strip() for sentence in doc.sents] == [
+        "Mayor says stadium deal is off", "The mayor of Riverton rejected the plan on Monday."]
+
+
+def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp):
+    doc = nlp("The mayor of Riverton rejected\nthe plan on Monday.")
+    assert len(list(doc.sents)) == 1

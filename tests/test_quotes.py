@@ -165,6 +165,11 @@ def test_listener_stays_out_of_the_quote():
     assert "reporters" not in quote.text
 
 
+def test_relative_pronoun_is_not_what_was_said():
+    sheet = sheet_of("The council backed the scheme, which the agency described as overdue.")
+    assert all(quote.text.split()[0].lower() not in ("which", "what") for quote in sheet.quotes)
+
+
 def test_reported_speech_with_a_that_clause():
     sheet = sheet_of("The ministry confirmed that the talks had ended without a deal.")
     quote = quote_with(sheet, "the talks had ended")
@@ -204,6 +209,14 @@ def test_headline_colon_form_with_a_quotation_quotes_its_words():
     sheet = sheet_of(text)
     quote = quote_with(sheet, "not back down")
     assert quote.cue == ":" and quote.text == "We will not back down" and quote.kind == "direct"
+
+
+def test_first_person_in_a_transcript_line_is_its_speaker_not_the_writer():
+    text = "Here is the exchange.\n\nHOST: Will you resign?\n\nCOLLINS: I have told them I am staying."
+    sheet = sheet_of(text)
+    assert all(quote.source != "writer" for quote in sheet.quotes)
+    line = quote_with(sheet, "I have told them")
+    assert line.cue == ":" and line.speaker_name == "COLLINS" and line.source == "named"
 
 
 def test_title_case_headline_verb():

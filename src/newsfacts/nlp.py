@@ -40,12 +40,30 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 @lru_cache(maxsize=4)
 def cached_model(name: str) -> Language:
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed; install its package (e.g. `pip install {name}`) "
             f"or leave --model out to use {DEFAULT_MODEL}"
         ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+LINE_BREAKS = "newsfacts_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A new line starts a new sentence: the parser would otherwise run a headline into the first paragraph
+    ("Mayor says deal is off\n\nThe mayor of …" as one sentence). A lower-case word after a line break is a
+    hard-wrapped line, not a new sentence."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.is_space and "\n" in token.text and not following.is_space and not following.text[0].islower():
+            following.is_sent_start = True
+    return doc
 
 
 @dataclass(frozen=True)

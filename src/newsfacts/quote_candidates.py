@@ -136,6 +136,8 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     for child in children:
         if child.dep_ not in OBJECT_DEPS or child.i < verb.i and child.dep_ != "dobj":
             continue
+        if child.tag_ in RELATIVE_TAGS:
+            continue  # "what the numbers say", "which it described as …": the pronoun is not what was said
         if child.dep_ in ("prep", "advcl") and _incidental(child):
             continue  # "said on Monday" reports nothing
         if _is_trailing_report(child):

@@ -67,11 +67,13 @@ def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
               for candidate in candidates(parsed.doc, text, marks)]
     kept = distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
                      if score >= model()["threshold"]])
-    kept += colon_form(parsed.doc, text, marks, kept)
-    kept.sort(key=lambda candidate: candidate.start)
+    transcript = colon_form(parsed.doc, text, marks, kept)
+    kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
+    # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
+    spoken = marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript]
     quotes: list[Quote] = []
     for candidate in kept:
-        quotes.append(to_quote(candidate, text, marks, sheet, quotes))
+        quotes.append(to_quote(candidate, text, marks, spoken, sheet, quotes))
     return with_floating(text, marks, quotes)
 
 
@@ -143,22 +145,22 @@ def _quoted_share(start: int, end: int, marks: list[Quotation]) -> float:
     return covered / max(1, end - start)
 
 
-def to_quote(candidate: Candidate, text: str, marks: list[Quotation], sheet: FactSheet,
+def to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
              earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
     split = _quoted_share(start, start + 1, marks) == 1 and _quoted_share(end - 1, end, marks) == 1
     kind = "direct" if split or _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
-    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, marks, earlier)
+    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, spoken, earlier)
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
                  speaker_mention=mention, speaker_name=name)
 
 
-def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation],
+def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotation],
                     earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str, str | None]:
-    """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer,
-    and the name to show for it."""
+    """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer
+    (an "I" outside `spoken`, the quoted words), and the name to show for it."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
         return None, None, "anonymous", None
     mention = TextSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
@@ -172,7 +174,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, marks: list[Quotation
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
-    if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, marks) == 0:
+    if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, spoken) == 0:
         return None, mention, "writer", WRITER
     previous = None
     if entity is None and lower in lex["person_pronouns"]:
@@ -199,7 +201,8 @@ def named_with(head: Token, sheet: FactSheet) -> Entity | None:
 
 def unnamed(phrase: Span, head: Token) -> bool:
     """'one senior backbencher', 'critics', 'another': no name, and no 'the' or owner pointing back at one."""
-    if any(token.pos_ == "PROPN" for token in phrase) or phrase[0].lower_ in DEFINITE:
+    # A capitalised word is a name; transcripts write them all in capitals ("COLLINS:").
+    if any(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha) for token in phrase) or phrase[0].lower_ in DEFINITE:
         return False
     if any(child.dep_ == "poss" for child in head.children):
         return False
