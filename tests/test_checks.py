@@ -179,3 +179,9 @@ def test_a_sentence_opening_on_its_whole(nlp, abstained, status):
     text = f"Of the board's 15 members, 7 voted for the merger, 3 against and {abstained} abstained, with one absent."
     check = only(checks_of(nlp, text), "total")
     assert check.status == status and check.about[0] == "15 members"
+
+
+@pytest.mark.parametrize("third, status", [("900", "consistent"), ("700", "inconsistent")])
+def test_a_colon_lists_the_parts_of_a_whole(nlp, third, status):
+    text = f"The charity has 4,000 volunteers: 2,500 in Wales, 600 in Cornwall and {third} in Devon."
+    assert only(checks_of(nlp, text), "total").status == status

@@ -37,7 +37,8 @@ def words_pattern(words: list[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
 
 
-PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b", re.I)
+# A colon before a list of figures ("11,000 staff: 7,500 in the UK, …") lists the whole's parts.
+PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b|:(?=\s*[$£€]?\d)", re.I)
 TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b", re.I)
 REMAINDER_CUE = re.compile(rf"\b(?:{words_pattern(CUES['remainder_cues'])})\b", re.I)
 PARTITION_CUE = re.compile(rf"\b(?:{words_pattern(CUES['partition_cues'])})\b", re.I)
@@ -452,7 +453,7 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
                 continue
             parts = list_from(after, text)
             if len(parts) >= 2:
-                exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"]
+                exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or cue.group(0) == ":"
                 yield from total_verdict(wholes[-1], parts, exhaustive)
         opening = LEADING_WHOLE.match(text)
         if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
