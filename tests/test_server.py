@@ -250,6 +250,19 @@ def test_fifty_concurrent_requests_all_succeed_with_memory_bounded():
     run(check, workers=4)
 
 
+def test_requests_leave_the_shared_vocabulary_as_they_found_it():
+    async def check(client: Client) -> None:
+        await client.post("/api/extract", json={"text": STORY})
+        strings = client._transport.app.state.nlp.vocab.strings
+        before = len(strings)
+        for n in range(5):
+            text = f"Councillor Zyx{n}qor said the Blorv{n}ik bridge opened. " + STORY
+            assert (await client.post("/api/extract", json={"text": text})).status_code == 200
+        assert len(strings) == before
+
+    run(check)
+
+
 def hand_made_sheet(article_id: str, published: str, speaker: str, said: str) -> FactSheet:
     text = f'"{said}," said {speaker}.'
     start = text.index(speaker)

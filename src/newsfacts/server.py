@@ -7,6 +7,7 @@ event loop keeps answering while a long article is analysed. Every error is a JS
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import anyio
+from spacy.language import Language
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -152,6 +154,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.nlp = await anyio.to_thread.run_sync(load_model, settings.model)
         app.state.limiter = anyio.CapacityLimiter(settings.workers)
+        app.state.zone = threading.Lock()
         yield
 
     # The docs pages load Swagger UI from the installed package, not a CDN: the server may run offline.
@@ -341,9 +344,17 @@ def with_metadata(article: Article, published: str | None, title: str | None) ->
     return article.model_copy(update={"published": published or article.published, "title": title or article.title})
 
 
+def extract_in_zone(article: Article, nlp: Language, zone: threading.Lock) -> FactSheet:
+    """The strings an article adds to the model's shared vocabulary are freed after it (a spaCy memory zone),
+    so a long-running server does not grow; zones must not overlap, so articles are parsed one at a time."""
+    with zone, nlp.memory_zone():
+        return extract(article, nlp)
+
+
 async def analyse(app: FastAPI, article: Article) -> FactSheet:
     """Run the pipeline in a worker thread; the limiter bounds how many articles are in memory at once."""
     try:
-        return await anyio.to_thread.run_sync(extract, article, app.state.nlp, limiter=app.state.limiter)
+        return await anyio.to_thread.run_sync(extract_in_zone, article, app.state.nlp, app.state.zone,
+                                              limiter=app.state.limiter)
     except Exception as error:  # a failing stage becomes a JSON error, not a dropped connection
         raise HTTPException(500, f"the analysis failed: {type(error).__name__}: {error}") from None
