@@ -185,3 +185,9 @@ def test_a_sentence_opening_on_its_whole(nlp, abstained, status):
 def test_a_colon_lists_the_parts_of_a_whole(nlp, third, status):
     text = f"The charity has 4,000 volunteers: 2,500 in Wales, 600 in Cornwall and {third} in Devon."
     assert only(checks_of(nlp, text), "total").status == status
+
+
+@pytest.mark.parametrize("stated, status", [("nine years later", "consistent"), ("six years later", "inconsistent")])
+def test_a_date_counted_from_another_against_the_date_beside_it(nlp, stated, status):
+    check = only(checks_of(nlp, f"The band formed in 1971 and split {stated}, in 1980."), "duration")
+    assert check.status == status and check.about == ["1971", stated, "1980"]

@@ -144,6 +144,37 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 check = date_span_check(parsed.text, stated, figure, dates)
                 if check is not None:
                     yield check
+    yield from counted_date_checks(parsed, sheet)
+
+
+# "seven years later", "two days earlier": a date counted from the one mentioned before it.
+COUNTED = re.compile(r"^(?:.*\s)?(?P<n>[\w-]+)\s+(?P<unit>[a-z]+)\s+(?P<way>later|earlier)$", re.I)
+
+
+def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
+    """'She enrolled in 1956 and qualified seven years later, in 1963': the length between the date
+    mentioned before 'later' and the date set beside it."""
+    dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
+    for stated in (t for t in sheet.times if t.type == "DATE"):
+        counted = COUNTED.match(stated.text)
+        count = timex.number_value(counted["n"]) if counted else None
+        unit = timex.canonical_unit(counted["unit"]) if counted else ""
+        if count is None or unit not in ("day", "week", "month", "year", "decade", "century"):
+            continue
+        beside = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
+        origin = max((t for t in dates if t.end <= stated.start and t is not beside), key=lambda t: t.start,
+                     default=None)
+        if beside is None or origin is None:
+            continue
+        begin, end = (origin, beside) if counted["way"].lower() == "later" else (beside, origin)
+        fewest, most = (whole_units(first, last, unit) for first, last in
+                        ((interval(begin.value)[1], interval(end.value)[0]),
+                         (interval(begin.value)[0], interval(end.value)[1])))
+        hedged = hedge(parsed.text, stated.start, stated.text)
+        status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
+        shown = plain(fewest) if fewest == most else f"{fewest}–{most}"
+        yield Check(kind="duration", status=status, about=[origin.text, stated.text, beside.text],
+                    working=f"{begin.value} → {end.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
 
 def nearest_length(times: list[TimeExpression], pair: list[TimeExpression], sentence: Sentence) -> TimeExpression:
