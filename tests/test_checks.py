@@ -191,3 +191,10 @@ def test_a_colon_lists_the_parts_of_a_whole(nlp, third, status):
 def test_a_date_counted_from_another_against_the_date_beside_it(nlp, stated, status):
     check = only(checks_of(nlp, f"The band formed in 1971 and split {stated}, in 1980."), "duration")
     assert check.status == status and check.about == ["1971", stated, "1980"]
+
+
+@pytest.mark.parametrize("stated, status", [("16 years", "consistent"), ("12 years", "inconsistent")])
+def test_a_length_running_until_a_date_from_the_date_before_it(nlp, stated, status):
+    text = f"In 1994 he became the club's coach, a job he kept for {stated} until his move abroad in 2010."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about == ["1994", "2010", stated]

@@ -140,7 +140,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
-            if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and joined_as_range(parsed.text, *dates):
+            if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and (
+                    joined_as_range(parsed.text, *dates) or runs_until(parsed.text, stated, dates)):
                 check = date_span_check(parsed.text, stated, figure, dates)
                 if check is not None:
                     yield check
@@ -199,6 +200,14 @@ def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpressi
                 and timex.canonical_unit(t.lower_) not in timex.WORDS["units"]}
     own = nouns(stated.start)
     return any(own & nouns(clock.start) for clock in clocks)
+
+
+def runs_until(text: str, stated: TimeExpression, dates: list[TimeExpression]) -> bool:
+    """'In 1979 she took the post, which she held for 21 years until 2000': the length runs from the
+    date before it to the date its 'until' reaches."""
+    first, second = sorted(dates, key=lambda t: t.start)
+    return first.end <= stated.start and re.fullmatch(r"\s+(?:until|till|up\s+to)\b[^.;]{0,40}",
+                                                      text[stated.end:second.start], re.I) is not None
 
 
 def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
