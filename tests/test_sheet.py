@@ -40,3 +40,13 @@ def test_error_records_pass_through_and_a_failing_stage_is_named(nlp):
     assert isinstance(results[0], FactSheet) and isinstance(results[3], FactSheet)
     assert results[1].error == "bad bytes"
     assert "quotes stage failed" in results[2].error and "cannot cope" in results[2].error
+
+
+def test_a_corpus_run_leaves_the_model_vocabulary_as_it_found_it(nlp):
+    list(extract_many([Article(id="warm", text="The council met on Monday.")], nlp))
+    before = len(nlp.vocab.strings)
+    articles = [Article(id=str(n), text=f"Councillor Qwy{n}zel opened the Vrat{n}ok bridge on Monday.") for n in range(40)]
+    sheets = list(extract_many(articles, nlp, batch_size=8))
+    assert [sheet.id for sheet in sheets] == [str(n) for n in range(40)]
+    assert "Qwy7zel" in sheets[7].text and [time.text for time in sheets[7].times] == ["Monday"]
+    assert len(nlp.vocab.strings) == before

@@ -78,10 +78,13 @@ def extract_many(
 
     def flush() -> Iterator[FactSheet | ErrorRecord]:
         articles = [item for item in pending if isinstance(item, Article)]
-        parsed = parse_many(articles, nlp, batch_size=batch_size)
-        for item in pending:
-            yield item if isinstance(item, ErrorRecord) else analyse(next(parsed), stages)
+        # The strings these articles add to the model's vocabulary are freed once their sheets are built
+        # (a spaCy memory zone), so a long corpus run does not grow.
+        with nlp.memory_zone():
+            parsed = parse_many(articles, nlp, batch_size=batch_size)
+            results = [item if isinstance(item, ErrorRecord) else analyse(next(parsed), stages) for item in pending]
         pending.clear()
+        yield from results
 
     for item in items:
         pending.append(item)
