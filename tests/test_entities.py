@@ -275,3 +275,30 @@ def test_organisation_repeat_ner_missed_is_a_mention(nlp):
     text = "Brentford head coach Ola Berg urged calm. Brentford travel to Anfield next Sunday."
     entities = entities_of(nlp, text)
     assert holder(entities, "Brentford", 1) is holder(entities, "Brentford", 0)
+
+
+def test_name_beside_a_work_noun_is_a_work_in_all_its_mentions(nlp):
+    text = "Her later novel, Low Water, was shortlisted for the Booker Prize. Low Water sold well, and she began another."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Low Water").type == "WORK"
+    assert holder(entities, "Low Water", 1) is holder(entities, "Low Water", 0)
+
+
+def test_name_beside_an_organisation_noun_is_an_organisation(nlp):
+    text = "Regulators opened an inquiry into Kestrava, the Dutch chipmaker, on Thursday. Kestrava denies wrongdoing."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Kestrava").type == "ORG"
+    assert holder(entities, "Kestrava", 1) is holder(entities, "Kestrava", 0)
+
+
+def test_lone_word_the_article_also_writes_in_lower_case_is_no_person(nlp):
+    text = "Library advocates welcomed the veto. The library closes on Sunday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, "PERSON")]  # the slip as NER makes it in longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert not [e for e in entities if e.type == "PERSON"]
+
+
+def test_surname_particle_in_lower_case_belongs_to_the_surname(nlp):
+    entities = entities_of(nlp, "Sanne de Wit took over in 2021. Ms de Wit has overseen rapid growth.")
+    assert holder(entities, "Ms de Wit") is holder(entities, "Sanne de Wit")

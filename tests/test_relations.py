@@ -262,3 +262,21 @@ def test_position_in_a_team_is_membership(nlp):
     text = "Vantor captain Ade Cole scored twice."
     found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Ade=(PERSON, ["Ade Cole"]))
     assert found == {("Ade", "member_of", "Vantor", "captain")}
+
+
+def test_work_written_in_a_relative_clause(nlp):
+    text = "Ann Lee's Low Water, which she wrote in a year, sold well."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("she", "pronoun")]), Water=(WORK, ["Low Water"]))
+    assert ("Ann", "author_of", "Water", None) in found
+
+
+def test_founder_works_for_the_company(nlp):
+    text = "Vantor's founder, Omar Said, sold his stake."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Omar=(PERSON, ["Omar Said", ("his", "pronoun")]))
+    assert found == {("Omar", "works_for", "Vantor", "founder")}
+
+
+def test_debut_is_a_work_by_its_possessor(nlp):
+    text = "Ann Lee, whose debut Low Water won a prize, died on Monday."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Water=(WORK, ["Low Water"]))
+    assert found == {("Ann", "author_of", "Water", None)}

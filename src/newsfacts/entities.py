@@ -27,11 +27,13 @@ from .lexicon import (
     KINSHIP,
     MONTHS_AND_DAYS,
     ORG_HEADS,
+    ORG_NOUNS,
     PEERAGES,
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_HEADS,
     REFLEXIVE_PRONOUNS,
+    SURNAME_PARTICLES,
     ROYAL_HONORIFICS,
     STATEMENT_VERBS,
     TITLES_OF_PLACE,
@@ -67,6 +69,7 @@ class Candidate:
     place: str | None = None  # "sussex" in "the Duke of Sussex"
     gender: str | None = None
     key: str = ""  # normalised text, for organisations, places, events and works
+    typed_by_context: bool = False  # its type comes from the words around it, not from NER's label
 
 
 @dataclass(eq=False)
@@ -195,6 +198,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             taken.update(range(candidate.start, candidate.end))
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_employers(doc, taken)
+    candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
@@ -255,16 +259,22 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
+    if label != "WORK_OF_ART" and kind is not None and names_work(span):
+        return [Candidate(start, end, "WORK", "name", key=normalise(span.text), typed_by_context=True)]
+    if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
+        # "Acme, the Dutch chipmaker,"
+        return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
-        return [Candidate(start, end, "ORG", "name", key=normalise(span.text))]  # "Bolton manager Ian Pryce"
+        # "Bolton manager Ian Pryce"
+        return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
         # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
         person = person_name(doc, role.i + 1, end)
         employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
         employer_span = doc[employer[0].i:employer[-1].i + 1] if employer else None
-        found = [Candidate(employer_span.start, employer_span.end, "ORG", "name", key=normalise(employer_span.text))
-                 ] if employer_span else []
+        found = [Candidate(employer_span.start, employer_span.end, "ORG", "name", key=normalise(employer_span.text),
+                           typed_by_context=True)] if employer_span else []
         return found + ([person] if person else [])
     if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed):
         person = person_name(doc, start, end)
@@ -329,7 +339,8 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
             start -= 1
         if any(i in taken or doc[i].ent_type_ for i in range(start, token.i + 1)):
             continue
-        found.append(Candidate(start, token.i + 1, "ORG", "name", key=normalise(doc[start:token.i + 1].text)))
+        found.append(Candidate(start, token.i + 1, "ORG", "name", key=normalise(doc[start:token.i + 1].text),
+                               typed_by_context=True))
         taken.update(range(start, token.i + 1))
     return found
 
@@ -364,14 +375,27 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
         inner += found[1]
     while end > inner + 1 and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1  # "Everton 2-0": NER ran on into the score
-    # Words as written, so a hyphenated surname ("Lewis-Jones") stays one name word.
-    words = (word.strip(",;:").lower() for word in doc[inner:end].text.split())
-    personal = tuple(word for word in words if word and word != "the" and any(c.isalpha() for c in word))
+    personal = name_words(doc[inner:end].text)
     if not personal and not titles:
         return None
     if gender is None and len(personal) > 1:
         gender = first_name_gender(personal[0])
     return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """Lower-cased name words as written, so a hyphenated surname ("Lewis-Jones") stays one; a particle
+    written in lower case joins the word after it ("de Wit", "van der Berg")."""
+    words = [word.strip(",;:") for word in text.split()]
+    words = [word for word in words if word and word.lower() != "the" and any(c.isalpha() for c in word)]
+    joined: list[str] = []
+    for index, word in enumerate(words):
+        particle = " " if word in SURNAME_PARTICLES and index < len(words) - 1 else ""
+        if joined and joined[-1].endswith(" "):
+            joined[-1] += word.lower() + particle
+        else:
+            joined.append(word.lower() + particle)
+    return tuple(joined)
 
 
 @lru_cache(maxsize=1)
@@ -388,14 +412,38 @@ def first_name_gender(name: str) -> str | None:
     return guess if guess in {"male", "female"} else None
 
 
+def names_work(span: Span) -> bool:
+    """'her debut The Salt Orchard', 'her novel, Low Water': a name set beside a noun for a work is a title."""
+    root = span.root
+    return root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS and root.head.i < span.start
+
+
+def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """Titles NER missed, set beside a noun for a work: 'his memoir Spare', 'her novel, Low Water'."""
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_:
+            continue
+        span = doc[token.left_edge.i:token.i + 1]
+        if names_work(span) and span.root.i == token.i and not any(i in taken for i in range(span.start, span.end)) \
+                and all(is_capitalised(t) for t in span):
+            found.append(Candidate(span.start, span.end, "WORK", "name", key=normalise(span.text), typed_by_context=True))
+            taken.update(range(span.start, span.end))
+    return found
+
+
 def beside_person_noun(span: Span) -> bool:
     """'its chief executive, Marcus Feld', 'her husband, Sean': a name set beside a noun for a person is a
     person's, whatever label NER gave it."""
+    return beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
+
+
+def beside_noun(span: Span, nouns: set[str]) -> bool:
+    """Whether the name is in apposition to one of `nouns`, either side of it."""
     root = span.root
-    nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [child for child in root.children if child.dep_ == "appos"]
-    return any(noun.pos_ == "NOUN" and (noun.lemma_.lower() in KINSHIP or noun.lemma_.lower() in PERSON_ROLE_NOUNS)
-               for noun in nouns)
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [child for child in root.children if child.dep_ == "appos"]
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns for noun in beside)
 
 
 def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
@@ -512,7 +560,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         cluster.add(candidate)
         clusters.append(cluster)
 
-    candidates = retyped_by_majority(candidates)
+    candidates = settle_lone_words(doc, candidates)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
     for c in (c for c in people if len(c.personal) > 1):
@@ -566,27 +614,38 @@ def short_name_owner(name: Candidate, clusters: list[Cluster], among: list[Clust
     return min(before or options, key=lambda k: k.first, default=None)
 
 
-def retyped_by_majority(candidates: list[Candidate]) -> list[Candidate]:
-    """NER labels one name differently across an article ('Everton' a person once, a club three times): a lone
-    word it calls a person takes the type it is given at least as often, unless it is in someone's full name."""
-    full_name_words = {w for c in candidates if c.type == "PERSON" and len(c.personal) > 1 for w in c.personal}
+def settle_lone_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """A name's type as the words around one of its mentions show it ('her novel, Low Water') holds for all
+    its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
+    article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Everton' a
+    person once, a club three times), and no name at all if the article writes it in lower case ('Library
+    advocates…')."""
+    named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
-    lone = [c for c in candidates if c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1
-            and not c.titles and c.personal[0] not in full_name_words]
-    as_person = Counter(c.personal[0] for c in lone)
-    retyped = {}
-    for c in lone:
-        votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
-        if votes and max(votes)[0] >= as_person[c.personal[0]]:
-            retyped[id(c)] = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
-    return [retyped.get(id(c), c) for c in candidates]
+    by_context = {c.key: c.type for c in candidates if c.typed_by_context}
+    lower_case_words = {token.text for token in doc if token.is_lower}
+    settled = []
+    for c in candidates:
+        key = c.key or normalise(doc[c.start:c.end].text)
+        if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
+            # The words around one mention ("her novel, Low Water") settle the type of all.
+            c = Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
+        elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
+                and c.personal[0] not in named:
+            votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
+            if votes:
+                c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
+            elif c.personal[0] in lower_case_words:
+                continue
+        settled.append(c)
+    return settled
 
 
 def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """NER misses repeats of organisation and place names too ('Acme spokesman'); one already found is a
+    """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
-    for cluster in [k for k in clusters if k.type in {"ORG", "PLACE"}]:
+    for cluster in [k for k in clusters if k.type != "PERSON"]:
         names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
         names = {re.sub(r"^[Tt]he ", "", name) for name in names}
         for name in names:

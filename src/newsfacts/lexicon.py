@@ -109,6 +109,13 @@ DESCRIPTIVE_HEADS = {
     "ORG": {"company", "firm", "group", "organisation", "organization", "charity", "foundation", "party",
             "campaign", "agency", "department", "team", "network", "newspaper", "channel"},
 }
+# Nouns for an organisation: a name set beside one is an organisation's ("Acme, the Dutch chipmaker,"), and
+# "the company" or "the firm" points back at one. From business and news usage.
+ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
+    "chipmaker", "carmaker", "automaker", "drugmaker", "retailer", "rival", "maker", "publisher", "startup",
+    "start-up", "lender", "bank", "insurer", "broadcaster", "manufacturer", "supplier", "developer", "airline",
+    "operator", "regulator", "conglomerate", "giant", "chain", "studio", "label", "club", "business", "outfit",
+    "provider", "producer", "brewer", "miner", "utility", "company", "firm", "group"}
 # Last words that make a name a building or place even when NER calls it an organisation.
 PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "street", "park", "bridge",
                "tower", "towers", "hall", "airport", "station", "stadium", "arena", "church", "chapel",
@@ -124,7 +131,8 @@ COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord
 # Nouns that name a work when a title stands beside them ("his memoir Spare", "the film Jaws").
 WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography", "film", "movie", "album",
               "song", "single", "documentary", "series", "play", "musical", "poem", "report", "podcast",
-              "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview"}
+              "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview",
+              "debut", "collection", "sequel", "bestseller"}
 
 @lru_cache(maxsize=1)
 def quote_cues() -> dict[str, frozenset[str]]:
@@ -159,3 +167,8 @@ PERSON_ROLE_NOUNS = {
     "partner", "colleague", "mp", "senator", "governor", "mayor", "candidate", "campaigner", "activist",
     "ceo", "cfo", "farmer", "driver", "pilot", "soldier", "veteran", "pastor", "priest", "bishop",
 }
+
+# Lower-case particles that belong to the surname after them ("Sanne de Wit" is "Ms de Wit"), from the
+# naming customs of Dutch, German, French, Italian, Spanish, Portuguese and Arabic names.
+SURNAME_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten",
+                     "le", "la", "du", "bin", "al", "el"}

@@ -333,6 +333,9 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
             if verb.dep_ == "acl" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
                 found += [("author_of", by, work) for by in objects_of(verb, mentions, frozenset({"by"}))]
+            relative_object = any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+            if verb.dep_ == "relcl" and relative_object and (work := mentions.entity_of(verb.head)) and work.type == WORK:
+                found.append(("author_of", author, work))  # "Low Water, which she wrote in a year"
         elif lemma in table.marriage_verbs:
             spouse = subject_of(verb, mentions)
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
