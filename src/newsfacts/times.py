@@ -280,12 +280,6 @@ def timeline_key(event: Event) -> tuple:
     return (0, start, event.time.start if event.time else 0) if start else (1, "", event.time.start if event.time else 0)
 
 
-def paragraph(text: str, offset: int) -> tuple[int, int]:
-    """The bounds of the line holding the offset."""
-    end = text.find("\n", offset)
-    return text.rfind("\n", 0, offset) + 1, len(text) if end < 0 else end
-
-
 def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
     """One event per dated expression: the clause it modifies, when, and the entities taking part."""
     doc = parsed.doc
@@ -303,16 +297,11 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         if verb is None:
             continue
         verb = named_actor_verb(verb)
-        # A headline without a full stop runs into the first sentence in the parse: the clause stays
-        # within the time's own paragraph.
-        begin, end = paragraph(parsed.text, time.start)
-        if not begin <= verb.idx < end:
-            continue
         # Keep the time's own preposition out of the clause ("at 5.20", "on Monday").
         excluded = time_tokens | {token.i for token in span.root.ancestors
                                   if token.dep_ == "prep" and token.head == verb and token.i < span.start
                                   and token.i >= span.start - 2}
-        words = [word for word in clause(verb, excluded) if begin <= word.idx < end]
+        words = clause(verb, excluded)
         while words and words[-1].pos_ == "ADP":  # "the fault was repaired by": the time was its object
             words.pop()
         what = joined(words)
