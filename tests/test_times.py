@@ -309,3 +309,8 @@ def test_a_scheduling_predicate_puts_its_time_ahead(nlp, text, expected):
 
 def test_a_year_earlier_counts_from_a_half_year(nlp):
     assert ("a year earlier", "DATE", "2022") in found(nlp, "Sales fell in the first half of 2023 from a year earlier.")
+
+
+def test_an_event_keeps_its_verb_s_particle(nlp):
+    _, events = events_of(nlp, "The match kicks off at 3pm.")
+    assert [e.what for e in events] == ["The match kicks off"]

@@ -302,7 +302,7 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
                                   if token.dep_ == "prep" and token.head == verb and token.i < span.start
                                   and token.i >= span.start - 2}
         words = clause(verb, excluded)
-        while words and words[-1].pos_ == "ADP":  # "the fault was repaired by": the time was its object
+        while words and words[-1].pos_ == "ADP" and words[-1].dep_ != "prt":  # "repaired by": the time was its object
             words.pop()
         what = joined(words)
         if len(words) < 2 or (what, time.value) in seen:
