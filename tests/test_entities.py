@@ -302,3 +302,25 @@ def test_lone_word_the_article_also_writes_in_lower_case_is_no_person(nlp):
 def test_surname_particle_in_lower_case_belongs_to_the_surname(nlp):
     entities = entities_of(nlp, "Sanne de Wit took over in 2021. Ms de Wit has overseen rapid growth.")
     assert holder(entities, "Ms de Wit") is holder(entities, "Sanne de Wit")
+
+
+def test_role_reference_inside_another_persons_description(nlp):
+    text = "Mayor Denise Carter vetoed the plan. The mayor's chief of staff, Peter Novak, said she would meet them."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The mayor") is holder(entities, "Mayor Denise Carter")
+    assert holder(entities, "The mayor's chief of staff") is holder(entities, "Peter Novak")
+
+
+def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
+    entities = entities_of(nlp, "Regulators opened an inquiry into Kestrava, the Dutch chipmaker, on Thursday.")
+    assert holder(entities, "the Dutch chipmaker") is holder(entities, "Kestrava")
+
+
+def test_the_company_is_the_organisation_named_most_so_far(nlp):
+    entities = entities_of(nlp, "Shares in Norvale Foods fell on Monday after the company cut its forecast.")
+    assert holder(entities, "the company") is holder(entities, "Norvale Foods")
+
+
+def test_the_company_after_two_organisations_named_as_often_is_neither(nlp):
+    entities = entities_of(nlp, "Norvale Foods sued Tandem Brands on Monday. The company wants damages.")
+    assert all(m.text != "The company" for e in entities for m in e.mentions)

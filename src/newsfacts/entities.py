@@ -28,6 +28,7 @@ from .lexicon import (
     MONTHS_AND_DAYS,
     ORG_HEADS,
     ORG_NOUNS,
+    COMPANY_NOUNS,
     PEERAGES,
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
@@ -114,6 +115,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     doc = parsed.doc
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
+    add_organisation_descriptions(doc, clusters)
     resolve_references(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
 
@@ -778,10 +780,10 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            for first, last in described_spans(root):
+            for first, last, noun in described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
-                    give(doc[last - 1].lemma_.lower(), cluster, start)
+                    give(noun.lemma_.lower(), cluster, start)
             for child in root.children:
                 if child.dep_ == "compound" and child.i < start and (
                         child.pos_ == "NOUN" and child.is_lower or lower_key(child) in PERSON_ROLE_NOUNS):
@@ -803,22 +805,46 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             refer_back(roles, given_at, people, match.group(1), span.start, span.end, clusters)
 
 
+def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Acme, the Dutch chipmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
+    organisation named most often so far, when one is named more often than any other."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    for cluster in organisations:
+        for start, end, kind in list(cluster.mentions):
+            root = doc[start:end].root
+            for first, last, _ in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
+                if kind == "name" and not first <= root.i < last:
+                    cluster.mentions.append((first, last, "description"))
+    for noun in doc:
+        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0
+                and doc[noun.i - 1].lower_ == "the" and doc[noun.i - 1] in noun.lefts and len(list(noun.lefts)) == 1):
+            continue
+        counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
+                         for k in organisations), key=lambda item: item[:2], reverse=True)
+        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
+                and cluster_of(clusters, noun.i) is None:
+            counts[0][2].mentions.append((noun.i - 1, noun.i + 1, "description"))
+
+
 def refer_back(roles, given_at, people, role: str, start: int, end: int, clusters: list[Cluster]) -> None:
     """Attach 'the <role>' at [start, end) to the one person given that role before it, if any."""
     owners = [people[i] for i in roles[role] if given_at[(role, i)] < start]
-    if len(roles[role]) == 1 and owners and cluster_of(clusters, start) is None:
+    # It may sit inside another mention ("the mayor" in "the mayor's aide, Tom Reed"), not repeat one.
+    repeats = any(s <= start and end <= e for k in clusters for s, e, _ in k.mentions if (s, e) == (start, end)
+                  or k in owners)
+    if len(roles[role]) == 1 and owners and not repeats:
         owners[0].mentions.append((start, end, "description"))
 
 
-def described_spans(root: Token) -> list[tuple[int, int]]:
-    """Noun phrases in apposition to a name, either side of it, as token spans: the noun with its left
-    modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'). Kinship nouns are left to the
-    kinship rules. Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""
+def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
+    """Noun phrases in apposition to a name, either side of it, whose head noun `fits`: the token span of the
+    noun with its left modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'), and the noun.
+    Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [child for child in root.children if child.dep_ == "appos"]
-    spans: list[list[int]] = []
+    spans: list[list] = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" or noun.lemma_.lower() in KINSHIP:
+        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:
@@ -826,10 +852,10 @@ def described_spans(root: Token) -> list[tuple[int, int]]:
                 end = child.right_edge.i + 1
             break
         if spans and spans[-1][1] >= noun.left_edge.i:
-            spans[-1][1] = max(spans[-1][1], end)
+            spans[-1][1:] = [max(spans[-1][1], end), noun]
         else:
-            spans.append([noun.left_edge.i, end])
-    return [(first, last) for first, last in spans]
+            spans.append([noun.left_edge.i, end, noun])
+    return [(first, last, noun) for first, last, noun in spans]
 
 
 # --- pronouns and kinship descriptions ---------------------------------------------------------------

@@ -116,6 +116,11 @@ ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
     "start-up", "lender", "bank", "insurer", "broadcaster", "manufacturer", "supplier", "developer", "airline",
     "operator", "regulator", "conglomerate", "giant", "chain", "studio", "label", "club", "business", "outfit",
     "provider", "producer", "brewer", "miner", "utility", "company", "firm", "group"}
+# Nouns by which business news calls back the company it is about ("the company said"); "club", "party"
+# or "team" are left out, since sports and political stories are about two or more at once.
+COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker", "automaker", "drugmaker",
+                 "retailer", "lender", "bank", "insurer", "airline", "manufacturer", "supplier", "broadcaster",
+                 "publisher", "startup", "conglomerate", "brewer", "miner"}
 # Last words that make a name a building or place even when NER calls it an organisation.
 PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "street", "park", "bridge",
                "tower", "towers", "hall", "airport", "station", "stadium", "arena", "church", "chapel",
