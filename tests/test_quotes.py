@@ -139,6 +139,13 @@ def test_speaker_phrase_leaves_out_marks_and_asides():
     assert quote_with(sheet, "far apart").speaker_mention.text == "A person familiar with the talks"
 
 
+def test_quotation_after_a_participle_about_something_else_runs_on():
+    text = ('"Every time you say that," Tester said, referring to the excuse, '
+            '"you give ammunition to the critics."')
+    quote = quote_with(sheet_of(text), "Every time")
+    assert "ammunition" in quote.text
+
+
 def test_quotation_after_adding_is_a_quote_of_its_own():
     sheet = sheet_of('“The roads are safe,” said Ana Ruiz on Monday, adding that “the bridges need work.”')
     first, added = quote_with(sheet, "roads are safe"), quote_with(sheet, "bridges need work")

@@ -574,8 +574,9 @@ def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: i
     between = text[cue.idx:following.outer_start]
     if following.outer_start < cue.idx or "\n" in between:
         return end
-    if any(_is_trailing_report(token) for token in doc[cue.i + 1:_token_from(doc, following.outer_start)]):
-        return end  # '"A," she said, adding that "B"': B is what she adds
+    opening = _token_from(doc, following.outer_start)
+    if any(_is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
+        return end  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
     same_sentence = between.rstrip().endswith(",") and not any(mark in between for mark in SENTENCE_END)
