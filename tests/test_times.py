@@ -314,3 +314,16 @@ def test_a_year_earlier_counts_from_a_half_year(nlp):
 def test_an_event_keeps_its_verb_s_particle(nlp):
     _, events = events_of(nlp, "The match kicks off at 3pm.")
     assert [e.what for e in events] == ["The match kicks off"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The plant shut on 6 May 2021. The week before, staff had walked out.", ("The week before", "DATE", "2021-W17")),
+    ("He was jailed on 6 May 2021 and freed the following month.", ("the following month", "DATE", "2021-06")),
+    ("The club was founded in 1902. That year it won the cup.", ("That year", "DATE", "1902")),
+])
+def test_a_week_month_or_year_counts_from_the_date_mentioned_last(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_over_the_following_month_is_a_length(nlp):
+    assert ("the following month", "DURATION", "P1M") in found(nlp, "Over the following month, talks went on.")

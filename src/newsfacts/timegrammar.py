@@ -117,8 +117,9 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
                 rf"(?:\s+(?P<pod>{DAYPART}))?)\b"),
     ("daypart", rf"\b(?i:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{DAYPART}))\b"),
-    ("other_day", rf"\b(?i:(?P<x>the\s+(?P<pod>day|{DAYPART})\s+(?P<side>before|after)(?=\s*(?:[,.;:)]|$))))"
-                  rf"|\b(?i:(?P<x2>the\s+(?:day|{DAYPART}))\s+(?:before|after))\b"
+    ("other_day", rf"\b(?i:(?P<x>the\s+(?P<pod>day|week|month|year|{DAYPART})\s+(?P<side>before|after)"
+                  rf"(?=\s*(?:[,.;:)]|$))))"
+                  rf"|\b(?i:(?P<x2>the\s+(?P<pod2>day|week|month|year|{DAYPART}))\s+(?:before|after))\b"
                   rf"|\b(?i:(?P<x3>(?:the\s+(?P<which>next|following|previous|same)|(?P<which2>that))\s+"
                   rf"(?P<pod3>day|{DAYPART})))\b"),
     ("ref", rf"\b(?P<x>{alternation(WORDS['present_words'] + WORDS['past_words'] + WORDS['future_words'])})\b"),
@@ -158,7 +159,7 @@ RULE_KEYS = {name: re.compile(key) for name, key in (
     ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
     ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
     ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
-    ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day)|{DAYPART})\b"), ("relative", KEY_UNIT), ("set_rate", KEY_UNIT),
+    ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day|week|month|year)|{DAYPART})\b"), ("relative", KEY_UNIT), ("set_rate", KEY_UNIT),
     ("set_every", "(?i:every|each)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
     ("duration_range", KEY_UNIT), ("duration_adjective", KEY_UNIT), ("duration_bare", KEY_UNIT),
     ("duration_recent", KEY_UNIT))}
@@ -539,6 +540,10 @@ def norm_quarter(match: re.Match, reading: Reading) -> list[Found]:
 def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
     relation, unit = match["rel"].lower(), match["unit"].lower()
     span = match.span()
+    counted = unit in timex.NEEDED_PRECISION and not match["edge"]
+    if relation in ("the following", "the previous") and counted and previous_word(reading.text, span[0]).strip(
+            "\"“‘'(") not in ("over", "for", "during", "within", "throughout"):  # "the following month he was freed"
+        return [(*span, "DATE", timex.anchored(1 if relation == "the following" else -1, unit))]
     if relation in ("the past", "the last", "the next", "the coming", "the following", "the previous", "a"):
         if match["edge"]:
             return []
@@ -554,8 +559,8 @@ def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
     if relation == "the" and not match["edge"]:
         return []
     steps = {"last": -1, "next": 1}.get(relation, 0)
-    if relation in ("the same", "that"):
-        return [(*span, "DATE", timex.UNRESOLVED[timex.GRANULARITY[unit]])]
+    if relation in ("the same", "that"):  # "that year": the one mentioned last
+        return [(*span, "DATE", timex.anchored(0, unit) if counted else timex.UNRESOLVED[timex.GRANULARITY[unit]])]
     return [(*span, "DATE", timex.shifted(reading.anchor, unit, steps))]
 
 
@@ -594,9 +599,12 @@ def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
     """'the day before', 'the next morning', 'that night': counted from the date last mentioned. 'The day
     after the vote' counts from the vote, which is not a date: it stays unresolved."""
     if match["x2"]:
-        return [(*match.span("x2"), "DATE", "XXXX-XX-XX")]
+        unit = match["pod2"].lower()
+        return [(*match.span("x2"), "DATE", timex.UNRESOLVED[timex.GRANULARITY.get(unit, "D")])]
     word = (match["side"] or match["which"] or match["which2"]).lower()
     pod = (match["pod"] or match["pod3"]).lower()
+    if pod in ("week", "month", "year"):  # "the week before"
+        return [(*extent(match), "DATE", timex.anchored(OTHER_DAY_STEPS[word], pod))]
     code = "" if pod == "day" else WORDS["parts_of_day"][pod]
     return [(*extent(match), "TIME" if code else "DATE", timex.anchored(OTHER_DAY_STEPS[word], "day", code))]
 
