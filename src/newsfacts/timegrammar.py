@@ -159,7 +159,8 @@ RULE_KEYS = {name: re.compile(key) for name, key in (
     ("hms", r"\d:\d\d:\d"), ("iso_date", r"\d{4}-\d\d-\d\d"), ("named_hour", "(?i:noon|midday|midnight)"),
     ("duration_vague", "(?i:time|while)"), ("year_range", r"\d{4}\s*[-–]\s*\d"), ("bare_clock", r"\d[:.]\d\d"),
     ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
-    ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day|week|month|year)|{DAYPART})\b"), ("relative", KEY_UNIT), ("set_rate", KEY_UNIT),
+    ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day|week|month|year)|{DAYPART})\b"), ("relative", KEY_UNIT),
+    ("set_rate", KEY_UNIT),
     ("set_every", "(?i:every|each)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
     ("duration_range", KEY_UNIT), ("duration_adjective", KEY_UNIT), ("duration_bare", KEY_UNIT),
     ("duration_recent", KEY_UNIT))}
@@ -537,12 +538,16 @@ def norm_quarter(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span(), "DATE", f"{year}-{kind}{number}")]
 
 
+LENGTH_PREPOSITIONS = {"over", "for", "during", "within", "throughout"}
+
+
 def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
     relation, unit = match["rel"].lower(), match["unit"].lower()
     span = match.span()
     counted = unit in timex.NEEDED_PRECISION and not match["edge"]
-    if relation in ("the following", "the previous") and counted and previous_word(reading.text, span[0]).strip(
-            "\"“‘'(") not in ("over", "for", "during", "within", "throughout"):  # "the following month he was freed"
+    before = previous_word(reading.text, span[0]).strip("\"“‘'(")
+    if relation in ("the following", "the previous") and counted and before not in LENGTH_PREPOSITIONS:
+        # "the following month he was freed"; "over the following month" is a length
         return [(*span, "DATE", timex.anchored(1 if relation == "the following" else -1, unit))]
     if relation in ("the past", "the last", "the next", "the coming", "the following", "the previous", "a"):
         if match["edge"]:
