@@ -324,3 +324,16 @@ def test_the_company_is_the_organisation_named_most_so_far(nlp):
 def test_the_company_after_two_organisations_named_as_often_is_neither(nlp):
     entities = entities_of(nlp, "Norvale Foods sued Tandem Brands on Monday. The company wants damages.")
     assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_pronoun_in_a_reported_clause_is_the_reporter(nlp):
+    text = "Ola Berg has not played since May, and the coach, Ivan Holm, said he expected him back soon."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "he") is holder(entities, "Ivan Holm")
+    assert holder(entities, "him") is holder(entities, "Ola Berg")
+
+
+def test_subject_pronoun_is_no_one_named_inside_its_own_clause(nlp):
+    text = "Alan Rudd spoke for the defence. The 41-year-old Leon Marsh had since found work, he said."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "he") is holder(entities, "Alan Rudd")

@@ -921,16 +921,25 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
     gender = PERSONAL_PRONOUNS[pronoun.lower_]
     sentence = pronoun.sent
     subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
+    subject_clusters = [k for t, k in seen if t.i in subject_of_clause]
 
     def fits(token: Token, cluster: Cluster) -> bool:
         if not gender_fits(cluster, gender):
             return False
         if pronoun.lower_ in REFLEXIVE_PRONOUNS:
             return True
-        # "Harry saw him": an object pronoun is not the subject of its own verb.
-        return not (pronoun.dep_ in {"dobj", "dative"} and token.i in subject_of_clause)
+        if pronoun.dep_ in SUBJECT_DEPENDENCIES and pronoun.head.is_ancestor(token):
+            return False  # "Tom had left, he said": a subject is not someone named inside its own clause
+        # "Harry saw him", "he expected him back": an object pronoun is not the subject of its own verb.
+        return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
+            cluster is k for k in subject_clusters)))
 
     earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
+    reporter = reporting_subject(pronoun)
+    # "The coach said he expected…": in what someone says or thinks, a pronoun is most often that someone.
+    reported_by = next((k for t, k in earlier if reporter is not None and t.i == reporter.i), None)
+    if reported_by is not None:
+        return reported_by
     if earlier:
         return min(earlier, key=lambda item: salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and in_subject(pronoun):
@@ -949,6 +958,19 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
         options = [(t, k) for t, k in seen if start <= t.i < end and fits(t, k)]
         if options:
             return min(options, key=lambda item: salience(item[0]))[1]
+    return None
+
+
+def reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb ('said', 'thought') whose reported clause holds the pronoun."""
+    token = pronoun
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp":
+            verb = token.head
+            if verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
+                return next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
+            return None
+        token = token.head
     return None
 
 
