@@ -337,3 +337,25 @@ def test_subject_pronoun_is_no_one_named_inside_its_own_clause(nlp):
     text = "Alan Rudd spoke for the defence. The 41-year-old Leon Marsh had since found work, he said."
     entities = entities_of(nlp, text)
     assert holder(entities, "he") is holder(entities, "Alan Rudd")
+
+
+def test_possessive_is_the_subject_of_its_own_clause(nlp):
+    text = ("Raymond Cole vanished in May. Raymond Cole's lawyer, Brian Dale, denied that Cole had involved "
+            "his son in the scheme.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his son") is not holder(entities, "Brian Dale")
+    assert holder(entities, "his", 0) is holder(entities, "Raymond Cole")
+
+
+def test_the_role_of_something_named_is_not_a_back_reference(nlp):
+    text = "Ann Lee, the president of the club, spoke first. Later the president of the league replied."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the president" for e in entities for m in e.mentions)
+
+
+def test_organisation_word_that_is_no_first_name_stays_an_organisation(nlp):
+    text = "Lockheed Martin bought a computer. If it performs as Lockheed expects, it will upgrade."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 10, 11, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Lockheed").type == "ORG"

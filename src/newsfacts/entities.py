@@ -53,6 +53,9 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
+# NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
+# other labels NER dropped ('Cole' as a product) a known person's name word is still theirs.
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
@@ -675,7 +678,7 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
     # article never writes in lower case is a name all the same.
     lower_case_words = {token.text for token in doc if token.is_lower}
     for token in tokens_spelling(doc, text, owners) if owners else []:
-        if token.i in taken or not is_capitalised(token) or token.ent_type_ or token.pos_ != "PROPN" and (
+        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or token.pos_ != "PROPN" and (
                 token.is_stop or token.lower_ in lower_case_words):
             continue
         name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Feld'
@@ -693,7 +696,8 @@ def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -
     a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key:
         return None
-    positions = (0, -1) if candidate.type == "ORG" else (-1,)  # a first name alone is rarely a place
+    # A first name alone is rarely a place, and must be a known first name ('Lockheed' of 'Lockheed Martin' is not).
+    positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
     full = [k for k in clusters if k.type == "PERSON" and any(
         len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
@@ -796,8 +800,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ != "compound" and noun.lemma_.lower() in roles:
             start = noun.left_edge.i
             if not all(t.lower_ == "the" and t.i == start or t.dep_ == "compound" and t.is_lower
-                       for t in doc[start:noun.i]):
-                continue
+                       for t in doc[start:noun.i]) or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
+                continue  # "the president of Cyprus" is whoever holds that office, not the president named before
             refer_back(roles, given_at, people, noun.lemma_.lower(), start, noun.i + 1, clusters)
     for match in AGE_REFERENCE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -935,10 +939,16 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
             cluster is k for k in subject_clusters)))
 
     earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
-    reporter = reporting_subject(pronoun)
-    # "The coach said he expected…": in what someone says or thinks, a pronoun is most often that someone.
+    # "Roth had involved his son": a possessive or object is first of all the subject of its own clause.
+    own_subject = clause_subject(pronoun)
+    by_own_subject = next((k for t, k in earlier if own_subject is not None and t.i == own_subject.i), None)
+    if by_own_subject is not None:
+        return by_own_subject
+    reporter, reported = reporting_subject(pronoun)
+    # "The coach said he expected…": in what someone says or thinks, a pronoun is most often that someone,
+    # unless the reported clause names someone before it ("denied that Roth had involved his son").
     reported_by = next((k for t, k in earlier if reporter is not None and t.i == reporter.i), None)
-    if reported_by is not None:
+    if reported_by is not None and not any(reported.is_ancestor(t) or t == reported for t, _ in earlier):
         return reported_by
     if earlier:
         return min(earlier, key=lambda item: salience(item[0]))[1]
@@ -961,17 +971,27 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
     return None
 
 
-def reporting_subject(pronoun: Token) -> Token | None:
-    """The subject of the reporting verb ('said', 'thought') whose reported clause holds the pronoun."""
+def clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb whose clause holds the pronoun, when the pronoun is not that subject."""
+    token = pronoun
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
+    return None if subject is None or subject.i == pronoun.i else subject
+
+
+def reporting_subject(pronoun: Token) -> tuple[Token | None, Token | None]:
+    """The subject of the reporting verb ('said', 'thought') whose reported clause holds the pronoun, and the
+    head of that clause."""
     token = pronoun
     while token.head.i != token.i:
         if token.dep_ == "ccomp":
             verb = token.head
             if verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
-                return next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
-            return None
+                return next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None), token
+            return None, None
         token = token.head
-    return None
+    return None, None
 
 
 def sentence_start(doc: Doc, start: int, back: int) -> int | None:
