@@ -575,7 +575,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if len(c.personal) == 1):
-        match = short_name_owner(c, clusters)
+        match = short_name_owner(doc, c, clusters)
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
@@ -611,12 +611,23 @@ def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]
     return addressed or options
 
 
-def short_name_owner(name: Candidate, clusters: list[Cluster], among: list[Cluster] | None = None) -> Cluster | None:
-    """Who a lone name word means. Of people sharing it, the one named first before it: news writes the
-    others in full ('his brother, Aaron Feld') and keeps the bare surname for the principal."""
+def short_name_owner(doc: Doc, name: Candidate, clusters: list[Cluster],
+                     among: list[Cluster] | None = None) -> Cluster | None:
+    """Who a lone name word means: of the people sharing it, the one named last before it, but not one
+    brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
+    keeps the bare surname for the principal."""
     options = [k for k in short_name_owners(name, clusters) if among is None or k in among]
-    before = [k for k in options if k.first < name.start]
-    return min(before or options, key=lambda k: k.first, default=None)
+    principals = [k for k in options if not introduced_as_relative(doc, k)]
+    return nearest(principals or options, name.start)
+
+
+def introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
+    """Whether a person's first name mention stands beside a kinship noun ('his brother, Aaron Feld')."""
+    names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
+    if not names:
+        return False
+    root = doc[slice(*min(names))].root
+    return root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP
 
 
 def settle_lone_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -701,7 +712,7 @@ def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -
     full = [k for k in clusters if k.type == "PERSON" and any(
         len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
-    owner = short_name_owner(name, clusters, among=full) if name else None
+    owner = short_name_owner(doc, name, clusters, among=full) if name else None
     return (owner, name) if owner else None
 
 
@@ -926,14 +937,15 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
     sentence = pronoun.sent
     subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
     subject_clusters = [k for t, k in seen if t.i in subject_of_clause]
+    reported_clauses = [c for c in pronoun.head.children if c.dep_ == "ccomp"]
 
     def fits(token: Token, cluster: Cluster) -> bool:
         if not gender_fits(cluster, gender):
             return False
         if pronoun.lower_ in REFLEXIVE_PRONOUNS:
             return True
-        if pronoun.dep_ in SUBJECT_DEPENDENCIES and pronoun.head.is_ancestor(token):
-            return False  # "Tom had left, he said": a subject is not someone named inside its own clause
+        if pronoun.dep_ in SUBJECT_DEPENDENCIES and clause_verb(token) in reported_clauses:
+            return False  # "Tom had left, he said": a subject is not someone named in the clause it reports
         # "Harry saw him", "he expected him back": an object pronoun is not the subject of its own verb.
         return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
             cluster is k for k in subject_clusters)))
@@ -971,12 +983,17 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
     return None
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in."""
+    while token.head.i != token.i and (token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}):
+        token = token.head
+    return token
+
+
 def clause_subject(pronoun: Token) -> Token | None:
     """The subject of the verb whose clause holds the pronoun, when the pronoun is not that subject."""
-    token = pronoun
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
-        token = token.head
-    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
+    verb = clause_verb(pronoun)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
     return None if subject is None or subject.i == pronoun.i else subject
 
 
