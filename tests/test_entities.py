@@ -188,7 +188,7 @@ def test_full_name_is_a_person_when_its_surname_takes_a_form_of_address(nlp):
     assert holder(entities, "Marcus Ellery") is holder(entities, "Mr Ellery")
 
 
-def test_shared_surname_alone_means_the_person_named_first(nlp):
+def test_shared_surname_alone_is_not_the_one_brought_in_as_a_relative(nlp):
     text = ("Marcus Ellery founded the firm with his brother, Aaron Ellery. Mr Ellery, 58, said he was proud. "
             "Aaron Ellery left in 2016. Mr Ellery said the decision was his own.")
     entities = entities_of(nlp, text)
@@ -359,3 +359,10 @@ def test_organisation_word_that_is_no_first_name_stays_an_organisation(nlp):
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 10, 11, "ORG")]  # NER's labels on a longer report
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Lockheed").type == "ORG"
+
+
+def test_shared_surname_alone_is_the_one_named_last(nlp):
+    text = ("Gary Holt spoke in the morning. Later, Home Secretary Jeh Holt said hackers were active. "
+            "Holt did not name the states.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Holt") is holder(entities, "Secretary Jeh Holt")

@@ -698,8 +698,9 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
         people = short_name_owners(name, clusters)
         if len(people) > 1:  # two people share the name: only those already named can be meant
             people = [k for k in people if k.first < name.start]
-        if len(people) == 1:
-            people[0].add(name)
+        owner = short_name_owner(doc, name, clusters, among=people) if people else None
+        if owner is not None:
+            owner.add(name)
 
 
 def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
