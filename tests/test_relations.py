@@ -280,3 +280,10 @@ def test_debut_is_a_work_by_its_possessor(nlp):
     text = "Ann Lee, whose debut Low Water won a prize, died on Monday."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Water=(WORK, ["Low Water"]))
     assert found == {("Ann", "author_of", "Water", None)}
+
+
+def test_lower_case_owner_that_is_a_mention(nlp):
+    text = "Mayor Ann Lee vetoed the plan. The mayor's chief of staff, Tom Reed, said she would talk."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Mayor Ann Lee", ("The mayor", "description")]),
+                         Tom=(PERSON, [("The mayor's chief of staff", "description"), "Tom Reed"]))
+    assert found == {("Tom", "works_for", "Ann", "chief")}

@@ -131,7 +131,8 @@ def token_at(doc: Doc, char: int) -> Token | None:
 def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
     """The possessor, organisation modifier, or "of"/"at" object of a trigger noun.
 
-    Only a name or a pronoun owns: "secretary of state" is a title, not a job at something called "state".
+    Only a name, a pronoun or a description the entities stage resolved owns: "secretary of state" is a
+    title, not a job at something called "state".
     """
     possessors = [relative_antecedent(child) or child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
                   for child in bearer.children if child.dep_ == "poss"]
@@ -146,7 +147,10 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts)]
     for token in candidates:
-        if (token.pos_ == "PRON" or token.text[:1].isupper()) and (entity := own_mention(token, noun, mentions)):
+        entity = own_mention(token, noun, mentions)
+        written_as = mentions.of_token(token)[0].kind if entity else None
+        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
+        if entity and (token.pos_ == "PRON" or token.text[:1].isupper() or written_as in ("title", "description")):
             yield entity
 
 
