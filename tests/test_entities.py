@@ -366,3 +366,25 @@ def test_shared_surname_alone_is_the_one_named_last(nlp):
             "Holt did not name the states.")
     entities = entities_of(nlp, text)
     assert holder(entities, "Holt") is holder(entities, "Secretary Jeh Holt")
+
+
+def test_name_with_a_work_noun_in_apposition_after_it_is_a_work(nlp):
+    entities = entities_of(nlp, "Ana Lind won for her role in The Quiet Harbour, a drama set in Brittany.")
+    assert holder(entities, "The Quiet Harbour").type == "WORK"
+
+
+def test_agent_is_a_person_noun(nlp):
+    entities = entities_of(nlp, "Ana Lind's agent, Sophie Laurent, said she would rest.")
+    assert holder(entities, "Sophie Laurent").type == "PERSON"
+
+
+def test_title_owning_a_named_place_is_no_person(nlp):
+    entities = entities_of(nlp, "Patients were taken to the Queen's Medical Centre on Sunday.")
+    assert not [e for e in entities if e.type == "PERSON"]
+
+
+def test_pronoun_in_a_clause_without_subject_takes_the_subject_it_depends_on(nlp):
+    text = ("The actress Ana Lind won the award. Her agent, Claire Dumont, said the actress would take a break "
+            "next year to spend time with her family.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "her") is holder(entities, "Ana Lind")

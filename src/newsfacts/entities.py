@@ -418,9 +418,11 @@ def first_name_gender(name: str) -> str | None:
 
 
 def names_work(span: Span) -> bool:
-    """'her debut The Salt Orchard', 'her novel, Low Water': a name set beside a noun for a work is a title."""
+    """'her debut The Salt Orchard', 'her novel, Low Water', 'Low Water, a drama': a name set beside a noun for
+    a work is a title."""
     root = span.root
-    return root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS and root.head.i < span.start
+    return root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS and root.head.i < span.start or any(
+        child.dep_ == "appos" and child.lower_ in WORK_NOUNS for child in root.children)
 
 
 def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -490,6 +492,10 @@ def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
         after = doc[i + match[1]] if i + match[1] < len(doc) else None
         if after is not None and (after.pos_ == "PROPN" or after.lower_ == "of"):
             continue  # a form of address before a name, or a title of a place
+        named_after = i + match[1] + 1 < len(doc) and after.lower_ in {"'s", "’s"} and is_capitalised(
+            doc[i + match[1] + 1])
+        if named_after:
+            continue  # "the Queen's Medical Centre": part of the name of a place or body
         found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([match[0]]),
                                gender=honorific_gender(match[0])))
         taken.update(range(i - 1, i + match[1]))
@@ -992,9 +998,13 @@ def clause_verb(token: Token) -> Token:
 
 
 def clause_subject(pronoun: Token) -> Token | None:
-    """The subject of the verb whose clause holds the pronoun, when the pronoun is not that subject."""
+    """The subject of the verb whose clause holds the pronoun, when the pronoun is not that subject; a verb
+    with none takes the one of the verb it depends on ('she would take a break to spend time with her family')."""
     verb = clause_verb(pronoun)
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
+    while subject is None and verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
+        verb = clause_verb(verb.head)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
     return None if subject is None or subject.i == pronoun.i else subject
 
 

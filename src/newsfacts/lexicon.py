@@ -137,7 +137,7 @@ COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord
 WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography", "film", "movie", "album",
               "song", "single", "documentary", "series", "play", "musical", "poem", "report", "podcast",
               "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview",
-              "debut", "collection", "sequel", "bestseller"}
+              "debut", "collection", "sequel", "bestseller", "drama", "comedy", "thriller", "sitcom"}
 
 @lru_cache(maxsize=1)
 def quote_cues() -> dict[str, frozenset[str]]:
@@ -171,6 +171,7 @@ PERSON_ROLE_NOUNS = {
     "musician", "artist", "producer", "student", "pupil", "resident", "neighbour", "neighbor", "friend",
     "partner", "colleague", "mp", "senator", "governor", "mayor", "candidate", "campaigner", "activist",
     "ceo", "cfo", "farmer", "driver", "pilot", "soldier", "veteran", "pastor", "priest", "bishop",
+    "agent", "publicist", "filmmaker", "photographer", "designer", "councillor", "councilor",
 }
 
 # Lower-case particles that belong to the surname after them ("Sanne de Wit" is "Ms de Wit"), from the
