@@ -287,3 +287,9 @@ def test_lower_case_owner_that_is_a_mention(nlp):
     found = relations_of(nlp, text, Ann=(PERSON, ["Mayor Ann Lee", ("The mayor", "description")]),
                          Tom=(PERSON, [("The mayor's chief of staff", "description"), "Tom Reed"]))
     assert found == {("Tom", "works_for", "Ann", "chief")}
+
+
+def test_leader_works_for_the_body_before_the_title(nlp):
+    text = "Harwell Council leader Dan Moss said the city was shocked."
+    found = relations_of(nlp, text, Council=(ORG, ["Harwell Council"]), Dan=(PERSON, ["Dan Moss"]))
+    assert found == {("Dan", "works_for", "Council", "leader")}
