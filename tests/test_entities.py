@@ -253,7 +253,8 @@ def test_proper_noun_before_a_persons_job_is_the_employer(nlp, text, employer):
 
 
 def test_name_ner_types_differently_takes_its_commonest_type_and_drops_a_score(nlp):
-    entities = entities_of(nlp, "Arsenal beat Everton 2-0 on Sunday. Everton fans left early as Everton slipped to 15th.")
+    text = "Arsenal beat Everton 2-0 on Sunday. Everton fans left early as Everton slipped to 15th."
+    entities = entities_of(nlp, text)
     club = holder(entities, "Everton")
     assert club.type == "ORG" and [m.text for m in club.mentions] == ["Everton"] * 3
 
@@ -265,7 +266,8 @@ def test_first_word_of_an_organisation_named_before_is_its_short_form(nlp):
 
 
 def test_employer_and_job_ner_ran_into_a_name_are_split_off(nlp):
-    text = "Shares in Halvorsen Robotics fell. Halvorsen said sales had slowed. Halvorsen spokesperson Lily Chen declined to comment."
+    text = ("Shares in Halvorsen Robotics fell. Halvorsen said sales had slowed. "
+            "Halvorsen spokesperson Lily Chen declined to comment.")
     entities = entities_of(nlp, text)
     assert holder(entities, "Lily Chen").type == "PERSON"
     assert holder(entities, "Halvorsen", 1) is holder(entities, "Halvorsen Robotics")
@@ -278,7 +280,8 @@ def test_organisation_repeat_ner_missed_is_a_mention(nlp):
 
 
 def test_name_beside_a_work_noun_is_a_work_in_all_its_mentions(nlp):
-    text = "Her later novel, Low Water, was shortlisted for the Booker Prize. Low Water sold well, and she began another."
+    text = ("Her later novel, Low Water, was shortlisted for the Booker Prize. "
+            "Low Water sold well, and she began another.")
     entities = entities_of(nlp, text)
     assert holder(entities, "Low Water").type == "WORK"
     assert holder(entities, "Low Water", 1) is holder(entities, "Low Water", 0)

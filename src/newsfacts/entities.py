@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     BARE_TITLES,
+    COMPANY_NOUNS,
     COURTESY_TITLES,
     DESCRIPTIVE_HEADS,
     EVENT_HEADS,
@@ -28,15 +29,14 @@ from .lexicon import (
     MONTHS_AND_DAYS,
     ORG_HEADS,
     ORG_NOUNS,
-    COMPANY_NOUNS,
     PEERAGES,
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_HEADS,
     REFLEXIVE_PRONOUNS,
-    SURNAME_PARTICLES,
     ROYAL_HONORIFICS,
     STATEMENT_VERBS,
+    SURNAME_PARTICLES,
     TITLES_OF_PLACE,
     WORK_NOUNS,
     quote_cues,
@@ -434,7 +434,8 @@ def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
         span = doc[token.left_edge.i:token.i + 1]
         if names_work(span) and span.root.i == token.i and not any(i in taken for i in range(span.start, span.end)) \
                 and all(is_capitalised(t) for t in span):
-            found.append(Candidate(span.start, span.end, "WORK", "name", key=normalise(span.text), typed_by_context=True))
+            found.append(Candidate(span.start, span.end, "WORK", "name", key=normalise(span.text),
+                                   typed_by_context=True))
             taken.update(range(span.start, span.end))
     return found
 
@@ -695,8 +696,8 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
     # article never writes in lower case is a name all the same.
     lower_case_words = {token.text for token in doc if token.is_lower}
     for token in tokens_spelling(doc, text, owners) if owners else []:
-        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or token.pos_ != "PROPN" and (
-                token.is_stop or token.lower_ in lower_case_words):
+        looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
+        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common:
             continue
         name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Feld'
         if name is None or any(i in taken for i in range(name.start, name.end)):

@@ -134,12 +134,14 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
     Only a name, a pronoun or a description the entities stage resolved owns: "secretary of state" is a
     title, not a job at something called "state".
     """
-    possessors = [relative_antecedent(child) or child for bearer in [noun] + ([noun.head] if noun.dep_ == "compound" else [])
-                  for child in bearer.children if child.dep_ == "poss"]
+    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    possessors = [relative_antecedent(child) or child for bearer in bearers for child in bearer.children
+                  if child.dep_ == "poss"]
     candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
-    if candidates and candidates[0].lower_ == "its" and own_mention(candidates[0], noun, mentions) is None:
-        if organisation := organisation_before(candidates[0], mentions):
-            yield organisation
+    its = candidates[0] if candidates and candidates[0].lower_ == "its" else None
+    if its is not None and own_mention(its, noun, mentions) is None and (organisation := organisation_before(
+            its, mentions)):
+        yield organisation
     candidates += [child for child in noun.lefts if child.dep_ in ("compound", "nmod", "amod")
                    and (entity := mentions.entity_of(child)) and entity.type == ORG]
     for preposition in noun.rights:
@@ -255,7 +257,8 @@ def role_of(noun: Token, mentions: Mentions) -> str:
     start = noun.i
     while start > 0:
         previous = noun.doc[start - 1]
-        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(previous, noun, mentions):
+        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(
+                previous, noun, mentions):
             break
         if previous.lower_ in tables().past:
             break
@@ -338,7 +341,8 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if verb.dep_ == "acl" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
                 found += [("author_of", by, work) for by in objects_of(verb, mentions, frozenset({"by"}))]
             relative_object = any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
-            if verb.dep_ == "relcl" and relative_object and (work := mentions.entity_of(verb.head)) and work.type == WORK:
+            work = mentions.entity_of(verb.head) if verb.dep_ == "relcl" and relative_object else None
+            if work is not None and work.type == WORK:
                 found.append(("author_of", author, work))  # "Low Water, which she wrote in a year"
         elif lemma in table.marriage_verbs:
             spouse = subject_of(verb, mentions)
