@@ -4,8 +4,8 @@ spaCy's NER finds the names. The rest is written here because no maintained libr
 in English without a large model: repairing NER's typical slips on news, merging the forms a name takes
 ("Prince Harry", "Harry", "the Duke of Sussex", "the Duke"), and resolving the pronouns, kinship
 descriptions ("his father") and role descriptions ("the chair of the board", later "the chair", "the
-34-year-old", "the company") that point back at a person or organisation. The resolver is deliberately conservative:
-two different people must never end up in one entity.
+34-year-old", "the company") that point back at a person or organisation. The resolver is deliberately
+conservative: two different people must never end up in one entity.
 """
 
 from __future__ import annotations
