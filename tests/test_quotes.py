@@ -131,6 +131,11 @@ def test_quotation_closing_its_sentence_takes_no_cue_from_the_next():
     assert quote_with(sheet, "Not this week").cue == "said"
 
 
+def test_speaker_phrase_keeps_a_plural_possessive():
+    sheet = sheet_of("The students' union at the academy said it was deeply worried about the cuts.")
+    assert quote_with(sheet, "deeply worried").speaker_mention.text.startswith("The students' union")
+
+
 def test_speaker_phrase_leaves_out_marks_and_asides():
     text = ('"We will not back down," Harlan told reporters. A person familiar with the talks, who spoke '
             'on condition of anonymity, said the sides remained far apart.')

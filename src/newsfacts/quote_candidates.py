@@ -91,8 +91,8 @@ def noun_phrase(head: Token) -> Span:
             break
     # Leftwards up to a mark or comma: a parse may hang the quotation before a name on it.
     start = head.i
-    while start > head.left_edge.i and not (doc[start - 1].is_quote or doc[start - 1].is_space
-                                            or doc[start - 1].text in PHRASE_BREAKS):
+    while start > head.left_edge.i and not ((doc[start - 1].is_quote and doc[start - 1].tag_ != "POS")
+                                            or doc[start - 1].is_space or doc[start - 1].text in PHRASE_BREAKS):
         start -= 1
     # A comma after the head opens an aside: "a person familiar with the talks, who spoke on condition …".
     end = next((token.i for token in doc[head.i + 1:end] if token.text == ","), end)
