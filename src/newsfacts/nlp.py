@@ -66,6 +66,19 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def token_index_from(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after character `char` (`len(doc)` if none), by binary search:
+    a Doc maps tokens to characters, not characters to tokens."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if doc[middle].idx < char:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 @dataclass(frozen=True)
 class Parsed:
     """An article together with its spaCy analysis."""

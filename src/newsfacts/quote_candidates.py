@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import quote_cues
+from .nlp import token_index_from
 from .quote_marks import Quotation
 
 # Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
@@ -482,18 +483,6 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _token_from(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after character `char`."""
-    low, high = 0, len(doc)
-    while low < high:
-        middle = (low + high) // 2
-        if doc[middle].idx < char:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
 def _name_after_dash(doc: Doc, index: int) -> Span | None:
     end = index
     while end < len(doc) and doc[end].pos_ == "PROPN" and end - index < 5:
@@ -508,8 +497,8 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
     for number, quotation in enumerate(ordered):
         if quotation.end <= continued_until:
             continue
-        after = _token_from(doc, quotation.outer_end)
-        before = _token_from(doc, quotation.outer_start)
+        after = token_index_from(doc, quotation.outer_end)
+        before = token_index_from(doc, quotation.outer_start)
         cue, position, speaker = _quotation_cue(doc, after, before, text[quotation.end - 1:quotation.end] == ".")
         if cue is None:
             continue
@@ -574,7 +563,7 @@ def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: i
     between = text[cue.idx:following.outer_start]
     if following.outer_start < cue.idx or "\n" in between:
         return end
-    opening = _token_from(doc, following.outer_start)
+    opening = token_index_from(doc, following.outer_start)
     if any(_is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
         return end  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])

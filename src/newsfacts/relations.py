@@ -24,7 +24,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Token
 
 from .lexicon import KINSHIP
-from .nlp import Parsed
+from .nlp import Parsed, token_index_from
 from .schema import Entity, FactSheet, Mention, Relation
 
 PERSON, ORG, PLACE, WORK = "PERSON", "ORG", "PLACE", "WORK"
@@ -123,7 +123,8 @@ def sentence(token: Token) -> str:
 
 def token_at(doc: Doc, char: int) -> Token | None:
     """The first token starting at or after character `char`."""
-    return next((token for token in doc if token.idx >= char), None)
+    index = token_index_from(doc, char)
+    return doc[index] if index < len(doc) else None
 
 
 # ---- trigger nouns -------------------------------------------------------------------------------
