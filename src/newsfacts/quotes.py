@@ -178,10 +178,9 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotatio
         return None, mention, "writer", WRITER
     previous = None
     if entity is None and lower in lex["person_pronouns"]:
-        entity, previous = _antecedent(phrase.doc, sheet, mention.start, earlier, ("PERSON",),
-                                       PERSONAL_PRONOUNS.get(lower), plural=False)
+        entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False)
     elif entity is None and lower in lex["group_pronouns"]:
-        entity, previous = _antecedent(phrase.doc, sheet, mention.start, earlier, ("ORG",), None, plural=True)
+        entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True)
     if previous is not None:  # "One resident said … 'Why?' she asked": the same unnamed source
         return None, mention, "anonymous", previous.speaker_name
     if entity is None and (head.lemma_.lower() in lex["source_nouns"] or unnamed(phrase, head)):
@@ -202,9 +201,9 @@ def named_with(head: Token, sheet: FactSheet) -> Entity | None:
 def unnamed(phrase: Span, head: Token) -> bool:
     """'one senior backbencher', 'critics', 'another': no name, and no 'the' or owner pointing back at one."""
     # A capitalised word is a name; transcripts write them all in capitals ("COLLINS:").
-    if any(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha) for token in phrase) or phrase[0].lower_ in DEFINITE:
+    if any(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha) for token in phrase):
         return False
-    if any(child.dep_ == "poss" for child in head.children):
+    if phrase[0].lower_ in DEFINITE or any(child.dep_ == "poss" for child in head.children):
         return False
     return head.pos_ == "NOUN" or head.lower_ in quote_cues()["indefinite_pronouns"]
 
@@ -230,7 +229,7 @@ def entity_gender(entity: Entity) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def _antecedent(doc: Doc, sheet: FactSheet, before: int, earlier: list[Quote], wanted: tuple[str, ...],
+def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: tuple[str, ...],
                 gender: str | None, plural: bool) -> tuple[Entity | None, Quote | None]:
     """A pronoun the entity stage left unresolved: the nearest earlier mention of a wanted entity whose gender
     fits, or an earlier quote's unnamed source when that was named nearer; else the last speaker of that type."""
@@ -239,17 +238,17 @@ def _antecedent(doc: Doc, sheet: FactSheet, before: int, earlier: list[Quote], w
     best, best_start = None, -1
     for entity in fits.values():
         for mention in entity.mentions:
-            if best_start < mention.start < before:
+            if best_start < mention.start < pronoun.idx:
                 best, best_start = entity, mention.start
-    unnamed = next((quote for quote in reversed(earlier) if quote.source == "anonymous"
-                    and quote.speaker_mention is not None and quote.speaker_mention.start < before), None)
-    if unnamed is not None and unnamed.speaker_mention.start > best_start:
-        source = doc.char_span(unnamed.speaker_mention.start, unnamed.speaker_mention.end, alignment_mode="expand")
-        pronoun = doc.char_span(before, before + 1, alignment_mode="expand")
-        window = sentence_start(doc, pronoun.sent.start, UNNAMED_WINDOW) if pronoun is not None else None
-        if (source is not None and (source.root.tag_ in PLURAL_TAGS) == plural
-                and source.start >= (window or 0)):
-            return None, unnamed
+    unnamed_source = next((quote for quote in reversed(earlier) if quote.source == "anonymous"
+                           and quote.speaker_mention is not None and quote.speaker_mention.start < pronoun.idx), None)
+    if unnamed_source is not None and unnamed_source.speaker_mention.start > best_start:
+        doc = pronoun.doc
+        phrase = doc.char_span(unnamed_source.speaker_mention.start, unnamed_source.speaker_mention.end,
+                               alignment_mode="expand")
+        window = sentence_start(doc, pronoun.sent.start, UNNAMED_WINDOW) or 0
+        if phrase is not None and (phrase.root.tag_ in PLURAL_TAGS) == plural and phrase.start >= window:
+            return None, unnamed_source
     if best is not None:
         return best, None
     return next((fits[quote.speaker] for quote in reversed(earlier) if quote.speaker in fits), None), None

@@ -56,7 +56,7 @@ def select(options: list[tuple[int, int, str, list[Found]]]) -> list[Found]:
     """Longest expressions first, earlier rules breaking ties; no two chosen expressions overlap."""
     taken: list[tuple[int, int]] = []
     chosen: list[Found] = []
-    for start, end, name, found in sorted(options, key=lambda o: (o[0] - o[1], PRIORITY[o[2]], o[0])):
+    for start, end, _rule, found in sorted(options, key=lambda o: (o[0] - o[1], PRIORITY[o[2]], o[0])):
         if all(end <= s or start >= e for s, e in taken):
             taken.append((start, end))
             chosen.extend(found)
