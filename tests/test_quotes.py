@@ -238,6 +238,11 @@ def test_title_case_headline_verb():
     assert quote.speaker_mention is not None and "Ann Bell" in quote.speaker_mention.text
 
 
+def test_title_case_headline_verb_of_judgement():
+    sheet = sheet_of("Senator Kim Slams Rail Strike Bill\n\nThe senator spoke to workers on Monday.")
+    assert quote_with(sheet, "Rail Strike Bill").cue == "Slams"
+
+
 def test_transcript_colon_form():
     sheet = sheet_of("The interview went on.\n\nHOST: Will the bridge open on time?\n\nMAYOR: It will open in May.")
     answer = quote_with(sheet, "open in May")
