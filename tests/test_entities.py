@@ -391,3 +391,9 @@ def test_pronoun_in_a_clause_without_subject_takes_the_subject_it_depends_on(nlp
             "next year to spend time with her family.")
     entities = entities_of(nlp, text)
     assert holder(entities, "her") is holder(entities, "Ana Lind")
+
+
+def test_a_plural_or_bare_role_noun_is_no_back_reference(nlp):
+    text = "Local organiser Ben Tully met the council. Mr Tully said organisers would appeal."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "organisers" for e in entities for m in e.mentions)

@@ -817,10 +817,13 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     if age:
                         give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
     for noun in doc:
-        if noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ != "compound" and noun.lemma_.lower() in roles:
+        if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
+                and noun.lemma_.lower() in roles:
             start = noun.left_edge.i
-            if not all(t.lower_ == "the" and t.i == start or t.dep_ == "compound" and t.is_lower
-                       for t in doc[start:noun.i]) or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
+            # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
+            if doc[start].lower_ != "the" or not all(t.i == start or t.dep_ == "compound" and t.is_lower
+                                                     for t in doc[start:noun.i]) \
+                    or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
                 continue  # "the president of Cyprus" is whoever holds that office, not the president named before
             refer_back(roles, given_at, people, noun.lemma_.lower(), start, noun.i + 1, clusters)
     for match in AGE_REFERENCE.finditer(text):
