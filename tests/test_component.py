@@ -38,3 +38,11 @@ def test_add_pipe_sets_the_fact_sheet(pipeline, nlp):
 def test_bad_publication_date_is_refused_when_the_pipe_is_added():
     with pytest.raises(IngestError):
         spacy.blank("en").add_pipe("newsfacts", config={"published": "10/09/2025"})
+
+
+def test_with_the_line_break_component_a_pipeline_reads_headlines_as_the_cli_does(nlp):
+    own = spacy.load(DEFAULT_MODEL)
+    own.add_pipe("newsfacts", config={"article_id": "story"})
+    own.add_pipe("newsfacts_line_breaks", before="parser")
+    text = "Mayor Says Bridge Will Reopen\n\nThe mayor of Riverton said on Monday that the bridge would reopen."
+    assert own(text)._.facts == extract(Article(id="story", text=text), nlp)
