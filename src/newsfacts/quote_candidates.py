@@ -470,13 +470,10 @@ def _previous_tokens(doc: Doc, end: int):
 
 
 def _governing_verb(token: Token) -> Token | None:
-    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said', within its
-    paragraph (a parse may run a headline into the first paragraph)."""
-    start = token
+    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said'."""
     for _ in range(4):
         if _is_cue_verb(token):
-            low, high = sorted((start.i, token.i))
-            return None if any("\n" in t.text for t in token.doc[low:high] if t.is_space) else token
+            return token
         if token.head.i == token.i:
             return None
         token = token.head
