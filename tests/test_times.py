@@ -66,7 +66,8 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     ("The race took two hours and 12 minutes.", ("two hours and 12 minutes", "DURATION", "PT2H12M")),
     ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
     ("She began a six-month course.", ("six-month", "DURATION", "P6M")),
-    ("Rents have soared in recent years.", ("recent years", "DATE", "PAST_REF")),
+    # TimeBank writes "recent weeks" as a length of unstated size
+    ("Rents have soared in recent years.", ("recent years", "DURATION", "PXY")),
     ("The firm is now profitable.", ("now", "DATE", "PRESENT_REF")),
     # holidays, from their calendar rules
     ("The shop shut last Christmas.", ("last Christmas", "DATE", "2023-12-25")),
@@ -76,6 +77,10 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     ("The ferry sails every Sunday.", ("every Sunday", "SET", "XXXX-WXX-7")),
     ("The paper is printed daily.", ("daily", "SET", "P1D")),
     ("The club meets twice a month.", ("twice a month", "SET", "P1M")),
+    ("The ferry sails every weekday.", ("every weekday", "SET", "P1D")),
+    # a night without a named day, and a sporting season
+    ("Rivers burst their banks overnight.", ("overnight", "TIME", "2024-03-13TNI")),
+    ("The striker has scored nine goals this season.", ("this season", "DATE", "PRESENT_REF")),
 ])
 def test_expression_is_found_with_its_value(nlp, text, expected):
     assert expected in found(nlp, text)
@@ -327,3 +332,17 @@ def test_a_week_month_or_year_counts_from_the_date_mentioned_last(nlp, text, exp
 
 def test_over_the_following_month_is_a_length(nlp):
     assert ("the following month", "DURATION", "P1M") in found(nlp, "Over the following month, talks went on.")
+
+
+def test_overnight_before_a_named_day_leaves_the_day_to_it(nlp):
+    times = found(nlp, "Crews will work overnight next Monday.")
+    assert ("next Monday", "DATE", "2024-03-18") in times and not any(t[0] == "overnight" for t in times)
+
+
+def test_an_overnight_stay_is_not_a_time(nlp):
+    assert not found(nlp, "Guests booked an overnight stay.")
+
+
+def test_days_later_count_from_a_small_hours_clock_time(nlp):
+    times = found(nlp, "The blaze began at 11pm on Monday. Crews left at 3am. He was held two days later.")
+    assert ("two days later", "DATE", "2024-03-14") in times

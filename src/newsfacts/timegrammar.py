@@ -123,8 +123,12 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"|\b(?i:(?P<x3>(?:the\s+(?P<which>next|following|previous|same)|(?P<which2>that))\s+"
                   rf"(?P<pod3>day|{DAYPART})))\b"),
     ("ref", rf"\b(?P<x>{alternation(WORDS['present_words'] + WORDS['past_words'] + WORDS['future_words'])})\b"),
+    # "overnight next Tuesday", "overnight on Sunday": the day named after it says which night.
+    ("overnight", rf"\b(?P<x>(?i:overnight))\b(?!\s+(?:(?i:on|next|this|last|into)\s+)?(?:{WEEKDAY}|"
+                  rf"(?i:today|tonight|tomorrow|yesterday)\b|[0-3]?\d(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\.?\s+\d))"),
+    ("season_ref", r"\b(?i:(?P<rel>this|last|next)\s+season)\b"),
     ("set_every", rf"\b(?i:(?P<x>(?:every|each)\s+(?:(?P<num>{NUMBER})\s+)?(?:other\s+)?(?P<unit>{UNIT}|"
-                  rf"{DAYPART}|{SEASON})))\b|\b(?i:every)\s+(?P<wd>{WEEKDAY})\b"),
+                  rf"{DAYPART}|{SEASON}|{alternation(WORDS['set_day_kinds'])})))\b|\b(?i:every)\s+(?P<wd>{WEEKDAY})\b"),
     ("set_rate", rf"\b(?i:(?P<x>(?:(?P<times>once|twice|thrice|{NUMBER}\s+times|(?P<each>{NUMBER}\s+{UNIT}))\s+)?"
                  rf"(?:a|an|per)\s+"
                  rf"(?P<unit>{UNIT_SINGULAR})))\b"),
@@ -161,7 +165,7 @@ RULE_KEYS = {name: re.compile(key) for name, key in (
     ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
     ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day|week|month|year)|{DAYPART})\b"), ("relative", KEY_UNIT),
     ("set_rate", KEY_UNIT),
-    ("set_every", "(?i:every|each)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
+    ("set_every", "(?i:every|each)"), ("overnight", "(?i:overnight)"), ("season_ref", "(?i:season)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
     ("duration_range", KEY_UNIT), ("duration_adjective", KEY_UNIT), ("duration_bare", KEY_UNIT),
     ("duration_recent", KEY_UNIT))}
 # How far an expression reaches on either side of its key word ("the second half of 2024", "almost seven
@@ -614,6 +618,22 @@ def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
     return [(*extent(match), "TIME" if code else "DATE", timex.anchored(OTHER_DAY_STEPS[word], "day", code))]
 
 
+def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
+    """'flooded overnight': the night before the publication date in past narration, else the coming one;
+    'an overnight stay' (the adjective) is not a time."""
+    start, end = match.span("x")
+    word = reading.span(start, end)
+    if word is None or word.root.pos_ == "ADJ":
+        return []
+    day = timex.shifted(reading.anchor, "day", -1 if reading.tense(start, end) < 0 else 0)
+    return [(start, end, "TIME", f"{day}T{WORDS['parts_of_day']['overnight']}")]
+
+
+def norm_season_ref(match: re.Match, reading: Reading) -> list[Found]:
+    """'this season', 'last season': a sporting or theatre season, which no calendar value names."""
+    return [(*match.span(), "DATE", WORDS["season_references"][match["rel"].lower()])]
+
+
 def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
     text = " ".join(match["x"].lower().split())
     for kind in ("present", "past", "future"):
@@ -631,7 +651,9 @@ def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
 def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
     if match["wd"]:
         return [(*match.span(), "SET", f"XXXX-WXX-{WORDS['weekdays'][match['wd'].lower()]}")]
-    word = match["unit"].lower()
+    word = " ".join(match["unit"].lower().split())
+    if word in WORDS["set_day_kinds"]:  # "every weekday": daily, on the days of that kind
+        return [(*match.span("x"), "SET", WORDS["set_day_kinds"][word])]
     if word in WORDS["parts_of_day"]:
         return [(*match.span("x"), "SET", f"XXXX-XX-XXT{WORDS['parts_of_day'][word]}")]
     if word in WORDS["seasons"]:
@@ -752,8 +774,6 @@ def norm_duration_bare(match: re.Match, reading: Reading) -> list[Found]:
 def norm_duration_recent(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span("x")
     which = match["which"].lower()
-    if which == "recent":
-        return [(start, end, "DATE", "PAST_REF")]
     return [(start, end, "DURATION", timex.duration(None, timex.canonical_unit(match["unit"])))]
 
 

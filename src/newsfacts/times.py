@@ -81,16 +81,19 @@ def day_of(kind: str, value: str) -> str | None:
     return day if DAY_VALUE.match(day) else None
 
 
-def with_anchors(found: list[Found], reading: Reading) -> list[Found]:
+def with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | None = None) -> list[Found]:
     """Expressions counted from another date ("the day before", "three weeks later") count from the
-    date mentioned last before them, as TimeML anchors them; before any date, from the publication date."""
+    date mentioned last before them, as TimeML anchors them; before any date, from the publication date.
+    `clocks`, the same expressions with their clock times dated, lets a clock time be that date
+    ("at 2.14am … two days later")."""
     last: tuple | None = (reading.anchor, "D") if reading.anchor else None
     resolved = []
-    for start, end, kind, value in found:
+    for index, (start, end, kind, value) in enumerate(found):
         if timex.ANCHORED.match(value):
             value = timex.resolve_anchored(value, last)
-        if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF"):
-            last = timex.anchor_of(value)
+        known = clocks[index][3] if clocks and value.startswith("T") else value
+        if kind in ("DATE", "TIME") and not known.startswith("T") and not known.endswith("_REF"):
+            last = timex.anchor_of(known)
         resolved.append((start, end, kind, value))
     return resolved
 
@@ -155,10 +158,25 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     return dated
 
 
+# Anchored expressions and clock times each date the other: one more round lets a day moved by a clock
+# time move the anchored expressions after it, and those the clock times after them.
+ANCHOR_ROUNDS = 2
+
+
+def dated(found: list[Found], reading: Reading) -> list[Found]:
+    clocks = dated_clock_times(with_anchors(found, reading), reading)
+    for _ in range(ANCHOR_ROUNDS):
+        again = dated_clock_times(with_anchors(found, reading, clocks), reading)
+        if again == clocks:
+            break
+        clocks = again
+    return clocks
+
+
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text))
-    found = dated_clock_times(with_anchors(select(list(candidates(reading))), reading), reading)
+    found = dated(select(list(candidates(reading))), reading)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]
 
