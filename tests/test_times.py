@@ -346,3 +346,13 @@ def test_an_overnight_stay_is_not_a_time(nlp):
 def test_days_later_count_from_a_small_hours_clock_time(nlp):
     times = found(nlp, "The blaze began at 11pm on Monday. Crews left at 3am. He was held two days later.")
     assert ("two days later", "DATE", "2024-03-14") in times
+
+
+def test_a_yearless_day_continues_a_story_told_in_an_earlier_year(nlp):
+    times = found(nlp, "The mine flooded on 4 June 2009. Rescuers reached the men on 19 June.")
+    assert ("19 June", "DATE", "2009-06-19") in times
+
+
+def test_a_yearless_day_long_after_an_old_date_takes_the_publication_year(nlp):
+    times = found(nlp, "She was born on 4 June 1990. She was elected on 2 February.")
+    assert ("2 February", "DATE", "2024-02-02") in times

@@ -279,13 +279,17 @@ def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
     if match["year"]:
         year = int(match["year"])
     elif reading.anchor:
-        year = timex.month_year(reading.anchor, month, reading.tense(*match.span()))
+        tense = reading.tense(*match.span())
+        year = timex.month_year(reading.anchor, month, tense)
     else:
         return [(*match.span(), "DATE", f"XXXX-{month:02d}-{day:02d}")]
     try:
-        return [(*match.span(), "DATE", date(year, month, day).isoformat())]
+        value = date(year, month, day).isoformat()
     except ValueError:
         return []
+    if not match["year"] and tense < 0:
+        value = timex.yearless(month, day, value)
+    return [(*match.span(), "DATE", value)]
 
 
 def norm_date_pair(match: re.Match, reading: Reading) -> list[Found]:

@@ -91,6 +91,8 @@ def with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | Non
     for index, (start, end, kind, value) in enumerate(found):
         if timex.ANCHORED.match(value):
             value = timex.resolve_anchored(value, last)
+        elif timex.YEARLESS.match(value):
+            value = timex.resolve_yearless(value, last, reading.anchor)
         known = clocks[index][3] if clocks and value.startswith("T") else value
         if kind in ("DATE", "TIME") and not known.startswith("T") and not known.endswith("_REF"):
             last = timex.anchor_of(known)

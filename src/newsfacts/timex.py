@@ -209,6 +209,37 @@ def resolve_anchored(value: str, anchor: tuple[date, str] | None) -> str:
     return day_value + (f"T{part_of_day}" if part_of_day else "")
 
 
+# A day and month written without a year in past narration ("on 17 May") is "YEARLESS-05-17=<value by the
+# publication date>" until the times stage knows the date mentioned last: TempEval takes the year of the
+# story's reference time when that lies in an earlier year ("3 May 2001 … on 17 May").
+YEARLESS = re.compile(r"^YEARLESS-(\d\d)-(\d\d)=(.+)$")
+
+
+def yearless(month: int, day: int, by_publication: str) -> str:
+    return f"YEARLESS-{month:02d}-{day:02d}={by_publication}"
+
+
+# How far past the date mentioned last a yearless day may fall and still continue its story: further on,
+# the article has more likely come back to the present ("born on 3 May 2001 … was found on 2 March").
+NARRATION_REACH = timedelta(days=62)
+
+
+def resolve_yearless(value: str, anchor: tuple[date, str] | None, published: date | None) -> str:
+    """The year that puts the day shortly after the date mentioned last, if that date is known to the month
+    and lies in a year before the publication's; else the publication's guess."""
+    month, day, by_publication = YEARLESS.match(value).groups()
+    if anchor is None or published is None or anchor[1] == "Y" or anchor[0].year >= published.year:
+        return by_publication
+    for year in (anchor[0].year, anchor[0].year + 1):
+        try:
+            narrated = date(year, int(month), int(day))
+        except ValueError:
+            continue
+        if anchor[0] <= narrated <= min(anchor[0] + NARRATION_REACH, published):
+            return narrated.isoformat()
+    return by_publication
+
+
 def clock(day_value: str, hour: int, minute: int) -> str:
     return f"{day_value}T{hour:02d}:{minute:02d}"
 
