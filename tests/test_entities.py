@@ -397,3 +397,8 @@ def test_a_plural_or_bare_role_noun_is_no_back_reference(nlp):
     text = "Local organiser Ben Tully met the council. Mr Tully said organisers would appeal."
     entities = entities_of(nlp, text)
     assert all(m.text != "organisers" for e in entities for m in e.mentions)
+
+
+def test_generic_organisation_word_opening_a_sentence_is_no_name(nlp):
+    entities = entities_of(nlp, "The mayor spoke first. Council officials said the wall was safe.")
+    assert all(m.text != "Council" for e in entities for m in e.mentions)

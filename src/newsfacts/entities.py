@@ -265,6 +265,8 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
+    if generic_organisation_word(span):
+        return []
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
         return [Candidate(start, end, "WORK", "name", key=normalise(span.text), typed_by_context=True)]
     if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
@@ -343,12 +345,22 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].head.i in (role.i, token.i) and is_capitalised(doc[start - 1]):
             start -= 1
-        if any(i in taken or doc[i].ent_type_ for i in range(start, token.i + 1)):
+        if any(i in taken or doc[i].ent_type_ for i in range(start, token.i + 1)) \
+                or generic_organisation_word(doc[start:token.i + 1]):
             continue
         found.append(Candidate(start, token.i + 1, "ORG", "name", key=normalise(doc[start:token.i + 1].text),
                                typed_by_context=True))
         taken.update(range(start, token.i + 1))
     return found
+
+
+def generic_organisation_word(span: Span) -> bool:
+    """'Union' in 'Union leaders said', 'Council' in 'Council officials': a generic organisation word alone,
+    capitalised only because it opens a sentence, modifying a plural noun, names no organisation ('Council
+    President Ann Lee' does: her body)."""
+    word = span[0]
+    return len(span) == 1 and word.lower_ in ORG_HEADS and word.dep_ == "compound" and word.head.tag_ == "NNS" \
+        and word.head.i > word.i and word.is_sent_start
 
 
 def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
