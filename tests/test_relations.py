@@ -293,3 +293,17 @@ def test_leader_works_for_the_body_before_the_title(nlp):
     text = "Harwell Council leader Dan Moss said the city was shocked."
     found = relations_of(nlp, text, Council=(ORG, ["Harwell Council"]), Dan=(PERSON, ["Dan Moss"]))
     assert found == {("Dan", "works_for", "Council", "leader")}
+
+
+def test_a_partys_minister_is_its_member(nlp):
+    text = "The Greens' shadow minister, Ola Berg, said the plan was late."
+    found = relations_of(nlp, text, Greens=(ORG, ["Greens"]),
+                         Ola=(PERSON, [("The Greens' shadow minister", "description"), "Ola Berg"]))
+    assert found == {("Ola", "member_of", "Greens", "shadow minister")}
+
+
+def test_a_legislatures_leader_is_its_member_and_its_spokesman_its_employee(nlp):
+    text = "Assembly Majority Leader Rosa Vidal met Assembly spokesman Tim Hart."
+    found = relations_of(nlp, text, Assembly=(ORG, ["Assembly", ("Assembly", "name", 1)]),
+                         Rosa=(PERSON, ["Rosa Vidal"]), Tim=(PERSON, ["Tim Hart"]))
+    assert found == {("Rosa", "member_of", "Assembly", "majority leader"), ("Tim", "works_for", "Assembly", "spokesman")}

@@ -57,6 +57,8 @@ class Tables:
     marriage_verbs: frozenset[str]
     employment_verbs: dict[str, frozenset[str]]
     location_participles: frozenset[str]
+    legislatures: frozenset[str]
+    legislature_member_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +86,8 @@ def tables() -> Tables:
         marriage_verbs=frozenset(data["marriage_verbs"]),
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
         location_participles=frozenset(data["location_participles"]),
+        legislatures=frozenset(data["legislatures"]["words"]),
+        legislature_member_titles=frozenset(data["legislatures"]["member_titles"]),
     )
 
 
@@ -294,11 +298,15 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         role = role_of(noun, mentions) if trigger.gives_role else None
         found_owners = [o for o in owners(noun, mentions) if o.type in trigger.owner_types]
         for owner in unique(found_owners):
+            relation = trigger.relation
+            if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
+                    and owner.name.split()[-1].lower() in table.legislatures:
+                relation = "member_of"
             for holder in unique(holders(noun, trigger, mentions)):
                 if holder.id == owner.id:
                     continue
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
-                yield Relation(subject=subject.id, relation=trigger.relation, object=obj.id, role=role,
+                yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
 
 
