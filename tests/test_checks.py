@@ -198,3 +198,21 @@ def test_a_length_running_until_a_date_from_the_date_before_it(nlp, stated, stat
     text = f"In 1994 he became the club's coach, a job he kept for {stated} until his move abroad in 2010."
     check = only(checks_of(nlp, text), "duration")
     assert check.status == status and check.about == ["1994", "2010", stated]
+
+
+@pytest.mark.parametrize("stated, status", [("31 years", "consistent"), ("35 years", "inconsistent")])
+def test_a_length_told_after_the_second_date_runs_from_the_first(nlp, stated, status):
+    text = f"The pair opened the cafe in 1982 and sold it in 2013, after {stated} of trading."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about == ["1982", "2013", stated]
+
+
+def test_a_length_after_a_date_that_belongs_to_another_stretch_is_not_judged(nlp):
+    assert not checks_of(nlp, "He came to the firm in 1990 and in 2005, after ten years as a trader, he led it.")
+
+
+@pytest.mark.parametrize("stated, status", [("six years", "consistent"), ("four years", "inconsistent")])
+def test_a_length_against_dates_bounding_a_change_in_figures(nlp, stated, status):
+    text = f"Fares rose in {stated}, from £3 in 2018 to £5 in 2024."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about == ["2018", "2024", stated]

@@ -141,7 +141,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
             if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and (
-                    joined_as_range(parsed.text, *dates) or runs_until(parsed.text, stated, dates)):
+                    joined_as_range(parsed.text, *dates) or runs_until(parsed.text, stated, dates)
+                    or ends_after(parsed.text, stated, dates)):
                 check = date_span_check(parsed.text, stated, figure, dates)
                 if check is not None:
                     yield check
@@ -210,10 +211,33 @@ def runs_until(text: str, stated: TimeExpression, dates: list[TimeExpression]) -
                                                       text[stated.end:second.start], re.I) is not None
 
 
+def ends_after(text: str, stated: TimeExpression, dates: list[TimeExpression]) -> bool:
+    """'She married him in 1965; he died in 2011, after 48 years of marriage': a length told straight
+    after the second date, as what had passed by then since the first."""
+    first, second = sorted(dates, key=lambda t: t.start)
+    return (second.end <= stated.start
+            and re.fullmatch(r"\s*,?\s*(?:after|following)\s+", text[second.end:stated.start], re.I) is not None
+            and LENGTH_OF_IT.match(text[stated.end:stated.end + 40]) is not None)
+
+
+# "after 48 years of marriage." or "after 15 years," closes the length; "after ten years as a trader" may
+# be the length of something else.
+LENGTH_OF_IT = re.compile(r"(?:\s+(?:of|together|in\s+office)(?:\s+[\w'’-]+)?)?\s*[.,;]", re.I)
+
+
+# "from £14m in 2020 to £20m this year": a few words (the figures at each end) may stand beside each date.
+FIGURED_RANGE = re.compile(r"(?:\s+\S+){0,3}?\s+(?:to|until)(?:\s+\S+){0,3}?\s+", re.I)
+FIGURED_RANGE_START = re.compile(r"\bfrom(?:\s+\S+){0,3}?\s+$", re.I)
+
+
 def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
-    """'from 4 March to 25 March', 'between 2018 and 2020', '2001–2005': the two dates bound one stretch."""
-    between = text[first.end:second.start].strip().lower()
-    return between in CUES["range_connectors"]
+    """'from 4 March to 25 March', 'between 2018 and 2020', '2001–2005', 'from £14m in 2020 to £20m this
+    year': the two dates bound one stretch."""
+    between = text[first.end:second.start]
+    if between.strip().lower() in CUES["range_connectors"]:
+        return True
+    return (FIGURED_RANGE.fullmatch(between) is not None
+            and FIGURED_RANGE_START.search(text[max(0, first.start - 40):first.start]) is not None)
 
 
 def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
