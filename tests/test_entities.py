@@ -402,3 +402,9 @@ def test_a_plural_or_bare_role_noun_is_no_back_reference(nlp):
 def test_generic_organisation_word_opening_a_sentence_is_no_name(nlp):
     entities = entities_of(nlp, "The mayor spoke first. Council officials said the wall was safe.")
     assert all(m.text != "Council" for e in entities for m in e.mentions)
+
+
+def test_what_a_title_is_held_of_is_a_place(nlp):
+    text = "The mayor of Brenton has rejected a stadium deal, telling a radio show it was too costly."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Brenton").type == "PLACE"

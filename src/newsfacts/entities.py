@@ -267,6 +267,10 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
+    if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
+            and lower_key(doc[start - 2]) in TITLES_OF_PLACE:
+        # "the mayor of Riverton": what a title is held of is a place, whatever NER says
+        return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
         return [Candidate(start, end, "WORK", "name", key=normalise(span.text), typed_by_context=True)]
     if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
