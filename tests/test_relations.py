@@ -306,4 +306,5 @@ def test_a_legislatures_leader_is_its_member_and_its_spokesman_its_employee(nlp)
     text = "Assembly Majority Leader Rosa Vidal met Assembly spokesman Tim Hart."
     found = relations_of(nlp, text, Assembly=(ORG, ["Assembly", ("Assembly", "name", 1)]),
                          Rosa=(PERSON, ["Rosa Vidal"]), Tim=(PERSON, ["Tim Hart"]))
-    assert found == {("Rosa", "member_of", "Assembly", "majority leader"), ("Tim", "works_for", "Assembly", "spokesman")}
+    assert found == {("Rosa", "member_of", "Assembly", "majority leader"),
+                     ("Tim", "works_for", "Assembly", "spokesman")}
