@@ -356,3 +356,13 @@ def test_a_yearless_day_continues_a_story_told_in_an_earlier_year(nlp):
 def test_a_yearless_day_long_after_an_old_date_takes_the_publication_year(nlp):
     times = found(nlp, "She was born on 4 June 1990. She was elected on 2 February.")
     assert ("2 February", "DATE", "2024-02-02") in times
+
+
+def test_clock_time_after_a_month_takes_the_lede_s_day(nlp):
+    times = found(nlp, "The board met on Monday. Its shares fell in January. The meeting opened at 10am.")
+    assert ("10am", "TIME", "2024-03-11T10:00") in times
+
+
+def test_small_hours_after_a_lede_s_night_fall_on_the_next_day(nlp):
+    text = "Gales battered the coast on Sunday night. Rain in January broke records. A wall fell at 2.15am."
+    assert ("2.15am", "TIME", "2024-03-11T02:15") in found(nlp, text)

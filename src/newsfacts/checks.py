@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from importlib import resources
 
 from dateutil.relativedelta import relativedelta
@@ -243,14 +243,20 @@ def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) ->
 def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
                 pair: list[TimeExpression]) -> Check:
     first, second = sorted(pair, key=lambda t: t.value)
-    begin, end = (datetime.strptime(CLOCK_VALUE.match(t.value)[2] + CLOCK_VALUE.match(t.value)[3], "%H%M")
+    # Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00,
+    # which datetime rejects.
+    begin, end = (int(CLOCK_VALUE.match(t.value)[2]) * 60 + int(CLOCK_VALUE.match(t.value)[3])
                   for t in (first, second))
     day_apart = CLOCK_VALUE.match(first.value)[1] != CLOCK_VALUE.match(second.value)[1]
-    gap = (end - begin + (timedelta(days=1) if day_apart else timedelta())).total_seconds() / 60
+    gap = end - begin + (MINUTES_A_DAY if day_apart else 0)
     stated_minutes = figure[0] * MINUTES[figure[1]]
     status = verdict(agrees(gap, stated_minutes, hedge(text, stated.start, stated.text)))
+    shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))
     return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
-                 working=f"{begin:%H:%M} → {end:%H:%M} = {minutes_text(gap)}; stated {stated.text}: {status}")
+                 working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+MINUTES_A_DAY = 24 * 60
 
 
 def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],

@@ -131,10 +131,12 @@ def dates_clause(reading: Reading, day: tuple[int, int], clock: tuple[int, int])
 
 def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     """Clock times ("T17:20") get the day named nearest in their sentence, else the day mentioned last
-    before them (the narrative's day; the next one in the small hours after an evening), else the
-    publication date."""
+    before them (the narrative's day; the next one in the small hours after an evening); after a month or
+    a year, the first day the article names (its lede's, the main event's: "approved on Tuesday evening …
+    in January … the meeting began at 6.30pm"); else the publication date."""
     mentions = [(start, end, day_of(kind, value)) for start, end, kind, value in found
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
+    value_at = {start: value for start, _, _, value in found}
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
     night_of = None  # the day whose evening the story is telling, until a daytime hour
     dated = []
@@ -144,14 +146,15 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             bounds = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
             same = [(abs(s - start), day) for s, e, day in mentions
                     if day and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))]
-            # A month or year mentioned last leaves the day open: the publication date is the better guess.
             last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))[1]
+            lede = min(((s, day) for s, _, day in mentions if day and s < bounds[0]), default=(0, None))
             hour = int(value[1:3])
             if same:
                 day = min(same)[1]
             else:
-                day = last or default
-                day = next_day(day) if day == night_of and hour < SMALL_HOURS_UNTIL else day
+                day = last or lede[1] or default
+                night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
+                day = next_day(day) if night and hour < SMALL_HOURS_UNTIL else day
             night_of = day if EVENING_FROM <= hour < 24 else night_of if hour < SMALL_HOURS_UNTIL else None
             value = day + value
         elif kind == "TIME" and value.endswith(EVENING_PARTS):
