@@ -408,3 +408,16 @@ def test_what_a_title_is_held_of_is_a_place(nlp):
     text = "The mayor of Brenton has rejected a stadium deal, telling a radio show it was too costly."
     entities = entities_of(nlp, text)
     assert holder(entities, "Brenton").type == "PLACE"
+
+
+def test_transcript_labels_are_the_speaker_named_elsewhere_and_no_one_otherwise(nlp):
+    text = ("Governor Hanley spoke to the station.\n\nPRESENTER: Will you sign the bill?\n\n"
+            "HANLEY: Not this year.\n\nPRESENTER: Why not?\n\nHANLEY: We cannot afford it.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "HANLEY") is holder(entities, "Governor Hanley")
+    assert all(m.text != "PRESENTER" for e in entities for m in e.mentions)
+
+
+def test_a_dateline_in_capitals_is_a_place(nlp):
+    entities = entities_of(nlp, "Ferry operator cuts jobs\n\nBERGEN, May 2 (Reuters) - Fjordlink will cut 300 jobs.")
+    assert holder(entities, "BERGEN").type == "PLACE"

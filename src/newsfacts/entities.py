@@ -195,6 +195,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     """Names and titles of the article, with NER's typical slips on news repaired."""
     candidates = titles_of_place(doc, text)
     taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += transcript_speakers(doc, text, taken)
     addressed = addressed_words(doc, text)
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -208,6 +209,37 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
+
+
+# A transcript line's speaker label: 'HOST:', 'COLLINS:' at the start of a line.
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.MULTILINE)
+
+
+def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """In a transcript (two or more lines opening with a label), a label is a person when its words are
+    written as a name elsewhere in the article ('COLLINS:' after 'Mayor Collins'), and no name otherwise
+    ('HOST:'); all its tokens are taken either way, so NER's guesses on capitals are dropped."""
+    labels = [doc.char_span(m.start(1), m.end(1)) for m in SPEAKER_LABEL.finditer(text)]
+    labels = [label for label in labels
+              if label is not None and not any(i in taken for i in range(label.start, label.end))]
+    if len(labels) < 2:
+        return []
+    written_names = {t.lower_ for t in doc if t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper}
+    found = []
+    for label in labels:
+        taken.update(range(label.start, label.end))
+        if all(t.lower_ in written_names for t in label) and (person := person_name(doc, label.start, label.end)):
+            found.append(person)
+    return found
+
+
+def is_dateline(span: Span) -> bool:
+    """'OSLO, March 3 (Reuters) -', 'WASHINGTON —': a place in capitals opening a line before a comma or dash."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.text.isupper() and len(span.text) > 2 and (before is None or "\n" in before.text) \
+        and after is not None and after.text in {",", "—", "–", "-"}
 
 
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
@@ -267,6 +299,8 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
+    if kind is not None and is_dateline(span):
+        return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and lower_key(doc[start - 2]) in TITLES_OF_PLACE:
         # "the mayor of Riverton": what a title is held of is a place, whatever NER says
