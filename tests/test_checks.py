@@ -216,3 +216,19 @@ def test_a_length_against_dates_bounding_a_change_in_figures(nlp, stated, status
     text = f"Fares rose in {stated}, from £3 in 2018 to £5 in 2024."
     check = only(checks_of(nlp, text), "duration")
     assert check.status == status and check.about == ["2018", "2024", stated]
+
+
+def test_a_length_ending_at_midnight(nlp):
+    check = only(checks_of(nlp, "The vigil began at 8pm and ended at midnight, after four hours."), "duration")
+    assert check.status == "consistent" and "20:00 → 24:00" in check.working
+
+
+@pytest.mark.parametrize("years, status", [("2004 to 2024", "consistent"), ("2004 to 2019", "inconsistent")])
+def test_decades_against_two_years(nlp, years, status):
+    assert only(checks_of(nlp, f"The survey ran for two decades, from {years}."), "duration").status == status
+
+
+@pytest.mark.parametrize("against, status", [("44%", "consistent"), ("38%", "inconsistent")])
+def test_shares_with_no_view_numbered_make_the_whole(nlp, against, status):
+    text = f"Asked about the plan, 50% backed it, {against} opposed it and 6% had no view."
+    assert only(checks_of(nlp, text), "percentages").status == status

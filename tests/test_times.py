@@ -366,3 +366,17 @@ def test_clock_time_after_a_month_takes_the_lede_s_day(nlp):
 def test_small_hours_after_a_lede_s_night_fall_on_the_next_day(nlp):
     text = "Gales battered the coast on Sunday night. Rain in January broke records. A wall fell at 2.15am."
     assert ("2.15am", "TIME", "2024-03-11T02:15") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The trial ran last spring.", "2024-07-02", ("last spring", "DATE", "2024-SP")),
+    ("The trial ran last spring.", "2024-04-10", ("last spring", "DATE", "2023-SP")),
+    ("The works will finish in late summer.", "2024-11-13", ("late summer", "DATE", "2025-SU")),
+])
+def test_a_season_is_the_latest_one_over_or_the_next_to_come(nlp, text, published, expected):
+    assert expected in found(nlp, text, published)
+
+
+def test_a_count_of_things_a_year_is_a_rate(nlp):
+    assert ("a year", "SET", "P1Y") in found(nlp, "Floods displace 9,000 families a year.")
+    assert ("a year", "DURATION", "P1Y") in found(nlp, "They won 4 games in a year.")

@@ -259,14 +259,18 @@ def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, boo
 MINUTES_A_DAY = 24 * 60
 
 
+# Lengths counted in years between two years: "a decade, from 2014 to 2024".
+YEARS_IN = {"year": 1, "decade": 10, "century": 100}
+
+
 def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
                     dates: list[TimeExpression]) -> Check | None:
     unit = CALENDAR_UNITS.get(figure[1])
     first, second = sorted(dates, key=lambda t: t.value)
     if len(first.value) == 4:
-        if unit != "year":
+        if unit not in YEARS_IN:
             return None
-        gaps = {int(second.value) - int(first.value)}
+        gaps = {(int(second.value) - int(first.value)) / YEARS_IN[unit]}
     else:
         begin, end = date.fromisoformat(first.value), date.fromisoformat(second.value)
         days = (end - begin).days

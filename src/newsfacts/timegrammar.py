@@ -511,13 +511,12 @@ def norm_season(match: re.Match, reading: Reading) -> list[Found]:
     if reading.anchor is None:
         return [(start, end, "DATE", f"XXXX-{code}")]
     relation_key = {"this past": "last", "the coming": "next", "this coming": "next"}.get(relation, relation)
-    if relation_key == "the":
+    if relation_key in ("the", ""):  # "in the summer", "in late spring": the one the tense points to
         tense = reading.tense(start, end)
-        relation_key = "last" if tense < 0 and SEASON_STARTS[code] > reading.anchor.month else ""
-    return [(start, end, "DATE", f"{timex.season_year(reading.anchor, relation_key):04d}-{code}")]
-
-
-SEASON_STARTS = {code: months[0] for code, months in timex.SEASON_MONTHS.items()}
+        first, last = timex.SEASON_MONTHS[code]
+        relation_key = ("last" if tense < 0 and first > reading.anchor.month
+                        else "next" if tense > 0 and last < reading.anchor.month and code != "WI" else "")
+    return [(start, end, "DATE", f"{timex.season_year(reading.anchor, code, relation_key):04d}-{code}")]
 
 
 def norm_quarter(match: re.Match, reading: Reading) -> list[Found]:
@@ -666,16 +665,23 @@ def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span("x"), "SET", timex.duration(amount or 1, timex.canonical_unit(word)))]
 
 
+# "170,000 people a year", "three games a week": a count of things before the unit makes it a rate; a
+# preposition between ("2 games in a year") makes it a length.
+COUNTED_THING = re.compile(rf"(?:\d|\b{NUMBER_WORD})\s+(?!(?:in|for|within|after|over|of|than|about|under|by|"
+                           rf"once|per)\b)[a-z]+\s+$", re.I)
+
+
 def norm_set_rate(match: re.Match, reading: Reading) -> list[Found]:
     """'twice a week', and 'a year' after an amount ('$5m a year'); a bare 'a year' is a duration."""
-    before = reading.text[max(0, match.start() - 12):match.start()]
+    before = reading.text[max(0, match.start() - 30):match.start()]
     if match["each"]:  # "six days a week", "three hours a day": a smaller unit in each larger one
         order = timex.DURATION_ORDER
         each = timex.canonical_unit(match["each"].split()[-1])
         unit = timex.canonical_unit(match["unit"])
         if each not in order or unit not in order or order.index(each) <= order.index(unit):
             return []
-    if not match["times"] and not re.search(r"(?:\d|%|illion|bn|m|k|[$£€]\S*)\s*$", before):
+    amount_before = re.search(r"(?:\d|%|illion|bn|m|k|[$£€]\S*)\s*$", before) or COUNTED_THING.search(before)
+    if not match["times"] and not amount_before:
         return []
     return [(*match.span("x"), "SET", timex.duration(1, timex.canonical_unit(match["unit"])))]
 

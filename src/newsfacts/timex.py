@@ -150,9 +150,18 @@ def month_year(anchor: date, month: int, direction: int) -> int:
     return anchor.year
 
 
-def season_year(anchor: date, relation: str) -> int:
-    """'last summer' is the previous year's; 'next' the following year's; else this year's."""
-    return anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+def season_year(anchor: date, code: str, relation: str) -> int:
+    """'last spring' is the latest spring over before the anchor (this year's in June, last year's in
+    April); 'next' the first one not yet begun; else this year's. A winter, which spans two years, counts
+    by the year: 'last winter' is the previous year's."""
+    if code == "WI":
+        return anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+    first, last = SEASON_MONTHS[code]
+    if relation == "last":
+        return anchor.year if anchor.month > last else anchor.year - 1
+    if relation == "next":
+        return anchor.year if anchor.month < first else anchor.year + 1
+    return anchor.year
 
 
 def holiday_date(rule: dict, year: int) -> date:
