@@ -421,3 +421,13 @@ def test_transcript_labels_are_the_speaker_named_elsewhere_and_no_one_otherwise(
 def test_a_dateline_in_capitals_is_a_place(nlp):
     entities = entities_of(nlp, "Ferry operator cuts jobs\n\nBERGEN, May 2 (Reuters) - Fjordlink will cut 300 jobs.")
     assert holder(entities, "BERGEN").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("The governor of Tallow has vetoed the bill. Governor Ruth Amis said it was too costly.", True),
+    ("The governor of Tallow met Governor Ruth Amis on Monday.", False),
+])
+def test_an_office_of_a_place_in_the_lede_is_the_one_holder_named_later(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    office = [e for e in entities for m in e.mentions if m.text == "The governor of Tallow"]
+    assert (office == [holder(entities, "Governor Ruth Amis")]) is joined

@@ -871,11 +871,15 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 and noun.lemma_.lower() in roles:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
+            of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             if doc[start].lower_ != "the" or not all(t.i == start or t.dep_ == "compound" and t.is_lower
-                                                     for t in doc[start:noun.i]) \
-                    or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
-                continue  # "the president of Cyprus" is whoever holds that office, not the president named before
-            refer_back(roles, given_at, people, noun.lemma_.lower(), start, noun.i + 1, clusters)
+                                                     for t in doc[start:noun.i]):
+                continue
+            if of is None:
+                refer_back(roles, given_at, people, noun.lemma_.lower(), start, noun.i + 1, clusters)
+            elif noun.lemma_.lower() in TITLES_OF_PLACE:
+                # "the president of Cyprus" is whoever holds that office, not the president named before
+                introduce_by_office(roles, given_at, people, noun, start, of.right_edge.i + 1)
     for match in AGE_REFERENCE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and match.group(1) in roles:
@@ -901,6 +905,20 @@ def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and cluster_of(clusters, noun.i) is None:
             counts[0][2].mentions.append((noun.i - 1, noun.i + 1, "description"))
+
+
+def introduce_by_office(roles, given_at, people, noun: Token, start: int, end: int) -> None:
+    """A lede's 'The mayor of Riverton has…' is the one person the article later calls 'Mayor Collins', when
+    no one else holds that title and the name comes in a later sentence ('talks between the president of
+    Cyprus and President Lee' are two people)."""
+    role = noun.lemma_.lower()
+    owners = [people[i] for i in roles[role]]
+    if len(owners) != 1 or given_at[(role, id(owners[0]))] < noun.sent.end:
+        return
+    owner = owners[0]
+    place = " ".join(t.lower_ for t in noun.doc[noun.i + 2:end] if t.lower_ != "the")
+    if dict(owner.places).get(role, place) == place:
+        owner.mentions.append((start, end, "description"))
 
 
 def refer_back(roles, given_at, people, role: str, start: int, end: int, clusters: list[Cluster]) -> None:
