@@ -431,3 +431,13 @@ def test_an_office_of_a_place_in_the_lede_is_the_one_holder_named_later(nlp, tex
     entities = entities_of(nlp, text)
     office = [e for e in entities for m in e.mentions if m.text == "The governor of Tallow"]
     assert (office == [holder(entities, "Governor Ruth Amis")]) is joined
+
+
+@pytest.mark.parametrize("text, phrase, joined", [
+    ("Acme Lines will cut 300 jobs worldwide, the Danish shipping group said on Tuesday.",
+     "the Danish shipping group", True),
+    ("Acme Lines will cut 300 jobs worldwide, the parent group said on Tuesday.", "the parent group", False),
+])
+def test_the_company_with_its_industry_or_nationality_is_the_organisation_named_most(nlp, text, phrase, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == phrase for m in holder(entities, "Acme Lines").mentions) is joined

@@ -30,6 +30,7 @@ from .lexicon import (
     MONTHS_AND_DAYS,
     ORG_HEADS,
     ORG_NOUNS,
+    OTHER_COMPANY_WORDS,
     PEERAGES,
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
@@ -897,14 +898,28 @@ def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
     for noun in doc:
-        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0
-                and doc[noun.i - 1].lower_ == "the" and doc[noun.i - 1] in noun.lefts and len(list(noun.lefts)) == 1):
+        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
+            continue
+        lefts = list(noun.lefts)
+        if not (lefts and lefts[0].lower_ == "the" and lefts[0].i == noun.left_edge.i
+                and all(industry_or_nationality(t) for t in lefts[1:])):
+            continue
+        if cluster_of(clusters, lefts[0].i) is not None:
             continue
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
                          for k in organisations), key=lambda item: item[:2], reverse=True)
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and cluster_of(clusters, noun.i) is None:
-            counts[0][2].mentions.append((noun.i - 1, noun.i + 1, "description"))
+            counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def industry_or_nationality(modifier: Token) -> bool:
+    """'shipping' or 'Norwegian' in 'the Norwegian shipping group' say what the company is; 'rival' or
+    'parent' in 'the rival company' point at another one."""
+    if modifier.ent_type_ == "NORP":
+        return True
+    return modifier.dep_ == "compound" and modifier.is_lower and modifier.pos_ == "NOUN" \
+        and modifier.lower_ not in OTHER_COMPANY_WORDS
 
 
 def introduce_by_office(roles, given_at, people, noun: Token, start: int, end: int) -> None:

@@ -121,6 +121,10 @@ ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
 COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker", "automaker", "drugmaker",
                  "retailer", "lender", "bank", "insurer", "airline", "manufacturer", "supplier", "broadcaster",
                  "publisher", "startup", "conglomerate", "brewer", "miner"}
+# Nouns before a company noun that make it another company than the one the story is about ("the parent
+# company", "the holding group"), from business news usage.
+OTHER_COMPANY_WORDS = {"parent", "sister", "holding", "rival", "subsidiary", "partner", "target", "client",
+                       "customer", "supplier", "shell", "joint-venture", "venture"}
 # Last words that make a name a building or place even when NER calls it an organisation.
 PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "street", "park", "bridge",
                "tower", "towers", "hall", "airport", "station", "stadium", "arena", "church", "chapel",
