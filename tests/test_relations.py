@@ -308,3 +308,9 @@ def test_a_legislatures_leader_is_its_member_and_its_spokesman_its_employee(nlp)
                          Rosa=(PERSON, ["Rosa Vidal"]), Tim=(PERSON, ["Tim Hart"]))
     assert found == {("Rosa", "member_of", "Assembly", "majority leader"),
                      ("Tim", "works_for", "Assembly", "spokesman")}
+
+
+def test_a_medical_specialist_at_an_institution_works_for_it(nlp):
+    text = "Dr Ana Ruiz, an oncologist at Vale Hospital, led the study."
+    found = relations_of(nlp, text, Ana=(PERSON, ["Dr Ana Ruiz"]), Vale=(ORG, ["Vale Hospital"]))
+    assert found == {("Ana", "works_for", "Vale", "oncologist")}
