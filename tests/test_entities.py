@@ -441,3 +441,13 @@ def test_an_office_of_a_place_in_the_lede_is_the_one_holder_named_later(nlp, tex
 def test_the_company_with_its_industry_or_nationality_is_the_organisation_named_most(nlp, text, phrase, joined):
     entities = entities_of(nlp, text)
     assert any(m.text == phrase for m in holder(entities, "Acme Lines").mentions) is joined
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Ola Berg taught at the University of Tarn until May. The university said she had left.", True),
+    ("Ola Berg taught at the University of Tarn until May. She moved to the University of Lund. The university "
+     "said she had left.", False),
+])
+def test_the_generic_word_of_one_named_institution_points_back_at_it(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "The university" for m in holder(entities, "the University of Tarn").mentions) is joined

@@ -897,6 +897,7 @@ def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             for first, last, _ in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
+    refer_to_named_institutions(doc, organisations)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
@@ -911,6 +912,22 @@ def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and cluster_of(clusters, noun.i) is None:
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def refer_to_named_institutions(doc: Doc, organisations: list[Cluster]) -> None:
+    """'the university' after 'the University of Aberdeen', 'the council' after 'Leeds City Council': the one
+    organisation named before whose name holds that generic word."""
+    by_word: dict[str, list[Cluster]] = {}
+    for cluster in organisations:
+        for word in {word for key in cluster.keys for word in key.split() if word in ORG_HEADS}:
+            by_word.setdefault(word, []).append(cluster)
+    for noun in doc:
+        if noun.lower_ not in by_word or noun.tag_ != "NN" or noun.i == 0 or doc[noun.i - 1].lower_ != "the" \
+                or noun.left_edge.i != noun.i - 1 or cluster_of(organisations, noun.i) is not None:
+            continue  # it may sit inside a person's description: 'a surgeon at the university'
+        named_before = [k for k in by_word[noun.lower_] if k.first < noun.i]
+        if len(by_word[noun.lower_]) == 1 and named_before:
+            named_before[0].mentions.append((noun.i - 1, noun.i + 1, "description"))
 
 
 def industry_or_nationality(modifier: Token) -> bool:
