@@ -404,10 +404,12 @@ def test_generic_organisation_word_opening_a_sentence_is_no_name(nlp):
     assert all(m.text != "Council" for e in entities for m in e.mentions)
 
 
-def test_what_a_title_is_held_of_is_a_place(nlp):
-    text = "The mayor of Brenton has rejected a stadium deal, telling a radio show it was too costly."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "Brenton").type == "PLACE"
+@pytest.mark.parametrize("text, place", [
+    ("The mayor of Brenton has rejected a stadium deal, telling a radio show it was too costly.", "Brenton"),
+    ("Police said Tom Kerr, of Hoole, would appear in court on Monday.", "Hoole"),
+])
+def test_what_a_title_is_held_of_or_where_someone_is_from_is_a_place(nlp, text, place):
+    assert holder(entities_of(nlp, text), place).type == "PLACE"
 
 
 def test_transcript_labels_are_the_speaker_named_elsewhere_and_no_one_otherwise(nlp):

@@ -303,8 +303,9 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if kind is not None and is_dateline(span):
         return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
-            and lower_key(doc[start - 2]) in TITLES_OF_PLACE:
-        # "the mayor of Riverton": what a title is held of is a place, whatever NER says
+            and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
+        # "the mayor of Riverton", "Tom Kerr, of Hoole,": what a title is held of, or where someone is from, is a
+        # place, whatever NER says
         return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
         return [Candidate(start, end, "WORK", "name", key=normalise(span.text), typed_by_context=True)]
