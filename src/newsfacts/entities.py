@@ -51,6 +51,8 @@ from .schema import Entity, FactSheet, Mention
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
                "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "WORK"}
 LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", "into", "across", "around"}
+# Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
+NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
 # How many sentences back a pronoun or a kinship description may look for what it refers to.
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
@@ -285,6 +287,10 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if start >= end:
         return []
     label = ent.label_
+    if (at := preposition_between_names(doc, start, end)) is not None:
+        # NER ran a shop and its street into one name: "Goldsmith & Vane on Bridge Street"
+        return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
+                for candidate in from_ner(doc, part, addressed)]
     if label in {"DATE", "TIME"}:
         return place_before_time(doc, start, end)
     words = [t for t in doc[start:end] if t.lower_ != "the"]
@@ -344,6 +350,16 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+def preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
+    """A lower-case 'on' or 'in' with a name of two words or more either side, not hyphenated into a place name
+    ('Southend-on-Sea')."""
+    for i in range(start + 2, end - 2):
+        if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
+                and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]):
+            return i
+    return None
 
 
 def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
