@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsfacts.nlp import parse
 from newsfacts.relations import find_relations
 from newsfacts.schema import Article, Entity, FactSheet, Mention
@@ -314,3 +316,13 @@ def test_a_medical_specialist_at_an_institution_works_for_it(nlp):
     text = "Dr Ana Ruiz, an oncologist at Vale Hospital, led the study."
     found = relations_of(nlp, text, Ana=(PERSON, ["Dr Ana Ruiz"]), Vale=(ORG, ["Vale Hospital"]))
     assert found == {("Ana", "works_for", "Vale", "oncologist")}
+
+
+@pytest.mark.parametrize("company_named_so, expected", [
+    (True, {("Ann", "works_for", "Vantor", "chief executive")}),
+    (False, set()),
+])
+def test_a_company_title_with_no_employer_is_at_the_company_the_story_is_about(nlp, company_named_so, expected):
+    text = "Vantor will cut 300 jobs, the company said. Chief Executive Ann Lee told reporters demand had slowed."
+    vantor = ["Vantor"] + ([("the company", "description")] if company_named_so else [])
+    assert relations_of(nlp, text, Vantor=(ORG, vantor), Ann=(PERSON, ["Ann Lee"])) == expected

@@ -23,7 +23,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import KINSHIP
+from .lexicon import COMPANY_NOUNS, KINSHIP
 from .nlp import Parsed, token_index_from
 from .schema import Entity, FactSheet, Mention, Relation
 
@@ -59,6 +59,7 @@ class Tables:
     location_participles: frozenset[str]
     legislatures: frozenset[str]
     legislature_member_titles: frozenset[str]
+    company_roles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def tables() -> Tables:
         location_participles=frozenset(data["location_participles"]),
         legislatures=frozenset(data["legislatures"]["words"]),
         legislature_member_titles=frozenset(data["legislatures"]["member_titles"]),
+        company_roles=frozenset(data["company_roles"]["words"]),
     )
 
 
@@ -281,8 +283,18 @@ def unique(entities: Iterable[Entity]) -> list[Entity]:
     return list({entity.id: entity for entity in entities}.values())
 
 
+def subject_company(mentions: Mentions) -> Entity | None:
+    """The company a business story is about: the one organisation the entities stage found called 'the
+    company' or 'the group'."""
+    called = {entity.id: entity for mention, entity in mentions.items if entity.type == ORG
+              and mention.kind == "description" and mention.text.lower().startswith("the ")
+              and mention.text.lower().split()[-1] in COMPANY_NOUNS}
+    return next(iter(called.values())) if len(called) == 1 else None
+
+
 def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
+    company = subject_company(mentions)
     for noun in doc:
         trigger = table.triggers.get(noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
         if trigger is None:
@@ -297,6 +309,8 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             continue
         role = role_of(noun, mentions) if trigger.gives_role else None
         found_owners = [o for o in owners(noun, mentions) if o.type in trigger.owner_types]
+        if not found_owners and company is not None and role in table.company_roles:
+            found_owners = [company]
         for owner in unique(found_owners):
             relation = trigger.relation
             if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
