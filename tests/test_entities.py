@@ -456,6 +456,7 @@ def test_the_generic_word_of_one_named_institution_points_back_at_it(nlp, text, 
 
 
 def test_a_name_ner_ran_on_over_a_preposition_into_a_street_is_two_names(nlp):
-    entities = entities_of(nlp, "Staff were threatened during the raid at Benson Jewellers on Market Street, police said.")
+    text = "Staff were threatened during the raid at Benson Jewellers on Market Street, police said."
+    entities = entities_of(nlp, text)
     assert holder(entities, "Benson Jewellers") is not holder(entities, "Market Street")
     assert holder(entities, "Market Street").type == "PLACE"
