@@ -420,9 +420,11 @@ def test_transcript_labels_are_the_speaker_named_elsewhere_and_no_one_otherwise(
     assert all(m.text != "PRESENTER" for e in entities for m in e.mentions)
 
 
-def test_a_dateline_in_capitals_is_a_place(nlp):
-    entities = entities_of(nlp, "Ferry operator cuts jobs\n\nBERGEN, May 2 (Reuters) - Fjordlink will cut 300 jobs.")
+def test_a_dateline_in_capitals_is_a_place_named_as_written_elsewhere(nlp):
+    text = "Ferry operator cuts jobs\n\nBERGEN, May 2 (Reuters) - Fjordlink will cut 300 jobs in Bergen."
+    entities = entities_of(nlp, text)
     assert holder(entities, "BERGEN").type == "PLACE"
+    assert holder(entities, "BERGEN").name == "Bergen"
 
 
 @pytest.mark.parametrize("text, joined", [

@@ -1258,7 +1258,7 @@ def entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
     titled = [text(s, e) for s, e, kind in cluster.mentions if kind in {"name", "title"}]
     if titled:
         counts = Counter(titled)
-        return max(counts, key=lambda t: (counts[t], len(t)))
+        return max(counts, key=lambda t: (counts[t], not t.isupper(), len(t)))  # "Oslo" over a dateline's "OSLO"
     if cluster.described_of is not None and cluster.described_of in clusters:
         owner = entity_name(doc, cluster.described_of, clusters)
         return f"{owner}'s {cluster.described_as}"
