@@ -462,3 +462,16 @@ def test_a_name_ner_ran_on_over_a_preposition_into_a_street_is_two_names(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Benson Jewellers") is not holder(entities, "Market Street")
     assert holder(entities, "Market Street").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A man has been charged.\n\nCheshire Police said Tom Kerr would appear in court.", "Cheshire Police"),
+    ("Nobody was injured. Mercia Police said officers had recovered the watches.", "Mercia Police"),
+])
+def test_proper_nouns_ending_in_an_organisation_word_are_an_organisation(nlp, text, name):
+    assert holder(entities_of(nlp, text), name).type == "ORG"
+
+
+def test_the_force_is_the_police_named_before(nlp):
+    entities = entities_of(nlp, "Gwent Police said two men were hurt. The force appealed for witnesses.")
+    assert holder(entities, "The force") is holder(entities, "Gwent Police")

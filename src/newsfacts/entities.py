@@ -26,6 +26,7 @@ from .lexicon import (
     EVENT_HEADS,
     HONORIFIC_GENDER_OVERRIDES,
     HONORIFICS,
+    INSTITUTION_SYNONYMS,
     KINSHIP,
     MONTHS_AND_DAYS,
     ORG_HEADS,
@@ -122,7 +123,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     doc = parsed.doc
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
-    add_organisation_descriptions(doc, clusters)
+    add_organisation_descriptions(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
 
@@ -208,6 +209,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             taken.update(range(candidate.start, candidate.end))
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_employers(doc, taken)
+    candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
@@ -306,6 +308,8 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
+    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_HEADS:
+        return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]  # "X Police"
     if kind is not None and is_dateline(span):
         return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
@@ -417,6 +421,26 @@ def generic_organisation_word(span: Span) -> bool:
     word = span[0]
     return len(span) == 1 and word.lower_ in ORG_HEADS and word.dep_ == "compound" and word.head.tag_ == "NNS" \
         and word.head.i > word.i and word.is_sent_start
+
+
+def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Cheshire Police said…': a run of capitalised proper nouns NER missed that ends in an organisation
+    word is an organisation."""
+    def untagged_name_word(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
+
+    found = []
+    for head in tokens_spelling(doc, text, ORG_HEADS):
+        end = head.i + 1
+        if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
+            continue
+        start = head.i
+        while start > 0 and untagged_name_word(start - 1):
+            start -= 1
+        if end - start > 1:
+            found.append(Candidate(start, end, "ORG", "name", key=normalise(doc[start:end].text)))
+            taken.update(range(start, end))
+    return found
 
 
 def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
@@ -904,7 +928,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             refer_back(roles, given_at, people, match.group(1), span.start, span.end, clusters)
 
 
-def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'Acme, the Dutch chipmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
     organisation named most often so far, when one is named more often than any other."""
     organisations = [k for k in clusters if k.type == "ORG"]
@@ -914,7 +938,7 @@ def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             for first, last, _ in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
-    refer_to_named_institutions(doc, organisations)
+    refer_to_named_institutions(doc, text, organisations)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
@@ -931,14 +955,16 @@ def add_organisation_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
-def refer_to_named_institutions(doc: Doc, organisations: list[Cluster]) -> None:
+def refer_to_named_institutions(doc: Doc, text: str, organisations: list[Cluster]) -> None:
     """'the university' after 'the University of Aberdeen', 'the council' after 'Leeds City Council': the one
     organisation named before whose name holds that generic word."""
     by_word: dict[str, list[Cluster]] = {}
     for cluster in organisations:
         for word in {word for key in cluster.keys for word in key.split() if word in ORG_HEADS}:
-            by_word.setdefault(word, []).append(cluster)
-    for noun in doc:
+            for generic in {word} | INSTITUTION_SYNONYMS.get(word, set()):
+                by_word.setdefault(generic, []).append(cluster)
+    generic_words = ORG_HEADS | {word for words in INSTITUTION_SYNONYMS.values() for word in words}
+    for noun in tokens_spelling(doc, text, generic_words) if by_word else []:
         if noun.lower_ not in by_word or noun.tag_ != "NN" or noun.i == 0 or doc[noun.i - 1].lower_ != "the" \
                 or noun.left_edge.i != noun.i - 1 or cluster_of(organisations, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'

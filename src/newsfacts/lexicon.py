@@ -134,6 +134,9 @@ PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "str
 ORG_HEADS = {"police", "council", "party", "university", "college", "committee", "ministry", "department",
              "agency", "union", "association", "federation", "institute", "bank", "club", "commission",
              "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd"}
+# Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
+# force"), from British and American news usage.
+INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"}}
 # Forms of address that go with a surname alone ("Mr Feld"); the others name a person only before a full
 # name ("Detective Constable Ian Burrows"), since "General Motors" or "St Paul" are no people.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}
