@@ -783,7 +783,6 @@ def norm_duration_bare(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_duration_recent(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span("x")
-    which = match["which"].lower()
     return [(start, end, "DURATION", timex.duration(None, timex.canonical_unit(match["unit"])))]
 
 
