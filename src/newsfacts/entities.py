@@ -222,7 +222,7 @@ SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", 
 
 def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """In a transcript (two or more lines opening with a label), a label is a person when its words are
-    written as a name elsewhere in the article ('COLLINS:' after 'Mayor Collins'), and no name otherwise
+    written as a name elsewhere in the article ('THORNE:' after 'Mayor Thorne'), and no name otherwise
     ('HOST:'); all its tokens are taken either way, so NER's guesses on capitals are dropped."""
     labels = [doc.char_span(m.start(1), m.end(1)) for m in SPEAKER_LABEL.finditer(text)]
     labels = [label for label in labels
@@ -274,7 +274,7 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
 
 
 def addressed_words(doc: Doc, text: str) -> set[str]:
-    """Capitalised words written right after a form of address ('Mr Feld'): surnames, whatever NER says."""
+    """Capitalised words written right after a form of address ('Mr Brannigan'): surnames, whatever NER says."""
     found = set()
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
         match = title_at(doc, token.i, HONORIFICS) if is_capitalised(token) else None
@@ -290,7 +290,7 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []
     label = ent.label_
     if (at := preposition_between_names(doc, start, end)) is not None:
-        # NER ran a shop and its street into one name: "Goldsmith & Vane on Bridge Street"
+        # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
                 for candidate in from_ner(doc, part, addressed)]
     if label in {"DATE", "TIME"}:
@@ -314,16 +314,16 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
-        # "the mayor of Riverton", "Tom Kerr, of Hoole,": what a title is held of, or where someone is from, is a
+        # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
         return [Candidate(start, end, "WORK", "name", key=normalise(span.text), typed_by_context=True)]
     if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
-        # "Acme, the Dutch chipmaker,"
+        # "Acme, the Finnish carmaker,"
         return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
-        # "Bolton manager Ian Pryce"
+        # "Kelsby manager Ian Teale"
         return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
@@ -367,7 +367,7 @@ def preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
 
 
 def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """Names NER missed after a form of address: 'Detective Constable Ian Burrows', 'Mrs Okafor'."""
+    """Names NER missed after a form of address: 'Detective Constable Ian Teale', 'Mrs Obiora'."""
     found = []
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
         i, courtesy = token.i, False
@@ -395,7 +395,7 @@ def employer_of_role(token: Token) -> bool:
 
 
 def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'Brentford head coach Tom Reed', 'Acme spokesman Tom Reed': employers NER missed."""
+    """'Kelsby head coach Tom Reed', 'Acme spokesman Tom Reed': employers NER missed."""
     found = []
     for token in doc:
         role = token.head
@@ -424,7 +424,7 @@ def generic_organisation_word(span: Span) -> bool:
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Cheshire Police said…': a run of capitalised proper nouns NER missed that ends in an organisation
+    """'Kelsby Police said…': a run of capitalised proper nouns NER missed that ends in an organisation
     word is an organisation."""
     def untagged_name_word(i: int) -> bool:
         return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
@@ -449,7 +449,7 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
     titles = set()
     gender = None
     while end - start > 1 and lower_key(doc[start]) in PERSON_ROLE_NOUNS and lower_key(doc[start]) not in HONORIFICS:
-        start += 1  # "Striker Kwame Asante" at a sentence start: the role is no part of the name
+        start += 1  # "Striker Leon Marsh" at a sentence start: the role is no part of the name
     while start > 0:
         match = None
         for length in (2, 1):
@@ -472,7 +472,7 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
         gender = gender or honorific_gender(found[0])
         inner += found[1]
     while end > inner + 1 and not any(c.isalpha() for c in doc[end - 1].text):
-        end -= 1  # "Everton 2-0": NER ran on into the score
+        end -= 1  # "Kelsby 2-0": NER ran on into the score
     personal = name_words(doc[inner:end].text)
     if not personal and not titles:
         return None
@@ -483,7 +483,7 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
 
 def name_words(text: str) -> tuple[str, ...]:
     """Lower-cased name words as written, so a hyphenated surname ("Lewis-Jones") stays one; a particle
-    written in lower case joins the word after it ("de Wit", "van der Berg")."""
+    written in lower case joins the word after it ("de Vries", "van der Berg")."""
     words = [word.strip(",;:") for word in text.split()]
     words = [word for word in words if word and word.lower() != "the" and any(c.isalpha() for c in word)]
     joined: list[str] = []
@@ -511,7 +511,7 @@ def first_name_gender(name: str) -> str | None:
 
 
 def names_work(span: Span) -> bool:
-    """'her debut The Salt Orchard', 'her novel, Low Water', 'Low Water, a drama': a name set beside a noun for
+    """'her debut The Glass Harbour', 'her novel, Still Rivers', 'Still Rivers, a drama': a name set beside a noun for
     a work is a title."""
     root = span.root
     return root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS and root.head.i < span.start or any(
@@ -519,7 +519,7 @@ def names_work(span: Span) -> bool:
 
 
 def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """Titles NER missed, set beside a noun for a work: 'his memoir Spare', 'her novel, Low Water'."""
+    """Titles NER missed, set beside a noun for a work: 'his memoir Long Shadows', 'her novel, Still Rivers'."""
     found = []
     for token in doc:
         if token.i in taken or token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_:
@@ -534,7 +534,7 @@ def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def beside_person_noun(span: Span) -> bool:
-    """'its chief executive, Marcus Feld', 'her husband, Sean': a name set beside a noun for a person is a
+    """'its chief executive, Ines Vance', 'her husband, Sean': a name set beside a noun for a person is a
     person's, whatever label NER gave it."""
     return beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
 
@@ -703,8 +703,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
 
 
 def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:
-    """The people a lone name word ('Feld', 'Mr Feld') may mean: those whose name holds it, of a fitting
-    gender; when one of them was already called the same way ('Mr Feld' again), that one only."""
+    """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
+    gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
     options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)]
     addressed = [k for k in options if name.titles & k.titles]
@@ -722,7 +722,7 @@ def short_name_owner(doc: Doc, name: Candidate, clusters: list[Cluster],
 
 
 def introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
-    """Whether a person's first name mention stands beside a kinship noun ('his brother, Aaron Feld')."""
+    """Whether a person's first name mention stands beside a kinship noun ('his brother, Ray Brannigan')."""
     names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
     if not names:
         return False
@@ -731,9 +731,9 @@ def introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
 
 
 def settle_lone_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """A name's type as the words around one of its mentions show it ('her novel, Low Water') holds for all
+    """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
-    article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Everton' a
+    article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
     person once, a club three times), and no name at all if the article writes it in lower case ('Library
     advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
@@ -744,7 +744,7 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         key = c.key or normalise(doc[c.start:c.end].text)
         if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
-            # The words around one mention ("her novel, Low Water") settle the type of all.
+            # The words around one mention ("her novel, Still Rivers") settle the type of all.
             c = Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
         elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
                 and c.personal[0] not in named:
@@ -785,14 +785,14 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
                 for word in {name[0], name[-1]}:
                     owners.setdefault(word, []).append(cluster)
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
-    # The tagger takes some unfamiliar surnames for other words ('Asante now has…' as an adverb); a word the
+    # The tagger takes some unfamiliar surnames for other words ('Okonjo now has…' as an adverb); a word the
     # article never writes in lower case is a name all the same.
     lower_case_words = {token.text for token in doc if token.is_lower}
     for token in tokens_spelling(doc, text, owners) if owners else []:
         looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
         if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common:
             continue
-        name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Feld'
+        name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Brannigan'
         if name is None or any(i in taken for i in range(name.start, name.end)):
             continue
         people = short_name_owners(name, clusters)
@@ -804,11 +804,11 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
 
 
 def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
-    """NER often tags a bare surname as an organisation ('Caddell said'), or a first name ('Marcus built it');
+    """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key:
         return None
-    # A first name alone is rarely a place, and must be a known first name ('Lockheed' of 'Lockheed Martin' is not).
+    # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
     full = [k for k in clusters if k.type == "PERSON" and any(
         len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
@@ -929,7 +929,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'Acme, the Dutch chipmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
+    """'Acme, the Finnish carmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
     organisation named most often so far, when one is named more often than any other."""
     organisations = [k for k in clusters if k.type == "ORG"]
     for cluster in organisations:
@@ -956,7 +956,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
 
 
 def refer_to_named_institutions(doc: Doc, text: str, organisations: list[Cluster]) -> None:
-    """'the university' after 'the University of Aberdeen', 'the council' after 'Leeds City Council': the one
+    """'the university' after 'the University of Kelsby', 'the council' after 'Dunmere City Council': the one
     organisation named before whose name holds that generic word."""
     by_word: dict[str, list[Cluster]] = {}
     for cluster in organisations:
@@ -974,7 +974,7 @@ def refer_to_named_institutions(doc: Doc, text: str, organisations: list[Cluster
 
 
 def industry_or_nationality(modifier: Token) -> bool:
-    """'shipping' or 'Norwegian' in 'the Norwegian shipping group' say what the company is; 'rival' or
+    """'mining' or 'Chilean' in 'the Chilean mining group' say what the company is; 'rival' or
     'parent' in 'the rival company' point at another one."""
     if modifier.ent_type_ == "NORP":
         return True
@@ -983,7 +983,7 @@ def industry_or_nationality(modifier: Token) -> bool:
 
 
 def introduce_by_office(roles, given_at, people, noun: Token, start: int, end: int) -> None:
-    """A lede's 'The mayor of Riverton has…' is the one person the article later calls 'Mayor Collins', when
+    """A lede's 'The mayor of Dunmere has…' is the one person the article later calls 'Mayor Thorne', when
     no one else holds that title and the name comes in a later sentence ('talks between the president of
     Cyprus and President Lee' are two people)."""
     role = noun.lemma_.lower()
@@ -1106,14 +1106,14 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
             cluster is k for k in subject_clusters)))
 
     earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
-    # "Roth had involved his son": a possessive or object is first of all the subject of its own clause.
+    # "Dale had involved his son": a possessive or object is first of all the subject of its own clause.
     own_subject = clause_subject(pronoun)
     by_own_subject = next((k for t, k in earlier if own_subject is not None and t.i == own_subject.i), None)
     if by_own_subject is not None:
         return by_own_subject
     reporter, reported = reporting_subject(pronoun)
     # "The coach said he expected…": in what someone says or thinks, a pronoun is most often that someone,
-    # unless the reported clause names someone before it ("denied that Roth had involved his son").
+    # unless the reported clause names someone before it ("denied that Dale had involved his son").
     reported_by = next((k for t, k in earlier if reporter is not None and t.i == reporter.i), None)
     if reported_by is not None and not any(reported.is_ancestor(t) or t == reported for t, _ in earlier):
         return reported_by
@@ -1121,7 +1121,7 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
         return min(earlier, key=lambda item: salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and in_subject(pronoun):
         # "His memoir left Harry adrift": a possessive inside the subject may point forward to a name,
-        # though not to one set beside its own noun ("His wife, Joan," is someone else).
+        # though not to one set beside its own noun ("His wife, Ruth," is someone else).
         own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
         later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
                  and k.personal and fits(t, k)]

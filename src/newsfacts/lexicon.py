@@ -109,7 +109,7 @@ DESCRIPTIVE_HEADS = {
     "ORG": {"company", "firm", "group", "organisation", "organization", "charity", "foundation", "party",
             "campaign", "agency", "department", "team", "network", "newspaper", "channel"},
 }
-# Nouns for an organisation: a name set beside one is an organisation's ("Acme, the Dutch chipmaker,"), and
+# Nouns for an organisation: a name set beside one is an organisation's ("Acme, the Finnish carmaker,"), and
 # "the company" or "the firm" points back at one. From business and news usage.
 ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
     "chipmaker", "carmaker", "automaker", "drugmaker", "retailer", "rival", "maker", "publisher", "startup",
@@ -137,8 +137,8 @@ ORG_HEADS = {"police", "council", "party", "university", "college", "committee",
 # Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
 # force"), from British and American news usage.
 INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"}}
-# Forms of address that go with a surname alone ("Mr Feld"); the others name a person only before a full
-# name ("Detective Constable Ian Burrows"), since "General Motors" or "St Paul" are no people.
+# Forms of address that go with a surname alone ("Mr Brannigan"); the others name a person only before a full
+# name ("Detective Constable Ian Teale"), since "General Motors" or "St Paul" are no people.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}
 # Nouns that name a work when a title stands beside them ("his memoir Spare", "the film Jaws").
 WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography", "film", "movie", "album",
@@ -181,7 +181,7 @@ PERSON_ROLE_NOUNS = {
     "agent", "publicist", "filmmaker", "photographer", "designer", "councillor", "councilor",
 }
 
-# Lower-case particles that belong to the surname after them ("Sanne de Wit" is "Ms de Wit"), from the
+# Lower-case particles that belong to the surname after them ("Anouk de Vries" is "Ms de Vries"), from the
 # naming customs of Dutch, German, French, Italian, Spanish, Portuguese and Arabic names.
 SURNAME_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten",
                      "le", "la", "du", "bin", "al", "el"}

@@ -366,7 +366,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             relative_object = any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
             work = mentions.entity_of(verb.head) if verb.dep_ == "relcl" and relative_object else None
             if work is not None and work.type == WORK:
-                found.append(("author_of", author, work))  # "Low Water, which she wrote in a year"
+                found.append(("author_of", author, work))  # "Still Rivers, which she wrote in a year"
         elif lemma in table.marriage_verbs:
             spouse = subject_of(verb, mentions)
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
