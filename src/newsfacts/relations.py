@@ -156,20 +156,19 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts)]
     for token in candidates:
-        entity = own_mention(token, noun, mentions)
-        written_as = mentions.of_token(token)[0].kind if entity else None
+        found = own_mention(token, noun, mentions)
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
-        if entity and (token.pos_ == "PRON" or token.text[:1].isupper() or written_as in ("title", "description")):
-            yield entity
+        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
+            yield found[1]
 
 
-def own_mention(token: Token, noun: Token, mentions: Mentions) -> Entity | None:
-    """The entity of a mention of `token` that leaves out `noun`: in 'its chief executive', itself a mention of the
-    executive, 'its' is not the executive."""
+def own_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention, Entity] | None:
+    """A mention of `token`, with its entity, that leaves out `noun`: in 'its chief executive', itself a mention
+    of the executive, 'its' is not the executive."""
     found = mentions.of_token(token)
     if found is None or found[0].start <= noun.idx < found[0].end:
         return None
-    return found[1]
+    return found
 
 
 def relative_antecedent(possessor: Token) -> Token | None:
