@@ -149,8 +149,29 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
     yield from counted_date_checks(parsed, sheet)
 
 
-# "seven years later", "two days earlier": a date counted from the one mentioned before it.
-COUNTED = re.compile(r"^(?:.*\s)?(?P<n>[\w-]+)\s+(?P<unit>[a-z]+)\s+(?P<way>later|earlier)$", re.I)
+# "seven years later", "two days earlier", "27 years ago": a date counted from another one.
+COUNTED = re.compile(r"^(?:.*\s)?(?P<n>[\w-]+)\s+(?P<unit>[a-z]+)\s+(?P<way>later|earlier|ago)$", re.I)
+
+
+def counted_from(expression: str) -> tuple[float, str, str] | None:
+    """'seven years later' → (7, 'year', 'later'): the count, calendar unit and direction of a date written as
+    counted from another; None for any other expression."""
+    counted = COUNTED.match(expression)
+    count = timex.number_value(counted["n"]) if counted else None
+    unit = timex.canonical_unit(counted["unit"]) if counted else None
+    if count is None or unit not in CALENDAR_UNITS.values():
+        return None
+    return count, unit, counted["way"].lower()
+
+
+def counted_verdict(text: str, stated: TimeExpression, count: float, unit: str, begin: tuple[date, date],
+                    end: tuple[date, date]) -> tuple[str, str]:
+    """Whether `count` whole units fit between two stretches of days, as few or as many as their first and
+    last days allow; and that number shown."""
+    fewest, most = whole_units(begin[1], end[0], unit), whole_units(begin[0], end[1], unit)
+    hedged = hedge(text, stated.start, stated.text)
+    status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
+    return status, plain(fewest) if fewest == most else f"{fewest}–{most}"
 
 
 def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
@@ -158,23 +179,17 @@ def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     mentioned before 'later' and the date set beside it."""
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     for stated in (t for t in sheet.times if t.type == "DATE"):
-        counted = COUNTED.match(stated.text)
-        count = timex.number_value(counted["n"]) if counted else None
-        unit = timex.canonical_unit(counted["unit"]) if counted else ""
-        if count is None or unit not in ("day", "week", "month", "year", "decade", "century"):
+        counted = counted_from(stated.text)
+        if counted is None or counted[2] == "ago":
             continue
+        count, unit, way = counted
         beside = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
         origin = max((t for t in dates if t.end <= stated.start and t is not beside), key=lambda t: t.start,
                      default=None)
         if beside is None or origin is None:
             continue
-        begin, end = (origin, beside) if counted["way"].lower() == "later" else (beside, origin)
-        fewest, most = (whole_units(first, last, unit) for first, last in
-                        ((interval(begin.value)[1], interval(end.value)[0]),
-                         (interval(begin.value)[0], interval(end.value)[1])))
-        hedged = hedge(parsed.text, stated.start, stated.text)
-        status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
-        shown = plain(fewest) if fewest == most else f"{fewest}–{most}"
+        begin, end = (origin, beside) if way == "later" else (beside, origin)
+        status, shown = counted_verdict(parsed.text, stated, count, unit, interval(begin.value), interval(end.value))
         yield Check(kind="duration", status=status, about=[origin.text, stated.text, beside.text],
                     working=f"{begin.value} → {end.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
@@ -326,18 +341,14 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             yield elapsed_check(parsed, stated, figure[0], unit, origin)
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     for stated in dates:
-        ago = AGO.match(stated.text)
-        count = timex.number_value(ago["n"]) if ago else None
-        unit = timex.canonical_unit(ago["unit"]) if ago else None
-        if count is None or unit not in ("day", "week", "month", "year", "decade", "century"):
+        counted = counted_from(stated.text)
+        if counted is None or counted[2] != "ago":
             continue
         origin = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
         if origin is not None:
-            yield elapsed_check(parsed, stated, count, unit, origin)
+            yield elapsed_check(parsed, stated, counted[0], counted[1], origin)
 
 
-# "27 years ago", "almost a decade ago": the count and the unit before "ago".
-AGO = re.compile(r"^(?:.*\s)?(?P<n>[\w-]+)\s+(?P<unit>[a-z]+)\s+ago$", re.I)
 # What may join a date and its "N years ago": "in 1998, 27 years ago", "27 years ago, in 1998".
 APPOSITION = {"", "in", "back in", "on"}
 
@@ -348,11 +359,8 @@ def apposed(text: str, one: TimeExpression, other: TimeExpression) -> bool:
 
 
 def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: str, origin: TimeExpression) -> Check:
-    first, last = interval(origin.value)
-    fewest, most = (whole_units(day, parsed.published, unit) for day in (last, first))
-    hedged = hedge(parsed.text, stated.start, stated.text)
-    status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
-    counted = plain(fewest) if fewest == most else f"{fewest}–{most}"
+    published = (parsed.published, parsed.published)
+    status, counted = counted_verdict(parsed.text, stated, count, unit, interval(origin.value), published)
     return Check(kind="elapsed", status=status, about=[stated.text, origin.text],
                  working=f"{origin.value} → {parsed.published} (published) = {counted} {unit}s; "
                          f"stated {stated.text}: {status}")
