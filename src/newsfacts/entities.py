@@ -881,15 +881,13 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """A noun phrase set beside a person's name is a mention of them ('Ann Lee, the chair of the board,');
     so, later, is 'the' with a role they were given ('striker Tom Reed' … 'the striker', 'Judge Ann Lee' …
     'the judge') or with their age ('Tom Reed, 34,' … 'the 34-year-old'), when no one else was given it."""
-    roles: dict[str, set[int]] = {}  # role lemma or age -> ids of the clusters given it
-    given_at: dict[tuple[str, int], int] = {}  # (role, cluster id) -> token where it was first given
-    people = {id(k): k for k in clusters if k.type == "PERSON"}
+    roles: dict[str, dict[Cluster, int]] = {}  # role lemma or age -> the people given it, and where first
 
     def give(role: str, cluster: Cluster, at: int) -> None:
-        roles.setdefault(role, set()).add(id(cluster))
-        given_at[(role, id(cluster))] = min(at, given_at.get((role, id(cluster)), at))
+        holders = roles.setdefault(role, {})
+        holders[cluster] = min(at, holders.get(cluster, at))
 
-    for cluster in people.values():
+    for cluster in (k for k in clusters if k.type == "PERSON"):
         for title in cluster.titles:
             give(title, cluster, cluster.first)
         for start, end, kind in list(cluster.mentions):
@@ -918,14 +916,14 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                                                      for t in doc[start:noun.i]):
                 continue
             if of is None:
-                refer_back(roles, given_at, people, noun.lemma_.lower(), start, noun.i + 1, clusters)
+                refer_back(roles[noun.lemma_.lower()], start, noun.i + 1, clusters)
             elif noun.lemma_.lower() in TITLES_OF_PLACE:
                 # "the president of Cyprus" is whoever holds that office, not the president named before
-                introduce_by_office(roles, given_at, people, noun, start, of.right_edge.i + 1)
+                introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
     for match in AGE_REFERENCE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and match.group(1) in roles:
-            refer_back(roles, given_at, people, match.group(1), span.start, span.end, clusters)
+            refer_back(roles[match.group(1)], span.start, span.end, clusters)
 
 
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -982,28 +980,29 @@ def industry_or_nationality(modifier: Token) -> bool:
         and modifier.lower_ not in OTHER_COMPANY_WORDS
 
 
-def introduce_by_office(roles, given_at, people, noun: Token, start: int, end: int) -> None:
+def introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, end: int) -> None:
     """A lede's 'The mayor of Dunmere has…' is the one person the article later calls 'Mayor Thorne', when
     no one else holds that title and the name comes in a later sentence ('talks between the president of
     Cyprus and President Lee' are two people)."""
-    role = noun.lemma_.lower()
-    owners = [people[i] for i in roles[role]]
-    if len(owners) != 1 or given_at[(role, id(owners[0]))] < noun.sent.end:
+    if len(holders) != 1:
         return
-    owner = owners[0]
+    owner, given_at = next(iter(holders.items()))
     place = " ".join(t.lower_ for t in noun.doc[noun.i + 2:end] if t.lower_ != "the")
-    if dict(owner.places).get(role, place) == place:
+    if given_at >= noun.sent.end and dict(owner.places).get(noun.lemma_.lower(), place) == place:
         owner.mentions.append((start, end, "description"))
 
 
-def refer_back(roles, given_at, people, role: str, start: int, end: int, clusters: list[Cluster]) -> None:
-    """Attach 'the <role>' at [start, end) to the one person given that role before it, if any."""
-    owners = [people[i] for i in roles[role] if given_at[(role, i)] < start]
-    # It may sit inside another mention ("the mayor" in "the mayor's aide, Tom Reed"), not repeat one.
-    repeats = any(s <= start and end <= e for k in clusters for s, e, _ in k.mentions if (s, e) == (start, end)
-                  or k in owners)
-    if len(roles[role]) == 1 and owners and not repeats:
-        owners[0].mentions.append((start, end, "description"))
+def refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster]) -> None:
+    """Attach 'the <role>' at [start, end) to the one person given that role, if given it before."""
+    if len(holders) != 1:
+        return
+    owner, given_at = next(iter(holders.items()))
+    # It may sit inside another person's mention ("the mayor" in "the mayor's aide, Tom Reed"), not repeat a
+    # mention or sit inside one of its owner's own.
+    repeats = any((s, e) == (start, end) for k in clusters for s, e, _ in k.mentions) or any(
+        s <= start and end <= e for s, e, _ in owner.mentions)
+    if given_at < start and not repeats:
+        owner.mentions.append((start, end, "description"))
 
 
 def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
