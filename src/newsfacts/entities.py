@@ -665,7 +665,9 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         cluster.add(candidate)
         clusters.append(cluster)
 
-    candidates = settle_lone_words(doc, candidates)
+    # Words the article writes in lower case somewhere: a capitalised one may still be no name.
+    lower_case_words = {token.text for token in doc if token.is_lower}
+    candidates = settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
     for c in (c for c in people if len(c.personal) > 1):
@@ -695,7 +697,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
-    add_untagged_short_names(doc, text, clusters)
+    add_untagged_short_names(doc, text, clusters, lower_case_words)
     add_untagged_names_of_things(doc, text, clusters)
     merge_appositions(doc, clusters)
     merge_peerage_with_royal_name(clusters)
@@ -730,7 +732,7 @@ def introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
     return root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP
 
 
-def settle_lone_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
@@ -739,7 +741,6 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
-    lower_case_words = {token.text for token in doc if token.is_lower}
     settled = []
     for c in candidates:
         key = c.key or normalise(doc[c.start:c.end].text)
@@ -776,7 +777,7 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
                 taken.update(range(span.start, span.end))
 
 
-def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str]) -> None:
     """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention."""
     owners: dict[str, list[Cluster]] = {}
     for cluster in clusters:
@@ -787,7 +788,6 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster]) -> No
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
     # The tagger takes some unfamiliar surnames for other words ('Okonjo now has…' as an adverb); a word the
     # article never writes in lower case is a name all the same.
-    lower_case_words = {token.text for token in doc if token.is_lower}
     for token in tokens_spelling(doc, text, owners) if owners else []:
         looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
         if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common:
