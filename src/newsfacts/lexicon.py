@@ -115,7 +115,7 @@ ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
     "chipmaker", "carmaker", "automaker", "drugmaker", "retailer", "rival", "maker", "publisher", "startup",
     "start-up", "lender", "bank", "insurer", "broadcaster", "manufacturer", "supplier", "developer", "airline",
     "operator", "regulator", "conglomerate", "giant", "chain", "studio", "label", "club", "business", "outfit",
-    "provider", "producer", "brewer", "miner", "utility", "company", "firm", "group"}
+    "provider", "producer", "brewer", "miner", "utility"}
 # Nouns by which business news calls back the company it is about ("the company said"); "club", "party"
 # or "team" are left out, since sports and political stories are about two or more at once.
 COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker", "automaker", "drugmaker",
