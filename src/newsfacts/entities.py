@@ -677,7 +677,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if len(c.personal) == 1):
-        match = short_name_owner(doc, c, clusters)
+        match = short_name_owner(doc, c, short_name_owners(c, clusters))
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
@@ -713,12 +713,10 @@ def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]
     return addressed or options
 
 
-def short_name_owner(doc: Doc, name: Candidate, clusters: list[Cluster],
-                     among: list[Cluster] | None = None) -> Cluster | None:
-    """Who a lone name word means: of the people sharing it, the one named last before it, but not one
-    brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
+def short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Cluster | None:
+    """Who a lone name word means: of the people sharing it (`options`), the one named last before it, but not
+    one brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
     keeps the bare surname for the principal."""
-    options = [k for k in short_name_owners(name, clusters) if among is None or k in among]
     principals = [k for k in options if not introduced_as_relative(doc, k)]
     return nearest(principals or options, name.start)
 
@@ -798,7 +796,7 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower
         people = short_name_owners(name, clusters)
         if len(people) > 1:  # two people share the name: only those already named can be meant
             people = [k for k in people if k.first < name.start]
-        owner = short_name_owner(doc, name, clusters, among=people) if people else None
+        owner = short_name_owner(doc, name, people)
         if owner is not None:
             owner.add(name)
 
@@ -813,7 +811,7 @@ def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -
     full = [k for k in clusters if k.type == "PERSON" and any(
         len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
-    owner = short_name_owner(doc, name, clusters, among=full) if name else None
+    owner = short_name_owner(doc, name, [k for k in short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
 
 
