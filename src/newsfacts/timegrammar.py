@@ -772,10 +772,15 @@ def norm_duration_adjective(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span("x"), "DURATION", timex.duration(amount, unit))]
 
 
+# Words that make "the … hours" the night after midnight, not a length ("in the early hours of Sunday", "the
+# small hours", "the wee hours"), from common English usage.
+NIGHT_HOURS_WORDS = {"early", "small", "wee"}
+
+
 def norm_duration_bare(match: re.Match, reading: Reading) -> list[Found]:
     unit = timex.canonical_unit(match["unit"] or match["unit2"])
-    if previous_word(reading.text, match.start()) in ("early", "small", "wee"):
-        return []  # "in the early hours of Sunday": a time of night, not a length
+    if previous_word(reading.text, match.start()) in NIGHT_HOURS_WORDS:
+        return []
     if match["after"] and match["after"].lower() == "ago":
         return [(*match.span("x2"), "DATE", "PAST_REF")]
     return [(*extent(match), "DURATION", timex.duration(None, unit))]
