@@ -309,30 +309,26 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if generic_organisation_word(span):
         return []
     if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_HEADS:
-        return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]  # "X Police"
+        return [named_by_context(span, "ORG")]  # "X Police"
     if kind is not None and is_dateline(span):
-        return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
+        return [named_by_context(span, "PLACE")]
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
-        return [Candidate(start, end, "PLACE", "name", key=normalise(span.text), typed_by_context=True)]
+        return [named_by_context(span, "PLACE")]
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
-        return [Candidate(start, end, "WORK", "name", key=normalise(span.text), typed_by_context=True)]
+        return [named_by_context(span, "WORK")]
     if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
-        # "Acme, the Finnish carmaker,"
-        return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]
+        return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
-        # "Kelsby manager Ian Teale"
-        return [Candidate(start, end, "ORG", "name", key=normalise(span.text), typed_by_context=True)]
+        return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
         # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
         person = person_name(doc, role.i + 1, end)
         employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
-        employer_span = doc[employer[0].i:employer[-1].i + 1] if employer else None
-        found = [Candidate(employer_span.start, employer_span.end, "ORG", "name", key=normalise(employer_span.text),
-                           typed_by_context=True)] if employer_span else []
+        found = [named_by_context(doc[employer[0].i:employer[-1].i + 1], "ORG")] if employer else []
         return found + ([person] if person else [])
     if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed):
         person = person_name(doc, start, end)
@@ -354,6 +350,11 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+def named_by_context(span: Span, kind: str) -> Candidate:
+    """A name whose type the words around it give ('her novel, X'), whatever NER's label."""
+    return Candidate(span.start, span.end, kind, "name", key=normalise(span.text), typed_by_context=True)
 
 
 def preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
@@ -408,8 +409,7 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
         if any(i in taken or doc[i].ent_type_ for i in range(start, token.i + 1)) \
                 or generic_organisation_word(doc[start:token.i + 1]):
             continue
-        found.append(Candidate(start, token.i + 1, "ORG", "name", key=normalise(doc[start:token.i + 1].text),
-                               typed_by_context=True))
+        found.append(named_by_context(doc[start:token.i + 1], "ORG"))
         taken.update(range(start, token.i + 1))
     return found
 
@@ -527,8 +527,7 @@ def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
         span = doc[token.left_edge.i:token.i + 1]
         if names_work(span) and span.root.i == token.i and not any(i in taken for i in range(span.start, span.end)) \
                 and all(is_capitalised(t) for t in span):
-            found.append(Candidate(span.start, span.end, "WORK", "name", key=normalise(span.text),
-                                   typed_by_context=True))
+            found.append(named_by_context(span, "WORK"))
             taken.update(range(span.start, span.end))
     return found
 
