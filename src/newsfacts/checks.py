@@ -206,8 +206,8 @@ def nearest_length(times: list[TimeExpression], pair: list[TimeExpression], sent
 
 def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpression]) -> bool:
     """Whether a length and clock times stated in other sentences are about one thing: the length's
-    sentence shares a noun with a clock time's sentence ("the reunion … 54 minutes" and "the reunion had
-    taken place" after "6.14pm"). "Polls close at 8pm … counting takes three hours" shares none."""
+    sentence shares a noun with a clock time's sentence ("the hearing … 40 minutes" and "the hearing had
+    ended" after "4.35pm"). "Polls close at 8pm … counting takes three hours" shares none."""
     def nouns(offset: int) -> set[str]:
         token = parsed.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if token is None:

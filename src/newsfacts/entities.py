@@ -2,7 +2,7 @@
 
 spaCy's NER finds the names. The rest is written here because no maintained library does it for news
 in English without a large model: repairing NER's typical slips on news, merging the forms a name takes
-("Prince Harry", "Harry", "the Duke of Sussex", "the Duke"), and resolving the pronouns, kinship
+("Prince Edmund", "Edmund", "the Duke of Glenmoor", "the Duke"), and resolving the pronouns, kinship
 descriptions ("his father") and role descriptions ("the chair of the board", later "the chair", "the
 34-year-old", "the company") that point back at a person or organisation. The resolver is deliberately
 conservative: two different people must never end up in one entity.
@@ -73,9 +73,9 @@ class Candidate:
     end: int
     type: str
     kind: str  # "name" or "title"
-    personal: tuple[str, ...] = ()  # lower-cased personal-name tokens ("harry"); empty for titles and non-persons
+    personal: tuple[str, ...] = ()  # lower-cased personal-name tokens ("edmund"); empty for titles and non-persons
     titles: frozenset[str] = frozenset()  # forms of address or titles it carries ("prince", "duke")
-    place: str | None = None  # "sussex" in "the Duke of Sussex"
+    place: str | None = None  # "glenmoor" in "the Duke of Glenmoor"
     gender: str | None = None
     key: str = ""  # normalised text, for organisations, places, events and works
     typed_by_context: bool = False  # its type comes from the words around it, not from NER's label
@@ -248,7 +248,7 @@ def is_dateline(span: Span) -> bool:
 
 
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
-    """'the Duke of Sussex', 'the Mayor of London': a person named by a title held of a place."""
+    """'the Duke of Glenmoor', 'the Mayor of London': a person named by a title held of a place."""
     found = []
     person_starts = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
     resume = 0
@@ -444,7 +444,7 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
 
 
 def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
-    """A person's name, widened leftwards over forms of address ('Prince Harry', 'Sen. Elizabeth Warren');
+    """A person's name, widened leftwards over forms of address ('Prince Edmund', 'Sen. Elizabeth Warren');
     None when the span holds no name word at all."""
     titles = set()
     gender = None
@@ -547,7 +547,7 @@ def beside_noun(span: Span, nouns: set[str]) -> bool:
 
 
 def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
-    """NER sometimes folds a place into the time after it ('from Balmoral a few hours earlier')."""
+    """NER sometimes folds a place into the time after it ('from Ravensholm a few hours earlier')."""
     j = start
     while j < end and doc[j].pos_ == "PROPN" and lower_key(doc[j]) not in MONTHS_AND_DAYS:
         j += 1
@@ -596,7 +596,7 @@ def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
 
 
 def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """'an Invictus Games event': a name modifying a generic noun of its type refers to the same thing."""
+    """'an Ashford Games event': a name modifying a generic noun of its type refers to the same thing."""
     found = []
     for candidate in candidates:
         heads = DESCRIPTIVE_HEADS.get(candidate.type)
@@ -838,7 +838,7 @@ def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cl
 
 
 def merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
-    """'Prince Harry, the Duke of Sussex,': two names of a person set side by side are one entity."""
+    """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity."""
     for index in (doc.to_array("DEP") == doc.vocab.strings["appos"]).nonzero()[0]:
         token = doc[int(index)]
         a, b = cluster_of(clusters, token.i), cluster_of(clusters, token.head.i)
@@ -1097,7 +1097,7 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
             return True
         if pronoun.dep_ in SUBJECT_DEPENDENCIES and clause_verb(token) in reported_clauses:
             return False  # "Tom had left, he said": a subject is not someone named in the clause it reports
-        # "Harry saw him", "he expected him back": an object pronoun is not the subject of its own verb.
+        # "Edmund saw him", "he expected him back": an object pronoun is not the subject of its own verb.
         return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
             cluster is k for k in subject_clusters)))
 
@@ -1116,7 +1116,7 @@ def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluste
     if earlier:
         return min(earlier, key=lambda item: salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and in_subject(pronoun):
-        # "His memoir left Harry adrift": a possessive inside the subject may point forward to a name,
+        # "His memoir left Edmund adrift": a possessive inside the subject may point forward to a name,
         # though not to one set beside its own noun ("His wife, Ruth," is someone else).
         own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
         later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
@@ -1184,7 +1184,7 @@ def in_subject(token: Token) -> bool:
 
 
 def resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> Cluster | None:
-    """'his father', 'the King's youngest son': the relative of a known person, as one of the people."""
+    """'his father', 'the mayor's eldest daughter': the relative of a known person, as one of the people."""
     possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessive is None:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-# Forms of address written before a personal name ("Prince Harry", "Sen. Warren"), with the gender they
+# Forms of address written before a personal name ("Prince Edmund", "Sen. Warren"), with the gender they
 # imply when they imply one. Keys are lower case, without a final full stop.
 HONORIFICS: dict[str, str | None] = {
     **dict.fromkeys(
@@ -43,7 +43,7 @@ BARE_TITLES = {key for key in HONORIFICS if key not in {
     "prof", "gen", "col", "capt", "lt", "sgt", "rev", "st", "saint", "father", "sister", "brother", "count",
     "officer", "detective", "major", "coach", "director", "general", "constable"}}
 
-# Titles held "of" a place or body ("the Duke of Sussex", "the Mayor of London").
+# Titles held "of" a place or body ("the Duke of Glenmoor", "the Mayor of London").
 TITLES_OF_PLACE = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
                    "marchioness", "viscount", "viscountess", "baron", "baroness", "lord", "lady", "archbishop",
                    "bishop", "mayor", "governor", "president", "emperor", "empress", "chancellor", "sheikh",
@@ -98,12 +98,12 @@ PERSONAL_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "mal
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
 
-# Last words that make a name an event ("the Wellchild Awards", "the Winter Olympics").
+# Last words that make a name an event ("the Ashford Awards", "the Winter Olympics").
 EVENT_HEADS = {"awards", "award", "games", "olympics", "cup", "festival", "championship", "championships",
                "summit", "conference", "convention", "war", "election", "elections", "ceremony", "marathon",
                "prix", "open", "expo", "fair", "week", "tournament", "series", "race", "gala", "concert",
                "debate", "primary", "caucus", "caucuses", "rally", "parade", "show", "forum"}
-# Generic nouns an event or organisation name can modify ("an Invictus Games event").
+# Generic nouns an event or organisation name can modify ("an Ashford Games event").
 DESCRIPTIVE_HEADS = {
     "EVENT": {"event", "events", "ceremony", "tournament", "competition", "contest", "gala", "match", "race"},
     "ORG": {"company", "firm", "group", "organisation", "organization", "charity", "foundation", "party",
@@ -140,7 +140,7 @@ INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"colle
 # Forms of address that go with a surname alone ("Mr Brannigan"); the others name a person only before a full
 # name ("Detective Constable Ian Teale"), since "General Motors" or "St Paul" are no people.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}
-# Nouns that name a work when a title stands beside them ("his memoir Spare", "the film Jaws").
+# Nouns that name a work when a title stands beside them ("his memoir Undertow", "the film Jaws").
 WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography", "film", "movie", "album",
               "song", "single", "documentary", "series", "play", "musical", "poem", "report", "podcast",
               "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview",

@@ -2,7 +2,7 @@
 relative dates, durations, sets), each with the reading that turns a match into TIMEX3 type and value.
 
 The patterns are assembled from the word tables in data/time_words.json. spaCy's DATE/TIME entities miss or
-over-extend too many news expressions ("at 5.20", "Balmoral a few hours earlier") to be the detector, and
+over-extend too many news expressions ("at 4.35", "Ravensholm a few hours earlier") to be the detector, and
 no Python library normalises to TIMEX3; the parse is used to read tense and to reject false friends
 ("May" the modal or the surname, "2,010" the number).
 """

@@ -223,7 +223,7 @@ def governing_verb(span: SpacySpan) -> Token | None:
 
 def named_actor_verb(verb: Token) -> Token:
     """For a clause whose subject is a pronoun ("as it pulled out"), the verb it subordinates to when that
-    one names its actor ("once Harry had departed, … as it pulled out"): the timeline then says who."""
+    one names its actor ("once Edmund had departed, … as it pulled out"): the timeline then says who."""
     current = verb
     for step in range(4):
         subject = next((child for child in current.children if child.dep_ in SUBJECTS), None)
@@ -320,7 +320,7 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         if verb is None:
             continue
         verb = named_actor_verb(verb)
-        # Keep the time's own preposition out of the clause ("at 5.20", "on Monday").
+        # Keep the time's own preposition out of the clause ("at 4.35", "on Monday").
         excluded = time_tokens | {token.i for token in span.root.ancestors
                                   if token.dep_ == "prep" and token.head == verb and token.i < span.start
                                   and token.i >= span.start - 2}
