@@ -309,6 +309,13 @@ def test_anonymous_sources(phrase):
     assert quote.speaker_name == phrase
 
 
+@pytest.mark.parametrize("phrase", ["A spokesman for the club", "A senior official"])
+def test_unnamed_source_opening_a_sentence_is_anonymous(phrase):
+    sheet = sheet_of(f"{phrase} said the ground would reopen in May.")
+    quote = quote_with(sheet, "reopen in May")
+    assert quote.source == "anonymous" and quote.speaker is None
+
+
 def test_speaker_noun_with_a_name_beside_it_is_that_person():
     sheet = sheet_of("The party's finance spokeswoman, Priya Desai, said the forecast was a damning verdict.")
     quote = quote_with(sheet, "damning verdict")

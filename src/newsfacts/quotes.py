@@ -200,8 +200,8 @@ def named_with(head: Token, sheet: FactSheet) -> Entity | None:
 
 def unnamed(phrase: Span, head: Token) -> bool:
     """'one senior backbencher', 'critics', 'another': no name, and no 'the' or owner pointing back at one."""
-    # A capitalised word is a name; transcripts write them all in capitals ("COLLINS:").
-    if any(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha) for token in phrase):
+    # A capitalised word is a name; transcripts write them all in capitals ("COLLINS:"), but "A" is a word.
+    if any(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1) for token in phrase):
         return False
     if phrase[0].lower_ in DEFINITE or any(child.dep_ == "poss" for child in head.children):
         return False
