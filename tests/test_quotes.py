@@ -87,6 +87,21 @@ def test_quote_before_the_speaker():
     assert speaker_name(sheet, quote) == "Maria Lopez"
 
 
+def test_short_quotation_handed_to_its_cue_is_a_quote():
+    assert [quote.text for quote in sheet_of('"It hurts," the 19-year-old admitted.').quotes] == ["It hurts,"]
+
+
+def test_speaker_described_by_age():
+    sheet = sheet_of('"We lost and we deserved to," the 34-year-old said.')
+    quote = quote_with(sheet, "we deserved to")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the 34-year-old"
+
+
+@pytest.mark.parametrize("text", ["The club declined to comment.", "Her lawyer declined to comment further on the case."])
+def test_declining_to_comment_reports_nothing(text):
+    assert sheet_of(text).quotes == []
+
+
 def test_quote_opening_a_paragraph_keeps_its_marks_out():
     text = ('Treatment may not come in time.\n\n"No one knows what drugs will be available in five years," '
             'said Ruth Adeyemi, a surgeon who operated on him in 2011.')

@@ -22,6 +22,8 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PARENTHETICAL = "parenthetical"
+# Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report'.
+BARE_VERB_DEPS = ("aux", "neg", "advmod", "prep", "npadvmod", "punct")
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
@@ -115,6 +117,8 @@ def speaker_of(verb: Token) -> Span | None:
                     return noun_phrase(objects[0])
         if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
             return None  # "she is said to …", "he was told …": the subject heard it, someone unnamed said it
+        if (slipped := _slipped_subject(token)) is not None:
+            return slipped
         if token.dep_ in NOUN_ATTACHED_DEPS and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = token.head
             # "who said": the relative pronoun's antecedent is the noun the clause hangs on.
@@ -125,8 +129,19 @@ def speaker_of(verb: Token) -> Span | None:
     return None
 
 
+def _slipped_subject(verb: Token) -> Span | None:
+    """A subject the parse hung on the verb in pieces: in '"…," the 34-year-old said' the small model often
+    attaches 'the' and 'old' to 'said' as a determiner and a modifier; a verb takes neither."""
+    pieces = [child for child in verb.lefts if child.dep_ in ("det", "amod")]
+    if not pieces or verb.i == 0 or pieces[-1].right_edge.i != verb.i - 1:
+        return None
+    return verb.doc[pieces[0].left_edge.i:verb.i]
+
+
 def _content_heads(verb: Token) -> tuple[list[Token], str]:
     """The dependents whose subtrees `verb` reports, and the kind of dependent they are."""
+    if verb.dep_ == "xcomp" and _reports_nothing(verb):
+        return [], ""  # 'comment' in 'declined to comment on the case': the topic is not what was said
     children = list(verb.children)
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
     if clauses:
@@ -143,11 +158,19 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
             continue  # "said on Monday" reports nothing
         if _is_trailing_report(child):
             continue  # "noted her record, saying …": 'saying' is a report of its own
+        if child.dep_ == "xcomp" and _reports_nothing(child):
+            continue  # "declined to comment (on the report)": no words to report
         heads.append(child)
     if not heads and any(child.dep_ == "agent" for child in children):
         # "The plan was backed by the union": what the agent backs is the passive subject.
         heads = [child for child in children if child.dep_ == "nsubjpass"]
     return heads, heads[0].dep_ if heads else ""
+
+
+def _reports_nothing(verb: Token) -> bool:
+    """A reporting verb with no clause or object of its own: 'comment' in 'declined to comment further'."""
+    return verb.lemma_.lower() in quote_cues()["reporting_verbs"] and all(
+        child.dep_ in BARE_VERB_DEPS for child in verb.children)
 
 
 def _names_its_object(heads: list[Token]) -> bool:
@@ -235,6 +258,8 @@ def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     features = ["spk_after" if speaker.start > cue.i else "spk_before"]
     if head.pos_ == "PRON":
         features.append(f"spk_pron={head.lower_}")
+    elif head.lower_ == "old" and head.ent_type_ == "DATE":
+        features.append("spk_age")  # "the 34-year-old": a person, though NER reads an age
     elif head.ent_type_:
         features.append(f"spk_ent={head.ent_type_}")
     else:
@@ -511,12 +536,20 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
         words = text[quotation.start:end].split()
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
-                    f"closed={quotation.closed}"] + _speaker_features(speaker, cue)
+                    f"closed={quotation.closed}", f"ends_with={_closing_punctuation(text, quotation)}",
+                    ] + _speaker_features(speaker, cue)
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
         if cue.lemma_.lower() in quote_cues()["reporting_verbs"]:
             features.append("reporting_verb")
         found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))
     return found
+
+
+def _closing_punctuation(text: str, quotation: Quotation) -> str:
+    """How the quoted words end: '"We will win," she said' closes on the comma that hands over to the cue;
+    a quoted phrase ('called it "a disaster"') ends on a word."""
+    last = text[quotation.end - 1:quotation.end]
+    return last if last in ",.?!" else "word"
 
 
 def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tuple[Token | None, str, Span | None]:
