@@ -380,3 +380,44 @@ def test_a_season_is_the_latest_one_over_or_the_next_to_come(nlp, text, publishe
 def test_a_count_of_things_a_year_is_a_rate(nlp):
     assert ("a year", "SET", "P1Y") in found(nlp, "Floods displace 9,000 families a year.")
     assert ("a year", "DURATION", "P1Y") in found(nlp, "They won 4 games in a year.")
+
+
+def test_a_clock_time_with_a_leading_zero_is_the_24_hour_clock(nlp):
+    times = found(nlp, "The engines fired at 02:14 and again at 8.30pm.")
+    assert ("02:14", "TIME", "2024-03-14T02:14") in times
+
+
+def test_a_day_in_brackets_dates_only_the_clock_time_beside_it(nlp):
+    times = found(nlp, "The probe landed early on Wednesday. Touchdown, at 03:05 GMT (11:05 p.m. local time "
+                       "on Tuesday), was watched live.")
+    assert ("03:05 GMT", "TIME", "2024-03-13T03:05") in times
+    assert ("11:05 p.m.", "TIME", "2024-03-12T23:05") in times
+
+
+def test_a_day_a_stretch_runs_since_does_not_date_a_clock_time(nlp):
+    times = found(nlp, "The line reopened on Tuesday. The bridge, shut since 2 March, reopened at 6.10am.")
+    assert ("6.10am", "TIME", "2024-03-12T06:10") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Polls close at 8 p.m. ET tonight.", ("8 p.m. ET", "TIME", "2024-03-14T20:00")),
+    ("Power came back early Wednesday.", ("early Wednesday", "DATE", "2024-03-13")),
+    ("The storm eased late on Tuesday.", ("late on Tuesday", "DATE", "2024-03-12")),
+    ("Third-quarter sales fell.", ("Third-quarter", "DATE", "2024-Q3")),
+    ("Election Day falls in November.", ("Election Day", "DATE", "2024-11-05")),
+])
+def test_zones_edges_and_hyphenated_quarters_are_read_whole(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    rule = timex.WORDS["holidays"]["election day"]
+    assert timex.holiday_date(rule, 2022).isoformat() == "2022-11-08"  # 1 November 2022 was a Tuesday
+
+
+def test_a_second_modifying_a_noun_is_the_ordinal(nlp):
+    assert not any(t.text == "A second" for t in times_of(nlp, "A second, longer walk is planned for May."))
+
+
+def test_a_past_participle_under_a_future_verb_is_not_ahead(nlp):
+    assert ("Monday", "DATE", "2024-03-11") in found(nlp, "Ballots postmarked by Monday will be counted.")

@@ -71,6 +71,7 @@ APPROX = alternation(["about", "around", "almost", "nearly", "roughly", "approxi
 EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
                     "end of", "beginning of", "start of", "the first half of", "the second half of"])
 APOSTROPHE = "['’]"
+ZONE = "(?:" + "|".join(sorted(WORDS["time_zones"], key=len, reverse=True)) + r")\b"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # Holiday names as written: each word capitalised, straight or curly apostrophe.
 HOLIDAY = "(?:" + "|".join(sorted((re.escape(name.title().replace("'S", "'s")).replace("'", "['’]").replace(r"\ ", r"\s+")
@@ -94,11 +95,14 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?\b"),
     ("hms", r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b"),
     ("clock", rf"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?![a-z]))"
+              rf"(?:\s+{ZONE})?"
               rf"|\b(?P<h2>\d{{1,2}}|{NUMBER_WORD})\s+o['’]clock\b"),
     ("bare_clock", rf"\b{alternation(['at', 'by', 'until', 'till', 'from', 'around', 'about', 'before', 'after', 'since', 'to', 'between', 'and'])}\s+"
-                   r"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d))\b(?![.,]?\d|\s*(?:%|per\b|a\s+share))"),
+                   rf"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s+{ZONE})?)\b"
+                   r"(?![.,]?\d|\s*(?:%|per\b|a\s+share))"),
     ("named_hour", r"\b(?i:(?P<x>noon|midday|midnight))\b"),
-    ("weekday", rf"\b(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past|a\s+week\s+on))\s+)?"
+    ("weekday", rf"\b(?:(?P<edge>(?i:early|late))\s+(?:(?i:on)\s+)?)?"
+                rf"(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past|a\s+week\s+on))\s+)?"
                 rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{DAYPART})|\s+(?P<week>week)\b)?\b"),
     ("decade", rf"(?i:\b(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?)(?:\b(?P<dec>1[5-9]\d0|20\d0){APOSTROPHE}?s"
                rf"|{APOSTROPHE}(?P<dec2>\d0)s)\b"),
@@ -107,7 +111,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", rf"\b(?:(?P<edge>(?i:early|mid|late))[\s-]+)?(?P<year>{YEAR})\b(?![,.]\d|\s*%)"),
     ("season", rf"\b(?P<x>(?:(?P<edge>(?i:early|late|mid))[\s-]+)?(?:(?P<rel>(?i:last|this|next|this past|"
                rf"the coming|the|this coming))\s+)?(?P<season>{SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
-    ("quarter", rf"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+    ("quarter", rf"\b(?i:(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
                 rf"(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"
                 rf"|\bQ(?P<q>[1-4])(?:\s+(?P<qyear>{YEAR}))?\b"),
     ("relative", r"\b(?i:(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|"
@@ -228,9 +232,11 @@ def verb_tense(verb: Token) -> int:
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
         return verb_tense(verb.head)
     if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
-        # "a survey held in December drew …", "will rise starting in January": the clause's tense
+        # "a survey held in December drew …", "will rise starting in January": the clause's tense; but
+        # "ballots postmarked by Friday will count" were postmarked before, not after, the counting
         clause_verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return verb_tense(clause_verb) if clause_verb is not None else 0
+        tense = verb_tense(clause_verb) if clause_verb is not None else 0
+        return 0 if verb.tag_ == "VBN" and tense > 0 else tense
     return 0
 
 
@@ -426,7 +432,8 @@ def norm_bare_clock(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span("x")
     if ":" not in match["x"] and not hour:
         return []
-    hour = likely_hour(hour, reading, start, end)
+    if not match["h"].startswith("0"):  # "02:14" is the 24-hour clock, written as meant
+        hour = likely_hour(hour, reading, start, end)
     return [(start, end, "TIME", f"T{hour:02d}:{minute:02d}")]
 
 
@@ -720,10 +727,17 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
         return []
     if re.match(r"\s*-?old\b", reading.text[end:end + 6]):
         return []
-    if unit == "second" and amount == 1 and re.match(r"\s+[a-z]", reading.text[end:end + 3]) and not re.match(
-            r"\s+(?:later|earlier|ago|before|after|or|of|to|and|too|longer)\b", reading.text[end:end + 10]):
-        return []  # "a second device": the ordinal
+    if unit == "second" and amount == 1 and (re.match(r"\s+[a-z]", reading.text[end:end + 3]) and not re.match(
+            r"\s+(?:later|earlier|ago|before|after|or|of|to|and|too|longer)\b", reading.text[end:end + 10])
+            or ordinal_modifier(reading, start, end)):
+        return []  # "a second device", "a second, longer walk": the ordinal
     return [(start, end, "DURATION", timex.duration(amount, unit))]
+
+
+def ordinal_modifier(reading: Reading, start: int, end: int) -> bool:
+    """Whether the parse makes the expression's last word modify a noun ("a second, longer walk")."""
+    span = reading.span(start, end)
+    return span is not None and span[-1].dep_ == "amod"
 
 
 DURATION_PIECE = re.compile(rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})")

@@ -14,7 +14,8 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .nlp import Parsed
 from .schema import Event, FactSheet, Span, TimeExpression
-from .timegrammar import KEY_REACH, NORMALISERS, PRIORITY, RULE_KEYS, RULES, Found, Reading, twelve_hour
+from .timegrammar import (KEY_REACH, NORMALISERS, PRIORITY, RULE_KEYS, RULES, Found, Reading, previous_word,
+                          twelve_hour)
 from . import timex
 
 
@@ -129,11 +130,22 @@ def dates_clause(reading: Reading, day: tuple[int, int], clock: tuple[int, int])
     return day_verb is None or clock_verb is None or day_verb == clock_verb or day_verb in clock_verb.ancestors
 
 
+def aside(text: str, day: int, clock: int) -> bool:
+    """Whether a day is named in brackets that leave the clock time out: "at 02:14 GMT (10:14pm local
+    time on Wednesday)" dates the bracketed clock time only."""
+    opened = text.rfind("(", 0, day)
+    if opened <= text.rfind(")", 0, day):
+        return False
+    closed = text.find(")", day)
+    return not opened < clock < (closed if closed >= 0 else len(text))
+
+
 def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
-    """Clock times ("T17:20") get the day named nearest in their sentence, else the day mentioned last
-    before them (the narrative's day; the next one in the small hours after an evening); after a month or
-    a year, the first day the article names (its lede's, the main event's: "approved on Tuesday evening …
-    in January … the meeting began at 6.30pm"); else the publication date."""
+    """Clock times ("T17:20") get the day named nearest in their sentence (not one a stretch runs 'since',
+    nor one in brackets of its own), else the day mentioned last before them (the narrative's day; the next
+    one in the small hours after an evening); after a month or a year, the first day the article names
+    (its lede's, the main event's: "approved on Tuesday evening … in January … the meeting began at
+    6.30pm"); else the publication date."""
     mentions = [(start, end, day_of(kind, value)) for start, end, kind, value in found
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
     value_at = {start: value for start, _, _, value in found}
@@ -145,7 +157,8 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             sentence = reading.span(start, end)
             bounds = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
             same = [(abs(s - start), day) for s, e, day in mentions
-                    if day and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))]
+                    if day and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))
+                    and not aside(reading.text, s, start) and previous_word(reading.text, s) != "since"]
             last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))[1]
             lede = min(((s, day) for s, _, day in mentions if day and s < bounds[0]), default=(0, None))
             hour = int(value[1:3])

@@ -166,7 +166,7 @@ def season_year(anchor: date, code: str, relation: str) -> int:
 
 def holiday_date(rule: dict, year: int) -> date:
     """A holiday's date in a year, from its rule in the word table: a fixed day, days from Easter, or the
-    nth (or last, -1) weekday of a month."""
+    nth (or last, -1) weekday of a month, counted from its `on_or_after` day when the rule gives one."""
     if "date" in rule:
         return date(year, int(rule["date"][:2]), int(rule["date"][3:]))
     if "easter" in rule:
@@ -174,7 +174,7 @@ def holiday_date(rule: dict, year: int) -> date:
     if rule["nth"] < 0:
         last = date(year, rule["month"], 1) + relativedelta(months=1, days=-1)
         return last - timedelta(days=(last.isoweekday() - rule["weekday"]) % 7)
-    first = date(year, rule["month"], 1)
+    first = date(year, rule["month"], rule.get("on_or_after", 1))
     return first + timedelta(days=(rule["weekday"] - first.isoweekday()) % 7 + 7 * (rule["nth"] - 1))
 
 
