@@ -11,6 +11,14 @@ from rich.text import Text
 
 from ..schema import FactSheet
 
+# What each section lists, named in the line that says which found nothing.
+SECTION_NAMES = ("entities", "quotes", "time expressions", "relations", "checks")
+
+
+def row(*cells: str | Text) -> list[Text]:
+    """Table cells as plain text: article text holds square brackets ("[sic]") that Rich would read as markup."""
+    return [cell if isinstance(cell, Text) else Text(cell) for cell in cells]
+
 
 def entity_names(sheet: FactSheet) -> dict[str, str]:
     return {entity.id: entity.name for entity in sheet.entities}
@@ -23,7 +31,7 @@ def entities_table(sheet: FactSheet) -> Table:
     table.add_column("mentions")
     for entity in sorted(sheet.entities, key=lambda e: (-len(e.mentions), e.name)):
         forms = list(dict.fromkeys(mention.text for mention in entity.mentions))
-        table.add_row(entity.name, entity.type, f"{len(entity.mentions)}: " + "; ".join(forms))
+        table.add_row(*row(entity.name, entity.type, f"{len(entity.mentions)}: " + "; ".join(forms)))
     return table
 
 
@@ -41,7 +49,7 @@ def quotes_table(sheet: FactSheet) -> Table:
     for speaker, quotes in sorted(by_speaker.items(), key=lambda item: -len(item[1])):
         for number, quote in enumerate(quotes):
             said = f"“{quote.text}”" if quote.kind == "direct" else quote.text
-            table.add_row(speaker if number == 0 else "", quote.source, quote.cue or "", said)
+            table.add_row(*row(speaker if number == 0 else "", quote.source, quote.cue or "", said))
     return table
 
 
@@ -51,10 +59,10 @@ def timeline_table(sheet: FactSheet) -> Table:
     table.add_column("as written", style="dim")
     table.add_column("what")
     for event in sheet.events:  # the times stage sorts them into a timeline
-        table.add_row(event.when, event.time.text if event.time else "", event.what)
+        table.add_row(*row(event.when, event.time.text if event.time else "", event.what))
     if not sheet.events:
         for time in sheet.times:
-            table.add_row(time.value, time.text, time.type)
+            table.add_row(*row(time.value, time.text, time.type))
     return table
 
 
@@ -64,12 +72,12 @@ def relations_table(sheet: FactSheet) -> Table:
     for column in ("subject", "relation", "object", "role"):
         table.add_column(column)
     for relation in sheet.relations:
-        table.add_row(
+        table.add_row(*row(
             names.get(relation.subject, relation.subject),
             relation.relation.replace("_", " "),
             names.get(relation.object, relation.object),
             relation.role or "",
-        )
+        ))
     return table
 
 
@@ -81,14 +89,14 @@ def checks_table(sheet: FactSheet) -> Table:
     table.add_column("working")
     for check in sheet.checks:
         style = "green" if check.status == "consistent" else "bold red"
-        table.add_row(check.kind, Text(check.status, style=style), "; ".join(check.about), check.working)
+        table.add_row(*row(check.kind, Text(check.status, style=style), "; ".join(check.about), check.working))
     return table
 
 
 def summary(sheet: FactSheet) -> Group:
     heading = sheet.title or sheet.id
     meta = f"published {sheet.published or 'unknown'} · {len(sheet.text):,} characters · schema {sheet.schema_version}"
-    parts = [Panel(Text(meta), title=f"[bold]{heading}", title_align="left")]
+    parts = [Panel(Text(meta), title=Text(heading, style="bold"), title_align="left")]
     sections = [
         (sheet.entities, entities_table),
         (sheet.quotes, quotes_table),
@@ -97,6 +105,10 @@ def summary(sheet: FactSheet) -> Group:
         (sheet.checks, checks_table),
     ]
     parts += [draw(sheet) for items, draw in sections if items]
+    missing = [name for name, (items, _) in zip(SECTION_NAMES, sections) if not items]
+    if missing:
+        listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
+        parts.append(Text(f"No {listed} found.", style="dim"))
     return Group(*parts)
 
 

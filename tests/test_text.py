@@ -1,0 +1,48 @@
+"""The Rich terminal summary (render/text.py)."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from newsfacts.render.text import summary
+from newsfacts.schema import Entity, FactSheet, Mention, Quote
+
+
+def rendered(sheet: FactSheet, width: int = 100) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(summary(sheet))
+    return console.export_text()
+
+
+def test_square_brackets_in_the_article_are_shown_as_written_not_read_as_markup():
+    text = 'Ann Vole [the mayor] said the plan was "a [/b] mess [sic]".'
+    start = text.index("a [/b]")
+    end = text.index('".')
+    sheet = FactSheet(
+        id="[draft] vole", text=text, title="[red]Budget[/red] row",
+        entities=[Entity(id="E1", name="Ann Vole [the mayor]", type="PERSON",
+                         mentions=[Mention(text="Ann Vole [the mayor]", start=0, end=20)])],
+        quotes=[Quote(text=text[start:end], start=start, end=end, kind="direct", source="named",
+                      cue="said", speaker="E1")],
+    )
+    output = rendered(sheet)
+    assert "[red]Budget[/red] row" in output
+    assert "Ann Vole [the mayor]" in output
+    assert "a [/b] mess [sic]" in output
+
+
+def test_a_sheet_with_nothing_found_says_so():
+    sheet = FactSheet(id="quiet", text="The council met. Roads were discussed.")
+    output = rendered(sheet)
+    assert "no entities, quotes, time expressions, relations or checks found" in output.lower()
+
+
+def test_sections_found_are_not_listed_as_missing():
+    text = "Ann Vole spoke."
+    sheet = FactSheet(id="one", text=text, entities=[
+        Entity(id="E1", name="Ann Vole", type="PERSON", mentions=[Mention(text="Ann Vole", start=0, end=8)])])
+    output = rendered(sheet).lower()
+    assert "who is in it" in output
+    assert "no quotes, time expressions, relations or checks found" in output
