@@ -475,3 +475,19 @@ def test_proper_nouns_ending_in_an_organisation_word_are_an_organisation(nlp, te
 def test_the_force_is_the_police_named_before(nlp):
     entities = entities_of(nlp, "Gwent Police said two men were hurt. The force appealed for witnesses.")
     assert holder(entities, "The force") is holder(entities, "Gwent Police")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Mayor re-elected\n\nPORT HALLEY, Maine — Ann Mercer won a third term on Tuesday.", "PORT HALLEY"),
+    ("Talks stall\n\nLUGANO, Feb 3 (Reuters) - Talks between the two sides broke down on Monday.", "LUGANO"),
+])
+def test_a_dateline_is_one_place_whatever_ner_makes_of_it(nlp, text, place):
+    assert holder(entities_of(nlp, text), place).type == "PLACE"
+
+
+def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
+    text = ("PORT HALLEY, Maine — Democrat Carmen Moreau narrowly won the race. Moreau thanked her volunteers. "
+            "Her father, Pablo Moreau, moved to the city in 1978.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Moreau") is holder(entities, "Carmen Moreau")
+    assert holder(entities, "Pablo Moreau") is not holder(entities, "Moreau")

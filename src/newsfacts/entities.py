@@ -200,6 +200,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates = titles_of_place(doc, text)
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += transcript_speakers(doc, text, taken)
+    candidates += datelines(doc, text, taken)
     addressed = addressed_words(doc, text)
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -208,6 +209,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
     candidates += untagged_addressed_names(doc, text, taken)
+    candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_works(doc, taken)
@@ -238,13 +240,24 @@ def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]
     return found
 
 
-def is_dateline(span: Span) -> bool:
-    """'OSLO, March 3 (Reuters) -', 'WASHINGTON —': a place in capitals opening a line before a comma or dash."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start else None
-    after = doc[span.end] if span.end < len(doc) else None
-    return span.text.isupper() and len(span.text) > 2 and (before is None or "\n" in before.text) \
-        and after is not None and after.text in {",", "—", "–", "-"}
+# A wire story's dateline: a place in capitals opening a line, before a comma, a bracketed agency or a dash
+# ('OSLO, March 3 (Reuters) -', 'SAN FRANCISCO (AP) —', 'WASHINGTON —').
+DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z](?: [A-Z][A-Z.'’-]*[A-Z]){0,3})(?=,| \(| [—–-] )", re.MULTILINE)
+
+
+# How far into an article its dateline may stand: after the headline and perhaps a standfirst. Capitals
+# opening a later paragraph are more often an acronym ('NATO, which…').
+DATELINE_REACH = 400
+
+
+def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all."""
+    match = DATELINE.search(text, 0, DATELINE_REACH)
+    span = doc.char_span(match.start(1), match.end(1)) if match else None
+    if span is None or any(i in taken for i in range(span.start, span.end)):
+        return []
+    taken.update(range(span.start, span.end))
+    return [named_by_context(span, "PLACE")]
 
 
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
@@ -310,8 +323,6 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []
     if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_HEADS:
         return [named_by_context(span, "ORG")]  # "X Police"
-    if kind is not None and is_dateline(span):
-        return [named_by_context(span, "PLACE")]
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
@@ -383,6 +394,27 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
             continue
         person = person_name(doc, i, j)
         if person is not None and not any(k in taken for k in range(person.start, person.end)):
+            found.append(person)
+            taken.update(range(person.start, person.end))
+    return found
+
+
+def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
+    alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats."""
+    capitalised_elsewhere = Counter(t.lower_ for t in doc if t.pos_ == "PROPN" and is_capitalised(t))
+    found = []
+    for first in doc[:-1]:
+        surname = doc[first.i + 1]
+        if not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
+                   and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
+                or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
+                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
+            continue
+        after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and is_capitalised(after):
+            continue  # part of a longer name
+        if person := person_name(doc, first.i, surname.i + 1):
             found.append(person)
             taken.update(range(person.start, person.end))
     return found
