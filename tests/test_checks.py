@@ -232,3 +232,15 @@ def test_decades_against_two_years(nlp, years, status):
 def test_shares_with_no_view_numbered_make_the_whole(nlp, against, status):
     text = f"Asked about the plan, 50% backed it, {against} opposed it and 6% had no view."
     assert only(checks_of(nlp, text), "percentages").status == status
+
+
+@pytest.mark.parametrize("loser, status", [("42%", "consistent"), ("45%", "inconsistent")])
+def test_a_head_to_head_split_of_shares(nlp, loser, status):
+    assert only(checks_of(nlp, f"Smith won 58% to Jones's {loser}."), "percentages").status == status
+
+
+def test_a_share_far_from_a_breakdown_is_not_part_of_it(nlp):
+    text = ("With 90% of the votes counted by late evening, Smith had 51.2% to Jones's 46.1%, with independent "
+            "candidate Ann Lee taking 2.7%.")
+    check = only(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and check.about == ["51.2%", "46.1%", "2.7%"]

@@ -52,8 +52,11 @@ MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(
 LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>{NUMBER})(?:\s+[\w'’-]+){{0,2}},")
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
-# The most text between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and").
-MAX_SHARE_GAP = 32
+# The most words between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and"),
+# names not counted ("51% to Smith's 46%, with independent candidate Ray Dunn taking 3%").
+MAX_SHARE_WORDS = 6
+# A head-to-head split names the other side's share: "won 58% to Millbridge's 42%".
+HEAD_TO_HEAD = re.compile(r"\bto\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.-]*['’]s?\s*$")
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)")
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?"
@@ -577,40 +580,62 @@ def figure(value: float, currency: str) -> str:
 
 # ------------------------------------------------------------------------------------------ percentages
 
-def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
-    """Shares of one whole that should make 100 %: a sentence listing shares with a cue that they split
-    a whole ('in favour', 'against', 'the rest', 'undecided'), or three or more shares in a list."""
-    for sentence in spans:
-        shares = list(PERCENT.finditer(sentence.text))
-        if len(shares) < 2:
-            continue
-        bases = {base.group(1).lower() for share in shares
-                 if (base := re.match(r"\s+of\s+(?:the\s+|all\s+)?([\w-]+)", sentence.text[share.end():]))}
-        if len(bases) > 1:  # "75 percent of Democrats … 55 percent of all voters": shares of different wholes
-            continue
-        if any(len(sentence.text[a.end():b.start()]) > MAX_SHARE_GAP for a, b in zip(shares, shares[1:])):
-            continue  # shares far apart are seldom one breakdown
-        values = [float(share["n"]) for share in shares]
-        total = sum(values)
-        slack = 0.5 * len(values) if all(value == int(value) for value in values) else 0.05 * len(values)
-        remainders = list(REMAINDER_CUE.finditer(sentence.text))
-        # "the rest undecided" leaves the gap unnumbered; "7% undecided" numbers every share.
-        unnumbered = [cue for cue in remainders if not PERCENT.search(
-            sentence.text[max(0, cue.start() - 12):cue.end() + 12])]
-        partition = bool(remainders) or PARTITION_CUE.search(sentence.text) is not None
-        rest = ""
-        if unnumbered:
-            status = verdict(total <= 100 + slack)
-            rest = f"; {unnumbered[0].group(0)} {plain(round(max(0.0, 100 - total), 2))}%"
-        elif abs(total - 100) <= slack and (partition or len(values) >= 3):
-            status = "consistent"
-        elif (total > 100 + slack and partition) or (total < 100 - slack and remainders):
-            status = "inconsistent"
+def share_runs(text: str, shares: list[re.Match]) -> list[list[re.Match]]:
+    """The shares of a sentence in runs that read as one list: few words, besides names, between each."""
+    runs: list[list[re.Match]] = []
+    for share in shares:
+        between = text[runs[-1][-1].end():share.start()] if runs else ""
+        if runs and len(re.findall(r"\b[a-z][\w'’-]*", between)) <= MAX_SHARE_WORDS:
+            runs[-1].append(share)
         else:
-            continue
-        sums = " + ".join(f"{plain(value)}%" for value in values)
-        yield Check(kind="percentages", status=status, about=[share.group(0) for share in shares],
-                    working=f"{sums} = {plain(round(total, 2))}%{rest}; shares of one whole: {status}")
+            runs.append([share])
+    return runs
+
+
+def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """Shares of one whole that should make 100 %: a run of shares listed together, with a cue that they
+    split a whole ('in favour', 'against', 'the rest', 'undecided', 'A's 46%'), or three or more of them."""
+    for sentence in spans:
+        runs = share_runs(sentence.text, list(PERCENT.finditer(sentence.text)))
+        for index, shares in enumerate(runs):
+            # The run's stretch of the sentence, which its cues must stand in: up to the runs beside it.
+            begin = runs[index - 1][-1].end() if index else 0
+            end = runs[index + 1][0].start() if index + 1 < len(runs) else len(sentence.text)
+            check = share_check(sentence.text, shares, begin, end)
+            if check is not None:
+                yield check
+
+
+def share_check(text: str, shares: list[re.Match], begin: int, end: int) -> Check | None:
+    if len(shares) < 2:
+        return None
+    bases = {base.group(1).lower() for share in shares
+             if (base := re.match(r"\s+of\s+(?:the\s+|all\s+)?([\w-]+)", text[share.end():]))}
+    if len(bases) > 1:  # "75 percent of Democrats … 55 percent of all voters": shares of different wholes
+        return None
+    stretch = text[begin:end]
+    values = [float(share["n"]) for share in shares]
+    total = sum(values)
+    slack = 0.5 * len(values) if all(value == int(value) for value in values) else 0.05 * len(values)
+    remainders = list(REMAINDER_CUE.finditer(stretch))
+    # "the rest undecided" leaves the gap unnumbered; "7% undecided" numbers every share.
+    unnumbered = [cue for cue in remainders if not PERCENT.search(
+        stretch[max(0, cue.start() - 12):cue.end() + 12])]
+    partition = (bool(remainders) or PARTITION_CUE.search(stretch) is not None
+                 or any(HEAD_TO_HEAD.search(text[a.end():b.start()]) for a, b in zip(shares, shares[1:])))
+    rest = ""
+    if unnumbered:
+        status = verdict(total <= 100 + slack)
+        rest = f"; {unnumbered[0].group(0)} {plain(round(max(0.0, 100 - total), 2))}%"
+    elif abs(total - 100) <= slack and (partition or len(values) >= 3):
+        status = "consistent"
+    elif (total > 100 + slack and partition) or (total < 100 - slack and remainders):
+        status = "inconsistent"
+    else:
+        return None
+    sums = " + ".join(f"{plain(value)}%" for value in values)
+    return Check(kind="percentages", status=status, about=[share.group(0) for share in shares],
+                 working=f"{sums} = {plain(round(total, 2))}%{rest}; shares of one whole: {status}")
 
 
 def find_checks(parsed: Parsed, sheet: FactSheet) -> list[Check]:
