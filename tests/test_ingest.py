@@ -55,6 +55,29 @@ def test_unreadable_inputs_raise_one_clear_error(tmp_path, content, message):
     assert str(path) in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "content, kind",
+    [
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n(The mayor spoke.) Tj\n", "a PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP archive"),
+        (b"{\\rtf1\\ansi The mayor spoke.}", "RTF"),
+    ],
+)
+def test_documents_that_are_not_text_are_named_not_analysed(tmp_path, content, kind):
+    path = tmp_path / "story.txt"
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=kind):
+        read_file(path)
+
+
+def test_a_broken_jsonl_line_says_where(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text('{"id": "a", "text": "The mayor\n', encoding="utf-8")
+    (record,) = read_jsonl(path)
+    assert isinstance(record, ErrorRecord)
+    assert record.error.endswith("not JSON (Invalid control character at column 31)")  # the line break
+
+
 def test_missing_path_and_folder(tmp_path):
     with pytest.raises(IngestError, match="no such file"):
         read_file(tmp_path / "absent.txt")

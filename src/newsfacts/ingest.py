@@ -26,6 +26,14 @@ RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet"}
 MIN_ARTICLE_WORDS = 3
 # Control characters that never occur in text files: their presence means a binary file.
 BINARY_MARKERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Leading bytes of document formats people save articles in (from each format's specification), named
+# in the error: a PDF can start with plain ASCII lines and would otherwise be analysed as text.
+DOCUMENT_SIGNATURES = {
+    b"%PDF-": "a PDF",
+    b"PK\x03\x04": "a ZIP archive (Word .docx, OpenDocument and EPUB files are ZIP archives)",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "an old Microsoft Office document",
+    b"{\\rtf": "an RTF document",
+}
 
 
 class IngestError(ValueError):
@@ -81,12 +89,15 @@ def check_date(value: str | None) -> str | None:
 def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise IngestError(f"{name}: the input is empty")
+    for signature, kind in DOCUMENT_SIGNATURES.items():
+        if data.startswith(signature):
+            raise IngestError(f"{name}: this is {kind}; newsfacts reads text and HTML, so save the article as text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         if BINARY_MARKERS.search(data[:4096].decode("latin-1")):
             raise IngestError(f"{name}: this is a binary file, not an article") from None
-        raise IngestError(f"{name}: bytes at offset {error.start} are not UTF-8 text") from None
+        raise IngestError(f"{name}: bytes at offset {error.start} are not UTF-8 text; save the file as UTF-8") from None
     if BINARY_MARKERS.search(text[:4096]):
         raise IngestError(f"{name}: this is a binary file, not an article")
     return text
@@ -165,7 +176,9 @@ def read_jsonl(path: Path) -> Iterator[Article | ErrorRecord]:
                     raise IngestError(f"{path}:{number}: a line must hold a JSON object")
                 yield from_record(record, fallback_id, str(path))
             except json.JSONDecodeError as error:
-                yield ErrorRecord(id=fallback_id, error=f"{path}:{number}: not JSON ({error.msg})", source=str(path))
+                # json's messages end "… at" before the position it would append ("Invalid control character at").
+                problem = f"{error.msg.removesuffix(' at')} at column {error.colno}"
+                yield ErrorRecord(id=fallback_id, error=f"{path}:{number}: not JSON ({problem})", source=str(path))
             except IngestError as error:
                 yield ErrorRecord(id=_record_id(raw) or fallback_id, error=str(error), source=str(path))
 
