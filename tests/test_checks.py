@@ -244,3 +244,9 @@ def test_a_share_far_from_a_breakdown_is_not_part_of_it(nlp):
             "candidate Ann Lee taking 2.7%.")
     check = only(checks_of(nlp, text), "percentages")
     assert check.status == "consistent" and check.about == ["51.2%", "46.1%", "2.7%"]
+
+
+@pytest.mark.parametrize("against, status", [("12", "consistent"), ("15", "inconsistent")])
+def test_a_sentence_opening_on_a_whole_described_at_length(nlp, against, status):
+    text = f"Of the 30 nurses who were asked, 18 agreed and {against} disagreed."
+    assert only(checks_of(nlp, text), "total").status == status

@@ -48,8 +48,8 @@ COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|
 # A sum of money ("£46m", "$2.1 billion"): a count too, in its currency and scale.
 MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
                    rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
-# A sentence opening on its whole: "Of the council's 60 members, …".
-LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>{NUMBER})(?:\s+[\w'’-]+){{0,2}},")
+# A sentence opening on its whole: "Of the council's 60 members, …", "Of the 26 firefighters who attended, …".
+LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>{NUMBER})(?:\s+[\w'’-]+){{0,4}},")
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
 # The most words between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and"),
