@@ -368,6 +368,13 @@ def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
     assert quote.source == "named"
 
 
+def test_question_put_to_the_speaker_is_not_theirs():
+    sheet = sheet_of('Asked whether the school would close, Maria Lopez replied: "Not this year."')
+    assert speaker_name(sheet, quote_with(sheet, "Not this year")) == "Maria Lopez"
+    asked = [quote for quote in sheet.quotes if "school would close" in quote.text]
+    assert all(quote.speaker is None for quote in asked)
+
+
 def test_agentless_passive_has_no_named_speaker():
     sheet = sheet_of("Daniel Okafor is said to be furious about the leaked budget.")
     quote = quote_with(sheet, "furious")

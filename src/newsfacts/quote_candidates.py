@@ -115,8 +115,11 @@ def speaker_of(verb: Token) -> Span | None:
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return noun_phrase(objects[0])
-        if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children):
-            return None  # "she is said to …", "he was told …": the subject heard it, someone unnamed said it
+        if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children) or (
+                token.tag_ == "VBN" and token.dep_ == "advcl"):
+            # "she is said to …", "he was told …", "Asked about it, she said …": the subject heard it,
+            # someone unnamed said it
+            return None
         if (slipped := _slipped_subject(token)) is not None:
             return slipped
         if token.dep_ in NOUN_ATTACHED_DEPS and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
