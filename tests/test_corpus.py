@@ -109,6 +109,34 @@ def test_a_missing_input_is_an_error_record_and_the_rest_is_read(tmp_path):
     assert isinstance(items[1], Article)
 
 
+def test_a_table_without_an_article_column_is_one_error_naming_its_columns(tmp_path):
+    news = tmp_path / "news.csv"
+    news.write_text("headline,body\nStorm,A storm hit Oslo.\nFlood,Rivers rose in Hull.\n")
+    old = tmp_path / "old.parquet"
+    pq.write_table(pa.table({"headline": ["Snow"], "body": ["Snow fell in Graz."]}), old)
+    for path in (news, old):
+        (error,) = read_corpus([path])
+        assert isinstance(error, ErrorRecord)
+        assert "no `text` or `html` column" in error.error and "headline, body" in error.error
+
+
+def test_a_quoted_pattern_is_expanded_and_one_matching_nothing_is_reported(tmp_path):
+    (tmp_path / "b.txt").write_text("Markets fell in Seoul.")
+    (tmp_path / "a.txt").write_text("Floods reached Porto.")
+    items = list(read_corpus([str(tmp_path / "*.txt"), str(tmp_path / "*.html")]))
+    assert [item.id for item in items] == ["a", "b", "*"]
+    assert isinstance(items[2], ErrorRecord) and "no such file" in items[2].error
+    assert count_records([str(tmp_path / "*.txt")]) == 2
+
+
+def test_standard_input_is_read_as_one_article(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Rain fell in Bern on Monday.")))
+    (article,) = read_corpus(["-"])
+    assert article.text == "Rain fell in Bern on Monday."
+
+
 def test_counts_come_from_lines_rows_and_files(tmp_path):
     jsonl = tmp_path / "a.jsonl"
     jsonl.write_text('{"id": 1, "text": "x"}\n\n{"id": 2, "text": "y"}\n')

@@ -12,7 +12,9 @@ row saying so. (After a resume, a repeat of an id stored before the kill is skip
 from __future__ import annotations
 
 import csv
+import glob
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -27,9 +29,11 @@ from .ingest import (
     JSONL_SUFFIXES,
     RECORD_FIELDS,
     TEXT_SUFFIXES,
+    URL_PREFIXES,
     IngestError,
     from_record,
     read_file,
+    read_inputs,
     read_jsonl,
 )
 from .nlp import DEFAULT_MODEL, load_model
@@ -48,17 +52,34 @@ CHUNK_SIZE = 32
 PARSE_CHARACTERS = 20_000
 # Python's csv module refuses fields over 128 KiB by default; a long HTML page is larger.
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
+# Columns a CSV or Parquet corpus needs one of: the article itself.
+ARTICLE_COLUMNS = {"text", "html"}
+GLOB_CHARACTERS = re.compile(r"[*?[]")
 
 Item = Article | ErrorRecord
 Result = FactSheet | ErrorRecord
 
 
+def expand_patterns(names: Sequence[str | Path]) -> list[str]:
+    """The inputs with wildcards expanded, for patterns the shell left alone (quoted, or on Windows). A
+    pattern that matches nothing is kept, to be reported as missing; URLs and `-` are not patterns."""
+    expanded: list[str] = []
+    for name in map(str, names):
+        is_pattern = GLOB_CHARACTERS.search(name) and not name.lower().startswith(URL_PREFIXES)
+        matches = sorted(glob.glob(name, recursive=True)) if is_pattern and not Path(name).exists() else []
+        expanded += matches or [name]
+    return expanded
+
+
 def read_corpus(paths: Sequence[str | Path]) -> Iterator[Item]:
-    """Every article in the inputs, in order, as a stream; unreadable ones as error records."""
-    for name in paths:
+    """Every article in the inputs (files, folders, patterns, URLs, `-` for standard input), in order, as a
+    stream; unreadable ones as error records."""
+    for name in expand_patterns(paths):
         path = Path(name)
         try:
-            if path.is_dir():
+            if name == "-" or name.lower().startswith(URL_PREFIXES):
+                yield from read_inputs([name])
+            elif path.is_dir():
                 yield from read_folder(path)
             elif not path.exists():
                 raise IngestError(f"{path}: no such file or folder")
@@ -98,7 +119,9 @@ def read_csv(path: Path) -> Iterator[Item]:
     csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            for number, record in enumerate(csv.DictReader(handle), start=1):
+            rows = csv.DictReader(handle)
+            check_columns(path, rows.fieldnames or [])
+            for number, record in enumerate(rows, start=1):
                 yield _from_row(record, path, number)
     except (UnicodeDecodeError, csv.Error) as error:
         raise IngestError(f"{path}: cannot be read as UTF-8 CSV ({error})") from None
@@ -112,12 +135,22 @@ def read_parquet(path: Path, rows_per_batch: int = 256) -> Iterator[Item]:
         table = pq.ParquetFile(path)
     except (OSError, pa.ArrowException) as error:
         raise IngestError(f"{path}: cannot be read as Parquet ({error})") from None
+    check_columns(path, table.schema_arrow.names)
     wanted = [name for name in table.schema_arrow.names if name in RECORD_FIELDS]
     number = 0
     for batch in table.iter_batches(batch_size=rows_per_batch, columns=wanted):
         for record in batch.to_pylist():
             number += 1
             yield _from_row(record, path, number)
+
+
+def check_columns(path: Path, columns: Sequence[str]) -> None:
+    """One error for a table without an article column, rather than one per row."""
+    if not columns:
+        raise IngestError(f"{path}: the input is empty")
+    if not ARTICLE_COLUMNS & set(columns):
+        raise IngestError(f"{path}: no `text` or `html` column (its columns: {', '.join(columns)}); rename the "
+                          "column that holds the articles")
 
 
 def _from_row(record: dict, path: Path, number: int) -> Item:
@@ -133,7 +166,7 @@ def _from_row(record: dict, path: Path, number: int) -> Item:
 def count_records(paths: Sequence[str | Path]) -> int:
     """How many articles the inputs hold, read cheaply (line, row or file counts), for progress and ETA."""
     total = 0
-    for name in paths:
+    for name in expand_patterns(paths):
         path = Path(name)
         suffix = path.suffix.lower()
         if path.is_dir():
