@@ -250,3 +250,22 @@ def test_a_share_far_from_a_breakdown_is_not_part_of_it(nlp):
 def test_a_sentence_opening_on_a_whole_described_at_length(nlp, against, status):
     text = f"Of the 30 nurses who were asked, 18 agreed and {against} disagreed."
     assert only(checks_of(nlp, text), "total").status == status
+
+
+@pytest.mark.parametrize("age, status", [("87", "consistent"), ("89", "inconsistent")])
+def test_a_birth_date_in_an_opening_clause_is_the_subject_s(nlp, age, status):
+    text = f"Jane Hale has died aged {age}. Born in York on 3 May 1936, Hale trained as a nurse."
+    check = only(checks_of(nlp, text), "age")
+    assert check.status == status and "3 May 1936" in check.about
+
+
+@pytest.mark.parametrize("age, status", [("25", "consistent"), ("30", "inconsistent")])
+def test_an_age_at_a_date_beside_it(nlp, age, status):
+    text = f"Tom Reed was born in 1950. He joined the band in 1975, at the age of {age}."
+    check = only(checks_of(nlp, text), "age")
+    assert check.status == status and check.about[-1] == "1975"
+
+
+def test_an_age_at_death_beside_an_old_date_is_not_counted_to_publication(nlp):
+    check = only(checks_of(nlp, "Tom Reed, who was born in 1900, died in 1970, aged 70."), "age")
+    assert check.status == "consistent" and "1970" in check.about

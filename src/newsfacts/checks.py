@@ -61,6 +61,8 @@ AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?"
                           rf"\b(?:aged|at\s+the\s+age\s+of)\s+(?P<age>\d{{1,3}})\b", re.I)
+# "in 1962, at the age of 28", "aged 70, in 1998": an age at the date set beside it.
+AGE_PHRASE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+(?P<age>\d{1,3})\b", re.I)
 # "is 136 years old", "the 136-year-old tower", with the date it was built, founded or born in its sentence.
 YEARS_OLD = re.compile(r"\b(?P<age>\d{1,3})(?:\s+years?\s+old\b|-year-old\b)", re.I)
 ORIGIN_CUE = re.compile(rf"\b(?:{words_pattern(CUES['origin_cues'])})\s+(?:in|on)\s+(?:the\s+year\s+)?$", re.I)
@@ -384,9 +386,14 @@ def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, 
                 yield person, int(before["age"]), before.group(0).strip() + " " + mention.text
 
 
-def ages_at_death(parsed: Parsed, people: list[Entity]) -> Iterator[tuple[Entity, int, str]]:
-    """'Jane Hale, who …, has died aged 87': the age belongs to the subject of the death verb."""
+def ages_at_death(parsed: Parsed, people: list[Entity],
+                  dates: list[TimeExpression]) -> Iterator[tuple[Entity, int, str]]:
+    """'Jane Hale, who …, has died aged 87': the age belongs to the subject of the death verb. An age with
+    a date beside it ('died in 1998, aged 70') is an age at that date, which `dated_ages` reads."""
     for found in AGE_AT_DEATH.finditer(parsed.text):
+        phrase = AGE_PHRASE.search(parsed.text, found.start(), found.end())
+        if phrase is not None and date_beside(parsed.text, dates, *phrase.span()):
+            continue
         verb = parsed.doc.char_span(*found.span("cue"), alignment_mode="expand")
         subject = next((child for token in (verb or []) for child in token.children
                         if child.dep_ in ("nsubj", "nsubjpass")), None)
@@ -400,17 +407,25 @@ def ages_at_death(parsed: Parsed, people: list[Entity]) -> Iterator[tuple[Entity
 
 def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
                 spans: list[Sentence]) -> Iterator[tuple[Entity, TimeExpression]]:
-    """'X was born in 1977', 'X (born 3 May 1977)': the person named last before 'born'."""
-    for found in re.finditer(r"\bborn\b", text):
+    """'X was born in 1977', 'X (born 3 May 1977)': the person named last before 'born'; 'Born in Leeds in
+    1977, X trained …': the person named first after the opening clause."""
+    for found in re.finditer(r"\bborn\b", text, re.I):
         sentence = sentence_of(spans, found.start())
         if sentence is None:
             continue
         when = next((t for t in sheet.times if t.type == "DATE" and found.end() <= t.start < sentence.end
                      and t.start - found.end() < 60 and interval(t.value)), None)
+        if when is None:
+            continue
         named = [(m.end, person) for person in people for m in person.mentions
                  if sentence.start <= m.start and m.end <= found.start()]
-        if when is not None and named:
+        if named:
             yield max(named, key=lambda pair: pair[0])[1], when
+        elif not text[sentence.start:found.start()].strip():
+            after = [(m.start, person) for person in people for m in person.mentions
+                     if when.end <= m.start < sentence.end]
+            if after:
+                yield min(after, key=lambda pair: pair[0])[1], when
 
 
 def ages_beside_origins(parsed: Parsed, sheet: FactSheet,
@@ -448,24 +463,58 @@ def bearer(word: Token) -> Token | None:
     return None
 
 
+def date_beside(text: str, dates: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
+    """The date set right beside a phrase ('in 1962, at the age of 28'), if any."""
+    for when in dates:
+        between = text[when.end:start] if when.end <= start else text[end:when.start] if end <= when.start else "x"
+        if between.strip(" ,(–—").lower() in APPOSITION and len(between) < 8:
+            return when
+    return None
+
+
+def dated_ages(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpression],
+               dates: list[TimeExpression]) -> Iterator[tuple[Entity, int, str, TimeExpression]]:
+    """'She published it in 1962, at the age of 28': an age at the date beside it, said of the clause's
+    subject; a pronoun subject stands for the one person whose birth the article dates."""
+    born = [person for person in people if person.id in births]
+    for found in AGE_PHRASE.finditer(parsed.text):
+        when = date_beside(parsed.text, dates, found.start(), found.end())
+        phrase = parsed.doc.char_span(*found.span(), alignment_mode="expand")
+        if when is None or phrase is None:
+            continue
+        verb = next((token for token in phrase.root.ancestors if token.pos_ in ("VERB", "AUX")), None)
+        subject = bearer(verb) if verb is not None else None
+        if subject is None:
+            continue
+        person = next((person for person in people for m in person.mentions if m.start <= subject.idx < m.end),
+                      born[0] if subject.pos_ == "PRON" and len(born) == 1 else None)
+        if person is not None:
+            yield person, int(found["age"]), found.group(0), when
+
+
 def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     if parsed.published is None:
         return
     people = [entity for entity in sheet.entities if entity.type == "PERSON"]
     births = {person.id: when for person, when in birth_dates(parsed.text, people, sheet, spans)}
-    stated = [(age, about, births[person.id]) for person, age, about in
-              [*stated_ages(parsed.text, people), *ages_at_death(parsed, people)] if person.id in births]
+    dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
+    now = TimeExpression(text="published", start=0, end=0, type="DATE", value=parsed.published.isoformat())
+    stated = [(age, about, births[person.id], now) for person, age, about in
+              [*stated_ages(parsed.text, people), *ages_at_death(parsed, people, dates)] if person.id in births]
+    stated += [(age, about, births[person.id], at) for person, age, about, at in
+               dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
-    for age, about, when in [*stated, *ages_beside_origins(parsed, sheet, spans)]:
+    for age, about, when, at in [*stated, *((age, about, origin, now) for age, about, origin in
+                                            ages_beside_origins(parsed, sheet, spans))]:
         if (when.start, age) in done:
             continue
         done.add((when.start, age))
-        first, last = interval(when.value)
-        possible = sorted({relativedelta(parsed.published, day).years for day in (first, last)})
-        status = verdict(age in range(possible[0], possible[-1] + 1))
-        shown = " or ".join(str(n) for n in possible)
-        yield Check(kind="age", status=status, about=[about, when.text],
-                    working=f"from {when.value} → {parsed.published} (published) = {shown} years old; "
+        (born_first, born_last), (at_first, at_last) = interval(when.value), interval(at.value)
+        possible = range(relativedelta(at_first, born_last).years, relativedelta(at_last, born_first).years + 1)
+        status = verdict(age in possible)
+        shown = " or ".join(str(n) for n in possible) if len(possible) <= 3 else f"{possible[0]}–{possible[-1]}"
+        yield Check(kind="age", status=status, about=[about, when.text] + ([at.text] if at is not now else []),
+                    working=f"from {when.value} → {at.value} ({at.text}) = {shown} years old; "
                             f"stated {age}: {status}")
 
 
