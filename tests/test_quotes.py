@@ -368,6 +368,11 @@ def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
     assert quote.source == "named"
 
 
+def test_asking_not_to_be_named_is_not_a_quote():
+    sheet = sheet_of("An official, who asked not to be identified because the talks are private, said the deal was close.")
+    assert [quote.text for quote in sheet.quotes] == ["the deal was close"]
+
+
 def test_question_put_to_the_speaker_is_not_theirs():
     sheet = sheet_of('Asked whether the school would close, Maria Lopez replied: "Not this year."')
     assert speaker_name(sheet, quote_with(sheet, "Not this year")) == "Maria Lopez"

@@ -335,6 +335,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candida
     first_sentence_end = next((token.i + 1 for token in doc if token.is_sent_end), len(doc))
     found = _quotation_candidates(doc, text, starts, ordered)
     taken = {candidate.cue[0].i: candidate for candidate in found}
+    anonymity_requests = tuple(quote_cues()["anonymity_requests"])  # "who asked not to be named"
     for token in doc:
         sentence_index = 0 if token.i < first_sentence_end else 1
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -351,7 +352,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candida
             continue
         start, end, size = _subtrees_chars(heads)
         start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
-        if start >= end:
+        if start >= end or text[start:end].lower().startswith(anonymity_requests):
             continue
         speaker = speaker_of(token) if token.pos_ != "NOUN" else _owner(token)
         if speaker is not None and kind != PARENTHETICAL and speaker.start_char < end and start < speaker.end_char:
