@@ -491,3 +491,18 @@ def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Moreau") is holder(entities, "Carmen Moreau")
     assert holder(entities, "Pablo Moreau") is not holder(entities, "Moreau")
+
+
+def test_a_lone_word_ner_calls_a_person_that_opens_a_company_name_is_the_company(nlp):
+    text = ("Harlow Systems said on Monday that profits fell. Tom Greer, who left Harlow in 2019 to start a fund, said "
+            "his partner had made a brave call.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Harlow") is holder(entities, "Harlow Systems")
+    assert holder(entities, "his") is holder(entities, "Tom Greer")
+
+
+def test_the_company_inside_a_persons_description_is_the_company(nlp):
+    text = ("Brannock Systems said on Monday that it would hand the job to the company's president, Ana Lind. "
+            "Brannock Systems shares rose.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the company") is holder(entities, "Brannock Systems")

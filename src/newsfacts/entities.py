@@ -765,10 +765,11 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
-    person once, a club three times), and no name at all if the article writes it in lower case ('Library
-    advocates…')."""
+    person once, a club three times), or when it opens an organisation's name ('Kelsby' after 'Kelsby
+    Robotics'), and no name at all if the article writes it in lower case ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
+    others.update((c.key.split()[0], "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key)
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     settled = []
     for c in candidates:
@@ -973,12 +974,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if not (lefts and lefts[0].lower_ == "the" and lefts[0].i == noun.left_edge.i
                 and all(industry_or_nationality(t) for t in lefts[1:])):
             continue
-        if cluster_of(clusters, lefts[0].i) is not None:
-            continue
+        if cluster_of(organisations, lefts[0].i) is not None:
+            continue  # it may sit inside a person's description: 'the company's president'
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
                          for k in organisations), key=lambda item: item[:2], reverse=True)
-        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
-                and cluster_of(clusters, noun.i) is None:
+        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
