@@ -269,3 +269,22 @@ def test_an_age_at_a_date_beside_it(nlp, age, status):
 def test_an_age_at_death_beside_an_old_date_is_not_counted_to_publication(nlp):
     check = only(checks_of(nlp, "Tom Reed, who was born in 1900, died in 1970, aged 70."), "age")
     assert check.status == "consistent" and "1970" in check.about
+
+
+@pytest.mark.parametrize("stated, status", [("15 minutes", "consistent"), ("25 minutes", "inconsistent")])
+def test_a_length_after_a_thing_runs_from_its_clock_time(nlp, stated, status):
+    text = (f"Smoke was seen at 8.40pm. Police were called at 9.05pm. Officers arrived at 9.20pm, {stated} "
+            "after the call.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about[:2] == ["9.05pm", "9.20pm"]
+
+
+def test_a_length_after_a_clause_runs_from_its_verb_s_clock_time(nlp):
+    text = ("The plane left Rome at 1.05pm and landed at 4.10pm. It took off again at 6.40pm, two and a half "
+            "hours after it landed.")
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_a_clock_time_restated_in_another_zone_is_one_moment(nlp):
+    text = "Polls closed at 7pm local time, or 10pm ET, and counting took more than two hours."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]

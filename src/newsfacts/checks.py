@@ -129,15 +129,19 @@ def minutes_text(minutes: float) -> str:
 
 def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     """A stated length against the two clock times of its sentence, or the story's only two clock times,
-    or two dates stated in its sentence."""
-    clocks = [t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)]
+    or a clock time and the earlier one of the thing it is counted from, or two dates stated in its
+    sentence."""
+    clocks = moments(parsed.text, [t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)])
     for stated in sheet.times:
         figure = amount(stated.value) if stated.type == "DURATION" else None
         if figure is None or parsed.text[stated.end:stated.end + 4].lower().startswith(" ago"):
             continue
         sentence = sentence_of(spans, stated.start)
         here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
-        if figure[2] and len(here) == 2:
+        since = since_clock(parsed, stated, here, clocks) if figure[2] else None
+        if since is not None:
+            yield clock_check(parsed.text, stated, figure, since)
+        elif figure[2] and len(here) == 2:
             if stated is nearest_length(sheet.times, here, sentence):
                 yield clock_check(parsed.text, stated, figure, here)
         elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks):
@@ -152,6 +156,42 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 if check is not None:
                     yield check
     yield from counted_date_checks(parsed, sheet)
+
+
+# A clock time restated in another zone ("7pm local time, or 10pm ET", "02:14 GMT (10:14pm EDT)"), or given
+# as an alternative ("at 7pm or 8pm"), is one moment, not the ends of a stretch.
+RESTATED = re.compile(r"\s*(?:local\s+time\s*)?(?:,?\s*or|\(|/)\s*", re.I)
+
+
+def moments(text: str, clocks: list[TimeExpression]) -> list[TimeExpression]:
+    """The clock times without those restating the one before them."""
+    kept: list[TimeExpression] = []
+    for clock in clocks:
+        if not (kept and RESTATED.fullmatch(text[kept[-1].end:clock.start])):
+            kept.append(clock)
+    return kept
+
+
+# "arrived at 8.58pm, 13 minutes after the call": a length counted from a thing (a noun, or a clause's verb).
+AFTER_THING = re.compile(r"\s+after\s+(?:(?:the|its|their|his|her|he|she|it|they|we|I)\s+)?(?P<what>[a-z][\w-]*)",
+                         re.I)
+
+
+def since_clock(parsed: Parsed, stated: TimeExpression, here: list[TimeExpression],
+                clocks: list[TimeExpression]) -> list[TimeExpression] | None:
+    """'The crew arrived at 8.58pm, 13 minutes after the call': the clock time of its sentence and the
+    latest earlier one said of the same word ('was called at 8.45pm'), which the length runs between."""
+    after = AFTER_THING.match(parsed.text, stated.end)
+    before = [t for t in here if t.end <= stated.start]
+    thing = parsed.doc.char_span(*after.span("what"), alignment_mode="expand") if after else None
+    if thing is None or not before:
+        return None
+    end = before[-1]
+    for start in reversed([t for t in clocks if t.end <= end.start]):
+        word = parsed.doc.char_span(start.start, start.end, alignment_mode="expand")
+        if word is not None and thing[0].lemma_ in {head.lemma_ for head in word.root.ancestors}:
+            return [start, end]
+    return None
 
 
 # "seven years later", "two days earlier", "27 years ago": a date counted from another one.
