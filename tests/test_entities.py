@@ -506,3 +506,8 @@ def test_the_company_inside_a_persons_description_is_the_company(nlp):
             "Brannock Systems shares rose.")
     entities = entities_of(nlp, text)
     assert holder(entities, "the company") is holder(entities, "Brannock Systems")
+
+
+def test_a_name_beside_a_diplomatic_post_is_a_person(nlp):
+    entities = entities_of(nlp, "The EU envoy for the talks, Lars Eklund, said the talks had failed.")
+    assert holder(entities, "Lars Eklund").type == "PERSON"

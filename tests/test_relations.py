@@ -326,3 +326,16 @@ def test_a_company_title_with_no_employer_is_at_the_company_the_story_is_about(n
     text = "Vantor will cut 300 jobs, the company said. Chief Executive Ann Lee told reporters demand had slowed."
     vantor = ["Vantor"] + ([("the company", "description")] if company_named_so else [])
     assert relations_of(nlp, text, Vantor=(ORG, vantor), Ann=(PERSON, ["Ann Lee"])) == expected
+
+
+@pytest.mark.parametrize("text, person, description, employer, role", [
+    ("Ann Lee, a physicist at Kelsby University, built the radar.", "Ann Lee", "a physicist at Kelsby University",
+     "Kelsby University", "physicist"),
+    ("Acme envoy Tom Reed arrived on Monday.", "Tom Reed", None, "Acme", "envoy"),
+    ("Acme said its administrator for science, Tom Reed, would retire.", "Tom Reed", "its administrator for science",
+     "Acme", "administrator"),
+])
+def test_science_and_diplomatic_posts_are_jobs(nlp, text, person, description, employer, role):
+    described = [(description, "description")] if description else []
+    found = relations_of(nlp, text, **{person: (PERSON, [person, *described]), employer: (ORG, [employer])})
+    assert (person, "works_for", employer, role) in found

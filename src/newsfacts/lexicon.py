@@ -179,6 +179,8 @@ PERSON_ROLE_NOUNS = {
     "partner", "colleague", "mp", "senator", "governor", "mayor", "candidate", "campaigner", "activist",
     "ceo", "cfo", "farmer", "driver", "pilot", "soldier", "veteran", "pastor", "priest", "bishop",
     "agent", "publicist", "filmmaker", "photographer", "designer", "councillor", "councilor",
+    "councilman", "councilwoman", "physicist", "chemist", "biologist", "astronomer", "administrator", "envoy",
+    "diplomat", "negotiator", "mediator", "rapper", "guitarist", "drummer", "bassist", "comedian", "bandmate",
 }
 
 # Lower-case particles that belong to the surname after them ("Anouk de Vries" is "Ms de Vries"), from the
