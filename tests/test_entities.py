@@ -511,3 +511,28 @@ def test_the_company_inside_a_persons_description_is_the_company(nlp):
 def test_a_name_beside_a_diplomatic_post_is_a_person(nlp):
     entities = entities_of(nlp, "The EU envoy for the talks, Lars Eklund, said the talks had failed.")
     assert holder(entities, "Lars Eklund").type == "PERSON"
+
+
+def test_a_peer_first_named_after_the_one_royal_is_someone_else(nlp):
+    text = ("Prince Rupert opened the hospital on Monday. The King is unwell. His younger son, the Duke of Harrowgate, "
+            "will stand in for him in Rome.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Duke of Harrowgate") is not holder(entities, "Prince Rupert")
+
+
+def test_a_style_of_office_stands_for_the_one_holding_the_title(nlp):
+    text = "The King will not travel to Rome. His Majesty is recovering from an operation."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "His Majesty") is holder(entities, "The King")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Not all welcome it. The Bishop of Ashby, the Rt Rev Owen Pryce, wrote in the Church Times that it was wrong.",
+     "Owen Pryce"),
+    ("The Archbishop of Tarn, the Most Rev Ruth Adeyemi, will lead it. Adeyemi said she was glad.", "Ruth Adeyemi"),
+])
+def test_a_clerical_style_before_a_name_makes_it_a_person(nlp, text, name):
+    entities = entities_of(nlp, text)
+    person = next(e for e in entities for m in e.mentions if m.text.endswith(name))
+    assert person.type == "PERSON"
+    assert any(m.text.startswith("The") and " of " in m.text for m in person.mentions)

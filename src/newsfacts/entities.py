@@ -39,6 +39,8 @@ from .lexicon import (
     REFLEXIVE_PRONOUNS,
     ROYAL_HONORIFICS,
     STATEMENT_VERBS,
+    STYLES_BEFORE_NAMES,
+    STYLES_OF_OFFICE,
     SURNAME_PARTICLES,
     TITLES_OF_PLACE,
     WORK_NOUNS,
@@ -201,6 +203,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += transcript_speakers(doc, text, taken)
     candidates += datelines(doc, text, taken)
+    candidates += styles_of_office(doc, text, taken)
     addressed = addressed_words(doc, text)
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -317,6 +320,10 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     kind = SPACY_TYPES.get(label)
     span = doc[start:end]
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
+    address = title_at(doc, words[0].i, HONORIFICS) if words else None
+    # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
+    styled = address is not None and address[0] in COURTESY_TITLES | STYLES_BEFORE_NAMES and len(words) > address[1] \
+        and all(t.pos_ == "PROPN" and is_capitalised(t) for t in words[address[1]:])
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
@@ -341,7 +348,7 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
         found = [named_by_context(doc[employer[0].i:employer[-1].i + 1], "ORG")] if employer else []
         return found + ([person] if person else [])
-    if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed):
+    if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed or styled):
         person = person_name(doc, start, end)
         return [person] if person else []
     if kind is None:
@@ -627,6 +634,25 @@ def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+def styles_of_office(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'His Majesty', 'His Holiness': the style stands for the one holding that title ('the King')."""
+    found = []
+    for token in tokens_spelling(doc, text, {"his", "her"}):
+        for length in (3, 2):
+            words = doc[token.i:token.i + length]
+            title = STYLES_OF_OFFICE.get(" ".join(t.lower_ for t in words)) if len(words) == length else None
+            if title is None or not all(is_capitalised(t) for t in words) or any(t.i in taken for t in words):
+                continue
+            after = doc[words.end:words.end + 2]
+            if len(after) == 2 and after[0].lower_ in {"'s", "’s"} and is_capitalised(after[1]):
+                break  # "Her Majesty's Prison Service": part of a name
+            found.append(Candidate(words.start, words.end, "PERSON", "title", titles=frozenset([title]),
+                                   gender=honorific_gender(title)))
+            taken.update(range(words.start, words.end))
+            break
+    return found
+
+
 def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """'an Ashford Games event': a name modifying a generic noun of its type refers to the same thing."""
     found = []
@@ -883,13 +909,15 @@ def merge_peerage_with_royal_name(clusters: list[Cluster]) -> None:
     """A peer known only by title ('the Duke of X') and the one royal named in the story are one person.
 
     News about royals alternates between the peerage and the royal name; with exactly one royal named
-    (Prince/Princess + name) who holds no other title, that is who the title means.
+    (Prince/Princess + name) who holds no other title, that is who the title means, when the title comes
+    first, as in a lede. A peer first named after the royal ('Prince Tom … his younger son, the Duke of X')
+    is someone else: the story would have said so when it brought the title in.
     """
     for titled in [k for k in clusters if k.type == "PERSON" and not k.personal and k.places]:
         if not {title for title, _ in titled.places} <= PEERAGES:
             continue
         royals = [k for k in clusters if k.type == "PERSON" and k.personal and k.titles & ROYAL_HONORIFICS
-                  and not k.places and compatible(k, titled)]
+                  and not k.places and compatible(k, titled) and titled.first < k.first]
         if len(royals) == 1:
             merge(royals[0], titled, clusters)
 
@@ -1098,9 +1126,10 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions), key=lambda item: item[0].i
     )
     quoted = quoted_spans(text)
+    in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
     words = set(PERSONAL_PRONOUNS) | set(KINSHIP)
     for token in tokens_spelling(doc, text, words):
-        if inside(quoted, token.idx):
+        if inside(quoted, token.idx) or token.i in in_titles:  # "His" of "His Majesty"
             continue
         referent = None
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":

@@ -31,6 +31,12 @@ HONORIFICS: dict[str, str | None] = {
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
          "brother", "saint", "st", "constable"], None),
 }
+# Styles of the clergy and of privy counsellors written before a full name ("the Rt Rev Ann Lee", "the Most Rev
+# Tom Reed", "the Rt Hon Ann Lee"), from Debrett's forms of address; kept apart because, unlike "Bishop", they
+# are never a title alone.
+STYLES_BEFORE_NAMES = {"rt rev", "right rev", "rt revd", "most rev", "very rev", "rt hon", "right hon",
+                       "right reverend", "most reverend", "very reverend", "right honourable"}
+HONORIFICS.update(dict.fromkeys(STYLES_BEFORE_NAMES))
 # Gendered honorifics whose gender is not in the table above ("Congresswoman", "Chairwoman", "First Lady").
 HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", "chairman": "male",
                               "chairwoman": "female", "first lady": "female", "pope": "male", "father": "male",
@@ -41,7 +47,12 @@ HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", 
 BARE_TITLES = {key for key in HONORIFICS if key not in {
     "mr", "mrs", "ms", "miss", "madam", "sir", "dame", "lady", "lord", "dr", "doctor", "sen", "rep", "gov",
     "prof", "gen", "col", "capt", "lt", "sgt", "rev", "st", "saint", "father", "sister", "brother", "count",
-    "officer", "detective", "major", "coach", "director", "general", "constable"}}
+    "officer", "detective", "major", "coach", "director", "general", "constable", *STYLES_BEFORE_NAMES}}
+
+# Styles that stand for a sovereign, pope or royal without a name ("His Majesty is recovering"), with the title
+# they stand for; from the styles the royal households and the Holy See use.
+STYLES_OF_OFFICE = {"his majesty": "king", "her majesty": "queen", "his holiness": "pope",
+                    "his royal highness": "prince", "her royal highness": "princess"}
 
 # Titles held "of" a place or body ("the Duke of Glenmoor", "the Mayor of London").
 TITLES_OF_PLACE = {"king", "queen", "prince", "princess", "duke", "duchess", "earl", "countess", "marquess",
