@@ -421,3 +421,16 @@ def test_a_second_modifying_a_noun_is_the_ordinal(nlp):
 
 def test_a_past_participle_under_a_future_verb_is_not_ahead(nlp):
     assert ("Monday", "DATE", "2024-03-11") in found(nlp, "Ballots postmarked by Monday will be counted.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill shut in March 2015. Since then the town has shrunk.", ("then", "DATE", "2015-03")),
+    ("Prices have doubled since then.", ("then", "DATE", "PAST_REF")),
+])
+def test_since_then_is_the_date_mentioned_last(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_two_yearless_days_continue_a_story_told_in_an_earlier_year(nlp):
+    times = found(nlp, "The ship sank on 3 May 2001. Divers reached it on 17 and 18 May.")
+    assert ("17", "DATE", "2001-05-17") in times and ("18 May", "DATE", "2001-05-18") in times

@@ -127,6 +127,8 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                   rf"|\b(?i:(?P<x3>(?:the\s+(?P<which>next|following|previous|same)|(?P<which2>that))\s+"
                   rf"(?P<pod3>day|{DAYPART})))\b"),
     ("ref", rf"\b(?P<x>{alternation(WORDS['present_words'] + WORDS['past_words'] + WORDS['future_words'])})\b"),
+    # "since then", "by then": the time mentioned last; a bare "then" is as often "next".
+    ("then", r"\b(?i:since|until|till|by|before|after)\s+(?P<x>(?i:then))\b"),
     # "overnight next Tuesday", "overnight on Sunday": the day named after it says which night.
     ("overnight", rf"\b(?P<x>(?i:overnight))\b(?!\s+(?:(?i:on|next|this|last|into)\s+)?(?:{WEEKDAY}|"
                   rf"(?i:today|tonight|tomorrow|yesterday)\b|[0-3]?\d(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\.?\s+\d))"),
@@ -169,7 +171,8 @@ RULE_KEYS = {name: re.compile(key) for name, key in (
     ("clock", r"(?i:[ap]\.?m\b|o['’]clock)"), ("deictic", "(?i:today|tonight|yesterday|tomorrow)"),
     ("daypart", DAYPART), ("other_day", rf"\b(?:(?i:day|week|month|year)|{DAYPART})\b"), ("relative", KEY_UNIT),
     ("set_rate", KEY_UNIT),
-    ("set_every", "(?i:every|each)"), ("overnight", "(?i:overnight)"), ("season_ref", "(?i:season)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
+    ("set_every", "(?i:every|each)"), ("overnight", "(?i:overnight)"), ("then", "(?i:then)"),
+    ("season_ref", "(?i:season)"), ("duration", KEY_UNIT), ("duration_compound", KEY_UNIT),
     ("duration_range", KEY_UNIT), ("duration_adjective", KEY_UNIT), ("duration_bare", KEY_UNIT),
     ("duration_recent", KEY_UNIT))}
 # How far an expression reaches on either side of its key word ("the second half of 2024", "almost seven
@@ -277,25 +280,31 @@ def norm_iso_date(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span(), "DATE", f"{match['year']}-{match['mon']}-{match['day']}")]
 
 
+def yearless_day(reading: Reading, month: int, day: int, span: tuple[int, int]) -> str | None:
+    """A day and month written without a year: the year the tense points to, which past narration leaves
+    open to the year of the story's last date (`timex.yearless`); None for a day the month lacks."""
+    if reading.anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    tense = reading.tense(*span)
+    try:
+        value = date(timex.month_year(reading.anchor, month, tense), month, day).isoformat()
+    except ValueError:
+        return None
+    return timex.yearless(month, day, value) if tense < 0 else value
+
+
 def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
     month = WORDS["months"][(match["mon"] or match["mon2"]).lower().rstrip(".")]
     day = int(match["day"] or match["day2"])
     if not 1 <= day <= 31:
         return []
-    if match["year"]:
-        year = int(match["year"])
-    elif reading.anchor:
-        tense = reading.tense(*match.span())
-        year = timex.month_year(reading.anchor, month, tense)
-    else:
-        return [(*match.span(), "DATE", f"XXXX-{month:02d}-{day:02d}")]
+    if not match["year"]:
+        value = yearless_day(reading, month, day, match.span())
+        return [(*match.span(), "DATE", value)] if value else []
     try:
-        value = date(year, month, day).isoformat()
+        return [(*match.span(), "DATE", date(int(match["year"]), month, day).isoformat())]
     except ValueError:
         return []
-    if not match["year"] and tense < 0:
-        value = timex.yearless(month, day, value)
-    return [(*match.span(), "DATE", value)]
 
 
 def norm_date_pair(match: re.Match, reading: Reading) -> list[Found]:
@@ -306,16 +315,12 @@ def norm_date_pair(match: re.Match, reading: Reading) -> list[Found]:
         return []
     month = WORDS["months"][(match["mon"] or match["mon2"]).lower().rstrip(".")]
     year_text = match["year"] or match["year2"]
-    if year_text:
-        year = year_text
-    elif reading.anchor:
-        year = str(timex.month_year(reading.anchor, month, reading.tense(*match.span())))
-    else:
-        year = "XXXX"
     try:
-        values = [date(int(year), month, day).isoformat() if year != "XXXX" else f"XXXX-{month:02d}-{day:02d}"
-                  for day in (first, last)]
+        values = [date(int(year_text), month, day).isoformat() if year_text
+                  else yearless_day(reading, month, day, match.span()) for day in (first, last)]
     except ValueError:
+        return []
+    if None in values:
         return []
     if match["first"]:  # "22 and 23 February": the second day carries the month
         spans = [match.span("first"), (match.start("day"), match.end())]
@@ -642,6 +647,10 @@ def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
 def norm_season_ref(match: re.Match, reading: Reading) -> list[Found]:
     """'this season', 'last season': a sporting or theatre season, which no calendar value names."""
     return [(*match.span(), "DATE", WORDS["season_references"][match["rel"].lower()])]
+
+
+def norm_then(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*match.span("x"), "DATE", timex.THEN)]
 
 
 def norm_ref(match: re.Match, reading: Reading) -> list[Found]:

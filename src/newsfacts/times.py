@@ -88,15 +88,18 @@ def with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | Non
     `clocks`, the same expressions with their clock times dated, lets a clock time be that date
     ("at 2.14am … two days later")."""
     last: tuple | None = (reading.anchor, "D") if reading.anchor else None
+    told = "PAST_REF"  # the date mentioned last as written, for "since then"
     resolved = []
     for index, (start, end, kind, value) in enumerate(found):
-        if timex.ANCHORED.match(value):
+        if value == timex.THEN:
+            value = told
+        elif timex.ANCHORED.match(value):
             value = timex.resolve_anchored(value, last)
         elif timex.YEARLESS.match(value):
             value = timex.resolve_yearless(value, last, reading.anchor)
         known = clocks[index][3] if clocks and value.startswith("T") else value
         if kind in ("DATE", "TIME") and not known.startswith("T") and not known.endswith("_REF"):
-            last = timex.anchor_of(known)
+            last, told = timex.anchor_of(known), known.split("T")[0]
         resolved.append((start, end, kind, value))
     return resolved
 

@@ -179,7 +179,9 @@ def holiday_date(rule: dict, year: int) -> date:
 
 
 # An expression counted from the date last mentioned ("the day before", "two years later") is written
-# "ANCHOR+2year" (part of day after a "T") by the grammar, until the times stage knows that date.
+# "ANCHOR+2year" (part of day after a "T") by the grammar, until the times stage knows that date; "since
+# then" is written THEN, to become that date itself.
+THEN = "THEN"
 ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
 # How precisely a date must be known to count a unit from it.
 NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
