@@ -434,3 +434,12 @@ def test_since_then_is_the_date_mentioned_last(nlp, text, expected):
 def test_two_yearless_days_continue_a_story_told_in_an_earlier_year(nlp):
     times = found(nlp, "The ship sank on 3 May 2001. Divers reached it on 17 and 18 May.")
     assert ("17", "DATE", "2001-05-17") in times and ("18 May", "DATE", "2001-05-18") in times
+
+
+def test_one_parser_gives_the_days_a_date_value_covers():
+    from datetime import date
+    assert timex.calendar_span("2024-W11-WE") == (date(2024, 3, 16), date(2024, 3, 17), "W")
+    assert timex.calendar_span("2024-WI") == (date(2024, 12, 1), date(2025, 2, 28), "S")
+    assert timex.calendar_span("2024-03-14T09:30") == (date(2024, 3, 14), date(2024, 3, 14), "D")
+    assert timex.anchor_of("2024-Q2") == (date(2024, 1, 1), "Y")
+    assert timex.start_of("2024-03-14T09:30") == "2024-03-14T09:30"

@@ -348,16 +348,9 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
 # ------------------------------------------------------------------------------------------ elapsed
 
 def interval(value: str) -> tuple[date, date] | None:
-    """The first and last day a resolved year, month or day value covers."""
-    if re.fullmatch(r"\d{4}", value):
-        return date(int(value), 1, 1), date(int(value), 12, 31)
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        first = date(int(value[:4]), int(value[5:]), 1)
-        return first, first + relativedelta(months=1, days=-1)
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        day = date.fromisoformat(value)
-        return day, day
-    return None
+    """The first and last day a resolved year, month or day value covers (not a time of day's)."""
+    span = timex.calendar_span(value)
+    return span[:2] if span is not None and span[2] in ("Y", "M", "D") and "T" not in value else None
 
 
 def whole_units(begin: date, end: date, unit: str) -> int:

@@ -187,7 +187,6 @@ ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
 NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
                     "century": "Y"}
 PRECISION_RANK = {"Y": 0, "M": 1, "D": 2}
-ANCHOR_FORM = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-(?:W\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)\S*)?(?:T.*)?$")
 
 
 def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
@@ -197,15 +196,11 @@ def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
 def anchor_of(value: str) -> tuple[date, str] | None:
     """A resolved value as a date to count from, with its precision: '2025-02-02T02:14' → (2 Feb, 'D'),
     '1956' → (1 Jan 1956, 'Y'); a week, quarter, half or season gives its year ('2025-H1' → 'Y'); None for
-    unresolved values."""
-    match = ANCHOR_FORM.match(value)
-    if not match:
+    unresolved values, decades and centuries."""
+    span = calendar_span(value)
+    if span is None or span[2] in ("DE", "CE"):
         return None
-    year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
-    try:
-        return date(year, month, day), "D" if match[3] else "M" if match[2] else "Y"
-    except ValueError:
-        return None
+    return (span[0], span[2]) if span[2] in PRECISION_RANK else (date(int(value[:4]), 1, 1), "Y")
 
 
 def resolve_anchored(value: str, anchor: tuple[date, str] | None) -> str:
@@ -255,27 +250,61 @@ def clock(day_value: str, hour: int, minute: int) -> str:
     return f"{day_value}T{hour:02d}:{minute:02d}"
 
 
-START_FORMS = (
-    (re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$"), lambda m: f"{m[1]}-{m[2]}-{m[3]}{m[4] or ''}"),
-    (re.compile(r"^(\d{4})-W(\d\d)"), lambda m: date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()),
-    (re.compile(r"^(\d{4})-(\d\d)$"), lambda m: f"{m[1]}-{m[2]}-01"),
-    (re.compile(r"^(\d{4})-Q([1-4])$"), lambda m: f"{m[1]}-{(int(m[2]) - 1) * 3 + 1:02d}-01"),
-    (re.compile(r"^(\d{4})-H([12])$"), lambda m: f"{m[1]}-{'01' if m[2] == '1' else '07'}-01"),
-    (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), lambda m: f"{m[1]}-{SEASON_MONTHS[m[2]][0]:02d}-01"),
-    (re.compile(r"^(\d{4})$"), lambda m: f"{m[1]}-01-01"),
-    (re.compile(r"^(\d{3})$"), lambda m: f"{m[1]}0-01-01"),
-    (re.compile(r"^(\d{2})$"), lambda m: f"{m[1]}00-01-01"),
+MONTHS_OF_PRECISION = {"M": 1, "Q": 3, "H": 6}
+YEARS_OF_PRECISION = {"Y": 1, "DE": 10, "CE": 100}
+# A resolved TIMEX3 date value (a time of day after its "T" aside) and the precision it is written at.
+CALENDAR_FORMS = (
+    (re.compile(r"(\d{4})-(\d\d)-(\d\d)"), "D"),
+    (re.compile(r"(\d{4})-W(\d\d)(-WE)?"), "W"),
+    (re.compile(r"(\d{4})-(\d\d)"), "M"),
+    (re.compile(r"(\d{4})-Q([1-4])"), "Q"),
+    (re.compile(r"(\d{4})-H([12])"), "H"),
+    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "S"),
+    (re.compile(r"(\d{4})"), "Y"),
+    (re.compile(r"(\d{3})"), "DE"),
+    (re.compile(r"(\d{2})"), "CE"),
 )
 
 
-def start_of(value: str) -> str | None:
-    """A sortable ISO start for a resolved TIMEX3 date or time value ('2025-W37' → '2025-09-08'); None if
-    the value is unresolved."""
-    for pattern, start in START_FORMS:
-        match = pattern.match(value)
+def calendar_span(value: str) -> tuple[date, date, str] | None:
+    """The first and last day a resolved date value covers, and its precision: '2025-W37' → (8 Sep, 14 Sep,
+    'W'), '2025-02-02T02:14' → (2 Feb, 2 Feb, 'D'), '195' → (1950-01-01, 1959-12-31, 'DE'); a winter runs
+    into the next year. None for unresolved values ('XXXX-WXX-1', 'PAST_REF')."""
+    day_part = value.split("T")[0]
+    for pattern, precision in CALENDAR_FORMS:
+        match = pattern.fullmatch(day_part)
         if match:
-            try:
-                return start(match)
-            except ValueError:
-                return None
+            break
+    else:
+        return None
+    year = int(match[1])
+    try:
+        if precision == "D":
+            first = last = date(year, int(match[2]), int(match[3]))
+        elif precision == "W":
+            first = date.fromisocalendar(year, int(match[2]), 6 if match[3] else 1)
+            last = date.fromisocalendar(year, int(match[2]), 7)
+        elif precision == "S":
+            first_month, last_month = SEASON_MONTHS[match[2]]
+            first = date(year, first_month, 1)
+            last = date(year + (last_month < first_month), last_month, 1) + relativedelta(months=1, days=-1)
+        elif precision in MONTHS_OF_PRECISION:
+            size = MONTHS_OF_PRECISION[precision]
+            first = date(year, (int(match[2]) - 1) * size + 1, 1)
+            last = first + relativedelta(months=size, days=-1)
+        else:  # a year, decade or century: its digits are the first year's leading ones
+            scale = YEARS_OF_PRECISION[precision]
+            first, last = date(year * scale, 1, 1), date(year * scale + scale - 1, 12, 31)
+    except ValueError:
+        return None
+    return first, last, precision
+
+
+def start_of(value: str) -> str | None:
+    """A sortable ISO start for a resolved TIMEX3 date or time value ('2025-W37' → '2025-09-08'), a day's
+    time of day kept; None if the value is unresolved."""
+    span = calendar_span(value)
+    if span is None:
+        return None
+    return span[0].isoformat() + (value[10:] if span[2] == "D" else "")
     return None
