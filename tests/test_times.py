@@ -443,3 +443,11 @@ def test_one_parser_gives_the_days_a_date_value_covers():
     assert timex.calendar_span("2024-03-14T09:30") == (date(2024, 3, 14), date(2024, 3, 14), "D")
     assert timex.anchor_of("2024-Q2") == (date(2024, 1, 1), "Y")
     assert timex.start_of("2024-03-14T09:30") == "2024-03-14T09:30"
+
+
+def test_a_clock_time_and_the_day_straight_after_it_are_one_expression(nlp):
+    assert ("9:40 p.m. Tuesday", "TIME", "2024-03-12T21:40") in found(nlp, "Polls closed at 9:40 p.m. Tuesday.")
+
+
+def test_hours_and_a_half_are_written_in_hours_and_minutes(nlp):
+    assert ("six and a half hours", "DURATION", "PT6H30M") in found(nlp, "The talks lasted six and a half hours.")

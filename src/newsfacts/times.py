@@ -194,10 +194,24 @@ def dated(found: list[Found], reading: Reading) -> list[Found]:
     return clocks
 
 
+def with_days_joined(found: list[Found], text: str) -> list[Found]:
+    """'12:30 a.m. Wednesday': a clock time and the day written straight after it, which dates it, are one
+    expression."""
+    joined: list[Found] = []
+    for start, end, kind, value in found:
+        before = joined[-1] if joined else None
+        if (before is not None and kind == "DATE" and before[2] == "TIME" and before[3].startswith(value + "T")
+                and DAY.match(value) and not text[before[1]:start].strip()):
+            joined[-1] = (before[0], end, "TIME", before[3])
+        else:
+            joined.append((start, end, kind, value))
+    return joined
+
+
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text))
-    found = dated(select(list(candidates(reading))), reading)
+    found = with_days_joined(dated(select(list(candidates(reading))), reading), parsed.text)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]
 

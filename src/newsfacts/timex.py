@@ -68,8 +68,10 @@ def duration(amount: float | None, unit: str) -> str:
     if unit == "quarter":
         unit, amount = "month", None if amount is None else amount * 3
     if amount is not None and amount != int(amount) and unit in SMALLER_UNIT:
-        unit, factor = SMALLER_UNIT[unit]
-        amount *= factor
+        smaller, factor = SMALLER_UNIT[unit]
+        if unit in CLOCK_UNITS and amount > 1:  # "six and a half hours" → PT6H30M, as TimeML writes it
+            return compound_duration([(int(amount), unit), (round((amount - int(amount)) * factor), smaller)])
+        unit, amount = smaller, amount * factor
     count = "X" if amount is None else (str(int(amount)) if amount == int(amount) else f"{amount:g}")
     prefix = "PT" if unit in CLOCK_UNITS else "P"
     return f"{prefix}{count}{DURATION_CODES.get(unit, 'X')}"
