@@ -441,7 +441,7 @@ def test_one_parser_gives_the_days_a_date_value_covers():
     assert timex.calendar_span("2024-W11-WE") == (date(2024, 3, 16), date(2024, 3, 17), "W")
     assert timex.calendar_span("2024-WI") == (date(2024, 12, 1), date(2025, 2, 28), "S")
     assert timex.calendar_span("2024-03-14T09:30") == (date(2024, 3, 14), date(2024, 3, 14), "D")
-    assert timex.anchor_of("2024-Q2") == (date(2024, 1, 1), "Y")
+    assert timex.anchor_of("2024-H1") == (date(2024, 1, 1), "Y")
     assert timex.start_of("2024-03-14T09:30") == "2024-03-14T09:30"
 
 
@@ -451,3 +451,8 @@ def test_a_clock_time_and_the_day_straight_after_it_are_one_expression(nlp):
 
 def test_hours_and_a_half_are_written_in_hours_and_minutes(nlp):
     assert ("six and a half hours", "DURATION", "PT6H30M") in found(nlp, "The talks lasted six and a half hours.")
+
+
+def test_a_year_earlier_than_a_quarter_is_that_quarter(nlp):
+    times = found(nlp, "Third-quarter sales rose 8% from a year earlier.")
+    assert ("a year earlier", "DATE", "2023-Q3") in times

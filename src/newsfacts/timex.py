@@ -188,7 +188,8 @@ ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
 # How precisely a date must be known to count a unit from it.
 NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",
                     "century": "Y"}
-PRECISION_RANK = {"Y": 0, "M": 1, "D": 2}
+# A quarter counts days and months no better than its year, but "a year earlier" keeps it (TimeBank, WSJ).
+PRECISION_RANK = {"Y": 0, "Q": 0, "M": 1, "D": 2}
 
 
 def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
@@ -197,8 +198,8 @@ def anchored(steps: int, unit: str, part_of_day: str = "") -> str:
 
 def anchor_of(value: str) -> tuple[date, str] | None:
     """A resolved value as a date to count from, with its precision: '2025-02-02T02:14' → (2 Feb, 'D'),
-    '1956' → (1 Jan 1956, 'Y'); a week, quarter, half or season gives its year ('2025-H1' → 'Y'); None for
-    unresolved values, decades and centuries."""
+    '1956' → (1 Jan 1956, 'Y'), '2025-Q3' → (1 Jul, 'Q'); a week, half or season gives its year ('2025-H1'
+    → 'Y'); None for unresolved values, decades and centuries."""
     span = calendar_span(value)
     if span is None or span[2] in ("DE", "CE"):
         return None
@@ -209,7 +210,7 @@ def resolve_anchored(value: str, anchor: tuple[date, str] | None) -> str:
     """'ANCHOR-1day' against (2 Feb 2025, 'D') → '2025-02-01'; unresolved at the unit's granularity when
     the anchor is missing or too coarse ('two days later' after 'in 2020')."""
     steps, unit, part_of_day = ANCHORED.match(value).groups()
-    granularity = GRANULARITY[unit]
+    granularity = "Q" if unit == "year" and anchor is not None and anchor[1] == "Q" else GRANULARITY[unit]
     if anchor is None or PRECISION_RANK[anchor[1]] < PRECISION_RANK[NEEDED_PRECISION[unit]]:
         day_value = UNRESOLVED.get(granularity, "XXXX-XX-XX")
     else:
@@ -236,7 +237,7 @@ def resolve_yearless(value: str, anchor: tuple[date, str] | None, published: dat
     """The year that puts the day shortly after the date mentioned last, if that date is known to the month
     and lies in a year before the publication's; else the publication's guess."""
     month, day, by_publication = YEARLESS.match(value).groups()
-    if anchor is None or published is None or anchor[1] == "Y" or anchor[0].year >= published.year:
+    if anchor is None or published is None or PRECISION_RANK[anchor[1]] == 0 or anchor[0].year >= published.year:
         return by_publication
     for year in (anchor[0].year, anchor[0].year + 1):
         try:
