@@ -536,3 +536,21 @@ def test_a_clerical_style_before_a_name_makes_it_a_person(nlp, text, name):
     person = next(e for e in entities for m in e.mentions if m.text.endswith(name))
     assert person.type == "PERSON"
     assert any(m.text.startswith("The") and " of " in m.text for m in person.mentions)
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Singer Ruby Lane won two awards. Lane, born Tamsin Oakes in Leeds, thanked her mother.", "Ruby Lane",
+     "Tamsin Oakes"),
+    ("The winner was the rapper known as Lil Vex, whose real name is Tom Rudd. He thanked his mother.", "Lil Vex",
+     "Tom Rudd"),
+])
+def test_a_birth_or_stage_name_is_another_name_of_the_person_named_before_it(nlp, text, name, alias):
+    entities = entities_of(nlp, text)
+    assert holder(entities, alias) is holder(entities, name)
+    assert holder(entities, alias).type == "PERSON"
+
+
+def test_a_pronoun_still_finds_a_person_whose_stage_name_looks_female(nlp):
+    text = "The winner was the rapper known as Lil Vex, whose real name is Tom Rudd. He thanked his mother."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "He") is holder(entities, "Lil Vex")

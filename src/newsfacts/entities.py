@@ -19,6 +19,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
+    ALIAS_CUES,
+    ALIAS_CUES_OF_PEOPLE,
     BARE_TITLES,
     COMPANY_NOUNS,
     COURTESY_TITLES,
@@ -348,7 +350,8 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
         found = [named_by_context(doc[employer[0].i:employer[-1].i + 1], "ORG")] if employer else []
         return found + ([person] if person else [])
-    if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed or styled):
+    if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed or styled
+                                                  or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
         return [person] if person else []
     if kind is None:
@@ -757,8 +760,45 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     add_untagged_short_names(doc, text, clusters, lower_case_words)
     add_untagged_names_of_things(doc, text, clusters)
     merge_appositions(doc, clusters)
+    merge_aliases(doc, clusters)
     merge_peerage_with_royal_name(clusters)
     return clusters
+
+
+def alias_cue_before(doc: Doc, start: int, cues: set[tuple[str, ...]]) -> int | None:
+    """Where the words bringing in another name ('born', 'known as') start, when they end right before token
+    `start`."""
+    for cue in cues:
+        begin = start - len(cue)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == cue:
+            return begin
+    return None
+
+
+def merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Lane, born Ana Ortiz,', 'the rapper known as Lil Vex, whose real name is Tom Reed': a birth name, stage
+    name or nickname is another name of the person named last before it in the sentence, though two full names
+    are otherwise never one person."""
+    for alias in [k for k in clusters if k.type == "PERSON"]:
+        for start, _, kind in sorted(alias.mentions):
+            cue = alias_cue_before(doc, start, ALIAS_CUES) if kind == "name" else None
+            if cue is None:
+                continue
+            sentence_start = doc[start].sent.start
+            earlier = [(s, k) for k in clusters if k.type == "PERSON" and k is not alias
+                       for s, e, _ in k.mentions if sentence_start <= s and e <= cue]
+            named = max(earlier, key=lambda item: item[0])[1] if earlier else None
+            if named is None:
+                continue
+            # Only a form of address tells a gender here: one guessed from a stage name's first word ('Lil')
+            # is no evidence against the birth name's.
+            addressed = {gender for k in (named, alias) for t in k.titles if (gender := honorific_gender(t))}
+            if len(addressed) > 1:
+                continue
+            agreed = named.gender if named.gender == alias.gender else None
+            merge(named, alias, clusters)
+            named.gender = next(iter(addressed), agreed)
+            break
 
 
 def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:

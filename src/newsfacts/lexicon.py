@@ -194,6 +194,14 @@ PERSON_ROLE_NOUNS = {
     "diplomat", "negotiator", "mediator", "rapper", "guitarist", "drummer", "bassist", "comedian", "bandmate",
 }
 
+# Words that bring in another name of the person just named ("X, born Y", "X, whose real name is Y", "X, who
+# performs as Y"), from news usage for birth names, stage names and nicknames. Only the first group is said
+# of people alone; "known as" is said of places and things too, "performs as" of machines ("if it performs as
+# Acme expects").
+ALIAS_CUES_OF_PEOPLE = {("born",), ("née",), ("nee",), ("real", "name", "is"), ("birth", "name", "is")}
+ALIAS_CUES = ALIAS_CUES_OF_PEOPLE | {("known", "as"), ("nicknamed",), ("dubbed",), ("performs", "as"),
+                                     ("performing", "as")}
+
 # Lower-case particles that belong to the surname after them ("Anouk de Vries" is "Ms de Vries"), from the
 # naming customs of Dutch, German, French, Italian, Spanish, Portuguese and Arabic names.
 SURNAME_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten",
