@@ -456,3 +456,8 @@ def test_hours_and_a_half_are_written_in_hours_and_minutes(nlp):
 def test_a_year_earlier_than_a_quarter_is_that_quarter(nlp):
     times = found(nlp, "Third-quarter sales rose 8% from a year earlier.")
     assert ("a year earlier", "DATE", "2023-Q3") in times
+
+
+def test_a_daytime_clock_time_told_after_a_night_falls_on_the_next_day(nlp):
+    times = found(nlp, "Shares in Tokyo fell overnight. European markets were flat at midday.")
+    assert ("midday", "TIME", "2024-03-14T12:00") in times

@@ -105,7 +105,8 @@ def with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | Non
 
 
 # A clock time in the small hours told after an evening one, with no day of its own, is the next day's:
-# "bought petrol at 11pm … arrived at the shop at 2.14am".
+# "bought petrol at 11pm … arrived at the shop at 2.14am"; so is a daytime one told straight after a night
+# ("fell overnight … were mixed at midday").
 EVENING_FROM, SMALL_HOURS_UNTIL = 18, 6
 EVENING_PARTS = ("TEV", "TNI")
 
@@ -162,7 +163,7 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             same = [(abs(s - start), day) for s, e, day in mentions
                     if day and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))
                     and not aside(reading.text, s, start) and previous_word(reading.text, s) != "since"]
-            last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))[1]
+            last_start, last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))
             lede = min(((s, day) for s, _, day in mentions if day and s < bounds[0]), default=(0, None))
             hour = int(value[1:3])
             if same:
@@ -170,7 +171,8 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             else:
                 day = last or lede[1] or default
                 night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
-                day = next_day(day) if night and hour < SMALL_HOURS_UNTIL else day
+                after_night = bool(last) and value_at[last_start].endswith("TNI") and hour < EVENING_FROM
+                day = next_day(day) if night and hour < SMALL_HOURS_UNTIL or after_night else day
             night_of = day if EVENING_FROM <= hour < 24 else night_of if hour < SMALL_HOURS_UNTIL else None
             value = day + value
         elif kind == "TIME" and value.endswith(EVENING_PARTS):
