@@ -461,3 +461,13 @@ def test_a_year_earlier_than_a_quarter_is_that_quarter(nlp):
 def test_a_daytime_clock_time_told_after_a_night_falls_on_the_next_day(nlp):
     times = found(nlp, "Shares in Tokyo fell overnight. European markets were flat at midday.")
     assert ("midday", "TIME", "2024-03-14T12:00") in times
+
+
+def test_a_clock_time_in_a_habit_s_clause_is_on_no_one_day(nlp):
+    times = found(nlp, "The mayor was elected on Monday. She swims every morning at 7am.")
+    assert ("7am", "TIME", "XXXX-XX-XXT07:00") in times
+
+
+def test_a_habit_in_another_clause_leaves_a_clock_time_dated(nlp):
+    times = found(nlp, "The nurse, who commutes daily, left home at 6.50am on Monday.")
+    assert ("6.50am", "TIME", "2024-03-11T06:50") in times

@@ -168,6 +168,9 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             hour = int(value[1:3])
             if same:
                 day = min(same)[1]
+            elif any(kind == "SET" and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))
+                     for s, e, kind, _ in found):
+                day = "XXXX-XX-XX"  # "she wrote every morning until noon": a habit's hour, on no one day
             else:
                 day = last or lede[1] or default
                 night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
