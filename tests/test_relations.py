@@ -339,3 +339,123 @@ def test_science_and_diplomatic_posts_are_jobs(nlp, text, person, description, e
     described = [(description, "description")] if description else []
     found = relations_of(nlp, text, **{person: (PERSON, [person, *described]), employer: (ORG, [employer])})
     assert (person, "works_for", employer, role) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norvale boss Ian Moss was furious.", {("Ian", "works_for", "Norvale", "boss")}),
+    ("Ian Moss is a partner at Norvale.", {("Ian", "works_for", "Norvale", "partner")}),
+    ("Ann Hill thanked her boss, Ian Moss.", set()),
+])
+def test_a_boss_or_partner_works_for_an_organisation_only(nlp, text, expected):
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Norvale=(ORG, ["Norvale"] if "Norvale" in text else []),
+                         Ann=(PERSON, ["Ann Hill", ("her", "pronoun")] if "Ann" in text else []))
+    assert found == expected
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Eva Stone, a judge at the Crown Court, ruled on Friday.", "judge"),
+    ("Eva Stone, a barrister at the Crown Court, spoke.", "barrister"),
+    ("Eva Stone, a columnist for the Crown Court, spoke.", "columnist"),
+])
+def test_courtroom_and_newspaper_posts_are_jobs(nlp, text, role):
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Court=(ORG, ["the Crown Court"]))
+    assert found == {("Eva", "works_for", "Court", role)}
+
+
+@pytest.mark.parametrize("text, owner, owner_type, owner_forms", [
+    ("Norland's prime minister, Eva Stone, hosted the talks.", "Norland", PLACE, ["Norland"]),
+    ("The leader of Norland, Eva Stone, spoke.", "Norland", PLACE, ["Norland"]),
+    ("Ian Moss was represented by his foreign minister, Eva Stone.", "Ian", PERSON, ["Ian Moss", ("his", "pronoun")]),
+])
+def test_a_government_title_owned_by_a_country_or_person_is_a_job_for_it(nlp, text, owner, owner_type, owner_forms):
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), **{owner: (owner_type, owner_forms)})
+    assert {(s, r, o) for s, r, o, _ in found} == {("Eva", "works_for", owner)}
+
+
+def test_a_name_after_the_employer_phrase_holds_the_title(nlp):
+    text = "The chief executive of Norvale, Eva Stone, said sales fell."
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"]))
+    assert found == {("Eva", "works_for", "Norvale", "chief executive")}
+
+
+def test_a_name_after_a_person_in_the_of_phrase_is_left_alone(nlp):
+    text = "The daughter of the late king, Ian Moss, spoke."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), King=(PERSON, [("the late king", "description")]))
+    assert found == set()
+
+
+def test_the_author_of_a_book_named_beside_it(nlp):
+    text = "Eva Stone, the author of the book Quiet Harbours, spoke."
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Book=(WORK, ["Quiet Harbours"]))
+    assert found == {("Eva", "author_of", "Book", None)}
+
+
+@pytest.mark.parametrize("text", ["The talks moved to Port Elm, the capital of Norland.",
+                                  "Norland's capital, Port Elm, is small."])
+def test_a_capital_lies_in_its_country(nlp, text):
+    found = relations_of(nlp, text, Elm=(PLACE, ["Port Elm"]), Norland=(PLACE, ["Norland"]))
+    assert found == {("Elm", "located_in", "Norland", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, who heads Norvale, spoke.", {("Eva", "works_for", "Norvale", None)}),
+    ("Eva Stone, who runs Norvale's research lab, spoke.", {("Eva", "works_for", "Norvale", None)}),
+    ("Eva Stone joined Norvale in 2019.", {("Eva", "works_for", "Norvale", None)}),
+    ("Eva Stone led Norvale until 2019.", set()),
+])
+def test_heading_running_or_joining_an_organisation(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
+
+
+def test_leading_a_person_is_no_job(nlp):
+    text = "Eva Stone leads Ian Moss in the polls."
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"])) == set()
+
+
+@pytest.mark.parametrize("text, town_type", [
+    ("Norvale, which is based in Tamford, makes paint.", PLACE),
+    ("The paint is made by Norvale, a family firm based in Tamford.", PLACE),
+    ("Eva Stone runs the Tamford-based paint maker Norvale.", PLACE),
+    ("Norvale, which is based in Tamford, makes paint.", ORG),  # NER's label for a town it does not know
+])
+def test_based_in_says_where_an_organisation_is(nlp, text, town_type):
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale"]), Tamford=(town_type, ["Tamford"]),
+                         Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
+    assert ("Norvale", "located_in", "Tamford", None) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, a chemist at the Norvale Institute in Tamford, spoke.", True),
+    ("They drove from Elm Lodge, the family home in the village of Tamford.", True),
+    ("Norvale sold more paint in Tamford.", False),
+])
+def test_a_name_and_the_place_in_set_after_it(nlp, text, expected):
+    named = "Elm Lodge" if "Elm" in text else "the Norvale Institute" if "Institute" in text else "Norvale"
+    found = relations_of(nlp, text, Norvale=(ORG, [named]), Tamford=(PLACE, ["Tamford"]),
+                         Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
+    assert (("Norvale", "located_in", "Tamford", None) in found) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another analyst, Eva Stone of Norvale, was cautious.", {("Eva", "works_for", "Norvale", None)}),
+    ("Count Eva Stone of Norvale was cautious.", set()),
+])
+def test_a_name_and_its_organisation_in_an_of_phrase(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
+
+
+FAMILY = {"Ann": (PERSON, ["Ann Hill", ("her", "pronoun")]), "Ian": (PERSON, ["Ian Hill"]), "Mia": (PERSON, ["Mia"])}
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Hill lives with her husband, Ian Hill, and their son, Mia.",
+    "Ann Hill came with her husband, Ian Hill. Mia is the couple's only son.",
+])
+def test_their_child_or_the_couples_child_is_both_spouses(nlp, text):
+    found = relations_of(nlp, text, **FAMILY)
+    assert {("Ann", "parent_of", "Mia", None), ("Ian", "parent_of", "Mia", None)} <= found
+
+
+def test_their_child_far_from_the_couple_has_no_parents(nlp):
+    text = "Ann Hill came with her husband, Ian Hill. It rained. The roads shut. Their son, Mia, is three."
+    assert {r for r in relations_of(nlp, text, **FAMILY) if r[1] == "parent_of"} == set()

@@ -5,9 +5,11 @@ Most relations hang on a trigger noun from data/relations.json ("father", "secre
 modifying it ("Acme spokesman") or an "of"/"at" phrase ("director of Acme"). The other is the holder,
 the one the noun phrase names: the entity it is a mention of (the entities stage attaches "his father"
 to the father), a name set beside it ("his brother Tom", "Tom, her brother,", "counterparts, A and B")
-or the subject of a copula ("Tom is her brother"). A few verbs state the rest ("X wrote Y", "X married
-Y", "X works for Y", "Y, based in Z"). Each relation keeps its sentence as evidence. Nothing is guessed:
-a possessive pronoun that the entities stage did not resolve gives no relation.
+or the subject of a copula ("Tom is her brother"). "Their son" and "the couple's son" are the son of the
+spouses named last. A few verbs state the rest ("X wrote Y", "X married Y", "X works for Y", "X heads Y", "X joined
+Y", "Y, based in Z"), and so does a place set after a name ("the Acme Institute in Leeds"). Each relation
+keeps its sentence as evidence. Nothing is guessed: a possessive pronoun that the entities stage did not
+resolve gives no relation.
 
 Written by hand over spaCy's parse because no maintained library extracts these relations from news
 without a trained relation model.
@@ -17,13 +19,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import COMPANY_NOUNS, KINSHIP
+from .lexicon import COMPANY_NOUNS, KINSHIP, TITLES_OF_PLACE
 from .nlp import Parsed, token_index_from
 from .schema import Entity, FactSheet, Mention, Relation
 
@@ -46,6 +48,8 @@ class Trigger:
     holder_types: frozenset[str]
     owner_types: frozenset[str]
     gives_role: bool
+    # A country or person owning a government title employs its holder: "Portugal's prime minister".
+    employs_when_owned_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class Tables:
     authorship_verbs: frozenset[str]
     marriage_verbs: frozenset[str]
     employment_verbs: dict[str, frozenset[str]]
+    leading_verbs: frozenset[str]
+    joining_verbs: frozenset[str]
     location_participles: frozenset[str]
     legislatures: frozenset[str]
     legislature_member_titles: frozenset[str]
@@ -71,14 +77,24 @@ def tables() -> Tables:
         if kin.relation:
             reverse = kin.relation == "child_of"  # stored as parent_of(owner, child): one direction, no duplicates
             triggers[word] = Trigger("parent_of" if reverse else kin.relation, not reverse, people, people, False)
+    governing = frozenset(data["government_titles"]["words"])
     for word in data["job_titles"]:
         triggers[word] = Trigger("works_for", True, people, employers, True)
+    for word in data["organisation_titles"]["words"]:
+        triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), True)
     for word in data["staff_nouns"]["words"]:  # "his colleague" works with him, not for him: organisations only
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False)
     for word in data["membership_nouns"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
+    for word in governing & triggers.keys():
+        triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
+                                 employs_when_owned_by=frozenset({PERSON, PLACE}))
     for word in data["work_nouns"]["words"]:
         triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, False)
+    for word in data["author_nouns"]["words"]:
+        triggers[word] = Trigger("author_of", True, employers, frozenset({WORK}), False)
+    for word in data["place_nouns"]["words"]:
+        triggers[word] = Trigger("located_in", True, frozenset({PLACE}), frozenset({PLACE}), False)
     return Tables(
         triggers=triggers,
         not_authored=frozenset(data["not_authored"]),
@@ -86,6 +102,8 @@ def tables() -> Tables:
         authorship_verbs=frozenset(data["authorship_verbs"]),
         marriage_verbs=frozenset(data["marriage_verbs"]),
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
+        leading_verbs=frozenset(data["leading_verbs"]["present"]),
+        joining_verbs=frozenset(data["leading_verbs"]["since"]),
         location_participles=frozenset(data["location_participles"]),
         legislatures=frozenset(data["legislatures"]["words"]),
         legislature_member_titles=frozenset(data["legislatures"]["member_titles"]),
@@ -153,13 +171,21 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
                    and (entity := mentions.entity_of(child)) and entity.type == ORG]
     for preposition in noun.rights:
         if preposition.dep_ == "prep" and preposition.lower_ in ("of", "at", "for"):
+            # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
-                           for token in (target, *target.conjuncts)]
+                           for token in (target, *target.conjuncts, *unnamed_appositives(target, mentions))]
     for token in candidates:
         found = own_mention(token, noun, mentions)
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
             yield found[1]
+
+
+def unnamed_appositives(token: Token, mentions: Mentions) -> list[Token]:
+    """The names set beside a common noun that is no mention itself: 'the book The Long Road'."""
+    if mentions.of_token(token) is not None:
+        return []
+    return [child for child in token.children if child.dep_ == "appos"]
 
 
 def own_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention, Entity] | None:
@@ -236,6 +262,8 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
         yield around[1]
     # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
     named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
+    if not named and (after := end_of_owning_phrase(noun, mentions)) < len(doc) and doc[after].text == ",":
+        named = names_after(doc, after, mentions, trigger.holder_types, many=plural)  # "chief of Acme, Jane Doe"
     yield from named
     if not named:  # "her husband, the pilot Tom Lee": a name in apposition to an apposition
         for described in (child for child in noun.children if child.dep_ == "appos" and child.pos_ == "NOUN"):
@@ -256,6 +284,20 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
             if subject.dep_ == "nsubj" and (entity := mentions.entity_of(subject)):
                 if entity.type in trigger.holder_types:
                     yield entity
+
+
+def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
+    """Where the "of"/"at" phrase naming an organisation or place after a trigger noun ends, else past the text.
+
+    A person there would be ambiguous: in "the daughter of the late king, Tom", Tom may be the king."""
+    for preposition in noun.rights:
+        if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "at", "for"):
+            continue
+        for target in preposition.children:
+            found = mentions.of_token(target) if target.dep_ == "pobj" else None
+            if found and found[1].type in (ORG, PLACE) and (after := token_at(noun.doc, found[0].end)):
+                return after.i
+    return len(noun.doc)
 
 
 def role_of(noun: Token, mentions: Mentions) -> str:
@@ -291,9 +333,22 @@ def subject_company(mentions: Mentions) -> Entity | None:
     return next(iter(called.values())) if len(called) == 1 else None
 
 
+def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
+    """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
+    naming the couple or the next ('his wife, Ann, and their two daughters')."""
+    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if possessor is None or own_mention(possessor, noun, mentions) is not None:
+        return False
+    return possessor.lemma_.lower() == "couple" or (possessor.lower_ == "their" and
+                                                      sentence_number <= couple_sentence + 1)
+
+
 def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
     company = subject_company(mentions)
+    sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
+    couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
+    couple_sentence = -2
     for noun in doc:
         trigger = table.triggers.get(noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
         if trigger is None:
@@ -310,8 +365,12 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         found_owners = [o for o in owners(noun, mentions) if o.type in trigger.owner_types]
         if not found_owners and company is not None and role in table.company_roles:
             found_owners = [company]
+        sentence_number = sentence_numbers[noun.sent.start]
+        if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
+                and couple_owning(noun, mentions, sentence_number, couple_sentence):
+            found_owners, couple_sentence = couple, sentence_number
         for owner in unique(found_owners):
-            relation = trigger.relation
+            relation = "works_for" if owner.type in trigger.employs_when_owned_by else trigger.relation
             if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
                     and owner.name.split()[-1].lower() in table.legislatures:
                 relation = "member_of"
@@ -319,6 +378,8 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 if holder.id == owner.id:
                     continue
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
+                if relation == "spouse_of":
+                    couple, couple_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
 
@@ -347,6 +408,35 @@ def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = fr
                     yield entity
 
 
+def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The organisations a verb takes as object, or whose part it does: 'heads Acme', 'runs Acme's lab'."""
+    for target in (child for child in verb.children if child.dep_ == "dobj"):
+        entity = mentions.entity_of(target)
+        if entity is None:
+            entity = next((mentions.entity_of(c) for c in target.children if c.dep_ == "poss"), None)
+        if entity is not None and entity.type == ORG:
+            yield entity
+
+
+def based_one(participle: Token, mentions: Mentions) -> Entity | None:
+    """What 'based' or 'located' is said of: the noun it modifies, the name that noun is set beside ('Acme,
+    a firm based in Leeds', 'the Leeds-based firm Acme'), or its subject, through a relative pronoun ('Acme,
+    which is based in Leeds')."""
+    if participle.dep_ in ("acl", "amod"):
+        noun = participle.head
+        while noun.dep_ == "compound" and mentions.entity_of(noun) is None:
+            noun = noun.head
+        based = mentions.entity_of(noun)
+        if based is None and noun.dep_ == "appos":
+            based = mentions.entity_of(noun.head)
+        return based
+    for subject in (child for child in participle.children if child.dep_ == "nsubjpass"):
+        if subject.lower_ in RELATIVE_PRONOUNS and participle.dep_ == "relcl":
+            return mentions.entity_of(participle.head)
+        return mentions.entity_of(subject)
+    return None
+
+
 def past_tense(verb: Token) -> bool:
     """ "worked for", "had worked for": over; "works for", "has worked for": still true."""
     return verb.tag_ == "VBD" or any(aux.dep_ == "aux" and aux.tag_ == "VBD" for aux in verb.children)
@@ -373,11 +463,16 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             worker = subject_of(verb, mentions)
             found += [("works_for", worker, employer)
                       for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
+        elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
+                                      and not past_tense(verb)):
+            worker = subject_of(verb, mentions)
+            found += [("works_for", worker, employer) for employer in organisations_objects(verb, mentions)]
         elif lemma in table.location_participles and verb.tag_ == "VBN":
-            based = mentions.entity_of(verb.head) if verb.dep_ in ("acl", "amod") else None
-            based = based or next((mentions.entity_of(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
-            found += [("located_in", based, place)
-                      for place in objects_of(verb, mentions, frozenset({"in"})) if place.type == PLACE]
+            # Whatever one is based in is a place, though NER often calls a town it does not know an organisation.
+            places = [place for place in objects_of(verb, mentions, frozenset({"in"})) if place.type in (PLACE, ORG)]
+            places += [place for child in verb.children if child.dep_ in ("npadvmod", "compound")
+                       and (place := mentions.entity_of(child)) and place.type == PLACE]  # "a London-based firm"
+            found += [("located_in", based_one(verb, mentions), place) for place in places]
         for relation, subject, obj in found:
             if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, evidence=sentence(verb))
@@ -424,15 +519,41 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                            evidence=sentence(token))
 
 
+def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'the Acme Institute in Leeds', 'Acme, a firm in the town of Leeds': a name and the place an 'in' set
+    after it names."""
+    for preposition in doc:
+        if preposition.lower_ != "in" or preposition.dep_ != "prep":
+            continue
+        named = mentions.of_token(preposition.head)
+        if named is None and preposition.head.dep_ == "appos":
+            named = mentions.of_token(preposition.head.head)
+        if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE):
+            continue
+        for target in (child for child in preposition.children if child.dep_ == "pobj"):
+            if mentions.of_token(target) is None:  # "the town of Leeds"
+                target = next((grandchild for of in target.children if of.dep_ == "prep" and of.lower_ == "of"
+                               for grandchild in of.children if grandchild.dep_ == "pobj"), target)
+            place = mentions.of_token(target)
+            if place and place[0].kind == "name" and place[1].type == PLACE and place[1].id != named[1].id:
+                yield Relation(subject=named[1].id, relation="located_in", object=place[1].id,
+                               evidence=sentence(target))
+
+
 # ---- the stage -----------------------------------------------------------------------------------
 
 def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
-    """'Ian Reed, of Kent Police,': an organisation in an 'of' phrase set after a name between commas."""
+    """'Ian Reed, of Kent Police,', 'Ian Reed of Kent Police': an organisation in an 'of' phrase set after a
+    name."""
     for mention, person in mentions.items:
         if person.type != PERSON or mention.kind != "name":
             continue
-        after = token_at(doc, mention.end)
-        preposition = after.nbor() if after is not None and after.text == "," and after.i + 1 < len(doc) else None
+        first = token_at(doc, mention.start)
+        if first is not None and {first.lower_, first.nbor(-1).lower_ if first.i else ""} & TITLES_OF_PLACE:
+            continue  # "Count Tom of Acme" holds a title of it
+        preposition = token_at(doc, mention.end)
+        if preposition is not None and preposition.text == "," and preposition.i + 1 < len(doc):
+            preposition = preposition.nbor()
         if preposition is None or preposition.lower_ != "of" or preposition.head.i >= preposition.i:
             continue
         for target in preposition.children:
@@ -449,7 +570,7 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
     for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions),
-                     *affiliations(doc, mentions)):
+                     *places_in(doc, mentions), *affiliations(doc, mentions)):
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))
         known = relations.setdefault(key, relation)
