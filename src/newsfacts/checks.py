@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Token
@@ -704,7 +705,7 @@ def share_check(text: str, shares: list[re.Match], begin: int, end: int) -> Chec
     unnumbered = [cue for cue in remainders if not PERCENT.search(
         stretch[max(0, cue.start() - 12):cue.end() + 12])]
     partition = (bool(remainders) or PARTITION_CUE.search(stretch) is not None
-                 or any(HEAD_TO_HEAD.search(text[a.end():b.start()]) for a, b in zip(shares, shares[1:])))
+                 or any(HEAD_TO_HEAD.search(text[a.end():b.start()]) for a, b in pairwise(shares)))
     rest = ""
     if unnumbered:
         status = verdict(total <= 100 + slack)
