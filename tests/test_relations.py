@@ -459,3 +459,40 @@ def test_their_child_or_the_couples_child_is_both_spouses(nlp, text):
 def test_their_child_far_from_the_couple_has_no_parents(nlp):
     text = "Ann Hill came with her husband, Ian Hill. It rained. The roads shut. Their son, Mia, is three."
     assert {r for r in relations_of(nlp, text, **FAMILY) if r[1] == "parent_of"} == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norvale lost a penalty through their captain, Eva Stone, in the first half.",
+     {("Eva", "member_of", "Norvale", "captain")}),
+    ("Norvale fans said their captain, Eva Stone, was tired.", set()),
+])
+def test_their_is_an_organisation_only_when_it_is_the_clause_subject(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
+
+
+def test_an_organisation_name_left_inside_a_description_still_owns_the_title(nlp):
+    text = "Norvale won. The Norvale goalkeeper, Eva Stone, made three saves."
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale"]),
+                         Eva=(PERSON, ["Eva Stone", ("The Norvale goalkeeper", "description")]))
+    assert found == {("Eva", "member_of", "Norvale", "goalkeeper")}
+
+
+@pytest.mark.parametrize("text, holder_forms, expected", [
+    ("In 2001 she was appointed professor of law at Tamford University.", [("she", "pronoun")],
+     ("Eva", "works_for", "Uni", "professor")),
+    ("The baby, Eva Stone, was born in May and is the daughter of Ian Moss.",
+     ["Eva Stone", ("The baby", "description")],
+     ("Ian", "parent_of", "Eva", None)),
+])
+def test_a_title_given_by_appointment_or_a_copula_sharing_its_subject(nlp, text, holder_forms, expected):
+    found = relations_of(nlp, text, Eva=(PERSON, holder_forms),
+                         Uni=(ORG, ["Tamford University"] if "Uni" in text else []),
+                         Ian=(PERSON, ["Ian Moss"] if "Ian" in text else []))
+    assert expected in found
+
+
+def test_the_author_noun_inside_the_authors_own_description(nlp):
+    text = "Eva Stone, the author of the book Quiet Harbours, spoke."
+    found = relations_of(nlp, text, Book=(WORK, ["Quiet Harbours"]),
+                         Eva=(PERSON, ["Eva Stone", ("the author of the book Quiet Harbours", "description")]))
+    assert found == {("Eva", "author_of", "Book", None)}

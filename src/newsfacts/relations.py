@@ -60,6 +60,7 @@ class Tables:
     authorship_verbs: frozenset[str]
     marriage_verbs: frozenset[str]
     employment_verbs: dict[str, frozenset[str]]
+    copulas: frozenset[str]
     leading_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     location_participles: frozenset[str]
@@ -102,6 +103,7 @@ def tables() -> Tables:
         authorship_verbs=frozenset(data["authorship_verbs"]),
         marriage_verbs=frozenset(data["marriage_verbs"]),
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
+        copulas=frozenset(data["copulas"]["words"]),
         leading_verbs=frozenset(data["leading_verbs"]["present"]),
         joining_verbs=frozenset(data["leading_verbs"]["since"]),
         location_participles=frozenset(data["location_participles"]),
@@ -123,6 +125,7 @@ class Mentions:
         # The longest mention starting or ending at a place wins: "the Prince of Wales", not "Wales".
         self.starting: dict[int, tuple[Mention, Entity]] = {}
         self.ending: dict[int, tuple[Mention, Entity]] = {}
+        self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
         for mention, entity in reversed(self.items):
             self.starting.setdefault(mention.start, (mention, entity))
             self.ending.setdefault(mention.end, (mention, entity))
@@ -163,17 +166,23 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
     possessors = [relative_antecedent(child) or child for bearer in bearers for child in bearer.children
                   if child.dep_ == "poss"]
     candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
-    its = candidates[0] if candidates and candidates[0].lower_ == "its" else None
-    if its is not None and own_mention(its, noun, mentions) is None and (organisation := organisation_before(
+    its = candidates[0] if candidates and candidates[0].lower_ in ("its", "their") else None
+    if its is not None and own_mention(its, noun, mentions) is None and (organisation := organisation_possessing(
             its, mentions)):
         yield organisation
-    candidates += [child for child in noun.lefts if child.dep_ in ("compound", "nmod", "amod")
-                   and (entity := mentions.entity_of(child)) and entity.type == ORG]
+    for child in noun.lefts:
+        if child.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        if (entity := mentions.entity_of(child)) and entity.type == ORG:
+            candidates.append(child)
+        elif child.pos_ == "PROPN" and own_mention(child, noun, mentions) is None and (
+                named := mentions.organisations.get(child.doc[child.left_edge.i:child.i + 1].text.lower())):
+            yield named  # "the Acme goalkeeper", where the entities stage kept the name inside the description
     for preposition in noun.rights:
         if preposition.dep_ == "prep" and preposition.lower_ in ("of", "at", "for"):
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
-                           for token in (target, *target.conjuncts, *unnamed_appositives(target, mentions))]
+                           for token in (target, *target.conjuncts, *unnamed_appositives(target, noun, mentions))]
     for token in candidates:
         found = own_mention(token, noun, mentions)
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
@@ -181,9 +190,9 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             yield found[1]
 
 
-def unnamed_appositives(token: Token, mentions: Mentions) -> list[Token]:
-    """The names set beside a common noun that is no mention itself: 'the book The Long Road'."""
-    if mentions.of_token(token) is not None:
+def unnamed_appositives(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
+    """The names set beside a common noun that is no mention of its own: 'the book The Long Road'."""
+    if own_mention(token, noun, mentions) is not None:
         return []
     return [child for child in token.children if child.dep_ == "appos"]
 
@@ -205,6 +214,19 @@ def relative_antecedent(possessor: Token) -> Token | None:
     while token.dep_ != "relcl" and token.head.i != token.i:
         token = token.head
     return token.head if token.dep_ == "relcl" else None
+
+
+def organisation_possessing(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """The organisation an 'its' or 'their' stands for. 'Their' more often means people, so only an
+    organisation that is its clause's subject counts ('Acme lost to their rivals')."""
+    if pronoun.lower_ == "its":
+        return organisation_before(pronoun, mentions)
+    verb = pronoun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    entity = mentions.entity_of(subject) if subject is not None else None
+    return entity if entity is not None and entity.type == ORG else None
 
 
 def organisation_before(pronoun: Token, mentions: Mentions) -> Entity | None:
@@ -278,12 +300,15 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
         before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]
-    # A copula: "Tom is her brother".
-    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "become", "remain"):
-        for subject in noun.head.children:
-            if subject.dep_ == "nsubj" and (entity := mentions.entity_of(subject)):
-                if entity.type in trigger.holder_types:
-                    yield entity
+    # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in tables().copulas:
+        verb = noun.head
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            if (entity := mentions.entity_of(subject)) and entity.type in trigger.holder_types:
+                yield entity
 
 
 def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
@@ -308,7 +333,7 @@ def role_of(noun: Token, mentions: Mentions) -> str:
         if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(
                 previous, noun, mentions):
             break
-        if previous.lower_ in tables().past:
+        if previous.lower_ in tables().past or previous.lower_ in mentions.organisations:
             break
         start -= 1
     return noun.doc[start:noun.i + 1].text.lower()
