@@ -554,3 +554,16 @@ def test_a_pronoun_still_finds_a_person_whose_stage_name_looks_female(nlp):
     text = "The winner was the rapper known as Lil Vex, whose real name is Tom Rudd. He thanked his mother."
     entities = entities_of(nlp, text)
     assert holder(entities, "He") is holder(entities, "Lil Vex")
+
+
+def test_a_title_case_headline_keeps_only_the_names_the_story_writes(nlp):
+    text = ("Union Boss Slams Rail Strike Bill\n\nLONDON — The head of the rail union, Mick Dolan, attacked the bill "
+            "on Monday. Dolan said it was unfair.")
+    entities = entities_of(nlp, text)
+    assert not [m for e in entities for m in e.mentions if m.start < text.index("\n")]
+
+
+def test_a_plural_pronoun_whose_clause_has_an_organisation_as_subject_is_it(nlp):
+    text = "The Harlow Rovers defended their coach on Monday after a third defeat."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "their") is holder(entities, "The Harlow Rovers")

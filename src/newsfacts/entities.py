@@ -38,6 +38,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_HEADS,
+    PLURAL_PRONOUNS,
     REFLEXIVE_PRONOUNS,
     ROYAL_HONORIFICS,
     STATEMENT_VERBS,
@@ -129,6 +130,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_role_descriptions(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
+    resolve_group_pronouns(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
 
 
@@ -207,7 +209,9 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += datelines(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
     addressed = addressed_words(doc, text)
-    for ent in doc.ents:
+    headline_names = title_case_headline_names(doc, text)
+    ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
+    for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         for candidate in from_ner(doc, ent, addressed):
@@ -243,6 +247,52 @@ def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]
         if all(t.lower_ in written_names for t in label) and (person := person_name(doc, label.start, label.end)):
             found.append(person)
     return found
+
+
+@dataclass
+class HeadlineNames:
+    """In a headline in title case every word is capitalised, so NER runs names on over the verb ('Union Boss
+    Slams Rail Bill' as one organisation): there a name keeps only the runs of words the story also writes
+    capitalised ('Fans Cheer Ruiz' keeps 'Ruiz' when the story does too), with a first name before one of
+    them ('Fans Cheer Ana Ruiz' keeps 'Ana Ruiz' when the story calls her 'Ruiz')."""
+
+    end: int  # token index where the headline ends; 0 when the first line is no title-case headline
+    capitalised_in_story: set[str]
+
+    def trim(self, ent: Span) -> list[Span]:
+        def written(token: Token) -> bool:
+            return token.lower_ in self.capitalised_in_story and not token.is_stop
+
+        def known(token: Token) -> bool:
+            return written(token) or token.i + 1 < ent.end and written(ent.doc[token.i + 1]) \
+                and first_name_gender(token.lower_) is not None
+
+        runs, i = [], ent.start
+        while i < ent.end:
+            if not known(ent.doc[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < ent.end and (known(ent.doc[end]) or not ent.doc[end].is_alpha):
+                end += 1
+            runs.append(Span(ent.doc, i, end, label=ent.label_))
+            i = end
+        return runs
+
+
+# Fewest words a first line needs, and the share of its longer words that must be capitalised, to be taken
+# for a title-case headline.
+HEADLINE_WORDS = 3
+HEADLINE_CAPITALISED_SHARE = 0.8
+
+
+def title_case_headline_names(doc: Doc, text: str) -> HeadlineNames:
+    line_end = text.find("\n")
+    words = [t for t in doc if t.idx < line_end and t.is_alpha and len(t) > 3] if line_end > 0 else []
+    if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words):
+        return HeadlineNames(0, set())
+    end = words[-1].i + 1
+    return HeadlineNames(end, {t.lower_ for t in doc[end:] if is_capitalised(t)})
 
 
 # A wire story's dateline: a place in capitals opening a line, before a comma, a bracketed agency or a dash
@@ -1182,6 +1232,21 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if referent is not None:
             seen.append((token, referent))
             seen.sort(key=lambda item: item[0].i)
+
+
+def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Democrats said their plan would pass', 'Latinos Share Their Thoughts': a plural pronoun whose own clause
+    has an organisation or group as subject is that one. Nothing else is guessed: 'they' is most often people
+    the story never names."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    quoted = quoted_spans(text)
+    for pronoun in tokens_spelling(doc, text, PLURAL_PRONOUNS) if organisations else []:
+        if pronoun.pos_ != "PRON" or inside(quoted, pronoun.idx):
+            continue
+        subject = clause_subject(pronoun)
+        group = cluster_of(organisations, subject.i) if subject is not None and subject.sent == pronoun.sent else None
+        if group is not None:
+            group.mentions.append((pronoun.i, pronoun.i + 1, "pronoun"))
 
 
 def resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluster | None:

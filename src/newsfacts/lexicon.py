@@ -108,6 +108,8 @@ KINSHIP: dict[str, Kin] = {
 PERSONAL_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
 REFLEXIVE_PRONOUNS = {"himself", "herself"}
+# Plural pronouns, which can point at an organisation or group named as a whole ("Democrats said their plan…").
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 
 # Last words that make a name an event ("the Ashford Awards", "the Winter Olympics").
 EVENT_HEADS = {"awards", "award", "games", "olympics", "cup", "festival", "championship", "championships",
