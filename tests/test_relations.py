@@ -496,3 +496,26 @@ def test_the_author_noun_inside_the_authors_own_description(nlp):
     found = relations_of(nlp, text, Book=(WORK, ["Quiet Harbours"]),
                          Eva=(PERSON, ["Eva Stone", ("the author of the book Quiet Harbours", "description")]))
     assert found == {("Eva", "author_of", "Book", None)}
+
+
+def test_a_title_joined_to_another_by_and_has_the_same_holder(nlp):
+    text = "Eva Stone, editor of the journal and a professor at Tamford University, said so."
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Uni=(ORG, ["Tamford University"]))
+    assert found == {("Eva", "works_for", "Uni", "professor")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Eva Stone of Norland met the press.", {("Eva", "works_for", "Norland", None)}),
+    ("Duchess Eva Stone of Norland met the press.", set()),
+])
+def test_a_government_title_before_a_name_and_its_country_after(nlp, text, expected):
+    name = text.split(" of ")[0]
+    assert relations_of(nlp, text, Eva=(PERSON, [name]), Norland=(PLACE, ["Norland"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, who plays for Tamford Rovers, scored twice.", {("Eva", "member_of", "Rovers", None)}),
+    ("Eva Stone played for Tamford Rovers until 2019.", set()),
+])
+def test_a_player_plays_for_a_side(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == expected

@@ -60,6 +60,8 @@ class Tables:
     authorship_verbs: frozenset[str]
     marriage_verbs: frozenset[str]
     employment_verbs: dict[str, frozenset[str]]
+    government_titles: frozenset[str]
+    membership_verbs: dict[str, frozenset[str]]
     copulas: frozenset[str]
     leading_verbs: frozenset[str]
     joining_verbs: frozenset[str]
@@ -104,6 +106,9 @@ def tables() -> Tables:
         marriage_verbs=frozenset(data["marriage_verbs"]),
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
         copulas=frozenset(data["copulas"]["words"]),
+        government_titles=governing,
+        membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"].items()
+                          if not verb.startswith("_")},
         leading_verbs=frozenset(data["leading_verbs"]["present"]),
         joining_verbs=frozenset(data["leading_verbs"]["since"]),
         location_participles=frozenset(data["location_participles"]),
@@ -311,6 +316,17 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
                 yield entity
 
 
+def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
+    """The holders of a trigger noun, or else of the title it is joined to: in "Ann Lee, editor of the paper
+    and a professor at Acme", Ann Lee is the professor too."""
+    found = unique(holders(noun, trigger, mentions))
+    triggers = tables().triggers
+    while not found and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in triggers:
+        noun = noun.head
+        found = unique(holders(noun, trigger, mentions))
+    return found
+
+
 def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
     """Where the "of"/"at" phrase naming an organisation or place after a trigger noun ends, else past the text.
 
@@ -399,7 +415,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
                     and owner.name.split()[-1].lower() in table.legislatures:
                 relation = "member_of"
-            for holder in unique(holders(noun, trigger, mentions)):
+            for holder in holders_of_conjuncts(noun, trigger, mentions):
                 if holder.id == owner.id:
                     continue
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
@@ -488,6 +504,10 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             worker = subject_of(verb, mentions)
             found += [("works_for", worker, employer)
                       for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
+        elif lemma in table.membership_verbs and not past_tense(verb):
+            member = subject_of(verb, mentions)
+            found += [("member_of", member, side) for side in objects_of(verb, mentions, table.membership_verbs[lemma])
+                      if side.type == ORG]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
             worker = subject_of(verb, mentions)
@@ -570,11 +590,14 @@ def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'Ian Reed, of Kent Police,', 'Ian Reed of Kent Police': an organisation in an 'of' phrase set after a
     name."""
+    government_titles = tables().government_titles
     for mention, person in mentions.items:
         if person.type != PERSON or mention.kind != "name":
             continue
         first = token_at(doc, mention.start)
-        if first is not None and {first.lower_, first.nbor(-1).lower_ if first.i else ""} & TITLES_OF_PLACE:
+        titles = {first.lower_, first.nbor(-1).lower_ if first.i else ""} if first is not None else set()
+        employer_types = {ORG, PLACE} if titles & government_titles else {ORG}  # "President Ann Roy of Norland"
+        if employer_types == {ORG} and titles & TITLES_OF_PLACE:
             continue  # "Count Tom of Acme" holds a title of it
         preposition = token_at(doc, mention.end)
         if preposition is not None and preposition.text == "," and preposition.i + 1 < len(doc):
@@ -582,7 +605,7 @@ def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if preposition is None or preposition.lower_ != "of" or preposition.head.i >= preposition.i:
             continue
         for target in preposition.children:
-            if target.dep_ == "pobj" and (employer := mentions.entity_of(target)) and employer.type == ORG:
+            if target.dep_ == "pobj" and (employer := mentions.entity_of(target)) and employer.type in employer_types:
                 yield Relation(subject=person.id, relation="works_for", object=employer.id, evidence=sentence(target))
 
 
