@@ -101,3 +101,94 @@ def test_error_text_is_shown_as_written_not_as_markup(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 1
     assert "[bold]odd[/bold].txt" in result.stderr
+
+
+def test_extract_reads_folders_csv_and_parquet_corpora(runner, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "one.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "news.csv").write_text(f'id,text\nc1,"{STORY.strip()}"\n', encoding="utf-8")
+    pq.write_table(pa.table({"id": ["p1"], "text": [STORY]}), tmp_path / "old.parquet")
+    for name, ids in (("desk", ["one"]), ("news.csv", ["c1"]), ("old.parquet", ["p1"])):
+        result = runner.invoke(app, ["extract", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
+
+
+def test_html_report_of_one_article_into_a_folder(runner, story, tmp_path):
+    result = runner.invoke(app, ["extract", str(story), "--format", "html", "-o", f"{tmp_path}/reports/"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "reports" / "library.html").read_text().startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("target", ["FOLDER", "FOLDER/", "FILE/sheet.json"])
+def test_an_output_that_cannot_be_written_is_one_line(runner, story, tmp_path, target):
+    (tmp_path / "taken").write_text("a file")
+    target = target.replace("FOLDER", str(tmp_path)).replace("FILE", str(tmp_path / "taken"))
+    result = runner.invoke(app, ["extract", str(story), "-o", target])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output + result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_text_summary_fits_the_terminal_it_is_drawn_on(story, monkeypatch):
+    import io
+
+    from rich.text import Text
+
+    from newsfacts.cli import OutputFormat, write_sheet
+    from newsfacts.ingest import read_file
+    from newsfacts.nlp import load_model
+    from newsfacts.sheet import extract
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "80")
+    out = Terminal()
+    write_sheet(extract(read_file(story), load_model()), OutputFormat.text, out, several=False)
+    lines = Text.from_ansi(out.getvalue()).plain.splitlines()
+    assert "Who is in it" in out.getvalue()
+    assert max(len(line) for line in lines) <= 80
+
+
+def test_batch_with_workers_and_a_missing_model_is_one_line(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": STORY}) + "\n")
+    store = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(app, ["batch", str(corpus), "--store", str(store), "--workers", "2",
+                                      "--model", "xx_no_such_pipeline"])
+    assert result.exit_code == 1 and "not installed" in result.stderr
+    assert "Traceback" not in result.output + result.stderr and not store.exists()
+
+
+def test_query_rows_are_printed_as_written_not_as_markup(tmp_path):
+    from newsfacts.store import Store
+
+    Store(tmp_path / "s.duckdb").close()
+    result = CliRunner().invoke(app, ["query", "--sql", "SELECT 'a [/b] mess [sic]' AS said",
+                                      "--store", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "a [/b] mess [sic]" in result.stdout
+
+
+def test_serve_refuses_a_port_out_of_range_and_a_port_in_use(tmp_path):
+    import socket
+
+    out_of_range = CliRunner().invoke(app, ["serve", "--port", "99999"])
+    assert out_of_range.exit_code == 2 and "Traceback" not in out_of_range.output
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        in_use = CliRunner().invoke(app, ["serve", "--port", str(port)])
+    assert in_use.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in in_use.stderr
+    assert "serving on" not in in_use.stderr
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path):
+    not_a_store = tmp_path / "notes.duckdb"
+    not_a_store.write_text("just text")
+    result = CliRunner().invoke(app, ["serve", "--store", str(not_a_store)])
+    assert result.exit_code == 1 and "cannot open the store" in result.stderr

@@ -155,6 +155,18 @@ def test_a_missing_store_is_a_one_line_error(tmp_path):
         Store(tmp_path / "none.duckdb", read_only=True)
 
 
+def test_a_new_store_in_a_folder_not_made_yet_gets_its_folder(tmp_path):
+    with Store(tmp_path / "runs" / "2025" / "corpus.duckdb") as store:
+        assert store.query("SELECT count(*) FROM articles")[1] == [(0,)]
+
+
+def test_an_export_folder_that_cannot_be_made_is_a_store_error(corpus, tmp_path):
+    taken = tmp_path / "taken"
+    taken.write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="cannot make the export folder"):
+        corpus.export(taken, ExportFormat.csv)
+
+
 def test_bad_sql_is_a_store_error(store):
     with pytest.raises(StoreError, match="nowhere"):
         store.query("SELECT * FROM nowhere")

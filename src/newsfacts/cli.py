@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -19,8 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .ingest import IngestError, check_date, read_inputs
-from .nlp import DEFAULT_MODEL, ModelNotFound, load_model
+from .ingest import JSONL_SUFFIXES, IngestError, check_date, with_published
+from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
 from .schema import ErrorRecord, FactSheet, json_schema
 
 app = typer.Typer(
@@ -72,8 +73,12 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise fail(f"{path}: cannot be written ({error.strerror})") from None
+    with handle:
         yield handle
 
 
@@ -95,7 +100,8 @@ def main(
 @app.command()
 def extract(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .html), `-` for standard input, or a .jsonl corpus.")
+        list[str], typer.Argument(help="Article files (.txt, .html), URLs, `-` for standard input, folders, or "
+                                  ".jsonl, .csv, .parquet corpora.")
     ],
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the article's own.")
@@ -107,7 +113,9 @@ def extract(
         )] = (
         OutputFormat.json
     ),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Write here instead of stdout; with --format html, a folder (ending in /) gets "
+        "one page per article.")] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
 ) -> None:
     """Analyse articles and print their fact sheets.
@@ -126,20 +134,32 @@ def extract(
 
         newsfacts extract corpus.jsonl --format html -o reports/
     """
+    from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, read_corpus
     from .sheet import extract_many
 
     try:
         published = check_date(published)
     except IngestError as error:
         raise fail(str(error)) from None
-    several = len(paths) > 1 or any(Path(path).suffix.lower() in {".jsonl", ".ndjson"} for path in paths)
-    pages = output if output_format is OutputFormat.html and several else None
-    if output_format is OutputFormat.html and several and output is None:
-        raise fail("--format html makes one page per article: for several articles give -o FOLDER")
+    names = expand_patterns(paths)
+    corpus_suffixes = JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
+    several = len(names) > 1 or any(Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes
+                                    for name in names)
+    # typer's Path would drop the trailing slash that says "a folder" of a folder not made yet.
+    to_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
+    pages = None
+    if output_format is OutputFormat.html and (several or to_folder):
+        if output is None:
+            raise fail("--format html makes one page per article: for several articles give -o FOLDER")
+        pages = Path(output)
+    elif to_folder:
+        raise fail(f"{output} is a folder: give -o a file name (only --format html writes a folder of pages)")
     nlp = get_model(model)
     failures = written = 0
-    with open_output(None if pages else output) as out, progress_bar(None, "analysing") as progress:
-        for result in extract_many(read_inputs(paths, published), nlp):
+    articles = with_published(read_corpus(names), published)
+    with open_output(None if pages or output is None else Path(output)) as out, \
+            progress_bar(count_records(names) if several else None, "analysing") as progress:
+        for result in extract_many(articles, nlp):
             progress.advance(0)
             if isinstance(result, ErrorRecord):
                 failures += 1
@@ -148,7 +168,10 @@ def extract(
                     out.write(result.model_dump_json() + "\n")
                 continue
             if pages is not None:
-                write_page(result, pages)
+                try:
+                    write_page(result, pages)
+                except OSError as error:
+                    raise fail(f"{pages}: cannot be written ({error.strerror})") from None
             else:
                 write_sheet(result, output_format, out, several)
             written += 1
@@ -162,9 +185,9 @@ def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, seve
     if output_format is OutputFormat.text:
         from .render.text import summary
 
-        Console(file=out, force_terminal=out is sys.stdout and sys.stdout.isatty(), width=120).print(
-            summary(sheet)
-        )
+        # A terminal's own width (tables wrap badly when drawn wider); 120 columns in files and pipes.
+        on_terminal = out.isatty()
+        Console(file=out, force_terminal=on_terminal, width=None if on_terminal else 120).print(summary(sheet))
     elif output_format is OutputFormat.html:
         from .render.html import render_html
 
@@ -236,11 +259,13 @@ def evaluate_command(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to serve other machines.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     store: Annotated[
         Path | None, typer.Option(help="A DuckDB corpus to list articles and quotes from (/api/articles).")
     ] = None,
-    max_body: Annotated[int, typer.Option(help="Largest request body in bytes; larger ones get 413.")] = 2_000_000,
+    max_body: Annotated[
+        int, typer.Option(min=1, help="Largest request body in bytes; larger ones get 413.")
+    ] = 2_000_000,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
 ) -> None:
     """Run the web page (paste or upload an article, get its report) and the JSON API.
@@ -252,15 +277,29 @@ def serve(
 
         newsfacts serve --port 8000 --store corpus.duckdb
     """
+    import socket
+
     import uvicorn
 
     from .server import create_app
+    from .store import Store, StoreError
 
     if store is not None and not store.is_file():
         raise fail(f"{store}: no such store; build one with `newsfacts batch`")
+    if store is not None:
+        try:
+            Store(store, read_only=True).close()
+        except StoreError as error:
+            raise fail(str(error)) from None
     get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one
+    # Bound here rather than by uvicorn, so a port in use or a foreign address is one line, not a log record.
+    try:
+        listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as error:
+        raise fail(f"cannot listen on {host}:{port} ({os.strerror(error.errno) if error.errno else error})") from None
     stderr.print(f"serving on http://{host}:{port}/  (API documentation at /docs; Ctrl-C stops)", highlight=False)
-    uvicorn.run(create_app(model=model, store=store, max_body=max_body), host=host, port=port, log_level="warning")
+    config = uvicorn.Config(create_app(model=model, store=store, max_body=max_body), log_level="warning")
+    uvicorn.Server(config).run(sockets=[listener])
 
 
 class Engine(str, Enum):
@@ -318,6 +357,8 @@ def batch(
         raise fail("--scheduler needs --engine dask")
     if engine is Engine.local and workers == 1:
         get_model(model)
+    elif engine is Engine.local and not model_installed(model):
+        raise fail(f"spaCy pipeline {model!r} is not installed; leave --model out to use {DEFAULT_MODEL}")
     total = count_records(inputs)
     started = time.perf_counter()
     try:
@@ -347,6 +388,15 @@ def batch(
         highlight=False,
         soft_wrap=True,
     )
+
+
+def model_installed(name: str) -> bool:
+    """Whether spaCy can load the pipeline, judged without loading it: worker processes load their own, and a
+    missing one would otherwise surface as a traceback from each of them."""
+    import spacy
+
+    return (name.startswith("blank:") or Path(name).is_dir() or spacy.util.is_package(name)
+            or spacy.util.is_package(MODEL_ALIASES.get(name, name)))
 
 
 @contextmanager
@@ -439,7 +489,7 @@ def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat
     else:
         table = Table(*columns, show_lines=False)
         for row in rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
+            table.add_row(*(Text("" if value is None else str(value)) for value in row))  # no markup
         Console().print(table)
         stderr.print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", highlight=False)
 

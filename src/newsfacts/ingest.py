@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -217,12 +217,16 @@ def read_stdin() -> Article:
 
 def read_inputs(paths: list[str], published: str | None = None) -> Iterator[Article | ErrorRecord]:
     """Every article named by the paths, in order; `published` overrides each article's own date."""
+    return with_published((item for name in paths for item in _read_one(name)), published)
+
+
+def with_published(items: Iterable[Article | ErrorRecord], published: str | None) -> Iterator[Article | ErrorRecord]:
+    """The items with `published` as every article's date, when given."""
     published = check_date(published)
-    for name in paths:
-        for item in _read_one(name):
-            if published and isinstance(item, Article):
-                item = item.model_copy(update={"published": published})
-            yield item
+    for item in items:
+        if published and isinstance(item, Article):
+            item = item.model_copy(update={"published": published})
+        yield item
 
 
 def _read_one(name: str) -> Iterator[Article | ErrorRecord]:

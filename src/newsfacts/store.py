@@ -160,8 +160,12 @@ class Store:
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such store; fill one with `newsfacts batch … --store {self.path}`")
         try:
+            if not read_only:  # a new store's folder is made, as the other outputs' are
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             config = {} if read_only else {"memory_limit": WRITER_MEMORY}
             self.connection = duckdb.connect(str(self.path), read_only=read_only, config=config)
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot make the store's folder ({error.strerror})") from None
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
         if not read_only:
@@ -254,7 +258,10 @@ class Store:
 
     def export(self, folder: Path, export_format: ExportFormat) -> list[Path]:
         """Every table as one file in the folder (table.parquet, table.csv or table.jsonl)."""
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{folder}: cannot make the export folder ({error.strerror})") from None
         written = []
         for name in TABLE_NAMES:
             target = folder / f"{name}.{export_format.value}"

@@ -38,10 +38,10 @@ def entities_table(sheet: FactSheet) -> Table:
 def quotes_table(sheet: FactSheet) -> Table:
     names = entity_names(sheet)
     table = Table(title="Who said what", title_justify="left", expand=True)
-    table.add_column("speaker", style="bold")
+    table.add_column("speaker", style="bold", ratio=1)
     table.add_column("source")
     table.add_column("cue")
-    table.add_column("said")
+    table.add_column("said", ratio=2)  # the quote gets the room
     by_speaker = defaultdict(list)
     for quote in sheet.quotes:
         speaker = names.get(quote.speaker or "") or quote.speaker_name or "(unknown)"
