@@ -519,3 +519,17 @@ def test_a_government_title_before_a_name_and_its_country_after(nlp, text, expec
 ])
 def test_a_player_plays_for_a_side(nlp, text, expected):
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == expected
+
+
+def test_a_plural_work_noun_lists_its_works_with_include(nlp):
+    text = "Eva Stone, whose books include Quiet Harbours and Salt Roads, died on Monday."
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Harbours=(WORK, ["Quiet Harbours"]),
+                         Roads=(WORK, ["Salt Roads"]))
+    assert found == {("Eva", "author_of", "Harbours", None), ("Eva", "author_of", "Roads", None)}
+
+
+def test_born_to_names_the_parents(nlp):
+    text = "Eva Stone was born in Tamford to Ian Moss and Ann Moss."
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"]), Ann=(PERSON, ["Ann Moss"]),
+                         Tamford=(PLACE, ["Tamford"]))
+    assert found == {("Ian", "parent_of", "Eva", None), ("Ann", "parent_of", "Eva", None)}

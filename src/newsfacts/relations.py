@@ -59,10 +59,12 @@ class Tables:
     past: frozenset[str]
     authorship_verbs: frozenset[str]
     marriage_verbs: frozenset[str]
+    birth_verbs: frozenset[str]
     employment_verbs: dict[str, frozenset[str]]
     government_titles: frozenset[str]
     membership_verbs: dict[str, frozenset[str]]
     copulas: frozenset[str]
+    listing_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     location_participles: frozenset[str]
@@ -104,8 +106,10 @@ def tables() -> Tables:
         past=frozenset(data["past"]),
         authorship_verbs=frozenset(data["authorship_verbs"]),
         marriage_verbs=frozenset(data["marriage_verbs"]),
+        birth_verbs=frozenset(data["birth_verbs"]["words"]),
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
         copulas=frozenset(data["copulas"]["words"]),
+        listing_verbs=frozenset(data["listing_verbs"]["words"]),
         government_titles=governing,
         membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"].items()
                           if not verb.startswith("_")},
@@ -305,6 +309,12 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
         before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]
+    # A list the noun's clause gives: "her novels include X and Y".
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in tables().listing_verbs:
+        for listed in (child for child in noun.head.children if child.dep_ == "dobj"):
+            for token in (listed, *listed.conjuncts):
+                if (entity := mentions.entity_of(token)) and entity.type in trigger.holder_types:
+                    yield entity
     # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
     if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in tables().copulas:
         verb = noun.head
@@ -500,6 +510,8 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         elif lemma in table.marriage_verbs:
             spouse = subject_of(verb, mentions)
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
+        elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (child := subject_of(verb, mentions)):
+            found += [("parent_of", parent, child) for parent in objects_of(verb, mentions, frozenset({"to"}))]
         elif lemma in table.employment_verbs and not past_tense(verb):
             worker = subject_of(verb, mentions)
             found += [("works_for", worker, employer)
@@ -524,7 +536,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 
 def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
-    if relation == "spouse_of":
+    if relation in ("spouse_of", "parent_of"):
         return subject.type == obj.type == PERSON
     if relation == "works_for":
         return subject.type == PERSON and obj.type in (PERSON, ORG)
