@@ -115,6 +115,24 @@ def test_panels_show_people_timeline_relations_and_checks():
     assert [m["text"] for m in data["entities"]["E1"]["mentions"]] == ["Ann Lee", "she", "Her", "Ann Lee"]
 
 
+def meta_lines(page: str) -> list[str]:
+    """The counts under the title and on the people cards, whitespace as a reader sees it."""
+    return [" ".join(found.split()) for found in re.findall(r'<p class="meta">(.*?)</p>', page, re.S)]
+
+
+def test_counts_read_as_english_one_and_many():
+    header, ann, *_ = meta_lines(render_html(sample_sheet()))
+    assert header.endswith("4 entities · 2 quotes · 4 time expressions · 3 relations · 1 check")
+    assert ann == "person · 4 mentions · 1 quote"
+
+
+def test_an_article_with_nothing_found_says_so_once_per_panel():
+    page = our_part(render_html(FactSheet(id="quiet", text="The council met. Roads were discussed.")))
+    assert meta_lines(page)[0].endswith("0 entities · 0 quotes · 0 time expressions · 0 relations · 0 checks")
+    assert "No names found." in page
+    assert 'id="timeline-chart"' not in page and page.count("No time expressions found.") == 1
+
+
 def test_every_piece_of_article_text_is_escaped():
     page = our_part(render_html(hostile_sheet()))
     assert "<script>window" not in page and "<img src=x" not in page and "<svg" not in page and "<b>title" not in page

@@ -41,8 +41,15 @@ SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 @lru_cache(maxsize=1)
 def templates() -> Environment:
-    return Environment(loader=PackageLoader("newsfacts.render", "templates"),
-                       autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    environment = Environment(loader=PackageLoader("newsfacts.render", "templates"),
+                              autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
+    environment.filters["counted"] = counted
+    return environment
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 quote', '3 quotes'."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 @lru_cache(maxsize=None)
