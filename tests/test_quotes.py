@@ -294,17 +294,9 @@ def test_pronoun_speaker_after_an_unnamed_source_is_that_source():
     assert quote.source == "anonymous" and quote.speaker_name == "One resident"
 
 
-def test_floating_quote_in_the_next_paragraph_continues_the_last_quote():
-    text = ('"The plan is ready," said Maria Lopez.\n\n'
-            '"We will start building in the spring and finish before the winter."')
-    sheet = sheet_of(text)
-    quote = quote_with(sheet, "start building")
-    assert quote.kind == "direct" and "plan is ready" in quote.text
-    assert speaker_name(sheet, quote) == "Maria Lopez"
-
-
-def test_floating_quote_further_on_takes_the_last_speaker():
-    text = ('"The plan is ready," said Maria Lopez.\n\nThe council meets on Monday to vote on it.\n\n'
+@pytest.mark.parametrize("between", ["", "The council meets on Monday to vote on it.\n\n"])
+def test_floating_quote_is_a_quote_of_the_last_speaker(between):
+    text = ('"The plan is ready," said Maria Lopez.\n\n' + between +
             '"We will start building in the spring and finish before the winter."')
     sheet = sheet_of(text)
     quote = quote_with(sheet, "start building")

@@ -78,22 +78,18 @@ def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
 
 
 def with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
-    """Quoted sentences with no cue of their own belong to the speaker quoted just before them: right after
-    that speaker's direct quote they continue it, further on they are quotes of their own."""
+    """Quoted sentences with no cue of their own are quotes of the speaker quoted just before them (as their
+    own quotes, not the previous one's continuation: so annotators of news mostly count them)."""
     quotes = sorted(quotes, key=lambda quote: quote.start)
     for mark in marks:
         if len(text[mark.start:mark.end].split()) < FLOATING_MIN_WORDS or not _starts_sentence(text, mark.outer_start):
             continue
         if any(quote.start < mark.end and mark.start < quote.end for quote in quotes):
             continue
-        before = [quote for quote in quotes if quote.end <= mark.start]
-        previous = [quote for quote in before if quote.speaker_mention is not None]
+        previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
         if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
             continue
         last = previous[-1]
-        if last is before[-1] and last.kind == "direct" and text.count("\n\n", last.end, mark.start) <= 1:
-            quotes[quotes.index(last)] = last.model_copy(update={"end": mark.end, "text": text[last.start:mark.end]})
-            continue
         quotes.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
                             source=last.source, cue=None, speaker=last.speaker, speaker_mention=last.speaker_mention,
                             speaker_name=last.speaker_name))
