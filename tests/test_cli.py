@@ -192,3 +192,30 @@ def test_serve_refuses_a_file_that_is_not_a_store(tmp_path):
     not_a_store.write_text("just text")
     result = CliRunner().invoke(app, ["serve", "--store", str(not_a_store)])
     assert result.exit_code == 1 and "cannot open the store" in result.stderr
+
+
+def test_an_html_report_is_not_poured_into_a_terminal(runner, story, monkeypatch):
+    import typer.testing
+
+    monkeypatch.setattr(typer.testing._NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
+    result = runner.invoke(app, ["extract", str(story), "--format", "html"])
+    assert result.exit_code == 1 and "give -o report.html" in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_article_not_in_english_gets_a_warning_and_its_sheet(runner, tmp_path):
+    path = tmp_path / "nieuws.txt"
+    path.write_text("De minister zei dinsdag dat het nieuwe ziekenhuis in het voorjaar opengaat en dat de bouw "
+                    "binnen het budget is gebleven, aldus een woordvoerder van het ministerie.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert "nieuws does not look like English" in result.stderr
+    assert json.loads(result.stdout)["id"] == "nieuws"
+
+
+def test_an_english_article_gets_no_language_warning(runner, tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("The minister said on Tuesday that the new hospital would open in the spring and that the work "
+                    "had stayed within its budget, according to a spokesman for the ministry.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0 and "English" not in result.stderr

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsfacts.ingest import IngestError, check_date, read_file, read_inputs, read_jsonl
+from newsfacts.ingest import IngestError, check_date, looks_english, read_file, read_inputs, read_jsonl
 from newsfacts.schema import Article, ErrorRecord
 
 PAGE = """<!doctype html><html><head><title>Bridge reopens after repairs</title>
@@ -119,3 +119,12 @@ def test_read_inputs_keeps_going_after_a_bad_path(tmp_path):
     items = list(read_inputs([str(tmp_path / "gone.txt"), str(good)]))
     assert isinstance(items[0], ErrorRecord) and items[0].id == "gone"
     assert isinstance(items[1], Article)
+
+
+def test_english_is_told_from_other_languages_by_its_function_words():
+    english = "The minister said on Tuesday that the new hospital would open in the spring, and that it was on budget."
+    dutch = ("De minister zei dinsdag dat het nieuwe ziekenhuis in het voorjaar opengaat en dat de bouw binnen "
+             "het budget is gebleven, aldus een woordvoerder van het ministerie van Volksgezondheid.")
+    assert looks_english(english)
+    assert not looks_english(dutch)
+    assert looks_english("Ministerie van Volksgezondheid")  # too short to judge

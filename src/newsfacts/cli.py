@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .ingest import JSONL_SUFFIXES, IngestError, check_date, with_published
+from .ingest import JSONL_SUFFIXES, IngestError, check_date, looks_english, with_published
 from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
 from .schema import ErrorRecord, FactSheet, json_schema
 
@@ -154,6 +154,8 @@ def extract(
         pages = Path(output)
     elif to_folder:
         raise fail(f"{output} is a folder: give -o a file name (only --format html writes a folder of pages)")
+    elif output_format is OutputFormat.html and output is None and sys.stdout.isatty():
+        raise fail("the HTML report is a page of several megabytes, not for the terminal: give -o report.html")
     nlp = get_model(model)
     failures = written = 0
     articles = with_published(read_corpus(names), published)
@@ -167,6 +169,9 @@ def extract(
                 if several and pages is None:
                     out.write(result.model_dump_json() + "\n")
                 continue
+            if not looks_english(result.text):
+                stderr.print(f"[yellow]warning:[/] {escape(result.id)} does not look like English; the model and rules "
+                             "are English, so expect few findings", highlight=False, soft_wrap=True)
             if pages is not None:
                 try:
                     write_page(result, pages)

@@ -36,6 +36,24 @@ DOCUMENT_SIGNATURES = {
 }
 
 
+# Share of words that are English function words ("the", "of", "said" …, spaCy's English stop-word list):
+# news in English measured 0.37 to 0.52 (PolNeAR and TempEval-3 dev), French, German, Spanish, Italian and
+# Dutch news 0.05 to 0.12. Texts shorter than ENGLISH_MIN_WORDS are not judged.
+ENGLISH_MIN_SHARE = 0.2
+ENGLISH_MIN_WORDS = 20
+WORDS = re.compile(r"[^\W\d_]+")
+
+
+def looks_english(text: str) -> bool:
+    """Whether the text reads as English, judged by its share of English function words; short texts pass."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = WORDS.findall(text.lower())
+    if len(words) < ENGLISH_MIN_WORDS:
+        return True
+    return sum(word in STOP_WORDS for word in words) / len(words) >= ENGLISH_MIN_SHARE
+
+
 class IngestError(ValueError):
     """An input that cannot become an article; the message names the problem in one line."""
 
