@@ -294,6 +294,11 @@ def test_pronoun_speaker_after_an_unnamed_source_is_that_source():
     assert quote.source == "anonymous" and quote.speaker_name == "One resident"
 
 
+def test_next_quotation_with_a_cue_of_its_own_is_not_run_on():
+    sheet = sheet_of('"It is a scandal," said one parent. "Absolutely shameful," said another.')
+    assert [quote.text for quote in sheet.quotes] == ["It is a scandal,", "Absolutely shameful,"]
+
+
 @pytest.mark.parametrize("between", ["", "The council meets on Monday to vote on it.\n\n"])
 def test_floating_quote_is_a_quote_of_the_last_speaker(between):
     text = ('"The plan is ready," said Maria Lopez.\n\n' + between +

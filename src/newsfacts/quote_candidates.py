@@ -600,6 +600,9 @@ def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: i
     opening = token_index_from(doc, following.outer_start)
     if any(_is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
         return end  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
+    reporting = quote_cues()["reporting_verbs"]
+    if any(token.lemma_.lower() in reporting for token in _next_tokens(doc, token_index_from(doc, following.outer_end))):
+        return end  # '"A," said one. "B," said another.': B has a cue of its own
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
     same_sentence = between.rstrip().endswith(",") and not any(mark in between for mark in SENTENCE_END)
