@@ -288,3 +288,22 @@ def test_a_length_after_a_clause_runs_from_its_verb_s_clock_time(nlp):
 def test_a_clock_time_restated_in_another_zone_is_one_moment(nlp):
     text = "Polls closed at 7pm local time, or 10pm ET, and counting took more than two hours."
     assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_clock_times_listed_with_and_are_not_a_stretch(nlp):
+    text = "Buses leave at 7.10am and 6.50pm every day, and the trip takes about four hours."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+@pytest.mark.parametrize("text", [
+    "The trial opened at 9.20am and closed at 10.50am. The 90-minute hearing heard two witnesses.",
+    "It lasted 90 minutes. The panel sat down at 9.20am and rose at 10.50am.",
+])
+def test_a_length_of_a_thing_told_beside_the_clock_times(nlp, text):
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and check.about[:2] == ["9.20am", "10.50am"]
+
+
+def test_clock_times_whose_days_were_guessed_run_in_the_order_told(nlp):
+    text = "The market opened at 9am and shut at 1pm on Monday, four hours of trading."
+    assert only(checks_of(nlp, text, published="2024-03-14"), "duration").status == "consistent"

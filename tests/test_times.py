@@ -65,6 +65,7 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     ("He served almost nine years.", ("almost nine years", "DURATION", "P9Y")),
     ("The race took two hours and 12 minutes.", ("two hours and 12 minutes", "DURATION", "PT2H12M")),
     ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
+    ("The crew came a quarter of an hour later.", ("a quarter of an hour", "DURATION", "PT15M")),
     ("She began a six-month course.", ("six-month", "DURATION", "P6M")),
     # TimeBank writes "recent weeks" as a length of unstated size
     ("Rents have soared in recent years.", ("recent years", "DURATION", "PXY")),
@@ -136,6 +137,7 @@ def test_today_without_publication_date_is_the_present(nlp):
     ("Turnout fell in the past nine elections.", "the past"),
     ("Ships docked at Christmas Island.", "Christmas"),
     ("The side led in the first half.", "the first half"),
+    ("A quarter of the staff work from home.", "A quarter"),
 ])
 def test_false_friends_are_not_times(nlp, false_friend, text):
     assert not any(false_friend in t.text or t.text in false_friend for t in times_of(nlp, text))

@@ -140,13 +140,17 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         sentence = sentence_of(spans, stated.start)
         here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
         since = since_clock(parsed, stated, here, clocks) if figure[2] else None
+        told_next_door = told_beside(parsed, stated, spans, clocks) if figure[2] and not here else None
         if since is not None:
             yield clock_check(parsed.text, stated, figure, since)
         elif figure[2] and len(here) == 2:
-            if stated is nearest_length(sheet.times, here, sentence):
+            if stated is nearest_length(sheet.times, here, sentence) and bound_stretch(parsed.text, *here):
                 yield clock_check(parsed.text, stated, figure, here)
-        elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks):
+        elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks) and bound_stretch(parsed.text,
+                                                                                                    *clocks):
             yield clock_check(parsed.text, stated, figure, clocks)
+        elif told_next_door is not None:
+            yield clock_check(parsed.text, stated, figure, told_next_door)
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
@@ -171,6 +175,45 @@ def moments(text: str, clocks: list[TimeExpression]) -> list[TimeExpression]:
         if not (kept and RESTATED.fullmatch(text[kept[-1].end:clock.start])):
             kept.append(clock)
     return kept
+
+
+# Two clock times joined only by "and", "or" or a comma ("depart at 6.15am and 9.40pm daily") are a list of
+# moments; "between 8pm and 11pm" and "began at 8am and ended at 2pm" bound a stretch.
+LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
+
+
+def bound_stretch(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    first, second = sorted((first, second), key=lambda t: t.start)
+    return (not LISTED.fullmatch(text[first.end:second.start])
+            or re.search(r"\bbetween\s+$", text[max(0, first.start - 10):first.start], re.I) is not None)
+
+
+def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
+                clocks: list[TimeExpression]) -> list[TimeExpression] | None:
+    """'The hearing began at 10.15am and ended at 11.45am. The 90-minute session …', 'It lasted six hours.
+    Surgeons began at 8am and …': a length said of something already told or a pronoun ('the session',
+    'it'), and the two clock times bounding a stretch in the sentence next to it. 'Polls opened at 7am and
+    closed at 8pm. Counting took three hours' says it of something new."""
+    index = next((i for i, s in enumerate(spans) if s.start <= stated.start < s.end), None)
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if index is None or length is None or not told_before(length.root):
+        return None
+    for beside in (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None):
+        pair = [t for t in clocks if beside is not None and beside.start <= t.start < beside.end]
+        if len(pair) == 2 and bound_stretch(parsed.text, *pair):
+            return pair
+    return None
+
+
+def told_before(length: Token) -> bool:
+    """Whether a length is said of a thing named with 'the', 'this', 'that' or a pronoun: its own noun when it
+    is an adjective ('the 90-minute session'), else its verb's subject ('the operation lasted six hours')."""
+    thing = length.head if length.dep_ in ("amod", "compound", "nummod") else next(
+        (child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if thing is None or thing is length:
+        return False
+    return thing.pos_ == "PRON" or any(child.dep_ == "det" and child.lower_ in ("the", "this", "that")
+                                       for child in thing.children)
 
 
 # "arrived at 8.58pm, 13 minutes after the call": a length counted from a thing (a noun, or a clause's verb).
@@ -304,12 +347,20 @@ def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) ->
 def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
                 pair: list[TimeExpression]) -> Check:
     first, second = sorted(pair, key=lambda t: t.value)
+    days = [CLOCK_VALUE.match(t.value)[1] for t in (first, second)]
+    # "opened at 9:30 a.m. and closed at 4 p.m. on Thursday": days more than one apart mean one of them was
+    # a guess, so the times run in the order they are told, within a day.
+    guessed = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days > 1
+    if guessed:
+        first, second = sorted(pair, key=lambda t: t.start)
     # Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00,
     # which datetime rejects.
     begin, end = (int(CLOCK_VALUE.match(t.value)[2]) * 60 + int(CLOCK_VALUE.match(t.value)[3])
                   for t in (first, second))
-    day_apart = CLOCK_VALUE.match(first.value)[1] != CLOCK_VALUE.match(second.value)[1]
-    gap = end - begin + (MINUTES_A_DAY if day_apart else 0)
+    if guessed:
+        gap = (end - begin) % MINUTES_A_DAY
+    else:
+        gap = end - begin + (MINUTES_A_DAY if days[0] != days[1] else 0)
     stated_minutes = figure[0] * MINUTES[figure[1]]
     status = verdict(agrees(gap, stated_minutes, hedge(text, stated.start, stated.text)))
     shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))

@@ -711,6 +711,8 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
     unit = timex.canonical_unit(match["unit"])
     if unit not in WORDS["units"] and unit not in ("millennium",):
         return []
+    if unit == "quarter" and re.match(r"\s+of\b", reading.text[end:]):
+        return []  # "a quarter of respondents" is a fraction, not three months
     if match["fuzzy"]:
         amount = None
     else:
