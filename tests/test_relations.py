@@ -533,3 +533,11 @@ def test_born_to_names_the_parents(nlp):
     found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"]), Ann=(PERSON, ["Ann Moss"]),
                          Tamford=(PLACE, ["Tamford"]))
     assert found == {("Ian", "parent_of", "Eva", None), ("Ann", "parent_of", "Eva", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, the former judge and Acme director, spoke.", set()),
+    ("Eva Stone, a former judge and an Acme director, spoke.", {("Eva", "works_for", "Acme", "director")}),
+])
+def test_former_before_joined_titles_is_said_of_both(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Acme=(ORG, ["Acme"])) == expected

@@ -366,8 +366,12 @@ def role_of(noun: Token, mentions: Mentions) -> str:
 
 
 def modifiers(noun: Token) -> set[str]:
+    """The words before a noun, and before the noun it is joined to when it has no determiner of its own: in
+    "the former governor and Acme director", "former" is said of both."""
     words = {child.lower_ for child in noun.lefts}
     words |= {token.lower_ for token in noun.doc[noun.left_edge.i:noun.i]}
+    if noun.dep_ == "conj" and not any(child.dep_ in ("det", "poss") for child in noun.children):
+        words |= modifiers(noun.head)
     return words
 
 
