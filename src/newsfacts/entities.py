@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -256,8 +256,14 @@ class HeadlineNames:
     capitalised ('Fans Cheer Ruiz' keeps 'Ruiz' when the story does too), with a first name before one of
     them ('Fans Cheer Ana Ruiz' keeps 'Ana Ruiz' when the story calls her 'Ruiz')."""
 
+    text: str
     end: int  # token index where the headline ends; 0 when the first line is no title-case headline
-    capitalised_in_story: set[str]
+    story_start: int = 0  # character offset where the story after it starts
+
+    @cached_property
+    def capitalised_in_story(self) -> set[str]:
+        # A regex over the text is far faster than a token loop, and splits words as the tokenizer does.
+        return {word.lower() for word in CAPITALISED_WORD.findall(self.text, self.story_start)}
 
     def trim(self, ent: Span) -> list[Span]:
         def written(token: Token) -> bool:
@@ -280,6 +286,7 @@ class HeadlineNames:
         return runs
 
 
+CAPITALISED_WORD = re.compile(r"\b[A-Z]\w*")
 # Fewest words a first line needs, and the share of its longer words that must be capitalised, to be taken
 # for a title-case headline.
 HEADLINE_WORDS = 3
@@ -288,11 +295,11 @@ HEADLINE_CAPITALISED_SHARE = 0.8
 
 def title_case_headline_names(doc: Doc, text: str) -> HeadlineNames:
     line_end = text.find("\n")
-    words = [t for t in doc if t.idx < line_end and t.is_alpha and len(t) > 3] if line_end > 0 else []
+    headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
+    words = [t for t in headline if t.is_alpha and len(t) > 3] if headline is not None else []
     if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words):
-        return HeadlineNames(0, set())
-    end = words[-1].i + 1
-    return HeadlineNames(end, {t.lower_ for t in doc[end:] if is_capitalised(t)})
+        return HeadlineNames(text, 0)
+    return HeadlineNames(text, words[-1].i + 1, line_end)
 
 
 # A wire story's dateline: a place in capitals opening a line, before a comma, a bracketed agency or a dash
@@ -462,12 +469,14 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
     alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats."""
-    capitalised_elsewhere = Counter(t.lower_ for t in doc if t.pos_ == "PROPN" and is_capitalised(t))
+    proper = [doc[int(i)] for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]]
+    proper = [t for t in proper if is_capitalised(t)]
+    capitalised_elsewhere = Counter(t.lower_ for t in proper)
     found = []
-    for first in doc[:-1]:
-        surname = doc[first.i + 1]
-        if not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
-                   and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
+    for first in proper:
+        surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        if surname is first or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper
+                                       and t.i not in taken and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
             continue
@@ -690,9 +699,9 @@ def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
 def styles_of_office(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'His Majesty', 'His Holiness': the style stands for the one holding that title ('the King')."""
     found = []
-    for token in tokens_spelling(doc, text, {"his", "her"}):
+    for token in tokens_spelling(doc, text, {style.split()[-1] for style in STYLES_OF_OFFICE}):
         for length in (3, 2):
-            words = doc[token.i:token.i + length]
+            words = doc[max(token.i - length + 1, 0):token.i + 1]
             title = STYLES_OF_OFFICE.get(" ".join(t.lower_ for t in words)) if len(words) == length else None
             if title is None or not all(is_capitalised(t) for t in words) or any(t.i in taken for t in words):
                 continue
@@ -818,6 +827,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
 def alias_cue_before(doc: Doc, start: int, cues: set[tuple[str, ...]]) -> int | None:
     """Where the words bringing in another name ('born', 'known as') start, when they end right before token
     `start`."""
+    if start == 0 or doc[start - 1].lower_ not in {cue[-1] for cue in cues}:
+        return None
     for cue in cues:
         begin = start - len(cue)
         if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == cue:
