@@ -146,7 +146,7 @@ def test_bodies_over_the_limit_get_413_whether_declared_or_streamed():
 def test_uploads_that_are_not_text_get_415():
     async def check(client: Client) -> None:
         image = await client.post("/report", files={"file": ("photo.png", b"\x89PNG\r\n\x1a\n\0\0", "image/png")})
-        assert_json_error(image, 415, "not an article")
+        assert_json_error(image, 415, "photo.png is image/png, not an article")
         disguised = await client.post("/report", files={"file": ("notes.txt", b"\x00\x01\x02binary\x03", "text/plain")})
         assert_json_error(disguised, 415, "binary")
         latin1 = await client.post("/report", files={"file": ("note.txt", "Le maire a déclaré".encode("latin-1"), "text/plain")})

@@ -301,7 +301,7 @@ async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
     name = upload.filename or "upload"
     media_type = (upload.content_type or "").split(";")[0].strip().lower()
     if media_type and media_type not in TEXT_UPLOAD_TYPES and media_type != "application/octet-stream":
-        raise HTTPException(415, f"{name}: a {media_type} file is not an article; upload .txt or .html")
+        raise HTTPException(415, f"{name} is {media_type}, not an article; upload .txt or .html")
     data = await upload.read()
     if not data.strip():
         raise HTTPException(422, f"{name}: the file is empty")
