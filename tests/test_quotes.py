@@ -97,7 +97,8 @@ def test_speaker_described_by_age():
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the 34-year-old"
 
 
-@pytest.mark.parametrize("text", ["The club declined to comment.", "Her lawyer declined to comment further on the case."])
+@pytest.mark.parametrize("text", ["The club declined to comment.", "Her lawyer declined to comment further on the case.",
+                                  "The firm declined to comment when contacted on Monday."])
 def test_declining_to_comment_reports_nothing(text):
     assert sheet_of(text).quotes == []
 

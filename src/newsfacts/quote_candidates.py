@@ -22,8 +22,8 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PARENTHETICAL = "parenthetical"
-# Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report'.
-BARE_VERB_DEPS = ("aux", "neg", "advmod", "prep", "npadvmod", "punct")
+# Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report', 'when asked'.
+BARE_VERB_DEPS = ("aux", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
