@@ -541,3 +541,9 @@ def test_born_to_names_the_parents(nlp):
 ])
 def test_former_before_joined_titles_is_said_of_both(nlp, text, expected):
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Acme=(ORG, ["Acme"])) == expected
+
+
+def test_a_name_after_a_person_named_in_the_of_phrase_holds_the_title(nlp):
+    text = "Later, a spokesman for President Ian Moss, Eva Stone, said the talks went well."
+    found = relations_of(nlp, text, Ian=(PERSON, ["President Ian Moss"]), Eva=(PERSON, ["Eva Stone"]))
+    assert found == {("Eva", "works_for", "Ian", "spokesman")}

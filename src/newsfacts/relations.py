@@ -338,15 +338,16 @@ def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> l
 
 
 def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
-    """Where the "of"/"at" phrase naming an organisation or place after a trigger noun ends, else past the text.
-
-    A person there would be ambiguous: in "the daughter of the late king, Tom", Tom may be the king."""
+    """Where the "of"/"at" phrase after a trigger noun ends when it names an organisation, a place or a person
+    by name, else past the text. A person described there would be ambiguous: in "the daughter of the late
+    king, Tom", Tom may be the king; in "a spokesman for President Ann Lee, Tom", Tom can only be the spokesman."""
     for preposition in noun.rights:
         if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "at", "for"):
             continue
         for target in preposition.children:
             found = mentions.of_token(target) if target.dep_ == "pobj" else None
-            if found and found[1].type in (ORG, PLACE) and (after := token_at(noun.doc, found[0].end)):
+            if found and (found[1].type in (ORG, PLACE) or found[0].kind == "name") and (
+                    after := token_at(noun.doc, found[0].end)):
                 return after.i
     return len(noun.doc)
 
