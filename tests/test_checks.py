@@ -307,3 +307,41 @@ def test_a_length_of_a_thing_told_beside_the_clock_times(nlp, text):
 def test_clock_times_whose_days_were_guessed_run_in_the_order_told(nlp):
     text = "The market opened at 9am and shut at 1pm on Monday, four hours of trading."
     assert only(checks_of(nlp, text, published="2024-03-14"), "duration").status == "consistent"
+
+
+def test_a_head_to_head_split_names_the_other_side_with_the(nlp):
+    text = "The Greens won 45 per cent of the seats to the Liberals' 55 per cent."
+    assert only(checks_of(nlp, text), "percentages").status == "consistent"
+
+
+@pytest.mark.parametrize("against, status", [("35", "consistent"), ("45", "inconsistent")])
+def test_a_share_written_in_words(nlp, against, status):
+    text = f"Sixty-five per cent of staff voted yes and {against} per cent voted no."
+    assert only(checks_of(nlp, text), "percentages").status == status
+
+
+def test_shares_written_as_fractions(nlp):
+    text = "Half of the grant pays for teachers, a quarter of it for books and 25% for repairs."
+    check = only(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and check.about == ["Half", "a quarter", "25%"]
+
+
+def test_a_share_whose_verb_is_left_out_measures_the_same_whole(nlp):
+    check = only(checks_of(nlp, "Women hold 37.5% of the posts and men 62.5%."), "percentages")
+    assert check.status == "consistent"
+
+
+def test_shares_of_different_places_side_by_side_are_not_one_whole(nlp):
+    assert not checks_of(nlp, "Turnout reached 70% in the north and 30% in the south.")
+
+
+def test_the_rest_told_far_off_or_in_the_next_sentence_closes_the_list(nlp):
+    far = "Some 40% of the members said they would walk to the meeting, while the remaining 60% would drive."
+    assert only(checks_of(nlp, far), "percentages").status == "consistent"
+    next_sentence = "In the survey 20% said yes and 70% said no. The rest, 10%, did not answer."
+    assert only(checks_of(nlp, next_sentence), "percentages").status == "consistent"
+
+
+def test_other_parties_close_a_breakdown(nlp):
+    text = "Among young voters, 50% chose Labour, 40% the Tories and 20% other parties."
+    assert only(checks_of(nlp, text), "percentages").status == "inconsistent"

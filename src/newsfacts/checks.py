@@ -52,12 +52,19 @@ MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(
 # A sentence opening on its whole: "Of the council's 60 members, …", "Of the 26 firefighters who attended, …".
 LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>{NUMBER})(?:\s+[\w'’-]+){{0,4}},")
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
-PERCENT = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+PERCENT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|\b(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?)\s*"
+                     r"(?:%|per\s*cent\b|percent\b)", re.I)
+# A share written as a fraction of something: "half of the budget", "a third of voters", "two-thirds of them".
+FRACTIONS = {words: share for words, share in CUES["fractions"].items() if not words.startswith("_")}
+FRACTION = re.compile(r"\b(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+") + r")(?=\s+of\b)", re.I)
 # The most words between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and"),
 # names not counted ("51% to Smith's 46%, with independent candidate Ray Dunn taking 3%").
 MAX_SHARE_WORDS = 6
-# A head-to-head split names the other side's share: "won 58% to Millbridge's 42%".
-HEAD_TO_HEAD = re.compile(r"\bto\s+(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.-]*['’]s?\s*$")
+# A head-to-head split names the other side's share: "won 58% to Millbridge's 42%", "to the Tories' 40%".
+HEAD_TO_HEAD = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.-]*['’]s?\s*$")
+# A share whose verb is left out because it is the one before ("Smith took 44% and Jones 56%", "wind 35%,
+# gas 40%"): the same measure of another part of one whole.
+GAPPED = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?!(?:in|at|on|of|for|by|to|from|with|than)\b)[A-Za-z][\w'’-]*\s+$")
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)")
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?"
@@ -714,61 +721,97 @@ def figure(value: float, currency: str) -> str:
 
 # ------------------------------------------------------------------------------------------ percentages
 
-def share_runs(text: str, shares: list[re.Match]) -> list[list[re.Match]]:
+@dataclass(frozen=True)
+class Share:
+    value: float
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+    fraction: bool = False  # written in words ("a third"), so rounded
+
+
+def shares_in(text: str) -> list[Share]:
+    found = [Share(timex.number_value(m["n"]), m.group(0), m.start(), m.end()) for m in PERCENT.finditer(text)]
+    found += [Share(FRACTIONS[" ".join(m["n"].lower().replace("-", " ").split())], m.group(0), m.start(),
+                    m.end(), fraction=True) for m in FRACTION.finditer(text)]
+    return sorted((share for share in found if share.value is not None), key=lambda share: share.start)
+
+
+def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
     """The shares of a sentence in runs that read as one list: few words, besides names, between each."""
-    runs: list[list[re.Match]] = []
+    runs: list[list[Share]] = []
     for share in shares:
-        between = text[runs[-1][-1].end():share.start()] if runs else ""
-        if runs and len(re.findall(r"\b[a-z][\w'’-]*", between)) <= MAX_SHARE_WORDS:
+        between = text[runs[-1][-1].end:share.start] if runs else ""
+        words = len(re.findall(r"\b[a-z][\w'’-]*", between))
+        # "the remaining 75%", "the rest, 15%" closes the list however far from the rest of it; a left-out
+        # verb ("35% of the country's power last year, gas 40%") carries it on a little further.
+        closes = re.search(rf"(?:{REMAINDER_CUE.pattern})\W*$", between, re.I) is not None
+        if runs and (closes or words <= MAX_SHARE_WORDS or (GAPPED.search(between) and words <= 2 * MAX_SHARE_WORDS)):
             runs[-1].append(share)
         else:
             runs.append([share])
     return runs
 
 
+def share_passages(spans: list[Sentence]) -> list[Sentence]:
+    """Sentences, a sentence opening on the rest ('The rest, 15%, had no view.') joined to the one before."""
+    passages: list[Sentence] = []
+    for sentence in spans:
+        if passages and re.match(rf"\s*(?:{REMAINDER_CUE.pattern})", sentence.text, re.I):
+            last = passages.pop()
+            sentence = Sentence(last.start, sentence.end, last.text + " " * (sentence.start - last.end) + sentence.text)
+        passages.append(sentence)
+    return passages
+
+
 def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     """Shares of one whole that should make 100 %: a run of shares listed together, with a cue that they
     split a whole ('in favour', 'against', 'the rest', 'undecided', 'A's 46%'), or three or more of them."""
-    for sentence in spans:
-        runs = share_runs(sentence.text, list(PERCENT.finditer(sentence.text)))
+    for sentence in share_passages(spans):
+        runs = share_runs(sentence.text, shares_in(sentence.text))
         for index, shares in enumerate(runs):
             # The run's stretch of the sentence, which its cues must stand in: up to the runs beside it.
-            begin = runs[index - 1][-1].end() if index else 0
-            end = runs[index + 1][0].start() if index + 1 < len(runs) else len(sentence.text)
+            begin = runs[index - 1][-1].end if index else 0
+            end = runs[index + 1][0].start if index + 1 < len(runs) else len(sentence.text)
             check = share_check(sentence.text, shares, begin, end)
             if check is not None:
                 yield check
 
 
-def share_check(text: str, shares: list[re.Match], begin: int, end: int) -> Check | None:
+def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check | None:
     if len(shares) < 2:
         return None
+    # "a quarter of it", "half of them" name the whole told before
     bases = {base.group(1).lower() for share in shares
-             if (base := re.match(r"\s+of\s+(?:the\s+|all\s+)?([\w-]+)", text[share.end():]))}
+             if (base := re.match(r"\s+of\s+(?:the\s+|all\s+)?(?!(?:it|them|these|those)\b)([\w-]+)",
+                                  text[share.end:]))}
     if len(bases) > 1:  # "75 percent of Democrats … 55 percent of all voters": shares of different wholes
         return None
     stretch = text[begin:end]
-    values = [float(share["n"]) for share in shares]
+    values = [share.value for share in shares]
     total = sum(values)
-    slack = 0.5 * len(values) if all(value == int(value) for value in values) else 0.05 * len(values)
+    rounded = all(value == int(value) or share.fraction for value, share in zip(values, shares, strict=True))
+    slack = (0.5 if rounded else 0.05) * len(values)
     remainders = list(REMAINDER_CUE.finditer(stretch))
     # "the rest undecided" leaves the gap unnumbered; "7% undecided" numbers every share.
     unnumbered = [cue for cue in remainders if not PERCENT.search(
         stretch[max(0, cue.start() - 12):cue.end() + 12])]
     partition = (bool(remainders) or PARTITION_CUE.search(stretch) is not None
-                 or any(HEAD_TO_HEAD.search(text[a.end():b.start()]) for a, b in pairwise(shares)))
+                 or any(HEAD_TO_HEAD.search(text[a.end:b.start]) for a, b in pairwise(shares)))
+    # A left-out verb says the shares measure one thing, though not that they make up all of it.
+    gapped = any(GAPPED.search(text[a.end:b.start]) for a, b in pairwise(shares))
     rest = ""
     if unnumbered:
         status = verdict(total <= 100 + slack)
         rest = f"; {unnumbered[0].group(0)} {plain(round(max(0.0, 100 - total), 2))}%"
-    elif abs(total - 100) <= slack and (partition or len(values) >= 3):
+    elif abs(total - 100) <= slack and (partition or gapped or len(values) >= 3):
         status = "consistent"
     elif (total > 100 + slack and partition) or (total < 100 - slack and remainders):
         status = "inconsistent"
     else:
         return None
-    sums = " + ".join(f"{plain(value)}%" for value in values)
-    return Check(kind="percentages", status=status, about=[share.group(0) for share in shares],
+    sums = " + ".join(f"{plain(round(value, 2))}%" for value in values)
+    return Check(kind="percentages", status=status, about=[share.text for share in shares],
                  working=f"{sums} = {plain(round(total, 2))}%{rest}; shares of one whole: {status}")
 
 
