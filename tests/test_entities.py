@@ -567,3 +567,8 @@ def test_a_plural_pronoun_whose_clause_has_an_organisation_as_subject_is_it(nlp)
     text = "The Harlow Rovers defended their coach on Monday after a third defeat."
     entities = entities_of(nlp, text)
     assert holder(entities, "their") is holder(entities, "The Harlow Rovers")
+
+
+def test_a_court_of_law_is_an_organisation(nlp):
+    text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
+    assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"

@@ -138,10 +138,11 @@ COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker"
 # company", "the holding group"), from business news usage.
 OTHER_COMPANY_WORDS = {"parent", "sister", "holding", "rival", "subsidiary", "partner", "target", "client",
                        "customer", "supplier", "shell", "joint-venture", "venture"}
-# Last words that make a name a building or place even when NER calls it an organisation.
+# Last words that make a name a building or place even when NER calls it an organisation. Not "court": NER's
+# organisation "the High Court" is the court of law, whose judges work for it.
 PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "street", "park", "bridge",
                "tower", "towers", "hall", "airport", "station", "stadium", "arena", "church", "chapel",
-               "manor", "lodge", "court", "road", "avenue", "island", "river", "mountain", "lake", "valley",
+               "manor", "lodge", "road", "avenue", "island", "river", "mountain", "lake", "valley",
                "beach", "bay"}
 # Last words that make a name an organisation even when NER calls it a place ("West Midlands Police").
 ORG_HEADS = {"police", "council", "party", "university", "college", "committee", "ministry", "department",
