@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacts.render.html import render_html, script_json
+from newsfacts.render.html import relation_graph_figure, render_html, script_json, timeline_figure
 from newsfacts.schema import Check, Entity, Event, FactSheet, Mention, Quote, Relation, TimeExpression
 
 HOSTILE = ('Mayor <script>window.pwned = 1</script> Ann Lee said "x"><img src=x onerror="window.pwned = 2"> '
@@ -131,6 +131,21 @@ def test_an_article_with_nothing_found_says_so_once_per_panel():
     assert meta_lines(page)[0].endswith("0 entities · 0 quotes · 0 time expressions · 0 relations · 0 checks")
     assert "No names found." in page
     assert 'id="timeline-chart"' not in page and page.count("No time expressions found.") == 1
+
+
+def test_a_month_on_the_timeline_is_a_bar_across_it_and_a_day_a_point():
+    figure = timeline_figure(sample_sheet())
+    points, *bars = [trace for trace in figure.data if trace.name == "events"]
+    assert [str(x)[:10] for x in points.x] == ["2025-09-08"]
+    assert [[str(x)[:10] for x in bar.x] for bar in bars] == [["2024-03-01", "2024-04-01"]]
+
+
+def test_graph_names_are_drawn_over_relation_captions():
+    figure = relation_graph_figure(sample_sheet())
+    texts = [annotation.text for annotation in figure.layout.annotations if annotation.text]
+    captions = ["sibling of", "works for<br>(staff)", "author of"]
+    assert texts == [*captions, *(name for name in texts if name not in captions)]
+    assert set(texts) - set(captions) == {"Ann Lee", "Tom Lee", "Tolland Council", "Bridges"}
 
 
 def test_every_piece_of_article_text_is_escaped():

@@ -14,6 +14,7 @@ import hashlib
 import html
 import json
 import math
+import re
 import textwrap
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ import networkx as nx
 import plotly.graph_objects as go
 import plotly.io as pio
 from dateutil.parser import isoparse
+from dateutil.relativedelta import relativedelta
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from plotly.colors import qualitative
@@ -174,8 +176,19 @@ def timex_datetime(value: str):
         return None
 
 
+# TIMEX3 values that name a whole period, and its length: "2025" is the year, not its first day.
+PERIODS = ((re.compile(r"\d{4}"), relativedelta(years=1)), (re.compile(r"\d{4}-\d{2}"), relativedelta(months=1)),
+           (re.compile(r"\d{4}-W\d{2}"), relativedelta(weeks=1)))
+
+
+def timex_period_end(value: str, start):
+    """Where the period a year, month or week value names ends; None for a day or an instant."""
+    return next((start + length for pattern, length in PERIODS if pattern.fullmatch(value)), None)
+
+
 def timeline_figure(sheet: FactSheet) -> go.Figure | None:
-    """Each dated event on a row of its own, in time order, over a row of all the dated time expressions."""
+    """Each dated event on a row of its own, in time order, over a row of all the dated time expressions.
+    An event on a day or at a time is a diamond; one in a week, month or year is a bar across it."""
     events = sorted(((when, event) for event in sheet.events if (when := timex_datetime(event.when))),
                     key=lambda item: item[0])
     times = [(when, time) for time in sheet.times if (when := timex_datetime(time.value))]
@@ -183,10 +196,18 @@ def timeline_figure(sheet: FactSheet) -> go.Figure | None:
         return None
     rows = [label(textwrap.shorten(event.what, 60)) for _, event in events] + ["time expressions"]
     figure = go.Figure()
+    precise = [(row, when, event) for row, (when, event) in enumerate(events) if not timex_period_end(event.when, when)]
     figure.add_trace(go.Scatter(
-        x=[when for when, _ in events], y=list(range(len(events))), mode="markers", name="events",
+        x=[when for _, when, _ in precise], y=[row for row, _, _ in precise], mode="markers", name="events",
         marker={"size": 14, "symbol": "diamond", "color": "#4c78a8"}, hoverinfo="text",
-        hovertext=[f"{label(event.what)}<br>{label(event.when)}" for _, event in events]))
+        hovertext=[f"{label(event.what)}<br>{label(event.when)}" for _, _, event in precise]))
+    for row, (when, event) in enumerate(events):
+        if end := timex_period_end(event.when, when):
+            hover = f"{label(event.what)}<br>{label(event.when)}"
+            figure.add_trace(go.Scatter(
+                x=[when, end], y=[row, row], mode="lines+markers", name="events", hoverinfo="text",
+                hovertext=[hover, hover], line={"width": 6, "color": "#4c78a8"},
+                marker={"size": 10, "symbol": "line-ns", "line": {"width": 2, "color": "#4c78a8"}}))
     figure.add_trace(go.Scatter(
         x=[when for when, _ in times], y=[len(events)] * len(times), mode="markers", name="time expressions",
         marker={"size": 11, "color": "#b7791f", "opacity": 0.8}, hoverinfo="text",
@@ -225,21 +246,28 @@ def relation_graph_figure(sheet: FactSheet) -> go.Figure | None:
     figure = go.Figure()
     for relation in relations:
         (x0, y0), (x1, y1) = position[relation.subject], position[relation.object]
-        caption = relation.relation.replace("_", " ") + (f" ({relation.role})" if relation.role else "")
+        # The role on a line of its own keeps a caption narrow enough not to cover the names at either end.
+        caption = label(relation.relation.replace("_", " "))
+        if relation.role:
+            caption += f"<br>({label(relation.role)})"
         figure.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y",
                               showarrow=True, arrowhead=3, arrowsize=1.4, arrowwidth=1.5, arrowcolor="#888",
                               standoff=14, startstandoff=14, text="")
-        figure.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=label(caption), showarrow=False,
+        figure.add_annotation(x=(x0 + x1) / 2, y=(y0 + y1) / 2, text=caption, showarrow=False,
                               font={"size": 11, "color": "#555"}, bgcolor="rgba(255,255,255,0.85)",
                               hovertext=label(relation.evidence or ""))
     nodes = list(graph.nodes)
     figure.add_trace(go.Scatter(
-        x=[position[n][0] for n in nodes], y=[position[n][1] for n in nodes], mode="markers+text",
-        text=[label(names[n].name) for n in nodes], textposition="bottom center", hoverinfo="text",
+        x=[position[n][0] for n in nodes], y=[position[n][1] for n in nodes], mode="markers", hoverinfo="text",
         hovertext=[f"{label(names[n].name)} ({names[n].type})" for n in nodes],
         marker={"size": 22, "color": [ENTITY_TYPE_COLOURS[names[n].type] for n in nodes],
                 "line": {"width": 2, "color": "white"}}))
-    figure.update_layout(height=min(900, 200 + 160 * rows), margin={"l": 20, "r": 20, "t": 20, "b": 20},
+    for node in nodes:  # names as annotations added last, so a relation's caption never covers one
+        figure.add_annotation(x=position[node][0], y=position[node][1], yshift=-21, text=label(names[node].name),
+                              showarrow=False, font={"size": 12, "color": "#1f3b57"}, bgcolor="rgba(255,255,255,0.8)")
+    biggest = max(len(group) for group in nx.weakly_connected_components(graph))
+    figure.update_layout(height=min(900, 200 + 160 * rows + 40 * max(0, biggest - 3)),
+                         margin={"l": 20, "r": 20, "t": 20, "b": 30},
                          showlegend=False,
                          template="plotly_white", xaxis={"visible": False}, yaxis={"visible": False})
     return figure
