@@ -88,7 +88,12 @@ def test_quote_before_the_speaker():
 
 
 def test_short_quotation_handed_to_its_cue_is_a_quote():
-    assert [quote.text for quote in sheet_of('"It hurts," the 19-year-old admitted.').quotes] == ["It hurts,"]
+    assert [quote.text for quote in sheet_of('"It hurts," the 19-year-old said.').quotes] == ["It hurts,"]
+
+
+def test_name_after_an_inverted_cue_is_the_speaker():
+    sheet = sheet_of('"A good day for the town," tweeted councillor Ben Achterberg shortly after the result was declared.')
+    assert speaker_name(sheet, quote_with(sheet, "good day")) == "Ben Achterberg"
 
 
 def test_speaker_described_by_age():

@@ -534,6 +534,8 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             speaker = _according_source(cue, doc[cue.i + 1])
         elif speaker is None:
             speaker = speaker_of(cue)
+            if speaker is None and position == "after":
+                speaker = _inverted_subject(cue)
         end = quotation.end
         if position == "after":
             end = continued_until = _run_on(doc, text, cue, ordered, number, end)
@@ -554,6 +556,17 @@ def _closing_punctuation(text: str, quotation: Quotation) -> str:
     a quoted phrase ('called it "a disaster"') ends on a word."""
     last = text[quotation.end - 1:quotation.end]
     return last if last in ",.?!" else "word"
+
+
+def _inverted_subject(cue: Token) -> Span | None:
+    """The name straight after an inverted cue ('"…," tweeted councillor Ann Lee'), which the small model may
+    parse as anything but the cue's subject."""
+    doc = cue.doc
+    end = cue.i + 1
+    while end < len(doc) and (doc[end].pos_ in ("PROPN", "NOUN") or doc[end].pos_ == "DET" and end == cue.i + 1):
+        end += 1
+    words = doc[cue.i + 1:end]
+    return words if any(token.pos_ in ("PROPN", "NOUN") for token in words) else None
 
 
 def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tuple[Token | None, str, Span | None]:
