@@ -219,3 +219,19 @@ def test_an_english_article_gets_no_language_warning(runner, tmp_path):
                     "had stayed within its budget, according to a spokesman for the ministry.", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0 and "English" not in result.stderr
+
+
+def test_ctrl_c_says_how_far_the_run_got(runner, story, monkeypatch):
+    import newsfacts.sheet
+
+    real = newsfacts.sheet.extract_many
+
+    def interrupted(items, nlp):
+        yield next(real(items, nlp))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newsfacts.sheet, "extract_many", interrupted)
+    result = runner.invoke(app, ["extract", str(story), str(story)])
+    assert result.exit_code == 130
+    assert "stopped after 1 article;" in result.stderr
+    assert json.loads(result.stdout)["id"] == "library"

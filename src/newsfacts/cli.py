@@ -46,6 +46,10 @@ def error_line(message: str) -> None:
     stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
 
 
+def warning_line(message: str) -> None:
+    stderr.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one red line on stderr and return the exit to raise."""
     error_line(message)
@@ -159,27 +163,32 @@ def extract(
     nlp = get_model(model)
     failures = written = 0
     articles = with_published(read_corpus(names), published)
-    with open_output(None if pages or output is None else Path(output)) as out, \
-            progress_bar(count_records(names) if several else None, "analysing") as progress:
-        for result in extract_many(articles, nlp):
-            progress.advance(0)
-            if isinstance(result, ErrorRecord):
-                failures += 1
-                error_line(result.error)
-                if several and pages is None:
-                    out.write(result.model_dump_json() + "\n")
-                continue
-            if not looks_english(result.text):
-                stderr.print(f"[yellow]warning:[/] {escape(result.id)} does not look like English; the model and rules "
-                             "are English, so expect few findings", highlight=False, soft_wrap=True)
-            if pages is not None:
-                try:
-                    write_page(result, pages)
-                except OSError as error:
-                    raise fail(f"{pages}: cannot be written ({error.strerror})") from None
-            else:
-                write_sheet(result, output_format, out, several)
-            written += 1
+    try:
+        with open_output(None if pages or output is None else Path(output)) as out, \
+                progress_bar(count_records(names) if several else None, "analysing") as progress:
+            for result in extract_many(articles, nlp):
+                progress.advance(0)
+                if isinstance(result, ErrorRecord):
+                    failures += 1
+                    error_line(result.error)
+                    if several and pages is None:
+                        out.write(result.model_dump_json() + "\n")
+                    continue
+                if not looks_english(result.text):
+                    warning_line(f"{result.id} does not look like English; the model and rules are English, so "
+                                 "expect few findings")
+                if pages is not None:
+                    try:
+                        write_page(result, pages)
+                    except OSError as error:
+                        raise fail(f"{pages}: cannot be written ({error.strerror})") from None
+                else:
+                    write_sheet(result, output_format, out, several)
+                written += 1
+    except KeyboardInterrupt:
+        done = written + failures
+        raise fail(f"stopped after {done} article{'' if done == 1 else 's'}; their results are in the output", 130) \
+            from None
     if output is not None and written:
         stderr.print(f"written to {output}", highlight=False)
     if failures:
