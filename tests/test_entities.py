@@ -494,8 +494,8 @@ def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
 
 
 def test_a_lone_word_ner_calls_a_person_that_opens_a_company_name_is_the_company(nlp):
-    text = ("Harlow Systems said on Monday that profits fell. Tom Greer, who left Harlow in 2019 to start a fund, said "
-            "his partner had made a brave call.")
+    text = ("Harlow Systems posted a loss for the year. Tom Greer, who quit Harlow in 2021, told us "
+            "his plan was to sail around the world.")
     entities = entities_of(nlp, text)
     assert holder(entities, "Harlow") is holder(entities, "Harlow Systems")
     assert holder(entities, "his") is holder(entities, "Tom Greer")
@@ -569,6 +569,34 @@ def test_a_plural_pronoun_whose_clause_has_an_organisation_as_subject_is_it(nlp)
     assert holder(entities, "their") is holder(entities, "The Harlow Rovers")
 
 
+def test_a_nationality_before_a_role_still_refers_back_to_its_holder(nlp):
+    text = ("The radar was designed by Ann Keel, a physicist at the University of Kelsby. "
+            "The Dutch physicist first proposed it in 2009.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The Dutch physicist") is holder(entities, "Ann Keel")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("The service will be held at Kelsby Abbey in May. The abbey was restored in 1990.", "Kelsby Abbey", "The abbey"),
+    ("The Harlow Academy runs the prize. The academy added 400 members this year.", "The Harlow Academy",
+     "The academy"),
+])
+def test_a_landmark_or_academy_is_called_back_by_its_last_word(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
 def test_a_court_of_law_is_an_organisation(nlp):
     text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
     assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"
+
+
+def test_a_double_first_name_is_one_name_with_its_surname(nlp):
+    text = "At the dinner, jazz pianist Ella-May Pike was given a medal. Pike thanked the hosts."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Pike") is holder(entities, "Ella-May Pike")
+
+
+def test_a_name_beside_a_band_is_an_organisation(nlp):
+    entities = entities_of(nlp, "The two men formed the band Salt Harbour in 1991 and broke up in 2003.")
+    assert holder(entities, "Salt Harbour").type == "ORG"

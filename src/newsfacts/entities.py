@@ -30,6 +30,7 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_SYNONYMS,
     KINSHIP,
+    LANDMARK_HEADS,
     MONTHS_AND_DAYS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -129,6 +130,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
+    refer_to_named_by_head(doc, parsed.text, [k for k in clusters if k.type == "PLACE"], LANDMARK_HEADS, {})
     resolve_references(doc, parsed.text, clusters)
     resolve_group_pronouns(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
@@ -208,6 +210,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += transcript_speakers(doc, text, taken)
     candidates += datelines(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
+    candidates += double_first_names(doc, text, taken)
     addressed = addressed_words(doc, text)
     headline_names = title_case_headline_names(doc, text)
     ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
@@ -486,6 +489,35 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
         if person := person_name(doc, first.i, surname.i + 1):
             found.append(person)
             taken.update(range(person.start, person.end))
+    return found
+
+
+# A hyphen joining two capitalised words with no space around it: 'Ann-Marie', 'Rolls-Royce'.
+GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
+def double_first_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Ann-Marie Pike': NER often stops at the hyphen of a double first name ('Ann' a person, 'Marie Pike' another);
+    a known first name, a hyphen, a second capitalised word and a surname NER calls a person or the story repeats
+    are one name."""
+    found = []
+    for match in GLUED_HYPHEN.finditer(text):
+        hyphen = doc.char_span(match.start(), match.end())
+        if hyphen is None or hyphen.start < 1 or hyphen.end + 1 >= len(doc):
+            continue
+        first, second, surname = doc[hyphen.start - 1], doc[hyphen.end], doc[hyphen.end + 1]
+        after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+        if first.whitespace_ or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
+                                        for t in (first, second, surname)) \
+                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_) \
+                or after is not None and after.pos_ == "PROPN" and is_capitalised(after):
+            continue
+        if "PERSON" in {first.ent_type_, second.ent_type_, surname.ent_type_} \
+                or text.count(surname.text) > 1:
+            person = person_name(doc, first.i, surname.i + 1)
+            if person is not None:
+                found.append(person)
+                taken.update(range(person.start, person.end))
     return found
 
 
@@ -1071,8 +1103,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
             of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            # "the striker", "the club captain", "the Dutch physicist": only words that say what the role is
             if doc[start].lower_ != "the" or not all(t.i == start or t.dep_ == "compound" and t.is_lower
-                                                     for t in doc[start:noun.i]):
+                                                     or t.ent_type_ == "NORP" for t in doc[start:noun.i]):
                 continue
             if of is None:
                 refer_back(roles[noun.lemma_.lower()], start, noun.i + 1, clusters)
@@ -1095,7 +1128,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             for first, last, _ in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
-    refer_to_named_institutions(doc, text, organisations)
+    refer_to_named_by_head(doc, text, organisations, ORG_HEADS, INSTITUTION_SYNONYMS)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
@@ -1111,18 +1144,19 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
-def refer_to_named_institutions(doc: Doc, text: str, organisations: list[Cluster]) -> None:
-    """'the university' after 'the University of Kelsby', 'the council' after 'Dunmere City Council': the one
-    organisation named before whose name holds that generic word."""
+def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set[str],
+                           synonyms: dict[str, set[str]]) -> None:
+    """'the university' after 'the University of Kelsby', 'the council' after 'Dunmere City Council', 'the abbey'
+    after 'Kelsby Abbey': the one organisation or place named before whose name holds that generic word."""
     by_word: dict[str, list[Cluster]] = {}
-    for cluster in organisations:
-        for word in {word for key in cluster.keys for word in key.split() if word in ORG_HEADS}:
-            for generic in {word} | INSTITUTION_SYNONYMS.get(word, set()):
+    for cluster in named:
+        for word in {word for key in cluster.keys for word in key.split() if word in heads}:
+            for generic in {word} | synonyms.get(word, set()):
                 by_word.setdefault(generic, []).append(cluster)
-    generic_words = ORG_HEADS | {word for words in INSTITUTION_SYNONYMS.values() for word in words}
+    generic_words = heads | {word for words in synonyms.values() for word in words}
     for noun in tokens_spelling(doc, text, generic_words) if by_word else []:
         if noun.lower_ not in by_word or noun.tag_ != "NN" or noun.i == 0 or doc[noun.i - 1].lower_ != "the" \
-                or noun.left_edge.i != noun.i - 1 or cluster_of(organisations, noun.i) is not None:
+                or noun.left_edge.i != noun.i - 1 or cluster_of(named, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         named_before = [k for k in by_word[noun.lower_] if k.first < noun.i]
         if len(by_word[noun.lower_]) == 1 and named_before:

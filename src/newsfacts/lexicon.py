@@ -128,7 +128,8 @@ ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
     "chipmaker", "carmaker", "automaker", "drugmaker", "retailer", "rival", "maker", "publisher", "startup",
     "start-up", "lender", "bank", "insurer", "broadcaster", "manufacturer", "supplier", "developer", "airline",
     "operator", "regulator", "conglomerate", "giant", "chain", "studio", "label", "club", "business", "outfit",
-    "provider", "producer", "brewer", "miner", "utility"}
+    "provider", "producer", "brewer", "miner", "utility", "band", "duo", "trio", "quartet", "orchestra", "choir",
+    "ensemble"}
 # Nouns by which business news calls back the company it is about ("the company said"); "club", "party"
 # or "team" are left out, since sports and political stories are about two or more at once.
 COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker", "automaker", "drugmaker",
@@ -147,10 +148,15 @@ PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "str
 # Last words that make a name an organisation even when NER calls it a place ("West Midlands Police").
 ORG_HEADS = {"police", "council", "party", "university", "college", "committee", "ministry", "department",
              "agency", "union", "association", "federation", "institute", "bank", "club", "commission",
-             "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd"}
+             "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd", "academy",
+             "school"}
 # Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
 # force"), from British and American news usage.
 INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"}}
+# Last words of a landmark's name by which news calls it back alone ("Kelsby Abbey" … "the abbey"); "house",
+# "street" or "park" are left out, as "the house" or "the park" is most often another one.
+LANDMARK_HEADS = {"abbey", "cathedral", "palace", "castle", "stadium", "arena", "airport", "station", "church",
+                  "chapel", "bridge", "tower", "basilica", "mosque", "temple", "synagogue"}
 # Forms of address that go with a surname alone ("Mr Brannigan"); the others name a person only before a full
 # name ("Detective Constable Ian Teale"), since "General Motors" or "St Paul" are no people.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}
