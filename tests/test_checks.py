@@ -345,3 +345,43 @@ def test_the_rest_told_far_off_or_in_the_next_sentence_closes_the_list(nlp):
 def test_other_parties_close_a_breakdown(nlp):
     text = "Among young voters, 50% chose Labour, 40% the Tories and 20% other parties."
     assert only(checks_of(nlp, text), "percentages").status == "inconsistent"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The £9m fund was split between £5m for roads and £4m for bridges.", "consistent"),
+    ("The 30 finalists included 20 women and 12 men.", "inconsistent"),
+    ("Nine boats sank: six yachts and three ferries.", "consistent"),
+])
+def test_more_words_that_name_parts(nlp, text, status):
+    assert only(checks_of(nlp, text), "total").status == status
+
+
+@pytest.mark.parametrize("last, status", [("12", "consistent"), ("10", "inconsistent")])
+def test_the_remaining_part_makes_up_the_whole(nlp, last, status):
+    text = f"The club sold 40 tickets this week, 28 to members and the remaining {last} to guests."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status and check.about[0] == "40 tickets"
+
+
+def test_a_sum_of_money_opening_the_sentence_as_the_whole(nlp):
+    text = "Of the $8m raised, $5m came from donors and the other $3m from the state."
+    assert only(checks_of(nlp, text), "total").status == "consistent"
+
+
+def test_parts_told_after_a_total(nlp):
+    text = "A total of 45 trees were felled, 30 in the park and 15 along the river."
+    assert only(checks_of(nlp, text), "total").status == "consistent"
+
+
+def test_a_whole_told_in_the_sentence_before_its_parts(nlp):
+    text = "The firm booked sales of $7bn. Cars made up $4bn of the total, with trucks at $2bn and buses at $2bn."
+    assert only(checks_of(nlp, text), "total").status == "inconsistent"
+
+
+def test_a_total_told_in_the_sentence_after_its_parts(nlp):
+    text = "The shop sold 200 bikes in April and 300 in May. That took its total for spring to 500."
+    assert only(checks_of(nlp, text), "total").status == "consistent"
+
+
+def test_a_total_with_unrelated_figures_in_the_sentence_before_raises_nothing(nlp):
+    assert not checks_of(nlp, "Storms hit 3 towns and 12 villages. A total of 90 homes were damaged.")

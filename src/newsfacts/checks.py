@@ -39,8 +39,13 @@ def words_pattern(words: list[str]) -> str:
 
 
 # A colon before a list of figures ("11,000 staff: 7,500 in the UK, …") lists the whole's parts.
-PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b|:(?=\s*[$£€]?\d)", re.I)
-TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b", re.I)
+PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b|:(?=\s*(?:[$£€]?\d|(?:{NUMBER_WORDS})\b))", re.I)
+# "bringing the total to", "That took its total for the year to": the whole follows.
+TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b|\b(?:bring|brings|brought|bringing|take|takes|"
+                       rf"took|taking)\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+)?total(?:\s+[\w'’-]+){{0,4}}?\s+to\b",
+                       re.I)
+# "$2.6bn of the total, with …": parts of a whole stated in the sentence before.
+OF_THE_TOTAL = re.compile(r"^\s+of\s+(?:the|that|this)\s+(?:total|sum|figure|amount)\b", re.I)
 REMAINDER_CUE = re.compile(rf"\b(?:{words_pattern(CUES['remainder_cues'])})\b", re.I)
 PARTITION_CUE = re.compile(rf"\b(?:{words_pattern(CUES['partition_cues'])})\b", re.I)
 # A counted thing: a number and the word it counts ("12 people"); money, shares and years are not counts.
@@ -50,7 +55,8 @@ COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|
 MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
                    rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
 # A sentence opening on its whole: "Of the council's 60 members, …", "Of the 26 firefighters who attended, …".
-LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>{NUMBER})(?:\s+[\w'’-]+){{0,4}},")
+LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>(?:[$£€]\s?)?{NUMBER})"
+                           rf"(?:\s*(?:{words_pattern(list(CUES['money_scales']))})\b)?(?:\s+[\w'’-]+){{0,4}},", re.I)
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|\b(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?)\s*"
                      r"(?:%|per\s*cent\b|percent\b)", re.I)
@@ -623,7 +629,12 @@ class Count:
 
 # What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
 # absent"): the rest of an item's phrase, a comma, a conjunction.
-LIST_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)\s+)?$", re.I)
+LIST_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
+                      r"(?:the\s+(?:remaining|other)\s+)?$", re.I)
+# "and the remaining 14", "and the other £2m": the last part, so the parts make up the whole.
+LAST_PART = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+# Between a whole and the list of its parts told after it: "A total of 90 homes were damaged, 60 in …".
+WHOLE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,5}\s*[,:–—]\s*$", re.I)
 # Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
 CUE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:[–—-]\s*)?$", re.I)
 
@@ -643,6 +654,11 @@ def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
         found.append(Count(float(match["n"].replace(",", "")) * scale, match.group(0), match.start(), match.end(),
                            match["currency"]))
     return sorted(found, key=lambda count: count.start)
+
+
+def counted_word(count: Count) -> str:
+    """'34 arrests' → 'arrests', '20 on' → 'on', '£3m' → ''."""
+    return count.text.split()[-1].lower() if " " in count.text and not count.currency else ""
 
 
 def list_from(items: list[Count], text: str) -> list[Count]:
@@ -668,39 +684,65 @@ def list_until(items: list[Count], text: str) -> list[Count]:
 def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     """'12 people, including 5 men and 4 women' (parts after the whole) and '5 men and 7 women, a total
     of 12' (parts before it), the parts being one list. Parts beyond the whole are always wrong; parts
-    short of it only when the wording says they make it up ('comprising', 'a total of')."""
+    short of it only when the wording says they make it up ('comprising', 'a total of', 'the remaining')."""
+    earlier: tuple[str, list[Count]] = ("", [])
     for sentence in spans:
-        text = sentence.text
+        checked: set[int] = set()  # wholes already checked, which another cue may name again
         found = counts(sentence, sheet.times)
-        for cue in PART_CUE.finditer(text):
-            wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
-            after = [c for c in found if c.start >= cue.end()]
-            if not wholes or not after or text[cue.end():after[0].start].strip():
+        for whole, parts, exhaustive in wholes_and_parts(sentence.text, found, earlier):
+            if len(parts) >= 2 and whole.start not in checked:
+                checked.add(whole.start)
+                closed = LAST_PART.search(sentence.text[:parts[-1].start]) is not None
+                yield from total_verdict(whole, parts, exhaustive or closed)
+        earlier = sentence.text, found
+
+
+def wholes_and_parts(text: str, found: list[Count],
+                     earlier: tuple[str, list[Count]]) -> Iterator[tuple[Count, list[Count], bool]]:
+    """Each whole a sentence states with the list of its parts, and whether the wording says they make it up;
+    `earlier` is the sentence before and its counts, where the whole or the parts may have been told."""
+    for first in (c for c in found if OF_THE_TOTAL.match(text[c.end:])):
+        parts = list_from([c for c in found if c.start >= first.start], text)
+        whole = next((c for c in reversed(earlier[1]) if c.currency == first.currency), None)
+        if whole is not None:
+            yield whole, parts, False
+    for cue in PART_CUE.finditer(text):
+        wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
+        after = [c for c in found if c.start >= cue.end()]
+        if wholes and after and not text[cue.end():after[0].start].strip():
+            yield wholes[-1], list_from(after, text), cue.group(0).lower() in CUES["exhaustive_cues"] or cue.group(0) == ":"
+    opening = LEADING_WHOLE.match(text)
+    if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
+        whole = next((c for c in found if c.start == opening.start("n")), None)
+        parts = list_from([c for c in found if c.start >= opening.end()], text)
+        if whole is not None and parts and not text[opening.end():parts[0].start].strip():
+            yield whole, parts, False
+    for last in (c for c in found if LAST_PART.search(text[:c.start])):
+        # "34 arrests over the weekend, 20 on Friday and the remaining 14 on Saturday"
+        parts = list_until([c for c in found if c.start <= last.start], text)
+        if len(parts) > 2 and counted_word(parts[0]) != counted_word(last):  # the whole, counting its own word
+            whole, parts = parts[0], parts[1:]
+        else:
+            whole = next((c for c in reversed(found) if c.end <= parts[0].start), None)
+        if whole is not None and CUE_GAP.match(text[whole.end:parts[0].start]):
+            yield whole, parts, True
+    for cue in TOTAL_CUE.finditer(text):
+        before = [c for c in found if c.end <= cue.start()]
+        if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
+            if len(before) < 3 or text[before[-1].end:cue.start()].strip():
                 continue
-            parts = list_from(after, text)
-            if len(parts) >= 2:
-                exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or cue.group(0) == ":"
-                yield from total_verdict(wholes[-1], parts, exhaustive)
-        opening = LEADING_WHOLE.match(text)
-        if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
-            whole = next((c for c in found if c.start == opening.start("n")), None)
-            parts = list_from([c for c in found if c.start >= opening.end()], text)
-            if whole is not None and len(parts) >= 2 and not text[opening.end():parts[0].start].strip():
-                yield from total_verdict(whole, parts, False)
-        for cue in TOTAL_CUE.finditer(text):
-            before = [c for c in found if c.end <= cue.start()]
-            if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
-                if len(before) < 3 or text[before[-1].end:cue.start()].strip():
-                    continue
-                whole, before = before[-1], before[:-1]
-            else:  # "5 men and 7 women, a total of 12"
-                whole = next((c for c in found if c.start >= cue.end()), None)
-                if whole is None or text[cue.end():whole.start].strip():
-                    continue
-            if before and CUE_GAP.match(text[before[-1].end:min(whole.start, cue.start())]):
-                parts = list_until(before, text)
-                if len(parts) >= 2:
-                    yield from total_verdict(whole, parts, True)
+            whole, before = before[-1], before[:-1]
+        else:  # "5 men and 7 women, a total of 12"
+            whole = next((c for c in found if c.start >= cue.end()), None)
+            if whole is None or text[cue.end():whole.start].strip():
+                continue
+        after = [c for c in found if c.start >= whole.end]
+        if before and CUE_GAP.match(text[before[-1].end:min(whole.start, cue.start())]):
+            yield whole, list_until(before, text), True
+        elif after and WHOLE_GAP.match(text[whole.end:after[0].start]):
+            yield whole, list_from(after, text), True  # "A total of 90 homes were damaged, 60 in Ashby and 30 in Hale"
+        elif earlier[1] and re.fullmatch(r"\s*(?:that|this|it|which)\s+", text[:cue.start()], re.I):
+            yield whole, list_until(earlier[1], earlier[0]), True  # "… 4,500 in July. That took its total to 10,000."
 
 
 def total_verdict(whole: Count, parts: list[Count], exhaustive: bool) -> Iterator[Check]:
