@@ -41,10 +41,10 @@ def open_report(browser, tmp_path):
     """Open a sheet's report from a file; returns the page and what the page did that it should not."""
     pages = []
 
-    def open_(sheet, name="report.html"):
+    def open_(sheet, name="report.html", width=1280):
         path = tmp_path / name
         path.write_text(render_html(sheet), encoding="utf-8")
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": width, "height": 900})
         pages.append(page)
         incidents: list[str] = []
         page.on("dialog", lambda dialog: (incidents.append(f"dialog: {dialog.message}"), dialog.dismiss()))
@@ -105,3 +105,12 @@ def test_seed_report_shows_highlights_timeline_and_graph(open_report, nlp, tmp_p
     if os.environ.get("NEWSFACTS_UPDATE_SCREENSHOT"):
         (ROOT / "docs").mkdir(exist_ok=True)
         shutil.copy(screenshot, ROOT / "docs" / "report.png")
+
+
+def test_report_fits_a_phone_screen_without_sideways_scrolling(open_report):
+    from test_html import sample_sheet
+
+    sheet = sample_sheet()
+    sheet.relations[0].evidence = "Supercalifragilisticexpialidociouslylongunbrokenwordsfromapastedsource" * 2
+    page, _ = open_report(sheet, width=380)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 380
