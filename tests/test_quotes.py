@@ -91,6 +91,12 @@ def test_short_quotation_handed_to_its_cue_is_a_quote():
     assert [quote.text for quote in sheet_of('"It hurts," the 19-year-old said.').quotes] == ["It hurts,"]
 
 
+@pytest.mark.parametrize("verb", ["disagreed", "muttered", "snapped"])
+def test_verbs_of_manner_of_speaking_are_cues(verb):
+    sheet = sheet_of(f'Her rival, Simon Adeyemi, {verb}: "She knows perfectly well the figures are correct."')
+    assert speaker_name(sheet, quote_with(sheet, "figures are correct")) == "Simon Adeyemi"
+
+
 def test_name_after_an_inverted_cue_is_the_speaker():
     sheet = sheet_of('"A good day for the town," tweeted councillor Ben Achterberg shortly after the result was declared.')
     assert speaker_name(sheet, quote_with(sheet, "good day")) == "Ben Achterberg"
