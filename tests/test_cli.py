@@ -235,3 +235,12 @@ def test_ctrl_c_says_how_far_the_run_got(runner, story, monkeypatch):
     assert result.exit_code == 130
     assert "stopped after 1 article;" in result.stderr
     assert json.loads(result.stdout)["id"] == "library"
+
+
+def test_html_pages_of_several_articles_need_a_folder_not_a_page_name(runner, story, tmp_path):
+    several = [str(story), str(story)]
+    refused = runner.invoke(app, ["extract", *several, "--format", "html", "-o", str(tmp_path / "r.html")])
+    assert refused.exit_code == 1 and "give -o a folder" in refused.stderr
+    assert not (tmp_path / "r.html").exists()
+    done = runner.invoke(app, ["extract", str(story), "--format", "html", "-o", str(tmp_path / "pages") + "/"])
+    assert done.exit_code == 0 and f"1 page written to {tmp_path / 'pages'}/" in done.stderr

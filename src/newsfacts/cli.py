@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .ingest import JSONL_SUFFIXES, IngestError, check_date, looks_english, with_published
+from .ingest import HTML_SUFFIXES, JSONL_SUFFIXES, IngestError, check_date, looks_english, with_published
 from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
 from .schema import ErrorRecord, FactSheet, json_schema
 
@@ -153,8 +153,9 @@ def extract(
     to_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
     pages = None
     if output_format is OutputFormat.html and (several or to_folder):
-        if output is None:
-            raise fail("--format html makes one page per article: for several articles give -o FOLDER")
+        if output is None or (not to_folder and Path(output).suffix.lower() in HTML_SUFFIXES):
+            raise fail("--format html makes one page per article: for several articles give -o a folder, "
+                       "e.g. -o reports/")
         pages = Path(output)
     elif to_folder:
         raise fail(f"{output} is a folder: give -o a file name (only --format html writes a folder of pages)")
@@ -190,7 +191,8 @@ def extract(
         raise fail(f"stopped after {done} article{'' if done == 1 else 's'}; their results are in the output", 130) \
             from None
     if output is not None and written:
-        stderr.print(f"written to {output}", highlight=False)
+        where = f"{written} page{'' if written == 1 else 's'} written to {pages}/" if pages else f"written to {output}"
+        stderr.print(where, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
 
