@@ -385,3 +385,26 @@ def test_a_total_told_in_the_sentence_after_its_parts(nlp):
 
 def test_a_total_with_unrelated_figures_in_the_sentence_before_raises_nothing(nlp):
     assert not checks_of(nlp, "Storms hit 3 towns and 12 villages. A total of 90 homes were damaged.")
+
+
+@pytest.mark.parametrize("text", [
+    "Joan Pike, who is 70, was born in 1953.",
+    "Born in 1953 in Derby, Joan Pike is now 70 and still teaches.",
+    "Joan Pike was born in 1953. At 70, she still teaches.",
+])
+def test_more_ways_to_state_an_age_now(nlp, text):
+    assert only(checks_of(nlp, text), "age").status == "consistent"
+
+
+def test_an_age_turned_at_a_date(nlp):
+    check = only(checks_of(nlp, "Joan Pike, who turned 50 in May 2020, was born in 1960."), "age")
+    assert check.status == "inconsistent" and "May 2020" in check.about
+
+
+def test_an_age_in_ordinal_years_at_death(nlp):
+    text = "Joan Pike, who was born in 1952, died on Monday in her 72nd year."
+    assert only(checks_of(nlp, text), "age").status == "consistent"
+
+
+def test_an_age_told_in_the_past_tense_opening_is_not_an_age_now(nlp):
+    assert not checks_of(nlp, "Joan Pike was born in 1953. At 20, she moved to Leeds.")

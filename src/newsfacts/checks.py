@@ -71,12 +71,18 @@ HEAD_TO_HEAD = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.-
 # A share whose verb is left out because it is the one before ("Smith took 44% and Jones 56%", "wind 35%,
 # gas 40%"): the same measure of another part of one whole.
 GAPPED = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?!(?:in|at|on|of|for|by|to|from|with|than)\b)[A-Za-z][\w'’-]*\s+$")
-AGE_AFTER = re.compile(r"^,\s*(?:aged\s+)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)")
+# "Roth, 48,", "Roth, who was 48,", "Roth (48)", "Roth is now 48 and …": an age now, right after a name.
+AGE_AFTER = re.compile(r"^,\s*(?:aged\s+|who\s+(?:is|was)\s+(?:now\s+)?)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)"
+                       r"|^\s+(?:is|was)\s+(?:now\s+)?(?P<age3>\d{1,3})(?:\s+years?\s+old)?(?=\s*[,.;]|\s+and\b)")
+# "aged 87", "at the age of 91", "turned 70", "in his 82nd year" (which is age 81).
+AGE_WORDING = (r"\b(?:(?:aged|at\s+the\s+age\s+of|turned|turns)\s+(?P<age>\d{1,3})"
+               r"|in\s+(?:his|her|their)\s+(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+year)\b")
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
-AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?"
-                          rf"\b(?:aged|at\s+the\s+age\s+of)\s+(?P<age>\d{{1,3}})\b", re.I)
-# "in 1962, at the age of 28", "aged 70, in 1998": an age at the date set beside it.
-AGE_PHRASE = re.compile(r"\b(?:aged|at\s+the\s+age\s+of)\s+(?P<age>\d{1,3})\b", re.I)
+AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?{AGE_WORDING}", re.I)
+# "in 1962, at the age of 28", "aged 70, in 1998", "turned 70 in March": an age at the date set beside it.
+AGE_PHRASE = re.compile(AGE_WORDING, re.I)
+# "At 67, she still runs the shop": an age now, when the sentence goes on in the present tense.
+AGE_OPENING = re.compile(r"^\s*At\s+(?P<age>\d{1,3}),")
 # "is 136 years old", "the 136-year-old tower", with the date it was built, founded or born in its sentence.
 YEARS_OLD = re.compile(r"\b(?P<age>\d{1,3})(?:\s+years?\s+old\b|-year-old\b)", re.I)
 ORIGIN_CUE = re.compile(rf"\b(?:{words_pattern(CUES['origin_cues'])})\s+(?:in|on)\s+(?:the\s+year\s+)?$", re.I)
@@ -472,16 +478,20 @@ def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: st
 # ------------------------------------------------------------------------------------------ age
 
 def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, str]]:
-    """'Raymond Roth, 48,', 'Roth (48)', 'the 48-year-old Roth'."""
+    """'Raymond Roth, 48,', 'Roth, who is 48,', 'Roth (48)', 'Roth is 48 and', 'the 48-year-old Roth'."""
     for person in people:
         for mention in person.mentions:
-            after = AGE_AFTER.match(text[mention.end:mention.end + 14])
+            after = AGE_AFTER.match(text[mention.end:mention.end + 30])
             if after:
-                age = after["age"] or after["age2"]
+                age = after["age"] or after["age2"] or after["age3"]
                 yield person, int(age), text[mention.start:mention.end + after.end()].rstrip(",")
             before = AGE_BEFORE.search(text[max(0, mention.start - 40):mention.start])
             if before:
                 yield person, int(before["age"]), before.group(0).strip() + " " + mention.text
+
+
+def age_of(found: re.Match) -> int:
+    return int(found["age"]) if found["age"] else int(found["nth"]) - 1
 
 
 def ages_at_death(parsed: Parsed, people: list[Entity],
@@ -500,7 +510,7 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
         person = next((person for person in people for m in person.mentions
                        if m.start <= subject.idx < m.end), None)
         if person is not None:
-            yield person, int(found["age"]), found.group(0)
+            yield person, age_of(found), found.group(0)
 
 
 def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
@@ -580,14 +590,35 @@ def dated_ages(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpre
         phrase = parsed.doc.char_span(*found.span(), alignment_mode="expand")
         if when is None or phrase is None:
             continue
-        verb = next((token for token in phrase.root.ancestors if token.pos_ in ("VERB", "AUX")), None)
-        subject = bearer(verb) if verb is not None else None
-        if subject is None:
-            continue
-        person = next((person for person in people for m in person.mentions if m.start <= subject.idx < m.end),
-                      born[0] if subject.pos_ == "PRON" and len(born) == 1 else None)
+        # "who turned 70" is its own verb; "aged 70" hangs on one
+        own = [phrase.root] if phrase.root.tag_ in ("VBD", "VBZ", "VBP") else []
+        verb = next((token for token in [*own, *phrase.root.ancestors] if token.pos_ in ("VERB", "AUX")), None)
+        person = bearing_person(verb, people, born)
         if person is not None:
-            yield person, int(found["age"]), found.group(0), when
+            yield person, age_of(found), found.group(0), when
+
+
+def bearing_person(verb: Token | None, people: list[Entity], born: list[Entity]) -> Entity | None:
+    """The person a verb's clause is said of; a pronoun stands for the one person whose birth is dated."""
+    subject = bearer(verb) if verb is not None else None
+    if subject is None:
+        return None
+    return next((person for person in people for m in person.mentions if m.start <= subject.idx < m.end),
+                born[0] if subject.pos_ == "PRON" and len(born) == 1 else None)
+
+
+def ages_opening(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpression],
+                 spans: list[Sentence]) -> Iterator[tuple[Entity, int, str]]:
+    """'At 67, she still opens the shop': an age now, said of the subject of a present-tense sentence."""
+    born = [person for person in people if person.id in births]
+    for sentence in spans:
+        found = AGE_OPENING.match(sentence.text)
+        root = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if found is None or root is None or root.root.tag_ not in ("VBZ", "VBP"):
+            continue
+        person = bearing_person(root.root, people, born)
+        if person is not None:
+            yield person, int(found["age"]), found.group(0).rstrip(",").strip()
 
 
 def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
@@ -598,7 +629,8 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     now = TimeExpression(text="published", start=0, end=0, type="DATE", value=parsed.published.isoformat())
     stated = [(age, about, births[person.id], now) for person, age, about in
-              [*stated_ages(parsed.text, people), *ages_at_death(parsed, people, dates)] if person.id in births]
+              [*stated_ages(parsed.text, people), *ages_at_death(parsed, people, dates),
+               *ages_opening(parsed, people, births, spans)] if person.id in births]
     stated += [(age, about, births[person.id], at) for person, age, about, at in
                dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
