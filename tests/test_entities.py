@@ -600,3 +600,8 @@ def test_a_double_first_name_is_one_name_with_its_surname(nlp):
 def test_a_name_beside_a_band_is_an_organisation(nlp):
     entities = entities_of(nlp, "The two men formed the band Salt Harbour in 1991 and broke up in 2003.")
     assert holder(entities, "Salt Harbour").type == "ORG"
+
+
+def test_a_lone_word_ner_calls_a_person_after_in_is_a_place(nlp):
+    entities = entities_of(nlp, "The satellite left its launch site in French Guiana on Tuesday.")
+    assert holder(entities, "French Guiana").type == "PLACE"

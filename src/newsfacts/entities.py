@@ -58,6 +58,9 @@ from .schema import Entity, FactSheet, Mention
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
                "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "WORK"}
 LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", "into", "across", "around"}
+# Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
+# ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
+PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout", "around"}
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
 # How many sentences back a pronoun or a kinship description may look for what it refers to.
@@ -943,8 +946,19 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
                 c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
             elif c.personal[0] in lower_case_words:
                 continue
+            elif (start := place_after_preposition(doc, c.start, c.end)) is not None:
+                c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
         settled.append(c)
     return settled
+
+
+def place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
+    """Where a place name starts when the name at [start, end) ends one after 'in', 'near'…, with the capitalised
+    words before it ('in French Guiana'); None when no such preposition comes before it, or it owns a noun."""
+    while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ in {"PROPN", "ADJ"}:
+        start -= 1
+    owns = end < len(doc) and doc[end].tag_ == "POS"
+    return start if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not owns else None
 
 
 def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
