@@ -244,3 +244,10 @@ def test_html_pages_of_several_articles_need_a_folder_not_a_page_name(runner, st
     assert not (tmp_path / "r.html").exists()
     done = runner.invoke(app, ["extract", str(story), "--format", "html", "-o", str(tmp_path / "pages") + "/"])
     assert done.exit_code == 0 and f"1 page written to {tmp_path / 'pages'}/" in done.stderr
+
+
+def test_the_server_address_shown_can_be_opened_for_ipv4_and_ipv6():
+    from newsfacts.cli import server_url
+
+    assert server_url("127.0.0.1", 8000) == "http://127.0.0.1:8000/"
+    assert server_url("::1", 8080) == "http://[::1]:8080/"

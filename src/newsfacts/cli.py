@@ -313,9 +313,14 @@ def serve(
         listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except OSError as error:
         raise fail(f"cannot listen on {host}:{port} ({os.strerror(error.errno) if error.errno else error})") from None
-    stderr.print(f"serving on http://{host}:{port}/  (API documentation at /docs; Ctrl-C stops)", highlight=False)
+    stderr.print(f"serving on {server_url(host, port)}  (API documentation at /docs; Ctrl-C stops)", highlight=False)
     config = uvicorn.Config(create_app(model=model, store=store, max_body=max_body), log_level="warning")
     uvicorn.Server(config).run(sockets=[listener])
+
+
+def server_url(host: str, port: int) -> str:
+    """The address to open in a browser; an IPv6 address goes in brackets (RFC 3986)."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 class Engine(str, Enum):
