@@ -251,3 +251,11 @@ def test_the_server_address_shown_can_be_opened_for_ipv4_and_ipv6():
 
     assert server_url("127.0.0.1", 8000) == "http://127.0.0.1:8000/"
     assert server_url("::1", 8080) == "http://[::1]:8080/"
+
+
+def test_a_failure_in_a_text_summary_of_several_is_the_red_line_only(runner, story, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["extract", str(story), str(empty), "--format", "text"])
+    assert result.exit_code == 1 and "the input is empty" in result.stderr
+    assert "Ines Falk" in result.stdout and '"error"' not in result.stdout

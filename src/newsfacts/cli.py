@@ -172,7 +172,7 @@ def extract(
                 if isinstance(result, ErrorRecord):
                     failures += 1
                     error_line(result.error)
-                    if several and pages is None:
+                    if several and output_format is OutputFormat.json:  # JSON Lines keep their place
                         out.write(result.model_dump_json() + "\n")
                     continue
                 if not looks_english(result.text):
