@@ -408,3 +408,36 @@ def test_an_age_in_ordinal_years_at_death(nlp):
 
 def test_an_age_told_in_the_past_tense_opening_is_not_an_age_now(nlp):
     assert not checks_of(nlp, "Joan Pike was born in 1953. At 20, she moved to Leeds.")
+
+
+def test_a_decade_ago_beside_its_date(nlp):
+    check = only(checks_of(nlp, "In June 2014, a decade ago, the pier burned down."), "elapsed")
+    assert check.status == "consistent"
+
+
+def test_a_date_that_was_so_long_ago(nlp):
+    text = "The last flood, in 2001, was 30 years ago."
+    assert only(checks_of(nlp, text), "elapsed").status == "inconsistent"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Three decades after the strike of 1994, the pit has become a museum.", "consistent"),
+    ("The pair wed in 1984 and are marking 40 years of marriage this week.", "consistent"),
+    ("The pool, which shut in 2016, reopens on Monday after five years.", "inconsistent"),
+])
+def test_a_length_up_to_now_from_the_date_of_its_sentence(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "The law, passed in 2014, expires after 10 years.",
+    "The crew that came in 2023 leaves on Friday after a year-long stay.",
+])
+def test_a_length_of_something_else_is_not_counted_to_now(nlp, text):
+    assert not [check for check in checks_of(nlp, text) if check.kind == "elapsed"]
+
+
+@pytest.mark.parametrize("stated, status", [("14 months", "consistent"), ("two years", "inconsistent")])
+def test_a_length_between_two_months(nlp, stated, status):
+    text = f"He led the team from March 2021 to May 2022, {stated} in all."
+    assert only(checks_of(nlp, text), "duration").status == status

@@ -172,7 +172,7 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             yield clock_check(parsed.text, stated, figure, told_next_door)
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
-                     and re.fullmatch(r"\d{4}(?:-\d\d-\d\d)?", t.value)]
+                     and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
             if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and (
                     joined_as_range(parsed.text, *dates) or runs_until(parsed.text, stated, dates)
                     or ends_after(parsed.text, stated, dates)):
@@ -276,8 +276,15 @@ def counted_verdict(text: str, stated: TimeExpression, count: float, unit: str, 
                     end: tuple[date, date]) -> tuple[str, str]:
     """Whether `count` whole units fit between two stretches of days, as few or as many as their first and
     last days allow; and that number shown."""
-    fewest, most = whole_units(begin[1], end[0], unit), whole_units(begin[0], end[1], unit)
     hedged = hedge(text, stated.start, stated.text)
+    if unit in ("decade", "century"):
+        # Counted in years, a year short still rounding up: "a decade ago" said of nine years and ten months.
+        fewest, most = whole_units(begin[1], end[0], "year"), whole_units(begin[0], end[1], "year")
+        status = verdict(any(agrees((n + 1) // YEARS_IN[unit], count, hedged) for n in range(fewest, most + 1)))
+        years = plain(fewest) if fewest == most else f"{fewest}–{most}"
+        rounded = sorted({(n + 1) // YEARS_IN[unit] for n in (fewest, most)})
+        return status, f"{years} years, i.e. " + "–".join(str(n) for n in rounded)
+    fewest, most = whole_units(begin[1], end[0], unit), whole_units(begin[0], end[1], unit)
     status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
     return status, plain(fewest) if fewest == most else f"{fewest}–{most}"
 
@@ -398,6 +405,12 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
                     dates: list[TimeExpression]) -> Check | None:
     unit = CALENDAR_UNITS.get(figure[1])
     first, second = sorted(dates, key=lambda t: t.value)
+    if len(first.value) == 7:  # "from January 2024 to July 2025, 18 months": as many months as the ends allow
+        if unit not in ("month", "year"):
+            return None
+        status, shown = counted_verdict(text, stated, figure[0], unit, interval(first.value), interval(second.value))
+        return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                     working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
     if len(first.value) == 4:
         if unit not in YEARS_IN:
             return None
@@ -442,14 +455,17 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         since = re.match(r"\s+(?:have\s+|has\s+)?(?:passed\s+|elapsed\s+|gone\s+by\s+)?since\b",
                          parsed.text[stated.end:stated.end + 40], re.I)
         sentence = sentence_of(spans, stated.start)
-        if unit is None or since is None or sentence is None:
+        if unit is None or sentence is None:
             continue
-        origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
-                       and interval(t.value)), None)
+        if since is not None:
+            origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
+                           and interval(t.value)), None)
+        else:
+            origin = origin_of_length(parsed, sheet, stated, unit, sentence)
         if origin is not None:
             yield elapsed_check(parsed, stated, figure[0], unit, origin)
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
-    for stated in dates:
+    for stated in (t for t in sheet.times if t.type == "DATE"):  # "a decade ago" is dated to its decade only
         counted = counted_from(stated.text)
         if counted is None or counted[2] != "ago":
             continue
@@ -458,8 +474,44 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             yield elapsed_check(parsed, stated, counted[0], counted[1], origin)
 
 
-# What may join a date and its "N years ago": "in 1998, 27 years ago", "27 years ago, in 1998".
-APPOSITION = {"", "in", "back in", "on"}
+# "Two decades after the flood of 2006": the date the length is counted from follows it.
+COUNTED_AFTER = re.compile(r"\s+after\b", re.I)
+# "reopens after 12 years", "celebrating 57 years of marriage": the length runs up to the present.
+UP_TO_NOW = re.compile(r"\bafter\s+$|^\s+of\s+[a-z]", re.I)
+
+
+def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
+                     sentence: Sentence) -> TimeExpression | None:
+    """'Two decades after the flood of 2006, the town has rebuilt …', 'married in 1969 and are celebrating 57
+    years of marriage this week': a length told of the present (a perfect or progressive verb, or a date of
+    these days in its sentence), counted from the one earlier date of its sentence."""
+    dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+             and interval(t.value)]
+    if COUNTED_AFTER.match(parsed.text, stated.end):
+        earlier = dates[:1] if dates and dates[0].start > stated.end else []
+    elif UP_TO_NOW.search(parsed.text[max(sentence.start, stated.start - 10):stated.start]) or UP_TO_NOW.search(
+            parsed.text[stated.end:stated.end + 6]):
+        latest = parsed.published - timex.STEPS[unit]
+        earlier = [t for t in dates if interval(t.value)[1] <= latest]
+    else:
+        return None
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
+            "amod", "compound"):
+        return None  # "after a week-long handover" is the length of the handover
+    these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
+    return earlier[0] if these_days or told_as_present(length.root) else None
+
+
+def told_as_present(word: Token) -> bool:
+    """Whether a word's verb is a present perfect or progressive ('has rebuilt', 'are celebrating')."""
+    verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP") for child in verb.children)
+
+
+# What may join a date and its "N years ago": "in 1998, 27 years ago", "27 years ago, in 1998", "in 1980, was
+# 40 years ago".
+APPOSITION = {"", "in", "back in", "on", "was", "is"}
 
 
 def apposed(text: str, one: TimeExpression, other: TimeExpression) -> bool:
