@@ -259,3 +259,11 @@ def test_a_failure_in_a_text_summary_of_several_is_the_red_line_only(runner, sto
     result = runner.invoke(app, ["extract", str(story), str(empty), "--format", "text"])
     assert result.exit_code == 1 and "the input is empty" in result.stderr
     assert "Ines Falk" in result.stdout and '"error"' not in result.stdout
+
+
+def test_relative_times_without_a_publication_date_get_a_hint(runner, story):
+    undated = runner.invoke(app, ["extract", str(story)])
+    assert "library has no publication date: 1 relative time expression left unresolved" in undated.stderr
+    assert "give --published" in undated.stderr
+    dated = runner.invoke(app, ["extract", str(story), "--published", "2024-05-08"])
+    assert "publication date" not in dated.stderr

@@ -175,9 +175,7 @@ def extract(
                     if several and output_format is OutputFormat.json:  # JSON Lines keep their place
                         out.write(result.model_dump_json() + "\n")
                     continue
-                if not looks_english(result.text):
-                    warning_line(f"{result.id} does not look like English; the model and rules are English, so "
-                                 "expect few findings")
+                warn_about(result)
                 if pages is not None:
                     try:
                         write_page(result, pages)
@@ -195,6 +193,16 @@ def extract(
         stderr.print(where, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
+
+
+def warn_about(sheet: FactSheet) -> None:
+    """Yellow lines for a sheet that is thinner than it need be, and why."""
+    unresolved = sum("XXXX" in time.value for time in sheet.times)
+    if sheet.published is None and unresolved:
+        warning_line(f"{sheet.id} has no publication date: {unresolved} relative time expression"
+                     f"{'' if unresolved == 1 else 's'} left unresolved (XXXX); give --published YYYY-MM-DD")
+    if not looks_english(sheet.text):
+        warning_line(f"{sheet.id} does not look like English; the model and rules are English, so expect few findings")
 
 
 def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, several: bool) -> None:
