@@ -102,6 +102,16 @@ def test_folder_articles_are_named_by_their_path_inside_the_folder(tmp_path):
     assert [item.id for item in read_folder(tmp_path)] == ["b", "week1/a"]
 
 
+def test_documents_in_a_folder_are_error_rows_that_leave_the_article_its_id(tmp_path):
+    (tmp_path / "budget.txt").write_text("The council set its budget on Monday.")
+    (tmp_path / "budget.pdf").write_bytes(b"%PDF-1.7\n(The council set its budget.) Tj\n")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    items = list(read_folder(tmp_path))
+    assert [(item.id, type(item)) for item in items] == [("budget.pdf", ErrorRecord), ("budget", Article)]
+    assert "this is a PDF" in items[0].error
+    assert count_records([tmp_path]) == 2
+
+
 def test_a_missing_input_is_an_error_record_and_the_rest_is_read(tmp_path):
     good = write_jsonl(tmp_path / "good.jsonl", ARTICLES[:1])
     items = list(read_corpus([tmp_path / "missing.jsonl", good]))

@@ -44,6 +44,8 @@ from .store import Store
 CSV_SUFFIXES = {".csv"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
 ARTICLE_FILE_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
+# Documents an article is often saved as: in a folder they become error rows naming the format, not a silent skip.
+DOCUMENT_SUFFIXES = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub"}
 # Articles per chunk: the unit of work sent to a worker and of one store transaction.
 CHUNK_SIZE = 32
 # Characters per spaCy batch. spaCy's working memory grows with the tokens of a batch (tok2vec on 8 long
@@ -96,19 +98,22 @@ def read_corpus(paths: Sequence[str | Path]) -> Iterator[Item]:
 
 
 def article_files(folder: Path) -> Iterator[Path]:
-    """The article files under a folder, walked in sorted order one directory at a time."""
+    """The article files (and documents to report) under a folder, walked in sorted order one directory at a
+    time."""
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
-            if not name.startswith(".") and path.suffix.lower() in ARTICLE_FILE_SUFFIXES:
+            if not name.startswith(".") and path.suffix.lower() in ARTICLE_FILE_SUFFIXES | DOCUMENT_SUFFIXES:
                 yield path
 
 
 def read_folder(folder: Path) -> Iterator[Item]:
     """Articles from the .txt/.html files under a folder; the id is the path inside it, without suffix."""
     for path in article_files(folder):
-        article_id = path.relative_to(folder).with_suffix("").as_posix()
+        inside = path.relative_to(folder)
+        # A document keeps its suffix in its id, so "story.pdf" beside "story.txt" does not take the article's id.
+        article_id = (inside if path.suffix.lower() in DOCUMENT_SUFFIXES else inside.with_suffix("")).as_posix()
         try:
             yield read_file(path).model_copy(update={"id": article_id})
         except IngestError as error:
