@@ -605,3 +605,22 @@ def test_a_name_beside_a_band_is_an_organisation(nlp):
 def test_a_lone_word_ner_calls_a_person_after_in_is_a_place(nlp):
     entities = entities_of(nlp, "The satellite left its launch site in French Guiana on Tuesday.")
     assert holder(entities, "French Guiana").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, place, back", [
+    ("Shells hit the mountain town of Varsk overnight. The town's only clinic was damaged.", "Varsk", "The town"),
+    ("In the northern capital, Velna, crowds gathered on Friday. Police in the capital made no arrests.", "Velna",
+     "the northern capital"),
+])
+def test_a_name_given_as_a_kind_of_place_is_a_place_called_back_by_that_noun(nlp, text, place, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, place).type == "PLACE"
+    assert holder(entities, back) is holder(entities, place)
+
+
+def test_a_name_after_a_place_noun_that_hangs_on_a_person_noun_is_no_place(nlp):
+    text = "The UN monitor for the province, Amadou Keita, said the two sides had left."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 2, "ORG"), Span(doc, 7, 9, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Amadou Keita").type != "PLACE"

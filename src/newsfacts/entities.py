@@ -39,6 +39,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PERSONAL_PRONOUNS,
     PLACE_HEADS,
+    PLACE_NOUNS,
     PLURAL_PRONOUNS,
     REFLEXIVE_PRONOUNS,
     ROYAL_HONORIFICS,
@@ -133,6 +134,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
+    add_place_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, [k for k in clusters if k.type == "PLACE"], LANDMARK_HEADS, {})
     resolve_references(doc, parsed.text, clusters)
     resolve_group_pronouns(doc, parsed.text, clusters)
@@ -400,6 +402,11 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if kind not in {None, "PLACE"} and (noun := place_noun_before(doc, start, end)) is not None \
+            and (label != "PERSON" or noun.nbor().lower_ == "of"
+                 or len(span) == 1 and not first_name_gender(span.text)):
+        # "the border town of Kelsby", "the capital, Kelsby,"; but "In the region, Ann Lee said" is a person
+        return [named_by_context(span, "PLACE")]
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
         return [named_by_context(span, "WORK")]
     if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
@@ -434,6 +441,19 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun for a kind of place the name at [start, end) is given by: 'the border town of Kelsby', 'the
+    capital, Kelsby,' (the parser often misses that apposition, so it is read from the words)."""
+    if start < 2 or not doc[start - 2].is_lower or doc[start - 2].lemma_.lower() not in PLACE_NOUNS:
+        return None
+    noun = doc[start - 2]
+    of = doc[start - 1].lower_ == "of"
+    # not when the noun hangs on another noun ('the envoy for the region, Ann Lee,' names the envoy)
+    beside = doc[start - 1].text == "," and end < len(doc) and doc[end].text in {",", "."} \
+        and not (noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"})
+    return noun if of or beside else None
 
 
 def named_by_context(span: Span, kind: str) -> Candidate:
@@ -481,8 +501,8 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     found = []
     for first in proper:
         surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
-        if surname is first or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper
-                                       and t.i not in taken and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
+        if surname is first or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
+                                       and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
             continue
@@ -931,7 +951,8 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
     Robotics'), and no name at all if the article writes it in lower case ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
-    others.update((c.key.split()[0], "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key)
+    others.update((c.key.split()[0], "ORG") for c in candidates
+                  if c.type == "ORG" and c.kind == "name" and " " in c.key)
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     settled = []
     for c in candidates:
@@ -1156,6 +1177,24 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
                          for k in organisations), key=lambda item: item[:2], reverse=True)
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'the capital, Kelsby,' is a mention of Kelsby; so, later, is 'the capital' or, after 'the border town of
+    Kelsby', 'the town', when no other place was called so."""
+    nouns: dict[str, dict[Cluster, int]] = {}  # place noun -> the places given it, and where first
+    for cluster in (k for k in clusters if k.type == "PLACE"):
+        for start, end, kind in list(cluster.mentions):
+            noun = place_noun_before(doc, start, end) if kind == "name" else None
+            if noun is None:
+                continue
+            if doc[start - 1].text == ",":
+                cluster.mentions.append((noun.left_edge.i, noun.i + 1, "description"))
+            nouns.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
+    for noun in (t for t in doc if t.lemma_.lower() in nouns and t.tag_ == "NN" and t.is_lower) if nouns else []:
+        start = noun.left_edge.i
+        if doc[start].lower_ == "the" and start == noun.i - 1:
+            refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
 def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set[str],

@@ -153,6 +153,10 @@ ORG_HEADS = {"police", "council", "party", "university", "college", "committee",
 # Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
 # force"), from British and American news usage.
 INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"}}
+# Nouns for a kind of place: a name after "<noun> of" or set beside one is a place ("the border town of Kelsby",
+# "the capital, Kelsby,"), and later "the town" points back at it. From news usage.
+PLACE_NOUNS = {"town", "city", "village", "capital", "region", "province", "district", "county", "port", "island",
+               "suburb", "municipality", "hamlet", "enclave", "moon", "planet"}
 # Last words of a landmark's name by which news calls it back alone ("Kelsby Abbey" … "the abbey"); "house",
 # "street" or "park" are left out, as "the house" or "the park" is most often another one.
 LANDMARK_HEADS = {"abbey", "cathedral", "palace", "castle", "stadium", "arena", "airport", "station", "church",
