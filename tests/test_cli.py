@@ -267,3 +267,12 @@ def test_relative_times_without_a_publication_date_get_a_hint(runner, story):
     assert "give --published" in undated.stderr
     dated = runner.invoke(app, ["extract", str(story), "--published", "2024-05-08"])
     assert "publication date" not in dated.stderr
+
+
+def test_inputs_with_no_articles_are_said_to_hold_none(runner, tmp_path):
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "page1.png").write_bytes(b"\x89PNG")
+    extracted = runner.invoke(app, ["extract", str(tmp_path / "scans")])
+    assert extracted.exit_code == 1 and "no articles in" in extracted.stderr
+    batch = runner.invoke(app, ["batch", str(tmp_path / "scans"), "--store", str(tmp_path / "s.duckdb")])
+    assert batch.exit_code == 0 and "no articles in" in batch.stderr

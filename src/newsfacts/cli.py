@@ -35,6 +35,10 @@ app = typer.Typer(
 stderr = Console(stderr=True)
 
 
+# Said when the inputs hold nothing to analyse, which is most often a folder of other files.
+NO_ARTICLES_HINT = " (folders are read for their .txt and .html files)"
+
+
 class OutputFormat(str, Enum):
     json = "json"
     text = "text"
@@ -188,6 +192,8 @@ def extract(
         done = written + failures
         raise fail(f"stopped after {done} article{'' if done == 1 else 's'}; their results are in the output", 130) \
             from None
+    if not written and not failures:
+        raise fail(f"no articles in {', '.join(paths)}{NO_ARTICLES_HINT}")
     if output is not None and written:
         where = f"{written} page{'' if written == 1 else 's'} written to {pages}/" if pages else f"written to {output}"
         stderr.print(where, highlight=False, soft_wrap=True)
@@ -408,6 +414,8 @@ def batch(
     except ClusterUnavailable as error:
         raise fail(str(error)) from None
     seconds = time.perf_counter() - started
+    if not (report.stored or report.failed or report.skipped):
+        warning_line(f"no articles in {', '.join(inputs)}{NO_ARTICLES_HINT}")
     for failure in report.failures:
         stderr.print(f"[red]failed:[/] {escape(failure.error)}", highlight=False, soft_wrap=True)
     stderr.print(
