@@ -624,3 +624,11 @@ def test_a_name_after_a_place_noun_that_hangs_on_a_person_noun_is_no_place(nlp):
     doc.ents = [Span(doc, 1, 2, "ORG"), Span(doc, 7, 9, "ORG")]  # NER's labels on a longer report
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Amadou Keita").type != "PLACE"
+
+
+@pytest.mark.parametrize("surname", ["Eide", "Haugen", "Berg"])  # NER: nothing, an organisation, a person
+def test_a_first_name_the_tagger_reads_as_another_word_joins_the_name(nlp, surname):
+    text = (f"Fishermen blocked the harbour on Friday. Their spokesman, Per {surname}, called the quota unfair. "
+            f"{surname} said the fleet would stay out.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, surname) is holder(entities, f"Per {surname}")

@@ -420,6 +420,10 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
         found = [named_by_context(doc[employer[0].i:employer[-1].i + 1], "ORG")] if employer else []
         return found + ([person] if person else [])
+    if kind is not None and (first_name_mistagged(doc, start - 1) or len(span) > 1 and first_name_mistagged(doc, start)):
+        # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
+        person = person_name(doc, min(start, doc[start - 1].i if first_name_mistagged(doc, start - 1) else start), end)
+        return [person] if person else []
     if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
@@ -454,6 +458,14 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
     beside = doc[start - 1].text == "," and end < len(doc) and doc[end].text in {",", "."} \
         and not (noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"})
     return noun if of or beside else None
+
+
+def first_name_mistagged(doc: Doc, i: int) -> bool:
+    """Whether token i is a first name the tagger took for another word ('Per' as a preposition in 'Per Aasen',
+    'Will' as a verb in 'Will Toms'): capitalised inside a sentence, a known first name."""
+    word = doc[i] if 0 <= i < len(doc) else None
+    return word is not None and is_capitalised(word) and not word.is_sent_start and word.pos_ not in {"PROPN", "NOUN"} \
+        and lower_key(word) not in HONORIFICS and first_name_gender(word.lower_) is not None
 
 
 def named_by_context(span: Span, kind: str) -> Candidate:
@@ -494,15 +506,16 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
 
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
-    alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats."""
+    alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats. The
+    first name may be one the tagger took for another word ('Per Eide')."""
     proper = [doc[int(i)] for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]]
     proper = [t for t in proper if is_capitalised(t)]
     capitalised_elsewhere = Counter(t.lower_ for t in proper)
     found = []
-    for first in proper:
+    for first in proper + [doc[t.i - 1] for t in proper if first_name_mistagged(doc, t.i - 1)]:
         surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
-        if surname is first or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
-                                       and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
+        if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
+                                       and t.i not in taken and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
             continue
