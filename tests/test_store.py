@@ -224,3 +224,19 @@ def test_jsonl_export_keeps_the_whole_sheet(corpus, tmp_path):
     (articles,) = [path for path in corpus.export(tmp_path, ExportFormat.jsonl) if path.stem == "articles"]
     first = json.loads(articles.read_text().splitlines()[0])
     assert FactSheet.model_validate(first["sheet"]) == full_sheet("a1")
+
+
+def test_a_store_another_process_writes_is_named_as_busy(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "busy.duckdb"
+    holds_it = "import duckdb, sys, time; held = duckdb.connect(sys.argv[1]); print('open', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", holds_it, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreError, match="another process is using the store"):
+            Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()

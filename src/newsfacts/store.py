@@ -167,6 +167,9 @@ class Store:
         except OSError as error:
             raise StoreError(f"{self.path}: cannot make the store's folder ({error.strerror})") from None
         except duckdb.Error as error:
+            if "Conflicting lock" in str(error):  # DuckDB's words for a file another process holds open
+                raise StoreError(f"{self.path}: another process is using the store (a batch still writing it?); "
+                                 "try again when it is done, or query a copy") from None
             raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
         if not read_only:
             for statement in _ddl():
