@@ -24,6 +24,7 @@ from newsfacts.store import (
     TABLE_NAMES,
     ExportFormat,
     Store,
+    StoreBusy,
     StoreError,
     model_columns,
     quotes_by,
@@ -235,7 +236,7 @@ def test_a_store_another_process_writes_is_named_as_busy(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", holds_it, str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreError, match="another process is using the store"):
+        with pytest.raises(StoreBusy, match="another process is using the store"):
             Store(path, read_only=True)
     finally:
         holder.kill()

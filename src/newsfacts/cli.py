@@ -312,13 +312,15 @@ def serve(
     import uvicorn
 
     from .server import create_app
-    from .store import Store, StoreError
+    from .store import Store, StoreBusy, StoreError
 
     if store is not None and not store.is_file():
         raise fail(f"{store}: no such store; build one with `newsfacts batch`")
     if store is not None:
         try:
             Store(store, read_only=True).close()
+        except StoreBusy:  # a batch filling it: the listings answer 503 until it is done
+            warning_line(f"{store} is being written by another process; its listings wait until that is done")
         except StoreError as error:
             raise fail(str(error)) from None
     get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one

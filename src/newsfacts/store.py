@@ -55,6 +55,10 @@ class StoreError(RuntimeError):
     """A store that cannot be opened or queried; the message says why in one line."""
 
 
+class StoreBusy(StoreError):
+    """A store another process holds open for writing: it will open when that process is done."""
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -168,7 +172,7 @@ class Store:
             raise StoreError(f"{self.path}: cannot make the store's folder ({error.strerror})") from None
         except duckdb.Error as error:
             if "Conflicting lock" in str(error):  # DuckDB's words for a file another process holds open
-                raise StoreError(f"{self.path}: another process is using the store (a batch still writing it?); "
+                raise StoreBusy(f"{self.path}: another process is using the store (a batch still writing it?); "
                                  "try again when it is done, or query a copy") from None
             raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
         if not read_only:
