@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 
 from newsfacts.render.text import summary
-from newsfacts.schema import Entity, FactSheet, Mention, Quote
+from newsfacts.schema import Entity, FactSheet, Mention, Quote, TimeExpression
 
 
 def rendered(sheet: FactSheet, width: int = 100) -> str:
@@ -46,3 +46,14 @@ def test_sections_found_are_not_listed_as_missing():
     output = rendered(sheet).lower()
     assert "who is in it" in output
     assert "no quotes, time expressions, relations or checks found" in output
+
+
+def test_time_expressions_without_events_are_headed_as_what_they_are():
+    text = "The storm lasted three hours."
+    start = text.index("three hours")
+    sheet = FactSheet(id="storm", text=text, times=[
+        TimeExpression(text="three hours", start=start, end=start + 11, type="DURATION", value="PT3H")])
+    output = rendered(sheet)
+    assert "Time expressions" in output and "What happened when" not in output
+    header = next(line for line in output.splitlines() if "as written" in line)
+    assert header.split() == ["┃", "value", "┃", "as", "written", "┃", "type", "┃"]

@@ -54,15 +54,20 @@ def quotes_table(sheet: FactSheet) -> Table:
 
 
 def timeline_table(sheet: FactSheet) -> Table:
+    """The events in time order; with no events, the time expressions, under headings that say so."""
+    if not sheet.events:
+        table = Table(title="Time expressions", title_justify="left", expand=True)
+        for heading, style in (("value", "bold"), ("as written", "dim"), ("type", None)):
+            table.add_column(heading, style=style)
+        for time in sheet.times:
+            table.add_row(*row(time.value, time.text, time.type))
+        return table
     table = Table(title="What happened when", title_justify="left", expand=True)
     table.add_column("when", style="bold")
     table.add_column("as written", style="dim")
     table.add_column("what")
     for event in sheet.events:  # the times stage sorts them into a timeline
         table.add_row(*row(event.when, event.time.text if event.time else "", event.what))
-    if not sheet.events:
-        for time in sheet.times:
-            table.add_row(*row(time.value, time.text, time.type))
     return table
 
 
