@@ -441,3 +441,62 @@ def test_a_length_of_something_else_is_not_counted_to_now(nlp, text):
 def test_a_length_between_two_months(nlp, stated, status):
     text = f"He led the team from March 2021 to May 2022, {stated} in all."
     assert only(checks_of(nlp, text), "duration").status == status
+
+
+def test_an_age_turned_is_not_counted_at_the_birth_date_before_it(nlp):
+    check = only(checks_of(nlp, "Ann Cole, who was born in 1950, turned 70 in June 2020."), "age")
+    assert check.status == "consistent" and "June 2020" in check.about
+
+
+def test_an_age_in_a_present_tense_phrase_is_an_age_now(nlp):
+    assert only(checks_of(nlp, "Ann Cole, born in 1950, turns 74 this week."), "age").status == "consistent"
+
+
+@pytest.mark.parametrize("text", [
+    "Some 300 people came, 180 women and 120 men.",
+    "The shop sold 40 bikes on Friday and 60 on Saturday, 100 over the weekend.",
+])
+def test_a_list_opening_or_closing_on_its_sum(nlp, text):
+    assert only(checks_of(nlp, text), "total").status == "consistent"
+
+
+def test_a_list_whose_last_item_happens_to_be_the_sum_is_no_total(nlp):
+    assert not checks_of(nlp, "The judges gave scores of 10, 20 and 30.")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("A £10m fund will be shared between schools (£6m) and roads (£5m).", "inconsistent"),
+    ("Of the 50 people who were on the bus, 30 were hurt and 20 were unhurt.", "consistent"),
+])
+def test_parts_in_brackets_and_a_whole_described_at_more_length(nlp, text, status):
+    assert only(checks_of(nlp, text), "total").status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Three-quarters of the cash goes to wages and a quarter to rent.", "consistent"),
+    ("She won 55% to her rival's 45%.", "consistent"),
+    ("Some 60 per cent voted to strike and 45 per cent to stay.", "inconsistent"),
+    ("Half of the land is farmed, 30 per cent is forest and the rest, 15 per cent, is urban.", "inconsistent"),
+])
+def test_more_shares_of_one_whole(nlp, text, status):
+    assert only(checks_of(nlp, text), "percentages").status == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The mill shut in 1994, exactly 30 years ago.", "consistent"),
+    ("In 2006, nearly two decades ago, the mine shut.", "consistent"),
+    ("The town has waited 20 years for a bypass since the plan was drawn up in 2010.", "inconsistent"),
+    ("The pair, who met in 1984, have been together for 40 years.", "consistent"),
+    ("The choir, formed in 1974, is touring to mark 50 years together.", "consistent"),
+])
+def test_more_ways_to_count_up_to_now(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+def test_a_length_for_years_to_come_is_not_counted_to_now(nlp):
+    assert not checks_of(nlp, "The deal, signed in 2020, will run for 10 years.")
+
+
+def test_clock_times_on_two_told_days_are_not_one_stretch(nlp):
+    text = "The first vote was on Monday at 9am and the second at 2pm on Thursday, after a two-hour debate."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]

@@ -56,27 +56,31 @@ MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(
                    rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
 # A sentence opening on its whole: "Of the council's 60 members, …", "Of the 26 firefighters who attended, …".
 LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>(?:[$£€]\s?)?{NUMBER})"
-                           rf"(?:\s*(?:{words_pattern(list(CUES['money_scales']))})\b)?(?:\s+[\w'’-]+){{0,4}},", re.I)
+                           rf"(?:\s*(?:{words_pattern(list(CUES['money_scales']))})\b)?(?:\s+[\w'’-]+){{0,6}},", re.I)
 TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
 PERCENT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|\b(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?)\s*"
                      r"(?:%|per\s*cent\b|percent\b)", re.I)
 # A share written as a fraction of something: "half of the budget", "a third of voters", "two-thirds of them".
 FRACTIONS = {words: share for words, share in CUES["fractions"].items() if not words.startswith("_")}
 FRACTION = re.compile(r"\b(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+") + r")(?=\s+of\b)", re.I)
+# "Two-thirds of the money comes from taxes and a third from fees": a later fraction may leave out the "of".
+LISTED_FRACTION = re.compile(r"(?:,|\band)\s+(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+")
+                             + r")\b(?!\s+an?\b)", re.I)
 # The most words between two shares of one listed breakdown ("55% backed the plan, 38% opposed it and"),
 # names not counted ("51% to Smith's 46%, with independent candidate Ray Dunn taking 3%").
 MAX_SHARE_WORDS = 6
-# A head-to-head split names the other side's share: "won 58% to Millbridge's 42%", "to the Tories' 40%".
-HEAD_TO_HEAD = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.-]*['’]s?\s*$")
+# A head-to-head split names the other side's share: "won 58% to Millbridge's 42%", "to her rival's 40%".
+HEAD_TO_HEAD = re.compile(r"\bto\s+(?:(?:the|her|his|their|its)\s+)?(?:[\w.'’-]+\s+){0,2}[\w.-]*\w['’]s?\s*$")
 # A share whose verb is left out because it is the one before ("Smith took 44% and Jones 56%", "wind 35%,
 # gas 40%"): the same measure of another part of one whole.
 GAPPED = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?!(?:in|at|on|of|for|by|to|from|with|than)\b)[A-Za-z][\w'’-]*\s+$")
 # "Roth, 48,", "Roth, who was 48,", "Roth (48)", "Roth is now 48 and …": an age now, right after a name.
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+|who\s+(?:is|was)\s+(?:now\s+)?)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)"
                        r"|^\s+(?:is|was)\s+(?:now\s+)?(?P<age3>\d{1,3})(?:\s+years?\s+old)?(?=\s*[,.;]|\s+and\b)")
-# "aged 87", "at the age of 91", "turned 70", "in his 82nd year" (which is age 81).
+# "aged 87", "at the age of 91", "turned 70", "in his 82nd year" (which is age 81), "her 86th birthday".
 AGE_WORDING = (r"\b(?:(?:aged|at\s+the\s+age\s+of|turned|turns)\s+(?P<age>\d{1,3})"
-               r"|in\s+(?:his|her|their)\s+(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+year)\b")
+               r"|in\s+(?:his|her|their)\s+(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+year"
+               r"|(?:his|her|their)\s+(?P<birthday>\d{1,3})(?:st|nd|rd|th)\s+birthday)\b")
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?{AGE_WORDING}", re.I)
 # "in 1962, at the age of 28", "aged 70, in 1998", "turned 70 in March": an age at the date set beside it.
@@ -161,15 +165,15 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         since = since_clock(parsed, stated, here, clocks) if figure[2] else None
         told_next_door = told_beside(parsed, stated, spans, clocks) if figure[2] and not here else None
         if since is not None:
-            yield clock_check(parsed.text, stated, figure, since)
+            yield from clock_check(parsed, sheet, stated, figure, since)
         elif figure[2] and len(here) == 2:
             if stated is nearest_length(sheet.times, here, sentence) and bound_stretch(parsed.text, *here):
-                yield clock_check(parsed.text, stated, figure, here)
+                yield from clock_check(parsed, sheet, stated, figure, here)
         elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks) and bound_stretch(parsed.text,
                                                                                                     *clocks):
-            yield clock_check(parsed.text, stated, figure, clocks)
+            yield from clock_check(parsed, sheet, stated, figure, clocks)
         elif told_next_door is not None:
-            yield clock_check(parsed.text, stated, figure, told_next_door)
+            yield from clock_check(parsed, sheet, stated, figure, told_next_door)
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
@@ -280,7 +284,8 @@ def counted_verdict(text: str, stated: TimeExpression, count: float, unit: str, 
     if unit in ("decade", "century"):
         # Counted in years, a year short still rounding up: "a decade ago" said of nine years and ten months.
         fewest, most = whole_units(begin[1], end[0], "year"), whole_units(begin[0], end[1], "year")
-        status = verdict(any(agrees((n + 1) // YEARS_IN[unit], count, hedged) for n in range(fewest, most + 1)))
+        status = verdict(any(agrees((n + 1) // YEARS_IN[unit], count, hedged) or agrees(n, count * YEARS_IN[unit], hedged)
+                             for n in range(fewest, most + 1)))
         years = plain(fewest) if fewest == most else f"{fewest}–{most}"
         rounded = sorted({(n + 1) // YEARS_IN[unit] for n in (fewest, most)})
         return status, f"{years} years, i.e. " + "–".join(str(n) for n in rounded)
@@ -370,13 +375,17 @@ def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) ->
             and FIGURED_RANGE_START.search(text[max(0, first.start - 40):first.start]) is not None)
 
 
-def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
-                pair: list[TimeExpression]) -> Check:
+def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure: tuple[float, str, bool],
+                pair: list[TimeExpression]) -> Iterator[Check]:
+    text = parsed.text
     first, second = sorted(pair, key=lambda t: t.value)
     days = [CLOCK_VALUE.match(t.value)[1] for t in (first, second)]
     # "opened at 9:30 a.m. and closed at 4 p.m. on Thursday": days more than one apart mean one of them was
-    # a guess, so the times run in the order they are told, within a day.
+    # a guess, so the times run in the order they are told, within a day; "at 9am on Monday … 2pm on
+    # Thursday" tells both days, and no length of hours joins them.
     guessed = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days > 1
+    if guessed and all(day_told(text, clock, sheet.times) for clock in pair):
+        return
     if guessed:
         first, second = sorted(pair, key=lambda t: t.start)
     # Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00,
@@ -390,8 +399,16 @@ def clock_check(text: str, stated: TimeExpression, figure: tuple[float, str, boo
     stated_minutes = figure[0] * MINUTES[figure[1]]
     status = verdict(agrees(gap, stated_minutes, hedge(text, stated.start, stated.text)))
     shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))
-    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
-                 working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+    yield Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+def day_told(text: str, clock: TimeExpression, times: list[TimeExpression]) -> bool:
+    """Whether a clock time has its day written beside it ('on Monday at 9am', '2pm on Thursday')."""
+    return any(t.type == "DATE" and re.fullmatch(r"[\s,]*(?:on|at)?[\s,]*",
+                                                 text[t.end:clock.start] if t.end <= clock.start else
+                                                 text[clock.end:t.start] if clock.end <= t.start else "x", re.I)
+               for t in times)
 
 
 MINUTES_A_DAY = 24 * 60
@@ -452,8 +469,8 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
     for stated in sheet.times:
         figure = amount(stated.value) if stated.type == "DURATION" else None
         unit = CALENDAR_UNITS.get(figure[1]) if figure and not figure[2] else None
-        since = re.match(r"\s+(?:have\s+|has\s+)?(?:passed\s+|elapsed\s+|gone\s+by\s+)?since\b",
-                         parsed.text[stated.end:stated.end + 40], re.I)
+        # "20 years since", "20 years have passed since", "waited 20 years for a school since"
+        since = re.match(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,6}?\s+since\b", parsed.text[stated.end:stated.end + 60], re.I)
         sentence = sentence_of(spans, stated.start)
         if unit is None or sentence is None:
             continue
@@ -476,8 +493,11 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
 
 # "Two decades after the flood of 2006": the date the length is counted from follows it.
 COUNTED_AFTER = re.compile(r"\s+after\b", re.I)
-# "reopens after 12 years", "celebrating 57 years of marriage": the length runs up to the present.
-UP_TO_NOW = re.compile(r"\bafter\s+$|^\s+of\s+[a-z]", re.I)
+# "reopens after 12 years", "celebrating 57 years of marriage", "to mark 50 years together": the length runs up
+# to the present; "have been together for 40 years" when its verb is a perfect.
+UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
+                       rf"|^\s+(?:{words_pattern(CUES['up_to_now']['after'])})\b", re.I)
+UP_TO_NOW_PERFECT = re.compile(r"\bfor\s+$", re.I)
 
 
 def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
@@ -487,31 +507,39 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     these days in its sentence), counted from the one earlier date of its sentence."""
     dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
              and interval(t.value)]
+    perfect_only = False
     if COUNTED_AFTER.match(parsed.text, stated.end):
         earlier = dates[:1] if dates and dates[0].start > stated.end else []
-    elif UP_TO_NOW.search(parsed.text[max(sentence.start, stated.start - 10):stated.start]) or UP_TO_NOW.search(
-            parsed.text[stated.end:stated.end + 6]):
+    else:
+        before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
+        perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
+        if not (perfect_only or UP_TO_NOW.search(before) or UP_TO_NOW.match(after)):
+            return None
         latest = parsed.published - timex.STEPS[unit]
         earlier = [t for t in dates if interval(t.value)[1] <= latest]
-    else:
-        return None
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
     if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
             "amod", "compound"):
         return None  # "after a week-long handover" is the length of the handover
+    if perfect_only:  # "have lived here for 40 years", not "will run for 10 years from Friday"
+        return earlier[0] if told_as_present(length.root, perfect=True) else None
     these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
     return earlier[0] if these_days or told_as_present(length.root) else None
 
 
-def told_as_present(word: Token) -> bool:
-    """Whether a word's verb is a present perfect or progressive ('has rebuilt', 'are celebrating')."""
+def told_as_present(word: Token, perfect: bool = False) -> bool:
+    """Whether a word's verb is a present perfect ('has rebuilt', 'have been together') or, unless `perfect`,
+    progressive ('are celebrating')."""
     verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP") for child in verb.children)
+    while verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+        verb = verb.head  # "is touring to mark 50 years": the verb the infinitive serves
+    return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")
+                                    and (not perfect or child.lemma_ == "have") for child in verb.children)
 
 
 # What may join a date and its "N years ago": "in 1998, 27 years ago", "27 years ago, in 1998", "in 1980, was
-# 40 years ago".
-APPOSITION = {"", "in", "back in", "on", "was", "is"}
+# 40 years ago", "in 1996, exactly 30 years ago" (the hedge itself is read by `hedge`).
+APPOSITION = {"", "in", "back in", "on", "was", "is", "exactly", "just"} | set(HEDGES)
 
 
 def apposed(text: str, one: TimeExpression, other: TimeExpression) -> bool:
@@ -543,7 +571,7 @@ def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, 
 
 
 def age_of(found: re.Match) -> int:
-    return int(found["age"]) if found["age"] else int(found["nth"]) - 1
+    return int(found["age"] or found["birthday"]) if found["age"] or found["birthday"] else int(found["nth"]) - 1
 
 
 def ages_at_death(parsed: Parsed, people: list[Entity],
@@ -624,8 +652,9 @@ def bearer(word: Token) -> Token | None:
 
 
 def date_beside(text: str, dates: list[TimeExpression], start: int, end: int) -> TimeExpression | None:
-    """The date set right beside a phrase ('in 1962, at the age of 28'), if any."""
-    for when in dates:
+    """The date set right beside a phrase ('in 1962, at the age of 28', 'turned 70 in March'), if any; one
+    after it first."""
+    for when in sorted(dates, key=lambda t: t.start < start):
         between = text[when.end:start] if when.end <= start else text[end:when.start] if end <= when.start else "x"
         if between.strip(" ,(–—").lower() in APPOSITION and len(between) < 8:
             return when
@@ -637,6 +666,8 @@ def dated_ages(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpre
     """'She published it in 1962, at the age of 28': an age at the date beside it, said of the clause's
     subject; a pronoun subject stands for the one person whose birth the article dates."""
     born = [person for person in people if person.id in births]
+    # "X, who was born in 1949, turned 77 in February": no one's age is counted at their birth
+    dates = [t for t in dates if all(t is not birth for birth in births.values())]
     for found in AGE_PHRASE.finditer(parsed.text):
         when = date_beside(parsed.text, dates, found.start(), found.end())
         phrase = parsed.doc.char_span(*found.span(), alignment_mode="expand")
@@ -659,18 +690,27 @@ def bearing_person(verb: Token | None, people: list[Entity], born: list[Entity])
                 born[0] if subject.pos_ == "PRON" and len(born) == 1 else None)
 
 
-def ages_opening(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpression],
-                 spans: list[Sentence]) -> Iterator[tuple[Entity, int, str]]:
-    """'At 67, she still opens the shop': an age now, said of the subject of a present-tense sentence."""
+def ages_in_present(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpression],
+                    spans: list[Sentence]) -> Iterator[tuple[Entity, int, str]]:
+    """'At 67, she still opens the shop', 'celebrates his 86th birthday this week', 'turns 70 today': an age
+    now, said of the subject of a present-tense verb."""
     born = [person for person in people if person.id in births]
     for sentence in spans:
         found = AGE_OPENING.match(sentence.text)
         root = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if found is None or root is None or root.root.tag_ not in ("VBZ", "VBP"):
-            continue
-        person = bearing_person(root.root, people, born)
-        if person is not None:
-            yield person, int(found["age"]), found.group(0).rstrip(",").strip()
+        if found is not None and root is not None and root.root.tag_ in ("VBZ", "VBP"):
+            person = bearing_person(root.root, people, born)
+            if person is not None:
+                yield person, int(found["age"]), found.group(0).rstrip(",").strip()
+    for found in AGE_PHRASE.finditer(parsed.text):
+        phrase = parsed.doc.char_span(*found.span(), alignment_mode="expand")
+        own = [phrase.root] if phrase is not None and phrase.root.tag_ in ("VBZ", "VBP") else []
+        verb = next((token for token in [*own, *phrase.root.ancestors] if token.pos_ in ("VERB", "AUX")),
+                    None) if phrase is not None else None
+        if verb is not None and verb.tag_ in ("VBZ", "VBP"):
+            person = bearing_person(verb, people, born)
+            if person is not None:
+                yield person, age_of(found), found.group(0)
 
 
 def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
@@ -682,7 +722,7 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
     now = TimeExpression(text="published", start=0, end=0, type="DATE", value=parsed.published.isoformat())
     stated = [(age, about, births[person.id], now) for person, age, about in
               [*stated_ages(parsed.text, people), *ages_at_death(parsed, people, dates),
-               *ages_opening(parsed, people, births, spans)] if person.id in births]
+               *ages_in_present(parsed, people, births, spans)] if person.id in births]
     stated += [(age, about, births[person.id], at) for person, age, about, at in
                dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
@@ -771,36 +811,61 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
     short of it only when the wording says they make it up ('comprising', 'a total of', 'the remaining')."""
     earlier: tuple[str, list[Count]] = ("", [])
     for sentence in spans:
-        checked: set[int] = set()  # wholes already checked, which another cue may name again
+        checked: set[int] = set()  # figures already in a check, which another cue may name again
         found = counts(sentence, sheet.times)
-        for whole, parts, exhaustive in wholes_and_parts(sentence.text, found, earlier):
+        text = sentence.text.translate(BRACKETS)
+        for whole, parts, how in [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)]:
             if len(parts) >= 2 and whole.start not in checked:
-                checked.add(whole.start)
-                closed = LAST_PART.search(sentence.text[:parts[-1].start]) is not None
-                yield from total_verdict(whole, parts, exhaustive or closed)
-        earlier = sentence.text, found
+                closed = LAST_PART.search(text[:parts[-1].start]) is not None
+                for check in total_verdict(whole, parts, "all" if closed else how):
+                    checked.update(c.start for c in [whole, *parts])
+                    yield check
+        earlier = text, found
+
+
+# "shared between health (£35m) and education (£25m)": brackets around a part are read as spaces.
+BRACKETS = str.maketrans("()", "  ")
+
+
+def equal_lists(text: str, found: list[Count]) -> Iterator[tuple[Count, list[Count], str]]:
+    """'2,400 runners took part, 1,500 men and 900 women', '5,000 on Saturday and 7,000 on Sunday, 12,000
+    over the weekend': a list opening or closing, after a comma, on the sum of the rest; with no word to
+    say so, only a sum that comes out right is taken as one."""
+    rest = list(found)
+    while rest:
+        run = list_from(rest, text)
+        rest = rest[len(run):]
+        if len(run) < 3:
+            continue
+        if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,4}\s*[,:]\s*", text[run[0].end:run[1].start], re.I):
+            yield run[0], run[1:], "if equal"
+        if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", text[run[-2].end:run[-1].start], re.I):
+            yield run[-1], run[:-1], "if equal"
 
 
 def wholes_and_parts(text: str, found: list[Count],
-                     earlier: tuple[str, list[Count]]) -> Iterator[tuple[Count, list[Count], bool]]:
-    """Each whole a sentence states with the list of its parts, and whether the wording says they make it up;
-    `earlier` is the sentence before and its counts, where the whole or the parts may have been told."""
+                     earlier: tuple[str, list[Count]]) -> Iterator[tuple[Count, list[Count], str]]:
+    """Each whole a sentence states with the list of its parts, and whether the wording says they make up
+    "all" of it or maybe "some"; `earlier` is the sentence before and its counts, where the whole or the
+    parts may have been told."""
     for first in (c for c in found if OF_THE_TOTAL.match(text[c.end:])):
         parts = list_from([c for c in found if c.start >= first.start], text)
         whole = next((c for c in reversed(earlier[1]) if c.currency == first.currency), None)
         if whole is not None:
-            yield whole, parts, False
+            yield whole, parts, "some"
     for cue in PART_CUE.finditer(text):
         wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
         after = [c for c in found if c.start >= cue.end()]
-        if wholes and after and not text[cue.end():after[0].start].strip():
-            yield wholes[-1], list_from(after, text), cue.group(0).lower() in CUES["exhaustive_cues"] or cue.group(0) == ":"
+        # "shared between health £35m and …": the first part's own word may come before it
+        if wholes and after and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s*", text[cue.end():after[0].start], re.I):
+            exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or cue.group(0) == ":"
+            yield wholes[-1], list_from(after, text), "all" if exhaustive else "some"
     opening = LEADING_WHOLE.match(text)
     if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
         whole = next((c for c in found if c.start == opening.start("n")), None)
         parts = list_from([c for c in found if c.start >= opening.end()], text)
         if whole is not None and parts and not text[opening.end():parts[0].start].strip():
-            yield whole, parts, False
+            yield whole, parts, "some"
     for last in (c for c in found if LAST_PART.search(text[:c.start])):
         # "34 arrests over the weekend, 20 on Friday and the remaining 14 on Saturday"
         parts = list_until([c for c in found if c.start <= last.start], text)
@@ -809,7 +874,7 @@ def wholes_and_parts(text: str, found: list[Count],
         else:
             whole = next((c for c in reversed(found) if c.end <= parts[0].start), None)
         if whole is not None and CUE_GAP.match(text[whole.end:parts[0].start]):
-            yield whole, parts, True
+            yield whole, parts, "all"
     for cue in TOTAL_CUE.finditer(text):
         before = [c for c in found if c.end <= cue.start()]
         if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
@@ -822,20 +887,23 @@ def wholes_and_parts(text: str, found: list[Count],
                 continue
         after = [c for c in found if c.start >= whole.end]
         if before and CUE_GAP.match(text[before[-1].end:min(whole.start, cue.start())]):
-            yield whole, list_until(before, text), True
+            yield whole, list_until(before, text), "all"
         elif after and WHOLE_GAP.match(text[whole.end:after[0].start]):
-            yield whole, list_from(after, text), True  # "A total of 90 homes were damaged, 60 in Ashby and 30 in Hale"
+            yield whole, list_from(after, text), "all"  # "A total of 90 homes were damaged, 60 in Ashby and 30 in Hale"
         elif earlier[1] and re.fullmatch(r"\s*(?:that|this|it|which)\s+", text[:cue.start()], re.I):
-            yield whole, list_until(earlier[1], earlier[0]), True  # "… 4,500 in July. That took its total to 10,000."
+            yield whole, list_until(earlier[1], earlier[0]), "all"  # "… 4,500 in July. That took its total to 10,000."
 
 
-def total_verdict(whole: Count, parts: list[Count], exhaustive: bool) -> Iterator[Check]:
+def total_verdict(whole: Count, parts: list[Count], how: str) -> Iterator[Check]:
+    """`how` the wording says the parts make up the whole: "all" of it, "some" of it (parts beyond it are
+    still wrong), or nothing ("if equal")."""
     if whole.currency != parts[0].currency:
         return
     summed = sum(part.value for part in parts)
-    if summed < whole.value and not exhaustive:
+    equal = abs(summed - whole.value) <= 1e-9 * max(1.0, whole.value)
+    if (summed < whole.value and how == "some") or (not equal and how == "if equal"):
         return
-    status = verdict(abs(summed - whole.value) <= 1e-9 * max(1.0, whole.value))
+    status = verdict(equal)
     sums = " + ".join(figure(part.value, whole.currency) for part in parts)
     yield Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
                 working=f"{sums} = {figure(summed, whole.currency)}; stated total {whole.text}: {status}")
@@ -858,8 +926,12 @@ class Share:
 
 def shares_in(text: str) -> list[Share]:
     found = [Share(timex.number_value(m["n"]), m.group(0), m.start(), m.end()) for m in PERCENT.finditer(text)]
-    found += [Share(FRACTIONS[" ".join(m["n"].lower().replace("-", " ").split())], m.group(0), m.start(),
-                    m.end(), fraction=True) for m in FRACTION.finditer(text)]
+    fractions = list(FRACTION.finditer(text))
+    if fractions:
+        fractions += [m for m in LISTED_FRACTION.finditer(text, fractions[0].end())
+                      if all(m.start("n") != f.start("n") for f in fractions)]
+    found += [Share(FRACTIONS[" ".join(m["n"].lower().replace("-", " ").split())], m["n"], m.start("n"),
+                    m.end("n"), fraction=True) for m in fractions]
     return sorted((share for share in found if share.value is not None), key=lambda share: share.start)
 
 
@@ -869,10 +941,11 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
     for share in shares:
         between = text[runs[-1][-1].end:share.start] if runs else ""
         words = len(re.findall(r"\b[a-z][\w'’-]*", between))
-        # "the remaining 75%", "the rest, 15%" closes the list however far from the rest of it; a left-out
-        # verb ("35% of the country's power last year, gas 40%") carries it on a little further.
+        # "the remaining 75%", "the rest, 15%" closes the list however far from the rest of it.
         closes = re.search(rf"(?:{REMAINDER_CUE.pattern})\W*$", between, re.I) is not None
-        if runs and (closes or words <= MAX_SHARE_WORDS or (GAPPED.search(between) and words <= 2 * MAX_SHARE_WORDS)):
+        # A left-out verb ("… power last year, gas 40%"), or a fraction after fractions, goes a little further.
+        carried = GAPPED.search(between) or (share.fraction and runs and runs[-1][-1].fraction)
+        if runs and (closes or words <= MAX_SHARE_WORDS or (carried and words <= 2 * MAX_SHARE_WORDS)):
             runs[-1].append(share)
         else:
             runs.append([share])
@@ -904,6 +977,13 @@ def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -
                 yield check
 
 
+def parallel(text: str, first: Share, second: Share) -> bool:
+    """'58 per cent voted to leave and 47 per cent to remain': the second share leaves out the verb the first
+    has before the same preposition, so both are answers to one question."""
+    verb = re.match(r"\s+[a-z]+\s+(to|for|against|with)\b", text[first.end:], re.I)
+    return verb is not None and re.match(rf"\s+{verb[1]}\b", text[second.end:], re.I) is not None
+
+
 def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check | None:
     if len(shares) < 2:
         return None
@@ -919,18 +999,21 @@ def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check |
     rounded = all(value == int(value) or share.fraction for value, share in zip(values, shares, strict=True))
     slack = (0.5 if rounded else 0.05) * len(values)
     remainders = list(REMAINDER_CUE.finditer(stretch))
-    # "the rest undecided" leaves the gap unnumbered; "7% undecided" numbers every share.
-    unnumbered = [cue for cue in remainders if not PERCENT.search(
-        stretch[max(0, cue.start() - 12):cue.end() + 12])]
+    # "the rest undecided" leaves the gap unnumbered; "7% undecided", "the rest, 20 per cent" number every share.
+    unnumbered = [cue for cue in remainders if not any(
+        -12 <= share.start - (begin + cue.end()) <= 12 or -12 <= (begin + cue.start()) - share.end <= 12
+        for share in shares)]
     partition = (bool(remainders) or PARTITION_CUE.search(stretch) is not None
-                 or any(HEAD_TO_HEAD.search(text[a.end:b.start]) for a, b in pairwise(shares)))
+                 or any(HEAD_TO_HEAD.search(text[a.end:b.start]) for a, b in pairwise(shares))
+                 or any(parallel(text, a, b) for a, b in pairwise(shares)))
     # A left-out verb says the shares measure one thing, though not that they make up all of it.
     gapped = any(GAPPED.search(text[a.end:b.start]) for a, b in pairwise(shares))
     rest = ""
     if unnumbered:
         status = verdict(total <= 100 + slack)
         rest = f"; {unnumbered[0].group(0)} {plain(round(max(0.0, 100 - total), 2))}%"
-    elif abs(total - 100) <= slack and (partition or gapped or len(values) >= 3):
+    elif abs(total - 100) <= slack and (partition or gapped or len(values) >= 3
+                                        or all(share.fraction for share in shares)):
         status = "consistent"
     elif (total > 100 + slack and partition) or (total < 100 - slack and remainders):
         status = "inconsistent"
