@@ -276,3 +276,11 @@ def test_inputs_with_no_articles_are_said_to_hold_none(runner, tmp_path):
     assert extracted.exit_code == 1 and "no articles in" in extracted.stderr
     batch = runner.invoke(app, ["batch", str(tmp_path / "scans"), "--store", str(tmp_path / "s.duckdb")])
     assert batch.exit_code == 0 and "no articles in" in batch.stderr
+
+
+def test_a_negative_row_limit_is_refused_by_the_option_itself(runner, tmp_path):
+    from newsfacts.store import Store
+
+    Store(tmp_path / "s.duckdb").close()
+    result = runner.invoke(app, ["query", "top-quoted", "--limit", "-1", "--store", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 2 and "Binder Error" not in result.output + result.stderr

@@ -474,7 +474,7 @@ def query(
     person: Annotated[str | None, typer.Argument(help="The person, for quotes-by and timeline.")] = None,
     store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
     sql: Annotated[str | None, typer.Option(help="Any SQL over the store's tables (see the README).")] = None,
-    limit: Annotated[int, typer.Option(help="Rows for top-quoted.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="Rows for top-quoted.")] = 20,
     output_format: Annotated[TableFormat, typer.Option("--format", help="A table, or csv/json for scripts.")] = (
         TableFormat.table
     ),
