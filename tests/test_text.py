@@ -57,3 +57,10 @@ def test_time_expressions_without_events_are_headed_as_what_they_are():
     assert "Time expressions" in output and "What happened when" not in output
     header = next(line for line in output.splitlines() if "as written" in line)
     assert header.split() == ["┃", "value", "┃", "as", "written", "┃", "type", "┃"]
+
+
+def test_the_heading_names_the_outlet_and_where_the_article_came_from():
+    sheet = FactSheet(id="bridge", text="The bridge reopened.", outlet="Tolland Gazette",
+                      source="https://news.example/bridge.html", published="2025-09-10")
+    heading = rendered(sheet, width=120).splitlines()[1]
+    assert "published 2025-09-10 · Tolland Gazette · source: https://news.example/bridge.html" in heading

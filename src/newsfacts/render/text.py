@@ -100,7 +100,9 @@ def checks_table(sheet: FactSheet) -> Table:
 
 def summary(sheet: FactSheet) -> Group:
     heading = sheet.title or sheet.id
-    meta = f"published {sheet.published or 'unknown'} · {len(sheet.text):,} characters · schema {sheet.schema_version}"
+    facts = [f"published {sheet.published or 'unknown'}", sheet.outlet, sheet.source and f"source: {sheet.source}",
+             f"{len(sheet.text):,} characters", f"schema {sheet.schema_version}"]
+    meta = " · ".join(fact for fact in facts if fact)
     parts = [Panel(Text(meta), title=Text(heading, style="bold"), title_align="left")]
     sections = [
         (sheet.entities, entities_table),
