@@ -109,8 +109,10 @@ def test_speaker_described_by_age():
 
 
 @pytest.mark.parametrize("text", ["The club declined to comment.", "Her lawyer declined to comment further on the case.",
-                                  "The firm declined to comment when contacted on Monday."])
-def test_declining_to_comment_reports_nothing(text):
+                                  "The firm declined to comment when contacted on Monday.",
+                                  "The council did not respond to a request for comment.",
+                                  'The goalkeeper, known to fans as "the Wall", retired in May.'])
+def test_what_reports_nothing_is_no_quote(text):
     assert sheet_of(text).quotes == []
 
 
@@ -380,6 +382,17 @@ def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
 def test_asking_not_to_be_named_is_not_a_quote():
     sheet = sheet_of("An official, who asked not to be identified because the talks are private, said the deal was close.")
     assert [quote.text for quote in sheet.quotes] == ["the deal was close"]
+
+
+def test_quote_split_by_its_cue_runs_on_though_the_next_sentence_has_a_cue():
+    text = ('"The recall cost us dearly," said Ann Lee, the finance chief, "and we will not get it all back." '
+            'She added that prices would rise.')
+    assert [quote.text for quote in sheet_of(text).quotes][0].endswith("get it all back.")
+
+
+def test_nickname_in_a_speakers_name_is_not_a_quote():
+    sheet = sheet_of('Earl "Bud" Hanley said he had sold his last sandbag.')
+    assert [quote.text for quote in sheet.quotes] == ["he had sold his last sandbag"]
 
 
 def test_question_put_to_the_speaker_is_not_theirs():

@@ -23,7 +23,7 @@ OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advc
 SUBJECT_DEPS = ("nsubj", "csubj")
 PARENTHETICAL = "parenthetical"
 # Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report', 'when asked'.
-BARE_VERB_DEPS = ("aux", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
+BARE_VERB_DEPS = ("aux", "nsubj", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
@@ -143,8 +143,12 @@ def _slipped_subject(verb: Token) -> Span | None:
 
 def _content_heads(verb: Token) -> tuple[list[Token], str]:
     """The dependents whose subtrees `verb` reports, and the kind of dependent they are."""
-    if verb.dep_ == "xcomp" and _reports_nothing(verb):
-        return [], ""  # 'comment' in 'declined to comment on the case': the topic is not what was said
+    if _reports_nothing(verb) and (verb.dep_ == "xcomp" or any(child.dep_ == "neg" for child in verb.children)):
+        # 'declined to comment on the case', 'did not respond to a request for comment': a topic is not
+        # what was said
+        return [], ""
+    if verb.lemma_ == "know" and verb.tag_ == "VBN" and any(child.lower_ == "as" for child in verb.children):
+        return [], ""  # 'known to fans as "the Wall"' gives a name, not what anyone said
     children = list(verb.children)
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
     if clauses:
@@ -525,6 +529,8 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             continue
         after = token_index_from(doc, quotation.outer_end)
         before = token_index_from(doc, quotation.outer_start)
+        if _is_nickname(doc, before, after):
+            continue
         cue, position, speaker = _quotation_cue(doc, after, before, text[quotation.end - 1:quotation.end] == ".")
         if cue is None:
             continue
@@ -556,6 +562,12 @@ def _closing_punctuation(text: str, quotation: Quotation) -> str:
     a quoted phrase ('called it "a disaster"') ends on a word."""
     last = text[quotation.end - 1:quotation.end]
     return last if last in ",.?!" else "word"
+
+
+def _is_nickname(doc: Doc, before: int, after: int) -> bool:
+    """A quotation set between two names is a nickname: 'Earl "Bud" Hanley said …' (`before` is the opening
+    mark's token, `after` the token after the closing mark)."""
+    return 0 < before and after < len(doc) and doc[before - 1].pos_ == "PROPN" and doc[after].pos_ == "PROPN"
 
 
 def _inverted_subject(cue: Token) -> Span | None:
@@ -614,7 +626,8 @@ def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: i
     if any(_is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
         return end  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
     reporting = quote_cues()["reporting_verbs"]
-    if any(token.lemma_.lower() in reporting for token in _next_tokens(doc, token_index_from(doc, following.outer_end))):
+    if text[following.end - 1:following.end] != "." and any(
+            token.lemma_.lower() in reporting for token in _next_tokens(doc, token_index_from(doc, following.outer_end))):
         return end  # '"A," said one. "B," said another.': B has a cue of its own
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
