@@ -284,3 +284,11 @@ def test_a_negative_row_limit_is_refused_by_the_option_itself(runner, tmp_path):
     Store(tmp_path / "s.duckdb").close()
     result = runner.invoke(app, ["query", "top-quoted", "--limit", "-1", "--store", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 2 and "Binder Error" not in result.output + result.stderr
+
+
+def test_standard_input_from_a_terminal_says_how_to_end_the_article(runner, monkeypatch):
+    import typer.testing
+
+    monkeypatch.setattr(typer.testing._NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
+    result = runner.invoke(app, ["extract", "-"], input="The mayor said the bridge would reopen on Monday.\n")
+    assert "then Ctrl-D" in result.stderr

@@ -166,6 +166,8 @@ def extract(
     elif output_format is OutputFormat.html and output is None and sys.stdout.isatty():
         raise fail("the HTML report is a page of several megabytes, not for the terminal: give -o report.html")
     nlp = get_model(model)
+    if "-" in names and sys.stdin.isatty():
+        stderr.print("type or paste the article, then Ctrl-D on a line of its own", highlight=False)
     failures = written = 0
     articles = with_published(read_corpus(names), published)
     try:
