@@ -153,18 +153,7 @@ def extract(
     corpus_suffixes = JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
     several = len(names) > 1 or any(Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes
                                     for name in names)
-    # typer's Path would drop the trailing slash that says "a folder" of a folder not made yet.
-    to_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
-    pages = None
-    if output_format is OutputFormat.html and (several or to_folder):
-        if output is None or (not to_folder and Path(output).suffix.lower() in HTML_SUFFIXES):
-            raise fail("--format html makes one page per article: for several articles give -o a folder, "
-                       "e.g. -o reports/")
-        pages = Path(output)
-    elif to_folder:
-        raise fail(f"{output} is a folder: give -o a file name (only --format html writes a folder of pages)")
-    elif output_format is OutputFormat.html and output is None and sys.stdout.isatty():
-        raise fail("the HTML report is a page of several megabytes, not for the terminal: give -o report.html")
+    pages = pages_folder(output, output_format, several)
     nlp = get_model(model)
     if "-" in names and sys.stdin.isatty():
         stderr.print("type or paste the article, then Ctrl-D on a line of its own", highlight=False)
@@ -201,6 +190,23 @@ def extract(
         stderr.print(where, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
+
+
+def pages_folder(output: str | None, output_format: OutputFormat, several: bool) -> Path | None:
+    """The folder that gets one HTML page per article, or None when the output is one stream (stdout or a
+    file); fails on an output that cannot be what the format makes."""
+    # typer's Path would drop the trailing slash that says "a folder" of a folder not made yet.
+    to_folder = output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir())
+    if output_format is OutputFormat.html and (several or to_folder):
+        if output is None or (not to_folder and Path(output).suffix.lower() in HTML_SUFFIXES):
+            raise fail("--format html makes one page per article: for several articles give -o a folder, "
+                       "e.g. -o reports/")
+        return Path(output)
+    if to_folder:
+        raise fail(f"{output} is a folder: give -o a file name (only --format html writes a folder of pages)")
+    if output_format is OutputFormat.html and output is None and sys.stdout.isatty():
+        raise fail("the HTML report is a page of several megabytes, not for the terminal: give -o report.html")
+    return None
 
 
 def warn_about(sheet: FactSheet) -> None:
