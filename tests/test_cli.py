@@ -155,11 +155,12 @@ def test_text_summary_fits_the_terminal_it_is_drawn_on(story, monkeypatch):
     assert max(len(line) for line in lines) <= 80
 
 
-def test_batch_with_workers_and_a_missing_model_is_one_line(tmp_path):
+@pytest.mark.parametrize("engine", [["--workers", "2"], ["--engine", "dask"]])
+def test_batch_with_workers_and_a_missing_model_is_one_line(tmp_path, engine):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"id": "a", "text": STORY}) + "\n")
     store = tmp_path / "s.duckdb"
-    result = CliRunner().invoke(app, ["batch", str(corpus), "--store", str(store), "--workers", "2",
+    result = CliRunner().invoke(app, ["batch", str(corpus), "--store", str(store), *engine,
                                       "--model", "xx_no_such_pipeline"])
     assert result.exit_code == 1 and "not installed" in result.stderr
     assert "Traceback" not in result.output + result.stderr and not store.exists()

@@ -402,7 +402,7 @@ def batch(
         raise fail("--scheduler needs --engine dask")
     if engine is Engine.local and workers == 1:
         get_model(model)
-    elif engine is Engine.local and not model_installed(model):
+    elif scheduler is None and not model_installed(model):  # worker processes or a LocalCluster on this machine
         raise fail(f"spaCy pipeline {model!r} is not installed; leave --model out to use {DEFAULT_MODEL}")
     total = count_records(inputs)
     started = time.perf_counter()
