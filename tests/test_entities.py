@@ -632,3 +632,25 @@ def test_a_first_name_the_tagger_reads_as_another_word_joins_the_name(nlp, surna
             f"{surname} said the fleet would stay out.")
     entities = entities_of(nlp, text)
     assert holder(entities, surname) is holder(entities, f"Per {surname}")
+
+
+def test_a_company_named_by_its_first_word_before_its_full_name_is_one_company(nlp):
+    text = "Analysts expect Halvik to cut costs. Halvik Lines will close three routes next year, Halvik said on Friday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Halvik") is holder(entities, "Halvik Lines")
+
+
+def test_a_capitalised_word_read_as_a_noun_ends_a_company_name_ner_missed(nlp):
+    text = "Analysts expect Halvik to cut costs. Halvik Lines will close three routes next year."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 2, 3, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Halvik Lines") is holder(entities, "Halvik")
+
+
+def test_a_place_word_is_not_the_institution_named_after_it(nlp):
+    text = "Raiders hit a shop in Kelsby. Two men will appear before Kelsby Magistrates' Court on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 5, 6, "ORG"), Span(doc, 12, 16, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Kelsby") is not holder(entities, "Kelsby Magistrates' Court")

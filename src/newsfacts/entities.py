@@ -420,9 +420,10 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
         found = [named_by_context(doc[employer[0].i:employer[-1].i + 1], "ORG")] if employer else []
         return found + ([person] if person else [])
-    if kind is not None and (first_name_mistagged(doc, start - 1) or len(span) > 1 and first_name_mistagged(doc, start)):
+    given_before = first_name_mistagged(doc, start - 1)
+    if kind is not None and (given_before or len(span) > 1 and first_name_mistagged(doc, start)):
         # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
-        person = person_name(doc, min(start, doc[start - 1].i if first_name_mistagged(doc, start - 1) else start), end)
+        person = person_name(doc, start - given_before, end)
         return [person] if person else []
     if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
@@ -515,7 +516,8 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     for first in proper + [doc[t.i - 1] for t in proper if first_name_mistagged(doc, t.i - 1)]:
         surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
         if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
-                                       and t.i not in taken and t.ent_type_ in {"", "PERSON"} for t in (first, surname)) \
+                                       and t.i not in taken and t.ent_type_ in {"", "PERSON"}
+                                       for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
             continue
@@ -889,7 +891,25 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     merge_appositions(doc, clusters)
     merge_aliases(doc, clusters)
     merge_peerage_with_royal_name(clusters)
+    merge_first_word_of_organisation(clusters)
     return clusters
+
+
+def merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
+    """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
+    company whose longer name starts with it. Not an institution named after its place ('Kelsby Magistrates'
+    Court', 'Kelsby Police'), whose first word alone is the place."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    institution_words = (ORG_HEADS | PLACE_HEADS | {"court", "hospital"}) - COMPANY_NOUNS \
+        - {"corporation", "plc", "inc", "ltd"}
+    for short in organisations:
+        words = {key for key in short.keys if " " not in key}
+        if len(words) != 1 or words != short.keys:
+            continue
+        longer = [k for k in organisations if k is not short and any(
+            key.split()[0] in words and " " in key and key.split()[-1] not in institution_words for key in k.keys)]
+        if len(longer) == 1:
+            merge(longer[0], short, clusters)
 
 
 def alias_cue_before(doc: Doc, start: int, cues: set[tuple[str, ...]]) -> int | None:
@@ -1010,8 +1030,19 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
                 neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
                 if any(t.pos_ == "PROPN" and is_capitalised(t) for t in neighbours):
                     continue  # part of a longer name
-                cluster.mentions.append((span.start, span.end, "name"))
-                taken.update(range(span.start, span.end))
+                end = span.end + (cluster.type == "ORG" and name_word_read_as_noun(doc, span.end))
+                cluster.mentions.append((span.start, end, "name"))
+                taken.update(range(span.start, end))
+
+
+def name_word_read_as_noun(doc: Doc, i: int) -> bool:
+    """'Lines' in 'Kelsby Lines will cut jobs': a capitalised word inside a sentence that the tagger reads as a
+    common noun, ending the name of a company it follows; not a job ('Acme Chairman Tom Reed')."""
+    word = doc[i] if i < len(doc) else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return word is not None and word.pos_ == "NOUN" and is_capitalised(word) and not word.is_sent_start \
+        and not word.ent_type_ and lower_key(word) not in HONORIFICS.keys() | PERSON_ROLE_NOUNS \
+        and not (after is not None and is_capitalised(after) and after.is_alpha)
 
 
 def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str]) -> None:
