@@ -293,3 +293,11 @@ def test_standard_input_from_a_terminal_says_how_to_end_the_article(runner, monk
     monkeypatch.setattr(typer.testing._NamedTextIOWrapper, "isatty", lambda self: True, raising=False)
     result = runner.invoke(app, ["extract", "-"], input="The mayor said the bridge would reopen on Monday.\n")
     assert "then Ctrl-D" in result.stderr
+
+
+def test_pages_of_articles_with_the_same_file_name_do_not_overwrite_each_other(runner, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": article_id, "text": STORY}) + "\n" for article_id in ("a/b", "a_b")))
+    result = runner.invoke(app, ["extract", str(corpus), "--format", "html", "-o", str(tmp_path / "pages")])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "pages").iterdir()) == ["a_b-2.html", "a_b.html"]

@@ -158,6 +158,7 @@ def extract(
     if "-" in names and sys.stdin.isatty():
         stderr.print("type or paste the article, then Ctrl-D on a line of its own", highlight=False)
     failures = written = 0
+    page_names: set[str] = set()
     articles = with_published(read_corpus(names), published)
     try:
         with open_output(None if pages or output is None else Path(output)) as out, \
@@ -173,7 +174,7 @@ def extract(
                 warn_about(result)
                 if pages is not None:
                     try:
-                        write_page(result, pages)
+                        write_page(result, pages, page_names)
                     except OSError as error:
                         raise fail(f"{pages}: cannot be written ({error.strerror})") from None
                 else:
@@ -236,12 +237,18 @@ def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, seve
         out.write(sheet.model_dump_json(indent=2) + "\n")
 
 
-def write_page(sheet: FactSheet, folder: Path) -> None:
-    """The HTML report of one article of several, named after its id made safe as a file name."""
+def write_page(sheet: FactSheet, folder: Path, taken: set[str]) -> None:
+    """The HTML report of one article of several, named after its id made safe as a file name; a name this
+    run has `taken` already ("sub/a" and "sub_a", or one file given twice) gets a number, not the old page."""
     from .render.html import render_html
 
     folder.mkdir(parents=True, exist_ok=True)
-    name = re.sub(r"[^\w.-]+", "_", sheet.id).strip("._")[:100] or "article"
+    base = re.sub(r"[^\w.-]+", "_", sheet.id).strip("._")[:100] or "article"
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base}-{number}"
+    taken.add(name)
     (folder / f"{name}.html").write_text(render_html(sheet), encoding="utf-8")
 
 
