@@ -654,3 +654,9 @@ def test_a_place_word_is_not_the_institution_named_after_it(nlp):
     doc.ents = [Span(doc, 5, 6, "ORG"), Span(doc, 12, 16, "ORG")]  # NER's labels on a longer report
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Kelsby") is not holder(entities, "Kelsby Magistrates' Court")
+
+
+def test_the_court_points_back_at_the_one_court_named(nlp):
+    text = "Tom Reed, 40, admitted theft at Kelsby Crown Court on Friday. The court heard that he had stolen cars."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The court") is holder(entities, "Kelsby Crown Court")

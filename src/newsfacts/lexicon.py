@@ -149,7 +149,7 @@ PLACE_HEADS = {"house", "palace", "castle", "abbey", "cathedral", "square", "str
 ORG_HEADS = {"police", "council", "party", "university", "college", "committee", "ministry", "department",
              "agency", "union", "association", "federation", "institute", "bank", "club", "commission",
              "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd", "academy",
-             "school"}
+             "school", "court"}
 # Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
 # force"), from British and American news usage.
 INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"}}
