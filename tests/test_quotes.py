@@ -97,6 +97,19 @@ def test_verbs_of_manner_of_speaking_are_cues(verb):
     assert speaker_name(sheet, quote_with(sheet, "figures are correct")) == "Simon Adeyemi"
 
 
+def test_according_to_before_a_concession_reports_only_its_own_clause():
+    sheet = sheet_of("A third of the homes will be affordable, according to the developer, although critics note "
+                     "that the same promise was made before.")
+    assert quote_with(sheet, "A third of the homes").text == "A third of the homes will be affordable"
+    assert quote_with(sheet, "same promise").cue == "note"
+
+
+def test_speaker_the_parse_took_for_a_clause_head():
+    sheet = sheet_of('The 22-year-old posted on Instagram after the final whistle: "Two goals and no win. We go again!"')
+    quote = quote_with(sheet, "We go again")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The 22-year-old"
+
+
 def test_name_after_an_inverted_cue_is_the_speaker():
     sheet = sheet_of('"A good day for the town," tweeted councillor Ben Achterberg shortly after the result was declared.')
     assert speaker_name(sheet, quote_with(sheet, "good day")) == "Ben Achterberg"

@@ -122,10 +122,10 @@ def speaker_of(verb: Token) -> Span | None:
             return None
         if (slipped := _slipped_subject(token)) is not None:
             return slipped
-        if token.dep_ in NOUN_ATTACHED_DEPS and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            head = token.head
-            # "who said": the relative pronoun's antecedent is the noun the clause hangs on.
-            return noun_phrase(head)
+        if token.dep_ in NOUN_ATTACHED_DEPS and (token.head.pos_ in ("NOUN", "PROPN", "PRON") or _is_age(token.head)):
+            # "who said": the relative pronoun's antecedent is the noun the clause hangs on ("the 22-year-old
+            # posted" may be parsed so too).
+            return noun_phrase(token.head)
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         token = token.head
@@ -257,6 +257,11 @@ def _bucket(count: int) -> str:
     return "many"
 
 
+def _is_age(head: Token) -> bool:
+    """'old' in 'the 34-year-old': a person, though NER reads an age."""
+    return head.lower_ == "old" and head.ent_type_ == "DATE"
+
+
 def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     if speaker is None:
         return ["spk=none"]
@@ -265,8 +270,8 @@ def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     features = ["spk_after" if speaker.start > cue.i else "spk_before"]
     if head.pos_ == "PRON":
         features.append(f"spk_pron={head.lower_}")
-    elif head.lower_ == "old" and head.ent_type_ == "DATE":
-        features.append("spk_age")  # "the 34-year-old": a person, though NER reads an age
+    elif _is_age(head):
+        features.append("spk_age")
     elif head.ent_type_:
         features.append(f"spk_ent={head.ent_type_}")
     else:
@@ -456,7 +461,7 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     doc = token.doc
     inside = (before and after and token.i > 0 and doc[token.i - 1].text == ","
               and max(phrase) + 1 < len(doc) and doc[max(phrase) + 1].text == ","
-              and after[0].dep_ != "cc" and not any(t.is_sent_start for t in after))
+              and after[0].dep_ not in ("cc", "mark") and not any(t.is_sent_start for t in after))
     tokens = before + after if inside else before or after
     if not tokens:
         return []
