@@ -386,6 +386,11 @@ def test_source_the_writer_spoke_to_is_anonymous_not_the_writer():
     assert quote.speaker_name == "one source"
 
 
+def test_transcript_question_is_the_writers():
+    sheet = sheet_of("The mayor spoke to us on Friday.\n\nQ: Will you stand again next year?\n\nA: I have not decided.")
+    assert quote_with(sheet, "stand again").source == "writer"
+
+
 def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
     sheet = sheet_of('"I think the vote will pass," said Maria Lopez.')
     quote = quote_with(sheet, "vote will pass")

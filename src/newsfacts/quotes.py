@@ -170,7 +170,8 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotatio
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
-    if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, spoken) == 0:
+    if entity is None and first_person and _quoted_share(head.idx, head.idx + 1, spoken) == 0 or (
+            phrase.text.lower() in lex["interviewer_labels"]):  # "Q: …" in a transcript is the publication's
         return None, mention, "writer", WRITER
     previous = None
     if entity is None and lower in lex["person_pronouns"]:
