@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 
 import pytest
@@ -68,6 +69,18 @@ def test_documents_that_are_not_text_are_named_not_analysed(tmp_path, content, k
     path.write_bytes(content)
     with pytest.raises(IngestError, match=kind):
         read_file(path)
+
+
+def test_byte_order_marks_are_read_and_not_kept_in_the_text(tmp_path):
+    story = "The mayor said on Monday that the bridge would reopen."
+    for name, data in (("utf8.txt", codecs.BOM_UTF8 + story.encode()), ("utf16.txt", story.encode("utf-16")),
+                       ("utf16be.txt", codecs.BOM_UTF16_BE + story.encode("utf-16-be"))):
+        (tmp_path / name).write_bytes(data)
+        assert read_file(tmp_path / name).text == story
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(codecs.BOM_UTF8 + json.dumps({"id": "first", "text": story}).encode() + b"\n")
+    (article,) = read_jsonl(corpus)
+    assert article.id == "first" and article.text == story
 
 
 def test_a_broken_jsonl_line_says_where(tmp_path):

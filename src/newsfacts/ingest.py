@@ -6,6 +6,7 @@ never stops on one bad article.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -110,8 +111,13 @@ def decode(data: bytes, name: str) -> str:
     for signature, kind in DOCUMENT_SIGNATURES.items():
         if data.startswith(signature):
             raise IngestError(f"{name}: this is {kind}; newsfacts reads text and HTML, so save the article as text")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows' "Unicode" text: marked, so certain
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IngestError(f"{name}: the file is marked as UTF-16 but is not; save it as UTF-8") from None
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # without a UTF-8 byte-order mark, which would otherwise start the text
     except UnicodeDecodeError as error:
         if BINARY_MARKERS.search(data[:4096].decode("latin-1")):
             raise IngestError(f"{name}: this is a binary file, not an article") from None
