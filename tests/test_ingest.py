@@ -83,6 +83,19 @@ def test_byte_order_marks_are_read_and_not_kept_in_the_text(tmp_path):
     assert article.id == "first" and article.text == story
 
 
+def test_a_saved_page_in_the_character_set_it_declares_is_read(tmp_path):
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body>'
+            "<article><p>The caf\u00e9 owner, Zo\u00eb Marsh, said on Monday that prices would rise \u2013 again."
+            "</p></article></body></html>")
+    path = tmp_path / "old.html"
+    path.write_bytes(page.encode("cp1252"))
+    assert "Zo\u00eb Marsh, said on Monday that prices would rise \u2013 again." in read_file(path).text
+    text = tmp_path / "old.txt"
+    text.write_bytes("Zo\u00eb said so.".encode("cp1252"))
+    with pytest.raises(IngestError, match="not UTF-8"):
+        read_file(text)
+
+
 def test_a_broken_jsonl_line_says_where(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text('{"id": "a", "text": "The mayor\n', encoding="utf-8")

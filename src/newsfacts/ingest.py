@@ -27,6 +27,8 @@ RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet"}
 MIN_ARTICLE_WORDS = 3
 # Control characters that never occur in text files: their presence means a binary file.
 BINARY_MARKERS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# The character set a page declares: <meta charset="…">, or <meta http-equiv … content="…; charset=…">.
+META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.IGNORECASE)
 # Leading bytes of document formats people save articles in (from each format's specification), named
 # in the error: a PDF can start with plain ASCII lines and would otherwise be analysed as text.
 DOCUMENT_SIGNATURES = {
@@ -225,10 +227,25 @@ def read_file(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"{path}: cannot be read ({error.strerror})") from None
-    text = decode(data, str(path))
+    text = decode_page(data, str(path)) if path.suffix.lower() in HTML_SUFFIXES else decode(data, str(path))
     if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
         return from_html(text, path.stem, str(path))
     return from_text(text, path.stem, str(path))
+
+
+def decode_page(data: bytes, name: str) -> str:
+    """A saved web page: UTF-8, or else the character set its <meta> tag declares (older news sites use
+    windows-1252 or ISO-8859-1)."""
+    try:
+        return decode(data, name)
+    except IngestError:
+        declared = META_CHARSET.search(data[:4096])
+        if declared is None:
+            raise
+        try:
+            return data.decode(declared[1].decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            raise IngestError(f"{name}: the page is not in the {declared[1].decode('ascii')} it declares") from None
 
 
 def read_stdin() -> Article:
