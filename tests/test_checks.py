@@ -500,3 +500,60 @@ def test_a_length_for_years_to_come_is_not_counted_to_now(nlp):
 def test_clock_times_on_two_told_days_are_not_one_stretch(nlp):
     text = "The first vote was on Monday at 9am and the second at 2pm on Thursday, after a two-hour debate."
     assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_a_length_of_a_new_thing_is_not_the_stretch_of_the_clock_times(nlp):
+    text = "The gallery opens at 9am and shuts at 6pm, and a full visit takes 90 minutes."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_a_length_later_counts_on_from_the_clock_time_told_first(nlp):
+    text = "The ferry left at 10pm on Friday and docked at 2am, four hours later."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The 300 places come in two rounds: 200 this spring and 100 next year.", "consistent"),
+    ("The £9m plan - £5m for parks and £3m for pools - was agreed.", "inconsistent"),
+    ("The appeal raised £4m, with £3m from the public and £1m from firms.", "consistent"),
+    ("The firm built 40 flats in 2022 and 60 in 2023, bringing the total to 100.", "consistent"),
+])
+def test_more_lists_of_parts(nlp, text, status):
+    assert only(checks_of(nlp, text), "total").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "The appeal raised £4m, with £3m from the public and £2m from firms.",
+    "He won 332 votes, 62 more than the 270 needed.",
+])
+def test_figures_that_need_not_add_up_raise_nothing(nlp, text):
+    assert not checks_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "One in five pupils walks to school; four-fifths of pupils come by car.",
+    "Imports account for 30% of supply and local farms for 70%.",
+    "The bill passed by 64% to 36%.",
+])
+def test_more_shares_that_make_a_whole(nlp, text):
+    assert only(checks_of(nlp, text), "percentages").status == "consistent"
+
+
+def test_shares_of_a_whole_named_only_on_a_later_one_are_not_a_breakdown(nlp):
+    assert not checks_of(nlp, "Rents rose 7% in Leeds, 3% in York and 90% of tenants were worried.")
+
+
+def test_a_life_span_after_a_name_dates_the_birth(nlp):
+    check = only(checks_of(nlp, "Ada Kerr (1920-2024) died on Sunday aged 95."), "age")
+    assert check.status == "inconsistent" and "1920" in check.about
+
+
+def test_an_age_when_something_happened_at_a_date(nlp):
+    text = "Ada Kerr, born in 1960, was 45 when she won the prize in 2005."
+    check = only(checks_of(nlp, text), "age")
+    assert check.status == "consistent" and "2005" in check.about
+
+
+def test_years_on_from_a_date(nlp):
+    text = "Six years on from the 2018 fire, the hall is being rebuilt."
+    assert only(checks_of(nlp, text), "elapsed").status == "consistent"

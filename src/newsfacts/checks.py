@@ -38,8 +38,12 @@ def words_pattern(words: list[str]) -> str:
     return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
 
 
-# A colon before a list of figures ("11,000 staff: 7,500 in the UK, …") lists the whole's parts.
-PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b|:(?=\s*(?:[$£€]?\d|(?:{NUMBER_WORDS})\b))", re.I)
+# A colon or dash before a list of figures ("11,000 staff: 7,500 in the UK, …", "The £12m package - £8m for …")
+# lists the whole's parts.
+PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b|(?::|\s[–—-])(?=\s*(?:[$£€]?\d|(?:{NUMBER_WORDS})\b))",
+                      re.I)
+# "Donations reached $2.1m, with $1.4m from …": parts maybe, taken as such only when they add up.
+WITH_CUE = re.compile(r",\s+with(?=\s+[$£€]?\d)", re.I)
 # "bringing the total to", "That took its total for the year to": the whole follows.
 TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b|\b(?:bring|brings|brought|bringing|take|takes|"
                        rf"took|taking)\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+)?total(?:\s+[\w'’-]+){{0,4}}?\s+to\b",
@@ -63,6 +67,8 @@ PERCENT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|\b(?:{NUMBER_WORDS})(?:-(?
 # A share written as a fraction of something: "half of the budget", "a third of voters", "two-thirds of them".
 FRACTIONS = {words: share for words, share in CUES["fractions"].items() if not words.startswith("_")}
 FRACTION = re.compile(r"\b(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+") + r")(?=\s+of\b)", re.I)
+# "one in four homes", "3 in 10 voters": a share as a proportion.
+ONE_IN = re.compile(rf"\b(?P<n>(?P<part>\d+|{NUMBER_WORDS})\s+in\s+(?P<whole>\d+|{NUMBER_WORDS}))\b(?!\s*%)", re.I)
 # "Two-thirds of the money comes from taxes and a third from fees": a later fraction may leave out the "of".
 LISTED_FRACTION = re.compile(r"(?:,|\band)\s+(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+")
                              + r")\b(?!\s+an?\b)", re.I)
@@ -85,6 +91,8 @@ AGE_WORDING = (r"\b(?:(?:aged|at\s+the\s+age\s+of|turned|turns)\s+(?P<age>\d{1,3
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?{AGE_WORDING}", re.I)
 # "in 1962, at the age of 28", "aged 70, in 1998", "turned 70 in March": an age at the date set beside it.
 AGE_PHRASE = re.compile(AGE_WORDING, re.I)
+# "was 50 when she won the award in 2021": an age at the date of the clause that follows.
+AGE_WHEN = re.compile(r"\b(?:was|were)\s+(?P<age>\d{1,3})\s+when\b[^.;]{0,60}", re.I)
 # "At 67, she still runs the shop": an age now, when the sentence goes on in the present tense.
 AGE_OPENING = re.compile(r"^\s*At\s+(?P<age>\d{1,3}),")
 # "is 136 years old", "the 136-year-old tower", with the date it was built, founded or born in its sentence.
@@ -167,7 +175,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         if since is not None:
             yield from clock_check(parsed, sheet, stated, figure, since)
         elif figure[2] and len(here) == 2:
-            if stated is nearest_length(sheet.times, here, sentence) and bound_stretch(parsed.text, *here):
+            if (stated is nearest_length(sheet.times, here, sentence) and bound_stretch(parsed.text, *here)
+                    and not of_a_new_thing(parsed, stated)):
                 yield from clock_check(parsed, sheet, stated, figure, here)
         elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks) and bound_stretch(parsed.text,
                                                                                                     *clocks):
@@ -228,12 +237,29 @@ def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
     return None
 
 
+def of_a_new_thing(parsed: Parsed, stated: TimeExpression) -> bool:
+    """'opens at 10am and closes at 5pm, and a guided tour lasts 90 minutes': a length said of a thing
+    brought in with 'a', not of the stretch the clock times bound."""
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if length is None or length.root.dep_ in ("amod", "compound", "nummod"):
+        return False  # "a five-hour stretch", "A 20-minute power cut began at 7.42pm" name the stretch itself
+    thing = length_bearer(length.root)
+    return thing is not None and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in thing.children)
+
+
+def length_bearer(length: Token) -> Token | None:
+    """What a length is said of: its own noun when it is an adjective ('the 90-minute session'), else its
+    verb's subject ('the operation lasted six hours')."""
+    thing = length.head if length.dep_ in ("amod", "compound", "nummod") else next(
+        (child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    return None if thing is length else thing
+
+
 def told_before(length: Token) -> bool:
     """Whether a length is said of a thing named with 'the', 'this', 'that' or a pronoun: its own noun when it
     is an adjective ('the 90-minute session'), else its verb's subject ('the operation lasted six hours')."""
-    thing = length.head if length.dep_ in ("amod", "compound", "nummod") else next(
-        (child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass")), None)
-    if thing is None or thing is length:
+    thing = length_bearer(length)
+    if thing is None:
         return False
     return thing.pos_ == "PRON" or any(child.dep_ == "det" and child.lower_ in ("the", "this", "that")
                                        for child in thing.children)
@@ -386,13 +412,15 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     guessed = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days > 1
     if guessed and all(day_told(text, clock, sheet.times) for clock in pair):
         return
-    if guessed:
+    # "hit at 11pm on Tuesday and moved inland at 3am, four hours later": counted on from the one told first
+    counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
+    if guessed or counted_on:
         first, second = sorted(pair, key=lambda t: t.start)
     # Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00,
     # which datetime rejects.
     begin, end = (int(CLOCK_VALUE.match(t.value)[2]) * 60 + int(CLOCK_VALUE.match(t.value)[3])
                   for t in (first, second))
-    if guessed:
+    if guessed or counted_on:
         gap = (end - begin) % MINUTES_A_DAY
     else:
         gap = end - begin + (MINUTES_A_DAY if days[0] != days[1] else 0)
@@ -491,8 +519,9 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             yield elapsed_check(parsed, stated, counted[0], counted[1], origin)
 
 
-# "Two decades after the flood of 2006": the date the length is counted from follows it.
-COUNTED_AFTER = re.compile(r"\s+after\b", re.I)
+# "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
+# from follows it.
+COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
 # "reopens after 12 years", "celebrating 57 years of marriage", "to mark 50 years together": the length runs up
 # to the present; "have been together for 40 years" when its verb is a perfect.
 UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
@@ -596,7 +625,7 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
 def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
                 spans: list[Sentence]) -> Iterator[tuple[Entity, TimeExpression]]:
     """'X was born in 1977', 'X (born 3 May 1977)': the person named last before 'born'; 'Born in Leeds in
-    1977, X trained …': the person named first after the opening clause."""
+    1977, X trained …': the person named first after the opening clause; 'X (1932-2026)'."""
     for found in re.finditer(r"\bborn\b", text, re.I):
         sentence = sentence_of(spans, found.start())
         if sentence is None:
@@ -614,6 +643,15 @@ def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
                      if when.end <= m.start < sentence.end]
             if after:
                 yield min(after, key=lambda pair: pair[0])[1], when
+    for person in people:  # "Otto Berg (1932-2026)": a life's span after the name
+        for mention in person.mentions:
+            span = LIFESPAN.match(text, mention.end)
+            when = next((t for t in sheet.times if span and t.start == span.start("born") and interval(t.value)), None)
+            if when is not None:
+                yield person, when
+
+
+LIFESPAN = re.compile(r"\s*\((?:b\.\s*)?(?P<born>\d{4})\s*[-–]\s*(?:\d{4})?\)")
 
 
 def ages_beside_origins(parsed: Parsed, sheet: FactSheet,
@@ -679,6 +717,12 @@ def dated_ages(parsed: Parsed, people: list[Entity], births: dict[str, TimeExpre
         person = bearing_person(verb, people, born)
         if person is not None:
             yield person, age_of(found), found.group(0), when
+    for found in AGE_WHEN.finditer(parsed.text):
+        when = next((t for t in dates if found.end("age") < t.start < found.end()), None)
+        verb = parsed.doc.char_span(*found.span(), alignment_mode="expand")
+        person = bearing_person(verb[0], people, born) if verb is not None else None
+        if when is not None and person is not None:
+            yield person, int(found["age"]), parsed.text[found.start():found.end("age")], when
 
 
 def bearing_person(verb: Token | None, people: list[Entity], born: list[Entity]) -> Entity | None:
@@ -752,15 +796,15 @@ class Count:
 
 
 # What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
-# absent"): the rest of an item's phrase, a comma, a conjunction.
-LIST_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
+# absent"): the rest of an item's phrase, a comma, a conjunction; not a comparison ("62 more than the 270").
+LIST_GAP = re.compile(r"^(?!.*\bthan\b)(?:\s+[a-z\d][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
                       r"(?:the\s+(?:remaining|other)\s+)?$", re.I)
 # "and the remaining 14", "and the other £2m": the last part, so the parts make up the whole.
 LAST_PART = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
 # Between a whole and the list of its parts told after it: "A total of 90 homes were damaged, 60 in …".
 WHOLE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,5}\s*[,:–—]\s*$", re.I)
 # Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
-CUE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*,?\s*(?:[–—-]\s*)?$", re.I)
+CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$", re.I)
 
 
 def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
@@ -854,12 +898,20 @@ def wholes_and_parts(text: str, found: list[Count],
         if whole is not None:
             yield whole, parts, "some"
     for cue in PART_CUE.finditer(text):
-        wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
         after = [c for c in found if c.start >= cue.end()]
+        parts = list_from(after, text)
+        # "The 400 jobs will go in two waves: 250 …": a count of the parts is not their whole
+        wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])
+                  and (c.value != len(parts) or c.currency)]
         # "shared between health £35m and …": the first part's own word may come before it
         if wholes and after and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s*", text[cue.end():after[0].start], re.I):
-            exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or cue.group(0) == ":"
-            yield wholes[-1], list_from(after, text), "all" if exhaustive else "some"
+            exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or not cue.group(0)[-1].isalpha()
+            yield wholes[-1], parts, "all" if exhaustive else "some"
+    for cue in WITH_CUE.finditer(text):
+        wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
+        after = [c for c in found if c.start >= cue.end()]
+        if wholes and after:
+            yield wholes[-1], list_from(after, text), "if equal"
     opening = LEADING_WHOLE.match(text)
     if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
         whole = next((c for c in found if c.start == opening.start("n")), None)
@@ -932,6 +984,10 @@ def shares_in(text: str) -> list[Share]:
                       if all(m.start("n") != f.start("n") for f in fractions)]
     found += [Share(FRACTIONS[" ".join(m["n"].lower().replace("-", " ").split())], m["n"], m.start("n"),
                     m.end("n"), fraction=True) for m in fractions]
+    for m in ONE_IN.finditer(text):
+        part, whole = timex.number_value(m["part"]), timex.number_value(m["whole"])
+        if part and whole and part < whole <= 100:
+            found.append(Share(round(100 * part / whole, 2), m["n"], m.start(), m.end(), fraction=True))
     return sorted((share for share in found if share.value is not None), key=lambda share: share.start)
 
 
@@ -943,8 +999,10 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
         words = len(re.findall(r"\b[a-z][\w'’-]*", between))
         # "the remaining 75%", "the rest, 15%" closes the list however far from the rest of it.
         closes = re.search(rf"(?:{REMAINDER_CUE.pattern})\W*$", between, re.I) is not None
-        # A left-out verb ("… power last year, gas 40%"), or a fraction after fractions, goes a little further.
-        carried = GAPPED.search(between) or (share.fraction and runs and runs[-1][-1].fraction)
+        # A left-out verb ("… power last year, gas 40%", "… for 65% of sales and the home market for 35%"), or a
+        # fraction after fractions, goes a little further.
+        carried = runs and (GAPPED.search(between) or (share.fraction and runs[-1][-1].fraction)
+                            or parallel(text, runs[-1][-1], share))
         if runs and (closes or words <= MAX_SHARE_WORDS or (carried and words <= 2 * MAX_SHARE_WORDS)):
             runs[-1].append(share)
         else:
@@ -977,21 +1035,30 @@ def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -
                 yield check
 
 
+OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?!(?:it|them|these|those)\b)([\w-]+)")
+
+
 def parallel(text: str, first: Share, second: Share) -> bool:
     """'58 per cent voted to leave and 47 per cent to remain': the second share leaves out the verb the first
     has before the same preposition, so both are answers to one question."""
     verb = re.match(r"\s+[a-z]+\s+(to|for|against|with)\b", text[first.end:], re.I)
-    return verb is not None and re.match(rf"\s+{verb[1]}\b", text[second.end:], re.I) is not None
+    if verb is not None and re.match(rf"\s+{verb[1]}\b", text[second.end:], re.I):
+        return True
+    # "Exports account for 65% of sales and the home market for 35%"
+    before = re.search(r"\b[a-z]+\s+(to|for|by|with)\s+$", text[:first.start], re.I)
+    return before is not None and re.search(rf"(?:,|\band)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}{before[1]}\s+$",
+                                            text[first.end:second.start], re.I) is not None
 
 
 def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check | None:
     if len(shares) < 2:
         return None
     # "a quarter of it", "half of them" name the whole told before
-    bases = {base.group(1).lower() for share in shares
-             if (base := re.match(r"\s+of\s+(?:the\s+|all\s+)?(?!(?:it|them|these|those)\b)([\w-]+)",
-                                  text[share.end:]))}
+    bases = {base.group(1).lower() for share in shares if (base := OF_WHOLE.match(text[share.end:]))}
     if len(bases) > 1:  # "75 percent of Democrats … 55 percent of all voters": shares of different wholes
+        return None
+    # "rose 6% in London, 4% in Manchester and 90% of buyers were …": a breakdown names its whole first
+    if bases and not OF_WHOLE.match(text[shares[0].end:]) and not shares[0].fraction:
         return None
     stretch = text[begin:end]
     values = [share.value for share in shares]
@@ -1007,7 +1074,9 @@ def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check |
                  or any(HEAD_TO_HEAD.search(text[a.end:b.start]) for a, b in pairwise(shares))
                  or any(parallel(text, a, b) for a, b in pairwise(shares)))
     # A left-out verb says the shares measure one thing, though not that they make up all of it.
-    gapped = any(GAPPED.search(text[a.end:b.start]) for a, b in pairwise(shares))
+    gapped = any(GAPPED.search(text[a.end:b.start]) for a, b in pairwise(shares)) or (
+        len(shares) == 2 and text[shares[0].end:shares[1].start] == " to "  # "passed by 72% to 28%"
+        and not re.search(r"\bfrom\s+$", text[:shares[0].start], re.I))
     rest = ""
     if unnumbered:
         status = verdict(total <= 100 + slack)
