@@ -301,3 +301,14 @@ def test_pages_of_articles_with_the_same_file_name_do_not_overwrite_each_other(r
     result = runner.invoke(app, ["extract", str(corpus), "--format", "html", "-o", str(tmp_path / "pages")])
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in (tmp_path / "pages").iterdir()) == ["a_b-2.html", "a_b.html"]
+
+
+def test_a_json_record_gives_one_sheet_and_a_json_list_gives_json_lines(runner, tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "o1", "text": STORY}), encoding="utf-8")
+    single = runner.invoke(app, ["extract", str(one)])
+    assert single.exit_code == 0 and json.loads(single.stdout)["text"] == STORY
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([{"id": "l1", "text": STORY}, {"id": "l2", "text": STORY}]), encoding="utf-8")
+    lines = runner.invoke(app, ["extract", str(listed)]).stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["l1", "l2"]

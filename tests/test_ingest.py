@@ -96,6 +96,22 @@ def test_a_saved_page_in_the_character_set_it_declares_is_read(tmp_path):
         read_file(text)
 
 
+def test_a_json_file_is_read_as_its_record_or_list_of_records(tmp_path):
+    one = tmp_path / "story.json"
+    one.write_text(json.dumps({"text": "The mayor spoke on Monday.", "published": "2024-01-02"}), encoding="utf-8")
+    (article,) = read_inputs([str(one)])
+    assert (article.id, article.text, article.published) == ("story", "The mayor spoke on Monday.", "2024-01-02")
+    several = tmp_path / "desk.json"
+    several.write_text(json.dumps([{"id": "a", "text": "Rain fell."}, {"id": "b"}, 7]), encoding="utf-8")
+    first, second, third = read_inputs([str(several)])
+    assert first.text == "Rain fell." and isinstance(second, ErrorRecord) and second.id == "b"
+    assert isinstance(third, ErrorRecord) and "give objects" in third.error
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": "Rain', encoding="utf-8")
+    (error,) = read_inputs([str(broken)])
+    assert isinstance(error, ErrorRecord) and "not JSON" in error.error
+
+
 def test_a_broken_jsonl_line_says_where(tmp_path):
     path = tmp_path / "corpus.jsonl"
     path.write_text('{"id": "a", "text": "The mayor\n', encoding="utf-8")

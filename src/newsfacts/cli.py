@@ -20,7 +20,15 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .ingest import HTML_SUFFIXES, JSONL_SUFFIXES, IngestError, check_date, looks_english, with_published
+from .ingest import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    IngestError,
+    check_date,
+    looks_english,
+    with_published,
+)
 from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
 from .schema import ErrorRecord, FactSheet, json_schema
 
@@ -109,7 +117,7 @@ def main(
 def extract(
     paths: Annotated[
         list[str], typer.Argument(help="Article files (.txt, .html), URLs, `-` for standard input, folders, or "
-                                  ".jsonl, .csv, .parquet corpora.")
+                                  ".json, .jsonl, .csv, .parquet corpora.")
     ],
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the article's own.")
@@ -142,7 +150,7 @@ def extract(
 
         newsfacts extract corpus.jsonl --format html -o reports/
     """
-    from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, read_corpus
+    from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, json_records, read_corpus
     from .sheet import extract_many
 
     try:
@@ -151,8 +159,9 @@ def extract(
         raise fail(str(error)) from None
     names = expand_patterns(paths)
     corpus_suffixes = JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
-    several = len(names) > 1 or any(Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes
-                                    for name in names)
+    several = len(names) > 1 or any(
+        Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes
+        or (Path(name).suffix.lower() in JSON_SUFFIXES and json_records(Path(name)) > 1) for name in names)
     pages = pages_folder(output, output_format, several)
     nlp = get_model(model)
     if "-" in names and sys.stdin.isatty():
@@ -375,7 +384,7 @@ class Question(str, Enum):
 @app.command()
 def batch(
     inputs: Annotated[
-        list[str], typer.Argument(help="Folders of .txt/.html files, or .jsonl, .csv, .parquet corpora.")
+        list[str], typer.Argument(help="Folders of .txt/.html files, or .json, .jsonl, .csv, .parquet corpora.")
     ],
     store: Annotated[Path, typer.Option(help="DuckDB file to fill; created when missing, resumed when not.")],
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (local), or Dask LocalCluster size.")] = 1,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import json
 import os
 import re
 from collections import deque
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from .ingest import (
     HTML_SUFFIXES,
+    JSON_SUFFIXES,
     JSONL_SUFFIXES,
     RECORD_FIELDS,
     TEXT_SUFFIXES,
@@ -34,6 +36,7 @@ from .ingest import (
     from_record,
     read_file,
     read_inputs,
+    read_json,
     read_jsonl,
 )
 from .nlp import DEFAULT_MODEL, load_model
@@ -87,6 +90,8 @@ def read_corpus(paths: Sequence[str | Path]) -> Iterator[Item]:
                 raise IngestError(f"{path}: no such file or folder")
             elif path.suffix.lower() in JSONL_SUFFIXES:
                 yield from read_jsonl(path)
+            elif path.suffix.lower() in JSON_SUFFIXES:
+                yield from read_json(path)
             elif path.suffix.lower() in CSV_SUFFIXES:
                 yield from read_csv(path)
             elif path.suffix.lower() in PARQUET_SUFFIXES:
@@ -168,6 +173,15 @@ def _from_row(record: dict, path: Path, number: int) -> Item:
                            source=str(path))
 
 
+def json_records(path: Path) -> int:
+    """Records in a .json file: the length of its list, else one (a broken file is one error)."""
+    try:
+        content = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return 1
+    return len(content) if isinstance(content, list) else 1
+
+
 def count_records(paths: Sequence[str | Path]) -> int:
     """How many articles the inputs hold, read cheaply (line, row or file counts), for progress and ETA."""
     total = 0
@@ -181,6 +195,8 @@ def count_records(paths: Sequence[str | Path]) -> int:
         elif suffix in JSONL_SUFFIXES:
             with path.open("rb") as lines:
                 total += sum(1 for line in lines if line.strip())
+        elif suffix in JSON_SUFFIXES:
+            total += json_records(path)
         elif suffix in PARQUET_SUFFIXES:
             import pyarrow.parquet as pq
 

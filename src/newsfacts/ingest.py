@@ -19,6 +19,7 @@ from .schema import Article, ErrorRecord
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
 # Inputs named by these prefixes are fetched from the web rather than read from disk.
 URL_PREFIXES = ("http://", "https://")
 # Fields a corpus record may carry; anything else in a record is ignored.
@@ -209,6 +210,28 @@ def read_jsonl(path: Path) -> Iterator[Article | ErrorRecord]:
                 yield ErrorRecord(id=_record_id(raw) or fallback_id, error=str(error), source=str(path))
 
 
+def read_json(path: Path) -> Iterator[Article | ErrorRecord]:
+    """A .json file: one record (an object with `text` or `html`, a fact sheet included) or a list of them."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise IngestError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        content = json.loads(decode(data, str(path)))
+    except json.JSONDecodeError as error:
+        raise IngestError(f"{path}: not JSON ({error.msg.removesuffix(' at')} at line {error.lineno})") from None
+    records = content if isinstance(content, list) else [content]
+    for number, record in enumerate(records, start=1):
+        fallback_id = path.stem if len(records) == 1 else f"{path.stem}:{number}"
+        try:
+            if not isinstance(record, dict):
+                raise IngestError(f"{path}: holds {type(record).__name__}s; give objects with `text` or `html`")
+            yield from_record(record, fallback_id, str(path))
+        except IngestError as error:
+            record_id = metadata_field(record.get("id")) if isinstance(record, dict) else None
+            yield ErrorRecord(id=record_id or fallback_id, error=str(error), source=str(path))
+
+
 def _record_id(raw: bytes) -> str | None:
     try:
         record = json.loads(raw)
@@ -279,10 +302,10 @@ def _read_one(name: str) -> Iterator[Article | ErrorRecord]:
             from .fetch import fetch_article  # fetch imports this module
 
             yield fetch_article(name)
-        elif path.suffix.lower() in JSONL_SUFFIXES:
+        elif path.suffix.lower() in JSONL_SUFFIXES | JSON_SUFFIXES:
             if not path.exists():
                 raise IngestError(f"{path}: no such file")
-            yield from read_jsonl(path)
+            yield from (read_jsonl if path.suffix.lower() in JSONL_SUFFIXES else read_json)(path)
         else:
             yield read_file(path)
     except IngestError as error:
