@@ -660,3 +660,10 @@ def test_the_court_points_back_at_the_one_court_named(nlp):
     text = "Tom Reed, 40, admitted theft at Kelsby Crown Court on Friday. The court heard that he had stolen cars."
     entities = entities_of(nlp, text)
     assert holder(entities, "The court") is holder(entities, "Kelsby Crown Court")
+
+
+def test_a_noun_set_beside_an_organisation_points_back_at_it_later(nlp):
+    text = ("Ann Holt now runs a pension fund, Greyfield Ventures, from Leeds. The fund has backed 40 start-ups, "
+            "Holt said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The fund") is holder(entities, "Greyfield Ventures")

@@ -1199,15 +1199,24 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'Acme, the Finnish carmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
-    organisation named most often so far, when one is named more often than any other."""
+    organisation named most often so far, when one is named more often than any other. Other nouns point back
+    only at the one organisation described so ('a venture fund, Oakline' … 'the fund', 'the band X' … 'the
+    band')."""
     organisations = [k for k in clusters if k.type == "ORG"]
+    described: dict[str, dict[Cluster, int]] = {}  # noun -> the organisations it was set beside, and where first
     for cluster in organisations:
         for start, end, kind in list(cluster.mentions):
             root = doc[start:end].root
-            for first, last, _ in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
+            for first, last, noun in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
+                    described.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
     refer_to_named_by_head(doc, text, organisations, ORG_HEADS, INSTITUTION_SYNONYMS)
+    other_nouns = set(described) - COMPANY_NOUNS  # the company nouns are read below
+    for noun in tokens_spelling(doc, text, other_nouns) if other_nouns else []:
+        if noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" and noun.left_edge.i == noun.i - 1 \
+                and cluster_of(organisations, noun.i) is None:
+            refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
