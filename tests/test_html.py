@@ -126,6 +126,12 @@ def test_counts_read_as_english_one_and_many():
     assert ann == "person · 4 mentions · 1 quote"
 
 
+def test_an_undated_report_says_why_its_relative_times_are_unresolved():
+    header = meta_lines(render_html(sample_sheet().model_copy(update={"published": None})))[0]
+    assert header.startswith("published unknown, so relative times")
+    assert meta_lines(render_html(sample_sheet()))[0].startswith("published 2025-09-10 ·")
+
+
 def test_an_article_with_nothing_found_says_so_once_per_panel():
     page = our_part(render_html(FactSheet(id="quiet", text="The council met. Roads were discussed.")))
     assert meta_lines(page)[0].endswith("0 entities · 0 quotes · 0 time expressions · 0 relations · 0 checks")
