@@ -386,6 +386,11 @@ def test_source_the_writer_spoke_to_is_anonymous_not_the_writer():
     assert quote.speaker_name == "one source"
 
 
+def test_lets_hope_is_the_writer_named_by_lets():
+    quote = quote_with(sheet_of("Let's hope this marks a fresh start for the club."), "fresh start")
+    assert quote.source == "writer" and quote.speaker_mention.text == "Let's"
+
+
 def test_transcript_question_is_the_writers():
     sheet = sheet_of("The mayor spoke to us on Friday.\n\nQ: Will you stand again next year?\n\nA: I have not decided.")
     assert quote_with(sheet, "stand again").source == "writer"

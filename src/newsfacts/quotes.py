@@ -159,7 +159,10 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotatio
     (an "I" outside `spoken`, the quoted words), and the name to show for it."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
         return None, None, "anonymous", None
-    mention = TextSpan(text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+    shown = phrase
+    if phrase.start > 0 and phrase.text in ("'s", "’s") and phrase.doc[phrase.start - 1].lower_ == "let":
+        shown = phrase.doc[phrase.start - 1:phrase.end]  # "Let's hope": the mention is "Let's", not "'s"
+    mention = TextSpan(text=shown.text, start=shown.start_char, end=shown.end_char)
     head = phrase.root
     name = phrase.text
     referent = relative_antecedent(head)
