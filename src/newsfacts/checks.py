@@ -67,6 +67,7 @@ PERCENT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|\b(?:{NUMBER_WORDS})(?:-(?
 # A share written as a fraction of something: "half of the budget", "a third of voters", "two-thirds of them".
 FRACTIONS = {words: share for words, share in CUES["fractions"].items() if not words.startswith("_")}
 FRACTION = re.compile(r"\b(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+") + r")(?=\s+of\b)", re.I)
+FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth")
 # "one in four homes", "3 in 10 voters": a share as a proportion.
 ONE_IN = re.compile(rf"\b(?P<n>(?P<part>\d+|{NUMBER_WORDS})\s+in\s+(?P<whole>\d+|{NUMBER_WORDS}))\b(?!\s*%)", re.I)
 # "Two-thirds of the money comes from taxes and a third from fees": a later fraction may leave out the "of".
@@ -741,7 +742,7 @@ def ages_in_present(parsed: Parsed, people: list[Entity], births: dict[str, Time
     born = [person for person in people if person.id in births]
     for sentence in spans:
         found = AGE_OPENING.match(sentence.text)
-        root = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        root = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if found else None
         if found is not None and root is not None and root.root.tag_ in ("VBZ", "VBP"):
             person = bearing_person(root.root, people, born)
             if person is not None:
@@ -764,11 +765,13 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
     births = {person.id: when for person, when in birth_dates(parsed.text, people, sheet, spans)}
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     now = TimeExpression(text="published", start=0, end=0, type="DATE", value=parsed.published.isoformat())
-    stated = [(age, about, births[person.id], now) for person, age, about in
-              [*stated_ages(parsed.text, people), *ages_at_death(parsed, people, dates),
-               *ages_in_present(parsed, people, births, spans)] if person.id in births]
-    stated += [(age, about, births[person.id], at) for person, age, about, at in
-               dated_ages(parsed, people, births, dates) if person.id in births]
+    stated = []
+    if births:  # a person's age is checked only against their birth
+        stated = [(age, about, births[person.id], now) for person, age, about in
+                  [*stated_ages(parsed.text, people), *ages_at_death(parsed, people, dates),
+                   *ages_in_present(parsed, people, births, spans)] if person.id in births]
+        stated += [(age, about, births[person.id], at) for person, age, about, at in
+                   dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
     for age, about, when, at in [*stated, *((age, about, origin, now) for age, about, origin in
                                             ages_beside_origins(parsed, sheet, spans))]:
@@ -858,9 +861,10 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
         checked: set[int] = set()  # figures already in a check, which another cue may name again
         found = counts(sentence, sheet.times)
         text = sentence.text.translate(BRACKETS)
-        for whole, parts, how in [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)]:
+        figures = [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)] if found else []
+        for whole, parts, how in figures:
             if len(parts) >= 2 and whole.start not in checked:
-                closed = LAST_PART.search(text[:parts[-1].start]) is not None
+                closed = LAST_PART.search(text[max(0, parts[-1].start - 20):parts[-1].start]) is not None
                 for check in total_verdict(whole, parts, "all" if closed else how):
                     checked.update(c.start for c in [whole, *parts])
                     yield check
@@ -918,7 +922,7 @@ def wholes_and_parts(text: str, found: list[Count],
         parts = list_from([c for c in found if c.start >= opening.end()], text)
         if whole is not None and parts and not text[opening.end():parts[0].start].strip():
             yield whole, parts, "some"
-    for last in (c for c in found if LAST_PART.search(text[:c.start])):
+    for last in (c for c in found if LAST_PART.search(text[max(0, c.start - 20):c.start])):
         # "34 arrests over the weekend, 20 on Friday and the remaining 14 on Saturday"
         parts = list_until([c for c in found if c.start <= last.start], text)
         if len(parts) > 2 and counted_word(parts[0]) != counted_word(last):  # the whole, counting its own word
@@ -977,14 +981,18 @@ class Share:
 
 
 def shares_in(text: str) -> list[Share]:
-    found = [Share(timex.number_value(m["n"]), m.group(0), m.start(), m.end()) for m in PERCENT.finditer(text)]
-    fractions = list(FRACTION.finditer(text))
+    # The patterns hold long alternations of number words; most sentences hold no share at all.
+    lowered = text.lower()
+    found = [Share(timex.number_value(m["n"]), m.group(0), m.start(), m.end()) for m in PERCENT.finditer(text)
+             ] if "%" in text or "cent" in lowered else []
+    fractions = list(FRACTION.finditer(text)) if FRACTION_HINT.search(lowered) else []
     if fractions:
         fractions += [m for m in LISTED_FRACTION.finditer(text, fractions[0].end())
                       if all(m.start("n") != f.start("n") for f in fractions)]
     found += [Share(FRACTIONS[" ".join(m["n"].lower().replace("-", " ").split())], m["n"], m.start("n"),
                     m.end("n"), fraction=True) for m in fractions]
-    for m in ONE_IN.finditer(text):
+    # "one in five" is read only beside other shares: two of them alone are rarely one whole's
+    for m in ONE_IN.finditer(text) if found else []:
         part, whole = timex.number_value(m["part"]), timex.number_value(m["whole"])
         if part and whole and part < whole <= 100:
             found.append(Share(round(100 * part / whole, 2), m["n"], m.start(), m.end(), fraction=True))
@@ -1010,11 +1018,14 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
     return runs
 
 
+OPENS_ON_REST = re.compile(rf"\s*(?:{REMAINDER_CUE.pattern})", re.I)
+
+
 def share_passages(spans: list[Sentence]) -> list[Sentence]:
     """Sentences, a sentence opening on the rest ('The rest, 15%, had no view.') joined to the one before."""
     passages: list[Sentence] = []
     for sentence in spans:
-        if passages and re.match(rf"\s*(?:{REMAINDER_CUE.pattern})", sentence.text, re.I):
+        if passages and OPENS_ON_REST.match(sentence.text):
             last = passages.pop()
             sentence = Sentence(last.start, sentence.end, last.text + " " * (sentence.start - last.end) + sentence.text)
         passages.append(sentence)
