@@ -379,3 +379,10 @@ def test_eval_command_prints_every_section_as_json():
     assert set(figures) >= {"quotes", "times", "entities", "relations", "checks"}
     assert all(figures[name] is not None for name in ("quotes", "times", "entities", "relations", "checks"))
     assert figures["entities"]["gold"] == len(json.loads(SHARED_GOLD.read_text())["entities"])
+
+
+def test_eval_report_counts_one_article_in_the_singular(tmp_path):
+    gold = tmp_path / "one.json"
+    gold.write_text(json.dumps({"id": "a", "text": "Ann Lee said it rained.", "quotes": []}), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(gold)])
+    assert "(1 article)" in result.stdout

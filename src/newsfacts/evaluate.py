@@ -629,7 +629,7 @@ def report(scores: dict[str, FileScore]) -> Group:
     for path, score in scores.items():
         figures = score.figures()
         failed = (f", {score.failed} failed", "red") if score.failed else ""
-        parts.append(Text.assemble("\n", (path, "bold"), f"  ({score.articles} articles", failed, ")"))
+        parts.append(Text.assemble("\n", (path, "bold"), f"  ({score.articles} article{'' if score.articles == 1 else 's'}", failed, ")"))
         for name in SECTIONS:
             section = figures[name]
             if section is None:
