@@ -667,3 +667,13 @@ def test_a_noun_set_beside_an_organisation_points_back_at_it_later(nlp):
             "Holt said.")
     entities = entities_of(nlp, text)
     assert holder(entities, "The fund") is holder(entities, "Greyfield Ventures")
+
+
+def test_proper_nouns_ner_missed_after_in_or_on_a_street_are_places(nlp):
+    text = ("The rocket, built by Kessler Dynamics in Montauban, carries nine instruments. Crowds met at a hall on "
+            "Tanner Street.")
+    doc = nlp(text)
+    doc.ents = [Span(doc, 5, 7, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Montauban").type == "PLACE"
+    assert holder(entities, "Tanner Street").type == "PLACE"

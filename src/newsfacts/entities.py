@@ -229,6 +229,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
     candidates += untagged_institutions(doc, text, taken)
+    candidates += untagged_places(doc, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
@@ -611,6 +612,29 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
         if end - start > 1:
             found.append(Candidate(start, end, "ORG", "name", key=normalise(doc[start:end].text)))
             taken.update(range(start, end))
+    return found
+
+
+def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'built in Montauban', 'a hall on Tanner Street': proper nouns NER missed right after 'in', 'near'… (or after
+    'on' when they end in a street word) are a place; not a possessor or a first name ('in Ann's view')."""
+    found = []
+    for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+        start = int(index)
+        preposition = doc[start - 1].lower_ if start > 0 else ""
+        if preposition not in PLACE_PREPOSITIONS | {"on"} or start in taken:
+            continue
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and not doc[end].ent_type_ \
+                and end not in taken and lower_key(doc[end]) not in MONTHS_AND_DAYS:
+            end += 1
+        last = doc[end - 1] if end > start else None
+        if last is None or end < len(doc) and doc[end].tag_ == "POS":
+            continue
+        if last.lower_ not in PLACE_HEADS and (preposition == "on" or first_name_gender(doc[start].lower_)):
+            continue
+        found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
+        taken.update(range(start, end))
     return found
 
 
