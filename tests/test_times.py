@@ -421,6 +421,11 @@ def test_a_second_modifying_a_noun_is_the_ordinal(nlp):
     assert not any(t.text == "A second" for t in times_of(nlp, "A second, longer walk is planned for May."))
 
 
+def test_would_in_a_reported_clause_looks_ahead(nlp):
+    text = "The council said on Monday that the library would reopen in June."
+    assert ("June", "DATE", "2025-06") in found(nlp, text, "2024-09-14")
+
+
 def test_a_past_participle_under_a_future_verb_is_not_ahead(nlp):
     assert ("Monday", "DATE", "2024-03-11") in found(nlp, "Ballots postmarked by Monday will be counted.")
 

@@ -230,6 +230,8 @@ def verb_tense(verb: Token) -> int:
         return -1
     if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
         return -1
+    if "would" in words and verb.dep_ == "ccomp":  # "said the library would reopen in March": still ahead
+        return 1
     if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
         return 1
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
