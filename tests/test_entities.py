@@ -677,3 +677,9 @@ def test_proper_nouns_ner_missed_after_in_or_on_a_street_are_places(nlp):
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Montauban").type == "PLACE"
     assert holder(entities, "Tanner Street").type == "PLACE"
+
+
+def test_a_description_the_parser_hangs_on_a_place_is_the_persons(nlp):
+    text = "The head of the UN mission in Kelsby, Ann Lee, said food would run out within days."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The head of the UN mission in Kelsby") is holder(entities, "Ann Lee")

@@ -1188,7 +1188,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            for first, last, noun in described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP):
+            described = described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP)
+            for first, last, noun in described + description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                     give(noun.lemma_.lower(), cluster, start)
@@ -1325,6 +1326,22 @@ def refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list
         s <= start and end <= e for s, e, _ in owner.mentions)
     if given_at < start and not repeats:
         owner.mentions.append((start, end, "description"))
+
+
+def description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
+    """'The head of the Red Cross delegation in Kelsby, Ann Lee,': the parser hangs the person's name on the last name
+    of the phrase before it ('Kelsby'); the description is the whole noun phrase up to the comma, headed by the
+    noun the chain of 'of'/'in' phrases climbs to."""
+    doc = root.doc
+    if root.dep_ != "appos" or root.head.pos_ != "PROPN" or root.left_edge.i < 1 \
+            or doc[root.left_edge.i - 1].text != ",":
+        return []
+    token = root.head
+    while token.dep_ in {"pobj", "prep"} and token.head.i < token.i:
+        token = token.head
+    if token is root.head or token.pos_ != "NOUN" or token.tag_ == "NNS" or token.left_edge.pos_ != "DET":
+        return []
+    return [(token.left_edge.i, root.left_edge.i - 1, token)]
 
 
 def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
