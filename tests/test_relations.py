@@ -547,3 +547,11 @@ def test_a_name_after_a_person_named_in_the_of_phrase_holds_the_title(nlp):
     text = "Later, a spokesman for President Ian Moss, Eva Stone, said the talks went well."
     found = relations_of(nlp, text, Ian=(PERSON, ["President Ian Moss"]), Eva=(PERSON, ["Eva Stone"]))
     assert found == {("Eva", "works_for", "Ian", "spokesman")}
+
+
+def test_the_organisation_owning_the_object_of_a_job_title_employs_its_holder(nlp):
+    text = "The head of the Red Cross's delegation in Kelsby, Ann Lee, said food would run out."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("The head of the Red Cross's delegation in Kelsby",
+                                                                "description")]),
+                         RedCross=(ORG, ["Red Cross"]), Kelsby=(PLACE, ["Kelsby"]))
+    assert ("Ann", "works_for", "RedCross", "head") in found
