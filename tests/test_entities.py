@@ -683,3 +683,9 @@ def test_a_description_the_parser_hangs_on_a_place_is_the_persons(nlp):
     text = "The head of the UN mission in Kelsby, Ann Lee, said food would run out within days."
     entities = entities_of(nlp, text)
     assert holder(entities, "The head of the UN mission in Kelsby") is holder(entities, "Ann Lee")
+
+
+def test_the_bloc_points_back_at_the_one_union_named(nlp):
+    text = "The African Union's envoy, Ama Owusu, said the bloc was ready to act on Monday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the bloc") is holder(entities, "The African Union")

@@ -1286,7 +1286,8 @@ def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set
                 by_word.setdefault(generic, []).append(cluster)
     generic_words = heads | {word for words in synonyms.values() for word in words}
     for noun in tokens_spelling(doc, text, generic_words) if by_word else []:
-        if noun.lower_ not in by_word or noun.tag_ != "NN" or noun.i == 0 or doc[noun.i - 1].lower_ != "the" \
+        if noun.lower_ not in by_word or noun.tag_ not in {"NN", "NNP"} or not noun.is_lower or noun.i == 0 \
+                or doc[noun.i - 1].lower_ != "the" \
                 or noun.left_edge.i != noun.i - 1 or cluster_of(named, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         named_before = [k for k in by_word[noun.lower_] if k.first < noun.i]

@@ -152,7 +152,8 @@ ORG_HEADS = {"police", "council", "party", "university", "college", "committee",
              "school", "court"}
 # Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
 # force"), from British and American news usage.
-INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"}}
+INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"},
+                        "union": {"bloc"}}
 # Nouns for a kind of place: a name after "<noun> of" or set beside one is a place ("the border town of Kelsby",
 # "the capital, Kelsby,"), and later "the town" points back at it. From news usage.
 PLACE_NOUNS = {"town", "city", "village", "capital", "region", "province", "district", "county", "port", "island",
