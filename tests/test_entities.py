@@ -689,3 +689,9 @@ def test_the_bloc_points_back_at_the_one_union_named(nlp):
     text = "The African Union's envoy, Ama Owusu, said the bloc was ready to act on Monday."
     entities = entities_of(nlp, text)
     assert holder(entities, "the bloc") is holder(entities, "The African Union")
+
+
+def test_their_opening_a_sentence_after_an_organisation_as_subject_is_it(nlp):
+    text = "The folk trio Salt Harbour were left out of the shortlist. Their manager, Reggie Moss, called it baffling."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Their") is holder(entities, "Salt Harbour")

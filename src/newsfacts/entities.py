@@ -1428,16 +1428,20 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 
 def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'Democrats said their plan would pass', 'Latinos Share Their Thoughts': a plural pronoun whose own clause
-    has an organisation or group as subject is that one. Nothing else is guessed: 'they' is most often people
-    the story never names."""
+    """'The Rovers defended their coach': a plural pronoun whose own clause has an organisation or group as subject
+    is that one; so is 'Their' opening a sentence after one whose subject is an organisation ('The duo were shut
+    out. Their manager said…'). Nothing else is guessed: 'they' is most often people the story never names."""
     organisations = [k for k in clusters if k.type == "ORG"]
     quoted = quoted_spans(text)
     for pronoun in tokens_spelling(doc, text, PLURAL_PRONOUNS) if organisations else []:
         if pronoun.pos_ != "PRON" or inside(quoted, pronoun.idx):
             continue
         subject = clause_subject(pronoun)
-        group = cluster_of(organisations, subject.i) if subject is not None and subject.sent == pronoun.sent else None
+        if pronoun.i == pronoun.sent.start and pronoun.tag_ == "PRP$" and pronoun.i > 0:
+            before = doc[pronoun.i - 1].sent
+            subjects = [t for t in before if t.dep_ in SUBJECT_DEPENDENCIES]  # the main verb's, else the first
+            subject = next((t for t in subjects if t.head == before.root), subjects[0] if subjects else None)
+        group = cluster_of(organisations, subject.i) if subject is not None else None
         if group is not None:
             group.mentions.append((pronoun.i, pronoun.i + 1, "pronoun"))
 
