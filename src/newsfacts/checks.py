@@ -31,7 +31,7 @@ MINUTES = {"H": 60, "M": 1, "S": 1 / 60}
 CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}
 NUMBER_WORDS = "|".join(sorted((w for w in timex.WORDS["number_words"] if " " not in w and w not in ("a", "an")),
                                key=len, reverse=True))
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{NUMBER_WORDS}))"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?))"
 
 
 def words_pattern(words: list[str]) -> str:
@@ -81,8 +81,10 @@ HEAD_TO_HEAD = re.compile(r"\bto\s+(?:(?:the|her|his|their|its)\s+)?(?:[\w.'’-
 # A share whose verb is left out because it is the one before ("Smith took 44% and Jones 56%", "wind 35%,
 # gas 40%"): the same measure of another part of one whole.
 GAPPED = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?!(?:in|at|on|of|for|by|to|from|with|than)\b)[A-Za-z][\w'’-]*\s+$")
-# "Roth, 48,", "Roth, who was 48,", "Roth (48)", "Roth is now 48 and …": an age now, right after a name.
-AGE_AFTER = re.compile(r"^,\s*(?:aged\s+|who\s+(?:is|was)\s+(?:now\s+)?)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)"
+# "Roth, 48,", "Roth, now 48,", "Roth, who was 48,", "Roth (48)", "Roth is now 48 and …", "Roth, who died on
+# Friday, was 48.": an age now, right after a name.
+AGE_AFTER = re.compile(r"^,\s*(?:aged\s+|now\s+|who\s+(?:is|was)\s+(?:now\s+)?)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)"
+                       r"|^,\s+who\s+[^,.;]{1,40},\s+(?:is|was)\s+(?P<age4>\d{1,3})(?=\s*[,.;])"
                        r"|^\s+(?:is|was)\s+(?:now\s+)?(?P<age3>\d{1,3})(?:\s+years?\s+old)?(?=\s*[,.;]|\s+and\b)")
 # "aged 87", "at the age of 91", "turned 70", "in his 82nd year" (which is age 81), "her 86th birthday".
 AGE_WORDING = (r"\b(?:(?:aged|at\s+the\s+age\s+of|turned|turns)\s+(?P<age>\d{1,3})"
@@ -316,6 +318,12 @@ def counted_verdict(text: str, stated: TimeExpression, count: float, unit: str, 
         years = plain(fewest) if fewest == most else f"{fewest}–{most}"
         rounded = sorted({(n + 1) // YEARS_IN[unit] for n in (fewest, most)})
         return status, f"{years} years, i.e. " + "–".join(str(n) for n in rounded)
+    if unit == "week":  # "nearly two weeks later" of 12 days: weeks counted in days, not whole
+        fewest_weeks, most_weeks = (end[0] - begin[1]).days / 7, (end[1] - begin[0]).days / 7
+        low, high = HEDGES.get(hedged, (1.0, 1.0))
+        status = verdict(fewest_weeks <= count * high + 1e-9 and most_weeks >= count * low - 1e-9)
+        return status, plain(round(fewest_weeks, 1)) if fewest_weeks == most_weeks else (
+            f"{plain(round(fewest_weeks, 1))}–{plain(round(most_weeks, 1))}")
     fewest, most = whole_units(begin[1], end[0], unit), whole_units(begin[0], end[1], unit)
     status = verdict(any(agrees(n, count, hedged) for n in range(fewest, most + 1)))
     return status, plain(fewest) if fewest == most else f"{fewest}–{most}"
@@ -354,7 +362,8 @@ def nearest_length(times: list[TimeExpression], pair: list[TimeExpression], sent
 def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpression]) -> bool:
     """Whether a length and clock times stated in other sentences are about one thing: the length's
     sentence shares a noun with a clock time's sentence ("the hearing … 40 minutes" and "the hearing had
-    ended" after "4.35pm"). "Polls close at 8pm … counting takes three hours" shares none."""
+    ended" after "4.35pm"), or its subject is a pronoun. "Polls close at 8pm … counting takes three hours"
+    shares none."""
     def nouns(offset: int) -> set[str]:
         token = parsed.doc.char_span(offset, offset + 1, alignment_mode="expand")
         if token is None:
@@ -362,7 +371,13 @@ def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpressi
         return {t.lemma_.lower() for t in token.sent if t.pos_ in ("NOUN", "PROPN") and not t.like_num
                 and timex.canonical_unit(t.lower_) not in timex.WORDS["units"]}
     own = nouns(stated.start)
-    return any(own & nouns(clock.start) for clock in clocks)
+    if any(own & nouns(clock.start) for clock in clocks):
+        return True
+    # "The jury went out at 11am. After deliberating for three hours, it returned at 2.30pm": the length's
+    # sentence goes on about the thing of the one before
+    token = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    subject = next((t for t in token.sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if token else None
+    return subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she")
 
 
 def runs_until(text: str, stated: TimeExpression, dates: list[TimeExpression]) -> bool:
@@ -503,9 +518,9 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         sentence = sentence_of(spans, stated.start)
         if unit is None or sentence is None:
             continue
-        if since is not None:
+        if since is not None:  # the date it runs from is over before publication ("since 2016" in 2016 is not)
             origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
-                           and interval(t.value)), None)
+                           and interval(t.value) and interval(t.value)[1] < parsed.published), None)
         else:
             origin = origin_of_length(parsed, sheet, stated, unit, sentence)
         if origin is not None:
@@ -538,14 +553,20 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
              and interval(t.value)]
     perfect_only = False
+    since = next((t for t in dates if re.fullmatch(r"\s*,\s*", parsed.text[t.end:stated.start])
+                  and re.search(r"\bsince\s+$", parsed.text[max(0, t.start - 10):t.start], re.I)), None)
+    if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
+        return since
+    latest = parsed.published - timex.STEPS[unit]
     if COUNTED_AFTER.match(parsed.text, stated.end):
-        earlier = dates[:1] if dates and dates[0].start > stated.end else []
+        earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[1] <= latest else []
     else:
         before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
         perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
-        if not (perfect_only or UP_TO_NOW.search(before) or UP_TO_NOW.match(after)):
+        # "the first 10 months of the year" is a stretch of its own, not one up to now
+        if not (perfect_only or ((UP_TO_NOW.search(before) or UP_TO_NOW.match(after))
+                                 and not stated.text.lower().startswith("the "))):
             return None
-        latest = parsed.published - timex.STEPS[unit]
         earlier = [t for t in dates if interval(t.value)[1] <= latest]
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
     if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
@@ -554,7 +575,9 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     if perfect_only:  # "have lived here for 40 years", not "will run for 10 years from Friday"
         return earlier[0] if told_as_present(length.root, perfect=True) else None
     these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
-    return earlier[0] if these_days or told_as_present(length.root) else None
+    # "Twenty-five years after the 2001 attacks, the site is a memorial": a plain present will do here
+    plain = COUNTED_AFTER.match(parsed.text, stated.end) is not None and length.root.sent.root.tag_ in ("VBZ", "VBP")
+    return earlier[0] if these_days or plain or told_as_present(length.root) else None
 
 
 def told_as_present(word: Token, perfect: bool = False) -> bool:
@@ -574,7 +597,7 @@ APPOSITION = {"", "in", "back in", "on", "was", "is", "exactly", "just"} | set(H
 
 def apposed(text: str, one: TimeExpression, other: TimeExpression) -> bool:
     first, second = sorted((one, other), key=lambda t: t.start)
-    return first.end <= second.start and text[first.end:second.start].strip(" ,(–—").lower() in APPOSITION
+    return first.end <= second.start and text[first.end:second.start].strip(" ,(–—-").lower() in APPOSITION
 
 
 def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: str, origin: TimeExpression) -> Check:
@@ -593,7 +616,7 @@ def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, 
         for mention in person.mentions:
             after = AGE_AFTER.match(text[mention.end:mention.end + 30])
             if after:
-                age = after["age"] or after["age2"] or after["age3"]
+                age = after["age"] or after["age2"] or after["age3"] or after["age4"]
                 yield person, int(age), text[mention.start:mention.end + after.end()].rstrip(",")
             before = AGE_BEFORE.search(text[max(0, mention.start - 40):mention.start])
             if before:
@@ -695,7 +718,7 @@ def date_beside(text: str, dates: list[TimeExpression], start: int, end: int) ->
     after it first."""
     for when in sorted(dates, key=lambda t: t.start < start):
         between = text[when.end:start] if when.end <= start else text[end:when.start] if end <= when.start else "x"
-        if between.strip(" ,(–—").lower() in APPOSITION and len(between) < 8:
+        if between.strip(" ,(–—-").lower() in APPOSITION and len(between) < 8:
             return when
     return None
 
@@ -801,9 +824,9 @@ class Count:
 # What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
 # absent"): the rest of an item's phrase, a comma, a conjunction; not a comparison ("62 more than the 270").
 LIST_GAP = re.compile(r"^(?!.*\bthan\b)(?:\s+[a-z\d][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
-                      r"(?:the\s+(?:remaining|other)\s+)?$", re.I)
-# "and the remaining 14", "and the other £2m": the last part, so the parts make up the whole.
-LAST_PART = re.compile(r"\bthe\s+(?:remaining|other)\s+$", re.I)
+                      r"(?:the\s+(?:remaining|other|rest,?)\s+)?$", re.I)
+# "and the remaining 14", "and the other £2m", "and the rest, 4,000": the last part, so the parts make up the whole.
+LAST_PART = re.compile(r"\bthe\s+(?:remaining|other|rest,?)\s+$", re.I)
 # Between a whole and the list of its parts told after it: "A total of 90 homes were damaged, 60 in …".
 WHOLE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,5}\s*[,:–—]\s*$", re.I)
 # Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
@@ -999,11 +1022,29 @@ def shares_in(text: str) -> list[Share]:
     return sorted((share for share in found if share.value is not None), key=lambda share: share.start)
 
 
+SUBSHARE = re.compile(r"\b(?:including|includes|of\s+whom|among\s+them)\s+(?:[\w'’-]+\s+)?$", re.I)
+
+
+def head_to_head(text: str, first: Share, second: Share) -> bool:
+    """'won 58% to Millbridge's 42%', 'by 72% to 28%'."""
+    between = text[first.end:second.start]
+    return HEAD_TO_HEAD.search(between) is not None or re.fullmatch(r" to (?:her |his |their |its )?", between) is not None
+
+
 def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
     """The shares of a sentence in runs that read as one list: few words, besides names, between each."""
     runs: list[list[Share]] = []
-    for share in shares:
+    for index, share in enumerate(shares):
+        if SUBSHARE.search(text[max(0, share.start - 25):share.start]):
+            continue  # "46% positive -- including 16% who would be enthusiastic --" is a part of a share
         between = text[runs[-1][-1].end:share.start] if runs else ""
+        # "(30 percent to 60 percent) … (50 percent to 18 percent)": an aside in brackets, or a pair set
+        # one to the other followed by another such pair, is a whole of its own
+        paired = (runs and len(runs[-1]) >= 2 and head_to_head(text, *runs[-1][-2:]) and index + 1 < len(shares)
+                  and head_to_head(text, share, shares[index + 1]))
+        if runs and (re.search(r"[()]", between) or paired):
+            runs.append([share])
+            continue
         words = len(re.findall(r"\b[a-z][\w'’-]*", between))
         # "the remaining 75%", "the rest, 15%" closes the list however far from the rest of it.
         closes = re.search(rf"(?:{REMAINDER_CUE.pattern})\W*$", between, re.I) is not None
@@ -1018,7 +1059,7 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
     return runs
 
 
-OPENS_ON_REST = re.compile(rf"\s*(?:{REMAINDER_CUE.pattern})", re.I)
+OPENS_ON_REST = re.compile(r"\s*(?:the\s+)?(?:rest|remainder|remaining|others?)\b", re.I)
 
 
 def share_passages(spans: list[Sentence]) -> list[Sentence]:
@@ -1046,7 +1087,7 @@ def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -
                 yield check
 
 
-OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?!(?:it|them|these|those)\b)([\w-]+)")
+OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?!(?:it|them|these|those)\b(?!\s+who))([\w-]+)")
 
 
 def parallel(text: str, first: Share, second: Share) -> bool:
@@ -1095,7 +1136,8 @@ def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check |
     elif abs(total - 100) <= slack and (partition or gapped or len(values) >= 3
                                         or all(share.fraction for share in shares)):
         status = "consistent"
-    elif (total > 100 + slack and partition) or (total < 100 - slack and remainders):
+    elif ((total > 100 + slack and partition) or (total < 100 - slack and remainders)) and not any(
+            share.fraction for share in shares):  # "about half", "6 in 10" are too loose to be proved wrong
         status = "inconsistent"
     else:
         return None
