@@ -1237,10 +1237,10 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
                     cluster.mentions.append((first, last, "description"))
                     described.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
     refer_to_named_by_head(doc, text, organisations, ORG_HEADS, INSTITUTION_SYNONYMS)
-    other_nouns = set(described) - COMPANY_NOUNS  # the company nouns are read below
-    for noun in tokens_spelling(doc, text, other_nouns) if other_nouns else []:
-        if noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" and noun.left_edge.i == noun.i - 1 \
-                and cluster_of(organisations, noun.i) is None:
+    # the company nouns are read below; one fixed word list keeps the regex compiled once
+    for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
+        if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
+                and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
             refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
