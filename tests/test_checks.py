@@ -621,3 +621,7 @@ def test_no_length_up_to_now_from_a_date_too_recent_or_a_stretch_of_its_own(nlp,
 def test_weeks_are_counted_in_days(nlp):
     text = "The talks opened on 1 March 2024 and closed nearly two weeks later, on 13 March 2024."
     assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_a_length_in_weekends_is_no_unit_to_count_by(nlp):
+    assert checks_of(nlp, "Protests are planned for the coming weekend.") == []

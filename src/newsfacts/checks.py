@@ -146,8 +146,9 @@ def amount(value: str) -> tuple[float, str, bool] | None:
         return None
     if all(unit in ("hour", "minute", "second") for _, unit in parts):
         return sum(n * MINUTES[unit[0].upper()] for n, unit in parts), "M", True
-    if len(parts) == 1:
-        return parts[0][0], next(code for code, name in CALENDAR_UNITS.items() if name == parts[0][1]), False
+    code = next((code for code, name in CALENDAR_UNITS.items() if name == parts[0][1]), None)
+    if len(parts) == 1 and code is not None:  # a weekend or a millennium is no unit to count by
+        return parts[0][0], code, False
     return None
 
 
