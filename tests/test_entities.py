@@ -695,3 +695,10 @@ def test_their_opening_a_sentence_after_an_organisation_as_subject_is_it(nlp):
     text = "The folk trio Salt Harbour were left out of the shortlist. Their manager, Reggie Moss, called it baffling."
     entities = entities_of(nlp, text)
     assert holder(entities, "Their") is holder(entities, "Salt Harbour")
+
+
+def test_a_princes_parent_is_the_one_monarch_of_the_story(nlp):
+    text = ("The Queen is resting at Windsor. Crowds met Prince Edwin in Leeds on Monday. Aides say the prince, "
+            "who will one day succeed his mother, spoke to every family.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his mother") is holder(entities, "The Queen")

@@ -31,6 +31,7 @@ from .lexicon import (
     INSTITUTION_SYNONYMS,
     KINSHIP,
     LANDMARK_HEADS,
+    MONARCHS,
     MONTHS_AND_DAYS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -1563,6 +1564,11 @@ def resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], cl
         options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
                    and gender_fits(k, gender) and same_family(k, owner) and not is_kin_of(k, owner)]
         referent = options[-1][1] if options else None
+    if referent is None and KINSHIP[relation].relation == "parent_of" and owner.titles & ROYAL_HONORIFICS:
+        # "Prince Tom … when he succeeds his father": a prince's parent is the one monarch of the story
+        monarchs = [k for k in clusters if k is not owner and k.type == "PERSON" and k.titles & MONARCHS
+                    and gender_fits(k, gender)]
+        referent = monarchs[0] if len(monarchs) == 1 else None
     if referent is None:
         referent = Cluster("PERSON", described_as=relation, described_of=owner)
         clusters.append(referent)

@@ -63,6 +63,8 @@ TITLES_OF_PLACE = {"king", "queen", "prince", "princess", "duke", "duchess", "ea
 PEERAGES = {"duke", "duchess", "earl", "countess", "marquess", "marchioness", "viscount", "viscountess",
             "baron", "baroness"}
 ROYAL_HONORIFICS = {"prince", "princess"}
+# Titles of a reigning monarch, whose children are the princes and princesses of a royal story.
+MONARCHS = {"king", "queen", "emperor", "empress"}
 
 # Kinship nouns: the relative's gender, the reciprocal noun by the other person's gender, and what the
 # relative is to the possessor in the fact sheet's relation kinds ("his father" is parent_of him; None
