@@ -702,3 +702,8 @@ def test_a_princes_parent_is_the_one_monarch_of_the_story(nlp):
             "who will one day succeed his mother, spoke to every family.")
     entities = entities_of(nlp, text)
     assert holder(entities, "his mother") is holder(entities, "The Queen")
+
+
+def test_a_role_written_before_a_name_makes_one_mention_with_it(nlp):
+    entities = entities_of(nlp, "The prize went to the Danish painter Ida Holm, who thanked her family.")
+    assert holder(entities, "the Danish painter Ida Holm") is holder(entities, "Ida Holm")

@@ -1194,6 +1194,11 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                     give(noun.lemma_.lower(), cluster, start)
+            # "the painter Ida Holm": the parser often sets the name beside the role right before it
+            phrase_start = root.head.left_edge.i if root.dep_ == "appos" and root.head.i == start - 1 \
+                else root.left_edge.i
+            if (described_before := role_before_name(doc, phrase_start, start)) is not None:
+                cluster.mentions.append((described_before, end, "description"))  # "the actress Ann Lee"
             for child in root.children:
                 if child.dep_ == "compound" and child.i < start and (
                         child.pos_ == "NOUN" and child.is_lower or lower_key(child) in PERSON_ROLE_NOUNS):
@@ -1221,6 +1226,21 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and match.group(1) in roles:
             refer_back(roles[match.group(1)], span.start, span.end, clusters)
+
+
+# Words a role written before a name may hold besides its nouns: articles, adjectives, an employer's name and its
+# possessive ('the American director', "Acme's chief executive").
+ROLE_PHRASE_TAGS = {"DT", "JJ", "NN", "NNP", "POS", "HYPH"}
+
+
+def role_before_name(doc: Doc, first: int, start: int) -> int | None:
+    """Where 'the actress Ann Lee', 'Acme spokesperson Ann Lee' starts, when the name at `start` has a role written
+    before it as part of one noun phrase (from `first`, the phrase's left edge): a mention of the person as a whole."""
+    words = doc[first:start]
+    if not words or not all(t.tag_ in ROLE_PHRASE_TAGS for t in words) \
+            or not any(t.pos_ == "NOUN" and t.is_lower for t in words):
+        return None
+    return first
 
 
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
