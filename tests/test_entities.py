@@ -707,3 +707,12 @@ def test_a_princes_parent_is_the_one_monarch_of_the_story(nlp):
 def test_a_role_written_before_a_name_makes_one_mention_with_it(nlp):
     entities = entities_of(nlp, "The prize went to the Danish painter Ida Holm, who thanked her family.")
     assert holder(entities, "the Danish painter Ida Holm") is holder(entities, "Ida Holm")
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Shares in Brannock Systems rose on Monday after the Denver-based firm won a contract.", "the Denver-based firm"),
+    ("Brannock Systems cut 300 jobs. Analysts said the Denver company had grown too fast.", "the Denver company"),
+])
+def test_the_company_placed_by_a_city_is_the_organisation_named_most(nlp, text, described):
+    entities = entities_of(nlp, text)
+    assert holder(entities, described) is holder(entities, "Brannock Systems")

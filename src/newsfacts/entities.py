@@ -1228,6 +1228,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             refer_back(roles[match.group(1)], span.start, span.end, clusters)
 
 
+# Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
+BASED_WORDS = {"base", "based", "headquarter", "headquartered"}
 # Words a role written before a name may hold besides its nouns: articles, adjectives, an employer's name and its
 # possessive ('the American director', "Acme's chief executive").
 ROLE_PHRASE_TAGS = {"DT", "JJ", "NN", "NNP", "POS", "HYPH"}
@@ -1317,9 +1319,9 @@ def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set
 
 
 def industry_or_nationality(modifier: Token) -> bool:
-    """'mining' or 'Chilean' in 'the Chilean mining group' say what the company is; 'rival' or
-    'parent' in 'the rival company' point at another one."""
-    if modifier.ent_type_ == "NORP":
+    """'mining' or 'Chilean' in 'the Chilean mining group', 'Oslo' in 'the Oslo firm' or 'the Oslo-based firm' say
+    what or where the company is; 'rival' or 'parent' in 'the rival company' point at another one."""
+    if modifier.ent_type_ in {"NORP", "GPE"} or modifier.dep_ == "amod" and modifier.lemma_.lower() in BASED_WORDS:
         return True
     return modifier.dep_ == "compound" and modifier.is_lower and modifier.pos_ == "NOUN" \
         and modifier.lower_ not in OTHER_COMPANY_WORDS
