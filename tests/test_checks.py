@@ -625,3 +625,27 @@ def test_weeks_are_counted_in_days(nlp):
 
 def test_a_length_in_weekends_is_no_unit_to_count_by(nlp):
     assert checks_of(nlp, "Protests are planned for the coming weekend.") == []
+
+
+def test_a_share_in_brackets_beside_words_stays_in_its_list(nlp):
+    text = "Just over half (51%) of members back the deal, 45% oppose it and 4% are unsure."
+    assert only(checks_of(nlp, text), "percentages").status == "consistent"
+
+
+def test_everything_else_closes_a_breakdown(nlp):
+    text = "Some 40% of the grant goes on staff, 30% on rent and 35% on everything else."
+    assert only(checks_of(nlp, text), "percentages").status == "inconsistent"
+
+
+def test_a_length_each_of_them_takes_is_no_stretch(nlp):
+    text = "The ferry sails at 10.30pm and the return at 7.15am; each takes about nine hours."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The pit closed in 1974, half a century ago.", "consistent"),
+    ("The shop, opened in 2000, has spent 30 years on the high street.", "inconsistent"),
+    ("A decade after the 2014 vote, the country is still divided.", "consistent"),
+])
+def test_yet_more_ways_to_count_up_to_now(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status

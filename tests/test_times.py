@@ -66,6 +66,7 @@ def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, 
     ("The race took two hours and 12 minutes.", ("two hours and 12 minutes", "DURATION", "PT2H12M")),
     ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
     ("The crew came a quarter of an hour later.", ("a quarter of an hour", "DURATION", "PT15M")),
+    ("The talks lasted two hours and a quarter.", ("two hours and a quarter", "DURATION", "PT2H15M")),
     ("She began a six-month course.", ("six-month", "DURATION", "P6M")),
     # TimeBank writes "recent weeks" as a length of unstated size
     ("Rents have soared in recent years.", ("recent years", "DURATION", "PXY")),

@@ -182,8 +182,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             if (stated is nearest_length(sheet.times, here, sentence) and bound_stretch(parsed.text, *here)
                     and not of_a_new_thing(parsed, stated)):
                 yield from clock_check(parsed, sheet, stated, figure, here)
-        elif figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks) and bound_stretch(parsed.text,
-                                                                                                    *clocks):
+        elif (figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks)
+              and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)):
             yield from clock_check(parsed, sheet, stated, figure, clocks)
         elif told_next_door is not None:
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
@@ -243,20 +243,24 @@ def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
 
 def of_a_new_thing(parsed: Parsed, stated: TimeExpression) -> bool:
     """'opens at 10am and closes at 5pm, and a guided tour lasts 90 minutes': a length said of a thing
-    brought in with 'a', not of the stretch the clock times bound."""
+    brought in with 'a', or of each of them, not of the stretch the clock times bound."""
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
     if length is None or length.root.dep_ in ("amod", "compound", "nummod"):
         return False  # "a five-hour stretch", "A 20-minute power cut began at 7.42pm" name the stretch itself
     thing = length_bearer(length.root)
+    if thing is not None and thing.lower_ in ("each", "both", "either"):
+        return True  # "each takes about eight hours": a length of every one of them
     return thing is not None and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in thing.children)
 
 
 def length_bearer(length: Token) -> Token | None:
     """What a length is said of: its own noun when it is an adjective ('the 90-minute session'), else its
     verb's subject ('the operation lasted six hours')."""
-    thing = length.head if length.dep_ in ("amod", "compound", "nummod") else next(
-        (child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass")), None)
-    return None if thing is length else thing
+    if length.dep_ in ("amod", "compound", "nummod"):
+        return length.head
+    # the subject nearest its verb, should the parse give it two
+    return max((child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass") and child is not length),
+               key=lambda child: child.i, default=None)
 
 
 def told_before(length: Token) -> bool:
@@ -292,7 +296,7 @@ def since_clock(parsed: Parsed, stated: TimeExpression, here: list[TimeExpressio
 
 
 # "seven years later", "two days earlier", "27 years ago": a date counted from another one.
-COUNTED = re.compile(r"^(?:.*\s)?(?P<n>[\w-]+)\s+(?P<unit>[a-z]+)\s+(?P<way>later|earlier|ago)$", re.I)
+COUNTED = re.compile(r"^(?:.*?\s)??(?P<n>half\s+an?|[\w-]+)\s+(?P<unit>[a-z]+)\s+(?P<way>later|earlier|ago)$", re.I)
 
 
 def counted_from(expression: str) -> tuple[float, str, str] | None:
@@ -540,10 +544,10 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
 # from follows it.
 COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
 # "reopens after 12 years", "celebrating 57 years of marriage", "to mark 50 years together": the length runs up
-# to the present; "have been together for 40 years" when its verb is a perfect.
+# to the present; "have been together for 40 years", "has spent 30 years" when its verb is a perfect.
 UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
                        rf"|^\s+(?:{words_pattern(CUES['up_to_now']['after'])})\b", re.I)
-UP_TO_NOW_PERFECT = re.compile(r"\bfor\s+$", re.I)
+UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+$", re.I)
 
 
 def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
@@ -560,7 +564,7 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
         return since
     latest = parsed.published - timex.STEPS[unit]
     if COUNTED_AFTER.match(parsed.text, stated.end):
-        earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[1] <= latest else []
+        earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[0] <= latest else []
     else:
         before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
         perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
@@ -568,7 +572,7 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
         if not (perfect_only or ((UP_TO_NOW.search(before) or UP_TO_NOW.match(after))
                                  and not stated.text.lower().startswith("the "))):
             return None
-        earlier = [t for t in dates if interval(t.value)[1] <= latest]
+        earlier = [t for t in dates if interval(t.value)[0] <= latest]
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
     if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
             "amod", "compound"):
@@ -577,7 +581,9 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
         return earlier[0] if told_as_present(length.root, perfect=True) else None
     these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
     # "Twenty-five years after the 2001 attacks, the site is a memorial": a plain present will do here
-    plain = COUNTED_AFTER.match(parsed.text, stated.end) is not None and length.root.sent.root.tag_ in ("VBZ", "VBP")
+    root = length.root.sent.root
+    plain = COUNTED_AFTER.match(parsed.text, stated.end) is not None and (root.tag_ in ("VBZ", "VBP") or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in root.children))
     return earlier[0] if these_days or plain or told_as_present(length.root) else None
 
 
@@ -1026,6 +1032,10 @@ def shares_in(text: str) -> list[Share]:
 SUBSHARE = re.compile(r"\b(?:including|includes|of\s+whom|among\s+them)\s+(?:[\w'’-]+\s+)?$", re.I)
 
 
+def in_brackets(text: str, offset: int) -> bool:
+    return text.rfind("(", 0, offset) > text.rfind(")", 0, offset)
+
+
 def head_to_head(text: str, first: Share, second: Share) -> bool:
     """'won 58% to Millbridge's 42%', 'by 72% to 28%'."""
     between = text[first.end:second.start]
@@ -1043,7 +1053,8 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
         # one to the other followed by another such pair, is a whole of its own
         paired = (runs and len(runs[-1]) >= 2 and head_to_head(text, *runs[-1][-2:]) and index + 1 < len(shares)
                   and head_to_head(text, share, shares[index + 1]))
-        if runs and (re.search(r"[()]", between) or paired):
+        aside = ")" in between and len(runs[-1]) >= 2 and all(in_brackets(text, s.start) for s in runs[-1][-2:]) if runs else False
+        if runs and ("(" in between or aside or paired):
             runs.append([share])
             continue
         words = len(re.findall(r"\b[a-z][\w'’-]*", between))

@@ -146,7 +146,7 @@ RULE_PATTERNS: tuple[tuple[str, str], ...] = (
                  rf"(?!(?i:an?)\s))?"
                  rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
                  rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
-                 rf"(?P<half2>\s+(?i:and\s+a\s+half))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
+                 rf"(?P<half2>\s+(?i:and\s+a\s+(?:half|quarter)))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
                  rf"|(?P<later>\s+(?i:later|earlier)))?)\b"),
     ("duration_adjective", rf"\b(?P<x>(?P<num>{NUMBER})(?P<half>-(?i:and-a-half))?-(?P<unit>{UNIT_SINGULAR})"
                            rf"(?P<more>(?:-(?i:and-)?{NUMBER}-{UNIT_SINGULAR})+)?)\b(?!-old|\s+old\b)"),
@@ -721,8 +721,8 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
         amount = timex.number_value(match["num"])
         if amount is None:
             return []
-        if match["half"] or match["half2"]:
-            amount += 0.5
+        if match["half"] or match["half2"]:  # "two and a half hours", "three hours and a quarter"
+            amount += 0.25 if match["half2"] and match["half2"].lower().endswith("quarter") else 0.5
     if match["ago"]:
         if amount is None or unit not in timex.STEPS:
             return [(start, end, "DATE", "PAST_REF")]
