@@ -294,3 +294,14 @@ def test_batch_query_and_export_commands(tmp_path):
 def test_query_errors_are_one_line(tmp_path):
     result = CliRunner().invoke(app, ["query", "top-quoted", "--store", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no such store" in result.output
+
+
+def test_query_genders_counts_a_stored_speakers_quotes(tmp_path):
+    corpus = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "text": "Maria Costa said she would open a bakery."}])
+    store = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(app, ["batch", str(corpus), "--store", store]).exit_code == 0
+    answer = runner.invoke(app, ["query", "genders", "--store", store, "--format", "json"])
+    assert answer.exit_code == 0, answer.output
+    assert json.loads(answer.stdout)[0] == {"outlet": "(all outlets)", "quotes": 1, "women": 1, "men": 0,
+                                             "unknown": 0, "women_pct": 100.0}

@@ -716,3 +716,12 @@ def test_a_role_written_before_a_name_makes_one_mention_with_it(nlp):
 def test_the_company_placed_by_a_city_is_the_organisation_named_most(nlp, text, described):
     entities = entities_of(nlp, text)
     assert holder(entities, described) is holder(entities, "Brannock Systems")
+
+
+@pytest.mark.parametrize("text, name, gender", [
+    ("Maria Delgado won the vote. She thanked her supporters.", "Maria Delgado", "female"),
+    ("Mr Okafor resigned on Tuesday.", "Mr Okafor", "male"),
+    ("Acme Corp reported a loss.", "Acme Corp", None),
+])
+def test_entity_carries_the_gender_the_article_gives(nlp, text, name, gender):
+    assert holder(entities_of(nlp, text), name).gender == gender

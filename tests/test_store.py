@@ -27,6 +27,7 @@ from newsfacts.store import (
     StoreBusy,
     StoreError,
     model_columns,
+    quote_genders,
     quotes_by,
     source_shares,
     timeline,
@@ -51,6 +52,7 @@ def full_sheet(article_id: str = "a1", outlet: str | None = "Gazette", published
                 name="Ana Ruiz",
                 type="PERSON",
                 mentions=[Mention(text="Ana Ruiz", start=6, end=14), Mention(text="Ruiz", start=47, end=51)],
+                gender="female",
             ),
             Entity(id="e2", name="Officials", type="ORG", mentions=[Mention(text="Officials", start=77, end=86)]),
         ],
@@ -194,6 +196,17 @@ def test_source_shares_overall_then_by_outlet(corpus):
     assert (table["(all outlets)"]["named"], table["(all outlets)"]["anonymous"]) == (2, 1)
     assert table["Gazette"]["anonymous_pct"] == 50.0
     assert table["Herald"]["named_pct"] == 100.0
+
+
+def test_quote_genders_count_named_peoples_quotes_by_the_gender_given(corpus):
+    unknown = full_sheet("a3", outlet="Herald")
+    unknown.entities[0].gender = None
+    corpus.write([unknown], run_id=2)
+    columns, rows = quote_genders(corpus)
+    table = {row[0]: dict(zip(columns, row)) for row in rows}
+    assert (table["(all outlets)"]["women"], table["(all outlets)"]["unknown"]) == (2, 1)
+    assert table["(all outlets)"]["quotes"] == 3  # the anonymous officials are no one's
+    assert table["Herald"]["women_pct"] == 100.0
 
 
 def test_quotes_by_finds_a_person_by_an_alias_from_the_mentions(corpus):

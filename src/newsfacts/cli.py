@@ -377,6 +377,7 @@ class TableFormat(str, Enum):
 class Question(str, Enum):
     top_quoted = "top-quoted"
     sources = "sources"
+    genders = "genders"
     quotes_by = "quotes-by"
     timeline = "timeline"
 
@@ -511,6 +512,8 @@ def query(
 
         newsfacts query sources --store corpus.duckdb --format csv
 
+        newsfacts query genders --store corpus.duckdb
+
         newsfacts query quotes-by "Angela Merkel" --store corpus.duckdb
 
         newsfacts query timeline Merkel --store corpus.duckdb
@@ -520,7 +523,7 @@ def query(
     from . import store as stored
 
     if (question is None) == (sql is None):
-        raise fail("give one ready question (top-quoted, sources, quotes-by, timeline) or --sql")
+        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline) or --sql")
     if question in (Question.quotes_by, Question.timeline) and not person:
         raise fail(f"{question.value} needs a person's name, e.g. `newsfacts query {question.value} \"Jane Doe\"`")
     try:
@@ -531,6 +534,8 @@ def query(
                 columns, rows = stored.top_quoted(corpus, limit)
             elif question is Question.sources:
                 columns, rows = stored.source_shares(corpus)
+            elif question is Question.genders:
+                columns, rows = stored.quote_genders(corpus)
             elif question is Question.quotes_by:
                 columns, rows = stored.quotes_by(corpus, person)
             else:

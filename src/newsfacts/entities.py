@@ -1650,6 +1650,7 @@ def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
             id=f"E{number}",
             name=entity_name(doc, cluster, clusters),
             type=cluster.type,
+            gender=cluster.gender if cluster.type == "PERSON" else None,
             mentions=[
                 Mention(text=doc[start:end].text, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
                         kind=kind)

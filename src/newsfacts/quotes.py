@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import entity_at, first_name_gender, honorific_gender, sentence_start
+from .entities import entity_at, sentence_start
 from .nlp import Parsed
 from .lexicon import PERSONAL_PRONOUNS, quote_cues
 from .quote_candidates import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, Candidate, candidates, noun_phrase
@@ -216,25 +215,12 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def entity_gender(entity: Entity) -> str | None:
-    """What most of the article's pronouns, titles and first names for a person say of their gender."""
-    votes = Counter()
-    for mention in entity.mentions:
-        words = mention.text.lower().split()
-        if words:
-            votes[PERSONAL_PRONOUNS.get(words[0]) or honorific_gender(words[0].rstrip("."))] += 1
-        if mention.kind == "name" and len(words) > 1:
-            votes[first_name_gender(words[0])] += 1
-    votes.pop(None, None)
-    return votes.most_common(1)[0][0] if votes else None
-
-
 def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: tuple[str, ...],
                 gender: str | None, plural: bool) -> tuple[Entity | None, Quote | None]:
     """A pronoun the entity stage left unresolved: the nearest earlier mention of a wanted entity whose gender
     fits, or an earlier quote's unnamed source when that was named nearer; else the last speaker of that type."""
     fits = {entity.id: entity for entity in sheet.entities
-            if entity.type in wanted and (gender is None or entity_gender(entity) in (None, gender))}
+            if entity.type in wanted and (gender is None or entity.gender in (None, gender))}
     best, best_start = None, -1
     for entity in fits.values():
         for mention in entity.mentions:

@@ -11,11 +11,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # Bump the minor version for added fields, the major one for renamed or removed fields.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "WORK"]
 QuoteKind = Literal["direct", "indirect"]
 SourceKind = Literal["named", "anonymous", "writer"]
+Gender = Literal["female", "male"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 RelationKind = Literal[
     "parent_of", "child_of", "sibling_of", "spouse_of", "works_for", "member_of", "author_of", "located_in"
@@ -54,6 +55,8 @@ class Entity(Model):
     name: str
     type: EntityType
     mentions: list[Mention] = []
+    gender: Gender | None = Field(None, description="a person's gender as the article's pronouns, titles and "
+                                                    "first names suggest it; null when they do not")
 
 
 class Quote(Model):

@@ -338,6 +338,23 @@ SOURCE_SHARES = """
     ORDER BY grouping(a.outlet) DESC, quotes DESC, outlet
 """
 
+# The Gender Gap Tracker's measure: of the quotes from named people, how many are women's.
+QUOTE_GENDERS = """
+    SELECT CASE WHEN grouping(a.outlet) = 1 THEN '(all outlets)' ELSE coalesce(a.outlet, '(no outlet)') END
+               AS outlet,
+           count(*) AS quotes,
+           count(*) FILTER (WHERE e.gender = 'female') AS women,
+           count(*) FILTER (WHERE e.gender = 'male') AS men,
+           count(*) FILTER (WHERE e.gender IS NULL) AS unknown,
+           round(100.0 * count(*) FILTER (WHERE e.gender = 'female')
+                 / nullif(count(*) FILTER (WHERE e.gender IS NOT NULL), 0), 1) AS women_pct
+    FROM quotes q
+    JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker AND e.type = 'PERSON'
+    JOIN articles a ON a.id = q.article_id
+    GROUP BY GROUPING SETS ((a.outlet), ())
+    ORDER BY grouping(a.outlet) DESC, quotes DESC, outlet
+"""
+
 QUOTES_BY = f"""
     WITH person AS ({PERSON_ENTITIES})
     SELECT a.published, a.outlet, q.article_id, coalesce(e.name, q.speaker_name) AS speaker, q.kind, q.cue,
@@ -371,6 +388,12 @@ def top_quoted(store: Store, limit: int = 20) -> tuple[list[str], list[tuple]]:
 def source_shares(store: Store) -> tuple[list[str], list[tuple]]:
     """Quotes from named, anonymous and writer sources, over all outlets and per outlet."""
     return store.query(SOURCE_SHARES)
+
+
+def quote_genders(store: Store) -> tuple[list[str], list[tuple]]:
+    """Quotes from named people by the gender their articles give them (pronouns, titles, first names),
+    over all outlets and per outlet; `women_pct` counts only speakers whose gender the article gives."""
+    return store.query(QUOTE_GENDERS)
 
 
 def quotes_by(store: Store, person: str) -> tuple[list[str], list[tuple]]:
