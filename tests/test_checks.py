@@ -649,3 +649,23 @@ def test_a_length_each_of_them_takes_is_no_stretch(nlp):
 ])
 def test_yet_more_ways_to_count_up_to_now(nlp, text, status):
     assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Other recent polls show a 56% and 54% approval rating.",
+    "Voters go 60 percent or 70 percent one way or the other.",
+    "Support rose from 40 percent in May to 62 percent in June, on the other hand.",
+    "Ames must win 53 percent of the remaining seats, Bell 59 percent and Cobb 68 percent.",
+])
+def test_shares_that_are_not_one_breakdown(nlp, text):
+    assert not [check for check in checks_of(nlp, text) if check.kind == "percentages"]
+
+
+def test_a_sentence_on_the_rest_of_a_field_is_not_its_last_share(nlp):
+    text = "Ames polled seven percent. The rest of the field polled below five percent."
+    assert not checks_of(nlp, text)
+
+
+def test_a_proportion_is_not_two_counts(nlp):
+    text = "He needs 1,237 to clinch: Six in 10 Republicans back him."
+    assert not checks_of(nlp, text)

@@ -843,10 +843,13 @@ CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$"
 def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
     """Counted things in a sentence, leaving out numbers inside time expressions and years."""
     found = []
+    proportions = [m for m in ONE_IN.finditer(sentence.text) if proportion(m) is not None]
     for match in COUNT.finditer(sentence.text):
         start = sentence.start + match.start()
         if any(t.start <= start < t.end for t in times) or re.fullmatch(r"1[5-9]\d\d|20\d\d", match["n"]):
             continue
+        if any(m.start() <= match.start() < m.end() for m in proportions):
+            continue  # "Six in 10 Republicans" is a share, not two counts
         value = timex.number_value(match["n"])
         if value is not None:
             found.append(Count(value, match.group(0), match.start(), match.end()))
@@ -1023,13 +1026,18 @@ def shares_in(text: str) -> list[Share]:
                     m.end("n"), fraction=True) for m in fractions]
     # "one in five" is read only beside other shares: two of them alone are rarely one whole's
     for m in ONE_IN.finditer(text) if found else []:
-        part, whole = timex.number_value(m["part"]), timex.number_value(m["whole"])
-        if part and whole and part < whole <= 100:
-            found.append(Share(round(100 * part / whole, 2), m["n"], m.start(), m.end(), fraction=True))
+        if (share := proportion(m)) is not None:
+            found.append(Share(share, m["n"], m.start(), m.end(), fraction=True))
     return sorted((share for share in found if share.value is not None), key=lambda share: share.start)
 
 
 SUBSHARE = re.compile(r"\b(?:including|includes|of\s+whom|among\s+them)\s+(?:[\w'’-]+\s+)?$", re.I)
+
+
+def proportion(found: re.Match) -> float | None:
+    """'one in four' → 25.0; None for '60 in 2023'."""
+    part, whole = timex.number_value(found["part"]), timex.number_value(found["whole"])
+    return round(100 * part / whole, 2) if part and whole and part < whole <= 100 else None
 
 
 def in_brackets(text: str, offset: int) -> bool:
@@ -1071,7 +1079,8 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
     return runs
 
 
-OPENS_ON_REST = re.compile(r"\s*(?:the\s+)?(?:rest|remainder|remaining|others?)\b", re.I)
+# "The rest, 15%, had no view.", "The remaining 40% …"; not "The rest of the field polled below 5%."
+OPENS_ON_REST = re.compile(r"\s*(?:the\s+)?(?:rest|remainder|remaining|others?)\s*(?:,|\d)", re.I)
 
 
 def share_passages(spans: list[Sentence]) -> list[Sentence]:
@@ -1099,6 +1108,8 @@ def percentage_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -
                 yield check
 
 
+# "20% other parties", "3% for others": a share of the rest of a whole.
+OTHERS = re.compile(r"\s+(?:for\s+|to\s+)?(?:all\s+)?others?\b", re.I)
 OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?!(?:it|them|these|those)\b(?!\s+who))([\w-]+)")
 
 
@@ -1129,12 +1140,18 @@ def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check |
     total = sum(values)
     rounded = all(value == int(value) or share.fraction for value, share in zip(values, shares, strict=True))
     slack = (0.5 if rounded else 0.05) * len(values)
-    remainders = list(REMAINDER_CUE.finditer(stretch))
+    # "53 percent of the remaining delegates" names a whole; "on the other hand" no share at all
+    remainders = [cue for cue in REMAINDER_CUE.finditer(stretch)
+                  if not re.search(r"\bof\s+$", stretch[:cue.start()]) and not stretch.startswith(" hand", cue.end())]
     # "the rest undecided" leaves the gap unnumbered; "7% undecided", "the rest, 20 per cent" number every share.
     unnumbered = [cue for cue in remainders if not any(
         -12 <= share.start - (begin + cue.end()) <= 12 or -12 <= (begin + cue.start()) - share.end <= 12
         for share in shares)]
+    if any(re.fullmatch(r"\s*,?\s*or\s+(?:even\s+)?", text[a.end:b.start]) for a, b in pairwise(shares)) or (
+            re.search(r"\bfrom\s+$", text[:shares[0].start]) and re.search(r"\bto\b", text[shares[0].end:shares[1].start])):
+        return None  # "60 percent or 70 percent" are alternatives, "from 40 percent … to 42 percent" a change
     partition = (bool(remainders) or PARTITION_CUE.search(stretch) is not None
+                 or any(OTHERS.match(text, share.end) for share in shares)
                  or any(HEAD_TO_HEAD.search(text[a.end:b.start]) for a, b in pairwise(shares))
                  or any(parallel(text, a, b) for a, b in pairwise(shares)))
     # A left-out verb says the shares measure one thing, though not that they make up all of it.
