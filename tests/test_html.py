@@ -89,6 +89,12 @@ def test_report_is_one_document_that_loads_nothing_from_outside():
     assert "Plotly" in page
 
 
+def test_report_inlines_plotlys_basic_bundle_not_the_full_one():
+    page = render_html(sample_sheet())
+    assert "plotly.js (basic - minified)" in page
+    assert len(page.encode("utf-8")) < 2_000_000  # the full bundle alone is 4.8 MB
+
+
 def test_article_highlights_entities_quotes_and_times():
     page = render_html(sample_sheet())
     assert '<span class="ent" data-e="E1">Her</span><span class="ent" data-e="E2"> brother</span>' in page
