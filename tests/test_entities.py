@@ -725,3 +725,11 @@ def test_the_company_placed_by_a_city_is_the_organisation_named_most(nlp, text, 
 ])
 def test_entity_carries_the_gender_the_article_gives(nlp, text, name, gender):
     assert holder(entities_of(nlp, text), name).gender == gender
+
+
+def test_a_person_brought_in_by_age_and_never_named_is_one_person(nlp):
+    text = ("A 16-year-old girl has been charged with arson after a fire at a school in Hull. The teenager appeared "
+            "at Hull Youth Court on Monday. She will return to court next month.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The teenager") is holder(entities, "A 16-year-old girl")
+    assert holder(entities, "She") is holder(entities, "A 16-year-old girl")

@@ -48,7 +48,9 @@ from .lexicon import (
     STYLES_BEFORE_NAMES,
     STYLES_OF_OFFICE,
     SURNAME_PARTICLES,
+    TEEN_NOUNS,
     TITLES_OF_PLACE,
+    UNNAMED_PERSON_NOUNS,
     WORK_NOUNS,
     quote_cues,
 )
@@ -134,6 +136,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     doc = parsed.doc
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
+    add_unnamed_people(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, [k for k in clusters if k.type == "PLACE"], LANDMARK_HEADS, {})
@@ -1243,6 +1246,35 @@ def role_before_name(doc: Doc, first: int, start: int) -> int | None:
             or not any(t.pos_ == "NOUN" and t.is_lower for t in words):
         return None
     return first
+
+
+AGED_PERSON = re.compile(r"\b([Aa]n?) (\d{1,2})-year-old (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
+CALLED_BACK = re.compile(r"\b[Tt]he (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
+
+
+def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'A 17-year-old boy has been charged … The teenager appeared in court': a person the story brings in by age
+    and never names is one person, called back by 'the' and the same noun (or 'the teenager' when under 20). Only
+    when the article names no one of that age ('Tom Reed, 17,' would be the one) and only one such person is
+    brought in."""
+    intros = list(AGED_PERSON.finditer(text))
+    if len(intros) != 1:
+        return
+    intro = intros[0]
+    span = doc.char_span(intro.start(), intro.end())
+    aged = any(end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text == intro.group(2)
+               for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions if kind == "name")
+    if span is None or cluster_of(clusters, span.start) is not None or aged:
+        return
+    age, noun = int(intro.group(2)), intro.group(3)
+    person = Cluster("PERSON", gender=UNNAMED_PERSON_NOUNS[noun])
+    person.mentions.append((span.start, span.end, "description"))
+    for later in CALLED_BACK.finditer(text, intro.end()):
+        same = later.group(1) == noun or later.group(1) in TEEN_NOUNS and age < 20
+        back = doc.char_span(later.start(), later.end()) if same else None
+        if back is not None and cluster_of(clusters, back.start) is None and doc[back.end - 1].tag_ == "NN":
+            person.mentions.append((back.start, back.end, "description"))
+    clusters.append(person)
 
 
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:

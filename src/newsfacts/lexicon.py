@@ -218,6 +218,12 @@ ALIAS_CUES_OF_PEOPLE = {("born",), ("née",), ("nee",), ("real", "name", "is"), 
 ALIAS_CUES = ALIAS_CUES_OF_PEOPLE | {("known", "as"), ("nicknamed",), ("dubbed",), ("performs", "as"),
                                      ("performing", "as")}
 
+# Nouns by which news brings in a person it does not name ("A 17-year-old boy has been charged"), with the gender
+# they give; "teenager" and the like also call back anyone under 20 ("… the teenager appeared in court").
+UNNAMED_PERSON_NOUNS = {"man": "male", "woman": "female", "boy": "male", "girl": "female", "teenager": None,
+                        "teen": None, "youth": None}
+TEEN_NOUNS = {"teenager", "teen", "youth"}
+
 # Lower-case particles that belong to the surname after them ("Anouk de Vries" is "Ms de Vries"), from the
 # naming customs of Dutch, German, French, Italian, Spanish, Portuguese and Arabic names.
 SURNAME_PARTICLES = {"de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten",
