@@ -843,12 +843,15 @@ CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$"
 def counts(sentence: Sentence, times: list[TimeExpression]) -> list[Count]:
     """Counted things in a sentence, leaving out numbers inside time expressions and years."""
     found = []
-    proportions = [m for m in ONE_IN.finditer(sentence.text) if proportion(m) is not None]
+    inside_proportion = 0  # the end of a proportion read at the count that opens it
     for match in COUNT.finditer(sentence.text):
         start = sentence.start + match.start()
         if any(t.start <= start < t.end for t in times) or re.fullmatch(r"1[5-9]\d\d|20\d\d", match["n"]):
             continue
-        if any(m.start() <= match.start() < m.end() for m in proportions):
+        opened = ONE_IN.match(sentence.text, match.start())
+        if opened is not None and proportion(opened) is not None:
+            inside_proportion = opened.end()
+        if match.start() < inside_proportion:
             continue  # "Six in 10 Republicans" is a share, not two counts
         value = timex.number_value(match["n"])
         if value is not None:
