@@ -274,12 +274,11 @@ def calendar_span(value: str) -> tuple[date, date, str] | None:
     'W'), '2025-02-02T02:14' → (2 Feb, 2 Feb, 'D'), '195' → (1950-01-01, 1959-12-31, 'DE'); a winter runs
     into the next year. None for unresolved values ('XXXX-WXX-1', 'PAST_REF')."""
     day_part = value.split("T")[0]
-    for pattern, precision in CALENDAR_FORMS:
-        match = pattern.fullmatch(day_part)
-        if match:
-            break
-    else:
+    found = next(((match, precision) for pattern, precision in CALENDAR_FORMS
+                  if (match := pattern.fullmatch(day_part))), None)
+    if found is None:
         return None
+    match, precision = found
     year = int(match[1])
     try:
         if precision == "D":
@@ -310,4 +309,3 @@ def start_of(value: str) -> str | None:
     if span is None:
         return None
     return span[0].isoformat() + (value[10:] if span[2] == "D" else "")
-    return None
