@@ -456,6 +456,15 @@ def test_their_child_or_the_couples_child_is_both_spouses(nlp, text):
     assert {("Ann", "parent_of", "Mia", None), ("Ian", "parent_of", "Mia", None)} <= found
 
 
+def test_a_spouse_listed_before_their_children_is_not_one_of_them(nlp):
+    text = ("Elena Sandoval, the firm's founder, is survived by her husband, Marcus Lyle, and their two "
+            "daughters, Ana and Rosa.")
+    found = relations_of(nlp, text, Elena=(PERSON, ["Elena Sandoval", ("her", "pronoun")]),
+                         Marcus=(PERSON, ["Marcus Lyle", ("her husband", "description")]))
+    assert ("Marcus", "spouse_of", "Elena", None) in found
+    assert ("Elena", "parent_of", "Marcus", None) not in found
+
+
 def test_their_child_far_from_the_couple_has_no_parents(nlp):
     text = "Ann Hill came with her husband, Ian Hill. It rained. The roads shut. Their son, Mia, is three."
     assert {r for r in relations_of(nlp, text, **FAMILY) if r[1] == "parent_of"} == set()

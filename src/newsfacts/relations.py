@@ -435,14 +435,15 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
                 and couple_owning(noun, mentions, sentence_number, couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
+        owner_ids = {owner.id for owner in found_owners}
         for owner in unique(found_owners):
             relation = "works_for" if owner.type in trigger.employs_when_owned_by else trigger.relation
             if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
                     and owner.name.split()[-1].lower() in table.legislatures:
                 relation = "member_of"
             for holder in holders_of_conjuncts(noun, trigger, mentions):
-                if holder.id == owner.id:
-                    continue
+                if holder.id in owner_ids:
+                    continue  # "her husband, X, and their daughters": X owns the daughters, he is not one
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
                 if relation == "spouse_of":
                     couple, couple_sentence = [subject, obj], sentence_number
