@@ -48,7 +48,7 @@ class Trigger:
     holder_types: frozenset[str]
     owner_types: frozenset[str]
     gives_role: bool
-    # A country or person owning a government title employs its holder: "Portugal's prime minister".
+    # A country or person owning a government title employs its holder: "Norland's prime minister".
     employs_when_owned_by: frozenset[str] = frozenset()
 
 
