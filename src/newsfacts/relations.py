@@ -191,8 +191,7 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
         if preposition.dep_ == "prep" and preposition.lower_ in ("of", "at", "for"):
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
-                           for token in (target, *target.conjuncts, *unnamed_appositives(target, noun, mentions),
-                                         *unnamed_organisation_possessors(target, noun, mentions))]
+                           for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
     for token in candidates:
         found = own_mention(token, noun, mentions)
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
@@ -200,20 +199,15 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
             yield found[1]
 
 
-def unnamed_appositives(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
-    """The names set beside a common noun that is no mention of its own: 'the book The Long Road'."""
+def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
+    """For a common noun that is no mention of its own, the names set beside it ('the book The Long Road'),
+    then the organisation owning it: 'the head of the Red Cross's delegation' works for the Red Cross.
+    Organisations only: 'the mother of Tom's child' is no kin of Tom's."""
     if own_mention(token, noun, mentions) is not None:
         return []
-    return [child for child in token.children if child.dep_ == "appos"]
-
-
-def unnamed_organisation_possessors(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
-    """The organisation owning a common noun that is no mention of its own: 'the head of the Red Cross's delegation'
-    works for the Red Cross. Organisations only: 'the mother of Tom's child' is no kin of Tom's."""
-    if own_mention(token, noun, mentions) is not None:
-        return []
-    return [child for child in token.children if child.dep_ == "poss" and (owner := mentions.entity_of(child))
-            and owner.type == ORG]
+    return [child for child in token.children if child.dep_ == "appos"] + [
+        child for child in token.children if child.dep_ == "poss" and (owner := mentions.entity_of(child))
+        and owner.type == ORG]
 
 
 def own_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention, Entity] | None:
