@@ -180,14 +180,42 @@ def word_pattern(words: frozenset[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+# A word the tokenizer keeps whole, so it can be looked up by a token's spelling ('mr', "o'brien", 'st.').
+ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
+WORD_INDEX = "newsfacts_word_index"
+
+
+def word_index(doc: Doc) -> dict[str, list[int]]:
+    """Token indices by lower-case spelling, also without a closing full stop ('Mr.'), built once per Doc:
+    the entity stage asks for tokens by spelling a dozen times per article."""
+    index = doc.user_data.get(WORD_INDEX)
+    if index is None:
+        index = {}
+        for token in doc:
+            index.setdefault(token.lower_, []).append(token.i)
+            if len(token) > 1 and token.lower_.endswith("."):
+                index.setdefault(token.lower_[:-1], []).append(token.i)
+        doc.user_data[WORD_INDEX] = index
+    return index
+
+
 def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
-    """Tokens that start one of `words` (any case): a regex over the text is far faster than a token loop."""
-    found = []
-    for match in word_pattern(frozenset(words)).finditer(text):
+    """Tokens that start one of `words` (any case), in text order: words the tokenizer keeps whole are looked
+    up by spelling, others ('start-up') found by a regex over the text."""
+    index = word_index(doc)
+    positions = set()
+    rest = set()
+    for word in words:
+        key = word.lower()
+        if ONE_TOKEN_WORD.fullmatch(key):
+            positions.update(index.get(key, ()))
+        else:
+            rest.add(word)
+    for match in word_pattern(frozenset(rest)).finditer(text) if rest else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and span.start_char == match.start():
-            found.append(span[0])
-    return found
+            positions.add(span.start)
+    return [doc[i] for i in sorted(positions)]
 
 
 def is_capitalised(token: Token) -> bool:
