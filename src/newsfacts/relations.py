@@ -37,6 +37,8 @@ ENDING_RELATIONS = {"works_for", "member_of", "spouse_of"}
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
+# Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
+OWNING_PREPOSITIONS = {"of", "at", "for"}
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,7 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
                 named := mentions.organisations.get(child.doc[child.left_edge.i:child.i + 1].text.lower())):
             yield named  # "the Acme goalkeeper", where the entities stage kept the name inside the description
     for preposition in noun.rights:
-        if preposition.dep_ == "prep" and preposition.lower_ in ("of", "at", "for"):
+        if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
@@ -346,7 +348,7 @@ def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
     by name, else past the text. A person described there would be ambiguous: in "the daughter of the late
     king, Tom", Tom may be the king; in "a spokesman for President Ann Lee, Tom", Tom can only be the spokesman."""
     for preposition in noun.rights:
-        if preposition.dep_ != "prep" or preposition.lower_ not in ("of", "at", "for"):
+        if preposition.dep_ != "prep" or preposition.lower_ not in OWNING_PREPOSITIONS:
             continue
         for target in preposition.children:
             found = mentions.of_token(target) if target.dep_ == "pobj" else None
