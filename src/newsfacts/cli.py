@@ -30,6 +30,7 @@ from .ingest import (
     with_published,
 )
 from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
+from .render.text import counted
 from .schema import ErrorRecord, FactSheet, json_schema
 
 app = typer.Typer(
@@ -191,12 +192,11 @@ def extract(
                 written += 1
     except KeyboardInterrupt:
         done = written + failures
-        raise fail(f"stopped after {done} article{'' if done == 1 else 's'}; their results are in the output", 130) \
-            from None
+        raise fail(f"stopped after {counted(done, 'article')}; their results are in the output", 130) from None
     if not written and not failures:
         raise fail(f"no articles in {', '.join(paths)}{NO_ARTICLES_HINT}")
     if output is not None and written:
-        where = f"{written} page{'' if written == 1 else 's'} written to {pages}/" if pages else f"written to {output}"
+        where = f"{counted(written, 'page')} written to {pages}/" if pages else f"written to {output}"
         stderr.print(where, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
@@ -223,8 +223,8 @@ def warn_about(sheet: FactSheet) -> None:
     """Yellow lines for a sheet that is thinner than it need be, and why."""
     unresolved = sum("XXXX" in time.value for time in sheet.times)
     if sheet.published is None and unresolved:
-        warning_line(f"{sheet.id} has no publication date: {unresolved} relative time expression"
-                     f"{'' if unresolved == 1 else 's'} left unresolved (XXXX); give --published YYYY-MM-DD")
+        warning_line(f"{sheet.id} has no publication date: {counted(unresolved, 'relative time expression')} "
+                     "left unresolved (XXXX); give --published YYYY-MM-DD")
     if not looks_english(sheet.text):
         warning_line(f"{sheet.id} does not look like English; the model and rules are English, so expect few findings")
 
@@ -559,7 +559,7 @@ def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat
         for row in rows:
             table.add_row(*(Text("" if value is None else str(value)) for value in row))  # no markup
         Console().print(table)
-        stderr.print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}", highlight=False)
+        stderr.print(counted(len(rows), "row"), highlight=False)
 
 
 @app.command()

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .ingest import IngestError, check_date
+from .render.text import counted
 from .schema import Article, Check, ErrorRecord, FactSheet, Quote
 from .sheet import empty_sheet
 
@@ -629,7 +630,7 @@ def report(scores: dict[str, FileScore]) -> Group:
     for path, score in scores.items():
         figures = score.figures()
         failed = (f", {score.failed} failed", "red") if score.failed else ""
-        parts.append(Text.assemble("\n", (path, "bold"), f"  ({score.articles} article{'' if score.articles == 1 else 's'}", failed, ")"))
+        parts.append(Text.assemble("\n", (path, "bold"), f"  ({counted(score.articles, 'article')}", failed, ")"))
         for name in SECTIONS:
             section = figures[name]
             if section is None:

@@ -31,6 +31,7 @@ from markupsafe import Markup
 from plotly.colors import qualitative
 
 from ..schema import FactSheet, Quote
+from .text import counted
 
 # Background colours of quotes, one per speaker; light enough to read black text on.
 SPEAKER_COLOURS = qualitative.Pastel
@@ -46,11 +47,6 @@ def templates() -> Environment:
                               autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     environment.filters["counted"] = counted
     return environment
-
-
-def counted(number: int, singular: str, plural: str | None = None) -> str:
-    """'1 quote', '3 quotes'."""
-    return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
 @lru_cache(maxsize=None)

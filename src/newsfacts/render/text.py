@@ -15,6 +15,11 @@ from ..schema import FactSheet
 SECTION_NAMES = ("entities", "quotes", "time expressions", "relations", "checks")
 
 
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """'1 quote', '3 quotes'."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
 def row(*cells: str | Text) -> list[Text]:
     """Table cells as plain text: article text holds square brackets ("[sic]") that Rich would read as markup."""
     return [cell if isinstance(cell, Text) else Text(cell) for cell in cells]
