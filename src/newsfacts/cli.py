@@ -215,7 +215,7 @@ def pages_folder(output: str | None, output_format: OutputFormat, several: bool)
     if to_folder:
         raise fail(f"{output} is a folder: give -o a file name (only --format html writes a folder of pages)")
     if output_format is OutputFormat.html and output is None and sys.stdout.isatty():
-        raise fail("the HTML report is a page of several megabytes, not for the terminal: give -o report.html")
+        raise fail("the HTML report is a page of over a megabyte, not for the terminal: give -o report.html")
     return None
 
 
