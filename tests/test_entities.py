@@ -733,3 +733,17 @@ def test_a_person_brought_in_by_age_and_never_named_is_one_person(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "The teenager") is holder(entities, "A 16-year-old girl")
     assert holder(entities, "She") is holder(entities, "A 16-year-old girl")
+
+
+def test_an_age_first_told_as_the_n_year_old_is_the_one_person_just_named(nlp):
+    entities = entities_of(nlp, "Pop star Jade Monroe has apologised. In a post on Sunday, the 29-year-old wrote that she "
+                                "was sorry.")
+    assert holder(entities, "the 29-year-old") is holder(entities, "Jade Monroe")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed passed to Ann Lee. The 31-year-old scored.",
+    "A man, 45, was arrested. Police chief Ann Lee said the 45-year-old would be charged.",
+])
+def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
+    assert not [m for e in entities_of(nlp, text) for m in e.mentions if "year-old" in m.text]

@@ -1255,8 +1255,17 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
     for match in AGE_REFERENCE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and match.group(1) in roles:
+        if span is None:
+            continue
+        if match.group(1) in roles:
             refer_back(roles[match.group(1)], span.start, span.end, clusters)
+        elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
+            # An age first told as "the 29-year-old" is the one person named in that sentence or the one before.
+            window = sentence_start(doc, span.sent.start, 1)
+            named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
+                     if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
+            if len(named) == 1:
+                refer_back({named.pop(): 0}, span.start, span.end, clusters)
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
