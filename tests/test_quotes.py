@@ -93,26 +93,26 @@ def test_short_quotation_handed_to_its_cue_is_a_quote():
 
 @pytest.mark.parametrize("verb", ["disagreed", "muttered", "snapped"])
 def test_verbs_of_manner_of_speaking_are_cues(verb):
-    sheet = sheet_of(f'Her rival, Simon Adeyemi, {verb}: "She knows perfectly well the figures are correct."')
-    assert speaker_name(sheet, quote_with(sheet, "figures are correct")) == "Simon Adeyemi"
+    sheet = sheet_of(f'His opponent, Nadia Brandt, {verb}: "He knows full well that the plan will fail."')
+    assert speaker_name(sheet, quote_with(sheet, "plan will fail")) == "Nadia Brandt"
 
 
 def test_according_to_before_a_concession_reports_only_its_own_clause():
-    sheet = sheet_of("A third of the homes will be affordable, according to the developer, although critics note "
-                     "that the same promise was made before.")
-    assert quote_with(sheet, "A third of the homes").text == "A third of the homes will be affordable"
-    assert quote_with(sheet, "same promise").cue == "note"
+    sheet = sheet_of("Half of the new flats will be rented out, according to the builder, although neighbours note "
+                     "that the site has flooded twice.")
+    assert quote_with(sheet, "Half of the new flats").text == "Half of the new flats will be rented out"
+    assert quote_with(sheet, "flooded twice").cue == "note"
 
 
 def test_speaker_the_parse_took_for_a_clause_head():
-    sheet = sheet_of('The 22-year-old posted on Instagram after the final whistle: "Two goals and no win. We go again!"')
-    quote = quote_with(sheet, "We go again")
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The 22-year-old"
+    sheet = sheet_of('The 19-year-old posted on Facebook after the race: "Second again. Next year is mine!"')
+    quote = quote_with(sheet, "Next year is mine")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The 19-year-old"
 
 
 def test_name_after_an_inverted_cue_is_the_speaker():
-    sheet = sheet_of('"A good day for the town," tweeted councillor Ben Achterberg shortly after the result was declared.')
-    assert speaker_name(sheet, quote_with(sheet, "good day")) == "Ben Achterberg"
+    sheet = sheet_of('"A proud night for the village," tweeted councillor Mira Feldhaus soon after the count ended.')
+    assert speaker_name(sheet, quote_with(sheet, "proud night")) == "Mira Feldhaus"
 
 
 def test_speaker_described_by_age():
@@ -122,7 +122,7 @@ def test_speaker_described_by_age():
 
 
 @pytest.mark.parametrize("text", ["The club declined to comment.", "Her lawyer declined to comment further on the case.",
-                                  "The firm declined to comment when contacted on Monday.",
+                                  "The agency declined to comment when contacted by reporters.",
                                   "The council did not respond to a request for comment.",
                                   'The goalkeeper, known to fans as "the Wall", retired in May.'])
 def test_what_reports_nothing_is_no_quote(text):
@@ -322,8 +322,8 @@ def test_pronoun_speaker_after_an_unnamed_source_is_that_source():
 
 
 def test_next_quotation_with_a_cue_of_its_own_is_not_run_on():
-    sheet = sheet_of('"It is a scandal," said one parent. "Absolutely shameful," said another.')
-    assert [quote.text for quote in sheet.quotes] == ["It is a scandal,", "Absolutely shameful,"]
+    sheet = sheet_of('"It is a disgrace," said one driver. "Utterly unfair," said another.')
+    assert [quote.text for quote in sheet.quotes] == ["It is a disgrace,", "Utterly unfair,"]
 
 
 @pytest.mark.parametrize("between", ["", "The council meets on Monday to vote on it.\n\n"])
@@ -387,13 +387,13 @@ def test_source_the_writer_spoke_to_is_anonymous_not_the_writer():
 
 
 def test_lets_hope_is_the_writer_named_by_lets():
-    quote = quote_with(sheet_of("Let's hope this marks a fresh start for the club."), "fresh start")
+    quote = quote_with(sheet_of("Let's hope the new bridge opens before the winter."), "new bridge")
     assert quote.source == "writer" and quote.speaker_mention.text == "Let's"
 
 
 def test_transcript_question_is_the_writers():
-    sheet = sheet_of("The mayor spoke to us on Friday.\n\nQ: Will you stand again next year?\n\nA: I have not decided.")
-    assert quote_with(sheet, "stand again").source == "writer"
+    sheet = sheet_of("The coach spoke to us on Friday.\n\nQ: Is the team ready for the final?\n\nA: We will see.")
+    assert quote_with(sheet, "ready for the final").source == "writer"
 
 
 def test_first_person_inside_a_quotation_is_the_speaker_not_the_writer():
@@ -414,8 +414,8 @@ def test_quote_split_by_its_cue_runs_on_though_the_next_sentence_has_a_cue():
 
 
 def test_nickname_in_a_speakers_name_is_not_a_quote():
-    sheet = sheet_of('Earl "Bud" Hanley said he had sold his last sandbag.')
-    assert [quote.text for quote in sheet.quotes] == ["he had sold his last sandbag"]
+    sheet = sheet_of('Margaret "Peggy" Olsen said she had closed the bakery early.')
+    assert [quote.text for quote in sheet.quotes] == ["she had closed the bakery early"]
 
 
 def test_question_put_to_the_speaker_is_not_theirs():
