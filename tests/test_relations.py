@@ -365,7 +365,7 @@ def test_courtroom_and_newspaper_posts_are_jobs(nlp, text, role):
 @pytest.mark.parametrize("text, owner, owner_type, owner_forms", [
     ("Norland's prime minister, Eva Stone, hosted the talks.", "Norland", PLACE, ["Norland"]),
     ("The leader of Norland, Eva Stone, spoke.", "Norland", PLACE, ["Norland"]),
-    ("Ian Moss was represented by his foreign minister, Eva Stone.", "Ian", PERSON, ["Ian Moss", ("his", "pronoun")]),
+    ("Ian Moss sent his foreign minister, Eva Stone, to the meeting.", "Ian", PERSON, ["Ian Moss", ("his", "pronoun")]),
 ])
 def test_a_government_title_owned_by_a_country_or_person_is_a_job_for_it(nlp, text, owner, owner_type, owner_forms):
     found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), **{owner: (owner_type, owner_forms)})
@@ -508,7 +508,7 @@ def test_the_author_noun_inside_the_authors_own_description(nlp):
 
 
 def test_a_title_joined_to_another_by_and_has_the_same_holder(nlp):
-    text = "Eva Stone, editor of the journal and a professor at Tamford University, said so."
+    text = "Eva Stone, chair of the panel and a professor at Tamford University, spoke first."
     found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Uni=(ORG, ["Tamford University"]))
     assert found == {("Eva", "works_for", "Uni", "professor")}
 
