@@ -452,12 +452,18 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 def subject_of(verb: Token, mentions: Mentions) -> Entity | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return mentions.entity_of(verb.head)
-            return mentions.entity_of(child)
+            return entity_of_subject(child, verb, mentions)
     if verb.dep_ == "acomp":  # "who is married to Y": the subject is the copula's
         return subject_of(verb.head, mentions)
     return None
+
+
+def entity_of_subject(subject: Token, verb: Token, mentions: Mentions) -> Entity | None:
+    """The entity a verb's subject names; a relative pronoun's is the noun its clause hangs on ('Acme, which
+    is based in Leeds')."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return mentions.entity_of(verb.head)
+    return mentions.entity_of(subject)
 
 
 def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset()) -> Iterator[Entity]:
@@ -493,11 +499,8 @@ def based_one(participle: Token, mentions: Mentions) -> Entity | None:
         if based is None and noun.dep_ == "appos":
             based = mentions.entity_of(noun.head)
         return based
-    for subject in (child for child in participle.children if child.dep_ == "nsubjpass"):
-        if subject.lower_ in RELATIVE_PRONOUNS and participle.dep_ == "relcl":
-            return mentions.entity_of(participle.head)
-        return mentions.entity_of(subject)
-    return None
+    subject = next((child for child in participle.children if child.dep_ == "nsubjpass"), None)
+    return entity_of_subject(subject, participle, mentions) if subject is not None else None
 
 
 def past_tense(verb: Token) -> bool:
