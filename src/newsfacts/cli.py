@@ -22,7 +22,6 @@ from rich.text import Text
 from . import __version__
 from .ingest import (
     HTML_SUFFIXES,
-    JSON_SUFFIXES,
     JSONL_SUFFIXES,
     IngestError,
     check_date,
@@ -151,7 +150,7 @@ def extract(
 
         newsfacts extract corpus.jsonl --format html -o reports/
     """
-    from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, json_records, read_corpus
+    from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, read_corpus
     from .sheet import extract_many
 
     try:
@@ -159,10 +158,10 @@ def extract(
     except IngestError as error:
         raise fail(str(error)) from None
     names = expand_patterns(paths)
+    total = count_records(names)  # a .json file holding a list is several articles
     corpus_suffixes = JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
-    several = len(names) > 1 or any(
-        Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes
-        or (Path(name).suffix.lower() in JSON_SUFFIXES and json_records(Path(name)) > 1) for name in names)
+    several = len(names) > 1 or total > 1 or any(
+        Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes for name in names)
     pages = pages_folder(output, output_format, several)
     nlp = get_model(model)
     if "-" in names and sys.stdin.isatty():
@@ -172,7 +171,7 @@ def extract(
     articles = with_published(read_corpus(names), published)
     try:
         with open_output(None if pages or output is None else Path(output)) as out, \
-                progress_bar(count_records(names) if several else None, "analysing") as progress:
+                progress_bar(total if several else None, "analysing") as progress:
             for result in extract_many(articles, nlp):
                 progress.advance(0)
                 if isinstance(result, ErrorRecord):
