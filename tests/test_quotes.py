@@ -143,12 +143,11 @@ def test_quote_after_the_speaker():
     assert speaker_name(sheet, quote) == "Daniel Okafor"
 
 
-def test_quote_around_the_speaker_is_one_quote():
+def test_quotation_in_the_sentence_after_the_cue_is_the_speakers_next_quote():
     text = '"We did our best," Maria Lopez said. "Nobody could have done more."'
     sheet = sheet_of(text)
-    quote = quote_with(sheet, "our best")
-    assert "Nobody could have done more" in quote.text
-    assert speaker_name(sheet, quote) == "Maria Lopez"
+    assert [quote.text for quote in sheet.quotes] == ["We did our best,", "Nobody could have done more."]
+    assert all(speaker_name(sheet, quote) == "Maria Lopez" and quote.cue == "said" for quote in sheet.quotes)
 
 
 def test_quote_split_by_its_cue_within_one_sentence_is_one_direct_quote():

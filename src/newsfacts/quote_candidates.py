@@ -262,10 +262,17 @@ def _is_age(head: Token) -> bool:
     return head.lower_ == "old" and head.ent_type_ == "DATE"
 
 
+def speaker_head(speaker: Span) -> Token:
+    """The word a speaker phrase is about: its root, or its last word when the parse hung the phrase on the
+    verb in pieces and a determiner came out as root ('the 34-year-old said')."""
+    root = speaker.root
+    return speaker[-1] if root.pos_ == "DET" and len(speaker) > 1 else root
+
+
 def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
     if speaker is None:
         return ["spk=none"]
-    head = speaker.root
+    head = speaker_head(speaker)
     lex = quote_cues()
     features = ["spk_after" if speaker.start > cue.i else "spk_before"]
     if head.pos_ == "PRON":
@@ -287,7 +294,7 @@ def _speaker_type(speaker: Span | None) -> str:
     """Whether the speaker can hold a view (a person, a group, a place's people, a pronoun for them)."""
     if speaker is None:
         return "none"
-    head = speaker.root
+    head = speaker_head(speaker)
     lex = quote_cues()
     if head.ent_type_ in AGENT_ENTITIES or any(head.lower_ in lex[key] for key in AGENT_PRONOUNS):
         return "agent"
@@ -547,18 +554,23 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             speaker = speaker_of(cue)
             if speaker is None and position == "after":
                 speaker = _inverted_subject(cue)
-        end = quotation.end
+        end, next_quote = quotation.end, None
         if position == "after":
-            end = continued_until = _run_on(doc, text, cue, ordered, number, end)
+            end, next_quote = _run_on(doc, text, cue, ordered, number, quotation.end)
+            continued_until = next_quote.end if next_quote is not None else end
         words = text[quotation.start:end].split()
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
                     f"closed={quotation.closed}", f"ends_with={_closing_punctuation(text, quotation)}",
                     ] + _speaker_features(speaker, cue)
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
+        # A short quotation handed to its cue ('"No," she said') is speech; a short one ending on a word is a phrase.
+        features.append(f"ends_len={_closing_punctuation(text, quotation)}|{_bucket(len(words))}")
         if cue.lemma_.lower() in quote_cues()["reporting_verbs"]:
             features.append("reporting_verb")
         found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))
+        if next_quote is not None:
+            found.append(Candidate(cue_tokens, next_quote.start, next_quote.end, speaker, list(features)))
     return found
 
 
@@ -618,25 +630,27 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
     return cue, position, None
 
 
-def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int, end: int) -> int:
-    """'"A," he said. "B."' and '"A," he said, "B."': a quotation right after the cue's sentence, or after
-    the cue phrase within it, continues the same quote."""
+def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int,
+            end: int) -> tuple[int, Quotation | None]:
+    """Where a quote with its cue after it ends, and the quotation that opens the next sentence with no cue of
+    its own: '"A," he said, "B."' is one quote running over the cue phrase; in '"A," he said. "B."' B is the
+    same speaker's next quote, with the same cue (as news gold counts them, one quote per sentence)."""
     if number + 1 >= len(ordered):
-        return end
+        return end, None
     following = ordered[number + 1]
     between = text[cue.idx:following.outer_start]
     if following.outer_start < cue.idx or "\n" in between:
-        return end
+        return end, None
     opening = token_index_from(doc, following.outer_start)
     if any(_is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
-        return end  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
+        return end, None  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
     reporting = quote_cues()["reporting_verbs"]
     if text[following.end - 1:following.end] != "." and any(
             token.lemma_.lower() in reporting for token in _next_tokens(doc, token_index_from(doc, following.outer_end))):
-        return end  # '"A," said one. "B," said another.': B has a cue of its own
+        return end, None  # '"A," said one. "B," said another.': B has a cue of its own
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
     same_sentence = between.rstrip().endswith(",") and not any(mark in between for mark in SENTENCE_END)
-    if len(gap) <= 2 or same_sentence:
-        return following.end
-    return end
+    if same_sentence:
+        return following.end, None
+    return end, following if len(gap) <= 2 else None

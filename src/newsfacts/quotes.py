@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import entity_at, sentence_start
 from .nlp import Parsed
 from .lexicon import PERSONAL_PRONOUNS, quote_cues
-from .quote_candidates import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, Candidate, candidates, noun_phrase
+from .quote_candidates import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, Candidate, candidates, noun_phrase, speaker_head
 from .quote_marks import Quotation, quotations
 from .schema import Entity, FactSheet, Quote
 from .schema import Span as TextSpan
@@ -162,7 +162,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotatio
     if phrase.start > 0 and phrase.text in ("'s", "’s") and phrase.doc[phrase.start - 1].lower_ == "let":
         shown = phrase.doc[phrase.start - 1:phrase.end]  # "Let's hope": the mention is "Let's", not "'s"
     mention = TextSpan(text=shown.text, start=shown.start_char, end=shown.end_char)
-    head = phrase.root
+    head = speaker_head(phrase)
     name = phrase.text
     referent = relative_antecedent(head)
     if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
