@@ -14,10 +14,10 @@ import hashlib
 import html
 import json
 import math
-import re
 import textwrap
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import lru_cache
 from importlib.resources import files
 
@@ -25,12 +25,12 @@ import networkx as nx
 import plotly.graph_objects as go
 import plotly.io as pio
 from dateutil.parser import isoparse
-from dateutil.relativedelta import relativedelta
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from plotly.colors import qualitative
 
 from ..schema import FactSheet, Quote
+from ..timex import calendar_span
 from .text import counted
 
 # Background colours of quotes, one per speaker; light enough to read black text on.
@@ -174,14 +174,17 @@ def timex_datetime(value: str):
         return None
 
 
-# TIMEX3 values that name a whole period, and its length: "2025" is the year, not its first day.
-PERIODS = ((re.compile(r"\d{4}"), relativedelta(years=1)), (re.compile(r"\d{4}-\d{2}"), relativedelta(months=1)),
-           (re.compile(r"\d{4}-W\d{2}"), relativedelta(weeks=1)))
+# Precisions (timex.calendar_span's) of the values drawn as a bar: "2025" is the year, not its first day.
+PERIOD_PRECISIONS = {"Y", "M", "W"}
 
 
-def timex_period_end(value: str, start):
-    """Where the period a year, month or week value names ends; None for a day or an instant."""
-    return next((start + length for pattern, length in PERIODS if pattern.fullmatch(value)), None)
+def timex_period_end(value: str) -> datetime | None:
+    """Where the period a year, month or week value names ends (the start of the day after it); None for a day
+    or an instant."""
+    span = calendar_span(value)
+    if span is None or span[2] not in PERIOD_PRECISIONS:
+        return None
+    return datetime.combine(span[1] + timedelta(days=1), datetime.min.time())
 
 
 def timeline_figure(sheet: FactSheet) -> go.Figure | None:
@@ -194,13 +197,13 @@ def timeline_figure(sheet: FactSheet) -> go.Figure | None:
         return None
     rows = [label(textwrap.shorten(event.what, 60)) for _, event in events] + ["time expressions"]
     figure = go.Figure()
-    precise = [(row, when, event) for row, (when, event) in enumerate(events) if not timex_period_end(event.when, when)]
+    precise = [(row, when, event) for row, (when, event) in enumerate(events) if not timex_period_end(event.when)]
     figure.add_trace(go.Scatter(
         x=[when for _, when, _ in precise], y=[row for row, _, _ in precise], mode="markers", name="events",
         marker={"size": 14, "symbol": "diamond", "color": "#4c78a8"}, hoverinfo="text",
         hovertext=[f"{label(event.what)}<br>{label(event.when)}" for _, _, event in precise]))
     for row, (when, event) in enumerate(events):
-        if end := timex_period_end(event.when, when):
+        if end := timex_period_end(event.when):
             hover = f"{label(event.what)}<br>{label(event.when)}"
             figure.add_trace(go.Scatter(
                 x=[when, end], y=[row, row], mode="lines+markers", name="events", hoverinfo="text",
