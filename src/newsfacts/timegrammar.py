@@ -71,7 +71,7 @@ APPROX = alternation(["about", "around", "almost", "nearly", "roughly", "approxi
 EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
                     "end of", "beginning of", "start of", "the first half of", "the second half of"])
 APOSTROPHE = "['’]"
-ZONE = "(?:" + "|".join(sorted(WORDS["time_zones"], key=len, reverse=True)) + r")\b"
+ZONE = rf"(?:{trie(set(WORDS['time_zones']))})\b"  # upper case only: "pt" or "et" in lower case is no zone
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # Holiday names as written: each word capitalised, straight or curly apostrophe.
 HOLIDAY = "(?:" + "|".join(sorted((re.escape(name.title().replace("'S", "'s")).replace("'", "['’]").replace(r"\ ", r"\s+")
