@@ -68,7 +68,7 @@ PERCENT = re.compile(rf"(?<![\d.])(?P<n>\d+(?:\.\d+)?|\b(?:{NUMBER_WORDS})(?:-(?
 FRACTIONS = {words: share for words, share in CUES["fractions"].items() if not words.startswith("_")}
 FRACTION = re.compile(r"\b(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+") + r")(?=\s+of\b)", re.I)
 FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth")
-# "one in four homes", "3 in 10 voters": a share as a proportion.
+# "one in four homes", "3 in 10 tenants": a share as a proportion.
 ONE_IN = re.compile(rf"\b(?P<n>(?P<part>\d+|{NUMBER_WORDS})\s+in\s+(?P<whole>\d+|{NUMBER_WORDS}))\b(?!\s*%)", re.I)
 # "Two-thirds of the money comes from taxes and a third from fees": a later fraction may leave out the "of".
 LISTED_FRACTION = re.compile(r"(?:,|\band)\s+(?P<n>" + words_pattern(list(FRACTIONS)).replace(r"\s+", r"[\s-]+")
@@ -81,7 +81,7 @@ HEAD_TO_HEAD = re.compile(r"\bto\s+(?:(?:the|her|his|their|its)\s+)?(?:[\w.'’-
 # A share whose verb is left out because it is the one before ("Smith took 44% and Jones 56%", "wind 35%,
 # gas 40%"): the same measure of another part of one whole.
 GAPPED = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?!(?:in|at|on|of|for|by|to|from|with|than)\b)[A-Za-z][\w'’-]*\s+$")
-# "Roth, 48,", "Roth, now 48,", "Roth, who was 48,", "Roth (48)", "Roth is now 48 and …", "Roth, who died on
+# "Tully, 48,", "Tully, now 48,", "Tully, who was 48,", "Tully (48)", "Tully is now 48 and …", "Tully, who died on
 # Friday, was 48.": an age now, right after a name.
 AGE_AFTER = re.compile(r"^,\s*(?:aged\s+|now\s+|who\s+(?:is|was)\s+(?:now\s+)?)?(?P<age>\d{1,3}),|^\s*\((?P<age2>\d{1,3})\)"
                        r"|^,\s+who\s+[^,.;]{1,40},\s+(?:is|was)\s+(?P<age4>\d{1,3})(?=\s*[,.;])"
@@ -568,7 +568,7 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     else:
         before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
         perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
-        # "the first 10 months of the year" is a stretch of its own, not one up to now
+        # "the first eight months of the year" is a stretch of its own, not one up to now
         if not (perfect_only or ((UP_TO_NOW.search(before) or UP_TO_NOW.match(after))
                                  and not stated.text.lower().startswith("the "))):
             return None
@@ -618,7 +618,7 @@ def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: st
 # ------------------------------------------------------------------------------------------ age
 
 def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, str]]:
-    """'Raymond Roth, 48,', 'Roth, who is 48,', 'Roth (48)', 'Roth is 48 and', 'the 48-year-old Roth'."""
+    """'Ann Tully, 48,', 'Tully, who is 48,', 'Tully (48)', 'Tully is 48 and', 'the 48-year-old Tully'."""
     for person in people:
         for mention in person.mentions:
             after = AGE_AFTER.match(text[mention.end:mention.end + 30])
@@ -1060,7 +1060,7 @@ def share_runs(text: str, shares: list[Share]) -> list[list[Share]]:
         if SUBSHARE.search(text[max(0, share.start - 25):share.start]):
             continue  # "46% positive -- including 16% who would be enthusiastic --" is a part of a share
         between = text[runs[-1][-1].end:share.start] if runs else ""
-        # "(30 percent to 60 percent) … (50 percent to 18 percent)": an aside in brackets, or a pair set
+        # "(20 percent to 45 percent) … (55 percent to 12 percent)": an aside in brackets, or a pair set
         # one to the other followed by another such pair, is a whole of its own
         paired = (runs and len(runs[-1]) >= 2 and head_to_head(text, *runs[-1][-2:]) and index + 1 < len(shares)
                   and head_to_head(text, share, shares[index + 1]))
@@ -1143,7 +1143,7 @@ def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check |
     total = sum(values)
     rounded = all(value == int(value) or share.fraction for value, share in zip(values, shares, strict=True))
     slack = (0.5 if rounded else 0.05) * len(values)
-    # "53 percent of the remaining delegates" names a whole; "on the other hand" no share at all
+    # "41 percent of the remaining members" names a whole; "on the other hand" no share at all
     remainders = [cue for cue in REMAINDER_CUE.finditer(stretch)
                   if not re.search(r"\bof\s+$", stretch[:cue.start()]) and not stretch.startswith(" hand", cue.end())]
     # "the rest undecided" leaves the gap unnumbered; "7% undecided", "the rest, 20 per cent" number every share.
@@ -1152,7 +1152,7 @@ def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check |
         for share in shares)]
     if any(re.fullmatch(r"\s*,?\s*or\s+(?:even\s+)?", text[a.end:b.start]) for a, b in pairwise(shares)) or (
             re.search(r"\bfrom\s+$", text[:shares[0].start]) and re.search(r"\bto\b", text[shares[0].end:shares[1].start])):
-        return None  # "60 percent or 70 percent" are alternatives, "from 40 percent … to 42 percent" a change
+        return None  # "35 percent or 40 percent" are alternatives, "from 40 percent … to 42 percent" a change
     partition = (bool(remainders) or PARTITION_CUE.search(stretch) is not None
                  or any(OTHERS.match(text, share.end) for share in shares)
                  or any(HEAD_TO_HEAD.search(text[a.end:b.start]) for a, b in pairwise(shares))

@@ -671,7 +671,7 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
-    """A person's name, widened leftwards over forms of address ('Prince Edmund', 'Sen. Elizabeth Warren');
+    """A person's name, widened leftwards over forms of address ('Prince Edmund', 'Sen. Jane Whitfield');
     None when the span holds no name word at all."""
     titles = set()
     gender = None
@@ -1156,7 +1156,7 @@ def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cl
             if len(words) < 2:
                 continue
             initials = "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "&"})
-            # "the Post" for "the Washington Post"; "Acme", after "Acme Robotics", for it.
+            # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it.
             if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and (
                     words[-1] == text or words[0] == text and cluster.first < candidate.start)):
                 options.append(cluster)
@@ -1684,7 +1684,7 @@ def same_family(a: Cluster, b: Cluster) -> bool:
 
 
 def named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
-    """'his brother the Prince of Wales', 'his wife, Jane': the relative is named beside the noun."""
+    """'her brother the Earl of Brackley', 'his wife, Jane': the relative is named beside the noun."""
     for child in noun.children:
         if child.dep_ == "appos":
             cluster = cluster_of(clusters, child.i)

@@ -579,7 +579,7 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if text[inner.end:outer.start].strip() != "," or inner_entity.id == outer_entity.id:
             continue
         if not ends_place_name(doc, outer.end):
-            continue  # "with Canada, Mexico should sue": the second name starts a clause
+            continue  # "with Norland, Vestia should sue": the second name starts a clause
         later = places[index + 2] if index + 2 < len(places) else None
         earlier = places[index - 1] if index > 0 else None
         if text[outer.end:].lstrip().startswith(("and ", "or ")) or (
