@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -123,6 +123,3 @@ def summary(sheet: FactSheet) -> Group:
         parts.append(Text(f"No {listed} found.", style="dim"))
     return Group(*parts)
 
-
-def print_summary(sheet: FactSheet, console: Console | None = None) -> None:
-    (console or Console()).print(summary(sheet))
