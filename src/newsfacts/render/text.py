@@ -122,4 +122,3 @@ def summary(sheet: FactSheet) -> Group:
         listed = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " or " + missing[-1]
         parts.append(Text(f"No {listed} found.", style="dim"))
     return Group(*parts)
-
