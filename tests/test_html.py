@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -198,3 +201,13 @@ def test_lone_surrogate_in_the_text_still_gives_a_page_that_can_be_written():
     page = render_html(sheet)
     page.encode("utf-8")
     assert "broken ? text" in page
+
+
+def test_graph_layout_is_the_same_in_every_process():
+    # A connected group is a set, whose order follows the process's string hashing.
+    script = ("import networkx as nx; from newsfacts.render.html import graph_layout; g = nx.MultiDiGraph(); "
+              "g.add_edges_from([('E1', 'E2'), ('E12', 'E9'), ('E10', 'E9'), ('E11', 'E9'), ('E12', 'E11')]); "
+              "print(graph_layout(g))")
+    layouts = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(layouts) == 1

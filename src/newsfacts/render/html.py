@@ -230,8 +230,12 @@ def graph_layout(graph: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]]
     position: dict[str, tuple[float, float]] = {}
     for number, group in enumerate(groups):
         row, column = divmod(number, columns)
-        # A fixed seed keeps the picture the same from one run to the next.
-        laid = nx.spring_layout(graph.subgraph(group), seed=7, center=(column * 3.0, -row * 3.0))
+        # A fixed seed and the nodes in the graph's own order (a group is a set, whose order changes from one
+        # process to the next) keep the picture the same from one run to the next.
+        subgraph = nx.MultiDiGraph()
+        subgraph.add_nodes_from(node for node in graph.nodes if node in group)
+        subgraph.add_edges_from(graph.subgraph(group).edges())
+        laid = nx.spring_layout(subgraph, seed=7, center=(column * 3.0, -row * 3.0))
         position.update({node: (float(x), float(y)) for node, (x, y) in laid.items()})
     return position, math.ceil(len(groups) / columns)
 
