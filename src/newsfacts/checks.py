@@ -1,7 +1,8 @@
 """Do the numbers add up: consistency checks between the article's own figures (issue 4).
 
 Each check recomputes a figure the article states from other figures it states: a length against two clock
-times or dates (`duration`), "N years since" against a date and the publication date (`elapsed`), an age
+times (`duration`, how long something lasted), a length of time passed between two dates, or since a date
+("N years ago", "N years since"), against them (`elapsed`), an age
 against a birth date (`age`), parts against a total (`total`), shares against 100 % (`percentages`). A check
 is emitted only when the article gives enough to decide it.
 """
@@ -350,7 +351,7 @@ def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
             continue
         begin, end = (origin, beside) if way == "later" else (beside, origin)
         status, shown = counted_verdict(parsed.text, stated, count, unit, interval(begin.value), interval(end.value))
-        yield Check(kind="duration", status=status, about=[origin.text, stated.text, beside.text],
+        yield Check(kind="elapsed", status=status, about=[origin.text, stated.text, beside.text],
                     working=f"{begin.value} → {end.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
 
@@ -475,7 +476,7 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
         if unit not in ("month", "year"):
             return None
         status, shown = counted_verdict(text, stated, figure[0], unit, interval(first.value), interval(second.value))
-        return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+        return Check(kind="elapsed", status=status, about=[first.text, second.text, stated.text],
                      working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
     if len(first.value) == 4:
         if unit not in YEARS_IN:
@@ -491,7 +492,7 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
     hedged = hedge(text, stated.start, stated.text)
     status = verdict(any(agrees(gap, figure[0], hedged) for gap in gaps))
     shown = " or ".join(plain(round(gap, 1)) for gap in sorted(gaps))
-    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+    return Check(kind="elapsed", status=status, about=[first.text, second.text, stated.text],
                  working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
 
