@@ -747,3 +747,8 @@ def test_an_age_first_told_as_the_n_year_old_is_the_one_person_just_named(nlp):
 ])
 def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
     assert not [m for e in entities_of(nlp, text) for m in e.mentions if "year-old" in m.text]
+
+
+def test_dateline_with_an_abbreviated_first_word_is_one_place(nlp):
+    entities = entities_of(nlp, "ST. LOUIS (AP) — The city council voted on Tuesday to close two libraries.")
+    assert holder(entities, "ST. LOUIS").type == "PLACE"

@@ -344,8 +344,8 @@ def title_case_headline_names(doc: Doc, text: str) -> HeadlineNames:
 
 
 # A wire story's dateline: a place in capitals opening a line, before a comma, a bracketed agency or a dash
-# ('OSLO, March 3 (Reuters) -', 'SAN FRANCISCO (AP) —', 'WASHINGTON —').
-DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z](?: [A-Z][A-Z.'’-]*[A-Z]){0,3})(?=,| \(| [—–-] )", re.MULTILINE)
+# ('OSLO, March 3 (Reuters) -', 'SAN FRANCISCO (AP) —', 'WASHINGTON —', 'ST. LOUIS (AP) —').
+DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z]){0,3})(?=,| \(| [—–-] )", re.MULTILINE)
 
 
 # How far into an article its dateline may stand: after the headline and perhaps a standfirst. Capitals
