@@ -50,7 +50,7 @@ def test_hedged_length_allows_some_slack(nlp):
 @pytest.mark.parametrize("stated, status", [("three weeks", "consistent"), ("five weeks", "inconsistent")])
 def test_stated_length_against_two_dates(nlp, stated, status):
     text = f"The inquiry sat for {stated}, from 4 March 2024 to 25 March 2024."
-    assert only(checks_of(nlp, text), "elapsed").status == status
+    assert only(checks_of(nlp, text), "duration").status == status
 
 
 def test_clock_times_of_another_story_are_not_compared(nlp):
@@ -196,14 +196,14 @@ def test_a_date_counted_from_another_against_the_date_beside_it(nlp, stated, sta
 @pytest.mark.parametrize("stated, status", [("16 years", "consistent"), ("12 years", "inconsistent")])
 def test_a_length_running_until_a_date_from_the_date_before_it(nlp, stated, status):
     text = f"In 1994 he became the club's coach, a job he kept for {stated} until his move abroad in 2010."
-    check = only(checks_of(nlp, text), "elapsed")
+    check = only(checks_of(nlp, text), "duration")
     assert check.status == status and check.about == ["1994", "2010", stated]
 
 
 @pytest.mark.parametrize("stated, status", [("31 years", "consistent"), ("35 years", "inconsistent")])
 def test_a_length_told_after_the_second_date_runs_from_the_first(nlp, stated, status):
     text = f"The pair opened the cafe in 1982 and sold it in 2013, after {stated} of trading."
-    check = only(checks_of(nlp, text), "elapsed")
+    check = only(checks_of(nlp, text), "duration")
     assert check.status == status and check.about == ["1982", "2013", stated]
 
 
@@ -214,7 +214,7 @@ def test_a_length_after_a_date_that_belongs_to_another_stretch_is_not_judged(nlp
 @pytest.mark.parametrize("stated, status", [("six years", "consistent"), ("four years", "inconsistent")])
 def test_a_length_against_dates_bounding_a_change_in_figures(nlp, stated, status):
     text = f"Fares rose in {stated}, from £3 in 2018 to £5 in 2024."
-    check = only(checks_of(nlp, text), "elapsed")
+    check = only(checks_of(nlp, text), "duration")
     assert check.status == status and check.about == ["2018", "2024", stated]
 
 
@@ -225,7 +225,7 @@ def test_a_length_ending_at_midnight(nlp):
 
 @pytest.mark.parametrize("years, status", [("2004 to 2024", "consistent"), ("2004 to 2019", "inconsistent")])
 def test_decades_against_two_years(nlp, years, status):
-    assert only(checks_of(nlp, f"The survey ran for two decades, from {years}."), "elapsed").status == status
+    assert only(checks_of(nlp, f"The survey ran for two decades, from {years}."), "duration").status == status
 
 
 @pytest.mark.parametrize("against, status", [("44%", "consistent"), ("38%", "inconsistent")])
@@ -440,7 +440,7 @@ def test_a_length_of_something_else_is_not_counted_to_now(nlp, text):
 @pytest.mark.parametrize("stated, status", [("14 months", "consistent"), ("two years", "inconsistent")])
 def test_a_length_between_two_months(nlp, stated, status):
     text = f"He led the team from March 2021 to May 2022, {stated} in all."
-    assert only(checks_of(nlp, text), "elapsed").status == status
+    assert only(checks_of(nlp, text), "duration").status == status
 
 
 def test_an_age_turned_is_not_counted_at_the_birth_date_before_it(nlp):

@@ -1,8 +1,9 @@
 """Do the numbers add up: consistency checks between the article's own figures (issue 4).
 
-Each check recomputes a figure the article states from other figures it states: a length against two clock
-times (`duration`, how long something lasted), a length of time passed between two dates, or since a date
-("N years ago", "N years since"), against them (`elapsed`), an age
+Each check recomputes a figure the article states from other figures it states: a length against the two
+clock times or dates bounding it (`duration`, how long something lasted: "from 2016 to 2024, eight years"),
+time passed since a date against it and a later date or the publication date (`elapsed`: "in 1947 … a year
+later, in 1948", "N years ago", "N years since"), an age
 against a birth date (`age`), parts against a total (`total`), shares against 100 % (`percentages`). A check
 is emitted only when the article gives enough to decide it.
 """
@@ -476,7 +477,7 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
         if unit not in ("month", "year"):
             return None
         status, shown = counted_verdict(text, stated, figure[0], unit, interval(first.value), interval(second.value))
-        return Check(kind="elapsed", status=status, about=[first.text, second.text, stated.text],
+        return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
                      working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
     if len(first.value) == 4:
         if unit not in YEARS_IN:
@@ -492,7 +493,7 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
     hedged = hedge(text, stated.start, stated.text)
     status = verdict(any(agrees(gap, figure[0], hedged) for gap in gaps))
     shown = " or ".join(plain(round(gap, 1)) for gap in sorted(gaps))
-    return Check(kind="elapsed", status=status, about=[first.text, second.text, stated.text],
+    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
                  working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
 
