@@ -669,3 +669,9 @@ def test_a_sentence_on_the_rest_of_a_field_is_not_its_last_share(nlp):
 def test_a_proportion_is_not_two_counts(nlp):
     text = "He needs 1,237 to clinch: Six in 10 Republicans back him."
     assert not checks_of(nlp, text)
+
+
+@pytest.mark.parametrize("age, status", [("80", "consistent"), ("84", "inconsistent")])
+def test_an_age_at_death_in_a_relative_clause_belongs_to_the_one_it_hangs_on(nlp, age, status):
+    text = f"Ann Hale, who has died aged {age}, taught for 40 years. She was born in Leeds on 2 March 1946."
+    assert only(checks_of(nlp, text, published="2026-10-03"), "age").status == status

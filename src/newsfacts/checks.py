@@ -649,6 +649,8 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
                         if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
+        if subject.tag_ == "WP" and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Ann Hale, who has died aged 87,": the one the clause hangs on
         person = next((person for person in people for m in person.mentions
                        if m.start <= subject.idx < m.end), None)
         if person is not None:
