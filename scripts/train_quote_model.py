@@ -2,11 +2,13 @@
 
     .venv/bin/pip install -e ".[train]"
     .venv/bin/python scripts/train_quote_model.py ../shared/data/quotes/polnear-train.jsonl
+    .venv/bin/python scripts/train_quote_model.py ../shared/data/quotes/polnear-train.jsonl --acts
 
 Every candidate the parse offers (`newsfacts.quote_candidates`) is labelled an attribution when its content
 covers more than 0.3 of a gold quote (the scoring rule) and its cue or speaker agrees with that quote; a
 logistic regression over the candidates' features learns which are. The weights are written as plain JSON
-(`src/newsfacts/data/quote_model.json`), so the stage needs neither scikit-learn nor pickle at run time.
+(`src/newsfacts/data/quote_model.json`; with `--acts`, candidates that report acts too, for PolNeAR's wider
+notion: `quote_model_acts.json`), so the stage needs neither scikit-learn nor pickle at run time.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from newsfacts.nlp import load_model
 from newsfacts.quote_candidates import Candidate, candidates
 from newsfacts.quote_marks import quotations
 
-OUTPUT = Path(__file__).resolve().parents[1] / "src" / "newsfacts" / "data" / "quote_model.json"
+DATA = Path(__file__).resolve().parents[1] / "src" / "newsfacts" / "data"
 # Features seen fewer times than this are dropped: they would only memorise single articles.
 MIN_FEATURE_COUNT = 3
 
@@ -62,17 +64,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path, help="gold JSON Lines with quote offsets")
     parser.add_argument("--cache", type=Path, help="DocBin file to keep the parses in between runs")
-    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--acts", action="store_true",
+                        help="also acts and stances PolNeAR counts ('praised the crews'): quote_model_acts.json")
+    parser.add_argument("--output", type=Path, help="default: the package's quote_model.json or quote_model_acts.json")
     parser.add_argument("--regularisation", type=float, default=0.5, help="inverse L2 strength (C)")
     # F1 is flat for thresholds between 0.2 and 0.4; the middle keeps precision above recall.
     parser.add_argument("--threshold", type=float, default=0.35, help="probability at which a candidate is kept")
     args = parser.parse_args()
+    output = args.output or DATA / ("quote_model_acts.json" if args.acts else "quote_model.json")
 
     articles = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs = parsed_docs(articles, args.cache)
     rows, labels = [], []
     for article, doc in zip(articles, docs):
-        for candidate in candidates(doc, article["text"], quotations(article["text"])):
+        for candidate in candidates(doc, article["text"], quotations(article["text"]), args.acts):
             label = is_attribution(candidate, article["quotes"])
             rows.append(candidate.features)
             labels.append(label)
@@ -85,14 +90,15 @@ def main() -> None:
     weights = {name: round(float(weight), 4)
                for name, weight in zip(vectoriser.get_feature_names_out(), model.coef_[0]) if abs(weight) >= 1e-3}
     result = {
-        "_source": f"trained by scripts/train_quote_model.py on {args.gold.name}: {len(rows)} candidates, "
+        "_source": f"trained by scripts/train_quote_model.py{' --acts' if args.acts else ''} on {args.gold.name}: "
+                   f"{len(rows)} candidates, "
                    f"{sum(labels)} attributions",
         "bias": round(float(model.intercept_[0]), 4),
         "threshold": args.threshold,
         "weights": dict(sorted(weights.items())),
     }
-    args.output.write_text(json.dumps(result, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(rows)} candidates, {sum(labels)} attributions, {len(weights)} weights -> {args.output}")
+    output.write_text(json.dumps(result, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(rows)} candidates, {sum(labels)} attributions, {len(weights)} weights -> {output}")
 
 
 if __name__ == "__main__":

@@ -7,11 +7,16 @@ import pytest
 from newsfacts.nlp import load_model
 from newsfacts.quote_marks import quotations
 from newsfacts.schema import Article, FactSheet, Quote
-from newsfacts.sheet import extract
+from newsfacts.sheet import ATTRIBUTION_STAGES, extract
 
 
 def sheet_of(text: str) -> FactSheet:
     return extract(Article(id="test", text=text), load_model())
+
+
+def attributions_of(text: str) -> FactSheet:
+    """The sheet with PolNeAR's wider notion of attribution: acts and stances count too."""
+    return extract(Article(id="test", text=text), load_model(), stages=ATTRIBUTION_STAGES)
 
 
 def quote_with(sheet: FactSheet, words: str) -> Quote:
@@ -320,6 +325,21 @@ def test_pronoun_speaker_after_an_unnamed_source_is_that_source():
     assert quote.source == "anonymous" and quote.speaker_name == "One resident"
 
 
+@pytest.mark.parametrize("text", ["Local groups welcomed the plan but wanted more consultation.",
+                                  "The coach praised the crowd after the match."])
+def test_an_act_or_stance_without_reported_words_is_no_quote(text):
+    assert sheet_of(text).quotes == []
+
+
+def test_attribution_stages_count_acts_as_polnear_does():
+    assert [quote.cue for quote in attributions_of("The coach praised the crowd after the match.").quotes] == ["praised"]
+
+
+def test_a_stance_with_a_clause_or_quoted_words_is_a_quote():
+    sheet = sheet_of('The mayor welcomed the report, saying it was "long overdue".')
+    assert quote_with(sheet, "long overdue").cue == "saying"
+
+
 def test_next_quotation_with_a_cue_of_its_own_is_not_run_on():
     sheet = sheet_of('"It is a disgrace," said one driver. "Utterly unfair," said another.')
     assert [quote.text for quote in sheet.quotes] == ["It is a disgrace,", "Utterly unfair,"]
@@ -425,7 +445,7 @@ def test_question_put_to_the_speaker_is_not_theirs():
 
 
 def test_agentless_passive_has_no_named_speaker():
-    sheet = sheet_of("Daniel Okafor is said to be furious about the leaked budget.")
+    sheet = attributions_of("Daniel Okafor is said to be furious about the leaked budget.")
     quote = quote_with(sheet, "furious")
     assert quote.speaker is None and quote.source == "anonymous"
 
@@ -458,7 +478,7 @@ def test_quotation_right_after_a_reporting_verb():
 
 
 def test_passive_with_an_agent_reports_its_subject():
-    sheet = sheet_of("The new tax plan was endorsed by the teachers union.")
+    sheet = attributions_of("The new tax plan was endorsed by the teachers union.")
     quote = quote_with(sheet, "The new tax plan")
     assert quote.cue == "endorsed"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the teachers union"

@@ -272,6 +272,8 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
+    acts: Annotated[bool, typer.Option(
+        "--acts", help="Count acts and stances as attributions too ('praised the crews'), as PolNeAR does.")] = False,
 ) -> None:
     """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md).
 
@@ -280,9 +282,11 @@ def evaluate_command(
         newsfacts eval gold/seed.json
 
         newsfacts eval data/quotes/polnear-dev.jsonl --limit 20 --json
+
+        newsfacts eval data/quotes/polnear-dev.jsonl --acts
     """
     from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
-    from .sheet import extract_many
+    from .sheet import ATTRIBUTION_STAGES, DEFAULT_STAGES, extract_many
 
     try:
         paths = gold_paths(gold)
@@ -297,7 +301,7 @@ def evaluate_command(
     with progress_bar(total, "scoring") as progress:
         scores = score_files(
             gold_files,
-            lambda articles: extract_many(articles, nlp),
+            lambda articles: extract_many(articles, nlp, stages=ATTRIBUTION_STAGES if acts else DEFAULT_STAGES),
             on_error=error_line,
             on_article=lambda: progress.advance(0),
         )

@@ -22,6 +22,10 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
 SUBJECT_DEPS = ("nsubj", "csubj")
 PARENTHETICAL = "parenthetical"
+# Content that is a clause ("said that …", "the claim that …", "The plan, she said, is dead"): what anyone's
+# words or thoughts can be. A verb with an object ("praised the crews", "denied the claims") reports an act or
+# a stance, unless its object is quoted words: hand-made news gold counts no quote there, PolNeAR an attribution.
+REPORTED_CLAUSES = (*CLAUSE_DEPS, PARENTHETICAL, "noun_clause")
 # Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report', 'when asked'.
 BARE_VERB_DEPS = ("aux", "nsubj", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
 # A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
@@ -341,8 +345,9 @@ def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Spa
     return features
 
 
-def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candidate]:
-    """Every cue the parse offers, with its content span, speaker phrase and features.
+def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = False) -> list[Candidate]:
+    """Every cue the parse offers, with its content span, speaker phrase and features; with `acts`, also verbs
+    whose content is neither a clause nor quoted words ("praised the crews", PolNeAR's wider attributions).
 
     `text` is the doc's text, passed in because `Doc.text` rebuilds the string on every access.
     Every verb is a candidate: the model knows its lemma, or judges a lemma it never saw by its other features.
@@ -386,6 +391,11 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation]) -> list[Candida
                 quotation.start = start
             if widens and end > quotation.end and _has_words(text, quotation.end, end):
                 quotation.end = end
+            continue
+        if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not (quoted and (
+                _names_its_object(heads) or _quoted_share(end - 1, end, starts, ordered) == 1)):
+            # "welcomed the findings", "praised the crews": an act or a stance, not words reported; but
+            # 'called the plan "a disaster"' and 'described it as "reckless"' report the quoted words
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
@@ -566,6 +576,9 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
         # A short quotation handed to its cue ('"No," she said') is speech; a short one ending on a word is a phrase.
         features.append(f"ends_len={_closing_punctuation(text, quotation)}|{_bucket(len(words))}")
+        if (position == "after" and speaker is not None and _closing_punctuation(text, quotation) in ",?!"
+                and cue.lemma_.lower() in quote_cues()["reporting_verbs"]):
+            features.append("handed_to_cue")  # '"…," said X', the commonest form of news quote
         if cue.lemma_.lower() in quote_cues()["reporting_verbs"]:
             features.append("reporting_verb")
         found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))

@@ -37,6 +37,9 @@ UNNAMED_WINDOW = 2
 PLURAL_TAGS = ("NNS", "NNPS")
 # How a quote from the journalist's own "I"/"we" names its speaker.
 WRITER = "the writer"
+# '"…," said X': quoted words handed to a reporting verb with a speaker are a quote whatever the model's score
+# (it learns them from PolNeAR, whose short ones are labelled unevenly).
+HANDED_TO_CUE = "handed_to_cue"
 # A candidate with this share of its content inside a likelier one's reports the same words.
 SAME_CONTENT = 0.9
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
@@ -47,25 +50,40 @@ FLOATING_MAX_PARAGRAPHS = 2
 COLON_FORM = re.compile(r"^[ \t\"“'‘]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
 
-@lru_cache(maxsize=1)
-def model() -> dict:
-    return json.loads(files("newsfacts.data").joinpath("quote_model.json").read_text(encoding="utf-8"))
+# The trained models: reported words only (the default), or every attribution PolNeAR counts, acts included.
+MODEL_FILES = {False: "quote_model.json", True: "quote_model_acts.json"}
 
 
-def probability(features: list[str]) -> float:
-    weights = model()["weights"]
-    score = model()["bias"] + sum(weights.get(feature, 0.0) for feature in features)
+@lru_cache(maxsize=2)
+def model(acts: bool = False) -> dict:
+    return json.loads(files("newsfacts.data").joinpath(MODEL_FILES[acts]).read_text(encoding="utf-8"))
+
+
+def probability(features: list[str], acts: bool = False) -> float:
+    weights = model(acts)["weights"]
+    score = model(acts)["bias"] + sum(weights.get(feature, 0.0) for feature in features)
     return 1 / (1 + math.exp(-score))
 
 
 def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
-    """Every attribution in the article, in text order, speakers resolved against `sheet.entities`."""
+    """Every quote and reported statement in the article, in text order, speakers resolved against
+    `sheet.entities`: quoted words, and clauses reporting what someone said, wrote or thinks."""
+    return _attributions(parsed, sheet, acts=False)
+
+
+def find_attributions(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
+    """As `find_quotes`, and also acts and stances PolNeAR counts as attributions ("praised the crews",
+    "denied the claims"): the quotes stage of `sheet.ATTRIBUTION_STAGES`."""
+    return _attributions(parsed, sheet, acts=True)
+
+
+def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     text = parsed.text
     marks = quotations(text)
-    scored = [(probability(candidate.features), candidate)
-              for candidate in candidates(parsed.doc, text, marks)]
+    scored = [(probability(candidate.features, acts), candidate)
+              for candidate in candidates(parsed.doc, text, marks, acts)]
     kept = distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
-                     if score >= model()["threshold"]])
+                     if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
     transcript = colon_form(parsed.doc, text, marks, kept)
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.

@@ -27,6 +27,9 @@ DEFAULT_STAGES: Sequence[tuple[str, Stage]] = (
     ("relations", relations.find_relations),
     ("checks", checks.find_checks),
 )
+# The same with PolNeAR's wider notion of attribution in the quotes stage (acts and stances too).
+ATTRIBUTION_STAGES: Sequence[tuple[str, Stage]] = tuple(
+    (field, quotes.find_attributions if stage is quotes.find_quotes else stage) for field, stage in DEFAULT_STAGES)
 
 
 def empty_sheet(article: Article) -> FactSheet:
