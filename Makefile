@@ -25,6 +25,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/newsfacts eval ../shared/gold/seed.json ../shared/data/quotes/polnear-dev.jsonl ../shared/data/times/te3-dev.jsonl
+	$(BIN)/newsfacts eval ../shared/data/quotes/polnear-dev.jsonl --acts
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
