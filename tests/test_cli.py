@@ -312,3 +312,11 @@ def test_a_json_record_gives_one_sheet_and_a_json_list_gives_json_lines(runner, 
     listed.write_text(json.dumps([{"id": "l1", "text": STORY}, {"id": "l2", "text": STORY}]), encoding="utf-8")
     lines = runner.invoke(app, ["extract", str(listed)]).stdout.splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["l1", "l2"]
+
+
+def test_extract_acts_counts_acts_as_attributions(runner, tmp_path):
+    path = tmp_path / "match.txt"
+    path.write_text("The coach praised the crowd after the match.", encoding="utf-8")
+    plain = json.loads(runner.invoke(app, ["extract", str(path)]).stdout)
+    acts = json.loads(runner.invoke(app, ["extract", str(path), "--acts"]).stdout)
+    assert plain["quotes"] == [] and [quote["cue"] for quote in acts["quotes"]] == ["praised"]

@@ -133,6 +133,8 @@ def extract(
         "--output", "-o", help="Write here instead of stdout; with --format html, a folder (ending in /) gets "
         "one page per article.")] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+    acts: Annotated[bool, typer.Option(
+        "--acts", help="Count acts and stances as attributions too ('praised the crews'), as PolNeAR does.")] = False,
 ) -> None:
     """Analyse articles and print their fact sheets.
 
@@ -151,7 +153,7 @@ def extract(
         newsfacts extract corpus.jsonl --format html -o reports/
     """
     from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, read_corpus
-    from .sheet import extract_many
+    from .sheet import ATTRIBUTION_STAGES, DEFAULT_STAGES, extract_many
 
     try:
         published = check_date(published)
@@ -172,7 +174,7 @@ def extract(
     try:
         with open_output(None if pages or output is None else Path(output)) as out, \
                 progress_bar(total if several else None, "analysing") as progress:
-            for result in extract_many(articles, nlp):
+            for result in extract_many(articles, nlp, stages=ATTRIBUTION_STAGES if acts else DEFAULT_STAGES):
                 progress.advance(0)
                 if isinstance(result, ErrorRecord):
                     failures += 1
