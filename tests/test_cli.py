@@ -227,8 +227,8 @@ def test_ctrl_c_says_how_far_the_run_got(runner, story, monkeypatch):
 
     real = newsfacts.sheet.extract_many
 
-    def interrupted(items, nlp):
-        yield next(real(items, nlp))
+    def interrupted(items, nlp, **options):
+        yield next(real(items, nlp, **options))
         raise KeyboardInterrupt
 
     monkeypatch.setattr(newsfacts.sheet, "extract_many", interrupted)
