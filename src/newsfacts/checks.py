@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Token
 
 from . import timex
-from .nlp import Parsed
+from .nlp import Parsed, relative_antecedent
 from .schema import Check, Entity, FactSheet, TimeExpression
 
 CUES = json.loads(resources.files("newsfacts").joinpath("data/check_words.json").read_text())
@@ -649,8 +649,7 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
                         if child.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        if subject.tag_ == "WP" and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "Ann Hale, who has died aged 87,": the one the clause hangs on
+        subject = relative_antecedent(subject) or subject  # "Ann Hale, who has died aged 87,"
         person = next((person for person in people for m in person.mentions
                        if m.start <= subject.idx < m.end), None)
         if person is not None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import quote_cues
-from .nlp import token_index_from
+from .nlp import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, token_index_from
 from .quote_marks import Quotation
 
 # Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
@@ -32,10 +32,6 @@ BARE_VERB_DEPS = ("aux", "nsubj", "neg", "advmod", "advcl", "prep", "npadvmod", 
 SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
 TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
-# Verbs whose head noun is their speaker: "the official who said …", "a statement saying …".
-NOUN_ATTACHED_DEPS = ("relcl", "acl")
-# Penn tags of relative pronouns (who, which, that), which stand for the noun their clause hangs on.
-RELATIVE_TAGS = ("WP", "WDT")
 TIME_ENTITIES = {"DATE", "TIME"}
 # Entity types and pronoun lists (quote_cues.json) whose members can say, think or want something.
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}

@@ -20,9 +20,9 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span, Token
 
 from .entities import entity_at, sentence_start
-from .nlp import Parsed
+from .nlp import Parsed, relative_antecedent
 from .lexicon import PERSONAL_PRONOUNS, quote_cues
-from .quote_candidates import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, Candidate, candidates, noun_phrase, speaker_head
+from .quote_candidates import Candidate, candidates, noun_phrase, speaker_head
 from .quote_marks import Quotation, quotations
 from .schema import Entity, FactSheet, Quote
 from .schema import Span as TextSpan
@@ -223,14 +223,6 @@ def unnamed(phrase: Span, head: Token) -> bool:
     if phrase[0].lower_ in DEFINITE or any(child.dep_ == "poss" for child in head.children):
         return False
     return head.pos_ == "NOUN" or head.lower_ in quote_cues()["indefinite_pronouns"]
-
-
-def relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for: 'residents' in 'residents who say …'."""
-    clause = pronoun.head
-    if pronoun.tag_ in RELATIVE_TAGS and clause.dep_ in NOUN_ATTACHED_DEPS and clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    return None
 
 
 def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: tuple[str, ...],

@@ -174,7 +174,7 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
     title, not a job at something called "state".
     """
     bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
-    possessors = [relative_antecedent(child) or child for bearer in bearers for child in bearer.children
+    possessors = [whose_antecedent(child) or child for bearer in bearers for child in bearer.children
                   if child.dep_ == "poss"]
     candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
     its = candidates[0] if candidates and candidates[0].lower_ in ("its", "their") else None
@@ -221,7 +221,7 @@ def own_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention,
     return found
 
 
-def relative_antecedent(possessor: Token) -> Token | None:
+def whose_antecedent(possessor: Token) -> Token | None:
     """'Ann Lee, whose husband…': the name the relative clause of a 'whose' hangs on."""
     if possessor.lower_ != "whose":
         return None
