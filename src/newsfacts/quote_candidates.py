@@ -33,6 +33,10 @@ SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 # A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
 TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
 TIME_ENTITIES = {"DATE", "TIME"}
+# '"…," said X', the commonest form of news quote: quoted words handed to a reporting verb with a speaker. The
+# quotes stage keeps it whatever the model's score (it learns it from PolNeAR, whose short ones are labelled
+# unevenly).
+HANDED_TO_CUE = "handed_to_cue"
 # Entity types and pronoun lists (quote_cues.json) whose members can say, think or want something.
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
 AGENT_PRONOUNS = ("person_pronouns", "group_pronouns", "writer_pronouns")
@@ -565,17 +569,17 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             end, next_quote = _run_on(doc, text, cue, ordered, number, quotation.end)
             continued_until = next_quote.end if next_quote is not None else end
         words = text[quotation.start:end].split()
+        closing = _closing_punctuation(text, quotation)
+        reporting = cue.lemma_.lower() in quote_cues()["reporting_verbs"]
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
-                    f"closed={quotation.closed}", f"ends_with={_closing_punctuation(text, quotation)}",
-                    ] + _speaker_features(speaker, cue)
+                    f"closed={quotation.closed}", f"ends_with={closing}"] + _speaker_features(speaker, cue)
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
         # A short quotation handed to its cue ('"No," she said') is speech; a short one ending on a word is a phrase.
-        features.append(f"ends_len={_closing_punctuation(text, quotation)}|{_bucket(len(words))}")
-        if (position == "after" and speaker is not None and _closing_punctuation(text, quotation) in ",?!"
-                and cue.lemma_.lower() in quote_cues()["reporting_verbs"]):
-            features.append("handed_to_cue")  # '"…," said X', the commonest form of news quote
-        if cue.lemma_.lower() in quote_cues()["reporting_verbs"]:
+        features.append(f"ends_len={closing}|{_bucket(len(words))}")
+        if position == "after" and speaker is not None and closing in ",?!" and reporting:
+            features.append(HANDED_TO_CUE)
+        if reporting:
             features.append("reporting_verb")
         found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))
         if next_quote is not None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities import entity_at, sentence_start
 from .nlp import Parsed, relative_antecedent
 from .lexicon import PERSONAL_PRONOUNS, quote_cues
-from .quote_candidates import Candidate, candidates, noun_phrase, speaker_head
+from .quote_candidates import HANDED_TO_CUE, Candidate, candidates, noun_phrase, speaker_head
 from .quote_marks import Quotation, quotations
 from .schema import Entity, FactSheet, Quote
 from .schema import Span as TextSpan
@@ -37,9 +37,6 @@ UNNAMED_WINDOW = 2
 PLURAL_TAGS = ("NNS", "NNPS")
 # How a quote from the journalist's own "I"/"we" names its speaker.
 WRITER = "the writer"
-# '"…," said X': quoted words handed to a reporting verb with a speaker are a quote whatever the model's score
-# (it learns them from PolNeAR, whose short ones are labelled unevenly).
-HANDED_TO_CUE = "handed_to_cue"
 # A candidate with this share of its content inside a likelier one's reports the same words.
 SAME_CONTENT = 0.9
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
