@@ -324,9 +324,14 @@ TOP_QUOTED = """
     LIMIT $limit
 """
 
-SOURCE_SHARES = """
-    SELECT CASE WHEN grouping(a.outlet) = 1 THEN '(all outlets)' ELSE coalesce(a.outlet, '(no outlet)') END
-               AS outlet,
+# Figures over all outlets first, then one row per outlet.
+BY_OUTLET_COLUMN = """CASE WHEN grouping(a.outlet) = 1 THEN '(all outlets)' ELSE coalesce(a.outlet, '(no outlet)') END
+               AS outlet"""
+BY_OUTLET_ROWS = """GROUP BY GROUPING SETS ((a.outlet), ())
+    ORDER BY grouping(a.outlet) DESC, quotes DESC, outlet"""
+
+SOURCE_SHARES = f"""
+    SELECT {BY_OUTLET_COLUMN},
            count(*) AS quotes,
            count(*) FILTER (WHERE q.source = 'named') AS named,
            count(*) FILTER (WHERE q.source = 'anonymous') AS anonymous,
@@ -334,14 +339,12 @@ SOURCE_SHARES = """
            round(100.0 * count(*) FILTER (WHERE q.source = 'named') / count(*), 1) AS named_pct,
            round(100.0 * count(*) FILTER (WHERE q.source = 'anonymous') / count(*), 1) AS anonymous_pct
     FROM quotes q JOIN articles a ON a.id = q.article_id
-    GROUP BY GROUPING SETS ((a.outlet), ())
-    ORDER BY grouping(a.outlet) DESC, quotes DESC, outlet
+    {BY_OUTLET_ROWS}
 """
 
 # The Gender Gap Tracker's measure: of the quotes from named people, how many are women's.
-QUOTE_GENDERS = """
-    SELECT CASE WHEN grouping(a.outlet) = 1 THEN '(all outlets)' ELSE coalesce(a.outlet, '(no outlet)') END
-               AS outlet,
+QUOTE_GENDERS = f"""
+    SELECT {BY_OUTLET_COLUMN},
            count(*) AS quotes,
            count(*) FILTER (WHERE e.gender = 'female') AS women,
            count(*) FILTER (WHERE e.gender = 'male') AS men,
@@ -351,8 +354,7 @@ QUOTE_GENDERS = """
     FROM quotes q
     JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker AND e.type = 'PERSON'
     JOIN articles a ON a.id = q.article_id
-    GROUP BY GROUPING SETS ((a.outlet), ())
-    ORDER BY grouping(a.outlet) DESC, quotes DESC, outlet
+    {BY_OUTLET_ROWS}
 """
 
 QUOTES_BY = f"""
