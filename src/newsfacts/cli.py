@@ -113,6 +113,11 @@ def main(
     pass
 
 
+# extract and eval can count PolNeAR's wider notion of attribution (batch and serve keep the default).
+ActsOption = Annotated[bool, typer.Option(
+    "--acts", help="Count acts and stances as attributions too ('praised the crews'), as PolNeAR does.")]
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -133,8 +138,7 @@ def extract(
         "--output", "-o", help="Write here instead of stdout; with --format html, a folder (ending in /) gets "
         "one page per article.")] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
-    acts: Annotated[bool, typer.Option(
-        "--acts", help="Count acts and stances as attributions too ('praised the crews'), as PolNeAR does.")] = False,
+    acts: ActsOption = False,
 ) -> None:
     """Analyse articles and print their fact sheets.
 
@@ -153,7 +157,7 @@ def extract(
         newsfacts extract corpus.jsonl --format html -o reports/
     """
     from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, read_corpus
-    from .sheet import ATTRIBUTION_STAGES, DEFAULT_STAGES, extract_many
+    from .sheet import extract_many, stages_for
 
     try:
         published = check_date(published)
@@ -174,7 +178,7 @@ def extract(
     try:
         with open_output(None if pages or output is None else Path(output)) as out, \
                 progress_bar(total if several else None, "analysing") as progress:
-            for result in extract_many(articles, nlp, stages=ATTRIBUTION_STAGES if acts else DEFAULT_STAGES):
+            for result in extract_many(articles, nlp, stages=stages_for(acts)):
                 progress.advance(0)
                 if isinstance(result, ErrorRecord):
                     failures += 1
@@ -274,8 +278,7 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
-    acts: Annotated[bool, typer.Option(
-        "--acts", help="Count acts and stances as attributions too ('praised the crews'), as PolNeAR does.")] = False,
+    acts: ActsOption = False,
 ) -> None:
     """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md).
 
@@ -288,7 +291,7 @@ def evaluate_command(
         newsfacts eval data/quotes/polnear-dev.jsonl --acts
     """
     from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
-    from .sheet import ATTRIBUTION_STAGES, DEFAULT_STAGES, extract_many
+    from .sheet import extract_many, stages_for
 
     try:
         paths = gold_paths(gold)
@@ -303,7 +306,7 @@ def evaluate_command(
     with progress_bar(total, "scoring") as progress:
         scores = score_files(
             gold_files,
-            lambda articles: extract_many(articles, nlp, stages=ATTRIBUTION_STAGES if acts else DEFAULT_STAGES),
+            lambda articles: extract_many(articles, nlp, stages=stages_for(acts)),
             on_error=error_line,
             on_article=lambda: progress.advance(0),
         )

@@ -32,6 +32,10 @@ ATTRIBUTION_STAGES: Sequence[tuple[str, Stage]] = tuple(
     (field, quotes.find_attributions if stage is quotes.find_quotes else stage) for field, stage in DEFAULT_STAGES)
 
 
+def stages_for(acts: bool) -> Sequence[tuple[str, Stage]]:
+    return ATTRIBUTION_STAGES if acts else DEFAULT_STAGES
+
+
 def empty_sheet(article: Article) -> FactSheet:
     return FactSheet(
         id=article.id,
