@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # Bump the minor version for added fields, the major one for renamed or removed fields.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "WORK"]
 QuoteKind = Literal["direct", "indirect"]
@@ -21,6 +21,7 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 RelationKind = Literal[
     "parent_of", "child_of", "sibling_of", "spouse_of", "works_for", "member_of", "author_of", "located_in"
 ]
+FigureKind = Literal["count", "money", "percent", "age", "date", "time", "duration", "score", "ratio", "number"]
 CheckKind = Literal["duration", "elapsed", "age", "total", "percentages"]
 CheckStatus = Literal["consistent", "inconsistent"]
 
@@ -79,6 +80,25 @@ class TimeExpression(Model):
     value: str
 
 
+class Figure(Model):
+    """A number the article states, with what it is a number of."""
+
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    value: float | str | None = Field(None, description="the number; the TIMEX3 value for dates, clock times and "
+                                                         "durations; the low end of a range")
+    upper: float | None = Field(None, description="the high end of a range ('six to seven'), or the whole of a "
+                                                  "ratio ('187 of the 189')")
+    unit: str | None = Field(None, description="'percent', a currency code ('GBP'), a unit of measure ('km'), "
+                                               "'year' for ages; null for plain counts")
+    measures: str | None = Field(None, description="what it counts or measures: the counted noun ('passengers'), "
+                                                   "the thing whose length, price or age it is")
+    hedge: str | None = Field(None, description="the approximator written before it: 'about', 'more than', "
+                                                "'nearly', 'up to'")
+
+
 class Event(Model):
     what: str
     when: str = Field(description="TIMEX3 value of the time it happened")
@@ -112,6 +132,7 @@ class FactSheet(Model):
     entities: list[Entity] = []
     quotes: list[Quote] = []
     times: list[TimeExpression] = []
+    figures: list[Figure] = []
     events: list[Event] = []
     relations: list[Relation] = []
     checks: list[Check] = []
