@@ -39,6 +39,9 @@ class Article(Model):
     title: str | None = None
     source: str | None = Field(None, description="file path or URL the article came from")
     outlet: str | None = None
+    author: str | None = Field(None, description="the byline")
+    warnings: list[str] = Field([], description="what the reader of the sheet should know about its input: "
+                                                "not English, no publication date, text cut")
 
 
 class Span(Model):
@@ -129,6 +132,9 @@ class FactSheet(Model):
     title: str | None = None
     source: str | None = None
     outlet: str | None = None
+    author: str | None = None
+    warnings: list[str] = Field([], description="what the reader of the sheet should know about its input: "
+                                                "not English, no publication date, text cut")
     entities: list[Entity] = []
     quotes: list[Quote] = []
     times: list[TimeExpression] = []

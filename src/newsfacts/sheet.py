@@ -44,6 +44,8 @@ def empty_sheet(article: Article) -> FactSheet:
         title=article.title,
         source=article.source,
         outlet=article.outlet,
+        author=article.author,
+        warnings=article.warnings,
     )
 
 
