@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from newsfacts.cli import app
 from newsfacts.people import parse_name
 from newsfacts.schema import Entity, FactSheet, Mention, Quote
-from newsfacts.store import Store, list_people, quotes_by, timeline, top_quoted
+from newsfacts.store import Store, StoreError, list_people, quotes_by, timeline, top_quoted
 
 
 def article(article_id: str, *people: tuple, quoted: dict[str, int] | None = None,
@@ -201,6 +201,8 @@ def test_a_store_made_before_people_were_linked_gets_them_when_opened_for_writin
         store.write([article("a", ("Chidi Okafor", "male")), article("b", ("Mr. Okafor", "male"))], run_id=1)
         store.connection.execute("DROP TABLE people")
         store.connection.execute("DROP TABLE person_entities")
+    with Store(path, read_only=True) as store, pytest.raises(StoreError, match="run `newsfacts batch` on it again"):
+        top_quoted(store)
     with Store(path) as store:
         assert [row["articles"] for row in people_rows(store)] == [2]
 

@@ -411,6 +411,7 @@ TIMELINE = f"""
 
 def top_quoted(store: Store, limit: int = 20) -> tuple[list[str], list[tuple]]:
     """Speakers with the most quotes: people by corpus person, other speakers by name across articles."""
+    _require_people(store)
     return store.query(TOP_QUOTED, {"limit": limit})
 
 
@@ -423,19 +424,31 @@ def quote_genders(store: Store) -> tuple[list[str], list[tuple]]:
     """Quotes from named people by the gender their articles give them (pronouns, titles, first names; most of
     the person's articles across the corpus), over all outlets and per outlet; `women_pct` counts only
     speakers whose gender is given."""
+    _require_people(store)
     return store.query(QUOTE_GENDERS)
 
 
 def quotes_by(store: Store, person: str) -> tuple[list[str], list[tuple]]:
     """Every quote whose speaker is the person, by name or by any alias an article uses for them."""
+    _require_people(store)
     return store.query(QUOTES_BY, {"person": person})
 
 
 def timeline(store: Store, person: str) -> tuple[list[str], list[tuple]]:
     """Per publication date: articles and mentions of the person."""
+    _require_people(store)
     return store.query(TIMELINE, {"person": person})
 
 
 def list_people(store: Store) -> tuple[list[str], list[tuple]]:
     """The people of the corpus, most quoted first."""
+    _require_people(store)
     return store.query(people.PEOPLE)
+
+
+def _require_people(store: Store) -> None:
+    """A one-line error for a store made before people were linked (a read-only store cannot be linked)."""
+    _, ((present,),) = store.query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'people'")
+    if not present:
+        raise StoreError(f"{store.path}: made before people were linked across articles; run `newsfacts batch` "
+                         "on it again (it skips what is stored) to link them")
