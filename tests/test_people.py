@@ -77,6 +77,11 @@ def test_a_word_that_is_no_first_name_before_one_is_dropped_but_a_first_name_is_
     assert (kept.given, kept.middle) == ("maria", "e")
 
 
+def test_stray_punctuation_is_dropped_and_two_names_in_one_span_are_no_name():
+    assert parse_name("Ana] Ruiz").given == "ana"
+    assert parse_name("Ruiz and Okafor") is None
+
+
 def test_initials_are_read_as_initials():
     name = parse_name("C. Okafor")
     assert (name.given, name.initial, name.full) == ("c", True, False)
@@ -154,6 +159,12 @@ def test_a_title_picks_the_one_full_name_known_by_it(store):
     assert same_person(store, ("a", "E1"), ("c", "E1"))
     store.write([article("d", ("Brandt", None))], run_id=2)
     assert person_of(store, "d") not in {person_of(store, "a"), person_of(store, "b")}
+
+
+def test_a_bare_surname_an_article_merged_into_a_full_name_lends_it_no_title(store):
+    store.write([article("a", ("Olga Brandt", "female", "Mayor Brandt")), article("b", ("Mayor Piet Brandt", "male")),
+                 article("c", ("Mayor Brandt", None))], run_id=1)
+    assert same_person(store, ("b", "E1"), ("c", "E1"))
 
 
 def test_a_title_that_points_to_another_person_than_the_gender_links_neither(store):

@@ -53,6 +53,8 @@ POSSESSIVE = re.compile(r"['’]s?$")
 # Punctuation around a mention's text that is not part of the name ("Obama,", "(Clinton)").
 EDGE_PUNCTUATION = " \t\n,;:!?()[]{}\"“”‘'’"
 # "B", "B.", "J.K.": a capital alone, or capitals with full stops ("JOE" in a capitalised headline is a name).
+# Words that join two names into one span ("Cruz and Rubio").
+COORDINATORS = {"and", "&", "or"}
 INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3})$")
 
 
@@ -68,9 +70,10 @@ def _name_constants():
 
 
 def fold(text: str) -> str:
-    """A name part as compared: lower case, accents and full stops dropped."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace(".", "").strip()
+    """A name part as compared: lower case, accents, full stops and stray punctuation ("Hillary]") dropped;
+    hyphens, apostrophes and spaces inside it kept ("Holtz-Eakin", "O'Neill", "de Vries")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(char for char in decomposed if char.isalnum() or char in "-' ").strip()
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,8 @@ def parse_name(text: str) -> Name | None:
 
     cleaned = POSSESSIVE.sub("", " ".join(text.split()).strip(EDGE_PUNCTUATION)).strip(EDGE_PUNCTUATION)
     words = cleaned.split()
-    if not words or not any(char.isupper() for char in cleaned):
-        return None
+    if not words or not any(char.isupper() for char in cleaned) or COORDINATORS & set(words):
+        return None  # no capital, or two names ("Cruz and Rubio")
     # nameparser parses off only a run of known titles at the start; a description before it ("Defense
     # Secretary", "Democratic nominee") would be read as given and middle names. Cut up to its last word.
     described = [index for index, word in enumerate(words[:-1]) if _is_description_word(word)]
@@ -136,7 +139,7 @@ def parse_name(text: str) -> Name | None:
     display = " ".join(part for part in (given, middle, last, parsed.suffix) if part)
     return Name(surname=fold(last), given=(fold(given)[:1] if initial else fold(given)) if given else None,
                 initial=initial, middle=middle_initial, suffix=fold(parsed.suffix).replace(" ", "") or None,
-                titles=frozenset(title for title in titles if title), display=display)
+                titles=frozenset(title for title in titles if title in _name_constants().titles), display=display)
 
 
 def _is_first_name(word: str) -> bool:
@@ -222,7 +225,10 @@ def sheet_names(sheet: FactSheet) -> list[EntityName]:
             continue
         aliases = [form for form in dict.fromkeys(" ".join(m.text.split()) for m in entity.mentions if m.kind == "name")
                    if (parsed := parse_name(form)) is not None and _fits(parsed, name)]
-        titles = frozenset().union(name.titles, *(parse_name(form).titles for form in aliases)) - COURTESY_TITLES
+        # Titles of office written with the name in the same form as its key: with the full name for a full
+        # name ("President Ana Ruiz"), so that a bare surname merged into it by mistake lends it no title.
+        titles = frozenset().union(*(form.titles for form in map(parse_name, [entity.name, *aliases])
+                                     if form is not None and form.full == name.full)) - COURTESY_TITLES
         found.append((entity, name, aliases, titles))
     names = []
     for entity, name, aliases, titles in found:
