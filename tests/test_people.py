@@ -167,6 +167,13 @@ def test_a_bare_surname_an_article_merged_into_a_full_name_lends_it_no_title(sto
     assert same_person(store, ("b", "E1"), ("c", "E1"))
 
 
+def test_a_bare_surname_that_borrows_its_article_s_full_name_lends_it_no_title(store):
+    store.write([article("a", ("Olga Brandt", "female"), ("Mayor Brandt", None)),
+                 article("b", ("Mayor Piet Brandt", "male")), article("c", ("Mayor Brandt", None))], run_id=1)
+    assert same_person(store, ("a", "E1"), ("a", "E2"))
+    assert same_person(store, ("b", "E1"), ("c", "E1"))
+
+
 def test_a_title_that_points_to_another_person_than_the_gender_links_neither(store):
     store.write([article("a", ("Mayor Piet Brandt", "male")), article("b", ("Olga Brandt", "female")),
                  article("c", ("Mayor Brandt", "female"))], run_id=1)

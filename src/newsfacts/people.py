@@ -237,7 +237,9 @@ def sheet_names(sheet: FactSheet) -> list[EntityName]:
                           if other.full and other.surname == name.surname and _compatible(name, other)}
             candidates = [Candidate(_full_key(other), other_entity.gender, other_titles)
                           for other_entity, other, _, other_titles in found if _full_key(other) in full_names]
-            name = full_names.get(only_candidate(entity.gender, titles, candidates), name)
+            borrowed = full_names.get(only_candidate(entity.gender, titles, candidates))
+            if borrowed is not None:  # its titles were not written with that full name
+                name, titles = borrowed, frozenset()
         names.append(EntityName(sheet.id, entity.id, name, entity.gender, titles, tuple(aliases),
                                 len(entity.mentions), quotes[entity.id]))
     return names
