@@ -80,6 +80,7 @@ def test_a_word_that_is_no_first_name_before_one_is_dropped_but_a_first_name_is_
 def test_stray_punctuation_is_dropped_and_two_names_in_one_span_are_no_name():
     assert parse_name("Ana] Ruiz").given == "ana"
     assert parse_name("Ruiz and Okafor") is None
+    assert parse_name("Ruiz told reporters that a") is None
 
 
 def test_initials_are_read_as_initials():

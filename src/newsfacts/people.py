@@ -118,6 +118,8 @@ def parse_name(text: str) -> Name | None:
     # Secretary", "Democratic nominee") would be read as given and middle names. Cut up to its last word.
     described = [index for index, word in enumerate(words[:-1]) if _is_description_word(word)]
     titles = [fold(word) for word in words[:described[-1] + 1]] if described else []
+    if not any(word[0].isupper() for word in words[len(titles):]):
+        return None  # a clause, not a name ("Ruiz told reporters that a")
     parsed = HumanName(" ".join(words[len(titles):]), constants=_name_constants())
     titles += [fold(word) for word in parsed.title.split()]
     given, middle, last = parsed.first, parsed.middle, parsed.last
