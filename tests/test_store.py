@@ -200,6 +200,7 @@ def test_source_shares_overall_then_by_outlet(corpus):
 
 def test_quote_genders_count_named_peoples_quotes_by_the_gender_given(corpus):
     unknown = full_sheet("a3", outlet="Herald")
+    unknown.entities[0].name = unknown.entities[0].mentions[0].text = "Sam Ruiz"  # another person, gender not given
     unknown.entities[0].gender = None
     corpus.write([unknown], run_id=2)
     columns, rows = quote_genders(corpus)
@@ -207,6 +208,15 @@ def test_quote_genders_count_named_peoples_quotes_by_the_gender_given(corpus):
     assert (table["(all outlets)"]["women"], table["(all outlets)"]["unknown"]) == (2, 1)
     assert table["(all outlets)"]["quotes"] == 3  # the anonymous officials are no one's
     assert table["Herald"]["women_pct"] == 100.0
+
+
+def test_quote_genders_take_the_gender_of_the_corpus_person(corpus):
+    unknown = full_sheet("a3", outlet="Herald")
+    unknown.entities[0].gender = None  # her other articles give it
+    corpus.write([unknown], run_id=2)
+    columns, rows = quote_genders(corpus)
+    table = {row[0]: dict(zip(columns, row)) for row in rows}
+    assert (table["(all outlets)"]["women"], table["(all outlets)"]["unknown"]) == (3, 0)
 
 
 def test_quotes_by_finds_a_person_by_an_alias_from_the_mentions(corpus):
@@ -228,7 +238,7 @@ def test_timeline_counts_mentions_per_publication_date_undated_last(corpus):
 @pytest.mark.parametrize("export_format", list(ExportFormat))
 def test_export_writes_every_table(corpus, tmp_path, export_format):
     written = corpus.export(tmp_path / "out", export_format)
-    assert sorted(path.stem for path in written) == sorted(TABLE_NAMES)
+    assert sorted(path.stem for path in written) == sorted([*TABLE_NAMES, "people", "person_entities"])
     quotes = next(path for path in written if path.stem == "quotes")
     reader = {"parquet": "read_parquet", "csv": "read_csv", "jsonl": "read_json"}[export_format.value]
     assert duckdb.sql(f"SELECT count(*) FROM {reader}('{quotes}')").fetchall() == [(3,)]

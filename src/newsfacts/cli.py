@@ -388,6 +388,7 @@ class Question(str, Enum):
     genders = "genders"
     quotes_by = "quotes-by"
     timeline = "timeline"
+    people = "people"
 
 
 @app.command()
@@ -526,12 +527,14 @@ def query(
 
         newsfacts query timeline Merkel --store corpus.duckdb
 
+        newsfacts query people --store corpus.duckdb --format csv
+
         newsfacts query --sql "SELECT outlet, count(*) FROM articles GROUP BY outlet" --store corpus.duckdb
     """
     from . import store as stored
 
     if (question is None) == (sql is None):
-        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline) or --sql")
+        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline, people) or --sql")
     if question in (Question.quotes_by, Question.timeline) and not person:
         raise fail(f"{question.value} needs a person's name, e.g. `newsfacts query {question.value} \"Jane Doe\"`")
     try:
@@ -546,6 +549,8 @@ def query(
                 columns, rows = stored.quote_genders(corpus)
             elif question is Question.quotes_by:
                 columns, rows = stored.quotes_by(corpus, person)
+            elif question is Question.people:
+                columns, rows = stored.list_people(corpus)
             else:
                 columns, rows = stored.timeline(corpus, person)
     except stored.StoreError as error:
@@ -559,15 +564,22 @@ def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat
 
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows([list(map(table_cell, row)) for row in rows])
     elif output_format is TableFormat.json:
         typer.echo(json.dumps([dict(zip(columns, row)) for row in rows], indent=2, default=str, ensure_ascii=False))
     else:
         table = Table(*columns, show_lines=False)
         for row in rows:
-            table.add_row(*(Text("" if value is None else str(value)) for value in row))  # no markup
+            table.add_row(*(Text(table_cell(value)) for value in row))  # no markup
         Console().print(table)
         stderr.print(counted(len(rows), "row"), highlight=False)
+
+
+def table_cell(value: object) -> str:
+    """A value as one cell of a table or CSV: a list (a person's aliases) as its items joined by "; "."""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 @app.command()

@@ -14,6 +14,7 @@ item's index in its list on the sheet); `articles.sheet` keeps the whole sheet a
     checks     article_id, position, kind, status, about, working
     errors     id, run_id, source, error: articles that could not be read or analysed, with the reason
     runs       run_id, started, finished, engine, model, inputs
+    people, person_entities: one person across articles, linked as chunks are written (see `people.py`)
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import duckdb
 import pyarrow as pa
 from pydantic import BaseModel
 
+from . import people
 from .schema import Check, Entity, ErrorRecord, Event, FactSheet, Mention, Quote, Relation, TimeExpression
 
 ARROW_TYPES = {
@@ -179,6 +181,14 @@ class Store:
             for statement in _ddl():
                 self.connection.execute(statement)
             self._add_new_columns()
+            self._link_people_of_older_store()
+
+    def _link_people_of_older_store(self) -> None:
+        """A store made before people were linked gets its people tables, filled from the stored sheets."""
+        if people.create_tables(self.connection):
+            self.connection.begin()
+            people.link_stored(self.connection)
+            self.connection.commit()
 
     def _add_new_columns(self) -> None:
         """Columns for fields the document model gained since this store was made."""
@@ -224,8 +234,10 @@ class Store:
         return dict(found)
 
     def write(self, results: Iterable[FactSheet | ErrorRecord], run_id: int) -> None:
-        """Store one chunk of results in one transaction: a chunk is stored whole or not at all."""
+        """Store one chunk of results in one transaction, its people linked with the corpus's: a chunk is
+        stored whole or not at all."""
         rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+        results = list(results)
         for result in results:
             if isinstance(result, ErrorRecord):
                 rows["errors"].append({"run_id": run_id, **result.model_dump()})
@@ -236,6 +248,7 @@ class Store:
             for table in (ARTICLES, *FACT_TABLES):
                 self._insert(table.name, table_columns(table), rows[table.name])
             self._insert("errors", ERROR_COLUMNS, rows["errors"])
+            people.link_sheets(self.connection, [result for result in results if isinstance(result, FactSheet)])
             self.connection.commit()
         except BaseException:
             self.connection.rollback()
@@ -270,7 +283,7 @@ class Store:
         except OSError as error:
             raise StoreError(f"{folder}: cannot make the export folder ({error.strerror})") from None
         written = []
-        for name in TABLE_NAMES:
+        for name in (*TABLE_NAMES, *people.PEOPLE_TABLES):
             target = folder / f"{name}.{export_format.value}"
             quoted = str(target).replace("'", "''")
             try:
@@ -305,21 +318,33 @@ def _first_line(error: Exception) -> str:
 
 
 # Ready answers. An entity is a person asked for when its name, or the text of one of its mentions in
-# that article, equals the name asked (case-insensitively): aliases come from the article's own mentions.
+# that article, equals the name asked (case-insensitively), or when it is linked to a corpus person whose
+# name or one of whose aliases does: "Barack Obama" finds the articles that only say "Mr. Obama".
 PERSON_ENTITIES = """
-    SELECT DISTINCT e.article_id, e.id FROM entities e
+    SELECT e.article_id, e.id FROM entities e
     WHERE lower(trim(e.name)) = lower(trim($person)) OR EXISTS (
         SELECT 1 FROM mentions m WHERE m.article_id = e.article_id AND m.entity_id = e.id
         AND lower(trim(m.text)) = lower(trim($person)))
+    UNION
+    SELECT pe.article_id, pe.entity_id FROM person_entities pe WHERE pe.person_id IN (
+        SELECT person_id FROM people WHERE lower(name) = lower(trim($person))
+        UNION SELECT person_id FROM (SELECT person_id, unnest(aliases) AS alias FROM people)
+              WHERE lower(alias) = lower(trim($person)))
 """
 
-TOP_QUOTED = """
-    SELECT e.name AS speaker, e.type, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
-           count(DISTINCT a.outlet) AS outlets
+# Speakers who are people count by corpus person (every entity linked to it, under its canonical name);
+# other speakers by their name.
+SPEAKER_PEOPLE = """
+    LEFT JOIN person_entities pe ON pe.article_id = q.article_id AND pe.entity_id = q.speaker
+    LEFT JOIN people p ON p.person_id = pe.person_id"""
+
+TOP_QUOTED = f"""
+    SELECT coalesce(p.name, e.name) AS speaker, e.type, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+           count(DISTINCT a.outlet) AS outlets, pe.person_id AS person
     FROM quotes q
     JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker
-    JOIN articles a ON a.id = q.article_id
-    GROUP BY e.name, e.type
+    JOIN articles a ON a.id = q.article_id{SPEAKER_PEOPLE}
+    GROUP BY pe.person_id, coalesce(p.name, e.name), e.type
     ORDER BY quotes DESC, speaker
     LIMIT $limit
 """
@@ -342,29 +367,31 @@ SOURCE_SHARES = f"""
     {BY_OUTLET_ROWS}
 """
 
-# The Gender Gap Tracker's measure: of the quotes from named people, how many are women's.
+# The Gender Gap Tracker's measure: of the quotes from named people, how many are women's. A speaker's
+# gender is the corpus person's (most of its articles'), else what the one article gives.
+SPEAKER_GENDER = "coalesce(p.gender, e.gender)"
 QUOTE_GENDERS = f"""
     SELECT {BY_OUTLET_COLUMN},
            count(*) AS quotes,
-           count(*) FILTER (WHERE e.gender = 'female') AS women,
-           count(*) FILTER (WHERE e.gender = 'male') AS men,
-           count(*) FILTER (WHERE e.gender IS NULL) AS unknown,
-           round(100.0 * count(*) FILTER (WHERE e.gender = 'female')
-                 / nullif(count(*) FILTER (WHERE e.gender IS NOT NULL), 0), 1) AS women_pct
+           count(*) FILTER (WHERE {SPEAKER_GENDER} = 'female') AS women,
+           count(*) FILTER (WHERE {SPEAKER_GENDER} = 'male') AS men,
+           count(*) FILTER (WHERE {SPEAKER_GENDER} IS NULL) AS unknown,
+           round(100.0 * count(*) FILTER (WHERE {SPEAKER_GENDER} = 'female')
+                 / nullif(count(*) FILTER (WHERE {SPEAKER_GENDER} IS NOT NULL), 0), 1) AS women_pct
     FROM quotes q
     JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker AND e.type = 'PERSON'
-    JOIN articles a ON a.id = q.article_id
+    JOIN articles a ON a.id = q.article_id{SPEAKER_PEOPLE}
     {BY_OUTLET_ROWS}
 """
 
 QUOTES_BY = f"""
     WITH person AS ({PERSON_ENTITIES})
-    SELECT a.published, a.outlet, q.article_id, coalesce(e.name, q.speaker_name) AS speaker, q.kind, q.cue,
+    SELECT a.published, a.outlet, q.article_id, coalesce(p.name, e.name, q.speaker_name) AS speaker, q.kind, q.cue,
            q.text
     FROM quotes q
     JOIN articles a ON a.id = q.article_id
-    LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker
-    WHERE EXISTS (SELECT 1 FROM person p WHERE p.article_id = q.article_id AND p.id = q.speaker)
+    LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker{SPEAKER_PEOPLE}
+    WHERE EXISTS (SELECT 1 FROM person asked WHERE asked.article_id = q.article_id AND asked.id = q.speaker)
        OR (q.speaker IS NULL AND lower(trim(q.speaker_name)) = lower(trim($person)))
     ORDER BY a.published NULLS LAST, q.article_id, q.position
 """
@@ -383,7 +410,8 @@ TIMELINE = f"""
 
 
 def top_quoted(store: Store, limit: int = 20) -> tuple[list[str], list[tuple]]:
-    """Speakers (entities, by name across articles) with the most quotes."""
+    """Speakers with the most quotes: people by corpus person, other speakers by name across articles."""
+    _require_people(store)
     return store.query(TOP_QUOTED, {"limit": limit})
 
 
@@ -393,16 +421,34 @@ def source_shares(store: Store) -> tuple[list[str], list[tuple]]:
 
 
 def quote_genders(store: Store) -> tuple[list[str], list[tuple]]:
-    """Quotes from named people by the gender their articles give them (pronouns, titles, first names),
-    over all outlets and per outlet; `women_pct` counts only speakers whose gender the article gives."""
+    """Quotes from named people by the gender their articles give them (pronouns, titles, first names; most of
+    the person's articles across the corpus), over all outlets and per outlet; `women_pct` counts only
+    speakers whose gender is given."""
+    _require_people(store)
     return store.query(QUOTE_GENDERS)
 
 
 def quotes_by(store: Store, person: str) -> tuple[list[str], list[tuple]]:
-    """Every quote whose speaker is the person, by name or by any alias the article uses for them."""
+    """Every quote whose speaker is the person, by name or by any alias an article uses for them."""
+    _require_people(store)
     return store.query(QUOTES_BY, {"person": person})
 
 
 def timeline(store: Store, person: str) -> tuple[list[str], list[tuple]]:
     """Per publication date: articles and mentions of the person."""
+    _require_people(store)
     return store.query(TIMELINE, {"person": person})
+
+
+def list_people(store: Store) -> tuple[list[str], list[tuple]]:
+    """The people of the corpus, most quoted first."""
+    _require_people(store)
+    return store.query(people.PEOPLE)
+
+
+def _require_people(store: Store) -> None:
+    """A one-line error for a store made before people were linked (a read-only store cannot be linked)."""
+    _, ((present,),) = store.query("SELECT count(*) FROM information_schema.tables WHERE table_name = 'people'")
+    if not present:
+        raise StoreError(f"{store.path}: made before people were linked across articles; run `newsfacts batch` "
+                         "on it again (it skips what is stored) to link them")
