@@ -255,6 +255,11 @@ def test_according_to_between_commas_inside_its_clause():
     assert "six built before 1950" in quote.text and quote.cue == "according to"
 
 
+def test_according_to_reports_nothing_from_another_paragraph():
+    sheet = sheet_of("The bridge will reopen, the engineer \n according to")
+    assert all(quote.start < quote.end for quote in sheet.quotes)
+
+
 def test_headline_colon_form():
     sheet = sheet_of("Lopez: The factory stays open\n\nThe mayor spoke to workers on Monday.")
     quote = quote_with(sheet, "factory stays open")

@@ -483,6 +483,8 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     if not tokens:
         return []
     start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
+    if start >= end:  # the clause lies wholly in another paragraph: nothing reported in this one
+        return []
     start, end = _widen_to_quotations(start, end, starts, ordered)
     quoted = _quoted_share(start, end, starts, ordered)
     features = ["bias", "lemma=according to", "according", f"quoted={round(quoted, 1)}",
