@@ -7,7 +7,7 @@ import json
 import pytest
 from spacy.tokens import Span
 
-from newsfacts.entities import entity_at, find_entities
+from newsfacts.entities import find_entities
 from newsfacts.evaluate import score_entities
 from newsfacts.nlp import Parsed, parse
 from newsfacts.schema import Article, FactSheet
@@ -121,14 +121,6 @@ def test_building_that_speaks_is_an_organisation(nlp):
 def test_acronym_joins_the_full_name(nlp):
     entities = entities_of(nlp, "The Federal Aviation Administration opened an inquiry. The FAA declined to comment.")
     assert holder(entities, "The Federal Aviation Administration") is holder(entities, "FAA")
-
-
-def test_entity_at_finds_the_tightest_mention(nlp):
-    text = "Maria Delgado won the vote. Delgado thanked her supporters."
-    sheet = FactSheet(id="t", text=text, entities=entities_of(nlp, text))
-    start = text.index("Delgado thanked")
-    assert entity_at(sheet, start, start + 7).name == "Maria Delgado"
-    assert entity_at(sheet, 0, 0) is None
 
 
 def test_seed_entity_targets(nlp, shared):

@@ -55,6 +55,7 @@ from .lexicon import (
     quote_cues,
 )
 from .nlp import Parsed
+from .parse import sentence_start
 from .quote_marks import SINGLE_EITHER, SINGLE_OPEN, quotations
 from .schema import Entity, FactSheet, Mention
 
@@ -143,18 +144,6 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     resolve_references(doc, parsed.text, clusters)
     resolve_group_pronouns(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
-
-
-def entity_at(sheet: FactSheet, start: int, end: int) -> Entity | None:
-    """The entity one of whose mentions overlaps the character span [start, end); the tightest wins."""
-    best, best_size = None, None
-    for entity in sheet.entities:
-        for mention in entity.mentions:
-            if mention.start < end and start < mention.end:
-                size = mention.end - mention.start
-                if best_size is None or size < best_size:
-                    best, best_size = entity, size
-    return best
 
 
 # --- finding names -------------------------------------------------------------------------------------
@@ -1619,15 +1608,6 @@ def reporting_subject(pronoun: Token) -> tuple[Token | None, Token | None]:
             return None, None
         token = token.head
     return None, None
-
-
-def sentence_start(doc: Doc, start: int, back: int) -> int | None:
-    """Token index where the sentence `back` sentences before the one starting at `start` begins."""
-    for _ in range(back):
-        if start == 0:
-            return None
-        start = doc[start - 1].sent.start
-    return start
 
 
 def in_subject(token: Token) -> bool:

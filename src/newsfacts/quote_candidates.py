@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import quote_cues
-from .nlp import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, token_index_from
+from .parse import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, governing_verb, token_index_from
 from .quote_marks import Quotation
 
 # Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
@@ -506,6 +506,12 @@ def _is_cue_verb(token: Token) -> bool:
     return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
 
 
+def _cue_verb(token: Token) -> Token | None:
+    """The verb a token next to a quotation hangs on, at most three words up: 'said' in '…," Jane Doe, an
+    aide, said'."""
+    return governing_verb(token, _is_cue_verb, reach=3)
+
+
 def _next_tokens(doc: Doc, start: int):
     for token in doc[start:start + CUE_WINDOW]:
         if token.is_space:
@@ -524,17 +530,6 @@ def _previous_tokens(doc: Doc, end: int):
         if token.is_quote or token.text in SENTENCE_END:
             return
         yield token
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said'."""
-    for _ in range(4):
-        if _is_cue_verb(token):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
 
 
 def _name_after_dash(doc: Doc, index: int) -> Span | None:
@@ -631,11 +626,11 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
         position = "before_colon" if preceding[0].text == ":" else "before_comma"
         verb = next((token for token in preceding if token.pos_ == "VERB" and token.lemma_ in reporting), None)
         before_options += [(verb, position)] if verb is not None else []
-        if (verb := _governing_verb(preceding[0])) is not None:
+        if (verb := _cue_verb(preceding[0])) is not None:
             before_options.append((verb, position))
     after_options = []
     # The verb the next words hang on may stand before the quotation ('told them the plan was "dead" after …').
-    if following and not ends_sentence and (verb := _governing_verb(following[0])) is not None and verb.i >= after:
+    if following and not ends_sentence and (verb := _cue_verb(following[0])) is not None and verb.i >= after:
         after_options.append((verb, "after"))
     # 'X said: "…", adding that …' is said's quotation; otherwise the cue after a quotation comes first.
     colon_first = [option for option in before_options if option[1] == "before_colon"]

@@ -11,17 +11,14 @@ anonymous, and the journalist's own "I"/"we" is the writer.
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import entity_at, sentence_start
-from .nlp import Parsed, relative_antecedent
-from .lexicon import PERSONAL_PRONOUNS, quote_cues
+from .nlp import Parsed
+from .parse import Mentions, relative_antecedent, sentence_start
+from .lexicon import PERSONAL_PRONOUNS, data_table, quote_cues
 from .quote_candidates import HANDED_TO_CUE, Candidate, candidates, noun_phrase, speaker_head
 from .quote_marks import Quotation, quotations
 from .schema import Entity, FactSheet, Quote
@@ -48,12 +45,11 @@ COLON_FORM = re.compile(r"^[ \t\"“'‘]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][
 
 
 # The trained models: reported words only (the default), or every attribution PolNeAR counts, acts included.
-MODEL_FILES = {False: "quote_model.json", True: "quote_model_acts.json"}
+MODEL_FILES = {False: "quote_model", True: "quote_model_acts"}
 
 
-@lru_cache(maxsize=2)
 def model(acts: bool = False) -> dict:
-    return json.loads(files("newsfacts.data").joinpath(MODEL_FILES[acts]).read_text(encoding="utf-8"))
+    return data_table(MODEL_FILES[acts])
 
 
 def probability(features: list[str], acts: bool = False) -> float:
@@ -85,9 +81,10 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
     spoken = marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript]
+    mentions = Mentions(parsed.doc, sheet.entities)
     quotes: list[Quote] = []
     for candidate in kept:
-        quotes.append(to_quote(candidate, text, marks, spoken, sheet, quotes))
+        quotes.append(to_quote(candidate, text, marks, spoken, sheet, mentions, quotes))
     return with_floating(text, marks, quotes)
 
 
@@ -156,18 +153,18 @@ def _quoted_share(start: int, end: int, marks: list[Quotation]) -> float:
 
 
 def to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
-             earlier: list[Quote]) -> Quote:
+             mentions: Mentions, earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
     split = _quoted_share(start, start + 1, marks) == 1 and _quoted_share(end - 1, end, marks) == 1
     kind = "direct" if split or _quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
-    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, spoken, earlier)
+    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier)
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
                  speaker_mention=mention, speaker_name=name)
 
 
-def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotation],
+def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, spoken: list[Quotation],
                     earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str, str | None]:
     """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer
     (an "I" outside `spoken`, the quoted words), and the name to show for it."""
@@ -183,7 +180,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotatio
     if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
         head, name = referent, noun_phrase(referent).text
     # Only the head and the names set with it name the speaker: "sources close to X" and "X's lawyer" are not X.
-    entity = entity_at(sheet, head.idx, head.idx + len(head)) or named_with(head, sheet)
+    entity = mentions.entity_of(head) or named_with(head, mentions)
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
@@ -202,12 +199,12 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, spoken: list[Quotatio
     return entity, mention, "named", entity.name if entity else name
 
 
-def named_with(head: Token, sheet: FactSheet) -> Entity | None:
+def named_with(head: Token, mentions: Mentions) -> Entity | None:
     """The name beside the speaker's noun ('Labour's shadow chancellor, Priya Desai, said'), else the one
     it speaks for ('a Treasury spokesman')."""
     for dep in ("appos", "compound"):
         for child in head.children:
-            if child.dep_ == dep and (entity := entity_at(sheet, child.idx, child.idx + len(child))):
+            if child.dep_ == dep and (entity := mentions.entity_of(child)):
                 return entity
     return None
 

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import timex
+from .parse import governing_verb
 from .timex import WORDS
 
 Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
@@ -208,12 +209,8 @@ class Reading:
         span = self.span(start, end)
         if span is None:
             return 0
-        verb = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return 0
-        return verb_tense(verb)
+        verb = governing_verb(span.root)
+        return verb_tense(verb) if verb is not None else 0
 
 
 def verb_tense(verb: Token) -> int:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span as SpacySpan, Token
 
 from .nlp import Parsed
+from .parse import Mentions, governing_verb, subject_of
 from .schema import Event, FactSheet, Span, TimeExpression
 from .timegrammar import (KEY_REACH, NORMALISERS, PRIORITY, RULE_KEYS, RULES, Found, Reading, previous_word,
                           twelve_hour)
@@ -120,10 +121,7 @@ DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 def verb_of(reading: Reading, start: int, end: int) -> Token | None:
     span = reading.span(start, end)
-    verb = span.root if span is not None else None
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+    return governing_verb(span.root) if span is not None else None
 
 
 def dates_clause(reading: Reading, day: tuple[int, int], clock: tuple[int, int]) -> bool:
@@ -221,18 +219,6 @@ def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
             for start, end, kind, value in found]
 
 
-def entity_tokens(doc, sheet: FactSheet) -> dict[int, str]:
-    """Token index → id of the entity one of whose mentions covers it (the first entity wins), built
-    once per article rather than searched per word."""
-    owners: dict[int, str] = {}
-    for entity in sheet.entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for index in range(span.start, span.end) if span is not None else ():
-                owners.setdefault(index, entity.id)
-    return owners
-
-
 # Dependents of a verb that describe its event (who, what, where); clauses hanging off it are other events.
 CLAUSE_PARTS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd",
                 "prep", "agent"}
@@ -242,13 +228,11 @@ MAX_PREPOSITIONS = 2
 MAX_WORDS = 16
 
 
-def governing_verb(span: SpacySpan) -> Token | None:
+def dated_verb(span: SpacySpan) -> Token | None:
     """The verb a time expression modifies: its head in the parse, or the nearest verb before it in the
     sentence when that is closer (the small parser often hangs "back in July" on a distant root)."""
-    head = span.root
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    head = head if head.pos_ in ("VERB", "AUX") and head.sent == span.sent else None
+    head = governing_verb(span.root)
+    head = head if head is not None and head.sent == span.sent else None
     before = next((token for token in reversed(span.doc[span.sent.start:span.start]) if token.pos_ == "VERB"), None)
     candidates = [token for token in (head, before) if token is not None]
     if not candidates:
@@ -281,16 +265,6 @@ def phrase(token: Token, excluded: set[int]) -> list[Token]:
     return words
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or the subject of the verb it depends on ("was pictured meeting …")."""
-    for _ in range(3):
-        subject = next((child for child in verb.children if child.dep_ in SUBJECTS), None)
-        if subject is not None or verb.head is verb:
-            return subject
-        verb = verb.head
-    return None
-
-
 def clause(verb: Token, excluded: set[int]) -> list[Token]:
     """Who did what where: the verb with its subject, objects and first prepositional phrases, kept short
     by dropping the last prepositional phrases first."""
@@ -309,7 +283,7 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
     if relative is not None and verb.dep_ == "relcl":  # "Jane Smith, who was born …": say who
         words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i})
     elif not any(word.dep_ in SUBJECTS for word in words) and verb.head.i != verb.i:
-        subject = subject_of(verb.head)
+        subject = subject_of(verb.head, reach=2)  # "he was ready to do it", "was pictured meeting …"
         if subject is not None:
             words += phrase(subject, excluded)
             if any(child.lower_ == "to" for child in verb.children):  # "he was ready to do it", not "he to do it"
@@ -345,13 +319,13 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
     for time in sheet.times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         time_tokens |= set(range(span.start, span.end)) if span is not None else set()
-    entity_of = entity_tokens(doc, sheet)
+    mentions = Mentions(doc, sheet.entities)
     events, seen = [], set()
     for time in sheet.times:
         if time.type not in ("DATE", "TIME") or time.value.endswith("_REF"):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        verb = governing_verb(span) if span is not None else None
+        verb = dated_verb(span) if span is not None else None
         if verb is None:
             continue
         verb = named_actor_verb(verb)
@@ -366,7 +340,8 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         if len(words) < 2 or (what, time.value) in seen:
             continue
         seen.add((what, time.value))
-        entity_ids = list(dict.fromkeys(entity_of[word.i] for word in words if word.i in entity_of))
+        # A word in nested mentions stands for the entity the article brought in first.
+        entity_ids = list(dict.fromkeys(mentions.at(word)[0][1].id for word in words if mentions.at(word)))
         events.append(Event(what=what, when=time.value, time=Span(text=time.text, start=time.start, end=time.end),
                             entities=entity_ids))
     # "met at 6pm on Wednesday" is one event: keep the most precise of the times dating the same clause.
