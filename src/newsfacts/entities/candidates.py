@@ -88,7 +88,7 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
         inner += found[1]
     while end > inner + 1 and not any(c.isalpha() for c in doc[end - 1].text):
         end -= 1  # "Kelsby 2-0": NER ran on into the score
-    personal = name_words(doc[inner:end].text)
+    personal = _name_words(doc[inner:end].text)
     if not personal and not titles:
         return None
     if gender is None and len(personal) > 1:
@@ -96,7 +96,7 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
 
 
-def name_words(text: str) -> tuple[str, ...]:
+def _name_words(text: str) -> tuple[str, ...]:
     """Lower-cased name words as written, so a hyphenated surname ("Lewis-Jones") stays one; a particle
     written in lower case joins the word after it ("de Vries", "van der Berg")."""
     words = [word.strip(",;:") for word in text.split()]

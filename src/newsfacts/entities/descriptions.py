@@ -39,15 +39,15 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            described = described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP)
-            for first, last, noun in described + description_hung_on_a_name(root):
+            described = _described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP)
+            for first, last, noun in described + _description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                     give(noun.lemma_.lower(), cluster, start)
             # "the painter Ida Holm": the parser often sets the name beside the role right before it
             phrase_start = root.head.left_edge.i if root.dep_ == "appos" and root.head.i == start - 1 \
                 else root.left_edge.i
-            if (described_before := role_before_name(doc, phrase_start, start)) is not None:
+            if (described_before := _role_before_name(doc, phrase_start, start)) is not None:
                 cluster.mentions.append((described_before, end, "description"))  # "the actress Ann Lee"
             for child in root.children:
                 if child.dep_ == "compound" and child.i < start and (
@@ -68,23 +68,23 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                                                      or t.ent_type_ == "NORP" for t in doc[start:noun.i]):
                 continue
             if of is None:
-                refer_back(roles[noun.lemma_.lower()], start, noun.i + 1, clusters)
+                _refer_back(roles[noun.lemma_.lower()], start, noun.i + 1, clusters)
             elif noun.lemma_.lower() in TITLES_OF_PLACE:
                 # "the president of Cyprus" is whoever holds that office, not the president named before
-                introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
+                _introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
     for match in AGE_REFERENCE.finditer(text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
         if match.group(1) in roles:
-            refer_back(roles[match.group(1)], span.start, span.end, clusters)
+            _refer_back(roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
             # An age first told as "the 29-year-old" is the one person named in that sentence or the one before.
             window = sentence_start(doc, span.sent.start, 1)
             named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
                      if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
             if len(named) == 1:
-                refer_back({named.pop(): 0}, span.start, span.end, clusters)
+                _refer_back({named.pop(): 0}, span.start, span.end, clusters)
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
@@ -94,7 +94,7 @@ BASED_WORDS = {"base", "based", "headquarter", "headquartered"}
 ROLE_PHRASE_TAGS = {"DT", "JJ", "NN", "NNP", "POS", "HYPH"}
 
 
-def role_before_name(doc: Doc, first: int, start: int) -> int | None:
+def _role_before_name(doc: Doc, first: int, start: int) -> int | None:
     """Where 'the actress Ann Lee', 'Acme spokesperson Ann Lee' starts, when the name at `start` has a role written
     before it as part of one noun phrase (from `first`, the phrase's left edge): a mention of the person as a whole."""
     words = doc[first:start]
@@ -143,7 +143,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     for cluster in organisations:
         for start, end, kind in list(cluster.mentions):
             root = doc[start:end].root
-            for first, last, noun in described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
+            for first, last, noun in _described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                     described.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
@@ -152,13 +152,13 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
-            refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+            _refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
         lefts = list(noun.lefts)
         if not (lefts and lefts[0].lower_ == "the" and lefts[0].i == noun.left_edge.i
-                and all(industry_or_nationality(t) for t in lefts[1:])):
+                and all(_industry_or_nationality(t) for t in lefts[1:])):
             continue
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
@@ -183,7 +183,7 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
     for noun in (t for t in doc if t.lemma_.lower() in nouns and t.tag_ == "NN" and t.is_lower) if nouns else []:
         start = noun.left_edge.i
         if doc[start].lower_ == "the" and start == noun.i - 1:
-            refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
+            _refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
 def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set[str],
@@ -206,7 +206,7 @@ def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set
             named_before[0].mentions.append((noun.i - 1, noun.i + 1, "description"))
 
 
-def industry_or_nationality(modifier: Token) -> bool:
+def _industry_or_nationality(modifier: Token) -> bool:
     """'mining' or 'Chilean' in 'the Chilean mining group', 'Oslo' in 'the Oslo firm' or 'the Oslo-based firm' say
     what or where the company is; 'rival' or 'parent' in 'the rival company' point at another one."""
     if modifier.ent_type_ in {"NORP", "GPE"} or modifier.dep_ == "amod" and modifier.lemma_.lower() in BASED_WORDS:
@@ -215,7 +215,7 @@ def industry_or_nationality(modifier: Token) -> bool:
         and modifier.lower_ not in OTHER_COMPANY_WORDS
 
 
-def introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, end: int) -> None:
+def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, end: int) -> None:
     """A lede's 'The mayor of Dunmere has…' is the one person the article later calls 'Mayor Thorne', when
     no one else holds that title and the name comes in a later sentence ('talks between the president of
     Cyprus and President Lee' are two people)."""
@@ -227,7 +227,7 @@ def introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, en
         owner.mentions.append((start, end, "description"))
 
 
-def refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster]) -> None:
+def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster]) -> None:
     """Attach 'the <role>' at [start, end) to the one person given that role, if given it before."""
     if len(holders) != 1:
         return
@@ -240,7 +240,7 @@ def refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list
         owner.mentions.append((start, end, "description"))
 
 
-def description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
+def _description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
     """'The head of the Red Cross delegation in Kelsby, Ann Lee,': the parser hangs the person's name on the last name
     of the phrase before it ('Kelsby'); the description is the whole noun phrase up to the comma, headed by the
     noun the chain of 'of'/'in' phrases climbs to."""
@@ -256,7 +256,7 @@ def description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
     return [(token.left_edge.i, root.left_edge.i - 1, token)]
 
 
-def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
+def _described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     """Noun phrases in apposition to a name, either side of it, whose head noun `fits`: the token span of the
     noun with its left modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'), and the noun.
     Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""

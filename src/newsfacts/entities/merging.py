@@ -37,7 +37,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
 
     # Words the article writes in lower case somewhere: a capitalised one may still be no name.
     lower_case_words = {token.text for token in doc if token.is_lower}
-    candidates = settle_lone_words(doc, candidates, lower_case_words)
+    candidates = _settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
     for c in (c for c in people if len(c.personal) > 1):
@@ -47,7 +47,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if len(c.personal) == 1):
-        match = short_name_owner(doc, c, short_name_owners(c, clusters))
+        match = _short_name_owner(doc, c, _short_name_owners(c, clusters))
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
@@ -57,26 +57,26 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = nearest(options, c.start)
         match.add(c) if match else new(c)
     for c in (c for c in candidates if c.type != "PERSON"):
-        mistagged = surname_mistagged(c, doc, clusters)
+        mistagged = _surname_mistagged(c, doc, clusters)
         if mistagged is not None:
             person, name = mistagged
             person.add(name)
             continue
-        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or short_form_of(
+        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _short_form_of(
             c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
-    add_untagged_short_names(doc, text, clusters, lower_case_words)
-    add_untagged_names_of_things(doc, text, clusters)
-    merge_appositions(doc, clusters)
-    merge_aliases(doc, clusters)
-    merge_peerage_with_royal_name(clusters)
-    merge_first_word_of_organisation(clusters)
+    _add_untagged_short_names(doc, text, clusters, lower_case_words)
+    _add_untagged_names_of_things(doc, text, clusters)
+    _merge_appositions(doc, clusters)
+    _merge_aliases(doc, clusters)
+    _merge_peerage_with_royal_name(clusters)
+    _merge_first_word_of_organisation(clusters)
     return clusters
 
 
-def merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
+def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
     company whose longer name starts with it. Not an institution named after its place ('Kelsby Magistrates'
     Court', 'Kelsby Police'), whose first word alone is the place."""
@@ -93,7 +93,7 @@ def merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
             merge(longer[0], short, clusters)
 
 
-def merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
+def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
     """'Lane, born Ana Ortiz,', 'the rapper known as Lil Vex, whose real name is Tom Reed': a birth name, stage
     name or nickname is another name of the person named last before it in the sentence, though two full names
     are otherwise never one person."""
@@ -119,7 +119,7 @@ def merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             break
 
 
-def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:
+def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:
     """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
     gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
@@ -128,15 +128,15 @@ def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]
     return addressed or options
 
 
-def short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Cluster | None:
+def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Cluster | None:
     """Who a lone name word means: of the people sharing it (`options`), the one named last before it, but not
     one brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
     keeps the bare surname for the principal."""
-    principals = [k for k in options if not introduced_as_relative(doc, k)]
+    principals = [k for k in options if not _introduced_as_relative(doc, k)]
     return nearest(principals or options, name.start)
 
 
-def introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
+def _introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
     """Whether a person's first name mention stands beside a kinship noun ('his brother, Ray Brannigan')."""
     names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
     if not names:
@@ -145,7 +145,7 @@ def introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
     return root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP
 
 
-def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
+def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
@@ -169,13 +169,13 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
                 c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
             elif c.personal[0] in lower_case_words:
                 continue
-            elif (start := place_after_preposition(doc, c.start, c.end)) is not None:
+            elif (start := _place_after_preposition(doc, c.start, c.end)) is not None:
                 c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
         settled.append(c)
     return settled
 
 
-def place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
+def _place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
     """Where a place name starts when the name at [start, end) ends one after 'in', 'near'…, with the capitalised
     words before it ('in French Guiana'); None when no such preposition comes before it, or it owns a noun."""
     while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ in {"PROPN", "ADJ"}:
@@ -184,7 +184,7 @@ def place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
     return start if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not owns else None
 
 
-def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+def _add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
@@ -199,12 +199,12 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
                 neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
                 if any(t.pos_ == "PROPN" and is_capitalised(t) for t in neighbours):
                     continue  # part of a longer name
-                end = span.end + (cluster.type == "ORG" and name_word_read_as_noun(doc, span.end))
+                end = span.end + (cluster.type == "ORG" and _name_word_read_as_noun(doc, span.end))
                 cluster.mentions.append((span.start, end, "name"))
                 taken.update(range(span.start, end))
 
 
-def name_word_read_as_noun(doc: Doc, i: int) -> bool:
+def _name_word_read_as_noun(doc: Doc, i: int) -> bool:
     """'Lines' in 'Kelsby Lines will cut jobs': a capitalised word inside a sentence that the tagger reads as a
     common noun, ending the name of a company it follows; not a job ('Acme Chairman Tom Reed')."""
     word = doc[i] if i < len(doc) else None
@@ -214,7 +214,7 @@ def name_word_read_as_noun(doc: Doc, i: int) -> bool:
         and not (after is not None and is_capitalised(after) and after.is_alpha)
 
 
-def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str]) -> None:
+def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str]) -> None:
     """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention."""
     owners: dict[str, list[Cluster]] = {}
     for cluster in clusters:
@@ -232,15 +232,15 @@ def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower
         name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Brannigan'
         if name is None or any(i in taken for i in range(name.start, name.end)):
             continue
-        people = short_name_owners(name, clusters)
+        people = _short_name_owners(name, clusters)
         if len(people) > 1:  # two people share the name: only those already named can be meant
             people = [k for k in people if k.first < name.start]
-        owner = short_name_owner(doc, name, people)
+        owner = _short_name_owner(doc, name, people)
         if owner is not None:
             owner.add(name)
 
 
-def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
+def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key:
@@ -250,11 +250,11 @@ def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -
     full = [k for k in clusters if k.type == "PERSON" and any(
         len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
-    owner = short_name_owner(doc, name, [k for k in short_name_owners(name, clusters) if k in full]) if name else None
+    owner = _short_name_owner(doc, name, [k for k in _short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
 
 
-def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
+def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
     """An acronym ('FBI') or a last word ('the Post') standing for a longer organisation name."""
     text = candidate.key
     if " " in text or text in PLACE_HEADS:
@@ -277,7 +277,7 @@ def short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cl
     return options[0] if len(options) == 1 else None
 
 
-def merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
+def _merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
     """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity."""
     for index in (doc.to_array("DEP") == doc.vocab.strings["appos"]).nonzero()[0]:
         token = doc[int(index)]
@@ -286,7 +286,7 @@ def merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
             merge(b, a, clusters)
 
 
-def merge_peerage_with_royal_name(clusters: list[Cluster]) -> None:
+def _merge_peerage_with_royal_name(clusters: list[Cluster]) -> None:
     """A peer known only by title ('the Duke of X') and the one royal named in the story are one person.
 
     News about royals alternates between the peerage and the royal name; with exactly one royal named

@@ -58,13 +58,13 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += datelines(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
     candidates += double_first_names(doc, text, taken)
-    addressed = addressed_words(doc, text)
-    headline_names = title_case_headline_names(doc, text)
+    addressed = _addressed_words(doc, text)
+    headline_names = _title_case_headline_names(doc, text)
     ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
-        for candidate in from_ner(doc, ent, addressed):
+        for candidate in _from_ner(doc, ent, addressed):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
     candidates += untagged_addressed_names(doc, text, taken)
@@ -79,7 +79,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
 
 
 @dataclass
-class HeadlineNames:
+class _HeadlineNames:
     """In a headline in title case every word is capitalised, so NER runs names on over the verb ('Union Boss
     Slams Rail Bill' as one organisation): there a name keeps only the runs of words the story also writes
     capitalised ('Fans Cheer Ruiz' keeps 'Ruiz' when the story does too), with a first name before one of
@@ -122,16 +122,16 @@ HEADLINE_WORDS = 3
 HEADLINE_CAPITALISED_SHARE = 0.8
 
 
-def title_case_headline_names(doc: Doc, text: str) -> HeadlineNames:
+def _title_case_headline_names(doc: Doc, text: str) -> _HeadlineNames:
     line_end = text.find("\n")
     headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
     words = [t for t in headline if t.is_alpha and len(t) > 3] if headline is not None else []
     if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words):
-        return HeadlineNames(text, 0)
-    return HeadlineNames(text, words[-1].i + 1, line_end)
+        return _HeadlineNames(text, 0)
+    return _HeadlineNames(text, words[-1].i + 1, line_end)
 
 
-def addressed_words(doc: Doc, text: str) -> set[str]:
+def _addressed_words(doc: Doc, text: str) -> set[str]:
     """Capitalised words written right after a form of address ('Mr Brannigan'): surnames, whatever NER says."""
     found = set()
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
@@ -142,17 +142,17 @@ def addressed_words(doc: Doc, text: str) -> set[str]:
     return found
 
 
-def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
+def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     start, end = trim(doc, ent.start, ent.end)
     if start >= end:
         return []
     label = ent.label_
-    if (at := preposition_between_names(doc, start, end)) is not None:
+    if (at := _preposition_between_names(doc, start, end)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
-                for candidate in from_ner(doc, part, addressed)]
+                for candidate in _from_ner(doc, part, addressed)]
     if label in {"DATE", "TIME"}:
-        return place_before_time(doc, start, end)
+        return _place_before_time(doc, start, end)
     words = [t for t in doc[start:end] if t.lower_ != "the"]
     bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
     if bare and bare[1] == len(words) and is_capitalised(words[0]) and with_article(doc, words[0].i) < words[0].i:
@@ -184,7 +184,7 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return [named_by_context(span, "PLACE")]
     if label != "WORK_OF_ART" and kind is not None and names_work(span):
         return [named_by_context(span, "WORK")]
-    if label != "ORG" and kind is not None and beside_noun(span, ORG_NOUNS):
+    if label != "ORG" and kind is not None and _beside_noun(span, ORG_NOUNS):
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
@@ -200,7 +200,7 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
-    if label == "PERSON" or kind is not None and (beside_person_noun(span) or full_name_addressed or styled
+    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
         return [person] if person else []
@@ -209,7 +209,7 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     head = doc[end - 1].lower_
     if label == "NORP" and doc[end - 1].tag_ != "NNPS":
         return []  # nationality adjectives ("British") are not organisations
-    if label == "PRODUCT" and not beside_work_noun(doc[start:end]):
+    if label == "PRODUCT" and not _beside_work_noun(doc[start:end]):
         return []
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
@@ -217,7 +217,7 @@ def from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "PLACE"
     elif head in ORG_HEADS and kind == "PLACE":
         kind = "ORG"
-    if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and is_speaker(doc[start:end]):
+    if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
@@ -236,7 +236,7 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
     return noun if of or beside else None
 
 
-def preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
+def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
     """A lower-case 'on' or 'in' with a name of two words or more either side, not hyphenated into a place name
     ('Southend-on-Sea')."""
     for i in range(start + 2, end - 2):
@@ -246,13 +246,13 @@ def preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
-def beside_person_noun(span: Span) -> bool:
+def _beside_person_noun(span: Span) -> bool:
     """'its chief executive, Ines Vance', 'her husband, Sean': a name set beside a noun for a person is a
     person's, whatever label NER gave it."""
-    return beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
+    return _beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
 
 
-def beside_noun(span: Span, nouns: set[str]) -> bool:
+def _beside_noun(span: Span, nouns: set[str]) -> bool:
     """Whether the name is in apposition to one of `nouns`, either side of it."""
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
@@ -260,7 +260,7 @@ def beside_noun(span: Span, nouns: set[str]) -> bool:
     return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns for noun in beside)
 
 
-def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
+def _place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
     """NER sometimes folds a place into the time after it ('from Ravensholm a few hours earlier')."""
     j = start
     while j < end and doc[j].pos_ == "PROPN" and lower_key(doc[j]) not in MONTHS_AND_DAYS:
@@ -273,14 +273,14 @@ def place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
     return [Candidate(start, j, "PLACE", "name", key=normalise(doc[start:j].text))]
 
 
-def beside_work_noun(span: Span) -> bool:
+def _beside_work_noun(span: Span) -> bool:
     root = span.root
     return (root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS) or any(
         child.lower_ in WORK_NOUNS for child in root.children
     ) or (span.start > 0 and span.doc[span.start - 1].lower_ in WORK_NOUNS)
 
 
-def is_speaker(span: Span) -> bool:
+def _is_speaker(span: Span) -> bool:
     root = span.root
     verb = root.head.lemma_.lower()
     return root.dep_ in {"nsubj", "nsubjpass"} and (verb in quote_cues()["reporting_verbs"] or verb in STATEMENT_VERBS)

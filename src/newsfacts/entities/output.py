@@ -20,7 +20,7 @@ def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
         mentions = sorted({(start, end, kind) for start, end, kind in cluster.mentions})
         entities.append(Entity(
             id=f"E{number}",
-            name=entity_name(doc, cluster, clusters),
+            name=_entity_name(doc, cluster, clusters),
             type=cluster.type,
             gender=cluster.gender if cluster.type == "PERSON" else None,
             mentions=[
@@ -32,7 +32,7 @@ def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
     return entities
 
 
-def entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
+def _entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
     """A readable canonical name: the fullest personal name, else the commonest title or name."""
     def text(start: int, end: int) -> str:
         return doc[start:end].text
@@ -46,6 +46,6 @@ def entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
         counts = Counter(titled)
         return max(counts, key=lambda t: (counts[t], not t.isupper(), len(t)))  # "Oslo" over a dateline's "OSLO"
     if cluster.described_of is not None and cluster.described_of in clusters:
-        owner = entity_name(doc, cluster.described_of, clusters)
+        owner = _entity_name(doc, cluster.described_of, clusters)
         return f"{owner}'s {cluster.described_as}"
     return text(*cluster.mentions[0][:2])

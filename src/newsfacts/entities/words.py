@@ -32,7 +32,7 @@ def title_at(doc: Doc, i: int, table) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=32)
-def word_pattern(words: frozenset[str]) -> re.Pattern:
+def _word_pattern(words: frozenset[str]) -> re.Pattern:
     alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
@@ -42,7 +42,7 @@ ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
 WORD_INDEX = "newsfacts_word_index"
 
 
-def word_index(doc: Doc) -> dict[str, list[int]]:
+def _word_index(doc: Doc) -> dict[str, list[int]]:
     """Token indices by lower-case spelling, also without a closing full stop ('Mr.'), built once per Doc:
     the entity stage asks for tokens by spelling a dozen times per article."""
     index = doc.user_data.get(WORD_INDEX)
@@ -59,7 +59,7 @@ def word_index(doc: Doc) -> dict[str, list[int]]:
 def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     """Tokens that start one of `words` (any case), in text order: words the tokenizer keeps whole are looked
     up by spelling, others ('start-up') found by a regex over the text."""
-    index = word_index(doc)
+    index = _word_index(doc)
     positions = set()
     rest = set()
     for word in words:
@@ -68,7 +68,7 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
             positions.update(index.get(key, ()))
         else:
             rest.add(word)
-    for match in word_pattern(frozenset(rest)).finditer(text) if rest else ():
+    for match in _word_pattern(frozenset(rest)).finditer(text) if rest else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and span.start_char == match.start():
             positions.add(span.start)
@@ -88,7 +88,7 @@ def with_article(doc: Doc, start: int) -> int:
 
 
 @lru_cache(maxsize=1)
-def first_name_genders():
+def _first_name_genders():
     # gender-guesser ships a table of ~40,000 first names by country; loaded once per process.
     from gender_guesser.detector import Detector
 
@@ -97,7 +97,7 @@ def first_name_genders():
 
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
-    guess = first_name_genders().get_gender(name.capitalize())
+    guess = _first_name_genders().get_gender(name.capitalize())
     return guess if guess in {"male", "female"} else None
 
 

@@ -29,7 +29,7 @@ PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
 PHRASE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "―"}
 
 
-def noun_phrase(head: Token) -> Span:
+def _noun_phrase(head: Token) -> Span:
     """The speaker phrase: the head noun with its left dependents, without appositions or clauses."""
     doc = head.doc
     end = head.i + 1
@@ -56,11 +56,11 @@ def speaker_of(verb: Token) -> Span | None:
     for _ in range(4):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
-                return noun_phrase(child)
+                return _noun_phrase(child)
             if child.dep_ == "agent":  # passive: "was told by X"
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
-                    return noun_phrase(objects[0])
+                    return _noun_phrase(objects[0])
         if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children) or (
                 token.tag_ == "VBN" and token.dep_ == "advcl"):
             # "she is said to …", "he was told …", "Asked about it, she said …": the subject heard it,
@@ -71,7 +71,7 @@ def speaker_of(verb: Token) -> Span | None:
         if token.dep_ in NOUN_ATTACHED_DEPS and (token.head.pos_ in ("NOUN", "PROPN", "PRON") or is_age(token.head)):
             # "who said": the relative pronoun's antecedent is the noun the clause hangs on ("the 22-year-old
             # posted" may be parsed so too).
-            return noun_phrase(token.head)
+            return _noun_phrase(token.head)
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         token = token.head
@@ -96,7 +96,7 @@ def is_trailing_report(token: Token) -> bool:
 def noun_owner(noun: Token) -> Span | None:
     """The owner of a reporting noun: 'his' in 'his claim that …'."""
     owners = [child for child in noun.children if child.dep_ == "poss"]
-    return noun_phrase(owners[0]) if owners else None
+    return _noun_phrase(owners[0]) if owners else None
 
 
 def is_age(head: Token) -> bool:
@@ -114,7 +114,7 @@ def speaker_head(speaker: Span) -> Token:
 def according_source(according: Token, to: Token) -> Span | None:
     objects = [child for child in to.children if child.dep_ == "pobj"] or [
         child for child in according.children if child.dep_ == "pobj"]
-    return noun_phrase(objects[0]) if objects else None
+    return _noun_phrase(objects[0]) if objects else None
 
 
 def name_after_dash(doc: Doc, index: int) -> Span | None:
@@ -159,9 +159,9 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     name = phrase.text
     referent = relative_antecedent(head)
     if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
-        head, name = referent, noun_phrase(referent).text
+        head, name = referent, _noun_phrase(referent).text
     # Only the head and the names set with it name the speaker: "sources close to X" and "X's lawyer" are not X.
-    entity = mentions.entity_of(head) or named_with(head, mentions)
+    entity = mentions.entity_of(head) or _named_with(head, mentions)
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
@@ -175,12 +175,12 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
         entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True)
     if previous is not None:  # "One resident said … 'Why?' she asked": the same unnamed source
         return None, mention, "anonymous", previous.speaker_name
-    if entity is None and (head.lemma_.lower() in lex["source_nouns"] or unnamed(phrase, head)):
+    if entity is None and (head.lemma_.lower() in lex["source_nouns"] or _unnamed(phrase, head)):
         return None, mention, "anonymous", name
     return entity, mention, "named", entity.name if entity else name
 
 
-def named_with(head: Token, mentions: Mentions) -> Entity | None:
+def _named_with(head: Token, mentions: Mentions) -> Entity | None:
     """The name beside the speaker's noun ('Labour's shadow chancellor, Priya Desai, said'), else the one
     it speaks for ('a Treasury spokesman')."""
     for dep in ("appos", "compound"):
@@ -190,7 +190,7 @@ def named_with(head: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
-def unnamed(phrase: Span, head: Token) -> bool:
+def _unnamed(phrase: Span, head: Token) -> bool:
     """'one senior backbencher', 'critics', 'another': no name, and no 'the' or owner pointing back at one."""
     # A capitalised word is a name; transcripts write them all in capitals ("COLLINS:"), but "A" is a word.
     if any(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha and len(token) > 1) for token in phrase):

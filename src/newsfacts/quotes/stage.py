@@ -49,20 +49,20 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     marks = quotations(text)
     scored = [(probability(candidate.features, acts), candidate)
               for candidate in candidates(parsed.doc, text, marks, acts)]
-    kept = distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
+    kept = _distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
                      if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
-    transcript = colon_form(parsed.doc, text, marks, kept)
+    transcript = _colon_form(parsed.doc, text, marks, kept)
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
     spoken = marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript]
     mentions = Mentions(parsed.doc, sheet.entities)
     quotes: list[Quote] = []
     for candidate in kept:
-        quotes.append(to_quote(candidate, text, marks, spoken, sheet, mentions, quotes))
-    return with_floating(text, marks, quotes)
+        quotes.append(_to_quote(candidate, text, marks, spoken, sheet, mentions, quotes))
+    return _with_floating(text, marks, quotes)
 
 
-def with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
+def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
     """Quoted sentences with no cue of their own are quotes of the speaker quoted just before them (as their
     own quotes, not the previous one's continuation: so annotators of news mostly count them)."""
     quotes = sorted(quotes, key=lambda quote: quote.start)
@@ -87,7 +87,7 @@ def _starts_sentence(text: str, at: int) -> bool:
     return not before or before[-1] in ".?!\n"
 
 
-def distinct(ranked: list[Candidate]) -> list[Candidate]:
+def _distinct(ranked: list[Candidate]) -> list[Candidate]:
     """Drop candidates whose content lies within a likelier one's (two cues read off one quotation)."""
     kept: list[Candidate] = []
     for candidate in ranked:
@@ -98,7 +98,7 @@ def distinct(ranked: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidate]) -> list[Candidate]:
+def _colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidate]) -> list[Candidate]:
     """Lines such as 'Pence: We will win' whose content no kept candidate already covers; when the words
     after the colon open with a quotation ('Pence: "We will win" in Ohio'), the quotation is the content."""
     opening = {mark.outer_start: mark for mark in marks}
@@ -120,7 +120,7 @@ def colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidate
     return found
 
 
-def to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
+def _to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
              mentions: Mentions, earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.

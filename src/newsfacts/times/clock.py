@@ -30,7 +30,7 @@ def norm_clock(match: re.Match, reading: Reading) -> list[Found]:
         hour = timex.number_value(match["h2"])
         if hour is None or not 1 <= hour <= 12:
             return []
-        hour, minute = likely_hour(int(hour), reading, *match.span()), 0
+        hour, minute = _likely_hour(int(hour), reading, *match.span()), 0
     else:
         hour, minute = int(match["h"]), int(match["m"] or 0)
         if not 1 <= hour <= 12:
@@ -39,7 +39,7 @@ def norm_clock(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span(), "TIME", f"T{hour:02d}:{minute:02d}")]
 
 
-def likely_hour(hour: int, reading: Reading, start: int, end: int) -> int:
+def _likely_hour(hour: int, reading: Reading, start: int, end: int) -> int:
     """Morning or afternoon for a clock time written without am/pm: the reading closest to the story's
     explicit clock times, else the part of day named in the sentence, else as written."""
     if hour > 12 or hour == 0:
@@ -64,7 +64,7 @@ def norm_bare_clock(match: re.Match, reading: Reading) -> list[Found]:
     if ":" not in match["x"] and not hour:
         return []
     if not match["h"].startswith("0"):  # "02:14" is the 24-hour clock, written as meant
-        hour = likely_hour(hour, reading, start, end)
+        hour = _likely_hour(hour, reading, start, end)
     return [(start, end, "TIME", f"T{hour:02d}:{minute:02d}")]
 
 

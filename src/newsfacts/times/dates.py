@@ -25,7 +25,7 @@ def norm_iso_date(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span(), "DATE", f"{match['year']}-{match['mon']}-{match['day']}")]
 
 
-def yearless_day(reading: Reading, month: int, day: int, span: tuple[int, int]) -> str | None:
+def _yearless_day(reading: Reading, month: int, day: int, span: tuple[int, int]) -> str | None:
     """A day and month written without a year: the year the tense points to, which past narration leaves
     open to the year of the story's last date (`timex.yearless`); None for a day the month lacks."""
     if reading.anchor is None:
@@ -44,7 +44,7 @@ def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
     if not 1 <= day <= 31:
         return []
     if not match["year"]:
-        value = yearless_day(reading, month, day, match.span())
+        value = _yearless_day(reading, month, day, match.span())
         return [(*match.span(), "DATE", value)] if value else []
     try:
         return [(*match.span(), "DATE", date(int(match["year"]), month, day).isoformat())]
@@ -62,7 +62,7 @@ def norm_date_pair(match: re.Match, reading: Reading) -> list[Found]:
     year_text = match["year"] or match["year2"]
     try:
         values = [date(int(year_text), month, day).isoformat() if year_text
-                  else yearless_day(reading, month, day, match.span()) for day in (first, last)]
+                  else _yearless_day(reading, month, day, match.span()) for day in (first, last)]
     except ValueError:
         return []
     if None in values:

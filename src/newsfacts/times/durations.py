@@ -85,12 +85,12 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
         return []
     if unit == "second" and amount == 1 and (re.match(r"\s+[a-z]", reading.text[end:end + 3]) and not re.match(
             r"\s+(?:later|earlier|ago|before|after|or|of|to|and|too|longer)\b", reading.text[end:end + 10])
-            or ordinal_modifier(reading, start, end)):
+            or _ordinal_modifier(reading, start, end)):
         return []  # "a second device", "a second, longer walk": the ordinal
     return [(start, end, "DURATION", timex.duration(amount, unit))]
 
 
-def ordinal_modifier(reading: Reading, start: int, end: int) -> bool:
+def _ordinal_modifier(reading: Reading, start: int, end: int) -> bool:
     """Whether the parse makes the expression's last word modify a noun ("a second, longer walk")."""
     span = reading.span(start, end)
     return span is not None and span[-1].dep_ == "amod"
@@ -99,7 +99,7 @@ def ordinal_modifier(reading: Reading, start: int, end: int) -> bool:
 DURATION_PIECE = re.compile(rf"(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})")
 
 
-def compound_value(text: str) -> str | None:
+def _compound_value(text: str) -> str | None:
     """'two hours and 25 minutes', 'two-hour-25-minute' → PT2H25M: each unit smaller than the one before,
     none repeated; None otherwise."""
     pieces = []
@@ -116,7 +116,7 @@ def compound_value(text: str) -> str | None:
 
 
 def norm_duration_compound(match: re.Match, reading: Reading) -> list[Found]:
-    value = compound_value(match["x"])
+    value = _compound_value(match["x"])
     return [(*match.span("x"), "DURATION", value)] if value else []
 
 
@@ -132,7 +132,7 @@ def norm_duration_range(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_duration_adjective(match: re.Match, reading: Reading) -> list[Found]:
     if match["more"]:  # "a two-hour-25-minute journey"
-        value = compound_value(match["x"])
+        value = _compound_value(match["x"])
         return [(*match.span("x"), "DURATION", value)] if value else []
     amount = timex.number_value(match["num"])
     unit = timex.canonical_unit(match["unit"])

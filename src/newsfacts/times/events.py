@@ -21,7 +21,7 @@ MAX_PREPOSITIONS = 2
 MAX_WORDS = 16
 
 
-def dated_verb(span: SpacySpan) -> Token | None:
+def _dated_verb(span: SpacySpan) -> Token | None:
     """The verb a time expression modifies: its head in the parse, or the nearest verb before it in the
     sentence when that is closer (the small parser often hangs "back in July" on a distant root)."""
     head = governing_verb(span.root)
@@ -33,7 +33,7 @@ def dated_verb(span: SpacySpan) -> Token | None:
     return min(candidates, key=lambda token: min(abs(token.i - span.start), abs(token.i - span.end + 1)))
 
 
-def named_actor_verb(verb: Token) -> Token:
+def _named_actor_verb(verb: Token) -> Token:
     """For a clause whose subject is a pronoun ("as it pulled out"), the verb it subordinates to when that
     one names its actor ("once Edmund had departed, … as it pulled out"): the timeline then says who."""
     current = verb
@@ -47,18 +47,18 @@ def named_actor_verb(verb: Token) -> Token:
     return verb
 
 
-def phrase(token: Token, excluded: set[int]) -> list[Token]:
+def _phrase(token: Token, excluded: set[int]) -> list[Token]:
     """A dependent's words, without the clauses and punctuation hanging off it."""
     if token.i in excluded:
         return []
     words = [token]
     for child in token.children:
         if child.dep_ not in PRUNED:
-            words += phrase(child, excluded)
+            words += _phrase(child, excluded)
     return words
 
 
-def clause(verb: Token, excluded: set[int]) -> list[Token]:
+def _clause(verb: Token, excluded: set[int]) -> list[Token]:
     """Who did what where: the verb with its subject, objects and first prepositional phrases, kept short
     by dropping the last prepositional phrases first."""
     words = [verb]
@@ -66,7 +66,7 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
     for child in verb.children:
         if child.dep_ not in CLAUSE_PARTS or child.i in excluded:
             continue
-        part = phrase(child, excluded)
+        part = _phrase(child, excluded)
         if child.dep_ == "prep":
             if len(part) >= 2 and len(prepositions) < MAX_PREPOSITIONS:
                 prepositions.append(part)
@@ -74,11 +74,11 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
         words += part
     relative = next((word for word in words if word.dep_ in SUBJECTS and word.tag_ in ("WP", "WDT")), None)
     if relative is not None and verb.dep_ == "relcl":  # "Jane Smith, who was born …": say who
-        words = [word for word in words if word is not relative] + phrase(verb.head, excluded | {verb.i})
+        words = [word for word in words if word is not relative] + _phrase(verb.head, excluded | {verb.i})
     elif not any(word.dep_ in SUBJECTS for word in words) and verb.head.i != verb.i:
         subject = subject_of(verb.head, reach=2)  # "he was ready to do it", "was pictured meeting …"
         if subject is not None:
-            words += phrase(subject, excluded)
+            words += _phrase(subject, excluded)
             if any(child.lower_ == "to" for child in verb.children):  # "he was ready to do it", not "he to do it"
                 head = verb.head
                 words += [head] + [child for child in head.children
@@ -90,7 +90,7 @@ def clause(verb: Token, excluded: set[int]) -> list[Token]:
     return sorted(set(words).union(*prepositions), key=lambda word: word.i)
 
 
-def joined(words: list[Token]) -> str:
+def _joined(words: list[Token]) -> str:
     text = ""
     for previous, word in zip([None, *words], words):
         if previous is not None:
@@ -99,7 +99,7 @@ def joined(words: list[Token]) -> str:
     return text.strip(" ,;:–-")
 
 
-def timeline_key(event: Event) -> tuple:
+def _timeline_key(event: Event) -> tuple:
     """Resolved dates first, in calendar order (a week or season sorts at its start); the rest keep text order."""
     start = timex.start_of(event.when)
     return (0, start, event.time.start if event.time else 0) if start else (1, "", event.time.start if event.time else 0)
@@ -118,18 +118,18 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         if time.type not in ("DATE", "TIME") or time.value.endswith("_REF"):
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        verb = dated_verb(span) if span is not None else None
+        verb = _dated_verb(span) if span is not None else None
         if verb is None:
             continue
-        verb = named_actor_verb(verb)
+        verb = _named_actor_verb(verb)
         # Keep the time's own preposition out of the clause ("at 4.35", "on Monday").
         excluded = time_tokens | {token.i for token in span.root.ancestors
                                   if token.dep_ == "prep" and token.head == verb and token.i < span.start
                                   and token.i >= span.start - 2}
-        words = clause(verb, excluded)
+        words = _clause(verb, excluded)
         while words and words[-1].pos_ == "ADP" and words[-1].dep_ != "prt":  # "repaired by": the time was its object
             words.pop()
-        what = joined(words)
+        what = _joined(words)
         if len(words) < 2 or (what, time.value) in seen:
             continue
         seen.add((what, time.value))
@@ -141,4 +141,4 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
     precise = [event for event in events if not any(
         other.what == event.what and other.when != event.when and other.when.startswith(event.when)
         for other in events)]
-    return sorted(precise, key=timeline_key)
+    return sorted(precise, key=_timeline_key)

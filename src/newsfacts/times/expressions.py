@@ -21,7 +21,7 @@ from .patterns import previous_word
 from .reading import Found, Reading
 
 
-def windows(text: str, key: re.Pattern) -> list[tuple[int, int]]:
+def _windows(text: str, key: re.Pattern) -> list[tuple[int, int]]:
     """The stretches of text within reach of a rule's key words, overlapping ones merged."""
     spans: list[tuple[int, int]] = []
     for found in key.finditer(text):
@@ -42,7 +42,7 @@ def candidates(reading: Reading) -> Iterator[tuple[int, int, str, list[Found]]]:
             stretches = [(0, len(text))]
         else:
             if key.pattern not in stretches_by_key:
-                stretches_by_key[key.pattern] = windows(text, key)
+                stretches_by_key[key.pattern] = _windows(text, key)
             stretches = stretches_by_key[key.pattern]
         seen = set()
         for start, end in stretches:
@@ -55,7 +55,7 @@ def candidates(reading: Reading) -> Iterator[tuple[int, int, str, list[Found]]]:
                     yield min(f[0] for f in found), max(f[1] for f in found), rule.name, found
 
 
-def select(options: list[tuple[int, int, str, list[Found]]]) -> list[Found]:
+def _select(options: list[tuple[int, int, str, list[Found]]]) -> list[Found]:
     """Longest expressions first, earlier rules breaking ties; no two chosen expressions overlap."""
     taken: list[tuple[int, int]] = []
     chosen: list[Found] = []
@@ -78,13 +78,13 @@ def explicit_hours(text: str) -> list[float]:
 DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)$")
 
 
-def day_of(kind: str, value: str) -> str | None:
+def _day_of(kind: str, value: str) -> str | None:
     """The day a date or a part of day names ('2025-03-13TMO' → '2025-03-13'), None for other values."""
     day = value.split("T")[0] if kind in ("DATE", "TIME") else ""
     return day if DAY_VALUE.match(day) else None
 
 
-def with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | None = None) -> list[Found]:
+def _with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | None = None) -> list[Found]:
     """Expressions counted from another date ("the day before", "three weeks later") count from the
     date mentioned last before them, as TimeML anchors them; before any date, from the publication date.
     `clocks`, the same expressions with their clock times dated, lets a clock time be that date
@@ -113,27 +113,27 @@ EVENING_FROM, SMALL_HOURS_UNTIL = 18, 6
 EVENING_PARTS = ("TEV", "TNI")
 
 
-def next_day(day: str) -> str:
+def _next_day(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat() if DAY.match(day) else day
 
 
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
-def verb_of(reading: Reading, start: int, end: int) -> Token | None:
+def _verb_of(reading: Reading, start: int, end: int) -> Token | None:
     span = reading.span(start, end)
     return governing_verb(span.root) if span is not None else None
 
 
-def dates_clause(reading: Reading, day: tuple[int, int], clock: tuple[int, int]) -> bool:
+def _dates_clause(reading: Reading, day: tuple[int, int], clock: tuple[int, int]) -> bool:
     """Whether a day named in a clock time's sentence dates its clause: it hangs on the clock time's verb
     or on a verb that clause is part of ("approved it on Tuesday night, ending a session that began at
     9am"), not on a clause of its own ("by 11am … adding that the rest would follow tomorrow")."""
-    day_verb, clock_verb = verb_of(reading, *day), verb_of(reading, *clock)
+    day_verb, clock_verb = _verb_of(reading, *day), _verb_of(reading, *clock)
     return day_verb is None or clock_verb is None or day_verb == clock_verb or day_verb in clock_verb.ancestors
 
 
-def aside(text: str, day: int, clock: int) -> bool:
+def _aside(text: str, day: int, clock: int) -> bool:
     """Whether a day is named in brackets that leave the clock time out: "at 02:14 GMT (10:14pm local
     time on Wednesday)" dates the bracketed clock time only."""
     opened = text.rfind("(", 0, day)
@@ -143,13 +143,13 @@ def aside(text: str, day: int, clock: int) -> bool:
     return not opened < clock < (closed if closed >= 0 else len(text))
 
 
-def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
+def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     """Clock times ("T17:20") get the day named nearest in their sentence (not one a stretch runs 'since',
     nor one in brackets of its own), else the day mentioned last before them (the narrative's day; the next
     one in the small hours after an evening); after a month or a year, the first day the article names
     (its lede's, the main event's: "approved on Tuesday evening … in January … the meeting began at
     6.30pm"); else the publication date."""
-    mentions = [(start, end, day_of(kind, value)) for start, end, kind, value in found
+    mentions = [(start, end, _day_of(kind, value)) for start, end, kind, value in found
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
     value_at = {start: value for start, _, _, value in found}
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
@@ -160,25 +160,25 @@ def dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
             sentence = reading.span(start, end)
             bounds = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
             same = [(abs(s - start), day) for s, e, day in mentions
-                    if day and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))
-                    and not aside(reading.text, s, start) and previous_word(reading.text, s) != "since"]
+                    if day and bounds[0] <= s < bounds[1] and _dates_clause(reading, (s, e), (start, end))
+                    and not _aside(reading.text, s, start) and previous_word(reading.text, s) != "since"]
             last_start, last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))
             lede = min(((s, day) for s, _, day in mentions if day and s < bounds[0]), default=(0, None))
             hour = int(value[1:3])
             if same:
                 day = min(same)[1]
-            elif any(kind == "SET" and bounds[0] <= s < bounds[1] and dates_clause(reading, (s, e), (start, end))
+            elif any(kind == "SET" and bounds[0] <= s < bounds[1] and _dates_clause(reading, (s, e), (start, end))
                      for s, e, kind, _ in found):
                 day = "XXXX-XX-XX"  # "she wrote every morning until noon": a habit's hour, on no one day
             else:
                 day = last or lede[1] or default
                 night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
                 after_night = bool(last) and value_at[last_start].endswith("TNI") and hour < EVENING_FROM
-                day = next_day(day) if night and hour < SMALL_HOURS_UNTIL or after_night else day
+                day = _next_day(day) if night and hour < SMALL_HOURS_UNTIL or after_night else day
             night_of = day if EVENING_FROM <= hour < 24 else night_of if hour < SMALL_HOURS_UNTIL else None
             value = day + value
         elif kind == "TIME" and value.endswith(EVENING_PARTS):
-            night_of = day_of(kind, value)
+            night_of = _day_of(kind, value)
         dated.append((start, end, kind, value))
     return dated
 
@@ -189,16 +189,16 @@ ANCHOR_ROUNDS = 2
 
 
 def dated(found: list[Found], reading: Reading) -> list[Found]:
-    clocks = dated_clock_times(with_anchors(found, reading), reading)
+    clocks = _dated_clock_times(_with_anchors(found, reading), reading)
     for _ in range(ANCHOR_ROUNDS):
-        again = dated_clock_times(with_anchors(found, reading, clocks), reading)
+        again = _dated_clock_times(_with_anchors(found, reading, clocks), reading)
         if again == clocks:
             break
         clocks = again
     return clocks
 
 
-def with_days_joined(found: list[Found], text: str) -> list[Found]:
+def _with_days_joined(found: list[Found], text: str) -> list[Found]:
     """'12:30 a.m. Wednesday': a clock time and the day written straight after it, which dates it, are one
     expression."""
     joined: list[Found] = []
@@ -215,6 +215,6 @@ def with_days_joined(found: list[Found], text: str) -> list[Found]:
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text))
-    found = with_days_joined(dated(select(list(candidates(reading))), reading), parsed.text)
+    found = _with_days_joined(dated(_select(list(candidates(reading))), reading), parsed.text)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]

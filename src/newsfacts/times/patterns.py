@@ -9,7 +9,7 @@ import re
 from ..timex import WORDS
 
 
-def trie(words: set[str]) -> str:
+def _trie(words: set[str]) -> str:
     """The words as a regex trie ("t(?:en|wo)"): Python's engine tries a flat alternation word by word
     at every position, which made these tables the bulk of the stage's time. Longer words still win."""
     root: dict = {}
@@ -33,8 +33,8 @@ def trie(words: set[str]) -> str:
 def alternation(words, capitalised: bool = False) -> str:
     """A regex matching any of the words; `capitalised` accepts only their Title and UPPER case forms."""
     if capitalised:
-        return f"(?:{trie({form for word in words for form in (word.capitalize(), word.upper())})})"
-    return f"(?i:{trie({word.lower() for word in words})})"
+        return f"(?:{_trie({form for word in words for form in (word.capitalize(), word.upper())})})"
+    return f"(?i:{_trie({word.lower() for word in words})})"
 
 
 MONTH = alternation(WORDS["months"], capitalised=True)
@@ -56,7 +56,7 @@ APPROX = alternation(["about", "around", "almost", "nearly", "roughly", "approxi
 EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
                     "end of", "beginning of", "start of", "the first half of", "the second half of"])
 APOSTROPHE = "['’]"
-ZONE = rf"(?:{trie(set(WORDS['time_zones']))})\b"  # upper case only: "pt" or "et" in lower case is no zone
+ZONE = rf"(?:{_trie(set(WORDS['time_zones']))})\b"  # upper case only: "pt" or "et" in lower case is no zone
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # Holiday names as written: each word capitalised, straight or curly apostrophe.
 HOLIDAY = "(?:" + "|".join(sorted((re.escape(name.title().replace("'S", "'s")).replace("'", "['’]").replace(r"\ ", r"\s+")

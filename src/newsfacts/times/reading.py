@@ -41,10 +41,10 @@ class Reading:
         if span is None:
             return 0
         verb = governing_verb(span.root)
-        return verb_tense(verb) if verb is not None else 0
+        return _verb_tense(verb) if verb is not None else 0
 
 
-def verb_tense(verb: Token) -> int:
+def _verb_tense(verb: Token) -> int:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
     if words & {"will", "shall", "'ll", "wo"}:
@@ -63,12 +63,12 @@ def verb_tense(verb: Token) -> int:
     if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
         return 1
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
-        return verb_tense(verb.head)
+        return _verb_tense(verb.head)
     if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
         # "a survey held in December drew …", "will rise starting in January": the clause's tense; but
         # "ballots postmarked by Friday will count" were postmarked before, not after, the counting
         clause_verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        tense = verb_tense(clause_verb) if clause_verb is not None else 0
+        tense = _verb_tense(clause_verb) if clause_verb is not None else 0
         return 0 if verb.tag_ == "VBN" and tense > 0 else tense
     return 0
 
