@@ -93,3 +93,14 @@ def test_mentions_find_the_longest_mention_starting_or_ending_at_a_character(nlp
     mentions = Mentions(doc, [place, prince])
     assert mentions.ending[text.index(" spoke")][1] is prince
     assert mentions.starting[text.index("Wales")][1] is place
+
+
+def test_mentions_cover_exactly_the_tokens_they_share_a_character_with(nlp):
+    text = "Mr. Ann  Lee's firm,\n\n (UK) said"
+    doc = nlp(text)
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            stretch = Mention(text=text[start:end], start=start, end=end, kind="name")
+            mentions = Mentions(doc, [Entity(id="E1", name="x", type="ORG", mentions=[stretch])])
+            covered = [t.i for t in doc if mentions.at(t)]
+            assert covered == [t.i for t in doc if start < t.idx + len(t) and t.idx < end], (start, end)

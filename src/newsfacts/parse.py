@@ -117,6 +117,9 @@ class Mentions:
 
 def _tokens_overlapping(doc: Doc, start: int, end: int) -> range:
     """Indices of the tokens that share a character with [start, end) (or hold `start`, when it is empty)."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is not None:  # spaCy's own lookup, for a stretch inside the text
+        return range(span.start, span.end)
     first = token_index_from(doc, start)
     if first > 0 and doc[first - 1].idx + len(doc[first - 1]) > start:
         first -= 1
