@@ -60,7 +60,7 @@ def _speaker_type(speaker: Span | None) -> str:
 
 
 def cue_features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Span | None, quoted: float,
-              cue_quoted: bool, sentence_index: int) -> list[str]:
+                 cue_quoted: bool, sentence_index: int) -> list[str]:
     lemma = cue.lemma_.lower()
     lex = quote_cues()
     features = [

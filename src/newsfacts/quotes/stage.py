@@ -50,7 +50,7 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     scored = [(probability(candidate.features, acts), candidate)
               for candidate in candidates(parsed.doc, text, marks, acts)]
     kept = _distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
-                     if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
+                      if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
     transcript = _colon_form(parsed.doc, text, marks, kept)
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
@@ -121,7 +121,7 @@ def _colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidat
 
 
 def _to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
-             mentions: Mentions, earlier: list[Quote]) -> Quote:
+              mentions: Mentions, earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
     split = quoted_share(start, start + 1, marks) == 1 and quoted_share(end - 1, end, marks) == 1
