@@ -12,7 +12,7 @@ from ..lexicon import (
     KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS,
     quote_cues,
 )
-from ..parse import sentence_start
+from ..parse import SUBJECT_DEPS, sentence_start
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, quotations
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import tokens_spelling
@@ -22,12 +22,11 @@ from .words import tokens_spelling
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
-SUBJECT_DEPENDENCIES = {"nsubj", "nsubjpass"}
 
 
 def _salience(token: Token) -> tuple[int, int, int]:
     """How central a mention is to its sentence, lowest first: shallow in the parse, a subject, recent."""
-    return _depth(token), token.dep_ not in SUBJECT_DEPENDENCIES, -token.i
+    return _depth(token), token.dep_ not in SUBJECT_DEPS, -token.i
 
 
 def _depth(token: Token) -> int:
@@ -87,7 +86,7 @@ def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None
         subject = _clause_subject(pronoun)
         if pronoun.i == pronoun.sent.start and pronoun.tag_ == "PRP$" and pronoun.i > 0:
             before = doc[pronoun.i - 1].sent
-            subjects = [t for t in before if t.dep_ in SUBJECT_DEPENDENCIES]  # the main verb's, else the first
+            subjects = [t for t in before if t.dep_ in SUBJECT_DEPS]  # the main verb's, else the first
             subject = next((t for t in subjects if t.head == before.root), subjects[0] if subjects else None)
         group = cluster_of(organisations, subject.i) if subject is not None else None
         if group is not None:
@@ -106,7 +105,7 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
             return False
         if pronoun.lower_ in REFLEXIVE_PRONOUNS:
             return True
-        if pronoun.dep_ in SUBJECT_DEPENDENCIES and _clause_verb(token) in reported_clauses:
+        if pronoun.dep_ in SUBJECT_DEPS and _clause_verb(token) in reported_clauses:
             return False  # "Tom had left, he said": a subject is not someone named in the clause it reports
         # "Edmund saw him", "he expected him back": an object pronoun is not the subject of its own verb.
         return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
@@ -156,10 +155,10 @@ def _clause_subject(pronoun: Token) -> Token | None:
     """The subject of the verb whose clause holds the pronoun, when the pronoun is not that subject; a verb
     with none takes the one of the verb it depends on ('she would take a break to spend time with her family')."""
     verb = _clause_verb(pronoun)
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     while subject is None and verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
         verb = _clause_verb(verb.head)
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return None if subject is None or subject.i == pronoun.i else subject
 
 
@@ -171,7 +170,7 @@ def _reporting_subject(pronoun: Token) -> tuple[Token | None, Token | None]:
         if token.dep_ == "ccomp":
             verb = token.head
             if verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
-                return next((c for c in verb.children if c.dep_ in SUBJECT_DEPENDENCIES), None), token
+                return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None), token
             return None, None
         token = token.head
     return None, None

@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from .. import timex
 from ..nlp import Parsed
-from ..parse import Mentions, governing_verb, subject_of
+from ..parse import SUBJECT_DEPS, Mentions, governing_verb, subject_of
 from ..schema import Event, FactSheet, Span
 
 
@@ -16,7 +16,6 @@ from ..schema import Event, FactSheet, Span
 CLAUSE_PARTS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd",
                 "prep", "agent"}
 PRUNED = {"relcl", "advcl", "ccomp", "acl", "parataxis", "punct", "mark", "xcomp", "csubj", "appos"}
-SUBJECTS = {"nsubj", "nsubjpass"}
 MAX_PREPOSITIONS = 2
 MAX_WORDS = 16
 
@@ -38,7 +37,7 @@ def _named_actor_verb(verb: Token) -> Token:
     one names its actor ("once Edmund had departed, … as it pulled out"): the timeline then says who."""
     current = verb
     for step in range(4):
-        subject = next((child for child in current.children if child.dep_ in SUBJECTS), None)
+        subject = next((child for child in current.children if child.dep_ in SUBJECT_DEPS), None)
         if subject is not None and subject.pos_ != "PRON" or subject is None and step == 0:
             return current
         if current.dep_ not in ("advcl", "conj", "xcomp") or current.head.pos_ not in ("VERB", "AUX"):
@@ -72,10 +71,10 @@ def _clause(verb: Token, excluded: set[int]) -> list[Token]:
                 prepositions.append(part)
             continue
         words += part
-    relative = next((word for word in words if word.dep_ in SUBJECTS and word.tag_ in ("WP", "WDT")), None)
+    relative = next((word for word in words if word.dep_ in SUBJECT_DEPS and word.tag_ in ("WP", "WDT")), None)
     if relative is not None and verb.dep_ == "relcl":  # "Jane Smith, who was born …": say who
         words = [word for word in words if word is not relative] + _phrase(verb.head, excluded | {verb.i})
-    elif not any(word.dep_ in SUBJECTS for word in words) and verb.head.i != verb.i:
+    elif not any(word.dep_ in SUBJECT_DEPS for word in words) and verb.head.i != verb.i:
         subject = subject_of(verb.head, reach=2)  # "he was ready to do it", "was pictured meeting …"
         if subject is not None:
             words += _phrase(subject, excluded)
