@@ -4,7 +4,7 @@
     .venv/bin/python scripts/train_quote_model.py ../shared/data/quotes/polnear-train.jsonl
     .venv/bin/python scripts/train_quote_model.py ../shared/data/quotes/polnear-train.jsonl --acts
 
-Every candidate the parse offers (`newsfacts.quote_candidates`) is labelled an attribution when its content
+Every candidate the parse offers (`newsfacts.quotes.candidates`) is labelled an attribution when its content
 covers more than 0.3 of a gold quote (the scoring rule) and its cue or speaker agrees with that quote; a
 logistic regression over the candidates' features learns which are. The weights are written as plain JSON
 (`src/newsfacts/data/quote_model.json`; with `--acts`, candidates that report acts too, for PolNeAR's wider
@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import DocBin
 
 from newsfacts.nlp import load_model
-from newsfacts.quote_candidates import Candidate, candidates
+from newsfacts.quotes.candidates import Candidate, candidates
 from newsfacts.quote_marks import quotations
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsfacts" / "data"

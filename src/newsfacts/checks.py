@@ -10,22 +10,22 @@ is emitted only when the article gives enough to decide it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from itertools import pairwise
 
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Token
 
 from . import timex
-from .nlp import Parsed, relative_antecedent
+from .lexicon import data_table
+from .nlp import Parsed
+from .parse import relative_antecedent
 from .schema import Check, Entity, FactSheet, TimeExpression
 
-CUES = json.loads(resources.files("newsfacts").joinpath("data/check_words.json").read_text())
+CUES = data_table("check_words")
 HEDGES = {word: bounds for word, bounds in CUES["hedges"].items() if not word.startswith("_")}
 
 CLOCK_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d)$")

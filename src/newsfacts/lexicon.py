@@ -2,7 +2,8 @@
 
 Kept as tables rather than `if` chains so a reader can check and extend them. They are general English
 (forms of address, kinship terms, pronouns), compiled by hand from style guides such as the AP and
-Guardian style books and from standard grammars; none comes from a particular article.
+Guardian style books and from standard grammars; none comes from a particular article. The longer tables
+are JSON files in data/, read by `data_table`.
 """
 
 from __future__ import annotations
@@ -173,11 +174,17 @@ WORK_NOUNS = {"memoir", "memoirs", "book", "novel", "autobiography", "biography"
               "show", "programme", "program", "painting", "opera", "essay", "column", "article", "interview",
               "debut", "collection", "sequel", "bestseller", "drama", "comedy", "thriller", "sitcom"}
 
+@lru_cache(maxsize=None)
+def data_table(name: str) -> dict:
+    """The JSON file data/<name>.json (a word table, or a trained quote model), read as UTF-8 once per
+    process. Callers share the dict it returns, so none may change it."""
+    return json.loads(files("newsfacts.data").joinpath(f"{name}.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def quote_cues() -> dict[str, frozenset[str]]:
     """The attribution tables of data/quote_cues.json: reporting verbs, generic source nouns, pronouns."""
-    data = json.loads(files("newsfacts.data").joinpath("quote_cues.json").read_text(encoding="utf-8"))
-    return {key: frozenset(value) for key, value in data.items() if not key.startswith("_")}
+    return {key: frozenset(value) for key, value in data_table("quote_cues").items() if not key.startswith("_")}
 
 
 # Verbs of putting out a statement, which the reporting verbs leave out: with them too, a building or

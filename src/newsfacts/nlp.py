@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .schema import Article
 
@@ -66,19 +66,6 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def token_index_from(doc: Doc, char: int) -> int:
-    """Index of the first token starting at or after character `char` (`len(doc)` if none), by binary search:
-    a Doc maps tokens to characters, not characters to tokens."""
-    low, high = 0, len(doc)
-    while low < high:
-        middle = (low + high) // 2
-        if doc[middle].idx < char:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
 @dataclass(frozen=True)
 class Parsed:
     """An article together with its spaCy analysis."""
@@ -104,18 +91,3 @@ def parse_many(articles: Iterable[Article], nlp: Language, batch_size: int = 32)
     stream = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         yield Parsed(article, doc)
-
-
-# Penn tags of relative pronouns (who, which, that), which stand for the noun their clause hangs on, and
-# the dependencies of such a clause (spaCy's ClearNLP labels).
-RELATIVE_TAGS = ("WP", "WDT")
-NOUN_ATTACHED_DEPS = ("relcl", "acl")
-
-
-def relative_antecedent(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for: 'residents' in 'residents who say …', 'Hale' in 'Ann Hale, who
-    has died aged 80,'."""
-    clause = pronoun.head
-    if pronoun.tag_ in RELATIVE_TAGS and clause.dep_ in NOUN_ATTACHED_DEPS and clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    return None

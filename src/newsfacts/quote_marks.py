@@ -108,3 +108,10 @@ def quotations(text: str) -> list[Quotation]:
     if double_open is not None:
         found.append(Quotation(double_open + double_width, seen_until, double_open, seen_until, False))
     return found
+
+
+def quoted_share(start: int, end: int, marks: list[Quotation]) -> float:
+    """The share of the characters of [start, end) that lie inside quotation marks."""
+    covered = sum(max(0, min(end, mark.end) - max(start, mark.start)) for mark in marks
+                  if mark.start < end and start < mark.end)
+    return covered / max(1, end - start)

@@ -17,16 +17,15 @@ without a trained relation model.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import COMPANY_NOUNS, KINSHIP, TITLES_OF_PLACE
-from .nlp import Parsed, token_index_from
+from .lexicon import COMPANY_NOUNS, KINSHIP, TITLES_OF_PLACE, data_table
+from .nlp import Parsed
+from .parse import Mentions as MentionIndex, subject_of, token_index_from
 from .schema import Entity, FactSheet, Mention, Relation
 
 PERSON, ORG, PLACE, WORK = "PERSON", "ORG", "PLACE", "WORK"
@@ -77,7 +76,7 @@ class Tables:
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    data = json.loads(files("newsfacts").joinpath("data", "relations.json").read_text(encoding="utf-8"))
+    data = data_table("relations")
     people, employers = frozenset({PERSON}), frozenset({PERSON, ORG})
     triggers: dict[str, Trigger] = {}
     for word, kin in KINSHIP.items():
@@ -124,35 +123,13 @@ def tables() -> Tables:
     )
 
 
-class Mentions:
-    """Which entity a stretch of text refers to, indexed once per article.
+class Mentions(MentionIndex):
+    """The article's mentions (`parse.Mentions`: the tightest mention around a token wins, because mentions nest),
+    and its organisations by the lower-case text of their names."""
 
-    As in `entities.entity_at`, the tightest mention wins, because mentions nest: "his" inside
-    "his father" is a mention of someone else.
-    """
-
-    def __init__(self, sheet: FactSheet):
-        self.items = sorted(((m, e) for e in sheet.entities for m in e.mentions), key=lambda i: i[0].end - i[0].start)
-        # The longest mention starting or ending at a place wins: "the Prince of Wales", not "Wales".
-        self.starting: dict[int, tuple[Mention, Entity]] = {}
-        self.ending: dict[int, tuple[Mention, Entity]] = {}
+    def __init__(self, doc: Doc, sheet: FactSheet):
+        super().__init__(doc, sheet.entities)
         self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
-        for mention, entity in reversed(self.items):
-            self.starting.setdefault(mention.start, (mention, entity))
-            self.ending.setdefault(mention.end, (mention, entity))
-
-    def around(self, start: int, end: int) -> tuple[Mention, Entity] | None:
-        for mention, entity in self.items:
-            if mention.start < end and start < mention.end:
-                return mention, entity
-        return None
-
-    def of_token(self, token: Token) -> tuple[Mention, Entity] | None:
-        return self.around(token.idx, token.idx + len(token.text))
-
-    def entity_of(self, token: Token) -> Entity | None:
-        found = self.of_token(token)
-        return found[1] if found else None
 
 
 def sentence(token: Token) -> str:
@@ -449,13 +426,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 # ---- verbs and place names -----------------------------------------------------------------------
 
-def subject_of(verb: Token, mentions: Mentions) -> Entity | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return entity_of_subject(child, verb, mentions)
-    if verb.dep_ == "acomp":  # "who is married to Y": the subject is the copula's
-        return subject_of(verb.head, mentions)
-    return None
+def subject_entity(verb: Token, mentions: Mentions) -> Entity | None:
+    """The entity a verb's subject names; an adjective's is its copula's ('who is married to Y')."""
+    subject = subject_of(verb, through=("acomp",))
+    return entity_of_subject(subject, subject.head, mentions) if subject is not None else None
 
 
 def entity_of_subject(subject: Token, verb: Token, mentions: Mentions) -> Entity | None:
@@ -514,7 +488,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         lemma = verb.lemma_.lower()
         found: list[tuple[str, Entity | None, Entity]] = []
         if lemma in table.authorship_verbs and verb.pos_ == "VERB":
-            author = subject_of(verb, mentions)
+            author = subject_entity(verb, mentions)
             found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
             if verb.dep_ == "acl" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
                 found += [("author_of", by, work) for by in objects_of(verb, mentions, frozenset({"by"}))]
@@ -523,21 +497,21 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if work is not None and work.type == WORK:
                 found.append(("author_of", author, work))  # "Still Rivers, which she wrote in a year"
         elif lemma in table.marriage_verbs:
-            spouse = subject_of(verb, mentions)
+            spouse = subject_entity(verb, mentions)
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
-        elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (child := subject_of(verb, mentions)):
+        elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (child := subject_entity(verb, mentions)):
             found += [("parent_of", parent, child) for parent in objects_of(verb, mentions, frozenset({"to"}))]
         elif lemma in table.employment_verbs and not past_tense(verb):
-            worker = subject_of(verb, mentions)
+            worker = subject_entity(verb, mentions)
             found += [("works_for", worker, employer)
                       for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
         elif lemma in table.membership_verbs and not past_tense(verb):
-            member = subject_of(verb, mentions)
+            member = subject_entity(verb, mentions)
             found += [("member_of", member, side) for side in objects_of(verb, mentions, table.membership_verbs[lemma])
                       if side.type == ORG]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
-            worker = subject_of(verb, mentions)
+            worker = subject_entity(verb, mentions)
             found += [("works_for", worker, employer) for employer in organisations_objects(verb, mentions)]
         elif lemma in table.location_participles and verb.tag_ == "VBN":
             # Whatever one is based in is a place, though NER often calls a town it does not know an organisation.
@@ -641,7 +615,7 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
 
     >>> # "Ann's brother, Tom Lee, works for Acme." → sibling_of(Tom Lee, Ann), works_for(Tom Lee, Acme)
     """
-    mentions = Mentions(sheet)
+    mentions = Mentions(parsed.doc, sheet)
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
     for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions),

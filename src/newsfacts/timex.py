@@ -7,15 +7,15 @@ guidelines), which no Python library produces.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, timedelta
-from importlib import resources
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
-WORDS = json.loads(resources.files("newsfacts").joinpath("data/time_words.json").read_text())
+from .lexicon import data_table
+
+WORDS = data_table("time_words")
 
 # TIMEX3 duration letters per unit; the clock units go after the "T".
 DURATION_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",

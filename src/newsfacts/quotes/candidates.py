@@ -1,8 +1,9 @@
 """Attribution candidates read off the dependency parse: a cue, the content it reports, the source.
 
 Every verb that governs a clause, an object or a quotation is a candidate ("said that …", "called the plan
-…", "… , he added"), and so is "according to X". Each candidate carries the features the attribution
-model (`quote_model.json`, trained by `scripts/train_quote_model.py`) weighs to decide whether it is one.
+…", "… , he added"), and so are "according to X" and a title-case headline's verb ("Senator Praises Plan").
+Each candidate carries the features (`model.cue_features`) the attribution model weighs to decide whether
+it is one.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import quote_cues
-from .nlp import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, token_index_from
-from .quote_marks import Quotation
+from ..lexicon import quote_cues
+from ..parse import RELATIVE_TAGS, governing_verb, token_index_from
+from ..quote_marks import Quotation
+from .model import bucket, cue_features, speaker_features
+from .speakers import (
+    CLAUSE_DEPS, according_source, inverted_subject, is_trailing_report, name_after_dash, noun_owner, speaker_of,
+)
 
-# Dependents that carry what a cue verb reports, most specific first (spaCy's ClearNLP labels).
-CLAUSE_DEPS = ("ccomp", "parataxis")
+
+# Dependents that carry what a cue verb reports when it governs no clause (`speakers.CLAUSE_DEPS`, which come first).
 OBJECT_DEPS = ("dobj", "xcomp", "prep", "oprd", "acomp", "attr", "dative", "advcl")
-SUBJECT_DEPS = ("nsubj", "csubj")
 PARENTHETICAL = "parenthetical"
 # Content that is a clause ("said that …", "the claim that …", "The plan, she said, is dead"): what anyone's
 # words or thoughts can be. A verb with an object ("praised the crews", "denied the claims") reports an act or
@@ -28,24 +32,12 @@ PARENTHETICAL = "parenthetical"
 REPORTED_CLAUSES = (*CLAUSE_DEPS, PARENTHETICAL, "noun_clause")
 # Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report', 'when asked'.
 BARE_VERB_DEPS = ("aux", "nsubj", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
-# A verb without a subject of its own shares its head's: "He stood up and said …", "…, adding that …".
-SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
-# A participle clause that closes a report and reports words of its own: "…, adding that …", "…, calling it …".
-TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
+# NER labels of a time, which a cue's prepositional phrase gives rather than what was said ('said on Monday').
 TIME_ENTITIES = {"DATE", "TIME"}
 # '"…," said X', the commonest form of news quote: quoted words handed to a reporting verb with a speaker. The
 # quotes stage keeps it whatever the model's score (it learns it from PolNeAR, whose short ones are labelled
 # unevenly).
 HANDED_TO_CUE = "handed_to_cue"
-# Entity types and pronoun lists (quote_cues.json) whose members can say, think or want something.
-AGENT_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}
-AGENT_PRONOUNS = ("person_pronouns", "group_pronouns", "writer_pronouns")
-# Dependents whose word says what kind of act the verb names.
-OBJECT_WORD_DEPS = ("dobj", "attr", "acomp", "oprd")
-# Right dependents that belong to a speaker phrase: "aides to the governor", "people familiar with the talks".
-PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
-# Punctuation a speaker phrase does not run across (a hyphen inside 'anti-war activists' it does).
-PHRASE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "―"}
 
 
 @dataclass
@@ -87,64 +79,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def noun_phrase(head: Token) -> Span:
-    """The speaker phrase: the head noun with its left dependents, without appositions or clauses."""
-    doc = head.doc
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in PHRASE_RIGHT_DEPS and child.i == end:
-            end = child.right_edge.i + 1
-        else:
-            break
-    # Leftwards up to a mark or comma: a parse may hang the quotation before a name on it.
-    start = head.i
-    while start > head.left_edge.i and not ((doc[start - 1].is_quote and doc[start - 1].tag_ != "POS")
-                                            or doc[start - 1].is_space or doc[start - 1].text in PHRASE_BREAKS):
-        start -= 1
-    # A comma after the head opens an aside: "a person familiar with the talks, who spoke on condition …".
-    end = next((token.i for token in doc[head.i + 1:end] if token.text == ","), end)
-    return doc[start:end]
-
-
-def speaker_of(verb: Token) -> Span | None:
-    """The phrase that says, writes or thinks what `verb` reports, following shared subjects upwards."""
-    token = verb
-    if _is_trailing_report(verb) and verb.head.dep_ in CLAUSE_DEPS:
-        token = verb.head.head  # "X insisted that …, claiming …": X claims, not the clause's subject
-    for _ in range(4):
-        for child in token.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return noun_phrase(child)
-            if child.dep_ == "agent":  # passive: "was told by X"
-                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-                if objects:
-                    return noun_phrase(objects[0])
-        if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children) or (
-                token.tag_ == "VBN" and token.dep_ == "advcl"):
-            # "she is said to …", "he was told …", "Asked about it, she said …": the subject heard it,
-            # someone unnamed said it
-            return None
-        if (slipped := _slipped_subject(token)) is not None:
-            return slipped
-        if token.dep_ in NOUN_ATTACHED_DEPS and (token.head.pos_ in ("NOUN", "PROPN", "PRON") or _is_age(token.head)):
-            # "who said": the relative pronoun's antecedent is the noun the clause hangs on ("the 22-year-old
-            # posted" may be parsed so too).
-            return noun_phrase(token.head)
-        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _slipped_subject(verb: Token) -> Span | None:
-    """A subject the parse hung on the verb in pieces: in '"…," the 34-year-old said' the small model often
-    attaches 'the' and 'old' to 'said' as a determiner and a modifier; a verb takes neither."""
-    pieces = [child for child in verb.lefts if child.dep_ in ("det", "amod")]
-    if not pieces or verb.i == 0 or pieces[-1].right_edge.i != verb.i - 1:
-        return None
-    return verb.doc[pieces[0].left_edge.i:verb.i]
-
-
 def _content_heads(verb: Token) -> tuple[list[Token], str]:
     """The dependents whose subtrees `verb` reports, and the kind of dependent they are."""
     if _reports_nothing(verb) and (verb.dep_ == "xcomp" or any(child.dep_ == "neg" for child in verb.children)):
@@ -167,7 +101,7 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
             continue  # "what the numbers say", "which it described as …": the pronoun is not what was said
         if child.dep_ in ("prep", "advcl") and _incidental(child):
             continue  # "said on Monday" reports nothing
-        if _is_trailing_report(child):
+        if is_trailing_report(child):
             continue  # "noted her record, saying …": 'saying' is a report of its own
         if child.dep_ == "xcomp" and _reports_nothing(child):
             continue  # "declined to comment (on the report)": no words to report
@@ -222,22 +156,10 @@ def _before_trailing_report(head: Token) -> Token:
     claiming that …' the parse may hang 'claiming' inside the clause, but it reports other words."""
     last = head.right_edge
     for token in head.subtree:
-        if (token.i > head.i and _is_trailing_report(token) and token.right_edge.i == last.i
+        if (token.i > head.i and is_trailing_report(token) and token.right_edge.i == last.i
                 and token.left_edge.i > head.i):
             return token.doc[token.left_edge.i - 1]
     return last
-
-
-def _is_trailing_report(token: Token) -> bool:
-    return (token.dep_ in TRAILING_REPORT_DEPS and token.tag_ == "VBG"
-            and token.lemma_.lower() in quote_cues()["reporting_verbs"]
-            and not any(child.dep_ in SUBJECT_DEPS for child in token.children))
-
-
-def _owner(noun: Token) -> Span | None:
-    """The owner of a reporting noun: 'his' in 'his claim that …'."""
-    owners = [child for child in noun.children if child.dep_ == "poss"]
-    return noun_phrase(owners[0]) if owners else None
 
 
 def _quotation_index(quotations: list[Quotation]) -> tuple[list[int], list[Quotation]]:
@@ -252,97 +174,6 @@ def _quoted_share(start: int, end: int, starts: list[int], ordered: list[Quotati
     for quotation in ordered[max(0, bisect_right(starts, start) - 1):bisect_right(starts, end)]:
         covered += max(0, min(end, quotation.end) - max(start, quotation.start))
     return covered / (end - start)
-
-
-def _bucket(count: int) -> str:
-    for limit in (1, 3, 8, 20, 40):
-        if count <= limit:
-            return str(limit)
-    return "many"
-
-
-def _is_age(head: Token) -> bool:
-    """'old' in 'the 34-year-old': a person, though NER reads an age."""
-    return head.lower_ == "old" and head.ent_type_ == "DATE"
-
-
-def speaker_head(speaker: Span) -> Token:
-    """The word a speaker phrase is about: its root, or its last word when the parse hung the phrase on the
-    verb in pieces and a determiner came out as root ('the 34-year-old said')."""
-    root = speaker.root
-    return speaker[-1] if root.pos_ == "DET" and len(speaker) > 1 else root
-
-
-def _speaker_features(speaker: Span | None, cue: Token) -> list[str]:
-    if speaker is None:
-        return ["spk=none"]
-    head = speaker_head(speaker)
-    lex = quote_cues()
-    features = ["spk_after" if speaker.start > cue.i else "spk_before"]
-    if head.pos_ == "PRON":
-        features.append(f"spk_pron={head.lower_}")
-    elif _is_age(head):
-        features.append("spk_age")
-    elif head.ent_type_:
-        features.append(f"spk_ent={head.ent_type_}")
-    else:
-        features.append(f"spk_pos={head.pos_}")
-        if head.pos_ == "NOUN":
-            features.append(f"spk_noun={head.lemma_.lower()}")
-    if head.lemma_.lower() in lex["source_nouns"]:
-        features.append("spk_source_noun")
-    return features
-
-
-def _speaker_type(speaker: Span | None) -> str:
-    """Whether the speaker can hold a view (a person, a group, a place's people, a pronoun for them)."""
-    if speaker is None:
-        return "none"
-    head = speaker_head(speaker)
-    lex = quote_cues()
-    if head.ent_type_ in AGENT_ENTITIES or any(head.lower_ in lex[key] for key in AGENT_PRONOUNS):
-        return "agent"
-    return head.pos_
-
-
-def _features(cue: Token, kind: str, heads: list[Token], size: int, speaker: Span | None, quoted: float,
-              cue_quoted: bool, sentence_index: int) -> list[str]:
-    lemma = cue.lemma_.lower()
-    lex = quote_cues()
-    features = [
-        "bias", f"lemma={lemma}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"content={kind}",
-        f"lemma_content={lemma}|{kind}", f"lemma_dep={lemma}|{cue.dep_}", f"len={_bucket(size)}",
-        f"quoted={round(quoted, 1)}", f"kind_len={kind}|{_bucket(size)}",
-    ]
-    if lemma in lex["reporting_verbs"]:
-        features += ["reporting_verb", f"reporting_content={kind}"]
-    if cue_quoted:
-        features.append("cue_in_quotation")
-    if sentence_index == 0:
-        features.append("first_sentence")
-    children = {child.dep_: child for child in cue.children}
-    if "neg" in children:
-        features.append("negated")
-    modals = [child.lower_ for child in cue.children if child.dep_ == "aux" and child.tag_ == "MD"]
-    if modals:
-        features.append("modal")
-    marks = [grand.lower_ for head in heads for grand in head.children if grand.dep_ == "mark"]
-    if marks:
-        features.append(f"mark={marks[0]}")
-    preps = [child.lower_ for child in cue.children if child.dep_ == "prep"]
-    if kind == "prep" and preps:
-        features.append(f"lemma_prep={lemma}|{preps[0]}")
-    features += [f"lemma_prepw={lemma}|{prep}" for prep in preps]
-    # What the verb takes tells a stance ('made a claim') from an act ('made an appearance').
-    for child in cue.children:
-        if child.dep_ in OBJECT_WORD_DEPS:
-            features += [f"obj={child.lemma_.lower()}", f"lemma_obj={lemma}|{child.lemma_.lower()}"]
-    features.append(f"lemma_spk_type={lemma}|{_speaker_type(speaker)}")
-    speaker_features = _speaker_features(speaker, cue)
-    features += speaker_features
-    features += [f"{kind}|{feature}" for feature in speaker_features[:2]]
-    features.append(f"lemma_spk={lemma}|{speaker_features[0]}")
-    return features
 
 
 def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = False) -> list[Candidate]:
@@ -375,7 +206,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
         start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
         if start >= end or text[start:end].lower().startswith(anonymity_requests):
             continue
-        speaker = speaker_of(token) if token.pos_ != "NOUN" else _owner(token)
+        speaker = speaker_of(token) if token.pos_ != "NOUN" else noun_owner(token)
         if speaker is not None and kind != PARENTHETICAL and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
         start, end = _widen_to_quotations(start, end, starts, ordered)
@@ -399,7 +230,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
-                               _features(token, kind, heads, size, speaker, quoted, cue_quoted, sentence_index)))
+                               cue_features(token, kind, heads, size, speaker, quoted, cue_quoted, sentence_index)))
     return found + _headline_candidates(doc, text, starts, ordered)
 
 
@@ -440,9 +271,9 @@ def _headline_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Q
         speaker = doc[first:token.i]
         start, end = _trim(text, doc[token.i + 1].idx, doc[last - 1].idx + len(doc[last - 1]))
         start, end = _widen_to_quotations(start, end, starts, ordered)
-        features = ["bias", "headline_verb", f"lemma={lemma}", f"len={_bucket(last - token.i - 1)}",
+        features = ["bias", "headline_verb", f"lemma={lemma}", f"len={bucket(last - token.i - 1)}",
                     f"quoted={round(_quoted_share(start, end, starts, ordered), 1)}"]
-        found.append(Candidate([token], start, end, speaker, features + _speaker_features(speaker, token)))
+        found.append(Candidate([token], start, end, speaker, features + speaker_features(speaker, token)))
     return found
 
 
@@ -454,17 +285,11 @@ def _widen_to_quotations(start: int, end: int, starts: list[int], ordered: list[
     return start, end
 
 
-def _according_source(according: Token, to: Token) -> Span | None:
-    objects = [child for child in to.children if child.dep_ == "pobj"] or [
-        child for child in according.children if child.dep_ == "pobj"]
-    return noun_phrase(objects[0]) if objects else None
-
-
 def _according(token: Token, text: str, starts: list[int], ordered: list[Quotation],
                sentence_index: int) -> list[Candidate]:
     """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
     to = token.doc[token.i + 1]
-    speaker = _according_source(token, to)
+    speaker = according_source(token, to)
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i, to.i}
     clause_head = token.head
     while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head.i != clause_head.i:
@@ -483,10 +308,12 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     if not tokens:
         return []
     start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
+    if start >= end:  # the clause lies wholly in another paragraph: nothing reported in this one
+        return []
     start, end = _widen_to_quotations(start, end, starts, ordered)
     quoted = _quoted_share(start, end, starts, ordered)
     features = ["bias", "lemma=according to", "according", f"quoted={round(quoted, 1)}",
-                f"len={_bucket(len(tokens))}"] + _speaker_features(speaker, token)
+                f"len={bucket(len(tokens))}"] + speaker_features(speaker, token)
     if sentence_index == 0:
         features.append("first_sentence")
     return [Candidate([token, to], start, end, speaker, features)]
@@ -502,6 +329,12 @@ SENTENCE_END = {".", "?", "!"}
 
 def _is_cue_verb(token: Token) -> bool:
     return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+
+
+def _cue_verb(token: Token) -> Token | None:
+    """The verb a token next to a quotation hangs on, at most three words up: 'said' in '…," Jane Doe, an
+    aide, said'."""
+    return governing_verb(token, _is_cue_verb, reach=3)
 
 
 def _next_tokens(doc: Doc, start: int):
@@ -524,24 +357,6 @@ def _previous_tokens(doc: Doc, end: int):
         yield token
 
 
-def _governing_verb(token: Token) -> Token | None:
-    """The verb a token next to a quotation hangs on: 'said' in '…," Jane Doe, an aide, said'."""
-    for _ in range(4):
-        if _is_cue_verb(token):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _name_after_dash(doc: Doc, index: int) -> Span | None:
-    end = index
-    while end < len(doc) and doc[end].pos_ == "PROPN" and end - index < 5:
-        end += 1
-    return doc[index:end] if end > index else None
-
-
 def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
     """Quotations and the cue next to them: '"…," he said', 'she said: "…"', '"…" ― Name'."""
     found: list[Candidate] = []
@@ -559,11 +374,11 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
         cue_tokens = [cue]
         if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
             cue_tokens.append(doc[cue.i + 1])
-            speaker = _according_source(cue, doc[cue.i + 1])
+            speaker = according_source(cue, doc[cue.i + 1])
         elif speaker is None:
             speaker = speaker_of(cue)
             if speaker is None and position == "after":
-                speaker = _inverted_subject(cue)
+                speaker = inverted_subject(cue)
         end, next_quote = quotation.end, None
         if position == "after":
             end, next_quote = _run_on(doc, text, cue, ordered, number, quotation.end)
@@ -572,11 +387,11 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
         closing = _closing_punctuation(text, quotation)
         reporting = cue.lemma_.lower() in quote_cues()["reporting_verbs"]
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
-                    f"qlemma={cue.lemma_.lower()}|{position}", f"len={_bucket(len(words))}",
-                    f"closed={quotation.closed}", f"ends_with={closing}"] + _speaker_features(speaker, cue)
+                    f"qlemma={cue.lemma_.lower()}|{position}", f"len={bucket(len(words))}",
+                    f"closed={quotation.closed}", f"ends_with={closing}"] + speaker_features(speaker, cue)
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
         # A short quotation handed to its cue ('"No," she said') is speech; a short one ending on a word is a phrase.
-        features.append(f"ends_len={closing}|{_bucket(len(words))}")
+        features.append(f"ends_len={closing}|{bucket(len(words))}")
         if position == "after" and speaker is not None and closing in ",?!" and reporting:
             features.append(HANDED_TO_CUE)
         if reporting:
@@ -600,24 +415,13 @@ def _is_nickname(doc: Doc, before: int, after: int) -> bool:
     return 0 < before and after < len(doc) and doc[before - 1].pos_ == "PROPN" and doc[after].pos_ == "PROPN"
 
 
-def _inverted_subject(cue: Token) -> Span | None:
-    """The name straight after an inverted cue ('"…," tweeted councillor Ann Lee'), which the small model may
-    parse as anything but the cue's subject."""
-    doc = cue.doc
-    end = cue.i + 1
-    while end < len(doc) and (doc[end].pos_ in ("PROPN", "NOUN") or doc[end].pos_ == "DET" and end == cue.i + 1):
-        end += 1
-    words = doc[cue.i + 1:end]
-    return words if any(token.pos_ in ("PROPN", "NOUN") for token in words) else None
-
-
 def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tuple[Token | None, str, Span | None]:
     """The cue of a quotation: a dash and a name after it, else a reporting verb after or before it, else
     the verb the words after or before it hang on. A quotation closing with a full stop ends its sentence:
     the words after it are a new one ('… as "theater." Asked about it, he said …')."""
     following = list(_next_tokens(doc, after))
     if len(following) > 1 and following[0].text in DASHES:
-        speaker = _name_after_dash(doc, following[1].i)
+        speaker = name_after_dash(doc, following[1].i)
         if speaker is not None:
             return following[0], "dash", speaker
     reporting = quote_cues()["reporting_verbs"]
@@ -629,11 +433,11 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
         position = "before_colon" if preceding[0].text == ":" else "before_comma"
         verb = next((token for token in preceding if token.pos_ == "VERB" and token.lemma_ in reporting), None)
         before_options += [(verb, position)] if verb is not None else []
-        if (verb := _governing_verb(preceding[0])) is not None:
+        if (verb := _cue_verb(preceding[0])) is not None:
             before_options.append((verb, position))
     after_options = []
     # The verb the next words hang on may stand before the quotation ('told them the plan was "dead" after …').
-    if following and not ends_sentence and (verb := _governing_verb(following[0])) is not None and verb.i >= after:
+    if following and not ends_sentence and (verb := _cue_verb(following[0])) is not None and verb.i >= after:
         after_options.append((verb, "after"))
     # 'X said: "…", adding that …' is said's quotation; otherwise the cue after a quotation comes first.
     colon_first = [option for option in before_options if option[1] == "before_colon"]
@@ -655,7 +459,7 @@ def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: i
     if following.outer_start < cue.idx or "\n" in between:
         return end, None
     opening = token_index_from(doc, following.outer_start)
-    if any(_is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
+    if any(is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
         return end, None  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
     reporting = quote_cues()["reporting_verbs"]
     if text[following.end - 1:following.end] != "." and any(

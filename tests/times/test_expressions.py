@@ -1,26 +1,12 @@
-"""The times and events stages, one rule per test, each on a short sentence of its own."""
+"""Time expressions and their TIMEX3 values (times/expressions.py, grammar.py and its normalisers), each rule on a short sentence."""
 
 from __future__ import annotations
 
 import pytest
 
 from newsfacts import timex
-from newsfacts.entities import find_entities
-from newsfacts.nlp import parse
-from newsfacts.schema import Article, FactSheet
-from newsfacts.times import find_events, find_times
 
-# A Thursday.
-PUBLISHED = "2024-03-14"
-
-
-def times_of(nlp, text: str, published: str | None = PUBLISHED):
-    article = Article(id="t", text=text, published=published)
-    return find_times(parse(article, nlp), FactSheet(id="t", text=text, published=published))
-
-
-def found(nlp, text: str, published: str | None = PUBLISHED) -> list[tuple[str, str, str]]:
-    return [(t.text, t.type, t.value) for t in times_of(nlp, text, published)]
+from time_helpers import found, times_of
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -151,44 +137,6 @@ def test_expressions_do_not_overlap(nlp):
     assert ("Friday, March 8, 2024", "DATE", "2024-03-08") in [(t.text, t.type, t.value) for t in times]
 
 
-def test_timex_week_and_decade_forms():
-    from datetime import date
-    assert timex.written(date(2024, 3, 14), "W") == "2024-W11"
-    assert timex.written(date(2024, 3, 14), "DE") == "202"
-    assert timex.duration(None, "hour") == "PTXH"
-    assert timex.start_of("2024-W11") == "2024-03-11"
-    assert timex.start_of("XXXX-WXX-1") is None
-
-
-def events_of(nlp, text: str, published: str = PUBLISHED):
-    article = Article(id="t", text=text, published=published)
-    parsed = parse(article, nlp)
-    sheet = FactSheet(id="t", text=text, published=published)
-    sheet.entities = find_entities(parsed, sheet)
-    sheet.times = find_times(parsed, sheet)
-    return sheet, find_events(parsed, sheet)
-
-
-def test_event_is_the_clause_the_time_modifies(nlp):
-    sheet, events = events_of(nlp, "Maria Delgado opened the new library in Leeds on Monday.")
-    event = next(e for e in events if e.when == "2024-03-11")
-    assert "Delgado opened the new library" in event.what and "Monday" not in event.what
-    names = {entity.id: entity.name for entity in sheet.entities}
-    assert any("Delgado" in names[i] for i in event.entities)
-
-
-def test_events_are_sorted_into_a_timeline(nlp):
-    _, events = events_of(nlp, "The mayor resigned on Tuesday. The scandal broke in January. "
-                               "The council met at 6pm on Wednesday.")
-    whens = [event.when for event in events]
-    assert whens == ["2024-01", "2024-03-12", "2024-03-13T18:00"]
-
-
-def test_durations_are_not_events(nlp):
-    _, events = events_of(nlp, "The strike lasted 19 days.")
-    assert events == []
-
-
 @pytest.mark.parametrize("text, expected", [
     ("The ship sank on 2 May 2019. The day before, a storm hit.", ("The day before", "DATE", "2019-05-01")),
     ("The ship sank on 2 May 2019. The next day divers arrived.", ("The next day", "DATE", "2019-05-03")),
@@ -274,17 +222,6 @@ def test_words_around_a_time_are_not_times(nlp, text, false_friend):
     assert not any(t.text.startswith(false_friend) for t in times_of(nlp, text))
 
 
-def test_an_event_stays_within_its_paragraph(nlp):
-    _, events = events_of(nlp, "Trees down across county\n\nHigh winds toppled trees across the region on Monday.")
-    event = next(e for e in events if e.when == "2024-03-11")
-    assert "county" not in event.what and "toppled trees" in event.what
-
-
-def test_an_event_does_not_end_on_the_time_s_preposition(nlp):
-    _, events = events_of(nlp, "The bridge was repaired by Friday.")
-    assert [e.what for e in events] == ["The bridge was repaired"]
-
-
 def test_small_hours_told_after_an_evening_fall_on_the_next_day(nlp):
     times = found(nlp, "The party began on Saturday. Neighbours complained at 11.30pm. Police came at 1.10am.")
     assert ("1.10am", "TIME", "2024-03-10T01:10") in times
@@ -317,11 +254,6 @@ def test_a_scheduling_predicate_puts_its_time_ahead(nlp, text, expected):
 
 def test_a_year_earlier_counts_from_a_half_year(nlp):
     assert ("a year earlier", "DATE", "2022") in found(nlp, "Sales fell in the first half of 2023 from a year earlier.")
-
-
-def test_an_event_keeps_its_verb_s_particle(nlp):
-    _, events = events_of(nlp, "The match kicks off at 3pm.")
-    assert [e.what for e in events] == ["The match kicks off"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -411,11 +343,6 @@ def test_a_day_a_stretch_runs_since_does_not_date_a_clock_time(nlp):
 ])
 def test_zones_edges_and_hyphenated_quarters_are_read_whole(nlp, text, expected):
     assert expected in found(nlp, text)
-
-
-def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
-    rule = timex.WORDS["holidays"]["election day"]
-    assert timex.holiday_date(rule, 2022).isoformat() == "2022-11-08"  # 1 November 2022 was a Tuesday
 
 
 def test_a_second_modifying_a_noun_is_the_ordinal(nlp):

@@ -1,0 +1,41 @@
+"""Who is in it: people, organisations, places, events and works, each one entity with all its mentions.
+
+spaCy's NER finds the names. The rest is written here because no maintained library does it for news
+in English without a large model: repairing NER's typical slips on news, merging the forms a name takes
+("Prince Edmund", "Edmund", "the Duke of Glenmoor", "the Duke"), and resolving the pronouns, kinship
+descriptions ("his father") and role descriptions ("the chair of the board", later "the chair", "the
+34-year-old", "the company") that point back at a person or organisation. The resolver is deliberately
+conservative: two different people must never end up in one entity.
+
+The steps, in the order `find_entities` runs them: `names` (with `untagged`) finds the names, `merging` makes
+one cluster per entity of them, `descriptions` and `references` attach what points back at one, and `output`
+writes the clusters as the sheet's entities. `words`, `candidates` and `clusters` are what the steps share.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import LANDMARK_HEADS
+from ..nlp import Parsed
+from ..schema import Entity, FactSheet
+from .descriptions import (
+    add_organisation_descriptions, add_place_descriptions, add_role_descriptions, add_unnamed_people,
+    refer_to_named_by_head,
+)
+from .merging import cluster_names
+from .names import name_candidates
+from .output import to_entities
+from .references import resolve_group_pronouns, resolve_references
+
+
+def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
+    """All entities of the article, each with its merged mentions, in order of first mention."""
+    doc = parsed.doc
+    clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
+    add_role_descriptions(doc, parsed.text, clusters)
+    add_unnamed_people(doc, parsed.text, clusters)
+    add_organisation_descriptions(doc, parsed.text, clusters)
+    add_place_descriptions(doc, clusters)
+    refer_to_named_by_head(doc, parsed.text, [k for k in clusters if k.type == "PLACE"], LANDMARK_HEADS, {})
+    resolve_references(doc, parsed.text, clusters)
+    resolve_group_pronouns(doc, parsed.text, clusters)
+    return to_entities(doc, clusters)

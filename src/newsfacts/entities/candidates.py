@@ -1,0 +1,119 @@
+"""A name found in the text (`Candidate`), before it is merged into an entity, and the ways the finders make
+one: a person's name with the forms of address before it, a name typed by the words around it, and the tests
+both NER's names and the ones it missed go through.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import HONORIFICS, ORG_HEADS, PERSON_ROLE_NOUNS, SURNAME_PARTICLES, WORK_NOUNS
+from .words import first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at
+
+
+@dataclass
+class Candidate:
+    """A name or title found in the text, before it is merged into an entity."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    type: str
+    kind: str  # "name" or "title"
+    personal: tuple[str, ...] = ()  # lower-cased personal-name tokens ("edmund"); empty for titles and non-persons
+    titles: frozenset[str] = frozenset()  # forms of address or titles it carries ("prince", "duke")
+    place: str | None = None  # "glenmoor" in "the Duke of Glenmoor"
+    gender: str | None = None
+    key: str = ""  # normalised text, for organisations, places, events and works
+    typed_by_context: bool = False  # its type comes from the words around it, not from NER's label
+
+
+def first_name_mistagged(doc: Doc, i: int) -> bool:
+    """Whether token i is a first name the tagger took for another word ('Per' as a preposition in 'Per Aasen',
+    'Will' as a verb in 'Will Toms'): capitalised inside a sentence, a known first name."""
+    word = doc[i] if 0 <= i < len(doc) else None
+    return word is not None and is_capitalised(word) and not word.is_sent_start and word.pos_ not in {"PROPN", "NOUN"} \
+        and lower_key(word) not in HONORIFICS and first_name_gender(word.lower_) is not None
+
+
+def named_by_context(span: Span, kind: str) -> Candidate:
+    """A name whose type the words around it give ('her novel, X'), whatever NER's label."""
+    return Candidate(span.start, span.end, kind, "name", key=normalise(span.text), typed_by_context=True)
+
+
+def employer_of_role(token: Token) -> bool:
+    """'Acme' in 'Acme spokesman Tom Reed': a proper noun modifying a person's job names where they work."""
+    role = token.head
+    return (token.dep_ == "compound" and token.pos_ == "PROPN" and is_capitalised(token) and role.pos_ == "NOUN"
+            and role.is_lower and role.lemma_.lower() in PERSON_ROLE_NOUNS and role.i > token.i)
+
+
+def generic_organisation_word(span: Span) -> bool:
+    """'Union' in 'Union leaders said', 'Council' in 'Council officials': a generic organisation word alone,
+    capitalised only because it opens a sentence, modifying a plural noun, names no organisation ('Council
+    President Ann Lee' does: her body)."""
+    word = span[0]
+    return len(span) == 1 and word.lower_ in ORG_HEADS and word.dep_ == "compound" and word.head.tag_ == "NNS" \
+        and word.head.i > word.i and word.is_sent_start
+
+
+def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
+    """A person's name, widened leftwards over forms of address ('Prince Edmund', 'Sen. Jane Whitfield');
+    None when the span holds no name word at all."""
+    titles = set()
+    gender = None
+    while end - start > 1 and lower_key(doc[start]) in PERSON_ROLE_NOUNS and lower_key(doc[start]) not in HONORIFICS:
+        start += 1  # "Striker Leon Marsh" at a sentence start: the role is no part of the name
+    while start > 0:
+        match = None
+        for length in (2, 1):
+            if start - length >= 0:
+                found = title_at(doc, start - length, HONORIFICS)
+                if found and found[1] == length and is_capitalised(doc[start - length]):
+                    match = found
+                    break
+        if not match:
+            break
+        titles.add(match[0])
+        gender = gender or honorific_gender(match[0])
+        start -= match[1]
+    inner = start
+    while inner < end:  # forms of address NER kept inside the span
+        found = title_at(doc, inner, HONORIFICS)
+        if not found or inner + found[1] >= end:
+            break
+        titles.add(found[0])
+        gender = gender or honorific_gender(found[0])
+        inner += found[1]
+    while end > inner + 1 and not any(c.isalpha() for c in doc[end - 1].text):
+        end -= 1  # "Kelsby 2-0": NER ran on into the score
+    personal = _name_words(doc[inner:end].text)
+    if not personal and not titles:
+        return None
+    if gender is None and len(personal) > 1:
+        gender = first_name_gender(personal[0])
+    return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    """Lower-cased name words as written, so a hyphenated surname ("Lewis-Jones") stays one; a particle
+    written in lower case joins the word after it ("de Vries", "van der Berg")."""
+    words = [word.strip(",;:") for word in text.split()]
+    words = [word for word in words if word and word.lower() != "the" and any(c.isalpha() for c in word)]
+    joined: list[str] = []
+    for index, word in enumerate(words):
+        particle = " " if word in SURNAME_PARTICLES and index < len(words) - 1 else ""
+        if joined and joined[-1].endswith(" "):
+            joined[-1] += word.lower() + particle
+        else:
+            joined.append(word.lower() + particle)
+    return tuple(joined)
+
+
+def names_work(span: Span) -> bool:
+    """'her debut The Glass Harbour', 'her novel, Still Rivers', 'Still Rivers, a drama': a name set beside a noun for
+    a work is a title."""
+    root = span.root
+    return root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS and root.head.i < span.start or any(
+        child.dep_ == "appos" and child.lower_ in WORK_NOUNS for child in root.children)

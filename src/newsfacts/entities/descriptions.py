@@ -1,0 +1,278 @@
+"""Descriptions that point back at a named entity: roles ("the chair of the board", later "the chair"), ages
+("the 34-year-old"), a person brought in by age and never named, organisations ("the company") and places
+("the town").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import (
+    COMPANY_NOUNS, INSTITUTION_SYNONYMS, KINSHIP, ORG_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
+    TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+)
+from ..parse import sentence_start
+from .clusters import Cluster, cluster_of
+from .names import place_noun_before
+from .words import lower_key, tokens_spelling
+
+
+AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+
+
+def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """A noun phrase set beside a person's name is a mention of them ('Ann Lee, the chair of the board,');
+    so, later, is 'the' with a role they were given ('striker Tom Reed' … 'the striker', 'Judge Ann Lee' …
+    'the judge') or with their age ('Tom Reed, 34,' … 'the 34-year-old'), when no one else was given it."""
+    roles: dict[str, dict[Cluster, int]] = {}  # role lemma or age -> the people given it, and where first
+
+    def give(role: str, cluster: Cluster, at: int) -> None:
+        holders = roles.setdefault(role, {})
+        holders[cluster] = min(at, holders.get(cluster, at))
+
+    for cluster in (k for k in clusters if k.type == "PERSON"):
+        for title in cluster.titles:
+            give(title, cluster, cluster.first)
+        for start, end, kind in list(cluster.mentions):
+            if kind != "name":
+                continue
+            root = doc[start:end].root
+            described = _described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP)
+            for first, last, noun in described + _description_hung_on_a_name(root):
+                if not first <= root.i < last:
+                    cluster.mentions.append((first, last, "description"))
+                    give(noun.lemma_.lower(), cluster, start)
+            # "the painter Ida Holm": the parser often sets the name beside the role right before it
+            phrase_start = root.head.left_edge.i if root.dep_ == "appos" and root.head.i == start - 1 \
+                else root.left_edge.i
+            if (described_before := _role_before_name(doc, phrase_start, start)) is not None:
+                cluster.mentions.append((described_before, end, "description"))  # "the actress Ann Lee"
+            for child in root.children:
+                if child.dep_ == "compound" and child.i < start and (
+                        child.pos_ == "NOUN" and child.is_lower or lower_key(child) in PERSON_ROLE_NOUNS):
+                    give(child.lemma_.lower(), cluster, start)  # "striker Tom Reed", "head coach Tom Reed"
+                if child.dep_ == "appos" and child.like_num or child.dep_ == "amod" and child.lower_ == "old":
+                    age = next((t.text for t in child.subtree if t.like_num), None)
+                    if age:
+                        give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
+    for noun in doc:
+        if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
+                and noun.lemma_.lower() in roles:
+            start = noun.left_edge.i
+            # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
+            of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            # "the striker", "the club captain", "the Dutch physicist": only words that say what the role is
+            if doc[start].lower_ != "the" or not all(t.i == start or t.dep_ == "compound" and t.is_lower
+                                                     or t.ent_type_ == "NORP" for t in doc[start:noun.i]):
+                continue
+            if of is None:
+                _refer_back(roles[noun.lemma_.lower()], start, noun.i + 1, clusters)
+            elif noun.lemma_.lower() in TITLES_OF_PLACE:
+                # "the president of Cyprus" is whoever holds that office, not the president named before
+                _introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
+    for match in AGE_REFERENCE.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        if match.group(1) in roles:
+            _refer_back(roles[match.group(1)], span.start, span.end, clusters)
+        elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
+            # An age first told as "the 29-year-old" is the one person named in that sentence or the one before.
+            window = sentence_start(doc, span.sent.start, 1)
+            named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
+                     if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
+            if len(named) == 1:
+                _refer_back({named.pop(): 0}, span.start, span.end, clusters)
+
+
+# Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
+BASED_WORDS = {"base", "based", "headquarter", "headquartered"}
+# Words a role written before a name may hold besides its nouns: articles, adjectives, an employer's name and its
+# possessive ('the American director', "Acme's chief executive").
+ROLE_PHRASE_TAGS = {"DT", "JJ", "NN", "NNP", "POS", "HYPH"}
+
+
+def _role_before_name(doc: Doc, first: int, start: int) -> int | None:
+    """Where 'the actress Ann Lee', 'Acme spokesperson Ann Lee' starts, when the name at `start` has a role written
+    before it as part of one noun phrase (from `first`, the phrase's left edge): a mention of the person as a whole."""
+    words = doc[first:start]
+    if not words or not all(t.tag_ in ROLE_PHRASE_TAGS for t in words) \
+            or not any(t.pos_ == "NOUN" and t.is_lower for t in words):
+        return None
+    return first
+
+
+AGED_PERSON = re.compile(r"\b([Aa]n?) (\d{1,2})-year-old (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
+CALLED_BACK = re.compile(r"\b[Tt]he (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
+
+
+def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'A 17-year-old boy has been charged … The teenager appeared in court': a person the story brings in by age
+    and never names is one person, called back by 'the' and the same noun (or 'the teenager' when under 20). Only
+    when the article names no one of that age ('Tom Reed, 17,' would be the one) and only one such person is
+    brought in."""
+    intros = list(AGED_PERSON.finditer(text))
+    if len(intros) != 1:
+        return
+    intro = intros[0]
+    span = doc.char_span(intro.start(), intro.end())
+    aged = any(end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text == intro.group(2)
+               for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions if kind == "name")
+    if span is None or cluster_of(clusters, span.start) is not None or aged:
+        return
+    age, noun = int(intro.group(2)), intro.group(3)
+    person = Cluster("PERSON", gender=UNNAMED_PERSON_NOUNS[noun])
+    person.mentions.append((span.start, span.end, "description"))
+    for later in CALLED_BACK.finditer(text, intro.end()):
+        same = later.group(1) == noun or later.group(1) in TEEN_NOUNS and age < 20
+        back = doc.char_span(later.start(), later.end()) if same else None
+        if back is not None and cluster_of(clusters, back.start) is None and doc[back.end - 1].tag_ == "NN":
+            person.mentions.append((back.start, back.end, "description"))
+    clusters.append(person)
+
+
+def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Acme, the Finnish carmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
+    organisation named most often so far, when one is named more often than any other. Other nouns point back
+    only at the one organisation described so ('a venture fund, Oakline' … 'the fund', 'the band X' … 'the
+    band')."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    described: dict[str, dict[Cluster, int]] = {}  # noun -> the organisations it was set beside, and where first
+    for cluster in organisations:
+        for start, end, kind in list(cluster.mentions):
+            root = doc[start:end].root
+            for first, last, noun in _described_spans(root, lambda noun: noun.lemma_.lower() in ORG_NOUNS):
+                if kind == "name" and not first <= root.i < last:
+                    cluster.mentions.append((first, last, "description"))
+                    described.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
+    refer_to_named_by_head(doc, text, organisations, ORG_HEADS, INSTITUTION_SYNONYMS)
+    # the company nouns are read below; one fixed word list keeps the regex compiled once
+    for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
+        if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
+                and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
+            _refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+    for noun in doc:
+        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
+            continue
+        lefts = list(noun.lefts)
+        if not (lefts and lefts[0].lower_ == "the" and lefts[0].i == noun.left_edge.i
+                and all(_industry_or_nationality(t) for t in lefts[1:])):
+            continue
+        if cluster_of(organisations, lefts[0].i) is not None:
+            continue  # it may sit inside a person's description: 'the company's president'
+        counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
+                         for k in organisations), key=lambda item: item[:2], reverse=True)
+        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+            counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'the capital, Kelsby,' is a mention of Kelsby; so, later, is 'the capital' or, after 'the border town of
+    Kelsby', 'the town', when no other place was called so."""
+    nouns: dict[str, dict[Cluster, int]] = {}  # place noun -> the places given it, and where first
+    for cluster in (k for k in clusters if k.type == "PLACE"):
+        for start, end, kind in list(cluster.mentions):
+            noun = place_noun_before(doc, start, end) if kind == "name" else None
+            if noun is None:
+                continue
+            if doc[start - 1].text == ",":
+                cluster.mentions.append((noun.left_edge.i, noun.i + 1, "description"))
+            nouns.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
+    for noun in (t for t in doc if t.lemma_.lower() in nouns and t.tag_ == "NN" and t.is_lower) if nouns else []:
+        start = noun.left_edge.i
+        if doc[start].lower_ == "the" and start == noun.i - 1:
+            _refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
+
+
+def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set[str],
+                           synonyms: dict[str, set[str]]) -> None:
+    """'the university' after 'the University of Kelsby', 'the council' after 'Dunmere City Council', 'the abbey'
+    after 'Kelsby Abbey': the one organisation or place named before whose name holds that generic word."""
+    by_word: dict[str, list[Cluster]] = {}
+    for cluster in named:
+        for word in {word for key in cluster.keys for word in key.split() if word in heads}:
+            for generic in {word} | synonyms.get(word, set()):
+                by_word.setdefault(generic, []).append(cluster)
+    generic_words = heads | {word for words in synonyms.values() for word in words}
+    for noun in tokens_spelling(doc, text, generic_words) if by_word else []:
+        if noun.lower_ not in by_word or noun.tag_ not in {"NN", "NNP"} or not noun.is_lower or noun.i == 0 \
+                or doc[noun.i - 1].lower_ != "the" \
+                or noun.left_edge.i != noun.i - 1 or cluster_of(named, noun.i) is not None:
+            continue  # it may sit inside a person's description: 'a surgeon at the university'
+        named_before = [k for k in by_word[noun.lower_] if k.first < noun.i]
+        if len(by_word[noun.lower_]) == 1 and named_before:
+            named_before[0].mentions.append((noun.i - 1, noun.i + 1, "description"))
+
+
+def _industry_or_nationality(modifier: Token) -> bool:
+    """'mining' or 'Chilean' in 'the Chilean mining group', 'Oslo' in 'the Oslo firm' or 'the Oslo-based firm' say
+    what or where the company is; 'rival' or 'parent' in 'the rival company' point at another one."""
+    if modifier.ent_type_ in {"NORP", "GPE"} or modifier.dep_ == "amod" and modifier.lemma_.lower() in BASED_WORDS:
+        return True
+    return modifier.dep_ == "compound" and modifier.is_lower and modifier.pos_ == "NOUN" \
+        and modifier.lower_ not in OTHER_COMPANY_WORDS
+
+
+def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, end: int) -> None:
+    """A lede's 'The mayor of Dunmere has…' is the one person the article later calls 'Mayor Thorne', when
+    no one else holds that title and the name comes in a later sentence ('talks between the president of
+    Cyprus and President Lee' are two people)."""
+    if len(holders) != 1:
+        return
+    owner, given_at = next(iter(holders.items()))
+    place = " ".join(t.lower_ for t in noun.doc[noun.i + 2:end] if t.lower_ != "the")
+    if given_at >= noun.sent.end and dict(owner.places).get(noun.lemma_.lower(), place) == place:
+        owner.mentions.append((start, end, "description"))
+
+
+def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster]) -> None:
+    """Attach 'the <role>' at [start, end) to the one person given that role, if given it before."""
+    if len(holders) != 1:
+        return
+    owner, given_at = next(iter(holders.items()))
+    # It may sit inside another person's mention ("the mayor" in "the mayor's aide, Tom Reed"), not repeat a
+    # mention or sit inside one of its owner's own.
+    repeats = any((s, e) == (start, end) for k in clusters for s, e, _ in k.mentions) or any(
+        s <= start and end <= e for s, e, _ in owner.mentions)
+    if given_at < start and not repeats:
+        owner.mentions.append((start, end, "description"))
+
+
+def _description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
+    """'The head of the Red Cross delegation in Kelsby, Ann Lee,': the parser hangs the person's name on the last name
+    of the phrase before it ('Kelsby'); the description is the whole noun phrase up to the comma, headed by the
+    noun the chain of 'of'/'in' phrases climbs to."""
+    doc = root.doc
+    if root.dep_ != "appos" or root.head.pos_ != "PROPN" or root.left_edge.i < 1 \
+            or doc[root.left_edge.i - 1].text != ",":
+        return []
+    token = root.head
+    while token.dep_ in {"pobj", "prep"} and token.head.i < token.i:
+        token = token.head
+    if token is root.head or token.pos_ != "NOUN" or token.tag_ == "NNS" or token.left_edge.pos_ != "DET":
+        return []
+    return [(token.left_edge.i, root.left_edge.i - 1, token)]
+
+
+def _described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
+    """Noun phrases in apposition to a name, either side of it, whose head noun `fits`: the token span of the
+    noun with its left modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'), and the noun.
+    Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"]
+    spans: list[list] = []
+    for noun in sorted(nouns, key=lambda n: n.i):
+        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" or not fits(noun):
+            continue
+        end = noun.i + 1
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
+                end = child.right_edge.i + 1
+            break
+        if spans and spans[-1][1] >= noun.left_edge.i:
+            spans[-1][1:] = [max(spans[-1][1], end), noun]
+        else:
+            spans.append([noun.left_edge.i, end, noun])
+    return [(first, last, noun) for first, last, noun in spans]

@@ -1,0 +1,303 @@
+"""Merging names into one entity per person, organisation, place, event or work: full names anchor the
+shorter forms, titles join the one who holds them, aliases and appositions join the names set beside them, and
+two different full names never merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..lexicon import (
+    ALIAS_CUES, COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_HEADS, PEERAGES, PERSON_ROLE_NOUNS, PLACE_HEADS,
+    ROYAL_HONORIFICS,
+)
+from .candidates import Candidate, person_name
+from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
+from .words import (
+    PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key,
+    normalise, tokens_spelling,
+)
+
+
+# NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
+# other labels NER dropped ('Cole' as a product) a known person's name word is still theirs.
+NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+
+    def new(candidate: Candidate) -> None:
+        cluster = Cluster(candidate.type)
+        cluster.add(candidate)
+        clusters.append(cluster)
+
+    # Words the article writes in lower case somewhere: a capitalised one may still be no name.
+    lower_case_words = {token.text for token in doc if token.is_lower}
+    candidates = _settle_lone_words(doc, candidates, lower_case_words)
+    people = [c for c in candidates if c.type == "PERSON"]
+    # Full names first: they anchor the shorter forms.
+    for c in (c for c in people if len(c.personal) > 1):
+        match = next((k for k in clusters if any(same_full_name(c.personal, n) for n in k.personal)), None)
+        match.add(c) if match else new(c)
+    for c in (c for c in people if c.place):
+        match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
+        match.add(c) if match else new(c)
+    for c in (c for c in people if len(c.personal) == 1):
+        match = _short_name_owner(doc, c, _short_name_owners(c, clusters))
+        match.add(c) if match else new(c)
+    for c in (c for c in people if not c.personal and not c.place):
+        title = next(iter(c.titles))
+        # "the Justice properties" in a story about Jim Justice: a surname, not a title.
+        options = [k for k in clusters if k.type == "PERSON" and title in surnames(k)]
+        options = options or [k for k in clusters if k.type == "PERSON" and title in k.titles]
+        match = nearest(options, c.start)
+        match.add(c) if match else new(c)
+    for c in (c for c in candidates if c.type != "PERSON"):
+        mistagged = _surname_mistagged(c, doc, clusters)
+        if mistagged is not None:
+            person, name = mistagged
+            person.add(name)
+            continue
+        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _short_form_of(
+            c, doc, clusters)
+        match.add(c) if match else new(c)
+    for cluster in clusters:
+        cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
+    _add_untagged_short_names(doc, text, clusters, lower_case_words)
+    _add_untagged_names_of_things(doc, text, clusters)
+    _merge_appositions(doc, clusters)
+    _merge_aliases(doc, clusters)
+    _merge_peerage_with_royal_name(clusters)
+    _merge_first_word_of_organisation(clusters)
+    return clusters
+
+
+def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
+    """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
+    company whose longer name starts with it. Not an institution named after its place ('Kelsby Magistrates'
+    Court', 'Kelsby Police'), whose first word alone is the place."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    institution_words = (ORG_HEADS | PLACE_HEADS | {"court", "hospital"}) - COMPANY_NOUNS \
+        - {"corporation", "plc", "inc", "ltd"}
+    for short in organisations:
+        words = {key for key in short.keys if " " not in key}
+        if len(words) != 1 or words != short.keys:
+            continue
+        longer = [k for k in organisations if k is not short and any(
+            key.split()[0] in words and " " in key and key.split()[-1] not in institution_words for key in k.keys)]
+        if len(longer) == 1:
+            merge(longer[0], short, clusters)
+
+
+def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Lane, born Ana Ortiz,', 'the rapper known as Lil Vex, whose real name is Tom Reed': a birth name, stage
+    name or nickname is another name of the person named last before it in the sentence, though two full names
+    are otherwise never one person."""
+    for alias in [k for k in clusters if k.type == "PERSON"]:
+        for start, _, kind in sorted(alias.mentions):
+            cue = alias_cue_before(doc, start, ALIAS_CUES) if kind == "name" else None
+            if cue is None:
+                continue
+            sentence_start = doc[start].sent.start
+            earlier = [(s, k) for k in clusters if k.type == "PERSON" and k is not alias
+                       for s, e, _ in k.mentions if sentence_start <= s and e <= cue]
+            named = max(earlier, key=lambda item: item[0])[1] if earlier else None
+            if named is None:
+                continue
+            # Only a form of address tells a gender here: one guessed from a stage name's first word ('Lil')
+            # is no evidence against the birth name's.
+            addressed = {gender for k in (named, alias) for t in k.titles if (gender := honorific_gender(t))}
+            if len(addressed) > 1:
+                continue
+            agreed = named.gender if named.gender == alias.gender else None
+            merge(named, alias, clusters)
+            named.gender = next(iter(addressed), agreed)
+            break
+
+
+def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:
+    """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
+    gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
+    word = name.personal[-1]
+    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)]
+    addressed = [k for k in options if name.titles & k.titles]
+    return addressed or options
+
+
+def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Cluster | None:
+    """Who a lone name word means: of the people sharing it (`options`), the one named last before it, but not
+    one brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
+    keeps the bare surname for the principal."""
+    principals = [k for k in options if not _introduced_as_relative(doc, k)]
+    return nearest(principals or options, name.start)
+
+
+def _introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
+    """Whether a person's first name mention stands beside a kinship noun ('his brother, Ray Brannigan')."""
+    names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
+    if not names:
+        return False
+    root = doc[slice(*min(names))].root
+    return root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP
+
+
+def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
+    """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
+    its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
+    article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
+    person once, a club three times), or when it opens an organisation's name ('Kelsby' after 'Kelsby
+    Robotics'), and no name at all if the article writes it in lower case ('Library advocates…')."""
+    named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
+    others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
+    others.update((c.key.split()[0], "ORG") for c in candidates
+                  if c.type == "ORG" and c.kind == "name" and " " in c.key)
+    by_context = {c.key: c.type for c in candidates if c.typed_by_context}
+    settled = []
+    for c in candidates:
+        key = c.key or normalise(doc[c.start:c.end].text)
+        if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
+            # The words around one mention ("her novel, Still Rivers") settle the type of all.
+            c = Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
+        elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
+                and c.personal[0] not in named:
+            votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
+            if votes:
+                c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
+            elif c.personal[0] in lower_case_words:
+                continue
+            elif (start := _place_after_preposition(doc, c.start, c.end)) is not None:
+                c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
+        settled.append(c)
+    return settled
+
+
+def _place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
+    """Where a place name starts when the name at [start, end) ends one after 'in', 'near'…, with the capitalised
+    words before it ('in French Guiana'); None when no such preposition comes before it, or it owns a noun."""
+    while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ in {"PROPN", "ADJ"}:
+        start -= 1
+    owns = end < len(doc) and doc[end].tag_ == "POS"
+    return start if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not owns else None
+
+
+def _add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
+    mention wherever it stands as written, alone."""
+    taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    for cluster in [k for k in clusters if k.type != "PERSON"]:
+        names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
+        names = {re.sub(r"^[Tt]he ", "", name) for name in names}
+        for name in names:
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                span = doc.char_span(match.start(), match.end())
+                if span is None or any(t.i in taken or t.ent_type_ for t in span):
+                    continue
+                neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+                if any(t.pos_ == "PROPN" and is_capitalised(t) for t in neighbours):
+                    continue  # part of a longer name
+                end = span.end + (cluster.type == "ORG" and _name_word_read_as_noun(doc, span.end))
+                cluster.mentions.append((span.start, end, "name"))
+                taken.update(range(span.start, end))
+
+
+def _name_word_read_as_noun(doc: Doc, i: int) -> bool:
+    """'Lines' in 'Kelsby Lines will cut jobs': a capitalised word inside a sentence that the tagger reads as a
+    common noun, ending the name of a company it follows; not a job ('Acme Chairman Tom Reed')."""
+    word = doc[i] if i < len(doc) else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return word is not None and word.pos_ == "NOUN" and is_capitalised(word) and not word.is_sent_start \
+        and not word.ent_type_ and lower_key(word) not in HONORIFICS.keys() | PERSON_ROLE_NOUNS \
+        and not (after is not None and is_capitalised(after) and after.is_alpha)
+
+
+def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str]) -> None:
+    """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention."""
+    owners: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for name in cluster.personal:
+            if len(name) > 1:
+                for word in {name[0], name[-1]}:
+                    owners.setdefault(word, []).append(cluster)
+    taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    # The tagger takes some unfamiliar surnames for other words ('Okonjo now has…' as an adverb); a word the
+    # article never writes in lower case is a name all the same.
+    for token in tokens_spelling(doc, text, owners) if owners else []:
+        looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
+        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common:
+            continue
+        name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Brannigan'
+        if name is None or any(i in taken for i in range(name.start, name.end)):
+            continue
+        people = _short_name_owners(name, clusters)
+        if len(people) > 1:  # two people share the name: only those already named can be meant
+            people = [k for k in people if k.first < name.start]
+        owner = _short_name_owner(doc, name, people)
+        if owner is not None:
+            owner.add(name)
+
+
+def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
+    """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
+    a full name holding it settles it. Returns the person and the name as a person's."""
+    if candidate.kind != "name" or " " in candidate.key:
+        return None
+    # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
+    positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
+    full = [k for k in clusters if k.type == "PERSON" and any(
+        len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
+    name = person_name(doc, candidate.start, candidate.end) if full else None
+    owner = _short_name_owner(doc, name, [k for k in _short_name_owners(name, clusters) if k in full]) if name else None
+    return (owner, name) if owner else None
+
+
+def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
+    """An acronym ('FBI') or a last word ('the Post') standing for a longer organisation name."""
+    text = candidate.key
+    if " " in text or text in PLACE_HEADS:
+        return None
+    acronym = doc[candidate.start:candidate.end].text.strip().isupper() and 2 <= len(text) <= 6
+    options = []
+    for cluster in clusters:
+        if cluster.type == "PERSON":
+            continue
+        for key in cluster.keys:
+            words = key.split()
+            if len(words) < 2:
+                continue
+            initials = "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "&"})
+            # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it.
+            if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and (
+                    words[-1] == text or words[0] == text and cluster.first < candidate.start)):
+                options.append(cluster)
+                break
+    return options[0] if len(options) == 1 else None
+
+
+def _merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity."""
+    for index in (doc.to_array("DEP") == doc.vocab.strings["appos"]).nonzero()[0]:
+        token = doc[int(index)]
+        a, b = cluster_of(clusters, token.i), cluster_of(clusters, token.head.i)
+        if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b):
+            merge(b, a, clusters)
+
+
+def _merge_peerage_with_royal_name(clusters: list[Cluster]) -> None:
+    """A peer known only by title ('the Duke of X') and the one royal named in the story are one person.
+
+    News about royals alternates between the peerage and the royal name; with exactly one royal named
+    (Prince/Princess + name) who holds no other title, that is who the title means, when the title comes
+    first, as in a lede. A peer first named after the royal ('Prince Tom … his younger son, the Duke of X')
+    is someone else: the story would have said so when it brought the title in.
+    """
+    for titled in [k for k in clusters if k.type == "PERSON" and not k.personal and k.places]:
+        if not {title for title, _ in titled.places} <= PEERAGES:
+            continue
+        royals = [k for k in clusters if k.type == "PERSON" and k.personal and k.titles & ROYAL_HONORIFICS
+                  and not k.places and compatible(k, titled) and titled.first < k.first]
+        if len(royals) == 1:
+            merge(royals[0], titled, clusters)

@@ -1,0 +1,286 @@
+"""Finding names: spaCy's named entities with their typical slips on news repaired, and the names NER missed
+(`untagged`), in the order `name_candidates` runs the finders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import (
+    ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONTHS_AND_DAYS,
+    ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS, STYLES_BEFORE_NAMES,
+    TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
+)
+from .candidates import (
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
+    person_name,
+)
+from .untagged import (
+    bare_titles, datelines, descriptive_mentions, double_first_names, styles_of_office, titles_of_place,
+    transcript_speakers, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
+    untagged_places, untagged_works,
+)
+from .words import (
+    alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    tokens_spelling, with_article,
+)
+
+
+# spaCy's OntoNotes labels and the entity type each becomes; labels left out are not entities here.
+SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE",
+               "EVENT": "EVENT", "WORK_OF_ART": "WORK", "PRODUCT": "WORK"}
+LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", "into", "across", "around"}
+# Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
+NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
+# Dependencies only a verb takes: a word the parser attaches so is no name.
+VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing possessive marker and punctuation from a span."""
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def name_candidates(doc: Doc, text: str) -> list[Candidate]:
+    """Names and titles of the article, with NER's typical slips on news repaired."""
+    candidates = titles_of_place(doc, text)
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += transcript_speakers(doc, text, taken)
+    candidates += datelines(doc, text, taken)
+    candidates += styles_of_office(doc, text, taken)
+    candidates += double_first_names(doc, text, taken)
+    addressed = _addressed_words(doc, text)
+    headline_names = _title_case_headline_names(doc, text)
+    ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
+    for ent in ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        for candidate in _from_ner(doc, ent, addressed):
+            candidates.append(candidate)
+            taken.update(range(candidate.start, candidate.end))
+    candidates += untagged_addressed_names(doc, text, taken)
+    candidates += untagged_full_names(doc, taken)
+    candidates += untagged_employers(doc, taken)
+    candidates += untagged_institutions(doc, text, taken)
+    candidates += untagged_places(doc, taken)
+    candidates += untagged_works(doc, taken)
+    candidates += bare_titles(doc, text, taken)
+    candidates += descriptive_mentions(doc, candidates)
+    return sorted(candidates, key=lambda c: (c.start, -c.end))
+
+
+@dataclass
+class _HeadlineNames:
+    """In a headline in title case every word is capitalised, so NER runs names on over the verb ('Union Boss
+    Slams Rail Bill' as one organisation): there a name keeps only the runs of words the story also writes
+    capitalised ('Fans Cheer Ruiz' keeps 'Ruiz' when the story does too), with a first name before one of
+    them ('Fans Cheer Ana Ruiz' keeps 'Ana Ruiz' when the story calls her 'Ruiz')."""
+
+    text: str
+    end: int  # token index where the headline ends; 0 when the first line is no title-case headline
+    story_start: int = 0  # character offset where the story after it starts
+
+    @cached_property
+    def capitalised_in_story(self) -> set[str]:
+        # A regex over the text is far faster than a token loop, and splits words as the tokenizer does.
+        return {word.lower() for word in CAPITALISED_WORD.findall(self.text, self.story_start)}
+
+    def trim(self, ent: Span) -> list[Span]:
+        def written(token: Token) -> bool:
+            return token.lower_ in self.capitalised_in_story and not token.is_stop
+
+        def known(token: Token) -> bool:
+            return written(token) or token.i + 1 < ent.end and written(ent.doc[token.i + 1]) \
+                and first_name_gender(token.lower_) is not None
+
+        runs, i = [], ent.start
+        while i < ent.end:
+            if not known(ent.doc[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < ent.end and (known(ent.doc[end]) or not ent.doc[end].is_alpha):
+                end += 1
+            runs.append(Span(ent.doc, i, end, label=ent.label_))
+            i = end
+        return runs
+
+
+CAPITALISED_WORD = re.compile(r"\b[A-Z]\w*")
+# Fewest words a first line needs, and the share of its longer words that must be capitalised, to be taken
+# for a title-case headline.
+HEADLINE_WORDS = 3
+HEADLINE_CAPITALISED_SHARE = 0.8
+
+
+def _title_case_headline_names(doc: Doc, text: str) -> _HeadlineNames:
+    line_end = text.find("\n")
+    headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
+    words = [t for t in headline if t.is_alpha and len(t) > 3] if headline is not None else []
+    if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words):
+        return _HeadlineNames(text, 0)
+    return _HeadlineNames(text, words[-1].i + 1, line_end)
+
+
+def _addressed_words(doc: Doc, text: str) -> set[str]:
+    """Capitalised words written right after a form of address ('Mr Brannigan'): surnames, whatever NER says."""
+    found = set()
+    for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
+        match = title_at(doc, token.i, HONORIFICS) if is_capitalised(token) else None
+        after = token.i + match[1] if match else len(doc)
+        if after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]):
+            found.add(doc[after].lower_)
+    return found
+
+
+def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
+    start, end = trim(doc, ent.start, ent.end)
+    if start >= end:
+        return []
+    label = ent.label_
+    if (at := _preposition_between_names(doc, start, end)) is not None:
+        # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
+        return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
+                for candidate in _from_ner(doc, part, addressed)]
+    if label in {"DATE", "TIME"}:
+        return _place_before_time(doc, start, end)
+    words = [t for t in doc[start:end] if t.lower_ != "the"]
+    bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
+    if bare and bare[1] == len(words) and is_capitalised(words[0]) and with_article(doc, words[0].i) < words[0].i:
+        # A title alone after "the", often mis-tagged as an organisation ("the King's" as ORG).
+        return [Candidate(with_article(doc, words[0].i), end, "PERSON", "title", titles=frozenset([bare[0]]),
+                          gender=honorific_gender(bare[0]))]
+    kind = SPACY_TYPES.get(label)
+    span = doc[start:end]
+    full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
+    address = title_at(doc, words[0].i, HONORIFICS) if words else None
+    # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
+    styled = address is not None and address[0] in COURTESY_TITLES | STYLES_BEFORE_NAMES and len(words) > address[1] \
+        and all(t.pos_ == "PROPN" and is_capitalised(t) for t in words[address[1]:])
+    if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
+        return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
+    if generic_organisation_word(span):
+        return []
+    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_HEADS:
+        return [named_by_context(span, "ORG")]  # "X Police"
+    if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
+            and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
+        # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
+        # place, whatever NER says
+        return [named_by_context(span, "PLACE")]
+    if kind not in {None, "PLACE"} and (noun := place_noun_before(doc, start, end)) is not None \
+            and (label != "PERSON" or noun.nbor().lower_ == "of"
+                 or len(span) == 1 and not first_name_gender(span.text)):
+        # "the border town of Kelsby", "the capital, Kelsby,"; but "In the region, Ann Lee said" is a person
+        return [named_by_context(span, "PLACE")]
+    if label != "WORK_OF_ART" and kind is not None and names_work(span):
+        return [named_by_context(span, "WORK")]
+    if label != "ORG" and kind is not None and _beside_noun(span, ORG_NOUNS):
+        return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
+    if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
+        return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
+    role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
+    if label == "PERSON" and role is not None:
+        # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
+        person = person_name(doc, role.i + 1, end)
+        employer = [t for t in doc[start:role.i] if t.pos_ == "PROPN" and is_capitalised(t)]
+        found = [named_by_context(doc[employer[0].i:employer[-1].i + 1], "ORG")] if employer else []
+        return found + ([person] if person else [])
+    given_before = first_name_mistagged(doc, start - 1)
+    if kind is not None and (given_before or len(span) > 1 and first_name_mistagged(doc, start)):
+        # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
+        person = person_name(doc, start - given_before, end)
+        return [person] if person else []
+    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or full_name_addressed or styled
+                                                  or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
+        person = person_name(doc, start, end)
+        return [person] if person else []
+    if kind is None:
+        return []
+    head = doc[end - 1].lower_
+    if label == "NORP" and doc[end - 1].tag_ != "NNPS":
+        return []  # nationality adjectives ("British") are not organisations
+    if label == "PRODUCT" and not _beside_work_noun(doc[start:end]):
+        return []
+    if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
+        kind = "EVENT"
+    elif head in PLACE_HEADS and kind == "ORG" or label == "FAC":
+        kind = "PLACE"
+    elif head in ORG_HEADS and kind == "PLACE":
+        kind = "ORG"
+    if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
+        kind = "ORG"  # "the Palace confirmed": the building stands for the institution
+    key = normalise(doc[start:end].text)
+    return [Candidate(start, end, kind, "name", key=key)]
+
+
+def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun for a kind of place the name at [start, end) is given by: 'the border town of Kelsby', 'the
+    capital, Kelsby,' (the parser often misses that apposition, so it is read from the words)."""
+    if start < 2 or not doc[start - 2].is_lower or doc[start - 2].lemma_.lower() not in PLACE_NOUNS:
+        return None
+    noun = doc[start - 2]
+    of = doc[start - 1].lower_ == "of"
+    # not when the noun hangs on another noun ('the envoy for the region, Ann Lee,' names the envoy)
+    beside = doc[start - 1].text == "," and end < len(doc) and doc[end].text in {",", "."} \
+        and not (noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"})
+    return noun if of or beside else None
+
+
+def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
+    """A lower-case 'on' or 'in' with a name of two words or more either side, not hyphenated into a place name
+    ('Southend-on-Sea')."""
+    for i in range(start + 2, end - 2):
+        if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
+                and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]):
+            return i
+    return None
+
+
+def _beside_person_noun(span: Span) -> bool:
+    """'its chief executive, Ines Vance', 'her husband, Sean': a name set beside a noun for a person is a
+    person's, whatever label NER gave it."""
+    return _beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
+
+
+def _beside_noun(span: Span, nouns: set[str]) -> bool:
+    """Whether the name is in apposition to one of `nouns`, either side of it."""
+    root = span.root
+    beside = [root.head] if root.dep_ == "appos" else []
+    beside += [child for child in root.children if child.dep_ == "appos"]
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns for noun in beside)
+
+
+def _place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """NER sometimes folds a place into the time after it ('from Ravensholm a few hours earlier')."""
+    j = start
+    while j < end and doc[j].pos_ == "PROPN" and lower_key(doc[j]) not in MONTHS_AND_DAYS:
+        j += 1
+    if j == start or j == end:
+        return []
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before not in LOCATIVE_PREPOSITIONS:
+        return []
+    return [Candidate(start, j, "PLACE", "name", key=normalise(doc[start:j].text))]
+
+
+def _beside_work_noun(span: Span) -> bool:
+    root = span.root
+    return (root.dep_ in {"appos", "compound"} and root.head.lower_ in WORK_NOUNS) or any(
+        child.lower_ in WORK_NOUNS for child in root.children
+    ) or (span.start > 0 and span.doc[span.start - 1].lower_ in WORK_NOUNS)
+
+
+def _is_speaker(span: Span) -> bool:
+    root = span.root
+    verb = root.head.lemma_.lower()
+    return root.dep_ in {"nsubj", "nsubjpass"} and (verb in quote_cues()["reporting_verbs"] or verb in STATEMENT_VERBS)

@@ -1,0 +1,51 @@
+"""The clusters as the sheet's entities: ids in order of first mention, a readable name, mentions as character
+spans.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..schema import Entity, Mention
+from .clusters import Cluster
+
+
+def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
+    clusters = [k for k in clusters if k.mentions]
+    clusters.sort(key=lambda k: k.first)
+    entities = []
+    for number, cluster in enumerate(clusters, start=1):
+        mentions = sorted({(start, end, kind) for start, end, kind in cluster.mentions})
+        entities.append(Entity(
+            id=f"E{number}",
+            name=_entity_name(doc, cluster, clusters),
+            type=cluster.type,
+            gender=cluster.gender if cluster.type == "PERSON" else None,
+            mentions=[
+                Mention(text=doc[start:end].text, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
+                        kind=kind)
+                for start, end, kind in mentions
+            ],
+        ))
+    return entities
+
+
+def _entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
+    """A readable canonical name: the fullest personal name, else the commonest title or name."""
+    def text(start: int, end: int) -> str:
+        return doc[start:end].text
+
+    names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
+    if cluster.type == "PERSON" and names:
+        s, e = max(names, key=lambda span: (len(doc[span[0]:span[1]]), -span[0]))
+        return text(s, e)
+    titled = [text(s, e) for s, e, kind in cluster.mentions if kind in {"name", "title"}]
+    if titled:
+        counts = Counter(titled)
+        return max(counts, key=lambda t: (counts[t], not t.isupper(), len(t)))  # "Oslo" over a dateline's "OSLO"
+    if cluster.described_of is not None and cluster.described_of in clusters:
+        owner = _entity_name(doc, cluster.described_of, clusters)
+        return f"{owner}'s {cluster.described_as}"
+    return text(*cluster.mentions[0][:2])

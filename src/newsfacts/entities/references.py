@@ -1,0 +1,248 @@
+"""Pronouns and kinship descriptions ("his father") attached to the people they refer to, and plural
+pronouns to the organisation that is their clause's subject.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import (
+    KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS,
+    quote_cues,
+)
+from ..parse import SUBJECT_DEPS, sentence_start
+from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, quotations
+from .clusters import Cluster, cluster_of, gender_fits, surnames
+from .words import tokens_spelling
+
+
+# How many sentences back a pronoun or a kinship description may look for what it refers to.
+PRONOUN_WINDOW = 3
+KINSHIP_WINDOW = 1
+SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
+
+
+def _salience(token: Token) -> tuple[int, int, int]:
+    """How central a mention is to its sentence, lowest first: shallow in the parse, a subject, recent."""
+    return _depth(token), token.dep_ not in SUBJECT_DEPS, -token.i
+
+
+def _depth(token: Token) -> int:
+    """Distance to the root of the sentence: the lower, the more central a mention is to it."""
+    steps = 0
+    while token.head.i != token.i:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside double quotation marks, in text order, paired as the quotes stage pairs them:
+    pronouns there speak from the quoted person's view."""
+    return [(q.start, q.end) for q in quotations(text) if text[q.outer_start:q.start] not in SINGLE_MARKS]
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """Attach pronouns and kinship descriptions, in reading order, to the people they refer to."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    seen: list[tuple[Token, Cluster]] = sorted(
+        ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions), key=lambda item: item[0].i
+    )
+    quoted = _quoted_spans(text)
+    in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
+    words = set(PERSONAL_PRONOUNS) | set(KINSHIP)
+    for token in tokens_spelling(doc, text, words):
+        if _inside(quoted, token.idx) or token.i in in_titles:  # "His" of "His Majesty"
+            continue
+        referent = None
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            referent = _resolve_pronoun(token, seen)
+            if referent:
+                referent.mentions.append((token.i, token.i + 1, "pronoun"))
+                referent.gender = referent.gender or PERSONAL_PRONOUNS[token.lower_]
+        elif token.lemma_.lower() in KINSHIP and token.pos_ == "NOUN":
+            referent = _resolve_kinship(doc, token, seen, clusters)
+        if referent is not None:
+            seen.append((token, referent))
+            seen.sort(key=lambda item: item[0].i)
+
+
+def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'The Rovers defended their coach': a plural pronoun whose own clause has an organisation or group as subject
+    is that one; so is 'Their' opening a sentence after one whose subject is an organisation ('The duo were shut
+    out. Their manager said…'). Nothing else is guessed: 'they' is most often people the story never names."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    quoted = _quoted_spans(text)
+    for pronoun in tokens_spelling(doc, text, PLURAL_PRONOUNS) if organisations else []:
+        if pronoun.pos_ != "PRON" or _inside(quoted, pronoun.idx):
+            continue
+        subject = _clause_subject(pronoun)
+        if pronoun.i == pronoun.sent.start and pronoun.tag_ == "PRP$" and pronoun.i > 0:
+            before = doc[pronoun.i - 1].sent
+            subjects = [t for t in before if t.dep_ in SUBJECT_DEPS]  # the main verb's, else the first
+            subject = next((t for t in subjects if t.head == before.root), subjects[0] if subjects else None)
+        group = cluster_of(organisations, subject.i) if subject is not None else None
+        if group is not None:
+            group.mentions.append((pronoun.i, pronoun.i + 1, "pronoun"))
+
+
+def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluster | None:
+    gender = PERSONAL_PRONOUNS[pronoun.lower_]
+    sentence = pronoun.sent
+    subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
+    subject_clusters = [k for t, k in seen if t.i in subject_of_clause]
+    reported_clauses = [c for c in pronoun.head.children if c.dep_ == "ccomp"]
+
+    def fits(token: Token, cluster: Cluster) -> bool:
+        if not gender_fits(cluster, gender):
+            return False
+        if pronoun.lower_ in REFLEXIVE_PRONOUNS:
+            return True
+        if pronoun.dep_ in SUBJECT_DEPS and _clause_verb(token) in reported_clauses:
+            return False  # "Tom had left, he said": a subject is not someone named in the clause it reports
+        # "Edmund saw him", "he expected him back": an object pronoun is not the subject of its own verb.
+        return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
+            cluster is k for k in subject_clusters)))
+
+    earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
+    # "Dale had involved his son": a possessive or object is first of all the subject of its own clause.
+    own_subject = _clause_subject(pronoun)
+    by_own_subject = next((k for t, k in earlier if own_subject is not None and t.i == own_subject.i), None)
+    if by_own_subject is not None:
+        return by_own_subject
+    reporter, reported = _reporting_subject(pronoun)
+    # "The coach said he expected…": in what someone says or thinks, a pronoun is most often that someone,
+    # unless the reported clause names someone before it ("denied that Dale had involved his son").
+    reported_by = next((k for t, k in earlier if reporter is not None and t.i == reporter.i), None)
+    if reported_by is not None and not any(reported.is_ancestor(t) or t == reported for t, _ in earlier):
+        return reported_by
+    if earlier:
+        return min(earlier, key=lambda item: _salience(item[0]))[1]
+    if pronoun.tag_ == "PRP$" and _in_subject(pronoun):
+        # "His memoir left Edmund adrift": a possessive inside the subject may point forward to a name,
+        # though not to one set beside its own noun ("His wife, Ruth," is someone else).
+        own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
+        later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
+                 and k.personal and fits(t, k)]
+        if later:
+            return later[0][1]
+    for back in range(1, PRONOUN_WINDOW + 1):
+        start = sentence_start(pronoun.doc, sentence.start, back)
+        if start is None:
+            break
+        end = sentence_start(pronoun.doc, sentence.start, back - 1)
+        options = [(t, k) for t, k in seen if start <= t.i < end and fits(t, k)]
+        if options:
+            return min(options, key=lambda item: _salience(item[0]))[1]
+    return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in."""
+    while token.head.i != token.i and (token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}):
+        token = token.head
+    return token
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb whose clause holds the pronoun, when the pronoun is not that subject; a verb
+    with none takes the one of the verb it depends on ('she would take a break to spend time with her family')."""
+    verb = _clause_verb(pronoun)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    while subject is None and verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
+        verb = _clause_verb(verb.head)
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return None if subject is None or subject.i == pronoun.i else subject
+
+
+def _reporting_subject(pronoun: Token) -> tuple[Token | None, Token | None]:
+    """The subject of the reporting verb ('said', 'thought') whose reported clause holds the pronoun, and the
+    head of that clause."""
+    token = pronoun
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp":
+            verb = token.head
+            if verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
+                return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None), token
+            return None, None
+        token = token.head
+    return None, None
+
+
+def _in_subject(token: Token) -> bool:
+    while token.head.i != token.i:
+        if token.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return True
+        token = token.head
+    return False
+
+
+def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> Cluster | None:
+    """'his father', 'the mayor's eldest daughter': the relative of a known person, as one of the people."""
+    possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessive is None:
+        return None
+    owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
+    if owner is None or owner.type != "PERSON":
+        return None
+    relation = noun.lemma_.lower()
+    gender = KINSHIP[relation].gender
+    start = possessive.left_edge.i
+    referent = _named_in_apposition(noun, clusters) or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
+    if referent is None:
+        window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
+        options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
+                   and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)]
+        referent = options[-1][1] if options else None
+    if referent is None and KINSHIP[relation].relation == "parent_of" and owner.titles & ROYAL_HONORIFICS:
+        # "Prince Tom … when he succeeds his father": a prince's parent is the one monarch of the story
+        monarchs = [k for k in clusters if k is not owner and k.type == "PERSON" and k.titles & MONARCHS
+                    and gender_fits(k, gender)]
+        referent = monarchs[0] if len(monarchs) == 1 else None
+    if referent is None:
+        referent = Cluster("PERSON", described_as=relation, described_of=owner)
+        clusters.append(referent)
+    if referent is owner or not gender_fits(referent, gender):
+        return None
+    referent.mentions.append((start, noun.i + 1, "description"))
+    referent.gender = referent.gender or gender
+    owner.kin[relation] = referent
+    return referent
+
+
+def _same_family(a: Cluster, b: Cluster) -> bool:
+    """Whether two people can be kin by their names: a shared surname, or both royals (who go by no surname)."""
+    if surnames(a) & surnames(b):
+        return True
+    royal = {"king", "queen"} | ROYAL_HONORIFICS | PEERAGES
+    return not surnames(a) and not surnames(b) and bool(a.titles & royal) and bool(b.titles & royal)
+
+
+def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
+    """'her brother the Earl of Brackley', 'his wife, Jane': the relative is named beside the noun."""
+    for child in noun.children:
+        if child.dep_ == "appos":
+            cluster = cluster_of(clusters, child.i)
+            if cluster is not None and cluster.type == "PERSON":
+                return cluster
+    return None
+
+
+def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
+    """If A is B's father, B is A's son: known kinship read from the other side."""
+    for other in clusters:
+        for their_relation, relative in other.kin.items():
+            if relative is owner and KINSHIP[their_relation].reciprocal.get(other.gender) == relation:
+                return other
+    return None
+
+
+def _is_kin_of(candidate: Cluster, owner: Cluster) -> bool:
+    return candidate in owner.kin.values() or owner in candidate.kin.values()

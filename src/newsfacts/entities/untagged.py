@@ -1,0 +1,299 @@
+"""Names NER missed or cut wrongly: transcript labels, datelines, titles held of a place ("the Duke of
+Glenmoor"), names after a form of address, double first names, employers before a job, institutions, places
+after "in", works beside "novel", bare titles ("the King") and styles ("His Majesty").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..lexicon import (
+    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS,
+    PLACE_HEADS, STYLES_OF_OFFICE, TITLES_OF_PLACE,
+)
+from .candidates import (
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
+    person_name,
+)
+from .words import (
+    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    tokens_spelling, with_article,
+)
+
+
+# A transcript line's speaker label: 'HOST:', 'COLLINS:' at the start of a line.
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.MULTILINE)
+
+
+def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """In a transcript (two or more lines opening with a label), a label is a person when its words are
+    written as a name elsewhere in the article ('THORNE:' after 'Mayor Thorne'), and no name otherwise
+    ('HOST:'); all its tokens are taken either way, so NER's guesses on capitals are dropped."""
+    labels = [doc.char_span(m.start(1), m.end(1)) for m in SPEAKER_LABEL.finditer(text)]
+    labels = [label for label in labels
+              if label is not None and not any(i in taken for i in range(label.start, label.end))]
+    if len(labels) < 2:
+        return []
+    written_names = {t.lower_ for t in doc if t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper}
+    found = []
+    for label in labels:
+        taken.update(range(label.start, label.end))
+        if all(t.lower_ in written_names for t in label) and (person := person_name(doc, label.start, label.end)):
+            found.append(person)
+    return found
+
+
+# A wire story's dateline: a place in capitals opening a line, before a comma, a bracketed agency or a dash
+# ('OSLO, March 3 (Reuters) -', 'SAN FRANCISCO (AP) —', 'WASHINGTON —', 'ST. LOUIS (AP) —').
+DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z]){0,3})(?=,| \(| [—–-] )", re.MULTILINE)
+
+
+# How far into an article its dateline may stand: after the headline and perhaps a standfirst. Capitals
+# opening a later paragraph are more often an acronym ('NATO, which…').
+DATELINE_REACH = 400
+
+
+def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all."""
+    match = DATELINE.search(text, 0, DATELINE_REACH)
+    span = doc.char_span(match.start(1), match.end(1)) if match else None
+    if span is None or any(i in taken for i in range(span.start, span.end)):
+        return []
+    taken.update(range(span.start, span.end))
+    return [named_by_context(span, "PLACE")]
+
+
+def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
+    """'the Duke of Glenmoor', 'the Mayor of London': a person named by a title held of a place."""
+    found = []
+    person_starts = {ent.start for ent in doc.ents if ent.label_ == "PERSON"}
+    resume = 0
+    for token in tokens_spelling(doc, text, TITLES_OF_PLACE):
+        i = token.i
+        match = title_at(doc, i, TITLES_OF_PLACE) if i >= resume and is_capitalised(token) else None
+        of = i + match[1] if match else None
+        if not match or of + 1 >= len(doc) or doc[of].lower_ != "of":
+            continue
+        j = of + 1 + (doc[of + 1].lower_ == "the")
+        place_start = j
+        while j < len(doc) and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) and (
+            j == place_start or j not in person_starts
+        ):
+            j += 1
+        if j > place_start and not (j < len(doc) and j in person_starts):
+            key = match[0]
+            place = " ".join(t.lower_ for t in doc[place_start:j])
+            found.append(Candidate(with_article(doc, i), j, "PERSON", "title", titles=frozenset([key]),
+                                   place=place, gender=honorific_gender(key)))
+            resume = j
+    return found
+
+
+def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """Names NER missed after a form of address: 'Detective Constable Ian Teale', 'Mrs Obiora'."""
+    found = []
+    for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
+        i, courtesy = token.i, False
+        while i < len(doc) and i not in taken and is_capitalised(doc[i]) and (match := title_at(doc, i, HONORIFICS)):
+            courtesy = courtesy or match[0] in COURTESY_TITLES
+            i += match[1]
+        j = i
+        while j < len(doc) and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
+                and not doc[j].ent_type_:
+            j += 1
+        if i == token.i or j == i or (j - i < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
+            continue
+        person = person_name(doc, i, j)
+        if person is not None and not any(k in taken for k in range(person.start, person.end)):
+            found.append(person)
+            taken.update(range(person.start, person.end))
+    return found
+
+
+def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
+    alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats. The
+    first name may be one the tagger took for another word ('Per Eide')."""
+    proper = [doc[int(i)] for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]]
+    proper = [t for t in proper if is_capitalised(t)]
+    capitalised_elsewhere = Counter(t.lower_ for t in proper)
+    found = []
+    for first in proper + [doc[t.i - 1] for t in proper if first_name_mistagged(doc, t.i - 1)]:
+        surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
+                                       and t.i not in taken and t.ent_type_ in {"", "PERSON"}
+                                       for t in (first, surname)) \
+                or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
+                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
+            continue
+        after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and is_capitalised(after):
+            continue  # part of a longer name
+        if person := person_name(doc, first.i, surname.i + 1):
+            found.append(person)
+            taken.update(range(person.start, person.end))
+    return found
+
+
+# A hyphen joining two capitalised words with no space around it: 'Ann-Marie', 'Rolls-Royce'.
+GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
+def double_first_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Ann-Marie Pike': NER often stops at the hyphen of a double first name ('Ann' a person, 'Marie Pike' another);
+    a known first name, a hyphen, a second capitalised word and a surname NER calls a person or the story repeats
+    are one name."""
+    found = []
+    for match in GLUED_HYPHEN.finditer(text):
+        hyphen = doc.char_span(match.start(), match.end())
+        if hyphen is None or hyphen.start < 1 or hyphen.end + 1 >= len(doc):
+            continue
+        first, second, surname = doc[hyphen.start - 1], doc[hyphen.end], doc[hyphen.end + 1]
+        after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
+        if first.whitespace_ or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
+                                        for t in (first, second, surname)) \
+                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_) \
+                or after is not None and after.pos_ == "PROPN" and is_capitalised(after):
+            continue
+        if "PERSON" in {first.ent_type_, second.ent_type_, surname.ent_type_} \
+                or text.count(surname.text) > 1:
+            person = person_name(doc, first.i, surname.i + 1)
+            if person is not None:
+                found.append(person)
+                taken.update(range(person.start, person.end))
+    return found
+
+
+def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'Kelsby head coach Tom Reed', 'Acme spokesman Tom Reed': employers NER missed."""
+    found = []
+    for token in doc:
+        role = token.head
+        if not employer_of_role(token):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].head.i in (role.i, token.i) and is_capitalised(doc[start - 1]):
+            start -= 1
+        if any(i in taken or doc[i].ent_type_ for i in range(start, token.i + 1)) \
+                or generic_organisation_word(doc[start:token.i + 1]):
+            continue
+        found.append(named_by_context(doc[start:token.i + 1], "ORG"))
+        taken.update(range(start, token.i + 1))
+    return found
+
+
+def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Kelsby Police said…': a run of capitalised proper nouns NER missed that ends in an organisation
+    word is an organisation."""
+    def untagged_name_word(i: int) -> bool:
+        return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
+
+    found = []
+    for head in tokens_spelling(doc, text, ORG_HEADS):
+        end = head.i + 1
+        if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
+            continue
+        start = head.i
+        while start > 0 and untagged_name_word(start - 1):
+            start -= 1
+        if end - start > 1:
+            found.append(Candidate(start, end, "ORG", "name", key=normalise(doc[start:end].text)))
+            taken.update(range(start, end))
+    return found
+
+
+def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'built in Montauban', 'a hall on Tanner Street': proper nouns NER missed right after 'in', 'near'… (or after
+    'on' when they end in a street word) are a place; not a possessor or a first name ('in Ann's view')."""
+    found = []
+    for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+        start = int(index)
+        preposition = doc[start - 1].lower_ if start > 0 else ""
+        if preposition not in PLACE_PREPOSITIONS | {"on"} or start in taken:
+            continue
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and not doc[end].ent_type_ \
+                and end not in taken and lower_key(doc[end]) not in MONTHS_AND_DAYS:
+            end += 1
+        last = doc[end - 1] if end > start else None
+        if last is None or end < len(doc) and doc[end].tag_ == "POS":
+            continue
+        if last.lower_ not in PLACE_HEADS and (preposition == "on" or first_name_gender(doc[start].lower_)):
+            continue
+        found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
+        taken.update(range(start, end))
+    return found
+
+
+def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """Titles NER missed, set beside a noun for a work: 'his memoir Long Shadows', 'her novel, Still Rivers'."""
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_:
+            continue
+        span = doc[token.left_edge.i:token.i + 1]
+        if names_work(span) and span.root.i == token.i and not any(i in taken for i in range(span.start, span.end)) \
+                and all(is_capitalised(t) for t in span):
+            found.append(named_by_context(span, "WORK"))
+            taken.update(range(span.start, span.end))
+    return found
+
+
+def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the King', 'the Prime Minister': a capitalised title after 'the' standing for one person."""
+    found = []
+    for token in tokens_spelling(doc, text, {title.split()[0] for title in BARE_TITLES}):
+        i = token.i
+        if i == 0 or i in taken or doc[i - 1].lower_ != "the" or not is_capitalised(token):
+            continue
+        match = title_at(doc, i, BARE_TITLES)
+        if not match or not all(is_capitalised(t) for t in doc[i:i + match[1]]):
+            continue
+        after = doc[i + match[1]] if i + match[1] < len(doc) else None
+        if after is not None and (after.pos_ == "PROPN" or after.lower_ == "of"):
+            continue  # a form of address before a name, or a title of a place
+        named_after = i + match[1] + 1 < len(doc) and after.lower_ in {"'s", "’s"} and is_capitalised(
+            doc[i + match[1] + 1])
+        if named_after:
+            continue  # "the Queen's Medical Centre": part of the name of a place or body
+        found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([match[0]]),
+                               gender=honorific_gender(match[0])))
+        taken.update(range(i - 1, i + match[1]))
+    return found
+
+
+def styles_of_office(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'His Majesty', 'His Holiness': the style stands for the one holding that title ('the King')."""
+    found = []
+    for token in tokens_spelling(doc, text, {style.split()[-1] for style in STYLES_OF_OFFICE}):
+        for length in (3, 2):
+            words = doc[max(token.i - length + 1, 0):token.i + 1]
+            title = STYLES_OF_OFFICE.get(" ".join(t.lower_ for t in words)) if len(words) == length else None
+            if title is None or not all(is_capitalised(t) for t in words) or any(t.i in taken for t in words):
+                continue
+            after = doc[words.end:words.end + 2]
+            if len(after) == 2 and after[0].lower_ in {"'s", "’s"} and is_capitalised(after[1]):
+                break  # "Her Majesty's Prison Service": part of a name
+            found.append(Candidate(words.start, words.end, "PERSON", "title", titles=frozenset([title]),
+                                   gender=honorific_gender(title)))
+            taken.update(range(words.start, words.end))
+            break
+    return found
+
+
+def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'an Ashford Games event': a name modifying a generic noun of its type refers to the same thing."""
+    found = []
+    for candidate in candidates:
+        heads = DESCRIPTIVE_HEADS.get(candidate.type)
+        if not heads:
+            continue
+        root = doc[candidate.start:candidate.end].root
+        head = root.head
+        if root.dep_ == "compound" and head.i >= candidate.end and head.lower_ in heads:
+            found.append(Candidate(head.left_edge.i, head.i + 1, candidate.type, "description", key=candidate.key))
+    return found

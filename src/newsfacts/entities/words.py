@@ -1,0 +1,119 @@
+"""Word helpers the steps of the entity stage share: tokens looked up by spelling, titles and forms of
+address, first-name genders, the words that bring in another name, and the normal form of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES
+
+
+# Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
+# ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
+PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout", "around"}
+
+
+def lower_key(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+def title_at(doc: Doc, i: int, table) -> tuple[str, int] | None:
+    """The title or form of address from `table` that starts at token i, and its length in tokens."""
+    if i + 1 < len(doc):
+        two = f"{lower_key(doc[i])} {lower_key(doc[i + 1])}"
+        if two in table:
+            return two, 2
+    single = lower_key(doc[i])
+    return (single, 1) if single in table else None
+
+
+@lru_cache(maxsize=32)
+def _word_pattern(words: frozenset[str]) -> re.Pattern:
+    alternatives = sorted((re.escape(word) for word in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+# A word the tokenizer keeps whole, so it can be looked up by a token's spelling ('mr', "o'brien", 'st.').
+ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
+WORD_INDEX = "newsfacts_word_index"
+
+
+def _word_index(doc: Doc) -> dict[str, list[int]]:
+    """Token indices by lower-case spelling, also without a closing full stop ('Mr.'), built once per Doc:
+    the entity stage asks for tokens by spelling a dozen times per article."""
+    index = doc.user_data.get(WORD_INDEX)
+    if index is None:
+        index = {}
+        for token in doc:
+            index.setdefault(token.lower_, []).append(token.i)
+            if len(token) > 1 and token.lower_.endswith("."):
+                index.setdefault(token.lower_[:-1], []).append(token.i)
+        doc.user_data[WORD_INDEX] = index
+    return index
+
+
+def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
+    """Tokens that start one of `words` (any case), in text order: words the tokenizer keeps whole are looked
+    up by spelling, others ('start-up') found by a regex over the text."""
+    index = _word_index(doc)
+    positions = set()
+    rest = set()
+    for word in words:
+        key = word.lower()
+        if ONE_TOKEN_WORD.fullmatch(key):
+            positions.update(index.get(key, ()))
+        else:
+            rest.add(word)
+    for match in _word_pattern(frozenset(rest)).finditer(text) if rest else ():
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and span.start_char == match.start():
+            positions.add(span.start)
+    return [doc[i] for i in sorted(positions)]
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def honorific_gender(key: str) -> str | None:
+    return HONORIFIC_GENDER_OVERRIDES.get(key, HONORIFICS.get(key))
+
+
+def with_article(doc: Doc, start: int) -> int:
+    return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+
+
+@lru_cache(maxsize=1)
+def _first_name_genders():
+    # gender-guesser ships a table of ~40,000 first names by country; loaded once per process.
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
+    guess = _first_name_genders().get_gender(name.capitalize())
+    return guess if guess in {"male", "female"} else None
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"'s?$", "", text).strip()
+
+
+def alias_cue_before(doc: Doc, start: int, cues: set[tuple[str, ...]]) -> int | None:
+    """Where the words bringing in another name ('born', 'known as') start, when they end right before token
+    `start`."""
+    if start == 0 or doc[start - 1].lower_ not in {cue[-1] for cue in cues}:
+        return None
+    for cue in cues:
+        begin = start - len(cue)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == cue:
+            return begin
+    return None

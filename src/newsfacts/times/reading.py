@@ -1,0 +1,88 @@
+"""What the normalisers know of the article (`Reading`): its parse, its text, the date relative expressions
+count from, and the tense the words around an expression are in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..parse import governing_verb
+from ..timex import WORDS
+
+
+Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
+# NER labels of names: a calendar word inside one is part of the name ("USA Today", "Man Friday").
+NAMED_TYPES = {"PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"}
+MODALS = {"can", "could", "may", "might", "must", "should", "would"}
+# Verbs whose "to" clause is still ahead: "plans to reopen in May", "is due to rule on Friday".
+FUTURE_HEADS = {"due", "go", "expect", "plan", "set", "schedule", "intend", "aim", "hope"}
+# Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May".
+SCHEDULING = {"due", "expect", "schedule", "slate", "plan"}
+
+
+@dataclass
+class Reading:
+    """What normalisation needs to know about the article."""
+
+    doc: Doc
+    text: str  # the article text, kept because spaCy's Doc.text is rebuilt from the tokens on every call
+    anchor: date | None
+    explicit_hours: list[float] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> SpacySpan | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def tense(self, start: int, end: int) -> int:
+        """-1 for past narration, +1 for future, 0 otherwise, read from the verb the expression hangs on."""
+        span = self.span(start, end)
+        if span is None:
+            return 0
+        verb = governing_verb(span.root)
+        return _verb_tense(verb) if verb is not None else 0
+
+
+def _verb_tense(verb: Token) -> int:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if words & {"will", "shall", "'ll", "wo"}:
+        return 1
+    past = verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries)
+    if verb.lemma_ in SCHEDULING or any(child.dep_ == "acomp" and child.lemma_ in SCHEDULING
+                                        for child in verb.children):
+        if not past or verb.dep_ == "ccomp":  # "warned that rain was due on Friday": reported, still ahead
+            return 1
+    if past:
+        return -1
+    if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
+        return -1
+    if "would" in words and verb.dep_ == "ccomp":  # "said the library would reopen in March": still ahead
+        return 1
+    if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
+        return 1
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
+        return _verb_tense(verb.head)
+    if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
+        # "a survey held in December drew …", "will rise starting in January": the clause's tense; but
+        # "ballots postmarked by Friday will count" were postmarked before, not after, the counting
+        clause_verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        tense = _verb_tense(clause_verb) if clause_verb is not None else 0
+        return 0 if verb.tag_ == "VBN" and tense > 0 else tense
+    return 0
+
+
+def has_modal(reading: Reading, start: int, end: int) -> bool:
+    span = reading.span(start, end)
+    if span is None:
+        return False
+    verb = span.root.head
+    return any(child.lower_ in MODALS for child in verb.children if child.dep_ == "aux")
+
+
+def part_of_name(word: SpacySpan) -> bool:
+    """'Theresa May', 'Man Friday': a calendar word straight after a capitalised word inside a sentence."""
+    before = word.doc[word.start - 1] if word.start > 0 else None
+    return (before is not None and not word[0].is_sent_start and before.is_title and before.pos_ == "PROPN"
+            and before.lower_ not in WORDS["months"] and before.lower_ not in WORDS["weekdays"])

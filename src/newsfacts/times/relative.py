@@ -1,0 +1,122 @@
+"""Normalisers of dates counted from the publication date or from the date mentioned last: "last week",
+"yesterday", "this morning", "the day before", "overnight", "this season", "since then", "now".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import timex
+from ..timex import WORDS
+from .patterns import extent, previous_word
+from .reading import Found, NAMED_TYPES, Reading, has_modal
+
+
+LENGTH_PREPOSITIONS = {"over", "for", "during", "within", "throughout"}
+
+
+def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
+    relation, unit = match["rel"].lower(), match["unit"].lower()
+    span = match.span()
+    counted = unit in timex.NEEDED_PRECISION and not match["edge"]
+    before = previous_word(reading.text, span[0]).strip("\"“‘'(")
+    if relation in ("the following", "the previous") and counted and before not in LENGTH_PREPOSITIONS:
+        # "the following month he was freed"; "over the following month" is a length
+        return [(*span, "DATE", timex.anchored(1 if relation == "the following" else -1, unit))]
+    if relation in ("the past", "the last", "the next", "the coming", "the following", "the previous", "a"):
+        if match["edge"]:
+            return []
+        return [(*span, "DURATION", timex.duration(1, unit))] if relation != "a" else []
+    if relation == "the" and re.match(r"\s+of\s", reading.text[span[1]:span[1] + 4]):
+        return []  # "the weekend of 22 and 23 February": the dates that follow say which
+    if relation == "the" and unit == "weekend" and not match["edge"]:
+        if reading.anchor is None:
+            return [(*span, "DATE", timex.UNRESOLVED["WE"])]
+        # "over the weekend": the one just gone in past narration, else the coming one (ISO weeks end on Sunday)
+        past = reading.tense(*span) < 0 and reading.anchor.isoweekday() < 6
+        return [(*span, "DATE", timex.shifted(reading.anchor, "weekend", -1 if past else 0))]
+    if relation == "the" and not match["edge"]:
+        return []
+    steps = {"last": -1, "next": 1}.get(relation, 0)
+    if relation in ("the same", "that"):  # "that year": the one mentioned last
+        return [(*span, "DATE", timex.anchored(0, unit) if counted else timex.UNRESOLVED[timex.GRANULARITY[unit]])]
+    return [(*span, "DATE", timex.shifted(reading.anchor, unit, steps))]
+
+
+def norm_deictic(match: re.Match, reading: Reading) -> list[Found]:
+    start, end = match.span()
+    word = match["deixis"].lower()
+    name = reading.span(*match.span("deixis"))
+    if name is None or name.root.ent_type_ in NAMED_TYPES:  # "USA Today"
+        return []
+    pod = match["pod"].lower() if match["pod"] else ("night" if word == "tonight" else "")
+    if word == "today" and not match["edge"] and has_modal(reading, start, end):
+        return [(start, end, "DATE", "PRESENT_REF")]
+    if reading.anchor is None:
+        day = "PRESENT_REF" if word in ("today", "tonight") else "XXXX-XX-XX"
+    else:
+        day = timex.shifted(reading.anchor, "day", WORDS["deictic_days"][word])
+    if pod:
+        return [(start, end, "TIME", f"{day if day != 'PRESENT_REF' else 'XXXX-XX-XX'}T{WORDS['parts_of_day'][pod]}")]
+    return [(start, end, "DATE", day)]
+
+
+def norm_daypart(match: re.Match, reading: Reading) -> list[Found]:
+    relation, pod = match["rel"].lower(), match["pod"].lower()
+    steps = {"last": -1 if pod in ("night", "evening") else 0, "yesterday": -1, "tomorrow": 1}.get(relation, 0)
+    if relation == "last" and steps == 0:
+        return []
+    day = timex.shifted(reading.anchor, "day", steps)
+    return [(*match.span(), "TIME", f"{day}T{WORDS['parts_of_day'][pod]}")]
+
+
+# How many days from the date last mentioned each word moves ("the next day", "the night before").
+OTHER_DAY_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "before": -1, "same": 0, "that": 0}
+
+
+def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
+    """'the day before', 'the next morning', 'that night': counted from the date last mentioned. 'The day
+    after the vote' counts from the vote, which is not a date: it stays unresolved."""
+    if match["x2"]:
+        unit = match["pod2"].lower()
+        return [(*match.span("x2"), "DATE", timex.UNRESOLVED[timex.GRANULARITY.get(unit, "D")])]
+    word = (match["side"] or match["which"] or match["which2"]).lower()
+    pod = (match["pod"] or match["pod3"]).lower()
+    if pod in ("week", "month", "year"):  # "the week before"
+        return [(*extent(match), "DATE", timex.anchored(OTHER_DAY_STEPS[word], pod))]
+    code = "" if pod == "day" else WORDS["parts_of_day"][pod]
+    return [(*extent(match), "TIME" if code else "DATE", timex.anchored(OTHER_DAY_STEPS[word], "day", code))]
+
+
+def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
+    """'flooded overnight': the night before the publication date in past narration, else the coming one;
+    'an overnight stay' (the adjective) is not a time."""
+    start, end = match.span("x")
+    word = reading.span(start, end)
+    if word is None or word.root.pos_ == "ADJ":
+        return []
+    day = timex.shifted(reading.anchor, "day", -1 if reading.tense(start, end) < 0 else 0)
+    return [(start, end, "TIME", f"{day}T{WORDS['parts_of_day']['overnight']}")]
+
+
+def norm_season_ref(match: re.Match, reading: Reading) -> list[Found]:
+    """'this season', 'last season': a sporting or theatre season, which no calendar value names."""
+    return [(*match.span(), "DATE", WORDS["season_references"][match["rel"].lower()])]
+
+
+def norm_then(match: re.Match, reading: Reading) -> list[Found]:
+    return [(*match.span("x"), "DATE", timex.THEN)]
+
+
+def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
+    text = " ".join(match["x"].lower().split())
+    for kind in ("present", "past", "future"):
+        if text in WORDS[f"{kind}_words"]:
+            start, end = match.span("x")
+            if text.startswith("in ") or text.startswith("at ") and kind != "past":
+                start += 3
+            last = reading.span(end - 1, end)
+            if text.endswith(("past", "future")) and last is not None and last.root.pos_ != "NOUN":
+                return []  # "the past nine elections": an adjective, not the past
+            return [(start, end, "DATE", f"{kind.upper()}_REF")]
+    return []

@@ -1,0 +1,195 @@
+"""Descriptions pointing back (entities/descriptions.py), one rule per test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from entity_helpers import entities_of, holder
+
+
+def test_noun_phrase_beside_a_name_is_a_mention_of_the_person(nlp):
+    entities = entities_of(nlp, "Nadia Frost, the chair of the housing committee, signed the letter.")
+    assert holder(entities, "the chair of the housing committee") is holder(entities, "Nadia Frost")
+
+
+@pytest.mark.parametrize("text, reference, name", [
+    ("The visitors relied on striker Jonas Berg. The striker scored twice before half-time.", "The striker",
+     "Jonas Berg"),
+    ("Judge Ruth Palmer passed sentence on Friday. The judge called the attack cruel.", "The judge",
+     "Judge Ruth Palmer"),
+    ("Leon Marsh, 41, denied the charge. The 41-year-old was remanded in custody.", "The 41-year-old",
+     "Leon Marsh"),
+])
+def test_the_role_or_age_given_to_one_person_refers_back_to_them(nlp, text, reference, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, reference) is holder(entities, name)
+
+
+def test_a_role_given_to_two_people_refers_to_neither(nlp):
+    entities = entities_of(nlp, "Striker Jonas Berg replaced striker Ade Cole. The striker scored twice.")
+    assert all(m.text != "The striker" for e in entities for m in e.mentions)
+
+
+def test_role_reference_inside_another_persons_description(nlp):
+    text = "Mayor Denise Carter vetoed the plan. The mayor's chief of staff, Peter Novak, said she would meet them."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The mayor") is holder(entities, "Mayor Denise Carter")
+    assert holder(entities, "The mayor's chief of staff") is holder(entities, "Peter Novak")
+
+
+def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
+    entities = entities_of(nlp, "Regulators opened an inquiry into Kestrava, the Dutch chipmaker, on Thursday.")
+    assert holder(entities, "the Dutch chipmaker") is holder(entities, "Kestrava")
+
+
+def test_the_company_is_the_organisation_named_most_so_far(nlp):
+    entities = entities_of(nlp, "Shares in Norvale Foods fell on Monday after the company cut its forecast.")
+    assert holder(entities, "the company") is holder(entities, "Norvale Foods")
+
+
+def test_the_company_after_two_organisations_named_as_often_is_neither(nlp):
+    entities = entities_of(nlp, "Norvale Foods sued Tandem Brands on Monday. The company wants damages.")
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_the_role_of_something_named_is_not_a_back_reference(nlp):
+    text = "Ann Lee, the president of the club, spoke first. Later the president of the league replied."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the president" for e in entities for m in e.mentions)
+
+
+def test_a_plural_or_bare_role_noun_is_no_back_reference(nlp):
+    text = "Local organiser Ben Tully met the council. Mr Tully said organisers would appeal."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "organisers" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("The governor of Tallow has vetoed the bill. Governor Ruth Amis said it was too costly.", True),
+    ("The governor of Tallow met Governor Ruth Amis on Monday.", False),
+])
+def test_an_office_of_a_place_in_the_lede_is_the_one_holder_named_later(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    office = [e for e in entities for m in e.mentions if m.text == "The governor of Tallow"]
+    assert (office == [holder(entities, "Governor Ruth Amis")]) is joined
+
+
+@pytest.mark.parametrize("text, phrase, joined", [
+    ("Acme Lines will cut 300 jobs worldwide, the Danish shipping group said on Tuesday.",
+     "the Danish shipping group", True),
+    ("Acme Lines will cut 300 jobs worldwide, the parent group said on Tuesday.", "the parent group", False),
+])
+def test_the_company_with_its_industry_or_nationality_is_the_organisation_named_most(nlp, text, phrase, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == phrase for m in holder(entities, "Acme Lines").mentions) is joined
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Ola Berg taught at the University of Tarn until May. The university said she had left.", True),
+    ("Ola Berg taught at the University of Tarn until May. She moved to the University of Lund. The university "
+     "said she had left.", False),
+])
+def test_the_generic_word_of_one_named_institution_points_back_at_it(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "The university" for m in holder(entities, "the University of Tarn").mentions) is joined
+
+
+def test_the_force_is_the_police_named_before(nlp):
+    entities = entities_of(nlp, "Gwent Police said two men were hurt. The force appealed for witnesses.")
+    assert holder(entities, "The force") is holder(entities, "Gwent Police")
+
+
+def test_the_company_inside_a_persons_description_is_the_company(nlp):
+    text = ("Brannock Systems said on Monday that it would hand the job to the company's president, Ana Lind. "
+            "Brannock Systems shares rose.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the company") is holder(entities, "Brannock Systems")
+
+
+def test_a_nationality_before_a_role_still_refers_back_to_its_holder(nlp):
+    text = ("The radar was designed by Ann Keel, a physicist at the University of Kelsby. "
+            "The Dutch physicist first proposed it in 2009.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The Dutch physicist") is holder(entities, "Ann Keel")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("The service will be held at Kelsby Abbey in May. The abbey was restored in 1990.", "Kelsby Abbey", "The abbey"),
+    ("The Harlow Academy runs the prize. The academy added 400 members this year.", "The Harlow Academy",
+     "The academy"),
+])
+def test_a_landmark_or_academy_is_called_back_by_its_last_word(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
+@pytest.mark.parametrize("text, place, back", [
+    ("Shells hit the mountain town of Varsk overnight. The town's only clinic was damaged.", "Varsk", "The town"),
+    ("In the northern capital, Velna, crowds gathered on Friday. Police in the capital made no arrests.", "Velna",
+     "the northern capital"),
+])
+def test_a_name_given_as_a_kind_of_place_is_a_place_called_back_by_that_noun(nlp, text, place, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, place).type == "PLACE"
+    assert holder(entities, back) is holder(entities, place)
+
+
+def test_the_court_points_back_at_the_one_court_named(nlp):
+    text = "Tom Reed, 40, admitted theft at Kelsby Crown Court on Friday. The court heard that he had stolen cars."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The court") is holder(entities, "Kelsby Crown Court")
+
+
+def test_a_noun_set_beside_an_organisation_points_back_at_it_later(nlp):
+    text = ("Ann Holt now runs a pension fund, Greyfield Ventures, from Leeds. The fund has backed 40 start-ups, "
+            "Holt said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The fund") is holder(entities, "Greyfield Ventures")
+
+
+def test_a_description_the_parser_hangs_on_a_place_is_the_persons(nlp):
+    text = "The head of the UN mission in Kelsby, Ann Lee, said food would run out within days."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The head of the UN mission in Kelsby") is holder(entities, "Ann Lee")
+
+
+def test_the_bloc_points_back_at_the_one_union_named(nlp):
+    text = "The African Union's envoy, Ama Owusu, said the bloc was ready to act on Monday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the bloc") is holder(entities, "The African Union")
+
+
+def test_a_role_written_before_a_name_makes_one_mention_with_it(nlp):
+    entities = entities_of(nlp, "The prize went to the Danish painter Ida Holm, who thanked her family.")
+    assert holder(entities, "the Danish painter Ida Holm") is holder(entities, "Ida Holm")
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Shares in Brannock Systems rose on Monday after the Denver-based firm won a contract.", "the Denver-based firm"),
+    ("Brannock Systems cut 300 jobs. Analysts said the Denver company had grown too fast.", "the Denver company"),
+])
+def test_the_company_placed_by_a_city_is_the_organisation_named_most(nlp, text, described):
+    entities = entities_of(nlp, text)
+    assert holder(entities, described) is holder(entities, "Brannock Systems")
+
+
+def test_a_person_brought_in_by_age_and_never_named_is_one_person(nlp):
+    text = ("A 16-year-old girl has been charged with arson after a fire at a school in Hull. The teenager appeared "
+            "at Hull Youth Court on Monday. She will return to court next month.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The teenager") is holder(entities, "A 16-year-old girl")
+    assert holder(entities, "She") is holder(entities, "A 16-year-old girl")
+
+
+def test_an_age_first_told_as_the_n_year_old_is_the_one_person_just_named(nlp):
+    entities = entities_of(nlp, "Pop star Jade Monroe has apologised. In a post on Sunday, the 29-year-old wrote that she "
+                                "was sorry.")
+    assert holder(entities, "the 29-year-old") is holder(entities, "Jade Monroe")
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed passed to Ann Lee. The 31-year-old scored.",
+    "A man, 45, was arrested. Police chief Ann Lee said the 45-year-old would be charged.",
+])
+def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
+    assert not [m for e in entities_of(nlp, text) for m in e.mentions if "year-old" in m.text]

@@ -1,0 +1,152 @@
+"""Merging names into one entity each (entities/merging.py), one rule per test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsfacts.entities import find_entities
+from newsfacts.nlp import Parsed
+from newsfacts.schema import Article, FactSheet
+
+from entity_helpers import entities_of, holder
+
+
+def test_full_name_and_surname_are_one_person(nlp):
+    entities = entities_of(nlp, "Maria Delgado won the vote on Tuesday. Delgado thanked her supporters.")
+    assert holder(entities, "Maria Delgado") is holder(entities, "Delgado")
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    entities = entities_of(nlp, "Anna Kowalski and her husband Tomasz Kowalski run the bakery.")
+    assert holder(entities, "Anna Kowalski") is not holder(entities, "Tomasz Kowalski")
+
+
+def test_acronym_joins_the_full_name(nlp):
+    entities = entities_of(nlp, "The Federal Aviation Administration opened an inquiry. The FAA declined to comment.")
+    assert holder(entities, "The Federal Aviation Administration") is holder(entities, "FAA")
+
+
+def test_title_word_that_is_a_surname_stays_with_the_person(nlp):
+    entities = entities_of(nlp, "Investors backed Tom King last year. The deal gave the King family a stake.")
+    assert all(e.name != "the King" for e in entities)
+
+
+def test_shared_surname_alone_is_not_the_one_brought_in_as_a_relative(nlp):
+    text = ("Marcus Ellery founded the firm with his brother, Aaron Ellery. Mr Ellery, 58, said he was proud. "
+            "Aaron Ellery left in 2016. Mr Ellery said the decision was his own.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Mr Ellery", 0) is holder(entities, "Marcus Ellery")
+    assert holder(entities, "Mr Ellery", 1) is holder(entities, "Marcus Ellery")
+    assert holder(entities, "Aaron Ellery") is not holder(entities, "Marcus Ellery")
+
+
+def test_role_opening_a_sentence_stays_out_of_the_name_and_surname_repeats_join(nlp):
+    text = "Striker Kwame Asante scored twice. Asante now has seven goals. His father Kofi Asante was in the crowd."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Asante") is holder(entities, "Kwame Asante")
+    assert holder(entities, "His father") is holder(entities, "Kofi Asante")
+
+
+def test_name_ner_types_differently_takes_its_commonest_type_and_drops_a_score(nlp):
+    text = "Arsenal beat Everton 2-0 on Sunday. Everton fans left early as Everton slipped to 15th."
+    entities = entities_of(nlp, text)
+    club = holder(entities, "Everton")
+    assert club.type == "ORG" and [m.text for m in club.mentions] == ["Everton"] * 3
+
+
+def test_first_word_of_an_organisation_named_before_is_its_short_form(nlp):
+    text = "Brightwater Analytics lost its biggest client. Brightwater said it would cut jobs."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Brightwater") is holder(entities, "Brightwater Analytics")
+
+
+def test_organisation_repeat_ner_missed_is_a_mention(nlp):
+    text = "Brentford head coach Ola Berg urged calm. Brentford travel to Anfield next Sunday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Brentford", 1) is holder(entities, "Brentford", 0)
+
+
+def test_name_beside_a_work_noun_is_a_work_in_all_its_mentions(nlp):
+    text = ("Her later novel, Low Water, was shortlisted for the Booker Prize. "
+            "Low Water sold well, and she began another.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Low Water").type == "WORK"
+    assert holder(entities, "Low Water", 1) is holder(entities, "Low Water", 0)
+
+
+def test_lone_word_the_article_also_writes_in_lower_case_is_no_person(nlp):
+    text = "Library advocates welcomed the veto. The library closes on Sunday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, "PERSON")]  # the slip as NER makes it in longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert not [e for e in entities if e.type == "PERSON"]
+
+
+def test_organisation_word_that_is_no_first_name_stays_an_organisation(nlp):
+    text = "Lockheed Martin bought a computer. If it performs as Lockheed expects, it will upgrade."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 10, 11, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Lockheed").type == "ORG"
+
+
+def test_shared_surname_alone_is_the_one_named_last(nlp):
+    text = ("Gary Holt spoke in the morning. Later, Home Secretary Jeh Holt said hackers were active. "
+            "Holt did not name the states.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Holt") is holder(entities, "Secretary Jeh Holt")
+
+
+def test_a_lone_word_ner_calls_a_person_that_opens_a_company_name_is_the_company(nlp):
+    text = ("Harlow Systems posted a loss for the year. Tom Greer, who quit Harlow in 2021, told us "
+            "his plan was to sail around the world.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Harlow") is holder(entities, "Harlow Systems")
+    assert holder(entities, "his") is holder(entities, "Tom Greer")
+
+
+def test_a_peer_first_named_after_the_one_royal_is_someone_else(nlp):
+    text = ("Prince Rupert opened the hospital on Monday. The King is unwell. His younger son, the Duke of Harrowgate, "
+            "will stand in for him in Rome.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Duke of Harrowgate") is not holder(entities, "Prince Rupert")
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Singer Ruby Lane won two awards. Lane, born Tamsin Oakes in Leeds, thanked her mother.", "Ruby Lane",
+     "Tamsin Oakes"),
+    ("The winner was the rapper known as Lil Vex, whose real name is Tom Rudd. He thanked his mother.", "Lil Vex",
+     "Tom Rudd"),
+])
+def test_a_birth_or_stage_name_is_another_name_of_the_person_named_before_it(nlp, text, name, alias):
+    entities = entities_of(nlp, text)
+    assert holder(entities, alias) is holder(entities, name)
+    assert holder(entities, alias).type == "PERSON"
+
+
+def test_a_lone_word_ner_calls_a_person_after_in_is_a_place(nlp):
+    entities = entities_of(nlp, "The satellite left its launch site in French Guiana on Tuesday.")
+    assert holder(entities, "French Guiana").type == "PLACE"
+
+
+def test_a_company_named_by_its_first_word_before_its_full_name_is_one_company(nlp):
+    text = "Analysts expect Halvik to cut costs. Halvik Lines will close three routes next year, Halvik said on Friday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Halvik") is holder(entities, "Halvik Lines")
+
+
+def test_a_capitalised_word_read_as_a_noun_ends_a_company_name_ner_missed(nlp):
+    text = "Analysts expect Halvik to cut costs. Halvik Lines will close three routes next year."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 2, 3, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Halvik Lines") is holder(entities, "Halvik")
+
+
+def test_a_place_word_is_not_the_institution_named_after_it(nlp):
+    text = "Raiders hit a shop in Kelsby. Two men will appear before Kelsby Magistrates' Court on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 5, 6, "ORG"), Span(doc, 12, 16, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Kelsby") is not holder(entities, "Kelsby Magistrates' Court")

@@ -1,0 +1,112 @@
+"""Pronouns and kinship (entities/references.py), one rule per test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+from entity_helpers import entities_of, holder
+
+
+def test_pronoun_takes_the_person_of_its_gender(nlp):
+    entities = entities_of(nlp, "Laura Stein met Peter Novak in Vienna. He said the talks went well.")
+    assert holder(entities, "He") is holder(entities, "Peter Novak")
+
+
+def test_pronoun_prefers_the_subject(nlp):
+    entities = entities_of(nlp, "Peter Novak thanked Tom Brady. He then left for the airport.")
+    assert holder(entities, "He") is holder(entities, "Peter Novak")
+
+
+def test_pronouns_inside_quotation_marks_are_left_alone(nlp):
+    entities = entities_of(nlp, 'Peter Novak smiled: "He is a good man," and left.')
+    assert all(m.text != "He" for e in entities for m in e.mentions)
+
+
+def test_kinship_description_named_beside_it(nlp):
+    entities = entities_of(nlp, "Lord Fenwick spoke about his brother the Duke of Norland at the dinner.")
+    assert holder(entities, "his brother") is holder(entities, "the Duke of Norland")
+    assert holder(entities, "his brother") is not holder(entities, "Lord Fenwick")
+
+
+def test_kinship_description_refers_back_and_is_remembered(nlp):
+    text = ("The King met Prince Albert at the castle. Albert had waited months to see his father. "
+            "Later the King praised his son.")
+    entities = entities_of(nlp, text)
+    king = holder(entities, "The King")
+    prince = holder(entities, "Prince Albert")
+    assert holder(entities, "his father") is king
+    assert holder(entities, "his son") is prince
+
+
+def test_unknown_relative_gets_an_entity_of_its_own(nlp):
+    entities = entities_of(nlp, "Grace Mwangi arrived late. Her mother was waiting outside.")
+    mother = holder(entities, "Her mother")
+    assert mother is not holder(entities, "Grace Mwangi")
+    assert mother.type == "PERSON" and "mother" in mother.name
+
+
+def test_relative_is_not_an_unrelated_person_nearby(nlp):
+    entities = entities_of(nlp, "Carla Moreno debated Victor Hale on Monday. Her husband watched from the front row.")
+    assert holder(entities, "Her husband") is not holder(entities, "Victor Hale")
+
+
+def test_relative_sharing_the_surname_is_the_person_named_before(nlp):
+    entities = entities_of(nlp, "Helen Marsh spoke first. Then Daniel Marsh thanked his wife for her patience.")
+    assert holder(entities, "his wife") is holder(entities, "Helen Marsh")
+
+
+def test_possessive_does_not_point_at_the_name_beside_its_own_noun(nlp):
+    entities = entities_of(nlp, "Peter Lund retired. His wife, Joan, is a nurse in Oslo.")
+    assert holder(entities, "His") is holder(entities, "Peter Lund")
+    assert holder(entities, "His") is not holder(entities, "Joan")
+
+
+def test_pronoun_in_a_reported_clause_is_the_reporter(nlp):
+    text = "Ola Berg has not played since May, and the coach, Ivan Holm, said he expected him back soon."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "he") is holder(entities, "Ivan Holm")
+    assert holder(entities, "him") is holder(entities, "Ola Berg")
+
+
+def test_subject_pronoun_is_no_one_named_inside_its_own_clause(nlp):
+    text = "Alan Rudd spoke for the defence. The 41-year-old Leon Marsh had since found work, he said."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "he") is holder(entities, "Alan Rudd")
+
+
+def test_possessive_is_the_subject_of_its_own_clause(nlp):
+    text = ("Raymond Cole vanished in May. Raymond Cole's lawyer, Brian Dale, denied that Cole had involved "
+            "his son in the scheme.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his son") is not holder(entities, "Brian Dale")
+    assert holder(entities, "his", 0) is holder(entities, "Raymond Cole")
+
+
+def test_pronoun_in_a_clause_without_subject_takes_the_subject_it_depends_on(nlp):
+    text = ("The actress Ana Lind won the award. Her agent, Claire Dumont, said the actress would take a break "
+            "next year to spend time with her family.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "her") is holder(entities, "Ana Lind")
+
+
+def test_a_pronoun_still_finds_a_person_whose_stage_name_looks_female(nlp):
+    text = "The winner was the rapper known as Lil Vex, whose real name is Tom Rudd. He thanked his mother."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "He") is holder(entities, "Lil Vex")
+
+
+def test_a_plural_pronoun_whose_clause_has_an_organisation_as_subject_is_it(nlp):
+    text = "The Harlow Rovers defended their coach on Monday after a third defeat."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "their") is holder(entities, "The Harlow Rovers")
+
+
+def test_their_opening_a_sentence_after_an_organisation_as_subject_is_it(nlp):
+    text = "The folk trio Salt Harbour were left out of the shortlist. Their manager, Reggie Moss, called it baffling."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Their") is holder(entities, "Salt Harbour")
+
+
+def test_a_princes_parent_is_the_one_monarch_of_the_story(nlp):
+    text = ("The Queen is resting at Windsor. Crowds met Prince Edwin in Leeds on Monday. Aides say the prince, "
+            "who will one day succeed his mother, spoke to every family.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his mother") is holder(entities, "The Queen")

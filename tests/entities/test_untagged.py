@@ -1,0 +1,115 @@
+"""Names NER missed (entities/untagged.py), one rule per test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from newsfacts.entities import find_entities
+from newsfacts.nlp import Parsed
+from newsfacts.schema import Article, FactSheet
+
+from entity_helpers import entities_of, holder
+
+
+def test_bare_title_is_a_person_and_repeats_merge(nlp):
+    entities = entities_of(nlp, "The Queen opened the bridge. Crowds cheered when the Queen waved.")
+    queen = holder(entities, "The Queen")
+    assert queen.type == "PERSON"
+    assert queen is holder(entities, "the Queen")
+
+
+def test_title_of_a_place_and_its_short_form(nlp):
+    entities = entities_of(nlp, "The Earl of Wessex visited the school. Pupils later met the Earl in the garden.")
+    earl = holder(entities, "The Earl of Wessex")
+    assert earl.type == "PERSON"
+    assert earl is holder(entities, "the Earl")
+
+
+def test_name_modifying_a_generic_noun_is_a_mention_too(nlp):
+    entities = entities_of(nlp, "He arrived at a Commonwealth Games event in the evening.")
+    games = holder(entities, "Commonwealth Games")
+    assert "a Commonwealth Games event" in [m.text for m in games.mentions]
+
+
+def test_name_after_forms_of_address_ner_missed(nlp):
+    text = "Detective Constable Ian Burrows, of West Yorkshire Police, said the inquiry would go on."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Detective Constable Ian Burrows").type == "PERSON"
+    assert holder(entities, "West Yorkshire Police").type == "ORG"
+
+
+@pytest.mark.parametrize("text, employer", [
+    ("Harwell head coach Lars Dahl praised his players.", "Harwell"),
+    ("Bolton manager Ian Pryce said his side were unlucky. Bolton travel to Wigan next.", "Bolton"),
+])
+def test_proper_noun_before_a_persons_job_is_the_employer(nlp, text, employer):
+    entities = entities_of(nlp, text)
+    assert holder(entities, employer).type == "ORG"
+    assert len({holder(entities, employer, n).id for n in range(text.count(employer))}) == 1
+
+
+def test_transcript_labels_are_the_speaker_named_elsewhere_and_no_one_otherwise(nlp):
+    text = ("Governor Hanley spoke to the station.\n\nPRESENTER: Will you sign the bill?\n\n"
+            "HANLEY: Not this year.\n\nPRESENTER: Why not?\n\nHANLEY: We cannot afford it.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "HANLEY") is holder(entities, "Governor Hanley")
+    assert all(m.text != "PRESENTER" for e in entities for m in e.mentions)
+
+
+def test_a_dateline_in_capitals_is_a_place_named_as_written_elsewhere(nlp):
+    text = "Ferry operator cuts jobs\n\nBERGEN, May 2 (Reuters) - Fjordlink will cut 300 jobs in Bergen."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "BERGEN").type == "PLACE"
+    assert holder(entities, "BERGEN").name == "Bergen"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A man has been charged.\n\nCheshire Police said Tom Kerr would appear in court.", "Cheshire Police"),
+    ("Nobody was injured. Mercia Police said officers had recovered the watches.", "Mercia Police"),
+])
+def test_proper_nouns_ending_in_an_organisation_word_are_an_organisation(nlp, text, name):
+    assert holder(entities_of(nlp, text), name).type == "ORG"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Mayor re-elected\n\nPORT HALLEY, Maine — Ann Mercer won a third term on Tuesday.", "PORT HALLEY"),
+    ("Talks stall\n\nLUGANO, Feb 3 (Reuters) - Talks between the two sides broke down on Monday.", "LUGANO"),
+])
+def test_a_dateline_is_one_place_whatever_ner_makes_of_it(nlp, text, place):
+    assert holder(entities_of(nlp, text), place).type == "PLACE"
+
+
+def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
+    text = ("PORT HALLEY, Maine — Democrat Carmen Moreau narrowly won the race. Moreau thanked her volunteers. "
+            "Her father, Pablo Moreau, moved to the city in 1978.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Moreau") is holder(entities, "Carmen Moreau")
+    assert holder(entities, "Pablo Moreau") is not holder(entities, "Moreau")
+
+
+def test_a_style_of_office_stands_for_the_one_holding_the_title(nlp):
+    text = "The King will not travel to Rome. His Majesty is recovering from an operation."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "His Majesty") is holder(entities, "The King")
+
+
+def test_a_double_first_name_is_one_name_with_its_surname(nlp):
+    text = "At the dinner, jazz pianist Ella-May Pike was given a medal. Pike thanked the hosts."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Pike") is holder(entities, "Ella-May Pike")
+
+
+def test_proper_nouns_ner_missed_after_in_or_on_a_street_are_places(nlp):
+    text = ("The rocket, built by Kessler Dynamics in Montauban, carries nine instruments. Crowds met at a hall on "
+            "Tanner Street.")
+    doc = nlp(text)
+    doc.ents = [Span(doc, 5, 7, "ORG")]  # NER's labels on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Montauban").type == "PLACE"
+    assert holder(entities, "Tanner Street").type == "PLACE"
+
+
+def test_dateline_with_an_abbreviated_first_word_is_one_place(nlp):
+    entities = entities_of(nlp, "ST. LOUIS (AP) — The city council voted on Tuesday to close two libraries.")
+    assert holder(entities, "ST. LOUIS").type == "PLACE"

@@ -1,0 +1,53 @@
+"""The quotes stage (quotes/stage.py): kept attributions, colon forms, floating quotes, one rule per short sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_helpers import attributions_of, quote_with, sheet_of, speaker_name
+
+
+def test_headline_colon_form():
+    sheet = sheet_of("Lopez: The factory stays open\n\nThe mayor spoke to workers on Monday.")
+    quote = quote_with(sheet, "factory stays open")
+    assert quote.cue == ":"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Lopez"
+
+
+def test_headline_colon_form_with_a_quotation_quotes_its_words():
+    text = "Okafor: 'We will not back down' on pay\n\nUnion leader Ben Okafor vowed on Monday to fight the cuts."
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "not back down")
+    assert quote.cue == ":" and quote.text == "We will not back down" and quote.kind == "direct"
+
+
+def test_transcript_colon_form():
+    sheet = sheet_of("The interview went on.\n\nHOST: Will the bridge open on time?\n\nMAYOR: It will open in May.")
+    answer = quote_with(sheet, "open in May")
+    assert answer.cue == ":"
+    assert answer.speaker_mention is not None and answer.speaker_mention.text == "MAYOR"
+
+
+@pytest.mark.parametrize("text", ["Local groups welcomed the plan but wanted more consultation.",
+                                  "The coach praised the crowd after the match."])
+def test_an_act_or_stance_without_reported_words_is_no_quote(text):
+    assert sheet_of(text).quotes == []
+
+
+def test_attribution_stages_count_acts_as_polnear_does():
+    assert [quote.cue for quote in attributions_of("The coach praised the crowd after the match.").quotes] == ["praised"]
+
+
+def test_a_stance_with_a_clause_or_quoted_words_is_a_quote():
+    sheet = sheet_of('The mayor welcomed the report, saying it was "long overdue".')
+    assert quote_with(sheet, "long overdue").cue == "saying"
+
+
+@pytest.mark.parametrize("between", ["", "The council meets on Monday to vote on it.\n\n"])
+def test_floating_quote_is_a_quote_of_the_last_speaker(between):
+    text = ('"The plan is ready," said Maria Lopez.\n\n' + between +
+            '"We will start building in the spring and finish before the winter."')
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "start building")
+    assert quote.kind == "direct" and quote.cue is None and "plan is ready" not in quote.text
+    assert speaker_name(sheet, quote) == "Maria Lopez"

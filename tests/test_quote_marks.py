@@ -1,0 +1,54 @@
+"""Quotation marks (quote_marks.py): which characters open and close a quotation."""
+
+from __future__ import annotations
+
+from newsfacts.quote_marks import quotations
+
+
+def marked(text: str) -> list[str]:
+    return [text[quotation.start:quotation.end] for quotation in quotations(text)]
+
+
+def test_curly_double_marks():
+    assert marked("She called it “a fine day” and left.") == ["a fine day"]
+
+
+def test_straight_double_marks():
+    assert marked('He said "no way" twice.') == ["no way"]
+
+
+def test_single_marks_curly_and_straight():
+    assert marked("The sign read ‘closed’ and the note read 'gone fishing' today.") == ["closed", "gone fishing"]
+
+
+def test_closing_curly_mark_typed_where_an_opener_belongs():
+    assert marked("”We are ready.” ― a campaign post") == ["We are ready."]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert marked("It's the Queen's hat, and the voters' choice in the '90s.") == []
+
+
+def test_two_apostrophes_stand_for_a_double_mark():
+    assert marked("''We may see growth,'' the economist said.") == ["We may see growth,"]
+
+
+def test_quotation_running_over_paragraphs():
+    text = '"The first part of the speech.\n\n"The second part ends here," she said.'
+    assert marked(text) == ["The first part of the speech.\n\n\"The second part ends here,"]
+
+
+def test_single_quotation_running_over_paragraphs():
+    text = "'The numbers will come right.\n\n'This is a long game,' she said. It's late."
+    assert marked(text) == ["The numbers will come right.\n\n'This is a long game,"]
+
+
+def test_single_mark_never_closed_in_its_paragraph_is_no_quotation():
+    assert marked("The '90s were different.\n\nShe said it was 'fine' then.") == ["fine"]
+
+
+def test_unclosed_quotation_ends_with_its_paragraph():
+    text = 'He said "this never closes.\n\nA new paragraph starts.'
+    [quotation] = quotations(text)
+    assert text[quotation.start:quotation.end] == "this never closes."
+    assert not quotation.closed
