@@ -267,9 +267,104 @@ def write_page(sheet: FactSheet, folder: Path, taken: set[str]) -> None:
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of a fact sheet."""
+def schema(
+    story: Annotated[bool, typer.Option("--story", help="The schema of a story sheet (`compare`) instead.")] = False,
+) -> None:
+    """Print the JSON Schema of a fact sheet (or, with --story, of a story sheet)."""
+    if story:
+        from .stories.sheet import story_json_schema
+
+        typer.echo(json.dumps(story_json_schema(), indent=2))
+        return
     typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="The story's articles: files, folders, URLs or a .jsonl/.csv/.parquet corpus.")] = None,
+    store: Annotated[Path | None, typer.Option(help="Read the story's sheets from this store (with --story).")] = None,
+    story: Annotated[str | None, typer.Option(help="The story id in the store (`newsfacts stories`).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for articles that carry none.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="json (the story sheet), text (a readable summary) or html (a self-contained page).")] = (
+        OutputFormat.json),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+) -> None:
+    """Compare several outlets' articles on one story: facts that agree or disagree, quotes whose wording
+    drifts, who cites whom, who carried what first, and each outlet's own inconsistencies.
+
+    Examples:
+
+        newsfacts compare story/ --format text
+
+        newsfacts compare a.html b.html https://example.com/news/c.html --format html -o story.html
+
+        newsfacts compare --store corpus.duckdb --story S1 --format text
+    """
+    from .stories.compare import compare as compare_sheets
+
+    if (store is None) != (story is None) or (store is not None and paths):
+        raise fail("give the articles (files, folders, URLs, corpora), or --store S with --story ID")
+    if store is not None:
+        from .store import Store, StoreError
+
+        try:
+            with Store(store, read_only=True) as corpus:
+                sheets = corpus.story_sheets(story)
+        except StoreError as error:
+            raise fail(str(error)) from None
+        story_id = story
+    else:
+        if not paths:
+            raise fail("give the articles (files, folders, URLs, corpora), or --store S with --story ID")
+        sheets = analyse_paths(paths, published, model)
+        story_id = "story"
+    if len(sheets) < 2:
+        raise fail(f"a story needs at least two articles; {counted(len(sheets), 'article')} could be analysed")
+    if output_format is OutputFormat.html and output is None and sys.stdout.isatty():
+        raise fail("the HTML report is a page, not for the terminal: give -o story.html")
+    result = compare_sheets(sheets, story_id)
+    with open_output(output) as out:
+        if output_format is OutputFormat.text:
+            from .render.story import story_summary
+
+            on_terminal = out.isatty()
+            Console(file=out, force_terminal=on_terminal, width=None if on_terminal else 140).print(
+                story_summary(result))
+        elif output_format is OutputFormat.html:
+            from .render.story import render_story_html
+
+            out.write(render_story_html(result))
+        else:
+            out.write(result.model_dump_json(indent=2) + "\n")
+    if output is not None:
+        stderr.print(f"written to {output}", highlight=False, soft_wrap=True)
+
+
+def analyse_paths(paths: list[str], published: str | None, model: str) -> list[FactSheet]:
+    """The fact sheets of every article named; unreadable ones are reported on stderr and left out."""
+    from .corpus import count_records, expand_patterns, read_corpus
+    from .sheet import extract_many
+
+    try:
+        published = check_date(published)
+    except IngestError as error:
+        raise fail(str(error)) from None
+    names = expand_patterns(paths)
+    nlp = get_model(model)
+    sheets: list[FactSheet] = []
+    with progress_bar(count_records(names), "analysing") as progress:
+        for result in extract_many(with_published(read_corpus(names), published), nlp):
+            progress.advance(0)
+            if isinstance(result, ErrorRecord):
+                error_line(result.error)
+            else:
+                sheets.append(result)
+    return sheets
 
 
 @app.command("eval")
