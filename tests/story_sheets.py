@@ -43,7 +43,7 @@ def flood_story() -> list[FactSheet]:
     """Three outlets on an invented flood: the toll differs, one hedges the missing, the quotes drift."""
     a = ("Floods in Marlow Vale killed 12 people on Monday, officials said. About 40 people are still missing. "
          "The river burst its banks at 6.15am. \"We will rebuild every home in this valley,\" Mayor Ida Brandt said.")
-    b = ("The flood in Marlow Vale has killed 9 people, the Vale Courier reported. Some 43 people are missing. "
+    b = ("The flood in Marlow Vale has killed 9 people, police said. Some 43 people are missing. "
          "The river burst its banks at 6.15am. \"We will rebuild every home in the valley,\" Brandt said.")
     c = ("At least 12 people were killed by the Marlow Vale flood. Officials said 43 people were missing. "
          "Water rose for three hours after the river burst its banks at 6.15am, according to the Vale Courier. "

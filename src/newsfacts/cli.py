@@ -312,9 +312,11 @@ def compare(
     if store is not None:
         from .store import Store, StoreError
 
+        from .stories.stored import story_sheets
+
         try:
             with Store(store, read_only=True) as corpus:
-                sheets = corpus.story_sheets(story)
+                sheets = story_sheets(corpus, story)
         except StoreError as error:
             raise fail(str(error)) from None
         story_id = story
@@ -375,7 +377,8 @@ def evaluate_command(
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
     acts: ActsOption = False,
 ) -> None:
-    """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md).
+    """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md), and story comparison
+    against cross-outlet gold files (`*.facts.json`: disagreements, quote groups, citations, self-contradictions).
 
     Examples:
 
@@ -384,33 +387,73 @@ def evaluate_command(
         newsfacts eval data/quotes/polnear-dev.jsonl --limit 20 --json
 
         newsfacts eval data/quotes/polnear-dev.jsonl --acts
+
+        newsfacts eval data/stories/louvre-jewel-heist-2025.facts.json
     """
     from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
     from .sheet import extract_many, stages_for
+    from .stories.score import is_story_gold, read_story_gold
 
     try:
         paths = gold_paths(gold)
     except GoldError as error:
         raise fail(str(error)) from None
-    gold_files = [read_gold_file(path, limit) for path in paths]
-    errors = [message for gold_file in gold_files for message in gold_file.errors]
+    errors: list[str] = []
+    stories = []
+    for path in filter(is_story_gold, paths):
+        try:
+            stories.append(read_story_gold(path))
+        except GoldError as error:
+            errors.append(str(error))
+    gold_files = [read_gold_file(path, limit) for path in paths if not is_story_gold(path)]
+    errors += [message for gold_file in gold_files for message in gold_file.errors]
     for message in errors:
         error_line(message)
     nlp = get_model(model)
+    analysed: dict[tuple[str, str], FactSheet] = {}  # a story's articles scored on their own are analysed once
+
+    def run(articles):
+        for article, result in zip(articles, extract_many(articles, nlp, stages=stages_for(acts))):
+            if isinstance(result, FactSheet):
+                analysed[(article.id, article.text)] = result
+            yield result
+
     total = sum(len(gold_file.articles) for gold_file in gold_files)
     with progress_bar(total, "scoring") as progress:
-        scores = score_files(
-            gold_files,
-            lambda articles: extract_many(articles, nlp, stages=stages_for(acts)),
-            on_error=error_line,
-            on_article=lambda: progress.advance(0),
-        )
+        scores = score_files(gold_files, lambda articles: run(list(articles)), on_error=error_line,
+                             on_article=lambda: progress.advance(0))
+    story_scores = score_stories(stories, analysed, run)
     if as_json:
-        typer.echo(json.dumps(figures_json(scores), indent=2))
+        figures = figures_json(scores) | {"stories": {path: counts.figures() for path, counts in story_scores.items()}}
+        typer.echo(json.dumps(figures, indent=2))
     else:
-        Console(width=max(Console().width, 100)).print(report(scores))
+        from .stories.score import story_report
+
+        console = Console(width=max(Console().width, 100))
+        if scores:
+            console.print(report(scores))
+        if story_scores:
+            console.print(story_report(story_scores))
     if errors:
         raise typer.Exit(1)
+
+
+def score_stories(stories: list, analysed: dict[tuple[str, str], FactSheet], run: Callable) -> dict:
+    """Each story gold file's articles compared into a story sheet and scored; sheets already made are reused."""
+    from .stories.compare import compare as compare_sheets
+    from .stories.score import score_story
+
+    scores = {}
+    for story in stories:
+        missing = [article for article in story.articles if (article.id, article.text) not in analysed]
+        for article, result in zip(missing, run(missing)):
+            if isinstance(result, ErrorRecord):
+                error_line(f"{article.id}: {result.error}")
+        sheets = [analysed[(article.id, article.text)].model_copy(update={"outlet": article.outlet,
+                                                                           "source": article.source})
+                  for article in story.articles if (article.id, article.text) in analysed]
+        scores[story.path] = score_story(story.gold, compare_sheets(sheets, story.gold.get("event", "story")))
+    return scores
 
 
 @app.command()
@@ -483,6 +526,8 @@ class Question(str, Enum):
     genders = "genders"
     quotes_by = "quotes-by"
     timeline = "timeline"
+    disagreements = "disagreements"
+    quote_variants = "quote-variants"
 
 
 @app.command()
@@ -621,12 +666,15 @@ def query(
 
         newsfacts query timeline Merkel --store corpus.duckdb
 
+        newsfacts query disagreements --store corpus.duckdb    (after `newsfacts stories`)
+
         newsfacts query --sql "SELECT outlet, count(*) FROM articles GROUP BY outlet" --store corpus.duckdb
     """
     from . import store as stored
 
     if (question is None) == (sql is None):
-        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline) or --sql")
+        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline, disagreements, "
+                   "quote-variants) or --sql")
     if question in (Question.quotes_by, Question.timeline) and not person:
         raise fail(f"{question.value} needs a person's name, e.g. `newsfacts query {question.value} \"Jane Doe\"`")
     try:
@@ -641,6 +689,14 @@ def query(
                 columns, rows = stored.quote_genders(corpus)
             elif question is Question.quotes_by:
                 columns, rows = stored.quotes_by(corpus, person)
+            elif question is Question.disagreements:
+                from .stories.stored import disagreements
+
+                columns, rows = disagreements(corpus)
+            elif question is Question.quote_variants:
+                from .stories.stored import quote_variants
+
+                columns, rows = quote_variants(corpus)
             else:
                 columns, rows = stored.timeline(corpus, person)
     except stored.StoreError as error:
@@ -663,6 +719,36 @@ def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat
             table.add_row(*(Text("" if value is None else str(value)) for value in row))  # no markup
         Console().print(table)
         stderr.print(counted(len(rows), "row"), highlight=False)
+
+
+@app.command()
+def stories(
+    store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+) -> None:
+    """Group a store's articles into stories (same event, close in time) and compare each story's coverage.
+
+    Fills the tables `stories` (with each story sheet) and `story_articles` (story_id, article_id, and
+    copy_of for wire copies); a rerun replaces them. Then: `newsfacts query disagreements`, `query
+    quote-variants`, `newsfacts compare --store S --story ID`.
+
+    Example:
+
+        newsfacts stories --store corpus.duckdb
+    """
+    from .store import Store, StoreError
+    from .stories.stored import find_stories
+
+    if not store.is_file():
+        raise fail(f"{store}: no such store; fill one with `newsfacts batch … --store {store}`")
+    try:
+        with Store(store) as corpus, stderr.status("grouping articles into stories…"):
+            found = find_stories(corpus)
+    except StoreError as error:
+        raise fail(str(error)) from None
+    copies = sum(len(story.copy_of) for story in found)
+    stderr.print(f"{counted(len(found), 'story', 'stories')} of {counted(sum(len(s.article_ids) for s in found), 'article')}"
+                 f" ({counted(copies, 'wire copy', 'wire copies')}) written to {store}; see them with "
+                 f"`newsfacts query disagreements --store {store}`", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -22,10 +22,16 @@ for a gold one when it lies in the same article and overlaps the gold span.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
+from rich.console import Group
+from rich.table import Table
+
+from ..schema import Article
 from .sheet import StorySheet
 
 TO_FIND = {"real_contradiction", "change_over_time"}
@@ -243,3 +249,72 @@ def score_story(gold: dict, sheet: StorySheet) -> StoryCounts:
     score_citations(gold, sheet, counts)
     score_inconsistencies(gold, sheet, counts)
     return counts
+
+
+# ---- reading a story gold file and reporting ----------------------------------------------------------------
+
+STORY_GOLD_SUFFIX = ".facts.json"
+
+
+def is_story_gold(path: Path) -> bool:
+    return path.name.endswith(STORY_GOLD_SUFFIX)
+
+
+@dataclass
+class StoryGold:
+    path: str
+    gold: dict
+    articles: list[Article]
+
+
+def read_story_gold(path: Path) -> StoryGold:
+    """A `*.facts.json` file and the articles of the gold file it names (`gold_file`, beside it), with their
+    outlets and addresses, which the per-article gold reader leaves out."""
+    from ..evaluate import GoldError, read_gold_file
+
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise GoldError(f"{path}: cannot be read as JSON ({error})") from None
+    if not isinstance(gold, dict) or not isinstance(gold.get("gold_file"), str):
+        raise GoldError(f"{path}: a story gold file names its articles' gold file in `gold_file`")
+    articles_path = path.parent / gold["gold_file"]
+    if not articles_path.is_file():
+        raise GoldError(f"{path}: its articles' gold file {articles_path} is missing")
+    gold_file = read_gold_file(articles_path)
+    if gold_file.errors:
+        raise GoldError(gold_file.errors[0])
+    articles = [item.article.model_copy(update={"outlet": item.gold.get("outlet"),
+                                                "source": item.gold.get("url") or item.article.source})
+                for item in gold_file.articles]
+    return StoryGold(str(path), gold, articles)
+
+
+FIGURE_ROWS = [
+    ("disagreements found (contradictions and updates)", "disagreements_found", "disagreements_gold"),
+    ("hedges and roundings seen as agreeing", "hedges_found", "hedges_gold"),
+    ("false disagree facts (of disagree facts)", "false_disagree_facts", "disagree_facts"),
+    ("gold facts aligned across two outlets or more", "gold_facts_aligned", "gold_facts"),
+    ("quotes in 3+ outlets grouped whole", "quote_groups_found", "quote_groups_gold"),
+    ("  … grouped in part", "quote_groups_partly", "quote_groups_gold"),
+    ("look-alike statements wrongly merged", "quote_false_merges", None),
+    ("citations found", "citations_found", "citations_gold"),
+    ("predicted citations that are gold", "citations_matched", "citations_predicted"),
+    ("cited reports in the set marked", "in_set_found", "in_set_gold"),
+    ("self-contradicting outlets flagged", "contradicting_flagged", "contradicting_gold"),
+    ("outlets flagged by other checks (false alarms)", "contradicting_false_alarms", None),
+]
+
+
+def story_report(scores: dict[str, StoryCounts]) -> Group:
+    parts: list[Any] = []
+    for path, counts in scores.items():
+        figures = counts.figures()
+        table = Table(title=f"{path} (story)", title_justify="left", title_style="bold", box=None, padding=(0, 1))
+        table.add_column("")
+        table.add_column("", justify="right")
+        for label, part, whole in FIGURE_ROWS:
+            table.add_row(label, f"{figures[part]}" + (f" / {figures[whole]}" if whole else ""))
+        table.add_row("unverified disagreeing pairs (values the gold does not list)", str(figures["unverified_pairs"]))
+        parts.append(table)
+    return Group(*parts)
