@@ -96,3 +96,12 @@ def test_values_that_rise_with_the_date_are_noted_as_updates():
                             figures=[figure(text, f"{number} people", "count", number, "people")]))
     (fact,) = facts_of(sheets)
     assert fact.status == "disagree" and "publication date" in fact.note
+
+
+def test_two_dates_in_one_sentence_are_different_facts():
+    a = "An inquiry opened on Monday into Sunday's fire at the mill, which hurt two workers."
+    b = "Sunday's fire at the mill hurt two workers, officials said."
+    sheets = [sheet("a", a, "2024-04-09", "One", times=[time(a, "Monday", "DATE", "2024-04-08"),
+                                                        time(a, "Sunday", "DATE", "2024-04-07")]),
+              sheet("b", b, "2024-04-09", "Two", times=[time(b, "Sunday", "DATE", "2024-04-07")])]
+    assert all(fact.status == "agree" for fact in facts_of(sheets))

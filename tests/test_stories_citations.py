@@ -39,3 +39,21 @@ def test_posts_and_media_phrases():
 def test_broadcaster_named_after_its_kind():
     text = "He told local broadcaster Radio Calder that he had seen the smoke."
     assert [c.cites for c in cited(text)] == ["Radio Calder"]
+
+
+def test_more_ways_of_crediting():
+    text = ("According to local media, the pier was closed. Ferries were cancelled, reports Tide Weekly. "
+            "As the newspaper \"Shore Times\" reported, the council met at night. The mayor announced on the "
+            "social network X that repairs would start. Engineer Ana Ruiz was quoted as saying by radio station "
+            "Wave FM that the piles had rotted.")
+    assert [c.cites for c in cited(text)] == ["local media", "Tide Weekly", "Shore Times", "X", "Wave FM"]
+
+
+def test_an_outlet_credited_elsewhere_counts_when_it_said_something():
+    text = "The pier was closed, Radio Calder reported. Later Radio Calder said the ferries were cancelled."
+    assert [c.text for c in cited(text)] == ["Radio Calder reported", "Radio Calder said"]
+    assert cited("Later Radio Calder said the ferries were cancelled.") == []
+
+
+def test_weekdays_are_not_sources():
+    assert cited("The council reported Monday that the pier was safe.") == []

@@ -110,6 +110,7 @@ class Measurement:
     exact: tuple  # the stated value(s), for equality
     context: dict[str, float] = field(default_factory=dict)  # stem -> nearness weight
     senses: frozenset[str] = frozenset()
+    sentence: tuple[int, int] = (0, 0)
 
 
 # ---- measurements from a sheet ---------------------------------------------------------------------------
@@ -155,7 +156,6 @@ def date_days(value: str) -> tuple[float, float] | None:
 def hedge_before(text: str, start: int, table: dict) -> str | None:
     """The approximator written just before a value ('at about 9.30', 'nearly 300'), if any."""
     before = text[max(0, start - 30):start].lower().rstrip()
-    before = re.sub(r"\b(at|by|of|for|in)$", "", before).rstrip() if not before.endswith(("by", "until")) else before
     for word in sorted(table, key=len, reverse=True):
         if re.search(rf"(?:^|\W){re.escape(word)}$", before):
             return word
@@ -230,6 +230,7 @@ def measurements(sheet: FactSheet) -> list[Measurement]:
     found = join_ranges(sorted(found, key=lambda m: m.start), sheet.text)
     for measurement in found:
         measurement.context, measurement.senses = context_of(sheet.text, measurement)
+        measurement.sentence = sentence_bounds(sheet.text, measurement.start, measurement.end)
     return found
 
 
@@ -294,6 +295,7 @@ DISTINCTIVE_COUNT = 10
 # times of one moment are within hours: "a day" is not a misreported "seven minutes", nor midnight one of 3pm.
 MAX_DURATION_RATIO = 4
 MAX_CLOCK_MINUTES = 180
+MOMENTS = {"date", "time"}
 
 
 def comparable(a: Measurement, b: Measurement) -> bool:
@@ -301,8 +303,11 @@ def comparable(a: Measurement, b: Measurement) -> bool:
 
 
 def cannot_link(a: Measurement, b: Measurement) -> bool:
-    """Two values that are never one fact: one span, counts of things of different senses or nouns."""
-    if a.article_id == b.article_id and a.start < b.end and b.start < a.end:
+    """Two values that are never one fact: one span of an article, or two moments of one sentence ("opened
+    on Monday into Sunday's fire"; two lengths or counts in one sentence may be two sources' versions),
+    counts of things of different senses or nouns, lengths or clock times far apart."""
+    if a.article_id == b.article_id and (a.start < b.end and b.start < a.end or (
+            a.kind in MOMENTS and a.sentence == b.sentence)):
         return True
     if a.kind == "count" and a.senses and b.senses and not a.senses & b.senses:
         return True
@@ -408,7 +413,7 @@ def agreeing_groups(group: Sequence[Measurement]) -> list[int]:
     order = sorted(range(len(group)), key=lambda i: (group[i].low, group[i].high))
     numbers = [0] * len(group)
     current, reach = 0, None
-    for position, i in enumerate(order):
+    for i in order:
         if reach is not None and group[i].low > reach:
             current += 1
             reach = None
@@ -428,8 +433,11 @@ def status_of(group: Sequence[Measurement]) -> str:
 def describe(group: Sequence[Measurement]) -> str:
     """What the values measure: the counted noun most give, else the words most of their contexts share."""
     nouns = Counter(m.measures for m in group if m.measures)
+    senses = Counter(sense for m in group for sense in m.senses)
+    sense = senses.most_common(1)[0][0] if senses else None
     if nouns:
-        return nouns.most_common(1)[0][0]
+        noun = nouns.most_common(1)[0][0]
+        return f"{noun} ({sense})" if sense and sense != noun else noun
     counts = Counter(word for m in group for word in m.context)
     shared = [word for word, count in counts.most_common() if count >= 2][:3]
     return " ".join(shared) or group[0].text
