@@ -114,3 +114,10 @@ def test_eval_scores_a_story_gold_file(runner, tmp_path, corpus):
     assert result.exit_code == 0, result.output
     (figures,) = json.loads(result.stdout)["stories"].values()
     assert (figures["citations_found"], figures["citations_gold"]) == (1, 1)
+
+
+def test_an_unreadable_article_is_reported_and_the_rest_compared(runner, corpus, tmp_path):
+    out = tmp_path / "story.json"
+    result = runner.invoke(app, ["compare", str(corpus), str(tmp_path / "missing.txt"), "-o", str(out)])
+    assert result.exit_code == 1 and "missing.txt" in result.output
+    assert len(StorySheet.model_validate_json(out.read_text(encoding="utf-8")).articles) == 2

@@ -319,11 +319,11 @@ def compare(
                 sheets = story_sheets(corpus, story)
         except StoreError as error:
             raise fail(str(error)) from None
-        story_id = story
+        story_id, failures = story, 0
     else:
         if not paths:
             raise fail("give the articles (files, folders, URLs, corpora), or --store S with --story ID")
-        sheets = analyse_paths(paths, published, model)
+        sheets, failures = analyse_paths(paths, published, model)
         story_id = "story"
     if len(sheets) < 2:
         raise fail(f"a story needs at least two articles; {counted(len(sheets), 'article')} could be analysed")
@@ -345,10 +345,13 @@ def compare(
             out.write(result.model_dump_json(indent=2) + "\n")
     if output is not None:
         stderr.print(f"written to {output}", highlight=False, soft_wrap=True)
+    if failures:  # the story was compared without them; the status says something was left out
+        raise typer.Exit(1)
 
 
-def analyse_paths(paths: list[str], published: str | None, model: str) -> list[FactSheet]:
-    """The fact sheets of every article named; unreadable ones are reported on stderr and left out."""
+def analyse_paths(paths: list[str], published: str | None, model: str) -> tuple[list[FactSheet], int]:
+    """The fact sheets of every article named, and how many could not be read or analysed (each reported on
+    stderr and left out)."""
     from .corpus import count_records, expand_patterns, read_corpus
     from .sheet import extract_many
 
@@ -359,14 +362,16 @@ def analyse_paths(paths: list[str], published: str | None, model: str) -> list[F
     names = expand_patterns(paths)
     nlp = get_model(model)
     sheets: list[FactSheet] = []
+    failures = 0
     with progress_bar(count_records(names), "analysing") as progress:
         for result in extract_many(with_published(read_corpus(names), published), nlp):
             progress.advance(0)
             if isinstance(result, ErrorRecord):
                 error_line(result.error)
+                failures += 1
             else:
                 sheets.append(result)
-    return sheets
+    return sheets, failures
 
 
 @app.command("eval")

@@ -40,8 +40,8 @@ def compare(sheets: Sequence[FactSheet], story_id: str = "story", title: str | N
     quotes = group_quotes(sheets)
     first = [first_carriers("fact", index, fact.what, [value.article_id for value in fact.values], published)
              for index, fact in enumerate(facts)]
-    first += [first_carriers("quote", index, group.variants[0].text, [v.article_id for v in group.variants],
-                             published) for index, group in enumerate(quotes)]
+    first += [first_carriers("quote", index, next(v.text for v in group.variants if v.reference),
+                             [v.article_id for v in group.variants], published) for index, group in enumerate(quotes)]
     inconsistencies = [Inconsistency(article_id=sheet.id, kind=check.kind, about=check.about, working=check.working)
                        for sheet in sheets for check in sheet.checks if check.status == "inconsistent"]
     return StorySheet(id=story_id, title=title or next((sheet.title for sheet in sheets if sheet.title), None),
