@@ -105,3 +105,19 @@ def test_two_dates_in_one_sentence_are_different_facts():
                                                         time(a, "Sunday", "DATE", "2024-04-07")]),
               sheet("b", b, "2024-04-09", "Two", times=[time(b, "Sunday", "DATE", "2024-04-07")])]
     assert all(fact.status == "agree" for fact in facts_of(sheets))
+
+
+def test_hospitalised_and_injured_are_different_measures():
+    a = "Officials said 30 people were injured in the crash."
+    b = "Officials said 12 people were hospitalised after the crash."
+    facts = facts_of([sheet("a", a, "2024-08-01", "One", figures=[figure(a, "30 people", "count", 30, "people")]),
+                      sheet("b", b, "2024-08-01", "Two", figures=[figure(b, "12 people", "count", 12, "people")])])
+    assert facts == []
+
+
+def test_what_a_fact_measures_reads_as_an_article_wrote_it():
+    a = "The blaze broke out in the boiler room at 2.10am, firefighters said."
+    b = "Firefighters said the fire broke out in the boiler room at 2.10am."
+    (fact,) = facts_of([sheet("a", a, "2024-08-01", "One", times=[time(a, "2.10am", "TIME", "2024-08-01T02:10")]),
+                        sheet("b", b, "2024-08-01", "Two", times=[time(b, "2.10am", "TIME", "2024-08-01T02:10")])])
+    assert fact.what == "broke boiler room"

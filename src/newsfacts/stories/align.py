@@ -111,6 +111,7 @@ class Measurement:
     context: dict[str, float] = field(default_factory=dict)  # stem -> nearness weight
     senses: frozenset[str] = frozenset()
     sentence: tuple[int, int] = (0, 0)
+    wording: list[tuple[str, str]] = field(default_factory=list)  # (word as written, context key), in text order
 
 
 # ---- measurements from a sheet ---------------------------------------------------------------------------
@@ -268,14 +269,17 @@ def context_of(text: str, measurement: Measurement) -> tuple[dict[str, float], f
     context: dict[str, float] = {}
     senses: set[str] = set()
     ignored, sense_of, synonym_of = _ignored(), _sense_of(), _synonym_of()
+    measurement.wording = []
     for distance, found in [*enumerate(reversed(before), 1), *enumerate(after, 1)]:
         stem = _stem(found.group())
         if stem in ignored or len(stem) < 3:
             continue
         word = synonym_of.get(stem, stem)
         context[word] = max(context.get(word, 0.0), 1.0 / math.sqrt(distance))
+        measurement.wording.append((found.start(), found.group().lower(), word))
         if distance <= SENSE_WORDS and stem in sense_of:
             senses.add(sense_of[stem])
+    measurement.wording = [(word, key) for _, word, key in sorted(measurement.wording)]
     for word in WORD.findall(measurement.measures or ""):
         stem = _stem(word)
         if stem not in ignored:
@@ -439,8 +443,13 @@ def describe(group: Sequence[Measurement]) -> str:
         noun = nouns.most_common(1)[0][0]
         return f"{noun} ({sense})" if sense and sense != noun else noun
     counts = Counter(word for m in group for word in m.context)
-    shared = [word for word, count in counts.most_common() if count >= 2][:3]
-    return " ".join(shared) or group[0].text
+    shared = set([word for word, count in counts.most_common() if count >= 2][:3])
+    if not shared:
+        return group[0].text
+    # The shared words as one article wrote them, in its order ("fire broke out", not "start fire").
+    wording = max((m.wording for m in group), key=lambda wording: len(shared & {key for _, key in wording}))
+    written = list(dict.fromkeys(word for word, key in wording if key in shared))
+    return " ".join(written) or " ".join(sorted(shared))
 
 
 def update_note(group: Sequence[Measurement], groups: list[int], published: dict[str, str | None]) -> str | None:
