@@ -3,6 +3,8 @@ measures are never compared."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsfacts.stories.align import duration_seconds, facts_of, measurements, status_of
 from story_sheets import figure, flood_story, sheet, time
 
@@ -121,3 +123,20 @@ def test_what_a_fact_measures_reads_as_an_article_wrote_it():
     (fact,) = facts_of([sheet("a", a, "2024-08-01", "One", times=[time(a, "2.10am", "TIME", "2024-08-01T02:10")]),
                         sheet("b", b, "2024-08-01", "Two", times=[time(b, "2.10am", "TIME", "2024-08-01T02:10")])])
     assert fact.what == "broke boiler room"
+
+
+def test_a_round_large_number_is_read_as_rounded():
+    from newsfacts.stories.align import rounding
+
+    assert rounding("9 million visitors", 9e6) == 5e5
+    assert rounding("8.7 million visitors", 8.7e6) == pytest.approx(5e4)
+    assert rounding("2,000 homes", 2000) == 500
+    assert rounding("1,964 homes", 1964) == 0
+    assert rounding("10 people", 10) == 0
+    a = "The gallery had 9 million visitors last year."
+    b = "The gallery welcomed 8.7 million visitors last year."
+    (fact,) = facts_of([sheet("a", a, "2024-01-05", "One", figures=[figure(a, "9 million visitors", "count", 9e6,
+                                                                           "visitors")]),
+                        sheet("b", b, "2024-01-05", "Two", figures=[figure(b, "8.7 million visitors", "count",
+                                                                           8.7e6, "visitors")])])
+    assert fact.status == "hedged"

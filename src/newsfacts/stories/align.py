@@ -196,6 +196,27 @@ def _widen(number: float, hedge: str | None) -> tuple[float, float]:
     return number * low, number * high
 
 
+NUMERAL = re.compile(r"\d[\d,]*(?:\.(?P<decimals>\d+))?")
+# A large number written round is rounded: "9 million" may be 8.7 million, "2,000" may be 1,960. Small
+# counts are exact ("10 people" is not 12), so only numbers from this size on are read as rounded.
+ROUNDED_FROM = 1000
+
+
+def rounding(text: str, value: float) -> float:
+    """Half the last unit a number is written to, when it is written round: 0.5 million for "9 million",
+    0.05 million for "8.7 million", 500 for "2,000", 0 for "1,964" or "12"."""
+    numeral = NUMERAL.search(text)
+    if numeral is None or value < ROUNDED_FROM:
+        return 0.0
+    written = float(numeral.group().replace(",", ""))
+    decimals = len(numeral["decimals"] or "")
+    if written and abs(value - written) > 0.5:  # a scale word: "9 million", "1.2bn"
+        return value / written * 10 ** -decimals / 2
+    digits = numeral.group().replace(",", "").split(".")[0]
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10 ** zeros / 2 if zeros and not decimals else 0.0
+
+
 def measurements(sheet: FactSheet) -> list[Measurement]:
     """Every figure and every clock time, date and duration of a sheet, with its context; ranges joined."""
     found: list[Measurement] = []
@@ -214,6 +235,9 @@ def measurements(sheet: FactSheet) -> list[Measurement]:
         low, high = _widen(number, figure.hedge)
         if upper is not None:
             high = _widen(float(upper), figure.hedge)[1]
+        if not figure.hedge:  # a hedge says how far it may be; otherwise the way it is written does
+            half = rounding(figure.text, float(upper) if upper is not None else number)
+            low, high = low - half, high + half
         found.append(Measurement(
             article_id=sheet.id, text=figure.text, start=figure.start, end=figure.end,
             kind=COMPARABLE_KINDS.get(figure.kind, figure.kind), value=number, upper=upper, unit=figure.unit,
