@@ -32,8 +32,8 @@ def gold_for(sheets):
             article: {**span(sheets, article, phrase), "kind": "direct"} for article, phrase in (
                 ("a", "We will rebuild every home in this valley,"), ("b", "We will rebuild every home in the valley,"),
                 ("c", "We will rebuild every single home in this valley,"))}}],
-        "citations": [{"article": "c", "cites": "Vale Courier", "span": span(sheets, "c", "according to the Vale Courier"),
-                       "cited_report_in_set": "b"}],
+        "citations": [{"article": "c", "cites": "Vale Courier", "cited_report_in_set": "b",
+                       "span": span(sheets, "c", "according to the Vale Courier")}],
         "internal_inconsistencies": [{"article": "c", "certain": True, "spans": [span(sheets, "c", "12 people")]}],
     }
 

@@ -38,7 +38,8 @@ def test_compare_page_and_its_report():
     async def check(client):
         page = await client.get("/compare")
         assert page.status_code == 200 and 'action="/compare-report"' in page.text
-        report = await client.post("/compare-report", data={"text": [ONE, TWO], "outlet": ["County News", "Ashby Gazette"],
+        report = await client.post("/compare-report", data={"text": [ONE, TWO],
+                                                              "outlet": ["County News", "Ashby Gazette"],
                                                               "published": ["2025-02-03", "2025-02-04"]})
         assert report.status_code == 200 and "Quotes across outlets" in report.text
         too_few = await client.post("/compare-report", data={"text": [ONE, ""]})

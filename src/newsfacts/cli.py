@@ -397,7 +397,7 @@ def evaluate_command(
     """
     from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
     from .sheet import extract_many, stages_for
-    from .stories.score import is_story_gold, read_story_gold
+    from .stories.score import is_story_gold, read_story_gold, score_stories
 
     try:
         paths = gold_paths(gold)
@@ -427,7 +427,7 @@ def evaluate_command(
     with progress_bar(total, "scoring") as progress:
         scores = score_files(gold_files, lambda articles: run(list(articles)), on_error=error_line,
                              on_article=lambda: progress.advance(0))
-    story_scores = score_stories(stories, analysed, run)
+    story_scores = score_stories(stories, analysed, run, on_error=error_line)
     if as_json:
         figures = figures_json(scores) | {"stories": {path: counts.figures() for path, counts in story_scores.items()}}
         typer.echo(json.dumps(figures, indent=2))
@@ -441,24 +441,6 @@ def evaluate_command(
             console.print(story_report(story_scores))
     if errors:
         raise typer.Exit(1)
-
-
-def score_stories(stories: list, analysed: dict[tuple[str, str], FactSheet], run: Callable) -> dict:
-    """Each story gold file's articles compared into a story sheet and scored; sheets already made are reused."""
-    from .stories.compare import compare as compare_sheets
-    from .stories.score import score_story
-
-    scores = {}
-    for story in stories:
-        missing = [article for article in story.articles if (article.id, article.text) not in analysed]
-        for article, result in zip(missing, run(missing)):
-            if isinstance(result, ErrorRecord):
-                error_line(f"{article.id}: {result.error}")
-        sheets = [analysed[(article.id, article.text)].model_copy(update={"outlet": article.outlet,
-                                                                           "source": article.source})
-                  for article in story.articles if (article.id, article.text) in analysed]
-        scores[story.path] = score_story(story.gold, compare_sheets(sheets, story.gold.get("event", "story")))
-    return scores
 
 
 @app.command()
@@ -750,10 +732,10 @@ def stories(
             found = find_stories(corpus)
     except StoreError as error:
         raise fail(str(error)) from None
-    copies = sum(len(story.copy_of) for story in found)
-    stderr.print(f"{counted(len(found), 'story', 'stories')} of {counted(sum(len(s.article_ids) for s in found), 'article')}"
-                 f" ({counted(copies, 'wire copy', 'wire copies')}) written to {store}; see them with "
-                 f"`newsfacts query disagreements --store {store}`", highlight=False, soft_wrap=True)
+    copies = counted(sum(len(story.copy_of) for story in found), "wire copy", "wire copies")
+    grouped = counted(sum(len(story.article_ids) for story in found), "article")
+    stderr.print(f"{counted(len(found), 'story', 'stories')} of {grouped} ({copies}) written to {store}; see them "
+                 f"with `newsfacts query disagreements --store {store}`", highlight=False, soft_wrap=True)
 
 
 @app.command()

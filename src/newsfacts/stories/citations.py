@@ -19,7 +19,8 @@ from ..schema import FactSheet
 from .sheet import Citation, StoryArticle
 
 # A name: capitalised words, with the small words names hold ("of", "de", "&") between them.
-NAME = r"(?:the\s+)?[\"“]?(?P<name>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|de|du|la|le|des|and|&|for)[ \t]+)?[A-Z][\w'’&-]*){0,5})[\"”]?"
+NAME = (r"(?:the\s+)?[\"“]?(?P<name>[A-Z][\w'’&-]*(?:[ \t]+(?:(?:of|de|du|la|le|des|and|&|for)[ \t]+)?"
+        r"[A-Z][\w'’&-]*){0,5})[\"”]?")
 # What an outlet is called before its name ("told French broadcaster Radio Nord").
 MEDIA_NOUN = (r"(?:broadcaster|newspaper|paper|radio|television|TV|channel|station|daily|tabloid|magazine|"
               r"news agency|agency|outlet|website)")

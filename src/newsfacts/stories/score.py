@@ -23,7 +23,7 @@ for a gold one when it lies in the same article and overlaps the gold span.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from typing import Any
 from rich.console import Group
 from rich.table import Table
 
-from ..schema import Article
+from ..schema import Article, ErrorRecord, FactSheet
 from .sheet import StorySheet
 
 TO_FIND = {"real_contradiction", "change_over_time"}
@@ -288,6 +288,26 @@ def read_story_gold(path: Path) -> StoryGold:
                                                 "source": item.gold.get("url") or item.article.source})
                 for item in gold_file.articles]
     return StoryGold(str(path), gold, articles)
+
+
+def score_stories(stories: list[StoryGold], analysed: dict[tuple[str, str], FactSheet],
+                  run: Callable[[list[Article]], Iterator[FactSheet | ErrorRecord]],
+                  on_error: Callable[[str], None] = lambda message: None) -> dict[str, StoryCounts]:
+    """Each story's articles compared into a story sheet and scored. `analysed` holds sheets already made
+    (by (id, text)); `run` analyses the others and adds them there."""
+    from .compare import compare
+
+    scores = {}
+    for story in stories:
+        missing = [article for article in story.articles if (article.id, article.text) not in analysed]
+        for article, result in zip(missing, run(missing)):
+            if isinstance(result, ErrorRecord):
+                on_error(f"{article.id}: {result.error}")
+        sheets = [analysed[(article.id, article.text)].model_copy(update={"outlet": article.outlet,
+                                                                           "source": article.source})
+                  for article in story.articles if (article.id, article.text) in analysed]
+        scores[story.path] = score_story(story.gold, compare(sheets, story.gold.get("event", "story")))
+    return scores
 
 
 FIGURE_ROWS = [
