@@ -267,9 +267,111 @@ def write_page(sheet: FactSheet, folder: Path, taken: set[str]) -> None:
 
 
 @app.command()
-def schema() -> None:
-    """Print the JSON Schema of a fact sheet."""
+def schema(
+    story: Annotated[bool, typer.Option("--story", help="The schema of a story sheet (`compare`) instead.")] = False,
+) -> None:
+    """Print the JSON Schema of a fact sheet (or, with --story, of a story sheet)."""
+    if story:
+        from .stories.sheet import story_json_schema
+
+        typer.echo(json.dumps(story_json_schema(), indent=2))
+        return
     typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="The story's articles: files, folders, URLs or a .jsonl/.csv/.parquet corpus.")] = None,
+    store: Annotated[Path | None, typer.Option(help="Read the story's sheets from this store (with --story).")] = None,
+    story: Annotated[str | None, typer.Option(help="The story id in the store (`newsfacts stories`).")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for articles that carry none.")
+    ] = None,
+    output_format: Annotated[OutputFormat, typer.Option(
+        "--format", help="json (the story sheet), text (a readable summary) or html (a self-contained page).")] = (
+        OutputFormat.json),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+) -> None:
+    """Compare several outlets' articles on one story: facts that agree or disagree, quotes whose wording
+    drifts, who cites whom, who carried what first, and each outlet's own inconsistencies.
+
+    Examples:
+
+        newsfacts compare story/ --format text
+
+        newsfacts compare a.html b.html https://example.com/news/c.html --format html -o story.html
+
+        newsfacts compare --store corpus.duckdb --story S1 --format text
+    """
+    from .stories.compare import compare as compare_sheets
+
+    if (store is None) != (story is None) or (store is not None and paths):
+        raise fail("give the articles (files, folders, URLs, corpora), or --store S with --story ID")
+    if store is not None:
+        from .store import Store, StoreError
+
+        from .stories.stored import story_sheets
+
+        try:
+            with Store(store, read_only=True) as corpus:
+                sheets = story_sheets(corpus, story)
+        except StoreError as error:
+            raise fail(str(error)) from None
+        story_id, failures = story, 0
+    else:
+        if not paths:
+            raise fail("give the articles (files, folders, URLs, corpora), or --store S with --story ID")
+        sheets, failures = analyse_paths(paths, published, model)
+        story_id = "story"
+    if len(sheets) < 2:
+        raise fail(f"a story needs at least two articles; {counted(len(sheets), 'article')} could be analysed")
+    if output_format is OutputFormat.html and output is None and sys.stdout.isatty():
+        raise fail("the HTML report is a page, not for the terminal: give -o story.html")
+    result = compare_sheets(sheets, story_id)
+    with open_output(output) as out:
+        if output_format is OutputFormat.text:
+            from .render.story import story_summary
+
+            on_terminal = out.isatty()
+            Console(file=out, force_terminal=on_terminal, width=None if on_terminal else 140).print(
+                story_summary(result))
+        elif output_format is OutputFormat.html:
+            from .render.story import render_story_html
+
+            out.write(render_story_html(result))
+        else:
+            out.write(result.model_dump_json(indent=2) + "\n")
+    if output is not None:
+        stderr.print(f"written to {output}", highlight=False, soft_wrap=True)
+    if failures:  # the story was compared without them; the status says something was left out
+        raise typer.Exit(1)
+
+
+def analyse_paths(paths: list[str], published: str | None, model: str) -> tuple[list[FactSheet], int]:
+    """The fact sheets of every article named, and how many could not be read or analysed (each reported on
+    stderr and left out)."""
+    from .corpus import count_records, expand_patterns, read_corpus
+    from .sheet import extract_many
+
+    try:
+        published = check_date(published)
+    except IngestError as error:
+        raise fail(str(error)) from None
+    names = expand_patterns(paths)
+    nlp = get_model(model)
+    sheets: list[FactSheet] = []
+    failures = 0
+    with progress_bar(count_records(names), "analysing") as progress:
+        for result in extract_many(with_published(read_corpus(names), published), nlp):
+            progress.advance(0)
+            if isinstance(result, ErrorRecord):
+                error_line(result.error)
+                failures += 1
+            else:
+                sheets.append(result)
+    return sheets, failures
 
 
 @app.command("eval")
@@ -280,7 +382,8 @@ def evaluate_command(
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
     acts: ActsOption = False,
 ) -> None:
-    """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md).
+    """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md), and story comparison
+    against cross-outlet gold files (`*.facts.json`: disagreements, quote groups, citations, self-contradictions).
 
     Examples:
 
@@ -289,31 +392,53 @@ def evaluate_command(
         newsfacts eval data/quotes/polnear-dev.jsonl --limit 20 --json
 
         newsfacts eval data/quotes/polnear-dev.jsonl --acts
+
+        newsfacts eval data/stories/louvre-jewel-heist-2025.facts.json
     """
     from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
     from .sheet import extract_many, stages_for
+    from .stories.score import is_story_gold, read_story_gold, score_stories
 
     try:
         paths = gold_paths(gold)
     except GoldError as error:
         raise fail(str(error)) from None
-    gold_files = [read_gold_file(path, limit) for path in paths]
-    errors = [message for gold_file in gold_files for message in gold_file.errors]
+    errors: list[str] = []
+    stories = []
+    for path in filter(is_story_gold, paths):
+        try:
+            stories.append(read_story_gold(path))
+        except GoldError as error:
+            errors.append(str(error))
+    gold_files = [read_gold_file(path, limit) for path in paths if not is_story_gold(path)]
+    errors += [message for gold_file in gold_files for message in gold_file.errors]
     for message in errors:
         error_line(message)
     nlp = get_model(model)
+    analysed: dict[tuple[str, str], FactSheet] = {}  # a story's articles scored on their own are analysed once
+
+    def run(articles):
+        for article, result in zip(articles, extract_many(articles, nlp, stages=stages_for(acts))):
+            if isinstance(result, FactSheet):
+                analysed[(article.id, article.text)] = result
+            yield result
+
     total = sum(len(gold_file.articles) for gold_file in gold_files)
     with progress_bar(total, "scoring") as progress:
-        scores = score_files(
-            gold_files,
-            lambda articles: extract_many(articles, nlp, stages=stages_for(acts)),
-            on_error=error_line,
-            on_article=lambda: progress.advance(0),
-        )
+        scores = score_files(gold_files, lambda articles: run(list(articles)), on_error=error_line,
+                             on_article=lambda: progress.advance(0))
+    story_scores = score_stories(stories, analysed, run, on_error=error_line)
     if as_json:
-        typer.echo(json.dumps(figures_json(scores), indent=2))
+        figures = figures_json(scores) | {"stories": {path: counts.figures() for path, counts in story_scores.items()}}
+        typer.echo(json.dumps(figures, indent=2))
     else:
-        Console(width=max(Console().width, 100)).print(report(scores))
+        from .stories.score import story_report
+
+        console = Console(width=max(Console().width, 100))
+        if scores:
+            console.print(report(scores))
+        if story_scores:
+            console.print(story_report(story_scores))
     if errors:
         raise typer.Exit(1)
 
@@ -389,6 +514,8 @@ class Question(str, Enum):
     quotes_by = "quotes-by"
     timeline = "timeline"
     people = "people"
+    disagreements = "disagreements"
+    quote_variants = "quote-variants"
 
 
 @app.command()
@@ -529,12 +656,15 @@ def query(
 
         newsfacts query people --store corpus.duckdb --format csv
 
+        newsfacts query disagreements --store corpus.duckdb    (after `newsfacts stories`)
+
         newsfacts query --sql "SELECT outlet, count(*) FROM articles GROUP BY outlet" --store corpus.duckdb
     """
     from . import store as stored
 
     if (question is None) == (sql is None):
-        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline, people) or --sql")
+        raise fail("give one ready question (top-quoted, sources, genders, quotes-by, timeline, people, "
+                   "disagreements, quote-variants) or --sql")
     if question in (Question.quotes_by, Question.timeline) and not person:
         raise fail(f"{question.value} needs a person's name, e.g. `newsfacts query {question.value} \"Jane Doe\"`")
     try:
@@ -551,6 +681,14 @@ def query(
                 columns, rows = stored.quotes_by(corpus, person)
             elif question is Question.people:
                 columns, rows = stored.list_people(corpus)
+            elif question is Question.disagreements:
+                from .stories.stored import disagreements
+
+                columns, rows = disagreements(corpus)
+            elif question is Question.quote_variants:
+                from .stories.stored import quote_variants
+
+                columns, rows = quote_variants(corpus)
             else:
                 columns, rows = stored.timeline(corpus, person)
     except stored.StoreError as error:
@@ -580,6 +718,36 @@ def table_cell(value: object) -> str:
     if isinstance(value, list):
         return "; ".join(map(str, value))
     return "" if value is None else str(value)
+
+
+@app.command()
+def stories(
+    store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+) -> None:
+    """Group a store's articles into stories (same event, close in time) and compare each story's coverage.
+
+    Fills the tables `stories` (with each story sheet) and `story_articles` (story_id, article_id, and
+    copy_of for wire copies); a rerun replaces them. Then: `newsfacts query disagreements`, `query
+    quote-variants`, `newsfacts compare --store S --story ID`.
+
+    Example:
+
+        newsfacts stories --store corpus.duckdb
+    """
+    from .store import Store, StoreError
+    from .stories.stored import find_stories
+
+    if not store.is_file():
+        raise fail(f"{store}: no such store; fill one with `newsfacts batch … --store {store}`")
+    try:
+        with Store(store) as corpus, stderr.status("grouping articles into stories…"):
+            found = find_stories(corpus)
+    except StoreError as error:
+        raise fail(str(error)) from None
+    copies = counted(sum(len(story.copy_of) for story in found), "wire copy", "wire copies")
+    grouped = counted(sum(len(story.article_ids) for story in found), "article")
+    stderr.print(f"{counted(len(found), 'story', 'stories')} of {grouped} ({copies}) written to {store}; see them "
+                 f"with `newsfacts query disagreements --store {store}`", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -241,6 +241,9 @@ def create_app(
 
         return HTMLResponse(await anyio.to_thread.run_sync(render_html, sheet, limiter=request.app.state.limiter))
 
+    from .stories.web import add_story_routes  # several articles on one story: /compare, /api/compare
+
+    add_story_routes(app)
     return app
 
 

@@ -12,6 +12,8 @@ item's index in its list on the sheet); `articles.sheet` keeps the whole sheet a
     events     article_id, position, what, when, time_*, entities
     relations  article_id, position, subject, relation, object, role, evidence
     checks     article_id, position, kind, status, about, working
+    stories    story_id, articles, first_published, last_published, title, sheet (the story sheet JSON)
+    story_articles  story_id, article_id, copy_of (the article a wire copy reprints)
     errors     id, run_id, source, error: articles that could not be read or analysed, with the reason
     runs       run_id, started, finished, engine, model, inputs
     people, person_entities: one person across articles, linked as chunks are written (see `people.py`)
@@ -79,7 +81,13 @@ FACT_TABLES = (
 )
 ARTICLES = Table("articles", FactSheet, (("id", "VARCHAR PRIMARY KEY"), ("run_id", "INTEGER")))
 ERROR_COLUMNS = [("id", "VARCHAR"), ("run_id", "INTEGER"), ("source", "VARCHAR"), ("error", "VARCHAR")]
-TABLE_NAMES = ("articles", *(table.name for table in FACT_TABLES), "errors", "runs")
+# Filled by `newsfacts stories` (stories/stored.py): the corpus cut into stories, and each story's sheet.
+STORY_TABLES = {
+    "stories": "story_id VARCHAR PRIMARY KEY, articles INTEGER, first_published DATE, last_published DATE, "
+               "title VARCHAR, sheet JSON",
+    "story_articles": "story_id VARCHAR, article_id VARCHAR, copy_of VARCHAR",
+}
+TABLE_NAMES = ("articles", *(table.name for table in FACT_TABLES), "errors", "runs", *STORY_TABLES)
 
 
 def _sql_type(annotation: Any) -> str | type[BaseModel] | None:
@@ -141,6 +149,7 @@ def _ddl() -> list[str]:
         f"CREATE TABLE IF NOT EXISTS errors ({', '.join(f'{name} {sql_type}' for name, sql_type in ERROR_COLUMNS)})",
         "CREATE TABLE IF NOT EXISTS runs (run_id INTEGER PRIMARY KEY, started TIMESTAMPTZ, finished TIMESTAMPTZ,"
         " engine VARCHAR, model VARCHAR, inputs VARCHAR[])",
+        *(f"CREATE TABLE IF NOT EXISTS {name} ({columns})" for name, columns in STORY_TABLES.items()),
     ]
     return statements
 
@@ -283,7 +292,10 @@ class Store:
         except OSError as error:
             raise StoreError(f"{folder}: cannot make the export folder ({error.strerror})") from None
         written = []
+        _, present = self.query("SELECT table_name FROM information_schema.tables")
         for name in (*TABLE_NAMES, *people.PEOPLE_TABLES):
+            if (name,) not in present:  # a store made before the story tables existed
+                continue
             target = folder / f"{name}.{export_format.value}"
             quoted = str(target).replace("'", "''")
             try:

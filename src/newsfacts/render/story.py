@@ -1,0 +1,133 @@
+"""A story sheet for people: a Rich summary for the terminal and a self-contained HTML page.
+
+The HTML page runs no script at all (its Content-Security-Policy forbids any) and Jinja2 escapes every
+article string, so it is safe to open whatever the articles say.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+from rich.console import Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..stories.sheet import Fact, FactValue, QuoteVariant, StorySheet
+from .text import counted, row
+
+STATUS_STYLES = {"agree": "green", "hedged": "yellow", "disagree": "bold red"}
+
+
+def outlet_names(sheet: StorySheet) -> dict[str, str]:
+    return {article.id: article.outlet or article.id for article in sheet.articles}
+
+
+def value_text(value: FactValue) -> str:
+    """A value as a reader wants it: the words the article used, with the number read from them."""
+    shown = value.text
+    if value.hedge and not value.text.lower().startswith(value.hedge):
+        shown = f"{value.hedge} {shown}"
+    return shown
+
+
+def variant_changes(variant: QuoteVariant) -> str:
+    parts = []
+    for change in variant.changes:
+        if change.change == "added":
+            parts.append(f"+{change.text}")
+        elif change.change == "dropped":
+            parts.append(f"−{change.text}")
+        else:
+            parts.append(f"{change.instead_of} → {change.text}")
+    if variant.trimmed:
+        parts.insert(0, "trimmed")
+    return "; ".join(parts)
+
+
+def facts_table(sheet: StorySheet) -> Table:
+    outlets = outlet_names(sheet)
+    table = Table(title="Facts across outlets", title_justify="left", expand=True)
+    for heading in ("what", "kind", "status", "outlets and values"):
+        table.add_column(heading)
+    for fact in sheet.facts:
+        values = "\n".join(f"{outlets[v.article_id]}: {value_text(v)}" + (f"  [{v.group + 1}]" if fact.status != "agree"
+                                                                          else "") for v in fact.values)
+        if fact.note:
+            values += f"\n({fact.note})"
+        table.add_row(*row(fact.what, fact.kind, Text(fact.status, style=STATUS_STYLES[fact.status]), values))
+    return table
+
+
+def quotes_table(sheet: StorySheet) -> Table:
+    outlets = outlet_names(sheet)
+    table = Table(title="Quotes across outlets", title_justify="left", expand=True)
+    for heading, ratio in (("speaker", 1), ("outlet", 1), ("wording", 3), ("differences from the most common", 2)):
+        table.add_column(heading, ratio=ratio)
+    for group in sheet.quotes:
+        speaker = (group.speaker or "(unknown)") + ("\n(given to different speakers)" if group.speakers_differ else "")
+        for number, variant in enumerate(group.variants):
+            wording = f"“{variant.text}”" + ("  (most common)" if variant.reference else "")
+            who = outlets[variant.article_id] + (f"\nas said by {variant.speaker}" if group.speakers_differ else "")
+            table.add_row(*row(speaker if number == 0 else "", who, wording, variant_changes(variant)))
+    return table
+
+
+def citations_table(sheet: StorySheet) -> Table:
+    outlets = outlet_names(sheet)
+    table = Table(title="Who cites whom", title_justify="left", expand=True)
+    for heading in ("outlet", "cites", "as written", "in this story"):
+        table.add_column(heading)
+    for citation in sheet.citations:
+        table.add_row(*row(outlets[citation.article_id], citation.cites, citation.text,
+                           outlets.get(citation.in_set or "", "")))
+    return table
+
+
+def inconsistencies_table(sheet: StorySheet) -> Table:
+    outlets = outlet_names(sheet)
+    table = Table(title="Outlets contradicting themselves", title_justify="left", expand=True)
+    for heading in ("outlet", "check", "about", "working"):
+        table.add_column(heading)
+    for item in sheet.inconsistencies:
+        table.add_row(*row(outlets[item.article_id], item.kind, "; ".join(item.about), item.working))
+    return table
+
+
+def story_summary(sheet: StorySheet) -> Group:
+    disagreeing = sum(fact.status == "disagree" for fact in sheet.facts)
+    meta = (f"{counted(len(sheet.articles), 'article')} · {counted(len(sheet.facts), 'shared fact')} "
+            f"({disagreeing} disagree) · {counted(len(sheet.quotes), 'quote')} in several outlets · "
+            f"{counted(len(sheet.citations), 'citation')} · schema {sheet.schema_version}")
+    articles = Table(title="Articles", title_justify="left", expand=True)
+    for heading in ("published", "outlet", "title", "id"):
+        articles.add_column(heading)
+    for article in sorted(sheet.articles, key=lambda a: (a.published is None, a.published or "", a.id)):
+        articles.add_row(*row(article.published or "?", article.outlet or "", article.title or "", article.id))
+    parts = [Panel(Text(meta), title=Text(sheet.title or sheet.id, style="bold"), title_align="left"), articles]
+    sections = [(sheet.facts, facts_table, "facts stated by several outlets"),
+                (sheet.quotes, quotes_table, "quotes carried by several outlets"),
+                (sheet.citations, citations_table, "citations"),
+                (sheet.inconsistencies, inconsistencies_table, "inconsistent checks")]
+    parts += [draw(sheet) for items, draw, _ in sections if items]
+    parts += [Text(f"No {name}.", style="dim") for items, _, name in sections if not items]
+    return Group(*parts)
+
+
+def fact_rows(fact: Fact, outlets: dict[str, str]) -> list[dict]:
+    return [{"outlet": outlets[value.article_id], "text": value_text(value), "group": value.group,
+             "article_id": value.article_id} for value in fact.values]
+
+
+def render_story_html(sheet: StorySheet) -> str:
+    """The story report as one complete HTML document."""
+    from .html import asset, templates
+
+    outlets = outlet_names(sheet)
+    page = templates().get_template("story.html.j2").render(
+        sheet=sheet, outlets=outlets, fact_rows=lambda fact: fact_rows(fact, outlets),
+        variant_changes=variant_changes, style=Markup(asset("story.css")),
+        disagreeing=sum(fact.status == "disagree" for fact in sheet.facts),
+        articles=sorted(sheet.articles, key=lambda a: (a.published is None, a.published or "", a.id)),
+        cited_by={article.id: sum(c.in_set == article.id for c in sheet.citations) for article in sheet.articles},
+        citing={article.id: [c for c in sheet.citations if c.article_id == article.id] for article in sheet.articles})
+    return page.encode("utf-8", errors="replace").decode("utf-8")

@@ -1,0 +1,142 @@
+"""Facts aligned across outlets: the same measure is one fact; a hedge widens what agrees; different
+measures are never compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.stories.align import duration_seconds, facts_of, measurements, status_of
+from story_sheets import figure, flood_story, sheet, time
+
+
+def fact_with(facts, text):
+    return next(fact for fact in facts if any(value.text == text for value in fact.values))
+
+
+def test_counts_of_one_measure_are_one_fact_and_disagree():
+    facts = facts_of(flood_story())
+    dead = fact_with(facts, "9 people")
+    assert {value.article_id for value in dead.values} == {"a", "b", "c"}
+    assert dead.status == "disagree"
+    groups = {value.text: value.group for value in dead.values}
+    assert groups["9 people"] != groups["12 people"]
+
+
+def test_a_hedge_widens_what_agrees():
+    missing = fact_with(facts_of(flood_story()), "40 people")
+    assert {value.text for value in missing.values} == {"40 people", "43 people"}
+    assert missing.status == "hedged"
+
+
+def test_killed_and_missing_are_never_one_fact():
+    for fact in facts_of(flood_story()):
+        texts = {value.text for value in fact.values}
+        assert not ({"9 people"} & texts and {"43 people"} & texts)
+
+
+def test_the_same_clock_time_agrees():
+    clock = fact_with(facts_of(flood_story()), "6.15am")
+    assert clock.status == "agree" and len(clock.values) == 3
+
+
+def test_one_outlet_alone_makes_no_fact():
+    facts = facts_of(flood_story())
+    assert not any(value.text == "three hours" for fact in facts for value in fact.values)
+
+
+def test_different_counted_nouns_are_not_compared():
+    a = "The council hired 30 teachers this spring."
+    b = "The council hired 45 nurses this spring."
+    facts = facts_of([sheet("a", a, "2024-05-01", "One", figures=[figure(a, "30 teachers", "count", 30, "teachers")]),
+                      sheet("b", b, "2024-05-01", "Two", figures=[figure(b, "45 nurses", "count", 45, "nurses")])])
+    assert facts == []
+
+
+def test_a_range_holds_a_value_inside_it():
+    a = "The ferry crossing took six to seven hours in the storm, the captain said."
+    b = "The ferry crossing took seven hours in the storm."
+    sheets = [sheet("a", a, "2024-01-02", "One", times=[time(a, "six", "DURATION", "PT6H"),
+                                                        time(a, "seven hours", "DURATION", "PT7H")]),
+              sheet("b", b, "2024-01-02", "Two", times=[time(b, "seven hours", "DURATION", "PT7H")])]
+    (ranged,) = measurements(sheets[0])
+    assert (ranged.text, ranged.low, ranged.high) == ("six to seven hours", 6 * 3600, 7 * 3600)
+    (fact,) = facts_of(sheets)
+    assert fact.status == "hedged"
+
+
+def test_clock_times_of_different_events_stay_apart():
+    a = "The gates opened at 9am and the concert ended at 11pm."
+    b = "The gates opened at 9am; the last train left at 11pm."
+    facts = facts_of([
+        sheet("a", a, "2024-06-01", "One", times=[time(a, "9am", "TIME", "2024-06-01T09:00"),
+                                                  time(a, "11pm", "TIME", "2024-06-01T23:00")]),
+        sheet("b", b, "2024-06-01", "Two", times=[time(b, "9am", "TIME", "2024-06-01T09:00"),
+                                                  time(b, "11pm", "TIME", "2024-06-01T23:00")])])
+    assert all(fact.status == "agree" for fact in facts)
+
+
+def test_timex_durations_in_seconds():
+    assert duration_seconds("PT7M") == 420
+    assert duration_seconds("P3DE") == duration_seconds("P30Y")
+    assert duration_seconds("PXY") is None
+
+
+def test_status_needs_all_values_to_overlap():
+    a = "Rescuers said about 20 climbers were stranded."
+    b = "Rescuers said 30 climbers were stranded."
+    sheets = [sheet("a", a, "2024-02-02", "One", figures=[figure(a, "20 climbers", "count", 20, "climbers", "about")]),
+              sheet("b", b, "2024-02-02", "Two", figures=[figure(b, "30 climbers", "count", 30, "climbers")])]
+    assert status_of([*measurements(sheets[0]), *measurements(sheets[1])]) == "disagree"
+
+
+def test_values_that_rise_with_the_date_are_noted_as_updates():
+    days = [("a", "2024-03-04", 9), ("b", "2024-03-05", 14), ("c", "2024-03-06", 21)]
+    sheets = []
+    for article_id, published, number in days:
+        text = f"The storm has killed {number} people, officials said."
+        sheets.append(sheet(article_id, text, published, article_id,
+                            figures=[figure(text, f"{number} people", "count", number, "people")]))
+    (fact,) = facts_of(sheets)
+    assert fact.status == "disagree" and "publication date" in fact.note
+
+
+def test_two_dates_in_one_sentence_are_different_facts():
+    a = "An inquiry opened on Monday into Sunday's fire at the mill, which hurt two workers."
+    b = "Sunday's fire at the mill hurt two workers, officials said."
+    sheets = [sheet("a", a, "2024-04-09", "One", times=[time(a, "Monday", "DATE", "2024-04-08"),
+                                                        time(a, "Sunday", "DATE", "2024-04-07")]),
+              sheet("b", b, "2024-04-09", "Two", times=[time(b, "Sunday", "DATE", "2024-04-07")])]
+    assert all(fact.status == "agree" for fact in facts_of(sheets))
+
+
+def test_hospitalised_and_injured_are_different_measures():
+    a = "Officials said 30 people were injured in the crash."
+    b = "Officials said 12 people were hospitalised after the crash."
+    facts = facts_of([sheet("a", a, "2024-08-01", "One", figures=[figure(a, "30 people", "count", 30, "people")]),
+                      sheet("b", b, "2024-08-01", "Two", figures=[figure(b, "12 people", "count", 12, "people")])])
+    assert facts == []
+
+
+def test_what_a_fact_measures_reads_as_an_article_wrote_it():
+    a = "The blaze broke out in the boiler room at 2.10am, firefighters said."
+    b = "Firefighters said the fire broke out in the boiler room at 2.10am."
+    (fact,) = facts_of([sheet("a", a, "2024-08-01", "One", times=[time(a, "2.10am", "TIME", "2024-08-01T02:10")]),
+                        sheet("b", b, "2024-08-01", "Two", times=[time(b, "2.10am", "TIME", "2024-08-01T02:10")])])
+    assert fact.what == "broke boiler room"
+
+
+def test_a_round_large_number_is_read_as_rounded():
+    from newsfacts.stories.align import rounding
+
+    assert rounding("9 million visitors", 9e6) == 5e5
+    assert rounding("8.7 million visitors", 8.7e6) == pytest.approx(5e4)
+    assert rounding("2,000 homes", 2000) == 500
+    assert rounding("1,964 homes", 1964) == 0
+    assert rounding("10 people", 10) == 0
+    a = "The gallery had 9 million visitors last year."
+    b = "The gallery welcomed 8.7 million visitors last year."
+    (fact,) = facts_of([sheet("a", a, "2024-01-05", "One", figures=[figure(a, "9 million visitors", "count", 9e6,
+                                                                           "visitors")]),
+                        sheet("b", b, "2024-01-05", "Two", figures=[figure(b, "8.7 million visitors", "count",
+                                                                           8.7e6, "visitors")])])
+    assert fact.status == "hedged"
