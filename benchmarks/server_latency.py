@@ -1,6 +1,6 @@
 """How long a small request waits while `newsfacts serve` analyses a long or a pathological article.
 
-    .venv/bin/python benchmarks/server_latency.py            # about 3 minutes on 2 cores
+    .venv/bin/python benchmarks/server_latency.py            # 3 to 6 minutes on 2 cores
     .venv/bin/python benchmarks/server_latency.py --serve-option=--workers=2
 
 Starts `newsfacts serve` on a free loopback port and measures, in turn:
@@ -10,7 +10,8 @@ Starts `newsfacts serve` on a free loopback port and measures, in turn:
   analysed; then while 40,000 quotation marks are;
 - how long the server takes to exit after SIGTERM while a long article is being analysed.
 
-Every request has a deadline, so a stalled server shows as a timeout instead of hanging the benchmark.
+Every request has a deadline, so a stalled server shows as a timeout instead of hanging the benchmark. To
+measure an older version, put its `src` first: `PYTHONPATH=/path/to/old/src .venv/bin/python benchmarks/…`.
 """
 
 from __future__ import annotations
@@ -58,23 +59,34 @@ def start_server(options: list[str]) -> tuple[subprocess.Popen, str]:
 
 
 def timed(method: str, url: str, **kwargs) -> float:
-    """Seconds until the answer; the deadline when there was none."""
+    """Seconds until the answer (whatever its status); the deadline when there was none."""
     started = time.monotonic()
     try:
-        httpx.request(method, url, timeout=REQUEST_DEADLINE, **kwargs).raise_for_status()
+        httpx.request(method, url, timeout=REQUEST_DEADLINE, **kwargs)
     except httpx.TimeoutException:
         return REQUEST_DEADLINE
     return time.monotonic() - started
 
 
-def probe_while(url: str, body: dict) -> dict[str, list[float]]:
+def status_and_time(method: str, url: str, **kwargs) -> tuple[str, float]:
+    started = time.monotonic()
+    try:
+        status = str(httpx.request(method, url, timeout=REQUEST_DEADLINE, **kwargs).status_code)
+    except httpx.TimeoutException:
+        status = "no answer"
+    return status, time.monotonic() - started
+
+
+def probe_while(url: str, body: dict) -> dict[str, list]:
     """Small requests and health checks every PROBE_EVERY seconds while `body` is analysed."""
     finished = threading.Event()
-    result: dict[str, list[float]] = {"small": [], "health": [], "long": []}
+    result: dict[str, list] = {"small": [], "health": [], "long": []}
 
     def long_request() -> None:
-        result["long"].append(timed("POST", f"{url}/api/extract", json=body))
-        finished.set()
+        try:
+            result["long"].append(status_and_time("POST", f"{url}/api/extract", json=body))
+        finally:
+            finished.set()
 
     threading.Thread(target=long_request, daemon=True).start()
     time.sleep(1.0)  # let the long article reach the analysis
@@ -122,8 +134,9 @@ def main() -> None:
         print(f"idle server: small article {summary(idle_small)}; /api/health {summary(idle_health)}")
         for name, body in (("a 199,000-character article", long_body), ("40,000 quotation marks", marks_body)):
             result = probe_while(url, body)
-            print(f"while {name} is analysed ({result['long'][0]:.1f} s): small article {summary(result['small'])}; "
-                  f"/api/health {summary(result['health'])}")
+            status, seconds = result["long"][0]
+            print(f"while {name} is analysed (answered {status} after {seconds:.1f} s): small article "
+                  f"{summary(result['small'])}; /api/health {summary(result['health'])}")
         print(f"SIGTERM while a long article is analysed: the server exited after {stop_time(url, process, long_body):.1f} s")
     finally:
         if process.poll() is None:
