@@ -36,13 +36,15 @@ def body_of(answer: bytes) -> dict:
     return json.loads(answer.split(b"\r\n\r\n", 1)[1])
 
 
-def test_a_negative_content_length_gets_a_json_400_and_a_closed_connection(served):
+def test_a_negative_content_length_gets_a_json_400_and_a_closed_connection(served, caplog):
+    caplog.set_level(logging.INFO, logger="newsfacts.access")
     request = (b"POST /api/extract HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
                b"Content-Length: -1\r\n\r\n{}")
     answer, closed, seconds = exchange(served, request)
     assert answer.startswith(b"HTTP/1.1 400 ") and closed and seconds < WAIT / 2
     assert b"content-type: application/json" in answer.lower()
     assert "not valid HTTP/1.1" in body_of(answer)["error"]
+    assert any('"(malformed request)" 400' in record.getMessage() for record in caplog.records)
 
 
 def test_a_chunk_larger_than_the_body_limit_is_refused_at_its_size_line(bare):

@@ -158,6 +158,8 @@ class GuardedH11Protocol(H11Protocol):
         self.transport.write(self.conn.send(h11.Data(data=body)))
         self.transport.write(self.conn.send(h11.EndOfMessage()))
         self.transport.close()
+        # Never reaches the app, so the access log line is written here.
+        ACCESS_LOG.info('%s "(malformed request)" 400 %d 0ms', self.client[0] if self.client else "-", len(body))
 
 
 def protocol_with_limit(max_body: int) -> type[GuardedH11Protocol]:
