@@ -11,7 +11,6 @@ import json
 import socket
 from pathlib import Path
 
-import anyio
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +21,6 @@ from newsfacts.cli import app
 from newsfacts.ingest import MAX_ARTICLE_CHARS, IngestError, from_html, from_text
 from newsfacts.nlp import load_model
 from newsfacts.schema import FactSheet
-from newsfacts.server import create_app
 from newsfacts.sheet import extract
 
 # Few examples each: every one runs the whole spaCy pipeline.
@@ -156,45 +154,37 @@ def test_cli_extract_answers_every_file(tmp_path_factory, contents):
     html_pages.map(lambda html: {"html": html}),
     st.dictionaries(st.sampled_from(["text", "html", "published", "title", "url", "extra"]), st.one_of(st.text(max_size=30), st.integers(), st.none())),
 ), min_size=1, max_size=4))
-def test_api_answers_a_sheet_or_a_json_error(monkeypatch, bodies):
-    monkeypatch.setattr(socket, "getaddrinfo", no_dns)  # a generated `url` must not reach the network
-    app_ = create_app()
+def test_api_answers_a_sheet_or_a_json_error(served, monkeypatch, bodies):
+    real = socket.getaddrinfo
 
-    async def main() -> None:
-        async with app_.router.lifespan_context(app_):
-            transport = httpx.ASGITransport(app=app_, raise_app_exceptions=False)
-            async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
-                for body in bodies:
-                    response = await client.post("/api/extract", json=body)
-                    assert response.status_code in (200, 400, 413, 415, 422, 502), response.text
-                    if response.status_code == 200:
-                        FactSheet.model_validate(response.json())
-                    else:
-                        assert set(response.json()) == {"error"} and response.json()["error"]
+    def only_the_server(host, *args, **kwargs):  # a generated `url` must not reach the network
+        return real(host, *args, **kwargs) if host == "127.0.0.1" else no_dns(host)
 
-    anyio.run(main)
+    monkeypatch.setattr(socket, "getaddrinfo", only_the_server)
+    with httpx.Client(base_url=served, timeout=60) as client:
+        for body in bodies:
+            response = client.post("/api/extract", json=body)
+            assert response.status_code in (200, 400, 413, 415, 422, 502), response.text
+            if response.status_code == 200:
+                FactSheet.model_validate(response.json())
+            else:
+                assert set(response.json()) == {"error"} and response.json()["error"]
 
 
-def test_api_answers_raw_bytes_in_any_encoding():
-    app_ = create_app()
-    bodies = [b"\xff\xfe{\x00}\x00", "{\"text\": \"déclaré\"}".encode("latin-1"), b"\x00" * 50]
-    # Unpaired surrogates, legal in JSON escapes (and let through by Python's JSON reader) but not in UTF-8.
-    surrogates = [b'{"text": "one \xed\xa0\x80 two"}', b'{"text": "one \\ud800 two", "title": "\\udfff", "id": "\\ud83d"}']
-
-    async def main() -> None:
-        async with app_.router.lifespan_context(app_):
-            transport = httpx.ASGITransport(app=app_, raise_app_exceptions=False)
-            async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
-                for body in bodies:
-                    response = await client.post("/api/extract", content=body, headers={"Content-Type": "application/json"})
-                    assert response.status_code == 422, response.text
-                    assert response.json()["error"]
-                for body in surrogates:
-                    response = await client.post("/api/extract", content=body, headers={"Content-Type": "application/json"})
-                    assert response.status_code == 200, response.text
-                    assert response.json()["text"] == "one \ufffd two"
-
-    anyio.run(main)
+def test_api_answers_raw_bytes_in_any_encoding(served):
+    # Not UTF-8: a UTF-16 body, Latin-1, NULs, and a surrogate encoded as bytes (which UTF-8 forbids).
+    bodies = [b"\xff\xfe{\x00}\x00", "{\"text\": \"déclaré\"}".encode("latin-1"), b"\x00" * 50,
+              b'{"text": "one \xed\xa0\x80 two"}']
+    # Unpaired surrogates as JSON escapes: legal JSON in UTF-8, kept as U+FFFD.
+    escaped = b'{"text": "one \\ud800 two", "title": "\\udfff", "id": "\\ud83d"}'
+    with httpx.Client(base_url=served, timeout=60) as client:
+        for body in bodies:
+            response = client.post("/api/extract", content=body, headers={"Content-Type": "application/json"})
+            assert response.status_code == 422, response.text
+            assert response.json()["error"]
+        response = client.post("/api/extract", content=escaped, headers={"Content-Type": "application/json"})
+        assert response.status_code == 200, response.text
+        assert response.json()["text"] == "one \ufffd two"
 
 
 jsonl_lines = st.one_of(

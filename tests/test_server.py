@@ -1,42 +1,34 @@
-"""The web app and JSON API, driven in-process through httpx's ASGI transport (no network)."""
+"""The web app and JSON API, served on 127.0.0.1 as `newsfacts serve` serves it (see conftest's `served` and
+`bare` servers): articles in, fact sheets and reports out, errors as JSON, analysis in worker processes."""
 
 from __future__ import annotations
 
-import ipaddress
+import gzip
+import json
+import signal
 import socket
+import subprocess
+import sys
 import threading
-from collections.abc import Awaitable, Callable
+import time
+from pathlib import Path
 
-import anyio
 import httpx
 import psutil
 import pytest
 
 from local_site import ARTICLE_HTML, serve_pages
 from newsfacts import server
-from newsfacts.fetch import FetchPolicy
-from newsfacts.schema import Entity, FactSheet, Mention, Quote
-from newsfacts.server import create_app
-from newsfacts.store import Store
+from newsfacts.schema import Article, FactSheet
+from newsfacts.web import work
 
+ROOT = Path(__file__).resolve().parents[1]
 STORY = (
     "The harbour bridge will reopen next Monday, the city council said on Tuesday. "
     '"The repairs are finished," said Maria Okafor, the council\'s head of transport.'
 )
-Client = httpx.AsyncClient
-
-
-def run(check: Callable[[Client], Awaitable[None]], **settings) -> None:
-    """Start the app (its lifespan loads the model), and run `check` against it."""
-    app = create_app(**settings)
-
-    async def main() -> None:
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-            async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
-                await check(client)
-
-    anyio.run(main)
+# Over the long-article mark (web.lanes.LONG_ARTICLE_CHARS), in words of our own.
+LONG_STORY = "The council met again on Tuesday to discuss the harbour bridge. " * 400
 
 
 def assert_json_error(response: httpx.Response, status: int, words: str) -> None:
@@ -47,38 +39,28 @@ def assert_json_error(response: httpx.Response, status: int, words: str) -> None
     assert "Traceback" not in reason
 
 
-def test_extract_text_returns_the_fact_sheet():
-    async def check(client: Client) -> None:
-        response = await client.post("/api/extract", json={"text": STORY, "published": "2025-03-04", "id": "bridge"})
-        assert response.status_code == 200, response.text
-        sheet = FactSheet.model_validate(response.json())
-        assert (sheet.id, sheet.text, sheet.published) == ("bridge", STORY, "2025-03-04")
-        assert any(entity.name == "Maria Okafor" for entity in sheet.entities)
-
-    run(check)
+def test_extract_text_returns_the_fact_sheet(served):
+    response = httpx.post(f"{served}/api/extract", json={"text": STORY, "published": "2025-03-04", "id": "bridge"},
+                          timeout=60)
+    assert response.status_code == 200, response.text
+    sheet = FactSheet.model_validate(response.json())
+    assert (sheet.id, sheet.text, sheet.published) == ("bridge", STORY, "2025-03-04")
+    assert any(entity.name == "Maria Okafor" for entity in sheet.entities)
 
 
-def test_extract_html_reads_the_main_text_and_title():
-    async def check(client: Client) -> None:
-        response = await client.post("/api/extract", json={"html": ARTICLE_HTML})
-        assert response.status_code == 200, response.text
-        sheet = response.json()
-        assert "The harbour bridge will reopen to traffic" in sheet["text"]
-        assert sheet["title"].startswith("Harbour bridge to reopen")
-
-    run(check)
+def test_extract_html_reads_the_main_text_and_title(served):
+    response = httpx.post(f"{served}/api/extract", json={"html": ARTICLE_HTML}, timeout=60)
+    assert response.status_code == 200, response.text
+    sheet = response.json()
+    assert "The harbour bridge will reopen to traffic" in sheet["text"]
+    assert sheet["title"].startswith("Harbour bridge to reopen")
 
 
-def test_extract_url_from_an_allowed_network():
-    loopback = FetchPolicy(allowed_networks=(ipaddress.ip_network("127.0.0.0/8"),))
-
-    async def check(client: Client) -> None:
-        with serve_pages({"/story.html": (200, {"Content-Type": "text/html"}, ARTICLE_HTML.encode())}) as (base, _):
-            response = await client.post("/api/extract", json={"url": f"{base}/story.html"})
-        assert response.status_code == 200, response.text
-        assert response.json()["source"] == f"{base}/story.html"
-
-    run(check, fetch_policy=loopback)
+def test_extract_url_from_an_allowed_network(served):
+    with serve_pages({"/story.html": (200, {"Content-Type": "text/html"}, ARTICLE_HTML.encode())}) as (base, _):
+        response = httpx.post(f"{served}/api/extract", json={"url": f"{base}/story.html"}, timeout=60)
+    assert response.status_code == 200, response.text
+    assert response.json()["source"] == f"{base}/story.html"
 
 
 @pytest.mark.parametrize(
@@ -95,7 +77,7 @@ def test_extract_url_from_an_allowed_network():
         ("http://printer.example/", "link-local"),
     ],
 )
-def test_server_refuses_urls_it_must_not_fetch(monkeypatch, url, words):
+def test_server_refuses_urls_it_must_not_fetch(bare, monkeypatch, url, words):
     names = {"metadata.cloud.example": "169.254.169.254", "intranet.example": "192.168.1.20", "printer.example": "169.254.3.3"}
     real = socket.getaddrinfo
 
@@ -104,216 +86,306 @@ def test_server_refuses_urls_it_must_not_fetch(monkeypatch, url, words):
             return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (names[host], port))]
         return real(host, port, *args, **kwargs)
 
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-
-    async def check(client: Client) -> None:
-        assert_json_error(await client.post("/api/extract", json={"url": url}), 400, words)
-
-    run(check)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)  # the server's fetch thread runs in this process
+    assert_json_error(httpx.post(f"{bare}/api/extract", json={"url": url}, timeout=30), 400, words)
 
 
-def test_request_errors_are_json_with_a_reason():
-    async def check(client: Client) -> None:
+def test_request_errors_are_json_with_a_reason(served):
+    with httpx.Client(base_url=served, timeout=60) as client:
         json_type = {"Content-Type": "application/json"}
-        assert_json_error(await client.post("/api/extract", content=b'{"text": "a', headers=json_type), 422, "malformed JSON")
-        assert_json_error(await client.post("/api/extract", content=b"text=a", headers={"Content-Type": "text/plain"}), 415, "JSON")
-        assert_json_error(await client.post("/api/extract", json={"text": "a", "url": "http://x.example/"}), 422, "exactly one")
-        assert_json_error(await client.post("/api/extract", json={"text": "   "}), 422, "empty")
-        assert_json_error(await client.post("/api/extract", json={"text": "a", "published": "last week"}), 422, "YYYY-MM-DD")
-        assert_json_error(await client.post("/api/extract", json={"html": "<html><body></body></html>"}), 422, "no article text")
-        assert_json_error(await client.post("/api/extract", json=["a list"]), 422, "")
-        assert_json_error(await client.get("/api/nowhere"), 404, "Not Found")
-
-    run(check)
+        assert_json_error(client.post("/api/extract", content=b'{"text": "a', headers=json_type), 422, "malformed JSON")
+        assert_json_error(client.post("/api/extract", content=b"text=a", headers={"Content-Type": "text/plain"}), 415, "JSON")
+        assert_json_error(client.post("/api/extract", json={"text": "a", "url": "http://x.example/"}), 422, "exactly one")
+        assert_json_error(client.post("/api/extract", json={"text": "   "}), 422, "empty")
+        assert_json_error(client.post("/api/extract", json={"text": "a", "published": "last week"}), 422, "YYYY-MM-DD")
+        assert_json_error(client.post("/api/extract", json={"html": "<html><body></body></html>"}), 422, "no article text")
+        assert_json_error(client.post("/api/extract", json=["a list"]), 422, "")
+        assert_json_error(client.get("/api/nowhere"), 404, "Not Found")
 
 
-def test_bodies_over_the_limit_get_413_whether_declared_or_streamed():
-    async def chunks():
+def test_the_publication_date_is_read_whole(served):
+    for value in ("2025-09-10junk", "2025-09-10T12:00", "2025-02-30", " 2025-09-10 x"):
+        response = httpx.post(f"{served}/api/extract", json={"text": STORY, "published": value}, timeout=60)
+        assert_json_error(response, 422, "published")
+    form = httpx.post(f"{served}/report", data={"text": STORY, "published": "2025-09-10junk"}, timeout=60)
+    assert_json_error(form, 422, "YYYY-MM-DD")
+
+
+def test_an_error_reason_stays_short_whatever_the_body(served):
+    body = json.dumps({f"key{number}": 1 for number in range(20_000)}).encode()  # 300 KB; 800 KB of reasons
+    response = httpx.post(f"{served}/api/extract", content=body, headers={"Content-Type": "application/json"},
+                          timeout=60)
+    assert_json_error(response, 422, "and 19,995 more")
+    assert len(response.content) < 1_000
+
+
+def test_bodies_over_the_limit_get_413_whether_declared_or_streamed(bare):
+    def chunks():
         for _ in range(20):
             yield b'{"text": "' + b"x" * 100 + b'", '
 
-    async def check(client: Client) -> None:
-        big = {"text": "word " * 300}
-        assert_json_error(await client.post("/api/extract", json=big), 413, "1,000-byte limit")
-        streamed = await client.post("/api/extract", content=chunks(), headers={"Content-Type": "application/json"})
+    with httpx.Client(base_url=bare, timeout=30) as client:
+        assert_json_error(client.post("/api/extract", json={"text": "word " * 300}), 413, "1,000-byte limit")
+        streamed = client.post("/api/extract", content=chunks(), headers={"Content-Type": "application/json"})
         assert_json_error(streamed, 413, "1,000-byte limit")
-        upload = await client.post("/report", files={"file": ("long.txt", b"word " * 300, "text/plain")})
+        upload = client.post("/report", files={"file": ("long.txt", b"word " * 300, "text/plain")})
         assert_json_error(upload, 413, "1,000-byte limit")
 
-    run(check, max_body=1000)
 
-
-def test_uploads_that_are_not_text_get_415():
-    async def check(client: Client) -> None:
-        image = await client.post("/report", files={"file": ("photo.png", b"\x89PNG\r\n\x1a\n\0\0", "image/png")})
+def test_uploads_that_are_not_text_get_415(served):
+    with httpx.Client(base_url=served, timeout=60) as client:
+        image = client.post("/report", files={"file": ("photo.png", b"\x89PNG\r\n\x1a\n\0\0", "image/png")})
         assert_json_error(image, 415, "photo.png is image/png, not an article")
-        disguised = await client.post("/report", files={"file": ("notes.txt", b"\x00\x01\x02binary\x03", "text/plain")})
+        disguised = client.post("/report", files={"file": ("notes.txt", b"\x00\x01\x02binary\x03", "text/plain")})
         assert_json_error(disguised, 415, "binary")
-        latin1 = await client.post("/report", files={"file": ("note.txt", "Le maire a déclaré".encode("latin-1"), "text/plain")})
+        latin1 = client.post("/report", files={"file": ("note.txt", "Le maire a déclaré".encode("latin-1"), "text/plain")})
         assert_json_error(latin1, 415, "UTF-8")
 
-    run(check)
+
+def test_the_form_sends_the_browser_to_a_report_it_can_share(served):
+    with httpx.Client(base_url=served, timeout=60) as client:
+        made = client.post("/report", data={"source": "text", "text": STORY, "published": "2025-03-04"})
+        assert made.status_code == 303
+        address = made.headers["location"]
+        assert address.startswith("/report/") and len(address) > len("/report/") + 20  # a random id, not a count
+        report = client.get(address)
+        assert report.status_code == 200 and report.headers["content-encoding"] == "gzip"
+        assert "Maria Okafor" in report.text and report.text.startswith("<!DOCTYPE html>")
+        assert "frame-ancestors 'none'" in report.headers["content-security-policy"]
+        assert "script-src 'sha256-" in report.headers["content-security-policy"]
+        assert report.headers["x-frame-options"] == "DENY"
+        assert httpx.get(f"{served}{address}", timeout=30).text == report.text  # another client, same report
 
 
-def test_report_form_returns_the_html_report():
-    async def check(client: Client) -> None:
-        response = await client.post("/report", data={"text": STORY, "published": "2025-03-04"})
-        assert response.status_code == 200, response.text
-        assert response.headers["content-type"].startswith("text/html")
-        assert "Maria Okafor" in response.text
-        uploaded = await client.post("/report", files={"file": ("story.html", ARTICLE_HTML.encode(), "text/html")})
+def test_a_script_asking_for_json_gets_the_reports_address(served):
+    made = httpx.post(f"{served}/report", data={"text": STORY}, headers={"Accept": "application/json"}, timeout=60)
+    assert made.status_code == 201
+    assert made.json()["url"] == made.headers["location"] == f"/report/{made.json()['id']}"
+    plain = httpx.get(f"{served}{made.json()['url']}", headers={"Accept-Encoding": "identity"}, timeout=30)
+    assert "content-encoding" not in plain.headers and "Maria Okafor" in plain.text
+
+
+def test_uploads_are_read_by_their_kind_and_named_by_their_file(served):
+    with httpx.Client(base_url=served, timeout=60, follow_redirects=True) as client:
+        uploaded = client.post("/report", files={"file": ("story.html", ARTICLE_HTML.encode(), "text/html")},
+                               data={"source": "file"})
         assert uploaded.status_code == 200, uploaded.text
         assert "eastern side of the crossing" in uploaded.text
-        plain = await client.post("/report", files={"file": ("bridge-story.txt", STORY.encode(), "text/plain")})
+        plain = client.post("/report", files={"file": ("bridge-story.txt", STORY.encode(), "text/plain")})
         assert "<h1>bridge-story</h1>" in plain.text  # the file's name identifies an untitled article
 
-    run(check)
+
+def test_the_form_reads_one_input_only(served, monkeypatch):
+    def no_fetching(*args, **kwargs):
+        raise AssertionError("the server fetched a URL the reader did not choose")
+
+    monkeypatch.setattr(server, "fetch_article", no_fetching)
+    with httpx.Client(base_url=served, timeout=60, follow_redirects=True) as client:
+        both = {"text": STORY, "url": "https://example.com/other-story"}
+        assert_json_error(client.post("/report", data=both), 422, "pasted text and a web address were both sent")
+        chosen = client.post("/report", data={"source": "text", **both})
+        assert chosen.status_code == 200 and "Maria Okafor" in chosen.text
+        assert_json_error(client.post("/report", data={"source": "url", "text": STORY}), 422, "web address field is empty")
+        assert_json_error(client.post("/report", data={"source": "fax", "text": STORY}), 422, "source must be one of")
+        assert_json_error(client.post("/report", data={}), 422, "no article")
 
 
-def test_index_page_and_openapi():
-    async def check(client: Client) -> None:
-        page = await client.get("/")
+def test_reports_are_kept_within_their_memory_and_then_said_to_be_gone(bare):
+    with httpx.Client(base_url=bare, timeout=60) as client:
+        first = client.post("/report", data={"text": "The mayor spoke on Monday."}).headers["location"]
+        assert client.get(first).status_code == 200
+        second = client.post("/report", data={"text": "The mayor spoke on Tuesday."}).headers["location"]
+        assert client.get(second).status_code == 200
+        assert_json_error(client.get(first), 404, "not kept any more")  # room for one report: the older went
+        page = client.get(first, headers={"Accept": "text/html"})
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        assert "not kept any more" in page.text and "frame-ancestors 'none'" in page.headers["content-security-policy"]
+
+
+def test_index_page_offers_one_input_at_a_time_and_openapi(bare):
+    with httpx.Client(base_url=bare, timeout=30) as client:
+        page = client.get("/")
         assert page.status_code == 200
         assert 'action="/report"' in page.text and 'name="published"' in page.text
-        paths = (await client.get("/openapi.json")).json()["paths"]
-        assert {"/api/extract", "/api/articles", "/api/quotes"} <= set(paths)
-        docs = await client.get("/docs")
+        assert page.text.count('name="source"') == 3 and 'value="text" checked' in page.text
+        assert "script-src 'self'" in page.headers["content-security-policy"] and "<script>" not in page.text
+        assert client.get("/index.js").headers["content-type"].startswith("text/javascript")
+        paths = client.get("/openapi.json").json()["paths"]
+        assert {"/api/extract", "/api/articles", "/api/quotes", "/report"} <= set(paths)
+        docs = client.get("/docs")
         assert docs.status_code == 200 and "/openapi.json" in docs.text
         script = next(line for line in docs.text.splitlines() if "swagger-ui-bundle.js" in line)
         assert "https://" not in script  # served by the app itself: the docs work offline
-        assert (await client.get(script.split('src="')[1].split('"')[0])).status_code == 200
-
-    run(check)
+        assert client.get(script.split('src="')[1].split('"')[0]).status_code == 200
 
 
-def test_a_failing_stage_is_a_json_500(monkeypatch):
-    def broken(article, nlp):
-        raise RuntimeError("stage exploded")
-
-    monkeypatch.setattr(server, "extract", broken)
-
-    async def check(client: Client) -> None:
-        assert_json_error(await client.post("/api/extract", json={"text": STORY}), 500, "stage exploded")
-
-    run(check)
+def test_a_failing_stage_is_a_json_500_that_closes_its_connection(served):
+    with httpx.Client(base_url=served, timeout=60) as client:
+        failed = client.post("/api/extract", json={"text": "The mayor spoke. [[fail]]"})
+        assert_json_error(failed, 500, "stage exploded")
+        assert failed.headers["connection"] == "close"
+        assert client.get("/api/health").status_code == 200  # the client's next request goes on a new connection
 
 
-def test_a_long_analysis_does_not_block_other_requests(monkeypatch):
-    started, release = threading.Event(), threading.Event()
-    real_extract = server.extract
+def test_an_unexpected_error_is_a_json_500_and_the_next_request_is_answered(served, monkeypatch):
+    def broken(*args):
+        raise KeyError("nothing of the kind")
 
-    def slow(article, nlp):
-        started.set()
-        release.wait(60)
-        return real_extract(article, nlp)
-
-    monkeypatch.setattr(server, "extract", slow)
-
-    async def check(client: Client) -> None:
-        async with anyio.create_task_group() as group:
-            results = {}
-
-            async def long_request() -> None:
-                results["long"] = await client.post("/api/extract", json={"text": STORY})
-
-            group.start_soon(long_request)
-            await anyio.to_thread.run_sync(started.wait, 60)
-            health = await client.get("/api/health")
-            assert health.status_code == 200 and "long" not in results  # answered while the analysis waits
-            release.set()
-        assert results["long"].status_code == 200
-
-    run(check)
+    monkeypatch.setattr(server, "chosen_input", broken)
+    with httpx.Client(base_url=served, timeout=60) as client:
+        response = client.post("/report", data={"text": STORY})
+        assert_json_error(response, 500, "internal error (KeyError)")
+        assert response.headers["connection"] == "close"
+        assert client.get("/api/health").status_code == 200
 
 
-def test_fifty_concurrent_requests_all_succeed_with_memory_bounded():
+def test_long_articles_wait_in_their_own_lane_while_others_are_answered(served):
+    """Two long articles that take seconds each fill their lane; a third is told to come back; a small
+    article and /api/health are answered while they run."""
+    long_body = {"text": LONG_STORY + " [[sleep 4]]"}
+    results: dict[str, list] = {"long": []}
+
+    def send_long() -> None:
+        results["long"].append(httpx.post(f"{served}/api/extract", json=long_body, timeout=120))
+
+    senders = [threading.Thread(target=send_long) for _ in range(2)]
+    for sender in senders:
+        sender.start()
+    time.sleep(1.5)
+    with httpx.Client(base_url=served, timeout=60) as client:
+        busy = client.post("/api/extract", json=long_body)
+        assert_json_error(busy, 503, "busy")
+        assert busy.headers["retry-after"]
+        assert client.get("/api/health").status_code == 200
+        assert client.post("/api/extract", json={"text": STORY}).status_code == 200
+        assert not results["long"]  # both long ones still running
+    for sender in senders:
+        sender.join(120)
+    assert [response.status_code for response in results["long"]] == [200, 200]
+
+
+def test_an_analysis_over_the_time_limit_is_stopped_and_the_next_is_served(bare):
+    with httpx.Client(base_url=bare, timeout=120) as client:
+        started = time.monotonic()
+        assert_json_error(client.post("/api/extract", json={"text": "Slow. [[sleep 60]]"}), 504, "over 5 s")
+        assert time.monotonic() - started < 30
+        again = client.post("/api/extract", json={"text": "The mayor spoke on Monday."})
+        assert again.status_code == 200, again.text
+
+
+def test_slow_sites_hold_only_the_fetch_threads(served):
+    """Pages that never come hold the server's fetches (MAX_FETCHES at once); one more is told to come back,
+    and everything else is answered meanwhile."""
+    stalled: list[socket.socket] = []
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    done = threading.Event()
+
+    def hold_connections() -> None:  # a site that accepts and never answers
+        while not done.is_set():
+            try:
+                stalled.append(listener.accept()[0])
+            except TimeoutError:
+                pass
+
+    holder = threading.Thread(target=hold_connections, daemon=True)
+    holder.start()
+    slow_url = f"http://127.0.0.1:{listener.getsockname()[1]}/story.html"
+    results: list[int] = []
+
+    def fetch() -> None:
+        results.append(httpx.post(f"{served}/api/extract", json={"url": slow_url}, timeout=60).status_code)
+
+    fetchers = [threading.Thread(target=fetch) for _ in range(server.MAX_FETCHES)]
+    try:
+        for fetcher in fetchers:
+            fetcher.start()
+        deadline = time.monotonic() + 30
+        while len(stalled) < server.MAX_FETCHES and time.monotonic() < deadline:
+            time.sleep(0.1)
+        with httpx.Client(base_url=served, timeout=60) as client:
+            assert_json_error(client.post("/api/extract", json={"url": slow_url}), 503, "fetching")
+            assert client.post("/api/extract", json={"text": STORY}).status_code == 200
+            assert client.get("/api/articles").status_code == 200
+            upload = client.post("/report", files={"file": ("story.txt", STORY.encode(), "text/plain")})
+            assert upload.status_code == 303
+        assert not results  # the slow fetches are still waiting
+    finally:
+        done.set()
+        holder.join(5)
+        for connection in stalled:
+            connection.close()
+        for fetcher in fetchers:
+            fetcher.join(60)
+        listener.close()
+    assert results == [502] * server.MAX_FETCHES
+
+
+def test_fifty_concurrent_requests_all_succeed_with_memory_bounded(served):
     articles = [f"Report {n}. " + STORY.replace("Monday", ["Monday", "Friday"][n % 2]) * (1 + n % 4) for n in range(50)]
 
-    async def check(client: Client) -> None:
-        await client.post("/api/extract", json={"text": articles[0]})  # warm-up, so the baseline includes the model
-        baseline = psutil.Process().memory_info().rss
-        gate = anyio.Semaphore(8)
-        statuses: list[int] = []
+    def resident() -> int:
+        return sum(child.memory_info().rss for child in psutil.Process().children(recursive=True))
 
-        async def one(text: str) -> None:
-            async with gate:
-                response = await client.post("/api/extract", json={"text": text})
-                statuses.append(response.status_code)
-                assert response.json()["text"] == text
+    httpx.post(f"{served}/api/extract", json={"text": articles[0]}, timeout=60)  # warm-up
+    baseline = resident()
+    answers: list[tuple[int, bool]] = []
 
-        async with anyio.create_task_group() as group:
-            for text in articles:
-                group.start_soon(one, text)
-        assert statuses == [200] * 50
-        assert psutil.Process().memory_info().rss - baseline < 300 * 2**20
+    def one(text: str) -> None:
+        response = httpx.post(f"{served}/api/extract", json={"text": text}, timeout=120)
+        answers.append((response.status_code, response.json().get("text") == text))
 
-    run(check, workers=4)
-
-
-def test_requests_leave_the_shared_vocabulary_as_they_found_it():
-    async def check(client: Client) -> None:
-        await client.post("/api/extract", json={"text": STORY})
-        strings = client._transport.app.state.nlp.vocab.strings
-        before = len(strings)
-        for n in range(5):
-            text = f"Councillor Zyx{n}qor said the Blorv{n}ik bridge opened. " + STORY
-            assert (await client.post("/api/extract", json={"text": text})).status_code == 200
-        assert len(strings) == before
-
-    run(check)
+    senders = [threading.Thread(target=one, args=(text,)) for text in articles]
+    for sender in senders:
+        sender.start()
+    for sender in senders:
+        sender.join(180)
+    assert answers == [(200, True)] * 50
+    assert resident() - baseline < 300 * 2**20
 
 
-def hand_made_sheet(article_id: str, published: str, speaker: str, said: str) -> FactSheet:
-    text = f'"{said}," said {speaker}.'
-    start = text.index(speaker)
-    return FactSheet(
-        id=article_id,
-        text=text,
-        published=published,
-        outlet="Example Gazette",
-        entities=[Entity(id="E1", name=speaker, type="PERSON", mentions=[Mention(text=speaker, start=start, end=start + len(speaker))])],
-        quotes=[Quote(text=said, start=1, end=1 + len(said), kind="direct", source="named", cue="said", speaker="E1", speaker_name=speaker)],
-    )
+def test_worker_analysis_leaves_the_shared_vocabulary_as_it_found_it(nlp):
+    analysis = work.Analysis()
+    work.sheet_json(work.Job("warm", text=STORY), analysis)
+    before = len(nlp.vocab.strings)
+    for n in range(5):
+        text = f"Councillor Zyx{n}qor said the Blorv{n}ik bridge opened. " + STORY
+        assert json.loads(work.sheet_json(work.Job("a", text=text), analysis))["text"] == text
+    assert len(nlp.vocab.strings) == before
 
 
-def test_store_listings(tmp_path):
-    path = tmp_path / "corpus.duckdb"
-    with Store(path) as store:
-        run_id = store.start_run("local", "test", ["hand-made"])
-        store.write(
-            [
-                hand_made_sheet("a1", "2025-01-02", "Ana Lima", "We will build it"),
-                hand_made_sheet("a2", "2025-02-03", "Tom Berg", "The budget is short"),
-            ],
-            run_id,
-        )
-
-    async def check(client: Client) -> None:
-        articles = (await client.get("/api/articles")).json()
-        assert [(a["id"], a["quotes"]) for a in articles] == [("a2", 1), ("a1", 1)]
-        quotes = (await client.get("/api/quotes", params={"speaker": "ana lima"})).json()
-        assert [(q["speaker"], q["text"]) for q in quotes] == [("Ana Lima", "We will build it")]
-        assert len((await client.get("/api/quotes")).json()) == 2
-        assert_json_error(await client.get("/api/articles", params={"limit": 0}), 422, "limit")
-
-    run(check, store=path)
+def test_a_worker_reads_html_and_keeps_the_requests_date_and_title():
+    job = work.Job("page", html=ARTICLE_HTML, published="2025-03-04", title="Our title")
+    article = work.read(job)
+    assert (article.published, article.title) == ("2025-03-04", "Our title")
+    assert "eastern side" in article.text
+    fetched = Article(id="fetched", text=STORY, title="Its own title")
+    assert work.read(work.Job("x", article=fetched)).title == "Its own title"
+    page = work.page_of(FactSheet(id="t", text=STORY))
+    assert gzip.decompress(page.body).startswith(b"<!DOCTYPE html>") and "script-src" in page.policy
 
 
-def test_store_listings_without_a_store_say_how_to_get_one():
-    async def check(client: Client) -> None:
-        assert_json_error(await client.get("/api/articles"), 404, "--store")
+def test_store_listings(served):
+    with httpx.Client(base_url=served, timeout=30) as client:
+        articles = client.get("/api/articles").json()
+        assert [(a["id"], a["quotes"], a["failed_checks"]) for a in articles] == [("news/a3", 1, 0), ("a2", 1, 1),
+                                                                                   ("a1", 1, 0)]
+        quotes = client.get("/api/quotes", params={"speaker": "ana lima"}).json()
+        assert [(q["speaker"], q["text"]) for q in quotes] == [("Ana Lima", "We will build it"),
+                                                               ("Ana Lima", "The hall stays open")]
+        assert len(client.get("/api/quotes").json()) == 3
+        assert_json_error(client.get("/api/articles", params={"limit": 0}), 422, "limit")
 
-    run(check)
+
+def test_store_listings_without_a_store_say_how_to_get_one(bare):
+    assert_json_error(httpx.get(f"{bare}/api/articles", timeout=30), 404, "--store")
 
 
-def test_an_article_over_the_largest_handled_gets_413():
+def test_an_article_over_the_largest_handled_gets_413(served):
     from newsfacts.ingest import MAX_ARTICLE_CHARS
 
-    async def check(client: Client) -> None:
-        response = await client.post("/api/extract", json={"text": "a" * (MAX_ARTICLE_CHARS + 1)})
-        assert_json_error(response, 413, "largest handled")
-
-    run(check, max_body=MAX_ARTICLE_CHARS + 1000)
+    response = httpx.post(f"{served}/api/extract", json={"text": "a" * (MAX_ARTICLE_CHARS + 1)}, timeout=60)
+    assert_json_error(response, 413, "largest handled")
 
 
 def test_serve_refuses_a_missing_store_in_one_line(tmp_path):
@@ -324,3 +396,41 @@ def test_serve_refuses_a_missing_store_in_one_line(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == 1
     assert "no such store" in result.output and "Traceback" not in result.output
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_logs_each_request_and_stops_promptly_on_sigterm_mid_analysis():
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([sys.executable, "-m", "newsfacts.cli", "serve", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(240):  # bounded wait while the worker loads the model
+            try:
+                if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("newsfacts serve did not answer /api/health")
+        workers = psutil.Process(process.pid).children(recursive=True)
+        seed = (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8")
+        threading.Thread(target=lambda: httpx.post(f"{url}/api/extract", json={"text": seed * 40}, timeout=120),
+                         daemon=True).start()
+        time.sleep(2)  # the long article is being analysed
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        process.wait(30)
+        assert time.monotonic() - started < 15
+        assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]
+        log = process.stderr.read()
+        assert '"GET /api/health" 200' in log
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

@@ -448,14 +448,19 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to serve other machines.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     store: Annotated[
-        Path | None, typer.Option(help="A DuckDB corpus to list articles and quotes from (/api/articles).")
+        Path | None, typer.Option(help="A DuckDB corpus to browse (/corpus) and list (/api/articles).")
     ] = None,
     max_body: Annotated[
         int, typer.Option(min=1, help="Largest request body in bytes; larger ones get 413.")
     ] = 2_000_000,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Processes analysing ordinary articles; one more analyses long ones (over 20,000 characters).")] = 1,
+    timeout: Annotated[float, typer.Option(
+        min=1, help="Seconds one analysis may take; a longer one is stopped and answered 504.")] = 120.0,
+    access_log: Annotated[bool, typer.Option(help="One line per request on stderr.")] = True,
 ) -> None:
-    """Run the web page (paste or upload an article, get its report) and the JSON API.
+    """Run the web page (paste or upload an article, get its report), the corpus pages and the JSON API.
 
     The API is documented at /docs once the server runs. URLs given to the server are fetched only
     when they are public http(s) addresses.
@@ -464,12 +469,14 @@ def serve(
 
         newsfacts serve --port 8000 --store corpus.duckdb
     """
+    import logging
     import socket
 
     import uvicorn
 
     from .server import create_app
     from .store import Store, StoreBusy, StoreError
+    from .web.protocol import ACCESS_LOG, protocol_with_limit
 
     if store is not None and not store.is_file():
         raise fail(f"{store}: no such store; build one with `newsfacts batch`")
@@ -480,15 +487,29 @@ def serve(
             warning_line(f"{store} is being written by another process; its listings wait until that is done")
         except StoreError as error:
             raise fail(str(error)) from None
-    get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one
+    if not model_installed(model):  # the server's worker processes load it, not this one
+        raise fail(f"spaCy pipeline {model!r} is not installed; leave --model out to use {DEFAULT_MODEL}")
     # Bound here rather than by uvicorn, so a port in use or a foreign address is one line, not a log record.
     try:
         listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except OSError as error:
         raise fail(f"cannot listen on {host}:{port} ({os.strerror(error.errno) if error.errno else error})") from None
-    stderr.print(f"serving on {server_url(host, port)}  (API documentation at /docs; Ctrl-C stops)", highlight=False)
-    config = uvicorn.Config(create_app(model=model, store=store, max_body=max_body), log_level="warning")
+    if access_log:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
+        ACCESS_LOG.addHandler(handler)
+        ACCESS_LOG.setLevel(logging.INFO)
+    stderr.print(f"serving on {server_url(host, port)} once the model has loaded  (API documentation at /docs; "
+                 "Ctrl-C stops)", highlight=False, soft_wrap=True)
+    app = create_app(model=model, store=store, max_body=max_body, workers=workers, timeout=timeout)
+    # A request still running a few seconds after SIGTERM or Ctrl-C is cancelled (its worker is stopped).
+    config = uvicorn.Config(app, http=protocol_with_limit(max_body), log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=SHUTDOWN_GRACE)
     uvicorn.Server(config).run(sockets=[listener])
+
+
+# Seconds the server waits for requests in flight when told to stop.
+SHUTDOWN_GRACE = 3
 
 
 def server_url(host: str, port: int) -> str:

@@ -1,52 +1,70 @@
-"""The web app and JSON API: paste or upload an article, or name its URL, and get its fact sheet.
+"""The web app and JSON API: paste or upload an article, or name its URL, and get its fact sheet or its report.
 
-`create_app()` builds the FastAPI application; `newsfacts serve` runs it under uvicorn. The spaCy
-pipeline loads once, at start-up. Analysis runs in worker threads (at most `workers` at a time) so the
-event loop keeps answering while a long article is analysed. Every error is a JSON `{"error": reason}`.
+`create_app()` builds the FastAPI application; `newsfacts serve` runs it under uvicorn with the HTTP protocol
+of `web.protocol`. Articles are read and analysed in worker processes (`web.lanes`), long ones apart from
+the rest, so this process only answers requests: small requests and /api/health are answered while a long
+or pathological article is analysed. Reports made from the page are kept in memory, a bounded number,
+each at a random address that can be shared. Every API error is a JSON `{"error": reason}`.
 """
 
 from __future__ import annotations
 
-import threading
+import re
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from importlib.resources import files
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import anyio
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from cachetools import LRUCache
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from spacy.language import Language
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
 from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused, fetch_article
-from .ingest import (
-    HTML_SUFFIXES,
-    ArticleTooLong,
-    IngestError,
-    check_date,
-    decode,
-    from_html,
-    from_text,
-    looks_like_html,
-    without_surrogates,
-)
-from .nlp import DEFAULT_MODEL, load_model
-from .schema import Article, FactSheet
-from .sheet import extract
+from .ingest import HTML_SUFFIXES, ArticleTooLong, IngestError, decode, looks_like_html, without_surrogates
+from .nlp import DEFAULT_MODEL
+from .schema import FactSheet
+from .sheet import DEFAULT_STAGES, Stage
+from .web import browse, pages, work
+from .web.lanes import DEFAULT_TIMEOUT, Busy, Lanes, TookTooLong, WorkerDied
+from .web.protocol import AccessLog, BodyLimit, CatchErrors, error_response, short
 
 DEFAULT_MAX_BODY = 2_000_000
+# Reports kept for their shareable address, by their gzipped size (a report is 0.4 MB, most of it Plotly):
+# about 500 reports, the oldest-read forgotten first, all of them lost when the server stops.
+DEFAULT_REPORT_MEMORY = 200_000_000
+# Pages fetched at once for requests naming a URL; more are told to come back (a slow site holds a thread
+# for up to the fetch time limit, and threads also read uploads and the store).
+MAX_FETCHES = 8
 # Upload types the page accepts; browsers label .txt and .html files with these.
 TEXT_UPLOAD_TYPES = {"text/plain", "text/html", "application/xhtml+xml", "text/markdown"}
 JSON_TYPES = ("application/json",)
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# The form's inputs, one of which the page sends (`source` names it).
+INPUTS = {"text": "pasted text", "file": "a file", "url": "a web address"}
+# Validation errors listed in one reason; a body with thousands of wrong keys gets a count of the rest.
+MAX_LISTED_ERRORS = 5
+
+
+def publication_date(value: str | None) -> str | None:
+    """A YYYY-MM-DD date, read whole (no time or other text after it), or None when empty."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not ISO_DATE.fullmatch(value):
+        raise ValueError(f"the publication date {short(value)!r} is not a YYYY-MM-DD date")
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ValueError(f"the publication date {value!r} is not a day of the calendar") from None
 
 
 class ExtractRequest(BaseModel):
@@ -65,10 +83,15 @@ class ExtractRequest(BaseModel):
     title: str | None = None
     id: str | None = Field(None, description="an id for the sheet; `article` when left out")
 
-    @field_validator("title", "id", "published")
+    @field_validator("title", "id")
     @classmethod
     def clean_text(cls, value: str | None) -> str | None:
         return value if value is None else without_surrogates(value)
+
+    @field_validator("published")
+    @classmethod
+    def whole_date(cls, value: str | None) -> str | None:
+        return publication_date(value)
 
     @model_validator(mode="after")
     def one_source(self) -> ExtractRequest:
@@ -78,64 +101,34 @@ class ExtractRequest(BaseModel):
         return self
 
 
-class BodyTooLarge(HTTPException):
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request body is over the {limit:,}-byte limit")
-
-
-class BodyLimit:
-    """Refuse request bodies over `max_body` bytes: at once from Content-Length, or while the body
-    streams in (a chunked upload declares no length). FastAPI's own `max_body_size` answers some of
-    these in plain text; this one always answers JSON."""
-
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
-        self.app = app
-        self.max_body = max_body
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_body:
-            await error_response(413, BodyTooLarge(self.max_body).detail)(scope, receive, send)
-            return
-        received = 0
-
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    # FastAPI passes HTTPExceptions raised while reading the body on to the handlers.
-                    raise BodyTooLarge(self.max_body)
-            return message
-
-        await self.app(scope, counted, send)
-
-
 @dataclass
 class Settings:
-    model: str
-    store: Path | None
-    fetch_policy: FetchPolicy
-    workers: int
+    model: str = DEFAULT_MODEL
+    store: Path | None = None
+    fetch_policy: FetchPolicy = GUARDED
+    workers: int = 1
+    long_workers: int = 1
+    timeout: float = DEFAULT_TIMEOUT
+    stages: tuple[tuple[str, Stage], ...] = tuple(DEFAULT_STAGES)
+    report_memory: int = DEFAULT_REPORT_MEMORY
 
-
-def error_response(status: int, reason: str) -> JSONResponse:
-    return JSONResponse({"error": reason}, status_code=status)
+    @property
+    def analysis(self) -> work.Analysis:
+        return work.Analysis(self.model, self.stages)
 
 
 def validation_reason(error: RequestValidationError) -> str:
-    """One readable line from pydantic's list of validation errors."""
+    """One readable line from pydantic's list of validation errors (the first few, and how many more)."""
     parts = []
-    for item in error.errors():
+    errors = error.errors()
+    for item in errors[:MAX_LISTED_ERRORS]:
         if item["type"] == "json_invalid":
             return f"malformed JSON at character {item['loc'][-1]}: {item.get('ctx', {}).get('error', item['msg'])}"
         where = ".".join(str(part) for part in item["loc"][1:])
-        message = str(item["msg"]).removeprefix("Value error, ")
+        message = short(str(item["msg"]).removeprefix("Value error, "))
         parts.append(f"{where}: {message}" if where else message)
+    if len(errors) > MAX_LISTED_ERRORS:
+        parts.append(f"and {len(errors) - MAX_LISTED_ERRORS:,} more")
     return "; ".join(parts) or "the request is not valid"
 
 
@@ -144,18 +137,28 @@ def create_app(
     store: Path | str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     fetch_policy: FetchPolicy = GUARDED,
-    workers: int = 2,
+    workers: int = 1,
+    long_workers: int = 1,
+    timeout: float = DEFAULT_TIMEOUT,
+    stages: tuple[tuple[str, Stage], ...] = tuple(DEFAULT_STAGES),
+    report_memory: int = DEFAULT_REPORT_MEMORY,
 ) -> FastAPI:
-    """The newsfacts web app. `store` is a DuckDB corpus for the article and quote listings;
-    `fetch_policy` decides which URLs the server may fetch (public addresses only, by default)."""
-    settings = Settings(model, Path(store) if store else None, fetch_policy, workers)
+    """The newsfacts web app. `store` is a DuckDB corpus to browse; `fetch_policy` decides which URLs the
+    server may fetch (public addresses only, by default); `workers` processes analyse ordinary articles and
+    `long_workers` long ones, each stopped after `timeout` seconds; `stages` are the pipeline's."""
+    settings = Settings(model, Path(store) if store else None, fetch_policy, workers, long_workers, timeout, stages,
+                        report_memory)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.nlp = await anyio.to_thread.run_sync(load_model, settings.model)
-        app.state.limiter = anyio.CapacityLimiter(settings.workers)
-        app.state.zone = threading.Lock()
-        yield
+        app.state.lanes = Lanes(settings.model, settings.workers, settings.long_workers, settings.timeout)
+        app.state.fetches = anyio.CapacityLimiter(MAX_FETCHES)
+        app.state.reports = LRUCache(maxsize=settings.report_memory, getsizeof=lambda page: len(page.body))
+        try:
+            await app.state.lanes.start()
+            yield
+        finally:
+            app.state.lanes.stop()
 
     # The docs pages load Swagger UI from the installed package, not a CDN: the server may run offline.
     app = FastAPIOffline(
@@ -165,48 +168,57 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    corpus = browse.Corpus(settings.store)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(CatchErrors)
+    app.add_middleware(AccessLog)  # added last, so outermost: it sees every answer, the 500s included
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if isinstance(error.__cause__, UnicodeDecodeError):  # FastAPI's vague "error parsing the body"
             return error_response(422, f"malformed JSON: byte {error.__cause__.start} is not UTF-8 text")
-        return error_response(error.status_code, str(error.detail))
+        headers = dict(error.headers or {})
+        if pages.wants_page(request):
+            return pages.error_page(error.status_code, str(error.detail), headers)
+        return error_response(error.status_code, str(error.detail), headers)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if request.url.path.startswith("/api/") and request.method == "POST" and not (
             media_type in JSON_TYPES or media_type.endswith("+json")
         ):
             return error_response(415, f"send the body as JSON (Content-Type: application/json), not {media_type or 'no type'}")
+        if pages.wants_page(request):
+            return pages.error_page(422, validation_reason(error))
         return error_response(422, validation_reason(error))
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, error: Exception) -> JSONResponse:
-        return error_response(500, f"internal error ({type(error).__name__})")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(files("newsfacts").joinpath("web", "index.html").read_text(encoding="utf-8"))
+        return pages.index_page(corpus=settings.store is not None)
+
+    @app.get("/index.js", include_in_schema=False)
+    async def index_script() -> Response:
+        return pages.index_script()
 
     @app.get("/api/health")
     async def health() -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "model": settings.model, "store": bool(settings.store)}
 
-    @app.post("/api/extract", response_model=FactSheet, responses=ERROR_RESPONSES)
-    async def extract_sheet(body: ExtractRequest, request: Request) -> FactSheet:
+    @app.post("/api/extract", response_model=FactSheet, responses=ERROR_RESPONSES, dependencies=[Depends(utf8_body)])
+    async def extract_sheet(body: ExtractRequest, request: Request) -> Response:
         """The fact sheet of one article, given as text, as an HTML page, or as the URL of a public page."""
-        article = await article_from(body.text, body.html, body.url, body.id or "article", settings)
-        article = with_metadata(article, body.published, body.title)
-        return await analyse(request.app, article)
+        job = await job_from(request.app, body.text, body.html, body.url, body.id or "article",
+                             body.published, body.title)
+        sheet = await analyse(request.app, work.sheet_json, job)
+        return Response(sheet, media_type="application/json")
 
     @app.get("/api/articles", responses=STORE_RESPONSES)
     async def list_articles(
         limit: Annotated[int, Query(ge=1, le=1000)] = 100, offset: Annotated[int, Query(ge=0)] = 0
     ) -> list[dict[str, Any]]:
         """The articles in the store, newest first, with how many entities and quotes each has."""
-        return await query_store(settings, ARTICLES_SQL, {"limit": limit, "offset": offset})
+        return await corpus.query(browse.ARTICLES_SQL, {"limit": limit, "offset": offset})
 
     @app.get("/api/quotes", responses=STORE_RESPONSES)
     async def list_quotes(
@@ -215,31 +227,55 @@ def create_app(
     ) -> list[dict[str, Any]]:
         """Quotes in the store: every quote of one speaker (by name or alias), or the latest quotes."""
         if speaker:
-            from .store import QUOTES_BY
+            return await corpus.query(f"{browse.QUOTES_BY} LIMIT $limit",
+                                            {"person": speaker, "limit": limit})
+        return await corpus.query(browse.LATEST_QUOTES_SQL, {"limit": limit})
 
-            return await query_store(settings, f"{QUOTES_BY} LIMIT $limit", {"person": speaker, "limit": limit})
-        return await query_store(settings, LATEST_QUOTES_SQL, {"limit": limit})
-
-    @app.post("/report", response_class=HTMLResponse, responses=ERROR_RESPONSES)
+    @app.post("/report", responses={**ERROR_RESPONSES, 303: {"description": "the report's address"}})
     async def report(
         request: Request,
+        source: Annotated[str, Form(description="which input to read: text, file or url")] = "",
         text: Annotated[str, Form(description="the article as plain text")] = "",
         file: Annotated[UploadFile | None, File(description="a .txt or .html file")] = None,
         url: Annotated[str, Form(description="an http(s) URL of a public news page")] = "",
         published: Annotated[str, Form(description="publication date YYYY-MM-DD")] = "",
         title: Annotated[str, Form()] = "",
-    ) -> HTMLResponse:
-        """The HTML report of one article, from the page's form."""
-        html, article_id = None, "article"
-        if file is not None and file.filename:
-            text, html = await read_upload(file)
+    ) -> Response:
+        """Make the HTML report of one article from the page's form. The report is kept in memory at
+        `/report/<id>`; a script asking for JSON gets `{"id", "url"}`, a browser is sent there (303)."""
+        chosen = chosen_input(source, text, file, url)
+        try:
+            published_on = publication_date(published)
+        except ValueError as error:
+            raise HTTPException(422, str(error)) from None
+        article_id, pasted, page_html, address = "article", None, None, None
+        if chosen == "text":
+            pasted = text.strip()
+        elif chosen == "file":
+            pasted, page_html = await read_upload(file)
             article_id = Path(file.filename).stem or article_id
-        text = (text or "").strip() or None
-        article = await article_from(text, html, url.strip() or None, article_id, settings)
-        sheet = await analyse(request.app, with_metadata(article, published, title))
-        from .render.html import render_html  # Plotly and Jinja load only when a report is asked for
+        else:
+            address = url.strip()
+        job = await job_from(request.app, pasted, page_html, address, article_id, published_on,
+                             without_surrogates(title.strip()) or None)
+        page = await analyse(request.app, work.report_page, job)
+        report_id = secrets.token_urlsafe(16)
+        request.app.state.reports[report_id] = page
+        kept_at = f"/report/{report_id}"
+        if "application/json" in request.headers.get("accept", ""):
+            return JSONResponse({"id": report_id, "url": kept_at}, status_code=201, headers={"Location": kept_at})
+        return RedirectResponse(kept_at, status_code=303)
 
-        return HTMLResponse(await anyio.to_thread.run_sync(render_html, sheet, limiter=request.app.state.limiter))
+    @app.get("/report/{report_id}", response_class=HTMLResponse, responses={404: {"description": "not kept"}})
+    async def kept_report(report_id: str, request: Request) -> Response:
+        """A report made from the page, while the server keeps it."""
+        page = request.app.state.reports.get(report_id)
+        if page is None:
+            raise HTTPException(404, "this report is not kept any more: reports live in the server's memory, "
+                                     "the latest few hundred, until it restarts; make it again from the form")
+        return pages.report_response(request, page)
+
+    app.include_router(browse.router(corpus, lambda size, *args: analyse_sized(app, size, *args)))
 
     from .stories.web import add_story_routes  # several articles on one story: /compare, /api/compare
 
@@ -255,6 +291,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (415, "not JSON, or an upload that is not text"),
         (422, "malformed JSON, or no article in it"),
         (502, "the URL could not be fetched"),
+        (503, "the server is busy with other articles, or fetching too many pages; try again later"),
+        (504, "the analysis took over the time limit and was stopped"),
     )
 }
 
@@ -263,40 +301,31 @@ STORE_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "the server runs without a store", "content": {"application/json": {"example": {"error": "…"}}}},
     503: {"description": "the store cannot be read (a batch may be writing it)"},
 }
-ARTICLES_SQL = """
-    SELECT a.id, a.title, a.published, a.outlet, a.source,
-           (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities,
-           (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
-    FROM articles a
-    ORDER BY a.published DESC NULLS LAST, a.id
-    LIMIT $limit OFFSET $offset
-"""
-LATEST_QUOTES_SQL = """
-    SELECT a.published, a.outlet, q.article_id, coalesce(e.name, q.speaker_name) AS speaker, q.kind, q.cue, q.text
-    FROM quotes q
-    JOIN articles a ON a.id = q.article_id
-    LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker
-    ORDER BY a.published DESC NULLS LAST, q.article_id, q.position
-    LIMIT $limit
-"""
 
 
-async def query_store(settings: Settings, sql: str, parameters: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows of a read-only query, as objects. The store opens per request, read-only, so that a batch
-    can write it between requests (DuckDB lets one process write a file at a time)."""
-    if settings.store is None:
-        raise HTTPException(404, "this server has no store; start it with `newsfacts serve --store corpus.duckdb`")
-    from .store import Store, StoreError
-
-    def run() -> list[dict[str, Any]]:
-        with Store(settings.store, read_only=True) as store:
-            columns, rows = store.query(sql, parameters)
-        return [dict(zip(columns, row)) for row in rows]
-
+async def utf8_body(request: Request) -> None:
+    """Refuse a JSON body that is not UTF-8 throughout: Python's JSON reader lets encoded surrogates through."""
     try:
-        return await anyio.to_thread.run_sync(run)
-    except StoreError as error:
-        raise HTTPException(503, f"the store cannot be read: {error}") from None
+        (await request.body()).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise HTTPException(422, f"malformed JSON: byte {error.start} is not UTF-8 text") from None
+
+
+def chosen_input(source: str, text: str, file: UploadFile | None, url: str) -> str:
+    """Which of the form's inputs to read: the one `source` names, or else the only one filled in."""
+    filled = {"text": bool(text.strip()), "file": bool(file is not None and file.filename), "url": bool(url.strip())}
+    if source:
+        if source not in INPUTS:
+            raise HTTPException(422, f"source must be one of {', '.join(INPUTS)}, not {short(source)!r}")
+        if not filled[source]:
+            raise HTTPException(422, f"no article: the {INPUTS[source]} field is empty")
+        return source
+    given = [name for name, on in filled.items() if on]
+    if len(given) > 1:
+        raise HTTPException(422, f"give one article: {' and '.join(INPUTS[name] for name in given)} were both sent")
+    if not given:
+        raise HTTPException(422, "no article: paste its text, upload a file or give a URL")
+    return given[0]
 
 
 async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
@@ -304,10 +333,10 @@ async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
     name = upload.filename or "upload"
     media_type = (upload.content_type or "").split(";")[0].strip().lower()
     if media_type and media_type not in TEXT_UPLOAD_TYPES and media_type != "application/octet-stream":
-        raise HTTPException(415, f"{name} is {media_type}, not an article; upload .txt or .html")
+        raise HTTPException(415, f"{short(name)} is {short(media_type)}, not an article; upload .txt or .html")
     data = await upload.read()
     if not data.strip():
-        raise HTTPException(422, f"{name}: the file is empty")
+        raise HTTPException(422, f"{short(name)}: the file is empty")
     try:
         content = decode(data, name)
     except IngestError as error:  # binary, or text in an encoding other than UTF-8
@@ -317,47 +346,46 @@ async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
     return (None, content) if looks_like_html(content) else (content, None)
 
 
-async def article_from(
-    text: str | None, html: str | None, url: str | None, article_id: str, settings: Settings
-) -> Article:
-    """The article from whichever input was given, with ingest errors as JSON errors."""
+async def job_from(app: FastAPI, text: str | None, html: str | None, url: str | None, article_id: str,
+                   published: str | None, title: str | None) -> work.Job:
+    """The job for whichever input was given; a URL is fetched here (in a thread of its own pool), the rest is
+    read by the worker."""
+    if url is not None:
+        if not app.state.fetches.available_tokens:
+            raise HTTPException(503, f"the server is fetching {MAX_FETCHES} pages already; try again shortly",
+                                headers={"Retry-After": "10"})
+        try:
+            article = await anyio.to_thread.run_sync(fetch_article, url, app.state.settings.fetch_policy,
+                                                     limiter=app.state.fetches)
+        except FetchRefused as error:
+            raise HTTPException(400, str(error)) from None
+        except FetchError as error:
+            raise HTTPException(502, str(error)) from None
+        except IngestError as error:
+            raise ingest_http_error(error) from None
+        return work.Job(article_id, article=article, published=published, title=title)
+    return work.Job(article_id, text=text, html=html, published=published, title=title)
+
+
+def ingest_http_error(error: IngestError) -> HTTPException:
+    return HTTPException(413 if isinstance(error, ArticleTooLong) else 422, str(error))
+
+
+async def analyse(app: FastAPI, function: Any, job: work.Job) -> Any:
+    return await analyse_sized(app, job.size, function, job, app.state.settings.analysis)
+
+
+async def analyse_sized(app: FastAPI, size: int, function: Any, *args: Any) -> Any:
+    """Run a worker function in the lane for an article of `size` characters; its failures as HTTP errors."""
     try:
-        if url is not None:
-            return await anyio.to_thread.run_sync(fetch_article, url, settings.fetch_policy)
-        if html is not None:
-            return await anyio.to_thread.run_sync(from_html, html, article_id)
-        if text is not None:
-            return from_text(text, article_id)
-    except FetchRefused as error:
-        raise HTTPException(400, str(error)) from None
-    except FetchError as error:
-        raise HTTPException(502, str(error)) from None
-    except ArticleTooLong as error:
-        raise HTTPException(413, str(error)) from None
+        return await app.state.lanes.run(size, function, *args)
+    except Busy as error:
+        raise HTTPException(503, str(error), headers={"Retry-After": "30"}) from None
+    except TookTooLong as error:
+        raise HTTPException(504, str(error)) from None
+    except WorkerDied as error:
+        raise HTTPException(500, str(error)) from None
     except IngestError as error:
-        raise HTTPException(422, str(error)) from None
-    raise HTTPException(422, "no article: paste its text, upload a file or give a URL")
-
-
-def with_metadata(article: Article, published: str | None, title: str | None) -> Article:
-    try:
-        published = check_date(published)
-    except IngestError as error:
-        raise HTTPException(422, str(error)) from None
-    return article.model_copy(update={"published": published or article.published, "title": title or article.title})
-
-
-def extract_in_zone(article: Article, nlp: Language, zone: threading.Lock) -> FactSheet:
-    """The strings an article adds to the model's shared vocabulary are freed after it (a spaCy memory zone),
-    so a long-running server does not grow; zones must not overlap, so articles are parsed one at a time."""
-    with zone, nlp.memory_zone():
-        return extract(article, nlp)
-
-
-async def analyse(app: FastAPI, article: Article) -> FactSheet:
-    """Run the pipeline in a worker thread; the limiter bounds how many articles are in memory at once."""
-    try:
-        return await anyio.to_thread.run_sync(extract_in_zone, article, app.state.nlp, app.state.zone,
-                                              limiter=app.state.limiter)
+        raise ingest_http_error(error) from None
     except Exception as error:  # a failing stage becomes a JSON error, not a dropped connection
         raise HTTPException(500, f"the analysis failed: {type(error).__name__}: {error}") from None

@@ -15,9 +15,9 @@ import html
 import json
 import math
 import textwrap
-from bisect import bisect_left
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib.resources import files
 
@@ -27,14 +27,13 @@ import plotly.io as pio
 from dateutil.parser import isoparse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from plotly.colors import qualitative
 
-from ..schema import FactSheet, Quote
+from ..schema import Entity, Event, FactSheet
 from ..timex import calendar_span
+from .article import distinct_colours, figure_amount, paragraphs, segments, speaker_classes, speaker_key
+from .dates import readable
 from .text import counted
 
-# Background colours of quotes, one per speaker; light enough to read black text on.
-SPEAKER_COLOURS = qualitative.Pastel
 ENTITY_TYPE_COLOURS = {"PERSON": "#4c78a8", "ORG": "#f58518", "PLACE": "#54a24b", "EVENT": "#b279a2",
                        "WORK": "#e45756"}
 # Characters that would end or confuse a <script> element, or break JavaScript older than ES2019.
@@ -46,6 +45,8 @@ def templates() -> Environment:
     environment = Environment(loader=PackageLoader("newsfacts.render", "templates"),
                               autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True)
     environment.filters["counted"] = counted
+    environment.filters["readable"] = readable
+    environment.filters["figure_amount"] = figure_amount
     return environment
 
 
@@ -77,70 +78,16 @@ def inline_scripts() -> tuple[dict[str, Markup], Markup]:
     return {name: Markup(source) for name, source in scripts.items()}, Markup(hashes)
 
 
+def content_security_policy() -> str:
+    """What a report may load and run: its own two scripts (by hash), inline styles, nothing from anywhere.
+    The page carries it in a <meta> tag (a saved report keeps it); the server also sends it as a header."""
+    return (f"default-src 'none'; script-src {inline_scripts()[1]}; style-src 'unsafe-inline'; img-src data:; "
+            "font-src data:; base-uri 'none'; form-action 'none'")
+
+
 def label(text: str) -> str:
     """Article text for a Plotly label: Plotly reads a subset of HTML in labels, so escape it."""
     return html.escape(text, quote=False)
-
-
-# ---- the article with its highlights -------------------------------------------------------------
-
-@dataclass
-class Segment:
-    text: str
-    entity: str | None = None
-    quote: int | None = None
-    speaker_class: str | None = None
-    time: int | None = None
-    classes: list[str] = field(default_factory=list)
-    title: str = ""  # the tooltip: who said it, and what the time expression means
-
-
-def speaker_key(quote: Quote) -> str:
-    return quote.speaker or quote.speaker_name or quote.source
-
-
-def speaker_classes(sheet: FactSheet) -> dict[str, str]:
-    keys = list(dict.fromkeys(speaker_key(quote) for quote in sheet.quotes))
-    return {key: f"spk{number % len(SPEAKER_COLOURS)}" for number, key in enumerate(keys)}
-
-
-def segments(sheet: FactSheet, speakers: dict[str, str], speakers_named: list[str]) -> list[Segment]:
-    """The article cut where any highlight starts or ends, each piece knowing what covers it.
-
-    Highlights overlap (a name inside a quote), so the text is cut into flat pieces rather than nested
-    elements; a piece covered by two mentions shows the shorter one.
-    """
-    text = sheet.text
-    spans = [(m.start, m.end) for e in sheet.entities for m in e.mentions]
-    spans += [(q.start, q.end) for q in sheet.quotes] + [(t.start, t.end) for t in sheet.times]
-    cuts = sorted({0, len(text)} | {max(0, min(len(text), offset)) for span in spans for offset in span})
-    pieces = [Segment(text[a:b]) for a, b in zip(cuts, cuts[1:])]
-
-    def covered(start: int, end: int) -> range:
-        return range(bisect_left(cuts, max(0, start)), bisect_left(cuts, min(len(text), end)))
-
-    mentions = [(mention, entity.id) for entity in sheet.entities for mention in entity.mentions]
-    for mention, entity_id in sorted(mentions, key=lambda item: item[0].start - item[0].end):  # shorter win
-        for index in covered(mention.start, mention.end):
-            pieces[index].entity = entity_id
-    for number, quote in enumerate(sheet.quotes):
-        for index in covered(quote.start, quote.end):
-            pieces[index].quote = number
-            pieces[index].speaker_class = speakers[speaker_key(quote)]
-    for number, time in enumerate(sheet.times):
-        for index in covered(time.start, time.end):
-            pieces[index].time = number
-    for piece in pieces:
-        piece.classes = [name for name, on in (("ent", piece.entity), ("quote", piece.quote is not None),
-                                                ("time", piece.time is not None)) if on]
-        if piece.speaker_class:
-            piece.classes.append(piece.speaker_class)
-        notes = [f"said by {speakers_named[piece.quote]}"] if piece.quote is not None else []
-        if piece.time is not None:
-            time = sheet.times[piece.time]
-            notes.append(f"{time.type} {time.value}")
-        piece.title = " · ".join(notes)
-    return pieces
 
 
 # ---- the panels ----------------------------------------------------------------------------------
@@ -166,6 +113,27 @@ def who_said_what(sheet: FactSheet, speakers: dict[str, str]) -> list[dict]:
     return sorted(people.values(), key=lambda p: (-len(p["quotes"]), -p["mentions"]))
 
 
+@dataclass
+class Centrality:
+    entity: Entity
+    quotes: int
+    relations: int
+
+    @property
+    def score(self) -> int:
+        """How much of the story turns on the entity: each time it is named, speaks, or is related to another."""
+        return len(self.entity.mentions) + self.quotes + self.relations
+
+
+def by_centrality(sheet: FactSheet) -> list[Centrality]:
+    """The entities, the most central first (ties in the order the article first names them)."""
+    quotes = Counter(quote.speaker for quote in sheet.quotes if quote.speaker)
+    relations = Counter(end for relation in sheet.relations for end in {relation.subject, relation.object})
+    ranked = [Centrality(entity, quotes[entity.id], relations[entity.id]) for entity in sheet.entities]
+    first = {entity.id: min((m.start for m in entity.mentions), default=len(sheet.text)) for entity in sheet.entities}
+    return sorted(ranked, key=lambda item: (-item.score, first[item.entity.id]))
+
+
 def timex_datetime(value: str):
     """The instant a TIMEX3 value starts at, or None for durations, sets and vague values."""
     try:
@@ -187,24 +155,47 @@ def timex_period_end(value: str) -> datetime | None:
     return datetime.combine(span[1] + timedelta(days=1), datetime.min.time())
 
 
+def publication_day_end(sheet: FactSheet) -> datetime | None:
+    """The end of the day the article was published: nothing it reports as done can be later."""
+    try:
+        published = date.fromisoformat(sheet.published or "")
+    except ValueError:
+        return None
+    return datetime.combine(published + timedelta(days=1), datetime.min.time())
+
+
+def drawn_period(start: datetime, value: str, published_end: datetime | None) -> tuple[datetime, bool] | None:
+    """Where the bar of a period event ends, and whether it was cut: a period the article was published in
+    ("this year") is drawn up to the publication day, not past it; None when the value is no period."""
+    end = timex_period_end(value)
+    if end is None:
+        return None
+    if published_end is not None and start < published_end < end:
+        return published_end, True
+    return end, False
+
+
 def timeline_figure(sheet: FactSheet) -> go.Figure | None:
     """Each dated event on a row of its own, in time order, over a row of all the dated time expressions.
-    An event on a day or at a time is a diamond; one in a week, month or year is a bar across it."""
+    An event on a day or at a time is a diamond; one in a week, month or year is a bar across it, which stops
+    at the publication date (marked by a dotted line)."""
     events = sorted(((when, event) for event in sheet.events if (when := timex_datetime(event.when))),
                     key=lambda item: item[0])
     times = [(when, time) for time in sheet.times if (when := timex_datetime(time.value))]
     if not events and not times:
         return None
+    published_end = publication_day_end(sheet)
     rows = [label(textwrap.shorten(event.what, 60)) for _, event in events] + ["time expressions"]
     figure = go.Figure()
     precise = [(row, when, event) for row, (when, event) in enumerate(events) if not timex_period_end(event.when)]
     figure.add_trace(go.Scatter(
         x=[when for _, when, _ in precise], y=[row for row, _, _ in precise], mode="markers", name="events",
         marker={"size": 14, "symbol": "diamond", "color": "#4c78a8"}, hoverinfo="text",
-        hovertext=[f"{label(event.what)}<br>{label(event.when)}" for _, _, event in precise]))
+        hovertext=[event_hover(event) for _, _, event in precise]))
     for row, (when, event) in enumerate(events):
-        if end := timex_period_end(event.when):
-            hover = f"{label(event.what)}<br>{label(event.when)}"
+        if period := drawn_period(when, event.when, published_end):
+            end, cut = period
+            hover = event_hover(event) + ("<br>(drawn up to the publication date)" if cut else "")
             figure.add_trace(go.Scatter(
                 x=[when, end], y=[row, row], mode="lines+markers", name="events", hoverinfo="text",
                 hovertext=[hover, hover], line={"width": 6, "color": "#4c78a8"},
@@ -212,12 +203,23 @@ def timeline_figure(sheet: FactSheet) -> go.Figure | None:
     figure.add_trace(go.Scatter(
         x=[when for when, _ in times], y=[len(events)] * len(times), mode="markers", name="time expressions",
         marker={"size": 11, "color": "#b7791f", "opacity": 0.8}, hoverinfo="text",
-        hovertext=[f"“{label(time.text)}”<br>{time.type} {label(time.value)}" for _, time in times]))
+        hovertext=[f"“{label(time.text)}”<br>{label(readable(time.value, time.type))} ({label(time.value)})"
+                   for _, time in times]))
+    if published_end is not None:
+        published = published_end - timedelta(days=1)
+        figure.add_shape(type="line", x0=published, x1=published, yref="paper", y0=0, y1=1,
+                         line={"color": "#98a2b3", "width": 1.5, "dash": "dot"})
+        figure.add_annotation(x=published, yref="paper", y=1, yanchor="bottom", showarrow=False, text="published",
+                              font={"size": 11, "color": "#667085"})
     figure.update_layout(
-        height=90 + 34 * len(rows), margin={"l": 10, "r": 30, "t": 20, "b": 40}, showlegend=False,
+        height=90 + 34 * len(rows), margin={"l": 10, "r": 30, "t": 24, "b": 40}, showlegend=False,
         template="plotly_white",
         yaxis={"tickvals": list(range(len(rows))), "ticktext": rows, "autorange": "reversed", "automargin": True})
     return figure
+
+
+def event_hover(event: Event) -> str:
+    return f"{label(event.what)}<br>{label(readable(event.when))} ({label(event.when)})"
 
 
 def graph_layout(graph: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], int]:
@@ -292,22 +294,26 @@ def render_html(sheet: FactSheet) -> str:
     speakers = speaker_classes(sheet)
     names = {entity.id: entity.name for entity in sheet.entities}
     quote_speakers = [names.get(q.speaker or "") or q.speaker_name or f"({q.source})" for q in sheet.quotes]
-    scripts, script_hashes = inline_scripts()
+    scripts, _ = inline_scripts()
+    article, after_article = paragraphs(segments(sheet, speakers, quote_speakers))
     page = templates().get_template("report.html.j2").render(
         sheet=sheet,
-        segments=segments(sheet, speakers, quote_speakers),
+        paragraphs=article,
+        after_article=after_article,
         people=who_said_what(sheet, speakers),
         names=names,
         events=sorted(sheet.events, key=lambda event: (timex_datetime(event.when) is None,
                                                        str(timex_datetime(event.when)), event.when)),
-        entities=sorted(sheet.entities, key=lambda e: (e.type, -len(e.mentions))),
-        speaker_colours=SPEAKER_COLOURS,
+        entities=by_centrality(sheet),
+        checks=sorted(enumerate(sheet.checks), key=lambda item: item[1].status != "inconsistent"),
+        failed_checks=[(number, check) for number, check in enumerate(sheet.checks) if check.status == "inconsistent"],
+        located_checks={number for paragraph in article for piece in paragraph.segments for number in piece.checks},
+        speaker_colours=distinct_colours(max(1, len(speakers))),  # the legend shows the first colour
         type_colours=ENTITY_TYPE_COLOURS,
         data=script_json(page_data(sheet)),
         style=Markup(asset("report.css")),
         scripts=scripts,
-        script_hashes=script_hashes,
+        policy=Markup(content_security_policy()),  # our own text, with no double quote in it
     )
     # A lone surrogate (from a broken source file) cannot be written as UTF-8; it shows as "?" instead.
     return page.encode("utf-8", errors="replace").decode("utf-8")
-

@@ -12,7 +12,9 @@ from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..server import ERROR_RESPONSES, ExtractRequest, analyse, article_from, read_upload, with_metadata
+from ..schema import FactSheet
+from ..server import ERROR_RESPONSES, ExtractRequest, analyse, job_from, publication_date, read_upload
+from ..web import work
 from .compare import compare
 from .sheet import StorySheet
 
@@ -40,14 +42,15 @@ class CompareRequest(BaseModel):
 
 def add_story_routes(app: FastAPI) -> None:
     async def sheets_of(request: Request, articles: list[tuple]) -> list:
-        settings = request.app.state.settings
         sheets = []
         for number, (text, html, url, published, title, outlet) in enumerate(articles, start=1):
-            article = await article_from(text, html, url, f"article-{number}", settings)
-            article = with_metadata(article, published, title)
-            if outlet:
-                article = article.model_copy(update={"outlet": outlet})
-            sheets.append(await analyse(request.app, article))
+            try:
+                published_on = publication_date(published or None)
+            except ValueError as error:
+                raise HTTPException(422, str(error)) from None
+            job = await job_from(request.app, text, html, url, f"article-{number}", published_on, title or None)
+            sheet = FactSheet.model_validate_json(await analyse(request.app, work.sheet_json, job))
+            sheets.append(sheet.model_copy(update={"outlet": outlet}) if outlet else sheet)
         return sheets
 
     @app.post("/api/compare", response_model=StorySheet, responses=ERROR_RESPONSES)

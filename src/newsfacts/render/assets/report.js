@@ -1,4 +1,4 @@
-// The report's behaviour: the entity card, mention highlighting and the Plotly charts.
+// The report's behaviour: the entity card, mention and check highlighting, and the Plotly charts.
 // Article text only ever reaches the page through textContent, never as markup.
 (function () {
   "use strict";
@@ -58,6 +58,17 @@
     pinned = pinned === id ? null : id;
     marked(pinned, "pinned", pinned !== null);
     if (pinned) showEntity(pinned); else marked(null, "lit", false);
+  });
+
+  // A check, in the box at the top or the table at the bottom, lights up the figures it reads in the article.
+  function litCheck(number) {
+    document.querySelectorAll("[data-c]").forEach(function (node) {
+      node.classList.toggle("lit-check", number !== null && node.dataset.c.split(" ").indexOf(number) >= 0);
+    });
+  }
+  document.querySelectorAll("[data-check]").forEach(function (row) {
+    row.addEventListener("mouseenter", function () { litCheck(row.dataset.check); });
+    row.addEventListener("mouseleave", function () { litCheck(null); });
   });
 
   const config = { displaylogo: false, responsive: true };

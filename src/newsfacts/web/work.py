@@ -1,0 +1,96 @@
+"""What the server's analysis processes run: read one article, analyse it, and hand back its sheet as JSON
+or its report page. Reading an HTML page happens here too, as trafilatura can take long on a
+hostile page; nothing CPU-heavy is left for the process that answers requests.
+
+Each function takes plain, picklable values and runs in a worker process with the spaCy pipeline
+loaded once (`load_model` caches it), one article at a time.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..ingest import from_html, from_text
+from ..nlp import DEFAULT_MODEL, load_model
+from ..schema import Article, FactSheet
+from ..sheet import DEFAULT_STAGES, Stage, extract
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """How articles are analysed: the spaCy pipeline and the stages (module-level functions, so they pickle)."""
+
+    model: str = DEFAULT_MODEL
+    stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+
+
+@dataclass(frozen=True)
+class Page:
+    """A report page, gzipped (how browsers fetch it; a kept report takes a quarter of the memory), and the
+    Content-Security-Policy its scripts need, which the server also sends as a header."""
+
+    body: bytes
+    policy: str
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article as a request gave it: text, an HTML page, or an article already fetched; with the
+    publication date and title the request sets over the article's own."""
+
+    article_id: str
+    text: str | None = None
+    html: str | None = None
+    article: Article | None = None
+    published: str | None = None
+    title: str | None = None
+
+    @property
+    def size(self) -> int:
+        """Characters to read: what decides whether the job goes with the long articles."""
+        return len(self.article.text if self.article is not None else self.html or self.text or "")
+
+
+def warm(model: str) -> None:
+    """Load the model into this process's cache (a worker's first task, and its initializer)."""
+    load_model(model)
+
+
+def read(job: Job) -> Article:
+    if job.article is not None:
+        article = job.article
+    elif job.html is not None:
+        article = from_html(job.html, job.article_id)
+    else:
+        article = from_text(job.text or "", job.article_id)
+    return article.model_copy(update={"published": job.published or article.published,
+                                      "title": job.title or article.title})
+
+
+def sheet_of(job: Job, analysis: Analysis) -> FactSheet:
+    nlp = load_model(analysis.model)
+    article = read(job)
+    # The strings the article adds to the model's vocabulary are freed after it, so the process does not grow.
+    with nlp.memory_zone():
+        return extract(article, nlp, analysis.stages)
+
+
+def sheet_json(job: Job, analysis: Analysis) -> bytes:
+    return sheet_of(job, analysis).model_dump_json().encode("utf-8")
+
+
+def report_page(job: Job, analysis: Analysis) -> Page:
+    return page_of(sheet_of(job, analysis))
+
+
+def stored_report(sheet: str) -> Page:
+    """The report page of a sheet read from the store, as JSON."""
+    return page_of(FactSheet.model_validate_json(sheet))
+
+
+def page_of(sheet: FactSheet) -> Page:
+    from ..render.html import content_security_policy, render_html  # Plotly loads only where reports are drawn
+
+    return Page(gzip.compress(render_html(sheet).encode("utf-8"), compresslevel=6), content_security_policy())
