@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from local_site import ARTICLE_HTML, serve_pages
 from newsfacts import fetch
 from newsfacts.cli import app
-from newsfacts.fetch import GUARDED, OPEN, FetchError, FetchPolicy, FetchRefused, check_url, fetch_article
+from newsfacts.fetch import GUARDED, OPEN, FetchError, FetchPolicy, FetchRefused, check_url
+from newsfacts.ingest import read_url
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 # The guarded policy, with loopback let through so the test's own server can be reached.
@@ -120,7 +121,7 @@ def test_guarded_fetch_connects_to_the_checked_address_and_keeps_the_host_name(m
     with serve_pages({"/story.html": (200, HTML, ARTICLE_HTML.encode())}) as (base, seen):
         port = base.rsplit(":", 1)[1]
         fake_dns(monkeypatch, {"news.example": ["127.0.0.1"]})
-        article = fetch_article(f"http://news.example:{port}/story.html", TEST_POLICY)
+        article = read_url(f"http://news.example:{port}/story.html", TEST_POLICY)
     assert "harbour bridge will reopen" in article.text
     assert article.id == "story"
     assert article.title.startswith("Harbour bridge to reopen")
@@ -133,7 +134,7 @@ def test_guarded_fetch_tries_the_next_checked_address_when_one_does_not_connect(
         # 127.0.0.2 is loopback too but nothing listens there on this port.
         fake_dns(monkeypatch, {"news.example": ["127.0.0.2", "127.0.0.1"]})
         page = fetch.fetch(f"http://news.example:{port}/story.html", TEST_POLICY)
-    assert page.is_html and len(seen) == 1
+    assert page.media_type == "text/html" and len(seen) == 1
 
 
 def test_redirect_to_a_metadata_address_is_refused_at_that_hop():
@@ -154,7 +155,7 @@ def test_relative_redirects_are_followed():
     with serve_pages(pages) as (base, _):
         page = fetch.fetch(f"{base}/old", TEST_POLICY)
     assert page.url == f"{base}/new.html"
-    assert page.is_html
+    assert page.media_type == "text/html"
 
 
 def test_redirect_loops_end():
@@ -184,7 +185,7 @@ def test_error_status_is_a_fetch_error():
 def test_plain_text_in_a_legacy_encoding_is_decoded_by_its_declared_charset():
     body = "Le maire a déclaré lundi que le pont rouvrirait.".encode("latin-1")
     with serve_pages({"/note.txt": (200, {"Content-Type": "text/plain; charset=iso-8859-1"}, body)}) as (base, _):
-        article = fetch_article(f"{base}/note.txt", TEST_POLICY)
+        article = read_url(f"{base}/note.txt", TEST_POLICY)
     assert "déclaré" in article.text
 
 

@@ -1,13 +1,16 @@
-"""Reading articles: every input gives an article or one clear error, never a traceback."""
+"""Reading articles: every input of every kind gives an article or one clear error, never a traceback."""
 
 from __future__ import annotations
 
 import codecs
 import json
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from newsfacts.ingest import IngestError, check_date, looks_english, read_file, read_inputs, read_jsonl
+from newsfacts.ingest import IngestError, check_date, count_articles, looks_english, read_inputs
+from newsfacts.ingest.files import read_csv, read_file, read_folder, read_jsonl, read_parquet
 from newsfacts.schema import Article, ErrorRecord
 
 PAGE = """<!doctype html><html><head><title>Bridge reopens after repairs</title>
@@ -170,3 +173,90 @@ def test_english_is_told_from_other_languages_by_its_function_words():
     assert looks_english(english)
     assert not looks_english(dutch)
     assert looks_english("Ministerie van Volksgezondheid")  # too short to judge
+
+
+# Corpora and folders
+
+
+def test_csv_rows_become_articles_and_a_row_without_text_an_error(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text('id,text,published,outlet\nc1,"A storm hit Oslo, officials said.",2024-02-01,Post\nc2,,,\n')
+    first, second = read_csv(path)
+    assert (first.id, first.published, first.outlet) == ("c1", "2024-02-01", "Post")
+    assert isinstance(second, ErrorRecord) and second.id == "c2" and "no `text`" in second.error
+
+
+def test_parquet_rows_stream_with_their_dates(tmp_path):
+    import datetime
+
+    path = tmp_path / "news.parquet"
+    table = pa.table({"id": ["p1", "p2"], "text": ["Rain in Bern.", "Snow in Graz."],
+                      "published": [datetime.date(2023, 1, 5), None], "extra": [1, 2]})
+    pq.write_table(table, path)
+    first, second = read_parquet(path, rows_per_batch=1)
+    assert (first.id, first.published, second.text) == ("p1", "2023-01-05", "Snow in Graz.")
+
+
+def test_folder_articles_are_named_by_their_path_inside_the_folder(tmp_path):
+    (tmp_path / "week1").mkdir()
+    (tmp_path / "week1" / "a.txt").write_text("Floods reached Porto.")
+    (tmp_path / "b.txt").write_text("Markets fell in Seoul.")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text("not an article")
+    assert [item.id for item in read_folder(tmp_path)] == ["b", "week1/a"]
+
+
+def test_documents_in_a_folder_are_error_rows_that_leave_the_article_its_id(tmp_path):
+    (tmp_path / "budget.txt").write_text("The council set its budget on Monday.")
+    (tmp_path / "budget.pdf").write_bytes(b"%PDF-1.7\n(The council set its budget.) Tj\n")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    items = list(read_folder(tmp_path))
+    assert [(item.id, type(item)) for item in items] == [("budget.pdf", ErrorRecord), ("budget", Article)]
+    assert "this is a PDF" in items[0].error
+    assert count_articles([tmp_path]) == 2
+
+
+def test_a_missing_input_is_an_error_record_and_the_rest_is_read(tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "one", "text": "Maria Costa runs the Lisbon bakery."}) + "\n", encoding="utf-8")
+    items = list(read_inputs([tmp_path / "missing.jsonl", good]))
+    assert isinstance(items[0], ErrorRecord) and "no such file" in items[0].error
+    assert isinstance(items[1], Article)
+
+
+def test_a_table_without_an_article_column_is_one_error_naming_its_columns(tmp_path):
+    news = tmp_path / "news.csv"
+    news.write_text("headline,body\nStorm,A storm hit Oslo.\nFlood,Rivers rose in Hull.\n")
+    old = tmp_path / "old.parquet"
+    pq.write_table(pa.table({"headline": ["Snow"], "body": ["Snow fell in Graz."]}), old)
+    for path in (news, old):
+        (error,) = read_inputs([path])
+        assert isinstance(error, ErrorRecord)
+        assert "no `text` or `html` column" in error.error and "headline, body" in error.error
+
+
+def test_a_quoted_pattern_is_expanded_and_one_matching_nothing_is_reported(tmp_path):
+    (tmp_path / "b.txt").write_text("Markets fell in Seoul.")
+    (tmp_path / "a.txt").write_text("Floods reached Porto.")
+    items = list(read_inputs([str(tmp_path / "*.txt"), str(tmp_path / "*.html")]))
+    assert [item.id for item in items] == ["a", "b", "*"]
+    assert isinstance(items[2], ErrorRecord) and "no such file" in items[2].error
+    assert count_articles([str(tmp_path / "*.txt")]) == 2
+
+
+def test_standard_input_is_read_as_one_article(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Rain fell in Bern on Monday.")))
+    (article,) = read_inputs(["-"])
+    assert article.text == "Rain fell in Bern on Monday."
+
+
+def test_counts_come_from_lines_rows_and_files(tmp_path):
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text('{"id": 1, "text": "x"}\n\n{"id": 2, "text": "y"}\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "one.txt").write_text("z")
+    parquet = tmp_path / "b.parquet"
+    pq.write_table(pa.table({"id": ["1", "2", "3"], "text": ["a", "b", "c"]}), parquet)
+    assert count_articles([jsonl, tmp_path / "docs", parquet]) == 2 + 1 + 3

@@ -22,11 +22,13 @@ from rich.text import Text
 from . import __version__
 from .ingest import (
     HTML_SUFFIXES,
-    JSONL_SUFFIXES,
     IngestError,
     check_date,
+    count_articles,
+    expand_patterns,
+    is_collection,
     looks_english,
-    with_published,
+    read_inputs,
 )
 from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
 from .render.text import counted
@@ -156,7 +158,6 @@ def extract(
 
         newsfacts extract corpus.jsonl --format html -o reports/
     """
-    from .corpus import CSV_SUFFIXES, PARQUET_SUFFIXES, count_records, expand_patterns, read_corpus
     from .sheet import extract_many, stages_for
 
     try:
@@ -164,17 +165,15 @@ def extract(
     except IngestError as error:
         raise fail(str(error)) from None
     names = expand_patterns(paths)
-    total = count_records(names)  # a .json file holding a list is several articles
-    corpus_suffixes = JSONL_SUFFIXES | CSV_SUFFIXES | PARQUET_SUFFIXES
-    several = len(names) > 1 or total > 1 or any(
-        Path(name).is_dir() or Path(name).suffix.lower() in corpus_suffixes for name in names)
+    total = count_articles(names)  # a .json file holding a list is several articles
+    several = len(names) > 1 or total > 1 or any(is_collection(name) for name in names)
     pages = pages_folder(output, output_format, several)
     nlp = get_model(model)
     if "-" in names and sys.stdin.isatty():
         stderr.print("type or paste the article, then Ctrl-D on a line of its own", highlight=False)
     failures = written = 0
     page_names: set[str] = set()
-    articles = with_published(read_corpus(names), published)
+    articles = read_inputs(names, published)
     try:
         with open_output(None if pages or output is None else Path(output)) as out, \
                 progress_bar(total if several else None, "analysing") as progress:
@@ -419,7 +418,7 @@ def batch(
     import time
     from concurrent.futures.process import BrokenProcessPool
 
-    from .corpus import count_records, run_batch
+    from .corpus import run_batch
     from .distributed import ClusterUnavailable
     from .store import Store, StoreError
 
@@ -429,7 +428,7 @@ def batch(
         get_model(model)
     elif scheduler is None and not model_installed(model):  # worker processes or a LocalCluster on this machine
         raise fail(f"spaCy pipeline {model!r} is not installed; leave --model out to use {DEFAULT_MODEL}")
-    total = count_records(inputs)
+    total = count_articles(inputs)
     started = time.perf_counter()
     try:
         with Store(store) as corpus, batch_executor(engine, scheduler, workers, model) as (executor, slots):

@@ -17,9 +17,6 @@ from urllib.parse import unquote, urljoin
 
 import httpx
 
-from .ingest import IngestError, from_html, from_text, looks_like_html
-from .schema import Article
-
 SCHEMES = {"http", "https"}
 # Content types that can hold an article; anything else (images, PDFs, feeds of binary data) is refused.
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -39,7 +36,7 @@ IPAddress = IPv4Address | IPv6Address
 IPNetwork = IPv4Network | IPv6Network
 
 
-class FetchError(IngestError):
+class FetchError(ValueError):
     """The page could not be fetched (network error, bad status, too large, too slow, not a page)."""
 
 
@@ -65,9 +62,12 @@ OPEN = FetchPolicy(refuse_private=False)
 
 @dataclass(frozen=True)
 class Page:
+    """A downloaded body, as the server labelled it; `ingest.read_url` makes it an article."""
+
     url: str
-    text: str
-    is_html: bool
+    body: bytes
+    media_type: str
+    charset: str | None
 
 
 def refusal_reason(address: IPAddress) -> str | None:
@@ -200,24 +200,7 @@ def read_page(url: str, response: httpx.Response, policy: FetchPolicy, deadline:
                 raise FetchError(f"{url}: the page took over {policy.timeout:g} s to download")
     except httpx.HTTPError as error:
         raise FetchError(f"{url}: the download failed ({type(error).__name__}: {error})") from None
-    text = decode_body(bytes(body), response.charset_encoding)
-    is_html = media_type in HTML_TYPES or (not media_type and looks_like_html(text))
-    return Page(url=url, text=text, is_html=is_html)
-
-
-def decode_body(body: bytes, declared: str | None) -> str:
-    if declared:
-        try:
-            return body.decode(declared, errors="replace")
-        except LookupError:  # an unknown charset name: fall through to detection
-            pass
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(body).best()
-        return str(best) if best is not None else body.decode("utf-8", errors="replace")
+    return Page(url=url, body=bytes(body), media_type=media_type, charset=response.charset_encoding)
 
 
 def article_id(url: str) -> str:
@@ -228,10 +211,3 @@ def article_id(url: str) -> str:
         return segments[-1].rsplit(".", 1)[0] or segments[-1]
     return parsed.host or url
 
-
-def fetch_article(url: str, policy: FetchPolicy = OPEN) -> Article:
-    """The article at a URL: its main text through trafilatura when it is a page, or the plain text."""
-    page = fetch(url, policy)
-    if page.is_html:
-        return from_html(page.text, article_id(page.url), source=url, url=page.url)
-    return from_text(page.text, article_id(page.url), source=page.url)

@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from . import __version__
-from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused, fetch_article
+from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused
 from .ingest import (
     HTML_SUFFIXES,
     ArticleTooLong,
@@ -37,6 +37,7 @@ from .ingest import (
     from_html,
     from_text,
     looks_like_html,
+    read_url,
     without_surrogates,
 )
 from .nlp import DEFAULT_MODEL, load_model
@@ -320,7 +321,7 @@ async def article_from(
     """The article from whichever input was given, with ingest errors as JSON errors."""
     try:
         if url is not None:
-            return await anyio.to_thread.run_sync(fetch_article, url, settings.fetch_policy)
+            return await anyio.to_thread.run_sync(read_url, url, settings.fetch_policy)
         if html is not None:
             return await anyio.to_thread.run_sync(from_html, html, article_id)
         if text is not None:
