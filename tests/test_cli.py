@@ -149,7 +149,7 @@ def test_text_summary_fits_the_terminal_it_is_drawn_on(story, monkeypatch):
 
     monkeypatch.setenv("COLUMNS", "80")
     out = Terminal()
-    write_sheet(extract(read_file(story), load_model()), OutputFormat.text, out, several=False)
+    write_sheet(extract(read_file(story), load_model()), OutputFormat.text, out, as_lines=False)
     lines = Text.from_ansi(out.getvalue()).plain.splitlines()
     assert "Who is in it" in out.getvalue()
     assert max(len(line) for line in lines) <= 80
@@ -210,8 +210,9 @@ def test_an_article_not_in_english_gets_a_warning_and_its_sheet(runner, tmp_path
                     "binnen het budget is gebleven, aldus een woordvoerder van het ministerie.", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0
-    assert "nieuws does not look like English" in result.stderr
-    assert json.loads(result.stdout)["id"] == "nieuws"
+    assert "nieuws: does not look like English" in result.stderr
+    sheet = json.loads(result.stdout)
+    assert sheet["id"] == "nieuws" and any("does not look like English" in warning for warning in sheet["warnings"])
 
 
 def test_an_english_article_gets_no_language_warning(runner, tmp_path):
@@ -264,8 +265,9 @@ def test_a_failure_in_a_text_summary_of_several_is_the_red_line_only(runner, sto
 
 def test_relative_times_without_a_publication_date_get_a_hint(runner, story):
     undated = runner.invoke(app, ["extract", str(story)])
-    assert "library has no publication date: 1 relative time expression left unresolved" in undated.stderr
-    assert "give --published" in undated.stderr
+    assert "library: no publication date, so 1 relative time expression is left unresolved" in undated.stderr
+    assert "--published" in undated.stderr
+    assert "no publication date" in json.loads(undated.stdout)["warnings"][0]
     dated = runner.invoke(app, ["extract", str(story), "--published", "2024-05-08"])
     assert "publication date" not in dated.stderr
 

@@ -150,7 +150,7 @@ def test_uploads_that_are_not_text_get_415():
         disguised = await client.post("/report", files={"file": ("notes.txt", b"\x00\x01\x02binary\x03", "text/plain")})
         assert_json_error(disguised, 415, "binary")
         latin1 = await client.post("/report", files={"file": ("note.txt", "Le maire a déclaré".encode("latin-1"), "text/plain")})
-        assert_json_error(latin1, 415, "UTF-8")
+        assert latin1.status_code == 200 and "déclaré" in latin1.text  # read in the encoding detected
 
     run(check)
 

@@ -7,7 +7,16 @@ from newsfacts.sheet import DEFAULT_STAGES, extract, extract_many
 
 
 def test_default_stages_fill_every_field_in_data_flow_order():
-    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks"]
+    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks",
+                                                      "warnings"]
+
+
+def test_relative_times_without_a_date_are_a_warning_on_the_sheet_and_input_warnings_stay(nlp):
+    article = Article(id="a", text="The council met on Monday and again last week.", warnings=["read as cp1252"])
+    undated = extract(article, nlp)
+    assert undated.warnings[0] == "read as cp1252"
+    assert "no publication date, so 2 relative time expressions are left unresolved" in undated.warnings[1]
+    assert extract(article.model_copy(update={"published": "2024-05-08"}), nlp).warnings == ["read as cp1252"]
 
 
 def test_a_custom_stage_list_runs_and_reads_earlier_fields(nlp):

@@ -18,21 +18,25 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.progress import ProgressColumn, Task
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperArgument, TyperCommand, TyperOption
 
 from . import __version__
 from .ingest import (
     HTML_SUFFIXES,
+    Columns,
     IngestError,
     check_date,
     count_articles,
     expand_patterns,
+    input_kind,
     is_collection,
-    looks_english,
     read_inputs,
 )
-from .nlp import DEFAULT_MODEL, MODEL_ALIASES, ModelNotFound, load_model
 from .render.text import counted
 from .schema import ErrorRecord, FactSheet, json_schema
+
+# Nothing here imports spaCy at start-up (the model is loaded by `get_model`, its module imported there), so
+# that a mistyped file name or a port in use is answered at once.
 
 app = typer.Typer(
     help="Turn news articles into fact sheets: who is in it, who said what, what happened when, "
@@ -42,11 +46,18 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
 )
-stderr = Console(stderr=True)
+stderr = Console(stderr=True)  # errors: always shown
+notes = Console(stderr=True)  # warnings, progress and what was done: silenced by --quiet
 
 
 # Said when the inputs hold nothing to analyse, which is most often a folder of other files.
 NO_ARTICLES_HINT = " (folders are read for their .txt and .html files)"
+# Characters a terminal obeys rather than shows: C0 controls but tab, line feed and carriage return (which
+# Rich drops), ESC above all (it starts the sequences that recolour, move the cursor or retitle the
+# window), DEL, and the C1 controls (U+009B is a one-character ESC [). Each is shown as its Control
+# Pictures symbol (U+2400 + code: ESC is "␛"), or "�" for C1, so that offsets into a text do not move.
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+C1_IN_JSON = re.compile("[\x7f-\x9f]")
 
 
 class OutputFormat(str, Enum):
@@ -55,13 +66,55 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
+class Command(TyperCommand):
+    """Help that says in words what a parameter takes (its metavar, INPUT or YYYY-MM-DD) where typer would
+    print its Python type (<list[str]>, <bool>); a flag takes nothing, so shows nothing."""
+
+    def get_params(self, ctx: typer.Context) -> list:
+        params = super().get_params(ctx)
+        for param in params:
+            if (isinstance(param, TyperArgument) and param.metavar) or (isinstance(param, TyperOption) and param.is_flag):
+                param.display_type_rich = lambda ctx: None
+        return params
+
+
+def printable(text: str) -> str:
+    """The text with what a terminal would obey (escape sequences) made visible instead."""
+    return TERMINAL_CONTROLS.sub(lambda found: chr(0x2400 + ord(found[0])) if found[0] < "\x20" else
+                                 "\u2421" if found[0] == "\x7f" else "\ufffd", text)
+
+
+def escaped_c1(json_text: str) -> str:
+    """JSON with DEL and the C1 control characters escaped as well (JSON escapes only C0): the same data,
+    but nothing a terminal printing it would obey."""
+    return C1_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", json_text)
+
+
+def printable_sheet(sheet: FactSheet) -> FactSheet:
+    """The sheet with every text in it printable (same lengths, so offsets still hold)."""
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    return FactSheet.model_validate(clean(sheet.model_dump()))
+
+
 def error_line(message: str) -> None:
     """One red line on stderr, never wrapped, with the message shown as written (no Rich markup)."""
-    stderr.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    stderr.print(f"[bold red]error:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
 
 
 def warning_line(message: str) -> None:
-    stderr.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    notes.print(f"[yellow]warning:[/] {escape(printable(message))}", highlight=False, soft_wrap=True)
+
+
+def note(message: str) -> None:
+    notes.print(escape(printable(message)), highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -70,18 +123,34 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def get_model(name: str):
+def model_name(name: str | None) -> str:
+    from .nlp import DEFAULT_MODEL
+
+    return name or DEFAULT_MODEL
+
+
+def get_model(name: str | None):
+    from .nlp import ModelNotFound, load_model
+
     try:
-        with stderr.status(f"loading spaCy pipeline {name}…"):
-            return load_model(name)
+        with notes.status(f"loading spaCy pipeline {model_name(name)}…"):
+            return load_model(model_name(name))
     except ModelNotFound as error:
         raise fail(str(error)) from None
+
+
+def check_inputs(names: list[str]) -> None:
+    """Fail at once, before the model loads, when a file or folder named does not exist."""
+    missing = [name for name in names if input_kind(name) == "missing"]
+    if missing:
+        more = f" (and {counted(len(missing) - 1, 'other input')})" if len(missing) > 1 else ""
+        raise fail(f"{missing[0]}: no such file or folder{more}")
 
 
 @contextmanager
 def progress_bar(total: int | None, label: str) -> Iterator[Progress]:
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+    with Progress(*columns, console=notes, transient=True, disable=not notes.is_terminal or notes.quiet) as progress:
         progress.add_task(label, total=total)
         yield progress
 
@@ -112,23 +181,30 @@ def main(
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version.")
     ] = False,
 ) -> None:
-    pass
+    notes.quiet = False  # each command that has --quiet sets it again
 
 
-# extract and eval can count PolNeAR's wider notion of attribution (batch and serve keep the default).
-ActsOption = Annotated[bool, typer.Option(
+# Options several commands share.
+ActsOption = Annotated[bool, typer.Option(  # extract and eval (batch and serve keep the default notion)
     "--acts", help="Count acts and stances as attributions too ('praised the crews'), as PolNeAR does.")]
+ModelOption = Annotated[str | None, typer.Option(
+    metavar="NAME", help="Any installed spaCy pipeline, e.g. en_core_web_trf; en_core_web_sm when left out.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only: no progress, warnings or notes.")]
+PublishedOption = Annotated[str | None, typer.Option(
+    metavar="YYYY-MM-DD", help="Publication date; overrides the article's own.")]
+TextColumnOption = Annotated[str | None, typer.Option(
+    metavar="NAME", help="The column (CSV, Parquet) or field (JSON) holding the article, when not `text` or `html`.")]
+IdColumnOption = Annotated[str | None, typer.Option(
+    metavar="NAME", help="The column or field holding each article's id, when not `id`.")]
+INPUTS_HELP = ("Article files (.txt, .html), URLs, `-` for standard input, folders, or .json, .jsonl, .csv, .parquet "
+               "corpora; any but Parquet may be gzip-compressed (.gz).")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
-    paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .html), URLs, `-` for standard input, folders, or "
-                                  ".json, .jsonl, .csv, .parquet corpora.")
-    ],
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD; overrides the article's own.")
-    ] = None,
+    paths: Annotated[list[str], typer.Argument(metavar="INPUT", help=INPUTS_HELP)],
+    published: PublishedOption = None,
     output_format: Annotated[OutputFormat, typer.Option(
             "--format",
             help="json; text, a readable summary; or html, a self-contained report page (with several "
@@ -137,14 +213,19 @@ def extract(
         OutputFormat.json
     ),
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="Write here instead of stdout; with --format html, a folder (ending in /) gets "
-        "one page per article.")] = None,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+        "--output", "-o", metavar="FILE", help="Write here instead of stdout; a name ending in .jsonl gets JSON Lines; "
+        "with --format html, a folder (ending in /) gets one page per article.")] = None,
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help="JSON Lines, one sheet per line, even for one article (what several articles give).")] = False,
+    text_column: TextColumnOption = None,
+    id_column: IdColumnOption = None,
+    model: ModelOption = None,
     acts: ActsOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Analyse articles and print their fact sheets.
 
-    One article gives one JSON object; several give JSON Lines, one sheet per article.
+    One article gives one JSON object; several give JSON Lines, one sheet per article (as --jsonl does for one).
 
     Examples:
 
@@ -152,38 +233,44 @@ def extract(
 
         newsfacts extract page.html -o sheet.json
 
-        newsfacts extract corpus.jsonl -o sheets.jsonl
+        newsfacts extract corpus.jsonl.gz -o sheets.jsonl
+
+        newsfacts extract news.csv --text-column body --id-column url -o sheets.jsonl
 
         newsfacts extract story.txt --format html -o report.html
 
         newsfacts extract corpus.jsonl --format html -o reports/
     """
-    from .sheet import extract_many, stages_for
-
+    notes.quiet = quiet
     try:
         published = check_date(published)
     except IngestError as error:
         raise fail(str(error)) from None
     names = expand_patterns(paths)
+    check_inputs(names)
     total = count_articles(names)  # a .json file holding a list is several articles
-    several = len(names) > 1 or total > 1 or any(is_collection(name) for name in names)
+    several = len(names) > 1 or total > 1
+    as_lines = jsonl or several or any(is_collection(name) for name in names) or (
+        output is not None and output.lower().endswith(JSONL_SUFFIXES))
     pages = pages_folder(output, output_format, several)
+    from .sheet import extract_many, stages_for
+
     nlp = get_model(model)
     if "-" in names and sys.stdin.isatty():
-        stderr.print("type or paste the article, then Ctrl-D on a line of its own", highlight=False)
+        note("type or paste the article, then Ctrl-D on a line of its own")
     failures = written = 0
     page_names: set[str] = set()
-    articles = read_inputs(names, published)
+    articles = read_inputs(names, published, Columns(text_column, id_column))
     try:
         with open_output(None if pages or output is None else Path(output)) as out, \
-                progress_bar(total if several else None, "analysing") as progress:
+                progress_bar(total if total > 1 else None, "analysing") as progress:
             for result in extract_many(articles, nlp, stages=stages_for(acts)):
                 progress.advance(0)
                 if isinstance(result, ErrorRecord):
                     failures += 1
                     error_line(result.error)
-                    if several and output_format is OutputFormat.json:  # JSON Lines keep their place
-                        out.write(result.model_dump_json() + "\n")
+                    if as_lines and output_format is OutputFormat.json:  # JSON Lines keep their place
+                        out.write(sheet_json(result) + "\n")
                     continue
                 warn_about(result)
                 if pages is not None:
@@ -191,8 +278,11 @@ def extract(
                         write_page(result, pages, page_names)
                     except OSError as error:
                         raise fail(f"{pages}: cannot be written ({error.strerror})") from None
+                elif output_format is OutputFormat.html and written:
+                    raise fail(f"{output} holds one report page, and the inputs hold more than one article: give -o "
+                               "a folder, e.g. -o reports/")
                 else:
-                    write_sheet(result, output_format, out, several)
+                    write_sheet(result, output_format, out, as_lines)
                 written += 1
     except KeyboardInterrupt:
         done = written + failures
@@ -200,8 +290,7 @@ def extract(
     if not written and not failures:
         raise fail(f"no articles in {', '.join(paths)}{NO_ARTICLES_HINT}")
     if output is not None and written:
-        where = f"{counted(written, 'page')} written to {pages}/" if pages else f"written to {output}"
-        stderr.print(where, highlight=False, soft_wrap=True)
+        note(f"{counted(written, 'page')} written to {pages}/" if pages else f"written to {output}")
     if failures:
         raise typer.Exit(1)
 
@@ -224,30 +313,32 @@ def pages_folder(output: str | None, output_format: OutputFormat, several: bool)
 
 
 def warn_about(sheet: FactSheet) -> None:
-    """Yellow lines for a sheet that is thinner than it need be, and why."""
-    unresolved = sum("XXXX" in time.value for time in sheet.times)
-    if sheet.published is None and unresolved:
-        warning_line(f"{sheet.id} has no publication date: {counted(unresolved, 'relative time expression')} "
-                     "left unresolved (XXXX); give --published YYYY-MM-DD")
-    if not looks_english(sheet.text):
-        warning_line(f"{sheet.id} does not look like English; the model and rules are English, so expect few findings")
+    """Yellow lines for what the sheet's reader should know (its `warnings`): why it may be thinner than it
+    need be, or how its input was read."""
+    for warning in sheet.warnings:
+        warning_line(f"{sheet.id}: {warning}")
 
 
-def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, several: bool) -> None:
+def sheet_json(sheet: FactSheet | ErrorRecord, indent: int | None = None) -> str:
+    return escaped_c1(sheet.model_dump_json(indent=indent))
+
+
+def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, as_lines: bool) -> None:
     if output_format is OutputFormat.text:
         from .render.text import summary
 
         # A terminal's own width (tables wrap badly when drawn wider); 120 columns in files and pipes.
         on_terminal = out.isatty()
-        Console(file=out, force_terminal=on_terminal, width=None if on_terminal else 120).print(summary(sheet))
+        Console(file=out, force_terminal=on_terminal, width=None if on_terminal else 120).print(
+            summary(printable_sheet(sheet)))
     elif output_format is OutputFormat.html:
         from .render.html import render_html
 
         out.write(render_html(sheet))
-    elif several:
-        out.write(sheet.model_dump_json() + "\n")
+    elif as_lines:
+        out.write(sheet_json(sheet) + "\n")
     else:
-        out.write(sheet.model_dump_json(indent=2) + "\n")
+        out.write(sheet_json(sheet, indent=2) + "\n")
 
 
 def write_page(sheet: FactSheet, folder: Path, taken: set[str]) -> None:
@@ -265,19 +356,21 @@ def write_page(sheet: FactSheet, folder: Path, taken: set[str]) -> None:
     (folder / f"{name}.html").write_text(render_html(sheet), encoding="utf-8")
 
 
-@app.command()
+@app.command(cls=Command)
 def schema() -> None:
     """Print the JSON Schema of a fact sheet."""
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
-@app.command("eval")
+@app.command("eval", cls=Command)
 def evaluate_command(
-    gold: Annotated[list[str], typer.Argument(help="Gold files (.json, .jsonl) or folders holding them.")],
+    gold: Annotated[list[str], typer.Argument(metavar="GOLD", help="Gold files (.json, .jsonl) or folders holding them.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
-    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N articles of each file.")] = None,
+    model: ModelOption = None,
+    limit: Annotated[int | None, typer.Option(min=1, metavar="N", help="Score only the first N articles of each file.")
+                     ] = None,
     acts: ActsOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Score the pipeline against gold fact sheets (the rules of the gold FORMAT.md).
 
@@ -289,8 +382,8 @@ def evaluate_command(
 
         newsfacts eval data/quotes/polnear-dev.jsonl --acts
     """
+    notes.quiet = quiet
     from .evaluate import GoldError, as_json as figures_json, gold_paths, read_gold_file, report, score_files
-    from .sheet import extract_many, stages_for
 
     try:
         paths = gold_paths(gold)
@@ -300,6 +393,8 @@ def evaluate_command(
     errors = [message for gold_file in gold_files for message in gold_file.errors]
     for message in errors:
         error_line(message)
+    from .sheet import extract_many, stages_for
+
     nlp = get_model(model)
     total = sum(len(gold_file.articles) for gold_file in gold_files)
     with progress_bar(total, "scoring") as progress:
@@ -317,17 +412,18 @@ def evaluate_command(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 to serve other machines.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
-    store: Annotated[
-        Path | None, typer.Option(help="A DuckDB corpus to list articles and quotes from (/api/articles).")
-    ] = None,
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on; 0.0.0.0 to serve other machines."
+                                      )] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")] = 8000,
+    store: Annotated[Path | None, typer.Option(
+        metavar="FILE", help="A DuckDB corpus to list articles and quotes from (/api/articles).")] = None,
     max_body: Annotated[
-        int, typer.Option(min=1, help="Largest request body in bytes; larger ones get 413.")
+        int, typer.Option(min=1, metavar="BYTES", help="Largest request body in bytes; larger ones get 413.")
     ] = 2_000_000,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Run the web page (paste or upload an article, get its report) and the JSON API.
 
@@ -340,29 +436,34 @@ def serve(
     """
     import socket
 
-    import uvicorn
-
-    from .server import create_app
-    from .store import Store, StoreBusy, StoreError
-
+    notes.quiet = quiet
     if store is not None and not store.is_file():
         raise fail(f"{store}: no such store; build one with `newsfacts batch`")
-    if store is not None:
-        try:
-            Store(store, read_only=True).close()
-        except StoreBusy:  # a batch filling it: the listings answer 503 until it is done
-            warning_line(f"{store} is being written by another process; its listings wait until that is done")
-        except StoreError as error:
-            raise fail(str(error)) from None
-    get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one
-    # Bound here rather than by uvicorn, so a port in use or a foreign address is one line, not a log record.
+    # Bound first, before the model loads (and by this command rather than by uvicorn), so that a port in use or
+    # a foreign address is one line at once, not a log record seconds later.
     try:
         listener = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
     except OSError as error:
         raise fail(f"cannot listen on {host}:{port} ({os.strerror(error.errno) if error.errno else error})") from None
-    stderr.print(f"serving on {server_url(host, port)}  (API documentation at /docs; Ctrl-C stops)", highlight=False)
-    config = uvicorn.Config(create_app(model=model, store=store, max_body=max_body), log_level="warning")
-    uvicorn.Server(config).run(sockets=[listener])
+    with listener:
+        from .store import Store, StoreBusy, StoreError
+
+        if store is not None:
+            try:
+                Store(store, read_only=True).close()
+            except StoreBusy:  # a batch filling it: the listings answer 503 until it is done
+                warning_line(f"{store} is being written by another process; its listings wait until that is done")
+            except StoreError as error:
+                raise fail(str(error)) from None
+        get_model(model)  # fails here with one line when the model is missing; the server reuses the cached one
+        import uvicorn
+
+        from .server import create_app
+
+        note(f"serving on {server_url(host, port)}  (API documentation at /docs; Ctrl-C stops)")
+        config = uvicorn.Config(create_app(model=model_name(model), store=store, max_body=max_body),
+                                log_level="warning")
+        uvicorn.Server(config).run(sockets=[listener])
 
 
 def server_url(host: str, port: int) -> str:
@@ -389,54 +490,66 @@ class Question(str, Enum):
     timeline = "timeline"
 
 
-@app.command()
+@app.command(cls=Command)
 def batch(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Folders of .txt/.html files, or .json, .jsonl, .csv, .parquet corpora.")
-    ],
-    store: Annotated[Path, typer.Option(help="DuckDB file to fill; created when missing, resumed when not.")],
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local), or Dask LocalCluster size.")] = 1,
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help=INPUTS_HELP)],
+    store: Annotated[Path, typer.Option(metavar="FILE", help="DuckDB file to fill; created when missing, resumed when "
+                                        "not.")],
+    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes (local), or Dask LocalCluster "
+                                         "size.")] = 1,
     engine: Annotated[Engine, typer.Option(help="local processes, or a Dask cluster.")] = Engine.local,
-    scheduler: Annotated[
-        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); a LocalCluster when left out.")
-    ] = None,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline, e.g. en_core_web_trf.")] = DEFAULT_MODEL,
+    scheduler: Annotated[str | None, typer.Option(
+        metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); a LocalCluster when left out.")] = None,
+    text_column: TextColumnOption = None,
+    id_column: IdColumnOption = None,
+    model: ModelOption = None,
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="Try again the articles that failed in earlier runs.")
     ] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Analyse a corpus into a DuckDB store; a rerun resumes where a stopped run left off.
+
+    Exits with status 1 when any article failed (each has a row in the store's `errors` table).
 
     Examples:
 
         newsfacts batch articles/ --store corpus.duckdb
 
-        newsfacts batch news.jsonl more.parquet --store corpus.duckdb --workers 2
+        newsfacts batch news.jsonl.gz more.parquet --store corpus.duckdb --workers 2
 
         newsfacts batch news.jsonl --store corpus.duckdb --engine dask --scheduler tcp://SCHEDULER:8786
     """
+    notes.quiet = quiet
+    if engine is Engine.local and scheduler:
+        raise fail("--scheduler needs --engine dask")
+    names = expand_patterns(inputs)
+    check_inputs(names)
+    import signal
     import time
     from concurrent.futures.process import BrokenProcessPool
 
     from .corpus import run_batch
     from .distributed import ClusterUnavailable
+    from .nlp import ModelNotFound
     from .store import Store, StoreError
 
-    if engine is Engine.local and scheduler:
-        raise fail("--scheduler needs --engine dask")
+    model = model_name(model)
     if engine is Engine.local and workers == 1:
         get_model(model)
     elif scheduler is None and not model_installed(model):  # worker processes or a LocalCluster on this machine
-        raise fail(f"spaCy pipeline {model!r} is not installed; leave --model out to use {DEFAULT_MODEL}")
-    total = count_articles(inputs)
+        raise fail(f"spaCy pipeline {model!r} is not installed; leave --model out to use the default")
+    total = count_articles(names)
     started = time.perf_counter()
+    # SIGTERM (a service manager stopping the run, `kill`) stops it as Ctrl-C does: whole chunks kept, workers ended.
+    stop_on_term = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         with Store(store) as corpus, batch_executor(engine, scheduler, workers, model) as (executor, slots):
             if retry_errors:
-                stderr.print(f"{corpus.forget_errors()} failed articles will be tried again", highlight=False)
+                note(f"{corpus.forget_errors()} failed articles will be tried again")
             with corpus_progress(total) as advance:
-                report = run_batch(inputs, corpus, executor, engine=engine.value, model=model, slots=slots,
-                                   on_progress=advance)
+                report = run_batch(names, corpus, executor, engine=engine.value, model=model, slots=slots,
+                                   columns=Columns(text_column, id_column), on_progress=advance)
     except StoreError as error:
         raise fail(str(error)) from None
     except ModelNotFound as error:
@@ -447,24 +560,26 @@ def batch(
         raise fail("stopped; run the same command again to resume", 130) from None
     except ClusterUnavailable as error:
         raise fail(str(error)) from None
+    finally:
+        signal.signal(signal.SIGTERM, stop_on_term)
     seconds = time.perf_counter() - started
     if not (report.stored or report.failed or report.skipped):
         warning_line(f"no articles in {', '.join(inputs)}{NO_ARTICLES_HINT}")
     for failure in report.failures:
-        stderr.print(f"[red]failed:[/] {escape(failure.error)}", highlight=False, soft_wrap=True)
-    stderr.print(
-        f"{report.stored} stored, {report.failed} failed, {report.skipped} already in {store} "
-        f"({(report.stored + report.failed) / seconds:.1f} articles/s)"
-        + (f"; every failure: newsfacts query --store {store} --sql 'SELECT * FROM errors'" if report.failed else ""),
-        highlight=False,
-        soft_wrap=True,
-    )
+        stderr.print(f"[red]failed:[/] {escape(printable(failure.error))}", highlight=False, soft_wrap=True)
+    summary = (f"{report.stored} stored, {report.failed} failed, {report.skipped} already in {store} "
+               f"({(report.stored + report.failed) / seconds:.1f} articles/s)")
+    if report.failed:
+        raise fail(f"{summary}; every failure: newsfacts query --store {store} --sql 'SELECT * FROM errors'")
+    note(summary)
 
 
 def model_installed(name: str) -> bool:
     """Whether spaCy can load the pipeline, judged without loading it: worker processes load their own, and a
     missing one would otherwise surface as a traceback from each of them."""
     import spacy
+
+    from .nlp import MODEL_ALIASES
 
     return (name.startswith("blank:") or Path(name).is_dir() or spacy.util.is_package(name)
             or spacy.util.is_package(MODEL_ALIASES.get(name, name)))
@@ -475,7 +590,7 @@ def batch_executor(engine: Engine, scheduler: str | None, workers: int, model: s
     if engine is Engine.dask:
         from .distributed import dask_executor
 
-        stderr.print(f"connecting to Dask at {scheduler or 'a new LocalCluster'}…", highlight=False)
+        note(f"connecting to Dask at {scheduler or 'a new LocalCluster'}…")
         with dask_executor(scheduler, workers, model) as pair:
             yield pair
     else:
@@ -493,20 +608,22 @@ class RateColumn(ProgressColumn):
 @contextmanager
 def corpus_progress(total: int) -> Iterator[Callable[[int], None]]:
     columns = [TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn()]
-    with Progress(*columns, console=stderr, disable=not stderr.is_terminal) as progress:
+    with Progress(*columns, console=notes, disable=not notes.is_terminal or notes.quiet) as progress:
         task = progress.add_task("analysing", total=total)
         yield lambda done: progress.advance(task, done)
 
 
-@app.command()
+@app.command(cls=Command)
 def query(
     question: Annotated[
         Question | None, typer.Argument(help="A ready question; leave out when giving --sql.")
     ] = None,
-    person: Annotated[str | None, typer.Argument(help="The person, for quotes-by and timeline.")] = None,
-    store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
-    sql: Annotated[str | None, typer.Option(help="Any SQL over the store's tables (see the README).")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Rows for top-quoted.")] = 20,
+    person: Annotated[str | None, typer.Argument(metavar="PERSON", help="The person, for quotes-by and timeline.")
+                      ] = None,
+    store: Annotated[Path, typer.Option(metavar="FILE", help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+    sql: Annotated[str | None, typer.Option(metavar="SQL", help="Any SQL over the store's tables (see the README).")
+                   ] = None,
+    limit: Annotated[int, typer.Option(min=1, metavar="N", help="Rows for top-quoted.")] = 20,
     output_format: Annotated[TableFormat, typer.Option("--format", help="A table, or csv/json for scripts.")] = (
         TableFormat.table
     ),
@@ -553,28 +670,33 @@ def query(
 
 
 def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat) -> None:
+    """Rows as a table, CSV or JSON. The table and CSV for a terminal show escape sequences instead of letting the
+    terminal obey them; CSV into a file or pipe keeps the data as stored, and JSON escapes them (losing nothing)."""
     if output_format is TableFormat.csv:
         import csv
 
+        show = printable if sys.stdout.isatty() else str
         writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerow([show(column) for column in columns])
+        writer.writerows([[show(str(value)) if isinstance(value, str) else value for value in row] for row in rows])
     elif output_format is TableFormat.json:
-        typer.echo(json.dumps([dict(zip(columns, row)) for row in rows], indent=2, default=str, ensure_ascii=False))
+        rows_json = json.dumps([dict(zip(columns, row)) for row in rows], indent=2, default=str, ensure_ascii=False)
+        typer.echo(escaped_c1(rows_json))
     else:
-        table = Table(*columns, show_lines=False)
+        table = Table(*(printable(column) for column in columns), show_lines=False)
         for row in rows:
-            table.add_row(*(Text("" if value is None else str(value)) for value in row))  # no markup
+            table.add_row(*(Text("" if value is None else printable(str(value))) for value in row))  # no markup
         Console().print(table)
-        stderr.print(counted(len(rows), "row"), highlight=False)
+        note(counted(len(rows), "row"))
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
-    store: Annotated[Path, typer.Option(help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
-    output_format: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
+    store: Annotated[Path, typer.Option(metavar="FILE", help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="parquet, csv or jsonl.")
+                             ] = "parquet",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Folder for the files; default: STORE-export.")
+        Path | None, typer.Option("--output", "-o", metavar="FOLDER", help="Folder for the files; default: STORE-export.")
     ] = None,
 ) -> None:
     """Write every table of a store to files, one per table (articles.parquet, quotes.parquet, …).
@@ -595,7 +717,7 @@ def export(
             written = corpus.export(folder, export_format)
     except StoreError as error:
         raise fail(str(error)) from None
-    stderr.print(f"{len(written)} tables written to {folder}/", highlight=False)
+    note(f"{len(written)} tables written to {folder}/")
 
 
 if __name__ == "__main__":

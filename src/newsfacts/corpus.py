@@ -11,16 +11,19 @@ row saying so. (After a resume, a repeat of an id stored before the kill is skip
 
 from __future__ import annotations
 
+import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
+from multiprocessing.connection import wait
 from pathlib import Path
 
-from .ingest import read_inputs
+from .ingest import PLAIN, Columns, read_inputs
 from .nlp import DEFAULT_MODEL, load_model
 from .schema import Article, ErrorRecord, FactSheet
 from .sheet import DEFAULT_STAGES, Stage, extract_many
@@ -38,30 +41,38 @@ Result = FactSheet | ErrorRecord
 
 
 def analyse_chunk(
-    items: list[Item], model: str = DEFAULT_MODEL, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+    items: list[Item], model: str = DEFAULT_MODEL, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    on_result: Callable[[], None] | None = None,
 ) -> list[Result]:
     """The per-article work of every engine: sheets (or error records) for one chunk, in order.
 
     Runs wherever the executor puts it; the model is loaded once per process and cached. spaCy gets
     the chunk in batches of bounded size, and the strings it learns from a batch are freed after it
     (`memory_zone`), so a long run does not grow; this is why a process must not analyse two chunks at
-    once on threads (Dask workers: `--nthreads 1`).
+    once on threads (Dask workers: `--nthreads 1`). `on_result()` is called as each article is done, when
+    the chunk runs in this process.
     """
+    tick = on_result or (lambda: None)
     nlp = load_model(model)
     results: list[Result] = []
     for batch in parse_batches(items):
+        analysed: list[Result] = []
         try:
             with nlp.memory_zone():
-                analysed = list(extract_many(batch, nlp, stages, batch_size=len(batch)))
+                for result in extract_many(batch, nlp, stages, batch_size=len(batch)):
+                    analysed.append(result)
+                    tick()
             results += analysed
         except Exception:  # spaCy itself failed on the batch: retry one by one so only the culprit fails
-            for item in batch:
+            for number, item in enumerate(batch):
                 try:
                     with nlp.memory_zone():
                         results += list(extract_many([item], nlp, stages))
                 except Exception as error:
                     results.append(ErrorRecord(id=item.id, error=f"spaCy failed: {type(error).__name__}: {error}",
                                                source=item.source))
+                if number >= len(analysed):  # those before were counted on the first try
+                    tick()
     return results
 
 
@@ -100,11 +111,26 @@ def local_executor(workers: int, model: str = DEFAULT_MODEL) -> Iterator[tuple[E
         yield InlineExecutor(), 1
         return
     # Spawned, not forked: a fork would copy DuckDB's and spaCy's threads in an unknown state.
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=load_model, initargs=(model,))
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=start_worker, initargs=(model,))
     try:
         yield pool, workers
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_worker(model: str) -> None:
+    """A worker process's start: it watches the process that started it, and ends when that one does (a
+    SIGKILL gives the parent no chance to stop its workers, which would run on forever); then it loads the
+    model, once."""
+    parent = parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+    load_model(model)
+
+
+def _end_with(sentinel: int) -> None:
+    wait([sentinel])  # ready when the parent process has ended
+    os._exit(1)
 
 
 @dataclass
@@ -151,13 +177,18 @@ def run_batch(
     stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
     chunk_size: int = CHUNK_SIZE,
     slots: int = 1,
+    columns: Columns = PLAIN,
     on_progress: Callable[[int], None] = lambda done: None,
 ) -> BatchReport:
     """Analyse every article of the inputs not yet in the store, and store the results chunk by chunk.
 
     At most two chunks per slot (task the executor runs at once) are out at a time, which bounds memory;
-    results are written in input order. `on_progress(n)` is called as n more articles are done.
+    results are written in input order. `on_progress(n)` is called as n more articles are done: per article
+    when chunks run in this process, per chunk when they run elsewhere. `columns` names the columns of
+    tables that hold the article and its id.
     """
+    inline = isinstance(executor, InlineExecutor)
+    each_article = (lambda: on_progress(1)) if inline else None
     run_id = store.start_run(engine, model, [str(path) for path in paths])
     report = BatchReport()
     in_flight: set[str] = set()
@@ -174,16 +205,17 @@ def run_batch(
                 report.failures = [*report.failures[-4:], result]
             else:
                 report.stored += 1
-        on_progress(len(results))
+        if not inline:
+            on_progress(len(results))
 
-    for chunk in pending_chunks(read_inputs(paths), store, run_id, in_flight, chunk_size):
+    for chunk in pending_chunks(read_inputs(paths, columns=columns), store, run_id, in_flight, chunk_size):
         report.skipped += chunk.skipped
         on_progress(chunk.skipped)
         if not chunk.items:
             continue
         ids = [item.id for item in chunk.items]
         in_flight.update(ids)
-        window.append((ids, executor.submit(analyse_chunk, chunk.items, model, stages)))
+        window.append((ids, executor.submit(analyse_chunk, chunk.items, model, stages, each_article)))
         while window and (window[0][1].done() or len(window) >= 2 * slots):
             store_oldest()
     while window:

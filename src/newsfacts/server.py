@@ -33,6 +33,7 @@ from .ingest import (
     ArticleTooLong,
     IngestError,
     check_date,
+    dated,
     decode,
     from_html,
     from_text,
@@ -342,7 +343,7 @@ def with_metadata(article: Article, published: str | None, title: str | None) ->
         published = check_date(published)
     except IngestError as error:
         raise HTTPException(422, str(error)) from None
-    return article.model_copy(update={"published": published or article.published, "title": title or article.title})
+    return dated(article, published).model_copy(update={"title": title or article.title})
 
 
 def extract_in_zone(article: Article, nlp: Language, zone: threading.Lock) -> FactSheet:

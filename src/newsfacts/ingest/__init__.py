@@ -26,6 +26,7 @@ from .articles import (
     ArticleTooLong,
     IngestError,
     check_date,
+    dated,
     from_html,
     from_record,
     from_text,
@@ -33,18 +34,21 @@ from .articles import (
     looks_like_html,
     without_surrogates,
 )
-from .decoding import decode, decode_fetched
+from .decoding import decode, decode_bytes, decode_fetched, inner_suffix
 from .files import (
     CSV_SUFFIXES,
     HTML_SUFFIXES,
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
     PARQUET_SUFFIXES,
+    PLAIN,
+    Columns,
     count_csv,
     count_folder,
     count_json,
     count_jsonl,
     count_parquet,
+    file_id,
     read_csv,
     read_file,
     read_folder,
@@ -57,9 +61,10 @@ if TYPE_CHECKING:
     from ..fetch import FetchPolicy
 
 __all__ = [
-    "MAX_ARTICLE_CHARS", "RECORD_FIELDS", "HTML_SUFFIXES", "ArticleTooLong", "IngestError", "check_date", "decode",
+    "MAX_ARTICLE_CHARS", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError", "check_date",
+    "dated", "decode",
     "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "without_surrogates",
-    "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url", "with_published",
+    "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url",
     "count_articles",
 ]
 
@@ -85,7 +90,7 @@ def input_kind(name: str) -> str:
         return "folder"
     if not path.exists():
         return "missing"
-    suffix = path.suffix.lower()
+    suffix = inner_suffix(path)  # news.jsonl.gz is JSON Lines
     return next((kind for kind, suffixes in CORPUS_KINDS.items() if suffix in suffixes), "file")
 
 
@@ -106,10 +111,10 @@ def expand_patterns(names: Sequence[str | Path]) -> list[str]:
 
 
 def read_stdin() -> Article:
-    text = decode(sys.stdin.buffer.read(), "standard input")
-    if looks_like_html(text):
-        return from_html(text, "stdin", "-")
-    return from_text(text, "stdin", "-")
+    decoded = decode_bytes(sys.stdin.buffer.read(), "standard input")
+    if looks_like_html(decoded.text):
+        return from_html(decoded.text, "stdin", "-", warnings=decoded.warnings)
+    return from_text(decoded.text, "stdin", "-", warnings=decoded.warnings)
 
 
 def read_url(url: str, policy: FetchPolicy | None = None) -> Article:
@@ -118,13 +123,13 @@ def read_url(url: str, policy: FetchPolicy | None = None) -> Article:
     from ..fetch import HTML_TYPES, OPEN, article_id, fetch
 
     page = fetch(url, policy or OPEN)
-    text = decode_fetched(page.body, page.charset)
-    if page.media_type in HTML_TYPES or (not page.media_type and looks_like_html(text)):
-        return from_html(text, article_id(page.url), source=url, url=page.url)
-    return from_text(text, article_id(page.url), source=page.url)
+    decoded = decode_fetched(page.body, page.charset, page.url)
+    if page.media_type in HTML_TYPES or (not page.media_type and looks_like_html(decoded.text)):
+        return from_html(decoded.text, article_id(page.url), source=url, url=page.url, warnings=decoded.warnings)
+    return from_text(decoded.text, article_id(page.url), source=page.url, warnings=decoded.warnings)
 
 
-def _read_url_input(url: str) -> Iterator[Item]:
+def _read_url_input(url: str, columns: Columns) -> Iterator[Item]:
     from ..fetch import FetchError
 
     try:
@@ -133,19 +138,19 @@ def _read_url_input(url: str) -> Iterator[Item]:
         raise IngestError(str(error)) from None
 
 
-def _missing(name: str) -> Iterator[Item]:
+def _missing(name: str, columns: Columns) -> Iterator[Item]:
     raise IngestError(f"{Path(name)}: no such file or folder")
 
 
-READERS: dict[str, Callable[[str], Iterable[Item]]] = {
-    "stdin": lambda name: [read_stdin()],
+READERS: dict[str, Callable[[str, Columns], Iterable[Item]]] = {
+    "stdin": lambda name, columns: [read_stdin()],
     "url": _read_url_input,
-    "folder": lambda name: read_folder(Path(name)),
-    "jsonl": lambda name: read_jsonl(Path(name)),
-    "json": lambda name: read_json(Path(name)),
-    "csv": lambda name: read_csv(Path(name)),
-    "parquet": lambda name: read_parquet(Path(name)),
-    "file": lambda name: [read_file(Path(name))],
+    "folder": lambda name, columns: read_folder(Path(name)),
+    "jsonl": lambda name, columns: read_jsonl(Path(name), columns),
+    "json": lambda name, columns: read_json(Path(name), columns),
+    "csv": lambda name, columns: read_csv(Path(name), columns),
+    "parquet": lambda name, columns: read_parquet(Path(name), columns),
+    "file": lambda name, columns: [read_file(Path(name))],
     "missing": _missing,
 }
 COUNTERS: dict[str, Callable[[Path], int]] = {
@@ -153,31 +158,29 @@ COUNTERS: dict[str, Callable[[Path], int]] = {
 }
 
 
-def read_source(name: str) -> Iterator[Item]:
-    """Every article of one input, in order; what cannot be read as error records."""
+def read_source(name: str, columns: Columns = PLAIN) -> Iterator[Item]:
+    """Every article of one input, in order; what cannot be read as error records. `columns` names the
+    columns of a table (or fields of a JSON record) that hold the article and its id."""
     kind = input_kind(name)
     try:
-        yield from READERS[kind](name)
+        yield from READERS[kind](name, columns)
     except IngestError as error:
         if kind == "stdin":
             yield ErrorRecord(id="stdin", error=str(error), source=name)
         else:
-            yield ErrorRecord(id=Path(name).stem, error=str(error), source=name if kind == "url" else str(Path(name)))
+            path = Path(name)
+            yield ErrorRecord(id=path.stem if kind == "url" else file_id(path), error=str(error),
+                              source=name if kind == "url" else str(path))
 
 
-def read_inputs(names: Sequence[str | Path], published: str | None = None) -> Iterator[Item]:
+def read_inputs(names: Sequence[str | Path], published: str | None = None, columns: Columns = PLAIN
+                ) -> Iterator[Item]:
     """Every article named by the inputs (wildcards expanded), in order, as a stream; `published` overrides
-    each article's own date."""
-    return with_published((item for name in expand_patterns(names) for item in read_source(name)), published)
-
-
-def with_published(items: Iterable[Item], published: str | None) -> Iterator[Item]:
-    """The items with `published` as every article's date, when given."""
+    each article's own date, and an article with none takes the date of a dateline at its top."""
     published = check_date(published)
-    for item in items:
-        if published and isinstance(item, Article):
-            item = item.model_copy(update={"published": published})
-        yield item
+    for name in expand_patterns(names):
+        for item in read_source(name, columns):
+            yield dated(item, published) if isinstance(item, Article) else item
 
 
 def count_articles(names: Sequence[str | Path]) -> int:
