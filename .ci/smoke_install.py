@@ -3,11 +3,12 @@
 `.ci/run` runs it with the Python of a fresh virtual environment holding only newsfacts and its declared
 dependencies, so a module the code imports but the package does not declare fails here (the test extras
 would hide it from `make test`). Inputs: a text file, an HTML page, a URL served by a local HTTP server,
-standard input, JSON Lines, CSV and Parquet; then the HTML report and the JSON API.
+standard input, JSON Lines, CSV, Parquet and gzip-compressed files; then the HTML report and the JSON API.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -46,7 +47,10 @@ def write_inputs(folder: Path) -> list[str]:
     (folder / "lines.jsonl").write_text(json.dumps({"id": "line", "text": STORY}) + "\n", encoding="utf-8")
     (folder / "rows.csv").write_text("id,text\nrow," + json.dumps(STORY).replace('\\"', '""') + "\n", encoding="utf-8")
     pq.write_table(pa.table({"id": ["parquet"], "text": [STORY]}), folder / "table.parquet")
-    return ["story.txt", "page.html", "lines.jsonl", "rows.csv", "table.parquet"]
+    (folder / "packed.txt.gz").write_bytes(gzip.compress(STORY.encode()))
+    packed_line = json.dumps({"id": "packed-line", "text": STORY}) + "\n"
+    (folder / "packed.jsonl.gz").write_bytes(gzip.compress(packed_line.encode()))
+    return ["story.txt", "page.html", "lines.jsonl", "rows.csv", "table.parquet", "packed.txt.gz", "packed.jsonl.gz"]
 
 
 def check_sheets(lines: list[str], expected_ids: list[str]) -> None:
@@ -91,12 +95,12 @@ def main() -> None:
         finally:
             server.shutdown()
         check_sheets(done.stdout.splitlines(),
-                     ["story", "page", "line", "row", "parquet", "page", "stdin"])
+                     ["story", "page", "line", "row", "parquet", "packed", "packed-line", "page", "stdin"])
         newsfacts("extract", str(folder / "page.html"), "--format", "html", "-o", str(folder / "report.html"))
         if "Okafor" not in (folder / "report.html").read_text(encoding="utf-8"):
             sys.exit("FAILED: the HTML report does not show the article")
         check_api(PAGE)
-    print("plain install: text, HTML, URL, stdin, JSONL, CSV, Parquet, HTML report and API all work")
+    print("plain install: text, HTML, URL, stdin, JSONL, CSV, Parquet, .gz, HTML report and API all work")
 
 
 if __name__ == "__main__":

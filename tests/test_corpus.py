@@ -90,6 +90,14 @@ def test_when_spacy_fails_on_a_batch_only_the_culprit_fails(monkeypatch):
     assert not isinstance(results[0], ErrorRecord) and not isinstance(results[2], ErrorRecord)
 
 
+def test_progress_moves_per_article_when_chunks_run_in_this_process(tmp_path):
+    corpus = write_jsonl(tmp_path / "c.jsonl", ARTICLES)
+    steps: list[int] = []
+    with Store(tmp_path / "s.duckdb") as store:
+        run_batch([corpus], store, InlineExecutor(), stages=STAGES, chunk_size=32, on_progress=steps.append)
+    assert steps == [0, 1, 1, 1]  # nothing skipped, then one article at a time
+
+
 def test_a_rerun_skips_what_is_stored(tmp_path):
     corpus = write_jsonl(tmp_path / "c.jsonl", ARTICLES)
     with Store(tmp_path / "s.duckdb") as store:

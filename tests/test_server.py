@@ -58,6 +58,22 @@ def test_extract_text_returns_the_fact_sheet():
     run(check)
 
 
+def test_the_api_answer_carries_the_warnings_and_a_dateline_date():
+    german = ("Die Ministerin sagte am Montag, die neue Br\u00fccke werde im Fr\u00fchjahr wieder ge\u00f6ffnet, und "
+              "die Arbeiten seien im Rahmen des Budgets geblieben, so ein Sprecher des Ministeriums.")
+
+    async def check(client: Client) -> None:
+        sheet = (await client.post("/api/extract", json={"text": german, "published": "2025-03-04"})).json()
+        assert any("does not look like English" in warning for warning in sheet["warnings"])
+        dateline = "HULL, March 3, 2025 (Wire) — " + STORY
+        undated = (await client.post("/api/extract", json={"text": dateline})).json()
+        assert undated["published"] == "2025-03-03" and "read from the dateline" in undated["warnings"][0]
+        dated = (await client.post("/api/extract", json={"text": dateline, "published": "2025-03-04"})).json()
+        assert dated["published"] == "2025-03-04" and dated["warnings"] == []
+
+    run(check)
+
+
 def test_extract_html_reads_the_main_text_and_title():
     async def check(client: Client) -> None:
         response = await client.post("/api/extract", json={"html": ARTICLE_HTML})

@@ -59,3 +59,16 @@ def test_a_corpus_run_leaves_the_model_vocabulary_as_it_found_it(nlp):
     assert [sheet.id for sheet in sheets] == [str(n) for n in range(40)]
     assert "Qwy7zel" in sheets[7].text and [time.text for time in sheets[7].times] == ["Monday"]
     assert len(nlp.vocab.strings) == before
+
+
+def test_each_sheet_is_handed_on_as_soon_as_it_is_built(nlp):
+    analysed = []
+
+    def record(parsed, sheet):
+        analysed.append(parsed.article.id)
+        return []
+
+    articles = [Article(id=str(number), text="The council met.") for number in range(3)]
+    sheets = extract_many(articles, nlp, [("quotes", record)], batch_size=32)
+    assert next(sheets).id == "0" and analysed == ["0"]  # not the whole batch of 32 first
+    assert [sheet.id for sheet in sheets] == ["1", "2"]

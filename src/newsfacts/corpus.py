@@ -12,6 +12,7 @@ row saying so. (After a resume, a repeat of an id stored before the kill is skip
 from __future__ import annotations
 
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -120,11 +121,14 @@ def local_executor(workers: int, model: str = DEFAULT_MODEL) -> Iterator[tuple[E
 
 def start_worker(model: str) -> None:
     """A worker process's start: it watches the process that started it, and ends when that one does (a
-    SIGKILL gives the parent no chance to stop its workers, which would run on forever); then it loads the
-    model, once."""
+    SIGKILL gives the parent no chance to stop its workers, which would run on forever, and so would
+    multiprocessing's resource tracker, which waits for them); then it loads the model, once."""
     parent = parent_process()
     if parent is not None:
         threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+    # Ctrl-C reaches every process of the terminal's group; the parent stops the run, so a worker ignores it
+    # rather than dying with a traceback in the middle of a chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_model(model)
 
 

@@ -105,10 +105,12 @@ def checks_table(sheet: FactSheet) -> Table:
 
 def summary(sheet: FactSheet) -> Group:
     heading = sheet.title or sheet.id
-    facts = [f"published {sheet.published or 'unknown'}", sheet.outlet, sheet.source and f"source: {sheet.source}",
-             f"{len(sheet.text):,} characters", f"schema {sheet.schema_version}"]
-    meta = " · ".join(fact for fact in facts if fact)
-    parts = [Panel(Text(meta), title=Text(heading, style="bold"), title_align="left")]
+    facts = [sheet.author and f"by {sheet.author}", f"published {sheet.published or 'unknown'}", sheet.outlet,
+             sheet.source and f"source: {sheet.source}", f"{len(sheet.text):,} characters", f"schema {sheet.schema_version}"]
+    meta = Text(" · ".join(fact for fact in facts if fact))
+    for warning in sheet.warnings:  # what the reader should know before trusting what follows
+        meta.append(f"\nwarning: {warning}", style="yellow")
+    parts = [Panel(meta, title=Text(heading, style="bold"), title_align="left")]
     sections = [
         (sheet.entities, entities_table),
         (sheet.quotes, quotes_table),
