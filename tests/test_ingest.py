@@ -360,7 +360,8 @@ def test_an_unclosed_quotation_mark_in_a_csv_loses_only_its_row_and_says_so(tmp_
 
 def test_a_csv_in_a_legacy_encoding_is_read_row_by_row(tmp_path):
     path = tmp_path / "news.csv"
-    path.write_bytes('id,text\nc1,Plain ASCII row.\nc2,"Zo\u00eb\u2019s caf\u00e9 opened on Monday."\n'.encode("cp1252"))
+    rows = 'id,text\nc1,Plain ASCII row.\nc2,"Zo\u00eb\u2019s caf\u00e9 opened on Monday."\n'
+    path.write_bytes(rows.encode("cp1252"))
     first, second = read_inputs([path])
     assert first.warnings == [] and second.text == "Zo\u00eb\u2019s caf\u00e9 opened on Monday."
     assert "read as cp1252" in second.warnings[0]
@@ -419,6 +420,8 @@ def test_a_dateline_at_the_top_of_a_text_dates_it_and_says_so(tmp_path, top, day
     "The council said on March 5, 2024 that the harbour would reopen",  # a sentence
     "OSLO, 05/03/2024 — The harbour reopened",  # day and month cannot be told apart
     "OSLO, March 5 (Wire) — The harbour reopened",  # no year
+    "Harbour to reopen\nThe harbour, closed since the winter storms broke its outer wall, will reopen to ferries and "
+    "fishing boats next month, the port authority said.\nIn a letter dated March 5, 2024 — the harbour master",
 ])
 def test_a_date_that_is_not_a_dateline_does_not_date_the_article(tmp_path, top):
     path = tmp_path / "story.txt"

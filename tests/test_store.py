@@ -264,8 +264,8 @@ def test_a_batch_waits_for_a_reader_to_let_go_and_does_not_blame_a_batch(tmp_pat
 
     path = tmp_path / "read.duckdb"
     Store(path).close()
-    reads_it = ("import duckdb, sys, time; held = duckdb.connect(sys.argv[1], read_only=True); print('open', flush=True);"
-                "time.sleep(float(sys.argv[2]))")
+    reads_it = ("import duckdb, sys, time; held = duckdb.connect(sys.argv[1], read_only=True); "
+                "print('open', flush=True); time.sleep(float(sys.argv[2]))")
     brief = subprocess.Popen([sys.executable, "-c", reads_it, str(path), "1"], stdout=subprocess.PIPE, text=True)
     assert brief.stdout.readline().strip() == "open"
     Store(path).close()  # opened once the reader let go, about a second later

@@ -32,7 +32,7 @@ from .ingest import (
     is_collection,
     read_inputs,
 )
-from .render.text import counted
+from .render.text import counted, printable
 from .schema import ErrorRecord, FactSheet, json_schema
 
 # Nothing here imports spaCy at start-up (the model is loaded by `get_model`, its module imported there), so
@@ -52,11 +52,7 @@ notes = Console(stderr=True)  # warnings, progress and what was done: silenced b
 
 # Said when the inputs hold nothing to analyse, which is most often a folder of other files.
 NO_ARTICLES_HINT = " (folders are read for their .txt and .html files)"
-# Characters a terminal obeys rather than shows: C0 controls but tab, line feed and carriage return (which
-# Rich drops), ESC above all (it starts the sequences that recolour, move the cursor or retitle the
-# window), DEL, and the C1 controls (U+009B is a one-character ESC [). Each is shown as its Control
-# Pictures symbol (U+2400 + code: ESC is "␛"), or "�" for C1, so that offsets into a text do not move.
-TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+# DEL and the C1 controls, which JSON leaves unescaped (U+009B is a one-character ESC [ to some terminals).
 C1_IN_JSON = re.compile("[\x7f-\x9f]")
 
 
@@ -73,35 +69,16 @@ class Command(TyperCommand):
     def get_params(self, ctx: typer.Context) -> list:
         params = super().get_params(ctx)
         for param in params:
-            if (isinstance(param, TyperArgument) and param.metavar) or (isinstance(param, TyperOption) and param.is_flag):
+            worded = isinstance(param, TyperArgument) and param.metavar
+            if worded or (isinstance(param, TyperOption) and param.is_flag):
                 param.display_type_rich = lambda ctx: None
         return params
-
-
-def printable(text: str) -> str:
-    """The text with what a terminal would obey (escape sequences) made visible instead."""
-    return TERMINAL_CONTROLS.sub(lambda found: chr(0x2400 + ord(found[0])) if found[0] < "\x20" else
-                                 "\u2421" if found[0] == "\x7f" else "\ufffd", text)
 
 
 def escaped_c1(json_text: str) -> str:
     """JSON with DEL and the C1 control characters escaped as well (JSON escapes only C0): the same data,
     but nothing a terminal printing it would obey."""
     return C1_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", json_text)
-
-
-def printable_sheet(sheet: FactSheet) -> FactSheet:
-    """The sheet with every text in it printable (same lengths, so offsets still hold)."""
-    def clean(value: object) -> object:
-        if isinstance(value, str):
-            return printable(value)
-        if isinstance(value, list):
-            return [clean(item) for item in value]
-        if isinstance(value, dict):
-            return {key: clean(item) for key, item in value.items()}
-        return value
-
-    return FactSheet.model_validate(clean(sheet.model_dump()))
 
 
 def error_line(message: str) -> None:
@@ -194,6 +171,7 @@ PublishedOption = Annotated[str | None, typer.Option(
     metavar="YYYY-MM-DD", help="Publication date; overrides the article's own.")]
 TextColumnOption = Annotated[str | None, typer.Option(
     metavar="NAME", help="The column (CSV, Parquet) or field (JSON) holding the article, when not `text` or `html`.")]
+StoreOption = Annotated[Path, typer.Option(metavar="FILE", help="The DuckDB store a batch filled.")]
 IdColumnOption = Annotated[str | None, typer.Option(
     metavar="NAME", help="The column or field holding each article's id, when not `id`.")]
 INPUTS_HELP = ("Article files (.txt, .html), URLs, `-` for standard input, folders, or .json, .jsonl, .csv, .parquet "
@@ -205,13 +183,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="INPUT", help=INPUTS_HELP)],
     published: PublishedOption = None,
-    output_format: Annotated[OutputFormat, typer.Option(
-            "--format",
-            help="json; text, a readable summary; or html, a self-contained report page (with several "
-            "articles, -o names a folder that gets one page per article).",
-        )] = (
-        OutputFormat.json
-    ),
+    output_format: Annotated[OutputFormat, typer.Option("--format", help=(
+        "json; text, a readable summary; or html, a self-contained report page (with several articles, -o names a "
+        "folder that gets one page per article)."))] = OutputFormat.json,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Write here instead of stdout; a name ending in .jsonl gets JSON Lines; "
         "with --format html, a folder (ending in /) gets one page per article.")] = None,
@@ -330,7 +304,7 @@ def write_sheet(sheet: FactSheet, output_format: OutputFormat, out: TextIO, as_l
         # A terminal's own width (tables wrap badly when drawn wider); 120 columns in files and pipes.
         on_terminal = out.isatty()
         Console(file=out, force_terminal=on_terminal, width=None if on_terminal else 120).print(
-            summary(printable_sheet(sheet)))
+            summary(sheet))
     elif output_format is OutputFormat.html:
         from .render.html import render_html
 
@@ -364,7 +338,8 @@ def schema() -> None:
 
 @app.command("eval", cls=Command)
 def evaluate_command(
-    gold: Annotated[list[str], typer.Argument(metavar="GOLD", help="Gold files (.json, .jsonl) or folders holding them.")],
+    gold: Annotated[list[str], typer.Argument(
+        metavar="GOLD", help="Gold files (.json, .jsonl) or folders holding them.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     model: ModelOption = None,
     limit: Annotated[int | None, typer.Option(min=1, metavar="N", help="Score only the first N articles of each file.")
@@ -620,7 +595,7 @@ def query(
     ] = None,
     person: Annotated[str | None, typer.Argument(metavar="PERSON", help="The person, for quotes-by and timeline.")
                       ] = None,
-    store: Annotated[Path, typer.Option(metavar="FILE", help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
+    store: StoreOption = Path("corpus.duckdb"),
     sql: Annotated[str | None, typer.Option(metavar="SQL", help="Any SQL over the store's tables (see the README).")
                    ] = None,
     limit: Annotated[int, typer.Option(min=1, metavar="N", help="Rows for top-quoted.")] = 20,
@@ -692,12 +667,11 @@ def print_rows(columns: list[str], rows: list[tuple], output_format: TableFormat
 
 @app.command(cls=Command)
 def export(
-    store: Annotated[Path, typer.Option(metavar="FILE", help="The DuckDB store a batch filled.")] = Path("corpus.duckdb"),
-    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="parquet, csv or jsonl.")
-                             ] = "parquet",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FOLDER", help="Folder for the files; default: STORE-export.")
-    ] = None,
+    store: StoreOption = Path("corpus.duckdb"),
+    output_format: Annotated[str, typer.Option(
+        "--format", metavar="FORMAT", help="parquet, csv or jsonl.")] = "parquet",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FOLDER", help="Folder for the files; default: STORE-export.")] = None,
 ) -> None:
     """Write every table of a store to files, one per table (articles.parquet, quotes.parquet, …).
 

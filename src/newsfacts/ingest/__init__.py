@@ -61,8 +61,8 @@ if TYPE_CHECKING:
     from ..fetch import FetchPolicy
 
 __all__ = [
-    "MAX_ARTICLE_CHARS", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError", "check_date",
-    "dated", "decode",
+    "MAX_ARTICLE_CHARS", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError",
+    "check_date", "dated", "decode",
     "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "without_surrogates",
     "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url",
     "count_articles",

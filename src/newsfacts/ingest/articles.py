@@ -154,9 +154,11 @@ def from_record(record: dict, fallback_id: str, source: str | None = None, warni
 
 # A dateline: the date a wire story or a saved page states at its top ("LONDON, March 5, 2024 (Reuters) —",
 # "Published 5 March 2024, 14:05"). Only a whole date with its month in words (or ISO's YYYY-MM-DD, never
-# the ambiguous 05/03/2024) counts, in one of the first lines, with few other words beside it: a
-# headline that mentions a date is not a dateline. Month names are dateutil's table.
+# the ambiguous 05/03/2024) counts, with few other words beside it (a headline that mentions a date is not
+# a dateline), in one of the first lines, up to the first paragraph (a date further down is the story's).
+# Month names are dateutil's table.
 DATELINE_LINES = 3
+PARAGRAPH_WORDS = 12  # a line of this many words is body text (headlines and datelines are shorter)
 DATELINE_MAX_OTHER_WORDS = 4
 DATELINE_END = re.compile(r"\s+(?:[—–]|--?|_)\s+|[—–]")  # where a dateline ends and the story begins
 
@@ -178,23 +180,27 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\
 
 def dateline_date(text: str) -> tuple[str, str] | None:
     """(YYYY-MM-DD, the dateline as written) when the article's top states its date, else None."""
-    from dateutil import parser
-
-    pattern = _dateline_pattern()
     lines = [line.strip() for line in text.lstrip()[:2000].splitlines() if line.strip()][:DATELINE_LINES]
     for line in lines:
-        head = DATELINE_END.split(line, maxsplit=1)[0]
-        found = pattern.search(head)
-        if found is None:
-            continue
-        rest = CLOCK_TIME.sub(" ", head[:found.start()] + " " + head[found.end():])
-        if len(WORDS.findall(rest)) > DATELINE_MAX_OTHER_WORDS:
-            continue
-        try:
-            return parser.parse(found[0].replace(".", " ")).date().isoformat(), head.strip()
-        except (ValueError, OverflowError):
-            continue
+        found = _dateline(DATELINE_END.split(line, maxsplit=1)[0])
+        if found or len(WORDS.findall(line)) >= PARAGRAPH_WORDS:  # body text began: a later date is the story's
+            return found
     return None
+
+
+def _dateline(head: str) -> tuple[str, str] | None:
+    from dateutil import parser
+
+    found = _dateline_pattern().search(head)
+    if found is None:
+        return None
+    rest = CLOCK_TIME.sub(" ", head[:found.start()] + " " + head[found.end():])
+    if len(WORDS.findall(rest)) > DATELINE_MAX_OTHER_WORDS:
+        return None
+    try:
+        return parser.parse(found[0].replace(".", " ")).date().isoformat(), head.strip()
+    except (ValueError, OverflowError):
+        return None
 
 
 def dated(article: Article, published: str | None = None) -> Article:

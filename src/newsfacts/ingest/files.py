@@ -296,7 +296,8 @@ def read_parquet(path: Path, columns: Columns = PLAIN, rows_per_batch: int = 256
     for group in range(table.num_row_groups):
         last = number + table.metadata.row_group(group).num_rows
         try:
-            for batch in table.iter_batches(batch_size=rows_per_batch, row_groups=[group], columns=columns.wanted(names)):
+            batches = table.iter_batches(batch_size=rows_per_batch, row_groups=[group], columns=columns.wanted(names))
+            for batch in batches:
                 for record in batch.to_pylist():
                     number += 1
                     yield _from_row(record, path, number, columns)
