@@ -235,9 +235,13 @@ def test_a_compressed_page_is_read_through_each_of_its_encodings():
     assert "harbour bridge will reopen" in article.text
 
 
-def test_an_encoding_the_fetcher_did_not_ask_for_is_a_fetch_error():
+def test_an_encoding_the_fetcher_did_not_ask_for_or_a_pile_of_them_is_a_fetch_error():
     with serve_pages({"/story.html": (200, {**HTML, "Content-Encoding": "br"}, b"\x0b\x02\x80hello\x03")}) as (base, _):
         with pytest.raises(FetchError, match="br is not one of"):
+            fetch.fetch(f"{base}/story.html", TEST_POLICY)
+    piled = {**HTML, "Content-Encoding": ", ".join(["gzip"] * 500)}
+    with serve_pages({"/story.html": (200, piled, gzip.compress(b"<p>hello</p>"))}) as (base, _):
+        with pytest.raises(FetchError, match="500 content codings"):
             fetch.fetch(f"{base}/story.html", TEST_POLICY)
 
 

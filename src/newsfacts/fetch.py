@@ -42,6 +42,8 @@ USER_AGENT = "newsfacts/0.1 (+https://github.com/newsfacts)"
 # gzip member, 15 a zlib stream (HTTP's "deflate").
 ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 GZIP_MAGIC = b"\x1f\x8b"
+# Servers apply one coding; more than this is an attack (each layer holds a zlib window in memory).
+MAX_CODINGS = 2
 # Most bytes one decoding step may produce: memory stays bounded however far a body expands.
 DECODED_PIECE = 64 * 1024
 
@@ -241,6 +243,8 @@ async def decoded(response: httpx.Response) -> AsyncIterator[bytes]:
     unknown = [name for name in codings if name not in ENCODINGS]
     if unknown:
         raise UnknownEncoding(f"{', '.join(unknown)} is not one of {', '.join(ENCODINGS)}")
+    if len(codings) > MAX_CODINGS:
+        raise UnknownEncoding(f"{len(codings)} content codings, more than the {MAX_CODINGS} undone")
     layers = [Layer(ENCODINGS[name]) for name in reversed(codings)]  # the last coding applied comes off first
     async for raw in response.aiter_raw():
         for piece in _undo(layers, raw):
