@@ -48,3 +48,39 @@ def serve_pages(pages: dict[str, tuple[int, dict[str, str], bytes]]) -> Iterator
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def trickle(pieces: list[bytes], interval: float) -> Iterator[str]:
+    """A hostile server on a free loopback port: to each connection it sends the pieces one by one, `interval`
+    seconds apart, then holds the connection open; yields its base URL."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def answer(connection: socket.socket) -> None:
+        with connection:
+            for piece in pieces:
+                if stop.wait(interval):
+                    return
+                try:
+                    connection.sendall(piece)
+                except OSError:
+                    return
+            stop.wait()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        listener.close()

@@ -138,7 +138,7 @@ def test_text_summary_fits_the_terminal_it_is_drawn_on(story, monkeypatch):
 
     from rich.text import Text
 
-    from newsfacts.cli import OutputFormat, write_sheet
+    from newsfacts.cli.articles import OutputFormat, write_sheet
     from newsfacts.ingest import read_file
     from newsfacts.nlp import load_model
     from newsfacts.sheet import extract
@@ -149,7 +149,7 @@ def test_text_summary_fits_the_terminal_it_is_drawn_on(story, monkeypatch):
 
     monkeypatch.setenv("COLUMNS", "80")
     out = Terminal()
-    write_sheet(extract(read_file(story), load_model()), OutputFormat.text, out, several=False)
+    write_sheet(extract(read_file(story), load_model()), OutputFormat.text, out, as_lines=False)
     lines = Text.from_ansi(out.getvalue()).plain.splitlines()
     assert "Who is in it" in out.getvalue()
     assert max(len(line) for line in lines) <= 80
@@ -210,8 +210,9 @@ def test_an_article_not_in_english_gets_a_warning_and_its_sheet(runner, tmp_path
                     "binnen het budget is gebleven, aldus een woordvoerder van het ministerie.", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0
-    assert "nieuws does not look like English" in result.stderr
-    assert json.loads(result.stdout)["id"] == "nieuws"
+    assert "nieuws: does not look like English" in result.stderr
+    sheet = json.loads(result.stdout)
+    assert sheet["id"] == "nieuws" and any("does not look like English" in warning for warning in sheet["warnings"])
 
 
 def test_an_english_article_gets_no_language_warning(runner, tmp_path):
@@ -248,7 +249,7 @@ def test_html_pages_of_several_articles_need_a_folder_not_a_page_name(runner, st
 
 
 def test_the_server_address_shown_can_be_opened_for_ipv4_and_ipv6():
-    from newsfacts.cli import server_url
+    from newsfacts.cli.serving import server_url
 
     assert server_url("127.0.0.1", 8000) == "http://127.0.0.1:8000/"
     assert server_url("::1", 8080) == "http://[::1]:8080/"
@@ -264,8 +265,9 @@ def test_a_failure_in_a_text_summary_of_several_is_the_red_line_only(runner, sto
 
 def test_relative_times_without_a_publication_date_get_a_hint(runner, story):
     undated = runner.invoke(app, ["extract", str(story)])
-    assert "library has no publication date: 1 relative time expression left unresolved" in undated.stderr
-    assert "give --published" in undated.stderr
+    assert "library: no publication date, so 1 relative time expression is left unresolved" in undated.stderr
+    assert "--published" in undated.stderr
+    assert "no publication date" in json.loads(undated.stdout)["warnings"][0]
     dated = runner.invoke(app, ["extract", str(story), "--published", "2024-05-08"])
     assert "publication date" not in dated.stderr
 
@@ -320,3 +322,112 @@ def test_extract_acts_counts_acts_as_attributions(runner, tmp_path):
     plain = json.loads(runner.invoke(app, ["extract", str(path)]).stdout)
     acts = json.loads(runner.invoke(app, ["extract", str(path), "--acts"]).stdout)
     assert plain["quotes"] == [] and [quote["cue"] for quote in acts["quotes"]] == ["praised"]
+
+
+# Output shapes, exit codes and conventions
+
+
+def test_jsonl_gives_json_lines_even_for_one_article(runner, story, tmp_path):
+    flagged = runner.invoke(app, ["extract", str(story), "--jsonl"])
+    assert flagged.exit_code == 0 and len(flagged.stdout.splitlines()) == 1
+    assert json.loads(flagged.stdout)["id"] == "library"
+    named = tmp_path / "sheets.jsonl"
+    assert runner.invoke(app, ["extract", str(story), "-o", str(named)]).exit_code == 0
+    assert [json.loads(line)["id"] for line in named.read_text().splitlines()] == ["library"]
+    single = runner.invoke(app, ["extract", str(story)])
+    assert single.stdout.startswith("{\n")  # one article without --jsonl: one indented object
+
+
+def test_an_html_page_can_be_written_for_a_corpus_of_one_record(runner, tmp_path):
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "only", "text": STORY}) + "\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    result = runner.invoke(app, ["extract", str(corpus), "--format", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_batch_exits_non_zero_and_says_how_many_failed(runner, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "good", "text": STORY}) + "\n" + json.dumps({"id": "bad"}) + "\n")
+    result = runner.invoke(app, ["batch", str(corpus), "--store", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 1 and "1 stored, 1 failed" in result.stderr
+
+
+def test_a_missing_input_or_a_taken_port_is_answered_before_the_model_loads(runner, story, tmp_path, monkeypatch):
+    import socket
+
+    import newsfacts.nlp
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(newsfacts.nlp, "load_model", no_model)
+    for command in (["extract", str(story), str(tmp_path / "typo.txt")],
+                    ["batch", str(tmp_path / "typo.jsonl"), "--store", str(tmp_path / "s.duckdb")]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1 and "typo" in result.stderr and "no such file or folder" in result.stderr
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        result = runner.invoke(app, ["serve", "--port", str(taken.getsockname()[1])])
+    assert result.exit_code == 1 and "cannot listen" in result.stderr
+
+
+def test_the_command_does_not_import_spacy_until_it_needs_the_model():
+    import subprocess
+    import sys
+
+    code = "import sys, newsfacts.cli; print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_python_dash_m_runs_the_command():
+    import subprocess
+    import sys
+
+    from newsfacts import __version__
+
+    done = subprocess.run([sys.executable, "-m", "newsfacts", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == f"newsfacts {__version__}"
+
+
+def test_quiet_prints_errors_only(runner, story, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    undated = runner.invoke(app, ["extract", str(story), "-o", str(tmp_path / "s.json"), "--quiet"])
+    assert undated.exit_code == 0 and undated.stderr == ""
+    assert "no publication date" in json.loads((tmp_path / "s.json").read_text())["warnings"][0]  # the sheet has it
+    failed = runner.invoke(app, ["extract", str(story), str(tmp_path / "empty.txt"), "-q"])
+    assert failed.exit_code == 1 and failed.stderr.startswith("error:")
+
+
+@pytest.mark.parametrize("command", ["extract", "batch", "eval", "serve", "query", "export"])
+def test_help_names_what_each_parameter_takes_in_words(runner, command):
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    for python_type in ("<bool>", "<str>", "<list[str]>", "<int>", "<path>", "<int range>"):
+        assert python_type not in result.stdout, python_type
+
+
+ESCAPE = "\x1b]0;owned\x07\x1b[2J\x1b[31m"  # retitle the window, clear the screen, turn red
+
+
+def test_escape_sequences_in_articles_reach_the_terminal_shown_not_obeyed(runner, tmp_path):
+    from newsfacts.store import Store
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": f"id{ESCAPE}", "title": f"Title{ESCAPE}",
+                                  "text": f"Mayor Ines Falk{ESCAPE} said the library opened. \u009b31m"}) + "\n")
+    summary = runner.invoke(app, ["extract", str(corpus), "--format", "text"])
+    assert summary.exit_code == 0, summary.output
+    assert "\x1b" not in summary.stdout and "\u009b" not in summary.stdout and "\u241b" in summary.stdout
+    sheets = runner.invoke(app, ["extract", str(corpus)])
+    assert "\x1b" not in sheets.stdout and "\u009b" not in sheets.stdout
+    assert json.loads(sheets.stdout)["title"] == f"Title{ESCAPE}"  # JSON keeps the data, escaped
+    missing = runner.invoke(app, ["extract", str(tmp_path / f"gone{ESCAPE}.txt")])
+    assert "\x1b" not in missing.stderr and "gone\u241b" in missing.stderr
+    Store(tmp_path / "s.duckdb").close()
+    for output_format in ("table", "csv", "json"):
+        rows = runner.invoke(app, ["query", "--sql", f"SELECT '{ESCAPE}' AS said, chr(155) AS csi",
+                                   "--store", str(tmp_path / "s.duckdb"), "--format", output_format])
+        assert rows.exit_code == 0, rows.output
+        raw = output_format == "csv"  # CSV into a pipe keeps the data as stored
+        assert ("\x1b" in rows.stdout) == raw and ("\u009b" in rows.stdout) == raw

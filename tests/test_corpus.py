@@ -1,4 +1,4 @@
-"""Corpus runs: readers for every input kind, and batches that resume, report errors and never store twice."""
+"""Corpus runs: batches that resume, report errors and never store twice."""
 
 from __future__ import annotations
 
@@ -9,22 +9,10 @@ import textwrap
 from itertools import islice
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
-from newsfacts.corpus import (
-    InlineExecutor,
-    count_records,
-    local_executor,
-    parse_batches,
-    read_corpus,
-    read_csv,
-    read_folder,
-    read_parquet,
-    run_batch,
-)
+from newsfacts.corpus import InlineExecutor, local_executor, parse_batches, run_batch
 from newsfacts.schema import Article, Entity, ErrorRecord, Mention
 from newsfacts.store import Store
 
@@ -71,93 +59,6 @@ def table_rows(store: Store) -> dict[str, list[tuple]]:
     }
 
 
-# Readers
-
-
-def test_csv_rows_become_articles_and_a_row_without_text_an_error(tmp_path):
-    path = tmp_path / "news.csv"
-    path.write_text('id,text,published,outlet\nc1,"A storm hit Oslo, officials said.",2024-02-01,Post\nc2,,,\n')
-    first, second = read_csv(path)
-    assert (first.id, first.published, first.outlet) == ("c1", "2024-02-01", "Post")
-    assert isinstance(second, ErrorRecord) and second.id == "c2" and "no `text`" in second.error
-
-
-def test_parquet_rows_stream_with_their_dates(tmp_path):
-    import datetime
-
-    path = tmp_path / "news.parquet"
-    table = pa.table({"id": ["p1", "p2"], "text": ["Rain in Bern.", "Snow in Graz."],
-                      "published": [datetime.date(2023, 1, 5), None], "extra": [1, 2]})
-    pq.write_table(table, path)
-    first, second = read_parquet(path, rows_per_batch=1)
-    assert (first.id, first.published, second.text) == ("p1", "2023-01-05", "Snow in Graz.")
-
-
-def test_folder_articles_are_named_by_their_path_inside_the_folder(tmp_path):
-    (tmp_path / "week1").mkdir()
-    (tmp_path / "week1" / "a.txt").write_text("Floods reached Porto.")
-    (tmp_path / "b.txt").write_text("Markets fell in Seoul.")
-    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
-    (tmp_path / ".hidden.txt").write_text("not an article")
-    assert [item.id for item in read_folder(tmp_path)] == ["b", "week1/a"]
-
-
-def test_documents_in_a_folder_are_error_rows_that_leave_the_article_its_id(tmp_path):
-    (tmp_path / "budget.txt").write_text("The council set its budget on Monday.")
-    (tmp_path / "budget.pdf").write_bytes(b"%PDF-1.7\n(The council set its budget.) Tj\n")
-    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
-    items = list(read_folder(tmp_path))
-    assert [(item.id, type(item)) for item in items] == [("budget.pdf", ErrorRecord), ("budget", Article)]
-    assert "this is a PDF" in items[0].error
-    assert count_records([tmp_path]) == 2
-
-
-def test_a_missing_input_is_an_error_record_and_the_rest_is_read(tmp_path):
-    good = write_jsonl(tmp_path / "good.jsonl", ARTICLES[:1])
-    items = list(read_corpus([tmp_path / "missing.jsonl", good]))
-    assert isinstance(items[0], ErrorRecord) and "no such file" in items[0].error
-    assert isinstance(items[1], Article)
-
-
-def test_a_table_without_an_article_column_is_one_error_naming_its_columns(tmp_path):
-    news = tmp_path / "news.csv"
-    news.write_text("headline,body\nStorm,A storm hit Oslo.\nFlood,Rivers rose in Hull.\n")
-    old = tmp_path / "old.parquet"
-    pq.write_table(pa.table({"headline": ["Snow"], "body": ["Snow fell in Graz."]}), old)
-    for path in (news, old):
-        (error,) = read_corpus([path])
-        assert isinstance(error, ErrorRecord)
-        assert "no `text` or `html` column" in error.error and "headline, body" in error.error
-
-
-def test_a_quoted_pattern_is_expanded_and_one_matching_nothing_is_reported(tmp_path):
-    (tmp_path / "b.txt").write_text("Markets fell in Seoul.")
-    (tmp_path / "a.txt").write_text("Floods reached Porto.")
-    items = list(read_corpus([str(tmp_path / "*.txt"), str(tmp_path / "*.html")]))
-    assert [item.id for item in items] == ["a", "b", "*"]
-    assert isinstance(items[2], ErrorRecord) and "no such file" in items[2].error
-    assert count_records([str(tmp_path / "*.txt")]) == 2
-
-
-def test_standard_input_is_read_as_one_article(tmp_path, monkeypatch):
-    import io
-
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Rain fell in Bern on Monday.")))
-    (article,) = read_corpus(["-"])
-    assert article.text == "Rain fell in Bern on Monday."
-
-
-def test_counts_come_from_lines_rows_and_files(tmp_path):
-    jsonl = tmp_path / "a.jsonl"
-    jsonl.write_text('{"id": 1, "text": "x"}\n\n{"id": 2, "text": "y"}\n')
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "one.txt").write_text("z")
-    parquet = tmp_path / "b.parquet"
-    pq.write_table(pa.table({"id": ["1", "2", "3"], "text": ["a", "b", "c"]}), parquet)
-    assert count_records([jsonl, tmp_path / "docs", parquet]) == 2 + 1 + 3
-
-
-# Batches
 
 
 def test_spacy_batches_are_cut_by_characters_and_a_long_article_goes_alone():
@@ -187,6 +88,14 @@ def test_when_spacy_fails_on_a_batch_only_the_culprit_fails(monkeypatch):
     assert [result.id for result in results] == ["a", "b", "c"]
     assert isinstance(results[1], ErrorRecord) and results[1].error == "spaCy failed: RuntimeError: tokenizer exploded"
     assert not isinstance(results[0], ErrorRecord) and not isinstance(results[2], ErrorRecord)
+
+
+def test_progress_moves_per_article_when_chunks_run_in_this_process(tmp_path):
+    corpus = write_jsonl(tmp_path / "c.jsonl", ARTICLES)
+    steps: list[int] = []
+    with Store(tmp_path / "s.duckdb") as store:
+        run_batch([corpus], store, InlineExecutor(), stages=STAGES, chunk_size=32, on_progress=steps.append)
+    assert steps == [0, 1, 1, 1]  # nothing skipped, then one article at a time
 
 
 def test_a_rerun_skips_what_is_stored(tmp_path):

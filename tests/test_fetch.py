@@ -6,16 +6,21 @@ never connect anywhere; pages that are fetched come from a server on 127.0.0.1 s
 
 from __future__ import annotations
 
+import gzip
 import ipaddress
+import json
 import socket
+import time
+import tracemalloc
 
 import pytest
 from typer.testing import CliRunner
 
-from local_site import ARTICLE_HTML, serve_pages
+from local_site import ARTICLE_HTML, serve_pages, trickle
 from newsfacts import fetch
 from newsfacts.cli import app
-from newsfacts.fetch import GUARDED, OPEN, FetchError, FetchPolicy, FetchRefused, check_url, fetch_article
+from newsfacts.fetch import GUARDED, OPEN, FetchError, FetchPolicy, FetchRefused, check_url
+from newsfacts.ingest import IngestError, read_url
 
 LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 # The guarded policy, with loopback let through so the test's own server can be reached.
@@ -64,6 +69,7 @@ def test_guard_refuses_schemes_other_than_http(url):
         ("0.0.0.0", "unspecified"),
         ("240.0.0.1", "reserved"),
         ("100.64.0.1", "non-public"),
+        ("fec0::1", "site-local"),
         ("::ffff:127.0.0.1", "loopback"),  # IPv4-mapped IPv6
         ("64:ff9b::a00:1", "private"),  # NAT64 form of 10.0.0.1
     ],
@@ -120,7 +126,7 @@ def test_guarded_fetch_connects_to_the_checked_address_and_keeps_the_host_name(m
     with serve_pages({"/story.html": (200, HTML, ARTICLE_HTML.encode())}) as (base, seen):
         port = base.rsplit(":", 1)[1]
         fake_dns(monkeypatch, {"news.example": ["127.0.0.1"]})
-        article = fetch_article(f"http://news.example:{port}/story.html", TEST_POLICY)
+        article = read_url(f"http://news.example:{port}/story.html", TEST_POLICY)
     assert "harbour bridge will reopen" in article.text
     assert article.id == "story"
     assert article.title.startswith("Harbour bridge to reopen")
@@ -133,7 +139,7 @@ def test_guarded_fetch_tries_the_next_checked_address_when_one_does_not_connect(
         # 127.0.0.2 is loopback too but nothing listens there on this port.
         fake_dns(monkeypatch, {"news.example": ["127.0.0.2", "127.0.0.1"]})
         page = fetch.fetch(f"http://news.example:{port}/story.html", TEST_POLICY)
-    assert page.is_html and len(seen) == 1
+    assert page.media_type == "text/html" and len(seen) == 1
 
 
 def test_redirect_to_a_metadata_address_is_refused_at_that_hop():
@@ -154,7 +160,7 @@ def test_relative_redirects_are_followed():
     with serve_pages(pages) as (base, _):
         page = fetch.fetch(f"{base}/old", TEST_POLICY)
     assert page.url == f"{base}/new.html"
-    assert page.is_html
+    assert page.media_type == "text/html"
 
 
 def test_redirect_loops_end():
@@ -184,7 +190,7 @@ def test_error_status_is_a_fetch_error():
 def test_plain_text_in_a_legacy_encoding_is_decoded_by_its_declared_charset():
     body = "Le maire a déclaré lundi que le pont rouvrirait.".encode("latin-1")
     with serve_pages({"/note.txt": (200, {"Content-Type": "text/plain; charset=iso-8859-1"}, body)}) as (base, _):
-        article = fetch_article(f"{base}/note.txt", TEST_POLICY)
+        article = read_url(f"{base}/note.txt", TEST_POLICY)
     assert "déclaré" in article.text
 
 
@@ -202,3 +208,88 @@ def test_the_cli_reports_an_unreachable_url_as_one_error_line():
     assert result.exit_code == 1
     assert "404" in result.output
     assert "Traceback" not in result.output
+
+
+# Hostile servers: every case ends within the deadline, with one line saying why.
+
+
+def test_a_compressed_body_that_expands_past_the_cap_is_stopped_without_expanding_in_memory():
+    inner = gzip.compress(bytes(64 * 1024 * 1024), compresslevel=9)  # 64 MiB of zeros in about 64 KB
+    bomb = gzip.compress(inner, compresslevel=9)  # and those in under 1 KB
+    headers = {**HTML, "Content-Encoding": "gzip, gzip"}
+    with serve_pages({"/bomb.html": (200, headers, bomb)}) as (base, _):
+        tracemalloc.start()
+        try:
+            with pytest.raises(FetchError, match="byte limit"):
+                fetch.fetch(f"{base}/bomb.html", FetchPolicy(allowed_networks=LOOPBACK, max_bytes=1_000_000))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024
+
+
+def test_a_compressed_page_is_read_through_each_of_its_encodings():
+    body = gzip.compress(gzip.compress(ARTICLE_HTML.encode()))
+    with serve_pages({"/story.html": (200, {**HTML, "Content-Encoding": "gzip, gzip"}, body)}) as (base, _):
+        article = read_url(f"{base}/story.html", TEST_POLICY)
+    assert "harbour bridge will reopen" in article.text
+
+
+def test_an_encoding_the_fetcher_did_not_ask_for_or_a_pile_of_them_is_a_fetch_error():
+    with serve_pages({"/story.html": (200, {**HTML, "Content-Encoding": "br"}, b"\x0b\x02\x80hello\x03")}) as (base, _):
+        with pytest.raises(FetchError, match="br is not one of"):
+            fetch.fetch(f"{base}/story.html", TEST_POLICY)
+    piled = {**HTML, "Content-Encoding": ", ".join(["gzip"] * 500)}
+    with serve_pages({"/story.html": (200, piled, gzip.compress(b"<p>hello</p>"))}) as (base, _):
+        with pytest.raises(FetchError, match="500 content codings"):
+            fetch.fetch(f"{base}/story.html", TEST_POLICY)
+
+
+@pytest.mark.parametrize("pieces", [
+    [b"HTTP/1.1 200 OK\r\n"] + [f"X-Slow-{n}: 1\r\n".encode() for n in range(100)],  # a header line at a time
+    [bytes([byte]) for byte in b"HTTP/1.1 200 OK\r\n"],  # the status line, a byte at a time
+    [b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 99999\r\n\r\n"] + [b"<p>word "] * 100,
+])
+def test_a_server_that_trickles_its_answer_is_given_up_on_at_the_deadline(pieces):
+    with trickle(pieces, interval=0.3) as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="no complete answer within 1.5 s"):
+            fetch.fetch(f"{base}/slow", FetchPolicy(allowed_networks=LOOPBACK, timeout=1.5))
+    assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize("location", ["http:host/x", "http://[::1", "http://a\x00b/", "https://:80/"])
+def test_a_malformed_redirect_is_a_fetch_error(location):
+    with serve_pages({"/moved": (302, {"Location": location}, b"")}) as (base, _):
+        with pytest.raises(FetchError):
+            fetch.fetch(f"{base}/moved", TEST_POLICY)
+
+
+def test_a_malformed_redirect_is_one_line_in_the_cli_and_json_from_the_server():
+    import anyio
+    import httpx
+
+    from newsfacts.server import create_app
+
+    with serve_pages({"/moved": (302, {"Location": "http:host/x"}, b"")}) as (base, _):
+        result = CliRunner().invoke(app, ["extract", f"{base}/moved"])
+        assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.output
+        served = create_app(fetch_policy=TEST_POLICY)
+
+        async def main() -> httpx.Response:
+            async with served.router.lifespan_context(served):
+                transport = httpx.ASGITransport(app=served, raise_app_exceptions=False)
+                async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
+                    return await client.post("/api/extract", json={"url": f"{base}/moved"})
+
+        response = anyio.run(main)
+    assert response.status_code == 502 and "cannot be fetched" in json.loads(response.text)["error"]
+
+
+def test_a_binary_body_without_a_content_type_is_refused_not_analysed():
+    with serve_pages({"/file": (200, {}, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")}) as (base, _):
+        with pytest.raises(IngestError, match="binary"):
+            read_url(f"{base}/file", TEST_POLICY)
+    with serve_pages({"/file": (200, {}, b"%PDF-1.7\n(The mayor spoke.) Tj\n")}) as (base, _):
+        with pytest.raises(IngestError, match="PDF"):
+            read_url(f"{base}/file", TEST_POLICY)

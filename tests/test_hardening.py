@@ -1,14 +1,17 @@
 """Hostile and odd inputs at every entry point: the library, `extract`, the API and `batch`.
 
 Whatever comes in (arbitrary Unicode, one huge paragraph, unbalanced quotation marks, text with no
-sentence, HTML with no body, bytes in mixed encodings, other languages), no exception escapes, every
-input gets a sheet or a clear error, and no input of a run is lost.
+sentence, HTML with no body, bytes in mixed encodings, other languages, records nested or sized to break
+their readers), no exception escapes, every input gets a sheet or a clear error, and no input of a run is
+lost; a store that is damaged or fills the disk, and a batch that is killed, end in one line and leave
+nothing running.
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import time
 from pathlib import Path
 
 import httpx
@@ -18,9 +21,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
-from newsfacts.ingest import MAX_ARTICLE_CHARS, IngestError, from_html, from_text
+from newsfacts.ingest import MAX_ARTICLE_CHARS, IngestError, from_html, from_text, read_inputs
 from newsfacts.nlp import load_model
-from newsfacts.schema import FactSheet
+from newsfacts.schema import Article, ErrorRecord, FactSheet
 from newsfacts.sheet import extract
 
 # Few examples each: every one runs the whole spaCy pipeline.
@@ -215,3 +218,130 @@ def test_batch_stores_every_input_as_a_sheet_or_an_error(tmp_path_factory, files
         _, stored = corpus.query("SELECT count(*) FROM articles")
         _, failed = corpus.query("SELECT count(*) FROM errors")
     assert stored[0][0] + failed[0][0] == len(files) + len(lines)
+
+
+# Corpora with records that are not what they should be, stores that fail, runs that are stopped.
+
+NEWS = ["The council in Leeds voted on Tuesday to close the old library, a spokesman said.",
+        "Maria Costa, who runs a bakery in Lisbon, said prices had risen by 12 per cent since March.",
+        "Flood defences held overnight in Hull, the Environment Agency said on Monday."]
+
+
+def test_a_huge_csv_field_loses_only_its_row(tmp_path):
+    path = tmp_path / "news.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(f'id,text\nbefore,"{NEWS[0]}"\nhuge,"')
+        for _ in range(70):
+            handle.write("word " * 209_716)  # 70 MB in all
+        handle.write(f'"\nafter,"{NEWS[1]}"\n')
+    items = list(read_inputs([path]))
+    assert [item.id for item in items] == ["before", "news:2", "after"]
+    assert isinstance(items[1], ErrorRecord) and "over" in items[1].error and isinstance(items[2], Article)
+
+
+def test_batch_keeps_every_line_of_a_corpus_of_bad_records(tmp_path):
+    from newsfacts.store import Store
+
+    lines = ["[" * 50_000, '{"id": ' + "7" * 5_000 + ', "text": ' + json.dumps(NEWS[0]) + "}",
+             '{"id": "cut", "text": "unfinished', json.dumps({"id": "fine", "text": NEWS[1]})]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(app, ["batch", str(corpus), "--store", str(store)])
+    assert result.exit_code == 1 and "2 stored, 2 failed" in result.stderr
+    with Store(store, read_only=True) as corpus_store:
+        assert len(corpus_store.query("SELECT id FROM articles WHERE id LIKE '7777%'")[1]) == 1
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "truncated"])
+def test_a_damaged_store_is_one_line(tmp_path, damage):
+    from newsfacts.store import Store
+
+    store = tmp_path / "s.duckdb"
+    Store(store).close()
+    data = store.read_bytes()
+    store.write_bytes(bytes(len(data)) if damage == "corrupt" else data[:5000])
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": NEWS[0]}) + "\n", encoding="utf-8")
+    for command in (["batch", str(corpus), "--store", str(store)], ["query", "top-quoted", "--store", str(store)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 1 and "cannot open the store" in result.stderr, result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
+from newsfacts.cli import app
+app(["batch", sys.argv[1], "--store", sys.argv[2]])
+"""
+
+
+def test_a_full_disk_stops_a_batch_with_one_line_and_the_rerun_goes_on(tmp_path):
+    import subprocess
+    import sys
+
+    from newsfacts.store import Store
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{number}", "text": " ".join(NEWS * 10)}) + "\n"
+                              for number in range(64)), encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    # Files of up to 1 MB: the first chunk of 32 articles fits, the second does not.
+    full = subprocess.run([sys.executable, "-c", FULL_DISK, str(corpus), str(store), "1000000"],
+                          capture_output=True, text=True, timeout=600)
+    assert full.returncode == 1 and "Traceback" not in full.stderr, full.stderr
+    assert "cannot write to the store" in full.stderr and "run the same command again" in full.stderr
+    with Store(store, read_only=True) as kept:
+        (stored,) = kept.query("SELECT count(*) FROM articles")[1][0]
+    resumed = CliRunner().invoke(app, ["batch", str(corpus), "--store", str(store)])
+    assert resumed.exit_code == 0 and f"{64 - stored} stored, 0 failed, {stored} already in" in resumed.stderr
+
+
+def batch_with_workers(tmp_path: Path):
+    """A `batch --workers 2` run in its own process, long enough to be stopped, and its process."""
+    import subprocess
+    import sys
+
+    import psutil
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{number}", "text": " ".join(NEWS * 4)}) + "\n"
+                              for number in range(3000)), encoding="utf-8")
+    command = [sys.executable, "-m", "newsfacts", "batch", str(corpus), "--store", str(tmp_path / "s.duckdb"),
+               "--workers", "2"]
+    parent = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = psutil.Process(parent.pid)
+    for _ in range(600):  # until both workers have started (their model loads then)
+        children = process.children(recursive=True)
+        if sum("spawn_main" in " ".join(child.cmdline()) for child in children) >= 2:
+            return parent, children
+        time.sleep(0.1)
+    parent.kill()
+    raise AssertionError("the workers did not start")
+
+
+def test_workers_and_the_resource_tracker_end_when_a_batch_is_killed(tmp_path):
+    import psutil
+
+    parent, children = batch_with_workers(tmp_path)
+    time.sleep(1)
+    parent.kill()
+    parent.wait()
+    _, alive = psutil.wait_procs(children, timeout=20)
+    assert not alive, [" ".join(process.cmdline()) for process in alive]
+
+
+def test_sigterm_stops_a_batch_as_ctrl_c_does(tmp_path):
+    import psutil
+    import signal
+
+    parent, children = batch_with_workers(tmp_path)
+    time.sleep(1)
+    parent.send_signal(signal.SIGTERM)
+    _, stderr = parent.communicate(timeout=120)
+    assert parent.returncode == 130 and "stopped; run the same command again to resume" in stderr
+    assert "Traceback" not in stderr
+    _, alive = psutil.wait_procs(children, timeout=20)
+    assert not alive

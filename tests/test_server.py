@@ -19,6 +19,7 @@ import pytest
 
 from local_site import ARTICLE_HTML, serve_pages
 from newsfacts import server
+from newsfacts.fetch import Page
 from newsfacts.schema import Article, FactSheet
 from newsfacts.web import work
 
@@ -54,6 +55,19 @@ def test_extract_html_reads_the_main_text_and_title(served):
     sheet = response.json()
     assert "The harbour bridge will reopen to traffic" in sheet["text"]
     assert sheet["title"].startswith("Harbour bridge to reopen")
+
+
+def test_the_api_answer_carries_the_warnings_and_a_dateline_date(served):
+    german = ("Die Ministerin sagte am Montag, die neue Br\u00fccke werde im Fr\u00fchjahr wieder ge\u00f6ffnet, und "
+              "die Arbeiten seien im Rahmen des Budgets geblieben, so ein Sprecher des Ministeriums.")
+    with httpx.Client(base_url=served, timeout=60) as client:
+        sheet = client.post("/api/extract", json={"text": german, "published": "2025-03-04"}).json()
+        assert any("does not look like English" in warning for warning in sheet["warnings"])
+        dateline = "HULL, March 3, 2025 (Wire) \u2014 " + STORY
+        undated = client.post("/api/extract", json={"text": dateline}).json()
+        assert undated["published"] == "2025-03-03" and "read from the dateline" in undated["warnings"][0]
+        dated = client.post("/api/extract", json={"text": dateline, "published": "2025-03-04"}).json()
+        assert dated["published"] == "2025-03-04" and dated["warnings"] == []
 
 
 def test_extract_url_from_an_allowed_network(served):
@@ -138,8 +152,10 @@ def test_uploads_that_are_not_text_get_415(served):
         assert_json_error(image, 415, "photo.png is image/png, not an article")
         disguised = client.post("/report", files={"file": ("notes.txt", b"\x00\x01\x02binary\x03", "text/plain")})
         assert_json_error(disguised, 415, "binary")
-        latin1 = client.post("/report", files={"file": ("note.txt", "Le maire a déclaré".encode("latin-1"), "text/plain")})
-        assert_json_error(latin1, 415, "UTF-8")
+        latin1 = client.post("/report", files={"file": ("note.txt", "Le maire a déclaré".encode("latin-1"), "text/plain")},
+                             follow_redirects=True)
+        assert latin1.status_code == 200 and "déclaré" in latin1.text  # read in the encoding detected, and said
+        assert "read as" in latin1.text
 
 
 def test_the_form_sends_the_browser_to_a_report_it_can_share(served):
@@ -179,7 +195,7 @@ def test_the_form_reads_one_input_only(served, monkeypatch):
     def no_fetching(*args, **kwargs):
         raise AssertionError("the server fetched a URL the reader did not choose")
 
-    monkeypatch.setattr(server, "fetch_article", no_fetching)
+    monkeypatch.setattr(server, "fetch", no_fetching)
     with httpx.Client(base_url=served, timeout=60, follow_redirects=True) as client:
         both = {"text": STORY, "url": "https://example.com/other-story"}
         assert_json_error(client.post("/report", data=both), 422, "pasted text and a web address were both sent")
@@ -359,8 +375,13 @@ def test_a_worker_reads_html_and_keeps_the_requests_date_and_title():
     article = work.read(job)
     assert (article.published, article.title) == ("2025-03-04", "Our title")
     assert "eastern side" in article.text
-    fetched = Article(id="fetched", text=STORY, title="Its own title")
-    assert work.read(work.Job("x", article=fetched)).title == "Its own title"
+    downloaded = Page(url="https://example.com/news/bridge.html", body=ARTICLE_HTML.encode(), media_type="text/html",
+                      charset="utf-8")
+    fetched = work.read(work.Job("x", page=downloaded, url="https://example.com/bridge"))
+    assert fetched.title.startswith("Harbour bridge to reopen") and "eastern side" in fetched.text
+    assert (fetched.id, fetched.source) == ("bridge", "https://example.com/news/bridge.html")
+    said = work.read(work.Job("upload", text=STORY, warnings=("upload.txt: read as Windows-1252",)))
+    assert said.warnings == ["upload.txt: read as Windows-1252"]
     page = work.page_of(FactSheet(id="t", text=STORY))
     assert gzip.decompress(page.body).startswith(b"<!DOCTYPE html>") and "script-src" in page.policy
 

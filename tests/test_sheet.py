@@ -7,7 +7,16 @@ from newsfacts.sheet import DEFAULT_STAGES, extract, extract_many
 
 
 def test_default_stages_fill_every_field_in_data_flow_order():
-    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks"]
+    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks",
+                                                      "warnings"]
+
+
+def test_relative_times_without_a_date_are_a_warning_on_the_sheet_and_input_warnings_stay(nlp):
+    article = Article(id="a", text="The council met on Monday and again last week.", warnings=["read as cp1252"])
+    undated = extract(article, nlp)
+    assert undated.warnings[0] == "read as cp1252"
+    assert "no publication date, so 2 relative time expressions are left unresolved" in undated.warnings[1]
+    assert extract(article.model_copy(update={"published": "2024-05-08"}), nlp).warnings == ["read as cp1252"]
 
 
 def test_a_custom_stage_list_runs_and_reads_earlier_fields(nlp):
@@ -50,3 +59,16 @@ def test_a_corpus_run_leaves_the_model_vocabulary_as_it_found_it(nlp):
     assert [sheet.id for sheet in sheets] == [str(n) for n in range(40)]
     assert "Qwy7zel" in sheets[7].text and [time.text for time in sheets[7].times] == ["Monday"]
     assert len(nlp.vocab.strings) == before
+
+
+def test_each_sheet_is_handed_on_as_soon_as_it_is_built(nlp):
+    analysed = []
+
+    def record(parsed, sheet):
+        analysed.append(parsed.article.id)
+        return []
+
+    articles = [Article(id=str(number), text="The council met.") for number in range(3)]
+    sheets = extract_many(articles, nlp, [("quotes", record)], batch_size=32)
+    assert next(sheets).id == "0" and analysed == ["0"]  # not the whole batch of 32 first
+    assert [sheet.id for sheet in sheets] == ["1", "2"]

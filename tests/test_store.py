@@ -123,7 +123,7 @@ def test_publication_dates_are_sql_dates(store):
 
 def test_a_failing_chunk_stores_nothing(store):
     # A repeated primary key fails the insert after the entities rows went in: all must roll back.
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(StoreError, match="cannot write to the store .*duplicate key"):
         store.write([full_sheet("a1"), full_sheet("a1")], run_id=1)
     for name in TABLE_NAMES[:-1]:
         assert store.query(f"SELECT count(*) FROM {name}")[1] == [(0,)], name
@@ -259,8 +259,34 @@ def test_a_store_another_process_writes_is_named_as_busy(tmp_path):
     holder = subprocess.Popen([sys.executable, "-c", holds_it, str(path)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "open"
-        with pytest.raises(StoreBusy, match="another process is using the store"):
+        with pytest.raises(StoreBusy, match=rf"process {holder.pid} is writing the store"):
             Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_batch_waits_for_a_reader_to_let_go_and_does_not_blame_a_batch(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    import newsfacts.store
+
+    path = tmp_path / "read.duckdb"
+    Store(path).close()
+    reads_it = ("import duckdb, sys, time; held = duckdb.connect(sys.argv[1], read_only=True); "
+                "print('open', flush=True); time.sleep(float(sys.argv[2]))")
+    brief = subprocess.Popen([sys.executable, "-c", reads_it, str(path), "1"], stdout=subprocess.PIPE, text=True)
+    assert brief.stdout.readline().strip() == "open"
+    Store(path).close()  # opened once the reader let go, about a second later
+    brief.wait()
+    monkeypatch.setattr(newsfacts.store, "READERS_WAIT", 0.5)
+    holder = subprocess.Popen([sys.executable, "-c", reads_it, str(path), "60"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreBusy, match=rf"process {holder.pid} keeps the store open for reading") as busy:
+            Store(path)
+        assert "batch" not in str(busy.value).removeprefix(str(path))
     finally:
         holder.kill()
         holder.wait()

@@ -64,3 +64,11 @@ def test_the_heading_names_the_outlet_and_where_the_article_came_from():
                       source="https://news.example/bridge.html", published="2025-09-10")
     heading = rendered(sheet, width=120).splitlines()[1]
     assert "published 2025-09-10 · Tolland Gazette · source: https://news.example/bridge.html" in heading
+
+
+def test_the_byline_and_the_warnings_are_at_the_top():
+    sheet = FactSheet(id="a", text="Ja, sagte er.", author="Ivo Brandt",
+                      warnings=["does not look like English; expect few findings"])
+    lines = rendered(sheet).splitlines()
+    assert "by Ivo Brandt" in lines[1]
+    assert "warning: does not look like English" in lines[2]

@@ -11,230 +11,69 @@ row saying so. (After a resume, a repeat of an id stored before the kill is skip
 
 from __future__ import annotations
 
-import csv
-import glob
-import json
 import os
-import re
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
+from multiprocessing.connection import wait
 from pathlib import Path
 
-from .ingest import (
-    HTML_SUFFIXES,
-    JSON_SUFFIXES,
-    JSONL_SUFFIXES,
-    RECORD_FIELDS,
-    TEXT_SUFFIXES,
-    URL_PREFIXES,
-    IngestError,
-    from_record,
-    read_file,
-    read_inputs,
-    read_json,
-    read_jsonl,
-)
+from .ingest import PLAIN, Columns, read_inputs
 from .nlp import DEFAULT_MODEL, load_model
 from .schema import Article, ErrorRecord, FactSheet
 from .sheet import DEFAULT_STAGES, Stage, extract_many
 from .store import Store
 
-CSV_SUFFIXES = {".csv"}
-PARQUET_SUFFIXES = {".parquet", ".pq"}
-ARTICLE_FILE_SUFFIXES = (TEXT_SUFFIXES | HTML_SUFFIXES) - {""}
-# Documents an article is often saved as: in a folder they become error rows naming the format, not a silent skip.
-DOCUMENT_SUFFIXES = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub"}
 # Articles per chunk: the unit of work sent to a worker and of one store transaction.
 CHUNK_SIZE = 32
 # Characters per spaCy batch. spaCy's working memory grows with the tokens of a batch (tok2vec on 8 long
 # articles peaked 540 MiB above the model, one at a time 120 MiB) while speed per article barely changes
 # with the batch size (measured 1 to 32), so batches are cut by size: flat memory whatever the articles.
 PARSE_CHARACTERS = 20_000
-# Python's csv module refuses fields over 128 KiB by default; a long HTML page is larger.
-CSV_FIELD_LIMIT = 64 * 1024 * 1024
-# Columns a CSV or Parquet corpus needs one of: the article itself.
-ARTICLE_COLUMNS = {"text", "html"}
-GLOB_CHARACTERS = re.compile(r"[*?[]")
 
 Item = Article | ErrorRecord
 Result = FactSheet | ErrorRecord
 
 
-def expand_patterns(names: Sequence[str | Path]) -> list[str]:
-    """The inputs with wildcards expanded, for patterns the shell left alone (quoted, or on Windows). A
-    pattern that matches nothing is kept, to be reported as missing; URLs and `-` are not patterns."""
-    expanded: list[str] = []
-    for name in map(str, names):
-        is_pattern = GLOB_CHARACTERS.search(name) and not name.lower().startswith(URL_PREFIXES)
-        matches = sorted(glob.glob(name, recursive=True)) if is_pattern and not Path(name).exists() else []
-        expanded += matches or [name]
-    return expanded
-
-
-def read_corpus(paths: Sequence[str | Path]) -> Iterator[Item]:
-    """Every article in the inputs (files, folders, patterns, URLs, `-` for standard input), in order, as a
-    stream; unreadable ones as error records."""
-    for name in expand_patterns(paths):
-        path = Path(name)
-        try:
-            if name == "-" or name.lower().startswith(URL_PREFIXES):
-                yield from read_inputs([name])
-            elif path.is_dir():
-                yield from read_folder(path)
-            elif not path.exists():
-                raise IngestError(f"{path}: no such file or folder")
-            elif path.suffix.lower() in JSONL_SUFFIXES:
-                yield from read_jsonl(path)
-            elif path.suffix.lower() in JSON_SUFFIXES:
-                yield from read_json(path)
-            elif path.suffix.lower() in CSV_SUFFIXES:
-                yield from read_csv(path)
-            elif path.suffix.lower() in PARQUET_SUFFIXES:
-                yield from read_parquet(path)
-            else:
-                yield read_file(path)
-        except IngestError as error:
-            yield ErrorRecord(id=path.stem, error=str(error), source=str(path))
-
-
-def article_files(folder: Path) -> Iterator[Path]:
-    """The article files (and documents to report) under a folder, walked in sorted order one directory at a
-    time."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
-            path = Path(root, name)
-            if not name.startswith(".") and path.suffix.lower() in ARTICLE_FILE_SUFFIXES | DOCUMENT_SUFFIXES:
-                yield path
-
-
-def read_folder(folder: Path) -> Iterator[Item]:
-    """Articles from the .txt/.html files under a folder; the id is the path inside it, without suffix."""
-    for path in article_files(folder):
-        inside = path.relative_to(folder)
-        # A document keeps its suffix in its id, so "story.pdf" beside "story.txt" does not take the article's id.
-        article_id = (inside if path.suffix.lower() in DOCUMENT_SUFFIXES else inside.with_suffix("")).as_posix()
-        try:
-            yield read_file(path).model_copy(update={"id": article_id})
-        except IngestError as error:
-            yield ErrorRecord(id=article_id, error=str(error), source=str(path))
-
-
-def read_csv(path: Path) -> Iterator[Item]:
-    csv.field_size_limit(CSV_FIELD_LIMIT)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = csv.DictReader(handle)
-            check_columns(path, rows.fieldnames or [])
-            for number, record in enumerate(rows, start=1):
-                yield _from_row(record, path, number)
-    except (UnicodeDecodeError, csv.Error) as error:
-        raise IngestError(f"{path}: cannot be read as UTF-8 CSV ({error})") from None
-
-
-def read_parquet(path: Path, rows_per_batch: int = 256) -> Iterator[Item]:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    try:
-        table = pq.ParquetFile(path)
-    except (OSError, pa.ArrowException) as error:
-        raise IngestError(f"{path}: cannot be read as Parquet ({error})") from None
-    check_columns(path, table.schema_arrow.names)
-    wanted = [name for name in table.schema_arrow.names if name in RECORD_FIELDS]
-    number = 0
-    for batch in table.iter_batches(batch_size=rows_per_batch, columns=wanted):
-        for record in batch.to_pylist():
-            number += 1
-            yield _from_row(record, path, number)
-
-
-def check_columns(path: Path, columns: Sequence[str]) -> None:
-    """One error for a table without an article column, rather than one per row."""
-    if not columns:
-        raise IngestError(f"{path}: the input is empty")
-    if not ARTICLE_COLUMNS & set(columns):
-        raise IngestError(f"{path}: no `text` or `html` column (its columns: {', '.join(columns)}); rename the "
-                          "column that holds the articles")
-
-
-def _from_row(record: dict, path: Path, number: int) -> Item:
-    fallback_id = f"{path.stem}:{number}"
-    try:
-        return from_record(record, fallback_id, str(path))
-    except IngestError as error:
-        record_id = record.get("id")
-        return ErrorRecord(id=str(record_id) if record_id not in (None, "") else fallback_id, error=str(error),
-                           source=str(path))
-
-
-def json_records(path: Path) -> int:
-    """Records in a .json file: the length of its list, else one (a broken file is one error)."""
-    try:
-        content = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return 1
-    return len(content) if isinstance(content, list) else 1
-
-
-def count_records(paths: Sequence[str | Path]) -> int:
-    """How many articles the inputs hold, read cheaply (line, row or file counts), for progress and ETA."""
-    total = 0
-    for name in expand_patterns(paths):
-        path = Path(name)
-        suffix = path.suffix.lower()
-        if path.is_dir():
-            total += sum(1 for _ in article_files(path))
-        elif not path.exists():
-            total += 1
-        elif suffix in JSONL_SUFFIXES:
-            with path.open("rb") as lines:
-                total += sum(1 for line in lines if line.strip())
-        elif suffix in JSON_SUFFIXES:
-            total += json_records(path)
-        elif suffix in PARQUET_SUFFIXES:
-            import pyarrow.parquet as pq
-
-            total += pq.ParquetFile(path).metadata.num_rows
-        elif suffix in CSV_SUFFIXES:
-            csv.field_size_limit(CSV_FIELD_LIMIT)
-            with path.open(newline="", encoding="utf-8-sig", errors="replace") as handle:
-                total += sum(1 for _ in csv.DictReader(handle))
-        else:
-            total += 1
-    return total
-
-
 def analyse_chunk(
-    items: list[Item], model: str = DEFAULT_MODEL, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
+    items: list[Item], model: str = DEFAULT_MODEL, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
+    on_result: Callable[[], None] | None = None,
 ) -> list[Result]:
     """The per-article work of every engine: sheets (or error records) for one chunk, in order.
 
     Runs wherever the executor puts it; the model is loaded once per process and cached. spaCy gets
     the chunk in batches of bounded size, and the strings it learns from a batch are freed after it
     (`memory_zone`), so a long run does not grow; this is why a process must not analyse two chunks at
-    once on threads (Dask workers: `--nthreads 1`).
+    once on threads (Dask workers: `--nthreads 1`). `on_result()` is called as each article is done, when
+    the chunk runs in this process.
     """
+    tick = on_result or (lambda: None)
     nlp = load_model(model)
     results: list[Result] = []
     for batch in parse_batches(items):
+        analysed: list[Result] = []
         try:
             with nlp.memory_zone():
-                analysed = list(extract_many(batch, nlp, stages, batch_size=len(batch)))
+                for result in extract_many(batch, nlp, stages, batch_size=len(batch)):
+                    analysed.append(result)
+                    tick()
             results += analysed
         except Exception:  # spaCy itself failed on the batch: retry one by one so only the culprit fails
-            for item in batch:
+            for number, item in enumerate(batch):
                 try:
                     with nlp.memory_zone():
                         results += list(extract_many([item], nlp, stages))
                 except Exception as error:
                     results.append(ErrorRecord(id=item.id, error=f"spaCy failed: {type(error).__name__}: {error}",
                                                source=item.source))
+                if number >= len(analysed):  # those before were counted on the first try
+                    tick()
     return results
 
 
@@ -273,11 +112,29 @@ def local_executor(workers: int, model: str = DEFAULT_MODEL) -> Iterator[tuple[E
         yield InlineExecutor(), 1
         return
     # Spawned, not forked: a fork would copy DuckDB's and spaCy's threads in an unknown state.
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=load_model, initargs=(model,))
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=start_worker, initargs=(model,))
     try:
         yield pool, workers
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_worker(model: str) -> None:
+    """A worker process's start: it watches the process that started it, and ends when that one does (a
+    SIGKILL gives the parent no chance to stop its workers, which would run on forever, and so would
+    multiprocessing's resource tracker, which waits for them); then it loads the model, once."""
+    parent = parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+    # Ctrl-C reaches every process of the terminal's group; the parent stops the run, so a worker ignores it
+    # rather than dying with a traceback in the middle of a chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_model(model)
+
+
+def _end_with(sentinel: int) -> None:
+    wait([sentinel])  # ready when the parent process has ended
+    os._exit(1)
 
 
 @dataclass
@@ -324,13 +181,18 @@ def run_batch(
     stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES,
     chunk_size: int = CHUNK_SIZE,
     slots: int = 1,
+    columns: Columns = PLAIN,
     on_progress: Callable[[int], None] = lambda done: None,
 ) -> BatchReport:
     """Analyse every article of the inputs not yet in the store, and store the results chunk by chunk.
 
     At most two chunks per slot (task the executor runs at once) are out at a time, which bounds memory;
-    results are written in input order. `on_progress(n)` is called as n more articles are done.
+    results are written in input order. `on_progress(n)` is called as n more articles are done: per article
+    when chunks run in this process, per chunk when they run elsewhere. `columns` names the columns of
+    tables that hold the article and its id.
     """
+    inline = isinstance(executor, InlineExecutor)
+    each_article = (lambda: on_progress(1)) if inline else None
     run_id = store.start_run(engine, model, [str(path) for path in paths])
     report = BatchReport()
     in_flight: set[str] = set()
@@ -347,16 +209,17 @@ def run_batch(
                 report.failures = [*report.failures[-4:], result]
             else:
                 report.stored += 1
-        on_progress(len(results))
+        if not inline:
+            on_progress(len(results))
 
-    for chunk in pending_chunks(read_corpus(paths), store, run_id, in_flight, chunk_size):
+    for chunk in pending_chunks(read_inputs(paths, columns=columns), store, run_id, in_flight, chunk_size):
         report.skipped += chunk.skipped
         on_progress(chunk.skipped)
         if not chunk.items:
             continue
         ids = [item.id for item in chunk.items]
         in_flight.update(ids)
-        window.append((ids, executor.submit(analyse_chunk, chunk.items, model, stages)))
+        window.append((ids, executor.submit(analyse_chunk, chunk.items, model, stages, each_article)))
         while window and (window[0][1].done() or len(window) >= 2 * slots):
             store_oldest()
     while window:

@@ -4,21 +4,25 @@ The CLI fetches whatever its user names (`OPEN`). The web server fetches on beha
 `GUARDED`: only http(s), and only hosts whose every resolved address is public. The guard resolves the
 host itself and connects to the address it checked (not to a second, possibly different, DNS answer), and
 every redirect hop goes through the same check.
+
+Limits hold against hostile servers: one deadline covers the whole fetch (name lookup, connecting, headers,
+body and every redirect), so a server that trickles a byte every few seconds cannot keep it open; and the
+size cap applies to the decoded body, undone layer by layer in bounded pieces, so a small compressed body
+cannot expand in memory. Every failure is a FetchError with a one-line reason.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-import time
+import zlib
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv6Address, IPv4Network, IPv6Network
 from urllib.parse import unquote, urljoin
 
+import anyio
 import httpx
-
-from .ingest import IngestError, from_html, from_text, looks_like_html
-from .schema import Article
 
 SCHEMES = {"http", "https"}
 # Content types that can hold an article; anything else (images, PDFs, feeds of binary data) is refused.
@@ -34,12 +38,20 @@ METADATA_ADDRESSES = {
 # IPv6 prefix that maps IPv4 addresses for NAT64 (RFC 6052); Python's ipaddress does not unwrap it.
 NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
 USER_AGENT = "newsfacts/0.1 (+https://github.com/newsfacts)"
+# Content codings this fetcher undoes (and asks for), with zlib's window bits for each: 16 + 15 reads a
+# gzip member, 15 a zlib stream (HTTP's "deflate").
+ENCODINGS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+GZIP_MAGIC = b"\x1f\x8b"
+# Servers apply one coding; more than this is an attack (each layer holds a zlib window in memory).
+MAX_CODINGS = 2
+# Most bytes one decoding step may produce: memory stays bounded however far a body expands.
+DECODED_PIECE = 64 * 1024
 
 IPAddress = IPv4Address | IPv6Address
 IPNetwork = IPv4Network | IPv6Network
 
 
-class FetchError(IngestError):
+class FetchError(ValueError):
     """The page could not be fetched (network error, bad status, too large, too slow, not a page)."""
 
 
@@ -65,9 +77,12 @@ OPEN = FetchPolicy(refuse_private=False)
 
 @dataclass(frozen=True)
 class Page:
+    """A downloaded body, as the server labelled it; `ingest.read_url` makes it an article."""
+
     url: str
-    text: str
-    is_html: bool
+    body: bytes
+    media_type: str
+    charset: str | None
 
 
 def refusal_reason(address: IPAddress) -> str | None:
@@ -92,8 +107,9 @@ def refusal_reason(address: IPAddress) -> str | None:
         ("is_unspecified", "an unspecified address"),
         ("is_reserved", "a reserved address"),
         ("is_private", "a private address"),
+        ("is_site_local", "a site-local address"),  # fec0::/10, deprecated but still routed inside some networks
     ):
-        if getattr(address, test):
+        if getattr(address, test, False):
             return name
     if not address.is_global:  # e.g. 100.64.0.0/10, shared by carriers
         return "a non-public address"
@@ -141,47 +157,56 @@ def check_url(url: str, policy: FetchPolicy) -> tuple[httpx.URL, list[IPAddress]
 
 def fetch(url: str, policy: FetchPolicy = OPEN) -> Page:
     """Download one page, following redirects (each hop re-checked), within the policy's limits."""
-    deadline = time.monotonic() + policy.timeout
-    with httpx.Client(
-        timeout=policy.timeout,
-        follow_redirects=False,
-        # A proxy from the environment would make the connection the guard did not check.
-        trust_env=not policy.refuse_private,
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
-    ) as client:
-        for _ in range(policy.max_redirects + 1):
-            parsed, addresses = check_url(url, policy)
-            response = send(client, url, parsed, addresses)
-            try:
-                if response.is_redirect and response.headers.get("Location"):
-                    url = urljoin(str(parsed), response.headers["Location"])
-                    continue
-                return read_page(url, response, policy, deadline)
-            finally:
-                response.close()
-        raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
+    try:
+        return anyio.run(_fetch, url, policy)
+    except TimeoutError:
+        raise FetchError(f"{url}: no complete answer within {policy.timeout:g} s") from None
 
 
-def send(client: httpx.Client, url: str, parsed: httpx.URL, addresses: list[IPAddress]) -> httpx.Response:
+async def _fetch(url: str, policy: FetchPolicy) -> Page:
+    with anyio.fail_after(policy.timeout):  # one deadline for everything, however the server paces its bytes
+        async with httpx.AsyncClient(
+            timeout=policy.timeout,
+            follow_redirects=False,
+            # A proxy from the environment would make the connection the guard did not check.
+            trust_env=not policy.refuse_private,
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+                     "Accept-Encoding": ", ".join(ENCODINGS)},
+        ) as client:
+            for _ in range(policy.max_redirects + 1):
+                # Name lookups block; in a thread, the deadline can give up on one that hangs.
+                parsed, addresses = await anyio.to_thread.run_sync(check_url, url, policy, abandon_on_cancel=True)
+                response = await send(client, url, parsed, addresses)
+                try:
+                    if response.is_redirect and response.headers.get("Location"):
+                        url = urljoin(str(parsed), response.headers["Location"])
+                        continue
+                    return await read_page(url, response, policy)
+                finally:
+                    await response.aclose()
+            raise FetchError(f"{url}: more than {policy.max_redirects} redirects")
+
+
+async def send(client: httpx.AsyncClient, url: str, parsed: httpx.URL, addresses: list[IPAddress]) -> httpx.Response:
     """GET the URL from each checked address in turn until one connects (a host may list an IPv6
     address this machine cannot reach); straight to the host when there are none to pin."""
-    failure: httpx.HTTPError | None = None
+    failure: Exception | None = None
     for address in addresses or [None]:
         request = client.build_request("GET", parsed if address is None else parsed.copy_with(host=str(address)))
         if address is not None:
             request.headers["Host"] = parsed.netloc.decode("ascii")
             request.extensions["sni_hostname"] = parsed.raw_host.decode("ascii")
         try:
-            return client.send(request, stream=True)
+            return await client.send(request, stream=True)
         except httpx.ConnectError as error:
             failure = error
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL) as error:  # InvalidURL: a malformed redirect Location
             failure = error
             break
     raise FetchError(f"{url}: cannot be fetched ({type(failure).__name__}: {failure})")
 
 
-def read_page(url: str, response: httpx.Response, policy: FetchPolicy, deadline: float) -> Page:
+async def read_page(url: str, response: httpx.Response, policy: FetchPolicy) -> Page:
     if response.status_code >= 400:
         raise FetchError(f"{url}: the server answered {response.status_code} {response.reason_phrase}")
     media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -192,32 +217,73 @@ def read_page(url: str, response: httpx.Response, policy: FetchPolicy, deadline:
         raise FetchError(f"{url}: the page is {int(declared):,} bytes, over the {policy.max_bytes:,}-byte limit")
     body = bytearray()
     try:
-        for chunk in response.iter_bytes():
-            body.extend(chunk)
+        async for piece in decoded(response):
+            body += piece
             if len(body) > policy.max_bytes:
                 raise FetchError(f"{url}: the page is over the {policy.max_bytes:,}-byte limit")
-            if time.monotonic() > deadline:
-                raise FetchError(f"{url}: the page took over {policy.timeout:g} s to download")
     except httpx.HTTPError as error:
         raise FetchError(f"{url}: the download failed ({type(error).__name__}: {error})") from None
-    text = decode_body(bytes(body), response.charset_encoding)
-    is_html = media_type in HTML_TYPES or (not media_type and looks_like_html(text))
-    return Page(url=url, text=text, is_html=is_html)
+    except (zlib.error, UnknownEncoding) as error:
+        raise FetchError(f"{url}: the page's content encoding cannot be undone ({error})") from None
+    return Page(url=url, body=bytes(body), media_type=media_type, charset=response.charset_encoding)
 
 
-def decode_body(body: bytes, declared: str | None) -> str:
-    if declared:
-        try:
-            return body.decode(declared, errors="replace")
-        except LookupError:  # an unknown charset name: fall through to detection
-            pass
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+class UnknownEncoding(ValueError):
+    pass
 
-        best = from_bytes(body).best()
-        return str(best) if best is not None else body.decode("utf-8", errors="replace")
+
+async def decoded(response: httpx.Response) -> AsyncIterator[bytes]:
+    """The body with its content codings undone, in pieces of at most DECODED_PIECE bytes.
+
+    httpx undoes them too, but each step without a bound on its output: gzip inside gzip, 1.8 KB on the
+    wire, becomes gigabytes in one call. zlib's `max_length` keeps every step small, so the caller's size
+    cap stops the body as soon as it is passed."""
+    codings = [name.strip().lower() for name in response.headers.get("Content-Encoding", "").split(",")]
+    codings = [name for name in codings if name and name != "identity"]
+    unknown = [name for name in codings if name not in ENCODINGS]
+    if unknown:
+        raise UnknownEncoding(f"{', '.join(unknown)} is not one of {', '.join(ENCODINGS)}")
+    if len(codings) > MAX_CODINGS:
+        raise UnknownEncoding(f"{len(codings)} content codings, more than the {MAX_CODINGS} undone")
+    layers = [Layer(ENCODINGS[name]) for name in reversed(codings)]  # the last coding applied comes off first
+    async for raw in response.aiter_raw():
+        for piece in _undo(layers, raw):
+            yield piece
+    for level, layer in enumerate(layers):
+        for piece in _undo(layers[level + 1:], layer.flush()):
+            yield piece
+
+
+class Layer:
+    """One content coding being undone: a zlib stream, or one gzip member after another."""
+
+    def __init__(self, wbits: int) -> None:
+        self.wbits = wbits
+        self.inflater = zlib.decompressobj(wbits)
+
+    def undo(self, data: bytes) -> Iterator[bytes]:
+        while data:
+            piece = self.inflater.decompress(data, DECODED_PIECE)
+            data = self.inflater.unconsumed_tail
+            if self.inflater.eof:
+                rest = self.inflater.unused_data + data
+                # A second gzip member goes on; anything else after the end (padding) is ignored, as browsers do.
+                data = rest if rest.startswith(GZIP_MAGIC) else b""
+                self.inflater = zlib.decompressobj(self.wbits)
+            if piece:
+                yield piece
+
+    def flush(self) -> bytes:
+        return self.inflater.flush()
+
+
+def _undo(layers: list[Layer], data: bytes) -> Iterator[bytes]:
+    if not layers:
+        if data:
+            yield data
+        return
+    for piece in layers[0].undo(data):
+        yield from _undo(layers[1:], piece)
 
 
 def article_id(url: str) -> str:
@@ -228,10 +294,3 @@ def article_id(url: str) -> str:
         return segments[-1].rsplit(".", 1)[0] or segments[-1]
     return parsed.host or url
 
-
-def fetch_article(url: str, policy: FetchPolicy = OPEN) -> Article:
-    """The article at a URL: its main text through trafilatura when it is a page, or the plain text."""
-    page = fetch(url, policy)
-    if page.is_html:
-        return from_html(page.text, article_id(page.url), source=url, url=page.url)
-    return from_text(page.text, article_id(page.url), source=page.url)

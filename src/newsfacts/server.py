@@ -28,8 +28,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
-from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused, fetch_article
-from .ingest import HTML_SUFFIXES, ArticleTooLong, IngestError, decode, looks_like_html, without_surrogates
+from .fetch import GUARDED, FetchError, FetchPolicy, FetchRefused, fetch
+from .ingest import HTML_SUFFIXES, ArticleTooLong, IngestError, decode_bytes, looks_like_html, without_surrogates
 from .nlp import DEFAULT_MODEL
 from .schema import FactSheet
 from .sheet import DEFAULT_STAGES, Stage
@@ -248,16 +248,17 @@ def create_app(
             published_on = publication_date(published)
         except ValueError as error:
             raise HTTPException(422, str(error)) from None
-        article_id, pasted, page_html, address = "article", None, None, None
+        article_id, pasted, page_html, address, warnings = "article", None, None, None, ()
         if chosen == "text":
             pasted = text.strip()
         elif chosen == "file":
-            pasted, page_html = await read_upload(file)
+            upload = await read_upload(file)
+            pasted, page_html, warnings = upload.text, upload.html, upload.warnings
             article_id = Path(file.filename).stem or article_id
         else:
             address = url.strip()
         job = await job_from(request.app, pasted, page_html, address, article_id, published_on,
-                             without_surrogates(title.strip()) or None)
+                             without_surrogates(title.strip()) or None, warnings)
         page = await analyse(request.app, work.report_page, job)
         report_id = secrets.token_urlsafe(16)
         request.app.state.reports[report_id] = page
@@ -328,8 +329,18 @@ def chosen_input(source: str, text: str, file: UploadFile | None, url: str) -> s
     return given[0]
 
 
-async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
-    """(text, html) of an uploaded file; refuses binary files and types that are not text."""
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded file read as text: its article as plain text or as a page, and what decoding it found
+    (a legacy encoding detected), which goes to the sheet's warnings."""
+
+    text: str | None
+    html: str | None
+    warnings: tuple[str, ...]
+
+
+async def read_upload(upload: UploadFile) -> Upload:
+    """An uploaded file as text or HTML; refuses binary files and types that are not text."""
     name = upload.filename or "upload"
     media_type = (upload.content_type or "").split(";")[0].strip().lower()
     if media_type and media_type not in TEXT_UPLOAD_TYPES and media_type != "application/octet-stream":
@@ -338,33 +349,33 @@ async def read_upload(upload: UploadFile) -> tuple[str | None, str | None]:
     if not data.strip():
         raise HTTPException(422, f"{short(name)}: the file is empty")
     try:
-        content = decode(data, name)
-    except IngestError as error:  # binary, or text in an encoding other than UTF-8
+        decoded = decode_bytes(data, name)
+    except IngestError as error:  # binary, a document, or bytes no encoding fits
         raise HTTPException(415, str(error)) from None
-    if media_type in {"text/html", "application/xhtml+xml"} or Path(name).suffix.lower() in HTML_SUFFIXES:
-        return None, content
-    return (None, content) if looks_like_html(content) else (content, None)
+    is_page = (media_type in {"text/html", "application/xhtml+xml"} or Path(name).suffix.lower() in HTML_SUFFIXES
+               or looks_like_html(decoded.text))
+    if is_page:
+        return Upload(None, decoded.text, decoded.warnings)
+    return Upload(decoded.text, None, decoded.warnings)
 
 
 async def job_from(app: FastAPI, text: str | None, html: str | None, url: str | None, article_id: str,
-                   published: str | None, title: str | None) -> work.Job:
-    """The job for whichever input was given; a URL is fetched here (in a thread of its own pool), the rest is
-    read by the worker."""
+                   published: str | None, title: str | None, warnings: tuple[str, ...] = ()) -> work.Job:
+    """The job for whichever input was given; a URL's page is downloaded here (in a thread of its own pool), and
+    everything is read into an article by the worker (trafilatura can take long on a hostile page)."""
     if url is not None:
         if not app.state.fetches.available_tokens:
             raise HTTPException(503, f"the server is fetching {MAX_FETCHES} pages already; try again shortly",
                                 headers={"Retry-After": "10"})
         try:
-            article = await anyio.to_thread.run_sync(fetch_article, url, app.state.settings.fetch_policy,
-                                                     limiter=app.state.fetches)
+            page = await anyio.to_thread.run_sync(fetch, url, app.state.settings.fetch_policy,
+                                                  limiter=app.state.fetches)
         except FetchRefused as error:
             raise HTTPException(400, str(error)) from None
         except FetchError as error:
             raise HTTPException(502, str(error)) from None
-        except IngestError as error:
-            raise ingest_http_error(error) from None
-        return work.Job(article_id, article=article, published=published, title=title)
-    return work.Job(article_id, text=text, html=html, published=published, title=title)
+        return work.Job(article_id, page=page, url=url, published=published, title=title)
+    return work.Job(article_id, text=text, html=html, published=published, title=title, warnings=warnings)
 
 
 def ingest_http_error(error: IngestError) -> HTTPException:

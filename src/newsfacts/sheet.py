@@ -18,6 +18,18 @@ from .schema import Article, ErrorRecord, FactSheet
 
 Stage = Callable[[Parsed, FactSheet], list[Any]]
 
+
+
+def unresolved_time_warnings(parsed: Parsed, sheet: FactSheet) -> list[str]:
+    """The input's warnings, and one when relative times could not be resolved for want of a date."""
+    unresolved = sum("XXXX" in time.value for time in sheet.times)
+    if sheet.published is not None or not unresolved:
+        return sheet.warnings
+    counted = "1 relative time expression is" if unresolved == 1 else f"{unresolved} relative time expressions are"
+    return [*sheet.warnings, f"no publication date, so {counted} left unresolved (XXXX); give the date "
+                             "(--published YYYY-MM-DD, or `published` in the API) to resolve them"]
+
+
 # (sheet field, stage) in the order they run: later stages read what earlier ones wrote.
 DEFAULT_STAGES: Sequence[tuple[str, Stage]] = (
     ("entities", entities.find_entities),
@@ -26,6 +38,7 @@ DEFAULT_STAGES: Sequence[tuple[str, Stage]] = (
     ("events", times.find_events),
     ("relations", relations.find_relations),
     ("checks", checks.find_checks),
+    ("warnings", unresolved_time_warnings),
 )
 # The same with PolNeAR's wider notion of attribution in the quotes stage (acts and stances too).
 ATTRIBUTION_STAGES: Sequence[tuple[str, Stage]] = tuple(
@@ -88,12 +101,13 @@ def extract_many(
     def flush() -> Iterator[FactSheet | ErrorRecord]:
         articles = [item for item in pending if isinstance(item, Article)]
         # The strings these articles add to the model's vocabulary are freed once their sheets are built
-        # (a spaCy memory zone), so a long corpus run does not grow.
+        # (a spaCy memory zone), so a long corpus run does not grow. Each sheet is handed on as soon as it is
+        # built (its strings are plain Python ones), so progress moves one article at a time.
         with nlp.memory_zone():
             parsed = parse_many(articles, nlp, batch_size=batch_size)
-            results = [item if isinstance(item, ErrorRecord) else analyse(next(parsed), stages) for item in pending]
+            for item in pending:
+                yield item if isinstance(item, ErrorRecord) else analyse(next(parsed), stages)
         pending.clear()
-        yield from results
 
     for item in items:
         pending.append(item)

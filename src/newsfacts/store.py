@@ -21,6 +21,8 @@ item's index in its list on the sheet); `articles.sheet` keeps the whole sheet a
 
 from __future__ import annotations
 
+import re
+import time
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -51,6 +53,10 @@ ARROW_TYPES = {
 # only appends, and with this cap its memory stays flat (measured: 4,000 articles, peak 460 -> 356 MiB).
 WRITER_MEMORY = "128MB"
 SCALAR_TYPES = {str: "VARCHAR", int: "INTEGER", float: "DOUBLE", bool: "BOOLEAN"}
+# How long a batch waits for readers (a server answering a request) to let go of the store's file.
+READERS_WAIT = 10
+# The process DuckDB names in a lock conflict: "Conflicting lock is held in /usr/bin/python3 (PID 1234)".
+LOCK_HOLDER = re.compile(r"\(PID (\d+)\)")
 # Columns whose text holds a richer SQL type than the document model says.
 TYPE_OVERRIDES = {("articles", "published"): "DATE"}
 
@@ -177,20 +183,18 @@ class Store:
         try:
             if not read_only:  # a new store's folder is made, as the other outputs' are
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            config = {} if read_only else {"memory_limit": WRITER_MEMORY}
-            self.connection = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except OSError as error:
             raise StoreError(f"{self.path}: cannot make the store's folder ({error.strerror})") from None
-        except duckdb.Error as error:
-            if "Conflicting lock" in str(error):  # DuckDB's words for a file another process holds open
-                raise StoreBusy(f"{self.path}: another process is using the store (a batch still writing it?); "
-                                 "try again when it is done, or query a copy") from None
-            raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
+        self.connection = self._connect(read_only)
         if not read_only:
-            for statement in _ddl():
-                self.connection.execute(statement)
-            self._add_new_columns()
-            self._link_people_of_older_store()
+            try:
+                for statement in _ddl():
+                    self.connection.execute(statement)
+                self._add_new_columns()
+                self._link_people_of_older_store()
+            except duckdb.Error as error:
+                self.close()
+                raise self._cannot_write(error) from None
 
     def _link_people_of_older_store(self) -> None:
         """A store made before people were linked gets its people tables, filled from the stored sheets."""
@@ -198,6 +202,30 @@ class Store:
             self.connection.begin()
             people.link_stored(self.connection)
             self.connection.commit()
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        """A connection, waiting up to READERS_WAIT seconds for readers to let go when writing: a server
+        answering a request holds the file for a moment, which must not stop a batch from starting."""
+        config = {} if read_only else {"memory_limit": WRITER_MEMORY}
+        deadline = time.monotonic() + (0 if read_only else READERS_WAIT)
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=read_only, config=config)
+            except duckdb.Error as error:
+                message = str(error)
+                if "Conflicting lock" not in message:  # DuckDB's words for a file another process holds open
+                    raise StoreError(f"{self.path}: cannot open the store ({_first_line(error)})") from None
+                held_by = LOCK_HOLDER.search(message)
+                holder = f"process {held_by[1]}" if held_by else "another process"
+                readers_only = "read-only mode" in message  # DuckDB suggests it when only readers hold the file
+                if readers_only and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                if readers_only:
+                    raise StoreBusy(f"{self.path}: {holder} keeps the store open for reading (a `newsfacts serve` "
+                                    f"or query?) for over {READERS_WAIT} s; writing waits until it lets go") from None
+                raise StoreBusy(f"{self.path}: {holder} is writing the store; try again when it is done, or query "
+                                "a copy") from None
 
     def _add_new_columns(self) -> None:
         """Columns for fields the document model gained since this store was made."""
@@ -215,17 +243,30 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.connection.close()
+        try:
+            self.connection.close()
+        except duckdb.Error:  # after a failed write (a full disk) there may be nothing left to close cleanly
+            pass
+
+    def _cannot_write(self, error: duckdb.Error) -> StoreError:
+        return StoreError(f"{self.path}: cannot write to the store ({_first_line(error)}); what was stored before "
+                          "is kept: run the same command again to go on")
 
     def start_run(self, engine: str, model: str, inputs: Sequence[str]) -> int:
-        (run_id,) = self.connection.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
-        self.connection.execute(
-            "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?)", [run_id, _now(), engine, model, list(inputs)]
-        )
+        try:
+            (run_id,) = self.connection.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+            self.connection.execute(
+                "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?)", [run_id, _now(), engine, model, list(inputs)]
+            )
+        except duckdb.Error as error:
+            raise self._cannot_write(error) from None
         return run_id
 
     def finish_run(self, run_id: int) -> None:
-        self.connection.execute("UPDATE runs SET finished = ? WHERE run_id = ?", [_now(), run_id])
+        try:
+            self.connection.execute("UPDATE runs SET finished = ? WHERE run_id = ?", [_now(), run_id])
+        except duckdb.Error as error:
+            raise self._cannot_write(error) from None
 
     def forget_errors(self) -> int:
         """Drop the error rows, so that the next batch tries those articles again; how many there were."""
@@ -235,11 +276,11 @@ class Store:
 
     def stored_runs(self, ids: Iterable[str]) -> dict[str, int]:
         """For each of these ids already in the store (stored or failed), the run that stored it."""
-        found = self.connection.execute(
+        _, found = self.query(
             "SELECT id, min(run_id) FROM (SELECT id, run_id FROM articles UNION ALL SELECT id, run_id FROM errors)"
-            " WHERE id IN (SELECT unnest(?)) GROUP BY id",
-            [list(ids)],
-        ).fetchall()
+            " WHERE id IN (SELECT unnest($ids)) GROUP BY id",
+            {"ids": list(ids)},
+        )
         return dict(found)
 
     def write(self, results: Iterable[FactSheet | ErrorRecord], run_id: int) -> None:
@@ -252,16 +293,25 @@ class Store:
                 rows["errors"].append({"run_id": run_id, **result.model_dump()})
             else:
                 _add_sheet_rows(result, run_id, rows)
-        self.connection.begin()
         try:
+            self.connection.begin()
             for table in (ARTICLES, *FACT_TABLES):
                 self._insert(table.name, table_columns(table), rows[table.name])
             self._insert("errors", ERROR_COLUMNS, rows["errors"])
             people.link_sheets(self.connection, [result for result in results if isinstance(result, FactSheet)])
             self.connection.commit()
+        except duckdb.Error as error:  # a full disk, a file made read-only under the run
+            self._rollback()
+            raise self._cannot_write(error) from None
         except BaseException:
-            self.connection.rollback()
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        try:
+            self.connection.rollback()
+        except duckdb.Error:  # the failed statement may have ended the transaction already
+            pass
 
     def _insert(self, table: str, columns: list[tuple[str, str]], rows: list[dict]) -> None:
         if not rows:

@@ -1,7 +1,9 @@
-"""A readable terminal summary of a fact sheet, drawn with Rich."""
+"""A readable terminal summary of a fact sheet, drawn with Rich; what the article holds is shown, never
+obeyed by the terminal."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rich.console import Group
@@ -11,6 +13,11 @@ from rich.text import Text
 
 from ..schema import FactSheet
 
+# Characters a terminal obeys rather than shows: C0 controls but tab, line feed and carriage return (which
+# Rich drops), ESC above all (it starts the sequences that recolour, move the cursor or retitle the
+# window), DEL, and the C1 controls (U+009B is a one-character ESC [). Each is shown as its Control
+# Pictures symbol (U+2400 + code: ESC is "␛"), or "�" for C1, so that offsets into a text do not move.
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 # What each section lists, named in the line that says which found nothing.
 SECTION_NAMES = ("entities", "quotes", "time expressions", "relations", "checks")
 
@@ -18,6 +25,26 @@ SECTION_NAMES = ("entities", "quotes", "time expressions", "relations", "checks"
 def counted(number: int, singular: str, plural: str | None = None) -> str:
     """'1 quote', '3 quotes'."""
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def printable(text: str) -> str:
+    """The text with what a terminal would obey (escape sequences) made visible instead."""
+    return TERMINAL_CONTROLS.sub(lambda found: chr(0x2400 + ord(found[0])) if found[0] < "\x20" else
+                                 "\u2421" if found[0] == "\x7f" else "\ufffd", text)
+
+
+def printable_sheet(sheet: FactSheet) -> FactSheet:
+    """The sheet with every text in it printable (same lengths, so offsets still hold)."""
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    return FactSheet.model_validate(clean(sheet.model_dump()))
 
 
 def row(*cells: str | Text) -> list[Text]:
@@ -104,11 +131,15 @@ def checks_table(sheet: FactSheet) -> Table:
 
 
 def summary(sheet: FactSheet) -> Group:
+    sheet = printable_sheet(sheet)
     heading = sheet.title or sheet.id
-    facts = [f"published {sheet.published or 'unknown'}", sheet.outlet, sheet.source and f"source: {sheet.source}",
-             f"{len(sheet.text):,} characters", f"schema {sheet.schema_version}"]
-    meta = " · ".join(fact for fact in facts if fact)
-    parts = [Panel(Text(meta), title=Text(heading, style="bold"), title_align="left")]
+    facts = [sheet.author and f"by {sheet.author}", f"published {sheet.published or 'unknown'}", sheet.outlet,
+             sheet.source and f"source: {sheet.source}", f"{len(sheet.text):,} characters",
+             f"schema {sheet.schema_version}"]
+    meta = Text(" · ".join(fact for fact in facts if fact))
+    for warning in sheet.warnings:  # what the reader should know before trusting what follows
+        meta.append(f"\nwarning: {warning}", style="yellow")
+    parts = [Panel(meta, title=Text(heading, style="bold"), title_align="left")]
     sections = [
         (sheet.entities, entities_table),
         (sheet.quotes, quotes_table),

@@ -81,8 +81,8 @@ def add_story_routes(app: FastAPI) -> None:
                     for n, body in enumerate(text) if body.strip()]
         for upload in file:
             if upload.filename:
-                body, html = await read_upload(upload)
-                articles.append((body, html, None, "", Path(upload.filename).stem, ""))
+                read = await read_upload(upload)
+                articles.append((read.text, read.html, None, "", Path(upload.filename).stem, ""))
         articles += [(None, None, url.strip(), "", "", "") for url in urls.splitlines() if url.strip()]
         if len(articles) < 2:
             raise HTTPException(422, "a story needs at least two articles: paste, upload or name two or more")

@@ -1,6 +1,6 @@
 """What the server's analysis processes run: read one article, analyse it, and hand back its sheet as JSON
-or its report page. Reading an HTML page happens here too, as trafilatura can take long on a
-hostile page; nothing CPU-heavy is left for the process that answers requests.
+or its report page. Reading an HTML page, pasted, uploaded or downloaded, happens here too, as trafilatura
+can take long on a hostile page; nothing CPU-heavy is left for the process that answers requests.
 
 Each function takes plain, picklable values and runs in a worker process with the spaCy pipeline
 loaded once (`load_model` caches it), one article at a time.
@@ -12,7 +12,8 @@ import gzip
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..ingest import from_html, from_text
+from ..fetch import Page
+from ..ingest import dated, from_html, from_text, read_fetched
 from ..nlp import DEFAULT_MODEL, load_model
 from ..schema import Article, FactSheet
 from ..sheet import DEFAULT_STAGES, Stage, extract
@@ -37,20 +38,23 @@ class Page:
 
 @dataclass(frozen=True)
 class Job:
-    """One article as a request gave it: text, an HTML page, or an article already fetched; with the
-    publication date and title the request sets over the article's own."""
+    """One article as a request gave it: text, an HTML page, or a page downloaded from `url`; with the
+    publication date and title the request sets over the article's own, and what reading an upload found
+    (its encoding) for the sheet's warnings."""
 
     article_id: str
     text: str | None = None
     html: str | None = None
-    article: Article | None = None
+    page: Page | None = None
+    url: str | None = None
     published: str | None = None
     title: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
-        """Characters to read: what decides whether the job goes with the long articles."""
-        return len(self.article.text if self.article is not None else self.html or self.text or "")
+        """Characters (or downloaded bytes) to read: what decides whether the job goes with the long articles."""
+        return len(self.page.body) if self.page is not None else len(self.html or self.text or "")
 
 
 def warm(model: str) -> None:
@@ -59,14 +63,14 @@ def warm(model: str) -> None:
 
 
 def read(job: Job) -> Article:
-    if job.article is not None:
-        article = job.article
+    if job.page is not None:
+        article = read_fetched(job.page, job.url or job.page.url)
     elif job.html is not None:
-        article = from_html(job.html, job.article_id)
+        article = from_html(job.html, job.article_id, warnings=job.warnings)
     else:
-        article = from_text(job.text or "", job.article_id)
-    return article.model_copy(update={"published": job.published or article.published,
-                                      "title": job.title or article.title})
+        article = from_text(job.text or "", job.article_id, warnings=job.warnings)
+    article = dated(article, job.published)  # undated, it takes a dateline's date (and says so)
+    return article.model_copy(update={"title": job.title or article.title})
 
 
 def sheet_of(job: Job, analysis: Analysis) -> FactSheet:

@@ -1,0 +1,5 @@
+"""`python -m newsfacts.cli`: the same command as `newsfacts`."""
+
+from . import app
+
+app(prog_name="newsfacts")
