@@ -3,7 +3,8 @@
 `.ci/run` runs it with the Python of a fresh virtual environment holding only newsfacts and its declared
 dependencies, so a module the code imports but the package does not declare fails here (the test extras
 would hide it from `make test`). Inputs: a text file, an HTML page, a URL served by a local HTTP server,
-standard input, JSON Lines, CSV, Parquet and gzip-compressed files; then the HTML report and the JSON API.
+standard input, JSON Lines, CSV, Parquet and gzip-compressed files; then the HTML report, the JSON API (one
+article and a story) and the pages' scripts.
 """
 
 from __future__ import annotations
@@ -76,8 +77,14 @@ def check_api(page: str) -> None:
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://newsfacts.test") as client:
                 response = await client.post("/api/extract", json={"html": page, "published": "2025-03-04"})
+                story = await client.post("/api/compare", json={"articles": [{"html": page}, {"text": STORY}]})
+                pages = [await client.get(path) for path in ("/compare", "/compare.js", "/index.js")]
         if response.status_code != 200 or "Okafor" not in response.text:
             sys.exit(f"FAILED: POST /api/extract answered {response.status_code}: {response.text[:300]}")
+        if story.status_code != 200 or len(story.json()["articles"]) != 2:
+            sys.exit(f"FAILED: POST /api/compare answered {story.status_code}: {story.text[:300]}")
+        if any(page.status_code != 200 for page in pages):
+            sys.exit(f"FAILED: the pages answered {[page.status_code for page in pages]}")
 
     anyio.run(main)
 
@@ -100,7 +107,7 @@ def main() -> None:
         if "Okafor" not in (folder / "report.html").read_text(encoding="utf-8"):
             sys.exit("FAILED: the HTML report does not show the article")
         check_api(PAGE)
-    print("plain install: text, HTML, URL, stdin, JSONL, CSV, Parquet, .gz, HTML report and API all work")
+    print("plain install: text, HTML, URL, stdin, JSONL, CSV, Parquet, .gz, HTML report, API and story API all work")
 
 
 if __name__ == "__main__":

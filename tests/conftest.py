@@ -65,6 +65,24 @@ def corpus_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def story_store(tmp_path_factory) -> Path:
+    """A store of the hand-made flood story (three outlets, one person named two ways) and one unrelated article,
+    grouped into stories as `newsfacts stories` does."""
+    from newsfacts.store import Store
+    from newsfacts.stories.stored import find_stories
+    from story_sheets import flood_story
+
+    path = tmp_path_factory.mktemp("stories") / "stories.duckdb"
+    sheets = flood_story()
+    other = sheets[0].model_copy(update={"id": "other", "text": "The library opened a new wing for children.",
+                                         "quotes": [], "figures": [], "times": [], "entities": [], "checks": []})
+    with Store(path) as store:
+        store.write([*sheets, other], store.start_run("local", "test", ["hand-made"]))
+        find_stories(store)
+    return path
+
+
+@pytest.fixture(scope="session")
 def served(corpus_store):
     """A server as most tests need it: a store to browse, pages on this machine's loopback fetchable, and the
     tests' own stage (server_stages) in its pipeline. One for the whole session: its worker loads the model once."""

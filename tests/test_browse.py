@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import re
 
-import httpx
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 
+import anyio.from_thread
+import duckdb
+import httpx
+from fastapi import FastAPI
+
+from conftest import corpus_sheets
+from newsfacts.store import Store
+from newsfacts.web import browse
 from newsfacts.web.browse import SECTIONS
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml"}
@@ -13,6 +23,22 @@ BROWSER = {"Accept": "text/html,application/xhtml+xml"}
 
 def get(base: str, path: str, **params) -> httpx.Response:
     return httpx.get(f"{base}{path}", params=params, headers=BROWSER, timeout=60)
+
+
+@contextmanager
+def in_process(store) -> Iterator[Callable[..., httpx.Response]]:
+    """GET for the corpus pages alone over `store`, served in this process: a report is drawn here, not in a
+    worker lane."""
+
+    async def analyse(size: int, function, *args):
+        return function(*args)
+
+    app = FastAPI()
+    app.include_router(browse.router(browse.Corpus(store), analyse))
+    with anyio.from_thread.start_blocking_portal() as portal:
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://corpus", headers=BROWSER)
+        yield lambda path, **params: portal.call(partial(client.get, path, params=params))
+        portal.call(client.aclose)
 
 
 def cells(page: str) -> list[list[str]]:
@@ -45,7 +71,7 @@ def test_an_article_opens_as_its_report(served):
 def test_quotes_page_lists_speakers_and_each_ones_quotes(served):
     speakers = get(served, "/corpus/quotes")
     assert [row[:3] for row in cells(speakers.text)] == [["Ana Lima", "person", "2"], ["Tom Berg", "person", "1"]]
-    assert 'href="/corpus/quotes?speaker=Ana%20Lima"' in speakers.text
+    assert 'href="/corpus/quotes?person=lima/ana"' in speakers.text  # a linked person, by the link's id
     hers = get(served, "/corpus/quotes", speaker="ana lima")
     assert "What ana lima said" in hers.text and "2 quotes" in hers.text
     assert [row[2].split(" direct")[0] for row in cells(hers.text)] == ["“We will build it”", "“The hall stays open”"]
@@ -70,3 +96,60 @@ def test_without_a_store_the_corpus_pages_say_how_to_get_one(bare):
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
     assert "newsfacts serve --store corpus.duckdb" in page.text
     assert "/corpus" not in get(bare, "/").text  # no link to pages that are not there
+
+
+def test_people_page_lists_each_person_and_links_to_their_quotes(served):
+    page = get(served, "/corpus/people")
+    assert page.status_code == 200 and "2 people in corpus.duckdb" in page.text
+    assert cells(page.text) == [["Ana Lima", "", "2", "2", "2"], ["Tom Berg", "", "1", "1", "1"]]
+    assert 'href="/corpus/quotes?person=lima/ana"' in page.text
+    hers = get(served, "/corpus/quotes", person="lima/ana")
+    assert "What Ana Lima said" in hers.text and "2 quotes, of the one person" in hers.text
+    assert [row[2].split(" direct")[0] for row in cells(hers.text)] == ["“We will build it”", "“The hall stays open”"]
+    nobody = get(served, "/corpus/quotes", person="nobody/known")
+    assert nobody.status_code == 404 and "no person" in nobody.text
+
+
+def test_a_person_named_two_ways_is_one_row_with_their_other_name(story_store):
+    with in_process(story_store) as get_page:
+        page = get_page("/corpus/people")
+        assert cells(page.text) == [["Ida Brandt", "Brandt", "3", "3", "3"]]
+        person = re.search(r'href="/corpus/quotes\?person=([^"]+)"', page.text)[1]
+        quotes = get_page("/corpus/quotes", person=person)
+        assert "What Ida Brandt said" in quotes.text and len(cells(quotes.text)) == 3
+        assert "as Brandt" in quotes.text  # the article's own name for her
+
+
+def test_stories_page_lists_each_story_and_opens_its_report(story_store):
+    with in_process(story_store) as get_page:
+        page = get_page("/corpus/stories")
+        assert page.status_code == 200 and "1 story in stories.duckdb" in page.text
+        ((first, last, story, articles, disputed, reworded),) = cells(page.text)
+        assert (first, last, articles, reworded) == ("Mon 4 Mar 2024", "Tue 5 Mar 2024", "3", "1")
+        assert story.endswith("Daily Lantern · Northern Post · Vale Courier")  # the outlets that carried it
+        assert int(disputed) >= 1 and 'class="number bad"' in page.text  # 12 dead or 9
+        story_id = re.search(r'href="/corpus/stories/([^"]+)"', page.text)[1]
+        report = get_page(f"/corpus/stories/{story_id}")
+        assert report.status_code == 200 and "Quotes across outlets" in report.text
+        assert "script-src 'none'" in report.headers["content-security-policy"]
+        assert get_page("/corpus/stories/S999").status_code == 404
+
+
+def test_stories_page_before_newsfacts_stories_says_what_to_run(served):
+    page = get(served, "/corpus/stories")
+    assert page.status_code == 200 and "newsfacts stories --store corpus.duckdb" in page.text
+
+
+def test_a_store_older_than_people_and_stories_says_what_to_run(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write(corpus_sheets(), store.start_run("local", "test", ["hand-made"]))
+    with duckdb.connect(str(path)) as connection:
+        for table in ("people", "person_entities", "story_articles", "stories"):
+            connection.execute(f"DROP TABLE {table}")
+    with in_process(path) as get_page:
+        assert "made before people were linked" in get_page("/corpus/people").text
+        assert get_page("/corpus/quotes", person="lima/ana").status_code == 404
+        assert "newsfacts stories --store old.duckdb" in get_page("/corpus/stories").text
+        assert get_page("/corpus/stories/S1").status_code == 404
+

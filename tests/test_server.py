@@ -20,8 +20,8 @@ import pytest
 from local_site import ARTICLE_HTML, serve_pages
 from newsfacts import server
 from newsfacts.fetch import Page
-from newsfacts.schema import Article, FactSheet
-from newsfacts.web import work
+from newsfacts.schema import FactSheet
+from newsfacts.web import jobs, work
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = (
@@ -195,7 +195,7 @@ def test_the_form_reads_one_input_only(served, monkeypatch):
     def no_fetching(*args, **kwargs):
         raise AssertionError("the server fetched a URL the reader did not choose")
 
-    monkeypatch.setattr(server, "fetch", no_fetching)
+    monkeypatch.setattr(jobs, "fetch", no_fetching)
     with httpx.Client(base_url=served, timeout=60, follow_redirects=True) as client:
         both = {"text": STORY, "url": "https://example.com/other-story"}
         assert_json_error(client.post("/report", data=both), 422, "pasted text and a web address were both sent")

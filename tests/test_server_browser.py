@@ -184,6 +184,34 @@ def test_browse_a_corpus_from_articles_to_a_report_and_a_persons_quotes(corpus_u
     page.goto(f"{corpus_url}/corpus/quotes")
     page.click("text=Omar Reyes")
     assert page.locator("tbody tr").count() == 2 and "Drivers are back" in page.inner_text("main")
+    page.click("nav >> text=People")
+    assert page.locator("tbody tr").count() == 4
+    page.click("text=Lena Marsh")
+    assert page.inner_text("h1") == "What Lena Marsh said" and page.locator("tbody tr").count() == 2
+    page.click("nav >> text=Stories")
+    assert "newsfacts stories --store newsroom.duckdb" in page.inner_text("main")  # not grouped yet
     page.click("nav >> text=Failed checks")
     assert page.locator("tbody tr").count() == 2
+    page.close()
+
+
+def test_compare_a_story_from_the_page(server_url, browser):
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto(server_url)
+    page.click("nav >> text=Compare a story")
+    reports = [("Storms cut power to 3,000 homes on Tuesday, the utility said. \"Every home will be back on by "
+                "Thursday night,\" engineer Carla Mendes said.", "Metro Wire"),
+               ("About 3,500 homes lost power in Tuesday's storms. \"Every home will be back on by Thursday,\" "
+                "Carla Mendes said.", "Valley Echo"),
+               ("Carla Mendes said every home would be back on by Thursday after storms cut power to 3,000 homes.",
+                "Coast Radio")]
+    page.click("#add")  # a third article, added by the page's script
+    for number, (text, outlet) in enumerate(reports, start=1):
+        page.fill(f"#text-{number}", text)
+        page.fill(f"#outlet-{number}", outlet)
+        page.fill(f"#published-{number}", "2025-03-04")
+    page.click("#submit")
+    page.wait_for_selector("#quotes", timeout=120_000)
+    assert page.url.startswith(f"{server_url}/report/")
+    assert all(outlet in page.inner_text("#articles") for _, outlet in reports)
     page.close()

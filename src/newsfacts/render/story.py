@@ -15,6 +15,10 @@ from rich.text import Text
 from ..stories.sheet import Fact, FactValue, QuoteVariant, StorySheet
 from .text import counted, row
 
+# The story page runs no script and loads nothing; the page carries this in a <meta> tag (a saved report keeps
+# it), and the server also sends it as a header.
+STORY_POLICY = ("default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+                "form-action 'none'")
 STATUS_STYLES = {"agree": "green", "hedged": "yellow", "disagree": "bold red"}
 
 
@@ -124,7 +128,7 @@ def render_story_html(sheet: StorySheet) -> str:
 
     outlets = outlet_names(sheet)
     page = templates().get_template("story.html.j2").render(
-        sheet=sheet, outlets=outlets, fact_rows=lambda fact: fact_rows(fact, outlets),
+        policy=Markup(STORY_POLICY), sheet=sheet, outlets=outlets, fact_rows=lambda fact: fact_rows(fact, outlets),
         variant_changes=variant_changes, style=Markup(asset("story.css")),
         disagreeing=sum(fact.status == "disagree" for fact in sheet.facts),
         articles=sorted(sheet.articles, key=lambda a: (a.published is None, a.published or "", a.id)),

@@ -1,5 +1,5 @@
-"""The server's HTML pages other than the report: the page a reader starts from, the corpus pages' frame, and
-the short page a browser gets for an error. Every page says in its headers what it may load (CSP) and that
+"""The server's HTML pages other than the reports: the pages a reader starts from (one article, one story),
+the corpus pages' frame, and the short page a browser gets for an error. Every page says in its headers what it may load (CSP) and that
 no other site may frame it."""
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ def index_page(corpus: bool) -> HTMLResponse:
     return page("index.html.j2", corpus=corpus)
 
 
-def index_script() -> Response:
-    script = files("newsfacts").joinpath("web", "index.js").read_text(encoding="utf-8")
-    return Response(script, media_type="text/javascript", headers={"X-Content-Type-Options": "nosniff"})
+def script(name: str) -> Response:
+    """One of the pages' own scripts (index.js, compare.js): the only scripts they may run."""
+    text = files("newsfacts").joinpath("web", name).read_text(encoding="utf-8")
+    return Response(text, media_type="text/javascript", headers={"X-Content-Type-Options": "nosniff"})
 
 
 def report_response(request: Request, report: Page) -> Response:
