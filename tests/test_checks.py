@@ -6,6 +6,7 @@ import pytest
 
 from newsfacts.checks import find_checks
 from newsfacts.entities import find_entities
+from newsfacts.figures import find_figures
 from newsfacts.nlp import parse
 from newsfacts.schema import Article, FactSheet
 from newsfacts.times import find_times
@@ -19,6 +20,7 @@ def checks_of(nlp, text: str, published: str | None = PUBLISHED):
     sheet = FactSheet(id="t", text=text, published=published)
     sheet.entities = find_entities(parsed, sheet)
     sheet.times = find_times(parsed, sheet)
+    sheet.figures = find_figures(parsed, sheet)
     return find_checks(parsed, sheet)
 
 
@@ -629,7 +631,9 @@ def test_a_length_in_weekends_is_no_unit_to_count_by(nlp):
 
 def test_a_share_in_brackets_beside_words_stays_in_its_list(nlp):
     text = "Just over half (51%) of members back the deal, 45% oppose it and 4% are unsure."
-    assert only(checks_of(nlp, text), "percentages").status == "consistent"
+    shares, words = checks_of(nlp, text)
+    assert shares.about == ["51%", "45%", "4%"] and shares.status == "consistent"
+    assert words.about == ["just over half", "51%"] and words.status == "consistent"
 
 
 def test_everything_else_closes_a_breakdown(nlp):

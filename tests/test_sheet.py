@@ -7,7 +7,8 @@ from newsfacts.sheet import DEFAULT_STAGES, extract, extract_many
 
 
 def test_default_stages_fill_every_field_in_data_flow_order():
-    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks"]
+    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "figures", "relations",
+                                                    "checks"]
 
 
 def test_a_custom_stage_list_runs_and_reads_earlier_fields(nlp):
