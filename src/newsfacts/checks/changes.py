@@ -25,27 +25,31 @@ _REACH = 3
 
 def change_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     found = values(parsed, sheet)
-    changes = [v for v in found if v.kind == "percent" and _direction(parsed.text, v) is not None]
+    changes = [v for v in found if v.kind == "percent" and direction(parsed.text, v) is not None]
     for change in changes:
         if change.unit == "percent" and change.figure.text[:1].isalpha():
             continue  # "a quarter" is too loose a change to prove
-        direction = _direction(parsed.text, change)
+        way = direction(parsed.text, change)
         points = change.unit in ("points", "basis points")
-        wanted = (lambda v: v.kind == "percent" and v.unit == "percent") if points else (
-            lambda v: v.kind in ("money", "count", "number", "percent") and v.unit in (None, "GBP", "GBX", "USD", "EUR",
-                                                                                      "INR", "percent")
-            or v.kind == "money")
-        beside = [v for v in found if v is not change and v not in changes and wanted(v)
-                  and v.sentence == change.sentence]
-        check = _judge(parsed.text, change, direction, beside, points, certain=True)
+        candidates = [v for v in found if v is not change and v not in changes and _comparable(v, points)]
+        beside = [v for v in candidates if v.sentence == change.sentence]
+        check = _judge(parsed.text, change, way, beside, points, certain=True)
         if check is None:  # the values in the sentences around it ("Sequentially, net profit rose 3.2% from …")
-            near = [v for v in found if v is not change and v not in changes and wanted(v) and 0 < abs(v.sentence - change.sentence) <= _REACH]
-            check = _judge(parsed.text, change, direction, beside + near, points, certain=False)
+            near = [v for v in candidates if 0 < abs(v.sentence - change.sentence) <= _REACH]
+            check = _judge(parsed.text, change, way, beside + near, points, certain=False)
         if check is not None:
             yield check[0]
 
 
-def _direction(text: str, change: Value) -> int | None:
+def _comparable(value: Value, points: bool) -> bool:
+    """Values a change can be computed between: shares for a change in points, else sums, counts, numbers and
+    shares (a relative change of a rate)."""
+    if points:
+        return value.kind == "percent" and value.unit == "percent"
+    return value.kind in ("money", "count", "number") or value.kind == "percent" and value.unit == "percent"
+
+
+def direction(text: str, change: Value) -> int | None:
     """+1 for a rise, -1 for a fall, None when no word says the figure is a change."""
     before = _CUE_BEFORE.search(text[max(0, change.start - 40):change.start])
     cue = before or _CUE_AFTER.match(text[change.end:change.end + 30])

@@ -44,6 +44,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             yield from clock_check(parsed, sheet, stated, figure, clocks)
         elif told_next_door is not None:
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
+        elif figure[2] and (later := counted_later(parsed, stated, here, clocks, spans)) is not None:
+            yield from clock_check(parsed, sheet, stated, figure, later)
         elif not figure[2] and sentence is not None:
             dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
                      and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
@@ -115,8 +117,6 @@ def length_bearer(length: Token) -> Token | None:
     verb's subject ('the operation lasted six hours')."""
     if length.dep_ in ("amod", "compound", "nummod"):
         return length.head
-    if length.dep_ == "pobj" and length.head.lower_ == "of" and length.head.head.pos_ == "NOUN":
-        return length.head.head  # "a flight of three hours"
     # the subject nearest its verb, should the parse give it two
     return max((child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass") and child is not length),
                key=lambda child: child.i, default=None)
@@ -174,6 +174,18 @@ def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
                     working=f"{begin.value} → {end.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
 
+def counted_later(parsed: Parsed, stated: TimeExpression, here: list[TimeExpression], clocks: list[TimeExpression],
+                  spans: list[Sentence]) -> list[TimeExpression] | None:
+    """'… gave way at 4.40am. Rescuers reached the site at 6.15am, more than an hour and a half later': a
+    length counted on from the clock time of the sentence before to the one told just before it."""
+    if len(here) != 1 or here[0].end > stated.start or not re.match(r"\s+later\b", parsed.text[stated.end:]):
+        return None
+    index = next((i for i, s in enumerate(spans) if s.start <= stated.start < s.end), None)
+    before = spans[index - 1] if index else None
+    earlier = [t for t in clocks if before is not None and before.start <= t.start < before.end]
+    return [earlier[-1], here[0]] if earlier else None
+
+
 def nearest_length(parsed: Parsed, times: list[TimeExpression], pair: list[TimeExpression],
                    sentence: Sentence) -> TimeExpression | None:
     """Of the clock lengths in the sentence of two clock times, the one written closest to them: in "left at
@@ -181,8 +193,16 @@ def nearest_length(parsed: Parsed, times: list[TimeExpression], pair: list[TimeE
     length, and so is "after a flight of three hours" beside "eight hours after …"."""
     first, last = min(t.start for t in pair), max(t.end for t in pair)
     lengths = [t for t in times if t.type == "DURATION" and (figure := amount(t.value)) and figure[2]
-               and sentence.start <= t.start < sentence.end and not of_a_new_thing(parsed, t)]
+               and sentence.start <= t.start < sentence.end]
+    lengths = [t for t in lengths if not of_a_thing(parsed, t)] or lengths
     return min(lengths, key=lambda t: max(first - t.end, t.start - last, 0), default=None)
+
+
+def of_a_thing(parsed: Parsed, stated: TimeExpression) -> bool:
+    """'after a flight of three hours': a length said of a thing it names after 'of'."""
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    root = length.root if length is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
 
 
 def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpression]) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
+from .changes import direction
 from .common import verdict
 from .values import Value, overlaps, shown, values
 
@@ -37,6 +38,10 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         if check is not None:
             done.update(share.start for _, share in group)
             yield check
+            if check.status == "consistent":
+                total = _total_of_results(text, group, counts)
+                if total is not None:
+                    yield total
     for share in shares:
         if share.start in done:
             continue
@@ -48,7 +53,7 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
 
 
 def _is_change(text: str, share: Value) -> bool:
-    return re.search(r"\b(?:up|down|rose|fell|rise|fall|by|increase|decrease|increased|decreased|grew|growth|drop|"
+    return direction(text, share) is not None or re.search(r"\b(?:up|down|rose|fell|rise|fall|by|increase|decrease|increased|decreased|grew|growth|drop|"
                      r"dropped|decline|declined|climbed|cut)\s+(?:\w+\s+)?$", text[max(0, share.start - 20):share.start],
                      re.I) is not None or re.match(r"\s+(?:rise|fall|increase|decrease|drop|decline|growth|cut|"
                                                    r"reduction|higher|lower|more|less)\b", text[share.end:]) is not None
@@ -105,14 +110,44 @@ def _results_check(group: list[tuple[Value, Value]]) -> Check | None:
                          f"every share printed: inconsistent")
 
 
+# "A total of 2,930 votes were cast", "2,320 valid votes in all": the whole of a results list, stated
+_TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?|combined)\s+$",
+                        re.I)
+_TOTAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}\s+(?:in\s+all|in\s+total|altogether|were\s+cast|was\s+cast)\b", re.I)
+
+
+def _total_of_results(text: str, group: list[tuple[Value, Value]], counts: list[Value]) -> Check | None:
+    """A results list whose shares fit its counts and make 100% lists every part: their sum against the whole
+    the article states for it ('A total of 2,930 votes were cast'), or a figure equal to it elsewhere."""
+    listed = sum(share.value for _, share in group)
+    if abs(listed - 100) > 0.05 * len(group) + 0.01:
+        return None
+    parts = [count for count, _ in group]
+    summed = sum(part.value for part in parts)
+    last = max(max(count.sentence, share.sentence) for count, share in group)
+    stated = [c for c in counts if c not in parts and c.unit == parts[0].unit and c.sentence in (last, last + 1)
+              and c.start > parts[-1].end and (_TOTAL_CUE.search(text[max(0, c.start - 20):c.start])
+                                                or _TOTAL_AFTER.match(text[c.end:c.end + 30]))]
+    equal = [c for c in counts if c not in parts and c.unit == parts[0].unit and c.value == summed]
+    whole = stated[0] if stated else equal[0] if equal else None
+    if whole is None or any(part.value >= whole.value for part in parts):
+        return None
+    status = "consistent" if whole.low <= summed <= whole.high else "inconsistent"
+    return Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
+                 working=f"{' + '.join(shown(part.value) for part in parts)} = {shown(summed)} (their shares make "
+                         f"{listed:.1f}%); stated total {whole.text}: {status}")
+
+
 def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], found: list[Value]) -> Check | None:
     """A share against a part and a whole it can be the share of: its own count (or the counts of its sentence,
     or of the sentences near it) over another figure of the same unit. Only agreement is claimed: which
     whole a share is of is rarely certain enough to call it wrong."""
     near = [c for c in counts if c.sentence == share.sentence] or [
-        c for c in counts if abs(c.sentence - share.sentence) <= _REACH]
+        c for c in counts if c.sentence == share.sentence - 1]
     parts = [paired] if paired is not None else sorted(near, key=lambda c: abs(c.start - share.start))
     wholes = [c for c in counts] + [_whole_of_ratio(v) for v in found if v.kind == "ratio" and v.figure.upper]
+    if paired is None:  # a share told apart from its count: its whole is told near it too
+        wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH]
     for part in parts:
         for whole in sorted((w for w in wholes if w.value > part.value and w.unit == part.unit and w is not part),
                             key=lambda w: abs(w.start - share.start)):

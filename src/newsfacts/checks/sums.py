@@ -220,47 +220,72 @@ def _partition_check(text: str, sentences, whole: Value, parts: list[Value]) -> 
 
 
 def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
-    """A count that is exactly the sum of a run of two or more counts told next to it, before or after: a
-    run whose items are joined as one list, set off from the whole by more than a list's comma ('10, 20 and
-    30' is a list of three), none of them a difference ('62 more than …') or a part of a total ('of the
-    total')."""
-    for whole in items:
+    """A count that is exactly the sum of a run of two or more counts told next to it, before or after (in
+    its sentence or the one beside it): a run whose items are joined as one list, set off from the whole by
+    more than a list's comma ('10, 20 and 30' is a list of three), none of them a difference ('62 more
+    than …'), a part of a total ('of the total'), a hedged figure or a measure ('two miles')."""
+    parts = [v for v in items if not _MEASURE.match(v.figure.measures or "")
+             and not _DIFFERENCE.match(text[v.end:v.end + 16]) and not _SUB_PART.search(text[max(0, v.start - 16):v.start])
+             and not _EARLIER_VALUE.search(text[max(0, v.start - 20):v.start])]
+    for index, whole in enumerate(items):
         if whole.value < 3 or whole.kind == "number" and whole.figure.measures is None and whole.value < 10:
             continue
         if _NOT_A_WHOLE.match(text[whole.end:whole.end + 20]):
             continue
-        after = [v for v in items if v.start >= whole.end and 0 <= v.sentence - whole.sentence <= _SUM_REACH]
-        before = [v for v in items if v.end <= whole.start and 0 <= whole.sentence - v.sentence <= _SUM_REACH]
-        for run in (_run_summing(text, after, whole, forward=True),
-                    _run_summing(text, list(reversed(before)), whole, forward=False)):
-            if run:
-                yield _check(text, whole, sorted(run, key=lambda v: v.start), "consistent")
-                break
+        # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is
+        near = [v for v in parts if v is not whole and abs(v.sentence - whole.sentence) <= _SUM_REACH
+                and _same_unit(v, whole) and v.value < whole.value and v.figure.hedge == whole.figure.hedge]
+        after = [v for v in near if v.start >= whole.end]
+        before = [v for v in near if v.end <= whole.start]
+        # "won 25 of the 34 games … seven ended in a draw, they lost two": a ratio's part opens the run
+        ratio_part = items[index - 1] if index and _RATIO_GAP.fullmatch(text[items[index - 1].end:whole.start]) \
+            else None
+        runs = [_run_summing(text, ([ratio_part] if ratio_part else []) + after, whole, forward=True),
+                _run_summing(text, list(reversed(before)), whole, forward=False)]
+        run = next((run for run in runs if run), None)
+        if run:
+            yield _check(text, whole, sorted(run, key=lambda v: v.start), "consistent")
 
 
+_RATIO_GAP = re.compile(r"\s+(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|all))?\s+", re.I)
 # "$4bn of the total", "62 more than": a part or a difference, not a whole
 _NOT_A_WHOLE = re.compile(r"\s+(?:of\s+(?:the|its|their)\s+total|more|fewer|less|ahead|behind|short|shy|up|down)\b",
                           re.I)
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less)\s+than\b|\s+(?:ahead|behind|short|shy)\s+of\b", re.I)
+# "164 passengers, among them three infants": what another figure includes is no further part
+_SUB_PART = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
+_MEASURE = re.compile(r"(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|inches|tonnes?|tons?|kg|"
+                      r"kilos?|grams?|mph|km/h|degrees?|acres?|hectares?|litres?|liters?|gallons?|per)$", re.I)
 # Only a list's comma or "and" between a whole and its parts makes it one more item of the list.
 _BARE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+# Between the items of a run: no comparison, no other figure, and not a new paragraph.
+_RUN_GAP = re.compile(r"^(?![^\n]*\b(?:than|of\s+the\s+total)\b)[^\n\d]{0,120}$", re.I)
+
+
+def _nouns_agree(whole: Value, run: list[Value]) -> bool:
+    """'28 hostages' and 'five exchanges' are no parts of '33 hostages': when a part counts the whole's noun,
+    every part that names a noun names it."""
+    nouns = {_noun(v) for v in run} - {None}
+    return _noun(whole) not in nouns or nouns == {_noun(whole)}
 
 
 def _run_summing(text: str, candidates: list[Value], whole: Value, forward: bool) -> list[Value] | None:
-    run: list[Value] = []
-    for item in candidates:
-        if not _same_unit(item, whole) or item.value >= whole.value or _DIFFERENCE.match(text[item.end:item.end + 16]):
-            break
-        if run:
-            first, second = (run[-1], item) if forward else (item, run[-1])
-            if not _LIST_GAP.match(text[first.end:second.start]):
+    for first in range(len(candidates)):
+        run: list[Value] = []
+        for item in candidates[first:]:
+            if run:
+                earlier, later = (run[-1], item) if forward else (item, run[-1])
+                # a ratio's part opening the run is followed by its whole
+                gap_start = max(earlier.end, whole.end) if forward and earlier.start < whole.start else earlier.end
+                if not _RUN_GAP.match(text[gap_start:later.start]):
+                    break
+            elif first == 0 and _BARE_LIST_GAP.match(text[whole.end:item.start] if forward else
+                                                     text[item.end:whole.start]) and _noun(item) == _noun(whole):
+                break  # "scores of 10, 20 and 30": the last is one more item, not their sum
+            run.append(item)
+            summed = sum(v.value for v in run)
+            if len(run) >= 2 and abs(summed - whole.value) <= 1e-9 * max(1.0, whole.value):
+                return run if _nouns_agree(whole, run) else None
+            if summed > whole.value:
                 break
-        elif _BARE_LIST_GAP.match(text[whole.end:item.start] if forward else text[item.end:whole.start]):
-            return None
-        run.append(item)
-        summed = sum(v.value for v in run)
-        if len(run) >= 2 and abs(summed - whole.value) <= 1e-9 * max(1.0, whole.value):
-            return run
-        if summed > whole.value:
-            return None
     return None

@@ -55,7 +55,8 @@ LAST_PART = re.compile(r"\bthe\s+(?:remaining|other|rest,?)\s+$", re.I)
 # Between a whole and the list of its parts told after it: "A total of 90 homes were damaged, 60 in …".
 WHOLE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,5}\s*[,:–—]\s*$", re.I)
 # Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
-CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$", re.I)
+CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$"
+                     r"|^(?:\s+[a-z][\w'’-]*){0,2}\s*,\s*(?:who|which|that)(?:\s+[\w'’-]+){1,10}\s*$", re.I)
 
 
 def counts(sentence: Sentence, sheet: FactSheet) -> list[Count]:

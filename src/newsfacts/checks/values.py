@@ -12,6 +12,7 @@ from .common import HEDGES
 
 # Kinds whose value is a number (dates, clock times and durations hold TIMEX3 values).
 NUMERIC_KINDS = ("count", "number", "money", "percent", "ratio", "age", "score")
+SIGNED = re.compile(r"(?:^|[\s(,])[+−-]$")
 _DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 
@@ -76,6 +77,8 @@ def values(parsed: Parsed, sheet: FactSheet) -> list[Value]:
     for figure in sheet.figures:
         if figure.kind not in NUMERIC_KINDS or not isinstance(figure.value, (int, float)):
             continue
+        if SIGNED.search(parsed.text[max(0, figure.start - 2):figure.start]):
+            continue  # "+25.1", "-3.7": a change in a table, not a count or share
         value = float(figure.value)
         low, high = widened(figure, value)
         found.append(Value(figure, value, low, high, _index(starts, figure.start)))

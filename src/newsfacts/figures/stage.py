@@ -27,6 +27,9 @@ _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?![\d]|[.,:]\d|\s?(?:%|per\s*cent))(?:\s+(?P<noun>[a-z]+))?")
 _SCORE_WORDS = set(WORDS["score_words"]["words"])
 _RANGE_JOINER = re.compile(r"^(?:\s+to\s+|\s?[-–]\s?|\s+or\s+|\s+and\s+)$", re.I)
+# "rose from 12 to 19": a value and the one it changed to, not a range
+_CHANGED_FROM = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|increased|decreased|dropped|grew|"
+                           r"went|up|down|revised|raised|cut|lowered)\s+from\s+$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _RATIO_JOINER = re.compile(r"^\s+(?:out\s+of|of(?:\s+(?:the|its|their|his|her|our|all))?)\s+$", re.I)
 _ONE_IN = re.compile(r"^\s+in\s+$", re.I)
@@ -38,7 +41,7 @@ _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth", re.I)
 
 def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
     """Every figure the article states, in text order."""
-    text, doc = parsed.text, parsed.doc
+    text = parsed.text
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     names = [(m.start, m.end) for e in sheet.entities for m in e.mentions if m.kind == "name"]
@@ -55,7 +58,9 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
     for time in sheet.times:
         if time.type in _TIME_KINDS and time not in ages:
             add(_time_figure(parsed, time))
-    found = [n for n in numerals(text) if free(n.start, n.end) and not any(a <= n.start < b for a, b in names)
+    # a number inside a name ("Apollo 11 crew", "Formula 1 team") is part of it; one ending a name span is
+    # more often a count the NER ran into ("Reform UK 584")
+    found = [n for n in numerals(text) if free(n.start, n.end) and not any(a <= n.start and n.end < b for a, b in names)
              and not _ORDINAL.match(text, n.end) and not re.search(r"[A-Za-z]-$", text[max(0, n.start - 2):n.start])]
     amounts = [amount(text, n) for n in found]
     index = 0
@@ -113,7 +118,8 @@ def _figure(parsed: Parsed, first: Amount, second: Amount | None, people: set[in
         return _make(parsed, first.start, end, "score", value, upper=float(score["other"])), 2 if second else 1
     if second is not None and between is not None:
         if _RANGE_JOINER.match(between) and (first.kind == second.kind or first.kind == "number") \
-                and second.value > value and (" and " not in between or _BETWEEN.search(text[:first.start])):
+                and second.value > value and (" and " not in between or _BETWEEN.search(text[:first.start])) \
+                and not _CHANGED_FROM.search(text[max(0, first.start - 30):first.start]):
             return _make(parsed, first.start, second.end, second.kind if second.kind != "number" else "count",
                          value, upper=second.value, unit=second.unit, hedge=hedge), 2
         if _RATIO_JOINER.match(between) and first.kind == second.kind == "number" and second.value > value:
