@@ -226,8 +226,11 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
         stated += [(age, about, births[person.id], at) for person, age, about, at in
                    dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
+    told = {(when.start, age) for age, _, when, _ in stated}
     for age, about, when, at in [*stated, *((age, about, origin, now) for age, about, origin in
-                                            ages_beside_origins(parsed, sheet, spans))]:
+                                            ages_beside_origins(parsed, sheet, spans)),
+                                 *(found for found in figure_ages(parsed, sheet, spans, dates, now)
+                                   if (found[2].start, found[0]) not in told)]:
         if (when.start, age) in done:
             continue
         done.add((when.start, age))
@@ -238,3 +241,30 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
         yield Check(kind="age", status=status, about=[about, when.text] + ([at.text] if at is not now else []),
                     working=f"from {when.value} → {at.value} ({at.text}) = {shown} years old; "
                             f"stated {age}: {status}")
+
+
+BORN_BEFORE = re.compile(r"\bborn\s+(?:on\s+|in\s+)?$", re.I)
+
+
+def figure_ages(parsed: Parsed, sheet: FactSheet, spans: list[Sentence], dates: list[TimeExpression],
+                now: TimeExpression) -> Iterator[tuple[int, str, TimeExpression, TimeExpression]]:
+    """'Born in 1990, the 34-year-old …', 'born on 2 May 1961, … The 63-year-old spent …': an age figure and
+    the one birth date told in its sentence or the sentence before, when no one else's birth is near."""
+    births = [t for t in dates if BORN_BEFORE.search(parsed.text[max(0, t.start - 12):t.start])]
+    for figure in sheet.figures:
+        if figure.kind != "age" or not isinstance(figure.value, (int, float)):
+            continue
+        sentence = next((i for i, s in enumerate(spans) if s.start <= figure.start < s.end), None)
+        if sentence is None:
+            continue
+        window = spans[max(0, sentence - 1)].start, spans[sentence].end
+        near = [t for t in births if window[0] <= t.start < window[1]]
+        if len(near) != 1 or KIN_AFTER.match(parsed.text, figure.end):
+            continue  # "born in 1960, … his 30-year-old son": someone else's age
+        at = date_beside(parsed.text, [t for t in dates if t is not near[0]], figure.start, figure.end) or now
+        yield int(figure.value), figure.text, near[0], at
+
+
+# "the 30-year-old son", "her 12-year-old daughter": an age said of a relative, not of the one born
+KIN_AFTER = re.compile(r"\s+(?:son|daughter|brother|sister|wife|husband|mother|father|child|grandson|granddaughter|"
+                       r"nephew|niece|cousin|partner|boyfriend|girlfriend)\b", re.I)

@@ -304,7 +304,7 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     else:
         lowest = stated_minutes * low
     fits = lowest - 1e-9 <= longest and shortest <= stated_minutes * high + 1e-9
-    if not fits and (window(text, first, second) or early != (0, 0) or late != (0, 0)):
+    if not fits and window(text, first, second):
         # "between 9.30 and 9.40", "gone by 3.20am": the clock times bound a stretch the length lies within
         fits = lowest <= longest
         if not fits:
@@ -318,8 +318,9 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
 # A zone named after a clock time ("6.55am UK time", "0542 GMT", "midnight Mountain Time"); "local time" is the
 # event's own clock, which a time with no zone is told in too.
 ZONE = re.compile(r"\s*(?:\(?\s*)?(?P<zone>(?:UK|British|French|Paris|London|Eastern|Central|Mountain|Pacific|"
-                  r"[A-Z][a-z]+)\s+time|GMT|UTC|BST|CET|CEST|EET|EEST|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|IST|HKT"
+                  r"[A-Z][a-z]+)\s+[Tt]ime|GMT|UTC|BST|CET|CEST|EET|EEST|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|IST|HKT"
                   r"|JST|AEST|AEDT|in\s+the\s+UK|UK)\b")
+ZONE_INSIDE = re.compile(ZONE.pattern.replace(r"\s*(?:\(?\s*)?", r"\s+", 1) + "$")
 POSSESSIVE = re.compile(r"['’]s?\s+[a-z]")
 RANGE_START = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|[a-z]+\s+(?:minutes?|hours?|seconds?)\b)", re.I)
 RANGE_BEFORE = re.compile(r"\b(?P<low>[\w.]+)\s*(?:to|or|-|–)\s*$", re.I)
@@ -330,7 +331,8 @@ CLOCK_HEDGE = re.compile(rf"\b(?P<hedge>{words_pattern([w for w in CLOCK_HEDGES 
 
 
 def zone_of(text: str, clock: TimeExpression) -> str:
-    found = ZONE.match(text, clock.end)
+    """The zone a clock time is told in, named after it or inside its own words ('midnight Mountain Time')."""
+    found = ZONE.match(text, clock.end) or ZONE_INSIDE.search(clock.text)
     zone = " ".join(found["zone"].lower().split()) if found else ""
     return {"local time": "", "uk time": "uk", "in the uk": "uk", "british time": "uk"}.get(zone, zone)
 

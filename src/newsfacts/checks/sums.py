@@ -226,7 +226,7 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
     than …'), a part of a total ('of the total'), a hedged figure or a measure ('two miles')."""
     parts = [v for v in items if not _MEASURE.match(v.figure.measures or "")
              and not _DIFFERENCE.match(text[v.end:v.end + 16]) and not _SUB_PART.search(text[max(0, v.start - 16):v.start])
-             and not _EARLIER_VALUE.search(text[max(0, v.start - 20):v.start])]
+             and not _EARLIER_VALUE.search(text[max(0, v.start - 20):v.start]) and not _OF_THEM.match(text, v.end)]
     for index, whole in enumerate(items):
         if whole.value < 3 or whole.kind == "number" and whole.figure.measures is None and whole.value < 10:
             continue
@@ -234,7 +234,7 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
             continue
         # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is
         near = [v for v in parts if v is not whole and abs(v.sentence - whole.sentence) <= _SUM_REACH
-                and _same_unit(v, whole) and v.value < whole.value and v.figure.hedge == whole.figure.hedge]
+                and _same_unit(v, whole) and v.figure.hedge == whole.figure.hedge]
         after = [v for v in near if v.start >= whole.end]
         before = [v for v in near if v.end <= whole.start]
         # "won 25 of the 34 games … seven ended in a draw, they lost two": a ratio's part opens the run
@@ -254,6 +254,8 @@ _NOT_A_WHOLE = re.compile(r"\s+(?:of\s+(?:the|its|their)\s+total|more|fewer|less
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less)\s+than\b|\s+(?:ahead|behind|short|shy)\s+of\b", re.I)
 # "164 passengers, among them three infants": what another figure includes is no further part
 _SUB_PART = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
+# "five of them in a critical condition": a part of the figures before it
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.I)
 _MEASURE = re.compile(r"(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|inches|tonnes?|tons?|kg|"
                       r"kilos?|grams?|mph|km/h|degrees?|acres?|hectares?|litres?|liters?|gallons?|per)$", re.I)
 # Only a list's comma or "and" between a whole and its parts makes it one more item of the list.
@@ -270,6 +272,8 @@ def _nouns_agree(whole: Value, run: list[Value]) -> bool:
 
 
 def _run_summing(text: str, candidates: list[Value], whole: Value, forward: bool) -> list[Value] | None:
+    bigger = next((i for i, item in enumerate(candidates) if item.value >= whole.value), len(candidates))
+    candidates = candidates[:bigger]  # a figure as big as the whole ends the stretch its parts may lie in
     for first in range(len(candidates)):
         run: list[Value] = []
         for item in candidates[first:]:

@@ -22,6 +22,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|turned|turns|turning)\s+$", re.I)
 _AGE_CLOSE = re.compile(r"\s*[,)]")
 _HYPHEN_WORD = re.compile(r"-(?P<word>[A-Za-z]+)\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+# "a No. 5 alarm", "Platform 9", "#3": a number that names, not one that counts
+_LABEL = re.compile(r"(?:\bNo\.?|\bNos\.?|#|\bnumber|\bplatform|\bgate|\bterminal|\broom|\bpage)\s*$", re.I)
 _YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 # "3-1", "6-2": a score, unless a noun other than a result's follows ("3-4 people" is a range).
 _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?![\d]|[.,:]\d|\s?(?:%|per\s*cent))(?:\s+(?P<noun>[a-z]+))?")
@@ -61,7 +63,8 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
     # a number inside a name ("Apollo 11 crew", "Formula 1 team") is part of it; one ending a name span is
     # more often a count the NER ran into ("Reform UK 584")
     found = [n for n in numerals(text) if free(n.start, n.end) and not any(a <= n.start and n.end < b for a, b in names)
-             and not _ORDINAL.match(text, n.end) and not re.search(r"[A-Za-z]-$", text[max(0, n.start - 2):n.start])]
+             and not _ORDINAL.match(text, n.end) and not re.search(r"[A-Za-z]-$", text[max(0, n.start - 2):n.start])
+             and not _LABEL.search(text[max(0, n.start - 8):n.start])]
     amounts = [amount(text, n) for n in found]
     index = 0
     while index < len(amounts):
