@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 
 from newsfacts.render.text import summary
-from newsfacts.schema import Entity, FactSheet, Mention, Quote, TimeExpression
+from newsfacts.schema import Check, Entity, FactSheet, Figure, Mention, Quote, TimeExpression
 
 
 def rendered(sheet: FactSheet, width: int = 100) -> str:
@@ -64,3 +64,13 @@ def test_the_heading_names_the_outlet_and_where_the_article_came_from():
                       source="https://news.example/bridge.html", published="2025-09-10")
     heading = rendered(sheet, width=120).splitlines()[1]
     assert "published 2025-09-10 · Tolland Gazette · source: https://news.example/bridge.html" in heading
+
+
+def test_a_check_shows_its_figures_with_their_hedge_and_what_they_measure():
+    text = "About 60 pupils sat it: 41 passed and 19 failed."
+    sheet = FactSheet(id="t", text=text, figures=[
+        Figure(text="60", start=6, end=8, kind="count", value=60, measures="pupils", hedge="about"),
+        Figure(text="41", start=24, end=26, kind="number", value=41)],
+        checks=[Check(kind="total", status="consistent", about=["60", "41", "19"], working="41 + 19 = 60")])
+    shown = rendered(sheet)
+    assert "60 [about, pupils]" in shown and "41;" in shown and "41 [" not in shown

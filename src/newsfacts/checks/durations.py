@@ -193,7 +193,7 @@ def nearest_length(parsed: Parsed, times: list[TimeExpression], pair: list[TimeE
     length, and so is "after a flight of three hours" beside "eight hours after …"."""
     first, last = min(t.start for t in pair), max(t.end for t in pair)
     lengths = [t for t in times if t.type == "DURATION" and (figure := amount(t.value)) and figure[2]
-               and sentence.start <= t.start < sentence.end]
+               and sentence.start <= t.start < sentence.end and not RANGE_START.match(parsed.text, t.end)]
     lengths = [t for t in lengths if not of_a_thing(parsed, t)] or lengths
     return min(lengths, key=lambda t: max(first - t.end, t.start - last, 0), default=None)
 

@@ -232,9 +232,9 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
             continue
         if _NOT_A_WHOLE.match(text[whole.end:whole.end + 20]):
             continue
-        # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is
+        # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is, or not
         near = [v for v in parts if v is not whole and abs(v.sentence - whole.sentence) <= _SUM_REACH
-                and _same_unit(v, whole) and v.figure.hedge == whole.figure.hedge]
+                and _same_unit(v, whole) and v.figure.hedge in (None, whole.figure.hedge)]
         after = [v for v in near if v.start >= whole.end]
         before = [v for v in near if v.end <= whole.start]
         # "won 25 of the 34 games … seven ended in a draw, they lost two": a ratio's part opens the run

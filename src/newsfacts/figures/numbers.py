@@ -30,7 +30,7 @@ _WORD = rf"(?:{alternatives(NUMBER_WORDS)})"
 _WORD_RUN = rf"(?:\b(?:an?\s+(?={alternatives(WORDS['number_words']['scales_after_a'])}\b))?{_WORD}" \
             rf"(?:(?:-|\s+(?:and\s+)?){_WORD})*\b|\ban?\s+dozen\b|\bdozen\b)"
 # Thousands grouped by commas (the Indian lakh grouping too: "1,72,418"), then decimals.
-_DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{2,3})*,\d{3}(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"
+_DIGITS = r"(?<![\w.,])\d{1,3}(?:,\d{2,3})*,\d{3}(?:\.\d+)?(?![\d,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d]|,\d)"
 NUMERAL = re.compile(rf"(?P<digits>{_DIGITS})|(?P<words>(?i:{_WORD_RUN}))")
 
 CURRENCY_SYMBOLS = _table("currency_symbols")

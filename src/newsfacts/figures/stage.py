@@ -65,7 +65,7 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
     found = [n for n in numerals(text) if free(n.start, n.end) and not any(a <= n.start and n.end < b for a, b in names)
              and not _ORDINAL.match(text, n.end) and not re.search(r"[A-Za-z]-$", text[max(0, n.start - 2):n.start])
              and not _LABEL.search(text[max(0, n.start - 8):n.start])]
-    amounts = [amount(text, n) for n in found]
+    amounts = [_as_read(text, n, amount(text, n)) for n in found]
     index = 0
     while index < len(amounts):
         first = amounts[index]
@@ -79,6 +79,14 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
             if free(match.start(), match.end()) and _is_share(parsed, match):
                 add(_share_in_words(parsed, match))
     return sorted(figures, key=lambda f: f.start)
+
+
+def _as_read(text: str, numeral, found: Amount) -> Amount:
+    """'82 points' in a league table is a count of points, not a change in a share: read as a plain number
+    (its noun, points, is read off the parse), so '18 of the 24 points' stays one ratio."""
+    if found.kind == "points" and found.unit == "points" and not _near_percent(text, found):
+        return Amount(numeral.start, numeral.end, numeral.value, "number", None, numeral.words)
+    return found
 
 
 def _is_age(text: str, time: TimeExpression) -> bool:
@@ -135,10 +143,6 @@ def _figure(parsed: Parsed, first: Amount, second: Amount | None, people: set[in
         return Figure(text=text[first.start:hyphen.end()], start=first.start, end=hyphen.end(), kind="count",
                       value=value, measures=hyphen["word"].lower(), hedge=hedge), 1
     if first.kind == "points":
-        kind = "percent" if first.unit != "points" or _near_percent(text, first) else "count"
-        if kind == "count":  # "82 points" in a league table is a count of points
-            return Figure(text=text[first.start:first.end], start=first.start, end=first.end, kind="count",
-                          value=value, measures="points", hedge=hedge), 1
         return _make(parsed, first.start, first.end, "percent", value, unit=first.unit, hedge=hedge), 1
     kind = {"money": "money", "percent": "percent"}.get(first.kind, "count")
     return _make(parsed, first.start, first.end, kind, value, unit=first.unit, hedge=hedge), 1
