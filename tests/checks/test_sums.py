@@ -57,8 +57,25 @@ def test_a_run_that_ends_on_its_sum_in_the_next_sentence(nlp):
 
 @pytest.mark.parametrize("text", [
     "Judges awarded 10, 20 and 30 points.",
-    "She polled 640 votes, 90 more than the 550 her rival won.",
     "The tally went from 12 to 19 overnight, and 31 people were pulled out alive.",
 ])
 def test_figures_that_happen_to_add_up_are_no_total(nlp, text):
     assert not totals(checks_of(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["She polled 640 votes, 90 more than the 550 her rival won.",
+                                  "He took 1,402 votes, just 38 short of the 1,440 needed, and lost."])
+def test_a_difference_between_two_figures(nlp, text):
+    (check,) = totals(checks_of(nlp, text))
+    assert check.status == "consistent" and "difference" in check.working
+
+
+def test_a_difference_that_does_not_come_out_is_no_verdict(nlp):
+    # which figure a difference is counted from is rarely certain enough to call it wrong
+    assert not totals(checks_of(nlp, "She polled 640 votes, 80 more than the 550 her rival won."))
+
+
+def test_a_ratio_opens_a_run_of_parts(nlp):
+    text = "The Tories hold 24 of the council's 43 seats, with the Greens on 11, independents on five and Labour on three."
+    (check,) = totals(checks_of(nlp, text))
+    assert check.status == "consistent" and check.about[0].startswith("43")

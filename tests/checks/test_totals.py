@@ -138,7 +138,6 @@ def test_more_lists_of_parts(nlp, text, status):
 
 @pytest.mark.parametrize("text", [
     "The appeal raised £4m, with £3m from the public and £2m from firms.",
-    "He won 332 votes, 62 more than the 270 needed.",
 ])
 def test_figures_that_need_not_add_up_raise_nothing(nlp, text):
     assert not checks_of(nlp, text)

@@ -19,6 +19,7 @@ _CUE_AFTER = re.compile(rf"^(?:\s+(?:year-on-year|annual|yearly|sequential|quart
                         rf"{words_pattern([*_UP, *_DOWN])})\b", re.I)
 _FROM = re.compile(rf"\b(?:{words_pattern(CUES['change_from'])})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I)
 _FROM_AFTER = re.compile(rf"^\s+(?:{words_pattern(CUES['change_from'])})\b[^.;]*$", re.I)
+_PARTICLE_UP = re.compile(r"\b(?:made|make|makes|making|sum|sums|summed|add|adds|added|adding)\s+up$", re.I)
 # How far apart a change and the values it is computed from may stand, in sentences.
 _REACH = 3
 
@@ -51,10 +52,11 @@ def _comparable(value: Value, points: bool) -> bool:
 
 def direction(text: str, change: Value) -> int | None:
     """+1 for a rise, -1 for a fall, None when no word says the figure is a change."""
-    before = _CUE_BEFORE.search(text[max(0, change.start - 40):change.start])
+    window = text[max(0, change.start - 40):change.start]
+    before = _CUE_BEFORE.search(window)
     cue = before or _CUE_AFTER.match(text[change.end:change.end + 30])
-    if cue is None:
-        return None
+    if cue is None or before is not None and _PARTICLE_UP.search(window[:before.end("cue")]):
+        return None  # "women made up 58 per cent" is a share, not a rise
     return 1 if cue["cue"].lower() in _UP else -1
 
 
@@ -71,6 +73,14 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
                 continue
             pairs.append((new, old))
     if not pairs:
+        # "406 (25.1%) … against 312 (19.2%) – a relative reduction of 23.3%": no 'from' names the old value;
+        # a pair of its sentence that gives the change is agreement, and nothing more is claimed
+        own = [v for v in candidates if v.sentence == change.sentence]
+        fitting = [(new, old) for new in own for old in own if new is not old and new.unit == old.unit
+                   and new.kind == old.kind and _fits(change, new, old, points, direction)]
+        if len(own) <= 4 and fitting:
+            new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
+            return _check(change, new, old, points, "consistent"), [new, old]
         return None
     fitting = [(new, old) for new, old in pairs if _fits(change, new, old, points, direction)]
     if fitting:

@@ -35,6 +35,8 @@ _LIST_GAP = re.compile(r"^(?![^.]*\b(?:than|of)\b)[^.;:()\d]{0,60}$")
 _PARTITION_REACH = 4
 _SENSE_WORDS = 5
 _SUM_REACH = 1
+_CUED_REACH = 2
+_TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|total(?:ling|ing)?|in\s+all|altogether|combined)\s+$", re.I)
 
 
 def sum_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
@@ -46,6 +48,7 @@ def sum_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     yield from _total_lines(text, items)
     yield from _partitions(text, sentences, items)
     yield from _exact_sums(text, items)
+    yield from _differences(text, items)
 
 
 def _items(found: list[Value]) -> list[Value]:
@@ -233,7 +236,9 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
         if _NOT_A_WHOLE.match(text[whole.end:whole.end + 20]):
             continue
         # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is, or not
-        near = [v for v in parts if v is not whole and abs(v.sentence - whole.sentence) <= _SUM_REACH
+        # "…, giving a total of 2,320": a whole said to be a total gathers its parts from further back
+        reach = _CUED_REACH if _TOTAL_CUE.search(text[max(0, whole.start - 24):whole.start]) else _SUM_REACH
+        near = [v for v in parts if v is not whole and abs(v.sentence - whole.sentence) <= reach
                 and _same_unit(v, whole) and v.figure.hedge in (None, whole.figure.hedge)]
         after = [v for v in near if v.start >= whole.end]
         before = [v for v in near if v.end <= whole.start]
@@ -247,7 +252,7 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
             yield _check(text, whole, sorted(run, key=lambda v: v.start), "consistent")
 
 
-_RATIO_GAP = re.compile(r"\s+(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|all))?\s+", re.I)
+_RATIO_GAP = re.compile(r"\s+(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|all))?(?:\s+[\w-]+['’]s)?\s+", re.I)
 # "$4bn of the total", "62 more than": a part or a difference, not a whole
 _NOT_A_WHOLE = re.compile(r"\s+(?:of\s+(?:the|its|their)\s+total|more|fewer|less|ahead|behind|short|shy|up|down)\b",
                           re.I)
@@ -293,3 +298,25 @@ def _run_summing(text: str, candidates: list[Value], whole: Value, forward: bool
             if summed > whole.value:
                 break
     return None
+
+
+# "polled 1,402 votes, 38 short of the 1,440 needed", "won 640, 90 more than the 550 of her rival"
+_DIFFERENCE_OF = re.compile(r"^\s+(?:(?P<more>more|higher|ahead)|(?P<less>fewer|less|lower|short|shy|behind))\s+"
+                            r"(?:than|of)\b[^.;\d]{0,60}$", re.I)
+
+
+def _differences(text: str, items: list[Value]) -> Iterator[Check]:
+    """A figure, a difference and the figure it is counted against, told as one clause: the difference is the
+    gap between the two. Agreement only: which figure a difference is measured from is rarely certain."""
+    for index in range(1, len(items) - 1):
+        first, gap, other = items[index - 1], items[index], items[index + 1]
+        if not (first.sentence == gap.sentence == other.sentence and _same_unit(first, other)
+                and _same_unit(first, gap)) or first.figure.hedge or gap.figure.hedge:
+            continue
+        between = _DIFFERENCE_OF.match(text[gap.end:other.start])
+        if between is None or not re.fullmatch(r"[^.;\d]{0,80}", text[first.end:gap.start]):
+            continue
+        expected = first.value - other.value if between["more"] else other.value - first.value
+        if abs(expected - gap.value) <= 1e-9 * max(1.0, gap.value):
+            whole, parts = (first, [other, gap]) if between["more"] else (other, [first, gap])
+            yield _check(text, whole, parts, "consistent", " (a difference)")

@@ -33,7 +33,9 @@ _RANGE_JOINER = re.compile(r"^(?:\s+to\s+|\s?[-–]\s?|\s+or\s+|\s+and\s+)$", re
 _CHANGED_FROM = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|increased|decreased|dropped|grew|"
                            r"went|up|down|revised|raised|cut|lowered)\s+from\s+$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
-_RATIO_JOINER = re.compile(r"^\s+(?:out\s+of|of(?:\s+(?:the|its|their|his|her|our|all))?)\s+$", re.I)
+# "187 of the 189", "24 of the council's 43", "nine out of 10"
+_RATIO_JOINER = re.compile(r"^\s+(?:out\s+of|of(?:\s+(?:the|its|their|his|her|our|all))?(?:\s+[\w-]+['’]s)?)\s+$",
+                           re.I)
 _ONE_IN = re.compile(r"^\s+in\s+$", re.I)
 _FRACTIONS = {" ".join(key.lower().replace("-", " ").split()): value
               for key, value in WORDS["fractions"].items() if not key.startswith("_")}
@@ -58,7 +60,7 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
 
     ages = [time for time in sheet.times if time.type == "DURATION" and _is_age(text, time)]
     for time in sheet.times:
-        if time.type in _TIME_KINDS and time not in ages:
+        if time.type in _TIME_KINDS and time not in ages and not _share_read_as_time(text, time):
             add(_time_figure(parsed, time))
     # a number inside a name ("Apollo 11 crew", "Formula 1 team") is part of it; one ending a name span is
     # more often a count the NER ran into ("Reform UK 584")
@@ -92,6 +94,17 @@ def _as_read(text: str, numeral, found: Amount) -> Amount:
 def _is_age(text: str, time: TimeExpression) -> bool:
     return bool(_AGE_AFTER.match(text, time.end) or time.text.lower().endswith(("year-old", "years old"))
                 or _AGE_BEFORE.search(text[max(0, time.start - 16):time.start]))
+
+
+def _share_read_as_time(text: str, time: TimeExpression) -> bool:
+    """'cut the risk by almost a quarter': a fraction after 'by' or before 'of' is a share, not a length."""
+    words = time.text
+    hedge = leading_hedge(words)
+    if hedge is not None:
+        words = words[hedge[1]:]
+    return (_FRACTION.fullmatch(words) is not None
+            and (re.search(r"\bby\s+(?:\w+\s+)?$", text[max(0, time.start - 16):time.start]) is not None
+                 or re.match(r"\s+of\b", text[time.end:]) is not None))
 
 
 def _time_figure(parsed: Parsed, time: TimeExpression) -> Figure:
