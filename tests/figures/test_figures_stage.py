@@ -59,3 +59,10 @@ def test_numbers_that_name_or_are_years_or_changes_are_not_read_so(nlp):
 def test_an_age_after_a_name(nlp):
     found = figures_of(nlp, "Marta Quill, 61, chairs the board.")
     assert figure(found, "61").kind == "age"
+
+
+def test_an_amount_the_times_stage_took_for_a_clock_time_is_money(nlp):
+    found = figures_of(nlp, "Sales rose to 18.45 billion pounds, and the shop shut at 18.45.")
+    money = figure(found, "18.45 billion pounds")
+    assert (money.kind, money.value) == ("money", 18.45e9)
+    assert [f.kind for f in found if f.text == "18.45"] == ["time"]

@@ -76,6 +76,8 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
         # "406 (25.1%) … against 312 (19.2%) – a relative reduction of 23.3%": no 'from' names the old value;
         # a pair of its sentence that gives the change is agreement, and nothing more is claimed
         own = [v for v in candidates if v.sentence == change.sentence]
+        shares = [v for v in own if v.kind == "percent"]
+        own = shares if 2 <= len(shares) <= 4 else own  # a change in a rate, beside the counts it is of
         fitting = [(new, old) for new in own for old in own if new is not old and new.unit == old.unit
                    and new.kind == old.kind and _fits(change, new, old, points, direction)]
         if len(own) <= 4 and fitting:

@@ -76,6 +76,10 @@ def _same_unit(a: Value, b: Value) -> bool:
 
 
 def _noun(value: Value) -> str | None:
+    """The noun a count counts, in one form ('child' and 'children' alike); a plain number's `measures` is
+    what it is said of, not a noun it counts."""
+    if value.kind == "number":
+        return None
     noun = (value.figure.measures or "").lower()
     return _FORMS.get(noun, noun) or None
 
@@ -245,7 +249,8 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
         # "won 25 of the 34 games … seven ended in a draw, they lost two": a ratio's part opens the run
         ratio_part = items[index - 1] if index and _RATIO_GAP.fullmatch(text[items[index - 1].end:whole.start]) \
             else None
-        runs = [_run_summing(text, ([ratio_part] if ratio_part else []) + after, whole, forward=True),
+        runs = [_run_summing(text, ([ratio_part] if ratio_part else []) + after, whole, forward=True,
+                             ratio_part=ratio_part),
                 _run_summing(text, list(reversed(before)), whole, forward=False)]
         run = next((run for run in runs if run), None)
         if run:
@@ -259,8 +264,9 @@ _NOT_A_WHOLE = re.compile(r"\s+(?:of\s+(?:the|its|their)\s+total|more|fewer|less
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less)\s+than\b|\s+(?:ahead|behind|short|shy)\s+of\b", re.I)
 # "164 passengers, among them three infants": what another figure includes is no further part
 _SUB_PART = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
-# "five of them in a critical condition": a part of the figures before it
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.I)
+# "five of them in a critical condition": some of what the figures before it count ("305 of whom received the
+# drug and 307 a placebo" is the first of the parts)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these)\b", re.I)
 _MEASURE = re.compile(r"(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|inches|tonnes?|tons?|kg|"
                       r"kilos?|grams?|mph|km/h|degrees?|acres?|hectares?|litres?|liters?|gallons?|per)$", re.I)
 # Only a list's comma or "and" between a whole and its parts makes it one more item of the list.
@@ -276,7 +282,8 @@ def _nouns_agree(whole: Value, run: list[Value]) -> bool:
     return _noun(whole) not in nouns or nouns == {_noun(whole)}
 
 
-def _run_summing(text: str, candidates: list[Value], whole: Value, forward: bool) -> list[Value] | None:
+def _run_summing(text: str, candidates: list[Value], whole: Value, forward: bool,
+                 ratio_part: Value | None = None) -> list[Value] | None:
     bigger = next((i for i, item in enumerate(candidates) if item.value >= whole.value), len(candidates))
     candidates = candidates[:bigger]  # a figure as big as the whole ends the stretch its parts may lie in
     for first in range(len(candidates)):
@@ -294,7 +301,7 @@ def _run_summing(text: str, candidates: list[Value], whole: Value, forward: bool
             run.append(item)
             summed = sum(v.value for v in run)
             if len(run) >= 2 and abs(summed - whole.value) <= 1e-9 * max(1.0, whole.value):
-                return run if _nouns_agree(whole, run) else None
+                return run if _nouns_agree(whole, [v for v in run if v is not ratio_part]) else None
             if summed > whole.value:
                 break
     return None

@@ -13,7 +13,7 @@ import re
 from ..nlp import Parsed
 from ..schema import FactSheet, Figure, TimeExpression
 from .context import counted_noun, hedge_before, leading_hedge, said_of, words_of
-from .numbers import WORDS, Amount, alternatives, amount, numerals
+from .numbers import CURRENCY_WORDS, SCALES, WORDS, Amount, alternatives, amount, numerals
 
 _TIME_KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration"}
 # "69-year-old", "86 years old", "aged 86", "at the age of 91": an age, whatever the times stage made of it.
@@ -60,7 +60,8 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
 
     ages = [time for time in sheet.times if time.type == "DURATION" and _is_age(text, time)]
     for time in sheet.times:
-        if time.type in _TIME_KINDS and time not in ages and not _share_read_as_time(text, time):
+        if time.type in _TIME_KINDS and time not in ages and not _share_read_as_time(text, time) \
+                and not _AMOUNT_AFTER.match(text, time.end):
             add(_time_figure(parsed, time))
     # a number inside a name ("Apollo 11 crew", "Formula 1 team") is part of it; one ending a name span is
     # more often a count the NER ran into ("Reform UK 584")
@@ -94,6 +95,11 @@ def _as_read(text: str, numeral, found: Amount) -> Amount:
 def _is_age(text: str, time: TimeExpression) -> bool:
     return bool(_AGE_AFTER.match(text, time.end) or time.text.lower().endswith(("year-old", "years old"))
                 or _AGE_BEFORE.search(text[max(0, time.start - 16):time.start]))
+
+
+# "20.07 billion pounds", "19.45%": an amount the times stage took for a clock time
+_AMOUNT_AFTER = re.compile(rf"\s?(?:{alternatives([w for w in (*SCALES, *CURRENCY_WORDS) if len(w) > 2])}|%|per\s*cent|"
+                           rf"percent)\b", re.I)
 
 
 def _share_read_as_time(text: str, time: TimeExpression) -> bool:
