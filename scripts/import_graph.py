@@ -15,7 +15,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsfacts"
 # The stages of the pipeline, in the order sheet.py runs them.
-STAGES = ("entities", "quotes", "times", "relations", "checks")
+STAGES = ("entities", "quotes", "times", "figures", "relations", "checks")
 
 
 def module_names(package: Path = PACKAGE) -> dict[str, Path]:

@@ -319,6 +319,31 @@ def test_check_with_other_status_or_missing_text_is_not_found():
     assert (counts.found, counts.predicted, counts.unmatched_predicted) == (0, 2, 2)
 
 
+def test_a_shorter_about_item_covers_a_gold_one_when_it_is_at_least_four_tenths_of_it():
+    gold = {"checks": [{"kind": "total", "status": "consistent", "about": ["12 crew members", "40", "52"]}]}
+    text = "There were 40 passengers and 12 crew members, 52 in all."
+    short = Check(kind="total", status="consistent", about=["12 crew", "40", "52 in all"])
+    too_short = Check(kind="total", status="consistent", about=["12", "40", "52"])
+    assert score_checks(gold, sheet(text, checks=[short])).found == 1
+    assert score_checks(gold, sheet(text, checks=[too_short])).found == 0
+
+
+def test_an_inconsistent_check_covering_no_gold_check_is_a_false_alarm_and_named():
+    wrong = Check(kind="duration", status="inconsistent", about=["9.10", "10.40", "90-minute"],
+                  working="9:10 → 10:40 = 1 h 30 min; stated 80 minutes: inconsistent")
+    counts = score_checks(TRIP_GOLD, sheet(TRIP, checks=[wrong]))
+    assert counts.false_alarms == 1 and "inconsistent" in counts.alarms[0]
+    right = Check(kind="duration", status="consistent", about=["9.10", "10.40", "90-minute"])
+    assert score_checks(TRIP_GOLD, sheet(TRIP, checks=[right])).false_alarms == 0
+
+
+def test_false_alarms_add_up_over_articles():
+    wrong = Check(kind="total", status="inconsistent", about=["1", "2"], working="1 + 1 = 2")
+    one = score_checks({"checks": []}, sheet(TRIP, checks=[wrong]))
+    both = one + one
+    assert both.false_alarms == 2 and len(both.alarms) == 2 and both.figures()["false_alarms"] == 2
+
+
 # ---------------------------------------------------------------- reading gold files
 
 

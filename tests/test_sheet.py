@@ -7,8 +7,8 @@ from newsfacts.sheet import DEFAULT_STAGES, extract, extract_many
 
 
 def test_default_stages_fill_every_field_in_data_flow_order():
-    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "relations", "checks",
-                                                      "warnings"]
+    assert [field for field, _ in DEFAULT_STAGES] == ["entities", "quotes", "times", "events", "figures", "relations",
+                                                      "checks", "warnings"]
 
 
 def test_relative_times_without_a_date_are_a_warning_on_the_sheet_and_input_warnings_stay(nlp):

@@ -13,6 +13,7 @@ from newsfacts.schema import (
     ErrorRecord,
     Event,
     FactSheet,
+    Figure,
     Mention,
     Quote,
     Relation,
@@ -75,6 +76,8 @@ def full_sheet(article_id: str = "a1", outlet: str | None = "Gazette", published
         events=[Event(what="the bridge opens", when="2024-05-02", time=Span(text="2 May", start=40, end=45),
                       entities=["e1"])],
         relations=[Relation(subject="e1", relation="works_for", object="e2", role="mayor", evidence=TEXT[:46])],
+        figures=[Figure(text="54", start=53, end=55, kind="age", value=54.0, upper=55.0, unit="year", measures="ruiz",
+                        hedge="about")],
         checks=[Check(kind="age", status="consistent", about=["54"], working="54 = 54")],
     )
 
@@ -290,3 +293,10 @@ def test_a_batch_waits_for_a_reader_to_let_go_and_does_not_blame_a_batch(tmp_pat
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_figure_s_value_is_stored_as_text_whether_a_number_or_a_timex3_value(store):
+    sheet = full_sheet()
+    sheet.figures.append(Figure(text="2 May", start=40, end=45, kind="date", value="2024-05-02"))
+    store.write([sheet], run_id=1)
+    assert store.query('SELECT kind, value FROM figures ORDER BY "start"')[1] == [("date", "2024-05-02"), ("age", "54")]

@@ -7,7 +7,7 @@ import io
 from rich.console import Console
 
 from newsfacts.render.text import summary
-from newsfacts.schema import Entity, FactSheet, Mention, Quote, TimeExpression
+from newsfacts.schema import Check, Entity, FactSheet, Figure, Mention, Quote, TimeExpression
 
 
 def rendered(sheet: FactSheet, width: int = 100) -> str:
@@ -72,3 +72,13 @@ def test_the_byline_and_the_warnings_are_at_the_top():
     lines = rendered(sheet).splitlines()
     assert "by Ivo Brandt" in lines[1]
     assert "warning: does not look like English" in lines[2]
+
+
+def test_a_check_shows_its_figures_with_their_hedge_and_what_they_measure():
+    text = "About 60 pupils sat it: 41 passed and 19 failed."
+    sheet = FactSheet(id="t", text=text, figures=[
+        Figure(text="60", start=6, end=8, kind="count", value=60, measures="pupils", hedge="about"),
+        Figure(text="41", start=24, end=26, kind="number", value=41)],
+        checks=[Check(kind="total", status="consistent", about=["60", "41", "19"], working="41 + 19 = 60")])
+    shown = rendered(sheet)
+    assert "60 [about, pupils]" in shown and "41;" in shown and "41 [" not in shown

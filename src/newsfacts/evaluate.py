@@ -166,6 +166,18 @@ class MatchCounts(Counts):
         }
 
 
+@dataclass
+class CheckCounts(MatchCounts):
+    """Checks: as relations, and the predicted `inconsistent` checks that cover no gold check (false alarms),
+    each named by its article and working so a reader can look at it."""
+
+    false_alarms: int = 0
+    alarms: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        return super().figures() | {"false_alarms": self.false_alarms, "alarms": self.alarms}
+
+
 # ---------------------------------------------------------------- shared helpers
 
 
@@ -446,18 +458,34 @@ def match_items(gold_items: list[dict], gold_keys: list, predicted_keys: list,
 # ---------------------------------------------------------------- checks
 
 
+# A predicted `about` text shorter than the gold one must be at least this share of it ("12 crew" covers
+# "12 crew members", "12" does not cover "12 crew members").
+COVER_SHARE = 0.4
+
+
+def covers(predicted: str, gold: str) -> bool:
+    """FORMAT.md: the predicted item holds the gold one, or the gold one holds it and it is at least 0.4 of
+    the gold one's length (case-insensitive)."""
+    predicted, gold = predicted.casefold(), gold.casefold()
+    return gold in predicted or (predicted in gold and len(predicted) >= COVER_SHARE * len(gold))
+
+
 def check_mentions(gold_check: dict, predicted: Check) -> bool:
-    """Same kind and status, and every gold `about` text inside one of the predicted `about` texts."""
+    """Same kind and status, and every gold `about` item covered by one of the predicted `about` items."""
     if gold_check.get("kind") != predicted.kind or gold_check.get("status") != predicted.status:
         return False
     predicted_about = [normalise_mention(text) for text in predicted.about]
-    return all(any(normalise_mention(text) in about for about in predicted_about)
+    return all(any(covers(about, normalise_mention(text)) for about in predicted_about)
                for text in gold_check.get("about", []))
 
 
-def score_checks(gold: dict, sheet: FactSheet) -> MatchCounts:
+def score_checks(gold: dict, sheet: FactSheet) -> CheckCounts:
     gold_checks = gold.get("checks", [])
-    return match_items(gold_checks, gold_checks, sheet.checks, check_mentions)
+    counts = match_items(gold_checks, gold_checks, sheet.checks, check_mentions)
+    alarms = [f"{sheet.id}: {check.working or ', '.join(check.about)}" for check in sheet.checks
+              if check.status == "inconsistent" and not any(check_mentions(g, check) for g in gold_checks)]
+    return CheckCounts(**{f.name: getattr(counts, f.name) for f in fields(counts)},
+                       false_alarms=len(alarms), alarms=alarms)
 
 
 SCORERS: dict[str, Callable[[dict, FactSheet], Counts]] = {
@@ -469,7 +497,7 @@ SCORERS: dict[str, Callable[[dict, FactSheet], Counts]] = {
 }
 EMPTY_COUNTS: dict[str, Callable[[], Counts]] = {
     "quotes": QuoteCounts, "times": TimeCounts, "entities": EntityCounts,
-    "relations": MatchCounts, "checks": MatchCounts,
+    "relations": MatchCounts, "checks": CheckCounts,
 }
 
 
@@ -616,7 +644,8 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "relations": [("found", "found"), ("gold", "gold"), ("recall", "R"), ("precision", "P"),
                   ("unmatched_predicted", "unmatched predicted"), ("predicted", "predicted")],
     "checks": [("found", "found"), ("gold", "gold"), ("recall", "R"), ("precision", "P"),
-               ("unmatched_predicted", "unmatched predicted"), ("predicted", "predicted")],
+               ("false_alarms", "false alarms"), ("unmatched_predicted", "unmatched predicted"),
+               ("predicted", "predicted")],
 }
 
 
@@ -641,4 +670,5 @@ def report(scores: dict[str, FileScore]) -> Group:
                 table.add_column(heading, justify="right")
             table.add_row(*(format_figure(section[key]) for key, _ in TABLE_COLUMNS[name]))
             parts.append(table)
+            parts.extend(Text.assemble("  false alarm ", (alarm, "red")) for alarm in section.get("alarms", []))
     return Group(*parts)

@@ -92,14 +92,14 @@ class Figure(Model):
     kind: FigureKind
     value: float | str | None = Field(None, description="the number; the TIMEX3 value for dates, clock times and "
                                                          "durations; the low end of a range")
-    upper: float | None = Field(None, description="the high end of a range ('six to seven'), or the whole of a "
-                                                  "ratio ('187 of the 189')")
+    upper: float | None = Field(None, description="the high end of a range ('six to seven'), the whole of a "
+                                                  "ratio ('187 of the 189'), or the other side of a score ('3-1')")
     unit: str | None = Field(None, description="'percent', a currency code ('GBP'), a unit of measure ('km'), "
                                                "'year' for ages; null for plain counts")
     measures: str | None = Field(None, description="what it counts or measures: the counted noun ('passengers'), "
                                                    "the thing whose length, price or age it is")
-    hedge: str | None = Field(None, description="the approximator written before it: 'about', 'more than', "
-                                                "'nearly', 'up to'")
+    hedge: str | None = Field(None, description="the approximator written before it, left out of its text: "
+                                                "'about', 'more than', 'just over', 'nearly', 'up to'")
 
 
 class Event(Model):

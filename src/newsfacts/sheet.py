@@ -1,6 +1,6 @@
 """The pipeline: an article in, a fact sheet out.
 
-ingest → nlp → entities → quotes → times → events → relations → checks. Each stage is a function of
+ingest → nlp → entities → quotes → times → events → figures → relations → checks. Each stage is a function of
 the parsed article and the sheet so far that returns one field of the sheet; the stage list is a plain
 value, so a user can run their own stages by passing another list.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import checks, entities, quotes, relations, times
+from . import checks, entities, figures, quotes, relations, times
 from .nlp import Parsed, parse_many
 from .schema import Article, ErrorRecord, FactSheet
 
@@ -36,6 +36,7 @@ DEFAULT_STAGES: Sequence[tuple[str, Stage]] = (
     ("quotes", quotes.find_quotes),
     ("times", times.find_times),
     ("events", times.find_events),
+    ("figures", figures.find_figures),
     ("relations", relations.find_relations),
     ("checks", checks.find_checks),
     ("warnings", unresolved_time_warnings),

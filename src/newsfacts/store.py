@@ -37,7 +37,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 
 from . import people
-from .schema import Check, Entity, ErrorRecord, Event, FactSheet, Mention, Quote, Relation, TimeExpression
+from .schema import Check, Entity, ErrorRecord, Event, FactSheet, Figure, Mention, Quote, Relation, TimeExpression
 
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -82,6 +82,7 @@ FACT_TABLES = (
     Table("quotes", Quote, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
     Table("times", TimeExpression, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
     Table("events", Event, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
+    Table("figures", Figure, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
     Table("relations", Relation, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
     Table("checks", Check, (("article_id", "VARCHAR"), ("position", "INTEGER"))),
 )
@@ -99,8 +100,10 @@ TABLE_NAMES = ("articles", *(table.name for table in FACT_TABLES), "errors", "ru
 def _sql_type(annotation: Any) -> str | type[BaseModel] | None:
     """The SQL type of a model field; a nested model to flatten; None for a list of models (its own table)."""
     if isinstance(annotation, (types.UnionType,)) or typing.get_origin(annotation) is typing.Union:
-        (inner,) = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        return _sql_type(inner)
+        inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if len(inner) > 1:  # a number or a TIMEX3 value (`Figure.value`): kept as its text
+            return "VARCHAR"
+        return _sql_type(inner[0])
     if typing.get_origin(annotation) is Literal:
         return "VARCHAR"
     if typing.get_origin(annotation) is list:
@@ -317,7 +320,7 @@ class Store:
         if not rows:
             return
         arrow = pa.table(
-            {name: [row.get(name) for row in rows] for name, _ in columns},
+            {name: [_as_column(row.get(name), sql_type) for row in rows] for name, sql_type in columns},
             schema=pa.schema([(name, ARROW_TYPES[sql_type.split()[0]]) for name, sql_type in columns]),
         )
         # By name, so a store whose columns were added over time (see _add_new_columns) takes rows as well.
@@ -369,6 +372,13 @@ def _add_sheet_rows(sheet: FactSheet, run_id: int, rows: dict[str, list[dict]]) 
             rows["mentions"].append(
                 {**flatten(mention), "article_id": sheet.id, "entity_id": entity["id"], "position": position}
             )
+
+
+def _as_column(value: Any, sql_type: str) -> Any:
+    """A number in a text column (a figure's value beside TIMEX3 values) as it would be written: 68, 2.31."""
+    if sql_type == "VARCHAR" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    return value
 
 
 def _now() -> datetime:

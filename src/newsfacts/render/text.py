@@ -126,8 +126,21 @@ def checks_table(sheet: FactSheet) -> Table:
     table.add_column("working")
     for check in sheet.checks:
         style = "green" if check.status == "consistent" else "bold red"
-        table.add_row(*row(check.kind, Text(check.status, style=style), "; ".join(check.about), check.working))
+        about = "; ".join(figure_shown(sheet, text) for text in check.about)
+        table.add_row(*row(check.kind, Text(check.status, style=style), about, check.working))
     return table
+
+
+def figure_shown(sheet: FactSheet, text: str) -> str:
+    """A check's figure with its hedge and what it measures, as the figures stage read it: 'at least 68 people
+    (people)' reads '68 people [at least]'."""
+    figure = next((f for f in sheet.figures if f.text and re.search(rf"(?<![\w,.]){re.escape(f.text)}(?![\w,])", text)),
+                  None)
+    if figure is None:
+        return text
+    notes = [note for note in (figure.hedge, figure.measures if figure.measures and figure.measures not in
+                               text.lower() else None) if note]
+    return f"{text} [{', '.join(notes)}]" if notes else text
 
 
 def summary(sheet: FactSheet) -> Group:

@@ -54,8 +54,8 @@ def _words() -> dict:
 
 @lru_cache(maxsize=1)
 def _hedges() -> dict[str, tuple[float, float]]:
-    """How an approximator widens a number, as fractions of it (the checks stage's table)."""
-    table = json.loads(files("newsfacts").joinpath("data", "check_words.json").read_text(encoding="utf-8"))["hedges"]
+    """How an approximator widens a number, as fractions of it (the figures stage's table)."""
+    table = json.loads(files("newsfacts").joinpath("data", "figure_words.json").read_text(encoding="utf-8"))["hedges"]
     return {word: tuple(bounds) for word, bounds in table.items() if not word.startswith("_")}
 
 

@@ -1,0 +1,395 @@
+"""`duration`: a stated length against the two clock times or dates that bound it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from spacy.tokens import Token
+
+from .. import timex
+from ..lexicon import data_table
+from ..nlp import Parsed
+from ..schema import Check, FactSheet, TimeExpression
+from .common import (
+    CALENDAR_UNITS, CLOCK_VALUE, CUES, HEDGES, MINUTES, Sentence, YEARS_IN, agrees, amount, apposed, counted_from,
+    counted_verdict, hedge, interval, minutes_text, plain, sentence_of, verdict, words_pattern,
+)
+
+
+# ------------------------------------------------------------------------------------------ duration
+
+def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """A stated length against the two clock times of its sentence, or the story's only two clock times,
+    or a clock time and the earlier one of the thing it is counted from, or two dates stated in its
+    sentence."""
+    clocks = moments(parsed.text, [t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)])
+    for stated in sheet.times:
+        figure = amount(stated.value) if stated.type == "DURATION" else None
+        if figure is None or parsed.text[stated.end:stated.end + 4].lower().startswith(" ago"):
+            continue
+        sentence = sentence_of(spans, stated.start)
+        here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
+        since = since_clock(parsed, stated, here, clocks) if figure[2] else None
+        told_next_door = told_beside(parsed, stated, spans, clocks) if figure[2] and not here else None
+        if since is not None:
+            yield from clock_check(parsed, sheet, stated, figure, since)
+        elif figure[2] and len(here) == 2:
+            if (stated is nearest_length(parsed, sheet.times, here, sentence) and bound_stretch(parsed.text, *here)
+                    and not of_a_new_thing(parsed, stated)):
+                yield from clock_check(parsed, sheet, stated, figure, here)
+        elif (figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks)
+              and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)):
+            yield from clock_check(parsed, sheet, stated, figure, clocks)
+        elif told_next_door is not None:
+            yield from clock_check(parsed, sheet, stated, figure, told_next_door)
+        elif figure[2] and (later := counted_later(parsed, stated, here, clocks, spans)) is not None:
+            yield from clock_check(parsed, sheet, stated, figure, later)
+        elif not figure[2] and sentence is not None:
+            dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+                     and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
+            if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and (
+                    joined_as_range(parsed.text, *dates) or runs_until(parsed.text, stated, dates)
+                    or ends_after(parsed.text, stated, dates)):
+                check = date_span_check(parsed.text, stated, figure, dates)
+                if check is not None:
+                    yield check
+    yield from counted_date_checks(parsed, sheet)
+
+
+# A clock time restated in another zone ("7pm local time, or 10pm ET", "02:14 GMT (10:14pm EDT)"), or given
+# as an alternative ("at 7pm or 8pm"), is one moment, not the ends of a stretch.
+RESTATED = re.compile(r"\s*(?:local\s+time\s*)?(?:,?\s*or|\(|/)\s*", re.I)
+
+
+def moments(text: str, clocks: list[TimeExpression]) -> list[TimeExpression]:
+    """The clock times without those restating the one before them."""
+    kept: list[TimeExpression] = []
+    for clock in clocks:
+        if not (kept and RESTATED.fullmatch(text[kept[-1].end:clock.start])):
+            kept.append(clock)
+    return kept
+
+
+# Two clock times joined only by "and", "or" or a comma ("depart at 6.15am and 9.40pm daily") are a list of
+# moments; "between 8pm and 11pm" and "began at 8am and ended at 2pm" bound a stretch.
+LISTED = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
+
+
+def bound_stretch(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    first, second = sorted((first, second), key=lambda t: t.start)
+    return (not LISTED.fullmatch(text[first.end:second.start])
+            or re.search(r"\bbetween\s+$", text[max(0, first.start - 10):first.start], re.I) is not None)
+
+
+def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
+                clocks: list[TimeExpression]) -> list[TimeExpression] | None:
+    """'The hearing began at 10.15am and ended at 11.45am. The 90-minute session …', 'It lasted six hours.
+    Surgeons began at 8am and …': a length said of something already told or a pronoun ('the session',
+    'it'), and the two clock times bounding a stretch in the sentence next to it. 'Polls opened at 7am and
+    closed at 8pm. Counting took three hours' says it of something new."""
+    index = next((i for i, s in enumerate(spans) if s.start <= stated.start < s.end), None)
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if index is None or length is None or not told_before(length.root):
+        return None
+    for beside in (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None):
+        pair = [t for t in clocks if beside is not None and beside.start <= t.start < beside.end]
+        if len(pair) == 2 and bound_stretch(parsed.text, *pair):
+            return pair
+    return None
+
+
+def of_a_new_thing(parsed: Parsed, stated: TimeExpression) -> bool:
+    """'opens at 10am and closes at 5pm, and a guided tour lasts 90 minutes': a length said of a thing
+    brought in with 'a', or of each of them, not of the stretch the clock times bound."""
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if length is None or length.root.dep_ in ("amod", "compound", "nummod"):
+        return False  # "a five-hour stretch", "A 20-minute power cut began at 7.42pm" name the stretch itself
+    thing = length_bearer(length.root)
+    if thing is not None and thing.lower_ in ("each", "both", "either"):
+        return True  # "each takes about eight hours": a length of every one of them
+    return thing is not None and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in thing.children)
+
+
+def length_bearer(length: Token) -> Token | None:
+    """What a length is said of: its own noun when it is an adjective ('the 90-minute session'), else its
+    verb's subject ('the operation lasted six hours')."""
+    if length.dep_ in ("amod", "compound", "nummod"):
+        return length.head
+    # the subject nearest its verb, should the parse give it two
+    return max((child for child in length.head.children if child.dep_ in ("nsubj", "nsubjpass") and child is not length),
+               key=lambda child: child.i, default=None)
+
+
+def told_before(length: Token) -> bool:
+    """Whether a length is said of a thing named with 'the', 'this', 'that' or a pronoun: its own noun when it
+    is an adjective ('the 90-minute session'), else its verb's subject ('the operation lasted six hours')."""
+    thing = length_bearer(length)
+    if thing is None:
+        return False
+    return thing.pos_ == "PRON" or any(child.dep_ == "det" and child.lower_ in ("the", "this", "that")
+                                       for child in thing.children)
+
+
+# "arrived at 8.58pm, 13 minutes after the call": a length counted from a thing (a noun, or a clause's verb).
+AFTER_THING = re.compile(r"\s+after\s+(?:(?:the|its|their|his|her|he|she|it|they|we|I)\s+)?(?P<what>[a-z][\w-]*)",
+                         re.I)
+
+
+def since_clock(parsed: Parsed, stated: TimeExpression, here: list[TimeExpression],
+                clocks: list[TimeExpression]) -> list[TimeExpression] | None:
+    """'The crew arrived at 8.58pm, 13 minutes after the call': the clock time of its sentence and the
+    latest earlier one said of the same word ('was called at 8.45pm'), which the length runs between."""
+    after = AFTER_THING.match(parsed.text, stated.end)
+    before = [t for t in here if t.end <= stated.start]
+    thing = parsed.doc.char_span(*after.span("what"), alignment_mode="expand") if after else None
+    if thing is None or not before:
+        return None
+    end = before[-1]
+    for start in reversed([t for t in clocks if t.end <= end.start]):
+        word = parsed.doc.char_span(start.start, start.end, alignment_mode="expand")
+        if word is not None and thing[0].lemma_ in {head.lemma_ for head in word.root.ancestors}:
+            return [start, end]
+    return None
+
+
+def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
+    """'She enrolled in 1956 and qualified seven years later, in 1963': the length between the date
+    mentioned before 'later' and the date set beside it."""
+    dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
+    for stated in (t for t in sheet.times if t.type == "DATE"):
+        counted = counted_from(stated.text)
+        if counted is None or counted[2] == "ago":
+            continue
+        count, unit, way = counted
+        beside = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
+        origin = max((t for t in dates if t.end <= stated.start and t is not beside), key=lambda t: t.start,
+                     default=None)
+        if beside is None or origin is None:
+            continue
+        begin, end = (origin, beside) if way == "later" else (beside, origin)
+        status, shown = counted_verdict(parsed.text, stated, count, unit, interval(begin.value), interval(end.value))
+        yield Check(kind="elapsed", status=status, about=[origin.text, stated.text, beside.text],
+                    working=f"{begin.value} → {end.value} = {shown} {unit}s; stated {stated.text}: {status}")
+
+
+def counted_later(parsed: Parsed, stated: TimeExpression, here: list[TimeExpression], clocks: list[TimeExpression],
+                  spans: list[Sentence]) -> list[TimeExpression] | None:
+    """'… gave way at 4.40am. Rescuers reached the site at 6.15am, more than an hour and a half later': a
+    length counted on from the clock time of the sentence before to the one told just before it."""
+    if len(here) != 1 or here[0].end > stated.start or not re.match(r"\s+later\b", parsed.text[stated.end:]):
+        return None
+    index = next((i for i, s in enumerate(spans) if s.start <= stated.start < s.end), None)
+    before = spans[index - 1] if index else None
+    earlier = [t for t in clocks if before is not None and before.start <= t.start < before.end]
+    return [earlier[-1], here[0]] if earlier else None
+
+
+def nearest_length(parsed: Parsed, times: list[TimeExpression], pair: list[TimeExpression],
+                   sentence: Sentence) -> TimeExpression | None:
+    """Of the clock lengths in the sentence of two clock times, the one written closest to them: in "left at
+    7.45am, arrived at 10.10am, a 2h 25min trip that usually takes 50 minutes" the 50 minutes is another
+    length, and so is "after a flight of three hours" beside "eight hours after …"."""
+    first, last = min(t.start for t in pair), max(t.end for t in pair)
+    lengths = [t for t in times if t.type == "DURATION" and (figure := amount(t.value)) and figure[2]
+               and sentence.start <= t.start < sentence.end and not RANGE_START.match(parsed.text, t.end)]
+    lengths = [t for t in lengths if not of_a_thing(parsed, t)] or lengths
+    return min(lengths, key=lambda t: max(first - t.end, t.start - last, 0), default=None)
+
+
+def of_a_thing(parsed: Parsed, stated: TimeExpression) -> bool:
+    """'after a flight of three hours': a length said of a thing it names after 'of'."""
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    root = length.root if length is not None else None
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN"
+
+
+def same_story(parsed: Parsed, stated: TimeExpression, clocks: list[TimeExpression]) -> bool:
+    """Whether a length and clock times stated in other sentences are about one thing: the length's
+    sentence shares a noun with a clock time's sentence ("the hearing … 40 minutes" and "the hearing had
+    ended" after "4.35pm"), or its subject is a pronoun. "Polls close at 8pm … counting takes three hours"
+    shares none."""
+    def nouns(offset: int) -> set[str]:
+        token = parsed.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None:
+            return set()
+        return {t.lemma_.lower() for t in token.sent if t.pos_ in ("NOUN", "PROPN") and not t.like_num
+                and timex.canonical_unit(t.lower_) not in timex.WORDS["units"]}
+    own = nouns(stated.start)
+    if any(own & nouns(clock.start) for clock in clocks):
+        return True
+    # "The jury went out at 11am. After deliberating for three hours, it returned at 2.30pm": the length's
+    # sentence goes on about the thing of the one before
+    token = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    subject = next((t for t in token.sent.root.children if t.dep_ in ("nsubj", "nsubjpass")), None) if token else None
+    return subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she")
+
+
+def runs_until(text: str, stated: TimeExpression, dates: list[TimeExpression]) -> bool:
+    """'In 1979 she took the post, which she held for 21 years until 2000': the length runs from the
+    date before it to the date its 'until' reaches."""
+    first, second = sorted(dates, key=lambda t: t.start)
+    return first.end <= stated.start and re.fullmatch(r"\s+(?:until|till|up\s+to)\b[^.;]{0,40}",
+                                                      text[stated.end:second.start], re.I) is not None
+
+
+def ends_after(text: str, stated: TimeExpression, dates: list[TimeExpression]) -> bool:
+    """'She married him in 1965; he died in 2011, after 48 years of marriage': a length told straight
+    after the second date, as what had passed by then since the first."""
+    first, second = sorted(dates, key=lambda t: t.start)
+    return (second.end <= stated.start
+            and re.fullmatch(r"\s*,?\s*(?:after|following)\s+", text[second.end:stated.start], re.I) is not None
+            and LENGTH_OF_IT.match(text[stated.end:stated.end + 40]) is not None)
+
+
+# "after 48 years of marriage." or "after 15 years," closes the length; "after ten years as a trader" may
+# be the length of something else.
+LENGTH_OF_IT = re.compile(r"(?:\s+(?:of|together|in\s+office)(?:\s+[\w'’-]+)?)?\s*[.,;]", re.I)
+
+
+# "from £14m in 2020 to £20m this year": a few words (the figures at each end) may stand beside each date.
+FIGURED_RANGE = re.compile(r"(?:\s+\S+){0,3}?\s+(?:to|until)(?:\s+\S+){0,3}?\s+", re.I)
+FIGURED_RANGE_START = re.compile(r"\bfrom(?:\s+\S+){0,3}?\s+$", re.I)
+
+
+def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """'from 4 March to 25 March', 'between 2018 and 2020', '2001–2005', 'from £14m in 2020 to £20m this
+    year': the two dates bound one stretch."""
+    between = text[first.end:second.start]
+    if between.strip().lower() in CUES["range_connectors"]:
+        return True
+    return (FIGURED_RANGE.fullmatch(between) is not None
+            and FIGURED_RANGE_START.search(text[max(0, first.start - 40):first.start]) is not None)
+
+
+def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure: tuple[float, str, bool],
+                pair: list[TimeExpression]) -> Iterator[Check]:
+    text = parsed.text
+    if len({zone_of(text, clock) for clock in pair}) > 1 or POSSESSIVE.match(text, stated.end):
+        return  # "6.55am UK time … 9.10am local time": no subtracting across time zones; "an hour's drive"
+    if RANGE_START.match(text, stated.end):
+        return  # "six to seven minutes": the range is read at its last number
+    first, second = sorted(pair, key=lambda t: t.value)
+    days = [CLOCK_VALUE.match(t.value)[1] for t in (first, second)]
+    told = [day_told(text, clock, sheet.times) for clock in (first, second)]
+    # "opened at 9:30 a.m. and closed at 4 p.m. on Thursday": days more than one apart mean one of them was
+    # a guess, so the times run in the order they are told, within a day; "at 9am on Monday … 2pm on
+    # Thursday" tells both days, and no length of hours joins them. "before 6am on Saturday … until 4.15pm":
+    # a day told for one only is the other's day too.
+    apart = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days
+    guessed = apart and (apart > 1 or told[0] != told[1])
+    if guessed and all(told):
+        return
+    # "hit at 11pm on Tuesday and moved inland at 3am, four hours later": counted on from the one told first
+    counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
+    if guessed or counted_on:
+        first, second = sorted(pair, key=lambda t: t.start)
+    # Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00,
+    # which datetime rejects.
+    begin, end = (int(CLOCK_VALUE.match(t.value)[2]) * 60 + int(CLOCK_VALUE.match(t.value)[3])
+                  for t in (first, second))
+    if guessed or counted_on:
+        gap = (end - begin) % MINUTES_A_DAY
+    else:
+        gap = end - begin + (MINUTES_A_DAY if days[0] != days[1] else 0)
+    # "just before 6am", "shortly after 1am": a clock time told roughly moves the gap by as much
+    early, late = clock_hedge(text, first), clock_hedge(text, second)
+    shortest, longest = gap + late[0] - early[1], gap + late[1] - early[0]
+    stated_minutes = figure[0] * MINUTES[figure[1]]
+    low, high = HEDGES.get(hedge(text, stated.start, stated.text), (1.0, 1.0))
+    lowest = range_start(text, stated, figure)
+    if lowest is not None:  # "six to seven minutes" is an estimate: read as "about" at either end
+        lowest, high = lowest * HEDGES["about"][0], max(high, HEDGES["about"][1])
+    else:
+        lowest = stated_minutes * low
+    fits = lowest - 1e-9 <= longest and shortest <= stated_minutes * high + 1e-9
+    if not fits and window(text, first, second):
+        # "between 9.30 and 9.40", "gone by 3.20am": the clock times bound a stretch the length lies within
+        fits = lowest <= longest
+        if not fits:
+            return
+    status = verdict(fits)
+    shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))
+    yield Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+# A zone named after a clock time ("6.55am UK time", "0542 GMT", "midnight Mountain Time"); "local time" is the
+# event's own clock, which a time with no zone is told in too.
+ZONE = re.compile(r"\s*(?:\(?\s*)?(?P<zone>(?:UK|British|French|Paris|London|Eastern|Central|Mountain|Pacific|"
+                  r"[A-Z][a-z]+)\s+[Tt]ime|GMT|UTC|BST|CET|CEST|EET|EEST|ET|EDT|EST|CT|CDT|CST|MT|MDT|MST|PT|PDT|PST|IST|HKT"
+                  r"|JST|AEST|AEDT|in\s+the\s+UK|UK)\b")
+ZONE_INSIDE = re.compile(ZONE.pattern.replace(r"\s*(?:\(?\s*)?", r"\s+", 1) + "$")
+POSSESSIVE = re.compile(r"['’]s?\s+[a-z]")
+RANGE_START = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|[a-z]+\s+(?:minutes?|hours?|seconds?)\b)", re.I)
+RANGE_BEFORE = re.compile(r"\b(?P<low>[\w.]+)\s*(?:to|or|-|–)\s*$", re.I)
+CLOCK_HEDGES = {word: tuple(shift) for word, shift in data_table("story_words")["clock_hedges"].items()
+                if not word.startswith("_")}
+CLOCK_HEDGE = re.compile(rf"\b(?P<hedge>{words_pattern([w for w in CLOCK_HEDGES if w not in ('by', 'until', 'after', 'before')])})"
+                         r"\s+(?:at\s+)?$", re.I)
+
+
+def zone_of(text: str, clock: TimeExpression) -> str:
+    """The zone a clock time is told in, named after it or inside its own words ('midnight Mountain Time')."""
+    found = ZONE.match(text, clock.end) or ZONE_INSIDE.search(clock.text)
+    zone = " ".join(found["zone"].lower().split()) if found else ""
+    return {"local time": "", "uk time": "uk", "in the uk": "uk", "british time": "uk"}.get(zone, zone)
+
+
+def clock_hedge(text: str, clock: TimeExpression) -> tuple[int, int]:
+    """How far a clock time told roughly may lie from its value, in minutes ('just before 6am': -20 to 0)."""
+    found = CLOCK_HEDGE.search(text[max(0, clock.start - 20):clock.start])
+    return CLOCK_HEDGES[" ".join(found["hedge"].lower().split())] if found else (0, 0)
+
+
+def window(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    """'between 9.30 and 9.40': clock times that bound a stretch rather than mark its ends."""
+    first, second = sorted((first, second), key=lambda t: t.start)
+    return re.search(r"\bbetween\s+$", text[max(0, first.start - 10):first.start], re.I) is not None
+
+
+def range_start(text: str, stated: TimeExpression, figure: tuple[float, str, bool]) -> float | None:
+    """'six to seven minutes': the low end of a range the length closes, in minutes."""
+    found = RANGE_BEFORE.search(text[max(0, stated.start - 16):stated.start])
+    low = timex.number_value(found["low"]) if found else None
+    return low * MINUTES[figure[1]] if low is not None and low < figure[0] else None
+
+
+def day_told(text: str, clock: TimeExpression, times: list[TimeExpression]) -> bool:
+    """Whether a clock time has its day written beside it ('on Monday at 9am', '2pm on Thursday')."""
+    return any(t.type == "DATE" and re.fullmatch(r"[\s,]*(?:on|at)?[\s,]*",
+                                                 text[t.end:clock.start] if t.end <= clock.start else
+                                                 text[clock.end:t.start] if clock.end <= t.start else "x", re.I)
+               for t in times)
+
+
+MINUTES_A_DAY = 24 * 60
+
+
+def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
+                    dates: list[TimeExpression]) -> Check | None:
+    unit = CALENDAR_UNITS.get(figure[1])
+    first, second = sorted(dates, key=lambda t: t.value)
+    if len(first.value) == 7:  # "from January 2024 to July 2025, 18 months": as many months as the ends allow
+        if unit not in ("month", "year"):
+            return None
+        status, shown = counted_verdict(text, stated, figure[0], unit, interval(first.value), interval(second.value))
+        return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                     working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
+    if len(first.value) == 4:
+        if unit not in YEARS_IN:
+            return None
+        gaps = {(int(second.value) - int(first.value)) / YEARS_IN[unit]}
+    else:
+        begin, end = date.fromisoformat(first.value), date.fromisoformat(second.value)
+        days = (end - begin).days
+        per_unit = {"day": 1, "week": 7}.get(unit)
+        if per_unit is None:
+            return None
+        gaps = {days / per_unit, (days + 1) / per_unit}  # counted with or without the last day
+    hedged = hedge(text, stated.start, stated.text)
+    status = verdict(any(agrees(gap, figure[0], hedged) for gap in gaps))
+    shown = " or ".join(plain(round(gap, 1)) for gap in sorted(gaps))
+    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+                 working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")

@@ -1,0 +1,112 @@
+"""`elapsed`: time since a date, against the publication date or another date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .. import timex
+from ..nlp import Parsed
+from ..schema import Check, FactSheet, TimeExpression
+from .common import (
+    CALENDAR_UNITS, CUES, Sentence, amount, apposed, counted_from, counted_verdict, interval, sentence_of,
+    words_pattern,
+)
+
+
+# ------------------------------------------------------------------------------------------ elapsed
+
+def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """'N years since <date>' and '<date>, N years ago' against the publication date."""
+    if parsed.published is None:
+        return
+    for stated in sheet.times:
+        figure = amount(stated.value) if stated.type == "DURATION" else None
+        unit = CALENDAR_UNITS.get(figure[1]) if figure and not figure[2] else None
+        # "20 years since", "20 years have passed since", "waited 20 years for a school since"
+        since = re.match(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,6}?\s+since\b", parsed.text[stated.end:stated.end + 60], re.I)
+        sentence = sentence_of(spans, stated.start)
+        if unit is None or sentence is None:
+            continue
+        if since is not None:  # the date it runs from is over before publication ("since 2016" in 2016 is not)
+            origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
+                           and interval(t.value) and interval(t.value)[1] < parsed.published), None)
+        else:
+            origin = origin_of_length(parsed, sheet, stated, unit, sentence)
+        if origin is not None:
+            yield elapsed_check(parsed, stated, figure[0], unit, origin)
+    dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
+    for stated in (t for t in sheet.times if t.type == "DATE"):  # "a decade ago" is dated to its decade only
+        counted = counted_from(stated.text)
+        if counted is None or counted[2] != "ago":
+            continue
+        origin = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
+        if origin is not None:
+            yield elapsed_check(parsed, stated, counted[0], counted[1], origin)
+
+
+# "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
+# from follows it.
+COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
+# "reopens after 12 years", "celebrating 57 years of marriage", "to mark 50 years together": the length runs up
+# to the present; "have been together for 40 years", "has spent 30 years" when its verb is a perfect.
+UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
+                       rf"|^\s+(?:{words_pattern(CUES['up_to_now']['after'])})\b", re.I)
+UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+$", re.I)
+
+
+def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
+                     sentence: Sentence) -> TimeExpression | None:
+    """'Two decades after the flood of 2006, the town has rebuilt …', 'married in 1969 and are celebrating 57
+    years of marriage this week': a length told of the present (a perfect or progressive verb, or a date of
+    these days in its sentence), counted from the one earlier date of its sentence."""
+    dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+             and interval(t.value)]
+    perfect_only = False
+    since = next((t for t in dates if re.fullmatch(r"\s*,\s*", parsed.text[t.end:stated.start])
+                  and re.search(r"\bsince\s+$", parsed.text[max(0, t.start - 10):t.start], re.I)), None)
+    if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
+        return since
+    latest = parsed.published - timex.STEPS[unit]
+    if COUNTED_AFTER.match(parsed.text, stated.end):
+        earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[0] <= latest else []
+    else:
+        before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
+        perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
+        # "the first eight months of the year" is a stretch of its own, not one up to now
+        if not (perfect_only or ((UP_TO_NOW.search(before) or UP_TO_NOW.match(after))
+                                 and not stated.text.lower().startswith("the "))):
+            return None
+        earlier = [t for t in dates if interval(t.value)[0] <= latest]
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
+            "amod", "compound"):
+        return None  # "after a week-long handover" is the length of the handover
+    if perfect_only:  # "have lived here for 40 years", not "will run for 10 years from Friday"
+        return earlier[0] if told_as_present(length.root, perfect=True) else None
+    these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
+    # "Twenty-five years after the 2001 attacks, the site is a memorial": a plain present will do here
+    root = length.root.sent.root
+    plain = COUNTED_AFTER.match(parsed.text, stated.end) is not None and (root.tag_ in ("VBZ", "VBP") or any(
+        child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in root.children))
+    return earlier[0] if these_days or plain or told_as_present(length.root) else None
+
+
+def told_as_present(word: Token, perfect: bool = False) -> bool:
+    """Whether a word's verb is a present perfect ('has rebuilt', 'have been together') or, unless `perfect`,
+    progressive ('are celebrating')."""
+    verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
+        verb = verb.head  # "is touring to mark 50 years": the verb the infinitive serves
+    return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")
+                                    and (not perfect or child.lemma_ == "have") for child in verb.children)
+
+
+def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: str, origin: TimeExpression) -> Check:
+    published = (parsed.published, parsed.published)
+    status, counted = counted_verdict(parsed.text, stated, count, unit, interval(origin.value), published)
+    return Check(kind="elapsed", status=status, about=[stated.text, origin.text],
+                 working=f"{origin.value} → {parsed.published} (published) = {counted} {unit}s; "
+                         f"stated {stated.text}: {status}")

@@ -1,0 +1,202 @@
+"""`percentages`: shares against the counts they are shares of ('812 votes (35.0 per cent)' in a result whose
+counts add up to 2,320; 'turnout was 24.2% with 3,050 votes from a roll of 12,623'; '4,423 people, or 91 per
+cent'), and shares in words against shares in figures ('nearly half (47%)')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..nlp import Parsed
+from ..schema import Check, FactSheet
+from .changes import direction
+from .common import verdict
+from .values import Value, overlaps, shown, values
+
+# Between a count and its share: "323 (32.0 per cent", "1,486 votes (51.2%", "4,423 people, or 91 per cent".
+_COUNT_THEN_SHARE = re.compile(r"^(?:\s+[a-z]+){0,2}\s*(?:\(|,\s+or\s+|\s+or\s+)$", re.I)
+# Between a share and its count: "58 per cent of participants (2,819".
+_SHARE_THEN_COUNT = re.compile(r"^(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s*\($", re.I)
+# A results list's shares make (nearly) all of one whole: the rest may be left unlisted, never more than 100.
+_LEAST_LISTED = 90.0
+# Shares and counts further apart than this, in sentences, are not read as one.
+_REACH = 2
+_COUNT_KINDS = ("count", "number", "money")
+_FRACTION_LOOSENESS = (0.85, 1.15)  # "half" unwritten with a hedge is still a round figure
+
+
+def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
+    found = values(parsed, sheet)
+    text = parsed.text
+    shares = [v for v in found if v.kind == "percent" and v.unit == "percent" and not v.text[:1].isalpha()
+              and not _is_change(text, v)]
+    counts = [v for v in found if v.kind in _COUNT_KINDS]
+    pairs = _pairs(text, counts, shares)
+    done: set[int] = set()
+    for group in _results(text, pairs):
+        check = _results_check(group)
+        if check is not None:
+            done.update(share.start for _, share in group)
+            yield check
+            if check.status == "consistent":
+                total = _total_of_results(text, group, counts)
+                if total is not None:
+                    yield total
+    for share in shares:
+        if share.start in done:
+            continue
+        paired = next((count for count, other in pairs if other is share), None)
+        check = _share_of_counts(share, paired, counts, found)
+        if check is not None:
+            yield check
+    yield from _shares_in_words(text, found)
+
+
+def _is_change(text: str, share: Value) -> bool:
+    """'up 6%', 'a 12.4% rise': a change, which changes.py checks, not a share of a whole."""
+    return direction(text, share) is not None
+
+
+def _pairs(text: str, counts: list[Value], shares: list[Value]) -> list[tuple[Value, Value]]:
+    """Counts with their shares written side by side ('323 (32.0 per cent)', '58 per cent of them (2,819)')."""
+    paired = []
+    for share in shares:
+        before = max((c for c in counts if c.end <= share.start), key=lambda c: c.end, default=None)
+        after = min((c for c in counts if c.start >= share.end), key=lambda c: c.start, default=None)
+        if before is not None and _COUNT_THEN_SHARE.match(text[before.end:share.start]):
+            paired.append((before, share))
+        elif after is not None and _SHARE_THEN_COUNT.match(text[share.end:after.start]):
+            paired.append((after, share))
+    return paired
+
+
+def _results(text: str, pairs: list[tuple[Value, Value]]) -> list[list[tuple[Value, Value]]]:
+    """Counts with their shares listed one after another in a paragraph: a result, a breakdown."""
+    groups: list[list[tuple[Value, Value]]] = []
+    for count, share in pairs:
+        last = groups[-1][-1] if groups else None
+        if last is not None and "\n" not in text[last[1].end:min(count.start, share.start)] \
+                and min(count.sentence, share.sentence) - last[1].sentence <= 1 and count.unit == last[0].unit:
+            groups[-1].append((count, share))
+        else:
+            groups.append([(count, share)])
+    return [group for group in groups if len(group) >= 2]
+
+
+def _results_check(group: list[tuple[Value, Value]]) -> Check | None:
+    """A results list: each share against its count over the counts' sum; when they do not fit, inconsistent
+    only if no one whole could give all the shares printed."""
+    listed = sum(share.value for _, share in group)
+    if not _LEAST_LISTED <= listed <= 100 + 0.05 * len(group) + 0.01:
+        return None
+    whole = sum(count.value for count, _ in group)
+    about = [text for count, share in group for text in (count.text, share.text)]
+    fits = [overlaps(count.value / whole * 100, count.value / whole * 100, share.low, share.high, 0.0051)
+            for count, share in group]
+    computed = ", ".join(f"{shown(count.value)} = {count.value / whole * 100:.1f}%" for count, _ in group)
+    if all(fits):
+        return Check(kind="percentages", status="consistent", about=about,
+                     working=f"of {shown(whole)} in all: {computed}; stated shares: consistent")
+    # the whole each printed share implies, as its rounding allows
+    low = max(count.value / share.high * 100 for count, share in group if share.high)
+    high = min(count.value / share.low * 100 if share.low else float("inf") for count, share in group)
+    if low <= high:
+        return None  # one whole (valid votes, say) gives every share: it is just not the sum listed
+    wrong = [share.text for (count, share), fit in zip(group, fits, strict=True) if not fit]
+    return Check(kind="percentages", status="inconsistent", about=about,
+                 working=f"of {shown(whole)} in all: {computed}; stated {', '.join(wrong)}, and no one whole gives "
+                         f"every share printed: inconsistent")
+
+
+# "A total of 2,930 votes were cast", "2,320 valid votes in all": the whole of a results list, stated
+_TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?|combined)\s+$",
+                        re.I)
+_TOTAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}\s+(?:in\s+all|in\s+total|altogether|were\s+cast|was\s+cast)\b", re.I)
+
+
+def _total_of_results(text: str, group: list[tuple[Value, Value]], counts: list[Value]) -> Check | None:
+    """A results list whose shares fit its counts and make 100% lists every part: their sum against the whole
+    the article states for it ('A total of 2,930 votes were cast'), or a figure equal to it elsewhere."""
+    listed = sum(share.value for _, share in group)
+    if abs(listed - 100) > 0.05 * len(group) + 0.01:
+        return None
+    parts = [count for count, _ in group]
+    summed = sum(part.value for part in parts)
+    last = max(max(count.sentence, share.sentence) for count, share in group)
+    stated = [c for c in counts if c not in parts and c.unit == parts[0].unit and c.sentence in (last, last + 1)
+              and c.start > parts[-1].end and (_TOTAL_CUE.search(text[max(0, c.start - 20):c.start])
+                                                or _TOTAL_AFTER.match(text[c.end:c.end + 30]))]
+    equal = [c for c in counts if c not in parts and c.unit == parts[0].unit and c.value == summed]
+    whole = stated[0] if stated else equal[0] if equal else None
+    if whole is None or any(part.value >= whole.value for part in parts):
+        return None
+    status = "consistent" if whole.low <= summed <= whole.high else "inconsistent"
+    return Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
+                 working=f"{' + '.join(shown(part.value) for part in parts)} = {shown(summed)} (their shares make "
+                         f"{listed:.1f}%); stated total {whole.text}: {status}")
+
+
+def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], found: list[Value]) -> Check | None:
+    """A share against a part and a whole it can be the share of: its own count (or the counts of its sentence,
+    or of the sentences near it) over another figure of the same unit. Only agreement is claimed: which
+    whole a share is of is rarely certain enough to call it wrong."""
+    near = [c for c in counts if c.sentence == share.sentence] or [
+        c for c in counts if c.sentence == share.sentence - 1]
+    parts = [paired] if paired is not None else sorted(near, key=lambda c: abs(c.start - share.start))
+    wholes = [c for c in counts] + [_whole_of_ratio(v) for v in found if v.kind == "ratio" and v.figure.upper]
+    if paired is None:  # a share told apart from its count: its whole is told near it too
+        wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH]
+    for part in parts:
+        for whole in sorted((w for w in wholes if w.value > part.value and w.unit == part.unit and w is not part),
+                            key=lambda w: abs(w.start - share.start)):
+            computed = part.value / whole.value * 100
+            low = part.low / whole.high * 100 if whole.high else computed
+            high = part.high / whole.low * 100 if whole.low else computed
+            if overlaps(low, high, share.low, share.high, 0.0051):
+                return Check(kind="percentages", status="consistent", about=[part.text, share.text, whole.text],
+                             working=f"{shown(part.value)} / {shown(whole.value)} = {computed:.1f}%; stated "
+                                     f"{share.text}: consistent")
+    return None
+
+
+def _whole_of_ratio(ratio: Value) -> Value:
+    """'187 of the 189' as its whole, 189."""
+    whole = float(ratio.figure.upper)
+    return Value(ratio.figure, whole, whole, whole, ratio.sentence)
+
+
+def _shares_in_words(text: str, found: list[Value]) -> Iterator[Check]:
+    """'nearly half (47%)', 'almost a quarter' against a share in figures that fits it; wrong only when the
+    figure stands right beside the words and outside their hedge."""
+    figures = [v for v in found if v.kind == "percent" and v.unit == "percent" and not v.text[:1].isalpha()]
+    for words in found:
+        if words.kind == "percent" and words.text[:1].isalpha():
+            value = words.value
+        elif words.kind == "ratio" and words.text[:1].isalpha() and words.figure.upper:
+            value = words.value / float(words.figure.upper) * 100
+        else:
+            continue
+        low, high = (words.low / words.value * value, words.high / words.value * value) if words.figure.hedge else (
+            value * _FRACTION_LOOSENESS[0], value * _FRACTION_LOOSENESS[1])
+        beside = next((f for f in figures if 0 <= f.start - words.end <= 4
+                       and re.fullmatch(r"\s*(?:\(|[–—-])\s*", text[words.end:f.start])), None)
+        if beside is not None:
+            fits = overlaps(low, high, beside.low, beside.high)
+            if fits or words.figure.hedge:
+                yield _words_check(words, beside, value, fits)
+            continue
+        # a share in figures elsewhere (a headline's "almost a quarter" and the body's 23.3%); in its own sentence
+        # a figure not beside the words is another share of a list ("half, a quarter and 25%")
+        fitting = [f for f in figures if overlaps(low, high, f.low, f.high) and abs(f.value - value) <= 0.15 * value
+                   and f.sentence != words.sentence]
+        if fitting:
+            nearest = min(fitting, key=lambda f: (abs(f.sentence - words.sentence), abs(f.start - words.start)))
+            yield _words_check(words, nearest, value, True)
+
+
+def _words_check(words: Value, figure: Value, value: float, fits: bool) -> Check:
+    stated = f"{words.figure.hedge} {words.text}" if words.figure.hedge else words.text
+    status = verdict(fits)
+    return Check(kind="percentages", status=status, about=[stated, figure.text],
+                 working=f"{stated} = {'about ' if not words.figure.hedge else ''}{value:.0f}%; stated {figure.text}: "
+                         f"{status}")

@@ -1,0 +1,248 @@
+"""`total`: parts against the whole they make up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..nlp import Parsed
+from ..schema import Check, FactSheet
+from .common import CUES, HEDGES, NUMBER, NUMBER_WORDS, Sentence, plain, verdict, words_pattern
+
+
+# A colon or dash before a list of figures ("11,000 staff: 7,500 in the UK, …", "The £12m package - £8m for …")
+# lists the whole's parts.
+PART_CUE = re.compile(rf"\b(?:{words_pattern(CUES['part_cues'])})\b|(?::|\s[–—-])(?=\s*(?:[$£€]?\d|(?:{NUMBER_WORDS})\b))",
+                      re.I)
+# "Donations reached $2.1m, with $1.4m from …": parts maybe, taken as such only when they add up.
+WITH_CUE = re.compile(r",\s+with(?=\s+[$£€]?\d)", re.I)
+# "bringing the total to", "That took its total for the year to": the whole follows.
+TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b|\b(?:bring|brings|brought|bringing|take|takes|"
+                       rf"took|taking)\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+)?total(?:\s+[\w'’-]+){{0,4}}?\s+to\b",
+                       re.I)
+# "$2.6bn of the total, with …": parts of a whole stated in the sentence before.
+OF_THE_TOTAL = re.compile(r"^\s+of\s+(?:the|that|this)\s+(?:total|sum|figure|amount)\b", re.I)
+# A counted thing: a number and the word it counts ("12 people"); money, shares and years are not counts.
+COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|percent)|[.,]\d)"
+                   rf"(?:\s+(?P<noun>(?!in\b|of\b|and\b)[a-z][\w-]*))?", re.I)
+# A sum of money ("£46m", "$2.1 billion"): a count too, in its currency and scale.
+MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
+                   rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
+# A sentence opening on its whole: "Of the council's 60 members, …", "Of the 26 firefighters who attended, …".
+LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>(?:[$£€]\s?)?{NUMBER})"
+                           rf"(?:\s*(?:{words_pattern(list(CUES['money_scales']))})\b)?(?:\s+[\w'’-]+){{0,6}},", re.I)
+TRAILING_TOTAL_CUES = {"in total", "in all", "altogether"}
+
+# ------------------------------------------------------------------------------------------ totals
+
+@dataclass(frozen=True)
+class Count:
+    value: float
+    text: str
+    start: int  # offsets within the sentence
+    end: int
+    currency: str = ""  # a sum's currency; counts of things have none
+    hedge: tuple[float, float] = (1.0, 1.0)  # how far its hedge lets it range, as fractions of it
+
+
+# What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
+# absent"): the rest of an item's phrase, a comma, a conjunction; not a comparison ("62 more than the 270").
+LIST_GAP = re.compile(r"^(?!.*\bthan\b)(?:\s+[a-z\d][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
+                      r"(?:the\s+(?:remaining|other|rest,?)\s+)?$", re.I)
+# "and the remaining 14", "and the other £2m", "and the rest, 4,000": the last part, so the parts make up the whole.
+LAST_PART = re.compile(r"\bthe\s+(?:remaining|other|rest,?)\s+$", re.I)
+# Between a whole and the list of its parts told after it: "A total of 90 homes were damaged, 60 in …".
+WHOLE_GAP = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,5}\s*[,:–—]\s*$", re.I)
+# Between a whole and its part cue ("20 jurors was made up of"), or a list and its total cue.
+CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$"
+                     r"|^(?:\s+[a-z][\w'’-]*){0,2}\s*,\s*(?:who|which|that)(?:\s+[\w'’-]+){1,10}\s*$", re.I)
+
+
+def counts(sentence: Sentence, sheet: FactSheet) -> list[Count]:
+    """The figures of a sentence that can be parts or wholes: counts and sums of money, each with the noun it
+    counts when it follows ('28 children'); a ratio ('25 of the 34 games') as its part and its whole."""
+    found = []
+    for figure in sheet.figures:
+        if not sentence.start <= figure.start < sentence.end or figure.kind not in ("count", "number", "money", "ratio"):
+            continue
+        if figure.kind == "ratio":
+            if " in " in figure.text:
+                continue  # "Six in 10 Republicans" is a share, not two counts
+            part_end = figure.start + re.match(r"\S+", figure.text).end()
+            found.append(Count(float(figure.value), parsed_text(sentence, figure.start, part_end),
+                               figure.start - sentence.start, part_end - sentence.start))
+            start = figure.start + re.search(r"\S+$", figure.text).start()
+            end = noun_end(sentence, figure.end, figure.measures)
+            found.append(Count(float(figure.upper), parsed_text(sentence, start, end), start - sentence.start,
+                               end - sentence.start))
+            continue
+        end = noun_end(sentence, figure.end, figure.measures) if figure.kind != "money" else figure.end
+        # a sum's currency as written ('£', '₹', 'Rs'), or its code when the word follows ('1.9 billion pounds')
+        currency = re.match(r"\D*", figure.text).group(0).strip() or (figure.unit or "") if figure.kind == "money" \
+            else ""
+        found.append(Count(float(figure.value), parsed_text(sentence, figure.start, end),
+                           figure.start - sentence.start, end - sentence.start, currency,
+                           HEDGES.get(figure.hedge or "", (1.0, 1.0))))
+    return sorted(found, key=lambda count: count.start)
+
+
+def parsed_text(sentence: Sentence, start: int, end: int) -> str:
+    return sentence.text[start - sentence.start:end - sentence.start]
+
+
+def noun_end(sentence: Sentence, end: int, noun: str | None) -> int:
+    """Where the noun a count counts ends, when it follows within a few words ('28 children', 'three cabin
+    crew'); the count's own end otherwise."""
+    if not noun:
+        return end
+    found = re.match(rf"(?:\s+[\w'’-]+){{0,2}}?\s+{re.escape(noun)}\b", sentence.text[end - sentence.start:], re.I)
+    return end + found.end() if found else end
+
+
+def counted_word(count: Count) -> str:
+    """'34 arrests' → 'arrests', '20 on' → 'on', '£3m' → ''."""
+    return count.text.split()[-1].lower() if " " in count.text and not count.currency else ""
+
+
+def list_from(items: list[Count], text: str) -> list[Count]:
+    """The items that follow one another as one list, from the first."""
+    run = items[:1]
+    for item in items[1:]:
+        if item.currency != run[0].currency or not LIST_GAP.match(text[run[-1].end:item.start]):
+            break
+        run.append(item)
+    return run
+
+
+def list_until(items: list[Count], text: str) -> list[Count]:
+    """The items that follow one another as one list, up to the last. '186 passengers, including four infants,
+    and six crew': a list opening on what another item includes opens on that item instead."""
+    run = items[-1:]
+    for item in reversed(items[:-1]):
+        if item.currency != run[0].currency or not LIST_GAP.match(text[item.end:run[0].start]):
+            if SUBSET_CUE.fullmatch(text[item.end:run[0].start]) and len(run) > 1:
+                run[0] = item
+            break
+        run.insert(0, item)
+    return run
+
+
+SUBSET_CUE = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*,?\s*(?:including|among\s+them|of\s+whom)\s+", re.I)
+
+
+def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
+    """'12 people, including 5 men and 4 women' (parts after the whole) and '5 men and 7 women, a total
+    of 12' (parts before it), the parts being one list. Parts beyond the whole are always wrong; parts
+    short of it only when the wording says they make it up ('comprising', 'a total of', 'the remaining')."""
+    earlier: tuple[str, list[Count]] = ("", [])
+    for sentence in spans:
+        checked: set[int] = set()  # figures already in a check, which another cue may name again
+        found = counts(sentence, sheet)
+        text = sentence.text.translate(BRACKETS)
+        figures = [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)] if found else []
+        for whole, parts, how in figures:
+            if len(parts) >= 2 and whole.start not in checked:
+                closed = LAST_PART.search(text[max(0, parts[-1].start - 20):parts[-1].start]) is not None
+                for check in total_verdict(whole, parts, "all" if closed else how):
+                    checked.update(c.start for c in [whole, *parts])
+                    yield check
+        earlier = text, found
+
+
+# "shared between health (£35m) and education (£25m)": brackets around a part are read as spaces.
+BRACKETS = str.maketrans("()", "  ")
+
+
+def equal_lists(text: str, found: list[Count]) -> Iterator[tuple[Count, list[Count], str]]:
+    """'2,400 runners took part, 1,500 men and 900 women', '5,000 on Saturday and 7,000 on Sunday, 12,000
+    over the weekend': a list opening or closing, after a comma, on the sum of the rest; with no word to
+    say so, only a sum that comes out right is taken as one."""
+    rest = list(found)
+    while rest:
+        run = list_from(rest, text)
+        rest = rest[len(run):]
+        if len(run) < 3:
+            continue
+        if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,4}\s*[,:]\s*", text[run[0].end:run[1].start], re.I):
+            yield run[0], run[1:], "if equal"
+        if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", text[run[-2].end:run[-1].start], re.I):
+            yield run[-1], run[:-1], "if equal"
+
+
+def wholes_and_parts(text: str, found: list[Count],
+                     earlier: tuple[str, list[Count]]) -> Iterator[tuple[Count, list[Count], str]]:
+    """Each whole a sentence states with the list of its parts, and whether the wording says they make up
+    "all" of it or maybe "some"; `earlier` is the sentence before and its counts, where the whole or the
+    parts may have been told."""
+    for first in (c for c in found if OF_THE_TOTAL.match(text[c.end:])):
+        parts = list_from([c for c in found if c.start >= first.start], text)
+        whole = next((c for c in reversed(earlier[1]) if c.currency == first.currency), None)
+        if whole is not None:
+            yield whole, parts, "some"
+    for cue in PART_CUE.finditer(text):
+        after = [c for c in found if c.start >= cue.end()]
+        parts = list_from(after, text)
+        # "The 400 jobs will go in two waves: 250 …": a count of the parts is not their whole
+        wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])
+                  and (c.value != len(parts) or c.currency)]
+        # "shared between health £35m and …": the first part's own word may come before it
+        if wholes and after and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s*", text[cue.end():after[0].start], re.I):
+            exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or not cue.group(0)[-1].isalpha()
+            yield wholes[-1], parts, "all" if exhaustive else "some"
+    for cue in WITH_CUE.finditer(text):
+        wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])]
+        after = [c for c in found if c.start >= cue.end()]
+        if wholes and after:
+            yield wholes[-1], list_from(after, text), "if equal"
+    opening = LEADING_WHOLE.match(text)
+    if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
+        whole = next((c for c in found if c.start == opening.start("n")), None)
+        parts = list_from([c for c in found if c.start >= opening.end()], text)
+        if whole is not None and parts and not text[opening.end():parts[0].start].strip():
+            yield whole, parts, "some"
+    for last in (c for c in found if LAST_PART.search(text[max(0, c.start - 20):c.start])):
+        # "34 arrests over the weekend, 20 on Friday and the remaining 14 on Saturday"
+        parts = list_until([c for c in found if c.start <= last.start], text)
+        if len(parts) > 2 and counted_word(parts[0]) != counted_word(last):  # the whole, counting its own word
+            whole, parts = parts[0], parts[1:]
+        else:
+            whole = next((c for c in reversed(found) if c.end <= parts[0].start), None)
+        if whole is not None and CUE_GAP.match(text[whole.end:parts[0].start]):
+            yield whole, parts, "all"
+    for cue in TOTAL_CUE.finditer(text):
+        before = [c for c in found if c.end <= cue.start()]
+        if cue.group(0).lower() in TRAILING_TOTAL_CUES:  # "5 men and 7 women, 12 in all"
+            if len(before) < 3 or text[before[-1].end:cue.start()].strip():
+                continue
+            whole, before = before[-1], before[:-1]
+        else:  # "5 men and 7 women, a total of 12"
+            whole = next((c for c in found if c.start >= cue.end()), None)
+            if whole is None or text[cue.end():whole.start].strip():
+                continue
+        after = [c for c in found if c.start >= whole.end]
+        if before and CUE_GAP.match(text[before[-1].end:min(whole.start, cue.start())]):
+            yield whole, list_until(before, text), "all"
+        elif after and WHOLE_GAP.match(text[whole.end:after[0].start]):
+            yield whole, list_from(after, text), "all"  # "A total of 90 homes were damaged, 60 in Ashby and 30 in Hale"
+        elif earlier[1] and re.fullmatch(r"\s*(?:that|this|it|which)\s+", text[:cue.start()], re.I):
+            yield whole, list_until(earlier[1], earlier[0]), "all"  # "… 4,500 in July. That took its total to 10,000."
+
+
+def total_verdict(whole: Count, parts: list[Count], how: str) -> Iterator[Check]:
+    """`how` the wording says the parts make up the whole: "all" of it, "some" of it (parts beyond it are
+    still wrong), or nothing ("if equal")."""
+    if whole.currency != parts[0].currency or any(part.value > whole.value for part in parts):
+        return  # a "whole" smaller than one of its parts is another figure read as one
+    summed = sum(part.value for part in parts)
+    equal = whole.value * whole.hedge[0] - 1e-9 <= summed <= whole.value * whole.hedge[1] + 1e-9
+    if (summed < whole.value and how == "some") or (not equal and how == "if equal"):
+        return
+    status = verdict(equal)
+    sums = " + ".join(figure(part.value, whole.currency) for part in parts)
+    yield Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
+                working=f"{sums} = {figure(summed, whole.currency)}; stated total {whole.text}: {status}")
+
+
+def figure(value: float, currency: str) -> str:
+    return f"{currency}{value:,.0f}" if currency else plain(value)

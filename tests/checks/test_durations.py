@@ -1,0 +1,199 @@
+"""Durations (checks/durations.py): a stated length against the clock times or dates that bound it."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_helpers import checks_of, only
+
+
+@pytest.mark.parametrize("stated, status", [("85 minutes", "consistent"), ("an hour", "inconsistent")])
+def test_stated_length_against_two_clock_times(nlp, stated, status):
+    text = f"The rally began at 2.10pm. It was over by 3.35pm, after {stated} of speeches."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status
+    assert check.about[:2] == ["2.10pm", "3.35pm"] and stated in check.about[2]
+    assert "14:10 → 15:35" in check.working
+
+
+def test_clock_times_without_meridiem_read_from_the_other_times(nlp):
+    text = "The envoy arrived at 4.05 and left at 5.15pm. The envoy stayed 70 minutes."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_hedged_length_allows_some_slack(nlp):
+    text = "Voting opened at 8am and closed at 9.55am, after about two hours."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("stated, status", [("three weeks", "consistent"), ("five weeks", "inconsistent")])
+def test_stated_length_against_two_dates(nlp, stated, status):
+    text = f"The inquiry sat for {stated}, from 4 March 2024 to 25 March 2024."
+    assert only(checks_of(nlp, text), "duration").status == status
+
+
+def test_clock_times_of_another_story_are_not_compared(nlp):
+    assert not checks_of(nlp, "Polls opened at 7am and closed at 8pm. Counting took about three hours.")
+
+
+def test_no_duration_check_without_two_clock_times(nlp):
+    assert not checks_of(nlp, "The storm lasted 40 minutes and flooded the road at 6pm.")
+
+
+def test_only_the_length_nearest_two_clock_times_is_compared_with_them(nlp):
+    text = ("The ferry left at 9.15am and docked at 11.05am, a one-hour-50-minute crossing that usually "
+            "takes 70 minutes.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and "one-hour-50-minute" in check.about
+
+
+def test_a_hyphenated_length_with_a_half_against_two_clock_times(nlp):
+    text = "The bus left at 8.10am and arrived at 11.40am, a three-and-a-half-hour ride."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("stated, status", [("16 years", "consistent"), ("12 years", "inconsistent")])
+def test_a_length_running_until_a_date_from_the_date_before_it(nlp, stated, status):
+    text = f"In 1994 he became the club's coach, a job he kept for {stated} until his move abroad in 2010."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about == ["1994", "2010", stated]
+
+
+@pytest.mark.parametrize("stated, status", [("31 years", "consistent"), ("35 years", "inconsistent")])
+def test_a_length_told_after_the_second_date_runs_from_the_first(nlp, stated, status):
+    text = f"The pair opened the cafe in 1982 and sold it in 2013, after {stated} of trading."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about == ["1982", "2013", stated]
+
+
+def test_a_length_after_a_date_that_belongs_to_another_stretch_is_not_judged(nlp):
+    assert not checks_of(nlp, "He came to the firm in 1990 and in 2005, after ten years as a trader, he led it.")
+
+
+@pytest.mark.parametrize("stated, status", [("six years", "consistent"), ("four years", "inconsistent")])
+def test_a_length_against_dates_bounding_a_change_in_figures(nlp, stated, status):
+    text = f"Fares rose in {stated}, from £3 in 2018 to £5 in 2024."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about == ["2018", "2024", stated]
+
+
+def test_a_length_ending_at_midnight(nlp):
+    check = only(checks_of(nlp, "The vigil began at 8pm and ended at midnight, after four hours."), "duration")
+    assert check.status == "consistent" and "20:00 → 24:00" in check.working
+
+
+@pytest.mark.parametrize("years, status", [("2004 to 2024", "consistent"), ("2004 to 2019", "inconsistent")])
+def test_decades_against_two_years(nlp, years, status):
+    assert only(checks_of(nlp, f"The survey ran for two decades, from {years}."), "duration").status == status
+
+
+@pytest.mark.parametrize("stated, status", [("15 minutes", "consistent"), ("25 minutes", "inconsistent")])
+def test_a_length_after_a_thing_runs_from_its_clock_time(nlp, stated, status):
+    text = (f"Smoke was seen at 8.40pm. Police were called at 9.05pm. Officers arrived at 9.20pm, {stated} "
+            "after the call.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about[:2] == ["9.05pm", "9.20pm"]
+
+
+def test_a_length_after_a_clause_runs_from_its_verb_s_clock_time(nlp):
+    text = ("The plane left Rome at 1.05pm and landed at 4.10pm. It took off again at 6.40pm, two and a half "
+            "hours after it landed.")
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_a_clock_time_restated_in_another_zone_is_one_moment(nlp):
+    text = "Polls closed at 7pm local time, or 10pm ET, and counting took more than two hours."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_clock_times_listed_with_and_are_not_a_stretch(nlp):
+    text = "Buses leave at 7.10am and 6.50pm every day, and the trip takes about four hours."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+@pytest.mark.parametrize("text", [
+    "The trial opened at 9.20am and closed at 10.50am. The 90-minute hearing heard two witnesses.",
+    "It lasted 90 minutes. The panel sat down at 9.20am and rose at 10.50am.",
+])
+def test_a_length_of_a_thing_told_beside_the_clock_times(nlp, text):
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and check.about[:2] == ["9.20am", "10.50am"]
+
+
+def test_clock_times_whose_days_were_guessed_run_in_the_order_told(nlp):
+    text = "The market opened at 9am and shut at 1pm on Monday, four hours of trading."
+    assert only(checks_of(nlp, text, published="2024-03-14"), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("stated, status", [("14 months", "consistent"), ("two years", "inconsistent")])
+def test_a_length_between_two_months(nlp, stated, status):
+    text = f"He led the team from March 2021 to May 2022, {stated} in all."
+    assert only(checks_of(nlp, text), "duration").status == status
+
+
+def test_a_length_for_years_to_come_is_not_counted_to_now(nlp):
+    assert not checks_of(nlp, "The deal, signed in 2020, will run for 10 years.")
+
+
+def test_clock_times_on_two_told_days_are_not_one_stretch(nlp):
+    text = "The first vote was on Monday at 9am and the second at 2pm on Thursday, after a two-hour debate."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_a_length_of_a_new_thing_is_not_the_stretch_of_the_clock_times(nlp):
+    text = "The gallery opens at 9am and shuts at 6pm, and a full visit takes 90 minutes."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_a_length_later_counts_on_from_the_clock_time_told_first(nlp):
+    text = "The ferry left at 10pm on Friday and docked at 2am, four hours later."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_a_pronoun_goes_on_about_the_clock_time_of_the_sentence_before(nlp):
+    text = "The panel withdrew at 10am. After talking for two hours, it came back at 12.30pm."
+    assert only(checks_of(nlp, text), "duration").status == "inconsistent"
+
+
+def test_a_length_in_weekends_is_no_unit_to_count_by(nlp):
+    assert checks_of(nlp, "Protests are planned for the coming weekend.") == []
+
+
+def test_a_length_each_of_them_takes_is_no_stretch(nlp):
+    text = "The ferry sails at 10.30pm and the return at 7.15am; each takes about nine hours."
+    assert not [check for check in checks_of(nlp, text) if check.kind == "duration"]
+
+
+def test_clock_times_in_two_zones_are_not_subtracted(nlp):
+    text = "The plane left at 7.20am UK time and landed at 10.50am local time, two hours and 30 minutes later."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "duration"]
+
+
+@pytest.mark.parametrize("stated, status", [("six minutes", "consistent"), ("20 minutes", "inconsistent")])
+def test_a_length_inside_a_window_of_clock_times(nlp, stated, status):
+    text = f"Witnesses said the raid happened between 2.10am and 2.20am. Police said it lasted {stated}."
+    found = [c for c in checks_of(nlp, text) if c.kind == "duration"]
+    assert [c.status for c in found] == ([status] if status == "consistent" else [])
+
+
+def test_a_clock_time_told_roughly_moves_the_gap(nlp):
+    text = "Hail began just before 4pm and did not stop until 7.10pm, just over three hours."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+@pytest.mark.parametrize("stated, status", [("about 50 minutes", "consistent"), ("two hours", "inconsistent")])
+def test_a_length_counted_on_from_the_sentence_before(nlp, stated, status):
+    text = f"The alarm sounded at 1.15pm. Engineers arrived at 2.05pm, {stated} later."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == status and check.about[:2] == ["1.15pm", "2.05pm"]
+
+
+def test_a_range_of_lengths_is_an_estimate(nlp):
+    text = "The doors opened at 6.02pm and shut by 6.10pm; the rush lasted four to seven minutes."
+    assert only(checks_of(nlp, text), "duration").status == "consistent"
+
+
+def test_a_day_told_for_one_clock_time_is_the_other_s_too(nlp):
+    text = "Rain began just before 5am on Sunday and stopped at 3.20pm, after more than ten hours."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and "10 h" in check.working

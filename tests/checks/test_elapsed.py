@@ -1,0 +1,114 @@
+"""Elapsed time (checks/elapsed.py): a length since a date, against the publication date or another date."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_helpers import checks_of, only
+
+
+@pytest.mark.parametrize("stated, status", [("11 years", "consistent"), ("seven years", "inconsistent")])
+def test_years_since_a_date(nlp, stated, status):
+    check = only(checks_of(nlp, f"It has been {stated} since the 2013 floods."), "elapsed")
+    assert check.status == status and check.about == [stated, "2013"]
+
+
+@pytest.mark.parametrize("stated, status", [("26 years ago", "consistent"), ("30 years ago", "inconsistent")])
+def test_a_date_against_its_years_ago(nlp, stated, status):
+    text = f"The mill last made cloth in 1998, {stated}."
+    check = only(checks_of(nlp, text), "elapsed")
+    assert check.status == status and check.about == [stated, "1998"]
+
+
+@pytest.mark.parametrize("stated, status", [("nine years later", "consistent"), ("six years later", "inconsistent")])
+def test_a_date_counted_from_another_against_the_date_beside_it(nlp, stated, status):
+    check = only(checks_of(nlp, f"The band formed in 1971 and split {stated}, in 1980."), "elapsed")
+    assert check.status == status and check.about == ["1971", stated, "1980"]
+
+
+def test_a_decade_ago_beside_its_date(nlp):
+    check = only(checks_of(nlp, "In June 2014, a decade ago, the pier burned down."), "elapsed")
+    assert check.status == "consistent"
+
+
+def test_a_date_that_was_so_long_ago(nlp):
+    text = "The last flood, in 2001, was 30 years ago."
+    assert only(checks_of(nlp, text), "elapsed").status == "inconsistent"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Three decades after the strike of 1994, the pit has become a museum.", "consistent"),
+    ("The pair wed in 1984 and are marking 40 years of marriage this week.", "consistent"),
+    ("The pool, which shut in 2016, reopens on Monday after five years.", "inconsistent"),
+])
+def test_a_length_up_to_now_from_the_date_of_its_sentence(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "The law, passed in 2014, expires after 10 years.",
+    "The crew that came in 2023 leaves on Friday after a year-long stay.",
+])
+def test_a_length_of_something_else_is_not_counted_to_now(nlp, text):
+    assert not [check for check in checks_of(nlp, text) if check.kind == "elapsed"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The mill shut in 1994, exactly 30 years ago.", "consistent"),
+    ("In 2006, nearly two decades ago, the mine shut.", "consistent"),
+    ("The town has waited 20 years for a bypass since the plan was drawn up in 2010.", "inconsistent"),
+    ("The pair, who met in 1984, have been together for 40 years.", "consistent"),
+    ("The choir, formed in 1974, is touring to mark 50 years together.", "consistent"),
+])
+def test_more_ways_to_count_up_to_now(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+def test_years_on_from_a_date(nlp):
+    text = "Six years on from the 2018 fire, the hall is being rebuilt."
+    assert only(checks_of(nlp, text), "elapsed").status == "consistent"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Ten years after the 2014 games, the stadium is empty.", "consistent"),
+    ("Since 2004, some 30 years, the pair have run the shop.", "inconsistent"),
+    ("In 2019 - three years ago - the mill shut.", "inconsistent"),
+])
+def test_still_more_ways_to_count_up_to_now(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose 4% in the first 10 months of the year compared to the same period in 2021.",
+    "Two weeks after the rally on Thursday, the party split.",
+    "It has been more than a month since the start of 2024.",
+])
+def test_no_length_up_to_now_from_a_date_too_recent_or_a_stretch_of_its_own(nlp, text):
+    assert not [check for check in checks_of(nlp, text) if check.kind == "elapsed"]
+
+
+def test_weeks_are_counted_in_days(nlp):
+    text = "The talks opened on 1 March 2024 and closed nearly two weeks later, on 13 March 2024."
+    assert only(checks_of(nlp, text), "elapsed").status == "consistent"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The pit closed in 1974, half a century ago.", "consistent"),
+    ("The shop, opened in 2000, has spent 30 years on the high street.", "inconsistent"),
+    ("A decade after the 2014 vote, the country is still divided.", "consistent"),
+])
+def test_yet_more_ways_to_count_up_to_now(nlp, text, status):
+    assert only(checks_of(nlp, text), "elapsed").status == status
+
+
+def test_elapsed_needs_a_publication_date(nlp):
+    assert not checks_of(nlp, "It has been 11 years since the 2013 floods.", published=None)
+
+
+@pytest.mark.parametrize("stated, status", [("almost four years", "consistent"), ("more than four years",
+                                                                                  "inconsistent")])
+def test_a_hedged_length_since_a_month_is_counted_in_parts_of_years(nlp, stated, status):
+    # April 2020 to 14 March 2024 is three years and eleven months
+    text = f"The pier has been shut since April 2020, {stated} ago."
+    found = [c for c in checks_of(nlp, text) if c.kind == "elapsed"]
+    assert [c.status for c in found] == [status]

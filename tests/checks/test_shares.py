@@ -1,0 +1,50 @@
+"""Shares against counts (checks/shares.py): results lists, a share and its count, shares in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_helpers import checks_of
+
+
+def kinds(checks, kind: str):
+    return [check for check in checks if check.kind == kind]
+
+
+def test_a_results_list_whose_shares_fit_its_counts(nlp):
+    text = "Greens 300 (50.0 per cent), Labour 180 (30.0 per cent), Liberals 120 (20.0 per cent)."
+    (check,) = kinds(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and check.about[:4] == ["300", "50.0 per cent", "180", "30.0 per cent"]
+
+
+def test_a_results_list_whose_shares_no_one_whole_can_give(nlp):
+    text = "Greens 300 (55.0 per cent), Labour 180 (25.0 per cent), Liberals 120 (20.0 per cent)."
+    (check,) = kinds(checks_of(nlp, text), "percentages")
+    assert check.status == "inconsistent" and "no one whole" in check.working
+
+
+def test_shares_of_another_whole_that_all_agree_raise_nothing(nlp):
+    # every share is of 1,000 (a few voters chose others): the counts are not the whole, but not wrong
+    text = "Greens 455 (45.5 per cent), Labour 310 (31.0 per cent), Liberals 185 (18.5 per cent)."
+    assert not [c for c in checks_of(nlp, text) if c.status == "inconsistent"]
+
+
+@pytest.mark.parametrize("stated, status", [("2,000", "consistent"), ("2,090", "inconsistent")])
+def test_a_results_list_against_its_stated_total(nlp, stated, status):
+    text = (f"Ames won with 1,100 votes (55.0%), ahead of Bell on 700 (35.0%). Cobb took 200 (10.0%). "
+            f"A total of {stated} votes were cast.")
+    (total,) = kinds(checks_of(nlp, text), "total")
+    assert total.status == status and total.about[0] == stated
+
+
+def test_a_share_against_its_count_and_whole(nlp):
+    text = "Turnout was 38.5% with 1,540 ballots from an electorate of 4,000."
+    (check,) = kinds(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and set(check.about) == {"1,540", "38.5%", "4,000"}
+
+
+@pytest.mark.parametrize("words, status", [("almost half", "consistent"), ("more than half", "inconsistent")])
+def test_a_share_in_words_beside_its_figure(nlp, words, status):
+    (check,) = kinds(checks_of(nlp, f"In the survey, {words} (46%) of nurses said they would leave."),
+                     "percentages")
+    assert check.status == status and check.about == [words, "46%"]
