@@ -13,8 +13,13 @@ from .reading import Found, Reading
 
 
 def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
-    if match["wd"]:
+    if match["wd"]:  # "every Monday", "each Thursday", "every other Saturday"
         return [(*match.span(), "SET", f"XXXX-WXX-{WORDS['weekdays'][match['wd'].lower()]}")]
+    if match["mon"]:  # "every March"
+        return [(*match.span(), "SET", f"XXXX-{WORDS['months'][match['mon'].lower().rstrip('.')]:02d}")]
+    if match["ord"]:  # "the first of every month"
+        day = WORDS["ordinals"][match["ord"].lower()]
+        return [(*match.span(), "SET", f"XXXX-XX-{day:02d}")] if 1 <= day <= 31 else []
     word = " ".join(match["unit"].lower().split())
     if word in WORDS["set_day_kinds"]:  # "every weekday": daily, on the days of that kind
         return [(*match.span("x"), "SET", WORDS["set_day_kinds"][word])]
@@ -71,6 +76,9 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
             return [(start, end, "DATE", "PAST_REF")]
         if unit == "hour" or unit == "minute":
             return [(start, end, "DURATION", timex.duration(amount, unit))]
+        if match["ago_unit"] and reading.anchor is not None:  # "40 years ago this month": that month then
+            then = reading.anchor - timex.STEPS[unit] * int(amount)
+            return [(start, end, "DATE", timex.written(then, timex.GRANULARITY[match["ago_unit"].lower()]))]
         return [(start, end, "DATE", timex.shifted(reading.anchor, unit, -int(amount)))]
     if match["later"]:
         if amount is None or amount != int(amount) or unit not in timex.NEEDED_PRECISION:

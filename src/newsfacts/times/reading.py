@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..parse import governing_verb
 from ..timex import WORDS
+from . import convention
 
 
 Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
@@ -31,6 +33,17 @@ class Reading:
     text: str  # the article text, kept because spaCy's Doc.text is rebuilt from the tokens on every call
     anchor: date | None
     explicit_hours: list[float] = field(default_factory=list)
+    outlet: str | None = None
+    source: str | None = None  # the file or web address the article came from
+
+    @cached_property
+    def date_order(self) -> str | None:
+        """'MDY' or 'DMY': how the article writes numeric dates (`convention`); None when nothing tells."""
+        return convention.date_order(self.doc, self.text, self.outlet, self.source)
+
+    @cached_property
+    def country(self) -> str | None:
+        return convention.country(self.doc, self.text)
 
     def span(self, start: int, end: int) -> SpacySpan | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
