@@ -27,6 +27,9 @@ from .schema import Check, Entity, FactSheet, TimeExpression
 
 CUES = data_table("check_words")
 HEDGES = {word: bounds for word, bounds in CUES["hedges"].items() if not word.startswith("_")}
+# "Since 1996, some 30 years": a hedge stands outside the length it hedges.
+SINCE_GAP = re.compile(r"\s*,\s*(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True))
+                       + r")\s+)?", re.I)
 
 CLOCK_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d)$")
 MINUTES = {"H": 60, "M": 1, "S": 1 / 60}
@@ -567,7 +570,7 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
              and interval(t.value)]
     perfect_only = False
-    since = next((t for t in dates if re.fullmatch(r"\s*,\s*", parsed.text[t.end:stated.start])
+    since = next((t for t in dates if SINCE_GAP.fullmatch(parsed.text[t.end:stated.start])
                   and re.search(r"\bsince\s+$", parsed.text[max(0, t.start - 10):t.start], re.I)), None)
     if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
         return since

@@ -48,8 +48,14 @@ def test_small_hours_after_an_evening_on_a_named_day_are_the_next_day(nlp):
     assert ("2am", "TIME", "2024-03-09T02:00") in times
 
 
+def test_a_clock_time_in_past_narration_keeps_the_main_event_s_day(nlp):
+    text = "The ship sank on Monday morning. Rescuers said on Wednesday that the toll had risen. It left port at 6.10am."
+    assert ("6.10am", "TIME", "2024-03-11T06:10") in found(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
     "The volunteers gave 1200 hours to the project.",
+    "Profit rose to 2.35 billion pounds from 1.95 billion.",
     "Police put the number of attackers at three to four.",
     "Flight BA1645 landed safely.",
 ])

@@ -48,7 +48,7 @@ from time_helpers import found, times_of
     ("The speech ran for 40 minutes.", ("40 minutes", "DURATION", "PT40M")),
     ("Repairs took a few hours.", ("a few hours", "DURATION", "PTXH")),
     ("Talks dragged on for several months.", ("several months", "DURATION", "PXM")),
-    ("He served almost nine years.", ("almost nine years", "DURATION", "P9Y")),
+    ("He served almost nine years.", ("nine years", "DURATION", "P9Y")),  # the hedge stays outside
     ("The race took two hours and 12 minutes.", ("two hours and 12 minutes", "DURATION", "PT2H12M")),
     ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
     ("The crew came a quarter of an hour later.", ("a quarter of an hour", "DURATION", "PT15M")),

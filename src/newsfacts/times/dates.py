@@ -11,10 +11,11 @@ from dateutil.relativedelta import relativedelta
 from text_to_num import text2num
 
 from .. import timex
+from ..parse import governing_verb
 from ..timex import WORDS
 from . import convention
 from .patterns import previous_word
-from .reading import Found, NAMED_TYPES, Reading, part_of_name
+from .reading import Found, NAMED_TYPES, Reading, part_of_name, part_of_title
 
 
 # Words before a bare year that make it a year and not a count; spaCy's DATE tag is the other evidence.
@@ -120,6 +121,10 @@ def norm_full_date(match: re.Match, reading: Reading) -> list[Found]:
             not match["mon2"] or _followed_by_count(reading, end)):
         year_text, end = None, match.start("year")  # "March 5 20": a count; "5th Mar 91" is a year
         end = len(reading.text[:end].rstrip(" ,"))
+    if match["yrel"]:  # "July 1 last year"
+        if reading.anchor is None:
+            return [(start, end, "DATE", f"XXXX-{month:02d}-{day:02d}")]
+        year_text = str(reading.anchor.year + {"last": -1, "next": 1}.get(match["yrel"].lower(), 0))
     if not year_text:
         value = _yearless_day(reading, month, day, (start, end))
         return [(start, end, "DATE", value)] if value else []
@@ -163,7 +168,8 @@ def norm_month(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span()
     name_start, name_end = match.span("mon")
     name = reading.span(name_start, name_end)
-    if name is None or name.root.tag_ == "MD" or name.root.ent_type_ in NAMED_TYPES or part_of_name(name):
+    if (name is None or name.root.tag_ == "MD" or name.root.ent_type_ in NAMED_TYPES or part_of_name(name)
+            or part_of_title(name)):
         return []
     month = WORDS["months"][match["mon"].lower().rstrip(".")]
     year_text = match["year"]
@@ -219,7 +225,8 @@ def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
         part = f"T{WORDS['parts_of_day'][match['pod'].lower()]}" if match["pod"] else ""
         return [(start, end, "SET", f"XXXX-WXX-{weekday}{part}")]
     mention = reading.span(*match.span("wd"))
-    if mention is None or any(t.ent_type_ in NAMED_TYPES for t in mention) or part_of_name(mention):
+    if (mention is None or any(t.ent_type_ in NAMED_TYPES for t in mention) or part_of_name(mention)
+            or part_of_title(mention)):
         return []
     relation = " ".join((match["rel"] or "").lower().split())
     if previous_word(reading.text, start) in ("a", "one"):  # "one Sunday in February": which is not said
@@ -235,15 +242,28 @@ def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
     elif relation in ("next", "this coming", "coming"):
         day = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
     else:
-        day = timex.weekday_date(reading.anchor, weekday, reading.tense(start, end))
+        direction = reading.tense(start, end) or _scheduled(reading, start, end)
+        day = timex.weekday_date(reading.anchor, weekday, direction)
     value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
-    if match["pod"]:
-        return [(start, end, "TIME", f"{value}T{WORDS['parts_of_day'][match['pod'].lower()]}")]
+    if match["pod"] or match["night"]:  # "Tuesday night", "Wednesday at night"
+        part = (match["pod"] or match["night"]).lower()
+        return [(start, end, "TIME", f"{value}T{WORDS['parts_of_day'][part]}")]
     return [(start, end, "DATE", value)]
 
 
 # Words in a sentence that make "the 70s" a temperature, not a decade.
 TEMPERATURE_WORDS = re.compile(r"(?i:temperature|degree|\bhighs?\b|\blows?\b|°|fahrenheit|celsius)")
+
+
+def norm_month_range_quarter(match: re.Match, reading: Reading) -> list[Found]:
+    """'the July-September quarter': a quarter named by its months."""
+    first, last = (WORDS["months"][match[name].lower().rstrip(".")] for name in ("mon", "mon2"))
+    if first % 3 != 1 or last != first + 2:
+        return []
+    if reading.anchor is None:
+        return [(*match.span(), "DATE", f"XXXX-Q{first // 3 + 1}")]
+    year = timex.month_year(reading.anchor, first, reading.tense(*match.span()))
+    return [(*match.span(), "DATE", f"{year:04d}-Q{first // 3 + 1}")]
 
 
 def norm_nth_weekday(match: re.Match, reading: Reading) -> list[Found]:
@@ -300,6 +320,16 @@ def norm_weekday_after_next(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span(), "DATE", value)]
 
 
+def _scheduled(reading: Reading, start: int, end: int) -> int:
+    """+1 when a day hangs on a verb in the simple present, which news uses for what is scheduled ('the
+    strike starts on Monday', 'the council meets Tuesday'), else 0."""
+    span = reading.span(start, end)
+    verb = governing_verb(span.root) if span is not None else None
+    simple_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
+        child.dep_ in ("aux", "auxpass") for child in verb.children)
+    return 1 if simple_present else 0
+
+
 def norm_decade(match: re.Match, reading: Reading) -> list[Found]:
     """'the 1980s', "the late '60s", 'the 70s'; 'the 1800s' is a century (the 2000s, a decade)."""
     if match["dec"]:
@@ -335,6 +365,8 @@ def norm_spelled_year(match: re.Match, reading: Reading) -> list[Found]:
     start, end = match.span("x")
     span = reading.span(start, end)
     first_word = span is not None and span[0].is_sent_start
+    if _followed_by_count(reading, end):
+        return []  # "Fifteen twenty people applied"
     if not (first_word or previous_word(reading.text, start) in YEAR_CUES
             or span is not None and span.root.ent_type_ == "DATE"):
         return []
@@ -391,6 +423,10 @@ def norm_season(match: re.Match, reading: Reading) -> list[Found]:
     if relation == "the" and not match["year"] and previous_word(reading.text, start) not in (
             "in", "during", "over", "by", "until", "through", "since", "for", "of"):
         return []
+    name = reading.span(*match.span("season"))
+    following = reading.doc[name.end] if name is not None and name.end < len(reading.doc) else None
+    if following is not None and following.is_title and following.pos_ == "PROPN":
+        return []  # "the Spring Revolution", "the Summer Olympics": a name
     code = WORDS["seasons"][word]
     if match["year"]:
         return [(start, end, "DATE", f"{year_of(match['year'], reading):04d}-{code}")]

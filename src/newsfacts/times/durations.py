@@ -53,7 +53,15 @@ def norm_set_rate(match: re.Match, reading: Reading) -> list[Found]:
 
 
 def norm_set_adverb(match: re.Match, reading: Reading) -> list[Found]:
-    return [(*match.span("x"), "SET", WORDS["set_frequencies"][match["x"].lower()])]
+    """'weekly', 'twice daily'; not the adjective of a thing done ('daily tasks', 'a weekly column')."""
+    word = reading.span(*match.span("x"))
+    if word is not None and word.root.dep_ == "amod" and word.root.head.pos_ == "NOUN":
+        return []
+    return [(*match.span("x"), "SET", WORDS["set_frequencies"][match["adverb"].lower()])]
+
+
+# Words before "a quarter" that make it a fraction.
+FRACTION_CUES = {"by", "almost", "nearly", "about", "around", "roughly", "than", "over", "under", "just", "some"}
 
 
 def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
@@ -61,8 +69,9 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
     unit = timex.canonical_unit(match["unit"])
     if unit not in WORDS["units"] and unit not in ("millennium",):
         return []
-    if unit == "quarter" and re.match(r"\s+of\b", reading.text[end:]):
-        return []  # "a quarter of respondents" is a fraction, not three months
+    if unit == "quarter" and (re.match(r"\s+of\b", reading.text[end:])
+                              or previous_word(reading.text, start) in FRACTION_CUES):
+        return []  # "a quarter of respondents", "fell by almost a quarter": a fraction, not three months
     if match["fuzzy"]:
         amount = None
     else:

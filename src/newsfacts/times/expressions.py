@@ -175,13 +175,22 @@ def _clock_days(found: list[Found], text: str, clock_before_day: re.Pattern = CL
     return pairs
 
 
+def _later_day(day: str | None, other: str | None) -> bool:
+    return bool(day and other and DAY.match(day) and DAY.match(other) and day > other)
+
+
+def _after_publication(day: str, reading: Reading) -> bool:
+    return reading.anchor is not None and DAY.match(day) is not None and date.fromisoformat(day) > reading.anchor
+
+
 def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     """Clock times ("T17:20") get the day written beside them ("at 6pm on Friday"), else the day named
     nearest in their sentence (not one a stretch runs 'since', nor one in brackets of its own, nor one
     another clock time is written with), else the day mentioned last before them (the narrative's day; the
-    next one in the small hours after an evening); after a month or a year, the first day the article names
-    (its lede's, the main event's: "approved on Tuesday evening … in January … the meeting began at
-    6.30pm"); else the publication date."""
+    next one in the small hours after an evening); in past narration that has moved on from the first day
+    the article names (its lede's, the main event's) to a later one, and after a month or a year, that first
+    day ("approved on Tuesday evening … in January … the meeting began at 6.30pm"); else the publication
+    date."""
     beside = _clock_days(found, reading.text, DATING_CLOCK_BEFORE_DAY)
     claimed = set(beside.values())
     mentions = [(start, end, _day_of(kind, value), index in claimed) for index, (start, end, kind, value)
@@ -211,6 +220,10 @@ def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
                      for s, e, kind, _ in found):
                 day = "XXXX-XX-XX"  # "she wrote every morning until noon": a habit's hour, on no one day
             else:
+                if last and _after_publication(last, reading) and reading.tense(start, end) < 0:
+                    last = None  # "fell 6% by 0900 GMT" after "becomes chair on Oct. 1": not that day's
+                if _later_day(last, lede[1]) and reading.tense(start, end) < 0:
+                    last = lede[1]  # "derailed on Friday … the toll rose on Saturday … the train left at 7.42am"
                 day = last or lede[1] or default
                 night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
                 after_night = bool(last) and value_at[last_start].endswith("TNI") and hour < EVENING_FROM
@@ -256,10 +269,32 @@ def _with_days_joined(found: list[Found], text: str) -> list[Found]:
     return joined
 
 
+# "the Labor Day weekend", "the July 4th weekend": the weekend a day falls in or next to.
+WEEKEND_OF = re.compile(r"\s+weekend\b", re.I)
+WEEKEND_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _with_weekends(found: list[Found], text: str) -> list[Found]:
+    """A day written between 'the' and 'weekend' is that weekend: a Friday or Monday holiday's the one
+    beside it, another day's the weekend of its ISO week, or the one before it early in the week."""
+    out = []
+    for start, end, kind, value in found:
+        after, before = WEEKEND_OF.match(text, end), WEEKEND_BEFORE.search(text[max(0, start - 10):start])
+        if kind == "DATE" and DAY.match(value) and after and before:
+            day = date.fromisoformat(value)
+            if day.isoweekday() <= 2:  # a Monday or Tuesday: the weekend just before it
+                day -= timedelta(days=day.isoweekday())
+            year, week, _ = day.isocalendar()
+            start, end, value = start - len(before[0]), after.end(), f"{year:04d}-W{week:02d}-WE"
+        out.append((start, end, kind, value))
+    return out
+
+
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text),
                       outlet=parsed.article.outlet, source=parsed.article.source)
     found = _with_days_joined(dated(_select(list(candidates(reading))), reading), parsed.text)
+    found = _with_weekends(found, parsed.text)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]

@@ -19,7 +19,7 @@ from .clock import (
 )
 from .dates import (
     norm_century, norm_date_pair, norm_decade, norm_decade_words, norm_fiscal_year, norm_full_date, norm_holiday,
-    norm_iso_date, norm_month, norm_nth_weekday, norm_numeric_date, norm_quarter, norm_season, norm_short_year,
+    norm_iso_date, norm_month, norm_month_range_quarter, norm_nth_weekday, norm_numeric_date, norm_quarter, norm_season, norm_short_year,
     norm_spelled_year, norm_weekday, norm_weekday_after_next, norm_weekday_the_nth, norm_year, norm_year_range,
 )
 from .durations import (
@@ -27,7 +27,7 @@ from .durations import (
     norm_duration_recent, norm_duration_vague, norm_set_adverb, norm_set_every, norm_set_rate,
 )
 from .patterns import (
-    APOSTROPHE, APPROX, CLOCK_24, CLOCK_PART, DAYPART, DECADE_WORD, EDGE, FUZZY, HOLIDAY, KEY_UNIT, MERIDIEM, MONTH,
+    APOSTROPHE, CLOCK_24, CLOCK_PART, DAYPART, DECADE_WORD, EDGE, FUZZY, HOLIDAY, KEY_UNIT, MERIDIEM, MONTH,
     NUMBER, NUMBER_WORD, ORDINAL, SEASON, SHORT_YEAR, SPELLED_YEAR, TEEN_WORD, UNIT, UNIT_PLURAL, UNIT_SINGULAR,
     WEEKDAY, YEAR, ZONE, alternation,
 )
@@ -68,7 +68,8 @@ RULES: tuple[Rule, ...] = (
          key=r"\d[/.-]\d", normalise=norm_numeric_date),
     Rule("full_date", rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
                       rf"(?P<mon2>{MONTH})\.?|(?P<mon>{MONTH})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)"
-                      rf"(?:,?\s+(?P<year>{YEAR}|{SHORT_YEAR}|\d\d(?![\d,:%]|\.\d)))?\b",
+                      rf"(?:,?\s+(?P<year>{YEAR}|{SHORT_YEAR}|\d\d(?![\d,:%]|\.\d))"
+                      rf"|\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?\b",
          key=MONTH, normalise=norm_full_date),
     Rule("date_pair", rf"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+(?i:and|or|to)\s+|\s*[-–]\s*)(?P<day>[0-3]?\d)"
                       rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})\.?(?:,?\s+(?P<year>{YEAR}))?\b"
@@ -100,7 +101,8 @@ RULES: tuple[Rule, ...] = (
          key=r"\b\d{4}\s*(?:[A-Z]{2,4}\b|(?i:hours|hrs)\b)", normalise=norm_military_clock),
     Rule("bare_clock", rf"\b{alternation(['at', 'by', 'until', 'till', 'from', 'around', 'about', 'before', 'after', 'since', 'to', 'between', 'and'])}\s+"
                        rf"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s+{ZONE})?)\b"
-                       r"(?![.,]?\d|\s*(?:%|per\b|a\s+share))",
+                       r"(?![.,]?\d|\s*(?:%|per\b|a\s+share|(?i:[mb]illion|bn|trillion|pence|percent|points?|cents?|"
+                       r"pounds|dollars|euros|times)\b))",
          key=r"\d[:.]\d\d", normalise=norm_bare_clock),
     # "17:00 CET": a zone makes it a clock time without a preposition before it
     Rule("zoned_clock", rf"\b(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s+{ZONE})",
@@ -109,7 +111,8 @@ RULES: tuple[Rule, ...] = (
          key="(?i:noon|midday|midnight)", normalise=norm_named_hour),
     Rule("weekday", rf"\b(?:(?P<edge>(?i:early|late))\s+(?:(?i:on)\s+)?)?"
                     rf"(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past|a\s+week\s+on))\s+)?"
-                    rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{DAYPART})(?P<pods>s)?|\s+(?P<week>week)\b"
+                    rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{DAYPART})(?P<pods>s)?|\s+(?i:at)\s+(?P<night>(?i:night))"
+                    rf"|\s+(?P<week>week)\b"
                     rf"|\s+(?:(?i:of)\s+)?(?P<wrel>(?i:last|this|next))\s+(?i:week)\b)?\b",
          key=WEEKDAY, normalise=norm_weekday),
     # "the second Monday of June", "the last Friday of the month", "the first Tuesday in July"
@@ -117,6 +120,9 @@ RULES: tuple[Rule, ...] = (
                         rf"\s+(?P<wd>{WEEKDAY})\s+(?i:of|in)\s+(?:(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?"
                         rf"|(?i:the\s+month)|(?P<rel>(?i:this|next|last))\s+(?i:month))\b",
          key=WEEKDAY, normalise=norm_nth_weekday),
+    # "the July-September quarter"
+    Rule("month_range_quarter", rf"\b(?i:the)\s+(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})\s+(?i:quarter)\b",
+         key=MONTH, normalise=norm_month_range_quarter),
     # "Friday the 13th": the nearest Friday falling on a 13th
     Rule("weekday_the_nth", rf"\b(?:(?P<rel>(?i:this|next|last))\s+)?(?P<wd>{WEEKDAY}),?\s+(?i:the)\s+"
                             rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:(?i:of)\s+)?{MONTH})",
@@ -150,8 +156,8 @@ RULES: tuple[Rule, ...] = (
                     rf"|\bQ(?P<q>[1-4])(?:\s+(?P<qyear>{YEAR}))?\b",
          key=r"(?i:quarter|half)|\bQ[1-4]", normalise=norm_quarter),
     Rule("relative", r"\b(?i:(?:(?P<edge>earlier|later|early|late|the end of|the start of|the beginning of|"
-                     r"the middle of|end of|mid)[\s-]+)?(?P<rel>this|last|next|the previous|the past|the coming|"
-                     r"the following|the next|the last|the current|the same|this coming|that|a|the)\s+"
+                     r"the middle of|end of|mid)[\s-]+)?(?P<rel>this|last|next|the previous|the prior|prior|the past|"
+                     r"the coming|the following|the next|the last|the current|the same|this coming|that|a|the)\s+"
                      r"(?P<unit>week|weekend|month|year|quarter|decade|century))\b",
          key=KEY_UNIT, normalise=norm_relative),
     Rule("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
@@ -185,11 +191,13 @@ RULES: tuple[Rule, ...] = (
                      rf"(?:a|an|per)\s+"
                      rf"(?P<unit>{UNIT_SINGULAR})))\b",
          key=KEY_UNIT, normalise=norm_set_rate),
-    Rule("set_adverb", rf"\b(?P<x>{alternation(WORDS['set_frequencies'])})\b",
+    Rule("set_adverb", rf"\b(?P<x>(?:(?i:once|twice|thrice|{NUMBER_WORD}\s+times)\s+)?"
+                       rf"(?P<adverb>{alternation(WORDS['set_frequencies'])}))\b",
          key=None, normalise=norm_set_adverb),
-    # "5 years from now", "three days after tomorrow", "two weeks from Monday", "the day before yesterday"
+    # "three days after tomorrow", "two weeks from Monday", "the day before yesterday"; "eight years from now"
+    # is a length and "now", as TimeML marks it
     Rule("counted_from", rf"\b(?P<x>(?:(?P<num>{NUMBER})\s+(?P<unit>{UNIT})|(?i:the\s+day))\s+"
-                         rf"(?P<rel>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday)|{WEEKDAY}))\b",
+                         rf"(?P<rel>(?i:from|after|before))\s+(?P<base>(?i:today|tomorrow|yesterday)|{WEEKDAY}))\b",
          key=r"(?i:\b(?:from|after|before)\s+\w)", normalise=norm_counted_from),
     Rule("duration_compound", rf"\b(?P<x>{NUMBER}\s+{UNIT}(?:,?\s+(?i:and\s+)?{NUMBER}\s+{UNIT})+)\b",
          key=KEY_UNIT, normalise=norm_duration_compound),
@@ -198,7 +206,7 @@ RULES: tuple[Rule, ...] = (
          key=KEY_UNIT, normalise=norm_duration_range),
     Rule("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+"
                      rf"(?!(?i:an?)\s))?"
-                     rf"(?:(?P<mod>{APPROX})\s+)?(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
+                     rf"(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
                      rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
                      rf"(?P<half2>\s+(?i:and\s+a\s+(?:half|quarter)))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
                      rf"(?:\s+(?i:this)\s+(?P<ago_unit>(?i:month|week)))?"

@@ -60,9 +60,6 @@ DECADE_WORD = alternation(WORDS["decade_words"])
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD}(?:[-\s]{NUMBER_WORD})?|(?i:an?))"
 FUZZY = alternation(WORDS["fuzzy_amounts"])
 ORDINAL = alternation(WORDS["ordinals"])
-# Hedges kept inside the expression, as TimeML does ("almost seven years").
-APPROX = alternation(["about", "around", "almost", "nearly", "roughly", "approximately", "more than", "over",
-                      "less than", "under", "at least", "up to", "some", "barely", "well over"])
 EDGE = alternation(["early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of",
                     "end of", "beginning of", "start of", "the first half of", "the second half of"])
 APOSTROPHE = "['’]"

@@ -95,7 +95,25 @@ def has_modal(reading: Reading, start: int, end: int) -> bool:
 
 
 def part_of_name(word: SpacySpan) -> bool:
-    """'Theresa May', 'Man Friday': a calendar word straight after a capitalised word inside a sentence."""
+    """'Theresa May', 'Man Friday': a calendar word straight after a capitalised word inside a sentence, unless
+    that word is a plural ('joined Democrats Tuesday')."""
     before = word.doc[word.start - 1] if word.start > 0 else None
     return (before is not None and not word[0].is_sent_start and before.is_title and before.pos_ == "PROPN"
-            and before.lower_ not in WORDS["months"] and before.lower_ not in WORDS["weekdays"])
+            and before.tag_ != "NNPS" and before.lower_ not in WORDS["months"]
+            and before.lower_ not in WORDS["weekdays"])
+
+
+# Words between a calendar word and a capitalised one that keep them one name ("the March for Hope").
+NAME_LINKS = {"for", "of", "against"}
+
+
+def part_of_title(word: SpacySpan) -> bool:
+    """'the Friday Club', 'the March for Hope': a calendar word after 'the' and before a capitalised word."""
+    doc = word.doc
+    if word.start == 0 or doc[word.start - 1].lower_ != "the":
+        return False
+    after = doc[word.end:word.end + 2]
+    if len(after) and after[0].lower_ in NAME_LINKS:
+        after = after[1:]
+    return (len(after) > 0 and after[0].is_title and after[0].pos_ == "PROPN"
+            and after[0].lower_ not in WORDS["months"] and after[0].lower_ not in WORDS["weekdays"])

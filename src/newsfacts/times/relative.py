@@ -16,7 +16,9 @@ LENGTH_PREPOSITIONS = {"over", "for", "during", "within", "throughout"}
 
 
 def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
-    relation, unit = match["rel"].lower(), match["unit"].lower()
+    relation, unit = " ".join(match["rel"].lower().split()), match["unit"].lower()
+    # "the prior year" compares with the year before the one reported on, in results as in budgets
+    relation = {"the prior": "last", "prior": "last"}.get(relation, relation)
     span = match.span()
     counted = unit in timex.NEEDED_PRECISION and not match["edge"]
     before = previous_word(reading.text, span[0]).strip("\"“‘'(")
@@ -44,8 +46,8 @@ def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
 
 
 def norm_counted_from(match: re.Match, reading: Reading) -> list[Found]:
-    """'5 years from now' (a year), 'three days after tomorrow', 'two weeks from Monday', 'the day before
-    yesterday' (days): counted from the day or the moment named."""
+    """'three days after tomorrow', 'two weeks from Monday', 'the day before yesterday': counted from the
+    day named."""
     base_word = match["base"].lower()
     if match["num"]:
         amount, unit = timex.number_value(match["num"]), timex.canonical_unit(match["unit"])
@@ -54,14 +56,13 @@ def norm_counted_from(match: re.Match, reading: Reading) -> list[Found]:
     if amount is None or amount != int(amount) or unit not in timex.STEPS or unit == "weekend":
         return []
     sign = -1 if match["rel"].lower() == "before" else 1
-    granularity = timex.GRANULARITY[unit] if base_word == "now" and unit not in ("day", "week") else "D"
     if reading.anchor is None:
-        return [(*match.span("x"), "DATE", timex.UNRESOLVED[granularity])]
+        return [(*match.span("x"), "DATE", "XXXX-XX-XX")]
     if base_word in WORDS["weekdays"]:
         base = timex.weekday_date(reading.anchor, WORDS["weekdays"][base_word], 1)
     else:
         base = reading.anchor + timex.STEPS["day"] * WORDS["deictic_days"].get(base_word, 0)
-    return [(*match.span("x"), "DATE", timex.written(base + timex.STEPS[unit] * (sign * int(amount)), granularity))]
+    return [(*match.span("x"), "DATE", (base + timex.STEPS[unit] * (sign * int(amount))).isoformat())]
 
 
 def norm_deictic(match: re.Match, reading: Reading) -> list[Found]:
