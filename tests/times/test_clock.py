@@ -49,7 +49,8 @@ def test_small_hours_after_an_evening_on_a_named_day_are_the_next_day(nlp):
 
 
 def test_a_clock_time_in_past_narration_keeps_the_main_event_s_day(nlp):
-    text = "The ship sank on Monday morning. Rescuers said on Wednesday that the toll had risen. It left port at 6.10am."
+    text = ("The ship sank on Monday morning. Rescuers said on Wednesday that the toll had risen. "
+            "It left port at 6.10am.")
     assert ("6.10am", "TIME", "2024-03-11T06:10") in found(nlp, text)
 
 

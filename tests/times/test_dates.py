@@ -61,6 +61,7 @@ from time_helpers import found
     ("The parade is on the Sunday after next.", ("the Sunday after next", "DATE", "2024-03-24")),
     ("The pipe burst on May 3 last year.", ("May 3 last year", "DATE", "2023-05-03")),
     ("Senators joined Republicans Tuesday in a vote.", ("Tuesday", "DATE", "2024-03-12")),
+    ("Every seat is booked for January.", ("January", "DATE", "2025-01")),
     # the simple present tells what is scheduled
     ("The strike starts on Monday.", ("Monday", "DATE", "2024-03-18")),
     ("The shelter opened on Wednesday at night.", ("Wednesday at night", "TIME", "2024-03-13TNI")),

@@ -16,6 +16,8 @@ from time_helpers import found
     ("The shop reopens a week from today.", ("a week from today", "DATE", "2024-03-21")),
     ("The mill closed 25 years ago this month.", ("25 years ago this month", "DATE", "1999-03")),
     ("Revenue beat the prior year.", ("the prior year", "DATE", "2023")),
+    ("The parade has been cancelled because of the gales forecast for the weekend.",
+     ("the weekend", "DATE", "2024-W11-WE")),
 ])
 def test_counted_forms(nlp, text, expected):
     assert expected in found(nlp, text)

@@ -19,16 +19,17 @@ from .clock import (
 )
 from .dates import (
     norm_century, norm_date_pair, norm_decade, norm_decade_words, norm_fiscal_year, norm_full_date, norm_holiday,
-    norm_iso_date, norm_month, norm_month_range_quarter, norm_nth_weekday, norm_numeric_date, norm_quarter, norm_season, norm_short_year,
-    norm_spelled_year, norm_weekday, norm_weekday_after_next, norm_weekday_the_nth, norm_year, norm_year_range,
+    norm_iso_date, norm_month, norm_month_range_quarter, norm_nth_weekday, norm_numeric_date, norm_quarter,
+    norm_season, norm_short_year, norm_spelled_year, norm_weekday, norm_weekday_after_next, norm_weekday_the_nth,
+    norm_year, norm_year_range,
 )
 from .durations import (
     norm_duration, norm_duration_adjective, norm_duration_bare, norm_duration_compound, norm_duration_range,
     norm_duration_recent, norm_duration_vague, norm_set_adverb, norm_set_every, norm_set_rate,
 )
 from .patterns import (
-    APOSTROPHE, CLOCK_24, CLOCK_PART, DAYPART, DECADE_WORD, EDGE, FUZZY, HOLIDAY, KEY_UNIT, MERIDIEM, MONTH,
-    NUMBER, NUMBER_WORD, ORDINAL, SEASON, SHORT_YEAR, SPELLED_YEAR, TEEN_WORD, UNIT, UNIT_PLURAL, UNIT_SINGULAR,
+    APOSTROPHE, CLOCK_24, CLOCK_PART, DAYPART, DECADE_WORD, EDGE, FUZZY, HOLIDAY, HOUR_WORDS, KEY_UNIT, MERIDIEM, MONTH,
+    NUMBER, NUMBER_WORD, ORDINAL, SEASON, SHORT_YEAR, SPELLED_YEAR, UNIT, UNIT_PLURAL, UNIT_SINGULAR,
     WEEKDAY, YEAR, ZONE, alternation,
 )
 from .reading import Found, Reading
@@ -55,6 +56,10 @@ class Rule:
         if self.key is not None:
             object.__setattr__(self, "key", re.compile(self.key))
 
+
+# What counts from a day: "three days after", "two weeks from", "the day before".
+COUNTED_FROM = rf"(?:(?P<num>{NUMBER})\s+(?P<unit>{UNIT})|(?i:the\s+day))\s+(?P<rel>(?i:from|after|before))\s+"
+DEIXIS = "(?i:today|tonight|yesterday|tomorrow)"
 
 # In priority order: at equal length the earlier rule wins.
 RULES: tuple[Rule, ...] = (
@@ -95,10 +100,10 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_words", rf"\b(?i:(?P<min>(?:a\s+)?quarter|half|{NUMBER_WORD}|\d{{1,2}})(?:\s+minutes)?\s+"
                         rf"(?P<dir>past|after|to)\s+(?P<hour>{NUMBER_WORD}|\d{{1,2}}|noon|midnight))\b"
                         rf"(?:\s+o['’]clock\b)?(?:\s*{MERIDIEM})?{CLOCK_PART}",
-         key=rf"(?i:\b(?:past|after|to)\s+(?:{NUMBER_WORD}|\d{{1,2}}\b|noon|midnight))", normalise=norm_clock_words),
+         key=rf"(?:past|after|to) (?:{HOUR_WORDS}|noon|midnight|\d\d?)\b", normalise=norm_clock_words),
     # "1645 GMT", "at 0900 hours": the 24-hour clock written without a colon
     Rule("military_clock", rf"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:(?P<hours>(?i:hours|hrs))\b|{ZONE})",
-         key=r"\b\d{4}\s*(?:[A-Z]{2,4}\b|(?i:hours|hrs)\b)", normalise=norm_military_clock),
+         key=r"\d\d\d\d\s*[A-Zh]", normalise=norm_military_clock),
     Rule("bare_clock", rf"\b{alternation(['at', 'by', 'until', 'till', 'from', 'around', 'about', 'before', 'after', 'since', 'to', 'between', 'and'])}\s+"
                        rf"(?P<x>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:\s+{ZONE})?)\b"
                        r"(?![.,]?\d|\s*(?:%|per\b|a\s+share|(?i:[mb]illion|bn|trillion|pence|percent|points?|cents?|"
@@ -111,7 +116,8 @@ RULES: tuple[Rule, ...] = (
          key="(?i:noon|midday|midnight)", normalise=norm_named_hour),
     Rule("weekday", rf"\b(?:(?P<edge>(?i:early|late))\s+(?:(?i:on)\s+)?)?"
                     rf"(?:(?P<rel>(?i:last|this|next|this past|this coming|coming|past|a\s+week\s+on))\s+)?"
-                    rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{DAYPART})(?P<pods>s)?|\s+(?i:at)\s+(?P<night>(?i:night))"
+                    rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{DAYPART})(?P<pods>s)?"
+                    rf"|\s+(?i:at)\s+(?P<night>(?i:night))"
                     rf"|\s+(?P<week>week)\b"
                     rf"|\s+(?:(?i:of)\s+)?(?P<wrel>(?i:last|this|next))\s+(?i:week)\b)?\b",
          key=WEEKDAY, normalise=norm_weekday),
@@ -135,9 +141,9 @@ RULES: tuple[Rule, ...] = (
          key=r"0['’]?s\b", normalise=norm_decade),
     Rule("decade_words", rf"\b(?i:the\s+(?:(?P<edge>early|mid|late)[\s-]+)?(?:(?P<century>nineteen|eighteen|twenty)"
                          rf"[\s-]+)?(?P<decade>{DECADE_WORD}))\b",
-         key=DECADE_WORD, normalise=norm_decade_words),
+         key=r"ties\b", normalise=norm_decade_words),  # every decade word ends so ("the Eighties")
     Rule("spelled_year", rf"\b(?P<x>{SPELLED_YEAR})\b(?!-)",
-         key=rf"(?i:\b(?:{TEEN_WORD}|twenty|two\s+thousand)\b)", normalise=norm_spelled_year),
+         key=r"e(?:en|lve|ven)\b|nty\b|sand", normalise=norm_spelled_year),  # the endings of its first word
     Rule("century", rf"\b(?i:(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<ord>{ORDINAL})[\s-]+century)\b",
          key="(?i:century)", normalise=norm_century),
     Rule("year_range", rf"\b(?P<year>{YEAR})\s*[-–]\s*(?P<year2>\d\d(?:\d\d)?)\b(?!\s*%)",
@@ -162,7 +168,7 @@ RULES: tuple[Rule, ...] = (
          key=KEY_UNIT, normalise=norm_relative),
     Rule("deictic", rf"\b(?i:(?:(?P<edge>earlier|later|early|late)\s+)?(?P<deixis>today|tonight|yesterday|tomorrow)"
                     rf"(?:\s+(?P<pod>{DAYPART}))?)\b",
-         key="(?i:today|tonight|yesterday|tomorrow)", normalise=norm_deictic),
+         key=DEIXIS, normalise=norm_deictic),
     Rule("daypart", rf"\b(?i:(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{DAYPART}))\b",
          key=DAYPART, normalise=norm_daypart),
     Rule("other_day", rf"\b(?i:(?P<x>the\s+(?P<pod>day|week|month|year|{DAYPART})\s+(?P<side>before|after)"
@@ -191,14 +197,14 @@ RULES: tuple[Rule, ...] = (
                      rf"(?:a|an|per)\s+"
                      rf"(?P<unit>{UNIT_SINGULAR})))\b",
          key=KEY_UNIT, normalise=norm_set_rate),
-    Rule("set_adverb", rf"\b(?P<x>(?:(?i:once|twice|thrice|{NUMBER_WORD}\s+times)\s+)?"
-                       rf"(?P<adverb>{alternation(WORDS['set_frequencies'])}))\b",
+    Rule("set_adverb", rf"\b(?P<x>(?:(?i:once|twice|thrice)\s+)?(?P<adverb>{alternation(WORDS['set_frequencies'])}))\b",
          key=None, normalise=norm_set_adverb),
     # "three days after tomorrow", "two weeks from Monday", "the day before yesterday"; "eight years from now"
     # is a length and "now", as TimeML marks it
-    Rule("counted_from", rf"\b(?P<x>(?:(?P<num>{NUMBER})\s+(?P<unit>{UNIT})|(?i:the\s+day))\s+"
-                         rf"(?P<rel>(?i:from|after|before))\s+(?P<base>(?i:today|tomorrow|yesterday)|{WEEKDAY}))\b",
-         key=r"(?i:\b(?:from|after|before)\s+\w)", normalise=norm_counted_from),
+    Rule("counted_from_deixis", rf"\b(?P<x>{COUNTED_FROM}(?P<base>(?i:today|tomorrow|yesterday)))\b",
+         key=DEIXIS, normalise=norm_counted_from),
+    Rule("counted_from_weekday", rf"\b(?P<x>{COUNTED_FROM}(?P<base>{WEEKDAY}))\b",
+         key=WEEKDAY, normalise=norm_counted_from),
     Rule("duration_compound", rf"\b(?P<x>{NUMBER}\s+{UNIT}(?:,?\s+(?i:and\s+)?{NUMBER}\s+{UNIT})+)\b",
          key=KEY_UNIT, normalise=norm_duration_compound),
     Rule("duration_range", rf"\b(?P<low>\d+|{NUMBER_WORD})(?:\s+(?i:and|to|or)\s+|\s*[-–]\s*)(?P<x>(?P<num>{NUMBER})\s+"

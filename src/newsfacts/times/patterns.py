@@ -56,6 +56,9 @@ _TWO_DIGITS = rf"{TENS_WORD}(?:[\s-]{UNIT_WORD})?|{TEEN_WORD}"
 SPELLED_YEAR = (rf"(?P<high>{TEEN_WORD}|(?i:twenty))[\s-]+"
                 rf"(?:(?P<hundred>(?i:hundred))|(?i:oh|o)[\s-]+(?P<oh>{UNIT_WORD})|(?P<low>{_TWO_DIGITS}))"
                 rf"|(?P<thousands>(?i:two\s+thousand)(?:\s+(?i:and))?(?:[\s-]+(?:{_TWO_DIGITS}|{UNIT_WORD}))?)")
+# The hours in words, as a key word's plain alternation (no case folding, which the regex engine scans slowly).
+HOUR_WORDS = "|".join(sorted(w for w, n in _NUMBER_WORDS.items()
+                             if 1 <= n <= 12 and w.isalpha() and w not in ("a", "an", "dozen")))
 DECADE_WORD = alternation(WORDS["decade_words"])
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORD}(?:[-\s]{NUMBER_WORD})?|(?i:an?))"
 FUZZY = alternation(WORDS["fuzzy_amounts"])

@@ -21,8 +21,9 @@ NAMED_TYPES = {"PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT", "LAW", "
 MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 # Verbs whose "to" clause is still ahead: "plans to reopen in May", "is due to rule on Friday".
 FUTURE_HEADS = {"due", "go", "expect", "plan", "set", "schedule", "intend", "aim", "hope"}
-# Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May".
-SCHEDULING = {"due", "expect", "schedule", "slate", "plan"}
+# Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May", "rain
+# forecast for the weekend", "flights booked for January".
+SCHEDULING = {"due", "expect", "schedule", "slate", "plan", "forecast", "predict", "book"}
 
 
 @dataclass
