@@ -75,6 +75,7 @@ from time_helpers import found
     ("Profits dipped in the 2019 second quarter.", ("the 2019 second quarter", "DATE", "2019-Q2")),
     ("The fuel bills will climb this coming winter.", ("this coming winter", "DATE", "2024-WI")),
     ("Snow closed the pass last winter.", ("last winter", "DATE", "2023-WI")),
+    ("The pool was drained three summers ago.", ("three summers ago", "DATE", "2021-SU")),
 ])
 def test_date_forms(nlp, text, expected):
     assert expected in found(nlp, text)

@@ -50,7 +50,7 @@ NOT_A_YEAR_AFTER = {"NOUN", "PROPN", "NUM", "ADJ", "SYM"}
 
 
 def _followed_by_count(reading: Reading, end: int) -> bool:
-    following = next((token for token in reading.doc if token.idx >= end and not token.is_space), None)
+    following = reading.token_after(end)
     return following is not None and following.pos_ in NOT_A_YEAR_AFTER and following.idx - end < 3
 
 
@@ -439,6 +439,15 @@ def norm_season(match: re.Match, reading: Reading) -> list[Found]:
         relation_key = ("last" if tense < 0 and first > reading.anchor.month
                         else "next" if tense > 0 and last < reading.anchor.month and code != "WI" else "")
     return [(start, end, "DATE", f"{timex.season_year(reading.anchor, code, relation_key):04d}-{code}")]
+
+
+def norm_seasons_ago(match: re.Match, reading: Reading) -> list[Found]:
+    """'two summers ago': that season so many years before the publication's."""
+    count, code = timex.number_value(match["num"]), WORDS["seasons"][match["season"].lower()]
+    if count is None or count != int(count) or count < 1:
+        return []
+    year = f"{reading.anchor.year - int(count):04d}" if reading.anchor else "XXXX"
+    return [(*match.span("x"), "DATE", f"{year}-{code}")]
 
 
 def norm_quarter(match: re.Match, reading: Reading) -> list[Found]:

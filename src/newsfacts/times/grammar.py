@@ -20,8 +20,8 @@ from .clock import (
 from .dates import (
     norm_century, norm_date_pair, norm_decade, norm_decade_words, norm_fiscal_year, norm_full_date, norm_holiday,
     norm_iso_date, norm_month, norm_month_range_quarter, norm_nth_weekday, norm_numeric_date, norm_quarter,
-    norm_season, norm_short_year, norm_spelled_year, norm_weekday, norm_weekday_after_next, norm_weekday_the_nth,
-    norm_year, norm_year_range,
+    norm_season, norm_seasons_ago, norm_short_year, norm_spelled_year, norm_weekday, norm_weekday_after_next,
+    norm_weekday_the_nth, norm_year, norm_year_range,
 )
 from .durations import (
     norm_duration, norm_duration_adjective, norm_duration_bare, norm_duration_compound, norm_duration_range,
@@ -156,6 +156,9 @@ RULES: tuple[Rule, ...] = (
                    rf"the coming|the|this coming))\s+)?(?P<season>{SEASON})"
                    rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR})(?:[-–/](?:\d\d){{1,2}})?)?)\b",
          key=SEASON, normalise=norm_season),
+    # "two summers ago"
+    Rule("seasons_ago", rf"\b(?P<x>(?P<num>{NUMBER})\s+(?P<season>{SEASON})s?\s+(?i:ago))\b",
+         key=SEASON, normalise=norm_seasons_ago),
     Rule("quarter", rf"\b(?i:(?:the\s+)?(?:(?P<year0>{YEAR})\s+)?"
                     rf"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+"
                     rf"(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year))?)\b"

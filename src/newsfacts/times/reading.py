@@ -4,6 +4,7 @@ count from, and the tense the words around an expression are in.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -36,6 +37,17 @@ class Reading:
     explicit_hours: list[float] = field(default_factory=list)
     outlet: str | None = None
     source: str | None = None  # the file or web address the article came from
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
+    def token_after(self, char: int) -> Token | None:
+        """The first word starting at or after a character offset (found by bisection: long articles)."""
+        index = bisect_left(self._token_starts, char)
+        while index < len(self.doc) and self.doc[index].is_space:
+            index += 1
+        return self.doc[index] if index < len(self.doc) else None
 
     @cached_property
     def date_order(self) -> str | None:
