@@ -184,6 +184,17 @@ def test_time_value_f1_is_relaxed_f1_times_value_accuracy():
     assert figures["value_f1"] == 0.5
 
 
+def test_a_duration_in_decades_or_centuries_equals_the_same_in_years():
+    text = "The mill stood for two decades and the abbey for a century."
+    gold = {"times": [{"text": "two decades", "type": "DURATION", "value": "P20Y"},
+                      {"text": "a century", "type": "DURATION", "value": "P1CE"}]}
+    predicted = sheet(text, times=[time(text, "two decades", "DURATION", "P2DE"),
+                                   time(text, "a century", "DURATION", "P100Y")])
+    assert score_times(gold, predicted).value_correct == 2
+    wrong = sheet(text, times=[time(text, "two decades", "DURATION", "P2Y")])
+    assert score_times(gold, wrong).value_correct == 0
+
+
 def test_gold_time_text_takes_the_first_unused_occurrence():
     gold = {"times": [{"text": "Monday", "type": "DATE", "value": "2024-03-04"},
                       {"text": "Monday", "type": "DATE", "value": "2024-03-11"}]}

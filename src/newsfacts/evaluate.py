@@ -326,6 +326,19 @@ def relaxed_matches(gold_spans: list[tuple[int, int] | None], predicted: list[tu
     return greedy_pairs(item for item in scored if item[0] > 0)
 
 
+# FORMAT.md: a duration in decades or centuries equals the same in years ("P1DE" = "P10Y").
+YEARS_IN = {"DE": 10, "CE": 100}
+LONG_DURATION = re.compile(r"^P(\d+)(DE|CE)$")
+
+
+def same_value(gold_value: str | None, value: str) -> bool:
+    def in_years(text: str | None) -> str | None:
+        match = LONG_DURATION.match(text or "")
+        return f"P{int(match[1]) * YEARS_IN[match[2]]}Y" if match else text
+
+    return in_years(gold_value) == in_years(value)
+
+
 def score_times(gold: dict, sheet: FactSheet) -> TimeCounts:
     gold_times = gold.get("times", [])
     gold_spans = locate_spans(sheet.text, gold_times)
@@ -342,7 +355,7 @@ def score_times(gold: dict, sheet: FactSheet) -> TimeCounts:
         strict_matched=len(strict),
         relaxed_matched=len(relaxed),
         type_correct=sum(gold_times[g].get("type") == sheet.times[p].type for g, p in relaxed.items()),
-        value_correct=sum(gold_times[g].get("value") == sheet.times[p].value for g, p in relaxed.items()),
+        value_correct=sum(same_value(gold_times[g].get("value"), sheet.times[p].value) for g, p in relaxed.items()),
     )
 
 

@@ -143,6 +143,25 @@ def weekday_date(anchor: date | None, weekday: int, direction: int, strict: bool
     return anchor + timedelta(days=ahead)
 
 
+# How far past the publication year a year written with two digits may lie ("'27" in 2025 is 2027, "'98"
+# is 1998).
+TWO_DIGIT_YEARS_AHEAD = 10
+
+
+def full_year(two_digits: int, anchor: date | None) -> int:
+    """'92' → 1992, '24' → 2024: the century that puts the year before the publication date, or a little
+    after it; without a date, years up to 49 are this century's."""
+    pivot = (anchor.year if anchor else 2039) + TWO_DIGIT_YEARS_AHEAD
+    return 2000 + two_digits if 2000 + two_digits <= pivot else 1900 + two_digits
+
+
+def day_of_week(anchor: date | None, weekday: int, weeks: int) -> date | None:
+    """The weekday (1 = Monday) of the week `weeks` from the anchor's: 'Thursday of next week'."""
+    if anchor is None:
+        return None
+    return anchor + timedelta(days=weekday - anchor.isoweekday(), weeks=weeks)
+
+
 def month_year(anchor: date, month: int, direction: int) -> int:
     """The year of a bare month name: the last one for past narration, the next one for future, else this year's."""
     if direction < 0 and month > anchor.month:
@@ -154,10 +173,16 @@ def month_year(anchor: date, month: int, direction: int) -> int:
 
 def season_year(anchor: date, code: str, relation: str) -> int:
     """'last spring' is the latest spring over before the anchor (this year's in June, last year's in
-    April); 'next' the first one not yet begun; else this year's. A winter, which spans two years, counts
-    by the year: 'last winter' is the previous year's."""
+    April); 'next' the first one not yet begun; else this year's. A winter is written with the year of its
+    December: 'this coming winter' in March 2024 is 2024-WI, 'last winter' then 2023-WI; 'this winter' is
+    the one just over until June, the coming one after."""
     if code == "WI":
-        return anchor.year + {"last": -1, "next": 1}.get(relation, 0)
+        current = anchor.year - (anchor.month < 12)  # the winter now running or last begun
+        if relation == "next":
+            return current + 1
+        if relation == "last":
+            return current - (anchor.month in (12, 1, 2))
+        return current if anchor.month <= 6 or anchor.month == 12 else anchor.year
     first, last = SEASON_MONTHS[code]
     if relation == "last":
         return anchor.year if anchor.month > last else anchor.year - 1
@@ -166,9 +191,13 @@ def season_year(anchor: date, code: str, relation: str) -> int:
     return anchor.year
 
 
-def holiday_date(rule: dict, year: int) -> date:
-    """A holiday's date in a year, from its rule in the word table: a fixed day, days from Easter, or the
-    nth (or last, -1) weekday of a month, counted from its `on_or_after` day when the rule gives one."""
+def holiday_date(rule: dict, year: int, country: str | None = None) -> date:
+    """A holiday's date in a year, from its rule in the word table: a fixed day, days from Easter, days
+    after another holiday, or the nth (or last, -1) weekday of a month, counted from its `on_or_after` day
+    when the rule gives one. A country may keep it on another day (`by_country`: Mothering Sunday)."""
+    rule = rule.get("by_country", {}).get(country, rule)
+    if "after" in rule:
+        return holiday_date(WORDS["holidays"][rule["after"]], year, country) + timedelta(days=rule["days"])
     if "date" in rule:
         return date(year, int(rule["date"][:2]), int(rule["date"][3:]))
     if "easter" in rule:

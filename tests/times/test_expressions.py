@@ -48,7 +48,7 @@ from time_helpers import found, times_of
     ("The speech ran for 40 minutes.", ("40 minutes", "DURATION", "PT40M")),
     ("Repairs took a few hours.", ("a few hours", "DURATION", "PTXH")),
     ("Talks dragged on for several months.", ("several months", "DURATION", "PXM")),
-    ("He served almost nine years.", ("almost nine years", "DURATION", "P9Y")),
+    ("He served almost nine years.", ("nine years", "DURATION", "P9Y")),  # the hedge stays outside
     ("The race took two hours and 12 minutes.", ("two hours and 12 minutes", "DURATION", "PT2H12M")),
     ("The meeting lasted half an hour.", ("half an hour", "DURATION", "PT30M")),
     ("The crew came a quarter of an hour later.", ("a quarter of an hour", "DURATION", "PT15M")),
@@ -80,11 +80,11 @@ def test_unstated_meridiem_follows_the_story_s_other_clock_times(nlp):
 
 
 def test_unstated_meridiem_follows_a_morning_in_the_sentence(nlp):
-    assert ("7.10", "TIME", "2024-03-14T07:10") in found(nlp, "The first bus came at 7.10 that morning.")
+    assert ("7.10 that morning", "TIME", "2024-03-14T07:10") in found(nlp, "The first bus came at 7.10 that morning.")
 
 
 def test_clock_time_takes_the_day_named_in_its_sentence(nlp):
-    assert ("9pm", "TIME", "2024-03-12T21:00") in found(nlp, "The fire started on Tuesday at 9pm.")
+    assert ("9pm", "TIME", "2024-03-12T21:00") in found(nlp, "The fire started on Tuesday and had spread by 9pm.")
 
 
 def test_range_of_years_gives_two_dates(nlp):
@@ -335,7 +335,7 @@ def test_a_day_a_stretch_runs_since_does_not_date_a_clock_time(nlp):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Polls close at 8 p.m. ET tonight.", ("8 p.m. ET", "TIME", "2024-03-14T20:00")),
+    ("Polls close at 8 p.m. ET tonight.", ("8 p.m. ET tonight", "TIME", "2024-03-14T20:00")),
     ("Power came back early Wednesday.", ("early Wednesday", "DATE", "2024-03-13")),
     ("The storm eased late on Tuesday.", ("late on Tuesday", "DATE", "2024-03-12")),
     ("Third-quarter sales fell.", ("Third-quarter", "DATE", "2024-Q3")),

@@ -356,9 +356,16 @@ def range_start(text: str, stated: TimeExpression, figure: tuple[float, str, boo
     return low * MINUTES[figure[1]] if low is not None and low < figure[0] else None
 
 
+# The words of a day ("Monday", "tonight", "12 March"): a clock time written with its day holds one
+# ("Monday at 9am", "9:40 this morning").
+DAY_WORDS = re.compile(r"\b(?:" + "|".join(sorted(
+    set(timex.WORDS["weekdays"]) | set(timex.WORDS["months"]) | set(timex.WORDS["deictic_days"]), key=len,
+    reverse=True)) + r")\b", re.I)
+
+
 def day_told(text: str, clock: TimeExpression, times: list[TimeExpression]) -> bool:
-    """Whether a clock time has its day written beside it ('on Monday at 9am', '2pm on Thursday')."""
-    return any(t.type == "DATE" and re.fullmatch(r"[\s,]*(?:on|at)?[\s,]*",
+    """Whether a clock time has its day written with it ('Monday at 9am') or beside it ('2pm on Thursday')."""
+    return DAY_WORDS.search(clock.text) is not None or any(t.type == "DATE" and re.fullmatch(r"[\s,]*(?:on|at)?[\s,]*",
                                                  text[t.end:clock.start] if t.end <= clock.start else
                                                  text[clock.end:t.start] if clock.end <= t.start else "x", re.I)
                for t in times)

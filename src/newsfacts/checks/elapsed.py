@@ -11,9 +11,13 @@ from .. import timex
 from ..nlp import Parsed
 from ..schema import Check, FactSheet, TimeExpression
 from .common import (
-    CALENDAR_UNITS, CUES, Sentence, amount, apposed, counted_from, counted_verdict, interval, sentence_of,
+    CALENDAR_UNITS, CUES, HEDGES, Sentence, amount, apposed, counted_from, counted_verdict, interval, sentence_of,
     words_pattern,
 )
+
+# "Since 1996, some 30 years": a hedge stands outside the length it hedges.
+SINCE_GAP = re.compile(r"\s*,\s*(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True))
+                       + r")\s+)?", re.I)
 
 
 # ------------------------------------------------------------------------------------------ elapsed
@@ -65,7 +69,7 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
              and interval(t.value)]
     perfect_only = False
-    since = next((t for t in dates if re.fullmatch(r"\s*,\s*", parsed.text[t.end:stated.start])
+    since = next((t for t in dates if SINCE_GAP.fullmatch(parsed.text[t.end:stated.start])
                   and re.search(r"\bsince\s+$", parsed.text[max(0, t.start - 10):t.start], re.I)), None)
     if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
         return since

@@ -13,8 +13,13 @@ from .reading import Found, Reading
 
 
 def norm_set_every(match: re.Match, reading: Reading) -> list[Found]:
-    if match["wd"]:
+    if match["wd"]:  # "every Monday", "each Thursday", "every other Saturday"
         return [(*match.span(), "SET", f"XXXX-WXX-{WORDS['weekdays'][match['wd'].lower()]}")]
+    if match["mon"]:  # "every March"
+        return [(*match.span(), "SET", f"XXXX-{WORDS['months'][match['mon'].lower().rstrip('.')]:02d}")]
+    if match["ord"]:  # "the first of every month"
+        day = WORDS["ordinals"][match["ord"].lower()]
+        return [(*match.span(), "SET", f"XXXX-XX-{day:02d}")] if 1 <= day <= 31 else []
     word = " ".join(match["unit"].lower().split())
     if word in WORDS["set_day_kinds"]:  # "every weekday": daily, on the days of that kind
         return [(*match.span("x"), "SET", WORDS["set_day_kinds"][word])]
@@ -48,7 +53,15 @@ def norm_set_rate(match: re.Match, reading: Reading) -> list[Found]:
 
 
 def norm_set_adverb(match: re.Match, reading: Reading) -> list[Found]:
-    return [(*match.span("x"), "SET", WORDS["set_frequencies"][match["x"].lower()])]
+    """'weekly', 'twice daily'; not the adjective of a thing done ('daily tasks', 'a weekly column')."""
+    word = reading.span(*match.span("x"))
+    if word is not None and word.root.dep_ == "amod" and word.root.head.pos_ == "NOUN":
+        return []
+    return [(*match.span("x"), "SET", WORDS["set_frequencies"][match["adverb"].lower()])]
+
+
+# Words before "a quarter" that make it a fraction.
+FRACTION_CUES = {"by", "almost", "nearly", "about", "around", "roughly", "than", "over", "under", "just", "some"}
 
 
 def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
@@ -56,8 +69,9 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
     unit = timex.canonical_unit(match["unit"])
     if unit not in WORDS["units"] and unit not in ("millennium",):
         return []
-    if unit == "quarter" and re.match(r"\s+of\b", reading.text[end:]):
-        return []  # "a quarter of respondents" is a fraction, not three months
+    if unit == "quarter" and (re.match(r"\s+of\b", reading.text[end:])
+                              or previous_word(reading.text, start) in FRACTION_CUES):
+        return []  # "a quarter of respondents", "fell by almost a quarter": a fraction, not three months
     if match["fuzzy"]:
         amount = None
     else:
@@ -71,6 +85,9 @@ def norm_duration(match: re.Match, reading: Reading) -> list[Found]:
             return [(start, end, "DATE", "PAST_REF")]
         if unit == "hour" or unit == "minute":
             return [(start, end, "DURATION", timex.duration(amount, unit))]
+        if match["ago_unit"] and reading.anchor is not None:  # "40 years ago this month": that month then
+            then = reading.anchor - timex.STEPS[unit] * int(amount)
+            return [(start, end, "DATE", timex.written(then, timex.GRANULARITY[match["ago_unit"].lower()]))]
         return [(start, end, "DATE", timex.shifted(reading.anchor, unit, -int(amount)))]
     if match["later"]:
         if amount is None or amount != int(amount) or unit not in timex.NEEDED_PRECISION:

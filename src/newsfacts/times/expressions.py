@@ -143,34 +143,87 @@ def _aside(text: str, day: int, clock: int) -> bool:
     return not opened < clock < (closed if closed >= 0 else len(text))
 
 
+# What may stand between a clock time and the day written with it for the two to be one expression ("16:45 GMT
+# Sunday", "9:40 this morning", "Friday at 7 p.m.", "Saturday, 3pm"). With "on" between ("at 6pm on Friday")
+# they stay two, as TimeML marks them, and the clock time takes that day's date.
+CLOCK_BEFORE_DAY = re.compile(r"\s+|\s*,\s*")
+DAY_BEFORE_CLOCK = re.compile(r"\s+|\s*,\s*|\s+at\s+")
+# A day, or a part of one ("Thursday night"): what a clock time written beside it is dated by.
+DAY_OR_PART = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)(?:T(?:MO|AF|EV|NI|MI|DT))?$")
+CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
+
+
+DATING_CLOCK_BEFORE_DAY = re.compile(r"\s+|\s*,\s*|\s+on\s+")
+
+
+def _clock_days(found: list[Found], text: str, clock_before_day: re.Pattern = CLOCK_BEFORE_DAY) -> dict[int, int]:
+    """Each clock time written beside its day ("11.40pm Saturday"), by index: the index of that day."""
+    def is_day(item: Found) -> bool:
+        return item[2] in ("DATE", "TIME") and bool(DAY_OR_PART.match(item[3]))
+
+    pairs: dict[int, int] = {}
+    for index, (start, end, kind, value) in enumerate(found):
+        if kind != "TIME" or not CLOCK_VALUE.search(value):
+            continue
+        after = found[index + 1] if index + 1 < len(found) else None
+        before = found[index - 1] if index else None
+        if after is not None and is_day(after) and clock_before_day.fullmatch(text[end:after[0]]):
+            pairs[index] = index + 1
+        elif (before is not None and is_day(before) and index - 1 not in pairs.values()
+              and DAY_BEFORE_CLOCK.fullmatch(text[before[1]:start])):
+            pairs[index] = index - 1
+    return pairs
+
+
+def _later_day(day: str | None, other: str | None) -> bool:
+    return bool(day and other and DAY.match(day) and DAY.match(other) and day > other)
+
+
+def _after_publication(day: str, reading: Reading) -> bool:
+    return reading.anchor is not None and DAY.match(day) is not None and date.fromisoformat(day) > reading.anchor
+
+
 def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
-    """Clock times ("T17:20") get the day named nearest in their sentence (not one a stretch runs 'since',
-    nor one in brackets of its own), else the day mentioned last before them (the narrative's day; the next
-    one in the small hours after an evening); after a month or a year, the first day the article names
-    (its lede's, the main event's: "approved on Tuesday evening … in January … the meeting began at
-    6.30pm"); else the publication date."""
-    mentions = [(start, end, _day_of(kind, value)) for start, end, kind, value in found
+    """Clock times ("T17:20") get the day written beside them ("at 6pm on Friday"), else the day named
+    nearest in their sentence (not one a stretch runs 'since', nor one in brackets of its own, nor one
+    another clock time is written with), else the day mentioned last before them (the narrative's day; the
+    next one in the small hours after an evening); in past narration that has moved on from the first day
+    the article names (its lede's, the main event's) to a later one, and after a month or a year, that first
+    day ("approved on Tuesday evening … in January … the meeting began at 6.30pm"); else the publication
+    date."""
+    beside = _clock_days(found, reading.text, DATING_CLOCK_BEFORE_DAY)
+    claimed = set(beside.values())
+    mentions = [(start, end, _day_of(kind, value), index in claimed) for index, (start, end, kind, value)
+                in enumerate(found)
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
     value_at = {start: value for start, _, _, value in found}
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
     night_of = None  # the day whose evening the story is telling, until a daytime hour
     dated = []
-    for start, end, kind, value in found:
+    for index, (start, end, kind, value) in enumerate(found):
         if value.startswith("T"):
             sentence = reading.span(start, end)
             bounds = (sentence.sent.start_char, sentence.sent.end_char) if sentence is not None else (start, end)
-            same = [(abs(s - start), day) for s, e, day in mentions
-                    if day and bounds[0] <= s < bounds[1] and _dates_clause(reading, (s, e), (start, end))
+            same = [(abs(s - start), day) for s, e, day, taken in mentions
+                    if day and not taken and bounds[0] <= s < bounds[1]
+                    and _dates_clause(reading, (s, e), (start, end))
                     and not _aside(reading.text, s, start) and previous_word(reading.text, s) != "since"]
-            last_start, last = max(((s, day) for s, _, day in mentions if s < bounds[0]), default=(0, None))
-            lede = min(((s, day) for s, _, day in mentions if day and s < bounds[0]), default=(0, None))
+            last_start, last = max(((s, day) for s, _, day, taken in mentions
+                                    if s < bounds[0] or taken and s < start), default=(0, None))
+            lede = min(((s, day) for s, _, day, _ in mentions if day and s < bounds[0]), default=(0, None))
             hour = int(value[1:3])
-            if same:
+            if index in beside:
+                day = _day_of(found[beside[index]][2], found[beside[index]][3])
+            elif same:
                 day = min(same)[1]
             elif any(kind == "SET" and bounds[0] <= s < bounds[1] and _dates_clause(reading, (s, e), (start, end))
                      for s, e, kind, _ in found):
                 day = "XXXX-XX-XX"  # "she wrote every morning until noon": a habit's hour, on no one day
             else:
+                if last and _after_publication(last, reading) and reading.tense(start, end) < 0:
+                    last = None  # "fell 6% by 0900 GMT" after "becomes chair on Oct. 1": not that day's
+                if _later_day(last, lede[1]) and reading.tense(start, end) < 0:
+                    last = lede[1]  # "derailed on Friday … the toll rose on Saturday … the train left at 7.42am"
                 day = last or lede[1] or default
                 night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
                 after_night = bool(last) and value_at[last_start].endswith("TNI") and hour < EVENING_FROM
@@ -199,22 +252,49 @@ def dated(found: list[Found], reading: Reading) -> list[Found]:
 
 
 def _with_days_joined(found: list[Found], text: str) -> list[Found]:
-    """'12:30 a.m. Wednesday': a clock time and the day written straight after it, which dates it, are one
-    expression."""
+    """A clock time and the day written beside it ("12:30 a.m. Wednesday", "Friday at 7 p.m.") are one
+    expression, the clock time on that day."""
+    beside = _clock_days(found, text)
+    partner = {day: clock for clock, day in beside.items()}
     joined: list[Found] = []
-    for start, end, kind, value in found:
-        before = joined[-1] if joined else None
-        if (before is not None and kind == "DATE" and before[2] == "TIME" and before[3].startswith(value + "T")
-                and DAY.match(value) and not text[before[1]:start].strip()):
-            joined[-1] = (before[0], end, "TIME", before[3])
-        else:
-            joined.append((start, end, kind, value))
+    for index, (start, end, kind, value) in enumerate(found):
+        if index in partner:
+            continue
+        if index in beside:
+            day_start, day_end, day_kind, day_value = found[beside[index]]
+            clock = value[value.index("T"):]
+            value = (_day_of(day_kind, day_value) or day_value.split("T")[0]) + clock
+            start, end = min(start, day_start), max(end, day_end)
+        joined.append((start, end, kind, value))
     return joined
+
+
+# "the Labor Day weekend", "the July 4th weekend": the weekend a day falls in or next to.
+WEEKEND_OF = re.compile(r"\s+weekend\b", re.I)
+WEEKEND_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _with_weekends(found: list[Found], text: str) -> list[Found]:
+    """A day written between 'the' and 'weekend' is that weekend: a Friday or Monday holiday's the one
+    beside it, another day's the weekend of its ISO week, or the one before it early in the week."""
+    out = []
+    for start, end, kind, value in found:
+        after, before = WEEKEND_OF.match(text, end), WEEKEND_BEFORE.search(text[max(0, start - 10):start])
+        if kind == "DATE" and DAY.match(value) and after and before:
+            day = date.fromisoformat(value)
+            if day.isoweekday() <= 2:  # a Monday or Tuesday: the weekend just before it
+                day -= timedelta(days=day.isoweekday())
+            year, week, _ = day.isocalendar()
+            start, end, value = start - len(before[0]), after.end(), f"{year:04d}-W{week:02d}-WE"
+        out.append((start, end, kind, value))
+    return out
 
 
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
-    reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text))
+    reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text),
+                      outlet=parsed.article.outlet, source=parsed.article.source)
     found = _with_days_joined(dated(_select(list(candidates(reading))), reading), parsed.text)
+    found = _with_weekends(found, parsed.text)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]

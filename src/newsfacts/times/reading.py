@@ -4,13 +4,16 @@ count from, and the tense the words around an expression are in.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..parse import governing_verb
 from ..timex import WORDS
+from . import convention
 
 
 Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
@@ -19,8 +22,9 @@ NAMED_TYPES = {"PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT", "LAW", "
 MODALS = {"can", "could", "may", "might", "must", "should", "would"}
 # Verbs whose "to" clause is still ahead: "plans to reopen in May", "is due to rule on Friday".
 FUTURE_HEADS = {"due", "go", "expect", "plan", "set", "schedule", "intend", "aim", "hope"}
-# Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May".
-SCHEDULING = {"due", "expect", "schedule", "slate", "plan"}
+# Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May", "rain
+# forecast for the weekend", "flights booked for January".
+SCHEDULING = {"due", "expect", "schedule", "slate", "plan", "forecast", "predict", "book"}
 
 
 @dataclass
@@ -31,6 +35,28 @@ class Reading:
     text: str  # the article text, kept because spaCy's Doc.text is rebuilt from the tokens on every call
     anchor: date | None
     explicit_hours: list[float] = field(default_factory=list)
+    outlet: str | None = None
+    source: str | None = None  # the file or web address the article came from
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [token.idx for token in self.doc]
+
+    def token_after(self, char: int) -> Token | None:
+        """The first word starting at or after a character offset (found by bisection: long articles)."""
+        index = bisect_left(self._token_starts, char)
+        while index < len(self.doc) and self.doc[index].is_space:
+            index += 1
+        return self.doc[index] if index < len(self.doc) else None
+
+    @cached_property
+    def date_order(self) -> str | None:
+        """'MDY' or 'DMY': how the article writes numeric dates (`convention`); None when nothing tells."""
+        return convention.date_order(self.doc, self.text, self.outlet, self.source)
+
+    @cached_property
+    def country(self) -> str | None:
+        return convention.country(self.doc, self.text)
 
     def span(self, start: int, end: int) -> SpacySpan | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -82,7 +108,25 @@ def has_modal(reading: Reading, start: int, end: int) -> bool:
 
 
 def part_of_name(word: SpacySpan) -> bool:
-    """'Theresa May', 'Man Friday': a calendar word straight after a capitalised word inside a sentence."""
+    """'Theresa May', 'Man Friday': a calendar word straight after a capitalised word inside a sentence, unless
+    that word is a plural ('joined Democrats Tuesday')."""
     before = word.doc[word.start - 1] if word.start > 0 else None
     return (before is not None and not word[0].is_sent_start and before.is_title and before.pos_ == "PROPN"
-            and before.lower_ not in WORDS["months"] and before.lower_ not in WORDS["weekdays"])
+            and before.tag_ != "NNPS" and before.lower_ not in WORDS["months"]
+            and before.lower_ not in WORDS["weekdays"])
+
+
+# Words between a calendar word and a capitalised one that keep them one name ("the March for Hope").
+NAME_LINKS = {"for", "of", "against"}
+
+
+def part_of_title(word: SpacySpan) -> bool:
+    """'the Friday Club', 'the March for Hope': a calendar word after 'the' and before a capitalised word."""
+    doc = word.doc
+    if word.start == 0 or doc[word.start - 1].lower_ != "the":
+        return False
+    after = doc[word.end:word.end + 2]
+    if len(after) and after[0].lower_ in NAME_LINKS:
+        after = after[1:]
+    return (len(after) > 0 and after[0].is_title and after[0].pos_ == "PROPN"
+            and after[0].lower_ not in WORDS["months"] and after[0].lower_ not in WORDS["weekdays"])

@@ -16,7 +16,9 @@ LENGTH_PREPOSITIONS = {"over", "for", "during", "within", "throughout"}
 
 
 def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
-    relation, unit = match["rel"].lower(), match["unit"].lower()
+    relation, unit = " ".join(match["rel"].lower().split()), match["unit"].lower()
+    # "the prior year" compares with the year before the one reported on, in results as in budgets
+    relation = {"the prior": "last", "prior": "last"}.get(relation, relation)
     span = match.span()
     counted = unit in timex.NEEDED_PRECISION and not match["edge"]
     before = previous_word(reading.text, span[0]).strip("\"“‘'(")
@@ -37,10 +39,30 @@ def norm_relative(match: re.Match, reading: Reading) -> list[Found]:
         return [(*span, "DATE", timex.shifted(reading.anchor, "weekend", -1 if past else 0))]
     if relation == "the" and not match["edge"]:
         return []
-    steps = {"last": -1, "next": 1}.get(relation, 0)
+    steps = {"last": -1, "next": 1, "this coming": 1}.get(relation, 0)
     if relation in ("the same", "that"):  # "that year": the one mentioned last
         return [(*span, "DATE", timex.anchored(0, unit) if counted else timex.UNRESOLVED[timex.GRANULARITY[unit]])]
     return [(*span, "DATE", timex.shifted(reading.anchor, unit, steps))]
+
+
+def norm_counted_from(match: re.Match, reading: Reading) -> list[Found]:
+    """'three days after tomorrow', 'two weeks from Monday', 'the day before yesterday': counted from the
+    day named."""
+    base_word = match["base"].lower()
+    if match["num"]:
+        amount, unit = timex.number_value(match["num"]), timex.canonical_unit(match["unit"])
+    else:
+        amount, unit = 1, "day"
+    if amount is None or amount != int(amount) or unit not in timex.STEPS or unit == "weekend":
+        return []
+    sign = -1 if match["rel"].lower() == "before" else 1
+    if reading.anchor is None:
+        return [(*match.span("x"), "DATE", "XXXX-XX-XX")]
+    if base_word in WORDS["weekdays"]:
+        base = timex.weekday_date(reading.anchor, WORDS["weekdays"][base_word], 1)
+    else:
+        base = reading.anchor + timex.STEPS["day"] * WORDS["deictic_days"].get(base_word, 0)
+    return [(*match.span("x"), "DATE", (base + timex.STEPS[unit] * (sign * int(amount))).isoformat())]
 
 
 def norm_deictic(match: re.Match, reading: Reading) -> list[Found]:
@@ -110,6 +132,8 @@ def norm_then(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
     text = " ".join(match["x"].lower().split())
+    if re.match(r"-\w", reading.text[match.end("x"):match.end("x") + 2]):
+        return []  # "the now-defunct bank": part of a word
     for kind in ("present", "past", "future"):
         if text in WORDS[f"{kind}_words"]:
             start, end = match.span("x")
