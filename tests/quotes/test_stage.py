@@ -51,3 +51,16 @@ def test_floating_quote_is_a_quote_of_the_last_speaker(between):
     quote = quote_with(sheet, "start building")
     assert quote.kind == "direct" and quote.cue is None and "plan is ready" not in quote.text
     assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_paragraphs_of_one_quotation_are_quotes_of_its_speaker():
+    text = 'Nurse Ada Quinn said: "We were short of staff every night.\n\n"Nobody came."'
+    sheet = sheet_of(text)
+    assert [quote.text for quote in sheet.quotes] == ["We were short of staff every night.", "Nobody came."]
+    assert sheet.quotes[1].cue is None and speaker_name(sheet, sheet.quotes[1]) == speaker_name(sheet, sheet.quotes[0])
+
+
+def test_first_paragraph_of_a_quotation_takes_the_cue_of_its_last():
+    text = '"We were short of staff every night.\n\n"Nobody came," nurse Ada Quinn said.'
+    sheet = sheet_of(text)
+    assert [speaker_name(sheet, quote) for quote in sheet.quotes] == ["Ada Quinn", "Ada Quinn"]

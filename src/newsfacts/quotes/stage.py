@@ -64,22 +64,45 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
 
 def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
     """Quoted sentences with no cue of their own are quotes of the speaker quoted just before them (as their
-    own quotes, not the previous one's continuation: so annotators of news mostly count them)."""
+    own quotes, not the previous one's continuation: so annotators of news mostly count them); and the
+    paragraphs of a quotation that runs over several are all the speaker's whose cue one of them has."""
     quotes = sorted(quotes, key=lambda quote: quote.start)
-    for mark in marks:
-        if len(text[mark.start:mark.end].split()) < FLOATING_MIN_WORDS or not _starts_sentence(text, mark.outer_start):
-            continue
-        if any(quote.start < mark.end and mark.start < quote.end for quote in quotes):
-            continue
-        previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
-        if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
-            continue
-        last = previous[-1]
-        quotes.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
-                            source=last.source, cue=None, speaker=last.speaker, speaker_mention=last.speaker_mention,
-                            speaker_name=last.speaker_name))
+    for chain in _paragraph_chains(marks):
+        attributed = [quote for mark in chain for quote in quotes if _overlaps(quote, mark) and quote.speaker_mention]
+        for number, mark in enumerate(chain):
+            if any(_overlaps(quote, mark) for quote in quotes):
+                continue
+            if attributed:  # another paragraph of the same quotation has the cue
+                source = min(attributed, key=lambda quote: abs(quote.start - mark.start))
+            elif number == 0 and len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(
+                    text, mark.outer_start):
+                previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
+                if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
+                    break
+                source = previous[-1]
+                attributed = [source]
+            else:
+                break
+            quotes.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
+                                source=source.source, cue=None, speaker=source.speaker,
+                                speaker_mention=source.speaker_mention, speaker_name=source.speaker_name))
         quotes.sort(key=lambda quote: quote.start)
     return quotes
+
+
+def _paragraph_chains(marks: list[Quotation]) -> list[list[Quotation]]:
+    """Quotations grouped as one per quotation: a paragraph that reopens one joins the one before it."""
+    chains: list[list[Quotation]] = []
+    for mark in sorted(marks, key=lambda mark: mark.start):
+        if mark.continues and chains:
+            chains[-1].append(mark)
+        else:
+            chains.append([mark])
+    return chains
+
+
+def _overlaps(quote: Quote, mark: Quotation) -> bool:
+    return quote.start < mark.end and mark.start < quote.end
 
 
 def _starts_sentence(text: str, at: int) -> bool:
