@@ -371,7 +371,8 @@ def test_question_asked_by_reporters_is_not_a_quote():
     assert [quote.text for quote in sheet.quotes] == ["he would not"]
 
 
-@pytest.mark.parametrize("text", ['Fans call the goalkeeper "The Wall".', 'Locals have dubbed the bridge "The Wobbler".'])
+@pytest.mark.parametrize("text", ['Fans call the goalkeeper "The Wall".',
+                                  'Locals have dubbed the bridge "The Wobbler".'])
 def test_name_in_quotation_marks_is_not_a_quote(text):
     assert sheet_of(text).quotes == []
 

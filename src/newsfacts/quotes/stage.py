@@ -86,8 +86,9 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
         one_voice = len({quote.speaker_name for quote in attributed}) == 1
         for number, mark in enumerate(chain):
             words = text[mark.start:mark.end].strip()
-            if any(_overlaps(quote, mark) for quote in quotes) or words.startswith("(") and words.rstrip(".").endswith(")"):
-                continue  # attributed already, or a note such as "(Applause.)"
+            note = words.startswith("(") and words.rstrip(".").endswith(")")  # "(Applause.)"
+            if note or any(_overlaps(quote, mark) for quote in quotes):
+                continue
             before = [quote for quote in attributed if quote.start < mark.start]
             if before or attributed and one_voice:  # another paragraph of the same quotation has the cue
                 source = max(before, key=lambda quote: quote.start) if before else attributed[0]
