@@ -33,14 +33,18 @@ def test_two_apostrophes_stand_for_a_double_mark():
     assert marked("''We may see growth,'' the economist said.") == ["We may see growth,"]
 
 
-def test_quotation_running_over_paragraphs():
+def test_quotation_running_over_paragraphs_is_one_quotation_per_paragraph():
     text = '"The first part of the speech.\n\n"The second part ends here," she said.'
-    assert marked(text) == ["The first part of the speech.\n\n\"The second part ends here,"]
+    first, second = quotations(text)
+    assert text[first.start:first.end] == "The first part of the speech."
+    assert text[second.start:second.end] == "The second part ends here,"
+    assert not first.continues and second.continues and second.closed
 
 
 def test_single_quotation_running_over_paragraphs():
     text = "'The numbers will come right.\n\n'This is a long game,' she said. It's late."
-    assert marked(text) == ["The numbers will come right.\n\n'This is a long game,"]
+    assert marked(text) == ["The numbers will come right.", "This is a long game,"]
+    assert quotations(text)[1].continues
 
 
 def test_single_mark_never_closed_in_its_paragraph_is_no_quotation():
@@ -52,3 +56,34 @@ def test_unclosed_quotation_ends_with_its_paragraph():
     [quotation] = quotations(text)
     assert text[quotation.start:quotation.end] == "this never closes."
     assert not quotation.closed
+
+
+def test_single_quotation_inside_a_double_one_is_part_of_it():
+    assert marked('"He told me \'wait here\' and left," Ana said.') == ["He told me 'wait here' and left,"]
+
+
+def test_double_quotation_inside_a_single_one_is_part_of_it():
+    assert marked("'The \"new\" plan is the old one,' said Tom.") == ['The "new" plan is the old one,']
+
+
+def test_quoted_word_in_the_same_marks_does_not_cut_the_quotation():
+    assert marked('"We call it "home" now," she said.') == ['We call it "home" now,']
+    assert marked("“It was a “fix” from the start,” he said.") == ["It was a “fix” from the start,"]
+
+
+def test_quotation_split_around_its_cue_is_two_quotations():
+    assert marked("'We lost,' said Lee, 'but not by much.'") == ["We lost,", "but not by much."]
+
+
+def test_line_break_inside_a_quotation_does_not_end_it():
+    text = '"The river rose in an hour\nand the bridge went with it," a farmer said.'
+    assert marked(text) == ["The river rose in an hour\nand the bridge went with it,"]
+
+
+def test_new_line_opening_a_quotation_does_not_join_the_one_left_open():
+    text = 'He wrote "it never closes\nAnd then "another one" began.'
+    assert marked(text) == ["it never closes", "another one"]
+
+
+def test_single_mark_left_open_gives_back_the_quotations_after_it():
+    assert marked("Fans of rock 'n roll said \"it is back\" at the fair.") == ["it is back"]

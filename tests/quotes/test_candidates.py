@@ -60,11 +60,24 @@ def test_quotation_in_the_sentence_after_the_cue_is_the_speakers_next_quote():
     assert all(speaker_name(sheet, quote) == "Maria Lopez" and quote.cue == "said" for quote in sheet.quotes)
 
 
-def test_quote_split_by_its_cue_within_one_sentence_is_one_direct_quote():
+def test_quote_split_around_its_cue_is_two_quotes_without_the_cue():
     sheet = sheet_of('“The town is too far behind,” said a local farmer, “and the rain came too late.”')
-    quote = quote_with(sheet, "too far behind")
-    assert "rain came too late" in quote.text and quote.kind == "direct"
-    assert len([q for q in sheet.quotes if "rain came" in q.text]) == 1
+    assert [quote.text for quote in sheet.quotes] == ["The town is too far behind,", "and the rain came too late."]
+    assert all(quote.kind == "direct" and quote.cue == "said" for quote in sheet.quotes)
+    assert all(quote.speaker_mention.text == "a local farmer" for quote in sheet.quotes)
+
+
+@pytest.mark.parametrize("text", ['"The pier is safe," the harbour master, Ines Duarte, said, "and it will stay open."',
+                                  "'The pier is safe,' said harbour master Ines Duarte, 'and it will stay open.'"])
+def test_straight_and_single_marked_quote_split_around_its_speaker(text):
+    sheet = sheet_of(text)
+    assert [quote.text for quote in sheet.quotes] == ["The pier is safe,", "and it will stay open."]
+    assert all(speaker_name(sheet, quote) == "Ines Duarte" for quote in sheet.quotes)
+
+
+def test_quoted_word_taken_as_the_cues_subject_is_not_the_speaker():
+    sheet = sheet_of('"Never," said the club captain, Rob Tandy, "will we sell this ground."')
+    assert [speaker_name(sheet, quote) for quote in sheet.quotes] == ["Rob Tandy", "Rob Tandy"]
 
 
 def test_partial_quote_mid_sentence_does_not_run_on_into_the_next_quotation():
@@ -82,11 +95,13 @@ def test_quotation_closing_its_sentence_takes_no_cue_from_the_next():
     assert quote_with(sheet, "Not this week").cue == "said"
 
 
-def test_quotation_after_a_participle_about_something_else_runs_on():
+def test_quotation_after_a_participle_about_something_else_is_the_same_speakers():
     text = ('"Every time you say that," Tester said, referring to the excuse, '
             '"you give ammunition to the critics."')
-    quote = quote_with(sheet_of(text), "Every time")
-    assert "ammunition" in quote.text
+    sheet = sheet_of(text)
+    assert [quote.text for quote in sheet.quotes] == ["Every time you say that,",
+                                                       "you give ammunition to the critics."]
+    assert all(quote.cue == "said" for quote in sheet.quotes)
 
 
 def test_quotation_after_adding_is_a_quote_of_its_own():
@@ -174,10 +189,11 @@ def test_asking_not_to_be_named_is_not_a_quote():
     assert [quote.text for quote in sheet.quotes] == ["the deal was close"]
 
 
-def test_quote_split_by_its_cue_runs_on_though_the_next_sentence_has_a_cue():
+def test_quote_split_by_its_cue_takes_its_second_part_though_the_next_sentence_has_a_cue():
     text = ('"The recall cost us dearly," said Ann Lee, the finance chief, "and we will not get it all back." '
             'She added that prices would rise.')
-    assert [quote.text for quote in sheet_of(text).quotes][0].endswith("get it all back.")
+    quotes = [quote.text for quote in sheet_of(text).quotes]
+    assert quotes[:2] == ["The recall cost us dearly,", "and we will not get it all back."]
 
 
 def test_nickname_in_a_speakers_name_is_not_a_quote():
@@ -224,3 +240,158 @@ def test_passive_with_an_agent_reports_its_subject():
     quote = quote_with(sheet, "The new tax plan")
     assert quote.cue == "endorsed"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the teachers union"
+
+
+def test_quote_inside_a_quote_belongs_to_the_outer_speaker():
+    text = "\"Dad always told us, 'Never sell the farm,' and we never did,\" said farmer Gwen Arlott."
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "never did")
+    assert quote.text.startswith("Dad always told us, 'Never sell") and speaker_name(sheet, quote) == "Gwen Arlott"
+
+
+def test_word_in_quotation_marks_inside_a_quotation_does_not_cut_it():
+    text = "'The so-called \"upgrade\" made the trains slower,' said commuter Raj Patel."
+    sheet = sheet_of(text)
+    assert [quote.text for quote in sheet.quotes] == ['The so-called "upgrade" made the trains slower,']
+
+
+def test_single_marked_quote_keeps_its_apostrophes():
+    sheet = sheet_of("'We can't stay and we won't leave,' said tenant Moira Flynn. 'It's hopeless.'")
+    assert [quote.text for quote in sheet.quotes] == ["We can't stay and we won't leave,", "It's hopeless."]
+
+
+def test_line_break_inside_a_quotation_keeps_one_quote():
+    sheet = sheet_of('"The roof came off at midnight\nand the rain poured in," said caretaker Lewis Obi.')
+    assert [quote.text for quote in sheet.quotes] == ["The roof came off at midnight\nand the rain poured in,"]
+
+
+@pytest.mark.parametrize("verb", ["hissed", "sobbed", "beamed", "whispered"])
+def test_manner_verb_hands_over_a_quotation(verb):
+    sheet = sheet_of(f'"Not one more day," {verb} the landlord, Piotr Nowak.')
+    assert speaker_name(sheet, quote_with(sheet, "one more day")) == "Piotr Nowak"
+
+
+def test_quotation_in_the_next_sentence_with_a_cue_of_its_own_is_not_run_on():
+    sheet = sheet_of('"Go home," she said. "We are staying," the driver growled.')
+    assert [quote.cue for quote in sheet.quotes] == ["said", "growled"]
+
+
+def test_dash_before_the_reporting_verb():
+    sheet = sheet_of("“No comment” — said the club secretary, Ivan Rusu, as he left.")
+    assert speaker_name(sheet, quote_with(sheet, "No comment")) == "Ivan Rusu"
+
+
+def test_quotation_said_by_an_agent_in_the_passive():
+    sheet = sheet_of('"Lock the gates" was said by the head porter, Alma Reyes, before the storm.')
+    assert speaker_name(sheet, quote_with(sheet, "Lock the gates")) == "Alma Reyes"
+
+
+def test_that_clause_said_by_an_agent_in_the_passive():
+    sheet = sheet_of("It was said by the ferry operator, Nils Aune, that no crossing would run before noon.")
+    assert speaker_name(sheet, quote_with(sheet, "no crossing would run")) == "Nils Aune"
+
+
+def test_reply_as_a_cue():
+    text = "Reporters asked the mayor about the missing money. Mayor Dina Kurt's reply: \"Ask the treasurer.\""
+    sheet = sheet_of(text)
+    assert [quote.text for quote in sheet.quotes] == ["Ask the treasurer."]
+    assert speaker_name(sheet, sheet.quotes[0]).endswith("Dina Kurt")
+
+
+def test_reporting_noun_with_its_author_after_it():
+    sheet = sheet_of("The allegation by Councillor Omar Haddad that the tender was fixed was denied.")
+    quote = quote_with(sheet, "tender was fixed")
+    assert quote.cue == "allegation" and speaker_name(sheet, quote) == "Omar Haddad"
+
+
+def test_statement_announced_with_no_speech_verb():
+    text = 'Brookfield Rovers issued the following statement:\n"The club will help the police in any way it can."'
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "help the police")
+    assert quote.kind == "direct" and speaker_name(sheet, quote) == "Brookfield Rovers"
+
+
+def test_quote_from_label_before_a_quotation():
+    sheet = sheet_of('Quote from Hana Ito, head of the dog rescue:\n"Every kennel we have is full."')
+    assert speaker_name(sheet, quote_with(sheet, "Every kennel")) == "Hana Ito"
+
+
+def test_verb_nearer_the_colon_is_the_cue_not_a_statement_noun():
+    sheet = sheet_of('In a post on her blog, the chef Lotte Berg wrote: "The kitchen closes for good."')
+    quote = quote_with(sheet, "kitchen closes")
+    assert quote.cue == "wrote" and speaker_name(sheet, quote) == "Lotte Berg"
+
+
+def test_question_put_to_the_speaker_is_not_a_quote():
+    sheet = sheet_of("Asked whether the fares would rise again, transport chief Ken Abara said: \"Not this year.\"")
+    assert [quote.text for quote in sheet.quotes] == ["Not this year."]
+
+
+def test_passive_question_is_not_a_quote():
+    assert sheet_of("The bus company was asked why the route had been cut.").quotes == []
+
+
+@pytest.mark.parametrize("text", ["It is important for the bank to know that the loan is safe.",
+                                  "The crew realised the engine was on fire and landed at once.",
+                                  "She knew that the bridge would not hold.",
+                                  "After the ruling Lena Bakke felt unable to say anything at all."])
+def test_knowing_and_feeling_are_not_quotes(text):
+    assert sheet_of(text).quotes == []
+
+
+def test_knowing_still_counts_in_polnear_notion():
+    assert [quote.cue for quote in attributions_of("She knew that the bridge would not hold.").quotes] == ["knew"]
+
+
+@pytest.mark.parametrize("text", ['It is tempting to say "the worst is over", but nobody knows.',
+                                  'Yelling "fraud" at the count is easy; proving it is not.',
+                                  'Anyone who says "the river is safe" has not seen it in winter.'])
+def test_words_nobody_said_are_not_quotes(text):
+    assert sheet_of(text).quotes == []
+
+
+def test_reported_clause_hung_on_a_second_object():
+    sheet = sheet_of("Ilse Moreau, the finance chief, told shareholders the firm expected a loss.")
+    quote = quote_with(sheet, "the firm expected a loss")
+    assert speaker_name(sheet, quote) == "Ilse Moreau"
+
+
+def test_clause_after_a_time_phrase_is_what_was_said():
+    sheet = sheet_of("The coach said after the match he would not resign.")
+    assert speaker_name(sheet, quote_with(sheet, "would not resign")) is not None
+
+
+def test_cue_between_commas_reports_the_clause_around_it_though_it_opens_with_a_conjunction():
+    sheet = sheet_of("Although the vote was close, she said, the result would stand.")
+    assert "the result would stand" in quote_with(sheet, "result would stand").text
+
+
+def test_question_asked_by_reporters_is_not_a_quote():
+    sheet = sheet_of("He was asked by reporters whether he would quit, and said he would not.")
+    assert [quote.text for quote in sheet.quotes] == ["he would not"]
+
+
+@pytest.mark.parametrize("text", ['Fans call the goalkeeper "The Wall".',
+                                  'Locals have dubbed the bridge "The Wobbler".'])
+def test_name_in_quotation_marks_is_not_a_quote(text):
+    assert sheet_of(text).quotes == []
+
+
+def test_words_a_naming_verb_quotes_are_still_a_quote():
+    sheet = sheet_of('Critics called the plan "a disaster for the town".')
+    assert quote_with(sheet, "disaster for the town").cue == "called"
+
+
+def test_words_of_a_named_person_before_a_colon():
+    sheet = sheet_of('The words of the coroner, Anne Pryce: "This death was avoidable."')
+    assert speaker_name(sheet, quote_with(sheet, "death was avoidable")) == "Anne Pryce"
+
+
+def test_quoted_words_in_a_title_case_headline_are_not_taken_for_a_name():
+    sheet = sheet_of("Senator Calls Mayor's Plan 'A Disaster' In Fiery Speech\n\nThe row went on for hours.")
+    assert quote_with(sheet, "A Disaster").cue == "Calls"
+
+
+def test_question_put_to_someone_still_counts_in_polnear_notion():
+    sheet = attributions_of("The bus company was asked why the route had been cut.")
+    assert [quote.cue for quote in sheet.quotes] == ["asked"]

@@ -141,3 +141,103 @@ def test_agentless_passive_has_no_named_speaker():
     sheet = attributions_of("Daniel Okafor is said to be furious about the leaked budget.")
     quote = quote_with(sheet, "furious")
     assert quote.speaker is None and quote.source == "anonymous"
+
+
+def test_speaker_with_two_appositions():
+    sheet = sheet_of('Ruth Lindgren, the housing minister, and a former architect, said: "We build or we fail."')
+    quote = quote_with(sheet, "We build or we fail")
+    assert speaker_name(sheet, quote) == "Ruth Lindgren" and quote.speaker_mention.text == "Ruth Lindgren"
+
+
+def test_and_before_a_name_is_not_part_of_the_speaker():
+    sheet = sheet_of("Tomas Varga sat through the meeting in silence. And Tomas said the plan was dead.")
+    quote = quote_with(sheet, "plan was dead")
+    assert quote.speaker_mention.text == "Tomas" and speaker_name(sheet, quote) == "Tomas Varga"
+
+
+def test_expletive_it_is_no_speaker():
+    assert sheet_of('It is easy to say "we should have acted sooner".').quotes == []
+
+
+def test_statement_added_is_its_authors():
+    text = ('A statement on behalf of the Okafor family said: "We thank everyone for their kindness."\n\n'
+            'The statement added: "We ask for privacy now."')
+    sheet = sheet_of(text)
+    assert [quote.speaker_mention.text for quote in sheet.quotes] == ["the Okafor family", "the Okafor family"]
+
+
+def test_release_issued_by_a_named_official():
+    sheet = sheet_of('The fire chief, Ana Kovac, issued a release stating, "I am deeply saddened by this loss."')
+    assert speaker_name(sheet, quote_with(sheet, "deeply saddened")) == "Ana Kovac"
+
+
+def test_statement_with_no_author_is_the_previous_speakers():
+    text = ('The harbour board announced on Monday that the pier would close. "Repairs will take six months," '
+            'read a statement posted online.')
+    sheet = sheet_of(text)
+    assert quote_with(sheet, "Repairs will take").speaker_mention.text == "The harbour board"
+
+
+def test_newspaper_named_post_is_not_a_statement():
+    text = ('The mayor resigned on Friday, Mira Lund said. The inquiry will report in May, the Harbour Post '
+            'reports.')
+    sheet = sheet_of(text)
+    assert quote_with(sheet, "inquiry will report").speaker_mention.text == "the Harbour Post"
+
+
+def test_resident_named_by_a_participle():
+    sheet = sheet_of("A Riverside Court resident surnamed Lam told reporters that he had lost everything.")
+    assert speaker_name(sheet, quote_with(sheet, "lost everything")) == "Lam"
+
+
+def test_place_before_a_speakers_noun_is_not_the_speaker():
+    sheet = sheet_of("A Kilburn resident said the bins had not been emptied for weeks.")
+    quote = quote_with(sheet, "bins had not been emptied")
+    assert quote.speaker is None and quote.source == "anonymous"
+
+
+def test_name_set_after_the_subject_the_parse_hung_elsewhere():
+    sheet = sheet_of("In a statement to the Courier, the mayor of Eastgate, Ivo Brandt, said nobody had been warned.")
+    assert speaker_name(sheet, quote_with(sheet, "nobody had been warned")) == "Ivo Brandt"
+
+
+def test_wire_dateline_is_not_the_speaker():
+    sheet = sheet_of("OSLO (Nordpress) - Fjord Shipping ASA (FJS.OL) said Tuesday that its profit had doubled.")
+    assert quote_with(sheet, "profit had doubled").speaker_mention.text.startswith("Fjord Shipping")
+
+
+def test_participle_before_the_subject_is_not_the_speaker():
+    sheet = sheet_of("Defending Joe Platt, Sarah Wynn KC said her client had been led astray.")
+    assert quote_with(sheet, "led astray").speaker_mention.text == "Sarah Wynn KC"
+
+
+def test_quoted_as_saying_gives_the_speaker():
+    sheet = sheet_of('"We will search every flat," Deputy Chief Ben Lo was quoted as saying.')
+    assert speaker_name(sheet, quote_with(sheet, "search every flat")).endswith("Ben Lo")
+
+
+def test_reporting_verb_after_the_clause_takes_the_name_after_it():
+    sheet = sheet_of("It was the worst flood in fifty years, reports the agency Nordpress.")
+    assert quote_with(sheet, "worst flood").speaker_mention is not None
+
+
+def test_judge_in_a_relative_clause_is_the_speaker():
+    sheet = sheet_of('His brother, who the judge said had "kept the books", was jailed for two years.')
+    assert quote_with(sheet, "kept the books").speaker_mention.text == "the judge"
+
+
+def test_pronoun_after_another_name_resolves_to_the_speaker_not_the_nearest_name():
+    text = ('Carla Menon founded the bakery. "We will be back," she said. Her father, Raj Menon, had run it '
+            'before her. "It was always his dream," she noted.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "always his dream")) == "Carla Menon"
+
+
+def test_company_speaks_when_the_verb_fits():
+    sheet = sheet_of("Norvik Foods cut 200 jobs on Monday. The company said demand had collapsed.")
+    assert speaker_name(sheet, quote_with(sheet, "demand had collapsed")) == "Norvik Foods"
+
+
+def test_researchers_are_an_anonymous_source():
+    quote = quote_with(sheet_of("Researchers say the drug halves the risk of a second stroke."), "halves the risk")
+    assert quote.source == "anonymous" and quote.speaker is None

@@ -51,3 +51,47 @@ def test_floating_quote_is_a_quote_of_the_last_speaker(between):
     quote = quote_with(sheet, "start building")
     assert quote.kind == "direct" and quote.cue is None and "plan is ready" not in quote.text
     assert speaker_name(sheet, quote) == "Maria Lopez"
+
+
+def test_subhead_with_a_role_before_a_quotation():
+    text = 'Reactions\nIrma Solberg, chair of the allotment society: "We lost every shed in one night."'
+    sheet = sheet_of(text)
+    quote = quote_with(sheet, "every shed")
+    assert quote.text == "We lost every shed in one night." and speaker_name(sheet, quote) == "Irma Solberg"
+
+
+def test_name_with_a_relative_clause_before_a_colon_is_not_a_subhead():
+    sheet = sheet_of('Rabbi Eli Stern, who has led the synagogue for years, said: "We will rebuild."')
+    assert [quote.cue for quote in sheet.quotes] == ["said"]
+
+
+@pytest.mark.parametrize("label", ["The Latest", "Explainer", "Live", "Factbox", "Analysis"])
+def test_headline_label_is_not_a_speaker(label):
+    assert sheet_of(f"{label}: Floods shut the valley road\n\nThe road was closed on Monday.").quotes == []
+
+
+def test_dateline_place_before_a_colon_is_not_a_speaker():
+    sheet = sheet_of("Bergen: Two hikers were found safe on Sunday, rescuers said.")
+    assert [quote.cue for quote in sheet.quotes] == ["said"]
+
+
+def test_label_before_a_number_is_not_a_quote():
+    assert sheet_of("The match ended level.\n\nAttendance: 21,310.").quotes == []
+
+
+def test_paragraphs_of_one_quotation_are_quotes_of_its_speaker():
+    text = 'Nurse Ada Quinn said: "We were short of staff every night.\n\n"Nobody came."'
+    sheet = sheet_of(text)
+    assert [quote.text for quote in sheet.quotes] == ["We were short of staff every night.", "Nobody came."]
+    assert sheet.quotes[1].cue is None and speaker_name(sheet, sheet.quotes[1]) == speaker_name(sheet, sheet.quotes[0])
+
+
+def test_first_paragraph_of_a_quotation_takes_the_cue_of_its_last():
+    text = '"We were short of staff every night.\n\n"Nobody came," nurse Ada Quinn said.'
+    sheet = sheet_of(text)
+    assert [speaker_name(sheet, quote) for quote in sheet.quotes] == ["Ada Quinn", "Ada Quinn"]
+
+
+def test_heading_with_a_colon_in_the_body_is_not_a_quote():
+    sheet = sheet_of("The bridge opened in May.\nBridge Row: The Main Points\nIt cost more than planned.")
+    assert sheet.quotes == []

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import quote_cues
-from ..parse import RELATIVE_TAGS, governing_verb, token_index_from
+from ..parse import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, SUBJECT_DEPS, governing_verb, token_index_from
 from ..quote_marks import Quotation
 from .model import bucket, cue_features, speaker_features
 from .speakers import (
-    CLAUSE_DEPS, according_source, inverted_subject, is_trailing_report, name_after_dash, noun_owner, speaker_of,
+    CLAUSE_DEPS, according_source, inverted_subject, is_trailing_report, name_after_dash, noun_owner, said_by_anyone,
+    speaker_of,
 )
 
 
@@ -88,11 +89,21 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     if verb.lemma_ == "know" and verb.tag_ == "VBN" and any(child.lower_ == "as" for child in verb.children):
         return [], ""  # 'known to fans as "the Wall"' gives a name, not what anyone said
     children = list(verb.children)
-    clauses = [child for child in children if child.dep_ in CLAUSE_DEPS]
+    clauses = [child for child in children if child.dep_ in CLAUSE_DEPS] or _misattached_clause(verb)
     if clauses:
-        return clauses, clauses[0].dep_
-    if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS and not _incidental(child) for child in children):
-        return [verb.head], PARENTHETICAL  # "The plan, she said, is dead": the clause around the cue
+        return clauses, "ccomp" if clauses[0].dep_ not in CLAUSE_DEPS else clauses[0].dep_
+    if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS and child.i > verb.i and not _incidental(child)
+                                            for child in children):
+        # "The plan, she said, is dead": the clause around the cue; between commas, the sentence whatever clause
+        # the parse hung the cue on ("Though it was close, she said, it will stand"), short of a relative clause.
+        doc = verb.doc
+        first, last = verb.left_edge, verb.right_edge
+        between_commas = (first.text == "," or first.i > 0 and doc[first.i - 1].text == ",") and (
+            last.text == "," or last.i + 1 < len(doc) and doc[last.i + 1].text == ",")
+        clause = verb.head
+        while between_commas and clause.dep_ not in NOUN_ATTACHED_DEPS and clause.head.i != clause.i:
+            clause = clause.head
+        return [clause], PARENTHETICAL
     heads: list[Token] = []
     for child in children:
         if child.dep_ not in OBJECT_DEPS or child.i < verb.i and child.dep_ != "dobj":
@@ -110,6 +121,40 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
         # "The plan was backed by the union": what the agent backs is the passive subject.
         heads = [child for child in children if child.dep_ == "nsubjpass"]
     return heads, heads[0].dep_ if heads else ""
+
+
+def _misattached_clause(verb: Token) -> list[Token]:
+    """A reported clause the small model hangs elsewhere: 'It was said by X, Y, that …' (the that-clause on a
+    word of the agent), 'told investors the company expected …' (the clause's subject as a second object), 'said
+    after the meeting he would resign' (a clause with a subject and no conjunction, as an adverbial clause)."""
+    if verb.lemma_.lower() not in quote_cues()["reporting_verbs"]:
+        return []
+    for child in verb.rights:
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and not any(
+                grand.dep_ in ("mark", "advmod") and grand.i < child.i for grand in child.children) and any(
+                grand.dep_ in ("nsubj", "nsubjpass") and grand.i < child.i for grand in child.children):
+            return [child]
+    if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
+        that = next((token for token in verb.subtree if token.i > verb.i and token.lower_ == "that"
+                     and token.dep_ == "mark"), None)
+        return [that.head] if that is not None and that.head.i > that.i else []
+    objects = [child for child in verb.rights if child.dep_ in ("dobj", "dative")]
+    if len(objects) == 2 and any(child.dep_ in NOUN_ATTACHED_DEPS and child.pos_ == "VERB"
+                                 and child.left_edge.i == objects[1].i + 1 for child in objects[1].rights):
+        return [objects[1]]
+    return []
+
+
+def _question_put_to_subject(verb: Token) -> bool:
+    """'Asked if he would stand, Lee said …', 'The firm was asked why …': a question put to the subject (a
+    passive, or a participle with no subject of its own), which is not what the subject said, and which news
+    does not count as a quote of whoever asked it."""
+    if verb.lemma_.lower() not in quote_cues()["asking_verbs"]:
+        return False
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    participle = verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not any(
+        child.dep_ in SUBJECT_DEPS for child in verb.children)
+    return passive or participle
 
 
 def _reports_nothing(verb: Token) -> bool:
@@ -132,7 +177,8 @@ def _noun_content(noun: Token) -> tuple[list[Token], str]:
     """What a reporting noun reports: 'the claim that …', 'her criticism of …' (owned nouns only)."""
     children = list(noun.children)
     for child in children:
-        if child.dep_ in ("acl", "ccomp") and any(grand.dep_ == "mark" for grand in child.children):
+        if child.dep_ in ("acl", "ccomp") and (any(grand.dep_ == "mark" for grand in child.children)
+                                             or _that_clause(child)):
             return [child], "noun_clause"
     if not any(child.dep_ == "poss" for child in children):
         return [], ""
@@ -140,6 +186,13 @@ def _noun_content(noun: Token) -> tuple[list[Token], str]:
         if child.dep_ == "prep" and child.i > noun.i:
             return [child], "noun_prep"
     return [], ""
+
+
+def _that_clause(clause: Token) -> bool:
+    """'the claim by X that the vote was rigged': a clause opening with 'that' and with a subject of its own,
+    which the parse may give 'that' as a second subject."""
+    subjects = [child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    return clause.left_edge.lower_ == "that" and any(subject.lower_ != "that" for subject in subjects)
 
 
 def _subtrees_chars(heads: list[Token]) -> tuple[int, int, int]:
@@ -186,47 +239,63 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
     starts, ordered = _quotation_index(quotations)
     first_sentence_end = next((token.i + 1 for token in doc if token.is_sent_end), len(doc))
     found = _quotation_candidates(doc, text, starts, ordered)
-    taken = {candidate.cue[0].i: candidate for candidate in found}
+    taken: dict[int, list[Candidate]] = {}  # the quotations each cue took, by the cue's token
+    for candidate in found:
+        taken.setdefault(candidate.cue[0].i, []).append(candidate)
     anonymity_requests = tuple(quote_cues()["anonymity_requests"])  # "who asked not to be named"
     for token in doc:
         sentence_index = 0 if token.i < first_sentence_end else 1
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for candidate in _according(token, text, starts, ordered, sentence_index):
                 if token.i in taken:  # '"…," according to X': X is the source of the quoted words only
-                    taken[token.i].features = candidate.features
+                    for quotation in taken[token.i]:
+                        quotation.features = list(candidate.features)
                 else:
                     found.append(candidate)
             continue
-        if token.pos_ not in ("VERB", "AUX", "NOUN"):
-            continue
+        if token.pos_ not in ("VERB", "AUX", "NOUN") or not acts and (
+                _question_put_to_subject(token) or token.lemma_.lower() in quote_cues()["knowledge_verbs"]):
+            continue  # PolNeAR counts questions put to someone and what someone knows; news gold does not
         heads, kind = _content_heads(token) if token.pos_ != "NOUN" else _noun_content(token)
         if not heads:
             continue
         start, end, size = _subtrees_chars(heads)
+        if kind != PARENTHETICAL and start < token.idx < end:
+            start = token.idx + len(token)  # 'who the judge said had …': the clause the parse hangs across the cue
         start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
         if start >= end or text[start:end].lower().startswith(anonymity_requests):
             continue
+        if said_by_anyone(token):
+            continue  # 'Anyone who says that …' reports no one's words
         speaker = speaker_of(token) if token.pos_ != "NOUN" else noun_owner(token)
+        if speaker is None and token.lemma_.lower() in quote_cues()["reporting_verbs"] and kind in CLAUSE_DEPS and (
+                token.i > 0 and doc[token.i - 1].text == "," and all(head.i < token.i for head in heads)):
+            speaker = inverted_subject(token)  # '…, reports the agency.'
         if speaker is not None and kind != PARENTHETICAL and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
         start, end = _widen_to_quotations(start, end, starts, ordered)
         quoted = _quoted_share(start, end, starts, ordered)
         cue_quoted = _quoted_share(token.idx, token.idx + len(token), starts, ordered) > 0
-        quotation = taken.get(token.i)
-        if quotation is not None and quotation.start - QUOTE_GAP <= end and start <= quotation.end + QUOTE_GAP:
+        near = [quotation for quotation in taken.get(token.i, [])
+                if quotation.start - QUOTE_GAP <= end and start <= quotation.end + QUOTE_GAP]
+        if near:
             # A quotation with this cue also takes the clause it reports next to it, and what a naming verb
             # names ('called the plan "a disaster"'), but not other objects ('told reporters: "…"').
-            # Only words widen it: the clause's subtree may also hold the quotation's own marks.
+            # Only words widen it: the clause's subtree may also hold the quotation's own marks; and the cue
+            # between the two parts of a split quotation stays out of both.
             widens = kind in CLAUSE_DEPS or _names_its_object(heads)
-            if widens and start < quotation.start and _has_words(text, start, quotation.start):
-                quotation.start = start
-            if widens and end > quotation.end and _has_words(text, quotation.end, end):
-                quotation.end = end
+            first, last = min(near, key=lambda quotation: quotation.start), max(near, key=lambda q: q.end)
+            if widens and start < first.start and _has_words(text, start, first.start):
+                first.start = start
+            if widens and end > last.end and _has_words(text, last.end, end):
+                last.end = end
             continue
         if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not (quoted and (
                 _names_its_object(heads) or _quoted_share(end - 1, end, starts, ordered) == 1)):
             # "welcomed the findings", "praised the crews": an act or a stance, not words reported; but
             # 'called the plan "a disaster"' and 'described it as "reckless"' report the quoted words
+            continue
+        if not acts and _gives_a_name(token, text, start, end, ordered):
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
@@ -257,8 +326,8 @@ def _headline_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Q
         if token.idx >= line_end:
             break
         lemma = _headline_lemma(token.lower_, reporting)
-        if lemma is None or token.pos_ not in ("NOUN", "PROPN") or token.i == 0:
-            continue
+        if lemma is None or token.pos_ not in ("NOUN", "PROPN") or token.i == 0 or not token.is_title:
+            continue  # a headline in title case only: in 'The claim by X that …' the noun is a noun
         first = token.i
         while first > 0 and doc[first - 1].text not in HEADLINE_BREAKS and (
                 doc[first - 1].pos_ in ("PROPN", "NOUN") or doc[first - 1].is_title):
@@ -324,6 +393,14 @@ QUOTE_GAP = 3
 # How far from a quotation its cue may stand: "…," the senator from Ohio said on Tuesday.
 CUE_WINDOW = 8
 DASHES = {"―", "—", "–", "-", "--"}
+# '"…" — said X': a quotation, a dash, and a reporting verb with its speaker after it.
+DASH_VERB = "dash_verb"
+# 'X's reply: "…"', 'X issued the following statement: "…"': a statement introduced without a speech verb.
+STATEMENT = "statement"
+# A quoted name has at most this many words: 'Salt and Stone', 'The Man Who Fell to Earth'.
+TITLE_WORDS = 6
+# How many words before a colon a statement's noun may stand: 'Quote from Dr Ann Lee, head of the clinic:'.
+STATEMENT_REACH = 20
 SENTENCE_END = {".", "?", "!"}
 
 
@@ -375,31 +452,76 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
         if cue.lower_ == "according" and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == "to":
             cue_tokens.append(doc[cue.i + 1])
             speaker = according_source(cue, doc[cue.i + 1])
-        elif speaker is None:
+        elif speaker is None and position != STATEMENT:
             speaker = speaker_of(cue)
-            if speaker is None and position == "after":
+            if speaker is not None and _quoted_share(speaker.start_char, speaker.end_char, starts, ordered) > 0:
+                speaker = None  # '"Nobody," said the chair': a quoted word the parse made the cue's subject
+            if speaker is None and position in ("after", DASH_VERB):
                 speaker = inverted_subject(cue)
-        end, next_quote = quotation.end, None
-        if position == "after":
-            end, next_quote = _run_on(doc, text, cue, ordered, number, quotation.end)
-            continued_until = next_quote.end if next_quote is not None else end
-        words = text[quotation.start:end].split()
+            if speaker is None and _generic_speech(cue) or said_by_anyone(cue):
+                continue  # 'It is easy to say "…"', 'Shouting "cheat" is one thing': words nobody said
+        if _gives_a_name(cue, text, quotation.start, quotation.end, [quotation]):
+            continue
+        next_quote = _run_on(doc, text, cue, ordered, number) if position == "after" else None
+        if next_quote is not None:
+            continued_until = next_quote.end
+        words = text[quotation.start:quotation.end].split()
         closing = _closing_punctuation(text, quotation)
-        reporting = cue.lemma_.lower() in quote_cues()["reporting_verbs"]
+        reporting = _reports_quotation(cue) or position == STATEMENT
+        # '"…," she said', '"…" — said X', '"…" was said by X', 'X issued the following statement: "…"'
+        handed = position in (DASH_VERB, STATEMENT) or position == "after" and (
+            closing in ",?!" or _said_by_agent(cue))
+        position = {DASH_VERB: "after", STATEMENT: "before_colon"}.get(position, position)
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={bucket(len(words))}",
                     f"closed={quotation.closed}", f"ends_with={closing}"] + speaker_features(speaker, cue)
         features += [f"qpos_spk={position}|{feature}" for feature in features[-2:]]
         # A short quotation handed to its cue ('"No," she said') is speech; a short one ending on a word is a phrase.
         features.append(f"ends_len={closing}|{bucket(len(words))}")
-        if position == "after" and speaker is not None and closing in ",?!" and reporting:
+        if handed and speaker is not None and reporting:
             features.append(HANDED_TO_CUE)
         if reporting:
             features.append("reporting_verb")
-        found.append(Candidate(cue_tokens, quotation.start, end, speaker, features))
+        found.append(Candidate(cue_tokens, quotation.start, quotation.end, speaker, features))
         if next_quote is not None:
             found.append(Candidate(cue_tokens, next_quote.start, next_quote.end, speaker, list(features)))
     return found
+
+
+def _said_by_agent(cue: Token) -> bool:
+    """'"…" was said by X': a passive reporting verb with its agent, the quotation as its subject."""
+    children = {child.dep_ for child in cue.children}
+    return {"agent", "auxpass"} <= children and ("nsubjpass" in children or "csubjpass" in children)
+
+
+def _gives_a_name(cue: Token, text: str, start: int, end: int, ordered: list[Quotation]) -> bool:
+    """'Fans call him "The Wall"', 'a scheme dubbed "Project Lark"': a naming verb whose quoted words are a name
+    in title case, not words anyone said (in a headline written in title case, any words are)."""
+    if cue.lemma_.lower() not in quote_cues()["naming_verbs"] or _title_case(cue.sent.text, len(cue.sent)):
+        return False
+    inside = [quotation for quotation in ordered if start <= quotation.end and quotation.start <= end]
+    return bool(inside) and all(_title_case(text[quotation.start:quotation.end]) for quotation in inside)
+
+
+def _title_case(words: str, most: int = TITLE_WORDS) -> bool:
+    """'The Wall', 'Salt and Stone': a name's capitals (short joining words aside), in a few words."""
+    words = [word.strip("\"“”‘’'") for word in words.split() if any(char.isalpha() for char in word)]
+    return 0 < len(words) <= most and words[0][:1].isupper() and all(
+        word[:1].isupper() for word in words if len(word) > 3)
+
+
+def _generic_speech(cue: Token) -> bool:
+    """A cue with no speaker that names a kind of saying rather than reports one: an infinitive ('easy to say')
+    or a gerund as a noun ('Shouting … is one thing')."""
+    gerund = cue.tag_ == "VBG" and cue.dep_ in ("csubj", "nsubj", "pcomp", "pobj")
+    return gerund or cue.tag_ == "VB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in cue.children)
+
+
+def _reports_quotation(cue: Token) -> bool:
+    """A verb that can hand over quoted words: a reporting verb, or one of the manner of speaking or of sound
+    and expression that news sets after a quotation ('"Get out," he hissed', '"We did it," she beamed')."""
+    lemma = cue.lemma_.lower()
+    return lemma in quote_cues()["reporting_verbs"] or lemma in quote_cues()["manner_verbs"]
 
 
 def _closing_punctuation(text: str, quotation: Quotation) -> str:
@@ -421,6 +543,8 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
     the words after it are a new one ('… as "theater." Asked about it, he said …')."""
     following = list(_next_tokens(doc, after))
     if len(following) > 1 and following[0].text in DASHES:
+        if following[1].pos_ == "VERB" and _reports_quotation(following[1]):
+            return following[1], DASH_VERB, None  # '"Enough" — said the chair'
         speaker = name_after_dash(doc, following[1].i)
         if speaker is not None:
             return following[0], "dash", speaker
@@ -429,6 +553,8 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
     preceding = list(_previous_tokens(doc, before))
     if preceding and preceding[0].pos_ == "VERB" and preceding[0].lemma_.lower() in reporting:
         before_options.append((preceding[0], "before_verb"))  # 'a man yelled "Stay there!"'
+    if preceding and preceding[0].text == ":" and (statement := _statement_before(preceding[0])) is not None:
+        return statement[0], STATEMENT, statement[1]  # 'X issued the following statement:', 'Her reply:'
     if preceding and preceding[0].text in (":", ","):
         position = "before_colon" if preceding[0].text == ":" else "before_comma"
         verb = next((token for token in preceding if token.pos_ == "VERB" and token.lemma_ in reporting), None)
@@ -447,27 +573,50 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
     return cue, position, None
 
 
-def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int,
-            end: int) -> tuple[int, Quotation | None]:
-    """Where a quote with its cue after it ends, and the quotation that opens the next sentence with no cue of
-    its own: '"A," he said, "B."' is one quote running over the cue phrase; in '"A," he said. "B."' B is the
-    same speaker's next quote, with the same cue (as news gold counts them, one quote per sentence)."""
+def _statement_before(colon: Token) -> tuple[Token, Span | None] | None:
+    """A statement a colon introduces with no speech verb, and who made it: 'X issued the following
+    statement:' (the verb and its subject), 'X's reply:', 'Quote from X:', 'A statement by X:' (the noun and its
+    owner). The noun is looked for back to the start of the colon's line or sentence."""
+    doc = colon.doc
+    nouns = quote_cues()["statement_nouns"]
+    for token in reversed(doc[max(colon.sent.start, colon.i - STATEMENT_REACH):colon.i]):
+        if token.is_space and "\n" in token.text or token.is_quote or token.pos_ == "VERB" and token.dep_ != "amod":
+            return None  # a verb nearer the colon is its cue: 'In a post on X, she wrote:'
+        if token.lower_ not in nouns and not (token.pos_ == "NOUN" and token.lemma_.lower() in nouns):
+            continue
+        owner = noun_owner(token) or _of_owner(token)
+        if owner is None and token.dep_ in ("dobj", "attr") and token.head.pos_ == "VERB":
+            return token.head, speaker_of(token.head)  # 'X released the following statement:'
+        return token, owner
+    return None
+
+
+def _of_owner(statement: Token) -> Span | None:
+    """'The words of the coroner, Ann Pryce:': whose a statement is, after 'of'."""
+    for child in statement.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((statement.doc[grand.left_edge.i:grand.i + 1] for grand in child.children
+                         if grand.dep_ == "pobj"), None)
+    return None
+
+
+def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int) -> Quotation | None:
+    """The quotation after a quote whose cue follows it that is the same speaker's and has no cue of its own: B
+    in '"A," he said, "B."' (a quotation split around its cue is two quotes, and neither holds the cue) and in
+    '"A," he said. "B."' (as news gold counts them, one quote per sentence)."""
     if number + 1 >= len(ordered):
-        return end, None
+        return None
     following = ordered[number + 1]
     between = text[cue.idx:following.outer_start]
     if following.outer_start < cue.idx or "\n" in between:
-        return end, None
+        return None
     opening = token_index_from(doc, following.outer_start)
     if any(is_trailing_report(token) and token.right_edge.i >= opening for token in doc[cue.i + 1:opening]):
-        return end, None  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
-    reporting = quote_cues()["reporting_verbs"]
+        return None  # '"A," she said, adding that "B"': B is what she adds ('…, referring to X. "B"' runs on)
     if text[following.end - 1:following.end] != "." and any(
-            token.lemma_.lower() in reporting for token in _next_tokens(doc, token_index_from(doc, following.outer_end))):
-        return end, None  # '"A," said one. "B," said another.': B has a cue of its own
+            token.pos_ == "VERB" for token in _next_tokens(doc, token_index_from(doc, following.outer_end))):
+        return None  # '"A," said one. "B," another snapped.': B has a cue of its own
     last = next((token for token in doc[cue.i:] if token.is_sent_end), doc[-1])
     gap = text[last.idx + len(last):following.outer_start]
     same_sentence = between.rstrip().endswith(",") and not any(mark in between for mark in SENTENCE_END)
-    if same_sentence:
-        return following.end, None
-    return end, following if len(gap) <= 2 else None
+    return following if same_sentence or len(gap) <= 2 else None

@@ -6,10 +6,12 @@ writer.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import PERSONAL_PRONOUNS, quote_cues
-from ..parse import Mentions, NOUN_ATTACHED_DEPS, relative_antecedent, sentence_start
+from ..parse import Mentions, NOUN_ATTACHED_DEPS, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import Quotation, quoted_share
 from ..schema import Entity, FactSheet, Quote, Span as TextSpan
 
@@ -25,6 +27,18 @@ SHARED_SUBJECT_DEPS = ("conj", "advcl", "xcomp", "ccomp", "pcomp")
 TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
 # Right dependents that belong to a speaker phrase: "aides to the governor", "people familiar with the talks".
 PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
+# What the small model makes of a speaker after its verb ('"…," sobbed his mother'): subject, object or modifier.
+INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "appos")
+# Passive verbs whose subject is who spoke: 'X was quoted as saying', 'X was heard saying'.
+QUOTED_SPEAKER_VERBS = {"quote", "cite", "hear", "overhear", "record", "film"}
+# A wire dateline at the start of a paragraph: 'LONDON (Reuters) - ', 'BERLIN — '.
+DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.' -]*[A-Z.](?:,[ \t]*[A-Z][\w. ]*)?"  # LONDON, Sept 12
+                      r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-—–][ \t]*")  # (Reuters) -
+DATELINE_REACH = 20  # tokens
+# Participles that name the person a description stands for: 'a resident surnamed Ng', 'a man named as X'.
+NAMING_VERBS = {"name", "surname", "call", "identify"}
+# Prepositions that give a statement's author: 'the claim by X', 'a statement from X', 'on behalf of X'.
+OWNER_PREPOSITIONS = ("by", "from")
 # Punctuation a speaker phrase does not run across (a hyphen inside 'anti-war activists' it does).
 PHRASE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "―"}
 
@@ -54,24 +68,34 @@ def speaker_of(verb: Token) -> Span | None:
     if is_trailing_report(verb) and verb.head.dep_ in CLAUSE_DEPS:
         token = verb.head.head  # "X insisted that …, claiming …": X claims, not the clause's subject
     for _ in range(4):
-        for child in token.children:
+        # The subject nearest the verb first: in 'Defending Ann Lee, Tom Ray KC said' the parse may take both.
+        for child in sorted(token.children, key=lambda child: abs(child.i - token.i)):
             if child.dep_ in SUBJECT_DEPS:
-                return _noun_phrase(child)
+                if token is not verb and child.lower_ == "it" and token.lemma_ == "be":
+                    return None  # 'It is easy to say …': an expletive subject stands for no one
+                return _past_dateline(child) or _noun_phrase(child)
             if child.dep_ == "agent":  # passive: "was told by X"
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return _noun_phrase(objects[0])
-        if any(child.dep_ in ("nsubjpass", "auxpass") for child in token.children) or (
+        passive_subject = next((child for child in token.children if child.dep_ == "nsubjpass"), None)
+        quoted_speaker = token.lemma_.lower() in QUOTED_SPEAKER_VERBS
+        if passive_subject is not None and passive_subject.lower_ != "it" and quoted_speaker:
+            return _noun_phrase(passive_subject)  # "X was quoted as saying …": X said it
+        if passive_subject is not None or any(child.dep_ == "auxpass" for child in token.children) or (
                 token.tag_ == "VBN" and token.dep_ == "advcl"):
             # "she is said to …", "he was told …", "Asked about it, she said …": the subject heard it,
             # someone unnamed said it
             return None
-        if (slipped := _slipped_subject(token)) is not None:
+        if (slipped := _slipped_subject(token)) is not None or (slipped := _name_before(token)) is not None:
             return slipped
         if token.dep_ in NOUN_ATTACHED_DEPS and (token.head.pos_ in ("NOUN", "PROPN", "PRON") or is_age(token.head)):
             # "who said": the relative pronoun's antecedent is the noun the clause hangs on ("the 22-year-old
             # posted" may be parsed so too).
             return _noun_phrase(token.head)
+        if token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.pos_ == "VERB":
+            token = token.head.head  # 'quoted as saying': the subject of 'quoted'
+            continue
         if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i:
             return None
         token = token.head
@@ -87,6 +111,46 @@ def _slipped_subject(verb: Token) -> Span | None:
     return verb.doc[pieces[0].left_edge.i:verb.i]
 
 
+def _name_before(verb: Token) -> Span | None:
+    """A name set off by commas straight before a verb without a subject, which the parse hung elsewhere:
+    'In a statement to the Courier, the mayor, Ivo Brandt, said …' (the mayor as the Courier's apposition)."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    end = verb.i - 1
+    start = end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("PERSON", "ORG"):
+        start -= 1
+    if start == end or start == 0 or doc[start - 1].text != ",":
+        return None
+    return doc[start:end]
+
+
+def _past_dateline(subject: Token) -> Span | None:
+    """The subject behind a wire dateline the parse took for it: 'LONDON (Reuters) - Kestrel Mills said …'."""
+    doc = subject.doc
+    first = subject.left_edge
+    if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws:
+        return None  # a dateline opens its paragraph
+    line = doc[first.i:min(len(doc), first.i + DATELINE_REACH)]
+    dateline = DATELINE.match(line.text)
+    end = line.start_char + dateline.end() if dateline else 0
+    if subject.idx >= end:
+        return None
+    after = [child for child in subject.subtree if child.idx >= end and child.head.i < child.i and child.head.idx < end]
+    return _noun_phrase(after[0]) if after else None
+
+
+def said_by_anyone(verb: Token) -> bool:
+    """'Anyone who says …', 'the one who says …': a relative clause in the present on a word that stands for
+    whoever would say it, so no one's words are reported ('those who spoke said' reports theirs)."""
+    if verb.dep_ not in NOUN_ATTACHED_DEPS or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    antecedent = verb.head
+    return antecedent.lower_ in quote_cues()["generic_speakers"] or antecedent.lower_ == "one" and any(
+        child.lower_ == "the" for child in antecedent.children)
+
+
 def is_trailing_report(token: Token) -> bool:
     return (token.dep_ in TRAILING_REPORT_DEPS and token.tag_ == "VBG"
             and token.lemma_.lower() in quote_cues()["reporting_verbs"]
@@ -94,9 +158,21 @@ def is_trailing_report(token: Token) -> bool:
 
 
 def noun_owner(noun: Token) -> Span | None:
-    """The owner of a reporting noun: 'his' in 'his claim that …'."""
+    """The owner of a reporting noun: 'his' in 'his claim that …', the agent in 'the claim by X that …' and
+    'a statement from X'."""
     owners = [child for child in noun.children if child.dep_ == "poss"]
-    return _noun_phrase(owners[0]) if owners else None
+    if owners:
+        return _noun_phrase(owners[0])
+    for child in noun.rights:
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+        if objects and child.lower_ == "on" and objects[0].lower_ == "behalf":  # 'on behalf of X'
+            return next((_noun_phrase(grand) for of in objects[0].children if of.lower_ == "of"
+                         for grand in of.children if grand.dep_ == "pobj"), None)
+        if objects and child.lower_ in OWNER_PREPOSITIONS:
+            return _noun_phrase(objects[0])
+    return None
 
 
 def is_age(head: Token) -> bool:
@@ -125,11 +201,15 @@ def name_after_dash(doc: Doc, index: int) -> Span | None:
 
 
 def inverted_subject(cue: Token) -> Span | None:
-    """The name straight after an inverted cue ('"…," tweeted councillor Ann Lee'), which the small model may
-    parse as anything but the cue's subject."""
+    """The speaker straight after an inverted cue ('"…," said the chair', '"…," sobbed his mother', '"…,"
+    tweeted councillor Ann Lee'), which the small model may parse as the cue's object or anything else."""
     doc = cue.doc
+    for child in cue.rights:
+        if child.dep_ in INVERTED_SUBJECT_DEPS and child.left_edge.i == cue.i + 1 and child.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase(child)
     end = cue.i + 1
-    while end < len(doc) and (doc[end].pos_ in ("PROPN", "NOUN") or doc[end].pos_ == "DET" and end == cue.i + 1):
+    while end < len(doc) and (doc[end].pos_ in ("PROPN", "NOUN") or end == cue.i + 1 and (
+            doc[end].pos_ in ("DET", "NUM") or doc[end].tag_ == "PRP$")):
         end += 1
     words = doc[cue.i + 1:end]
     return words if any(token.pos_ in ("PROPN", "NOUN") for token in words) else None
@@ -151,6 +231,15 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     (an "I" outside `spoken`, the quoted words), and the name to show for it."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
         return None, None, "anonymous", None
+    if _is_document(speaker_head(phrase)):
+        # "The statement added", "a release stating": the words are its author's.
+        author = _document_author(speaker_head(phrase))
+        if author is not None and not _is_document(speaker_head(author)):
+            return resolve_speaker(author, sheet, mentions, spoken, earlier)
+        previous = _previous_named_speaker(phrase, earlier)
+        if previous is not None:
+            entity = next((entity for entity in sheet.entities if entity.id == previous.speaker), None)
+            return entity, previous.speaker_mention, previous.source, previous.speaker_name
     shown = phrase
     if phrase.start > 0 and phrase.text in ("'s", "’s") and phrase.doc[phrase.start - 1].lower_ == "let":
         shown = phrase.doc[phrase.start - 1:phrase.end]  # "Let's hope": the mention is "Let's", not "'s"
@@ -180,13 +269,59 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     return entity, mention, "named", entity.name if entity else name
 
 
+def _is_document(head: Token) -> bool:
+    """'the statement', 'a release': a common noun, not a name ('the Post')."""
+    return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["document_nouns"]
+
+
+def _document_author(document: Token) -> Span | None:
+    """Who wrote a statement: 'the family's statement', 'a statement from X', 'X issued a release'."""
+    owner = noun_owner(document)
+    if owner is None and document.dep_ in ("dobj", "attr") and document.head.pos_ == "VERB":
+        return speaker_of(document.head)
+    return owner
+
+
+def _previous_named_speaker(phrase: Span, earlier: list[Quote]) -> Quote | None:
+    """The speaker of the quote just before a statement that names no author ('Buckingham Palace announced …
+    "…," read a statement'), when it was named within the sentences before."""
+    doc = phrase.doc
+    window = sentence_start(doc, phrase.sent.start, UNNAMED_WINDOW) or 0
+    for quote in reversed(earlier):
+        if quote.speaker_mention is None or quote.speaker_mention.start >= phrase.start_char:
+            continue
+        if quote.source == "named" and quote.speaker_mention.start >= doc[window].idx:
+            return quote
+        return None
+    return None
+
+
 def _named_with(head: Token, mentions: Mentions) -> Entity | None:
     """The name beside the speaker's noun ('Labour's shadow chancellor, Priya Desai, said'), else the one
-    it speaks for ('a Treasury spokesman')."""
-    for dep in ("appos", "compound"):
-        for child in head.children:
-            if child.dep_ == dep and (entity := mentions.entity_of(child)):
-                return entity
+    it speaks for ('a Treasury spokesman'); or a person's name set between commas right after the phrase,
+    which the parse did not hang on it ('said by the chief engineer, Ola Berg, that …')."""
+    for child in head.children:
+        if child.dep_ == "appos" and (entity := mentions.entity_of(child)):
+            return entity
+    for child in head.children:
+        # 'a resident surnamed Ng', 'a man named as Tom Hale'
+        if child.dep_ in NOUN_ATTACHED_DEPS and child.lemma_.lower() in NAMING_VERBS:
+            for token in child.subtree:
+                if token.i > child.i and (entity := mentions.entity_of(token)) is not None:
+                    return entity
+    for child in head.children:
+        # 'a Treasury spokesman' speaks for the Treasury; 'a Leith resident' is no one's voice but his own.
+        if child.dep_ == "compound" and head.lemma_.lower() in quote_cues()["spokesperson_nouns"] and (
+                entity := mentions.entity_of(child)) and entity.type != "PLACE":
+            return entity
+    doc = head.doc
+    after = _noun_phrase(head).end
+    if head.pos_ == "NOUN" and after + 1 < len(doc) and doc[after].text == ",":
+        found = mentions.starting.get(doc[after + 1].idx)
+        if found is not None and found[1].type == "PERSON":
+            closing = token_index_from(doc, found[0].end)
+            if closing >= len(doc) or doc[closing].text in (",", ".", ":"):
+                return found[1]
     return None
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from ..lexicon import quote_cues
 from ..nlp import Parsed
 from ..parse import Mentions
 from ..quote_marks import Quotation, quotations, quoted_share
@@ -24,12 +25,20 @@ from .speakers import resolve_speaker
 DIRECT_SHARE = 0.8
 # A candidate with this share of its content inside a likelier one's reports the same words.
 SAME_CONTENT = 0.9
+# A line opening the article after a colon ("Oslo: …, police said") that is mostly another cue's content is a
+# dateline and that cue's words, not the line's: in the first lines of the text, where datelines stand.
+SAME_LINE = 0.6
+DATELINE_LINES = 2
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
 # after the last attributed quote.
 FLOATING_MIN_WORDS = 5
 FLOATING_MAX_PARAGRAPHS = 2
-# Headline and transcript form: "Pence: …", "WALLACE: …" at the start of a line, one to four capitalised words.
-COLON_FORM = re.compile(r"^[ \t\"“'‘]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*):[ \t]+(\S[^\n]*)", re.MULTILINE)
+# Headline and transcript form: "Pence: …", "WALLACE: …" at the start of a line, one to four capitalised words;
+# as a subhead, the name may carry a role ("Ann Lee, head of the clinic: …"), and then the words are a quotation.
+COLON_FORM = re.compile(r"^[ \t\"“'‘]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)"  # the name
+                        r"(,[^:\n\"“”‘’]{3,80})?:[ \t]+(\S[^\n]*)", re.MULTILINE)  # its role, and the words
+# NER labels of a name that cannot be a headline's speaker: a place before a colon is a dateline ("Delhi: …").
+PLACE_ENTITIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
 
 def find_quotes(parsed: Parsed, sheet: FactSheet) -> list[Quote]:
@@ -52,6 +61,10 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     kept = _distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
                       if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
     transcript = _colon_form(parsed.doc, text, marks, kept)
+    # A cue read inside a transcript line's words is one of the words, not their cue.
+    kept = [candidate for candidate in kept if not any(
+        line.start <= candidate.cue[0].idx < line.end and candidate.start < line.end and line.start < candidate.end
+        for line in transcript)]
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
     spoken = marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript]
@@ -64,22 +77,50 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
 
 def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> list[Quote]:
     """Quoted sentences with no cue of their own are quotes of the speaker quoted just before them (as their
-    own quotes, not the previous one's continuation: so annotators of news mostly count them)."""
+    own quotes, not the previous one's continuation: so annotators of news mostly count them); and the
+    paragraphs of a quotation that runs over several are all the speaker's whose cue one of them has."""
     quotes = sorted(quotes, key=lambda quote: quote.start)
-    for mark in marks:
-        if len(text[mark.start:mark.end].split()) < FLOATING_MIN_WORDS or not _starts_sentence(text, mark.outer_start):
-            continue
-        if any(quote.start < mark.end and mark.start < quote.end for quote in quotes):
-            continue
-        previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
-        if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
-            continue
-        last = previous[-1]
-        quotes.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
-                            source=last.source, cue=None, speaker=last.speaker, speaker_mention=last.speaker_mention,
-                            speaker_name=last.speaker_name))
+    for chain in _paragraph_chains(marks):
+        attributed = [quote for mark in chain for quote in quotes if _overlaps(quote, mark) and quote.speaker_mention]
+        # A transcript quoted whole has several voices: a paragraph goes on with the one before it, if any.
+        one_voice = len({quote.speaker_name for quote in attributed}) == 1
+        for number, mark in enumerate(chain):
+            words = text[mark.start:mark.end].strip()
+            note = words.startswith("(") and words.rstrip(".").endswith(")")  # "(Applause.)"
+            if note or any(_overlaps(quote, mark) for quote in quotes):
+                continue
+            before = [quote for quote in attributed if quote.start < mark.start]
+            if before or attributed and one_voice:  # another paragraph of the same quotation has the cue
+                source = max(before, key=lambda quote: quote.start) if before else attributed[0]
+            elif number == 0 and len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(
+                    text, mark.outer_start):
+                previous = [quote for quote in quotes if quote.end <= mark.start and quote.speaker_mention is not None]
+                if not previous or text.count("\n\n", previous[-1].end, mark.start) > FLOATING_MAX_PARAGRAPHS:
+                    break
+                source = previous[-1]
+                attributed = [source]
+            else:
+                break
+            quotes.append(Quote(text=text[mark.start:mark.end], start=mark.start, end=mark.end, kind="direct",
+                                source=source.source, cue=None, speaker=source.speaker,
+                                speaker_mention=source.speaker_mention, speaker_name=source.speaker_name))
         quotes.sort(key=lambda quote: quote.start)
     return quotes
+
+
+def _paragraph_chains(marks: list[Quotation]) -> list[list[Quotation]]:
+    """Quotations grouped as one per quotation: a paragraph that reopens one joins the one before it."""
+    chains: list[list[Quotation]] = []
+    for mark in sorted(marks, key=lambda mark: mark.start):
+        if mark.continues and chains:
+            chains[-1].append(mark)
+        else:
+            chains.append([mark])
+    return chains
+
+
+def _overlaps(quote: Quote, mark: Quotation) -> bool:
+    return quote.start < mark.end and mark.start < quote.end
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -102,22 +143,47 @@ def _colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidat
     """Lines such as 'Pence: We will win' whose content no kept candidate already covers; when the words
     after the colon open with a quotation ('Pence: "We will win" in Ohio'), the quotation is the content."""
     opening = {mark.outer_start: mark for mark in marks}
+    labels = quote_cues()["colon_labels"]
     found = []
     for match in COLON_FORM.finditer(text):
-        start, end = match.span(2)
-        if start in opening:
+        start, end = match.span(3)
+        quoted = start in opening
+        if quoted:
             start, end = opening[start].start, opening[start].end
+        elif match.group(2):
+            continue  # "Ann Lee, head of the clinic:" introduces a quotation; other words are a label's
         if any(candidate.start <= start and end <= candidate.end and candidate.cue_text == ":" for candidate in kept):
             continue
+        opening_lines = text.count("\n", 0, match.start()) <= DATELINE_LINES
+        if not quoted and opening_lines and any(start <= candidate.cue[0].idx < end and min(end, candidate.end)
+                                                - max(start, candidate.start) >= SAME_LINE * (end - start)
+                                                for candidate in kept):
+            continue  # a dateline, "Oslo: Two climbers were rescued, police said": the words have a cue of their own
         speaker = doc.char_span(*match.span(1), alignment_mode="expand")
-        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
-        if speaker is None or colon is None:
+        colon_at = match.end(2) if match.group(2) else match.end(1)
+        colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+        if speaker is None or colon is None or _is_label(speaker, labels):
             continue
+        role = doc.char_span(*match.span(2), alignment_mode="expand") if match.group(2) else None
+        if role is not None and any(token.pos_ in ("VERB", "AUX") for token in role):
+            continue  # "Ann Lee, who chairs the board, said:" has a cue of its own
+        if not quoted and not any(char.isalpha() for char in text[start:end]):
+            continue  # "Attendance: 18,412."
         headline = text[:match.start()].strip() == ""
         if not headline and not any(t.pos_ == "PROPN" or t.ent_type_ or t.is_upper for t in speaker):
             continue
+        words = doc.char_span(start, end, alignment_mode="expand")
+        if not headline and not quoted and words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # "Louvre Heist: Key Facts" is a heading, not what someone said
         found.append(Candidate([colon[0]], start, end, speaker))
     return found
+
+
+def _is_label(phrase: Span, labels: frozenset[str]) -> bool:
+    """A section label ("The Latest", "Explainer", "SOURCE") or a dateline's place ("Delhi") before a colon:
+    not a speaker."""
+    words = phrase.text.lower().removeprefix("the ").strip()
+    return words in labels or phrase.text.lower() in labels or all(t.ent_type_ in PLACE_ENTITIES for t in phrase)
 
 
 def _to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
