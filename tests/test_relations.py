@@ -564,3 +564,23 @@ def test_the_organisation_owning_the_object_of_a_job_title_employs_its_holder(nl
                                                                 "description")]),
                          RedCross=(ORG, ["Red Cross"]), Kelsby=(PLACE, ["Kelsby"]))
     assert ("Ann", "works_for", "RedCross", "head") in found
+
+
+def test_a_name_set_beside_a_description_outweighs_the_entity_it_was_joined_to(nlp):
+    text = "In an interview with Radio Vale, the coach of Vantor, Ida Moss, said training resumes."
+    found = relations_of(nlp, text, Radio=(PERSON, ["Radio Vale", ("the coach of Vantor", "description")]),
+                         Vantor=(ORG, ["Vantor"]), Ida=(PERSON, ["Ida Moss"]))
+    assert found == {("Ida", "works_for", "Vantor", "coach")}
+
+
+def test_a_name_before_a_plural_title_is_not_all_of_its_holders(nlp):
+    text = "The victims were Tom Reed and Ann Cole, both students at Vantor College."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Ann=(PERSON, ["Ann Cole"]),
+                         Vantor=(ORG, ["Vantor College"]))
+    assert {holder for holder, relation, _, _ in found if relation == "member_of"} in (set(), {"Tom", "Ann"})
+
+
+def test_a_party_candidate_is_a_member(nlp):
+    text = "The Green candidate, Jo Bell, came third."
+    found = relations_of(nlp, text, Greens=(ORG, ["Green"]), Jo=(PERSON, ["Jo Bell"]))
+    assert found == {("Jo", "member_of", "Greens", "candidate")}

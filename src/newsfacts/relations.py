@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import COMPANY_NOUNS, KINSHIP, TITLES_OF_PLACE, data_table
+from .lexicon import COMPANY_NOUNS, KINSHIP, PERSON_ROLES, TITLES_OF_PLACE, data_table
 from .nlp import Parsed
 from .parse import Mentions as MentionIndex, subject_of, token_index_from
 from .schema import Entity, FactSheet, Mention, Relation
@@ -84,20 +84,21 @@ def tables() -> Tables:
             reverse = kin.relation == "child_of"  # stored as parent_of(owner, child): one direction, no duplicates
             triggers[word] = Trigger("parent_of" if reverse else kin.relation, not reverse, people, people, False)
     governing = frozenset(data["government_titles"]["words"])
-    for word in data["job_titles"]:
+    for word in PERSON_ROLES["job_titles"]:
         triggers[word] = Trigger("works_for", True, people, employers, True)
-    for word in data["organisation_titles"]["words"]:
+    for word in PERSON_ROLES["organisation_titles"]:
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), True)
-    for word in data["staff_nouns"]["words"]:  # "his colleague" works with him, not for him: organisations only
+    for word in PERSON_ROLES["staff_nouns"] | set(data["staff_groups"]["words"]):
+        # "his colleague" works with him, not for him: organisations only
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False)
-    for word in data["membership_nouns"]:
+    for word in PERSON_ROLES["membership_nouns"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
     for word in governing & triggers.keys():
         triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
                                  employs_when_owned_by=frozenset({PERSON, PLACE}))
     for word in data["work_nouns"]["words"]:
         triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, False)
-    for word in data["author_nouns"]["words"]:
+    for word in PERSON_ROLES["author_nouns"]:
         triggers[word] = Trigger("author_of", True, employers, frozenset({WORK}), False)
     for word in data["place_nouns"]["words"]:
         triggers[word] = Trigger("located_in", True, frozenset({PLACE}), frozenset({PLACE}), False)
@@ -272,12 +273,15 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     doc = noun.doc
     around = mentions.of_token(noun)
     plural = noun.tag_ in ("NNS", "NNPS")  # "his parents" is two people: only names beside it say who
-    if around and around[0].kind != "name" and around[1].type in trigger.holder_types and not plural:
-        yield around[1]
     # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
     named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
     if not named and (after := end_of_owning_phrase(noun, mentions)) < len(doc) and doc[after].text == ",":
         named = names_after(doc, after, mentions, trigger.holder_types, many=plural)  # "chief of Acme, Jane Doe"
+    # The entity the phrase is a mention of, unless the name set beside it says otherwise: the text is nearer
+    # evidence than the entities stage's joining.
+    if around and around[0].kind != "name" and around[1].type in trigger.holder_types and not plural and (
+            not named or around[1] in named):
+        yield around[1]
     yield from named
     if not named:  # "her husband, the pilot Tom Lee": a name in apposition to an apposition
         for described in (child for child in noun.children if child.dep_ == "appos" and child.pos_ == "NOUN"):
@@ -286,9 +290,10 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
                 if found and found[0].kind == "name" and found[1].type in trigger.holder_types:
                     yield found[1]
     # A name right before the phrase: "Tom, her brother, …"; not when the phrase names its own person
-    # ("Ann Lee, Acme chief Tom Reed" is a list).
+    # ("Ann Lee, Acme chief Tom Reed" is a list), nor for a plural ("Tom, 23, and Ann, 22, both students": one
+    # name would be half the answer).
     phrase_start = noun.left_edge.i
-    if not named and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
+    if not named and not plural and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
         before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]
