@@ -1,40 +1,13 @@
-"""The relations stage, one rule per test, on short sentences of our own.
-
-The entities are made by hand, so that each test checks how relations are read and not how the entities
-stage resolves names and pronouns.
-"""
+"""Relations read off a trigger noun (relations/triggers.py): kinship, job and membership titles, works and
+authors, with their holders and owners."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from newsfacts.nlp import parse
-from newsfacts.relations import find_relations
-from newsfacts.schema import Article, Entity, FactSheet, Mention
+from relation_helpers import ORG, PERSON, PLACE, WORK, relations_of
 
-
-def mention(text: str, phrase: str, kind: str = "name", nth: int = 0) -> Mention:
-    start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
-    return Mention(text=phrase, start=start, end=start + len(phrase), kind=kind)
-
-
-def relations_of(nlp, text: str, **entities: tuple[str, list]) -> set[tuple]:
-    """(subject name, relation, object name, role) of each relation found.
-
-    `entities` maps a name to (type, mentions); a mention is a phrase, or (phrase, kind) or (phrase, kind, nth).
-    """
-    sheet = FactSheet(id="t", text=text, entities=[
-        Entity(id=f"E{number}", name=name, type=kind,
-               mentions=[mention(text, *(form if isinstance(form, tuple) else (form,))) for form in forms])
-        for number, (name, (kind, forms)) in enumerate(entities.items(), start=1)])
-    names = {entity.id: entity.name for entity in sheet.entities}
-    found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
-    return {(names[r.subject], r.relation, names[r.object], r.role) for r in found}
-
-
-PERSON, ORG, PLACE, WORK = "PERSON", "ORG", "PLACE", "WORK"
+FAMILY = {"Ann": (PERSON, ["Ann Hill", ("her", "pronoun")]), "Ian": (PERSON, ["Ian Hill"]), "Mia": (PERSON, ["Mia"])}
 
 
 def test_kinship_description_attached_to_the_relative(nlp):
@@ -167,78 +140,9 @@ def test_a_favourite_book_is_not_written_by_its_reader(nlp):
                         Roads=(WORK, ["Night Roads"])) == set()
 
 
-def test_authorship_verb(nlp):
-    text = "Tom Reed wrote Blue Harbour in a single winter."
-    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Harbour=(WORK, ["Blue Harbour"]))
-    assert found == {("Tom", "author_of", "Harbour", None)}
-
-
-def test_passive_authorship(nlp):
-    text = "The film follows Blue Harbour, written by Tom Reed in 2019."
-    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Harbour=(WORK, ["Blue Harbour"]))
-    assert found == {("Tom", "author_of", "Harbour", None)}
-
-
-def test_marriage_verb(nlp):
-    text = "Ann Lee married Tom Reed in 2010."
-    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]))
-    assert found == {("Ann", "spouse_of", "Tom", None)}
-
-
-def test_married_to_in_a_relative_clause(nlp):
-    text = "Mitch Brown, who is married to Ella Chao, spoke on Monday."
-    found = relations_of(nlp, text, Mitch=(PERSON, ["Mitch Brown"]), Ella=(PERSON, ["Ella Chao"]))
-    assert found == {("Mitch", "spouse_of", "Ella", None)}
-
-
-def test_works_for_in_a_relative_clause(nlp):
-    text = "Dan Wu, who works for Vantor, declined to comment."
-    found = relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"]))
-    assert found == {("Wu", "works_for", "Vantor", None)}
-
-
-def test_a_job_held_in_the_past_is_not_a_job(nlp):
-    text = "Dan Wu had worked for Vantor for eight years."
-    assert relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"])) == set()
-
-
-def test_based_in_a_place(nlp):
-    text = "Vantor, based in Leeds, makes bicycles."
-    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Leeds=(PLACE, ["Leeds"]))
-    assert found == {("Vantor", "located_in", "Leeds", None)}
-
-
-def test_place_then_the_place_it_lies_in(nlp):
-    text = "The storm hit Springfield, Illinois, on Monday."
-    found = relations_of(nlp, text, Springfield=(PLACE, ["Springfield"]), Illinois=(PLACE, ["Illinois"]))
-    assert found == {("Springfield", "located_in", "Illinois", None)}
-
-
-def test_a_list_of_places_is_not_a_place_inside_another(nlp):
-    text = "Flights to Paris, Rome and Oslo were cancelled."
-    assert relations_of(nlp, text, Paris=(PLACE, ["Paris"]), Rome=(PLACE, ["Rome"]), Oslo=(PLACE, ["Oslo"])) == set()
-
-
-def test_a_place_name_opening_a_clause_is_not_an_address(nlp):
-    text = "Together with Norway, Sweden should object."
-    assert relations_of(nlp, text, Norway=(PLACE, ["Norway"]), Sweden=(PLACE, ["Sweden"])) == set()
-
-
 def test_a_common_noun_owns_no_job(nlp):
     text = "Ann Lee, the secretary of state, flew home."
     assert relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), State=(ORG, ["state"])) == set()
-
-
-def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
-    text = "Paul Ames's sister Clara Ames runs the farm. Clara Ames's brother Paul Ames sold it."
-    sheet = FactSheet(id="t", text=text, entities=[
-        Entity(id="E1", name="Paul Ames", type=PERSON, mentions=[mention(text, "Paul Ames"),
-                                                                 mention(text, "Paul Ames", nth=1)]),
-        Entity(id="E2", name="Clara Ames", type=PERSON, mentions=[mention(text, "Clara Ames"),
-                                                                  mention(text, "Clara Ames", nth=1)])])
-    found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
-    assert len(found) == 1 and found[0].relation == "sibling_of"
-    assert found[0].evidence == "Paul Ames's sister Clara Ames runs the farm."
 
 
 def test_whose_belongs_to_the_name_the_clause_hangs_on(nlp):
@@ -254,22 +158,10 @@ def test_its_is_the_organisation_named_before(nlp):
     assert found == {("Lena", "works_for", "Vantor", "chief executive")}
 
 
-def test_organisation_in_an_of_phrase_after_a_name(nlp):
-    text = "Sergeant Omar Said, of Kent Police, gave evidence."
-    found = relations_of(nlp, text, Omar=(PERSON, ["Sergeant Omar Said"]), Police=(ORG, ["Kent Police"]))
-    assert found == {("Omar", "works_for", "Police", None)}
-
-
 def test_position_in_a_team_is_membership(nlp):
     text = "Vantor captain Ade Cole scored twice."
     found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Ade=(PERSON, ["Ade Cole"]))
     assert found == {("Ade", "member_of", "Vantor", "captain")}
-
-
-def test_work_written_in_a_relative_clause(nlp):
-    text = "Ann Lee's Low Water, which she wrote in a year, sold well."
-    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("she", "pronoun")]), Water=(WORK, ["Low Water"]))
-    assert ("Ann", "author_of", "Water", None) in found
 
 
 def test_founder_works_for_the_company(nlp):
@@ -397,56 +289,6 @@ def test_a_capital_lies_in_its_country(nlp, text):
     assert found == {("Elm", "located_in", "Norland", None)}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Eva Stone, who heads Norvale, spoke.", {("Eva", "works_for", "Norvale", None)}),
-    ("Eva Stone, who runs Norvale's research lab, spoke.", {("Eva", "works_for", "Norvale", None)}),
-    ("Eva Stone joined Norvale in 2019.", {("Eva", "works_for", "Norvale", None)}),
-    ("Eva Stone led Norvale until 2019.", set()),
-])
-def test_heading_running_or_joining_an_organisation(nlp, text, expected):
-    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
-
-
-def test_leading_a_person_is_no_job(nlp):
-    text = "Eva Stone leads Ian Moss in the polls."
-    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"])) == set()
-
-
-@pytest.mark.parametrize("text, town_type", [
-    ("Norvale, which is based in Tamford, makes paint.", PLACE),
-    ("The paint is made by Norvale, a family firm based in Tamford.", PLACE),
-    ("Eva Stone runs the Tamford-based paint maker Norvale.", PLACE),
-    ("Norvale, which is based in Tamford, makes paint.", ORG),  # NER's label for a town it does not know
-])
-def test_based_in_says_where_an_organisation_is(nlp, text, town_type):
-    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale"]), Tamford=(town_type, ["Tamford"]),
-                         Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
-    assert ("Norvale", "located_in", "Tamford", None) in found
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Eva Stone, a chemist at the Norvale Institute in Tamford, spoke.", True),
-    ("They drove from Elm Lodge, the family home in the village of Tamford.", True),
-    ("Norvale sold more paint in Tamford.", False),
-])
-def test_a_name_and_the_place_in_set_after_it(nlp, text, expected):
-    named = "Elm Lodge" if "Elm" in text else "the Norvale Institute" if "Institute" in text else "Norvale"
-    found = relations_of(nlp, text, Norvale=(ORG, [named]), Tamford=(PLACE, ["Tamford"]),
-                         Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
-    assert (("Norvale", "located_in", "Tamford", None) in found) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Another analyst, Eva Stone of Norvale, was cautious.", {("Eva", "works_for", "Norvale", None)}),
-    ("Count Eva Stone of Norvale was cautious.", set()),
-])
-def test_a_name_and_its_organisation_in_an_of_phrase(nlp, text, expected):
-    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
-
-
-FAMILY = {"Ann": (PERSON, ["Ann Hill", ("her", "pronoun")]), "Ian": (PERSON, ["Ian Hill"]), "Mia": (PERSON, ["Mia"])}
-
-
 @pytest.mark.parametrize("text", [
     "Ann Hill lives with her husband, Ian Hill, and their son, Mia.",
     "Ann Hill came with her husband, Ian Hill. Mia is the couple's only son.",
@@ -513,35 +355,11 @@ def test_a_title_joined_to_another_by_and_has_the_same_holder(nlp):
     assert found == {("Eva", "works_for", "Uni", "professor")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("President Eva Stone of Norland met the press.", {("Eva", "works_for", "Norland", None)}),
-    ("Duchess Eva Stone of Norland met the press.", set()),
-])
-def test_a_government_title_before_a_name_and_its_country_after(nlp, text, expected):
-    name = text.split(" of ")[0]
-    assert relations_of(nlp, text, Eva=(PERSON, [name]), Norland=(PLACE, ["Norland"])) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Eva Stone, who plays for Tamford Rovers, scored twice.", {("Eva", "member_of", "Rovers", None)}),
-    ("Eva Stone played for Tamford Rovers until 2019.", set()),
-])
-def test_a_player_plays_for_a_side(nlp, text, expected):
-    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == expected
-
-
 def test_a_plural_work_noun_lists_its_works_with_include(nlp):
     text = "Eva Stone, whose books include Quiet Harbours and Salt Roads, died on Monday."
     found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Harbours=(WORK, ["Quiet Harbours"]),
                          Roads=(WORK, ["Salt Roads"]))
     assert found == {("Eva", "author_of", "Harbours", None), ("Eva", "author_of", "Roads", None)}
-
-
-def test_born_to_names_the_parents(nlp):
-    text = "Eva Stone was born in Tamford to Ian Moss and Ann Moss."
-    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"]), Ann=(PERSON, ["Ann Moss"]),
-                         Tamford=(PLACE, ["Tamford"]))
-    assert found == {("Ian", "parent_of", "Eva", None), ("Ann", "parent_of", "Eva", None)}
 
 
 @pytest.mark.parametrize("text, expected", [

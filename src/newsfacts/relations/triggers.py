@@ -1,0 +1,292 @@
+"""Relations a trigger noun states between the one it names (the holder) and its owner: "his brother Tom",
+"Tom, her brother,", "Acme spokesman Ben Cole", "the director of Acme, Ann Lee", "Tom is her son"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import COMPANY_NOUNS
+from ..schema import Entity, Relation
+from .reading import Mentions, own_mention, sentence, token_at, unique
+from .tables import ORG, PLACE, Trigger, tables
+
+# Relations a "former" or "ex-" undoes; kinship stays whatever happens.
+ENDING_RELATIONS = {"works_for", "member_of", "spouse_of"}
+# What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
+APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
+COORDINATION = {",", "and", "&"}
+# Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
+OWNING_PREPOSITIONS = {"of", "at", "for"}
+
+
+def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The possessor, organisation modifier, or "of"/"at" object of a trigger noun.
+
+    Only a name, a pronoun or a description the entities stage resolved owns: "secretary of state" is a
+    title, not a job at something called "state".
+    """
+    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    possessors = [whose_antecedent(child) or child for bearer in bearers for child in bearer.children
+                  if child.dep_ == "poss"]
+    candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
+    its = candidates[0] if candidates and candidates[0].lower_ in ("its", "their") else None
+    if its is not None and own_mention(its, noun, mentions) is None and (organisation := organisation_possessing(
+            its, mentions)):
+        yield organisation
+    for child in noun.lefts:
+        if child.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        if (entity := mentions.entity_of(child)) and entity.type == ORG:
+            candidates.append(child)
+        elif child.pos_ == "PROPN" and own_mention(child, noun, mentions) is None and (
+                named := mentions.organisations.get(child.doc[child.left_edge.i:child.i + 1].text.lower())):
+            yield named  # "the Acme goalkeeper", where the entities stage kept the name inside the description
+    for preposition in noun.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
+            # "author of the book The Long Road": the name set beside the object owns it too.
+            candidates += [token for target in preposition.children if target.dep_ == "pobj"
+                           for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
+    for token in candidates:
+        found = own_mention(token, noun, mentions)
+        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
+        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
+            yield found[1]
+
+
+def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
+    """For a common noun that is no mention of its own, the names set beside it ('the book The Long Road'),
+    then the organisation owning it: 'the head of the Red Cross's delegation' works for the Red Cross.
+    Organisations only: 'the mother of Tom's child' is no kin of Tom's."""
+    if own_mention(token, noun, mentions) is not None:
+        return []
+    return [child for child in token.children if child.dep_ == "appos"] + [
+        child for child in token.children if child.dep_ == "poss" and (owner := mentions.entity_of(child))
+        and owner.type == ORG]
+
+
+def whose_antecedent(possessor: Token) -> Token | None:
+    """'Ann Lee, whose husband…': the name the relative clause of a 'whose' hangs on."""
+    if possessor.lower_ != "whose":
+        return None
+    token = possessor.head
+    while token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ == "relcl" else None
+
+
+def organisation_possessing(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """The organisation an 'its' or 'their' stands for. 'Their' more often means people, so only an
+    organisation that is its clause's subject counts ('Acme lost to their rivals')."""
+    if pronoun.lower_ == "its":
+        return organisation_before(pronoun, mentions)
+    verb = pronoun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    entity = mentions.entity_of(subject) if subject is not None else None
+    return entity if entity is not None and entity.type == ORG else None
+
+
+def organisation_before(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """'Acme said its chief executive…': the organisation named last before 'its', in its sentence or the one
+    before; the entities stage resolves only personal pronouns."""
+    sentence_start = pronoun.sent.start
+    window_start = pronoun.doc[sentence_start - 1].sent.start_char if sentence_start > 0 else 0
+    named = [(m, e) for m, e in mentions.items if e.type == ORG and window_start <= m.start and m.end <= pronoun.idx]
+    return max(named, key=lambda item: item[0].start)[1] if named else None
+
+
+def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str], many: bool) -> list[Entity]:
+    """The names from token `first` on, set as an appositive: "Tom", ", Tom and Ann", "the Prince".
+
+    A second name counts only after a plural noun and in a list joined by "and": in "his father, Tom
+    Reed, Jr. was", "professor Ann Lee, Tom's view" or "Acme chief Tom Reed and Sam Hill" it does not.
+    """
+    sent_end = doc[first - 1].sent.end if first > 0 else len(doc)
+    names: list[Entity] = []
+    joints: list[list[str]] = []
+    index = first
+    while index < sent_end:
+        gap_start = index
+        while index < sent_end and doc[index].lower_ in APPOSITION_GAP:
+            index += 1
+        found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
+                      if doc[i].idx in mentions.starting), None)
+        if found is None or found[1].type not in holder_types or found[0].kind not in ("name", "title"):
+            break
+        mention, entity = found
+        head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        after_comma = any(doc[i].text == "," for i in range(gap_start, index))
+        if head is None or after_comma and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.head.i >= first:
+            break  # "…his father, Tom said": Tom starts a clause of his own
+        names.append(entity)
+        index = head.end
+        joint: list[str] = []
+        while index < sent_end and doc[index].lower_ in COORDINATION and len(joint) < 2:
+            joint.append(doc[index].lower_)
+            index += 1
+        if not joint or not many:
+            break
+        joints.append(joint)
+    if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
+        return names[:1]
+    return names
+
+
+def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The entity a trigger noun's phrase names."""
+    doc = noun.doc
+    around = mentions.of_token(noun)
+    plural = noun.tag_ in ("NNS", "NNPS")  # "his parents" is two people: only names beside it say who
+    # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
+    named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
+    if not named and (after := end_of_owning_phrase(noun, mentions)) < len(doc) and doc[after].text == ",":
+        named = names_after(doc, after, mentions, trigger.holder_types, many=plural)  # "chief of Acme, Jane Doe"
+    # The entity the phrase is a mention of, unless the name set beside it says otherwise: the text is nearer
+    # evidence than the entities stage's joining.
+    if around and around[0].kind != "name" and around[1].type in trigger.holder_types and not plural and (
+            not named or around[1] in named):
+        yield around[1]
+    yield from named
+    if not named:  # "her husband, the pilot Tom Lee": a name in apposition to an apposition
+        for described in (child for child in noun.children if child.dep_ == "appos" and child.pos_ == "NOUN"):
+            for name in (child for child in described.children if child.dep_ == "appos"):
+                found = mentions.of_token(name)
+                if found and found[0].kind == "name" and found[1].type in trigger.holder_types:
+                    yield found[1]
+    # A name right before the phrase: "Tom, her brother, …"; not when the phrase names its own person
+    # ("Ann Lee, Acme chief Tom Reed" is a list), nor for a plural ("Tom, 23, and Ann, 22, both students": one
+    # name would be half the answer).
+    phrase_start = noun.left_edge.i
+    if not named and not plural and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
+        before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
+        if before and before[1].type in trigger.holder_types:
+            yield before[1]
+    # A list the noun's clause gives: "her novels include X and Y".
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in tables().listing_verbs:
+        for listed in (child for child in noun.head.children if child.dep_ == "dobj"):
+            for token in (listed, *listed.conjuncts):
+                if (entity := mentions.entity_of(token)) and entity.type in trigger.holder_types:
+                    yield entity
+    # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in tables().copulas:
+        verb = noun.head
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            if (entity := mentions.entity_of(subject)) and entity.type in trigger.holder_types:
+                yield entity
+
+
+def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
+    """The holders of a trigger noun, or else of the title it is joined to: in "Ann Lee, editor of the paper
+    and a professor at Acme", Ann Lee is the professor too."""
+    found = unique(holders(noun, trigger, mentions))
+    triggers = tables().triggers
+    while not found and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in triggers:
+        noun = noun.head
+        found = unique(holders(noun, trigger, mentions))
+    return found
+
+
+def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
+    """Where the "of"/"at" phrase after a trigger noun ends when it names an organisation, a place or a person
+    by name, else past the text. A person described there would be ambiguous: in "the daughter of the late
+    king, Tom", Tom may be the king; in "a spokesman for President Ann Lee, Tom", Tom can only be the spokesman."""
+    for preposition in noun.rights:
+        if preposition.dep_ != "prep" or preposition.lower_ not in OWNING_PREPOSITIONS:
+            continue
+        for target in preposition.children:
+            found = mentions.of_token(target) if target.dep_ == "pobj" else None
+            if found and (found[1].type in (ORG, PLACE) or found[0].kind == "name") and (
+                    after := token_at(noun.doc, found[0].end)):
+                return after.i
+    return len(noun.doc)
+
+
+def role_of(noun: Token, mentions: Mentions) -> str:
+    """The job title as written: the noun with the plain words right before it ("communications secretary")."""
+    start = noun.i
+    while start > 0:
+        previous = noun.doc[start - 1]
+        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(
+                previous, noun, mentions):
+            break
+        if previous.lower_ in tables().past or previous.lower_ in mentions.organisations:
+            break
+        start -= 1
+    return noun.doc[start:noun.i + 1].text.lower()
+
+
+def modifiers(noun: Token) -> set[str]:
+    """The words before a noun, and before the noun it is joined to when it has no determiner of its own: in
+    "the former governor and Acme director", "former" is said of both."""
+    words = {child.lower_ for child in noun.lefts}
+    words |= {token.lower_ for token in noun.doc[noun.left_edge.i:noun.i]}
+    if noun.dep_ == "conj" and not any(child.dep_ in ("det", "poss") for child in noun.children):
+        words |= modifiers(noun.head)
+    return words
+
+
+def subject_company(mentions: Mentions) -> Entity | None:
+    """The company a business story is about: the one organisation the entities stage found called 'the
+    company' or 'the group'."""
+    called = {entity.id: entity for mention, entity in mentions.items if entity.type == ORG
+              and mention.kind == "description" and mention.text.lower().startswith("the ")
+              and mention.text.lower().split()[-1] in COMPANY_NOUNS}
+    return next(iter(called.values())) if len(called) == 1 else None
+
+
+def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
+    """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
+    naming the couple or the next ('his wife, Ann, and their two daughters')."""
+    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if possessor is None or own_mention(possessor, noun, mentions) is not None:
+        return False
+    return possessor.lemma_.lower() == "couple" or (possessor.lower_ == "their" and
+                                                      sentence_number <= couple_sentence + 1)
+
+
+def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    table = tables()
+    company = subject_company(mentions)
+    sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
+    couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
+    couple_sentence = -2
+    for noun in doc:
+        trigger = table.triggers.get(noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
+        if trigger is None:
+            continue
+        around = mentions.of_token(noun)
+        if around and around[0].kind == "name":
+            continue  # part of a name: "the Players Championship"
+        words = modifiers(noun)
+        if trigger.relation in ENDING_RELATIONS and words & table.past:
+            continue
+        if trigger.relation == "author_of" and words & table.not_authored:
+            continue
+        role = role_of(noun, mentions) if trigger.gives_role else None
+        found_owners = [o for o in owners(noun, mentions) if o.type in trigger.owner_types]
+        if not found_owners and company is not None and role in table.company_roles:
+            found_owners = [company]
+        sentence_number = sentence_numbers[noun.sent.start]
+        if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
+                and couple_owning(noun, mentions, sentence_number, couple_sentence):
+            found_owners, couple_sentence = couple, sentence_number
+        owner_ids = {owner.id for owner in found_owners}
+        for owner in unique(found_owners):
+            relation = "works_for" if owner.type in trigger.employs_when_owned_by else trigger.relation
+            if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
+                    and owner.name.split()[-1].lower() in table.legislatures:
+                relation = "member_of"
+            for holder in holders_of_conjuncts(noun, trigger, mentions):
+                if holder.id in owner_ids:
+                    continue  # "her husband, X, and their daughters": X owns the daughters, he is not one
+                subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
+                if relation == "spouse_of":
+                    couple, couple_sentence = [subject, obj], sentence_number
+                yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
+                               evidence=sentence(noun))

@@ -1,0 +1,96 @@
+"""Relations a verb states (relations/verbs.py): writing, marrying, birth, work, play, leading, joining, being based."""
+
+from __future__ import annotations
+
+import pytest
+
+from relation_helpers import ORG, PERSON, PLACE, WORK, relations_of
+
+
+def test_authorship_verb(nlp):
+    text = "Tom Reed wrote Blue Harbour in a single winter."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Harbour=(WORK, ["Blue Harbour"]))
+    assert found == {("Tom", "author_of", "Harbour", None)}
+
+
+def test_passive_authorship(nlp):
+    text = "The film follows Blue Harbour, written by Tom Reed in 2019."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Harbour=(WORK, ["Blue Harbour"]))
+    assert found == {("Tom", "author_of", "Harbour", None)}
+
+
+def test_marriage_verb(nlp):
+    text = "Ann Lee married Tom Reed in 2010."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]))
+    assert found == {("Ann", "spouse_of", "Tom", None)}
+
+
+def test_married_to_in_a_relative_clause(nlp):
+    text = "Mitch Brown, who is married to Ella Chao, spoke on Monday."
+    found = relations_of(nlp, text, Mitch=(PERSON, ["Mitch Brown"]), Ella=(PERSON, ["Ella Chao"]))
+    assert found == {("Mitch", "spouse_of", "Ella", None)}
+
+
+def test_works_for_in_a_relative_clause(nlp):
+    text = "Dan Wu, who works for Vantor, declined to comment."
+    found = relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"]))
+    assert found == {("Wu", "works_for", "Vantor", None)}
+
+
+def test_a_job_held_in_the_past_is_not_a_job(nlp):
+    text = "Dan Wu had worked for Vantor for eight years."
+    assert relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"])) == set()
+
+
+def test_based_in_a_place(nlp):
+    text = "Vantor, based in Leeds, makes bicycles."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Leeds=(PLACE, ["Leeds"]))
+    assert found == {("Vantor", "located_in", "Leeds", None)}
+
+
+def test_work_written_in_a_relative_clause(nlp):
+    text = "Ann Lee's Low Water, which she wrote in a year, sold well."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("she", "pronoun")]), Water=(WORK, ["Low Water"]))
+    assert ("Ann", "author_of", "Water", None) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, who heads Norvale, spoke.", {("Eva", "works_for", "Norvale", None)}),
+    ("Eva Stone, who runs Norvale's research lab, spoke.", {("Eva", "works_for", "Norvale", None)}),
+    ("Eva Stone joined Norvale in 2019.", {("Eva", "works_for", "Norvale", None)}),
+    ("Eva Stone led Norvale until 2019.", set()),
+])
+def test_heading_running_or_joining_an_organisation(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
+
+
+def test_leading_a_person_is_no_job(nlp):
+    text = "Eva Stone leads Ian Moss in the polls."
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"])) == set()
+
+
+@pytest.mark.parametrize("text, town_type", [
+    ("Norvale, which is based in Tamford, makes paint.", PLACE),
+    ("The paint is made by Norvale, a family firm based in Tamford.", PLACE),
+    ("Eva Stone runs the Tamford-based paint maker Norvale.", PLACE),
+    ("Norvale, which is based in Tamford, makes paint.", ORG),  # NER's label for a town it does not know
+])
+def test_based_in_says_where_an_organisation_is(nlp, text, town_type):
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale"]), Tamford=(town_type, ["Tamford"]),
+                         Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
+    assert ("Norvale", "located_in", "Tamford", None) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, who plays for Tamford Rovers, scored twice.", {("Eva", "member_of", "Rovers", None)}),
+    ("Eva Stone played for Tamford Rovers until 2019.", set()),
+])
+def test_a_player_plays_for_a_side(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == expected
+
+
+def test_born_to_names_the_parents(nlp):
+    text = "Eva Stone was born in Tamford to Ian Moss and Ann Moss."
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"]), Ann=(PERSON, ["Ann Moss"]),
+                         Tamford=(PLACE, ["Tamford"]))
+    assert found == {("Ian", "parent_of", "Eva", None), ("Ann", "parent_of", "Eva", None)}
