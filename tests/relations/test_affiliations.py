@@ -28,3 +28,31 @@ def test_a_name_and_its_organisation_in_an_of_phrase(nlp, text, expected):
 def test_a_government_title_before_a_name_and_its_country_after(nlp, text, expected):
     name = text.split(" of ")[0]
     assert relations_of(nlp, text, Eva=(PERSON, [name]), Norland=(PLACE, ["Norland"])) == expected
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("Vantor's Ian Moss said sales rose.", "Vantor", "works_for"),
+    ("Labour's Ian Moss took 219 votes.", "Labour", "member_of"),
+    ("Tamford Rovers' Ian Moss scored twice.", "Tamford Rovers", "member_of"),
+])
+def test_an_organisations_possessive_before_a_name(nlp, text, org, expected):
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Org=(ORG, [org]))
+    assert found == {("Ian", expected, "Org", None)}
+
+
+@pytest.mark.parametrize("text, org_forms, expected", [
+    ("Ian Moss polled 812 votes, ahead of Liberal Democrat Ida Roth on 701; the Lib Dems conceded.", ["the Lib Dems"],
+     {("Ida", "member_of", "Org", None)}),
+    ("Ian Moss polled 812 votes, ahead of Ida Roth (Lib Dems) on 701.", ["Lib Dems"],
+     {("Ida", "member_of", "Org", None)}),
+    ("Ian Moss polled 812 votes, ahead of Ida Roth (Vantor) on 701.", ["Vantor"], set()),
+])
+def test_a_party_before_a_name_or_in_brackets_after_it(nlp, text, org_forms, expected):
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Ida=(PERSON, ["Ida Roth"]), Org=(ORG, org_forms))
+    assert found == expected
+
+
+def test_a_party_in_an_of_phrase_after_a_name_is_membership(nlp):
+    text = "Ida Roth of the Green Party voted against."
+    found = relations_of(nlp, text, Ida=(PERSON, ["Ida Roth"]), Party=(ORG, ["the Green Party"]))
+    assert found == {("Ida", "member_of", "Party", None)}

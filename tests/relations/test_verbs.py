@@ -37,9 +37,10 @@ def test_works_for_in_a_relative_clause(nlp):
     assert found == {("Wu", "works_for", "Vantor", None)}
 
 
-def test_a_job_held_in_the_past_is_not_a_job(nlp):
+def test_a_job_held_in_the_past_is_stated_too(nlp):
     text = "Dan Wu had worked for Vantor for eight years."
-    assert relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"])) == set()
+    found = relations_of(nlp, text, Wu=(PERSON, ["Dan Wu"]), Vantor=(ORG, ["Vantor"]))
+    assert found == {("Wu", "works_for", "Vantor", None)}
 
 
 def test_based_in_a_place(nlp):
@@ -83,7 +84,7 @@ def test_based_in_says_where_an_organisation_is(nlp, text, town_type):
 
 @pytest.mark.parametrize("text, expected", [
     ("Eva Stone, who plays for Tamford Rovers, scored twice.", {("Eva", "member_of", "Rovers", None)}),
-    ("Eva Stone played for Tamford Rovers until 2019.", set()),
+    ("Eva Stone played for Tamford Rovers until 2019.", {("Eva", "member_of", "Rovers", None)}),
 ])
 def test_a_player_plays_for_a_side(nlp, text, expected):
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == expected
@@ -94,3 +95,23 @@ def test_born_to_names_the_parents(nlp):
     found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"]), Ann=(PERSON, ["Ann Moss"]),
                          Tamford=(PLACE, ["Tamford"]))
     assert found == {("Ian", "parent_of", "Eva", None), ("Ann", "parent_of", "Eva", None)}
+
+
+@pytest.mark.parametrize("text, body, expected", [
+    ("Ian Moss, who sits on the Tamford Council planning committee, objected.", "the Tamford Council planning committee",
+     {("Ian", "member_of", "Body", None)}),
+    ("Ian Moss served on Tamford Council for a decade.", "Tamford Council", {("Ian", "member_of", "Body", None)}),
+    ("Ian Moss served in the Tamford Fire Brigade for a decade.", "the Tamford Fire Brigade",
+     {("Ian", "works_for", "Body", None)}),
+])
+def test_sitting_or_serving_on_a_body_is_membership(nlp, text, body, expected):
+    assert relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Body=(ORG, [body])) == expected
+
+
+@pytest.mark.parametrize("text, party, expected", [
+    ("Ian Moss stood for the Greens in 2019.", "the Greens", {("Ian", "member_of", "Party", None)}),
+    ("Ian Moss won the seat for Labour in 2019.", "Labour", {("Ian", "member_of", "Party", None)}),
+    ("Ian Moss ran for the Senate in 2019.", "the Senate", set()),
+])
+def test_standing_for_a_party_is_membership(nlp, text, party, expected):
+    assert relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Party=(ORG, [party])) == expected

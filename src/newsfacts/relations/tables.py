@@ -35,13 +35,17 @@ class Tables:
     employment_verbs: dict[str, frozenset[str]]
     government_titles: frozenset[str]
     membership_verbs: dict[str, frozenset[str]]
+    party_membership_verbs: dict[str, frozenset[str]]
     copulas: frozenset[str]
     listing_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     joining_verbs: frozenset[str]
     location_participles: frozenset[str]
-    legislatures: frozenset[str]
-    legislature_member_titles: frozenset[str]
+    member_bodies: dict[str, frozenset[str]]  # kind of body -> last words of its names
+    member_titles: frozenset[str]
+    parties: dict[str, int]  # a party's name or adjective -> the number of the party
+    party_roles: frozenset[str]
+    clubs: frozenset[str]
     company_roles: frozenset[str]
 
 
@@ -80,16 +84,21 @@ def tables() -> Tables:
         authorship_verbs=frozenset(data["authorship_verbs"]),
         marriage_verbs=frozenset(data["marriage_verbs"]),
         birth_verbs=frozenset(data["birth_verbs"]["words"]),
-        employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()},
+        employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()
+                          if not verb.startswith("_")},
         copulas=frozenset(data["copulas"]["words"]),
         listing_verbs=frozenset(data["listing_verbs"]["words"]),
         government_titles=governing,
-        membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"].items()
-                          if not verb.startswith("_")},
+        membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"]["any"].items()},
+        party_membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"]["party"].items()},
         leading_verbs=frozenset(data["leading_verbs"]["present"]),
         joining_verbs=frozenset(data["leading_verbs"]["since"]),
         location_participles=frozenset(data["location_participles"]),
-        legislatures=frozenset(data["legislatures"]["words"]),
-        legislature_member_titles=frozenset(data["legislatures"]["member_titles"]),
+        member_bodies={kind: frozenset(words) for kind, words in data["member_bodies"].items()
+                       if not kind.startswith("_") and kind != "member_titles"},
+        member_titles=frozenset(data["member_bodies"]["member_titles"]),
+        parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
+        party_roles=frozenset(data["party_roles"]["words"]),
+        clubs=frozenset(data["clubs"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
     )

@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..lexicon import COMPANY_NOUNS
-from ..schema import Entity, Relation
+from ..schema import Entity, Mention, Relation
 from .reading import Mentions, own_mention, sentence, token_at, unique
-from .tables import ORG, PLACE, Trigger, tables
+from .tables import ORG, PERSON, PLACE, Trigger, tables
 
-# Relations a "former" or "ex-" undoes; kinship stays whatever happens.
-ENDING_RELATIONS = {"works_for", "member_of", "spouse_of"}
+# Relations a "former" or "ex-" undoes: an ex-wife is no wife. A former MP was a member, and the role says so;
+# kinship stays whatever happens.
+ENDED_BY_FORMER = {"spouse_of"}
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
@@ -21,11 +22,12 @@ COORDINATION = {",", "and", "&"}
 OWNING_PREPOSITIONS = {"of", "at", "for"}
 
 
-def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
+def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
     """The possessor, organisation modifier, or "of"/"at" object of a trigger noun.
 
     Only a name, a pronoun or a description the entities stage resolved owns: "secretary of state" is a
-    title, not a job at something called "state".
+    title, not a job at something called "state". A party's adjective owns it too ("a Tory MP"), and a
+    person's name before a job title employs its holder ("Acme Party leader Tom Reed's adviser Ann Lee").
     """
     bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
     possessors = [whose_antecedent(child) or child for bearer in bearers for child in bearer.children
@@ -38,11 +40,11 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
     for child in noun.lefts:
         if child.dep_ not in ("compound", "nmod", "amod"):
             continue
-        if (entity := mentions.entity_of(child)) and entity.type == ORG:
+        entity = mentions.entity_of(child)
+        if entity and (entity.type == ORG or entity.type == PERSON and trigger.relation == "works_for"):
             candidates.append(child)
-        elif child.pos_ == "PROPN" and own_mention(child, noun, mentions) is None and (
-                named := mentions.organisations.get(child.doc[child.left_edge.i:child.i + 1].text.lower())):
-            yield named  # "the Acme goalkeeper", where the entities stage kept the name inside the description
+        elif own_mention(child, noun, mentions) is None:
+            yield from named_before(child, mentions)
     for preposition in noun.rights:
         if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
             # "author of the book The Long Road": the name set beside the object owns it too.
@@ -53,6 +55,18 @@ def owners(noun: Token, mentions: Mentions) -> Iterator[Entity]:
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
             yield found[1]
+
+
+def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The organisation a capitalised modifier names though the entities stage kept it inside a description:
+    "the Acme goalkeeper", or a party by its adjective ("the Liberal Democrat candidate")."""
+    if not modifier.text[:1].isupper():
+        return
+    words = modifier.doc[modifier.left_edge.i:modifier.i + 1].text
+    if modifier.pos_ == "PROPN" and (named := mentions.organisations.get(words.lower())):
+        yield named
+    elif party := mentions.party_called(words) or mentions.party_called(modifier.text):
+        yield party
 
 
 def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
@@ -215,7 +229,8 @@ def role_of(noun: Token, mentions: Mentions) -> str:
         if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(
                 previous, noun, mentions):
             break
-        if previous.lower_ in tables().past or previous.lower_ in mentions.organisations:
+        if previous.lower_ in tables().past or previous.lower_ in mentions.organisations or any(
+                named_before(previous, mentions)):
             break
         start -= 1
     return noun.doc[start:noun.i + 1].text.lower()
@@ -260,16 +275,22 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         trigger = table.triggers.get(noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
         if trigger is None:
             continue
+        titled = title_in_name(noun, trigger, mentions)
         around = mentions.of_token(noun)
-        if around and around[0].kind == "name":
+        if titled is None and around and around[0].kind == "name":
             continue  # part of a name: "the Players Championship"
         words = modifiers(noun)
-        if trigger.relation in ENDING_RELATIONS and words & table.past:
+        former = bool(words & table.past)
+        if former and trigger.relation in ENDED_BY_FORMER:
             continue
         if trigger.relation == "author_of" and words & table.not_authored:
             continue
         role = role_of(noun, mentions) if trigger.gives_role else None
-        found_owners = [o for o in owners(noun, mentions) if o.type in trigger.owner_types]
+        if role and former:
+            role = f"former {role}"
+        found_owners = [o for o in owners(noun, trigger, mentions) if o.type in trigger.owner_types]
+        if titled is not None:
+            found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in trigger.owner_types]
         if not found_owners and company is not None and role in table.company_roles:
             found_owners = [company]
         sentence_number = sentence_numbers[noun.sent.start]
@@ -277,12 +298,12 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 and couple_owning(noun, mentions, sentence_number, couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
         owner_ids = {owner.id for owner in found_owners}
+        found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
         for owner in unique(found_owners):
-            relation = "works_for" if owner.type in trigger.employs_when_owned_by else trigger.relation
-            if relation == "works_for" and noun.lemma_.lower() in table.legislature_member_titles \
-                    and owner.name.split()[-1].lower() in table.legislatures:
-                relation = "member_of"
-            for holder in holders_of_conjuncts(noun, trigger, mentions):
+            relation = relation_to(owner, noun, trigger, mentions)
+            if relation is None:
+                continue
+            for holder in found_holders:
                 if holder.id in owner_ids:
                     continue  # "her husband, X, and their daughters": X owns the daughters, he is not one
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
@@ -290,3 +311,45 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                     couple, couple_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
+
+
+def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:
+    """The relation a trigger noun states with this owner. A country or person employs the holder of a
+    government title; a party's people are its members, and so are the chair or leader of a legislature or
+    an association; a politician's title owned by any other organisation says nothing ("MP for Leeds"
+    names a seat, "Transport minister" a portfolio)."""
+    table = tables()
+    if owner.type in trigger.employs_when_owned_by:
+        return "works_for"
+    kind = mentions.body_kind(owner)
+    word = noun.lemma_.lower()
+    if word in table.party_roles and owner.type == ORG and kind not in ("party", "legislature"):
+        return None
+    if trigger.relation == "works_for" and (kind == "party" or kind in ("legislature", "association")
+                                            and word in table.member_titles):
+        return "member_of"
+    return trigger.relation
+
+
+def title_in_name(noun: Token, trigger: Trigger, mentions: Mentions) -> tuple[Mention, Entity] | None:
+    """The name a title opens, with its person: 'Superintendent' in 'Superintendent Ann Lee'."""
+    around = mentions.of_token(noun)
+    if around is None or around[0].kind != "name" or around[1].type != PERSON or PERSON not in trigger.holder_types:
+        return None
+    following = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+    return around if following is not None and following.idx < around[0].end else None
+
+
+def owners_before_name(name: Mention, noun: Token, mentions: Mentions) -> Iterator[Entity]:
+    """For a title inside a person's name, what the words just before the name name: 'Acme' in 'Acme
+    Superintendent Ann Lee', a party in 'Republican Senator Ann Lee'."""
+    span = noun.doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return
+    for child in span.root.lefts:
+        if child.i >= span.start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        if (found := own_mention(child, noun, mentions)) and found[1].type in (ORG, PERSON):
+            yield found[1]
+        elif found is None:
+            yield from named_before(child, mentions)

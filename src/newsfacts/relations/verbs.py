@@ -56,6 +56,12 @@ def based_one(participle: Token, mentions: Mentions) -> Entity | None:
     return entity_of_subject(subject, participle, mentions) if subject is not None else None
 
 
+def serving(organisation: Entity, mentions: Mentions) -> str:
+    """Working for a party, a legislature or an association is being its member ('served on the council',
+    'joined the party'); for anything else, its staff."""
+    return "member_of" if mentions.body_kind(organisation) in ("party", "legislature", "association") else "works_for"
+
+
 def past_tense(verb: Token) -> bool:
     """ "worked for", "had worked for": over; "works for", "has worked for": still true."""
     return verb.tag_ == "VBD" or any(aux.dep_ == "aux" and aux.tag_ == "VBD" for aux in verb.children)
@@ -66,6 +72,8 @@ def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
         return subject.type == obj.type == PERSON
     if relation == "works_for":
         return subject.type == PERSON and obj.type in (PERSON, ORG)
+    if relation == "member_of":
+        return subject.type == PERSON and obj.type == ORG
     if relation == "author_of":
         return subject.type in (PERSON, ORG)
     if relation == "located_in":
@@ -92,24 +100,31 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
         elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (child := subject_entity(verb, mentions)):
             found += [("parent_of", parent, child) for parent in objects_of(verb, mentions, frozenset({"to"}))]
-        elif lemma in table.employment_verbs and not past_tense(verb):
+        elif lemma in table.employment_verbs:
             worker = subject_entity(verb, mentions)
-            found += [("works_for", worker, employer)
+            found += [(serving(employer, mentions), worker, employer)
                       for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
-        elif lemma in table.membership_verbs and not past_tense(verb):
+        elif lemma in table.membership_verbs:
             member = subject_entity(verb, mentions)
             found += [("member_of", member, side) for side in objects_of(verb, mentions, table.membership_verbs[lemma])
                       if side.type == ORG]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
             worker = subject_entity(verb, mentions)
-            found += [("works_for", worker, employer) for employer in organisations_objects(verb, mentions)]
+            found += [(serving(employer, mentions), worker, employer)
+                      for employer in organisations_objects(verb, mentions)]
         elif lemma in table.location_participles and verb.tag_ == "VBN":
             # Whatever one is based in is a place, though NER often calls a town it does not know an organisation.
             places = [place for place in objects_of(verb, mentions, frozenset({"in"})) if place.type in (PLACE, ORG)]
             places += [place for child in verb.children if child.dep_ in ("npadvmod", "compound")
                        and (place := mentions.entity_of(child)) and place.type == PLACE]  # "a London-based firm"
             found += [("located_in", based_one(verb, mentions), place) for place in places]
+        if lemma in table.party_membership_verbs and (candidate := subject_entity(verb, mentions)):
+            # "stood for Labour", "won the seat for Labour" ("run" is also a leading verb: not an elif)
+            objects = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+            found += [("member_of", candidate, party) for holder in objects
+                      for party in objects_of(holder, mentions, table.party_membership_verbs[lemma])
+                      if mentions.body_kind(party) == "party"]
         for relation, subject, obj in found:
             if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, evidence=sentence(verb))
