@@ -33,3 +33,49 @@ def test_a_name_and_the_place_in_set_after_it(nlp, text, expected):
     found = relations_of(nlp, text, Norvale=(ORG, [named]), Tamford=(PLACE, ["Tamford"]),
                          Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
     assert (("Norvale", "located_in", "Tamford", None) in found) is expected
+
+
+@pytest.mark.parametrize("text, named, town", [
+    ("The fire began in the Elm Court development in Tamford.", "Elm Court", "Tamford"),
+    ("Crews fought a blaze at Elm Court in Tamford on Monday.", "Elm Court", "Tamford"),
+    ("The slope above Elmby, in Tamford province, gave way.", "Elmby", "Tamford"),
+    ("Ann Lee, a nurse at the Norvale Clinic in Tamford, Wessex, spoke.", "the Norvale Clinic", "Tamford"),
+])
+def test_a_name_and_the_place_an_in_after_it_names(nlp, text, named, town):
+    found = relations_of(nlp, text, Named=(ORG, [named]), Town=(PLACE, [town]),
+                         Wessex=(PLACE, ["Wessex"] if "Wessex" in text else []))
+    located = {(subject, obj) for subject, relation, obj, _ in found if relation == "located_in"}
+    assert located - {("Town", "Wessex")} == {("Named", "Town")}
+
+
+def test_a_building_named_after_a_valley_does_not_put_the_valley_in_the_town(nlp):
+    text = "Six were taken to the Tamford Valley hospital in Elmby."
+    found = relations_of(nlp, text, Valley=(PLACE, ["Tamford Valley"]), Elmby=(PLACE, ["Elmby"]))
+    assert found == set()
+
+
+def test_an_organisation_beside_an_in_that_the_parse_hangs_on_a_verb_is_left_alone(nlp):
+    text = "Vantor beat Norvale in Tamford on Sunday."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Norvale=(ORG, ["Norvale"]), Town=(PLACE, ["Tamford"]))
+    assert found == set()
+
+
+@pytest.mark.parametrize("text, named, kind, expected", [
+    ("A fire swept through Norland's Tamford district.", "Tamford", PLACE, True),
+    ("Thieves raided Tamford's Norvale museum.", "Norvale", ORG, True),
+    ("Tamford's Norvale said sales rose.", "Norvale", ORG, False),
+])
+def test_a_place_owning_a_place_or_a_site(nlp, text, named, kind, expected):
+    owner = "Norland" if "Norland" in text else "Tamford"
+    found = relations_of(nlp, text, Named=(kind, [named]), Owner=(PLACE, [owner]))
+    assert (("Named", "located_in", "Owner", None) in found) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee, a director at the Tamford auction house Norvale & Price, spoke.",
+    "Norvale & Price, the Tamford auction house, was sold.",
+])
+def test_a_place_in_the_description_of_an_organisation(nlp, text):
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale & Price"]), Tamford=(PLACE, ["Tamford"]),
+                         Ann=(PERSON, ["Ann Lee"] if "Ann" in text else []))
+    assert ("Norvale", "located_in", "Tamford", None) in found

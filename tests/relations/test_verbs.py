@@ -115,3 +115,9 @@ def test_sitting_or_serving_on_a_body_is_membership(nlp, text, body, expected):
 ])
 def test_standing_for_a_party_is_membership(nlp, text, party, expected):
     assert relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Party=(ORG, [party])) == expected
+
+
+def test_based_before_a_description_and_the_name(nlp):
+    text = "Tamford-based IT services firm Norvale Systems on Monday reported a loss."
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale Systems"]), Tamford=(PLACE, ["Tamford"]))
+    assert found == {("Norvale", "located_in", "Tamford", None)}

@@ -25,7 +25,7 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import FactSheet, Relation
 from .affiliations import affiliations, named_with
-from .places import place_pairs, places_in
+from .places import place_pairs, places_describing, places_in, possessed_places
 from .reading import Mentions
 from .triggers import trigger_relations
 from .verbs import verb_relations
@@ -42,7 +42,8 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
     for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions),
-                     *places_in(doc, mentions), *affiliations(doc, mentions),
+                     *places_in(doc, mentions), *possessed_places(doc, mentions),
+                     *places_describing(doc, mentions), *affiliations(doc, mentions),
                      *named_with(doc, mentions)):
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))

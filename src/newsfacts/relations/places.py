@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..schema import Relation
+from ..lexicon import PLACE_NOUNS
+from ..schema import Entity, Relation
 from .reading import Mentions, sentence, token_at
-from .tables import ORG, PLACE
+from .tables import ORG, PLACE, tables
 
 
 def ends_place_name(doc: Doc, end: int) -> bool:
@@ -42,21 +43,117 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 
 def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
-    """'the Acme Institute in Leeds', 'Acme, a firm in the town of Leeds': a name and the place an 'in' set
-    after it names."""
+    """'the Acme Institute in Leeds', 'the Acme estate in Leeds', 'Acme, a firm in the town of Leeds', 'Elm
+    Lodge, in Tamford district,': a name and the place an 'in' set after it names."""
     for preposition in doc:
-        if preposition.lower_ != "in" or preposition.dep_ != "prep":
+        if preposition.lower_ != "in" or preposition.i + 1 >= len(doc):
             continue
-        named = mentions.of_token(preposition.head)
-        if named is None and preposition.head.dep_ == "appos":
-            named = mentions.of_token(preposition.head.head)
-        if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE):
+        named = located_before(preposition, mentions)
+        place = place_after(preposition, mentions)
+        if named is not None and place is not None and named.id != place.id:
+            yield Relation(subject=named.id, relation="located_in", object=place.id, evidence=sentence(preposition))
+
+
+def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
+    """The place or organisation an 'in' says where it is: the name the parse hangs it on (or the name set
+    beside that noun, or inside it: 'the Acme estate'), else one the text sets right before it when the parse
+    hung it elsewhere: a place or a building ('Elm Court in Tamford') or a name with the 'in' phrase between
+    commas ('Acme, in Tamford district,')."""
+    doc = preposition.doc
+    if preposition.dep_ == "prep":
+        head = preposition.head
+        named = mentions.of_token(head)
+        if named is None and head.dep_ == "appos":
+            named = mentions.of_token(head.head)
+        if named is None and head.pos_ == "NOUN":
+            named = next((found for child in head.lefts if child.dep_ == "compound"
+                          and (found := mentions.of_token(child))), None)
+            if named is not None and named[0].text.split()[-1].lower() in tables().areas:
+                return None  # "the Vara Valley hospital in Brugnato" is a hospital named after the valley
+        if named is not None:
+            return named[1] if named[0].kind == "name" and named[1].type in (ORG, PLACE) else None
+    previous = doc[preposition.i - 1] if preposition.i else None
+    if previous is None:
+        return None
+    between_commas = previous.text == "," and preposition.i >= 2 and closes_phrase(preposition, mentions)
+    last = doc[preposition.i - 2] if between_commas else previous
+    named = mentions.ending.get(last.idx + len(last.text))
+    if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE):
+        return None
+    building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings
+    return named[1] if building or between_commas else None
+
+
+def place_after(preposition: Token, mentions: Mentions) -> Entity | None:
+    """The place named right after an 'in' ('in Rochester, Minn.' is in Rochester; 'in Tamford district'), or in
+    the 'of' phrase of a noun there ('in the town of Leeds')."""
+    doc = preposition.doc
+    first = preposition.i + 1
+    while first < len(doc) and doc[first].dep_ == "det":
+        first += 1
+    if first >= len(doc):
+        return None
+    found = mentions.starting.get(doc[first].idx)
+    if found is None:  # "the town of Leeds"
+        target = doc[first]
+        of = next((child for child in target.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        found = next((mentions.of_token(t) for t in of.children if t.dep_ == "pobj"), None) if of else None
+    return found[1] if found and found[0].kind == "name" and found[1].type == PLACE else None
+
+
+def closes_phrase(preposition: Token, mentions: Mentions) -> bool:
+    """Whether the place after an 'in' ends at a comma or the end of the sentence, with at most a kind of place
+    after its name ('in Tamford district,')."""
+    place = place_after(preposition, mentions)
+    if place is None:
+        return False
+    named = mentions.starting.get(preposition.nbor().idx) or mentions.starting.get(preposition.nbor(2).idx)
+    if named is None:
+        return False
+    after = token_at(preposition.doc, named[0].end)
+    if after is not None and after.lower_ in PLACE_NOUNS:
+        after = after.nbor() if after.i + 1 < len(preposition.doc) else None
+    return after is None or after.text in (",", ".", ";") or after.is_sent_end
+
+
+def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum"."""
+    table = tables()
+    for possessor in doc:
+        owner = mentions.of_token(possessor) if possessor.dep_ == "poss" else None
+        if owner is None or owner[0].kind != "name" or owner[1].type != PLACE:
             continue
-        for target in (child for child in preposition.children if child.dep_ == "pobj"):
-            if mentions.of_token(target) is None:  # "the town of Leeds"
-                target = next((grandchild for of in target.children if of.dep_ == "prep" and of.lower_ == "of"
-                               for grandchild in of.children if grandchild.dep_ == "pobj"), target)
-            place = mentions.of_token(target)
-            if place and place[0].kind == "name" and place[1].type == PLACE and place[1].id != named[1].id:
-                yield Relation(subject=named[1].id, relation="located_in", object=place[1].id,
-                               evidence=sentence(target))
+        head = possessor.head
+        named = mentions.of_token(head)
+        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS | table.buildings:
+            named = next((found for child in head.lefts if child.dep_ == "compound"
+                          and (found := mentions.of_token(child))), None)
+            if named is not None and named[1].type == ORG:  # "Tamford's Acme museum": the museum is Acme
+                named = named if head.lemma_.lower() in table.buildings else None
+        elif named is not None and (named[1].type != PLACE or named[0].kind != "name"):
+            named = None
+        if named is not None and named[1].type in (ORG, PLACE) and named[1].id != owner[1].id:
+            yield Relation(subject=named[1].id, relation="located_in", object=owner[1].id, evidence=sentence(head))
+
+
+def places_describing(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """An organisation named with a description holding a place: "the Leeds auction house Acme", "Acme, the
+    Leeds paint maker,"."""
+    for mention, organisation in mentions.items:
+        if organisation.type != ORG or mention.kind != "name":
+            continue
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None:
+            continue
+        descriptions = [child for child in name.root.children if child.pos_ == "NOUN" and (
+            child.dep_ in ("compound", "nmod") and child.i < name.start or child.dep_ == "appos")]
+        # The place modifies the description, or the name beside it ("the Leeds auction house Acme", as the
+        # parse often hangs it), before the description.
+        words = [word for description in descriptions for word in description.subtree if word.i < description.i]
+        if descriptions:
+            words += [child for child in name.root.lefts if child.i < descriptions[0].i]
+        for word in words:
+            place = mentions.of_token(word) if word.dep_ in ("compound", "nmod") else None
+            if place and place[0].kind == "name" and place[1].type == PLACE and place[1].id != organisation.id:
+                yield Relation(subject=organisation.id, relation="located_in", object=place[1].id,
+                               evidence=sentence(word))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..lexicon import KINSHIP, PERSON_ROLES, data_table
+from ..lexicon import KINSHIP, PERSON_ROLES, PLACE_HEADS, PLACE_NOUNS, data_table
 
 PERSON, ORG, PLACE, WORK = "PERSON", "ORG", "PLACE", "WORK"
 
@@ -47,6 +47,8 @@ class Tables:
     party_roles: frozenset[str]
     clubs: frozenset[str]
     company_roles: frozenset[str]
+    buildings: frozenset[str]
+    areas: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,4 +103,6 @@ def tables() -> Tables:
         party_roles=frozenset(data["party_roles"]["words"]),
         clubs=frozenset(data["clubs"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
+        buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,
+        areas=frozenset(data["areas"]["words"]) | PLACE_NOUNS,
     )

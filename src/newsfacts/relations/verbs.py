@@ -51,9 +51,22 @@ def based_one(participle: Token, mentions: Mentions) -> Entity | None:
         based = mentions.entity_of(noun)
         if based is None and noun.dep_ == "appos":
             based = mentions.entity_of(noun.head)
-        return based
+        return based if based is not None or participle.dep_ != "amod" else name_after_descriptor(participle, mentions)
     subject = next((child for child in participle.children if child.dep_ == "nsubjpass"), None)
     return entity_of_subject(subject, participle, mentions) if subject is not None else None
+
+
+def name_after_descriptor(participle: Token, mentions: Mentions) -> Entity | None:
+    """The organisation named after a 'Leeds-based' and the plain words describing it, however the parse hung
+    them: 'the Leeds-based paint maker Acme'."""
+    doc = participle.doc
+    for token in doc[participle.i + 1:min(participle.i + 6, participle.sent.end)]:
+        found = mentions.starting.get(token.idx)
+        if found is not None:
+            return found[1] if found[0].kind == "name" and found[1].type == ORG else None
+        if token.is_punct or token.dep_ == "det" or not token.is_alpha:
+            return None
+    return None
 
 
 def serving(organisation: Entity, mentions: Mentions) -> str:
