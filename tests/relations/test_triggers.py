@@ -462,3 +462,42 @@ def test_a_persons_name_before_a_job_title_employs_its_holder(nlp):
     text = "Ida Roth adviser Ian Moss spoke."
     found = relations_of(nlp, text, Ida=(PERSON, ["Ida Roth"]), Ian=(PERSON, ["Ian Moss"]))
     assert found == {("Ian", "works_for", "Ida", "adviser")}
+
+
+def test_a_title_whose_parties_are_joined_belongs_to_both(nlp):
+    text = "Tom Reed, a former Tory and then Green councillor, will chair the panel."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Tories=(ORG, ["Tory"]), Greens=(ORG, ["Green"]))
+    assert found == {("Tom", "member_of", "Tories", "former councillor"),
+                     ("Tom", "member_of", "Greens", "former councillor")}
+
+
+def test_survived_by_kin_of_the_passive_subject(nlp):
+    text = "Ann Hill died on Monday. She is survived by two sons — Ian, Tom Hill and Ben Hill — and a sister."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hill", ("She", "pronoun")]), Ian=(PERSON, ["Ian"]),
+                         Tom=(PERSON, ["Tom Hill"]), Ben=(PERSON, ["Ben Hill"]))
+    assert found == {("Ann", "parent_of", child, None) for child in ("Ian", "Tom", "Ben")}
+
+
+def test_whose_belongs_to_the_description_its_noun_phrase_opens(nlp):
+    text = "The 19-year-old winger, whose mother Ann Hill coached him, scored twice."
+    found = relations_of(nlp, text, Ian=(PERSON, [("The 19-year-old", "description")]), Ann=(PERSON, ["Ann Hill"]))
+    assert found == {("Ann", "parent_of", "Ian", None)}
+
+
+def test_a_copula_whose_subject_is_a_kinship_noun_beside_a_name(nlp):
+    text = "Ian Hill, whose father Tom Hill played for the club and is now Ida Roth's assistant, scored."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Hill"]), Tom=(PERSON, ["Tom Hill"]), Ida=(PERSON, ["Ida Roth"]))
+    assert ("Tom", "works_for", "Ida", "assistant") in found
+
+
+def test_a_portfolio_before_a_title_is_no_employer(nlp):
+    text = "Health Secretary Ann Hill resigned."
+    assert relations_of(nlp, text, Ann=(PERSON, ["Secretary Ann Hill"]), Health=(ORG, ["Health"])) == set()
+
+
+@pytest.mark.parametrize("text", ["The cross was headed in by Rovers defender Ian Moss.",
+                                  "A header from Rangers defender Ian Moss hit the bar."])
+def test_a_title_the_tagger_took_for_a_verb(nlp, text):
+    club = "Rovers" if "Rovers" in text else "Rangers"
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Club=(ORG, [club]))
+    assert found == {("Ian", "member_of", "Club", "defender")}

@@ -121,3 +121,9 @@ def test_based_before_a_description_and_the_name(nlp):
     text = "Tamford-based IT services firm Norvale Systems on Monday reported a loss."
     found = relations_of(nlp, text, Norvale=(ORG, ["Norvale Systems"]), Tamford=(PLACE, ["Tamford"]))
     assert found == {("Norvale", "located_in", "Tamford", None)}
+
+
+def test_an_object_the_parse_hangs_on_an_as_phrase(nlp):
+    text = "Ian Moss has sat as an independent on Tamford Council since 2021."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Council=(ORG, ["Tamford Council"]))
+    assert found == {("Ian", "member_of", "Council", None)}

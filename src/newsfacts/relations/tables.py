@@ -37,6 +37,7 @@ class Tables:
     membership_verbs: dict[str, frozenset[str]]
     party_membership_verbs: dict[str, frozenset[str]]
     copulas: frozenset[str]
+    survival_verbs: frozenset[str]
     listing_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     joining_verbs: frozenset[str]
@@ -45,6 +46,7 @@ class Tables:
     member_titles: frozenset[str]
     parties: dict[str, int]  # a party's name or adjective -> the number of the party
     party_roles: frozenset[str]
+    portfolios: frozenset[str]
     clubs: frozenset[str]
     company_roles: frozenset[str]
     buildings: frozenset[str]
@@ -89,6 +91,7 @@ def tables() -> Tables:
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()
                           if not verb.startswith("_")},
         copulas=frozenset(data["copulas"]["words"]),
+        survival_verbs=frozenset(data["survival_verbs"]["words"]),
         listing_verbs=frozenset(data["listing_verbs"]["words"]),
         government_titles=governing,
         membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"]["any"].items()},
@@ -101,6 +104,7 @@ def tables() -> Tables:
         member_titles=frozenset(data["member_bodies"]["member_titles"]),
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_roles=frozenset(data["party_roles"]["words"]),
+        portfolios=frozenset(data["portfolios"]["words"]),
         clubs=frozenset(data["clubs"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
         buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import COMPANY_NOUNS
 from ..schema import Entity, Mention, Relation
-from .reading import Mentions, own_mention, sentence, token_at, unique
+from .reading import Mentions, bare, own_mention, sentence, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
 
 # Relations a "former" or "ex-" undoes: an ex-wife is no wife. A former MP was a member, and the role says so;
@@ -18,6 +18,8 @@ ENDED_BY_FORMER = {"spouse_of"}
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
+# What joins two modifiers of one title: "a Labour and then Green MP", "an Acme or Norvale director".
+JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
 # Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
 OWNING_PREPOSITIONS = {"of", "at", "for"}
 
@@ -45,16 +47,35 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             candidates.append(child)
         elif own_mention(child, noun, mentions) is None:
             yield from named_before(child, mentions)
+    if (modifier := joined_modifier(noun, mentions)) is not None:
+        candidates.append(modifier)
+    if (before := organisation_just_before(noun, mentions)) is not None:
+        yield before
     for preposition in noun.rights:
         if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
+        candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]  # "X is survived by two sons"
     for token in candidates:
-        found = own_mention(token, noun, mentions)
+        found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
             yield found[1]
+
+
+def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
+    """'Acme' in 'Acme defender Ian Moss' when the parse hung 'Acme' elsewhere: an organisation's name right
+    before a title that is right before a person's name."""
+    doc = noun.doc
+    if noun.i == 0 or noun.i + 1 >= len(doc) or any(child.i < noun.i for child in noun.children):
+        return None
+    named = mentions.ending.get(doc[noun.i - 1].idx + len(doc[noun.i - 1]))
+    following = mentions.starting.get(doc[noun.i + 1].idx)
+    if named is None or following is None or named[0].kind != "name" or named[1].type != ORG:
+        return None
+    return named[1] if following[0].kind == "name" and following[1].type == PERSON else None
 
 
 def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
@@ -78,6 +99,18 @@ def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list
     return [child for child in token.children if child.dep_ == "appos"] + [
         child for child in token.children if child.dep_ == "poss" and (owner := mentions.entity_of(child))
         and owner.type == ORG]
+
+
+def phrase_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention, Entity] | None:
+    """A person mention that opens the noun phrase of `token` and stops short of it: 'The 22-year-old' in 'The
+    22-year-old striker, whose father…', where the entities stage left the noun out."""
+    if token.pos_ != "NOUN" or token.left_edge.i == token.i:
+        return None
+    found = own_mention(token.left_edge, noun, mentions)
+    if found is None or found[1].type != PERSON or found[0].end > token.idx:
+        return None
+    return found if all(mentions.of_token(word) in (found, None) for word in token.doc[token.left_edge.i:token.i]) \
+        else None
 
 
 def whose_antecedent(possessor: Token) -> Token | None:
@@ -191,7 +224,11 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
         if not subjects and verb.dep_ == "conj":
             subjects = [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
         for subject in subjects:
-            if (entity := mentions.entity_of(subject)) and entity.type in trigger.holder_types:
+            entity = mentions.entity_of(subject)
+            if entity is None:  # "whose father, Tom Reed, … is now her assistant"
+                entity = next((named[1] for child in subject.children if child.dep_ == "appos"
+                               and (named := mentions.of_token(child)) and named[0].kind == "name"), None)
+            if entity is not None and entity.type in trigger.holder_types:
                 yield entity
 
 
@@ -203,7 +240,21 @@ def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> l
     while not found and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in triggers:
         noun = noun.head
         found = unique(holders(noun, trigger, mentions))
+    if not found and (modifier := joined_modifier(noun, mentions)) is not None and modifier.dep_ == "appos":
+        named = mentions.of_token(modifier.head)  # "Tom Reed, a Labour and then Green MP,"
+        if named and named[0].kind == "name" and named[1].type in trigger.holder_types:
+            found = [named[1]]
     return found
+
+
+def joined_modifier(noun: Token, mentions: Mentions) -> Token | None:
+    """The organisation's name the parse made the head of a title whose modifiers are joined: in "a Labour and
+    then Green MP" it reads "Labour" as the head and "MP" as joined to it, though both parties own the MP."""
+    head = noun.head
+    if noun.dep_ != "conj" or head.i > noun.i or (named := mentions.of_token(head)) is None or named[1].type != ORG:
+        return None
+    between = noun.doc[head.i + 1:noun.left_edge.i]
+    return head if all(word.lower_ in JOINING_WORDS for word in between) else None
 
 
 def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
@@ -272,7 +323,9 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
     couple_sentence = -2
     for noun in doc:
-        trigger = table.triggers.get(noun.lemma_.lower()) if noun.pos_ in ("NOUN", "PROPN") else None
+        # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
+        is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound"
+        trigger = table.triggers.get(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
         if trigger is None:
             continue
         titled = title_in_name(noun, trigger, mentions)
@@ -317,10 +370,12 @@ def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions
     """The relation a trigger noun states with this owner. A country or person employs the holder of a
     government title; a party's people are its members, and so are the chair or leader of a legislature or
     an association; a politician's title owned by any other organisation says nothing ("MP for Leeds"
-    names a seat, "Transport minister" a portfolio)."""
+    names a seat, "Transport minister" a portfolio, and so does "Health" in "Health Secretary")."""
     table = tables()
     if owner.type in trigger.employs_when_owned_by:
         return "works_for"
+    if owner.type == ORG and bare(owner.name) in table.portfolios:
+        return None  # "Health Secretary Ann Lee": NER's organisation "Health" is her portfolio
     kind = mentions.body_kind(owner)
     word = noun.lemma_.lower()
     if word in table.party_roles and owner.type == ORG and kind not in ("party", "legislature"):

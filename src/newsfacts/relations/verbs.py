@@ -20,7 +20,13 @@ def subject_entity(verb: Token, mentions: Mentions) -> Entity | None:
 
 
 def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset()) -> Iterator[Entity]:
-    for child in verb.children:
+    """The entities a verb takes as object, or in a phrase with one of the prepositions, also when the parse
+    hangs that phrase on an 'as' phrase ('sat as an independent on Tamford Council')."""
+    children = list(verb.children)
+    children += [prep for as_phrase in children if as_phrase.dep_ == "prep" and as_phrase.lower_ == "as"
+                 for target in as_phrase.children if target.dep_ == "pobj"
+                 for prep in target.children if prep.dep_ == "prep"]
+    for child in children:
         targets = [child] if child.dep_ == "dobj" else []
         if child.dep_ in ("prep", "agent") and child.lower_ in preposition:
             targets = [t for t in child.children if t.dep_ == "pobj"]
