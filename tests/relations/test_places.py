@@ -79,3 +79,15 @@ def test_a_place_in_the_description_of_an_organisation(nlp, text):
     found = relations_of(nlp, text, Norvale=(ORG, ["Norvale & Price"]), Tamford=(PLACE, ["Tamford"]),
                          Ann=(PERSON, ["Ann Lee"] if "Ann" in text else []))
     assert ("Norvale", "located_in", "Tamford", None) in found
+
+
+@pytest.mark.parametrize("text, named, kind", [
+    ("Germans in Tamford were evacuated.", "Germans", ORG),  # NER's nationality, given as an organisation
+    ("Ann Lee, a GP in Tamford, spoke.", "GP", ORG),
+])
+def test_a_people_or_a_name_heading_a_persons_description_is_not_located(nlp, text, named, kind):
+    entities = {"Named": (kind, [named]), "Town": (PLACE, ["Tamford"])}
+    if "Ann" in text:
+        entities["Ann"] = (PERSON, ["Ann Lee", ("a GP", "description")])
+    found = relations_of(nlp, text, **entities)
+    assert ("Named", "located_in", "Town", None) not in found

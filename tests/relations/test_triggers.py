@@ -501,3 +501,24 @@ def test_a_title_the_tagger_took_for_a_verb(nlp, text):
     club = "Rovers" if "Rovers" in text else "Rangers"
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Club=(ORG, [club]))
     assert found == {("Ian", "member_of", "Club", "defender")}
+
+
+def test_a_title_in_a_relative_clause_of_which(nlp):
+    text = "Orders went through Norvale Ltd, the company of which Ian Moss is director."
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale Ltd", ("the company", "description")]),
+                         Ian=(PERSON, ["Ian Moss"]))
+    assert found == {("Ian", "works_for", "Norvale", "director")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ian Moss, the city manager of Tamford, spoke.", {("Ian", "works_for", "Tamford", "city manager")}),
+    ("Ian Moss, the manager of Tamford, spoke.", set()),
+])
+def test_an_office_of_a_place_is_a_job_for_it(nlp, text, expected):
+    assert relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Tamford=(PLACE, ["Tamford"])) == expected
+
+
+def test_a_practitioner_of_a_science_at_an_institution_works_for_it(nlp):
+    text = "Dr Ian Moss, a statistician at the Norvale Clinic, designed the analysis."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Dr Ian Moss"]), Clinic=(ORG, ["the Norvale Clinic"]))
+    assert found == {("Ian", "works_for", "Clinic", "statistician")}

@@ -127,3 +127,37 @@ def test_an_object_the_parse_hangs_on_an_as_phrase(nlp):
     text = "Ian Moss has sat as an independent on Tamford Council since 2021."
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Council=(ORG, ["Tamford Council"]))
     assert found == {("Ian", "member_of", "Council", None)}
+
+
+@pytest.mark.parametrize("text, author_type, expected", [
+    ("Ann Hill later published a novel, The Long Road, which sold well.", PERSON, True),
+    ("Norvale Press later published a novel, The Long Road, which sold well.", ORG, False),
+])
+def test_a_person_publishing_a_work_is_its_author(nlp, text, author_type, expected):
+    author = "Ann Hill" if author_type == PERSON else "Norvale Press"
+    found = relations_of(nlp, text, Author=(author_type, [author]), Work=(WORK, ["The Long Road"]))
+    assert (("Author", "author_of", "Work", None) in found) is expected
+
+
+def test_one_of_the_children_born_to_two_parents(nlp):
+    text = "Ian Hill was born in Tamford in 1950. He was the second of four children born to Tom and Ann Hill."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Hill", ("He", "pronoun")]), Tom=(PERSON, ["Tom"]),
+                         Ann=(PERSON, ["Ann Hill"]), Tamford=(PLACE, ["Tamford"]))
+    assert found == {("Tom", "parent_of", "Ian", None), ("Ann", "parent_of", "Ian", None)}
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("Ian Moss left the party in 2018 and formed the Green Future Party in 2021.", "the Green Future Party",
+     "member_of"),
+    ("Ian Moss sold his farm and founded Norvale Foods in 1990.", "Norvale Foods", "works_for"),
+])
+def test_founding_an_organisation_makes_one_its_member_or_its_staff(nlp, text, org, expected):
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Org=(ORG, [org]))
+    assert found == {("Ian", expected, "Org", None)}
+
+
+def test_forming_a_band_makes_one_its_member(nlp):
+    text = "Ian Moss formed the Salt Kings with his brother in 1971. The band split in 1990."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]),
+                         Band=(ORG, ["the Salt Kings", ("The band", "description")]))
+    assert found == {("Ian", "member_of", "Band", None)}

@@ -50,4 +50,15 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
         known = relations.setdefault(key, relation)
         if known.role is None and relation.role:
             known.role = relation.role
-    return list(relations.values())
+    return without_unnamed_spouses(list(relations.values()), sheet)
+
+
+def without_unnamed_spouses(relations: list[Relation], sheet: FactSheet) -> list[Relation]:
+    """Leave out a marriage to a spouse known only by a description ('her husband') when the person has one to
+    a named spouse: the entities stage did not join the two, and they are almost always one person."""
+    named = {entity.id for entity in sheet.entities if any(mention.kind == "name" for mention in entity.mentions)}
+    married_by_name = {end for relation in relations if relation.relation == "spouse_of"
+                       and {relation.subject, relation.object} <= named for end in (relation.subject, relation.object)}
+    return [relation for relation in relations if relation.relation != "spouse_of" or not (
+        relation.subject in married_by_name and relation.object not in named
+        or relation.object in married_by_name and relation.subject not in named)]

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..lexicon import PLACE_NOUNS
-from ..schema import Entity, Relation
+from ..schema import Entity, Mention, Relation
 from .reading import Mentions, sentence, token_at
-from .tables import ORG, PLACE, tables
+from .tables import ORG, PERSON, PLACE, tables
 
 
 def ends_place_name(doc: Doc, end: int) -> bool:
@@ -71,7 +71,7 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
             if named is not None and named[0].text.split()[-1].lower() in tables().areas:
                 return None  # "the Vara Valley hospital in Brugnato" is a hospital named after the valley
         if named is not None:
-            return named[1] if named[0].kind == "name" and named[1].type in (ORG, PLACE) else None
+            return named[1] if located_name(named, head, mentions) else None
     previous = doc[preposition.i - 1] if preposition.i else None
     if previous is None:
         return None
@@ -82,6 +82,16 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
         return None
     building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings
     return named[1] if building or between_commas else None
+
+
+def located_name(named: tuple[Mention, Entity], token: Token, mentions: Mentions) -> bool:
+    """Whether a mention is the name of a place or an organisation that an 'in' can locate: not a people
+    ("Israelis in Gaza", which NER's nationality label gives the entities stage as an organisation), nor a name
+    ending a description of a person ("a GP in Elmby")."""
+    if named[0].kind != "name" or named[1].type not in (ORG, PLACE) or token.ent_type_ == "NORP":
+        return False
+    return not any(mention.kind == "description" and entity.type == PERSON and mention.end == named[0].end
+                   for mention, entity in mentions.at(token))
 
 
 def place_after(preposition: Token, mentions: Mentions) -> Entity | None:

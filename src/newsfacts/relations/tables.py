@@ -30,6 +30,7 @@ class Tables:
     not_authored: frozenset[str]
     past: frozenset[str]
     authorship_verbs: frozenset[str]
+    publishing_verbs: frozenset[str]
     marriage_verbs: frozenset[str]
     birth_verbs: frozenset[str]
     employment_verbs: dict[str, frozenset[str]]
@@ -47,6 +48,8 @@ class Tables:
     parties: dict[str, int]  # a party's name or adjective -> the number of the party
     party_roles: frozenset[str]
     portfolios: frozenset[str]
+    public_offices: frozenset[str]
+    job_endings: tuple[str, ...]
     clubs: frozenset[str]
     company_roles: frozenset[str]
     buildings: frozenset[str]
@@ -86,6 +89,7 @@ def tables() -> Tables:
         not_authored=frozenset(data["not_authored"]),
         past=frozenset(data["past"]),
         authorship_verbs=frozenset(data["authorship_verbs"]),
+        publishing_verbs=frozenset(data["publishing_verbs"]["words"]),
         marriage_verbs=frozenset(data["marriage_verbs"]),
         birth_verbs=frozenset(data["birth_verbs"]["words"]),
         employment_verbs={verb: frozenset(preps) for verb, preps in data["employment_verbs"].items()
@@ -105,6 +109,8 @@ def tables() -> Tables:
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_roles=frozenset(data["party_roles"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
+        public_offices=frozenset(data["public_offices"]["words"]) | PLACE_NOUNS,
+        job_endings=tuple(data["job_endings"]["endings"]),
         clubs=frozenset(data["clubs"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
         buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ..lexicon import COMPANY_NOUNS
+from ..parse import RELATIVE_TAGS
 from ..schema import Entity, Mention, Relation
 from .reading import Mentions, bare, own_mention, sentence, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
@@ -56,6 +57,12 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
+    clause = noun.head
+    if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
+            preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
+                relative.dep_ == "pobj" and relative.tag_ in RELATIVE_TAGS for relative in preposition.children)
+            for preposition in (*clause.children, *clause.head.children)):
+        candidates.append(clause.head)  # "Acme, the firm of which Tom Reed is director"
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
         candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]  # "X is survived by two sons"
     for token in candidates:
@@ -325,7 +332,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     for noun in doc:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound"
-        trigger = table.triggers.get(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
+        trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
         if trigger is None:
             continue
         titled = title_in_name(noun, trigger, mentions)
@@ -341,9 +348,12 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         role = role_of(noun, mentions) if trigger.gives_role else None
         if role and former:
             role = f"former {role}"
-        found_owners = [o for o in owners(noun, trigger, mentions) if o.type in trigger.owner_types]
+        owner_types = trigger.owner_types
+        if trigger.relation == "works_for" and role and set(role.split()) & table.public_offices:
+            owner_types |= {PLACE}  # "the city manager of Tamford" works for the town
+        found_owners = [o for o in owners(noun, trigger, mentions) if o.type in owner_types]
         if titled is not None:
-            found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in trigger.owner_types]
+            found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in owner_types]
         if not found_owners and company is not None and role in table.company_roles:
             found_owners = [company]
         sentence_number = sentence_numbers[noun.sent.start]
@@ -364,6 +374,15 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                     couple, couple_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
+
+
+def trigger_of(word: str) -> Trigger | None:
+    """The trigger a noun is, by the tables or, for the many names of sciences' and crafts' practitioners, by its
+    ending ('epidemiologist', 'statistician', 'podiatrist'): a job."""
+    table = tables()
+    if word in table.triggers:
+        return table.triggers[word]
+    return table.triggers["scientist"] if word.endswith(table.job_endings) else None
 
 
 def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:

@@ -14,14 +14,28 @@ from .tables import ORG, PERSON, PLACE, WORK, tables
 
 
 def subject_entity(verb: Token, mentions: Mentions) -> Entity | None:
-    """The entity a verb's subject names; an adjective's is its copula's ('who is married to Y')."""
-    subject = subject_of(verb, through=("acomp",))
+    """The entity a verb's subject names; an adjective's is its copula's ('who is married to Y'), a joined verb's
+    the first verb's ('resigned and formed Acme')."""
+    subject = subject_of(verb, through=("acomp", "conj"))
     return entity_of_subject(subject, subject.head, mentions) if subject is not None else None
 
 
+def one_of_those_born(participle: Token, mentions: Mentions) -> Entity | None:
+    """The subject of 'X was the second of four children born to Y': one of the noun 'born' is said of."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    one = noun.head.head
+    if one.dep_ != "attr" or one.head.lemma_ != "be":
+        return None
+    subject = next((child for child in one.head.children if child.dep_ == "nsubj"), None)
+    return mentions.entity_of(subject) if subject is not None else None
+
+
 def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset()) -> Iterator[Entity]:
-    """The entities a verb takes as object, or in a phrase with one of the prepositions, also when the parse
-    hangs that phrase on an 'as' phrase ('sat as an independent on Tamford Council')."""
+    """The entities a verb takes as object (or that a plain noun object is set beside: 'published a memoir,
+    Low Water,'), or in a phrase with one of the prepositions, also when the parse hangs that phrase on an
+    'as' phrase ('sat as an independent on Tamford Council')."""
     children = list(verb.children)
     children += [prep for as_phrase in children if as_phrase.dep_ == "prep" and as_phrase.lower_ == "as"
                  for target in as_phrase.children if target.dep_ == "pobj"
@@ -34,6 +48,9 @@ def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = fr
             for token in (target, *target.conjuncts):
                 if entity := mentions.entity_of(token):
                     yield entity
+                elif token.pos_ == "NOUN":
+                    yield from (named[1] for child in token.children if child.dep_ == "appos"
+                                and (named := mentions.of_token(child)) and named[0].kind == "name")
 
 
 def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
@@ -117,7 +134,10 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         elif lemma in table.marriage_verbs:
             spouse = subject_entity(verb, mentions)
             found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
-        elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (child := subject_entity(verb, mentions)):
+        elif lemma in table.publishing_verbs and (author := subject_entity(verb, mentions)) and author.type == PERSON:
+            found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
+        elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (
+                child := subject_entity(verb, mentions) or one_of_those_born(verb, mentions)):
             found += [("parent_of", parent, child) for parent in objects_of(verb, mentions, frozenset({"to"}))]
         elif lemma in table.employment_verbs:
             worker = subject_entity(verb, mentions)
