@@ -522,3 +522,9 @@ def test_a_practitioner_of_a_science_at_an_institution_works_for_it(nlp):
     text = "Dr Ian Moss, a statistician at the Norvale Clinic, designed the analysis."
     found = relations_of(nlp, text, Ian=(PERSON, ["Dr Ian Moss"]), Clinic=(ORG, ["the Norvale Clinic"]))
     assert found == {("Ian", "works_for", "Clinic", "statistician")}
+
+
+def test_the_leader_of_a_partys_group_is_a_member_of_the_party(nlp):
+    text = "The leader of the council's Green group, Ann Hill, said the Greens would fight on."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hill"]), Greens=(ORG, ["the Greens"]))
+    assert found == {("Ann", "member_of", "Greens", "leader")}

@@ -47,6 +47,7 @@ class Tables:
     member_titles: frozenset[str]
     parties: dict[str, int]  # a party's name or adjective -> the number of the party
     party_roles: frozenset[str]
+    party_groups: frozenset[str]
     portfolios: frozenset[str]
     public_offices: frozenset[str]
     job_endings: tuple[str, ...]
@@ -108,6 +109,7 @@ def tables() -> Tables:
         member_titles=frozenset(data["member_bodies"]["member_titles"]),
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_roles=frozenset(data["party_roles"]["words"]),
+        party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
         public_offices=frozenset(data["public_offices"]["words"]) | PLACE_NOUNS,
         job_endings=tuple(data["job_endings"]["endings"]),

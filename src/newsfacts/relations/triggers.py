@@ -57,6 +57,10 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
+            for group in (target for target in preposition.children if target.dep_ == "pobj"
+                          and target.lemma_.lower() in tables().party_groups):
+                for modifier in (child for child in group.lefts if child.dep_ in ("amod", "compound")):
+                    yield from named_before(modifier, mentions)  # "leader of the council's Green group"
     clause = noun.head
     if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
             preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
@@ -103,7 +107,9 @@ def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list
     Organisations only: 'the mother of Tom's child' is no kin of Tom's."""
     if own_mention(token, noun, mentions) is not None:
         return []
-    return [child for child in token.children if child.dep_ == "appos"] + [
+    beside = [] if token.lemma_.lower() in tables().party_groups else [  # "the leader of the Green group, Ann
+        child for child in token.children if child.dep_ == "appos"]      # Hill": she leads it, she is not it
+    return beside + [
         child for child in token.children if child.dep_ == "poss" and (owner := mentions.entity_of(child))
         and owner.type == ORG]
 
@@ -276,6 +282,8 @@ def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
             if found and (found[1].type in (ORG, PLACE) or found[0].kind == "name") and (
                     after := token_at(noun.doc, found[0].end)):
                 return after.i
+            if target.dep_ == "pobj" and found is None and target.lemma_.lower() in tables().party_groups:
+                return target.i + 1  # "the leader of the Green group, Ann Hill"
     return len(noun.doc)
 
 
