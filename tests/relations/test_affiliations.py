@@ -56,3 +56,9 @@ def test_a_party_in_an_of_phrase_after_a_name_is_membership(nlp):
     text = "Ida Roth of the Green Party voted against."
     found = relations_of(nlp, text, Ida=(PERSON, ["Ida Roth"]), Party=(ORG, ["the Green Party"]))
     assert found == {("Ida", "member_of", "Party", None)}
+
+
+def test_a_quoted_name_after_a_possessive_is_a_title(nlp):
+    text = 'Ann Lee told Norvale TV\'s "Morning Ian" that she would run.'
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), TV=(ORG, ["Norvale TV"]), Ian=(PERSON, ["Morning Ian"]))
+    assert found == set()

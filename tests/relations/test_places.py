@@ -91,3 +91,12 @@ def test_a_people_or_a_name_heading_a_persons_description_is_not_located(nlp, te
         entities["Ann"] = (PERSON, ["Ann Lee", ("a GP", "description")])
     found = relations_of(nlp, text, **entities)
     assert ("Named", "located_in", "Town", None) not in found
+
+
+@pytest.mark.parametrize("text, named, kind", [
+    ("Talks resumed at the Norland embassy in Tamford.", "Norland", PLACE),
+    ("Delegates met at Norvale climate talks in Tamford.", "Norvale", ORG),
+])
+def test_a_name_inside_a_noun_that_is_no_building_of_its_own_is_not_located(nlp, text, named, kind):
+    found = relations_of(nlp, text, Named=(kind, [named]), Town=(PLACE, ["Tamford"]))
+    assert ("Named", "located_in", "Town", None) not in found

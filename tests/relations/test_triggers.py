@@ -528,3 +528,19 @@ def test_the_leader_of_a_partys_group_is_a_member_of_the_party(nlp):
     text = "The leader of the council's Green group, Ann Hill, said the Greens would fight on."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hill"]), Greens=(ORG, ["the Greens"]))
     assert found == {("Ann", "member_of", "Greens", "leader")}
+
+
+def test_a_title_joined_to_an_organisation_with_an_article_of_its_own_is_not_owned_by_it(nlp):
+    text = "Ann Lee, a senior fellow at the Norvale Institution and a former Wessex ambassador to Norland, said of the plan."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("a senior fellow at the Norvale Institution and a former "
+                                                             "Wessex ambassador to Norland", "description")]),
+                         Institute=(ORG, ["the Norvale Institution"]),
+                         Wessex=(PLACE, ["Wessex"]), Norland=(PLACE, ["Norland"]))
+    assert ("Ann", "works_for", "Institute", "former ambassador") not in found
+
+
+def test_a_plural_title_joined_to_a_singular_one_names_other_people(nlp):
+    text = "Ann Lee urged a joint effort by the president and the Green leaders in the Senate."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("the president", "description")]),
+                         Greens=(ORG, ["Green"]))
+    assert found == set()

@@ -46,6 +46,8 @@ def named_with(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if name is None:
             continue
+        if name.start and doc[name.start - 1].is_quote and doc[name.start - 1].tag_ != "POS":
+            continue  # "Norvale TV's "Morning Ian"": a show's title, whatever NER made of it
         found: list[tuple[str, Entity]] = []
         for child in name.root.lefts:
             if child.i >= name.start:

@@ -65,11 +65,13 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
         named = mentions.of_token(head)
         if named is None and head.dep_ == "appos":
             named = mentions.of_token(head.head)
-        if named is None and head.pos_ == "NOUN":
+        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in tables().buildings:
+            # "the Elm Court development in Tamford"; not "the Norland embassy in Tamford" (a country's building)
+            # nor "Norvale climate talks in Tamford" (no building), nor a building called after a valley
             named = next((found for child in head.lefts if child.dep_ == "compound"
-                          and (found := mentions.of_token(child))), None)
+                          and (found := mentions.of_token(child)) and found[1].type == ORG), None)
             if named is not None and named[0].text.split()[-1].lower() in tables().areas:
-                return None  # "the Vara Valley hospital in Brugnato" is a hospital named after the valley
+                return None
         if named is not None:
             return named[1] if located_name(named, head, mentions) else None
     previous = doc[preposition.i - 1] if preposition.i else None

@@ -250,7 +250,9 @@ def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> l
     and a professor at Acme", Ann Lee is the professor too."""
     found = unique(holders(noun, trigger, mentions))
     triggers = tables().triggers
-    while not found and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.lemma_.lower() in triggers:
+    plural = noun.tag_ in ("NNS", "NNPS")  # "the president and the party's leaders" are other people
+    while not found and not plural and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" \
+            and noun.head.lemma_.lower() in triggers:
         noun = noun.head
         found = unique(holders(noun, trigger, mentions))
     if not found and (modifier := joined_modifier(noun, mentions)) is not None and modifier.dep_ == "appos":
@@ -266,6 +268,8 @@ def joined_modifier(noun: Token, mentions: Mentions) -> Token | None:
     head = noun.head
     if noun.dep_ != "conj" or head.i > noun.i or (named := mentions.of_token(head)) is None or named[1].type != ORG:
         return None
+    if any(child.dep_ == "det" for child in noun.children) or head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        return None  # "a fellow at Acme and a former ambassador": the title has an article and a place of its own
     between = noun.doc[head.i + 1:noun.left_edge.i]
     return head if all(word.lower_ in JOINING_WORDS for word in between) else None
 
