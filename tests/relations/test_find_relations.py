@@ -29,7 +29,8 @@ def test_a_spouse_known_only_by_a_description_is_left_out_beside_a_named_one(nlp
         Entity(id="E2", name="Ann Reed", type=PERSON, mentions=[mention(text, "Ann Reed"),
                                                                 mention(text, "Ann Reed", nth=1),
                                                                 mention(text, "her", kind="pronoun")]),
-        Entity(id="E3", name="Ann Reed's husband", type=PERSON, mentions=[mention(text, "her husband", "description")])])
+        Entity(id="E3", name="Ann Reed's husband", type=PERSON,
+               mentions=[mention(text, "her husband", "description")])])
     parsed = parse(Article(id="t", text=text), nlp)
     assert [(r.subject, r.relation, r.object) for r in find_relations(parsed, sheet)] == [("E2", "spouse_of", "E1")]
     sheet.entities[1].mentions.pop(0)  # no wife named: the description is all there is

@@ -447,7 +447,8 @@ def test_a_partys_people_and_an_associations_chair_are_members(nlp, text, body, 
 
 
 @pytest.mark.parametrize("text, owner_forms, expected", [
-    ("Norvale Police Superintendent Ian Moss spoke.", ["Norvale Police"], {("Ian", "works_for", "Owner", "superintendent")}),
+    ("Norvale Police Superintendent Ian Moss spoke.", ["Norvale Police"],
+     {("Ian", "works_for", "Owner", "superintendent")}),
     ("Republican Senator Ian Moss spoke for the Republicans.", ["the Republicans"],
      {("Ian", "member_of", "Owner", "senator")}),
     ("Senator Ian Moss spoke for the Republicans.", ["the Republicans"], set()),
@@ -531,7 +532,8 @@ def test_the_leader_of_a_partys_group_is_a_member_of_the_party(nlp):
 
 
 def test_a_title_joined_to_an_organisation_with_an_article_of_its_own_is_not_owned_by_it(nlp):
-    text = "Ann Lee, a senior fellow at the Norvale Institution and a former Wessex ambassador to Norland, said of the plan."
+    text = ("Ann Lee, a senior fellow at the Norvale Institution and a former Wessex ambassador to Norland, said of "
+            "the plan.")
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("a senior fellow at the Norvale Institution and a former "
                                                              "Wessex ambassador to Norland", "description")]),
                          Institute=(ORG, ["the Norvale Institution"]),

@@ -98,7 +98,8 @@ def test_born_to_names_the_parents(nlp):
 
 
 @pytest.mark.parametrize("text, body, expected", [
-    ("Ian Moss, who sits on the Tamford Council planning committee, objected.", "the Tamford Council planning committee",
+    ("Ian Moss, who sits on the Tamford Council planning committee, objected.",
+     "the Tamford Council planning committee",
      {("Ian", "member_of", "Body", None)}),
     ("Ian Moss served on Tamford Council for a decade.", "Tamford Council", {("Ian", "member_of", "Body", None)}),
     ("Ian Moss served in the Tamford Fire Brigade for a decade.", "the Tamford Fire Brigade",
@@ -161,3 +162,8 @@ def test_forming_a_band_makes_one_its_member(nlp):
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]),
                          Band=(ORG, ["the Salt Kings", ("The band", "description")]))
     assert found == {("Ian", "member_of", "Band", None)}
+
+
+def test_playing_a_side_is_no_membership_of_it(nlp):
+    text = "Eva Stone played Tamford Rovers in the final."
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == set()

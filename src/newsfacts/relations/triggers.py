@@ -68,7 +68,8 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             for preposition in (*clause.children, *clause.head.children)):
         candidates.append(clause.head)  # "Acme, the firm of which Tom Reed is director"
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
-        candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]  # "X is survived by two sons"
+        # "X is survived by two sons"
+        candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
     for token in candidates:
         found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.

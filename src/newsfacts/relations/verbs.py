@@ -32,16 +32,18 @@ def one_of_those_born(participle: Token, mentions: Mentions) -> Entity | None:
     return mentions.entity_of(subject) if subject is not None else None
 
 
-def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset()) -> Iterator[Entity]:
-    """The entities a verb takes as object (or that a plain noun object is set beside: 'published a memoir,
-    Low Water,'), or in a phrase with one of the prepositions, also when the parse hangs that phrase on an
-    'as' phrase ('sat as an independent on Tamford Council')."""
+def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset(),
+               direct: bool = True) -> Iterator[Entity]:
+    """The entities a verb takes as object when `direct` (or that a plain noun object is set beside: 'published
+    a memoir, Low Water,'), or in a phrase with one of the prepositions, also when the parse hangs that phrase
+    on an 'as' phrase ('sat as an independent on Tamford Council'). 'Acme played Norvale' says nothing of
+    playing for Norvale: the verbs of belonging read their preposition only."""
     children = list(verb.children)
     children += [prep for as_phrase in children if as_phrase.dep_ == "prep" and as_phrase.lower_ == "as"
                  for target in as_phrase.children if target.dep_ == "pobj"
                  for prep in target.children if prep.dep_ == "prep"]
     for child in children:
-        targets = [child] if child.dep_ == "dobj" else []
+        targets = [child] if child.dep_ == "dobj" and direct else []
         if child.dep_ in ("prep", "agent") and child.lower_ in preposition:
             targets = [t for t in child.children if t.dep_ == "pobj"]
         for target in targets:
@@ -138,14 +140,16 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
         elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (
                 child := subject_entity(verb, mentions) or one_of_those_born(verb, mentions)):
-            found += [("parent_of", parent, child) for parent in objects_of(verb, mentions, frozenset({"to"}))]
+            found += [("parent_of", parent, child)
+                      for parent in objects_of(verb, mentions, frozenset({"to"}), direct=False)]
         elif lemma in table.employment_verbs:
             worker = subject_entity(verb, mentions)
             found += [(serving(employer, mentions), worker, employer)
-                      for employer in objects_of(verb, mentions, table.employment_verbs[lemma])]
+                      for employer in objects_of(verb, mentions, table.employment_verbs[lemma], direct=False)]
         elif lemma in table.membership_verbs:
             member = subject_entity(verb, mentions)
-            found += [("member_of", member, side) for side in objects_of(verb, mentions, table.membership_verbs[lemma])
+            found += [("member_of", member, side)
+                      for side in objects_of(verb, mentions, table.membership_verbs[lemma], direct=False)
                       if side.type == ORG]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
@@ -154,7 +158,8 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                       for employer in organisations_objects(verb, mentions)]
         elif lemma in table.location_participles and verb.tag_ == "VBN":
             # Whatever one is based in is a place, though NER often calls a town it does not know an organisation.
-            places = [place for place in objects_of(verb, mentions, frozenset({"in"})) if place.type in (PLACE, ORG)]
+            places = [place for place in objects_of(verb, mentions, frozenset({"in"}), direct=False)
+                      if place.type in (PLACE, ORG)]
             places += [place for child in verb.children if child.dep_ in ("npadvmod", "compound")
                        and (place := mentions.entity_of(child)) and place.type == PLACE]  # "a London-based firm"
             found += [("located_in", based_one(verb, mentions), place) for place in places]
@@ -162,7 +167,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             # "stood for Labour", "won the seat for Labour" ("run" is also a leading verb: not an elif)
             objects = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
             found += [("member_of", candidate, party) for holder in objects
-                      for party in objects_of(holder, mentions, table.party_membership_verbs[lemma])
+                      for party in objects_of(holder, mentions, table.party_membership_verbs[lemma], direct=False)
                       if mentions.body_kind(party) == "party"]
         for relation, subject, obj in found:
             if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
