@@ -45,7 +45,7 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'the Acme Institute in Leeds', 'the Acme estate in Leeds', 'Acme, a firm in the town of Leeds', 'Elm
     Lodge, in Tamford district,': a name and the place an 'in' set after it names."""
-    for preposition in doc:
+    for preposition in mentions.tokens:
         if preposition.lower_ != "in" or preposition.i + 1 >= len(doc):
             continue
         named = located_before(preposition, mentions)
@@ -131,7 +131,7 @@ def closes_phrase(preposition: Token, mentions: Mentions) -> bool:
 def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum"."""
     table = tables()
-    for possessor in doc:
+    for possessor in mentions.tokens:
         owner = mentions.of_token(possessor) if possessor.dep_ == "poss" else None
         if owner is None or owner[0].kind != "name" or owner[1].type != PLACE:
             continue

@@ -15,10 +15,11 @@ RELATIVE_PRONOUNS = {"who", "that", "which"}
 
 class Mentions(MentionIndex):
     """The article's mentions (`parse.Mentions`: the tightest mention around a token wins, because mentions nest),
-    its organisations by the lower-case text of their names, and the parties among them."""
+    its tokens, its organisations by the lower-case text of their names, and the parties among them."""
 
     def __init__(self, doc: Doc, sheet: FactSheet):
         super().__init__(doc, sheet.entities)
+        self.tokens = list(doc)  # made once: each step reads every token, and spaCy makes a Token per visit
         self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
         known = tables().parties
         parties: dict[int, set[str]] = {}

@@ -342,7 +342,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
     couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
     couple_sentence = -2
-    for noun in doc:
+    for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound"
         trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None

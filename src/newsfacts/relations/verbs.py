@@ -121,7 +121,7 @@ def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
 
 def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
-    for verb in doc:
+    for verb in mentions.tokens:
         lemma = verb.lemma_.lower()
         found: list[tuple[str, Entity | None, Entity]] = []
         if lemma in table.authorship_verbs and verb.pos_ == "VERB":
