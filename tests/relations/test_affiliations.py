@@ -32,7 +32,7 @@ def test_a_government_title_before_a_name_and_its_country_after(nlp, text, expec
 
 @pytest.mark.parametrize("text, org, expected", [
     ("Vantor's Ian Moss said sales rose.", "Vantor", "works_for"),
-    ("Labour's Ian Moss took 219 votes.", "Labour", "member_of"),
+    ("Labour's Ian Moss finished fourth.", "Labour", "member_of"),
     ("Tamford Rovers' Ian Moss scored twice.", "Tamford Rovers", "member_of"),
 ])
 def test_an_organisations_possessive_before_a_name(nlp, text, org, expected):
@@ -41,11 +41,11 @@ def test_an_organisations_possessive_before_a_name(nlp, text, org, expected):
 
 
 @pytest.mark.parametrize("text, org_forms, expected", [
-    ("Ian Moss polled 812 votes, ahead of Liberal Democrat Ida Roth on 701; the Lib Dems conceded.", ["the Lib Dems"],
+    ("Ian Moss came second, behind Liberal Democrat Ida Roth; the Lib Dems held the seat.", ["the Lib Dems"],
      {("Ida", "member_of", "Org", None)}),
-    ("Ian Moss polled 812 votes, ahead of Ida Roth (Lib Dems) on 701.", ["Lib Dems"],
+    ("Ian Moss came second, behind Ida Roth (Lib Dems).", ["Lib Dems"],
      {("Ida", "member_of", "Org", None)}),
-    ("Ian Moss polled 812 votes, ahead of Ida Roth (Vantor) on 701.", ["Vantor"], set()),
+    ("Ian Moss came second, behind Ida Roth (Vantor).", ["Vantor"], set()),
 ])
 def test_a_party_before_a_name_or_in_brackets_after_it(nlp, text, org_forms, expected):
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Ida=(PERSON, ["Ida Roth"]), Org=(ORG, org_forms))
@@ -59,6 +59,6 @@ def test_a_party_in_an_of_phrase_after_a_name_is_membership(nlp):
 
 
 def test_a_quoted_name_after_a_possessive_is_a_title(nlp):
-    text = 'Ann Lee told Norvale TV\'s "Morning Ian" that she would run.'
-    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), TV=(ORG, ["Norvale TV"]), Ian=(PERSON, ["Morning Ian"]))
+    text = 'Ann Lee was a guest on Norvale TV\'s "Ian at Noon" last week.'
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), TV=(ORG, ["Norvale TV"]), Ian=(PERSON, ["Ian at Noon"]))
     assert found == set()

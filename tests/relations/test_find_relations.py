@@ -22,7 +22,7 @@ def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
 
 
 def test_a_spouse_known_only_by_a_description_is_left_out_beside_a_named_one(nlp):
-    text = "Tom Reed was jailed. His wife Ann Reed was fined. Ann Reed said her husband made her drive."
+    text = "Tom Reed was jailed. His wife Ann Reed was cleared. Ann Reed said her husband had lied to her."
     sheet = FactSheet(id="t", text=text, entities=[
         Entity(id="E1", name="Tom Reed", type=PERSON, mentions=[mention(text, "Tom Reed"),
                                                                 mention(text, "His", kind="pronoun")]),

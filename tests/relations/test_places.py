@@ -36,9 +36,9 @@ def test_a_name_and_the_place_in_set_after_it(nlp, text, expected):
 
 
 @pytest.mark.parametrize("text, named, town", [
-    ("The fire began in the Elm Court development in Tamford.", "Elm Court", "Tamford"),
+    ("Residents of the Elm Court development in Tamford were moved out.", "Elm Court", "Tamford"),
     ("Crews fought a blaze at Elm Court in Tamford on Monday.", "Elm Court", "Tamford"),
-    ("The slope above Elmby, in Tamford province, gave way.", "Elmby", "Tamford"),
+    ("Flooding cut off Elmby, in Tamford province, on Sunday.", "Elmby", "Tamford"),
     ("Ann Lee, a nurse at the Norvale Clinic in Tamford, Wessex, spoke.", "the Norvale Clinic", "Tamford"),
 ])
 def test_a_name_and_the_place_an_in_after_it_names(nlp, text, named, town):
@@ -48,9 +48,10 @@ def test_a_name_and_the_place_an_in_after_it_names(nlp, text, named, town):
     assert located - {("Town", "Wessex")} == {("Named", "Town")}
 
 
-def test_a_building_named_after_a_valley_does_not_put_the_valley_in_the_town(nlp):
-    text = "Six were taken to the Tamford Valley hospital in Elmby."
-    found = relations_of(nlp, text, Valley=(PLACE, ["Tamford Valley"]), Elmby=(PLACE, ["Elmby"]))
+@pytest.mark.parametrize("kind", [PLACE, ORG])  # NER calls such names either
+def test_a_building_named_after_a_valley_does_not_put_the_valley_in_the_town(nlp, kind):
+    text = "The injured went to the Tamford Valley hospital in Elmby by ambulance."
+    found = relations_of(nlp, text, Valley=(kind, ["Tamford Valley"]), Elmby=(PLACE, ["Elmby"]))
     assert found == set()
 
 
@@ -72,7 +73,7 @@ def test_a_place_owning_a_place_or_a_site(nlp, text, named, kind, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "Ann Lee, a director at the Tamford auction house Norvale & Price, spoke.",
+    "Ann Lee sold the painting through the Tamford auction house Norvale & Price.",
     "Norvale & Price, the Tamford auction house, was sold.",
 ])
 def test_a_place_in_the_description_of_an_organisation(nlp, text):
@@ -83,7 +84,7 @@ def test_a_place_in_the_description_of_an_organisation(nlp, text):
 
 @pytest.mark.parametrize("text, named, kind", [
     ("Germans in Tamford were evacuated.", "Germans", ORG),  # NER's nationality, given as an organisation
-    ("Ann Lee, a GP in Tamford, spoke.", "GP", ORG),
+    ("Ann Lee, a GP in Tamford for 30 years, retired.", "GP", ORG),
 ])
 def test_a_people_or_a_name_heading_a_persons_description_is_not_located(nlp, text, named, kind):
     entities = {"Named": (kind, [named]), "Town": (PLACE, ["Tamford"])}
@@ -95,7 +96,7 @@ def test_a_people_or_a_name_heading_a_persons_description_is_not_located(nlp, te
 
 @pytest.mark.parametrize("text, named, kind", [
     ("Talks resumed at the Norland embassy in Tamford.", "Norland", PLACE),
-    ("Delegates met at Norvale climate talks in Tamford.", "Norvale", ORG),
+    ("Delegates met at the Norvale trade fair in Tamford.", "Norvale", ORG),
 ])
 def test_a_name_inside_a_noun_that_is_no_building_of_its_own_is_not_located(nlp, text, named, kind):
     found = relations_of(nlp, text, Named=(kind, [named]), Town=(PLACE, ["Tamford"]))

@@ -391,7 +391,7 @@ def test_the_organisation_owning_the_object_of_a_job_title_employs_its_holder(nl
 
 
 def test_a_name_set_beside_a_description_outweighs_the_entity_it_was_joined_to(nlp):
-    text = "In an interview with Radio Vale, the coach of Vantor, Ida Moss, said training resumes."
+    text = "After a talk with Radio Vale, the coach of Vantor, Ida Moss, confirmed the squad."
     found = relations_of(nlp, text, Radio=(PERSON, ["Radio Vale", ("the coach of Vantor", "description")]),
                          Vantor=(ORG, ["Vantor"]), Ida=(PERSON, ["Ida Moss"]))
     assert found == {("Ida", "works_for", "Vantor", "coach")}
@@ -466,34 +466,34 @@ def test_a_persons_name_before_a_job_title_employs_its_holder(nlp):
 
 
 def test_a_title_whose_parties_are_joined_belongs_to_both(nlp):
-    text = "Tom Reed, a former Tory and then Green councillor, will chair the panel."
+    text = "Tom Reed, a former Tory and later Green councillor, chairs the panel."
     found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Tories=(ORG, ["Tory"]), Greens=(ORG, ["Green"]))
     assert found == {("Tom", "member_of", "Tories", "former councillor"),
                      ("Tom", "member_of", "Greens", "former councillor")}
 
 
 def test_survived_by_kin_of_the_passive_subject(nlp):
-    text = "Ann Hill died on Monday. She is survived by two sons — Ian, Tom Hill and Ben Hill — and a sister."
+    text = "Ann Hill died on Monday. She is survived by three sons, Ian, Tom Hill and Ben Hill."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hill", ("She", "pronoun")]), Ian=(PERSON, ["Ian"]),
                          Tom=(PERSON, ["Tom Hill"]), Ben=(PERSON, ["Ben Hill"]))
     assert found == {("Ann", "parent_of", child, None) for child in ("Ian", "Tom", "Ben")}
 
 
 def test_whose_belongs_to_the_description_its_noun_phrase_opens(nlp):
-    text = "The 19-year-old winger, whose mother Ann Hill coached him, scored twice."
-    found = relations_of(nlp, text, Ian=(PERSON, [("The 19-year-old", "description")]), Ann=(PERSON, ["Ann Hill"]))
+    text = "The 30-year-old pianist, whose mother Ann Hill taught her, played last."
+    found = relations_of(nlp, text, Ian=(PERSON, [("The 30-year-old", "description")]), Ann=(PERSON, ["Ann Hill"]))
     assert found == {("Ann", "parent_of", "Ian", None)}
 
 
 def test_a_copula_whose_subject_is_a_kinship_noun_beside_a_name(nlp):
-    text = "Ian Hill, whose father Tom Hill played for the club and is now Ida Roth's assistant, scored."
+    text = "Ian Hill, whose father Tom Hill founded the shop and is now Ida Roth's assistant, spoke first."
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Hill"]), Tom=(PERSON, ["Tom Hill"]), Ida=(PERSON, ["Ida Roth"]))
     assert ("Tom", "works_for", "Ida", "assistant") in found
 
 
 def test_a_portfolio_before_a_title_is_no_employer(nlp):
-    text = "Health Secretary Ann Hill resigned."
-    assert relations_of(nlp, text, Ann=(PERSON, ["Secretary Ann Hill"]), Health=(ORG, ["Health"])) == set()
+    text = "Education Secretary Ann Hill visited a school."
+    assert relations_of(nlp, text, Ann=(PERSON, ["Secretary Ann Hill"]), Education=(ORG, ["Education"])) == set()
 
 
 @pytest.mark.parametrize("text", ["The cross was headed in by Rovers defender Ian Moss.",
@@ -520,29 +520,27 @@ def test_an_office_of_a_place_is_a_job_for_it(nlp, text, expected):
 
 
 def test_a_practitioner_of_a_science_at_an_institution_works_for_it(nlp):
-    text = "Dr Ian Moss, a statistician at the Norvale Clinic, designed the analysis."
-    found = relations_of(nlp, text, Ian=(PERSON, ["Dr Ian Moss"]), Clinic=(ORG, ["the Norvale Clinic"]))
-    assert found == {("Ian", "works_for", "Clinic", "statistician")}
+    text = "Ian Moss, an epidemiologist at the Norvale Clinic, led the trial."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Clinic=(ORG, ["the Norvale Clinic"]))
+    assert found == {("Ian", "works_for", "Clinic", "epidemiologist")}
 
 
 def test_the_leader_of_a_partys_group_is_a_member_of_the_party(nlp):
-    text = "The leader of the council's Green group, Ann Hill, said the Greens would fight on."
+    text = "Speaking for the Greens, the head of the city's Green group, Ann Hill, said the party would fight on."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hill"]), Greens=(ORG, ["the Greens"]))
-    assert found == {("Ann", "member_of", "Greens", "leader")}
+    assert found == {("Ann", "member_of", "Greens", "head")}
 
 
 def test_a_title_joined_to_an_organisation_with_an_article_of_its_own_is_not_owned_by_it(nlp):
-    text = ("Ann Lee, a senior fellow at the Norvale Institution and a former Wessex ambassador to Norland, said of "
-            "the plan.")
-    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("a senior fellow at the Norvale Institution and a former "
-                                                             "Wessex ambassador to Norland", "description")]),
+    described = "a research fellow at the Norvale Institution and a former Wessex envoy to Norland"
+    text = f"Ann Lee, {described}, told reporters."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", (described, "description")]),
                          Institute=(ORG, ["the Norvale Institution"]),
                          Wessex=(PLACE, ["Wessex"]), Norland=(PLACE, ["Norland"]))
-    assert ("Ann", "works_for", "Institute", "former ambassador") not in found
+    assert ("Ann", "works_for", "Institute", "former envoy") not in found
 
 
 def test_a_plural_title_joined_to_a_singular_one_names_other_people(nlp):
-    text = "Ann Lee urged a joint effort by the president and the Green leaders in the Senate."
-    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("the president", "description")]),
-                         Greens=(ORG, ["Green"]))
+    text = "The plan needs the president and the Green leaders to agree."
+    found = relations_of(nlp, text, President=(PERSON, [("the president", "description")]), Greens=(ORG, ["Green"]))
     assert found == set()

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from relation_helpers import ORG, PERSON, PLACE, WORK, relations_of
+from newsfacts.nlp import Parsed
+from newsfacts.relations import find_relations
+from newsfacts.schema import Article, Entity, FactSheet
+
+from relation_helpers import ORG, PERSON, PLACE, WORK, mention, relations_of
 
 
 def test_authorship_verb(nlp):
@@ -119,13 +124,36 @@ def test_standing_for_a_party_is_membership(nlp, text, party, expected):
 
 
 def test_based_before_a_description_and_the_name(nlp):
-    text = "Tamford-based IT services firm Norvale Systems on Monday reported a loss."
+    text = "Tamford-based paint maker Norvale Systems said on Monday that sales fell."
     found = relations_of(nlp, text, Norvale=(ORG, ["Norvale Systems"]), Tamford=(PLACE, ["Tamford"]))
     assert found == {("Norvale", "located_in", "Tamford", None)}
 
 
+# Penn tags to the universal parts of speech, for a hand-made parse.
+TAG_MAP = {"NNP": "PROPN", "NNPS": "PROPN", "HYPH": "PUNCT", "VBN": "VERB", "NNS": "NOUN", "VBP": "VERB",
+           "VBD": "VERB", "DT": "DET", "NN": "NOUN", ".": "PUNCT"}
+
+
+def test_based_before_a_description_the_parse_took_for_a_verb(nlp):
+    # The small model's parse of a long sentence of this shape: 'firm' a verb, the name its object.
+    words = ["Tamford", "-", "based", "IT", "services", "firm", "Norvale", "Systems", "posted", "a", "loss", "."]
+    heads = [2, 2, 4, 4, 5, 8, 7, 5, 8, 10, 8, 8]
+    deps = ["npadvmod", "punct", "amod", "compound", "compound", "nsubj", "compound", "dobj", "ROOT", "det", "dobj",
+            "punct"]
+    tags = ["NNP", "HYPH", "VBN", "NNP", "NNS", "VBP", "NNP", "NNPS", "VBD", "DT", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False] + [True] * 8 + [False, False], heads=heads, deps=deps,
+              tags=tags, pos=[TAG_MAP[tag] for tag in tags],
+              lemmas=["base" if word == "based" else word.lower() for word in words])
+    entities = [Entity(id="E1", name="Norvale Systems", type=ORG, mentions=[mention(doc.text, "Norvale Systems")]),
+                Entity(id="E2", name="Tamford", type=PLACE, mentions=[mention(doc.text, "Tamford")])]
+    parsed = Parsed(Article(id="t", text=doc.text), doc)
+    found = find_relations(parsed, FactSheet(id="t", text=doc.text, entities=entities))
+    assert [(r.subject, r.relation, r.object) for r in found] == [("E1", "located_in", "E2")]
+
+
+
 def test_an_object_the_parse_hangs_on_an_as_phrase(nlp):
-    text = "Ian Moss has sat as an independent on Tamford Council since 2021."
+    text = "Ian Moss has sat as a non-aligned member on Tamford Council since 2019."
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Council=(ORG, ["Tamford Council"]))
     assert found == {("Ian", "member_of", "Council", None)}
 
@@ -141,14 +169,14 @@ def test_a_person_publishing_a_work_is_its_author(nlp, text, author_type, expect
 
 
 def test_one_of_the_children_born_to_two_parents(nlp):
-    text = "Ian Hill was born in Tamford in 1950. He was the second of four children born to Tom and Ann Hill."
+    text = "Ian Hill was born in Tamford in 1950. He was the eldest of five children born to Tom and Ann Hill."
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Hill", ("He", "pronoun")]), Tom=(PERSON, ["Tom"]),
                          Ann=(PERSON, ["Ann Hill"]), Tamford=(PLACE, ["Tamford"]))
     assert found == {("Tom", "parent_of", "Ian", None), ("Ann", "parent_of", "Ian", None)}
 
 
 @pytest.mark.parametrize("text, org, expected", [
-    ("Ian Moss left the party in 2018 and formed the Green Future Party in 2021.", "the Green Future Party",
+    ("Ian Moss quit the Liberals and later formed the Green Future Party.", "the Green Future Party",
      "member_of"),
     ("Ian Moss sold his farm and founded Norvale Foods in 1990.", "Norvale Foods", "works_for"),
 ])
@@ -158,9 +186,9 @@ def test_founding_an_organisation_makes_one_its_member_or_its_staff(nlp, text, o
 
 
 def test_forming_a_band_makes_one_its_member(nlp):
-    text = "Ian Moss formed the Salt Kings with his brother in 1971. The band split in 1990."
+    text = "Ian Moss formed the Marsh Hollows at school. The band split in 1990."
     found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]),
-                         Band=(ORG, ["the Salt Kings", ("The band", "description")]))
+                         Band=(ORG, ["the Marsh Hollows", ("The band", "description")]))
     assert found == {("Ian", "member_of", "Band", None)}
 
 
