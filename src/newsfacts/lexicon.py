@@ -197,25 +197,12 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
                    "saturday", "sunday", "christmas", "easter"}
 
 # Nouns that name a person by role, job or situation in news ("its chief executive, Jane Doe", "the
-# striker", "the defendant"): a name set beside one is a person's. Compiled by hand from common news
-# roles (business, politics, courts, sport, professions); kinship nouns are in KINSHIP.
-PERSON_ROLE_NOUNS = {
-    "executive", "chief", "officer", "director", "chairman", "chairwoman", "chair", "president", "founder",
-    "co-founder", "owner", "boss", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
-    "chancellor", "leader", "adviser", "advisor", "aide", "analyst", "economist", "strategist", "deputy",
-    "treasurer", "employee", "worker", "assistant", "lawyer", "attorney", "solicitor", "barrister",
-    "prosecutor", "defendant", "judge", "magistrate", "victim", "witness", "suspect", "detective",
-    "constable", "sergeant", "inspector", "coach", "manager", "captain", "player", "striker", "forward",
-    "defender", "midfielder", "goalkeeper", "keeper", "winger", "teammate", "professor", "teacher",
-    "headteacher", "doctor", "nurse", "surgeon", "scientist", "researcher", "engineer", "architect",
-    "author", "writer", "novelist", "journalist", "reporter", "editor", "actor", "actress", "singer",
-    "musician", "artist", "producer", "student", "pupil", "resident", "neighbour", "neighbor", "friend",
-    "partner", "colleague", "mp", "senator", "governor", "mayor", "candidate", "campaigner", "activist",
-    "ceo", "cfo", "farmer", "driver", "pilot", "soldier", "veteran", "pastor", "priest", "bishop",
-    "agent", "publicist", "filmmaker", "photographer", "designer", "councillor", "councilor",
-    "councilman", "councilwoman", "physicist", "chemist", "biologist", "astronomer", "administrator", "envoy",
-    "diplomat", "negotiator", "mediator", "rapper", "guitarist", "drummer", "bassist", "comedian", "bandmate",
-}
+# striker", "the defendant"): a name set beside one is a person's. One table, data/roles.json, grouped by the
+# relation a phrase built on the noun states (the relations stage reads the groups); kinship nouns are in KINSHIP.
+# Those that also begin other names ("Dean Marsh", "Premier League") are roles to the relations stage only.
+PERSON_ROLES: dict[str, frozenset[str]] = {group: frozenset(table["words"]) for group, table in data_table(
+    "roles").items() if not group.startswith("_")}
+PERSON_ROLE_NOUNS = frozenset().union(*PERSON_ROLES.values()) - set(data_table("roles")["_names_too"]["words"])
 
 # Words that bring in another name of the person just named ("X, born Y", "X, whose real name is Y", "X, who
 # performs as Y"), from news usage for birth names, stage names and nicknames. Only the first group is said

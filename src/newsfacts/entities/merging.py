@@ -223,7 +223,7 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
                 for word in {name[0], name[-1]}:
                     owners.setdefault(word, []).append(cluster)
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
-    # The tagger takes some unfamiliar surnames for other words ('Okonjo now has…' as an adverb); a word the
+    # The tagger takes some unfamiliar surnames for other words ('Adeyemo now has…' as an adverb); a word the
     # article never writes in lower case is a name all the same.
     for token in tokens_spelling(doc, text, owners) if owners else []:
         looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)

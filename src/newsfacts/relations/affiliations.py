@@ -1,0 +1,84 @@
+"""An organisation named with a person: after the name ("Ian Reed, of Kent Police,", "Ann Lee (Green)"), as
+its possessor ("Acme's Ann Lee") or a party before it ("Liberal Democrat Ann Lee")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import TITLES_OF_PLACE
+from ..schema import Entity, Relation
+from .reading import Mentions, sentence, token_at
+from .tables import ORG, PERSON, PLACE, tables
+
+
+def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'Ian Reed, of Kent Police,', 'Ian Reed of Kent Police': an organisation in an 'of' phrase set after a
+    name."""
+    government_titles = tables().government_titles
+    for mention, person in mentions.items:
+        if person.type != PERSON or mention.kind != "name":
+            continue
+        first = token_at(doc, mention.start)
+        titles = {first.lower_, first.nbor(-1).lower_ if first.i else ""} if first is not None else set()
+        employer_types = {ORG, PLACE} if titles & government_titles else {ORG}  # "President Ann Roy of Norland"
+        if employer_types == {ORG} and titles & TITLES_OF_PLACE:
+            continue  # "Count Tom of Acme" holds a title of it
+        preposition = token_at(doc, mention.end)
+        if preposition is not None and preposition.text == "," and preposition.i + 1 < len(doc):
+            preposition = preposition.nbor()
+        if preposition is None or preposition.lower_ != "of" or preposition.head.i >= preposition.i:
+            continue
+        for target in preposition.children:
+            if target.dep_ == "pobj" and (employer := mentions.entity_of(target)) and employer.type in employer_types:
+                relation = mentions.affiliation(employer) if employer.type == ORG else "works_for"
+                yield Relation(subject=person.id, relation=relation, object=employer.id, evidence=sentence(target))
+
+
+def named_with(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """A person's organisation named with their name: its possessor ("Acme's Ann Lee": staff of a company, a
+    member of a party or club), a party before it ("Liberal Democrat Ann Lee") or a party or club in brackets
+    after it ("Ann Lee (Greens)", as results are listed)."""
+    for mention, person in mentions.items:
+        if person.type != PERSON or mention.kind != "name":
+            continue
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None:
+            continue
+        if name.start and doc[name.start - 1].is_quote and doc[name.start - 1].tag_ != "POS":
+            continue  # "Norvale TV's "Morning Ian"": a show's title, whatever NER made of it
+        found: list[tuple[str, Entity]] = []
+        for child in name.root.lefts:
+            if child.i >= name.start:
+                continue
+            owner = mentions.of_token(child)
+            if child.dep_ == "poss" and owner and owner[1].type == ORG:
+                found.append((mentions.affiliation(owner[1]), owner[1]))
+            elif child.dep_ in ("compound", "amod", "nmod") and child.text[:1].isupper() and (
+                    party := party_before(child, name.start, mentions)):
+                found.append(("member_of", party))
+        if name.end + 2 < len(doc) and doc[name.end].text == "(" and (side := bracketed(doc, name.end + 1, mentions)):
+            found.append(("member_of", side))
+        for relation, organisation in found:
+            yield Relation(subject=person.id, relation=relation, object=organisation.id, evidence=sentence(name.root))
+
+
+def party_before(modifier: Token, name_start: int, mentions: Mentions) -> Entity | None:
+    """The party that the words from a modifier up to a name call it by: 'Liberal Democrat' before 'Ann Lee'."""
+    named = mentions.of_token(modifier)
+    if named is not None:
+        return named[1] if mentions.body_kind(named[1]) == "party" else None
+    return mentions.party_called(modifier.doc[modifier.left_edge.i:name_start].text)
+
+
+def bracketed(doc: Doc, start: int, mentions: Mentions) -> Entity | None:
+    """The party or club named alone between the brackets opening at `start`."""
+    close = next((i for i in range(start, min(start + 6, len(doc))) if doc[i].text == ")"), None)
+    if close is None or close == start:
+        return None
+    inside = doc[start:close]
+    named = mentions.of_token(inside[0])
+    if named is not None and named[0].end >= inside.end_char - 1 and mentions.body_kind(named[1]) in ("party", "club"):
+        return named[1]
+    return mentions.party_called(inside.text)

@@ -1,0 +1,171 @@
+"""Places inside places, and organisations in places, from how the names are set: "Springfield, Illinois",
+"the Acme Institute in Leeds"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import PLACE_NOUNS
+from ..schema import Entity, Mention, Relation
+from .reading import Mentions, sentence, token_at
+from .tables import ORG, PERSON, PLACE, tables
+
+
+def ends_place_name(doc: Doc, end: int) -> bool:
+    """Whether what follows a place name lets it close an address: punctuation, a preposition or a date."""
+    following = token_at(doc, end)
+    return following is None or following.is_punct or following.pos_ == "ADP" or following.ent_type_ in (
+        "DATE", "TIME")
+
+
+def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """"Springfield, Illinois": a place named and then the place it lies in, outside of a list."""
+    places = sorted((m for m, e in mentions.items if e.type == PLACE and m.kind == "name"), key=lambda m: m.start)
+    text = doc.text
+    list_joints = {",", "and", "or", ", and", ", or"}
+    for index, (inner, outer) in enumerate(zip(places, places[1:])):
+        inner_entity, outer_entity = mentions.starting[inner.start][1], mentions.starting[outer.start][1]
+        if text[inner.end:outer.start].strip() != "," or inner_entity.id == outer_entity.id:
+            continue
+        if not ends_place_name(doc, outer.end):
+            continue  # "with Norland, Vestia should sue": the second name starts a clause
+        later = places[index + 2] if index + 2 < len(places) else None
+        earlier = places[index - 1] if index > 0 else None
+        if text[outer.end:].lstrip().startswith(("and ", "or ")) or (
+                later and text[outer.end:later.start].strip() in list_joints) or (
+                earlier and text[earlier.end:inner.start].strip() in list_joints):
+            continue  # "Paris, Rome and Oslo" is a list, not a place inside another
+        if token := token_at(doc, inner.start):
+            yield Relation(subject=inner_entity.id, relation="located_in", object=outer_entity.id,
+                           evidence=sentence(token))
+
+
+def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'the Acme Institute in Leeds', 'the Acme estate in Leeds', 'Acme, a firm in the town of Leeds', 'Elm
+    Lodge, in Tamford district,': a name and the place an 'in' set after it names."""
+    for preposition in mentions.tokens:
+        if preposition.lower_ != "in" or preposition.i + 1 >= len(doc):
+            continue
+        named = located_before(preposition, mentions)
+        place = place_after(preposition, mentions)
+        if named is not None and place is not None and named.id != place.id:
+            yield Relation(subject=named.id, relation="located_in", object=place.id, evidence=sentence(preposition))
+
+
+def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
+    """The place or organisation an 'in' says where it is: the name the parse hangs it on (or the name set
+    beside that noun, or inside it: 'the Acme estate'), else one the text sets right before it when the parse
+    hung it elsewhere: a place or a building ('Elm Court in Tamford') or a name with the 'in' phrase between
+    commas ('Acme, in Tamford district,')."""
+    doc = preposition.doc
+    if preposition.dep_ == "prep":
+        head = preposition.head
+        named = mentions.of_token(head)
+        if named is None and head.dep_ == "appos":
+            named = mentions.of_token(head.head)
+        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in tables().buildings:
+            # "the Elm Court development in Tamford"; not "the Norland embassy in Tamford" (a country's building)
+            # nor "Norvale climate talks in Tamford" (no building), nor a building called after a valley
+            named = next((found for child in head.lefts if child.dep_ == "compound"
+                          and (found := mentions.of_token(child)) and found[1].type == ORG), None)
+            if named is not None and named[0].text.split()[-1].lower() in tables().areas:
+                return None
+        if named is not None:
+            return named[1] if located_name(named, head, mentions) else None
+    previous = doc[preposition.i - 1] if preposition.i else None
+    if previous is None:
+        return None
+    between_commas = previous.text == "," and preposition.i >= 2 and closes_phrase(preposition, mentions)
+    last = doc[preposition.i - 2] if between_commas else previous
+    named = mentions.ending.get(last.idx + len(last.text))
+    if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE):
+        return None
+    building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings
+    return named[1] if building or between_commas else None
+
+
+def located_name(named: tuple[Mention, Entity], token: Token, mentions: Mentions) -> bool:
+    """Whether a mention is the name of a place or an organisation that an 'in' can locate: not a people
+    ("Israelis in Gaza", which NER's nationality label gives the entities stage as an organisation), nor a name
+    ending a description of a person ("a GP in Elmby")."""
+    if named[0].kind != "name" or named[1].type not in (ORG, PLACE) or token.ent_type_ == "NORP":
+        return False
+    return not any(mention.kind == "description" and entity.type == PERSON and mention.end == named[0].end
+                   for mention, entity in mentions.at(token))
+
+
+def place_after(preposition: Token, mentions: Mentions) -> Entity | None:
+    """The place named right after an 'in' ('in Rochester, Minn.' is in Rochester; 'in Tamford district'), or in
+    the 'of' phrase of a noun there ('in the town of Leeds')."""
+    doc = preposition.doc
+    first = preposition.i + 1
+    while first < len(doc) and doc[first].dep_ == "det":
+        first += 1
+    if first >= len(doc):
+        return None
+    found = mentions.starting.get(doc[first].idx)
+    if found is None:  # "the town of Leeds"
+        target = doc[first]
+        of = next((child for child in target.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        found = next((mentions.of_token(t) for t in of.children if t.dep_ == "pobj"), None) if of else None
+    return found[1] if found and found[0].kind == "name" and found[1].type == PLACE else None
+
+
+def closes_phrase(preposition: Token, mentions: Mentions) -> bool:
+    """Whether the place after an 'in' ends at a comma or the end of the sentence, with at most a kind of place
+    after its name ('in Tamford district,')."""
+    place = place_after(preposition, mentions)
+    if place is None:
+        return False
+    named = mentions.starting.get(preposition.nbor().idx) or mentions.starting.get(preposition.nbor(2).idx)
+    if named is None:
+        return False
+    after = token_at(preposition.doc, named[0].end)
+    if after is not None and after.lower_ in PLACE_NOUNS:
+        after = after.nbor() if after.i + 1 < len(preposition.doc) else None
+    return after is None or after.text in (",", ".", ";") or after.is_sent_end
+
+
+def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum"."""
+    table = tables()
+    for possessor in mentions.tokens:
+        owner = mentions.of_token(possessor) if possessor.dep_ == "poss" else None
+        if owner is None or owner[0].kind != "name" or owner[1].type != PLACE:
+            continue
+        head = possessor.head
+        named = mentions.of_token(head)
+        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS | table.buildings:
+            named = next((found for child in head.lefts if child.dep_ == "compound"
+                          and (found := mentions.of_token(child))), None)
+            if named is not None and named[1].type == ORG:  # "Tamford's Acme museum": the museum is Acme
+                named = named if head.lemma_.lower() in table.buildings else None
+        elif named is not None and (named[1].type != PLACE or named[0].kind != "name"):
+            named = None
+        if named is not None and named[1].type in (ORG, PLACE) and named[1].id != owner[1].id:
+            yield Relation(subject=named[1].id, relation="located_in", object=owner[1].id, evidence=sentence(head))
+
+
+def places_describing(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """An organisation named with a description holding a place: "the Leeds auction house Acme", "Acme, the
+    Leeds paint maker,"."""
+    for mention, organisation in mentions.items:
+        if organisation.type != ORG or mention.kind != "name":
+            continue
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None:
+            continue
+        descriptions = [child for child in name.root.children if child.pos_ == "NOUN" and (
+            child.dep_ in ("compound", "nmod") and child.i < name.start or child.dep_ == "appos")]
+        # The place modifies the description, or the name beside it ("the Leeds auction house Acme", as the
+        # parse often hangs it), before the description.
+        words = [word for description in descriptions for word in description.subtree if word.i < description.i]
+        if descriptions:
+            words += [child for child in name.root.lefts if child.i < descriptions[0].i]
+        for word in words:
+            place = mentions.of_token(word) if word.dep_ in ("compound", "nmod") else None
+            if place and place[0].kind == "name" and place[1].type == PLACE and place[1].id != organisation.id:
+                yield Relation(subject=organisation.id, relation="located_in", object=place[1].id,
+                               evidence=sentence(word))

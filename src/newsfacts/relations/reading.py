@@ -1,0 +1,98 @@
+"""What the relation steps share: the article's mentions by token, and small readings of the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..parse import Mentions as MentionIndex, token_index_from
+from ..schema import Entity, FactSheet, Mention
+from .tables import ORG, tables
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+
+
+class Mentions(MentionIndex):
+    """The article's mentions (`parse.Mentions`: the tightest mention around a token wins, because mentions nest),
+    its tokens, its organisations by the lower-case text of their names, and the parties among them."""
+
+    def __init__(self, doc: Doc, sheet: FactSheet):
+        super().__init__(doc, sheet.entities)
+        self.tokens = list(doc)  # made once: each step reads every token, and spaCy makes a Token per visit
+        self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
+        known = tables().parties
+        parties: dict[int, set[str]] = {}
+        self._forms: dict[str, set[str]] = {}  # an organisation's id -> its names and descriptions, bare
+        for mention, entity in self.items:
+            if entity.type == ORG:
+                form = bare(mention.text)
+                self._forms.setdefault(entity.id, set()).add(form)
+                if form in known:
+                    parties.setdefault(known[form], set()).add(entity.id)
+        # A party the entities stage left in two entities ("the Conservatives", "the Tories") is the one with more
+        # mentions, the first named on a tie: both are the same party.
+        order = {entity.id: (-len(entity.mentions), number) for number, entity in enumerate(sheet.entities)}
+        by_id = {entity.id: entity for entity in sheet.entities}
+        self._parties = {number: by_id[min(ids, key=order.__getitem__)] for number, ids in parties.items()}
+
+    def party_called(self, words: str) -> Entity | None:
+        """The party the article names that `words` also names: 'Tory' or 'Conservative' for 'the Conservatives'."""
+        number = tables().parties.get(bare(words))
+        return self._parties.get(number) if number is not None else None
+
+    def body_kind(self, entity: Entity) -> str | None:
+        """What kind of body an organisation is, by the last words of its names and descriptions: 'party',
+        'legislature', 'association', 'club', or None (a company, a ministry, one not known)."""
+        if entity.type != ORG:
+            return None
+        forms = self._forms.get(entity.id, set()) | {bare(entity.name)}
+        if entity in self._parties.values():
+            return "party"
+        last_words = {form.split()[-1] for form in forms if form}
+        for kind, words in tables().member_bodies.items():
+            if last_words & words:
+                return kind
+        return "club" if last_words & tables().clubs else None
+
+    def affiliation(self, person_to: Entity) -> str:
+        """How a person belongs to an organisation named with them ('Acme's Tom Lee', 'Tom Lee (Acme)') or that
+        they serve: a member of a party, legislature, association or club, else on its staff."""
+        return "member_of" if self.body_kind(person_to) else "works_for"
+
+
+def bare(text: str) -> str:
+    """A name as the word tables hold it: lower case, single spaces, no leading 'the', no possessive."""
+    words = text.lower().replace("’", "'").removesuffix("'s").removesuffix("'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def sentence(token: Token) -> str:
+    return token.sent.text.strip()
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The first token starting at or after character `char`."""
+    index = token_index_from(doc, char)
+    return doc[index] if index < len(doc) else None
+
+
+def own_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention, Entity] | None:
+    """A mention of `token`, with its entity, that leaves out `noun`: in 'its chief executive', itself a mention
+    of the executive, 'its' is not the executive."""
+    found = mentions.of_token(token)
+    if found is None or found[0].start <= noun.idx < found[0].end:
+        return None
+    return found
+
+
+def unique(entities: Iterable[Entity]) -> list[Entity]:
+    return list({entity.id: entity for entity in entities}.values())
+
+
+def entity_of_subject(subject: Token, verb: Token, mentions: Mentions) -> Entity | None:
+    """The entity a verb's subject names; a relative pronoun's is the noun its clause hangs on ('Acme, which
+    is based in Leeds')."""
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return mentions.entity_of(verb.head)
+    return mentions.entity_of(subject)

@@ -1,0 +1,442 @@
+"""Relations a trigger noun states between the one it names (the holder) and its owner: "his brother Tom",
+"Tom, her brother,", "Acme spokesman Ben Cole", "the director of Acme, Ann Lee", "Tom is her son"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import COMPANY_NOUNS
+from ..parse import RELATIVE_TAGS
+from ..schema import Entity, Mention, Relation
+from .reading import Mentions, bare, own_mention, sentence, token_at, unique
+from .tables import ORG, PERSON, PLACE, Trigger, tables
+
+# Relations a "former" or "ex-" undoes: an ex-wife is no wife. A former MP was a member, and the role says so;
+# kinship stays whatever happens.
+ENDED_BY_FORMER = {"spouse_of"}
+# What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
+APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
+COORDINATION = {",", "and", "&"}
+# What joins two modifiers of one title: "a Labour and then Green MP", "an Acme or Norvale director".
+JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
+# Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
+OWNING_PREPOSITIONS = {"of", "at", "for"}
+
+
+def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The possessor, organisation modifier, or "of"/"at" object of a trigger noun.
+
+    Only a name, a pronoun or a description the entities stage resolved owns: "secretary of state" is a
+    title, not a job at something called "state". A party's adjective owns it too ("a Tory MP"), and a
+    person's name before a job title employs its holder ("Acme Party leader Tom Reed's adviser Ann Lee").
+    """
+    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    possessors = [whose_antecedent(child) or child for bearer in bearers for child in bearer.children
+                  if child.dep_ == "poss"]
+    candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
+    its = candidates[0] if candidates and candidates[0].lower_ in ("its", "their") else None
+    if its is not None and own_mention(its, noun, mentions) is None and (organisation := organisation_possessing(
+            its, mentions)):
+        yield organisation
+    for child in noun.lefts:
+        if child.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        entity = mentions.entity_of(child)
+        if entity and (entity.type == ORG or entity.type == PERSON and trigger.relation == "works_for"):
+            candidates.append(child)
+        elif own_mention(child, noun, mentions) is None:
+            yield from named_before(child, mentions)
+    if (modifier := joined_modifier(noun, mentions)) is not None:
+        candidates.append(modifier)
+    if (before := organisation_just_before(noun, mentions)) is not None:
+        yield before
+    for preposition in noun.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
+            # "author of the book The Long Road": the name set beside the object owns it too.
+            candidates += [token for target in preposition.children if target.dep_ == "pobj"
+                           for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
+            for group in (target for target in preposition.children if target.dep_ == "pobj"
+                          and target.lemma_.lower() in tables().party_groups):
+                for modifier in (child for child in group.lefts if child.dep_ in ("amod", "compound")):
+                    yield from named_before(modifier, mentions)  # "leader of the council's Green group"
+    clause = noun.head
+    if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
+            preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
+                relative.dep_ == "pobj" and relative.tag_ in RELATIVE_TAGS for relative in preposition.children)
+            for preposition in (*clause.children, *clause.head.children)):
+        candidates.append(clause.head)  # "Acme, the firm of which Tom Reed is director"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
+        # "X is survived by two sons"
+        candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
+    for token in candidates:
+        found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
+        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
+        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
+            yield found[1]
+
+
+def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
+    """'Acme' in 'Acme defender Ian Moss' when the parse hung 'Acme' elsewhere: an organisation's name right
+    before a title that is right before a person's name."""
+    doc = noun.doc
+    if noun.i == 0 or noun.i + 1 >= len(doc) or any(child.i < noun.i for child in noun.children):
+        return None
+    named = mentions.ending.get(doc[noun.i - 1].idx + len(doc[noun.i - 1]))
+    following = mentions.starting.get(doc[noun.i + 1].idx)
+    if named is None or following is None or named[0].kind != "name" or named[1].type != ORG:
+        return None
+    return named[1] if following[0].kind == "name" and following[1].type == PERSON else None
+
+
+def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The organisation a capitalised modifier names though the entities stage kept it inside a description:
+    "the Acme goalkeeper", or a party by its adjective ("the Liberal Democrat candidate")."""
+    if not modifier.text[:1].isupper():
+        return
+    words = modifier.doc[modifier.left_edge.i:modifier.i + 1].text
+    if modifier.pos_ == "PROPN" and (named := mentions.organisations.get(words.lower())):
+        yield named
+    elif party := mentions.party_called(words) or mentions.party_called(modifier.text):
+        yield party
+
+
+def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
+    """For a common noun that is no mention of its own, the names set beside it ('the book The Long Road'),
+    then the organisation owning it: 'the head of the Red Cross's delegation' works for the Red Cross.
+    Organisations only: 'the mother of Tom's child' is no kin of Tom's."""
+    if own_mention(token, noun, mentions) is not None:
+        return []
+    beside = [] if token.lemma_.lower() in tables().party_groups else [  # "the leader of the Green group, Ann
+        child for child in token.children if child.dep_ == "appos"]      # Hill": she leads it, she is not it
+    return beside + [
+        child for child in token.children if child.dep_ == "poss" and (owner := mentions.entity_of(child))
+        and owner.type == ORG]
+
+
+def phrase_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention, Entity] | None:
+    """A person mention that opens the noun phrase of `token` and stops short of it: 'The 22-year-old' in 'The
+    22-year-old striker, whose father…', where the entities stage left the noun out."""
+    if token.pos_ != "NOUN" or token.left_edge.i == token.i:
+        return None
+    found = own_mention(token.left_edge, noun, mentions)
+    if found is None or found[1].type != PERSON or found[0].end > token.idx:
+        return None
+    return found if all(mentions.of_token(word) in (found, None) for word in token.doc[token.left_edge.i:token.i]) \
+        else None
+
+
+def whose_antecedent(possessor: Token) -> Token | None:
+    """'Ann Lee, whose husband…': the name the relative clause of a 'whose' hangs on."""
+    if possessor.lower_ != "whose":
+        return None
+    token = possessor.head
+    while token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    return token.head if token.dep_ == "relcl" else None
+
+
+def organisation_possessing(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """The organisation an 'its' or 'their' stands for. 'Their' more often means people, so only an
+    organisation that is its clause's subject counts ('Acme lost to their rivals')."""
+    if pronoun.lower_ == "its":
+        return organisation_before(pronoun, mentions)
+    verb = pronoun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    entity = mentions.entity_of(subject) if subject is not None else None
+    return entity if entity is not None and entity.type == ORG else None
+
+
+def organisation_before(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """'Acme said its chief executive…': the organisation named last before 'its', in its sentence or the one
+    before; the entities stage resolves only personal pronouns."""
+    sentence_start = pronoun.sent.start
+    window_start = pronoun.doc[sentence_start - 1].sent.start_char if sentence_start > 0 else 0
+    named = [(m, e) for m, e in mentions.items if e.type == ORG and window_start <= m.start and m.end <= pronoun.idx]
+    return max(named, key=lambda item: item[0].start)[1] if named else None
+
+
+def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozenset[str], many: bool) -> list[Entity]:
+    """The names from token `first` on, set as an appositive: "Tom", ", Tom and Ann", "the Prince".
+
+    A second name counts only after a plural noun and in a list joined by "and": in "his father, Tom
+    Reed, Jr. was", "professor Ann Lee, Tom's view" or "Acme chief Tom Reed and Sam Hill" it does not.
+    """
+    sent_end = doc[first - 1].sent.end if first > 0 else len(doc)
+    names: list[Entity] = []
+    joints: list[list[str]] = []
+    index = first
+    while index < sent_end:
+        gap_start = index
+        while index < sent_end and doc[index].lower_ in APPOSITION_GAP:
+            index += 1
+        found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
+                      if doc[i].idx in mentions.starting), None)
+        if found is None or found[1].type not in holder_types or found[0].kind not in ("name", "title"):
+            break
+        mention, entity = found
+        head = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        after_comma = any(doc[i].text == "," for i in range(gap_start, index))
+        if head is None or after_comma and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.head.i >= first:
+            break  # "…his father, Tom said": Tom starts a clause of his own
+        names.append(entity)
+        index = head.end
+        joint: list[str] = []
+        while index < sent_end and doc[index].lower_ in COORDINATION and len(joint) < 2:
+            joint.append(doc[index].lower_)
+            index += 1
+        if not joint or not many:
+            break
+        joints.append(joint)
+    if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
+        return names[:1]
+    return names
+
+
+def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The entity a trigger noun's phrase names."""
+    doc = noun.doc
+    around = mentions.of_token(noun)
+    plural = noun.tag_ in ("NNS", "NNPS")  # "his parents" is two people: only names beside it say who
+    # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
+    named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
+    if not named and (after := end_of_owning_phrase(noun, mentions)) < len(doc) and doc[after].text == ",":
+        named = names_after(doc, after, mentions, trigger.holder_types, many=plural)  # "chief of Acme, Jane Doe"
+    # The entity the phrase is a mention of, unless the name set beside it says otherwise: the text is nearer
+    # evidence than the entities stage's joining.
+    if around and around[0].kind != "name" and around[1].type in trigger.holder_types and not plural and (
+            not named or around[1] in named):
+        yield around[1]
+    yield from named
+    if not named:  # "her husband, the pilot Tom Lee": a name in apposition to an apposition
+        for described in (child for child in noun.children if child.dep_ == "appos" and child.pos_ == "NOUN"):
+            for name in (child for child in described.children if child.dep_ == "appos"):
+                found = mentions.of_token(name)
+                if found and found[0].kind == "name" and found[1].type in trigger.holder_types:
+                    yield found[1]
+    # A name right before the phrase: "Tom, her brother, …"; not when the phrase names its own person
+    # ("Ann Lee, Acme chief Tom Reed" is a list), nor for a plural ("Tom, 23, and Ann, 22, both students": one
+    # name would be half the answer).
+    phrase_start = noun.left_edge.i
+    if not named and not plural and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
+        before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
+        if before and before[1].type in trigger.holder_types:
+            yield before[1]
+    # A list the noun's clause gives: "her novels include X and Y".
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in tables().listing_verbs:
+        for listed in (child for child in noun.head.children if child.dep_ == "dobj"):
+            for token in (listed, *listed.conjuncts):
+                if (entity := mentions.entity_of(token)) and entity.type in trigger.holder_types:
+                    yield entity
+    # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
+    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in tables().copulas:
+        verb = noun.head
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            entity = mentions.entity_of(subject)
+            if entity is None:  # "whose father, Tom Reed, … is now her assistant"
+                entity = next((named[1] for child in subject.children if child.dep_ == "appos"
+                               and (named := mentions.of_token(child)) and named[0].kind == "name"), None)
+            if entity is not None and entity.type in trigger.holder_types:
+                yield entity
+
+
+def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
+    """The holders of a trigger noun, or else of the title it is joined to: in "Ann Lee, editor of the paper
+    and a professor at Acme", Ann Lee is the professor too."""
+    found = unique(holders(noun, trigger, mentions))
+    triggers = tables().triggers
+    plural = noun.tag_ in ("NNS", "NNPS")  # "the president and the party's leaders" are other people
+    while not found and not plural and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" \
+            and noun.head.lemma_.lower() in triggers:
+        noun = noun.head
+        found = unique(holders(noun, trigger, mentions))
+    if not found and (modifier := joined_modifier(noun, mentions)) is not None and modifier.dep_ == "appos":
+        named = mentions.of_token(modifier.head)  # "Tom Reed, a Labour and then Green MP,"
+        if named and named[0].kind == "name" and named[1].type in trigger.holder_types:
+            found = [named[1]]
+    return found
+
+
+def joined_modifier(noun: Token, mentions: Mentions) -> Token | None:
+    """The organisation's name the parse made the head of a title whose modifiers are joined: in "a Labour and
+    then Green MP" it reads "Labour" as the head and "MP" as joined to it, though both parties own the MP."""
+    head = noun.head
+    if noun.dep_ != "conj" or head.i > noun.i or (named := mentions.of_token(head)) is None or named[1].type != ORG:
+        return None
+    if any(child.dep_ == "det" for child in noun.children) or head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        return None  # "a fellow at Acme and a former ambassador": the title has an article and a place of its own
+    between = noun.doc[head.i + 1:noun.left_edge.i]
+    return head if all(word.lower_ in JOINING_WORDS for word in between) else None
+
+
+def end_of_owning_phrase(noun: Token, mentions: Mentions) -> int:
+    """Where the "of"/"at" phrase after a trigger noun ends when it names an organisation, a place or a person
+    by name, else past the text. A person described there would be ambiguous: in "the daughter of the late
+    king, Tom", Tom may be the king; in "a spokesman for President Ann Lee, Tom", Tom can only be the spokesman."""
+    for preposition in noun.rights:
+        if preposition.dep_ != "prep" or preposition.lower_ not in OWNING_PREPOSITIONS:
+            continue
+        for target in preposition.children:
+            found = mentions.of_token(target) if target.dep_ == "pobj" else None
+            if found and (found[1].type in (ORG, PLACE) or found[0].kind == "name") and (
+                    after := token_at(noun.doc, found[0].end)):
+                return after.i
+            if target.dep_ == "pobj" and found is None and target.lemma_.lower() in tables().party_groups:
+                return target.i + 1  # "the leader of the Green group, Ann Hill"
+    return len(noun.doc)
+
+
+def role_of(noun: Token, mentions: Mentions) -> str:
+    """The job title as written: the noun with the plain words right before it ("communications secretary")."""
+    start = noun.i
+    while start > 0:
+        previous = noun.doc[start - 1]
+        if previous.head.i < start or previous.dep_ not in ("compound", "amod") or own_mention(
+                previous, noun, mentions):
+            break
+        if previous.lower_ in tables().past or previous.lower_ in mentions.organisations or any(
+                named_before(previous, mentions)):
+            break
+        start -= 1
+    return noun.doc[start:noun.i + 1].text.lower()
+
+
+def modifiers(noun: Token) -> set[str]:
+    """The words before a noun, and before the noun it is joined to when it has no determiner of its own: in
+    "the former governor and Acme director", "former" is said of both."""
+    words = {child.lower_ for child in noun.lefts}
+    words |= {token.lower_ for token in noun.doc[noun.left_edge.i:noun.i]}
+    if noun.dep_ == "conj" and not any(child.dep_ in ("det", "poss") for child in noun.children):
+        words |= modifiers(noun.head)
+    return words
+
+
+def subject_company(mentions: Mentions) -> Entity | None:
+    """The company a business story is about: the one organisation the entities stage found called 'the
+    company' or 'the group'."""
+    called = {entity.id: entity for mention, entity in mentions.items if entity.type == ORG
+              and mention.kind == "description" and mention.text.lower().startswith("the ")
+              and mention.text.lower().split()[-1] in COMPANY_NOUNS}
+    return next(iter(called.values())) if len(called) == 1 else None
+
+
+def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
+    """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
+    naming the couple or the next ('his wife, Ann, and their two daughters')."""
+    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if possessor is None or own_mention(possessor, noun, mentions) is not None:
+        return False
+    return possessor.lemma_.lower() == "couple" or (possessor.lower_ == "their" and
+                                                      sentence_number <= couple_sentence + 1)
+
+
+def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    table = tables()
+    company = subject_company(mentions)
+    sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
+    couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
+    couple_sentence = -2
+    for noun in mentions.tokens:
+        # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
+        is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound"
+        trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
+        if trigger is None:
+            continue
+        titled = title_in_name(noun, trigger, mentions)
+        around = mentions.of_token(noun)
+        if titled is None and around and around[0].kind == "name":
+            continue  # part of a name: "the Players Championship"
+        words = modifiers(noun)
+        former = bool(words & table.past)
+        if former and trigger.relation in ENDED_BY_FORMER:
+            continue
+        if trigger.relation == "author_of" and words & table.not_authored:
+            continue
+        role = role_of(noun, mentions) if trigger.gives_role else None
+        if role and former:
+            role = f"former {role}"
+        owner_types = trigger.owner_types
+        if trigger.relation == "works_for" and role and set(role.split()) & table.public_offices:
+            owner_types |= {PLACE}  # "the city manager of Tamford" works for the town
+        found_owners = [o for o in owners(noun, trigger, mentions) if o.type in owner_types]
+        if titled is not None:
+            found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in owner_types]
+        if not found_owners and company is not None and role in table.company_roles:
+            found_owners = [company]
+        sentence_number = sentence_numbers[noun.sent.start]
+        if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
+                and couple_owning(noun, mentions, sentence_number, couple_sentence):
+            found_owners, couple_sentence = couple, sentence_number
+        owner_ids = {owner.id for owner in found_owners}
+        found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
+        for owner in unique(found_owners):
+            relation = relation_to(owner, noun, trigger, mentions)
+            if relation is None:
+                continue
+            for holder in found_holders:
+                if holder.id in owner_ids:
+                    continue  # "her husband, X, and their daughters": X owns the daughters, he is not one
+                subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
+                if relation == "spouse_of":
+                    couple, couple_sentence = [subject, obj], sentence_number
+                yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
+                               evidence=sentence(noun))
+
+
+def trigger_of(word: str) -> Trigger | None:
+    """The trigger a noun is, by the tables or, for the many names of sciences' and crafts' practitioners, by its
+    ending ('epidemiologist', 'statistician', 'podiatrist'): a job."""
+    table = tables()
+    if word in table.triggers:
+        return table.triggers[word]
+    return table.triggers["scientist"] if word.endswith(table.job_endings) else None
+
+
+def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:
+    """The relation a trigger noun states with this owner. A country or person employs the holder of a
+    government title; a party's people are its members, and so are the chair or leader of a legislature or
+    an association; a politician's title owned by any other organisation says nothing ("MP for Leeds"
+    names a seat, "Transport minister" a portfolio, and so does "Health" in "Health Secretary")."""
+    table = tables()
+    if owner.type in trigger.employs_when_owned_by:
+        return "works_for"
+    if owner.type == ORG and bare(owner.name) in table.portfolios:
+        return None  # "Health Secretary Ann Lee": NER's organisation "Health" is her portfolio
+    kind = mentions.body_kind(owner)
+    word = noun.lemma_.lower()
+    if word in table.party_roles and owner.type == ORG and kind not in ("party", "legislature"):
+        return None
+    if trigger.relation == "works_for" and (kind == "party" or kind in ("legislature", "association")
+                                            and word in table.member_titles):
+        return "member_of"
+    return trigger.relation
+
+
+def title_in_name(noun: Token, trigger: Trigger, mentions: Mentions) -> tuple[Mention, Entity] | None:
+    """The name a title opens, with its person: 'Superintendent' in 'Superintendent Ann Lee'."""
+    around = mentions.of_token(noun)
+    if around is None or around[0].kind != "name" or around[1].type != PERSON or PERSON not in trigger.holder_types:
+        return None
+    following = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+    return around if following is not None and following.idx < around[0].end else None
+
+
+def owners_before_name(name: Mention, noun: Token, mentions: Mentions) -> Iterator[Entity]:
+    """For a title inside a person's name, what the words just before the name name: 'Acme' in 'Acme
+    Superintendent Ann Lee', a party in 'Republican Senator Ann Lee'."""
+    span = noun.doc.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return
+    for child in span.root.lefts:
+        if child.i >= span.start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
+            continue
+        if (found := own_mention(child, noun, mentions)) and found[1].type in (ORG, PERSON):
+            yield found[1]
+        elif found is None:
+            yield from named_before(child, mentions)

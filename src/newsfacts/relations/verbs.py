@@ -1,0 +1,174 @@
+"""Relations a verb states between its subject and its object: "X wrote Y", "X married Y", "X was born to Y",
+"X works for Y", "X plays for Y", "X heads Y", "X joined Y", "Y, based in Z"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..parse import subject_of
+from ..schema import Entity, Relation
+from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, sentence
+from .tables import ORG, PERSON, PLACE, WORK, tables
+
+
+def subject_entity(verb: Token, mentions: Mentions) -> Entity | None:
+    """The entity a verb's subject names; an adjective's is its copula's ('who is married to Y'), a joined verb's
+    the first verb's ('resigned and formed Acme')."""
+    subject = subject_of(verb, through=("acomp", "conj"))
+    return entity_of_subject(subject, subject.head, mentions) if subject is not None else None
+
+
+def one_of_those_born(participle: Token, mentions: Mentions) -> Entity | None:
+    """The subject of 'X was the second of four children born to Y': one of the noun 'born' is said of."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return None
+    one = noun.head.head
+    if one.dep_ != "attr" or one.head.lemma_ != "be":
+        return None
+    subject = next((child for child in one.head.children if child.dep_ == "nsubj"), None)
+    return mentions.entity_of(subject) if subject is not None else None
+
+
+def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = frozenset(),
+               direct: bool = True) -> Iterator[Entity]:
+    """The entities a verb takes as object when `direct` (or that a plain noun object is set beside: 'published
+    a memoir, Low Water,'), or in a phrase with one of the prepositions, also when the parse hangs that phrase
+    on an 'as' phrase ('sat as an independent on Tamford Council'). 'Acme played Norvale' says nothing of
+    playing for Norvale: the verbs of belonging read their preposition only."""
+    children = list(verb.children)
+    children += [prep for as_phrase in children if as_phrase.dep_ == "prep" and as_phrase.lower_ == "as"
+                 for target in as_phrase.children if target.dep_ == "pobj"
+                 for prep in target.children if prep.dep_ == "prep"]
+    for child in children:
+        targets = [child] if child.dep_ == "dobj" and direct else []
+        if child.dep_ in ("prep", "agent") and child.lower_ in preposition:
+            targets = [t for t in child.children if t.dep_ == "pobj"]
+        for target in targets:
+            for token in (target, *target.conjuncts):
+                if entity := mentions.entity_of(token):
+                    yield entity
+                elif token.pos_ == "NOUN":
+                    yield from (named[1] for child in token.children if child.dep_ == "appos"
+                                and (named := mentions.of_token(child)) and named[0].kind == "name")
+
+
+def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The organisations a verb takes as object, or whose part it does: 'heads Acme', 'runs Acme's lab'."""
+    for target in (child for child in verb.children if child.dep_ == "dobj"):
+        entity = mentions.entity_of(target)
+        if entity is None:
+            entity = next((mentions.entity_of(c) for c in target.children if c.dep_ == "poss"), None)
+        if entity is not None and entity.type == ORG:
+            yield entity
+
+
+def based_one(participle: Token, mentions: Mentions) -> Entity | None:
+    """What 'based' or 'located' is said of: the noun it modifies, the name that noun is set beside ('Acme,
+    a firm based in Leeds', 'the Leeds-based firm Acme'), or its subject, through a relative pronoun ('Acme,
+    which is based in Leeds')."""
+    if participle.dep_ in ("acl", "amod"):
+        noun = participle.head
+        while noun.dep_ == "compound" and mentions.entity_of(noun) is None:
+            noun = noun.head
+        based = mentions.entity_of(noun)
+        if based is None and noun.dep_ == "appos":
+            based = mentions.entity_of(noun.head)
+        return based if based is not None or participle.dep_ != "amod" else name_after_descriptor(participle, mentions)
+    subject = next((child for child in participle.children if child.dep_ == "nsubjpass"), None)
+    return entity_of_subject(subject, participle, mentions) if subject is not None else None
+
+
+def name_after_descriptor(participle: Token, mentions: Mentions) -> Entity | None:
+    """The organisation named after a 'Leeds-based' and the plain words describing it, however the parse hung
+    them: 'the Leeds-based paint maker Acme'."""
+    doc = participle.doc
+    for token in doc[participle.i + 1:min(participle.i + 6, participle.sent.end)]:
+        found = mentions.starting.get(token.idx)
+        if found is not None:
+            return found[1] if found[0].kind == "name" and found[1].type == ORG else None
+        if token.is_punct or token.dep_ == "det" or not token.is_alpha:
+            return None
+    return None
+
+
+def serving(organisation: Entity, mentions: Mentions) -> str:
+    """Working for a party, a legislature or an association is being its member ('served on the council',
+    'joined the party'); for anything else, its staff."""
+    return "member_of" if mentions.body_kind(organisation) in ("party", "legislature", "association") else "works_for"
+
+
+def past_tense(verb: Token) -> bool:
+    """ "worked for", "had worked for": over; "works for", "has worked for": still true."""
+    return verb.tag_ == "VBD" or any(aux.dep_ == "aux" and aux.tag_ == "VBD" for aux in verb.children)
+
+
+def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
+    if relation in ("spouse_of", "parent_of"):
+        return subject.type == obj.type == PERSON
+    if relation == "works_for":
+        return subject.type == PERSON and obj.type in (PERSON, ORG)
+    if relation == "member_of":
+        return subject.type == PERSON and obj.type == ORG
+    if relation == "author_of":
+        return subject.type in (PERSON, ORG)
+    if relation == "located_in":
+        return subject.type in (ORG, PLACE, "EVENT")
+    return True
+
+
+def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    table = tables()
+    for verb in mentions.tokens:
+        lemma = verb.lemma_.lower()
+        found: list[tuple[str, Entity | None, Entity]] = []
+        if lemma in table.authorship_verbs and verb.pos_ == "VERB":
+            author = subject_entity(verb, mentions)
+            found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
+            if verb.dep_ == "acl" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
+                found += [("author_of", by, work) for by in objects_of(verb, mentions, frozenset({"by"}))]
+            relative_object = any(c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
+            work = mentions.entity_of(verb.head) if verb.dep_ == "relcl" and relative_object else None
+            if work is not None and work.type == WORK:
+                found.append(("author_of", author, work))  # "Still Rivers, which she wrote in a year"
+        elif lemma in table.marriage_verbs:
+            spouse = subject_entity(verb, mentions)
+            found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
+        elif lemma in table.publishing_verbs and (author := subject_entity(verb, mentions)) and author.type == PERSON:
+            found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
+        elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (
+                child := subject_entity(verb, mentions) or one_of_those_born(verb, mentions)):
+            found += [("parent_of", parent, child)
+                      for parent in objects_of(verb, mentions, frozenset({"to"}), direct=False)]
+        elif lemma in table.employment_verbs:
+            worker = subject_entity(verb, mentions)
+            found += [(serving(employer, mentions), worker, employer)
+                      for employer in objects_of(verb, mentions, table.employment_verbs[lemma], direct=False)]
+        elif lemma in table.membership_verbs:
+            member = subject_entity(verb, mentions)
+            found += [("member_of", member, side)
+                      for side in objects_of(verb, mentions, table.membership_verbs[lemma], direct=False)
+                      if side.type == ORG]
+        elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
+                                      and not past_tense(verb)):
+            worker = subject_entity(verb, mentions)
+            found += [(serving(employer, mentions), worker, employer)
+                      for employer in organisations_objects(verb, mentions)]
+        elif lemma in table.location_participles and verb.tag_ == "VBN":
+            # Whatever one is based in is a place, though NER often calls a town it does not know an organisation.
+            places = [place for place in objects_of(verb, mentions, frozenset({"in"}), direct=False)
+                      if place.type in (PLACE, ORG)]
+            places += [place for child in verb.children if child.dep_ in ("npadvmod", "compound")
+                       and (place := mentions.entity_of(child)) and place.type == PLACE]  # "a London-based firm"
+            found += [("located_in", based_one(verb, mentions), place) for place in places]
+        if lemma in table.party_membership_verbs and (candidate := subject_entity(verb, mentions)):
+            # "stood for Labour", "won the seat for Labour" ("run" is also a leading verb: not an elif)
+            objects = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+            found += [("member_of", candidate, party) for holder in objects
+                      for party in objects_of(holder, mentions, table.party_membership_verbs[lemma], direct=False)
+                      if mentions.body_kind(party) == "party"]
+        for relation, subject, obj in found:
+            if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
+                yield Relation(subject=subject.id, relation=relation, object=obj.id, evidence=sentence(verb))

@@ -1,0 +1,64 @@
+"""An organisation or country set after a person's name (relations/affiliations.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from relation_helpers import ORG, PERSON, PLACE, relations_of
+
+
+def test_organisation_in_an_of_phrase_after_a_name(nlp):
+    text = "Sergeant Omar Said, of Kent Police, gave evidence."
+    found = relations_of(nlp, text, Omar=(PERSON, ["Sergeant Omar Said"]), Police=(ORG, ["Kent Police"]))
+    assert found == {("Omar", "works_for", "Police", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Another analyst, Eva Stone of Norvale, was cautious.", {("Eva", "works_for", "Norvale", None)}),
+    ("Count Eva Stone of Norvale was cautious.", set()),
+])
+def test_a_name_and_its_organisation_in_an_of_phrase(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Eva Stone of Norland met the press.", {("Eva", "works_for", "Norland", None)}),
+    ("Duchess Eva Stone of Norland met the press.", set()),
+])
+def test_a_government_title_before_a_name_and_its_country_after(nlp, text, expected):
+    name = text.split(" of ")[0]
+    assert relations_of(nlp, text, Eva=(PERSON, [name]), Norland=(PLACE, ["Norland"])) == expected
+
+
+@pytest.mark.parametrize("text, org, expected", [
+    ("Vantor's Ian Moss said sales rose.", "Vantor", "works_for"),
+    ("Labour's Ian Moss finished fourth.", "Labour", "member_of"),
+    ("Tamford Rovers' Ian Moss scored twice.", "Tamford Rovers", "member_of"),
+])
+def test_an_organisations_possessive_before_a_name(nlp, text, org, expected):
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Org=(ORG, [org]))
+    assert found == {("Ian", expected, "Org", None)}
+
+
+@pytest.mark.parametrize("text, org_forms, expected", [
+    ("Ian Moss came second, behind Liberal Democrat Ida Roth; the Lib Dems held the seat.", ["the Lib Dems"],
+     {("Ida", "member_of", "Org", None)}),
+    ("Ian Moss came second, behind Ida Roth (Lib Dems).", ["Lib Dems"],
+     {("Ida", "member_of", "Org", None)}),
+    ("Ian Moss came second, behind Ida Roth (Vantor).", ["Vantor"], set()),
+])
+def test_a_party_before_a_name_or_in_brackets_after_it(nlp, text, org_forms, expected):
+    found = relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Ida=(PERSON, ["Ida Roth"]), Org=(ORG, org_forms))
+    assert found == expected
+
+
+def test_a_party_in_an_of_phrase_after_a_name_is_membership(nlp):
+    text = "Ida Roth of the Green Party voted against."
+    found = relations_of(nlp, text, Ida=(PERSON, ["Ida Roth"]), Party=(ORG, ["the Green Party"]))
+    assert found == {("Ida", "member_of", "Party", None)}
+
+
+def test_a_quoted_name_after_a_possessive_is_a_title(nlp):
+    text = 'Ann Lee was a guest on Norvale TV\'s "Ian at Noon" last week.'
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), TV=(ORG, ["Norvale TV"]), Ian=(PERSON, ["Ian at Noon"]))
+    assert found == set()

@@ -1,0 +1,38 @@
+"""The relations stage as a whole (relations/__init__.py): each relation once, with its evidence."""
+
+from __future__ import annotations
+
+from newsfacts.nlp import parse
+from newsfacts.relations import find_relations
+from newsfacts.schema import Article, Entity, FactSheet
+
+from relation_helpers import PERSON, mention
+
+
+def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
+    text = "Paul Ames's sister Clara Ames runs the farm. Clara Ames's brother Paul Ames sold it."
+    sheet = FactSheet(id="t", text=text, entities=[
+        Entity(id="E1", name="Paul Ames", type=PERSON, mentions=[mention(text, "Paul Ames"),
+                                                                 mention(text, "Paul Ames", nth=1)]),
+        Entity(id="E2", name="Clara Ames", type=PERSON, mentions=[mention(text, "Clara Ames"),
+                                                                  mention(text, "Clara Ames", nth=1)])])
+    found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
+    assert len(found) == 1 and found[0].relation == "sibling_of"
+    assert found[0].evidence == "Paul Ames's sister Clara Ames runs the farm."
+
+
+def test_a_spouse_known_only_by_a_description_is_left_out_beside_a_named_one(nlp):
+    text = "Tom Reed was jailed. His wife Ann Reed was cleared. Ann Reed said her husband had lied to her."
+    sheet = FactSheet(id="t", text=text, entities=[
+        Entity(id="E1", name="Tom Reed", type=PERSON, mentions=[mention(text, "Tom Reed"),
+                                                                mention(text, "His", kind="pronoun")]),
+        Entity(id="E2", name="Ann Reed", type=PERSON, mentions=[mention(text, "Ann Reed"),
+                                                                mention(text, "Ann Reed", nth=1),
+                                                                mention(text, "her", kind="pronoun")]),
+        Entity(id="E3", name="Ann Reed's husband", type=PERSON,
+               mentions=[mention(text, "her husband", "description")])])
+    parsed = parse(Article(id="t", text=text), nlp)
+    assert [(r.subject, r.relation, r.object) for r in find_relations(parsed, sheet)] == [("E2", "spouse_of", "E1")]
+    sheet.entities[1].mentions.pop(0)  # no wife named: the description is all there is
+    sheet.entities[1].mentions.pop(0)
+    assert ("E3", "spouse_of", "E2") in [(r.subject, r.relation, r.object) for r in find_relations(parsed, sheet)]

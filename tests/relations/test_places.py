@@ -1,0 +1,103 @@
+"""Places in places and names in places (relations/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from relation_helpers import ORG, PERSON, PLACE, relations_of
+
+
+def test_place_then_the_place_it_lies_in(nlp):
+    text = "The storm hit Springfield, Illinois, on Monday."
+    found = relations_of(nlp, text, Springfield=(PLACE, ["Springfield"]), Illinois=(PLACE, ["Illinois"]))
+    assert found == {("Springfield", "located_in", "Illinois", None)}
+
+
+def test_a_list_of_places_is_not_a_place_inside_another(nlp):
+    text = "Flights to Paris, Rome and Oslo were cancelled."
+    assert relations_of(nlp, text, Paris=(PLACE, ["Paris"]), Rome=(PLACE, ["Rome"]), Oslo=(PLACE, ["Oslo"])) == set()
+
+
+def test_a_place_name_opening_a_clause_is_not_an_address(nlp):
+    text = "Together with Norway, Sweden should object."
+    assert relations_of(nlp, text, Norway=(PLACE, ["Norway"]), Sweden=(PLACE, ["Sweden"])) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone, a chemist at the Norvale Institute in Tamford, spoke.", True),
+    ("They drove from Elm Lodge, the family home in the village of Tamford.", True),
+    ("Norvale sold more paint in Tamford.", False),
+])
+def test_a_name_and_the_place_in_set_after_it(nlp, text, expected):
+    named = "Elm Lodge" if "Elm" in text else "the Norvale Institute" if "Institute" in text else "Norvale"
+    found = relations_of(nlp, text, Norvale=(ORG, [named]), Tamford=(PLACE, ["Tamford"]),
+                         Eva=(PERSON, ["Eva Stone"] if "Eva" in text else []))
+    assert (("Norvale", "located_in", "Tamford", None) in found) is expected
+
+
+@pytest.mark.parametrize("text, named, town", [
+    ("Residents of the Elm Court development in Tamford were moved out.", "Elm Court", "Tamford"),
+    ("Crews fought a blaze at Elm Court in Tamford on Monday.", "Elm Court", "Tamford"),
+    ("Flooding cut off Elmby, in Tamford province, on Sunday.", "Elmby", "Tamford"),
+    ("Ann Lee, a nurse at the Norvale Clinic in Tamford, Wessex, spoke.", "the Norvale Clinic", "Tamford"),
+])
+def test_a_name_and_the_place_an_in_after_it_names(nlp, text, named, town):
+    found = relations_of(nlp, text, Named=(ORG, [named]), Town=(PLACE, [town]),
+                         Wessex=(PLACE, ["Wessex"] if "Wessex" in text else []))
+    located = {(subject, obj) for subject, relation, obj, _ in found if relation == "located_in"}
+    assert located - {("Town", "Wessex")} == {("Named", "Town")}
+
+
+@pytest.mark.parametrize("kind", [PLACE, ORG])  # NER calls such names either
+def test_a_building_named_after_a_valley_does_not_put_the_valley_in_the_town(nlp, kind):
+    text = "The injured went to the Tamford Valley hospital in Elmby by ambulance."
+    found = relations_of(nlp, text, Valley=(kind, ["Tamford Valley"]), Elmby=(PLACE, ["Elmby"]))
+    assert found == set()
+
+
+def test_an_organisation_beside_an_in_that_the_parse_hangs_on_a_verb_is_left_alone(nlp):
+    text = "Vantor beat Norvale in Tamford on Sunday."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Norvale=(ORG, ["Norvale"]), Town=(PLACE, ["Tamford"]))
+    assert found == set()
+
+
+@pytest.mark.parametrize("text, named, kind, expected", [
+    ("A fire swept through Norland's Tamford district.", "Tamford", PLACE, True),
+    ("Thieves raided Tamford's Norvale museum.", "Norvale", ORG, True),
+    ("Tamford's Norvale said sales rose.", "Norvale", ORG, False),
+])
+def test_a_place_owning_a_place_or_a_site(nlp, text, named, kind, expected):
+    owner = "Norland" if "Norland" in text else "Tamford"
+    found = relations_of(nlp, text, Named=(kind, [named]), Owner=(PLACE, [owner]))
+    assert (("Named", "located_in", "Owner", None) in found) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee sold the painting through the Tamford auction house Norvale & Price.",
+    "Norvale & Price, the Tamford auction house, was sold.",
+])
+def test_a_place_in_the_description_of_an_organisation(nlp, text):
+    found = relations_of(nlp, text, Norvale=(ORG, ["Norvale & Price"]), Tamford=(PLACE, ["Tamford"]),
+                         Ann=(PERSON, ["Ann Lee"] if "Ann" in text else []))
+    assert ("Norvale", "located_in", "Tamford", None) in found
+
+
+@pytest.mark.parametrize("text, named, kind", [
+    ("Germans in Tamford were evacuated.", "Germans", ORG),  # NER's nationality, given as an organisation
+    ("Ann Lee, a GP in Tamford for 30 years, retired.", "GP", ORG),
+])
+def test_a_people_or_a_name_heading_a_persons_description_is_not_located(nlp, text, named, kind):
+    entities = {"Named": (kind, [named]), "Town": (PLACE, ["Tamford"])}
+    if "Ann" in text:
+        entities["Ann"] = (PERSON, ["Ann Lee", ("a GP", "description")])
+    found = relations_of(nlp, text, **entities)
+    assert ("Named", "located_in", "Town", None) not in found
+
+
+@pytest.mark.parametrize("text, named, kind", [
+    ("Talks resumed at the Norland embassy in Tamford.", "Norland", PLACE),
+    ("Delegates met at the Norvale trade fair in Tamford.", "Norvale", ORG),
+])
+def test_a_name_inside_a_noun_that_is_no_building_of_its_own_is_not_located(nlp, text, named, kind):
+    found = relations_of(nlp, text, Named=(kind, [named]), Town=(PLACE, ["Tamford"]))
+    assert ("Named", "located_in", "Town", None) not in found
