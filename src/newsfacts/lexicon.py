@@ -153,18 +153,14 @@ ORG_HEADS = {"police", "council", "party", "university", "college", "committee",
              "agency", "union", "association", "federation", "institute", "bank", "club", "commission",
              "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd", "academy",
              "school", "court"}
-# Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
-# force"), from British and American news usage.
-INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"},
-                        "union": {"bloc"}}
+# Last words of the name of a public institution or a building, not a company: "the company" or "the group" never
+# calls back 'Kelsby Hospital', and 'Kelsby' alone is the place, not 'Kelsby Police'.
+INSTITUTION_HEADS = (ORG_HEADS | PLACE_HEADS | {"court", "hospital"}) \
+    - COMPANY_NOUNS - {"corporation", "plc", "inc", "ltd"}
 # Nouns for a kind of place: a name after "<noun> of" or set beside one is a place ("the border town of Kelsby",
 # "the capital, Kelsby,"), and later "the town" points back at it. From news usage.
 PLACE_NOUNS = {"town", "city", "village", "capital", "region", "province", "district", "county", "port", "island",
                "suburb", "municipality", "hamlet", "enclave", "moon", "planet"}
-# Last words of a landmark's name by which news calls it back alone ("Kelsby Abbey" … "the abbey"); "house",
-# "street" or "park" are left out, as "the house" or "the park" is most often another one.
-LANDMARK_HEADS = {"abbey", "cathedral", "palace", "castle", "stadium", "arena", "airport", "station", "church",
-                  "chapel", "bridge", "tower", "basilica", "mosque", "temple", "synagogue"}
 # Forms of address that go with a surname alone ("Mr Brannigan"); the others name a person only before a full
 # name ("Detective Constable Ian Teale"), since "General Motors" or "St Paul" are no people.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}

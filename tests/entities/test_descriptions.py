@@ -193,3 +193,53 @@ def test_an_age_first_told_as_the_n_year_old_is_the_one_person_just_named(nlp):
 ])
 def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
     assert not [m for e in entities_of(nlp, text) for m in e.mentions if "year-old" in m.text]
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("Kelsby Rovers won 2-0 on Saturday. The club said the new stand would open in May.", "Kelsby Rovers", "The club"),
+    ("Officers from Dunmere Police were called at 9pm. Police said a man had been arrested.", "Dunmere Police", "Police"),
+    ("The fires spread across South Australia last week. The state has asked for federal help.", "South Australia",
+     "The state"),
+    ("Thieves broke into the Orland Museum on Sunday. The museum reopened on Tuesday.", "the Orland Museum",
+     "The museum"),
+])
+def test_a_call_back_noun_is_the_one_named_that_can_be_called_so(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
+def test_the_club_after_two_clubs_just_named_is_neither(nlp):
+    entities = entities_of(nlp, "Kelsby Rovers beat Dunmere United 2-1 on Saturday. The club said it was a fair result.")
+    assert not any(m.text == "The club" for e in entities for m in e.mentions)
+
+
+def test_the_party_after_an_organisation_of_no_known_kind_as_subject_is_that_one(nlp):
+    text = ("The Green Party held the seat in 2019. On Thursday, the DUP’s share rose to 35 per cent, "
+            "while the party lost ground in the north.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the party" for m in holder(entities, "The Green Party").mentions)
+    assert holder(entities, "the party") is holder(entities, "DUP")
+
+
+def test_the_group_is_no_hospital_or_council(nlp):
+    entities = entities_of(nlp, "He died at St Agnes Hospital on Monday. The group he founded in 1970 played on.")
+    assert all(m.text != "The group" for m in holder(entities, "St Agnes Hospital").mentions)
+
+
+def test_the_firm_is_not_an_organisation_named_once_among_others(nlp):
+    text = ("Harbour Police said the tower fire was out, the AP reports. Officers searched the offices of the firm "
+            "on Thursday.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the firm" for e in entities for m in e.mentions if e.name in {"AP", "the AP"})
+
+
+def test_police_with_no_force_named_are_one_organisation(nlp):
+    entities = entities_of(nlp, "Police said a man had been arrested. A woman was questioned by police on Friday.")
+    police = holder(entities, "Police")
+    assert police.type == "ORG" and police is holder(entities, "police")
+
+
+def test_police_before_the_force_is_named_are_that_force(nlp):
+    text = "Police raided the flat in June. Sergeant Ann Lowe, of Dunmere Police, said the raid was planned."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Police") is holder(entities, "Dunmere Police")

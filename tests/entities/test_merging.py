@@ -150,3 +150,24 @@ def test_a_place_word_is_not_the_institution_named_after_it(nlp):
     doc.ents = [Span(doc, 5, 6, "ORG"), Span(doc, 12, 16, "ORG")]  # NER's labels on a longer report
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Kelsby") is not holder(entities, "Kelsby Magistrates' Court")
+
+
+def test_a_regnal_number_keeps_the_bare_name_apart(nlp):
+    text = "The tiara belonged to Josephine, first wife of Napoleon, and the brooch to a niece of Napoleon III."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Napoleon") is not holder(entities, "Napoleon III")
+
+
+def test_birth_name_opening_a_sentence_is_the_person_of_that_surname_and_given_name(nlp):
+    text = ("Tom Reilly, the docker turned poet, has died. Born Thomas Patrick Reilly in Cork in 1940, he left school "
+            "at 14. His sister, Mary Reilly, survives him.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Thomas Patrick Reilly") is holder(entities, "Tom Reilly")
+    assert holder(entities, "Mary Reilly") is not holder(entities, "Tom Reilly")
+
+
+def test_two_names_side_by_side_with_no_word_in_common_stay_apart(nlp):
+    text = "The prize went to Ruth Avery, Dunmore, whose novel sold widely."
+    entities = entities_of(nlp, text)
+    dunmore = [e for e in entities if any(m.text == "Dunmore" for m in e.mentions)]
+    assert all(e is not holder(entities, "Ruth Avery") for e in dunmore)

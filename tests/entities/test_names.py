@@ -167,3 +167,27 @@ def test_a_first_name_the_tagger_reads_as_another_word_joins_the_name(nlp, surna
             f"{surname} said the fleet would stay out.")
     entities = entities_of(nlp, text)
     assert holder(entities, surname) is holder(entities, f"Per {surname}")
+
+
+def test_full_name_with_a_title_is_also_a_mention_without_it(nlp):
+    entities = entities_of(nlp, "Transport Secretary Olivia Brandt visited the depot on Monday.")
+    person = holder(entities, "Olivia Brandt")
+    assert any(m.text.endswith("Secretary Olivia Brandt") for m in person.mentions)
+
+
+def test_surname_with_a_form_of_address_keeps_it(nlp):
+    entities = entities_of(nlp, "Mr Hale and Mrs Hale both stood for the council.")
+    assert not any(m.text == "Hale" for e in entities for m in e.mentions)
+    assert holder(entities, "Mr Hale") is not holder(entities, "Mrs Hale")
+
+
+def test_lone_word_after_a_place_and_a_comma_is_the_town_it_is_in(nlp):
+    entities = entities_of(nlp, "She was born at Orchard Road, Tibbington, in 1951 and trained as a nurse.")
+    assert all(e.type != "PERSON" for e in entities if any(m.text == "Tibbington" for m in e.mentions))
+
+
+def test_role_between_two_names_belongs_to_the_name_after_it(nlp):
+    text = "In a statement to Le Figaro, the mayor of Lyon, Gregory Doucet, said the museum would reopen."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Le Figaro").type != "PERSON"
+    assert all(m.text != "the mayor of Lyon" for m in holder(entities, "Le Figaro").mentions)

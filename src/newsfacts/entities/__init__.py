@@ -14,7 +14,6 @@ writes the clusters as the sheet's entities. `words`, `candidates` and `clusters
 
 from __future__ import annotations
 
-from ..lexicon import LANDMARK_HEADS
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .descriptions import (
@@ -35,7 +34,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_unnamed_people(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)
-    refer_to_named_by_head(doc, parsed.text, [k for k in clusters if k.type == "PLACE"], LANDMARK_HEADS, {})
+    refer_to_named_by_head(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     resolve_group_pronouns(doc, parsed.text, clusters)
     return to_entities(doc, clusters)

@@ -36,6 +36,8 @@ class Cluster:
 
     def add(self, candidate: Candidate) -> None:
         self.mentions.append((candidate.start, candidate.end, candidate.kind))
+        if candidate.bare_start is not None:
+            self.mentions.append((candidate.bare_start, candidate.end, candidate.kind))
         if candidate.personal:
             self.personal.add(candidate.personal)
         self.titles |= candidate.titles

@@ -10,13 +10,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_SYNONYMS, KINSHIP, ORG_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
-    TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    COMPANY_NOUNS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
+    TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
-from ..parse import sentence_start
+from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .names import place_noun_before
-from .words import lower_key, tokens_spelling
+from .places import place_kinds
+from .words import CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, ENTITY_WORDS, lower_key, tokens_spelling
 
 
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
@@ -147,7 +148,6 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                     described.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
-    refer_to_named_by_head(doc, text, organisations, ORG_HEADS, INSTITUTION_SYNONYMS)
     # the company nouns are read below; one fixed word list keeps the regex compiled once
     for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
@@ -162,9 +162,17 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             continue
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
+        companies = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS for key in k.keys)]
+        # "the construction company" is one whose name or description says so, when one does
+        trade = {t.lower_ for t in lefts[1:] if t.dep_ == "compound" and t.is_lower}
+        companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
-                         for k in organisations), key=lambda item: item[:2], reverse=True)
-        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                         for k in companies), key=lambda item: item[:2], reverse=True)
+        # Named once, it is the company only when no other organisation was named yet: a story citing 'the AP'
+        # about a fire is not about the AP.
+        named_before = sum(k.first < noun.i for k in organisations)
+        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
+                and (counts[0][0] > 1 or named_before == 1):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
@@ -186,24 +194,106 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             _refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
-def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set[str],
-                           synonyms: dict[str, set[str]]) -> None:
-    """'the university' after 'the University of Kelsby', 'the council' after 'Dunmere City Council', 'the abbey'
-    after 'Kelsby Abbey': the one organisation or place named before whose name holds that generic word."""
-    by_word: dict[str, list[Cluster]] = {}
-    for cluster in named:
-        for word in {word for key in cluster.keys for word in key.split() if word in heads}:
-            for generic in {word} | synonyms.get(word, set()):
-                by_word.setdefault(generic, []).append(cluster)
-    generic_words = heads | {word for words in synonyms.values() for word in words}
-    for noun in tokens_spelling(doc, text, generic_words) if by_word else []:
-        if noun.lower_ not in by_word or noun.tag_ not in {"NN", "NNP"} or not noun.is_lower or noun.i == 0 \
-                or doc[noun.i - 1].lower_ != "the" \
-                or noun.left_edge.i != noun.i - 1 or cluster_of(named, noun.i) is not None:
+NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
+# Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
+ORG_CALL_BACKS = {"party", "club", "team", "side", "union"}
+# Words before a call-back noun that make it another one than the one named: 'the rival club', 'the other party'.
+OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "opposing", "visiting", "neighbouring",
+                                         "next", "previous", "local"}
+
+
+def called_back_as(cluster: Cluster) -> set[str]:
+    """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
+    after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
+    after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'South Australia')."""
+    nouns: set[str] = set()
+    for key in cluster.keys:
+        words = key.split()
+        for word in words:
+            nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
+        if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
+            nouns.update(ENTITY_WORDS["club_nouns"])
+        if cluster.type == "ORG" and len(words) > 1 and words[-1] in NEWSPAPER_ENDINGS:
+            nouns.update(ENTITY_WORDS["newspaper_nouns"])
+        if cluster.type == "PLACE":
+            nouns |= place_kinds(key)
+    return nouns
+
+
+def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'the council' after 'Dunmere City Council', 'the club' after 'Kelsby Rovers', 'police' after 'Kelsby Police':
+    the organisation or place named before that can be called so; of two, the one named in this sentence or the one
+    before when the other is not."""
+    by_noun: dict[str, list[Cluster]] = {}
+    for cluster in (k for k in clusters if k.type in {"ORG", "PLACE"}):
+        for noun in called_back_as(cluster):
+            by_noun.setdefault(noun, []).append(cluster)
+    unnamed_police = None
+    for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
+        start = _call_back_start(noun)
+        if start is None or cluster_of(clusters, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
-        named_before = [k for k in by_word[noun.lower_] if k.first < noun.i]
-        if len(by_word[noun.lower_]) == 1 and named_before:
-            named_before[0].mentions.append((noun.i - 1, noun.i + 1, "description"))
+        options = by_noun.get(noun.lower_, [])
+        if noun.lower_ == "police" and not options:
+            # 'Police said…' with no force named: the police of the story, one organisation
+            if unnamed_police is None:
+                unnamed_police = Cluster("ORG")
+                clusters.append(unnamed_police)
+            unnamed_police.mentions.append((start, noun.i + 1, "description"))
+            continue
+        # 'police raided the house … Tom Reed, of Kelsby Police, said': the one force, named before or after
+        before = [k for k in options if k.first < start] or (options if noun.lower_ == "police" else [])
+        owner = _recent_one(doc, before, start)
+        # "Reform's share rose, while the party…": an organisation of no known kind that is this sentence's subject
+        # is the one meant; of no known kind and only named in it, it may be.
+        unknown = [k for k in clusters if k.type == "ORG" and k is not owner and not called_back_as(k)
+                   and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
+        subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
+                                             for s, e, _ in k.mentions)]
+        if unknown:
+            owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
+        if owner is not None:
+            owner.mentions.append((start, noun.i + 1, "description"))
+
+
+def _in_subject_phrase(token: Token) -> bool:
+    """A clause's subject, or the possessor in one ('Acme's profit rose')."""
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+
+
+def _call_back_start(noun: Token) -> int | None:
+    """Where 'the <noun>' starts ('the club', 'the decades-old estate', 'this ward', bare 'police'), when the noun
+    is one written in lower case with only words that say what it is before it; None for any other phrase."""
+    doc = noun.doc
+    first = noun.left_edge.i
+    if first == noun.i and noun.lower_ == "police" and noun.dep_ != "compound" \
+            and (noun.is_lower or noun.is_sent_start and noun.text[1:].islower()):
+        return first  # 'Police said', 'told police'
+    if not noun.is_lower or noun.tag_ not in {"NN", "NNS", "NNP"} or noun.dep_ == "compound" or first == noun.i:
+        return None
+    if doc[first].lower_ not in {"the", "this"} or any(t.dep_ == "prep" for t in noun.rights):
+        return None
+    between = doc[first + 1:noun.i]
+    if any(not t.is_lower or t.lower_ in OTHER_ONE_WORDS or t.dep_ not in {"amod", "compound", "nummod", "punct",
+                                                                           "npadvmod", "advmod"} for t in between):
+        return None
+    return first
+
+
+def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
+    """The one of `options`, or of several the one mentioned last before `start` when that was in this sentence
+    or the one before and no other was."""
+    if len(options) <= 1:
+        return options[0] if options else None
+    window = sentence_start(doc, doc[start].sent.start, 1)
+    window = doc[start].sent.start if window is None else window
+    recent = [k for k in options if any(window <= s < start for s, _, _ in k.mentions)]
+    return recent[0] if len(recent) == 1 else None
+
+
+def _words_describing(doc: Doc, cluster: Cluster) -> set[str]:
+    """The lower-case words of an organisation's names and descriptions."""
+    return {t.lower_ for start, end, kind in cluster.mentions if kind in {"name", "description"} for t in doc[start:end]}
 
 
 def _industry_or_nationality(modifier: Token) -> bool:

@@ -11,16 +11,19 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..lexicon import (
-    ALIAS_CUES, COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_HEADS, PEERAGES, PERSON_ROLE_NOUNS, PLACE_HEADS,
-    ROYAL_HONORIFICS,
+    ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS,
+    PLACE_HEADS, ROYAL_HONORIFICS,
 )
 from .candidates import Candidate, person_name
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
     PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key,
-    normalise, tokens_spelling,
+    normalise, same_given_name, tokens_spelling,
 )
 
+
+# Roman numerals after a sovereign's or pope's name ('Napoleon III', 'Pius XII'), and a generation's ('Tom Reed II').
+REGNAL_NUMBERS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"}
 
 # NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
 # other labels NER dropped ('Cole' as a product) a known person's name word is still theirs.
@@ -81,14 +84,12 @@ def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     company whose longer name starts with it. Not an institution named after its place ('Kelsby Magistrates'
     Court', 'Kelsby Police'), whose first word alone is the place."""
     organisations = [k for k in clusters if k.type == "ORG"]
-    institution_words = (ORG_HEADS | PLACE_HEADS | {"court", "hospital"}) - COMPANY_NOUNS \
-        - {"corporation", "plc", "inc", "ltd"}
     for short in organisations:
         words = {key for key in short.keys if " " not in key}
         if len(words) != 1 or words != short.keys:
             continue
         longer = [k for k in organisations if k is not short and any(
-            key.split()[0] in words and " " in key and key.split()[-1] not in institution_words for key in k.keys)]
+            key.split()[0] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS for key in k.keys)]
         if len(longer) == 1:
             merge(longer[0], short, clusters)
 
@@ -106,6 +107,12 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             earlier = [(s, k) for k in clusters if k.type == "PERSON" and k is not alias
                        for s, e, _ in k.mentions if sentence_start <= s and e <= cue]
             named = max(earlier, key=lambda item: item[0])[1] if earlier else None
+            if named is None and all(t.is_space for t in doc[sentence_start:cue]):
+                # "Born Thomas Edward Reed in Kelsby, he…": the one other person of that surname and given name
+                family = [k for k in clusters if k.type == "PERSON" and k is not alias and any(
+                    a[-1] == b[-1] and same_given_name(a[0], b[0]) for a in alias.personal for b in k.personal
+                    if len(a) > 1 and len(b) > 1)]
+                named = family[0] if len(family) == 1 else None
             if named is None:
                 continue
             # Only a form of address tells a gender here: one guessed from a stage name's first word ('Lil')
@@ -247,8 +254,11 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) 
         return None
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
+    # A regnal number is no surname: 'Napoleon' beside 'Napoleon III' is his uncle. A royal known by one name
+    # and a title ('Empress Eugénie') is known by that name alone too.
     full = [k for k in clusters if k.type == "PERSON" and any(
-        len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
+        len(n) > 1 and n[-1] not in REGNAL_NUMBERS and any(n[p] == candidate.key for p in positions)
+        or len(n) == 1 and n[0] == candidate.key and k.titles & (MONARCHS | ROYAL_HONORIFICS) for n in k.personal)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
     owner = _short_name_owner(doc, name, [k for k in _short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
@@ -278,11 +288,14 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
 
 
 def _merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
-    """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity."""
+    """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity. Two personal
+    names with no word in common are two people ('at Mill Road, Kelsby' read as a name beside a name), unless a
+    word bringing in another name says otherwise (aliases, below)."""
     for index in (doc.to_array("DEP") == doc.vocab.strings["appos"]).nonzero()[0]:
         token = doc[int(index)]
         a, b = cluster_of(clusters, token.i), cluster_of(clusters, token.head.i)
-        if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b):
+        if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b) \
+                and not (a.personal and b.personal and not a.name_tokens & b.name_tokens):
             merge(b, a, clusters)
 
 

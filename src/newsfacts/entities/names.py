@@ -25,7 +25,7 @@ from .untagged import (
     untagged_places, untagged_works,
 )
 from .words import (
-    alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    CLUB_ENDINGS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
     tokens_spelling, with_article,
 )
 
@@ -170,13 +170,16 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
-    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_HEADS:
-        return [named_by_context(span, "ORG")]  # "X Police"
+    if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ in CLUB_ENDINGS
+                                                and not first_name_gender(span[0].lower_)):
+        return [named_by_context(span, "ORG")]  # "X Police", "X Rovers"
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if label == "PERSON" and _place_after_place(span):
+        return [named_by_context(span, "PLACE")]  # "Mill Road, Kelsby": the town a street or building is in
     if kind not in {None, "PLACE"} and (noun := place_noun_before(doc, start, end)) is not None \
             and (label != "PERSON" or noun.nbor().lower_ == "of"
                  or len(span) == 1 and not first_name_gender(span.text)):
@@ -215,12 +218,24 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "EVENT"
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC":
         kind = "PLACE"
-    elif head in ORG_HEADS and kind == "PLACE":
+    elif (head in ORG_HEADS or len(span) > 1 and head in CLUB_ENDINGS) and kind == "PLACE":
         kind = "ORG"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _place_after_place(span: Span) -> bool:
+    """A lone word NER calls a person, with no first name, set after a place and a comma, and no subject: the
+    larger place the first is in ('born at Mill Road, Kelsby, in 1950')."""
+    doc, word = span.doc, span[0]
+    return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
+        and first_name_gender(word.lower_) is None
 
 
 def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
@@ -253,11 +268,23 @@ def _beside_person_noun(span: Span) -> bool:
 
 
 def _beside_noun(span: Span, nouns: set[str]) -> bool:
-    """Whether the name is in apposition to one of `nouns`, either side of it."""
+    """Whether the name is in apposition to one of `nouns`, either side of it, and the noun has no other name
+    beside it: in 'told Acme, the mayor of Kelsby, Ann Lee, that…' the mayor is Ann Lee, not Acme."""
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [child for child in root.children if child.dep_ == "appos"]
-    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns for noun in beside)
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns and not _other_name_beside(noun, root)
+               for noun in beside)
+
+
+def _other_name_beside(noun: Token, name: Token) -> bool:
+    """Whether a proper noun other than `name` stands in apposition to `noun`, after it (the parser may hang both
+    on the first name)."""
+    others = [noun.head] if noun.dep_ == "appos" else []
+    others += [child for child in noun.children if child.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        others += [child for child in noun.head.children if child.dep_ == "appos" and child.i > noun.i]
+    return any(other.i != name.i and other.i > noun.i and other.pos_ == "PROPN" for other in others)
 
 
 def _place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:

@@ -19,7 +19,7 @@ from .candidates import (
     person_name,
 )
 from .words import (
-    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    CLUB_ENDINGS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
     tokens_spelling, with_article,
 )
 
@@ -187,13 +187,13 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Kelsby Police said…': a run of capitalised proper nouns NER missed that ends in an organisation
-    word is an organisation."""
+    """'Kelsby Police said…', 'Kelsby Athletic won': a run of capitalised proper nouns NER missed that ends in an
+    organisation word or a club's is an organisation."""
     def untagged_name_word(i: int) -> bool:
         return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
 
     found = []
-    for head in tokens_spelling(doc, text, ORG_HEADS):
+    for head in tokens_spelling(doc, text, ORG_HEADS | CLUB_ENDINGS):
         end = head.i + 1
         if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
             continue
