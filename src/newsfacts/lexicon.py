@@ -30,7 +30,8 @@ HONORIFICS: dict[str, str | None] = {
          "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
          "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
-         "brother", "saint", "st", "constable"], None),
+         "brother", "saint", "st", "constable", "councillor", "cllr", "councilman", "councilwoman", "alderman"],
+        None),
 }
 # Styles of the clergy and of privy counsellors written before a full name ("the Rt Rev Ann Lee", "the Most Rev
 # Tom Reed", "the Rt Hon Ann Lee"), from Debrett's forms of address; kept apart because, unlike "Bishop", they
@@ -40,6 +41,7 @@ STYLES_BEFORE_NAMES = {"rt rev", "right rev", "rt revd", "most rev", "very rev",
 HONORIFICS.update(dict.fromkeys(STYLES_BEFORE_NAMES))
 # Gendered honorifics whose gender is not in the table above ("Congresswoman", "Chairwoman", "First Lady").
 HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", "chairman": "male",
+                              "councilman": "male", "councilwoman": "female",
                               "chairwoman": "female", "first lady": "female", "pope": "male", "father": "male",
                               "sister": "female", "brother": "male"}
 

@@ -171,3 +171,10 @@ def test_two_names_side_by_side_with_no_word_in_common_stay_apart(nlp):
     entities = entities_of(nlp, text)
     dunmore = [e for e in entities if any(m.text == "Dunmore" for m in e.mentions)]
     assert all(e is not holder(entities, "Ruth Avery") for e in dunmore)
+
+
+def test_two_names_of_one_country_are_one_place(nlp):
+    text = "Talks between Norway and the Russian Federation resumed. Russia said the quota was fair."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Russia") is holder(entities, "the Russian Federation")
+    assert holder(entities, "Russia").type == "PLACE"

@@ -191,3 +191,13 @@ def test_role_between_two_names_belongs_to_the_name_after_it(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Le Figaro").type != "PERSON"
     assert all(m.text != "the mayor of Lyon" for m in holder(entities, "Le Figaro").mentions)
+
+
+def test_a_plural_name_with_no_first_name_is_a_group(nlp):
+    entities = entities_of(nlp, "The Lib Dems polled 30 per cent, ahead of the Tories.")
+    assert holder(entities, "Lib Dems").type == "ORG"
+
+
+def test_councillor_is_a_form_of_address(nlp):
+    entities = entities_of(nlp, "Mara Quill won the seat. In her speech, Councillor Quill thanked her team.")
+    assert holder(entities, "Councillor Quill") is holder(entities, "Mara Quill")

@@ -15,6 +15,7 @@ from ..lexicon import (
     PLACE_HEADS, ROYAL_HONORIFICS,
 )
 from .candidates import Candidate, person_name
+from .places import country_code
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
     PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key,
@@ -65,8 +66,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             person, name = mistagged
             person.add(name)
             continue
-        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _short_form_of(
-            c, doc, clusters)
+        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _same_country(
+            c, clusters) or _short_form_of(c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
@@ -262,6 +263,13 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) 
     name = person_name(doc, candidate.start, candidate.end) if full else None
     owner = _short_name_owner(doc, name, [k for k in _short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
+
+
+def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'Russia' after 'the Russian Federation', 'Britain' after 'the UK': two names of one country."""
+    code = country_code(candidate.key) if candidate.type == "PLACE" else None
+    return next((k for k in clusters if code and k.type == "PLACE" and any(country_code(key) == code
+                                                                          for key in k.keys)), None)
 
 
 def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:

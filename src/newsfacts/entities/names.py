@@ -19,8 +19,10 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
     person_name,
 )
+from .places import country_code
 from .untagged import (
-    bare_titles, datelines, descriptive_mentions, double_first_names, styles_of_office, titles_of_place,
+    bare_titles, datelines, descriptive_mentions, double_first_names, place_headings, result_rows, styles_of_office,
+    titles_of_place,
     transcript_speakers, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
     untagged_places, untagged_works,
 )
@@ -56,6 +58,8 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += transcript_speakers(doc, text, taken)
     candidates += datelines(doc, text, taken)
+    candidates += place_headings(doc, text, taken)
+    candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
     candidates += double_first_names(doc, text, taken)
     addressed = _addressed_words(doc, text)
@@ -178,6 +182,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not first_name_gender(span[0].lower_) \
+            and span[0].lower_ not in HONORIFICS:
+        return [named_by_context(span, "ORG")]  # "the Lib Dems": a plural name with no first name is a group
     if label == "PERSON" and _place_after_place(span):
         return [named_by_context(span, "PLACE")]  # "Mill Road, Kelsby": the town a street or building is in
     if kind not in {None, "PLACE"} and (noun := place_noun_before(doc, start, end)) is not None \
@@ -214,15 +221,17 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []  # nationality adjectives ("British") are not organisations
     if label == "PRODUCT" and not _beside_work_noun(doc[start:end]):
         return []
+    key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
-    elif head in PLACE_HEADS and kind == "ORG" or label == "FAC":
-        kind = "PLACE"
-    elif (head in ORG_HEADS or len(span) > 1 and head in CLUB_ENDINGS) and kind == "PLACE":
+    elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
+            and country_code(key) is not None:
+        kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Soviet Union')
+    elif (head in ORG_HEADS or len(span) > 1 and head in CLUB_ENDINGS) and kind == "PLACE" \
+            and country_code(key) is None:
         kind = "ORG"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
-    key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
 
 

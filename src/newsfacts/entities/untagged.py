@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS,
@@ -18,8 +18,9 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
     person_name,
 )
+from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    CLUB_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
     tokens_spelling, with_article,
 )
 
@@ -43,6 +44,47 @@ def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]
         taken.update(range(label.start, label.end))
         if all(t.lower_ in written_names for t in label) and (person := person_name(doc, label.start, label.end)):
             found.append(person)
+    return found
+
+
+# A row of a results table: a name, a count and a share in brackets ('Kelsby First 1,204 (38.2 per cent, +4.1)').
+RESULT_ROW = re.compile(r"(?:^|(?<=\) )|(?<=\)\n))((?:[A-Z][\w'’.-]*|&|and|of|the)(?: (?:[A-Z][\w'’.-]*|&|and|of|the))*)"
+                        r" \d[\d,]* \(\d+(?:\.\d+)?(?: per cent|%)", re.MULTILINE)
+
+
+def result_rows(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """In an election results table, the name before each count and share is a party's (or a candidate's, when
+    it opens with a first name), whatever NER makes of the table."""
+    found = []
+    for match in RESULT_ROW.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or span[0].lower_ in ENTITY_WORDS["not_contestants"] \
+                or any(i in taken for i in range(span.start, span.end)):
+            continue
+        person = person_name(doc, span.start, span.end) if len(span) > 1 and first_name_gender(span[0].lower_) \
+            else None
+        found.append(person or Candidate(span.start, span.end, "ORG", "name", key=normalise(span.text),
+                                         typed_by_context=True))
+        taken.update(range(span.start, span.end))
+    return found
+
+
+# A heading line of two places joined by a dash, the larger first ('Kelsby – Mill Ward', 'Dunmere – North & East').
+PLACE_HEADING = re.compile(r"^((?:[A-Z][\w'’.-]*|&|and|of|St)(?:,? (?:[A-Z][\w'’.-]*|&|and|of))*) [–—-] "
+                           r"((?:[A-Z][\w'’.-]*|&|and|of|St)(?:,? (?:[A-Z][\w'’.-]*|&|and|of))*)$", re.MULTILINE)
+
+
+def place_headings(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """A line holding only two capitalised names joined by a dash heads a results table or a section: an area and
+    a ward within it, both places."""
+    found = []
+    for match in PLACE_HEADING.finditer(text):
+        for group in (1, 2):
+            span = doc.char_span(match.start(group), match.end(group))
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            found.append(named_by_context(span, "PLACE"))
+            taken.update(range(span.start, span.end))
     return found
 
 
@@ -115,8 +157,9 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
 
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
-    alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats. The
-    first name may be one the tagger took for another word ('Per Eide')."""
+    alone elsewhere ('Sandoval said') or says where the person is from ('Elena Sandoval of Texas'); else another
+    person sharing the surname would take all its repeats. The first name may be one the tagger took for another
+    word ('Per Eide')."""
     proper = [doc[int(i)] for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]]
     proper = [t for t in proper if is_capitalised(t)]
     capitalised_elsewhere = Counter(t.lower_ for t in proper)
@@ -126,7 +169,8 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
         if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
                                        and t.i not in taken and t.ent_type_ in {"", "PERSON"}
                                        for t in (first, surname)) \
-                or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
+                or first.ent_type_ == surname.ent_type_ == "PERSON" \
+                or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
             continue
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
@@ -136,6 +180,15 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(person)
             taken.update(range(person.start, person.end))
     return found
+
+
+def _from_a_place(surname: Token) -> bool:
+    """'… Sandoval of Texas': 'of' and a place NER or ISO 3166 knows right after the name."""
+    doc = surname.doc
+    if surname.i + 2 >= len(doc) or doc[surname.i + 1].lower_ != "of":
+        return False
+    place = doc[surname.i + 2]
+    return place.ent_type_ in {"GPE", "LOC"} or is_capitalised(place) and is_subdivision(place.lower_)
 
 
 # A hyphen joining two capitalised words with no space around it: 'Ann-Marie', 'Rolls-Royce'.
@@ -208,12 +261,13 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
 
 def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'built in Montauban', 'a hall on Tanner Street': proper nouns NER missed right after 'in', 'near'… (or after
-    'on' when they end in a street word) are a place; not a possessor or a first name ('in Ann's view')."""
+    'on' or 'at' when they end in a street or building word) are a place; not a possessor or a first name ('in Ann's
+    view')."""
     found = []
     for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
         start = int(index)
         preposition = doc[start - 1].lower_ if start > 0 else ""
-        if preposition not in PLACE_PREPOSITIONS | {"on"} or start in taken:
+        if preposition not in PLACE_PREPOSITIONS | {"on", "at"} or start in taken:
             continue
         end = start
         while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and not doc[end].ent_type_ \
@@ -222,7 +276,7 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
         last = doc[end - 1] if end > start else None
         if last is None or end < len(doc) and doc[end].tag_ == "POS":
             continue
-        if last.lower_ not in PLACE_HEADS and (preposition == "on" or first_name_gender(doc[start].lower_)):
+        if last.lower_ not in PLACE_HEADS and (preposition in {"on", "at"} or first_name_gender(doc[start].lower_)):
             continue
         found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
         taken.update(range(start, end))
