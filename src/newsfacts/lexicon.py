@@ -216,12 +216,12 @@ PERSON_ROLE_NOUNS = {
 }
 
 # Words that bring in another name of the person just named ("X, born Y", "X, whose real name is Y", "X, who
-# performs as Y"), from news usage for birth names, stage names and nicknames. Only the first group is said
-# of people alone; "known as" is said of places and things too, "performs as" of machines ("if it performs as
-# Acme expects").
+# performs as Y", "X, who uses the courtesy title Viscount Y"), from news usage for birth names, stage names,
+# nicknames and the courtesy titles of peers' heirs. Only the first group is said of people alone; "known as" is
+# said of places and things too, "performs as" of machines ("if it performs as Acme expects").
 ALIAS_CUES_OF_PEOPLE = {("born",), ("née",), ("nee",), ("real", "name", "is"), ("birth", "name", "is")}
 ALIAS_CUES = ALIAS_CUES_OF_PEOPLE | {("known", "as"), ("nicknamed",), ("dubbed",), ("performs", "as"),
-                                     ("performing", "as")}
+                                     ("performing", "as"), ("courtesy", "title"), ("styled",)}
 
 # Nouns by which news brings in a person it does not name ("A 17-year-old boy has been charged"), with the gender
 # they give; "teenager" and the like also call back anyone under 20 ("… the teenager appeared in court").

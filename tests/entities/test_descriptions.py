@@ -243,3 +243,46 @@ def test_police_before_the_force_is_named_are_that_force(nlp):
     text = "Police raided the flat in June. Sergeant Ann Lowe, of Dunmere Police, said the raid was planned."
     entities = entities_of(nlp, text)
     assert holder(entities, "Police") is holder(entities, "Dunmere Police")
+
+
+def test_an_age_after_a_name_the_parser_hangs_elsewhere_is_still_theirs(nlp):
+    text = "Ann Rudd, 58, and her son Tom Rudd, 27, were fined on Monday. The 27-year-old said he would appeal."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The 27-year-old") is holder(entities, "Tom Rudd")
+
+
+def test_the_age_reference_takes_the_role_noun_after_it(nlp):
+    text = "Striker Jon Hale, 24, signed on Friday. The 24-year-old striker joins from a rival."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The 24-year-old striker") is holder(entities, "Jon Hale")
+
+
+@pytest.mark.parametrize("text, reference, name", [
+    ("Ann Rudd, 58, and her son Tom Rudd, 27, were fined. The court heard the elder Rudd kept the books.",
+     "the elder Rudd", "Ann Rudd"),
+    ("Ann Rudd, 58, and her son Tom Rudd, 27, were fined. The court heard the younger Rudd drove the van.",
+     "the younger Rudd", "Tom Rudd"),
+    ("Pete Gale coaches the side and his son Rory Gale plays up front. Gale senior said he was proud.",
+     "Gale senior", "Pete Gale"),
+])
+def test_the_elder_or_younger_of_two_sharing_a_surname_by_age_or_kinship(nlp, text, reference, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, reference) is holder(entities, name)
+
+
+def test_the_elder_of_two_with_no_ages_or_kinship_is_neither(nlp):
+    text = "Ann Rudd and Tom Rudd were fined. The court heard the elder Rudd kept the books."
+    entities = entities_of(nlp, text)
+    assert not any(m.text == "the elder Rudd" for e in entities for m in e.mentions)
+
+
+def test_an_age_first_told_beside_a_name_is_that_persons(nlp):
+    text = "Ann Cole and Idris Rahim watched. Rahim, the 19-year-old Malaysian on loan from a rival, scored."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the 19-year-old Malaysian") is holder(entities, "Idris Rahim")
+
+
+def test_whose_father_makes_the_father_the_elder(nlp):
+    text = "Lewis Pike, whose father Gary Pike coached the side, scored twice. \"I was nervous,\" said Pike senior."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Pike senior") is holder(entities, "Gary Pike")

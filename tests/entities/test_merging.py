@@ -178,3 +178,29 @@ def test_two_names_of_one_country_are_one_place(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Russia") is holder(entities, "the Russian Federation")
     assert holder(entities, "Russia").type == "PLACE"
+
+
+def test_a_courtesy_title_is_another_name_of_the_person(nlp):
+    text = "Tom Carver, who uses the courtesy title Viscount Ellam, runs the estate. Viscount Ellam declined to comment."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Tom Carver") is holder(entities, "Viscount Ellam", 1)
+
+
+def test_a_capitalised_particle_opening_a_sentence_is_part_of_the_surname(nlp):
+    text = "Anouk van der Kamp scored twice. Van der Kamp said the team deserved it."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Van der Kamp") is holder(entities, "Anouk van der Kamp")
+
+
+def test_a_bare_surname_is_not_a_relative_whose_first_name_came_first(nlp):
+    text = ("Ray Dunne, the band's singer, has died aged 70, with his daughter, Ciara, at his side. Ciara Dunne, a "
+            "producer, said he was kind. The mayor said Dunne had put the town on the map.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Dunne") is holder(entities, "Ray Dunne")
+
+
+def test_a_peer_is_never_mr(nlp):
+    text = ("Rupert Ashby, 9th Earl of Wenlow, will retire. His younger son, Tom Ashby, runs the farm. "
+            "Mr Ashby said he was delighted.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Mr Ashby") is not holder(entities, "Rupert Ashby")

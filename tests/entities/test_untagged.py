@@ -141,3 +141,15 @@ def test_a_full_name_said_to_be_from_a_place_is_a_person(nlp):
 def test_a_building_after_at_is_a_place(nlp):
     entities = entities_of(nlp, "The count took place at Dunmere Hall on Friday night.")
     assert holder(entities, "Dunmere Hall").type == "PLACE"
+
+
+def test_a_name_ending_in_a_company_word_is_an_organisation(nlp):
+    entities = entities_of(nlp, "Brackwell Foods said on Thursday that profit fell. Brackwell was founded in 1969.")
+    assert holder(entities, "Brackwell Foods").type == "ORG"
+
+
+def test_a_particle_between_two_capitalised_words_makes_a_name(nlp):
+    text = "Rovers goalkeeper Sem ten Brink saved twice. The manager said ten Brink would keep his place."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "ten Brink") is holder(entities, "Sem ten Brink")
+    assert holder(entities, "ten Brink").type == "PERSON"

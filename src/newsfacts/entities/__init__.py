@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .descriptions import (
-    add_organisation_descriptions, add_place_descriptions, add_role_descriptions, add_unnamed_people,
-    refer_to_named_by_head,
+    add_elder_and_younger, add_organisation_descriptions, add_place_descriptions, add_role_descriptions,
+    add_unnamed_people, refer_to_named_by_head,
 )
 from .merging import cluster_names
 from .names import name_candidates
@@ -36,5 +36,6 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_place_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
+    add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
     return to_entities(doc, clusters)

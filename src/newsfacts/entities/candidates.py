@@ -103,12 +103,14 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
 
 def _name_words(text: str) -> tuple[str, ...]:
     """Lower-cased name words as written, so a hyphenated surname ("Lewis-Jones") stays one; a particle
-    written in lower case joins the word after it ("de Vries", "van der Berg")."""
+    written in lower case joins the word after it ("de Vries", "van der Berg"), and so does one opening the name
+    capitalised ("Van der Berg said", "De Vries"), when it is no first name ("Del", "Al")."""
     words = [word.strip(",;:") for word in text.split()]
     words = [word for word in words if word and word.lower() != "the" and any(c.isalpha() for c in word)]
     joined: list[str] = []
     for index, word in enumerate(words):
-        particle = " " if word in SURNAME_PARTICLES and index < len(words) - 1 else ""
+        opening = index == 0 and word.lower() in SURNAME_PARTICLES and not first_name_gender(word.lower())
+        particle = " " if (word in SURNAME_PARTICLES or opening) and index < len(words) - 1 else ""
         if joined and joined[-1].endswith(" "):
             joined[-1] += word.lower() + particle
         else:

@@ -14,10 +14,10 @@ from ..lexicon import (
     TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
-from .clusters import Cluster, cluster_of
+from .clusters import Cluster, cluster_of, surnames
 from .names import place_noun_before
 from .places import place_kinds
-from .words import CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, ENTITY_WORDS, lower_key, tokens_spelling
+from .words import CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, ENTITY_WORDS, is_capitalised, lower_key, tokens_spelling
 
 
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
@@ -58,6 +58,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     age = next((t.text for t in child.subtree if t.like_num), None)
                     if age:
                         give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
+            if (age := _age_after(doc, end)) is not None:
+                give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
                 and noun.lemma_.lower() in roles:
@@ -77,15 +79,79 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
+        noun = doc[span.end] if span.end < len(doc) else None
+        if noun is not None and (noun.is_lower and noun.lemma_ in PERSON_ROLE_NOUNS | set(UNNAMED_PERSON_NOUNS)
+                                 or noun.ent_type_ == "NORP" and is_capitalised(noun)):
+            span = doc[span.start:span.end + 1]  # "the 34-year-old striker", "the 34-year-old Dane"
         if match.group(1) in roles:
             _refer_back(roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
-            # An age first told as "the 29-year-old" is the one person named in that sentence or the one before.
+            # An age first told as "the 29-year-old" is the person named right before it ("Tom Reed, the
+            # 29-year-old,"), else the one person named in that sentence or the one before.
+            beside = [k for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions
+                      if kind == "name" and span.start >= 1 and end == span.start - 1 and doc[end].text == ","]
+            if beside:
+                _refer_back({beside[0]: 0}, span.start, span.end, clusters)
+                continue
             window = sentence_start(doc, span.sent.start, 1)
             named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
                      if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
             if len(named) == 1:
                 _refer_back({named.pop(): 0}, span.start, span.end, clusters)
+
+
+# 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
+ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger) ([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),? (senior|junior|"
+                              r"snr|jnr|Snr|Jnr|Sr|Jr)\b")
+
+
+def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'the elder Reed' is the older of the people named Reed, by the ages written after their names, or the
+    parent of the other when the article says so ('his son'); 'the younger Reed' or 'Reed junior' the younger."""
+    ages: dict[Cluster, int] = {}
+    for cluster in (k for k in clusters if k.type == "PERSON"):
+        for _, end, kind in cluster.mentions:
+            if kind == "name" and (age := _age_after(doc, end)) is not None:
+                ages[cluster] = int(age)
+    for match in ELDER_OR_YOUNGER.finditer(text):
+        older = (match.group(1) or match.group(4).lower()) in {"elder", "older", "senior", "snr"}
+        surname = (match.group(2) or match.group(3)).lower()
+        span = doc.char_span(match.start(), match.end())
+        family = [k for k in clusters if k.type == "PERSON" and surname in surnames(k)]
+        inside = [(k, m) for k in clusters for m in k.mentions if span is not None and span.start <= m[0] < span.end]
+        if span is None or len(family) < 2 or any(m[1] > span.end for _, m in inside):
+            continue
+        if all(k in ages for k in family):
+            pick = max if older else min
+            chosen = pick(family, key=lambda k: ages[k])
+            if sum(ages[k] == ages[chosen] for k in family) > 1:
+                continue
+        else:
+            # "his son" makes the son child_of the one it is said of; "his father" makes the father parent_of him
+            pairs = {(k, relative) if KINSHIP[relation].relation == "child_of" else (relative, k)
+                     for k in family for relation, relative in k.kin.items()
+                     if relative in family and KINSHIP[relation].relation in {"child_of", "parent_of"}}
+            parents = list({parent for parent, _ in pairs})
+            children = list({child for _, child in pairs})
+            chosen_from = parents if older else children
+            if len(family) != 2 or len(chosen_from) != 1:
+                continue
+            chosen = chosen_from[0]
+        for owner, mention in inside:  # 'Reed' of 'Reed senior', given to whoever was named last
+            owner.mentions.remove(mention)
+        chosen.mentions.append((span.start, span.end, "description"))
+
+
+def _age_after(doc: Doc, end: int) -> str | None:
+    """The age written right after a name: 'Tom Reed, 34,', 'Tom Reed (34)', 'Tom Reed, aged 34,'."""
+    words = [t.text for t in doc[end:end + 4]]
+    for opening, closing in ((",", {",", ".", ";", "and"}), ("(", {")"})):
+        if words[:1] == [opening]:
+            number = 2 if words[1:2] == ["aged"] else 1
+            if len(words) > number + 1 and words[number].isdigit() and len(words[number]) <= 3 \
+                    and words[number + 1] in closing:
+                return words[number]
+    return None
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').

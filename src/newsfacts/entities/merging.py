@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import (
     ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS,
-    PLACE_HEADS, ROYAL_HONORIFICS,
+    PLACE_HEADS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
 from .places import country_code
@@ -23,6 +23,9 @@ from .words import (
 )
 
 
+# Plain forms of address, and the ranks whose holders are never called by them ('the Earl of X' is no 'Mr Reed').
+PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
+TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
 # Roman numerals after a sovereign's or pope's name ('Napoleon III', 'Pius XII'), and a generation's ('Tom Reed II').
 REGNAL_NUMBERS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"}
 
@@ -77,7 +80,24 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     _merge_aliases(doc, clusters)
     _merge_peerage_with_royal_name(clusters)
     _merge_first_word_of_organisation(clusters)
+    _plain_address_off_peers(doc, clusters)
     return clusters
+
+
+def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
+    """A peer or knight is never 'Mr Reed': such a mention given to one before their title was known goes to the
+    one other person of that surname who holds no rank, named last before it."""
+    for peer in [k for k in clusters if k.type == "PERSON" and k.titles & TITLED_RANKS]:
+        for start, end, kind in list(peer.mentions):
+            if kind != "name" or lower_key(doc[start]) not in PLAIN_ADDRESS:
+                continue
+            surname = doc[start + 1:end].text.lower()
+            others = [k for k in clusters if k.type == "PERSON" and k is not peer and surname in surnames(k)
+                      and not k.titles & TITLED_RANKS]
+            other = nearest(others, start)
+            if other is not None:
+                peer.mentions.remove((start, end, kind))
+                other.mentions.append((start, end, kind))
 
 
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
@@ -132,6 +152,8 @@ def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster
     gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
     options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)]
+    if name.titles & PLAIN_ADDRESS:  # a peer or knight is never 'Mr Reed'
+        options = [k for k in options if not k.titles & TITLED_RANKS]
     addressed = [k for k in options if name.titles & k.titles]
     return addressed or options
 
@@ -150,7 +172,12 @@ def _introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
     if not names:
         return False
     root = doc[slice(*min(names))].root
-    return root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP:
+        return True
+    # the first name alone may come first, before NER's full name: 'their daughter, Ann, … Ann Reed said'
+    given = {name[0] for name in cluster.personal if len(name) > 1}
+    return any(t.lower_ in given and t.dep_ == "appos" and t.head.lemma_.lower() in KINSHIP
+               for t in doc[:min(names)[0]])
 
 
 def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
@@ -251,8 +278,8 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
 def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
-    if candidate.kind != "name" or " " in candidate.key:
-        return None
+    if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
+        return None  # one word, or a surname with its particles ('ten Brink')
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
     # A regnal number is no surname: 'Napoleon' beside 'Napoleon III' is his uncle. A royal known by one name

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import (
     ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONTHS_AND_DAYS,
     ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS, STYLES_BEFORE_NAMES,
+    SURNAME_PARTICLES,
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
 from .candidates import (
@@ -65,6 +66,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     addressed = _addressed_words(doc, text)
     headline_names = _title_case_headline_names(doc, text)
     ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
+    ents = _names_with_particles(doc, ents)
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -80,6 +82,26 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
+
+
+def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """NER cuts names at their particles: 'Anouk | van der Kamp' as a place and a person, 'Van der | Kamp', 'ten |
+    Brink' as a number and a company. A name takes the particles before it (a person's in any case), and one that
+    then starts with a particle the first name before it."""
+    joined: list[Span] = []
+    for ent in ents:
+        start = ent.start
+        while ent.label_ in {"PERSON", "ORG"} and start > 0 and doc[start - 1].lower_ in SURNAME_PARTICLES \
+                and doc[start - 1].whitespace_ and (ent.label_ == "PERSON" or doc[start - 1].is_lower):
+            start -= 1  # 'ten Brink said' read as the number ten and a company
+        if ent.label_ == "PERSON" and doc[start].lower_ in SURNAME_PARTICLES and start > 0 \
+                and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and first_name_gender(doc[start - 1].lower_) is not None:
+            start -= 1
+        while joined and joined[-1].end > start:
+            joined.pop()  # the first name NER took for a name of its own
+        joined.append(Span(doc, start, ent.end, label=ent.label_) if start < ent.start else ent)
+    return joined
 
 
 @dataclass

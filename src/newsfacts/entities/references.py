@@ -12,7 +12,7 @@ from ..lexicon import (
     KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS,
     quote_cues,
 )
-from ..parse import SUBJECT_DEPS, sentence_start
+from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, sentence_start
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, quotations
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import tokens_spelling
@@ -189,12 +189,14 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
     possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessive is None:
         return None
+    start = possessive.left_edge.i
+    if possessive.lower_ == "whose":  # "Tom Reed, whose father coached the side": the one the clause is about
+        possessive = _relative_clause_antecedent(possessive) or possessive
     owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
     if owner is None or owner.type != "PERSON":
         return None
     relation = noun.lemma_.lower()
     gender = KINSHIP[relation].gender
-    start = possessive.left_edge.i
     referent = _named_in_apposition(noun, clusters) or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
@@ -215,6 +217,15 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
     referent.gender = referent.gender or gender
     owner.kin[relation] = referent
     return referent
+
+
+def _relative_clause_antecedent(token: Token) -> Token | None:
+    """The noun a relative clause holding `token` hangs on ('Reed' for 'whose' in 'Reed, whose father …,')."""
+    while token.head.i != token.i:
+        if token.dep_ in NOUN_ATTACHED_DEPS:
+            return token.head
+        token = token.head
+    return None
 
 
 def _same_family(a: Cluster, b: Cluster) -> bool:

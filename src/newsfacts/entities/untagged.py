@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS,
-    PLACE_HEADS, STYLES_OF_OFFICE, TITLES_OF_PLACE,
+    PLACE_HEADS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLES_OF_PLACE,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
@@ -20,7 +20,7 @@ from .candidates import (
 )
 from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
     tokens_spelling, with_article,
 )
 
@@ -156,7 +156,7 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
 
 
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
+    """'Democrat Elena Sandoval won…': a first name and a surname NER missed (perhaps with particles between), when the article uses the surname
     alone elsewhere ('Sandoval said') or says where the person is from ('Elena Sandoval of Texas'); else another
     person sharing the surname would take all its repeats. The first name may be one the tagger took for another
     word ('Per Eide')."""
@@ -165,14 +165,18 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     capitalised_elsewhere = Counter(t.lower_ for t in proper)
     found = []
     for first in proper + [doc[t.i - 1] for t in proper if first_name_mistagged(doc, t.i - 1)]:
-        surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        last = first.i + 1
+        while last + 1 < len(doc) and doc[last].is_lower and doc[last].lower_ in SURNAME_PARTICLES:
+            last += 1  # 'Sem ten Brink', 'Ana de la Cruz'
+        surname = doc[last] if last < len(doc) else first
         if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
                                        and t.i not in taken and t.ent_type_ in {"", "PERSON"}
                                        for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" \
                 or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
-                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
-            continue
+                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
+                or not first_name_gender(first.lower_) and last == first.i + 1:
+            continue  # a particle between two capitalised words ('Sem ten Brink') makes a name as a first name does
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and is_capitalised(after):
             continue  # part of a longer name
@@ -240,13 +244,13 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Kelsby Police said…', 'Kelsby Athletic won': a run of capitalised proper nouns NER missed that ends in an
-    organisation word or a club's is an organisation."""
+    """'Kelsby Police said…', 'Kelsby Athletic won', 'Kelsby Foods said': a run of capitalised proper nouns NER
+    missed that ends in an organisation word, a club's or a company's is an organisation."""
     def untagged_name_word(i: int) -> bool:
         return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
 
     found = []
-    for head in tokens_spelling(doc, text, ORG_HEADS | CLUB_ENDINGS):
+    for head in tokens_spelling(doc, text, ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS):
         end = head.i + 1
         if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
             continue

@@ -17,6 +17,7 @@ ENTITY_WORDS = data_table("entity_words")
 # Last words of a sports club's name: 'Kelsby Rovers' is a club; 'Kelsby City' one only when NER calls it an organisation.
 CLUB_ENDINGS = frozenset(ENTITY_WORDS["club_endings"])
 CLUB_OR_PLACE_ENDINGS = frozenset(ENTITY_WORDS["club_or_place_endings"])
+COMPANY_ENDINGS = frozenset(ENTITY_WORDS["company_endings"])
 
 # Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
 # ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
