@@ -201,3 +201,15 @@ def test_a_plural_name_with_no_first_name_is_a_group(nlp):
 def test_councillor_is_a_form_of_address(nlp):
     entities = entities_of(nlp, "Mara Quill won the seat. In her speech, Councillor Quill thanked her team.")
     assert holder(entities, "Councillor Quill") is holder(entities, "Mara Quill")
+
+
+def test_a_lower_case_place_noun_after_a_name_is_part_of_it(nlp):
+    text = "The train left the tracks in the Dorva valley near the Ostrana tunnel. The valley was closed."
+    entities = entities_of(nlp, text)
+    valley = holder(entities, "The valley")
+    assert valley.type == "PLACE" and any(m.text == "Dorva valley" for m in valley.mentions)
+
+
+def test_a_subdivision_ner_calls_a_person_is_a_place(nlp):
+    entities = entities_of(nlp, "Officials in Liguria said the line would reopen on Monday.")
+    assert holder(entities, "Liguria").type == "PLACE"

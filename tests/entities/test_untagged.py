@@ -153,3 +153,8 @@ def test_a_particle_between_two_capitalised_words_makes_a_name(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "ten Brink") is holder(entities, "Sem ten Brink")
     assert holder(entities, "ten Brink").type == "PERSON"
+
+
+def test_proper_nouns_before_a_place_noun_are_one_place(nlp):
+    entities = entities_of(nlp, "Trains from the coast stop at Vellano station. The station reopened on Monday.")
+    assert holder(entities, "The station") is holder(entities, "Vellano station")

@@ -15,7 +15,7 @@ from ..lexicon import (
     PLACE_HEADS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
-from .places import country_code
+from .places import country_code, is_subdivision
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
     PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key,
@@ -206,6 +206,8 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
                 continue
             elif (start := _place_after_preposition(doc, c.start, c.end)) is not None:
                 c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
+            elif is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None:
+                c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Liguria': ISO 3166 knows it
         settled.append(c)
     return settled
 

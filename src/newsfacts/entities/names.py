@@ -20,15 +20,15 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
     person_name,
 )
-from .places import country_code
+from .places import country_code, is_subdivision
 from .untagged import (
     bare_titles, datelines, descriptive_mentions, double_first_names, place_headings, result_rows, styles_of_office,
     titles_of_place,
     transcript_speakers, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
-    untagged_places, untagged_works,
+    untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
     tokens_spelling, with_article,
 )
 
@@ -78,6 +78,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_employers(doc, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
+    candidates += untagged_places_with_common_heads(doc, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
@@ -173,6 +174,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if start >= end:
         return []
     label = ent.label_
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
+        # "the Vara valley", "Kelsby station": the noun after the name is part of the place's name
+        return [named_by_context(doc[start:head + 1], "PLACE")]
     if (at := _preposition_between_names(doc, start, end)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
@@ -220,6 +224,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
+    if label == "PERSON" and len(span) > 1 and not first_name_gender(span[0].lower_) and _known_place(span):
+        return [named_by_context(span, "PLACE")]  # "La Spezia" as a person: ISO 3166 knows it (lone words: merging)
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
         # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
@@ -258,6 +264,23 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _common_place_head(doc: Doc, start: int, end: int) -> int | None:
+    """Where a lower-case place noun right after a name, of which the name is a modifier, stands ('the Vara
+    valley', 'Kelsby station'); None when there is none."""
+    if end >= len(doc):
+        return None
+    noun = doc[end]
+    inside = doc[start:end].root
+    return end if noun.is_lower and noun.lower_ in COMMON_PLACE_HEADS and noun.tag_ == "NN" \
+        and inside.head.i == end and inside.dep_ in {"compound", "amod", "nmod"} else None
+
+
+def _known_place(span: Span) -> bool:
+    """A name ISO 3166 knows as a country or a subdivision, not an organisation's or a club's."""
+    key = normalise(span.text)
+    return span[-1].lower_ not in ORG_HEADS | CLUB_ENDINGS and (country_code(key) is not None or is_subdivision(key))
 
 
 def _place_after_place(span: Span) -> bool:

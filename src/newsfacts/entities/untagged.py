@@ -20,7 +20,7 @@ from .candidates import (
 )
 from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
     tokens_spelling, with_article,
 )
 
@@ -284,6 +284,23 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
         taken.update(range(start, end))
+    return found
+
+
+def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'trains stop at Brugnato station': proper nouns NER missed before a lower-case place noun they modify are
+    one place with it."""
+    found = []
+    for noun in tokens_spelling(doc, doc.text, COMMON_PLACE_HEADS):
+        start = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "compound" \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken:
+            start -= 1
+        if start == noun.i or not noun.is_lower or noun.tag_ != "NN" or noun.i in taken:
+            continue
+        found.append(named_by_context(doc[start:noun.i + 1], "PLACE"))
+        taken.update(range(start, noun.i + 1))
     return found
 
 
