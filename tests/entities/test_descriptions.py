@@ -286,3 +286,32 @@ def test_whose_father_makes_the_father_the_elder(nlp):
     text = "Lewis Pike, whose father Gary Pike coached the side, scored twice. \"I was nervous,\" said Pike senior."
     entities = entities_of(nlp, text)
     assert holder(entities, "Pike senior") is holder(entities, "Gary Pike")
+
+
+def test_a_kind_noun_set_beside_a_place_is_a_mention_and_calls_it_back(nlp):
+    text = "Fire swept through Harlow Court, a public housing complex, on Tuesday. The complex had eight towers."
+    entities = entities_of(nlp, text)
+    court = holder(entities, "Harlow Court")
+    assert court is holder(entities, "a public housing complex") is holder(entities, "The complex")
+
+
+def test_a_town_modifying_a_kind_noun_is_something_in_the_town(nlp):
+    text = "Fire swept through a Kelsby estate on Tuesday. Kelsby Council said the estate would be rebuilt."
+    entities = entities_of(nlp, text)
+    assert not any(m.text in {"a Kelsby estate", "the estate"} for e in entities if e.name == "Kelsby"
+                   for m in e.mentions)
+
+
+def test_a_disaster_the_story_never_names_is_one_event(nlp):
+    text = ("A landslide buried the hamlet of Oreno on Monday. The slide followed days of rain. Last year's "
+            "landslide was smaller.")
+    entities = entities_of(nlp, text)
+    event = holder(entities, "A landslide")
+    assert event.type == "EVENT" and event is holder(entities, "The slide")
+    assert all(m.text != "landslide" for m in event.mentions)
+
+
+def test_an_accident_called_back_by_another_noun_of_its_kind(nlp):
+    text = "The derailment near Carvo killed four people. Investigators said the crash was caused by a landslip."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The derailment") is holder(entities, "the crash")

@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .descriptions import (
-    add_elder_and_younger, add_organisation_descriptions, add_place_descriptions, add_role_descriptions,
-    add_unnamed_people, refer_to_named_by_head,
+    add_elder_and_younger, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_role_descriptions,
+    add_unnamed_events, add_unnamed_people, refer_to_named_by_head,
 )
 from .merging import cluster_names
 from .names import name_candidates
@@ -32,8 +32,10 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
+    add_unnamed_events(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)
+    add_kind_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder

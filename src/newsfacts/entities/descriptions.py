@@ -10,14 +10,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
+    COMPANY_NOUNS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, PLACE_HEADS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
     TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
 from .names import place_noun_before
 from .places import place_kinds
-from .words import CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, ENTITY_WORDS, is_capitalised, lower_key, tokens_spelling
+from .words import (
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, is_capitalised, lower_key, tokens_spelling,
+)
 
 
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
@@ -200,6 +202,29 @@ def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     clusters.append(person)
 
 
+EVENT_GROUPS = {noun: index for index, group in enumerate(ENTITY_WORDS["event_nouns"]) for noun in group}
+
+
+def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'A landslide buried the village … the slide': the disaster or accident a story reports and never names is
+    one event, brought in by its noun and called back with 'the' or 'this' and the same noun or one of its kind
+    ('the derailment' … 'the crash')."""
+    events: dict[int, Cluster] = {}
+    for noun in tokens_spelling(doc, text, EVENT_GROUPS):
+        group = EVENT_GROUPS.get(noun.lower_)
+        first = noun.left_edge.i
+        if group is None or not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ == "compound" \
+                or doc[first].lower_ not in {"the", "this", "a", "an"} or cluster_of(clusters, noun.i) is not None \
+                or any(t.dep_ == "poss" or t.ent_type_ == "DATE" for t in doc[first:noun.i]):
+            continue  # 'his accident', 'last year's floods' are others
+        if group not in events:
+            events[group] = Cluster("EVENT")
+            clusters.append(events[group])
+        elif doc[first].lower_ in {"a", "an"}:
+            continue  # 'a crash' after 'the derailment' is another one
+        events[group].mentions.append((first, noun.i + 1, "description"))
+
+
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'Acme, the Finnish carmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
     organisation named most often so far, when one is named more often than any other. Other nouns point back
@@ -260,6 +285,38 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             _refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
+KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
+
+
+def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Kelsby Court, a housing complex,' and 'the Kelsby Court complex' are mentions of Kelsby Court, and tell
+    what it is: later 'the complex' may call it back."""
+    for cluster in (k for k in clusters if k.type in {"ORG", "PLACE"}):
+        for start, end, kind in list(cluster.mentions):
+            if kind != "name":
+                continue
+            root = doc[start:end].root
+            described = _described_spans(root, lambda noun: noun.is_lower and noun.lemma_.lower() in KIND_NOUNS)
+            head = root.head
+            # 'the Kelsby Court complex', not 'a Kelsby estate' (one in Kelsby) nor 'the Kelsby estate' of a town
+            if root.dep_ == "compound" and head.i >= end and head.is_lower and head.tag_ == "NN" \
+                    and head.lemma_.lower() in KIND_NOUNS and all(t.dep_ == "compound" for t in doc[end:head.i]) \
+                    and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster):
+                described.append((head.left_edge.i, head.i + 1, head))
+            for first, last, noun in described:
+                if not first <= root.i < last:
+                    cluster.mentions.append((first, last, "description"))
+                elif first < start:
+                    cluster.mentions.append((first, last, "description"))  # 'the Kelsby Court complex'
+                cluster.kinds.add(noun.lemma_.lower())
+
+
+def _building_or_body(cluster: Cluster) -> bool:
+    """An organisation, or a place named as a building or site ('Kelsby Court', 'Kelsby Hall'), not a town."""
+    return cluster.type == "ORG" or any(key.split()[-1] in PLACE_HEADS | COMMON_PLACE_HEADS | {"court"}
+                                        for key in cluster.keys)
+
+
 NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
 ORG_CALL_BACKS = {"party", "club", "team", "side", "union"}
@@ -272,7 +329,7 @@ def called_back_as(cluster: Cluster) -> set[str]:
     """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
     after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
     after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'South Australia')."""
-    nouns: set[str] = set()
+    nouns: set[str] = set(cluster.kinds)
     for key in cluster.keys:
         words = key.split()
         for word in words:
