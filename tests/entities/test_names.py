@@ -213,3 +213,13 @@ def test_a_lower_case_place_noun_after_a_name_is_part_of_it(nlp):
 def test_a_subdivision_ner_calls_a_person_is_a_place(nlp):
     entities = entities_of(nlp, "Officials in Liguria said the line would reopen on Monday.")
     assert holder(entities, "Liguria").type == "PLACE"
+
+
+def test_a_name_after_a_kinship_noun_and_of_is_a_person(nlp):
+    entities = entities_of(nlp, "The brooch belonged to Hortense, the second wife of Lorenzo, who died in 1840.")
+    assert holder(entities, "Lorenzo").type == "PERSON"
+
+
+def test_a_plural_looking_surname_after_a_first_name_of_no_clear_gender_stays_a_person(nlp):
+    entities = entities_of(nlp, "She met her counterparts, Meredith Maines and Liam Maguire, in July.")
+    assert holder(entities, "Meredith Maines").type == "PERSON"

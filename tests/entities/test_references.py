@@ -110,3 +110,24 @@ def test_a_princes_parent_is_the_one_monarch_of_the_story(nlp):
             "who will one day succeed his mother, spoke to every family.")
     entities = entities_of(nlp, text)
     assert holder(entities, "his mother") is holder(entities, "The Queen")
+
+
+def test_a_relative_named_right_after_the_kinship_noun_without_a_comma(nlp):
+    text = "Jack Rowe admitted the offences. His wife Dana Rowe, 34, was fined. She had helped her husband, the court heard."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "her husband") is holder(entities, "Jack Rowe")
+    assert holder(entities, "His wife") is holder(entities, "Dana Rowe")
+
+
+def test_my_father_in_a_quotation_is_the_speakers_father(nlp):
+    text = ("Ivan Sorokin, 57, led the talks. His father, Yuri Sorokin, had led them in 1990. "
+            "\"My father always said the sea unites us,\" Ivan Sorokin said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "My father") is holder(entities, "Yuri Sorokin")
+
+
+def test_my_sister_in_a_quotation_is_the_one_other_of_the_family(nlp):
+    text = ("Health Secretary Amara Bello-Shaw resigned on Monday. Her brother, the MP Tunde Bello, backed her. "
+            "Mr Bello said: \"I love my sister and she did the right thing.\"")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "my sister") is holder(entities, "Amara Bello-Shaw")

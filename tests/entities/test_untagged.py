@@ -158,3 +158,9 @@ def test_a_particle_between_two_capitalised_words_makes_a_name(nlp):
 def test_proper_nouns_before_a_place_noun_are_one_place(nlp):
     entities = entities_of(nlp, "Trains from the coast stop at Vellano station. The station reopened on Monday.")
     assert holder(entities, "The station") is holder(entities, "Vellano station")
+
+
+def test_a_form_of_address_before_a_particle_and_a_double_surname(nlp):
+    text = "The board met on Monday. \"It is an honour,\" Ms de Lima-Reis said of her new post."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Ms de Lima-Reis").type == "PERSON"

@@ -151,11 +151,19 @@ def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster
     """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
     gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
-    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)]
+    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)
+               and not _other_of_a_regnal_name(word, k)]
     if name.titles & PLAIN_ADDRESS:  # a peer or knight is never 'Mr Reed'
         options = [k for k in options if not k.titles & TITLED_RANKS]
     addressed = [k for k in options if name.titles & k.titles]
     return addressed or options
+
+
+def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
+    """'Napoleon' beside an untitled 'Napoleon III' is another man (his uncle); 'Charles' after 'King Charles III' is
+    the king."""
+    return not cluster.titles and all(len(n) > 1 and n[-1] in REGNAL_NUMBERS and n[0] == word
+                                      for n in cluster.personal if word in n)
 
 
 def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Cluster | None:

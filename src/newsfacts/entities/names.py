@@ -28,8 +28,8 @@ from .untagged import (
     untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
+    is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -195,20 +195,21 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     address = title_at(doc, words[0].i, HONORIFICS) if words else None
     # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
     styled = address is not None and address[0] in COURTESY_TITLES | STYLES_BEFORE_NAMES and len(words) > address[1] \
-        and all(t.pos_ == "PROPN" and is_capitalised(t) for t in words[address[1]:])
+        and all(t.pos_ == "PROPN" and is_capitalised(t) or t.lower_ in SURNAME_PARTICLES or t.text == "-"
+                for t in words[address[1]:])
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
     if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ in CLUB_ENDINGS
-                                                and not first_name_gender(span[0].lower_)):
+                                                and not is_first_name(span[0].lower_)):
         return [named_by_context(span, "ORG")]  # "X Police", "X Rovers"
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
-    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not first_name_gender(span[0].lower_) \
+    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not is_first_name(span[0].lower_) \
             and span[0].lower_ not in HONORIFICS:
         return [named_by_context(span, "ORG")]  # "the Lib Dems": a plural name with no first name is a group
     if label == "PERSON" and _place_after_place(span):
@@ -224,7 +225,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
-    if label == "PERSON" and len(span) > 1 and not first_name_gender(span[0].lower_) and _known_place(span):
+    if label == "PERSON" and len(span) > 1 and not is_first_name(span[0].lower_) and _known_place(span):
         return [named_by_context(span, "PLACE")]  # "La Spezia" as a person: ISO 3166 knows it (lone words: merging)
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
@@ -238,7 +239,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
-    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or full_name_addressed or styled
+    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
         return [person] if person else []
@@ -289,7 +290,7 @@ def _place_after_place(span: Span) -> bool:
     doc, word = span.doc, span[0]
     return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
         and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
-        and first_name_gender(word.lower_) is None
+        and not is_first_name(word.lower_)
 
 
 def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
@@ -319,6 +320,12 @@ def _beside_person_noun(span: Span) -> bool:
     """'its chief executive, Ines Vance', 'her husband, Sean': a name set beside a noun for a person is a
     person's, whatever label NER gave it."""
     return _beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
+
+
+def _relative_of(span: Span) -> bool:
+    """'the second wife of Napoleon': a name after a kinship noun and 'of' is a person's."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in KINSHIP
 
 
 def _beside_noun(span: Span, nouns: set[str]) -> bool:

@@ -143,10 +143,15 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
             courtesy = courtesy or match[0] in COURTESY_TITLES
             i += match[1]
         j = i
-        while j < len(doc) and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
+        while j < len(doc) and doc[j].is_lower and doc[j].lower_ in SURNAME_PARTICLES and j + 1 < len(doc):
+            j += 1  # 'Ms de Vries'
+        words = 0
+        while j < len(doc) and words < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
                 and not doc[j].ent_type_:
-            j += 1
-        if i == token.i or j == i or (j - i < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
+            j, words = j + 1, words + 1
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+                j += 1  # 'Ms Lewis-Jones': the hyphen of a double surname
+        if i == token.i or words == 0 or (words < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
             continue
         person = person_name(doc, i, j)
         if person is not None and not any(k in taken for k in range(person.start, person.end)):

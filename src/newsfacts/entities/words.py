@@ -103,6 +103,11 @@ def _first_name_genders():
     return Detector(case_sensitive=False)
 
 
+def is_first_name(name: str) -> bool:
+    """Whether a word is a first name at all, of either or no clear gender ('Meredith', 'Kim')."""
+    return _first_name_genders().get_gender(name.capitalize()) != "unknown"
+
+
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
     guess = _first_name_genders().get_gender(name.capitalize())
