@@ -30,7 +30,7 @@ HONORIFICS: dict[str, str | None] = {
          "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
          "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
-         "brother", "saint", "st", "constable", "councillor", "cllr", "councilman", "councilwoman", "alderman"],
+         "brother", "saint", "st", "constable", "councillor", "cllr", "councilman", "councilwoman", "alderman", "pm"],
         None),
 }
 # Styles of the clergy and of privy counsellors written before a full name ("the Rt Rev Ann Lee", "the Most Rev
@@ -45,6 +45,8 @@ HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", 
                               "chairwoman": "female", "first lady": "female", "pope": "male", "father": "male",
                               "sister": "female", "brother": "male"}
 
+# Short forms of titles, and the title they stand for ("the PM" is "the Prime Minister").
+TITLE_SHORT_FORMS = {"pm": "prime minister"}
 # Titles that, capitalised after "the", name one person on their own ("the King", "the Prime Minister").
 # "father", "sister", "brother" are left out: capitalised after "the" they are rarely titles.
 BARE_TITLES = {key for key in HONORIFICS if key not in {

@@ -315,3 +315,17 @@ def test_an_accident_called_back_by_another_noun_of_its_kind(nlp):
     text = "The derailment near Carvo killed four people. Investigators said the crash was caused by a landslip."
     entities = entities_of(nlp, text)
     assert holder(entities, "The derailment") is holder(entities, "the crash")
+
+
+def test_a_role_with_the_words_that_say_which_refers_back_though_two_share_the_role(nlp):
+    text = ("Interior Minister Laurent Duval and Culture Minister Rachida Marin visited the museum. France's interior "
+            "minister said the thieves were professionals. The Culture Minister said the doors were old.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "France's interior minister") is holder(entities, "Laurent Duval")
+    assert holder(entities, "The Culture Minister") is holder(entities, "Rachida Marin")
+
+
+def test_the_pm_is_the_prime_minister(nlp):
+    text = "The Prime Minister met the unions on Monday. The PM's official spokesman said talks would go on."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The PM") is holder(entities, "The Prime Minister")

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, PLACE_HEADS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
+    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, PLACE_HEADS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
     TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
@@ -62,6 +62,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                         give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
             if (age := _age_after(doc, end)) is not None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
+            for role in _qualified_roles_before(doc, start, end):
+                give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
+    _refer_back_by_qualified_role(doc, roles, clusters)
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
                 and noun.lemma_.lower() in roles:
@@ -142,6 +145,43 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         for owner, mention in inside:  # 'Reed' of 'Reed senior', given to whoever was named last
             owner.mentions.remove(mention)
         chosen.mentions.append((span.start, span.end, "description"))
+
+
+def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
+    """The roles with the words that say which, written before a name ('French Interior Minister Ann Lee' gives
+    'interior minister' and 'french interior minister'): only roles of two words or more."""
+    words = []
+    i = end - 1
+    while i >= start and not (doc[i].lower_ in PERSON_ROLE_NOUNS or doc[i].lower_ in TITLES_OF_PLACE
+                              or lower_key(doc[i]) in HONORIFICS):
+        i -= 1  # back over the name to the title NER or the name finder kept inside the mention
+    role = i if i >= start else start - 1
+    if role < 0 or not (doc[role].lemma_.lower() in PERSON_ROLE_NOUNS or lower_key(doc[role]) in HONORIFICS):
+        return []
+    j = role - 1
+    while j >= 0 and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[j].dep_ in {"compound", "amod"} \
+            and doc[j].ent_type_ != "PERSON" and role - j <= 3:
+        words.insert(0, doc[j].lower_)
+        j -= 1
+    noun = doc[role].lemma_.lower()
+    return [" ".join(words[k:] + [noun]) for k in range(len(words))]
+
+
+def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
+    """'the interior minister', "France's Interior Minister": a role with the words that say which, given to one
+    person before ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.dep_ == "compound" or not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS) \
+                or noun.tag_ not in {"NN", "NNP"}:
+            continue
+        start = noun.left_edge.i
+        modifiers = [t for t in doc[start:noun.i] if t.dep_ in {"compound", "amod"}]
+        key = " ".join([t.lower_ for t in modifiers] + [lemma])
+        if modifiers and key in roles and doc[start].lower_ in {"the"} | {t.lower_ for t in doc[start:noun.i]
+                                                                          if t.dep_ == "poss"} \
+                and all(t.dep_ in {"det", "poss", "case", "compound", "amod"} for t in doc[start:noun.i]):
+            _refer_back(roles[key], start, noun.i + 1, clusters)
 
 
 def _age_after(doc: Doc, end: int) -> str | None:
@@ -256,7 +296,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         companies = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS for key in k.keys)]
         # "the construction company" is one whose name or description says so, when one does
         trade = {t.lower_ for t in lefts[1:] if t.dep_ == "compound" and t.is_lower}
-        companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
+        if trade:
+            companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
                          for k in companies), key=lambda item: item[:2], reverse=True)
         # Named once, it is the company only when no other organisation was named yet: a story citing 'the AP'
@@ -348,8 +389,9 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     the organisation or place named before that can be called so; of two, the one named in this sentence or the one
     before when the other is not."""
     by_noun: dict[str, list[Cluster]] = {}
-    for cluster in (k for k in clusters if k.type in {"ORG", "PLACE"}):
-        for noun in called_back_as(cluster):
+    kinds = {cluster: called_back_as(cluster) for cluster in clusters if cluster.type in {"ORG", "PLACE"}}
+    for cluster, nouns in kinds.items():
+        for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
     unnamed_police = None
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
@@ -369,7 +411,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         owner = _recent_one(doc, before, start)
         # "Reform's share rose, while the party…": an organisation of no known kind that is this sentence's subject
         # is the one meant; of no known kind and only named in it, it may be.
-        unknown = [k for k in clusters if k.type == "ORG" and k is not owner and not called_back_as(k)
+        unknown = [k for k in clusters if k.type == "ORG" and k is not owner and not kinds.get(k)
                    and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
         subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS,
-    PLACE_HEADS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLES_OF_PLACE,
+    PLACE_HEADS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS, TITLES_OF_PLACE,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
@@ -340,8 +340,9 @@ def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
             doc[i + match[1] + 1])
         if named_after:
             continue  # "the Queen's Medical Centre": part of the name of a place or body
-        found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([match[0]]),
-                               gender=honorific_gender(match[0])))
+        title = TITLE_SHORT_FORMS.get(match[0], match[0])  # "the PM" is "the Prime Minister"
+        found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([title]),
+                               gender=honorific_gender(title)))
         taken.update(range(i - 1, i + match[1]))
     return found
 
