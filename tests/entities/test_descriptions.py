@@ -329,3 +329,23 @@ def test_the_pm_is_the_prime_minister(nlp):
     text = "The Prime Minister met the unions on Monday. The PM's official spokesman said talks would go on."
     entities = entities_of(nlp, text)
     assert holder(entities, "The PM") is holder(entities, "The Prime Minister")
+
+
+def test_a_family_that_speaks_is_one_organisation_with_its_other_mentions(nlp):
+    text = ("Sir Tom Reed has died aged 86, his family confirmed. A statement on behalf of the Reed family said he "
+            "died peacefully at home.")
+    entities = entities_of(nlp, text)
+    family = holder(entities, "his family")
+    assert family.type == "ORG" and family is holder(entities, "the Reed family")
+
+
+def test_a_family_that_never_speaks_is_no_entity(nlp):
+    entities = entities_of(nlp, "Tom Reed moved to Leeds with his family in 1990.")
+    assert not any(m.text == "his family" for e in entities for m in e.mentions)
+
+
+def test_a_noun_phrase_with_surnamed_is_a_mention_of_the_person(nlp):
+    text = "A resident surnamed Ng said the estate was old. Ng had lived there for 40 years."
+    entities = entities_of(nlp, text)
+    person = holder(entities, "Ng")
+    assert person.type == "PERSON" and person is holder(entities, "A resident surnamed Ng")

@@ -204,3 +204,27 @@ def test_a_peer_is_never_mr(nlp):
             "Mr Ashby said he was delighted.")
     entities = entities_of(nlp, text)
     assert holder(entities, "Mr Ashby") is not holder(entities, "Rupert Ashby")
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("OSLO (AP) — The quake hit on Friday, The Associated Press reported.", "AP", "The Associated Press"),
+    ("Marks & Spencer said profit rose. M&S will open 20 shops.", "M&S", "Marks & Spencer"),
+    ("Brackwell Foods PLC said profit fell. Brackwell Foods will pay a dividend.", "Brackwell Foods",
+     "Brackwell Foods PLC"),
+])
+def test_an_acronym_or_a_name_without_its_legal_form_is_the_organisation(nlp, text, short, full):
+    entities = entities_of(nlp, text)
+    assert holder(entities, short) is holder(entities, full)
+
+
+def test_a_birth_name_with_another_surname_is_the_one_person_of_that_given_name(nlp):
+    text = ("Greta Lindqvist, the town's first woman mayor, has died. Born Greta Maria Holm in 1931, she taught "
+            "for 14 years. Her son, Per Lindqvist, said she died peacefully.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Greta Maria Holm") is holder(entities, "Greta Lindqvist")
+
+
+def test_a_clubs_last_word_alone_is_the_club(nlp):
+    text = "Late goal lifts Strikers to the top\n\nTomas Reyes scored late as Harbourside Strikers beat Dunmere United."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Strikers") is holder(entities, "Harbourside Strikers")

@@ -223,3 +223,9 @@ def test_a_name_after_a_kinship_noun_and_of_is_a_person(nlp):
 def test_a_plural_looking_surname_after_a_first_name_of_no_clear_gender_stays_a_person(nlp):
     entities = entities_of(nlp, "She met her counterparts, Meredith Maines and Liam Maguire, in July.")
     assert holder(entities, "Meredith Maines").type == "PERSON"
+
+
+def test_a_full_name_ending_a_longer_name_is_the_person(nlp):
+    text = "Director of Fire Services Andrew Loh said two men died. Loh said the blaze was contained."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Andrew Loh") is holder(entities, "Loh")

@@ -164,3 +164,13 @@ def test_a_form_of_address_before_a_particle_and_a_double_surname(nlp):
     text = "The board met on Monday. \"It is an honour,\" Ms de Lima-Reis said of her new post."
     entities = entities_of(nlp, text)
     assert holder(entities, "Ms de Lima-Reis").type == "PERSON"
+
+
+def test_a_full_name_after_a_possessive_name_is_a_person(nlp):
+    entities = entities_of(nlp, "The ball went past Dunmere's Marco Bellini in the first half.")
+    assert holder(entities, "Marco Bellini").type == "PERSON"
+
+
+def test_a_full_name_with_an_age_after_it_is_a_person(nlp):
+    entities = entities_of(nlp, "Residents fled the village. Marites Dalisay, 52, said she heard a loud noise.")
+    assert holder(entities, "Marites Dalisay").type == "PERSON"

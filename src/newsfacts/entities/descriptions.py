@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, PLACE_HEADS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
-    TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
@@ -147,6 +147,20 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         chosen.mentions.append((span.start, span.end, "description"))
 
 
+def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'a 37-year-old surnamed Ho', 'a resident surnamed Ng': the noun phrase is a mention of the person named."""
+    for cue in tokens_spelling(doc, text, {"surnamed"}):
+        after = cue.i + 1
+        person = cluster_of([k for k in clusters if k.type == "PERSON"], after) if after < len(doc) else None
+        head = cue.head  # the noun it describes ('resident surnamed Ng'), or the name itself ('a 37-year-old surnamed Ho')
+        if person is None or head.pos_ not in {"NOUN", "PROPN"} or head.i < cue.i and head.dep_ == "compound":
+            continue
+        first = head.left_edge.i
+        end = next(e for s, e, _ in person.mentions if s <= after < e)
+        if first < cue.i:
+            person.mentions.append((first, end, "description"))
+
+
 def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
     """The roles with the words that say which, written before a name ('French Interior Minister Ann Lee' gives
     'interior minister' and 'french interior minister'): only roles of two words or more."""
@@ -240,6 +254,41 @@ def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if back is not None and cluster_of(clusters, back.start) is None and doc[back.end - 1].tag_ == "NN":
             person.mentions.append((back.start, back.end, "description"))
     clusters.append(person)
+
+
+FAMILY_NOUNS = {"family", "families"}
+
+
+def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'the Reed family said', 'his family confirmed': a family that speaks as one is an organisation, and the
+    story's other 'the family', 'his family' or 'the Reed family' are it; with two families named, each 'the X
+    family' is its own and the others are left alone."""
+    phrases = []
+    for noun in tokens_spelling(doc, text, {"family"}):
+        first = noun.left_edge.i
+        if noun.tag_ != "NN" or not noun.is_lower or noun.dep_ == "compound" or cluster_of(clusters, noun.i) \
+                or doc[first].lower_ not in {"the", "his", "her", "their", "its"} \
+                or any(t.dep_ not in {"det", "poss", "compound"} for t in doc[first:noun.i]):
+            continue
+        surname = " ".join(t.lower_ for t in doc[first + 1:noun.i] if t.pos_ == "PROPN")
+        phrases.append((first, noun, surname))
+    named = {surname for _, _, surname in phrases if surname}
+    speaking = any(noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in quote_cues()["reporting_verbs"]
+                   for _, noun, _ in phrases)
+    if not phrases or not (speaking or named) or len(named) > 1 and not speaking:
+        return
+    families: dict[str, Cluster] = {}
+    for first, noun, surname in phrases:
+        if len(named) > 1 and not surname:
+            continue
+        key = surname if len(named) > 1 else ""
+        family = families.get(key)
+        if family is None:
+            family = families[key] = Cluster("ORG")
+            clusters.append(family)
+        family.mentions.append((first, noun.i + 1, "name" if surname else "description"))
+        if surname:
+            family.keys.add(f"{surname} family")
 
 
 EVENT_GROUPS = {noun: index for index, group in enumerate(ENTITY_WORDS["event_nouns"]) for noun in group}

@@ -18,8 +18,8 @@ from .candidates import Candidate, person_name
 from .places import country_code, is_subdivision
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
-    PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key,
-    normalise, same_given_name, tokens_spelling,
+    COMPANY_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
+    lower_key, normalise, same_given_name, tokens_spelling,
 )
 
 
@@ -70,7 +70,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             person.add(name)
             continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _same_country(
-            c, clusters) or _short_form_of(c, doc, clusters)
+            c, clusters) or _same_company(c, clusters) or _short_form_of(c, doc, clusters) \
+            or _long_form_of(c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
@@ -102,7 +103,7 @@ def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
 
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
-    company whose longer name starts with it. Not an institution named after its place ('Kelsby Magistrates'
+    company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an institution named after its place ('Kelsby Magistrates'
     Court', 'Kelsby Police'), whose first word alone is the place."""
     organisations = [k for k in clusters if k.type == "ORG"]
     for short in organisations:
@@ -111,6 +112,10 @@ def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
             continue
         longer = [k for k in organisations if k is not short and any(
             key.split()[0] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS for key in k.keys)]
+        # 'Strikers' for 'Kelsby Strikers', 'City' for 'Kelsby City': a club's last word, not a generic one
+        longer = longer or [k for k in organisations if k is not short and any(
+            key.split()[-1] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS | COMPANY_ENDINGS
+            for key in k.keys)]
         if len(longer) == 1:
             merge(longer[0], short, clusters)
 
@@ -133,6 +138,11 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
                 family = [k for k in clusters if k.type == "PERSON" and k is not alias and any(
                     a[-1] == b[-1] and same_given_name(a[0], b[0]) for a in alias.personal for b in k.personal
                     if len(a) > 1 and len(b) > 1)]
+                # "Born Ann Marie Holt, she married…": a maiden name; the one person of that given name
+                family = family or [k for k in clusters if k.type == "PERSON" and k is not alias
+                                    and k.first < start and not surnames(k) & surnames(alias) and any(
+                                        same_given_name(a[0], b[0]) for a in alias.personal for b in k.personal
+                                        if len(a) > 1 and len(b) > 1)]
                 named = family[0] if len(family) == 1 else None
             if named is None:
                 continue
@@ -309,12 +319,52 @@ def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | No
                                                                           for key in k.keys)), None)
 
 
+# Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
+LEGAL_FORMS = {"plc", "ltd", "inc", "llc", "corp", "limited", "incorporated", "sa", "ag", "nv", "gmbh", "co"}
+
+
+def _without_legal_form(key: str) -> str:
+    words = key.replace(".", "").split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in LEGAL_FORMS else key
+
+
+def _same_company(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'Acme Foods' after 'Acme Foods plc', or the other way round."""
+    if candidate.type != "ORG" or " " not in candidate.key:
+        return None
+    core = _without_legal_form(candidate.key)
+    return next((k for k in clusters if k.type == "ORG" and any(_without_legal_form(key) == core for key in k.keys)),
+                None)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "&"})
+
+
+def _acronym_key(doc: Doc, candidate: Candidate) -> str | None:
+    """The letters of an acronym as the candidate writes it ('M&S' is 'ms'), None if it is none."""
+    text = doc[candidate.start:candidate.end].text.strip()
+    letters = text.replace("&", "").replace(".", "").lower()
+    return letters if text.isupper() and 2 <= len(letters) <= 6 and " " not in text else None
+
+
+def _long_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
+    """'the Associated Press' after '(AP)': a full name whose initials are an acronym named before."""
+    if candidate.type != "ORG" or len(candidate.key.split()) < 2:
+        return None
+    initials = _initials(candidate.key)
+    options = [k for k in clusters if k.type == "ORG" and len(k.keys) == 1 and " " not in next(iter(k.keys))
+               and next(iter(k.keys)).replace("&", "").replace(".", "") == initials
+               and any(doc[s:e].text.strip().isupper() for s, e, _ in k.mentions)]
+    return options[0] if len(options) == 1 else None
+
+
 def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
     """An acronym ('FBI') or a last word ('the Post') standing for a longer organisation name."""
     text = candidate.key
     if " " in text or text in PLACE_HEADS:
         return None
-    acronym = doc[candidate.start:candidate.end].text.strip().isupper() and 2 <= len(text) <= 6
+    acronym = _acronym_key(doc, candidate)
     options = []
     for cluster in clusters:
         if cluster.type == "PERSON":
@@ -323,9 +373,8 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
             words = key.split()
             if len(words) < 2:
                 continue
-            initials = "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "&"})
             # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it.
-            if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and (
+            if (acronym and _initials(key) == acronym) or (not acronym and candidate.type == "ORG" and (
                     words[-1] == text or words[0] == text and cluster.first < candidate.start)):
                 options.append(cluster)
                 break

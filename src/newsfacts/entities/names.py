@@ -183,6 +183,11 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
                 for candidate in _from_ner(doc, part, addressed)]
     if label in {"DATE", "TIME"}:
         return _place_before_time(doc, start, end)
+    if label != "PERSON" and (person := _person_at_the_end(doc, start, end, addressed)) is not None:
+        # "Director of Fire Services Ann Lee" read as one organisation: the office, then her name
+        rest = [] if person.start - start < 2 or doc[person.start - 1].lower_ not in ORG_HEADS else \
+            _from_ner(doc, Span(doc, start, person.start, label=label), addressed)
+        return rest + [person]
     words = [t for t in doc[start:end] if t.lower_ != "the"]
     bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
     if bare and bare[1] == len(words) and is_capitalised(words[0]) and with_article(doc, words[0].i) < words[0].i:
@@ -239,7 +244,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
-    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or full_name_addressed or styled
+    surnamed = start > 0 and doc[start - 1].lower_ == "surnamed"  # "a resident surnamed Ng"
+    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or surnamed
+                                                  or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
         return [person] if person else []
@@ -291,6 +298,18 @@ def _place_after_place(span: Span) -> bool:
     return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
         and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
         and not is_first_name(word.lower_)
+
+
+def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str]) -> Candidate | None:
+    """The first name and surname ending a longer name NER gave another label, when the surname is written
+    again on its own or after a form of address ('Fire Services Ann Lee' … 'Lee said')."""
+    if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
+            or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"}:
+        return None
+    surname = doc[end - 1].lower_
+    repeated = surname in addressed or any(t.lower_ == surname and not start <= t.i < end for t in doc
+                                           if t.ent_type_ == "PERSON")
+    return person_name(doc, end - 2, end) if repeated else None
 
 
 def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:

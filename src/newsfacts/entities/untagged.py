@@ -161,10 +161,10 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
 
 
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'Democrat Elena Sandoval won…': a first name and a surname NER missed (perhaps with particles between), when the article uses the surname
-    alone elsewhere ('Sandoval said') or says where the person is from ('Elena Sandoval of Texas'); else another
-    person sharing the surname would take all its repeats. The first name may be one the tagger took for another
-    word ('Per Eide')."""
+    """'Democrat Elena Sandoval won…': a first name and a surname NER missed (perhaps with particles between), when
+    the article uses the surname alone elsewhere ('Sandoval said') or says where the person is from ('Elena
+    Sandoval of Texas', "Kelsby's Elena Sandoval"); else another person sharing the surname would take all its
+    repeats. The first name may be one the tagger took for another word ('Per Eide')."""
     proper = [doc[int(i)] for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]]
     proper = [t for t in proper if is_capitalised(t)]
     capitalised_elsewhere = Counter(t.lower_ for t in proper)
@@ -179,9 +179,10 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
                                        for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" \
                 or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
+                and not _after_a_possessive_name(first) and not _aged(surname) \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
-                or not first_name_gender(first.lower_) and last == first.i + 1:
-            continue  # a particle between two capitalised words ('Sem ten Brink') makes a name as a first name does
+                or not first_name_gender(first.lower_) and last == first.i + 1 and not _aged(surname):
+            continue  # a particle ('Sem ten Brink') or an age ('Ana Ruiz, 52,') makes a name as a first name does
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and is_capitalised(after):
             continue  # part of a longer name
@@ -189,6 +190,19 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(person)
             taken.update(range(person.start, person.end))
     return found
+
+
+def _aged(surname: Token) -> bool:
+    """', 52,' right after the name: an age."""
+    words = [t.text for t in surname.doc[surname.i + 1:surname.i + 4]]
+    return len(words) == 3 and words[0] == "," and words[1].isdigit() and len(words[1]) <= 3 and words[2] in {",", "."}
+
+
+def _after_a_possessive_name(first: Token) -> bool:
+    """"Kelsby's Tom Reed": a club's, company's or country's possessive right before a first name."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].tag_ == "POS" and is_capitalised(doc[first.i - 2]) \
+        and doc[first.i - 2].pos_ == "PROPN"
 
 
 def _from_a_place(surname: Token) -> bool:
