@@ -228,3 +228,19 @@ def test_a_clubs_last_word_alone_is_the_club(nlp):
     text = "Late goal lifts Strikers to the top\n\nTomas Reyes scored late as Harbourside Strikers beat Dunmere United."
     entities = entities_of(nlp, text)
     assert holder(entities, "Strikers") is holder(entities, "Harbourside Strikers")
+
+
+def test_lord_or_lady_with_the_place_of_a_peerage_is_its_holder(nlp):
+    text = ("Tom Carver, 9th Earl of Wenlow, will retire. He lives with his wife, the Countess of Wenlow. "
+            "\"It is time,\" Lord Wenlow said. Lady Wenlow is said to have pushed for the change.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Lord Wenlow") is holder(entities, "Tom Carver")
+    assert holder(entities, "Lady Wenlow") is holder(entities, "the Countess of Wenlow")
+    assert holder(entities, "Lady Wenlow") is not holder(entities, "Tom Carver")
+
+
+def test_a_first_name_ner_calls_an_event_is_the_one_person_of_that_name(nlp):
+    text = "Hugo Brandt will run the estate. His brother said he was \"delighted for Hugo and relieved for myself\"."
+    entities = entities_of(nlp, text)
+    hugo = [e for e in entities if any(m.text == "Hugo" for m in e.mentions)]
+    assert all(e is holder(entities, "Hugo Brandt") for e in hugo)

@@ -54,6 +54,10 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if len(c.personal) == 1):
+        if peer := _peer_by_territory(c, clusters):
+            # the place is no personal name: it must not keep the peer apart from his own ('Tom Reed, Earl of X')
+            peer.add(Candidate(c.start, c.end, "PERSON", "title", titles=c.titles, gender=c.gender))
+            continue
         match = _short_name_owner(doc, c, _short_name_owners(c, clusters))
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
@@ -167,6 +171,19 @@ def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster
         options = [k for k in options if not k.titles & TITLED_RANKS]
     addressed = [k for k in options if name.titles & k.titles]
     return addressed or options
+
+
+def _peer_by_territory(name: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'Lord Kelsby' is the Earl (or Viscount, Baron…) of Kelsby, and 'Lady Kelsby' the Countess of Kelsby: a peer
+    is called Lord or Lady with the place of the title, when one person of that gender holds a peerage of it."""
+    address = name.titles & {"lord", "lady"}
+    if not address:
+        return None
+    gender = honorific_gender(next(iter(address)))
+    holders = [k for k in clusters if k.type == "PERSON" and any(
+        title in PEERAGES and place == name.personal[0] and honorific_gender(title) == gender
+        for title, place in k.places)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
@@ -301,7 +318,7 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) 
     if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
         return None  # one word, or a surname with its particles ('ten Brink')
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
-    positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
+    positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
     # A regnal number is no surname: 'Napoleon' beside 'Napoleon III' is his uncle. A royal known by one name
     # and a title ('Empress Eugénie') is known by that name alone too.
     full = [k for k in clusters if k.type == "PERSON" and any(
