@@ -229,3 +229,9 @@ def test_a_full_name_ending_a_longer_name_is_the_person(nlp):
     text = "Director of Fire Services Andrew Loh said two men died. Loh said the blaze was contained."
     entities = entities_of(nlp, text)
     assert holder(entities, "Andrew Loh") is holder(entities, "Loh")
+
+
+def test_a_portfolio_before_a_ministers_title_is_no_organisation(nlp):
+    entities = entities_of(nlp, "Interior Minister Laurent Duval said the thieves were professionals.")
+    assert not any(e.type == "ORG" and e.name == "Interior" for e in entities)
+    assert holder(entities, "Laurent Duval").type == "PERSON"

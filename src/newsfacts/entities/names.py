@@ -28,7 +28,7 @@ from .untagged import (
     untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
     is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
@@ -183,6 +183,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
                 for candidate in _from_ner(doc, part, addressed)]
     if label in {"DATE", "TIME"}:
         return _place_before_time(doc, start, end)
+    if label != "PERSON" and _portfolio_before_title(doc, start, end):
+        return []  # "Interior Minister Ann Lee": the portfolio is part of her title
     if label != "PERSON" and (person := _person_at_the_end(doc, start, end, addressed)) is not None:
         # "Director of Fire Services Ann Lee" read as one organisation: the office, then her name
         rest = [] if person.start - start < 2 or doc[person.start - 1].lower_ not in ORG_HEADS else \
@@ -298,6 +300,17 @@ def _place_after_place(span: Span) -> bool:
     return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
         and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
         and not is_first_name(word.lower_)
+
+
+PORTFOLIOS = frozenset(ENTITY_WORDS["portfolios"])
+# Titles a portfolio word comes before ('Interior Minister', 'Health Secretary').
+PORTFOLIO_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chief"}
+
+
+def _portfolio_before_title(doc: Doc, start: int, end: int) -> bool:
+    """'Interior' in 'Interior Minister Ann Lee': a portfolio, then a title, then a name."""
+    return end + 1 < len(doc) and all(t.lower_ in PORTFOLIOS for t in doc[start:end]) \
+        and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].pos_ == "PROPN" and is_capitalised(doc[end + 1])
 
 
 def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str]) -> Candidate | None:
