@@ -197,8 +197,9 @@ def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
 
 @pytest.mark.parametrize("text, name, back", [
     ("Kelsby Rovers won 2-0 on Saturday. The club said the new stand would open in May.", "Kelsby Rovers", "The club"),
-    ("Officers from Dunmere Police were called at 9pm. Police said a man had been arrested.", "Dunmere Police", "Police"),
-    ("The fires spread across South Australia last week. The state has asked for federal help.", "South Australia",
+    ("Officers from Dunmere Police were called at 9pm. Police said a man had been arrested.", "Dunmere Police",
+     "Police"),
+    ("Bushfires spread across Queensland last week. The state has asked for federal help.", "Queensland",
      "The state"),
     ("Thieves broke into the Orland Museum on Sunday. The museum reopened on Tuesday.", "the Orland Museum",
      "The museum"),
@@ -209,15 +210,16 @@ def test_a_call_back_noun_is_the_one_named_that_can_be_called_so(nlp, text, name
 
 
 def test_the_club_after_two_clubs_just_named_is_neither(nlp):
-    entities = entities_of(nlp, "Kelsby Rovers beat Dunmere United 2-1 on Saturday. The club said it was a fair result.")
+    text = "Kelsby Rovers beat Dunmere United 2-1 on Saturday. The club said it was a fair result."
+    entities = entities_of(nlp, text)
     assert not any(m.text == "The club" for e in entities for m in e.mentions)
 
 
 def test_the_party_after_an_organisation_of_no_known_kind_as_subject_is_that_one(nlp):
-    text = ("The Green Party held the seat in 2019. On Thursday, the DUP’s share rose to 35 per cent, "
+    text = ("The Alliance Party held the seat in 2019. On Thursday, the DUP’s share rose to 35 per cent, "
             "while the party lost ground in the north.")
     entities = entities_of(nlp, text)
-    assert all(m.text != "the party" for m in holder(entities, "The Green Party").mentions)
+    assert all(m.text != "the party" for m in holder(entities, "The Alliance Party").mentions)
     assert holder(entities, "the party") is holder(entities, "DUP")
 
 
@@ -227,10 +229,10 @@ def test_the_group_is_no_hospital_or_council(nlp):
 
 
 def test_the_firm_is_not_an_organisation_named_once_among_others(nlp):
-    text = ("Harbour Police said the tower fire was out, the AP reports. Officers searched the offices of the firm "
+    text = ("Harbour Police said the warehouse fire was out, UPI reports. Officers searched the offices of the firm "
             "on Thursday.")
     entities = entities_of(nlp, text)
-    assert all(m.text != "the firm" for e in entities for m in e.mentions if e.name in {"AP", "the AP"})
+    assert all(m.text != "the firm" for e in entities for m in e.mentions if e.name == "UPI")
 
 
 def test_police_with_no_force_named_are_one_organisation(nlp):
@@ -277,22 +279,28 @@ def test_the_elder_of_two_with_no_ages_or_kinship_is_neither(nlp):
 
 
 def test_an_age_first_told_beside_a_name_is_that_persons(nlp):
-    text = "Ann Cole and Idris Rahim watched. Rahim, the 19-year-old Malaysian on loan from a rival, scored."
+    text = "Ann Cole and Pavel Horak watched. Horak, the 20-year-old Czech signed in May, scored twice."
     entities = entities_of(nlp, text)
-    assert holder(entities, "the 19-year-old Malaysian") is holder(entities, "Idris Rahim")
+    assert holder(entities, "the 20-year-old Czech") is holder(entities, "Pavel Horak")
+
+
+def test_an_age_first_told_beside_a_name_ner_did_not_call_a_person_joins_no_one_else(nlp):
+    entities = entities_of(nlp, "Ann Cole and Ivo Marek watched. Marek, the 20-year-old Czech signed in May, scored.")
+    assert all(m.text != "the 20-year-old Czech" for m in holder(entities, "Ann Cole").mentions)
 
 
 def test_whose_father_makes_the_father_the_elder(nlp):
-    text = "Lewis Pike, whose father Gary Pike coached the side, scored twice. \"I was nervous,\" said Pike senior."
+    text = ("Owen Brannock, whose father Frank Brannock ran the shop, took it over. \"He was ready,\" said "
+            "Brannock senior.")
     entities = entities_of(nlp, text)
-    assert holder(entities, "Pike senior") is holder(entities, "Gary Pike")
+    assert holder(entities, "Brannock senior") is holder(entities, "Frank Brannock")
 
 
 def test_a_kind_noun_set_beside_a_place_is_a_mention_and_calls_it_back(nlp):
-    text = "Fire swept through Harlow Court, a public housing complex, on Tuesday. The complex had eight towers."
+    text = "Water flooded Harlow Court, a riverside apartment complex, on Tuesday. The complex was evacuated."
     entities = entities_of(nlp, text)
     court = holder(entities, "Harlow Court")
-    assert court is holder(entities, "a public housing complex") is holder(entities, "The complex")
+    assert court is holder(entities, "a riverside apartment complex") is holder(entities, "The complex")
 
 
 def test_a_town_modifying_a_kind_noun_is_something_in_the_town(nlp):
@@ -303,11 +311,11 @@ def test_a_town_modifying_a_kind_noun_is_something_in_the_town(nlp):
 
 
 def test_a_disaster_the_story_never_names_is_one_event(nlp):
-    text = ("A landslide buried the hamlet of Oreno on Monday. The slide followed days of rain. Last year's "
+    text = ("A landslide buried the hamlet of Oreno on Monday. The landslip followed days of rain. Last year's "
             "landslide was smaller.")
     entities = entities_of(nlp, text)
     event = holder(entities, "A landslide")
-    assert event.type == "EVENT" and event is holder(entities, "The slide")
+    assert event.type == "EVENT" and event is holder(entities, "The landslip")
     assert all(m.text != "landslide" for m in event.mentions)
 
 
@@ -318,34 +326,34 @@ def test_an_accident_called_back_by_another_noun_of_its_kind(nlp):
 
 
 def test_a_role_with_the_words_that_say_which_refers_back_though_two_share_the_role(nlp):
-    text = ("Interior Minister Laurent Duval and Culture Minister Rachida Marin visited the museum. France's interior "
-            "minister said the thieves were professionals. The Culture Minister said the doors were old.")
+    text = ("Transport Minister Pascal Duval and Health Minister Odile Marin visited the hospital. Belgium's transport "
+            "minister said the trains would run. The Health Minister said the wards were full.")
     entities = entities_of(nlp, text)
-    assert holder(entities, "France's interior minister") is holder(entities, "Laurent Duval")
-    assert holder(entities, "The Culture Minister") is holder(entities, "Rachida Marin")
+    assert holder(entities, "Belgium's transport minister") is holder(entities, "Pascal Duval")
+    assert holder(entities, "The Health Minister") is holder(entities, "Odile Marin")
 
 
 def test_the_pm_is_the_prime_minister(nlp):
-    text = "The Prime Minister met the unions on Monday. The PM's official spokesman said talks would go on."
+    text = "The Prime Minister met the unions on Monday. The PM told reporters that talks would go on."
     entities = entities_of(nlp, text)
     assert holder(entities, "The PM") is holder(entities, "The Prime Minister")
 
 
 def test_a_family_that_speaks_is_one_organisation_with_its_other_mentions(nlp):
-    text = ("Sir Tom Reed has died aged 86, his family confirmed. A statement on behalf of the Reed family said he "
-            "died peacefully at home.")
+    text = ("Dame Ann Reed, the novelist, died on Monday. In a statement, the Reed family said she had died at home. "
+            "Her family asked for privacy.")
     entities = entities_of(nlp, text)
-    family = holder(entities, "his family")
+    family = holder(entities, "Her family")
     assert family.type == "ORG" and family is holder(entities, "the Reed family")
 
 
 def test_a_family_that_never_speaks_is_no_entity(nlp):
-    entities = entities_of(nlp, "Tom Reed moved to Leeds with his family in 1990.")
+    entities = entities_of(nlp, "Tom Reed moved to York with his family in 1990.")
     assert not any(m.text == "his family" for e in entities for m in e.mentions)
 
 
 def test_a_noun_phrase_with_surnamed_is_a_mention_of_the_person(nlp):
-    text = "A resident surnamed Ng said the estate was old. Ng had lived there for 40 years."
+    text = "A shopkeeper surnamed Lam said the street was flooded. Lam had worked there for 30 years."
     entities = entities_of(nlp, text)
-    person = holder(entities, "Ng")
-    assert person.type == "PERSON" and person is holder(entities, "A resident surnamed Ng")
+    person = holder(entities, "Lam")
+    assert person.type == "PERSON" and person is holder(entities, "A shopkeeper surnamed Lam")

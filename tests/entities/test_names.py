@@ -194,8 +194,8 @@ def test_role_between_two_names_belongs_to_the_name_after_it(nlp):
 
 
 def test_a_plural_name_with_no_first_name_is_a_group(nlp):
-    entities = entities_of(nlp, "The Lib Dems polled 30 per cent, ahead of the Tories.")
-    assert holder(entities, "Lib Dems").type == "ORG"
+    entities = entities_of(nlp, "The Lib Blues polled 30 per cent, ahead of the Whigs.")
+    assert holder(entities, "The Lib Blues").type == "ORG"
 
 
 def test_councillor_is_a_form_of_address(nlp):
@@ -211,18 +211,18 @@ def test_a_lower_case_place_noun_after_a_name_is_part_of_it(nlp):
 
 
 def test_a_subdivision_ner_calls_a_person_is_a_place(nlp):
-    entities = entities_of(nlp, "Officials in Liguria said the line would reopen on Monday.")
-    assert holder(entities, "Liguria").type == "PLACE"
+    entities = entities_of(nlp, "Officials in Umbria said the line would reopen on Monday.")
+    assert holder(entities, "Umbria").type == "PLACE"
 
 
 def test_a_name_after_a_kinship_noun_and_of_is_a_person(nlp):
-    entities = entities_of(nlp, "The brooch belonged to Hortense, the second wife of Lorenzo, who died in 1840.")
+    entities = entities_of(nlp, "The brooch belonged to Beatrix, the second wife of Lorenzo, who died in 1840.")
     assert holder(entities, "Lorenzo").type == "PERSON"
 
 
 def test_a_plural_looking_surname_after_a_first_name_of_no_clear_gender_stays_a_person(nlp):
-    entities = entities_of(nlp, "She met her counterparts, Meredith Maines and Liam Maguire, in July.")
-    assert holder(entities, "Meredith Maines").type == "PERSON"
+    entities = entities_of(nlp, "His Acme counterparts, Kim Haynes and Owen Carrick, met him in July.")
+    assert holder(entities, "Kim Haynes").type == "PERSON"
 
 
 def test_a_full_name_ending_a_longer_name_is_the_person(nlp):
@@ -232,6 +232,6 @@ def test_a_full_name_ending_a_longer_name_is_the_person(nlp):
 
 
 def test_a_portfolio_before_a_ministers_title_is_no_organisation(nlp):
-    entities = entities_of(nlp, "Interior Minister Laurent Duval said the thieves were professionals.")
+    entities = entities_of(nlp, "Interior Minister Pascal Duval said the smugglers were well organised.")
     assert not any(e.type == "ORG" and e.name == "Interior" for e in entities)
-    assert holder(entities, "Laurent Duval").type == "PERSON"
+    assert holder(entities, "Pascal Duval").type == "PERSON"

@@ -132,10 +132,10 @@ def test_a_heading_of_two_names_joined_by_a_dash_is_two_places(nlp):
 
 
 def test_a_full_name_said_to_be_from_a_place_is_a_person(nlp):
-    text = "The motion was backed by these members:\n\nTodd Kettering of Nevada\n\nLena Marsh of Ohio"
+    text = "The motion was backed by these members:\n\nTodd Kettering of Nevada\n\nLena Dorsey of Ohio"
     entities = entities_of(nlp, text)
     assert holder(entities, "Todd Kettering").type == "PERSON"
-    assert holder(entities, "Lena Marsh").type == "PERSON"
+    assert holder(entities, "Lena Dorsey").type == "PERSON"
 
 
 def test_a_building_after_at_is_a_place(nlp):
@@ -149,10 +149,10 @@ def test_a_name_ending_in_a_company_word_is_an_organisation(nlp):
 
 
 def test_a_particle_between_two_capitalised_words_makes_a_name(nlp):
-    text = "Rovers goalkeeper Sem ten Brink saved twice. The manager said ten Brink would keep his place."
+    text = "United keeper Bram ten Hove saved twice. The coach said ten Hove would start again on Tuesday."
     entities = entities_of(nlp, text)
-    assert holder(entities, "ten Brink") is holder(entities, "Sem ten Brink")
-    assert holder(entities, "ten Brink").type == "PERSON"
+    assert holder(entities, "ten Hove") is holder(entities, "Bram ten Hove")
+    assert holder(entities, "ten Hove").type == "PERSON"
 
 
 def test_proper_nouns_before_a_place_noun_are_one_place(nlp):
@@ -172,5 +172,5 @@ def test_a_full_name_after_a_possessive_name_is_a_person(nlp):
 
 
 def test_a_full_name_with_an_age_after_it_is_a_person(nlp):
-    entities = entities_of(nlp, "Residents fled the village. Marites Dalisay, 52, said she heard a loud noise.")
-    assert holder(entities, "Marites Dalisay").type == "PERSON"
+    entities = entities_of(nlp, "Farmers left the valley. Analyn Villareal, 47, said the river rose in minutes.")
+    assert holder(entities, "Analyn Villareal").type == "PERSON"

@@ -17,8 +17,8 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .descriptions import (
-    add_elder_and_younger, add_families, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_role_descriptions,
-    add_surnamed_descriptions, add_unnamed_events, add_unnamed_people, refer_to_named_by_head,
+    add_elder_and_younger, add_families, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions,
+    add_role_descriptions, add_surnamed_descriptions, add_unnamed_events, add_unnamed_people, refer_to_named_by_head,
 )
 from .merging import cluster_names
 from .names import name_candidates

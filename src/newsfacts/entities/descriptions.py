@@ -10,8 +10,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, PLACE_HEADS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, TEEN_NOUNS,
-    TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
+    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
+    PLACE_HEADS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
@@ -98,6 +98,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if beside:
                 _refer_back({beside[0]: 0}, span.start, span.end, clusters)
                 continue
+            before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
+            if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
+                continue  # beside a name no person holds: whoever it is, not someone named before
             window = sentence_start(doc, span.sent.start, 1)
             named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
                      if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
@@ -148,11 +151,11 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 
 def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'a 37-year-old surnamed Ho', 'a resident surnamed Ng': the noun phrase is a mention of the person named."""
+    """'a 45-year-old surnamed Lam', 'a shopkeeper surnamed Lam': the noun phrase is a mention of the person named."""
     for cue in tokens_spelling(doc, text, {"surnamed"}):
         after = cue.i + 1
         person = cluster_of([k for k in clusters if k.type == "PERSON"], after) if after < len(doc) else None
-        head = cue.head  # the noun it describes ('resident surnamed Ng'), or the name itself ('a 37-year-old surnamed Ho')
+        head = cue.head  # the noun it describes ('shopkeeper surnamed Lam'), or the name ('a 45-year-old surnamed Lam')
         if person is None or head.pos_ not in {"NOUN", "PROPN"} or head.i < cue.i and head.dep_ == "compound":
             continue
         first = head.left_edge.i
@@ -182,7 +185,7 @@ def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
 
 
 def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
-    """'the interior minister', "France's Interior Minister": a role with the words that say which, given to one
+    """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
     person before ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
     for noun in doc:
         lemma = noun.lemma_.lower()
@@ -349,8 +352,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
                          for k in companies), key=lambda item: item[:2], reverse=True)
-        # Named once, it is the company only when no other organisation was named yet: a story citing 'the AP'
-        # about a fire is not about the AP.
+        # Named once, it is the company only when no other organisation was named yet: a story citing a news
+        # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
@@ -418,7 +421,7 @@ OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "o
 def called_back_as(cluster: Cluster) -> set[str]:
     """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
     after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
-    after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'South Australia')."""
+    after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'Queensland')."""
     nouns: set[str] = set(cluster.kinds)
     for key in cluster.keys:
         words = key.split()
@@ -507,7 +510,8 @@ def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
 
 def _words_describing(doc: Doc, cluster: Cluster) -> set[str]:
     """The lower-case words of an organisation's names and descriptions."""
-    return {t.lower_ for start, end, kind in cluster.mentions if kind in {"name", "description"} for t in doc[start:end]}
+    return {t.lower_ for start, end, kind in cluster.mentions if kind in {"name", "description"}
+            for t in doc[start:end]}
 
 
 def _industry_or_nationality(modifier: Token) -> bool:

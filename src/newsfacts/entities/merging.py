@@ -26,7 +26,7 @@ from .words import (
 # Plain forms of address, and the ranks whose holders are never called by them ('the Earl of X' is no 'Mr Reed').
 PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
 TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
-# Roman numerals after a sovereign's or pope's name ('Napoleon III', 'Pius XII'), and a generation's ('Tom Reed II').
+# Roman numerals after a sovereign's or pope's name ('Leopold II', 'Pius XII'), and a generation's ('Tom Reed II').
 REGNAL_NUMBERS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"}
 
 # NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
@@ -107,8 +107,9 @@ def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
 
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
-    company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an institution named after its place ('Kelsby Magistrates'
-    Court', 'Kelsby Police'), whose first word alone is the place."""
+    company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an
+    institution named after its place ('Kelsby Magistrates' Court', 'Kelsby Police'), whose first word alone is the
+    place."""
     organisations = [k for k in clusters if k.type == "ORG"]
     for short in organisations:
         words = {key for key in short.keys if " " not in key}
@@ -187,8 +188,8 @@ def _peer_by_territory(name: Candidate, clusters: list[Cluster]) -> Cluster | No
 
 
 def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
-    """'Napoleon' beside an untitled 'Napoleon III' is another man (his uncle); 'Charles' after 'King Charles III' is
-    the king."""
+    """'Leopold' beside an untitled 'Leopold II' is another man (his father); 'George' after 'King George V' is the
+    king."""
     return not cluster.titles and all(len(n) > 1 and n[-1] in REGNAL_NUMBERS and n[0] == word
                                       for n in cluster.personal if word in n)
 
@@ -219,12 +220,13 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
-    person once, a club three times), or when it opens an organisation's name ('Kelsby' after 'Kelsby
-    Robotics'), and no name at all if the article writes it in lower case ('Library advocates…')."""
+    person once, a club three times), or when it opens or ends an organisation's name ('Kelsby' after 'Kelsby
+    Robotics', 'Dolphins' after 'Kelsby Dolphins'), and no name at all if the article writes it in lower case
+    ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
-    others.update((c.key.split()[0], "ORG") for c in candidates
-                  if c.type == "ORG" and c.kind == "name" and " " in c.key)
+    others.update((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
+                  for word in {c.key.split()[0], c.key.split()[-1]})
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     settled = []
     for c in candidates:
@@ -242,7 +244,7 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
             elif (start := _place_after_preposition(doc, c.start, c.end)) is not None:
                 c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
             elif is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None:
-                c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Liguria': ISO 3166 knows it
+                c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Umbria': ISO 3166 knows it
         settled.append(c)
     return settled
 
@@ -316,11 +318,11 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) 
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
-        return None  # one word, or a surname with its particles ('ten Brink')
+        return None  # one word, or a surname with its particles ('ten Hove')
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
-    # A regnal number is no surname: 'Napoleon' beside 'Napoleon III' is his uncle. A royal known by one name
-    # and a title ('Empress Eugénie') is known by that name alone too.
+    # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
+    # and a title ('Queen Astrid') is known by that name alone too.
     full = [k for k in clusters if k.type == "PERSON" and any(
         len(n) > 1 and n[-1] not in REGNAL_NUMBERS and any(n[p] == candidate.key for p in positions)
         or len(n) == 1 and n[0] == candidate.key and k.titles & (MONARCHS | ROYAL_HONORIFICS) for n in k.personal)]
@@ -330,7 +332,7 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) 
 
 
 def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
-    """'Russia' after 'the Russian Federation', 'Britain' after 'the UK': two names of one country."""
+    """'Argentina' after 'the Argentine Republic', 'Holland' after 'the Netherlands': two names of one country."""
     code = country_code(candidate.key) if candidate.type == "PLACE" else None
     return next((k for k in clusters if code and k.type == "PLACE" and any(country_code(key) == code
                                                                           for key in k.keys)), None)
@@ -366,7 +368,7 @@ def _acronym_key(doc: Doc, candidate: Candidate) -> str | None:
 
 
 def _long_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
-    """'the Associated Press' after '(AP)': a full name whose initials are an acronym named before."""
+    """'United Press International' after '(UPI)': a full name whose initials are an acronym named before."""
     if candidate.type != "ORG" or len(candidate.key.split()) < 2:
         return None
     initials = _initials(candidate.key)

@@ -28,8 +28,8 @@ from .untagged import (
     untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
-    is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender,
+    is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -86,22 +86,30 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
 
 
 def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
-    """NER cuts names at their particles: 'Anouk | van der Kamp' as a place and a person, 'Van der | Kamp', 'ten |
-    Brink' as a number and a company. A name takes the particles before it (a person's in any case), and one that
-    then starts with a particle the first name before it."""
+    """NER cuts names at their particles: 'Anouk | van der Velde' as a place and a person, 'Van der | Velde', 'Bram
+    | ten | Hove' as a person, a number and a company. A name takes the particles before it (a person's in any case)
+    and, when it then starts with one, the first name before it; a person's name takes lower-case particles and
+    the capitalised surname after it."""
     joined: list[Span] = []
     for ent in ents:
-        start = ent.start
-        while ent.label_ in {"PERSON", "ORG"} and start > 0 and doc[start - 1].lower_ in SURNAME_PARTICLES \
-                and doc[start - 1].whitespace_ and (ent.label_ == "PERSON" or doc[start - 1].is_lower):
-            start -= 1  # 'ten Brink said' read as the number ten and a company
-        if ent.label_ == "PERSON" and doc[start].lower_ in SURNAME_PARTICLES and start > 0 \
-                and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
-                and first_name_gender(doc[start - 1].lower_) is not None:
-            start -= 1
+        if joined and ent.start < joined[-1].end:
+            continue  # taken by the name before, grown over its particles
+        start, end, label = ent.start, ent.end, ent.label_
+        while label in {"PERSON", "ORG"} and start > 0 and doc[start - 1].lower_ in SURNAME_PARTICLES \
+                and doc[start - 1].whitespace_ and (label == "PERSON" or doc[start - 1].is_lower):
+            start -= 1  # 'ten Hove said' read as the number ten and a company
+        if label in {"PERSON", "ORG"} and doc[start].lower_ in SURNAME_PARTICLES and doc[start].is_lower \
+                and start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and (first_name_gender(doc[start - 1].lower_) is not None or doc[start - 1].ent_type_ == "PERSON"):
+            start, label = start - 1, "PERSON"
+        after = end
+        while label == "PERSON" and after < len(doc) and doc[after].is_lower and doc[after].lower_ in SURNAME_PARTICLES:
+            after += 1
+        if after > end and after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]):
+            end = after + 1  # 'Bram' then 'ten Hove'
         while joined and joined[-1].end > start:
             joined.pop()  # the first name NER took for a name of its own
-        joined.append(Span(doc, start, ent.end, label=ent.label_) if start < ent.start else ent)
+        joined.append(Span(doc, start, end, label=label) if (start, end) != (ent.start, ent.end) else ent)
     return joined
 
 
@@ -175,7 +183,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []
     label = ent.label_
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
-        # "the Vara valley", "Kelsby station": the noun after the name is part of the place's name
+        # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]
     if (at := _preposition_between_names(doc, start, end)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
@@ -209,16 +217,16 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if generic_organisation_word(span):
         return []
     if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ in CLUB_ENDINGS
-                                                and not is_first_name(span[0].lower_)):
+                                                and not is_first_name(words[0].lower_)):
         return [named_by_context(span, "ORG")]  # "X Police", "X Rovers"
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
-    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not is_first_name(span[0].lower_) \
-            and span[0].lower_ not in HONORIFICS:
-        return [named_by_context(span, "ORG")]  # "the Lib Dems": a plural name with no first name is a group
+    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not is_first_name(words[0].lower_) \
+            and words[0].lower_ not in HONORIFICS:
+        return [named_by_context(span, "ORG")]  # "the Young Greens": a plural name with no first name is a group
     if label == "PERSON" and _place_after_place(span):
         return [named_by_context(span, "PLACE")]  # "Mill Road, Kelsby": the town a street or building is in
     if kind not in {None, "PLACE"} and (noun := place_noun_before(doc, start, end)) is not None \
@@ -232,8 +240,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
-    if label == "PERSON" and len(span) > 1 and not is_first_name(span[0].lower_) and _known_place(span):
-        return [named_by_context(span, "PLACE")]  # "La Spezia" as a person: ISO 3166 knows it (lone words: merging)
+    if label == "PERSON" and len(span) > 1 and not is_first_name(words[0].lower_) and _known_place(span):
+        return [named_by_context(span, "PLACE")]  # "Le Marche" as a person: ISO 3166 knows it (lone words: merging)
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
         # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
@@ -246,7 +254,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
-    surnamed = start > 0 and doc[start - 1].lower_ == "surnamed"  # "a resident surnamed Ng"
+    surnamed = start > 0 and doc[start - 1].lower_ == "surnamed"  # "a shopkeeper surnamed Lam"
     if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or surnamed
                                                   or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
@@ -264,7 +272,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         kind = "EVENT"
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
             and country_code(key) is not None:
-        kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Soviet Union')
+        kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Union of the Comoros')
     elif (head in ORG_HEADS or len(span) > 1 and head in CLUB_ENDINGS) and kind == "PLACE" \
             and country_code(key) is None:
         kind = "ORG"
@@ -277,7 +285,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def _common_place_head(doc: Doc, start: int, end: int) -> int | None:
-    """Where a lower-case place noun right after a name, of which the name is a modifier, stands ('the Vara
+    """Where a lower-case place noun right after a name, of which the name is a modifier, stands ('the Dorva
     valley', 'Kelsby station'); None when there is none."""
     if end >= len(doc):
         return None
@@ -355,7 +363,7 @@ def _beside_person_noun(span: Span) -> bool:
 
 
 def _relative_of(span: Span) -> bool:
-    """'the second wife of Napoleon': a name after a kinship noun and 'of' is a person's."""
+    """'the second wife of Lorenzo': a name after a kinship noun and 'of' is a person's."""
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in KINSHIP
 

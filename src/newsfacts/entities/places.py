@@ -1,6 +1,6 @@
 """What a place name is, from ISO 3166 (the `pycountry` package): countries by their ISO, official and common names
-and the short names news uses ('Russia' for 'Russian Federation'), and the subdivisions of every country
-with their kind ('Liguria' a region, 'South Australia' a state). Used to type names NER mistags, to merge
+and the short names news uses ('Holland' for 'the Netherlands'), and the subdivisions of every country
+with their kind ('Umbria' a region, 'Queensland' a state). Used to type names NER mistags, to merge
 two names of one country, and to call a place back ('the state').
 
 pycountry installs 23 MB (mostly translations, unused here); its tables load once per process in about 0.3 s.

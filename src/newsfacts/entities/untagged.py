@@ -20,8 +20,8 @@ from .candidates import (
 )
 from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender,
+    honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -48,7 +48,8 @@ def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]
 
 
 # A row of a results table: a name, a count and a share in brackets ('Kelsby First 1,204 (38.2 per cent, +4.1)').
-RESULT_ROW = re.compile(r"(?:^|(?<=\) )|(?<=\)\n))((?:[A-Z][\w'’.-]*|&|and|of|the)(?: (?:[A-Z][\w'’.-]*|&|and|of|the))*)"
+RESULT_ROW = re.compile(r"(?:^|(?<=\) )|(?<=\)\n))"
+                        r"((?:[A-Z][\w'’.-]*|&|and|of|the)(?: (?:[A-Z][\w'’.-]*|&|and|of|the))*)"
                         r" \d[\d,]* \(\d+(?:\.\d+)?(?: per cent|%)", re.MULTILINE)
 
 
@@ -172,7 +173,7 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     for first in proper + [doc[t.i - 1] for t in proper if first_name_mistagged(doc, t.i - 1)]:
         last = first.i + 1
         while last + 1 < len(doc) and doc[last].is_lower and doc[last].lower_ in SURNAME_PARTICLES:
-            last += 1  # 'Sem ten Brink', 'Ana de la Cruz'
+            last += 1  # 'Bram ten Hove', 'Ana de la Cruz'
         surname = doc[last] if last < len(doc) else first
         if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
                                        and t.i not in taken and t.ent_type_ in {"", "PERSON"}
@@ -182,7 +183,7 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
                 and not _after_a_possessive_name(first) and not _aged(surname) \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
                 or not first_name_gender(first.lower_) and last == first.i + 1 and not _aged(surname):
-            continue  # a particle ('Sem ten Brink') or an age ('Ana Ruiz, 52,') makes a name as a first name does
+            continue  # a particle ('Bram ten Hove') or an age ('Ana Ruiz, 52,') makes a name as a first name does
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and is_capitalised(after):
             continue  # part of a longer name
@@ -307,7 +308,7 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'trains stop at Brugnato station': proper nouns NER missed before a lower-case place noun they modify are
+    """'trains stop at Vellano station': proper nouns NER missed before a lower-case place noun they modify are
     one place with it."""
     found = []
     for noun in tokens_spelling(doc, doc.text, COMMON_PLACE_HEADS):

@@ -14,7 +14,8 @@ from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, data_table
 
 # The entity stage's word tables in data/entity_words.json.
 ENTITY_WORDS = data_table("entity_words")
-# Last words of a sports club's name: 'Kelsby Rovers' is a club; 'Kelsby City' one only when NER calls it an organisation.
+# Last words of a sports club's name: 'Kelsby Rovers' is a club; 'Kelsby City' one only when NER calls it an
+# organisation.
 CLUB_ENDINGS = frozenset(ENTITY_WORDS["club_endings"])
 CLUB_OR_PLACE_ENDINGS = frozenset(ENTITY_WORDS["club_or_place_endings"])
 COMPANY_ENDINGS = frozenset(ENTITY_WORDS["company_endings"])
@@ -124,8 +125,8 @@ def _nicknames():
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Whether two given names can be one person's: the same, or one a short form of the other ('Alex',
-    'Alexander')."""
+    """Whether two given names can be one person's: the same, or one a short form of the other ('Bill',
+    'William')."""
     return a == b or a in _nicknames().nicknames_of(b) or b in _nicknames().nicknames_of(a)
 
 
