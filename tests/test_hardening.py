@@ -144,7 +144,8 @@ def test_cli_extract_answers_every_file(tmp_path_factory, contents):
     assert result.exit_code in (0, 1), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.output
-    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    # Split on newlines only: str.splitlines would also cut at U+0085 or U+2028, which JSON strings may hold raw.
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
     assert [record["id"] for record in records] == [Path(path).stem for path in [*paths, paths[0]]]
     for record in records:
         assert "error" in record or "entities" in record

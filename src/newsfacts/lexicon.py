@@ -30,7 +30,8 @@ HONORIFICS: dict[str, str | None] = {
          "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
          "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
-         "brother", "saint", "st", "constable"], None),
+         "brother", "saint", "st", "constable", "councillor", "cllr", "councilman", "councilwoman", "alderman", "pm"],
+        None),
 }
 # Styles of the clergy and of privy counsellors written before a full name ("the Rt Rev Ann Lee", "the Most Rev
 # Tom Reed", "the Rt Hon Ann Lee"), from Debrett's forms of address; kept apart because, unlike "Bishop", they
@@ -40,9 +41,12 @@ STYLES_BEFORE_NAMES = {"rt rev", "right rev", "rt revd", "most rev", "very rev",
 HONORIFICS.update(dict.fromkeys(STYLES_BEFORE_NAMES))
 # Gendered honorifics whose gender is not in the table above ("Congresswoman", "Chairwoman", "First Lady").
 HONORIFIC_GENDER_OVERRIDES = {"congressman": "male", "congresswoman": "female", "chairman": "male",
+                              "councilman": "male", "councilwoman": "female",
                               "chairwoman": "female", "first lady": "female", "pope": "male", "father": "male",
                               "sister": "female", "brother": "male"}
 
+# Short forms of titles, and the title they stand for ("the PM" is "the Prime Minister").
+TITLE_SHORT_FORMS = {"pm": "prime minister"}
 # Titles that, capitalised after "the", name one person on their own ("the King", "the Prime Minister").
 # "father", "sister", "brother" are left out: capitalised after "the" they are rarely titles.
 BARE_TITLES = {key for key in HONORIFICS if key not in {
@@ -153,18 +157,14 @@ ORG_HEADS = {"police", "council", "party", "university", "college", "committee",
              "agency", "union", "association", "federation", "institute", "bank", "club", "commission",
              "authority", "trust", "society", "corporation", "company", "group", "fc", "plc", "inc", "ltd", "academy",
              "school", "court"}
-# Other words by which news calls back an institution named with one of ORG_HEADS ("Kent Police" … "the
-# force"), from British and American news usage.
-INSTITUTION_SYNONYMS = {"police": {"force", "department"}, "university": {"college"}, "council": {"authority"},
-                        "union": {"bloc"}}
+# Last words of the name of a public institution or a building, not a company: "the company" or "the group" never
+# calls back 'Kelsby Hospital', and 'Kelsby' alone is the place, not 'Kelsby Police'.
+INSTITUTION_HEADS = (ORG_HEADS | PLACE_HEADS | {"court", "hospital"}) \
+    - COMPANY_NOUNS - {"corporation", "plc", "inc", "ltd"}
 # Nouns for a kind of place: a name after "<noun> of" or set beside one is a place ("the border town of Kelsby",
 # "the capital, Kelsby,"), and later "the town" points back at it. From news usage.
 PLACE_NOUNS = {"town", "city", "village", "capital", "region", "province", "district", "county", "port", "island",
                "suburb", "municipality", "hamlet", "enclave", "moon", "planet"}
-# Last words of a landmark's name by which news calls it back alone ("Kelsby Abbey" … "the abbey"); "house",
-# "street" or "park" are left out, as "the house" or "the park" is most often another one.
-LANDMARK_HEADS = {"abbey", "cathedral", "palace", "castle", "stadium", "arena", "airport", "station", "church",
-                  "chapel", "bridge", "tower", "basilica", "mosque", "temple", "synagogue"}
 # Forms of address that go with a surname alone ("Mr Brannigan"); the others name a person only before a full
 # name ("Detective Constable Ian Teale"), since "General Motors" or "St Paul" are no people.
 COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"}
@@ -205,12 +205,12 @@ PERSON_ROLES: dict[str, frozenset[str]] = {group: frozenset(table["words"]) for 
 PERSON_ROLE_NOUNS = frozenset().union(*PERSON_ROLES.values()) - set(data_table("roles")["_names_too"]["words"])
 
 # Words that bring in another name of the person just named ("X, born Y", "X, whose real name is Y", "X, who
-# performs as Y"), from news usage for birth names, stage names and nicknames. Only the first group is said
-# of people alone; "known as" is said of places and things too, "performs as" of machines ("if it performs as
-# Acme expects").
+# performs as Y", "X, who uses the courtesy title Viscount Y"), from news usage for birth names, stage names,
+# nicknames and the courtesy titles of peers' heirs. Only the first group is said of people alone; "known as" is
+# said of places and things too, "performs as" of machines ("if it performs as Acme expects").
 ALIAS_CUES_OF_PEOPLE = {("born",), ("née",), ("nee",), ("real", "name", "is"), ("birth", "name", "is")}
 ALIAS_CUES = ALIAS_CUES_OF_PEOPLE | {("known", "as"), ("nicknamed",), ("dubbed",), ("performs", "as"),
-                                     ("performing", "as")}
+                                     ("performing", "as"), ("courtesy", "title"), ("styled",)}
 
 # Nouns by which news brings in a person it does not name ("A 17-year-old boy has been charged"), with the gender
 # they give; "teenager" and the like also call back anyone under 20 ("… the teenager appeared in court").

@@ -37,3 +37,9 @@ def test_odd_text_gives_entities_without_failing(nlp, text):
 ])
 def test_entity_carries_the_gender_the_article_gives(nlp, text, name, gender):
     assert holder(entities_of(nlp, text), name).gender == gender
+
+
+def test_a_person_is_named_without_the_office_before_the_name_but_with_a_royal_title(nlp):
+    entities = entities_of(nlp, "Councillor Petra Lind opposed the plan. Prince Edwin backed it. Lind resigned.")
+    assert holder(entities, "Councillor Petra Lind").name == "Petra Lind"
+    assert holder(entities, "Prince Edwin").name == "Prince Edwin"

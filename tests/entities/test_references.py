@@ -110,3 +110,25 @@ def test_a_princes_parent_is_the_one_monarch_of_the_story(nlp):
             "who will one day succeed his mother, spoke to every family.")
     entities = entities_of(nlp, text)
     assert holder(entities, "his mother") is holder(entities, "The Queen")
+
+
+def test_a_relative_named_right_after_the_kinship_noun_without_a_comma(nlp):
+    text = ("Carl Rowe runs a garage in town. His wife Dana Rowe keeps the books, and she says her husband works too "
+            "hard.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "her husband") is holder(entities, "Carl Rowe")
+    assert holder(entities, "His wife") is holder(entities, "Dana Rowe")
+
+
+def test_my_father_in_a_quotation_is_the_speakers_father(nlp):
+    text = ("Marta Kessel runs the bakery her father, Hans Kessel, opened in 1970. "
+            "\"My father never took a day off,\" Marta Kessel said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "My father") is holder(entities, "Hans Kessel")
+
+
+def test_my_sister_in_a_quotation_is_the_one_other_of_the_family(nlp):
+    text = ("Chef Marta Lopes-Reis opened her third restaurant on Friday. Her brother supplies the wine. "
+            "Mr Lopes said: \"Nobody works harder than my sister.\"")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "my sister") is holder(entities, "Marta Lopes-Reis")

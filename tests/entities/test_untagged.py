@@ -113,3 +113,64 @@ def test_proper_nouns_ner_missed_after_in_or_on_a_street_are_places(nlp):
 def test_dateline_with_an_abbreviated_first_word_is_one_place(nlp):
     entities = entities_of(nlp, "ST. LOUIS (AP) — The city council voted on Tuesday to close two libraries.")
     assert holder(entities, "ST. LOUIS").type == "PLACE"
+
+
+def test_rows_of_a_results_table_name_parties(nlp):
+    text = ("Dunmere – Harrow Hill\n\nKelsby First 1,204 (38.2 per cent, +4.1) Forward Together 811 (25.7 per cent, "
+            "-3.0) Independent 97 (3.1 per cent)\n\nKelsby First hold")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Kelsby First").type == "ORG"
+    assert holder(entities, "Forward Together").type == "ORG"
+    assert not any(m.text == "Independent" for e in entities for m in e.mentions)
+
+
+def test_a_heading_of_two_names_joined_by_a_dash_is_two_places(nlp):
+    text = "Dunmere – Harrow Hill & Oakley\n\nThe seat was held by a narrow margin."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Dunmere").type == "PLACE"
+    assert holder(entities, "Harrow Hill & Oakley").type == "PLACE"
+
+
+def test_a_full_name_said_to_be_from_a_place_is_a_person(nlp):
+    text = "The motion was backed by these members:\n\nTodd Kettering of Nevada\n\nLena Dorsey of Ohio"
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Todd Kettering").type == "PERSON"
+    assert holder(entities, "Lena Dorsey").type == "PERSON"
+
+
+def test_a_building_after_at_is_a_place(nlp):
+    entities = entities_of(nlp, "The count took place at Dunmere Hall on Friday night.")
+    assert holder(entities, "Dunmere Hall").type == "PLACE"
+
+
+def test_a_name_ending_in_a_company_word_is_an_organisation(nlp):
+    entities = entities_of(nlp, "Brackwell Foods said on Thursday that profit fell. Brackwell was founded in 1969.")
+    assert holder(entities, "Brackwell Foods").type == "ORG"
+
+
+def test_a_particle_between_two_capitalised_words_makes_a_name(nlp):
+    text = "United keeper Bram ten Hove saved twice. The coach said ten Hove would start again on Tuesday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "ten Hove") is holder(entities, "Bram ten Hove")
+    assert holder(entities, "ten Hove").type == "PERSON"
+
+
+def test_proper_nouns_before_a_place_noun_are_one_place(nlp):
+    entities = entities_of(nlp, "Trains from the coast stop at Vellano station. The station reopened on Monday.")
+    assert holder(entities, "The station") is holder(entities, "Vellano station")
+
+
+def test_a_form_of_address_before_a_particle_and_a_double_surname(nlp):
+    text = "The board met on Monday. \"It is an honour,\" Ms de Lima-Reis said of her new post."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Ms de Lima-Reis").type == "PERSON"
+
+
+def test_a_full_name_after_a_possessive_name_is_a_person(nlp):
+    entities = entities_of(nlp, "The ball went past Dunmere's Marco Bellini in the first half.")
+    assert holder(entities, "Marco Bellini").type == "PERSON"
+
+
+def test_a_full_name_with_an_age_after_it_is_a_person(nlp):
+    entities = entities_of(nlp, "Farmers left the valley. Analyn Villareal, 47, said the river rose in minutes.")
+    assert holder(entities, "Analyn Villareal").type == "PERSON"

@@ -14,12 +14,11 @@ writes the clusters as the sheet's entities. `words`, `candidates` and `clusters
 
 from __future__ import annotations
 
-from ..lexicon import LANDMARK_HEADS
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .descriptions import (
-    add_organisation_descriptions, add_place_descriptions, add_role_descriptions, add_unnamed_people,
-    refer_to_named_by_head,
+    add_elder_and_younger, add_families, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions,
+    add_role_descriptions, add_surnamed_descriptions, add_unnamed_events, add_unnamed_people, refer_to_named_by_head,
 )
 from .merging import cluster_names
 from .names import name_candidates
@@ -32,10 +31,15 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     doc = parsed.doc
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
+    add_surnamed_descriptions(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
+    add_unnamed_events(doc, parsed.text, clusters)
+    add_families(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)
-    refer_to_named_by_head(doc, parsed.text, [k for k in clusters if k.type == "PLACE"], LANDMARK_HEADS, {})
+    add_kind_descriptions(doc, clusters)
+    refer_to_named_by_head(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
+    add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
     return to_entities(doc, clusters)

@@ -27,6 +27,7 @@ class Candidate:
     gender: str | None = None
     key: str = ""  # normalised text, for organisations, places, events and works
     typed_by_context: bool = False  # its type comes from the words around it, not from NER's label
+    bare_start: int | None = None  # where a full name starts after the forms of address before it ('Rep. Ann Lee')
 
 
 def first_name_mistagged(doc: Doc, i: int) -> bool:
@@ -93,17 +94,23 @@ def person_name(doc: Doc, start: int, end: int) -> Candidate | None:
         return None
     if gender is None and len(personal) > 1:
         gender = first_name_gender(personal[0])
-    return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender)
+    # A full name is a mention with its form of address and without it ('Sen. Ann Lee', 'Ann Lee'): news gold and
+    # readers take either. A surname alone keeps its form of address: 'Mr Hale' and 'Mrs Hale' are two people.
+    bare_start = inner if inner > start and len(personal) > 1 else None
+    return Candidate(start, end, "PERSON", "name", personal=personal, titles=frozenset(titles), gender=gender,
+                     bare_start=bare_start)
 
 
 def _name_words(text: str) -> tuple[str, ...]:
     """Lower-cased name words as written, so a hyphenated surname ("Lewis-Jones") stays one; a particle
-    written in lower case joins the word after it ("de Vries", "van der Berg")."""
+    written in lower case joins the word after it ("de Vries", "van der Berg"), and so does one opening the name
+    capitalised ("Van der Berg said", "De Vries"), when it is no first name ("Del", "Al")."""
     words = [word.strip(",;:") for word in text.split()]
     words = [word for word in words if word and word.lower() != "the" and any(c.isalpha() for c in word)]
     joined: list[str] = []
     for index, word in enumerate(words):
-        particle = " " if word in SURNAME_PARTICLES and index < len(words) - 1 else ""
+        opening = index == 0 and word.lower() in SURNAME_PARTICLES and not first_name_gender(word.lower())
+        particle = " " if (word in SURNAME_PARTICLES or opening) and index < len(words) - 1 else ""
         if joined and joined[-1].endswith(" "):
             joined[-1] += word.lower() + particle
         else:

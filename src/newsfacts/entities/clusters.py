@@ -25,6 +25,7 @@ class Cluster:
     kin: dict[str, Cluster] = field(default_factory=dict)  # "father" -> that person's cluster
     described_as: str | None = None  # for a relative known only by description: "father of <cluster>"
     described_of: Cluster | None = None
+    kinds: set[str] = field(default_factory=set)  # nouns it was described by: 'complex' for 'X, a housing complex'
 
     @property
     def first(self) -> int:
@@ -36,6 +37,8 @@ class Cluster:
 
     def add(self, candidate: Candidate) -> None:
         self.mentions.append((candidate.start, candidate.end, candidate.kind))
+        if candidate.bare_start is not None:
+            self.mentions.append((candidate.bare_start, candidate.end, candidate.kind))
         if candidate.personal:
             self.personal.add(candidate.personal)
         self.titles |= candidate.titles
@@ -73,6 +76,7 @@ def merge(into: Cluster, other: Cluster, clusters: list[Cluster]) -> None:
     into.keys |= other.keys
     into.types += other.types
     into.gender = into.gender or other.gender
+    into.kinds |= other.kinds
     clusters.remove(other)
 
 

@@ -10,13 +10,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_SYNONYMS, KINSHIP, ORG_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
-    TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
+    PLACE_HEADS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
-from ..parse import sentence_start
-from .clusters import Cluster, cluster_of
+from ..parse import SUBJECT_DEPS, sentence_start
+from .clusters import Cluster, cluster_of, surnames
 from .names import place_noun_before
-from .words import lower_key, tokens_spelling
+from .places import place_kinds
+from .words import (
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, is_capitalised, lower_key, tokens_spelling,
+)
 
 
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
@@ -57,6 +60,11 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     age = next((t.text for t in child.subtree if t.like_num), None)
                     if age:
                         give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
+            if (age := _age_after(doc, end)) is not None:
+                give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
+            for role in _qualified_roles_before(doc, start, end):
+                give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
+    _refer_back_by_qualified_role(doc, roles, clusters)
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
                 and noun.lemma_.lower() in roles:
@@ -76,15 +84,133 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
+        noun = doc[span.end] if span.end < len(doc) else None
+        if noun is not None and (noun.is_lower and noun.lemma_ in PERSON_ROLE_NOUNS | set(UNNAMED_PERSON_NOUNS)
+                                 or noun.ent_type_ == "NORP" and is_capitalised(noun)):
+            span = doc[span.start:span.end + 1]  # "the 34-year-old striker", "the 34-year-old Dane"
         if match.group(1) in roles:
             _refer_back(roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
-            # An age first told as "the 29-year-old" is the one person named in that sentence or the one before.
+            # An age first told as "the 29-year-old" is the person named right before it ("Tom Reed, the
+            # 29-year-old,"), else the one person named in that sentence or the one before.
+            beside = [k for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions
+                      if kind == "name" and span.start >= 1 and end == span.start - 1 and doc[end].text == ","]
+            if beside:
+                _refer_back({beside[0]: 0}, span.start, span.end, clusters)
+                continue
+            before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
+            if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
+                continue  # beside a name no person holds: whoever it is, not someone named before
             window = sentence_start(doc, span.sent.start, 1)
             named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
                      if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
             if len(named) == 1:
                 _refer_back({named.pop(): 0}, span.start, span.end, clusters)
+
+
+# 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
+ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger) ([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),? (senior|junior|"
+                              r"snr|jnr|Snr|Jnr|Sr|Jr)\b")
+
+
+def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'the elder Reed' is the older of the people named Reed, by the ages written after their names, or the
+    parent of the other when the article says so ('his son'); 'the younger Reed' or 'Reed junior' the younger."""
+    ages: dict[Cluster, int] = {}
+    for cluster in (k for k in clusters if k.type == "PERSON"):
+        for _, end, kind in cluster.mentions:
+            if kind == "name" and (age := _age_after(doc, end)) is not None:
+                ages[cluster] = int(age)
+    for match in ELDER_OR_YOUNGER.finditer(text):
+        older = (match.group(1) or match.group(4).lower()) in {"elder", "older", "senior", "snr"}
+        surname = (match.group(2) or match.group(3)).lower()
+        span = doc.char_span(match.start(), match.end())
+        family = [k for k in clusters if k.type == "PERSON" and surname in surnames(k)]
+        inside = [(k, m) for k in clusters for m in k.mentions if span is not None and span.start <= m[0] < span.end]
+        if span is None or len(family) < 2 or any(m[1] > span.end for _, m in inside):
+            continue
+        if all(k in ages for k in family):
+            pick = max if older else min
+            chosen = pick(family, key=lambda k: ages[k])
+            if sum(ages[k] == ages[chosen] for k in family) > 1:
+                continue
+        else:
+            # "his son" makes the son child_of the one it is said of; "his father" makes the father parent_of him
+            pairs = {(k, relative) if KINSHIP[relation].relation == "child_of" else (relative, k)
+                     for k in family for relation, relative in k.kin.items()
+                     if relative in family and KINSHIP[relation].relation in {"child_of", "parent_of"}}
+            parents = list({parent for parent, _ in pairs})
+            children = list({child for _, child in pairs})
+            chosen_from = parents if older else children
+            if len(family) != 2 or len(chosen_from) != 1:
+                continue
+            chosen = chosen_from[0]
+        for owner, mention in inside:  # 'Reed' of 'Reed senior', given to whoever was named last
+            owner.mentions.remove(mention)
+        chosen.mentions.append((span.start, span.end, "description"))
+
+
+def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'a 45-year-old surnamed Lam', 'a shopkeeper surnamed Lam': the noun phrase is a mention of the person named."""
+    for cue in tokens_spelling(doc, text, {"surnamed"}):
+        after = cue.i + 1
+        person = cluster_of([k for k in clusters if k.type == "PERSON"], after) if after < len(doc) else None
+        head = cue.head  # the noun it describes ('shopkeeper surnamed Lam'), or the name ('a 45-year-old surnamed Lam')
+        if person is None or head.pos_ not in {"NOUN", "PROPN"} or head.i < cue.i and head.dep_ == "compound":
+            continue
+        first = head.left_edge.i
+        end = next(e for s, e, _ in person.mentions if s <= after < e)
+        if first < cue.i:
+            person.mentions.append((first, end, "description"))
+
+
+def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
+    """The roles with the words that say which, written before a name ('French Interior Minister Ann Lee' gives
+    'interior minister' and 'french interior minister'): only roles of two words or more."""
+    words = []
+    i = end - 1
+    while i >= start and not (doc[i].lower_ in PERSON_ROLE_NOUNS or doc[i].lower_ in TITLES_OF_PLACE
+                              or lower_key(doc[i]) in HONORIFICS):
+        i -= 1  # back over the name to the title NER or the name finder kept inside the mention
+    role = i if i >= start else start - 1
+    if role < 0 or not (doc[role].lemma_.lower() in PERSON_ROLE_NOUNS or lower_key(doc[role]) in HONORIFICS):
+        return []
+    j = role - 1
+    while j >= 0 and doc[j].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[j].dep_ in {"compound", "amod"} \
+            and doc[j].ent_type_ != "PERSON" and role - j <= 3:
+        words.insert(0, doc[j].lower_)
+        j -= 1
+    noun = doc[role].lemma_.lower()
+    return [" ".join(words[k:] + [noun]) for k in range(len(words))]
+
+
+def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
+    """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
+    person before ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.dep_ == "compound" or not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS) \
+                or noun.tag_ not in {"NN", "NNP"}:
+            continue
+        start = noun.left_edge.i
+        modifiers = [t for t in doc[start:noun.i] if t.dep_ in {"compound", "amod"}]
+        key = " ".join([t.lower_ for t in modifiers] + [lemma])
+        if modifiers and key in roles and doc[start].lower_ in {"the"} | {t.lower_ for t in doc[start:noun.i]
+                                                                          if t.dep_ == "poss"} \
+                and all(t.dep_ in {"det", "poss", "case", "compound", "amod"} for t in doc[start:noun.i]):
+            _refer_back(roles[key], start, noun.i + 1, clusters)
+
+
+def _age_after(doc: Doc, end: int) -> str | None:
+    """The age written right after a name: 'Tom Reed, 34,', 'Tom Reed (34)', 'Tom Reed, aged 34,'."""
+    words = [t.text for t in doc[end:end + 4]]
+    for opening, closing in ((",", {",", ".", ";", "and"}), ("(", {")"})):
+        if words[:1] == [opening]:
+            number = 2 if words[1:2] == ["aged"] else 1
+            if len(words) > number + 1 and words[number].isdigit() and len(words[number]) <= 3 \
+                    and words[number + 1] in closing:
+                return words[number]
+    return None
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
@@ -133,6 +259,64 @@ def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     clusters.append(person)
 
 
+FAMILY_NOUNS = {"family", "families"}
+
+
+def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'the Reed family said', 'his family confirmed': a family that speaks as one is an organisation, and the
+    story's other 'the family', 'his family' or 'the Reed family' are it; with two families named, each 'the X
+    family' is its own and the others are left alone."""
+    phrases = []
+    for noun in tokens_spelling(doc, text, {"family"}):
+        first = noun.left_edge.i
+        if noun.tag_ != "NN" or not noun.is_lower or noun.dep_ == "compound" or cluster_of(clusters, noun.i) \
+                or doc[first].lower_ not in {"the", "his", "her", "their", "its"} \
+                or any(t.dep_ not in {"det", "poss", "compound"} for t in doc[first:noun.i]):
+            continue
+        surname = " ".join(t.lower_ for t in doc[first + 1:noun.i] if t.pos_ == "PROPN")
+        phrases.append((first, noun, surname))
+    named = {surname for _, _, surname in phrases if surname}
+    speaking = any(noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in quote_cues()["reporting_verbs"]
+                   for _, noun, _ in phrases)
+    if not phrases or not (speaking or named) or len(named) > 1 and not speaking:
+        return
+    families: dict[str, Cluster] = {}
+    for first, noun, surname in phrases:
+        if len(named) > 1 and not surname:
+            continue
+        key = surname if len(named) > 1 else ""
+        family = families.get(key)
+        if family is None:
+            family = families[key] = Cluster("ORG")
+            clusters.append(family)
+        family.mentions.append((first, noun.i + 1, "name" if surname else "description"))
+        if surname:
+            family.keys.add(f"{surname} family")
+
+
+EVENT_GROUPS = {noun: index for index, group in enumerate(ENTITY_WORDS["event_nouns"]) for noun in group}
+
+
+def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'A landslide buried the village … the slide': the disaster or accident a story reports and never names is
+    one event, brought in by its noun and called back with 'the' or 'this' and the same noun or one of its kind
+    ('the derailment' … 'the crash')."""
+    events: dict[int, Cluster] = {}
+    for noun in tokens_spelling(doc, text, EVENT_GROUPS):
+        group = EVENT_GROUPS.get(noun.lower_)
+        first = noun.left_edge.i
+        if group is None or not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ == "compound" \
+                or doc[first].lower_ not in {"the", "this", "a", "an"} or cluster_of(clusters, noun.i) is not None \
+                or any(t.dep_ == "poss" or t.ent_type_ == "DATE" for t in doc[first:noun.i]):
+            continue  # 'his accident', 'last year's floods' are others
+        if group not in events:
+            events[group] = Cluster("EVENT")
+            clusters.append(events[group])
+        elif doc[first].lower_ in {"a", "an"}:
+            continue  # 'a crash' after 'the derailment' is another one
+        events[group].mentions.append((first, noun.i + 1, "description"))
+
+
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'Acme, the Finnish carmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
     organisation named most often so far, when one is named more often than any other. Other nouns point back
@@ -147,7 +331,6 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
                 if kind == "name" and not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                     described.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
-    refer_to_named_by_head(doc, text, organisations, ORG_HEADS, INSTITUTION_SYNONYMS)
     # the company nouns are read below; one fixed word list keeps the regex compiled once
     for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
@@ -162,9 +345,18 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             continue
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
+        companies = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS for key in k.keys)]
+        # "the construction company" is one whose name or description says so, when one does
+        trade = {t.lower_ for t in lefts[1:] if t.dep_ == "compound" and t.is_lower}
+        if trade:
+            companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
-                         for k in organisations), key=lambda item: item[:2], reverse=True)
-        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+                         for k in companies), key=lambda item: item[:2], reverse=True)
+        # Named once, it is the company only when no other organisation was named yet: a story citing a news
+        # agency once about a fire is not about the agency.
+        named_before = sum(k.first < noun.i for k in organisations)
+        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
+                and (counts[0][0] > 1 or named_before == 1):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
@@ -186,24 +378,140 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             _refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
-def refer_to_named_by_head(doc: Doc, text: str, named: list[Cluster], heads: set[str],
-                           synonyms: dict[str, set[str]]) -> None:
-    """'the university' after 'the University of Kelsby', 'the council' after 'Dunmere City Council', 'the abbey'
-    after 'Kelsby Abbey': the one organisation or place named before whose name holds that generic word."""
-    by_word: dict[str, list[Cluster]] = {}
-    for cluster in named:
-        for word in {word for key in cluster.keys for word in key.split() if word in heads}:
-            for generic in {word} | synonyms.get(word, set()):
-                by_word.setdefault(generic, []).append(cluster)
-    generic_words = heads | {word for words in synonyms.values() for word in words}
-    for noun in tokens_spelling(doc, text, generic_words) if by_word else []:
-        if noun.lower_ not in by_word or noun.tag_ not in {"NN", "NNP"} or not noun.is_lower or noun.i == 0 \
-                or doc[noun.i - 1].lower_ != "the" \
-                or noun.left_edge.i != noun.i - 1 or cluster_of(named, noun.i) is not None:
+KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
+
+
+def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Kelsby Court, a housing complex,' and 'the Kelsby Court complex' are mentions of Kelsby Court, and tell
+    what it is: later 'the complex' may call it back."""
+    for cluster in (k for k in clusters if k.type in {"ORG", "PLACE"}):
+        for start, end, kind in list(cluster.mentions):
+            if kind != "name":
+                continue
+            root = doc[start:end].root
+            described = _described_spans(root, lambda noun: noun.is_lower and noun.lemma_.lower() in KIND_NOUNS)
+            head = root.head
+            # 'the Kelsby Court complex', not 'a Kelsby estate' (one in Kelsby) nor 'the Kelsby estate' of a town
+            if root.dep_ == "compound" and head.i >= end and head.is_lower and head.tag_ == "NN" \
+                    and head.lemma_.lower() in KIND_NOUNS and all(t.dep_ == "compound" for t in doc[end:head.i]) \
+                    and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster):
+                described.append((head.left_edge.i, head.i + 1, head))
+            for first, last, noun in described:
+                if not first <= root.i < last:
+                    cluster.mentions.append((first, last, "description"))
+                elif first < start:
+                    cluster.mentions.append((first, last, "description"))  # 'the Kelsby Court complex'
+                cluster.kinds.add(noun.lemma_.lower())
+
+
+def _building_or_body(cluster: Cluster) -> bool:
+    """An organisation, or a place named as a building or site ('Kelsby Court', 'Kelsby Hall'), not a town."""
+    return cluster.type == "ORG" or any(key.split()[-1] in PLACE_HEADS | COMMON_PLACE_HEADS | {"court"}
+                                        for key in cluster.keys)
+
+
+NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
+# Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
+ORG_CALL_BACKS = {"party", "club", "team", "side", "union"}
+# Words before a call-back noun that make it another one than the one named: 'the rival club', 'the other party'.
+OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "opposing", "visiting", "neighbouring",
+                                         "next", "previous", "local"}
+
+
+def called_back_as(cluster: Cluster) -> set[str]:
+    """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
+    after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
+    after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'Queensland')."""
+    nouns: set[str] = set(cluster.kinds)
+    for key in cluster.keys:
+        words = key.split()
+        for word in words:
+            nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
+        if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
+            nouns.update(ENTITY_WORDS["club_nouns"])
+        if cluster.type == "ORG" and len(words) > 1 and words[-1] in NEWSPAPER_ENDINGS:
+            nouns.update(ENTITY_WORDS["newspaper_nouns"])
+        if cluster.type == "PLACE":
+            nouns |= place_kinds(key)
+    return nouns
+
+
+def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'the council' after 'Dunmere City Council', 'the club' after 'Kelsby Rovers', 'police' after 'Kelsby Police':
+    the organisation or place named before that can be called so; of two, the one named in this sentence or the one
+    before when the other is not."""
+    by_noun: dict[str, list[Cluster]] = {}
+    kinds = {cluster: called_back_as(cluster) for cluster in clusters if cluster.type in {"ORG", "PLACE"}}
+    for cluster, nouns in kinds.items():
+        for noun in nouns:
+            by_noun.setdefault(noun, []).append(cluster)
+    unnamed_police = None
+    for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
+        start = _call_back_start(noun)
+        if start is None or cluster_of(clusters, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
-        named_before = [k for k in by_word[noun.lower_] if k.first < noun.i]
-        if len(by_word[noun.lower_]) == 1 and named_before:
-            named_before[0].mentions.append((noun.i - 1, noun.i + 1, "description"))
+        options = by_noun.get(noun.lower_, [])
+        if noun.lower_ == "police" and not options:
+            # 'Police said…' with no force named: the police of the story, one organisation
+            if unnamed_police is None:
+                unnamed_police = Cluster("ORG")
+                clusters.append(unnamed_police)
+            unnamed_police.mentions.append((start, noun.i + 1, "description"))
+            continue
+        # 'police raided the house … Tom Reed, of Kelsby Police, said': the one force, named before or after
+        before = [k for k in options if k.first < start] or (options if noun.lower_ == "police" else [])
+        owner = _recent_one(doc, before, start)
+        # "Reform's share rose, while the party…": an organisation of no known kind that is this sentence's subject
+        # is the one meant; of no known kind and only named in it, it may be.
+        unknown = [k for k in clusters if k.type == "ORG" and k is not owner and not kinds.get(k)
+                   and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
+        subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
+                                             for s, e, _ in k.mentions)]
+        if unknown:
+            owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
+        if owner is not None:
+            owner.mentions.append((start, noun.i + 1, "description"))
+
+
+def _in_subject_phrase(token: Token) -> bool:
+    """A clause's subject, or the possessor in one ('Acme's profit rose')."""
+    return token.dep_ in SUBJECT_DEPS or token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+
+
+def _call_back_start(noun: Token) -> int | None:
+    """Where 'the <noun>' starts ('the club', 'the decades-old estate', 'this ward', bare 'police'), when the noun
+    is one written in lower case with only words that say what it is before it; None for any other phrase."""
+    doc = noun.doc
+    first = noun.left_edge.i
+    if first == noun.i and noun.lower_ == "police" and noun.dep_ != "compound" \
+            and (noun.is_lower or noun.is_sent_start and noun.text[1:].islower()):
+        return first  # 'Police said', 'told police'
+    if not noun.is_lower or noun.tag_ not in {"NN", "NNS", "NNP"} or noun.dep_ == "compound" or first == noun.i:
+        return None
+    if doc[first].lower_ not in {"the", "this"} or any(t.dep_ == "prep" for t in noun.rights):
+        return None
+    between = doc[first + 1:noun.i]
+    if any(not t.is_lower or t.lower_ in OTHER_ONE_WORDS or t.dep_ not in {"amod", "compound", "nummod", "punct",
+                                                                           "npadvmod", "advmod"} for t in between):
+        return None
+    return first
+
+
+def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
+    """The one of `options`, or of several the one mentioned last before `start` when that was in this sentence
+    or the one before and no other was."""
+    if len(options) <= 1:
+        return options[0] if options else None
+    window = sentence_start(doc, doc[start].sent.start, 1)
+    window = doc[start].sent.start if window is None else window
+    recent = [k for k in options if any(window <= s < start for s, _, _ in k.mentions)]
+    return recent[0] if len(recent) == 1 else None
+
+
+def _words_describing(doc: Doc, cluster: Cluster) -> set[str]:
+    """The lower-case words of an organisation's names and descriptions."""
+    return {t.lower_ for start, end, kind in cluster.mentions if kind in {"name", "description"}
+            for t in doc[start:end]}
 
 
 def _industry_or_nationality(modifier: Token) -> bool:

@@ -11,16 +11,23 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..lexicon import (
-    ALIAS_CUES, COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_HEADS, PEERAGES, PERSON_ROLE_NOUNS, PLACE_HEADS,
-    ROYAL_HONORIFICS,
+    ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS,
+    PLACE_HEADS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
+from .places import country_code, is_subdivision
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
-    PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key,
-    normalise, tokens_spelling,
+    COMPANY_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
+    lower_key, normalise, same_given_name, tokens_spelling,
 )
 
+
+# Plain forms of address, and the ranks whose holders are never called by them ('the Earl of X' is no 'Mr Reed').
+PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
+TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
+# Roman numerals after a sovereign's or pope's name ('Leopold II', 'Pius XII'), and a generation's ('Tom Reed II').
+REGNAL_NUMBERS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"}
 
 # NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
 # other labels NER dropped ('Cole' as a product) a known person's name word is still theirs.
@@ -47,6 +54,10 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if len(c.personal) == 1):
+        if peer := _peer_by_territory(c, clusters):
+            # the place is no personal name: it must not keep the peer apart from his own ('Tom Reed, Earl of X')
+            peer.add(Candidate(c.start, c.end, "PERSON", "title", titles=c.titles, gender=c.gender))
+            continue
         match = _short_name_owner(doc, c, _short_name_owners(c, clusters))
         match.add(c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
@@ -62,8 +73,9 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             person, name = mistagged
             person.add(name)
             continue
-        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _short_form_of(
-            c, doc, clusters)
+        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _same_country(
+            c, clusters) or _same_company(c, clusters) or _short_form_of(c, doc, clusters) \
+            or _long_form_of(c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
@@ -73,22 +85,42 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     _merge_aliases(doc, clusters)
     _merge_peerage_with_royal_name(clusters)
     _merge_first_word_of_organisation(clusters)
+    _plain_address_off_peers(doc, clusters)
     return clusters
+
+
+def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
+    """A peer or knight is never 'Mr Reed': such a mention given to one before their title was known goes to the
+    one other person of that surname who holds no rank, named last before it."""
+    for peer in [k for k in clusters if k.type == "PERSON" and k.titles & TITLED_RANKS]:
+        for start, end, kind in list(peer.mentions):
+            if kind != "name" or lower_key(doc[start]) not in PLAIN_ADDRESS:
+                continue
+            surname = doc[start + 1:end].text.lower()
+            others = [k for k in clusters if k.type == "PERSON" and k is not peer and surname in surnames(k)
+                      and not k.titles & TITLED_RANKS]
+            other = nearest(others, start)
+            if other is not None:
+                peer.mentions.remove((start, end, kind))
+                other.mentions.append((start, end, kind))
 
 
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
-    company whose longer name starts with it. Not an institution named after its place ('Kelsby Magistrates'
-    Court', 'Kelsby Police'), whose first word alone is the place."""
+    company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an
+    institution named after its place ('Kelsby Magistrates' Court', 'Kelsby Police'), whose first word alone is the
+    place."""
     organisations = [k for k in clusters if k.type == "ORG"]
-    institution_words = (ORG_HEADS | PLACE_HEADS | {"court", "hospital"}) - COMPANY_NOUNS \
-        - {"corporation", "plc", "inc", "ltd"}
     for short in organisations:
         words = {key for key in short.keys if " " not in key}
         if len(words) != 1 or words != short.keys:
             continue
         longer = [k for k in organisations if k is not short and any(
-            key.split()[0] in words and " " in key and key.split()[-1] not in institution_words for key in k.keys)]
+            key.split()[0] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS for key in k.keys)]
+        # 'Strikers' for 'Kelsby Strikers', 'City' for 'Kelsby City': a club's last word, not a generic one
+        longer = longer or [k for k in organisations if k is not short and any(
+            key.split()[-1] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS | COMPANY_ENDINGS
+            for key in k.keys)]
         if len(longer) == 1:
             merge(longer[0], short, clusters)
 
@@ -106,6 +138,17 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             earlier = [(s, k) for k in clusters if k.type == "PERSON" and k is not alias
                        for s, e, _ in k.mentions if sentence_start <= s and e <= cue]
             named = max(earlier, key=lambda item: item[0])[1] if earlier else None
+            if named is None and all(t.is_space for t in doc[sentence_start:cue]):
+                # "Born Thomas Edward Reed in Kelsby, he…": the one other person of that surname and given name
+                family = [k for k in clusters if k.type == "PERSON" and k is not alias and any(
+                    a[-1] == b[-1] and same_given_name(a[0], b[0]) for a in alias.personal for b in k.personal
+                    if len(a) > 1 and len(b) > 1)]
+                # "Born Ann Marie Holt, she married…": a maiden name; the one person of that given name
+                family = family or [k for k in clusters if k.type == "PERSON" and k is not alias
+                                    and k.first < start and not surnames(k) & surnames(alias) and any(
+                                        same_given_name(a[0], b[0]) for a in alias.personal for b in k.personal
+                                        if len(a) > 1 and len(b) > 1)]
+                named = family[0] if len(family) == 1 else None
             if named is None:
                 continue
             # Only a form of address tells a gender here: one guessed from a stage name's first word ('Lil')
@@ -123,9 +166,32 @@ def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster
     """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
     gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
-    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)]
+    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)
+               and not _other_of_a_regnal_name(word, k)]
+    if name.titles & PLAIN_ADDRESS:  # a peer or knight is never 'Mr Reed'
+        options = [k for k in options if not k.titles & TITLED_RANKS]
     addressed = [k for k in options if name.titles & k.titles]
     return addressed or options
+
+
+def _peer_by_territory(name: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'Lord Kelsby' is the Earl (or Viscount, Baron…) of Kelsby, and 'Lady Kelsby' the Countess of Kelsby: a peer
+    is called Lord or Lady with the place of the title, when one person of that gender holds a peerage of it."""
+    address = name.titles & {"lord", "lady"}
+    if not address:
+        return None
+    gender = honorific_gender(next(iter(address)))
+    holders = [k for k in clusters if k.type == "PERSON" and any(
+        title in PEERAGES and place == name.personal[0] and honorific_gender(title) == gender
+        for title, place in k.places)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
+    """'Leopold' beside an untitled 'Leopold II' is another man (his father); 'George' after 'King George V' is the
+    king."""
+    return not cluster.titles and all(len(n) > 1 and n[-1] in REGNAL_NUMBERS and n[0] == word
+                                      for n in cluster.personal if word in n)
 
 
 def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Cluster | None:
@@ -142,19 +208,25 @@ def _introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
     if not names:
         return False
     root = doc[slice(*min(names))].root
-    return root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP:
+        return True
+    # the first name alone may come first, before NER's full name: 'their daughter, Ann, … Ann Reed said'
+    given = {name[0] for name in cluster.personal if len(name) > 1}
+    return any(t.lower_ in given and t.dep_ == "appos" and t.head.lemma_.lower() in KINSHIP
+               for t in doc[:min(names)[0]])
 
 
 def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
-    person once, a club three times), or when it opens an organisation's name ('Kelsby' after 'Kelsby
-    Robotics'), and no name at all if the article writes it in lower case ('Library advocates…')."""
+    person once, a club three times), or when it opens or ends an organisation's name ('Kelsby' after 'Kelsby
+    Robotics', 'Dolphins' after 'Kelsby Dolphins'), and no name at all if the article writes it in lower case
+    ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
-    others.update((c.key.split()[0], "ORG") for c in candidates
-                  if c.type == "ORG" and c.kind == "name" and " " in c.key)
+    others.update((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
+                  for word in {c.key.split()[0], c.key.split()[-1]})
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     settled = []
     for c in candidates:
@@ -171,6 +243,8 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
                 continue
             elif (start := _place_after_preposition(doc, c.start, c.end)) is not None:
                 c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
+            elif is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None:
+                c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Umbria': ISO 3166 knows it
         settled.append(c)
     return settled
 
@@ -243,15 +317,65 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
 def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
-    if candidate.kind != "name" or " " in candidate.key:
-        return None
+    if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
+        return None  # one word, or a surname with its particles ('ten Hove')
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
-    positions = (0, -1) if candidate.type == "ORG" and first_name_gender(candidate.key) else (-1,)
+    positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
+    # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
+    # and a title ('Queen Astrid') is known by that name alone too.
     full = [k for k in clusters if k.type == "PERSON" and any(
-        len(n) > 1 and any(n[p] == candidate.key for p in positions) for n in k.personal)]
+        len(n) > 1 and n[-1] not in REGNAL_NUMBERS and any(n[p] == candidate.key for p in positions)
+        or len(n) == 1 and n[0] == candidate.key and k.titles & (MONARCHS | ROYAL_HONORIFICS) for n in k.personal)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
     owner = _short_name_owner(doc, name, [k for k in _short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
+
+
+def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'Argentina' after 'the Argentine Republic', 'Holland' after 'the Netherlands': two names of one country."""
+    code = country_code(candidate.key) if candidate.type == "PLACE" else None
+    return next((k for k in clusters if code and k.type == "PLACE" and any(country_code(key) == code
+                                                                          for key in k.keys)), None)
+
+
+# Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
+LEGAL_FORMS = {"plc", "ltd", "inc", "llc", "corp", "limited", "incorporated", "sa", "ag", "nv", "gmbh", "co"}
+
+
+def _without_legal_form(key: str) -> str:
+    words = key.replace(".", "").split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in LEGAL_FORMS else key
+
+
+def _same_company(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'Acme Foods' after 'Acme Foods plc', or the other way round."""
+    if candidate.type != "ORG" or " " not in candidate.key:
+        return None
+    core = _without_legal_form(candidate.key)
+    return next((k for k in clusters if k.type == "ORG" and any(_without_legal_form(key) == core for key in k.keys)),
+                None)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "&"})
+
+
+def _acronym_key(doc: Doc, candidate: Candidate) -> str | None:
+    """The letters of an acronym as the candidate writes it ('M&S' is 'ms'), None if it is none."""
+    text = doc[candidate.start:candidate.end].text.strip()
+    letters = text.replace("&", "").replace(".", "").lower()
+    return letters if text.isupper() and 2 <= len(letters) <= 6 and " " not in text else None
+
+
+def _long_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
+    """'United Press International' after '(UPI)': a full name whose initials are an acronym named before."""
+    if candidate.type != "ORG" or len(candidate.key.split()) < 2:
+        return None
+    initials = _initials(candidate.key)
+    options = [k for k in clusters if k.type == "ORG" and len(k.keys) == 1 and " " not in next(iter(k.keys))
+               and next(iter(k.keys)).replace("&", "").replace(".", "") == initials
+               and any(doc[s:e].text.strip().isupper() for s, e, _ in k.mentions)]
+    return options[0] if len(options) == 1 else None
 
 
 def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cluster | None:
@@ -259,7 +383,7 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
     text = candidate.key
     if " " in text or text in PLACE_HEADS:
         return None
-    acronym = doc[candidate.start:candidate.end].text.strip().isupper() and 2 <= len(text) <= 6
+    acronym = _acronym_key(doc, candidate)
     options = []
     for cluster in clusters:
         if cluster.type == "PERSON":
@@ -268,9 +392,8 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
             words = key.split()
             if len(words) < 2:
                 continue
-            initials = "".join(w[0] for w in words if w not in {"of", "the", "and", "for", "&"})
             # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it.
-            if (acronym and initials == text) or (not acronym and candidate.type == "ORG" and (
+            if (acronym and _initials(key) == acronym) or (not acronym and candidate.type == "ORG" and (
                     words[-1] == text or words[0] == text and cluster.first < candidate.start)):
                 options.append(cluster)
                 break
@@ -278,11 +401,14 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
 
 
 def _merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
-    """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity."""
+    """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity. Two personal
+    names with no word in common are two people ('at Mill Road, Kelsby' read as a name beside a name), unless a
+    word bringing in another name says otherwise (aliases, below)."""
     for index in (doc.to_array("DEP") == doc.vocab.strings["appos"]).nonzero()[0]:
         token = doc[int(index)]
         a, b = cluster_of(clusters, token.i), cluster_of(clusters, token.head.i)
-        if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b):
+        if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b) \
+                and not (a.personal and b.personal and not a.name_tokens & b.name_tokens):
             merge(b, a, clusters)
 
 

@@ -13,20 +13,23 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import (
     ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONTHS_AND_DAYS,
     ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS, STYLES_BEFORE_NAMES,
+    SURNAME_PARTICLES,
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
     person_name,
 )
+from .places import country_code, is_subdivision
 from .untagged import (
-    bare_titles, datelines, descriptive_mentions, double_first_names, styles_of_office, titles_of_place,
+    bare_titles, datelines, descriptive_mentions, double_first_names, place_headings, result_rows, styles_of_office,
+    titles_of_place,
     transcript_speakers, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
-    untagged_places, untagged_works,
+    untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    alias_cue_before, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender,
+    is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -56,11 +59,14 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += transcript_speakers(doc, text, taken)
     candidates += datelines(doc, text, taken)
+    candidates += place_headings(doc, text, taken)
+    candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
     candidates += double_first_names(doc, text, taken)
     addressed = _addressed_words(doc, text)
     headline_names = _title_case_headline_names(doc, text)
     ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
+    ents = _names_with_particles(doc, ents)
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -72,10 +78,39 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_employers(doc, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
+    candidates += untagged_places_with_common_heads(doc, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
+
+
+def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """NER cuts names at their particles: 'Anouk | van der Velde' as a place and a person, 'Van der | Velde', 'Bram
+    | ten | Hove' as a person, a number and a company. A name takes the particles before it (a person's in any case)
+    and, when it then starts with one, the first name before it; a person's name takes lower-case particles and
+    the capitalised surname after it."""
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and ent.start < joined[-1].end:
+            continue  # taken by the name before, grown over its particles
+        start, end, label = ent.start, ent.end, ent.label_
+        while label in {"PERSON", "ORG"} and start > 0 and doc[start - 1].lower_ in SURNAME_PARTICLES \
+                and doc[start - 1].whitespace_ and (label == "PERSON" or doc[start - 1].is_lower):
+            start -= 1  # 'ten Hove said' read as the number ten and a company
+        if label in {"PERSON", "ORG"} and doc[start].lower_ in SURNAME_PARTICLES and doc[start].is_lower \
+                and start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and (first_name_gender(doc[start - 1].lower_) is not None or doc[start - 1].ent_type_ == "PERSON"):
+            start, label = start - 1, "PERSON"
+        after = end
+        while label == "PERSON" and after < len(doc) and doc[after].is_lower and doc[after].lower_ in SURNAME_PARTICLES:
+            after += 1
+        if after > end and after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]):
+            end = after + 1  # 'Bram' then 'ten Hove'
+        while joined and joined[-1].end > start:
+            joined.pop()  # the first name NER took for a name of its own
+        joined.append(Span(doc, start, end, label=label) if (start, end) != (ent.start, ent.end) else ent)
+    return joined
 
 
 @dataclass
@@ -147,12 +182,22 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if start >= end:
         return []
     label = ent.label_
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
+        # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
+        return [named_by_context(doc[start:head + 1], "PLACE")]
     if (at := _preposition_between_names(doc, start, end)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
                 for candidate in _from_ner(doc, part, addressed)]
     if label in {"DATE", "TIME"}:
         return _place_before_time(doc, start, end)
+    if label != "PERSON" and _portfolio_before_title(doc, start, end):
+        return []  # "Interior Minister Ann Lee": the portfolio is part of her title
+    if label != "PERSON" and (person := _person_at_the_end(doc, start, end, addressed)) is not None:
+        # "Director of Fire Services Ann Lee" read as one organisation: the office, then her name
+        rest = [] if person.start - start < 2 or doc[person.start - 1].lower_ not in ORG_HEADS else \
+            _from_ner(doc, Span(doc, start, person.start, label=label), addressed)
+        return rest + [person]
     words = [t for t in doc[start:end] if t.lower_ != "the"]
     bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
     if bare and bare[1] == len(words) and is_capitalised(words[0]) and with_article(doc, words[0].i) < words[0].i:
@@ -165,18 +210,25 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     address = title_at(doc, words[0].i, HONORIFICS) if words else None
     # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
     styled = address is not None and address[0] in COURTESY_TITLES | STYLES_BEFORE_NAMES and len(words) > address[1] \
-        and all(t.pos_ == "PROPN" and is_capitalised(t) for t in words[address[1]:])
+        and all(t.pos_ == "PROPN" and is_capitalised(t) or t.lower_ in SURNAME_PARTICLES or t.text == "-"
+                for t in words[address[1]:])
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
-    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in ORG_HEADS:
-        return [named_by_context(span, "ORG")]  # "X Police"
+    if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ in CLUB_ENDINGS
+                                                and not is_first_name(words[0].lower_)):
+        return [named_by_context(span, "ORG")]  # "X Police", "X Rovers"
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not is_first_name(words[0].lower_) \
+            and words[0].lower_ not in HONORIFICS:
+        return [named_by_context(span, "ORG")]  # "the Young Greens": a plural name with no first name is a group
+    if label == "PERSON" and _place_after_place(span):
+        return [named_by_context(span, "PLACE")]  # "Mill Road, Kelsby": the town a street or building is in
     if kind not in {None, "PLACE"} and (noun := place_noun_before(doc, start, end)) is not None \
             and (label != "PERSON" or noun.nbor().lower_ == "of"
                  or len(span) == 1 and not first_name_gender(span.text)):
@@ -188,6 +240,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
+    if label == "PERSON" and len(span) > 1 and not is_first_name(words[0].lower_) and _known_place(span):
+        return [named_by_context(span, "PLACE")]  # "Le Marche" as a person: ISO 3166 knows it (lone words: merging)
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
         # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".
@@ -200,7 +254,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         # "Per Aasen": a first name the tagger took for another word ('Per' a preposition), before or in the name
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
-    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or full_name_addressed or styled
+    surnamed = start > 0 and doc[start - 1].lower_ == "surnamed"  # "a shopkeeper surnamed Lam"
+    if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or surnamed
+                                                  or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
         return [person] if person else []
@@ -211,16 +267,70 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
         return []  # nationality adjectives ("British") are not organisations
     if label == "PRODUCT" and not _beside_work_noun(doc[start:end]):
         return []
+    key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
-    elif head in PLACE_HEADS and kind == "ORG" or label == "FAC":
-        kind = "PLACE"
-    elif head in ORG_HEADS and kind == "PLACE":
+    elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
+            and country_code(key) is not None:
+        kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Union of the Comoros')
+    elif (head in ORG_HEADS or len(span) > 1 and head in CLUB_ENDINGS) and kind == "PLACE" \
+            and country_code(key) is None:
         kind = "ORG"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
-    key = normalise(doc[start:end].text)
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _common_place_head(doc: Doc, start: int, end: int) -> int | None:
+    """Where a lower-case place noun right after a name, of which the name is a modifier, stands ('the Dorva
+    valley', 'Kelsby station'); None when there is none."""
+    if end >= len(doc):
+        return None
+    noun = doc[end]
+    inside = doc[start:end].root
+    return end if noun.is_lower and noun.lower_ in COMMON_PLACE_HEADS and noun.tag_ == "NN" \
+        and inside.head.i == end and inside.dep_ in {"compound", "amod", "nmod"} else None
+
+
+def _known_place(span: Span) -> bool:
+    """A name ISO 3166 knows as a country or a subdivision, not an organisation's or a club's."""
+    key = normalise(span.text)
+    return span[-1].lower_ not in ORG_HEADS | CLUB_ENDINGS and (country_code(key) is not None or is_subdivision(key))
+
+
+def _place_after_place(span: Span) -> bool:
+    """A lone word NER calls a person, with no first name, set after a place and a comma, and no subject: the
+    larger place the first is in ('born at Mill Road, Kelsby, in 1950')."""
+    doc, word = span.doc, span[0]
+    return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
+        and not is_first_name(word.lower_)
+
+
+PORTFOLIOS = frozenset(ENTITY_WORDS["portfolios"])
+# Titles a portfolio word comes before ('Interior Minister', 'Health Secretary').
+PORTFOLIO_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chief"}
+
+
+def _portfolio_before_title(doc: Doc, start: int, end: int) -> bool:
+    """'Interior' in 'Interior Minister Ann Lee': a portfolio, then a title, then a name."""
+    return end + 1 < len(doc) and all(t.lower_ in PORTFOLIOS for t in doc[start:end]) \
+        and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].pos_ == "PROPN" and is_capitalised(doc[end + 1])
+
+
+def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str]) -> Candidate | None:
+    """The first name and surname ending a longer name NER gave another label, when the surname is written
+    again on its own or after a form of address ('Fire Services Ann Lee' … 'Lee said')."""
+    if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
+            or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"}:
+        return None
+    surname = doc[end - 1].lower_
+    repeated = surname in addressed or any(t.lower_ == surname and not start <= t.i < end for t in doc
+                                           if t.ent_type_ == "PERSON")
+    return person_name(doc, end - 2, end) if repeated else None
 
 
 def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
@@ -252,12 +362,30 @@ def _beside_person_noun(span: Span) -> bool:
     return _beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
 
 
+def _relative_of(span: Span) -> bool:
+    """'the second wife of Lorenzo': a name after a kinship noun and 'of' is a person's."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lemma_.lower() in KINSHIP
+
+
 def _beside_noun(span: Span, nouns: set[str]) -> bool:
-    """Whether the name is in apposition to one of `nouns`, either side of it."""
+    """Whether the name is in apposition to one of `nouns`, either side of it, and the noun has no other name
+    beside it: in 'told Acme, the mayor of Kelsby, Ann Lee, that…' the mayor is Ann Lee, not Acme."""
     root = span.root
     beside = [root.head] if root.dep_ == "appos" else []
     beside += [child for child in root.children if child.dep_ == "appos"]
-    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns for noun in beside)
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns and not _other_name_beside(noun, root)
+               for noun in beside)
+
+
+def _other_name_beside(noun: Token, name: Token) -> bool:
+    """Whether a proper noun other than `name` stands in apposition to `noun`, after it (the parser may hang both
+    on the first name)."""
+    others = [noun.head] if noun.dep_ == "appos" else []
+    others += [child for child in noun.children if child.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        others += [child for child in noun.head.children if child.dep_ == "appos" and child.i > noun.i]
+    return any(other.i != name.i and other.i > noun.i and other.pos_ == "PROPN" for other in others)
 
 
 def _place_before_time(doc: Doc, start: int, end: int) -> list[Candidate]:

@@ -8,8 +8,15 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..lexicon import COURTESY_TITLES, PERSON_ROLE_NOUNS, ROYAL_HONORIFICS, TITLES_OF_PLACE
 from ..schema import Entity, Mention
 from .clusters import Cluster
+
+# Words before a name that say what a person does or how to address them, not who they are ("Councillor",
+# "Dr"): a person's name leaves them out where the article also gives the name without. Royal and noble
+# titles stay ("Prince Harry", "Lord Smith"): they are how such people are known.
+_OFFICES_BEFORE_NAMES = (PERSON_ROLE_NOUNS | COURTESY_TITLES) - TITLES_OF_PLACE - ROYAL_HONORIFICS - {"lord", "lady",
+                                                                                                    "sir", "dame"}
 
 
 def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
@@ -33,13 +40,15 @@ def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
 
 
 def _entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
-    """A readable canonical name: the fullest personal name, else the commonest title or name."""
+    """A readable canonical name: the fullest personal name (without an office before it), else the commonest
+    title or name."""
     def text(start: int, end: int) -> str:
         return doc[start:end].text
 
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
     if cluster.type == "PERSON" and names:
-        s, e = max(names, key=lambda span: (len(doc[span[0]:span[1]]), -span[0]))
+        s, e = max(names, key=lambda span: (doc[span[0]].lower_.rstrip(".") not in _OFFICES_BEFORE_NAMES,
+                                            len(doc[span[0]:span[1]]), -span[0]))
         return text(s, e)
     titled = [text(s, e) for s, e, kind in cluster.mentions if kind in {"name", "title"}]
     if titled:

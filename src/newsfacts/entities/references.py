@@ -12,8 +12,8 @@ from ..lexicon import (
     KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS,
     quote_cues,
 )
-from ..parse import SUBJECT_DEPS, sentence_start
-from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, quotations
+from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, sentence_start, token_index_from
+from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation, quotations
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import tokens_spelling
 
@@ -58,8 +58,13 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     quoted = _quoted_spans(text)
     in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
     words = set(PERSONAL_PRONOUNS) | set(KINSHIP)
+    speakers_kin = []
     for token in tokens_spelling(doc, text, words):
-        if _inside(quoted, token.idx) or token.i in in_titles:  # "His" of "His Majesty"
+        if _inside(quoted, token.idx):
+            if token.lemma_.lower() in KINSHIP and token.pos_ == "NOUN":
+                speakers_kin.append(token)  # '"My father built it," Tom said': read once the speaker is known
+            continue
+        if token.i in in_titles:  # "His" of "His Majesty"
             continue
         referent = None
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
@@ -72,6 +77,44 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if referent is not None:
             seen.append((token, referent))
             seen.sort(key=lambda item: item[0].i)
+    for noun in speakers_kin:
+        _resolve_speakers_kin(doc, text, noun, seen, clusters)
+
+
+def _resolve_speakers_kin(doc: Doc, text: str, noun: Token, seen: list[tuple[Token, Cluster]],
+                          clusters: list[Cluster]) -> None:
+    """'"My father built this place," Tom Reed said': in a quotation, 'my father' is the speaker's, when the
+    reporting verb and its subject stand right after the quotation or right before it."""
+    possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessive is None or possessive.lower_ != "my" or possessive.i != noun.left_edge.i:
+        return
+    quotation = next((q for q in quotations(text) if q.start <= noun.idx < q.end), None)
+    speaker = _speaker_of(doc, quotation, seen, clusters) if quotation is not None else None
+    if speaker is not None:
+        _resolve_kinship(doc, noun, seen, clusters, owner=speaker, start=possessive.i)
+
+
+# How many tokens after a quotation, or before it in its sentence, its reporting verb may stand.
+SPEAKER_REACH = 6
+
+
+def _speaker_of(doc: Doc, quotation: Quotation, seen: list[tuple[Token, Cluster]],
+                clusters: list[Cluster]) -> Cluster | None:
+    """The person whose reporting verb stands right after the quotation ('," Tom said') or before it in its
+    sentence ('Tom said: "…'), by the verb's subject."""
+    after = token_index_from(doc, quotation.outer_end)
+    before = token_index_from(doc, quotation.outer_start)
+    nearby = list(doc[after:after + SPEAKER_REACH])
+    if before < len(doc):
+        nearby += list(doc[max(doc[before].sent.start, before - SPEAKER_REACH):before])
+    for verb in nearby:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None:
+                return None
+            speaker = next((k for t, k in seen if t.i == subject.i), None) or cluster_of(clusters, subject.i)
+            return speaker if speaker is not None and speaker.type == "PERSON" else None
+    return None
 
 
 def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -184,23 +227,34 @@ def _in_subject(token: Token) -> bool:
     return False
 
 
-def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> Cluster | None:
-    """'his father', 'the mayor's eldest daughter': the relative of a known person, as one of the people."""
-    possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if possessive is None:
-        return None
-    owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
+def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
+                     owner: Cluster | None = None, start: int | None = None) -> Cluster | None:
+    """'his father', 'the mayor's eldest daughter': the relative of a known person (or of `owner`, the speaker of
+    a quotation holding 'my father', from `start`), as one of the people."""
+    speaking = owner is not None
+    if owner is None:
+        possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if possessive is None:
+            return None
+        start = possessive.left_edge.i
+        if possessive.lower_ == "whose":  # "Tom Reed, whose father coached the side": the one the clause is about
+            possessive = _relative_clause_antecedent(possessive) or possessive
+        owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
     if owner is None or owner.type != "PERSON":
         return None
     relation = noun.lemma_.lower()
     gender = KINSHIP[relation].gender
-    start = possessive.left_edge.i
     referent = _named_in_apposition(noun, clusters) or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
         options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
                    and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)]
         referent = options[-1][1] if options else None
+    if referent is None and speaking:
+        # '"My sister did the right thing," Tom Reed said': the one other person of the family the story names
+        family = [k for k in clusters if k is not owner and k.type == "PERSON" and k.personal
+                  and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)]
+        referent = family[0] if len(family) == 1 else None
     if referent is None and KINSHIP[relation].relation == "parent_of" and owner.titles & ROYAL_HONORIFICS:
         # "Prince Tom … when he succeeds his father": a prince's parent is the one monarch of the story
         monarchs = [k for k in clusters if k is not owner and k.type == "PERSON" and k.titles & MONARCHS
@@ -217,22 +271,40 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
     return referent
 
 
+def _relative_clause_antecedent(token: Token) -> Token | None:
+    """The noun a relative clause holding `token` hangs on ('Reed' for 'whose' in 'Reed, whose father …,')."""
+    while token.head.i != token.i:
+        if token.dep_ in NOUN_ATTACHED_DEPS:
+            return token.head
+        token = token.head
+    return None
+
+
+def _family_names(cluster: Cluster) -> set[str]:
+    """The surnames a person goes by, and the parts of a double one: 'Mr Reed' and 'Ann Reed-Hale' share 'reed'."""
+    return {part for name in cluster.personal if len(name) > 1 or cluster.titles for part in name[-1].split("-")}
+
+
 def _same_family(a: Cluster, b: Cluster) -> bool:
-    """Whether two people can be kin by their names: a shared surname, or both royals (who go by no surname)."""
-    if surnames(a) & surnames(b):
+    """Whether two people can be kin by their names: a shared surname or part of a double one ('Reed-Hale' and
+    'Reed'), or both royals (who go by no surname)."""
+    if _family_names(a) & _family_names(b):
         return True
     royal = {"king", "queen"} | ROYAL_HONORIFICS | PEERAGES
     return not surnames(a) and not surnames(b) and bool(a.titles & royal) and bool(b.titles & royal)
 
 
 def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
-    """'her brother the Earl of Brackley', 'his wife, Jane': the relative is named beside the noun."""
+    """'her brother the Earl of Brackley', 'his wife, Jane', 'his wife Jane Reed': the relative is named beside the
+    noun (the parser often misses the apposition when no comma marks it)."""
     for child in noun.children:
         if child.dep_ == "appos":
             cluster = cluster_of(clusters, child.i)
             if cluster is not None and cluster.type == "PERSON":
                 return cluster
-    return None
+    after = noun.i + 1 + (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ",")
+    named = [k for k in clusters if k.type == "PERSON" and (after, "name") in {(s, kind) for s, _, kind in k.mentions}]
+    return named[0] if len(named) == 1 else None
 
 
 def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:

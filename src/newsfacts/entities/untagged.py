@@ -8,19 +8,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS,
-    PLACE_HEADS, STYLES_OF_OFFICE, TITLES_OF_PLACE,
+    PLACE_HEADS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS, TITLES_OF_PLACE,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
     person_name,
 )
+from .places import is_subdivision
 from .words import (
-    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender,
+    honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -43,6 +44,48 @@ def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]
         taken.update(range(label.start, label.end))
         if all(t.lower_ in written_names for t in label) and (person := person_name(doc, label.start, label.end)):
             found.append(person)
+    return found
+
+
+# A row of a results table: a name, a count and a share in brackets ('Kelsby First 1,204 (38.2 per cent, +4.1)').
+RESULT_ROW = re.compile(r"(?:^|(?<=\) )|(?<=\)\n))"
+                        r"((?:[A-Z][\w'’.-]*|&|and|of|the)(?: (?:[A-Z][\w'’.-]*|&|and|of|the))*)"
+                        r" \d[\d,]* \(\d+(?:\.\d+)?(?: per cent|%)", re.MULTILINE)
+
+
+def result_rows(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """In an election results table, the name before each count and share is a party's (or a candidate's, when
+    it opens with a first name), whatever NER makes of the table."""
+    found = []
+    for match in RESULT_ROW.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or span[0].lower_ in ENTITY_WORDS["not_contestants"] \
+                or any(i in taken for i in range(span.start, span.end)):
+            continue
+        person = person_name(doc, span.start, span.end) if len(span) > 1 and first_name_gender(span[0].lower_) \
+            else None
+        found.append(person or Candidate(span.start, span.end, "ORG", "name", key=normalise(span.text),
+                                         typed_by_context=True))
+        taken.update(range(span.start, span.end))
+    return found
+
+
+# A heading line of two places joined by a dash, the larger first ('Kelsby – Mill Ward', 'Dunmere – North & East').
+PLACE_HEADING = re.compile(r"^((?:[A-Z][\w'’.-]*|&|and|of|St)(?:,? (?:[A-Z][\w'’.-]*|&|and|of))*) [–—-] "
+                           r"((?:[A-Z][\w'’.-]*|&|and|of|St)(?:,? (?:[A-Z][\w'’.-]*|&|and|of))*)$", re.MULTILINE)
+
+
+def place_headings(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """A line holding only two capitalised names joined by a dash heads a results table or a section: an area and
+    a ward within it, both places."""
+    found = []
+    for match in PLACE_HEADING.finditer(text):
+        for group in (1, 2):
+            span = doc.char_span(match.start(group), match.end(group))
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            found.append(named_by_context(span, "PLACE"))
+            taken.update(range(span.start, span.end))
     return found
 
 
@@ -101,10 +144,15 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
             courtesy = courtesy or match[0] in COURTESY_TITLES
             i += match[1]
         j = i
-        while j < len(doc) and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
+        while j < len(doc) and doc[j].is_lower and doc[j].lower_ in SURNAME_PARTICLES and j + 1 < len(doc):
+            j += 1  # 'Ms de Vries'
+        words = 0
+        while j < len(doc) and words < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
                 and not doc[j].ent_type_:
-            j += 1
-        if i == token.i or j == i or (j - i < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
+            j, words = j + 1, words + 1
+            if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+                j += 1  # 'Ms Lewis-Jones': the hyphen of a double surname
+        if i == token.i or words == 0 or (words < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
             continue
         person = person_name(doc, i, j)
         if person is not None and not any(k in taken for k in range(person.start, person.end)):
@@ -114,21 +162,28 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
 
 
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'Democrat Elena Sandoval won…': a first name and a surname NER missed, when the article uses the surname
-    alone elsewhere ('Sandoval said'); else another person sharing the surname would take all its repeats. The
-    first name may be one the tagger took for another word ('Per Eide')."""
+    """'Democrat Elena Sandoval won…': a first name and a surname NER missed (perhaps with particles between), when
+    the article uses the surname alone elsewhere ('Sandoval said') or says where the person is from ('Elena
+    Sandoval of Texas', "Kelsby's Elena Sandoval"); else another person sharing the surname would take all its
+    repeats. The first name may be one the tagger took for another word ('Per Eide')."""
     proper = [doc[int(i)] for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]]
     proper = [t for t in proper if is_capitalised(t)]
     capitalised_elsewhere = Counter(t.lower_ for t in proper)
     found = []
     for first in proper + [doc[t.i - 1] for t in proper if first_name_mistagged(doc, t.i - 1)]:
-        surname = doc[first.i + 1] if first.i + 1 < len(doc) else first
+        last = first.i + 1
+        while last + 1 < len(doc) and doc[last].is_lower and doc[last].lower_ in SURNAME_PARTICLES:
+            last += 1  # 'Bram ten Hove', 'Ana de la Cruz'
+        surname = doc[last] if last < len(doc) else first
         if surname is first or not all((t.pos_ == "PROPN" or t is first) and is_capitalised(t) and not t.is_upper
                                        and t.i not in taken and t.ent_type_ in {"", "PERSON"}
                                        for t in (first, surname)) \
-                or first.ent_type_ == surname.ent_type_ == "PERSON" or capitalised_elsewhere[surname.lower_] < 2 \
-                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_):
-            continue
+                or first.ent_type_ == surname.ent_type_ == "PERSON" \
+                or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
+                and not _after_a_possessive_name(first) and not _aged(surname) \
+                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
+                or not first_name_gender(first.lower_) and last == first.i + 1 and not _aged(surname):
+            continue  # a particle ('Bram ten Hove') or an age ('Ana Ruiz, 52,') makes a name as a first name does
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and is_capitalised(after):
             continue  # part of a longer name
@@ -136,6 +191,28 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(person)
             taken.update(range(person.start, person.end))
     return found
+
+
+def _aged(surname: Token) -> bool:
+    """', 52,' right after the name: an age."""
+    words = [t.text for t in surname.doc[surname.i + 1:surname.i + 4]]
+    return len(words) == 3 and words[0] == "," and words[1].isdigit() and len(words[1]) <= 3 and words[2] in {",", "."}
+
+
+def _after_a_possessive_name(first: Token) -> bool:
+    """"Kelsby's Tom Reed": a club's, company's or country's possessive right before a first name."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].tag_ == "POS" and is_capitalised(doc[first.i - 2]) \
+        and doc[first.i - 2].pos_ == "PROPN"
+
+
+def _from_a_place(surname: Token) -> bool:
+    """'… Sandoval of Texas': 'of' and a place NER or ISO 3166 knows right after the name."""
+    doc = surname.doc
+    if surname.i + 2 >= len(doc) or doc[surname.i + 1].lower_ != "of":
+        return False
+    place = doc[surname.i + 2]
+    return place.ent_type_ in {"GPE", "LOC"} or is_capitalised(place) and is_subdivision(place.lower_)
 
 
 # A hyphen joining two capitalised words with no space around it: 'Ann-Marie', 'Rolls-Royce'.
@@ -187,13 +264,13 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Kelsby Police said…': a run of capitalised proper nouns NER missed that ends in an organisation
-    word is an organisation."""
+    """'Kelsby Police said…', 'Kelsby Athletic won', 'Kelsby Foods said': a run of capitalised proper nouns NER
+    missed that ends in an organisation word, a club's or a company's is an organisation."""
     def untagged_name_word(i: int) -> bool:
         return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
 
     found = []
-    for head in tokens_spelling(doc, text, ORG_HEADS):
+    for head in tokens_spelling(doc, text, ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS):
         end = head.i + 1
         if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
             continue
@@ -208,12 +285,13 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
 
 def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'built in Montauban', 'a hall on Tanner Street': proper nouns NER missed right after 'in', 'near'… (or after
-    'on' when they end in a street word) are a place; not a possessor or a first name ('in Ann's view')."""
+    'on' or 'at' when they end in a street or building word) are a place; not a possessor or a first name ('in Ann's
+    view')."""
     found = []
     for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
         start = int(index)
         preposition = doc[start - 1].lower_ if start > 0 else ""
-        if preposition not in PLACE_PREPOSITIONS | {"on"} or start in taken:
+        if preposition not in PLACE_PREPOSITIONS | {"on", "at"} or start in taken:
             continue
         end = start
         while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and not doc[end].ent_type_ \
@@ -222,10 +300,27 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
         last = doc[end - 1] if end > start else None
         if last is None or end < len(doc) and doc[end].tag_ == "POS":
             continue
-        if last.lower_ not in PLACE_HEADS and (preposition == "on" or first_name_gender(doc[start].lower_)):
+        if last.lower_ not in PLACE_HEADS and (preposition in {"on", "at"} or first_name_gender(doc[start].lower_)):
             continue
         found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
         taken.update(range(start, end))
+    return found
+
+
+def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'trains stop at Vellano station': proper nouns NER missed before a lower-case place noun they modify are
+    one place with it."""
+    found = []
+    for noun in tokens_spelling(doc, doc.text, COMMON_PLACE_HEADS):
+        start = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "compound" \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken:
+            start -= 1
+        if start == noun.i or not noun.is_lower or noun.tag_ != "NN" or noun.i in taken:
+            continue
+        found.append(named_by_context(doc[start:noun.i + 1], "PLACE"))
+        taken.update(range(start, noun.i + 1))
     return found
 
 
@@ -260,8 +355,9 @@ def bare_titles(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
             doc[i + match[1] + 1])
         if named_after:
             continue  # "the Queen's Medical Centre": part of the name of a place or body
-        found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([match[0]]),
-                               gender=honorific_gender(match[0])))
+        title = TITLE_SHORT_FORMS.get(match[0], match[0])  # "the PM" is "the Prime Minister"
+        found.append(Candidate(i - 1, i + match[1], "PERSON", "title", titles=frozenset([title]),
+                               gender=honorific_gender(title)))
         taken.update(range(i - 1, i + match[1]))
     return found
 

@@ -9,8 +9,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES
+from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, data_table
 
+
+# The entity stage's word tables in data/entity_words.json.
+ENTITY_WORDS = data_table("entity_words")
+# Last words of a sports club's name: 'Kelsby Rovers' is a club; 'Kelsby City' one only when NER calls it an
+# organisation.
+CLUB_ENDINGS = frozenset(ENTITY_WORDS["club_endings"])
+CLUB_OR_PLACE_ENDINGS = frozenset(ENTITY_WORDS["club_or_place_endings"])
+COMPANY_ENDINGS = frozenset(ENTITY_WORDS["company_endings"])
+COMMON_PLACE_HEADS = frozenset(ENTITY_WORDS["common_place_heads"])
 
 # Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
 # ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
@@ -95,10 +104,30 @@ def _first_name_genders():
     return Detector(case_sensitive=False)
 
 
+def is_first_name(name: str) -> bool:
+    """Whether a word is a first name at all, of either or no clear gender ('Meredith', 'Kim')."""
+    return _first_name_genders().get_gender(name.capitalize()) != "unknown"
+
+
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
     guess = _first_name_genders().get_gender(name.capitalize())
     return guess if guess in {"male", "female"} else None
+
+
+@lru_cache(maxsize=1)
+def _nicknames():
+    # The `nicknames` package: a hand-curated table of English given names and their short forms (88 KB), loaded
+    # once per process in about 20 ms.
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names can be one person's: the same, or one a short form of the other ('Bill',
+    'William')."""
+    return a == b or a in _nicknames().nicknames_of(b) or b in _nicknames().nicknames_of(a)
 
 
 def normalise(text: str) -> str:
