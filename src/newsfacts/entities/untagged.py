@@ -95,11 +95,17 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
 def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """Names NER missed after a form of address: 'Detective Constable Ian Teale', 'Mrs Obiora'."""
     found = []
+    # A form of address inside a run already read ('Mr. Mr. Mr. …') gives nothing the run's first did not:
+    # skipping it keeps the step linear.
+    resume = 0
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
+        if token.i < resume:
+            continue
         i, courtesy = token.i, False
         while i < len(doc) and i not in taken and is_capitalised(doc[i]) and (match := title_at(doc, i, HONORIFICS)):
             courtesy = courtesy or match[0] in COURTESY_TITLES
             i += match[1]
+        resume = i
         j = i
         while j < len(doc) and j - i < 3 and j not in taken and doc[j].pos_ == "PROPN" and is_capitalised(doc[j]) \
                 and not doc[j].ent_type_:
