@@ -235,6 +235,11 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Longer runs of capitals are not a title, and finding the root of each such run for each of its words
+# grew with the square of the run ('Mr. ' 49,000 times took minutes).
+WORK_TITLE_TOKENS = 12
+
+
 def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Titles NER missed, set beside a noun for a work: 'his memoir Long Shadows', 'her novel, Still Rivers'."""
     found = []
@@ -242,6 +247,8 @@ def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
         if token.i in taken or token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_:
             continue
         span = doc[token.left_edge.i:token.i + 1]
+        if len(span) > WORK_TITLE_TOKENS:
+            continue
         if names_work(span) and span.root.i == token.i and not any(i in taken for i in range(span.start, span.end)) \
                 and all(is_capitalised(t) for t in span):
             found.append(named_by_context(span, "WORK"))
