@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.nlp import DEFAULT_MODEL, ModelNotFound, load_model, parse_many
+from newsfacts.nlp import DEFAULT_MODEL, LONGEST_WORD, ModelNotFound, load_model, parse_many
 from newsfacts.schema import Article
 
 
@@ -37,3 +37,11 @@ def test_a_new_line_starts_a_sentence(nlp):
 def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp):
     doc = nlp("The mayor of Riverton rejected\nthe plan on Monday.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_word_longer_than_any_in_prose_is_one_token(nlp):
+    # spaCy alone splits the marks off one at a time, in time growing with the square of the word's length.
+    word = "“”" * (LONGEST_WORD // 2 + 1)
+    doc = nlp.tokenizer(f"She wrote {word} twice.")
+    assert [token.text for token in doc] == ["She", "wrote", word, "twice", "."]
+    assert [token.text for token in nlp.tokenizer("“Yes,” he said.")] == ["“", "Yes", ",", "”", "he", "said", "."]

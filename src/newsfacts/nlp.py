@@ -6,7 +6,7 @@ and cached here: the only process-wide state of the pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -48,7 +48,24 @@ def cached_model(name: str) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.tokenizer.token_match = KeepLongWords(nlp.tokenizer.token_match)
     return nlp
+
+
+# spaCy's tokenizer splits marks off a word one at a time, copying the rest of the word each time: the
+# time grows with the square of the word's length (a word of 199,000 quotation marks took minutes). No word
+# of prose is this long, so a longer one is kept as one token.
+LONGEST_WORD = 500
+
+
+class KeepLongWords:
+    """A tokenizer `token_match`: a word over LONGEST_WORD characters is one token; else the model's own rule."""
+
+    def __init__(self, token_match: Callable[[str], object] | None):
+        self.token_match = token_match
+
+    def __call__(self, word: str) -> bool:
+        return len(word) > LONGEST_WORD or bool(self.token_match and self.token_match(word))
 
 
 LINE_BREAKS = "newsfacts_line_breaks"
