@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.nlp import DEFAULT_MODEL, LONGEST_WORD, ModelNotFound, load_model, parse_many
+from newsfacts.nlp import DEFAULT_MODEL, LONGEST_SENTENCE, LONGEST_WORD, ModelNotFound, load_model, parse_many
 from newsfacts.schema import Article
 
 
@@ -45,3 +45,14 @@ def test_a_word_longer_than_any_in_prose_is_one_token(nlp):
     doc = nlp.tokenizer(f"She wrote {word} twice.")
     assert [token.text for token in doc] == ["She", "wrote", word, "twice", "."]
     assert [token.text for token in nlp.tokenizer("“Yes,” he said.")] == ["“", "Yes", ",", "”", "he", "said", "."]
+
+
+def test_a_run_of_words_without_a_sentence_end_is_cut_into_sentences(nlp):
+    doc = nlp("the ferry and the harbour and the town " * 200)
+    assert max(len(sentence) for sentence in doc.sents) <= LONGEST_SENTENCE
+
+
+def test_sentences_with_ends_are_not_cut(nlp):
+    sentences = ["The ferry left the harbour at dawn.", "It reached the island by noon.", "Nobody was hurt."]
+    doc = nlp(" ".join(sentences * 40))
+    assert [sentence.text for sentence in doc.sents] == sentences * 40
