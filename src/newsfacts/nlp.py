@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
@@ -110,12 +111,49 @@ class Parsed:
         return date.fromisoformat(self.article.published) if self.article.published else None
 
 
+# spaCy's working memory grows with the tokens it parses at once (about 16 KB a token, in tok2vec: 100,000
+# one-letter lines took 3.4 GB), so a longer text is parsed in pieces of at most this many characters and
+# the pieces joined into one Doc of the whole text.
+PARSE_PIECE = 20_000
+# Where a piece may end, best first: after a line break, a sentence or a space.
+PIECE_ENDS = ("\n", ". ", " ")
+
+
+def pieces(text: str, size: int = PARSE_PIECE) -> list[str]:
+    """The text cut into consecutive pieces of at most `size` characters, each ending at the best place
+    (PIECE_ENDS) in its second half, or anywhere when there is none."""
+    found = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in PIECE_ENDS:
+            at = text.rfind(mark, start + size // 2, end)
+            if at != -1:
+                end = at + len(mark)
+                break
+        found.append(text[start:end])
+        start = end
+    found.append(text[start:])
+    return found
+
+
+def parse_text(text: str, nlp: Language) -> Doc:
+    """The Doc of a text; a long one parsed piece by piece, so memory stays bounded. Its text is the text."""
+    if len(text) <= PARSE_PIECE:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(pieces(text), batch_size=1)), ensure_whitespace=False)
+
+
 def parse(article: Article, nlp: Language) -> Parsed:
-    return Parsed(article, nlp(article.text))
+    return Parsed(article, parse_text(article.text, nlp))
 
 
 def parse_many(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Parsed]:
-    """Parse a stream of articles with spaCy's batched `nlp.pipe`, keeping memory flat."""
-    stream = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield Parsed(article, doc)
+    """Parse a stream of articles with spaCy's batched `nlp.pipe`, keeping memory flat; a long article alone."""
+    for long, run in groupby(articles, key=lambda article: len(article.text) > PARSE_PIECE):
+        if long:
+            yield from (parse(article, nlp) for article in run)
+        else:
+            stream = ((article.text, article) for article in run)
+            for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+                yield Parsed(article, doc)
