@@ -7,7 +7,10 @@ import json
 
 import pytest
 
-from newsfacts.ingest import IngestError, check_date, looks_english, read_file, read_inputs, read_jsonl
+from newsfacts.ingest import (
+    TOKEN_LIKE, ArticleTooLong, IngestError, check_date, from_text, looks_english, read_file, read_inputs, read_jsonl,
+)
+from newsfacts.nlp import LONGEST_WORD
 from newsfacts.schema import Article, ErrorRecord
 
 PAGE = """<!doctype html><html><head><title>Bridge reopens after repairs</title>
@@ -170,3 +173,18 @@ def test_english_is_told_from_other_languages_by_its_function_words():
     assert looks_english(english)
     assert not looks_english(dutch)
     assert looks_english("Ministerie van Volksgezondheid")  # too short to judge
+
+
+def test_text_far_denser_than_prose_is_refused_with_its_count():
+    with pytest.raises(ArticleTooLong, match=r"is 80,000 words and marks, denser than prose; the largest handled is 60,000"):
+        from_text("x\n" * 40_000, "lines")
+    prose = "The harbour master said on Monday that the ferry would sail again in March.\n\n" * 2_000
+    assert from_text(prose, "prose").text == prose  # 154,000 characters, 32,000 words and marks
+
+
+def test_a_word_longer_than_any_in_prose_counts_once():
+    # The tokenizer keeps it whole (nlp.LONGEST_WORD), so it costs spaCy one token; a shorter one a token a mark.
+    assert len(TOKEN_LIKE.findall("!" * (LONGEST_WORD + 1))) == 1
+    assert len(TOKEN_LIKE.findall("!" * LONGEST_WORD)) == LONGEST_WORD
+    text = "Readers sent " + "!" * 150_000 + " in reply."
+    assert from_text(text, "marks").text == text

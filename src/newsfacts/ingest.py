@@ -63,13 +63,20 @@ class IngestError(ValueError):
 
 
 class ArticleTooLong(IngestError):
-    """An article longer than MAX_ARTICLE_CHARS."""
+    """An article longer than MAX_ARTICLE_CHARS, or of more than MAX_ARTICLE_TOKENS words and marks."""
 
 
 # About 35,000 words, several times the longest news features. spaCy's parser and NER need memory in
 # proportion to the text (measured: a 200,000-character article peaks near 850 MB with the small
 # model), so one oversized input becomes an error record instead of exhausting the machine.
 MAX_ARTICLE_CHARS = 200_000
+# spaCy's time grows with the tokens, not the characters: news has about 0.21 words and marks a character
+# (42,000 at the length limit; the densest development article 0.34), while one-letter lines or runs of
+# quotation marks have one a character and took minutes. Text much denser than news is refused.
+MAX_ARTICLE_TOKENS = 60_000
+# What spaCy makes a token of, or a little more: a word over 500 characters (nlp.LONGEST_WORD), a run of
+# letters or of digits, a mark, a line break or a run of spaces.
+TOKEN_LIKE = re.compile(r"(?<!\S)\S{501,}|\d+|[^\W\d]+|[^\w\s]|\s*\n\s*|\s{2,}")
 
 
 # Unpaired UTF-16 surrogates: JSON escapes (and Python's JSON reader on bytes) let them into a str, but
@@ -86,6 +93,12 @@ def article_text(text: str, name: str) -> str:
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleTooLong(
             f"{name}: the article is {len(text):,} characters; the largest handled is {MAX_ARTICLE_CHARS:,}"
+        )
+    tokens = sum(1 for _ in TOKEN_LIKE.finditer(text))
+    if tokens > MAX_ARTICLE_TOKENS:
+        raise ArticleTooLong(
+            f"{name}: the article is {tokens:,} words and marks, denser than prose; the largest handled is "
+            f"{MAX_ARTICLE_TOKENS:,}"
         )
     return without_surrogates(text)
 
