@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsfacts.nlp import LONGEST_WORD
 from newsfacts.quote_marks import quotations
 
 
@@ -52,3 +53,7 @@ def test_unclosed_quotation_ends_with_its_paragraph():
     [quotation] = quotations(text)
     assert text[quotation.start:quotation.end] == "this never closes."
     assert not quotation.closed
+
+
+def test_marks_in_a_word_longer_than_any_in_prose_quote_nothing():
+    assert marked("She wrote “yes” then " + "“”" * (LONGEST_WORD // 2 + 1) + " and “no” again.") == ["yes", "no"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nlp import LONGEST_WORD
+
 # Typographic convention (Chicago Manual of Style 13.30-13.33): curly marks have a fixed direction,
 # straight ones take it from the characters around them. Two apostrophes ('') stand for a straight double mark.
 DOUBLE_OPEN = {"“", "„", "«"}
@@ -18,6 +20,9 @@ DOUBLE_EITHER = {'"', "''", "``"}
 SINGLE_OPEN = {"‘"}
 SINGLE_EITHER = {"'", "’"}
 MARK = re.compile(r"''|``|[\"“”„«»‘’']")
+# A word longer than any in prose is one token (nlp.LONGEST_WORD), and the marks in it quote nothing: 99,000
+# pairs of curly quotes in one word were 99,000 quotations, each reading that token again.
+LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONGEST_WORD + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -67,8 +72,13 @@ def quotations(text: str) -> list[Quotation]:
     seen_until = 0  # end of the last paragraph the open double quotation has reached
     single_open: int | None = None
     single_seen_until = 0
+    inert = [word.span() for word in LONG_WORD.finditer(text)]
     for match in MARK.finditer(text):
         at, mark = match.start(), match.group()
+        while inert and inert[0][1] <= at:
+            inert.pop(0)
+        if inert and inert[0][0] <= at:
+            continue
         width = len(mark)
         is_double = mark in DOUBLE_OPEN or mark in DOUBLE_CLOSE or mark in DOUBLE_EITHER
         if double_open is not None and at > seen_until:
