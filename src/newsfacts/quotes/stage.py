@@ -8,6 +8,7 @@ quotations are added, and each becomes a `Quote` with its speaker resolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
@@ -90,11 +91,21 @@ def _starts_sentence(text: str, at: int) -> bool:
 def _distinct(ranked: list[Candidate]) -> list[Candidate]:
     """Drop candidates whose content lies within a likelier one's (two cues read off one quotation)."""
     kept: list[Candidate] = []
+    # The kept ones in text order. None holds another (it would share all its content), so their starts and
+    # ends both ascend, and those touching a candidate are a slice found by bisection (all was quadratic).
+    in_order: list[Candidate] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for candidate in ranked:
         length = candidate.end - candidate.start
+        touching = in_order[bisect_left(ends, candidate.start):bisect_right(starts, candidate.end)]
         if not any(min(candidate.end, other.end) - max(candidate.start, other.start)
-                   >= SAME_CONTENT * min(length, other.end - other.start) for other in kept):
+                   >= SAME_CONTENT * min(length, other.end - other.start) for other in touching):
             kept.append(candidate)
+            at = bisect_left(starts, candidate.start)
+            in_order.insert(at, candidate)
+            starts.insert(at, candidate.start)
+            ends.insert(at, candidate.end)
     return kept
 
 
