@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..nlp import Parsed
 from ..parse import Mentions
-from ..quote_marks import Quotation, quotations, quoted_share
+from ..quote_marks import Quotation, QuotedSpans, quotations
 from ..schema import FactSheet, Quote
 from .candidates import Candidate, HANDED_TO_CUE, candidates
 from .model import model, probability
@@ -55,11 +55,12 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     transcript = _colon_form(parsed.doc, text, marks, kept)
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
-    spoken = marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript]
+    spoken = QuotedSpans(marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript])
+    quoted = QuotedSpans(marks)
     mentions = Mentions(parsed.doc, sheet.entities)
     quotes: list[Quote] = []
     for candidate in kept:
-        quotes.append(_to_quote(candidate, text, marks, spoken, sheet, mentions, quotes))
+        quotes.append(_to_quote(candidate, text, quoted, spoken, sheet, mentions, quotes))
     return _with_floating(text, marks, quotes)
 
 
@@ -131,12 +132,12 @@ def _colon_form(doc: Doc, text: str, marks: list[Quotation], kept: list[Candidat
     return found
 
 
-def _to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
+def _to_quote(candidate: Candidate, text: str, quoted: QuotedSpans, spoken: QuotedSpans, sheet: FactSheet,
               mentions: Mentions, earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
-    split = quoted_share(start, start + 1, marks) == 1 and quoted_share(end - 1, end, marks) == 1
-    kind = "direct" if split or quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
+    split = quoted.share(start, start + 1) == 1 and quoted.share(end - 1, end) == 1
+    kind = "direct" if split or quoted.share(start, end) >= DIRECT_SHARE else "indirect"
     speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier)
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
