@@ -222,4 +222,6 @@ def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: 
             return None, unnamed_source
     if best is not None:
         return best, None
+    if not fits:  # not worth looking through every earlier quote (quadratic on a long article)
+        return None, None
     return next((fits[quote.speaker] for quote in reversed(earlier) if quote.speaker in fits), None), None
