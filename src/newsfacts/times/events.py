@@ -145,7 +145,8 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         events.append(Event(what=what, when=time.value, time=Span(text=time.text, start=time.start, end=time.end),
                             entities=entity_ids))
     # "met at 6pm on Wednesday" is one event: keep the most precise of the times dating the same clause.
-    precise = [event for event in events if not any(
-        other.what == event.what and other.when != event.when and other.when.startswith(event.when)
-        for other in events)]
+    # A time is less precise when it begins another's value for the same clause (2025-09-10 of
+    # 2025-09-10T18:00): looked up among the beginnings of every value, as comparing all pairs was quadratic.
+    beginnings = {(event.what, event.when[:end]) for event in events for end in range(len(event.when))}
+    precise = [event for event in events if (event.what, event.when) not in beginnings]
     return sorted(precise, key=_timeline_key)
