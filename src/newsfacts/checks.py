@@ -11,6 +11,7 @@ is emitted only when the article gives enough to decide it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -896,9 +897,14 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
     of 12' (parts before it), the parts being one list. Parts beyond the whole are always wrong; parts
     short of it only when the wording says they make it up ('comprising', 'a total of', 'the remaining')."""
     earlier: tuple[str, list[Count]] = ("", [])
+    # Each sentence is given its own times (and the one before, which may run into it), found by bisection:
+    # every time of the article for every sentence took minutes on a date sentence repeated.
+    times = sorted(sheet.times, key=lambda time: time.start)
+    starts = [time.start for time in times]
     for sentence in spans:
         checked: set[int] = set()  # figures already in a check, which another cue may name again
-        found = counts(sentence, sheet.times)
+        first = max(0, bisect_left(starts, sentence.start) - 1)
+        found = counts(sentence, times[first:bisect_left(starts, sentence.end)])
         text = sentence.text.translate(BRACKETS)
         figures = [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)] if found else []
         for whole, parts, how in figures:
