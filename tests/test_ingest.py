@@ -9,8 +9,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from newsfacts.ingest import IngestError, check_date, count_articles, looks_english, read_inputs
+from newsfacts.ingest import (
+    TOKEN_LIKE, ArticleTooLong, IngestError, check_date, count_articles, from_text, looks_english, read_inputs,
+)
 from newsfacts.ingest.files import read_csv, read_file, read_folder, read_jsonl, read_parquet
+from newsfacts.nlp import LONGEST_WORD
 from newsfacts.schema import Article, ErrorRecord
 
 PAGE = """<!doctype html><html><head><title>Bridge reopens after repairs</title>
@@ -428,3 +431,18 @@ def test_a_date_that_is_not_a_dateline_does_not_date_the_article(tmp_path, top):
     path.write_text(f"{top} after repairs.\n", encoding="utf-8")
     (article,) = read_inputs([path])
     assert article.published is None and not article.warnings
+
+
+def test_text_far_denser_than_prose_is_refused_with_its_count():
+    with pytest.raises(ArticleTooLong, match=r"is 80,000 words and marks, denser than prose; the largest handled is 60,000"):
+        from_text("x\n" * 40_000, "lines")
+    prose = "The harbour master said on Monday that the ferry would sail again in March.\n\n" * 2_000
+    assert from_text(prose, "prose").text == prose  # 154,000 characters, 32,000 words and marks
+
+
+def test_a_word_longer_than_any_in_prose_counts_once():
+    # The tokenizer keeps it whole (nlp.LONGEST_WORD), so it costs spaCy one token; a shorter one a token a mark.
+    assert len(TOKEN_LIKE.findall("!" * (LONGEST_WORD + 1))) == 1
+    assert len(TOKEN_LIKE.findall("!" * LONGEST_WORD)) == LONGEST_WORD
+    text = "Readers sent " + "!" * 150_000 + " in reply."
+    assert from_text(text, "marks").text == text

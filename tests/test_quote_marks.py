@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from newsfacts.quote_marks import quotations
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfacts.nlp import LONGEST_WORD
+from newsfacts.quote_marks import Quotation, QuotedSpans, quotations
 
 
 def marked(text: str) -> list[str]:
@@ -87,3 +91,21 @@ def test_new_line_opening_a_quotation_does_not_join_the_one_left_open():
 
 def test_single_mark_left_open_gives_back_the_quotations_after_it():
     assert marked("Fans of rock 'n roll said \"it is back\" at the fair.") == ["it is back"]
+
+
+def test_marks_in_a_word_longer_than_any_in_prose_quote_nothing():
+    assert marked("She wrote “yes” then " + "“”" * (LONGEST_WORD // 2 + 1) + " and “no” again.") == ["yes", "no"]
+
+
+def test_quoted_share_is_the_share_of_characters_inside_quotations():
+    spans = QuotedSpans([Quotation(20, 30, 19, 31, True), Quotation(2, 6, 1, 7, True)])
+    assert (spans.share(0, 10), spans.share(25, 35), spans.share(10, 20)) == (0.4, 0.5, 0)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12), st.integers(0, 80), st.integers(0, 40))
+def test_quoted_share_finds_every_quotation_it_overlaps(spans, start, length):
+    # Quotations in any order, overlapping or not (a single one inside a double adds up with it).
+    marks = [Quotation(at, at + width, at - 1, at + width + 1, True) for at, width in spans]
+    end = start + length
+    overlaps = sum(max(0, min(end, mark.end) - max(start, mark.start)) for mark in marks)
+    assert QuotedSpans(marks).share(start, end) == overlaps / max(1, length)

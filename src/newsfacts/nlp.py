@@ -6,10 +6,11 @@ and cached here: the only process-wide state of the pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
@@ -48,21 +49,49 @@ def cached_model(name: str) -> Language:
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.tokenizer.token_match = KeepLongWords(nlp.tokenizer.token_match)
     return nlp
 
 
+# spaCy's tokenizer splits marks off a word one at a time, copying the rest of the word each time: the
+# time grows with the square of the word's length (a word of 199,000 quotation marks took minutes). No word
+# of prose is this long, so a longer one is kept as one token.
+LONGEST_WORD = 500
+
+
+class KeepLongWords:
+    """A tokenizer `token_match`: a word over LONGEST_WORD characters is one token; else the model's own rule."""
+
+    def __init__(self, token_match: Callable[[str], object] | None):
+        self.token_match = token_match
+
+    def __call__(self, word: str) -> bool:
+        return len(word) > LONGEST_WORD or bool(self.token_match and self.token_match(word))
+
+
 LINE_BREAKS = "newsfacts_line_breaks"
+
+
+# Tokens in a row with no full stop, question or exclamation mark, nor line break, beyond which a sentence
+# is cut (the longest such run in 1,200 development articles: 221). The parse and the stages walk whole
+# sentences, some of them once per word: "Mr. " 49,000 times as one sentence took minutes.
+LONGEST_SENTENCE = 300
 
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """A new line starts a new sentence: the parser would otherwise run a headline into the first paragraph
     ("Mayor says deal is off\n\nThe mayor of …" as one sentence). A lower-case word after a line break is a
-    hard-wrapped line, not a new sentence."""
+    hard-wrapped line, not a new sentence. No sentence runs over LONGEST_SENTENCE tokens without an end."""
+    run = 0
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if token.is_space and "\n" in token.text and not following.is_space and not following.text[0].islower():
             following.is_sent_start = True
+        run = 0 if token.is_punct and token.text[-1] in ".?!" or following.is_sent_start else run + 1
+        if run >= LONGEST_SENTENCE:
+            following.is_sent_start = True
+            run = 0
     return doc
 
 
@@ -82,12 +111,49 @@ class Parsed:
         return date.fromisoformat(self.article.published) if self.article.published else None
 
 
+# spaCy's working memory grows with the tokens it parses at once (about 16 KB a token, in tok2vec: 100,000
+# one-letter lines took 3.4 GB), so a longer text is parsed in pieces of at most this many characters and
+# the pieces joined into one Doc of the whole text.
+PARSE_PIECE = 20_000
+# Where a piece may end, best first: after a line break, a sentence or a space.
+PIECE_ENDS = ("\n", ". ", " ")
+
+
+def pieces(text: str, size: int = PARSE_PIECE) -> list[str]:
+    """The text cut into consecutive pieces of at most `size` characters, each ending at the best place
+    (PIECE_ENDS) in its second half, or anywhere when there is none."""
+    found = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in PIECE_ENDS:
+            at = text.rfind(mark, start + size // 2, end)
+            if at != -1:
+                end = at + len(mark)
+                break
+        found.append(text[start:end])
+        start = end
+    found.append(text[start:])
+    return found
+
+
+def parse_text(text: str, nlp: Language) -> Doc:
+    """The Doc of a text; a long one parsed piece by piece, so memory stays bounded. Its text is the text."""
+    if len(text) <= PARSE_PIECE:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(pieces(text), batch_size=1)), ensure_whitespace=False)
+
+
 def parse(article: Article, nlp: Language) -> Parsed:
-    return Parsed(article, nlp(article.text))
+    return Parsed(article, parse_text(article.text, nlp))
 
 
 def parse_many(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[Parsed]:
-    """Parse a stream of articles with spaCy's batched `nlp.pipe`, keeping memory flat."""
-    stream = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        yield Parsed(article, doc)
+    """Parse a stream of articles with spaCy's batched `nlp.pipe`, keeping memory flat; a long article alone."""
+    for long, run in groupby(articles, key=lambda article: len(article.text) > PARSE_PIECE):
+        if long:
+            yield from (parse(article, nlp) for article in run)
+        else:
+            stream = ((article.text, article) for article in run)
+            for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+                yield Parsed(article, doc)

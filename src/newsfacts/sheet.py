@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from . import checks, entities, figures, quotes, relations, times
-from .nlp import Parsed, parse_many
+from .nlp import Parsed, parse, parse_many
 from .schema import Article, ErrorRecord, FactSheet
 
 Stage = Callable[[Parsed, FactSheet], list[Any]]
@@ -87,7 +87,7 @@ def analyse(parsed: Parsed, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES
 
 def extract(article: Article, nlp: Language, stages: Sequence[tuple[str, Stage]] = DEFAULT_STAGES) -> FactSheet:
     """The fact sheet of one article; exceptions propagate (use `extract_many` for corpora)."""
-    return run_stages(Parsed(article, nlp(article.text)), stages)
+    return run_stages(parse(article, nlp), stages)
 
 
 def extract_many(

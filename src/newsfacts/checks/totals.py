@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..nlp import Parsed
-from ..schema import Check, FactSheet
+from ..schema import Check, FactSheet, Figure
 from .common import CUES, HEDGES, NUMBER, NUMBER_WORDS, Sentence, plain, verdict, words_pattern
 
 
@@ -59,12 +60,12 @@ CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$"
                      r"|^(?:\s+[a-z][\w'’-]*){0,2}\s*,\s*(?:who|which|that)(?:\s+[\w'’-]+){1,10}\s*$", re.I)
 
 
-def counts(sentence: Sentence, sheet: FactSheet) -> list[Count]:
-    """The figures of a sentence that can be parts or wholes: counts and sums of money, each with the noun it
-    counts when it follows ('28 children'); a ratio ('25 of the 34 games') as its part and its whole."""
+def counts(sentence: Sentence, figures: list[Figure]) -> list[Count]:
+    """The sentence's figures (`figures`) that can be parts or wholes: counts and sums of money, each with the
+    noun it counts when it follows ('28 children'); a ratio ('25 of the 34 games') as its part and its whole."""
     found = []
-    for figure in sheet.figures:
-        if not sentence.start <= figure.start < sentence.end or figure.kind not in ("count", "number", "money", "ratio"):
+    for figure in figures:
+        if figure.kind not in ("count", "number", "money", "ratio"):
             continue
         if figure.kind == "ratio":
             if " in " in figure.text:
@@ -136,9 +137,12 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
     of 12' (parts before it), the parts being one list. Parts beyond the whole are always wrong; parts
     short of it only when the wording says they make it up ('comprising', 'a total of', 'the remaining')."""
     earlier: tuple[str, list[Count]] = ("", [])
+    # Each sentence's figures by bisection: reading every figure for every sentence was quadratic.
+    in_order = sorted(sheet.figures, key=lambda figure: figure.start)
+    starts = [figure.start for figure in in_order]
     for sentence in spans:
         checked: set[int] = set()  # figures already in a check, which another cue may name again
-        found = counts(sentence, sheet)
+        found = counts(sentence, in_order[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)])
         text = sentence.text.translate(BRACKETS)
         figures = [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)] if found else []
         for whole, parts, how in figures:

@@ -198,6 +198,8 @@ def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster]) -> Clus
     """Who a lone name word means: of the people sharing it (`options`), the one named last before it, but not
     one brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
     keeps the bare surname for the principal."""
+    if len(options) < 2:  # one or none to choose from: reading all of its mentions again was quadratic
+        return options[0] if options else None
     principals = [k for k in options if not _introduced_as_relative(doc, k)]
     return nearest(principals or options, name.start)
 

@@ -138,11 +138,17 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
 def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """Names NER missed after a form of address: 'Detective Constable Ian Teale', 'Mrs Obiora'."""
     found = []
+    # A form of address inside a run already read ('Mr. Mr. Mr. …') gives nothing the run's first did not:
+    # skipping it keeps the step linear.
+    resume = 0
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
+        if token.i < resume:
+            continue
         i, courtesy = token.i, False
         while i < len(doc) and i not in taken and is_capitalised(doc[i]) and (match := title_at(doc, i, HONORIFICS)):
             courtesy = courtesy or match[0] in COURTESY_TITLES
             i += match[1]
+        resume = i
         j = i
         while j < len(doc) and doc[j].is_lower and doc[j].lower_ in SURNAME_PARTICLES and j + 1 < len(doc):
             j += 1  # 'Ms de Vries'
@@ -324,6 +330,11 @@ def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candida
     return found
 
 
+# Longer runs of capitals are not a title, and finding the root of each such run for each of its words
+# grew with the square of the run ('Mr. ' 49,000 times took minutes).
+WORK_TITLE_TOKENS = 12
+
+
 def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Titles NER missed, set beside a noun for a work: 'his memoir Long Shadows', 'her novel, Still Rivers'."""
     found = []
@@ -331,6 +342,8 @@ def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
         if token.i in taken or token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_:
             continue
         span = doc[token.left_edge.i:token.i + 1]
+        if len(span) > WORK_TITLE_TOKENS:
+            continue
         if names_work(span) and span.root.i == token.i and not any(i in taken for i in range(span.start, span.end)) \
                 and all(is_capitalised(t) for t in span):
             found.append(named_by_context(span, "WORK"))

@@ -22,7 +22,9 @@ from typing import TYPE_CHECKING
 from ..schema import Article, ErrorRecord
 from .articles import (
     MAX_ARTICLE_CHARS,
+    MAX_ARTICLE_TOKENS,
     RECORD_FIELDS,
+    TOKEN_LIKE,
     ArticleTooLong,
     IngestError,
     check_date,
@@ -61,7 +63,7 @@ if TYPE_CHECKING:
     from ..fetch import FetchPolicy, Page
 
 __all__ = [
-    "MAX_ARTICLE_CHARS", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError",
+    "MAX_ARTICLE_CHARS", "MAX_ARTICLE_TOKENS", "TOKEN_LIKE", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError",
     "check_date", "dated", "decode",
     "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "without_surrogates",
     "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url", "read_fetched",

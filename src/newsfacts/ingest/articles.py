@@ -18,6 +18,13 @@ MIN_ARTICLE_WORDS = 3
 # proportion to the text (measured: a 200,000-character article peaks near 850 MB with the small
 # model), so one oversized input becomes an error record instead of exhausting the machine.
 MAX_ARTICLE_CHARS = 200_000
+# spaCy's time grows with the tokens, not the characters: news has about 0.21 words and marks a character
+# (42,000 at the length limit; the densest development article 0.34), while one-letter lines or runs of
+# quotation marks have one a character and took minutes. Text much denser than news is refused.
+MAX_ARTICLE_TOKENS = 60_000
+# What spaCy makes a token of, or a little more: a word over 500 characters (nlp.LONGEST_WORD), a run of
+# letters or of digits, a mark, a line break or a run of spaces.
+TOKEN_LIKE = re.compile(r"(?<!\S)\S{501,}|\d+|[^\W\d]+|[^\w\s]|\s*\n\s*|\s{2,}")
 
 # Share of words that are English function words ("the", "of", "said" …, spaCy's English stop-word list):
 # news in English measured 0.37 to 0.52 (PolNeAR and TempEval-3 dev), French, German, Spanish, Italian and
@@ -36,7 +43,7 @@ class IngestError(ValueError):
 
 
 class ArticleTooLong(IngestError):
-    """An article longer than MAX_ARTICLE_CHARS."""
+    """An article longer than MAX_ARTICLE_CHARS, or of more than MAX_ARTICLE_TOKENS words and marks."""
 
 
 def looks_english(text: str) -> bool:
@@ -54,10 +61,16 @@ def without_surrogates(text: str) -> str:
 
 
 def article_text(text: str, name: str) -> str:
-    """The text to analyse: unpaired surrogates replaced, length within MAX_ARTICLE_CHARS."""
+    """The text to analyse: unpaired surrogates replaced, length within MAX_ARTICLE_CHARS and MAX_ARTICLE_TOKENS."""
     if len(text) > MAX_ARTICLE_CHARS:
         raise ArticleTooLong(
             f"{name}: the article is {len(text):,} characters; the largest handled is {MAX_ARTICLE_CHARS:,}"
+        )
+    tokens = sum(1 for _ in TOKEN_LIKE.finditer(text))
+    if tokens > MAX_ARTICLE_TOKENS:
+        raise ArticleTooLong(
+            f"{name}: the article is {tokens:,} words and marks, denser than prose; the largest handled is "
+            f"{MAX_ARTICLE_TOKENS:,}"
         )
     return without_surrogates(text)
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import PERSONAL_PRONOUNS, quote_cues
 from ..parse import Mentions, NOUN_ATTACHED_DEPS, relative_antecedent, sentence_start, token_index_from
-from ..quote_marks import Quotation, quoted_share
+from ..quote_marks import QuotedSpans
 from ..schema import Entity, FactSheet, Quote, Span as TextSpan
 
 
@@ -225,7 +225,7 @@ PLURAL_TAGS = ("NNS", "NNPS")
 WRITER = "the writer"
 
 
-def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, spoken: list[Quotation],
+def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, spoken: QuotedSpans,
                     earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str, str | None]:
     """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer
     (an "I" outside `spoken`, the quoted words), and the name to show for it."""
@@ -254,7 +254,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
-    if entity is None and first_person and quoted_share(head.idx, head.idx + 1, spoken) == 0 or (
+    if entity is None and first_person and spoken.share(head.idx, head.idx + 1) == 0 or (
             phrase.text.lower() in lex["interviewer_labels"]):  # "Q: …" in a transcript is the publication's
         return None, mention, "writer", WRITER
     previous = None
@@ -357,4 +357,6 @@ def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: 
             return None, unnamed_source
     if best is not None:
         return best, None
+    if not fits:  # not worth looking through every earlier quote (quadratic on a long article)
+        return None, None
     return next((fits[quote.speaker] for quote in reversed(earlier) if quote.speaker in fits), None), None

@@ -8,13 +8,14 @@ quotations are added, and each becomes a `Quote` with its speaker resolved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
 from ..lexicon import quote_cues
 from ..nlp import Parsed
 from ..parse import Mentions
-from ..quote_marks import Quotation, quotations, quoted_share
+from ..quote_marks import Quotation, QuotedSpans, quotations
 from ..schema import FactSheet, Quote
 from .candidates import Candidate, HANDED_TO_CUE, candidates
 from .model import model, probability
@@ -67,11 +68,12 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
         for line in transcript)]
     kept = sorted(kept + transcript, key=lambda candidate: candidate.start)
     # A transcript line is speech as much as a quotation: the "I" in it is its speaker, not the writer.
-    spoken = marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript]
+    spoken = QuotedSpans(marks + [Quotation(line.start, line.end, line.start, line.end, True) for line in transcript])
+    quoted = QuotedSpans(marks)
     mentions = Mentions(parsed.doc, sheet.entities)
     quotes: list[Quote] = []
     for candidate in kept:
-        quotes.append(_to_quote(candidate, text, marks, spoken, sheet, mentions, quotes))
+        quotes.append(_to_quote(candidate, text, quoted, spoken, sheet, mentions, quotes))
     return _with_floating(text, marks, quotes)
 
 
@@ -131,11 +133,21 @@ def _starts_sentence(text: str, at: int) -> bool:
 def _distinct(ranked: list[Candidate]) -> list[Candidate]:
     """Drop candidates whose content lies within a likelier one's (two cues read off one quotation)."""
     kept: list[Candidate] = []
+    # The kept ones in text order. None holds another (it would share all its content), so their starts and
+    # ends both ascend, and those touching a candidate are a slice found by bisection (all was quadratic).
+    in_order: list[Candidate] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for candidate in ranked:
         length = candidate.end - candidate.start
+        touching = in_order[bisect_left(ends, candidate.start):bisect_right(starts, candidate.end)]
         if not any(min(candidate.end, other.end) - max(candidate.start, other.start)
-                   >= SAME_CONTENT * min(length, other.end - other.start) for other in kept):
+                   >= SAME_CONTENT * min(length, other.end - other.start) for other in touching):
             kept.append(candidate)
+            at = bisect_left(starts, candidate.start)
+            in_order.insert(at, candidate)
+            starts.insert(at, candidate.start)
+            ends.insert(at, candidate.end)
     return kept
 
 
@@ -186,12 +198,12 @@ def _is_label(phrase: Span, labels: frozenset[str]) -> bool:
     return words in labels or phrase.text.lower() in labels or all(t.ent_type_ in PLACE_ENTITIES for t in phrase)
 
 
-def _to_quote(candidate: Candidate, text: str, marks: list[Quotation], spoken: list[Quotation], sheet: FactSheet,
+def _to_quote(candidate: Candidate, text: str, quoted: QuotedSpans, spoken: QuotedSpans, sheet: FactSheet,
               mentions: Mentions, earlier: list[Quote]) -> Quote:
     start, end = candidate.start, candidate.end
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
-    split = quoted_share(start, start + 1, marks) == 1 and quoted_share(end - 1, end, marks) == 1
-    kind = "direct" if split or quoted_share(start, end, marks) >= DIRECT_SHARE else "indirect"
+    split = quoted.share(start, start + 1) == 1 and quoted.share(end - 1, end) == 1
+    kind = "direct" if split or quoted.share(start, end) >= DIRECT_SHARE else "indirect"
     speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier)
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,

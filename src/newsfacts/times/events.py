@@ -4,6 +4,8 @@ taking part, sorted into a timeline.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span as SpacySpan, Token
 
 from .. import timex
@@ -111,6 +113,9 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
     for time in sheet.times:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         time_tokens |= set(range(span.start, span.end)) if span is not None else set()
+    # A clause stays in its sentence, so only that sentence's time tokens are excluded from it: copying them
+    # all for every time was quadratic.
+    time_tokens_in_order = sorted(time_tokens)
     mentions = Mentions(doc, sheet.entities)
     events, seen = [], set()
     for time in sheet.times:
@@ -122,9 +127,12 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
             continue
         verb = _named_actor_verb(verb)
         # Keep the time's own preposition out of the clause ("at 4.35", "on Monday").
-        excluded = time_tokens | {token.i for token in span.root.ancestors
-                                  if token.dep_ == "prep" and token.head == verb and token.i < span.start
-                                  and token.i >= span.start - 2}
+        sentence = verb.sent
+        excluded = set(time_tokens_in_order[bisect_left(time_tokens_in_order, sentence.start):
+                                            bisect_left(time_tokens_in_order, sentence.end)])
+        excluded |= {token.i for token in span.root.ancestors
+                     if token.dep_ == "prep" and token.head == verb and token.i < span.start
+                     and token.i >= span.start - 2}
         words = _clause(verb, excluded)
         while words and words[-1].pos_ == "ADP" and words[-1].dep_ != "prt":  # "repaired by": the time was its object
             words.pop()
@@ -137,7 +145,8 @@ def find_events(parsed: Parsed, sheet: FactSheet) -> list[Event]:
         events.append(Event(what=what, when=time.value, time=Span(text=time.text, start=time.start, end=time.end),
                             entities=entity_ids))
     # "met at 6pm on Wednesday" is one event: keep the most precise of the times dating the same clause.
-    precise = [event for event in events if not any(
-        other.what == event.what and other.when != event.when and other.when.startswith(event.when)
-        for other in events)]
+    # A time is less precise when it begins another's value for the same clause (2025-09-10 of
+    # 2025-09-10T18:00): looked up among the beginnings of every value, as comparing all pairs was quadratic.
+    beginnings = {(event.what, event.when[:end]) for event in events for end in range(len(event.when))}
+    precise = [event for event in events if (event.what, event.when) not in beginnings]
     return sorted(precise, key=_timeline_key)

@@ -5,7 +5,9 @@ mentioned last, a clock time on the day its sentence or the narrative names.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -57,11 +59,15 @@ def candidates(reading: Reading) -> Iterator[tuple[int, int, str, list[Found]]]:
 
 def _select(options: list[tuple[int, int, str, list[Found]]]) -> list[Found]:
     """Longest expressions first, earlier rules breaking ties; no two chosen expressions overlap."""
+    # The chosen spans in text order. They do not overlap, so only the two either side of a new one can
+    # (checking them all was quadratic); an empty one stops nothing, as only empty ones come after it.
     taken: list[tuple[int, int]] = []
     chosen: list[Found] = []
     for start, end, _rule, found in sorted(options, key=lambda o: (o[0] - o[1], PRIORITY[o[2]], o[0])):
-        if all(end <= s or start >= e for s, e in taken):
-            taken.append((start, end))
+        at = bisect_right(taken, (start, math.inf))
+        if all(end <= s or start >= e for s, e in taken[max(0, at - 1):at + 1]):
+            if start < end:
+                taken.insert(at, (start, end))
             chosen.extend(found)
     return sorted(chosen)
 
