@@ -26,6 +26,7 @@ from .articles import (
     ArticleTooLong,
     IngestError,
     check_date,
+    check_time,
     dated,
     from_html,
     from_record,
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_ARTICLE_CHARS", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError",
-    "check_date", "dated", "decode",
+    "check_date", "check_time", "dated", "decode",
     "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "without_surrogates",
     "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url", "read_fetched",
     "count_articles",
