@@ -90,7 +90,10 @@ class Citation(Model):
     text: str
     start: int
     end: int
-    in_set: str | None = Field(None, description="id of the article of the cited outlet when it is in this story")
+    in_set: str | None = Field(None, description="id of the article of the cited outlet when it is in this story: "
+                                                 "one of that outlet, or one that says it carries its report")
+    carries: bool = Field(False, description="the article says it carries this source's report ('Original article: "
+                                             "X', 'Translated from X')")
 
 
 class First(Model):
