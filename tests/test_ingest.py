@@ -446,3 +446,38 @@ def test_a_word_longer_than_any_in_prose_counts_once():
     assert len(TOKEN_LIKE.findall("!" * LONGEST_WORD)) == LONGEST_WORD
     text = "Readers sent " + "!" * 150_000 + " in reply."
     assert from_text(text, "marks").text == text
+
+
+def test_a_publication_time_is_kept_beside_the_date(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in [
+        {"id": "a", "text": "The ferry sailed at dawn.", "published": "2024-01-02T07:45:00+01:00"},
+        {"id": "b", "text": "The ferry sailed at dawn.", "published": "2024-01-02", "published_time": "2024-01-02T09:10Z"},
+        {"id": "c", "text": "The ferry sailed at dawn.", "published": "2024-01-02"},
+    ]), encoding="utf-8")
+    a, b, c = read_inputs([str(path)])
+    assert (a.published, a.published_at) == ("2024-01-02", "2024-01-02T07:45:00+01:00")
+    assert (b.published, b.published_at) == ("2024-01-02", "2024-01-02T09:10:00+00:00")
+    assert (c.published, c.published_at) == ("2024-01-02", None)
+
+
+def test_a_malformed_publication_time_is_one_clear_error():
+    from newsfacts.ingest import check_time
+
+    assert check_time("2024-01-02") is None
+    with pytest.raises(IngestError, match="ISO 8601"):
+        check_time("2024-01-02 at noon")
+
+
+def test_a_page_gives_its_publication_time(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    article = read_file(path)
+    assert article.published_at == "2024-03-05T09:00:00+00:00"
+
+
+def test_a_date_given_by_hand_drops_a_time_of_another_day(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    (article,) = read_inputs([str(path)], published="2024-03-07")
+    assert (article.published, article.published_at) == ("2024-03-07", None)

@@ -97,7 +97,7 @@ def test_values_that_rise_with_the_date_are_noted_as_updates():
         sheets.append(sheet(article_id, text, published, article_id,
                             figures=[figure(text, f"{number} people", "count", number, "people")]))
     (fact,) = facts_of(sheets)
-    assert fact.status == "disagree" and "publication date" in fact.note
+    assert fact.status == "disagree" and fact.change == "update" and "publication" in fact.note
 
 
 def test_two_dates_in_one_sentence_are_different_facts():
@@ -140,3 +140,112 @@ def test_a_round_large_number_is_read_as_rounded():
                         sheet("b", b, "2024-01-05", "Two", figures=[figure(b, "8.7 million visitors", "count",
                                                                            8.7e6, "visitors")])])
     assert fact.status == "hedged"
+
+
+def count_sheet(article_id: str, text: str, phrase: str, value: float, noun: str | None = None,
+                published: str = "2024-06-01", published_at: str | None = None, hedge: str | None = None):
+    return sheet(article_id, text, published, article_id, published_at=published_at,
+                 figures=[figure(text, phrase, "count", value, noun, hedge)])
+
+
+def test_small_counts_of_things_without_a_predicate_are_not_compared():
+    a = count_sheet("a", "Crews had the fire under control in four blocks by noon.", "four", 4, "blocks")
+    b = count_sheet("b", "Flames were still seen in three blocks late on Friday.", "three", 3, "blocks")
+    assert not any(fact.status == "disagree" for fact in facts_of([a, b]))
+
+
+def test_a_casualty_figure_is_never_implied_by_a_noun():
+    a = count_sheet("a", "More than 300 firefighters were sent to the scene.", "300", 300, "firefighters")
+    b = count_sheet("b", "The blaze killed 12 firefighters, the union said.", "12", 12, "firefighters")
+    assert facts_of([a, b]) == []
+
+
+def test_an_attribute_a_noun_implies_is_compared():
+    a = count_sheet("a", "The zoo had 4 million visitors last year.", "4 million", 4e6, "visitors")
+    b = count_sheet("b", "The zoo welcomed 6 million visitors last year.", "6 million", 6e6, "visitors")
+    (fact,) = facts_of([a, b])
+    assert fact.status == "disagree" and fact.change is None
+
+
+def test_two_versions_in_one_article_are_one_fact():
+    text = "A union said 40 workers were hurt in the blast, but the firm said 25 workers were hurt."
+    a = sheet("a", text, "2024-06-01", "a", figures=[figure(text, "40", "count", 40, "workers"),
+                                                        figure(text, "25", "count", 25, "workers")])
+    b = count_sheet("b", "The blast hurt 25 workers on Monday.", "25", 25, "workers")
+    facts = facts_of([a, b])
+    assert any(fact.status == "disagree" and {v.text for v in fact.values} == {"40", "25"} for fact in facts)
+
+
+def test_a_toll_rising_with_publication_times_is_an_update():
+    a = count_sheet("a", "The landslide killed 5 people.", "5", 5, "people", "2024-06-01", "2024-06-01T08:00:00+00:00")
+    b = count_sheet("b", "The landslide has killed 11 people.", "11", 11, "people", "2024-06-01",
+                    "2024-06-01T19:30:00+00:00")
+    (fact,) = facts_of([a, b])
+    assert fact.status == "disagree" and fact.change == "update"
+
+
+def test_a_toll_of_one_day_without_times_may_be_an_update():
+    a = count_sheet("a", "The landslide killed 5 people.", "5", 5, "people", "2024-06-01")
+    b = count_sheet("b", "The landslide has killed 11 people.", "11", 11, "people", "2024-06-01")
+    (fact,) = facts_of([a, b])
+    assert fact.change == "possible_update"
+
+
+def test_a_later_report_with_a_lower_toll_is_a_contradiction():
+    a = count_sheet("a", "The landslide killed 11 people.", "11", 11, "people", "2024-06-01")
+    b = count_sheet("b", "The landslide killed 5 people and 11 were hurt.", "5", 5, "people", "2024-06-02")
+    c = count_sheet("c", "The landslide has killed 8 people.", "8", 8, "people", "2024-06-03")
+    (fact,) = facts_of([a, b, c])
+    assert fact.status == "disagree" and fact.change is None and fact.note is None
+
+
+def test_a_report_recalling_an_earlier_toll_is_read_at_its_latest():
+    a = count_sheet("a", "The landslide killed 5 people.", "5", 5, "people", "2024-06-01")
+    text = "At first 5 people were reported killed; the toll later rose to 9 dead."
+    b = sheet("b", text, "2024-06-02", "b", figures=[figure(text, "5", "count", 5, "people"),
+                                                        figure(text, "9", "count", 9)])
+    c = count_sheet("c", "The landslide killed 9 people.", "9", 9, "people", "2024-06-03")
+    (fact,) = facts_of([a, b, c])
+    assert fact.change == "update"
+
+
+def test_the_missing_falling_over_days_is_an_update():
+    a = count_sheet("a", "Some 300 people are missing after the storm.", "300", 300, "people", "2024-06-01")
+    b = count_sheet("b", "About 120 people are still missing after the storm.", "120", 120, "people", "2024-06-03")
+    (fact,) = facts_of([a, b])
+    assert fact.change == "update"
+
+
+def test_a_fixed_property_is_no_update():
+    a = count_sheet("a", "The tower has 30 storeys.", "30", 30, "storeys", "2024-06-01")
+    b = count_sheet("b", "The 32 storeys of the tower were lit.", "32", 32, "storeys", "2024-06-02")
+    (fact,) = facts_of([a, b])
+    assert fact.status == "disagree" and fact.change is None
+
+
+def test_a_value_of_an_earlier_event_is_not_this_storys():
+    a = count_sheet("a", "The crash killed 14 passengers.", "14", 14, "passengers")
+    text = "In 1987 a crash on the same line killed 40 passengers."
+    b = sheet("b", text, "2024-06-01", "b", figures=[figure(text, "40", "count", 40, "passengers")],
+              times=[time(text, "1987", "DATE", "1987")])
+    assert facts_of([a, b]) == []
+
+
+def test_equal_values_share_a_group_beside_a_hedged_one():
+    from newsfacts.stories.align import agreeing_groups
+
+    found = [*measurements(count_sheet("a", "Police said 50 people were missing.", "50", 50, "people")),
+             *measurements(count_sheet("b", "Police said as many as 50 people were missing.", "50", 50, "people",
+                                       hedge="as many as")),
+             *measurements(count_sheet("c", "About 40 people were missing.", "40", 40, "people", hedge="about"))]
+    groups = agreeing_groups(found)
+    assert groups[0] == groups[1]
+
+
+def test_a_year_and_a_day_are_not_compared():
+    a = "The fire broke out on Wednesday, the deadliest since 1962."
+    b = "The fire broke out on Thursday, officials said."
+    facts = facts_of([sheet("a", a, "2024-06-07", "a", times=[time(a, "Wednesday", "DATE", "2024-06-05"),
+                                                              time(a, "1962", "DATE", "1962")]),
+                      sheet("b", b, "2024-06-07", "b", times=[time(b, "Thursday", "DATE", "2024-06-06")])])
+    assert all({v.text for v in fact.values} != {"1962", "Thursday"} for fact in facts)

@@ -57,3 +57,40 @@ def test_an_outlet_credited_elsewhere_counts_when_it_said_something():
 
 def test_weekdays_are_not_sources():
     assert cited("The council reported Monday that the pier was safe.") == []
+
+
+def test_an_outlet_named_with_an_adverb_or_an_apposition():
+    text = ("The Coast Herald later reported that the pier had reopened. The Lantern Post, a weekly paper, "
+            "reported a second closure. Il Faro di Nord reported the same.")
+    assert [c.cites for c in cited(text)] == ["Coast Herald", "Lantern Post", "Il Faro di Nord"]
+
+
+def test_an_outlet_of_the_set_is_no_person_whatever_the_entities_say():
+    text = "The harbourmaster told the Coast Herald that the pier was safe. The Coast Herald said it would reopen."
+    start, end = at(text, "Coast Herald")
+    herald = Entity(id="E1", name="Coast Herald", type="PERSON",
+                    mentions=[Mention(text="Coast Herald", start=start, end=end)])
+    found = cited(text, [herald])
+    assert [c.text for c in found] == ["told the Coast Herald", "Coast Herald said"]
+    assert all(c.in_set == "b" for c in found)
+
+
+def test_an_outlet_matches_without_its_kind_or_edition():
+    sheets = [sheet("a", "The ferry sank, according to Tidewater News Agency.", "2024-01-02", "Harbour Times"),
+              sheet("b", "The ferry sank at dawn.", "2024-01-01", "Tidewater (news agency)")]
+    (found,) = find_citations(sheets, story_articles(sheets))
+    assert found.in_set == "b"
+
+
+def test_an_article_that_carries_a_report_stands_for_it():
+    translation = "Translated from the Portuguese. Original article: Diario do Vale\nThe ferry sank at dawn."
+    citing = "The Diario do Vale reported that the ferry sank at dawn."
+    sheets = [sheet("a", translation, "2024-01-01", "Lingua Wire"), sheet("b", citing, "2024-01-02", "Harbour Times")]
+    found = find_citations(sheets, story_articles(sheets))
+    original = next(c for c in found if c.article_id == "a")
+    assert original.carries and original.in_set is None
+    assert next(c for c in found if c.article_id == "b").in_set == "a"
+
+
+def test_unnamed_reports_are_credited():
+    assert [c.cites for c in cited("The driver was speeding, according to reports in Spain.")] == ["reports"]

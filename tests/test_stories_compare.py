@@ -51,3 +51,13 @@ def test_html_report_escapes_article_text_and_runs_no_script():
 def test_story_schema_is_versioned():
     schema = story_json_schema()
     assert schema["title"] == "newsfacts story sheet" and "facts" in schema["properties"]
+
+
+def test_first_carrier_is_ordered_by_publication_time_where_known():
+    sheets = [sheet.model_copy(update={"published_at": at}) for sheet, at in
+              zip(flood_story(), ["2024-03-04T18:00:00+00:00", "2024-03-04T07:30:00+00:00", None])]
+    story = compare(sheets, "flood")
+    quote_first = next(item for item in story.first if item.item == "quote")
+    assert quote_first.article_ids == ["b"] and quote_first.published == "2024-03-04T07:30:00+00:00"
+    assert quote_first.certain
+    assert {article.id: article.published_at for article in story.articles}["b"] == "2024-03-04T07:30:00+00:00"

@@ -18,7 +18,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .ingest import IngestError, check_date
+from .ingest import IngestError, check_date, check_time
 from .render.text import counted
 from .schema import Article, Check, ErrorRecord, FactSheet, Quote
 from .sheet import empty_sheet
@@ -563,9 +563,10 @@ def gold_article(record: Any, path: Path, where: str) -> GoldArticle:
             raise GoldError(f"{where}: cannot read text_file {text_file} ({error})") from None
     try:
         published = check_date(record.get("published"))
+        published_at = check_time(record.get("published_time"))
     except IngestError as error:
         raise GoldError(f"{where}: {error}") from None
-    return GoldArticle(record, Article(id=article_id, text=text, published=published,
+    return GoldArticle(record, Article(id=article_id, text=text, published=published, published_at=published_at,
                                        title=record.get("title"), source=str(path)))
 
 

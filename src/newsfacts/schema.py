@@ -36,6 +36,8 @@ class Article(Model):
     id: str
     text: str
     published: str | None = Field(None, description="publication date, YYYY-MM-DD")
+    published_at: str | None = Field(None, description="publication time where the input gives one, ISO 8601 "
+                                                      "(YYYY-MM-DDTHH:MM[:SS][±HH:MM or Z])")
     title: str | None = None
     source: str | None = Field(None, description="file path or URL the article came from")
     outlet: str | None = None
@@ -129,6 +131,7 @@ class FactSheet(Model):
     id: str
     text: str
     published: str | None = None
+    published_at: str | None = Field(None, description="publication time where the input gives one, ISO 8601")
     title: str | None = None
     source: str | None = None
     outlet: str | None = None

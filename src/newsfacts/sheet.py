@@ -55,6 +55,7 @@ def empty_sheet(article: Article) -> FactSheet:
         id=article.id,
         text=article.text,
         published=article.published,
+        published_at=article.published_at,
         title=article.title,
         source=article.source,
         outlet=article.outlet,

@@ -28,6 +28,7 @@ from .articles import (
     ArticleTooLong,
     IngestError,
     check_date,
+    check_time,
     dated,
     from_html,
     from_record,
@@ -63,8 +64,8 @@ if TYPE_CHECKING:
     from ..fetch import FetchPolicy, Page
 
 __all__ = [
-    "MAX_ARTICLE_CHARS", "MAX_ARTICLE_TOKENS", "TOKEN_LIKE", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN", "ArticleTooLong", "Columns", "IngestError",
-    "check_date", "dated", "decode",
+    "MAX_ARTICLE_CHARS", "MAX_ARTICLE_TOKENS", "TOKEN_LIKE", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN",
+    "ArticleTooLong", "Columns", "IngestError", "check_date", "check_time", "dated", "decode",
     "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "without_surrogates",
     "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url", "read_fetched",
     "count_articles",

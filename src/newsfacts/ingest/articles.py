@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from ..schema import Article
 
 # Fields a corpus record may carry; anything else in a record is ignored.
-RECORD_FIELDS = {"id", "text", "html", "published", "title", "url", "outlet", "author"}
+RECORD_FIELDS = {"id", "text", "html", "published", "published_at", "published_time", "title", "url", "outlet",
+                 "author"}
 # Fewer words than this on a page is navigation or an error page, not an article.
 MIN_ARTICLE_WORDS = 3
 # About 35,000 words, several times the longest news features. spaCy's parser and NER need memory in
@@ -93,6 +94,35 @@ def check_date(value: str | None) -> str | None:
         raise IngestError(f"publication date {value!r} is not a YYYY-MM-DD date") from None
 
 
+def check_time(value: str | None) -> str | None:
+    """An ISO 8601 publication time ('2025-03-04T09:55Z', '2025-03-04 09:55:00+02:00') in its ISO form, None
+    for a date alone, or raise IngestError."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    if len(text) <= 10:
+        check_date(text)
+        return None
+    try:
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        raise IngestError(f"publication time {value!r} is not an ISO 8601 date and time") from None
+
+
+def page_time(html: str) -> str | None:
+    """The publication time a page's metadata gives (htmldate), when it gives one with its date."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, outputformat="%Y-%m-%dT%H:%M:%S%z", original_date=True, extensive_search=False)
+    except Exception:  # htmldate raises on malformed pages; a missing time is not an error
+        return None
+    # htmldate writes midnight with no zone for a date without a time.
+    if not found or found.endswith("T00:00:00"):
+        return None
+    return datetime.strptime(found, "%Y-%m-%dT%H:%M:%S%z" if found[-5] in "+-" else "%Y-%m-%dT%H:%M:%S").isoformat()
+
+
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
@@ -123,10 +153,12 @@ def from_html(html: str, article_id: str, source: str | None = None, url: str | 
         except Exception:  # htmldate raises on malformed pages; a missing date is not an error
             published = None
     text = article_text(text, source or article_id)
+    published_at = page_time(html)
     return Article(
         id=article_id,
         text=text,
-        published=check_date(published) if published else None,
+        published=check_date(published) if published else (published_at or "")[:10] or None,
+        published_at=published_at if not published or published_at and published_at[:10] == published[:10] else None,
         title=metadata_field(getattr(extracted, "title", None)),
         source=url or source,
         outlet=metadata_field(getattr(extracted, "sitename", None)),
@@ -154,9 +186,13 @@ def from_record(record: dict, fallback_id: str, source: str | None = None, warni
         article = from_html(html, article_id, source, url=fields["url"], warnings=warnings)
     else:
         raise IngestError(f"{article_id}: the record has no `text` or `html`")
+    published_at = (check_time(fields["published_at"]) or check_time(fields["published_time"])
+                    or check_time(fields["published"]))
+    published = check_date(fields["published"]) or (published_at or "")[:10] or article.published
     return article.model_copy(
         update={
-            "published": check_date(fields["published"]) or article.published,
+            "published": published,
+            "published_at": published_at or (article.published_at if published == article.published else None),
             "title": fields["title"] or article.title,
             "source": fields["url"] or article.source,
             "outlet": fields["outlet"] or article.outlet,
@@ -220,7 +256,9 @@ def dated(article: Article, published: str | None = None) -> Article:
     """The article with its publication date: `published` when given, else its own (from the page or the
     record), else the date of a dateline at its top, which its warnings then mention."""
     if published:
-        return article.model_copy(update={"published": published})
+        same_day = (article.published_at or "")[:10] == published
+        return article.model_copy(update={"published": published,
+                                          "published_at": article.published_at if same_day else None})
     if article.published:
         return article
     found = dateline_date(article.text)

@@ -48,6 +48,24 @@ def variant_changes(variant: QuoteVariant) -> str:
     return "; ".join(parts)
 
 
+def status_text(fact: Fact) -> str:
+    """A fact's status, with a disagreement that is a change over time said so: "disagree (update)"."""
+    return f"{fact.status} ({fact.change.replace('_', ' ')})" if fact.change else fact.status
+
+
+def published_text(article) -> str:
+    """When an article was published: its time where known ("2024-03-04 18:30 UTC+00:00"), else its date."""
+    if article.published_at:
+        day, _, clock = article.published_at.partition("T")
+        clock, zone = clock[:5], clock[8:].lstrip(".0123456789")
+        return f"{day} {clock}" + (f" UTC{zone}" if zone else "")
+    return article.published or "?"
+
+
+def publication_order(article) -> tuple:
+    return (article.published is None, article.published_at or article.published or "", article.id)
+
+
 def facts_table(sheet: StorySheet) -> Table:
     outlets = outlet_names(sheet)
     table = Table(title="Facts across outlets", title_justify="left", expand=True)
@@ -58,7 +76,7 @@ def facts_table(sheet: StorySheet) -> Table:
                                                                           else "") for v in fact.values)
         if fact.note:
             values += f"\n({fact.note})"
-        table.add_row(*row(fact.what, fact.kind, Text(fact.status, style=STATUS_STYLES[fact.status]), values))
+        table.add_row(*row(fact.what, fact.kind, Text(status_text(fact), style=STATUS_STYLES[fact.status]), values))
     return table
 
 
@@ -105,8 +123,8 @@ def story_summary(sheet: StorySheet) -> Group:
     articles = Table(title="Articles", title_justify="left", expand=True)
     for heading in ("published", "outlet", "title", "id"):
         articles.add_column(heading)
-    for article in sorted(sheet.articles, key=lambda a: (a.published is None, a.published or "", a.id)):
-        articles.add_row(*row(article.published or "?", article.outlet or "", article.title or "", article.id))
+    for article in sorted(sheet.articles, key=publication_order):
+        articles.add_row(*row(published_text(article), article.outlet or "", article.title or "", article.id))
     parts = [Panel(Text(meta), title=Text(sheet.title or sheet.id, style="bold"), title_align="left"), articles]
     sections = [(sheet.facts, facts_table, "facts stated by several outlets"),
                 (sheet.quotes, quotes_table, "quotes carried by several outlets"),
@@ -131,7 +149,8 @@ def render_story_html(sheet: StorySheet) -> str:
         policy=Markup(STORY_POLICY), sheet=sheet, outlets=outlets, fact_rows=lambda fact: fact_rows(fact, outlets),
         variant_changes=variant_changes, style=Markup(asset("story.css")),
         disagreeing=sum(fact.status == "disagree" for fact in sheet.facts),
-        articles=sorted(sheet.articles, key=lambda a: (a.published is None, a.published or "", a.id)),
+        articles=sorted(sheet.articles, key=publication_order), published_text=published_text,
+        status_text=status_text,
         cited_by={article.id: sum(c.in_set == article.id for c in sheet.citations) for article in sheet.articles},
         citing={article.id: [c for c in sheet.citations if c.article_id == article.id] for article in sheet.articles})
     return page.encode("utf-8", errors="replace").decode("utf-8")

@@ -5,7 +5,8 @@ for a gold one when it lies in the same article and overlaps the gold span.
 
 - disagreements: a gold disagreement that outlets' values cannot both hold (classes `real_contradiction`
   and `change_over_time`) is found when one predicted `disagree` fact holds values of two of its outlets,
-  on the gold fact's spans, in different agreeing groups. A gold `rounding_or_hedge` is found when such
+  on the gold fact's spans, in different agreeing groups; a found change over time should carry a `change`
+  (an update), a found contradiction should not. A gold `rounding_or_hedge` is found when such
   values share a fact and a group (hedged or agree).
 - false disagrees: a pair of values a predicted fact puts in different groups although the gold says they
   agree (the same fact with the same number, or a hedge or rounding of it) or measure different things
@@ -14,7 +15,8 @@ for a gold one when it lies in the same article and overlaps the gold span.
   group holds all its versions (`partly` when at least two); look-alike statements of different speakers
   (`same_utterance: false`) put in one group are false merges.
 - citations: found when a predicted citation overlaps the gold span; `in_set` right when the gold names a
-  cited report in the set.
+  cited report in the set. Counted also for the gold citations of outlets, agencies, broadcasters and posts
+  alone, since story golds differ on whether officials and companies are cited.
 - self-contradicting outlets: articles with a certain gold internal inconsistency that have an inconsistent
   check about it (one of the check's expressions inside a gold span); outlets flagged only by other checks
   are false alarms.
@@ -23,6 +25,7 @@ for a gold one when it lies in the same article and overlaps the gold span.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -35,6 +38,9 @@ from ..schema import Article, ErrorRecord, FactSheet
 from .sheet import StorySheet
 
 TO_FIND = {"real_contradiction", "change_over_time"}
+# Gold citations of another outlet, agency, broadcaster or post (a stricter reading than one that also counts
+# officials, company statements and an outlet's own interviews as citations).
+MEDIA_TYPES = re.compile(r"newspaper|agency|broadcaster|magazine|media|post|outlet", re.IGNORECASE)
 Span = tuple[int, int]
 
 
@@ -46,6 +52,10 @@ def overlaps(a: Span, b: Span) -> bool:
 class StoryCounts:
     disagreements_gold: int = 0
     disagreements_found: int = 0
+    updates_found: int = 0
+    updates_marked: int = 0
+    contradictions_found: int = 0
+    contradictions_called_updates: int = 0
     hedges_gold: int = 0
     hedges_found: int = 0
     disagree_facts: int = 0
@@ -60,6 +70,8 @@ class StoryCounts:
     quote_false_merges: int = 0
     citations_gold: int = 0
     citations_found: int = 0
+    media_citations_gold: int = 0
+    media_citations_found: int = 0
     citations_predicted: int = 0
     citations_matched: int = 0
     in_set_gold: int = 0
@@ -125,7 +137,7 @@ def score_facts(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
         wanted = disagreement["class"] in TO_FIND
         if disagreement["class"] not in TO_FIND | {"rounding_or_hedge"}:
             continue
-        hit = False
+        hit, marked = False, False
         for fact, values in zip(sheet.facts, located):
             on_gold = [(article, group) for article, span, group in values if article in outlets
                        and any(overlaps(span, g) for g in value_spans.get((key, article), []))]
@@ -135,11 +147,18 @@ def score_facts(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
             groups = {group for _, group in on_gold}
             if wanted and fact.status == "disagree" and len(groups) >= 2:
                 hit = True
+                marked = marked or fact.change is not None
             if not wanted and any(len({a for a, g in on_gold if g == group}) >= 2 for group in groups):
                 hit = True
         if wanted:
             counts.disagreements_gold += 1
             counts.disagreements_found += hit
+            if disagreement["class"] == "change_over_time":
+                counts.updates_found += hit
+                counts.updates_marked += hit and marked
+            else:
+                counts.contradictions_found += hit
+                counts.contradictions_called_updates += hit and marked
         else:
             counts.hedges_gold += 1
             counts.hedges_found += hit
@@ -215,6 +234,9 @@ def score_citations(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
         hits = [i for i, (article, where, _) in enumerate(predicted)
                 if article == citation["article"] and overlaps(where, (span["start"], span["end"]))]
         counts.citations_found += bool(hits)
+        if MEDIA_TYPES.search(citation.get("cited_type") or ""):
+            counts.media_citations_gold += 1
+            counts.media_citations_found += bool(hits)
         matched.update(hits)
         if citation.get("cited_report_in_set"):
             counts.in_set_gold += 1
@@ -312,6 +334,8 @@ def score_stories(stories: list[StoryGold], analysed: dict[tuple[str, str], Fact
 
 FIGURE_ROWS = [
     ("disagreements found (contradictions and updates)", "disagreements_found", "disagreements_gold"),
+    ("  … changes over time found, marked as updates", "updates_marked", "updates_found"),
+    ("  … contradictions found, wrongly marked as updates", "contradictions_called_updates", "contradictions_found"),
     ("hedges and roundings seen as agreeing", "hedges_found", "hedges_gold"),
     ("false disagree facts (of disagree facts)", "false_disagree_facts", "disagree_facts"),
     ("gold facts aligned across two outlets or more", "gold_facts_aligned", "gold_facts"),
@@ -319,6 +343,7 @@ FIGURE_ROWS = [
     ("  … grouped in part", "quote_groups_partly", "quote_groups_gold"),
     ("look-alike statements wrongly merged", "quote_false_merges", None),
     ("citations found", "citations_found", "citations_gold"),
+    ("  … of outlets, agencies, broadcasters and posts", "media_citations_found", "media_citations_gold"),
     ("predicted citations that are gold", "citations_matched", "citations_predicted"),
     ("cited reports in the set marked", "in_set_found", "in_set_gold"),
     ("self-contradicting outlets flagged", "contradicting_flagged", "contradicting_gold"),

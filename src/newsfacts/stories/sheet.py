@@ -15,6 +15,7 @@ from ..schema import Model
 STORY_SCHEMA_VERSION = "1.0"
 
 FactStatus = Literal["agree", "hedged", "disagree"]
+FactChange = Literal["update", "possible_update"]
 ChangeKind = Literal["added", "dropped", "changed"]
 
 
@@ -22,7 +23,8 @@ class StoryArticle(Model):
     id: str
     outlet: str | None = None
     title: str | None = None
-    published: str | None = Field(None, description="publication date (YYYY-MM-DD), with its time where known")
+    published: str | None = Field(None, description="publication date (YYYY-MM-DD)")
+    published_at: str | None = Field(None, description="publication time where known, ISO 8601")
     url: str | None = None
 
 
@@ -47,8 +49,12 @@ class Fact(Model):
     values: list[FactValue]
     status: FactStatus = Field(description="agree: one value; hedged: values differ only within what a hedge or "
                                            "range allows; disagree: values that cannot all hold")
-    note: str | None = Field(None, description="e.g. that disagreeing values grow with the publication date "
-                                               "(an update rather than a contradiction)")
+    change: FactChange | None = Field(None, description="for a disagreeing tally (a toll, the missing): 'update' when "
+                                                        "its values rise or fall with the reports' publication "
+                                                        "times, a change over time rather than a contradiction; "
+                                                        "'possible_update' when reports of one day with different "
+                                                        "values cannot be ordered")
+    note: str | None = Field(None, description="what `change` says, in words")
 
 
 class WordChange(Model):
@@ -84,7 +90,10 @@ class Citation(Model):
     text: str
     start: int
     end: int
-    in_set: str | None = Field(None, description="id of the article of the cited outlet when it is in this story")
+    in_set: str | None = Field(None, description="id of the article of the cited outlet when it is in this story: "
+                                                 "one of that outlet, or one that says it carries its report")
+    carries: bool = Field(False, description="the article says it carries this source's report ('Original article: "
+                                             "X', 'Translated from X')")
 
 
 class First(Model):
@@ -94,7 +103,7 @@ class First(Model):
     index: int = Field(description="position in `facts` or `quotes`")
     what: str
     article_ids: list[str] = Field(description="the earliest articles carrying it (several when only dates are known)")
-    published: str | None = None
+    published: str | None = Field(None, description="the earliest carrier's publication time, else its date")
     certain: bool = Field(description="false when another carrier's publication time is unknown or the same day")
 
 
