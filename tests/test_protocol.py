@@ -9,7 +9,9 @@ import socket
 import time
 
 import httpx
+import pytest
 
+from newsfacts.web import protocol
 from newsfacts.web.protocol import MAX_REASON_CHARS, error_response, short
 
 # Long enough for any answer the server will give; a held connection shows as this much time.
@@ -54,6 +56,41 @@ def test_a_chunk_larger_than_the_body_limit_is_refused_at_its_size_line(bare):
         answer, closed, seconds = exchange(bare, request)
         assert answer.startswith(b"HTTP/1.1 400 ") and closed and seconds < WAIT / 2, answer
         assert "larger than the body limit" in body_of(answer)["error"]
+
+
+def test_a_refused_body_can_still_be_sent_and_the_answer_is_not_lost(bare):
+    """A body over the limit is answered from its Content-Length at once, before the client has sent it; the
+    server goes on reading it, so the client's sending meets no reset (which would also have dropped the
+    answer the client had not read yet), and the connection ends once the client is done."""
+    host, port = bare.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=WAIT) as connection:
+        connection.sendall(b"POST /api/extract HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: 3000\r\n\r\n")
+        answer = b""
+        while chunk := connection.recv(65536):  # the answer, then the end of the server's sending
+            answer += chunk
+        for _ in range(3):  # a closed socket answers the first piece with a reset, which fails the next send
+            connection.sendall(b"x" * 1000)
+            time.sleep(0.2)
+        connection.shutdown(socket.SHUT_WR)
+        assert connection.recv(1) == b""
+    assert answer.startswith(b"HTTP/1.1 413 ") and b"connection: close" in answer.lower()
+    assert "1,000-byte limit" in body_of(answer)["error"]
+
+
+def test_a_refused_client_that_keeps_the_connection_is_cut_off_after_the_linger(bare, monkeypatch):
+    monkeypatch.setattr(protocol, "LINGER_SECONDS", 0.3)  # the server runs in this process
+    host, port = bare.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=WAIT) as connection:
+        connection.sendall(b"POST /api/extract HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: 3000000\r\n\r\n")
+        while connection.recv(65536):
+            pass
+        time.sleep(1)
+        with pytest.raises(OSError):  # the first piece meets a closed socket, the next its reset
+            for _ in range(3):
+                connection.sendall(b"x" * 1000)
+                time.sleep(0.2)
 
 
 def test_chunks_within_the_limit_are_read(served):

@@ -142,6 +142,7 @@ def test_bodies_over_the_limit_get_413_whether_declared_or_streamed(bare):
         assert_json_error(client.post("/api/extract", json={"text": "word " * 300}), 413, "1,000-byte limit")
         streamed = client.post("/api/extract", content=chunks(), headers={"Content-Type": "application/json"})
         assert_json_error(streamed, 413, "1,000-byte limit")
+        assert streamed.headers["connection"] == "close"  # the rest of the stream is not read
         upload = client.post("/report", files={"file": ("long.txt", b"word " * 300, "text/plain")})
         assert_json_error(upload, 413, "1,000-byte limit")
 
@@ -425,32 +426,61 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_serve_logs_each_request_and_stops_promptly_on_sigterm_mid_analysis():
+def start_serving() -> tuple[subprocess.Popen, str]:
+    """`newsfacts serve` on a free port, once it answers /api/health."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen([sys.executable, "-m", "newsfacts.cli", "serve", "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for _ in range(240):  # bounded wait while the worker loads the model
+        try:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            time.sleep(0.5)
+    process.kill()
+    pytest.fail("newsfacts serve did not answer /api/health")
+
+
+def analyse_in_the_background(url: str, text: str) -> None:
+    def send() -> None:
+        try:
+            httpx.post(f"{url}/api/extract", json={"text": text}, timeout=120)
+        except httpx.TransportError:  # the server was stopped under it
+            pass
+
+    threading.Thread(target=send, daemon=True).start()
+    time.sleep(2)  # the article is being analysed
+
+
+def test_serve_logs_each_request_and_stops_promptly_on_sigterm_mid_analysis():
+    process, url = start_serving()
     try:
-        for _ in range(240):  # bounded wait while the worker loads the model
-            try:
-                if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("newsfacts serve did not answer /api/health")
-        workers = psutil.Process(process.pid).children(recursive=True)
-        seed = (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8")
-        threading.Thread(target=lambda: httpx.post(f"{url}/api/extract", json={"text": seed * 40}, timeout=120),
-                         daemon=True).start()
-        time.sleep(2)  # the long article is being analysed
+        helpers = psutil.Process(process.pid).children(recursive=True)  # the workers, multiprocessing's tracker
+        analyse_in_the_background(url, (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8") * 40)
         process.send_signal(signal.SIGTERM)
         started = time.monotonic()
-        process.wait(30)
+        assert process.wait(30) == 130
         assert time.monotonic() - started < 15
-        assert not [worker for worker in workers if worker.is_running() and worker.status() != psutil.STATUS_ZOMBIE]
+        assert not [helper for helper in helpers if helper.is_running() and helper.status() != psutil.STATUS_ZOMBIE]
         log = process.stderr.read()
         assert '"GET /api/health" 200' in log
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_serves_workers_end_when_the_server_is_killed_mid_analysis():
+    process, url = start_serving()
+    try:
+        helpers = psutil.Process(process.pid).children(recursive=True)
+        # A long article takes the long lane's worker half a minute.
+        analyse_in_the_background(url, (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8") * 85)
+        process.kill()  # no clean-up in the server: each worker sees it gone by itself
+        process.wait()
+        _, alive = psutil.wait_procs(helpers, timeout=10)
+        assert alive == []
     finally:
         if process.poll() is None:
             process.kill()

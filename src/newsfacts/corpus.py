@@ -11,17 +11,13 @@ row saying so. (After a resume, a repeat of an id stored before the kill is skip
 
 from __future__ import annotations
 
-import os
-import signal
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing import get_context, parent_process
-from multiprocessing.connection import wait
+from multiprocessing import get_context
 from pathlib import Path
 
 from .ingest import PLAIN, Columns, read_inputs
@@ -29,6 +25,7 @@ from .nlp import DEFAULT_MODEL, load_model
 from .schema import Article, ErrorRecord, FactSheet
 from .sheet import DEFAULT_STAGES, Stage, extract_many
 from .store import Store
+from .workers import start_worker
 
 # Articles per chunk: the unit of work sent to a worker and of one store transaction.
 CHUNK_SIZE = 32
@@ -117,24 +114,6 @@ def local_executor(workers: int, model: str = DEFAULT_MODEL) -> Iterator[tuple[E
         yield pool, workers
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def start_worker(model: str) -> None:
-    """A worker process's start: it watches the process that started it, and ends when that one does (a
-    SIGKILL gives the parent no chance to stop its workers, which would run on forever, and so would
-    multiprocessing's resource tracker, which waits for them); then it loads the model, once."""
-    parent = parent_process()
-    if parent is not None:
-        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
-    # Ctrl-C reaches every process of the terminal's group; the parent stops the run, so a worker ignores it
-    # rather than dying with a traceback in the middle of a chunk.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    load_model(model)
-
-
-def _end_with(sentinel: int) -> None:
-    wait([sentinel])  # ready when the parent process has ended
-    os._exit(1)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -76,6 +77,7 @@ def serve(
 
         from ..server import create_app
         from ..web.protocol import ACCESS_LOG, protocol_with_limit
+        from ..workers import wait_for_helpers_at_exit
 
         if access_log:
             handler = logging.StreamHandler(sys.stderr)
@@ -88,7 +90,16 @@ def serve(
         # A request still running a few seconds after SIGTERM or Ctrl-C is cancelled (its worker is stopped).
         config = uvicorn.Config(web_app, http=protocol_with_limit(max_body), log_level="warning", access_log=False,
                                 timeout_graceful_shutdown=SHUTDOWN_GRACE)
-        uvicorn.Server(config).run(sockets=[listener])
+        # uvicorn stops on SIGTERM, then sends it again to end the process; as Ctrl-C it ends through Python's
+        # exit, where multiprocessing waits for its helper process (uvicorn's default would skip that).
+        stop_on_term = signal.signal(signal.SIGTERM, signal.default_int_handler)
+        wait_for_helpers_at_exit()
+        try:
+            uvicorn.Server(config).run(sockets=[listener])
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        finally:
+            signal.signal(signal.SIGTERM, stop_on_term)
 
 
 def server_url(host: str, port: int) -> str:

@@ -7,7 +7,7 @@ seconds at a time on a long article, which in a thread froze every other request
 over the time limit, or whose request is cancelled (SIGTERM), is killed and replaced by a fresh one.
 
 Pebble's process pool does the per-task time limit and the killing, which concurrent.futures' pool
-cannot do.
+cannot do. A worker ends by itself when the server process ends, however it ended (`workers.start_worker`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
+from ..workers import start_worker
 from .work import warm
 
 # About 3,500 words: longer than nearly every news article (the development sets average 3,750
@@ -53,7 +54,7 @@ class Lane:
         self.timeout = timeout
         self.waiting = 0
         # Fresh interpreters ("spawn"): forking the server would copy its threads' locks into the workers.
-        self.pool = ProcessPool(max_workers=workers, initializer=warm, initargs=(model,),
+        self.pool = ProcessPool(max_workers=workers, initializer=start_worker, initargs=(model,),
                                 context=multiprocessing.get_context("spawn"))
 
     async def run(self, function: Callable[..., Result], *args: Any) -> Result:
