@@ -120,7 +120,15 @@ class AccessLog:
             await self.app(scope, receive, send)
             return
         started = time.monotonic()
-        status, sent = 0, 0
+        status, sent, logged = 0, 0, False
+
+        def log() -> None:
+            nonlocal logged
+            logged = True
+            client = scope.get("client")
+            target = scope["path"] + (f"?{scope['query_string'].decode('latin-1')}" if scope.get("query_string") else "")
+            ACCESS_LOG.info('%s "%s %s" %s %d %.0fms', client[0] if client else "-", scope["method"], target,
+                            status or "-", sent, (time.monotonic() - started) * 1000)
 
         async def watched(message: Message) -> None:
             nonlocal status, sent
@@ -128,15 +136,15 @@ class AccessLog:
                 status = message["status"]
             elif message["type"] == "http.response.body":
                 sent += len(message.get("body", b""))
+                if not message.get("more_body", False):
+                    log()  # before the answer's end goes out, so the line is there once the client has it
             await send(message)
 
         try:
             await self.app(scope, receive, watched)
         finally:
-            client = scope.get("client")
-            target = scope["path"] + (f"?{scope['query_string'].decode('latin-1')}" if scope.get("query_string") else "")
-            ACCESS_LOG.info('%s "%s %s" %s %d %.0fms', client[0] if client else "-", scope["method"], target,
-                            status or "-", sent, (time.monotonic() - started) * 1000)
+            if not logged:
+                log()
 
 
 MALFORMED_REQUEST = b'{"error":"the request is not valid HTTP/1.1 (its request line, headers or body framing)"}'
@@ -219,12 +227,13 @@ class GuardedH11Protocol(H11Protocol):
         body = MALFORMED_REQUEST if msg.startswith("Invalid HTTP") else JSONResponse({"error": msg}).body
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                    (b"connection", b"close")]
+        # Never reaches the app, so the access log line is written here; before the answer, so the line is there
+        # by the time the client has its answer.
+        ACCESS_LOG.info('%s "(malformed request)" 400 %d 0ms', self.client[0] if self.client else "-", len(body))
         self.transport.write(self.conn.send(h11.Response(status_code=400, headers=headers, reason=b"Bad Request")))
         self.transport.write(self.conn.send(h11.Data(data=body)))
         self.transport.write(self.conn.send(h11.EndOfMessage()))
         self.transport.close()
-        # Never reaches the app, so the access log line is written here.
-        ACCESS_LOG.info('%s "(malformed request)" 400 %d 0ms', self.client[0] if self.client else "-", len(body))
 
 
 def protocol_with_limit(max_body: int) -> type[GuardedH11Protocol]:
