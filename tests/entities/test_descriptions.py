@@ -357,3 +357,28 @@ def test_a_noun_phrase_with_surnamed_is_a_mention_of_the_person(nlp):
     entities = entities_of(nlp, text)
     person = holder(entities, "Lam")
     assert person.type == "PERSON" and person is holder(entities, "A shopkeeper surnamed Lam")
+
+
+@pytest.mark.parametrize("text", [
+    "Representing Amy Lowe, barrister Sam Ito told the court his client had no previous convictions.",
+    "Defending Amy Lowe, Sam Ito said her client had cared for her mother for years.",
+])
+def test_a_lawyers_client_is_the_person_defended_in_that_sentence(nlp, text):
+    entities = entities_of(nlp, text)
+    client = next(m.text for e in entities for m in e.mentions if m.text.endswith("client"))
+    assert holder(entities, client) is holder(entities, "Amy Lowe")
+    assert holder(entities, client) is not holder(entities, "Sam Ito")
+
+
+def test_an_office_with_the_words_that_say_which_may_come_before_its_holders_name(nlp):
+    text = ("Fares will rise in March, Malta's transport minister said on Monday. Speaking in Valletta, Transport "
+            "Minister Ann Lee said the rise was the first in six years.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Malta's transport minister") is holder(entities, "Ann Lee")
+
+
+def test_an_office_two_people_hold_is_neither_before_their_names(nlp):
+    text = ("The foreign minister arrived late. Deputy Foreign Minister Ann Lee and Foreign Minister Tom Reed "
+            "signed the accord.")
+    entities = entities_of(nlp, text)
+    assert not any(m.text == "The foreign minister" for e in entities for m in e.mentions)

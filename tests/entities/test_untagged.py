@@ -80,6 +80,15 @@ def test_a_dateline_is_one_place_whatever_ner_makes_of_it(nlp, text, place):
     assert holder(entities_of(nlp, text), place).type == "PLACE"
 
 
+@pytest.mark.parametrize("text, agency", [
+    ("Port strike ends\n\nGDANSK, June 9 (Baltic Newswire) - Dockers voted on Monday to return to work.",
+     "Baltic Newswire"),
+    ("VALLETTA (xb-Press) - The ferry company reported a loss for the year.", "xb-Press"),
+])
+def test_the_agency_a_dateline_credits_is_an_organisation(nlp, text, agency):
+    assert holder(entities_of(nlp, text), agency).type == "ORG"
+
+
 def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
     text = ("PORT HALLEY, Maine — Democrat Carmen Moreau narrowly won the race. Moreau thanked her volunteers. "
             "Her father, Pablo Moreau, moved to the city in 1978.")

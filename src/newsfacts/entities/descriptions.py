@@ -23,6 +23,8 @@ from .words import (
 
 
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+# How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
+AGE_WINDOW = 2
 
 
 def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -64,6 +66,14 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
             for role in _qualified_roles_before(doc, start, end):
                 give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
+    for aged in tokens_spelling(doc, text, {"aged"}):  # "Ann Lee dies aged 81", "Tom Reed, who died aged 70,"
+        age = next((c.text for c in aged.children if c.text.isdigit() and len(c.text) <= 3), None)
+        subject = next((c for c in aged.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.tag_ == "WP" and aged.head.dep_ == "relcl":
+            subject = aged.head.head
+        person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i) if subject is not None else None
+        if age and person is not None:
+            give(age, person, subject.i)
     _refer_back_by_qualified_role(doc, roles, clusters)
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
@@ -92,7 +102,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             _refer_back(roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
             # An age first told as "the 29-year-old" is the person named right before it ("Tom Reed, the
-            # 29-year-old,"), else the one person named in that sentence or the one before.
+            # 29-year-old,"), else the one person named in that sentence or the two before.
             beside = [k for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions
                       if kind == "name" and span.start >= 1 and end == span.start - 1 and doc[end].text == ","]
             if beside:
@@ -101,9 +111,13 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
             if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
                 continue  # beside a name no person holds: whoever it is, not someone named before
-            window = sentence_start(doc, span.sent.start, 1)
-            named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
-                     if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
+            named: set[Cluster] = set()
+            for back in range(1, AGE_WINDOW + 1):  # the nearest sentences naming anyone must name one person
+                window = sentence_start(doc, span.sent.start, back)
+                named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions if kind == "name"
+                         and (window if window is not None else span.sent.start) <= start < span.start}
+                if named or window is None:
+                    break
             if len(named) == 1:
                 _refer_back({named.pop(): 0}, span.start, span.end, clusters)
 
@@ -164,6 +178,27 @@ def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> N
             person.mentions.append((first, end, "description"))
 
 
+# A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
+ACTING_FOR_VERBS = {"defend", "represent"}
+
+
+def add_clients(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Defending Tom Reed, Ann Lee said her client…': 'her client' is the one person the sentence says is defended
+    or represented."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    for noun in tokens_spelling(doc, text, {"client"}):
+        possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if noun.tag_ != "NN" or possessive is None or possessive.i != noun.left_edge.i:
+            continue
+        # the verb's object, or the name right after it where the parser took 'Defending' for part of the name
+        defended = {cluster_of(people, i) for verb in noun.sent if verb.lemma_.lower() in ACTING_FOR_VERBS
+                    and verb.tag_.startswith("VB") for i in [c.i for c in verb.children if c.dep_ == "dobj"]
+                    + [verb.i + 1]}
+        defended.discard(None)
+        if len(defended) == 1:
+            defended.pop().mentions.append((possessive.i, noun.i + 1, "description"))
+
+
 def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
     """The roles with the words that say which, written before a name ('French Interior Minister Ann Lee' gives
     'interior minister' and 'french interior minister'): only roles of two words or more."""
@@ -186,7 +221,7 @@ def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
 
 def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
     """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
-    person before ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
+    person ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
     for noun in doc:
         lemma = noun.lemma_.lower()
         if noun.dep_ == "compound" or not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS) \
@@ -198,7 +233,9 @@ def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]]
         if modifiers and key in roles and doc[start].lower_ in {"the"} | {t.lower_ for t in doc[start:noun.i]
                                                                           if t.dep_ == "poss"} \
                 and all(t.dep_ in {"det", "poss", "case", "compound", "amod"} for t in doc[start:noun.i]):
-            _refer_back(roles[key], start, noun.i + 1, clusters)
+            # An office with the words that say which is one person's, so a lede may name it before the person:
+            # "Kelsby's transport minister said … Transport Minister Ann Lee".
+            _refer_back(roles[key], start, noun.i + 1, clusters, before_named=True)
 
 
 def _age_after(doc: Doc, end: int) -> str | None:
@@ -535,8 +572,10 @@ def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, e
         owner.mentions.append((start, end, "description"))
 
 
-def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster]) -> None:
-    """Attach 'the <role>' at [start, end) to the one person given that role, if given it before."""
+def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster],
+                before_named: bool = False) -> None:
+    """Attach 'the <role>' at [start, end) to the one person given that role, if given it before (or anywhere, when
+    `before_named`)."""
     if len(holders) != 1:
         return
     owner, given_at = next(iter(holders.items()))
@@ -544,7 +583,7 @@ def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: lis
     # mention or sit inside one of its owner's own.
     repeats = any((s, e) == (start, end) for k in clusters for s, e, _ in k.mentions) or any(
         s <= start and end <= e for s, e, _ in owner.mentions)
-    if given_at < start and not repeats:
+    if (given_at < start or before_named) and not repeats:
         owner.mentions.append((start, end, "description"))
 
 

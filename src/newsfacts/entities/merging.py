@@ -234,10 +234,11 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
     for c in candidates:
         key = c.key or normalise(doc[c.start:c.end].text)
         if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
-            # The words around one mention ("her novel, Still Rivers") settle the type of all.
-            c = Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
+            # The words around one mention ("her novel, Still Rivers", "a resident surnamed Ng") settle the type of all.
+            person = person_name(doc, c.start, c.end) if by_context[key] == "PERSON" else None
+            c = person or Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
         elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
-                and c.personal[0] not in named:
+                and c.personal[0] not in named and not c.typed_by_context:
             votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
             if votes:
                 c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])

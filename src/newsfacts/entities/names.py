@@ -44,11 +44,13 @@ VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing possessive marker and punctuation from a span."""
+    """Drop a trailing possessive marker and punctuation from a span, and a verb opening it ('Defending Tom Reed,
+    Ann Lee said': the parser makes the verb's clause of it, NER a name)."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].is_space or end - start > 1 and doc[start].pos_ == "VERB"
+                           and doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES):
         start += 1
     return start, end
 
@@ -259,6 +261,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
                                                   or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
+        if person is not None and surnamed:  # it types every mention of the name: 'Ng said' too
+            person.key, person.typed_by_context = normalise(span.text), True
         return [person] if person else []
     if kind is None:
         return []

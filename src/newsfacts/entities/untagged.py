@@ -99,14 +99,25 @@ DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z]){0,3
 DATELINE_REACH = 400
 
 
+# The news agency a dateline credits, in brackets before the dash: 'KELSBY, May 2 (Acme News) -'.
+DATELINE_AGENCY = re.compile(r"[^\n()]{0,40}\(([A-Za-z][\w.&'’ -]{0,40}[\w.])\) ?[—–-] ")
+
+
 def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all."""
+    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all;
+    the agency it credits is an organisation."""
     match = DATELINE.search(text, 0, DATELINE_REACH)
     span = doc.char_span(match.start(1), match.end(1)) if match else None
     if span is None or any(i in taken for i in range(span.start, span.end)):
         return []
     taken.update(range(span.start, span.end))
-    return [named_by_context(span, "PLACE")]
+    found = [named_by_context(span, "PLACE")]
+    agency = DATELINE_AGENCY.match(text, match.end(1))
+    credited = doc.char_span(agency.start(1), agency.end(1)) if agency else None
+    if credited is not None and not any(i in taken for i in range(credited.start, credited.end)):
+        taken.update(range(credited.start, credited.end))
+        found.append(named_by_context(credited, "ORG"))
+    return found
 
 
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
