@@ -382,3 +382,17 @@ def test_an_office_two_people_hold_is_neither_before_their_names(nlp):
             "signed the accord.")
     entities = entities_of(nlp, text)
     assert not any(m.text == "The foreign minister" for e in entities for m in e.mentions)
+
+
+def test_the_company_is_the_one_organisation_with_a_legal_form(nlp):
+    text = ("CARDIFF (Nordpress) - Brynmor Shipping Holdings PLC reported on Tuesday that its profit fell, its Board said. The company also "
+            "plans to sell two ships.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Brynmor Shipping Holdings PLC")
+
+
+def test_a_nationality_set_beside_a_name_is_a_mention_of_the_person(nlp):
+    text = "Coach Sam Ferreira, the Argentine who arrived in June, said his players had earned the point."
+    entities = entities_of(nlp, text)
+    described = next(m.text for e in entities for m in e.mentions if m.text.startswith("the Argentine"))
+    assert holder(entities, described) is holder(entities, "Sam Ferreira")

@@ -183,3 +183,9 @@ def test_a_full_name_after_a_possessive_name_is_a_person(nlp):
 def test_a_full_name_with_an_age_after_it_is_a_person(nlp):
     entities = entities_of(nlp, "Farmers left the valley. Analyn Villareal, 47, said the river rose in minutes.")
     assert holder(entities, "Analyn Villareal").type == "PERSON"
+
+
+def test_a_name_ner_ran_a_dateline_into_keeps_its_own_words(nlp):
+    entities = entities_of(nlp, "CARDIFF (Nordpress) - Welsh Water Holdings PLC reported on Tuesday that its profit fell.")
+    assert holder(entities, "Welsh Water Holdings PLC").type == "ORG"
+    assert holder(entities, "CARDIFF").type == "PLACE"

@@ -18,7 +18,8 @@ from .clusters import Cluster, cluster_of, surnames
 from .names import place_noun_before
 from .places import place_kinds
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, is_capitalised, lower_key, tokens_spelling,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, LEGAL_FORMS, is_capitalised, lower_key,
+    tokens_spelling,
 )
 
 
@@ -392,9 +393,14 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # Named once, it is the company only when no other organisation was named yet: a story citing a news
         # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
+        # A name with a legal form ('Acme Holdings plc') says it is a company; an agency or a board does not.
+        incorporated = [k for k in companies if k.first < noun.i and any(
+            key.split()[-1] in LEGAL_FORMS for key in k.keys if " " in key)]
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+        elif len(incorporated) == 1 and not trade:
+            incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
 def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
@@ -611,7 +617,8 @@ def _described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     nouns += [child for child in root.children if child.dep_ == "appos"]
     spans: list[list] = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" or not fits(noun):
+        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ == "the"  # 'the Dane'
+        if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:

@@ -18,8 +18,8 @@ from .candidates import Candidate, person_name
 from .places import country_code, is_subdivision
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
-    COMPANY_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
-    lower_key, normalise, same_given_name, tokens_spelling,
+    COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender,
+    is_capitalised, lower_key, normalise, same_given_name, tokens_spelling,
 )
 
 
@@ -340,9 +340,6 @@ def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | No
     return next((k for k in clusters if code and k.type == "PLACE" and any(country_code(key) == code
                                                                           for key in k.keys)), None)
 
-
-# Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
-LEGAL_FORMS = {"plc", "ltd", "inc", "llc", "corp", "limited", "incorporated", "sa", "ag", "nv", "gmbh", "co"}
 
 
 def _without_legal_form(key: str) -> str:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -39,6 +40,7 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", 
 LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", "into", "across", "around"}
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
+DASHES = {"-", "–", "—"}
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
@@ -71,7 +73,13 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     ents = _names_with_particles(doc, ents)
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
-            continue
+            # NER ran a dateline into the name after it ('KELSBY (Acme News) - Kelsby Foods PLC'): the rest is a name
+            after = max(i for i in range(ent.start, ent.end) if i in taken) + 1
+            marks = list(itertools.takewhile(lambda t: t.is_punct, doc[after:ent.end]))
+            after += len(marks)
+            if ent.start not in taken or after >= ent.end or not any(t.text in DASHES for t in marks):
+                continue
+            ent = Span(doc, after, ent.end, label=ent.label_)
         for candidate in _from_ner(doc, ent, addressed):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
