@@ -396,3 +396,30 @@ def test_a_nationality_set_beside_a_name_is_a_mention_of_the_person(nlp):
     entities = entities_of(nlp, text)
     described = next(m.text for e in entities for m in e.mentions if m.text.startswith("the Argentine"))
     assert holder(entities, described) is holder(entities, "Sam Ferreira")
+
+
+def test_a_block_of_homes_is_called_back_by_any_word_for_one(nlp):
+    text = ("Crews fought a fire in the Penrose Court development on Monday. The estate was built in 1975, and "
+            "most of the complex was empty.")
+    entities = entities_of(nlp, text)
+    court = holder(entities, "Penrose Court")
+    assert holder(entities, "The estate") is court
+    assert holder(entities, "the complex") is court
+
+
+def test_a_law_court_is_no_estate(nlp):
+    text = "Tom Reed appeared at Kelsby Crown Court on Monday. He had lived on the estate for years."
+    entities = entities_of(nlp, text)
+    assert not any(m.text == "the estate" for e in entities for m in e.mentions)
+
+
+def test_a_city_state_is_called_back_as_the_city(nlp):
+    text = "Heavy rain flooded roads across Singapore on Monday. Trains in the city ran late all day."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the city") is holder(entities, "Singapore")
+
+
+def test_the_place_a_mayor_is_of_is_called_back_as_the_town(nlp):
+    text = "Ann Lee was elected mayor of Dunmore Falls in 1990 and ran the town for ten years."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Dunmore Falls")

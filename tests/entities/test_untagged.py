@@ -189,3 +189,16 @@ def test_a_name_ner_ran_a_dateline_into_keeps_its_own_words(nlp):
     entities = entities_of(nlp, "CARDIFF (Nordpress) - Welsh Water Holdings PLC reported on Tuesday that its profit fell.")
     assert holder(entities, "Welsh Water Holdings PLC").type == "ORG"
     assert holder(entities, "CARDIFF").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, paper", [
+    ('"We will rebuild the hall," Ann Lee told the Argus on Monday.', "Argus"),
+    ("Details of the plan appeared in the Weekend Sentinel on Sunday.", "Weekend Sentinel"),
+])
+def test_capitalised_words_after_the_ending_in_a_newspapers_word_are_a_newspaper(nlp, text, paper):
+    assert holder(entities_of(nlp, text), paper).type == "ORG"
+
+
+def test_a_newspapers_word_inside_a_longer_name_is_no_newspaper(nlp):
+    entities = entities_of(nlp, "The study was published in the Medical Journal of Kelsby on Tuesday.")
+    assert not any(m.text == "Medical Journal" for e in entities for m in e.mentions)

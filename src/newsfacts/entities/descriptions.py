@@ -403,13 +403,22 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
+# Offices held of a town or city, and what such a place is called back as.
+MUNICIPAL_OFFICES = {"mayor", "mayoress", "burgomaster"}
+TOWN_NOUNS = ("town", "city")
+
+
 def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
     """'the capital, Kelsby,' is a mention of Kelsby; so, later, is 'the capital' or, after 'the border town of
-    Kelsby', 'the town', when no other place was called so."""
+    Kelsby' or 'the mayor of Kelsby', 'the town', when no other place was called so."""
     nouns: dict[str, dict[Cluster, int]] = {}  # place noun -> the places given it, and where first
     for cluster in (k for k in clusters if k.type == "PLACE"):
         for start, end, kind in list(cluster.mentions):
             noun = place_noun_before(doc, start, end) if kind == "name" else None
+            if kind == "name" and start >= 2 and doc[start - 1].lower_ == "of" \
+                    and doc[start - 2].lemma_.lower() in MUNICIPAL_OFFICES:
+                for town in TOWN_NOUNS:  # 'the mayor of Kelsby' … 'the town': a mayor's place is a town or city
+                    nouns.setdefault(town, {}).setdefault(cluster, start)
             if noun is None:
                 continue
             if doc[start - 1].text == ",":
@@ -454,6 +463,8 @@ def _building_or_body(cluster: Cluster) -> bool:
 
 
 NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
+HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
+LAW_COURT_WORDS = frozenset(ENTITY_WORDS["law_court_words"])
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
 ORG_CALL_BACKS = {"party", "club", "team", "side", "union"}
 # Words before a call-back noun that make it another one than the one named: 'the rival club', 'the other party'.
@@ -464,7 +475,8 @@ OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "o
 def called_back_as(cluster: Cluster) -> set[str]:
     """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
     after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
-    after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'Queensland')."""
+    after 'Kelsby Rovers'), what kind of place ISO 3166 says it is ('the state' after 'Queensland'), and the other
+    words for a block of homes ('the estate' after 'the Kelsby Court complex')."""
     nouns: set[str] = set(cluster.kinds)
     for key in cluster.keys:
         words = key.split()
@@ -476,7 +488,9 @@ def called_back_as(cluster: Cluster) -> set[str]:
             nouns.update(ENTITY_WORDS["newspaper_nouns"])
         if cluster.type == "PLACE":
             nouns |= place_kinds(key)
-    return nouns
+        if len(words) > 1 and words[-1] == "court" and not set(words[:-1]) & LAW_COURT_WORDS:
+            nouns |= HOUSING_NOUNS
+    return nouns | HOUSING_NOUNS if nouns & HOUSING_NOUNS else nouns
 
 
 def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:

@@ -227,8 +227,11 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
     ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
+    # a word opening or ending an organisation's name, unless ISO 3166 knows it as a place ('Cornwall' of 'Cornwall
+    # Council')
     others.update((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
-                  for word in {c.key.split()[0], c.key.split()[-1]})
+                  for word in {c.key.split()[0], c.key.split()[-1]}
+                  if not (is_subdivision(word) or country_code(word) is not None))
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     settled = []
     for c in candidates:

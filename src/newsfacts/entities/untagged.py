@@ -120,6 +120,35 @@ def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
+
+
+def newspapers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'told the Courier', 'the Sunday Mercury reported': capitalised words after 'the' ending in a newspaper's word
+    name a newspaper, whatever NER makes of them (a person, a day and a planet); not when the name runs on ('the Post
+    Office', 'the Journal of Kelsby Studies') or opens a sentence where the tagger reads a common noun ('The Sun
+    rose')."""
+    found = []
+    for word in tokens_spelling(doc, text, NEWSPAPER_ENDINGS):
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        joined = after is not None and after.lower_ in {"of", "&", "and", "-", "–"} and word.i + 2 < len(doc) \
+            and is_capitalised(doc[word.i + 2])  # 'the Medical Journal of Kelsby'
+        if not is_capitalised(word) or word.is_upper or joined or after is not None and is_capitalised(after) \
+                and after.pos_ == "PROPN":
+            continue
+        start = word.i
+        while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].lower_ != "the" \
+                and not doc[start - 1].is_sent_start and start > word.i - 3:
+            start -= 1
+        article = doc[start - 1] if start > 0 else None
+        if article is None or article.lower_ != "the" or article.is_sent_start and word.pos_ != "PROPN" \
+                or any(i in taken for i in range(start, word.i + 1)):
+            continue
+        taken.update(range(start, word.i + 1))
+        found.append(named_by_context(doc[start:word.i + 1], "ORG"))
+    return found
+
+
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
     """'the Duke of Glenmoor', 'the Mayor of London': a person named by a title held of a place."""
     found = []
