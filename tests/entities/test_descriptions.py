@@ -357,3 +357,69 @@ def test_a_noun_phrase_with_surnamed_is_a_mention_of_the_person(nlp):
     entities = entities_of(nlp, text)
     person = holder(entities, "Lam")
     assert person.type == "PERSON" and person is holder(entities, "A shopkeeper surnamed Lam")
+
+
+@pytest.mark.parametrize("text", [
+    "Representing Amy Lowe, barrister Sam Ito told the court his client had no previous convictions.",
+    "Defending Amy Lowe, Sam Ito said her client had cared for her mother for years.",
+])
+def test_a_lawyers_client_is_the_person_defended_in_that_sentence(nlp, text):
+    entities = entities_of(nlp, text)
+    client = next(m.text for e in entities for m in e.mentions if m.text.endswith("client"))
+    assert holder(entities, client) is holder(entities, "Amy Lowe")
+    assert holder(entities, client) is not holder(entities, "Sam Ito")
+
+
+def test_an_office_with_the_words_that_say_which_may_come_before_its_holders_name(nlp):
+    text = ("Fares will rise in March, Malta's transport minister said on Monday. Speaking in Valletta, Transport "
+            "Minister Ann Lee said the rise was the first in six years.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Malta's transport minister") is holder(entities, "Ann Lee")
+
+
+def test_an_office_two_people_hold_is_neither_before_their_names(nlp):
+    text = ("The foreign minister arrived late. Deputy Foreign Minister Ann Lee and Foreign Minister Tom Reed "
+            "signed the accord.")
+    entities = entities_of(nlp, text)
+    assert not any(m.text == "The foreign minister" for e in entities for m in e.mentions)
+
+
+def test_the_company_is_the_one_organisation_with_a_legal_form(nlp):
+    text = ("CARDIFF (Nordpress) - Brynmor Shipping Holdings PLC reported on Tuesday that its profit fell, its Board said. The company also "
+            "plans to sell two ships.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Brynmor Shipping Holdings PLC")
+
+
+def test_a_nationality_set_beside_a_name_is_a_mention_of_the_person(nlp):
+    text = "Coach Sam Ferreira, the Argentine who arrived in June, said his players had earned the point."
+    entities = entities_of(nlp, text)
+    described = next(m.text for e in entities for m in e.mentions if m.text.startswith("the Argentine"))
+    assert holder(entities, described) is holder(entities, "Sam Ferreira")
+
+
+def test_a_block_of_homes_is_called_back_by_any_word_for_one(nlp):
+    text = ("Crews fought a fire in the Penrose Court development on Monday. The estate was built in 1975, and "
+            "most of the complex was empty.")
+    entities = entities_of(nlp, text)
+    court = holder(entities, "Penrose Court")
+    assert holder(entities, "The estate") is court
+    assert holder(entities, "the complex") is court
+
+
+def test_a_law_court_is_no_estate(nlp):
+    text = "Tom Reed appeared at Kelsby Crown Court on Monday. He had lived on the estate for years."
+    entities = entities_of(nlp, text)
+    assert not any(m.text == "the estate" for e in entities for m in e.mentions)
+
+
+def test_a_city_state_is_called_back_as_the_city(nlp):
+    text = "Heavy rain flooded roads across Singapore on Monday. Trains in the city ran late all day."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the city") is holder(entities, "Singapore")
+
+
+def test_the_place_a_mayor_is_of_is_called_back_as_the_town(nlp):
+    text = "Ann Lee was elected mayor of Dunmore Falls in 1990 and ran the town for ten years."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Dunmore Falls")

@@ -246,3 +246,10 @@ def test_a_first_name_ner_calls_an_event_is_the_one_person_of_that_name(nlp):
     entities = entities_of(nlp, text)
     felix = [e for e in entities if any(m.text == "Felix" for m in e.mentions)]
     assert all(e is holder(entities, "Felix Brandt") for e in felix)
+
+
+def test_a_word_of_an_organisations_name_iso_knows_as_a_place_stays_a_place(nlp):
+    text = "Caradon Farm, the family estate in east Cornwall, is for sale. Its owner sits on Cornwall Council."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Cornwall").type == "PLACE"
+    assert holder(entities, "Cornwall Council").type == "ORG"

@@ -235,3 +235,17 @@ def test_a_portfolio_before_a_ministers_title_is_no_organisation(nlp):
     entities = entities_of(nlp, "Interior Minister Pascal Duval said the smugglers were well organised.")
     assert not any(e.type == "ORG" and e.name == "Interior" for e in entities)
     assert holder(entities, "Pascal Duval").type == "PERSON"
+
+
+def test_a_verb_opening_a_name_ner_ran_on_from_is_no_part_of_it(nlp):
+    entities = entities_of(nlp, "Defending Amy Lowe, Sam Ito said the fine was too high.")
+    assert holder(entities, "Amy Lowe").type == "PERSON"
+    assert not any(m.text.startswith("Defending") for e in entities for m in e.mentions)
+
+
+def test_a_name_after_surnamed_is_a_person_in_every_mention(nlp):
+    text = ("A Kelsby Court tenant surnamed Ng told KTV that he was at work. The block is home to many elderly "
+            "people, Ng said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Ng").type == "PERSON"
+    assert holder(entities, "Ng") is holder(entities, "Ng", 1)

@@ -80,6 +80,15 @@ def test_a_dateline_is_one_place_whatever_ner_makes_of_it(nlp, text, place):
     assert holder(entities_of(nlp, text), place).type == "PLACE"
 
 
+@pytest.mark.parametrize("text, agency", [
+    ("Port strike ends\n\nGDANSK, June 9 (Baltic Newswire) - Dockers voted on Monday to return to work.",
+     "Baltic Newswire"),
+    ("VALLETTA (xb-Press) - The ferry company reported a loss for the year.", "xb-Press"),
+])
+def test_the_agency_a_dateline_credits_is_an_organisation(nlp, text, agency):
+    assert holder(entities_of(nlp, text), agency).type == "ORG"
+
+
 def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
     text = ("PORT HALLEY, Maine — Democrat Carmen Moreau narrowly won the race. Moreau thanked her volunteers. "
             "Her father, Pablo Moreau, moved to the city in 1978.")
@@ -174,3 +183,22 @@ def test_a_full_name_after_a_possessive_name_is_a_person(nlp):
 def test_a_full_name_with_an_age_after_it_is_a_person(nlp):
     entities = entities_of(nlp, "Farmers left the valley. Analyn Villareal, 47, said the river rose in minutes.")
     assert holder(entities, "Analyn Villareal").type == "PERSON"
+
+
+def test_a_name_ner_ran_a_dateline_into_keeps_its_own_words(nlp):
+    entities = entities_of(nlp, "CARDIFF (Nordpress) - Welsh Water Holdings PLC reported on Tuesday that its profit fell.")
+    assert holder(entities, "Welsh Water Holdings PLC").type == "ORG"
+    assert holder(entities, "CARDIFF").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, paper", [
+    ('"We will rebuild the hall," Ann Lee told the Argus on Monday.', "Argus"),
+    ("Details of the plan appeared in the Weekend Sentinel on Sunday.", "Weekend Sentinel"),
+])
+def test_capitalised_words_after_the_ending_in_a_newspapers_word_are_a_newspaper(nlp, text, paper):
+    assert holder(entities_of(nlp, text), paper).type == "ORG"
+
+
+def test_a_newspapers_word_inside_a_longer_name_is_no_newspaper(nlp):
+    entities = entities_of(nlp, "The study was published in the Medical Journal of Kelsby on Tuesday.")
+    assert not any(m.text == "Medical Journal" for e in entities for m in e.mentions)

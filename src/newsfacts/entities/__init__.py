@@ -17,8 +17,9 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .descriptions import (
-    add_elder_and_younger, add_families, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions,
-    add_role_descriptions, add_surnamed_descriptions, add_unnamed_events, add_unnamed_people, refer_to_named_by_head,
+    add_clients, add_elder_and_younger, add_families, add_kind_descriptions, add_organisation_descriptions,
+    add_place_descriptions, add_role_descriptions, add_surnamed_descriptions, add_unnamed_events, add_unnamed_people,
+    refer_to_named_by_head,
 )
 from .merging import cluster_names
 from .names import name_candidates
@@ -32,6 +33,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     clusters = cluster_names(doc, parsed.text, name_candidates(doc, parsed.text))
     add_role_descriptions(doc, parsed.text, clusters)
     add_surnamed_descriptions(doc, parsed.text, clusters)
+    add_clients(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
     add_families(doc, parsed.text, clusters)

@@ -18,11 +18,14 @@ from .clusters import Cluster, cluster_of, surnames
 from .names import place_noun_before
 from .places import place_kinds
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, is_capitalised, lower_key, tokens_spelling,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, LEGAL_FORMS, is_capitalised, lower_key,
+    tokens_spelling,
 )
 
 
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+# How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
+AGE_WINDOW = 2
 
 
 def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -64,6 +67,14 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
             for role in _qualified_roles_before(doc, start, end):
                 give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
+    for aged in tokens_spelling(doc, text, {"aged"}):  # "Ann Lee dies aged 81", "Tom Reed, who died aged 70,"
+        age = next((c.text for c in aged.children if c.text.isdigit() and len(c.text) <= 3), None)
+        subject = next((c for c in aged.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and subject.tag_ == "WP" and aged.head.dep_ == "relcl":
+            subject = aged.head.head
+        person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i) if subject is not None else None
+        if age and person is not None:
+            give(age, person, subject.i)
     _refer_back_by_qualified_role(doc, roles, clusters)
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
@@ -92,7 +103,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             _refer_back(roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
             # An age first told as "the 29-year-old" is the person named right before it ("Tom Reed, the
-            # 29-year-old,"), else the one person named in that sentence or the one before.
+            # 29-year-old,"), else the one person named in that sentence or the two before.
             beside = [k for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions
                       if kind == "name" and span.start >= 1 and end == span.start - 1 and doc[end].text == ","]
             if beside:
@@ -101,9 +112,13 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
             if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
                 continue  # beside a name no person holds: whoever it is, not someone named before
-            window = sentence_start(doc, span.sent.start, 1)
-            named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions
-                     if kind == "name" and (window if window is not None else span.sent.start) <= start < span.start}
+            named: set[Cluster] = set()
+            for back in range(1, AGE_WINDOW + 1):  # the nearest sentences naming anyone must name one person
+                window = sentence_start(doc, span.sent.start, back)
+                named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions if kind == "name"
+                         and (window if window is not None else span.sent.start) <= start < span.start}
+                if named or window is None:
+                    break
             if len(named) == 1:
                 _refer_back({named.pop(): 0}, span.start, span.end, clusters)
 
@@ -164,6 +179,27 @@ def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> N
             person.mentions.append((first, end, "description"))
 
 
+# A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
+ACTING_FOR_VERBS = {"defend", "represent"}
+
+
+def add_clients(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Defending Tom Reed, Ann Lee said her client…': 'her client' is the one person the sentence says is defended
+    or represented."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    for noun in tokens_spelling(doc, text, {"client"}):
+        possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if noun.tag_ != "NN" or possessive is None or possessive.i != noun.left_edge.i:
+            continue
+        # the verb's object, or the name right after it where the parser took 'Defending' for part of the name
+        defended = {cluster_of(people, i) for verb in noun.sent if verb.lemma_.lower() in ACTING_FOR_VERBS
+                    and verb.tag_.startswith("VB") for i in [c.i for c in verb.children if c.dep_ == "dobj"]
+                    + [verb.i + 1]}
+        defended.discard(None)
+        if len(defended) == 1:
+            defended.pop().mentions.append((possessive.i, noun.i + 1, "description"))
+
+
 def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
     """The roles with the words that say which, written before a name ('French Interior Minister Ann Lee' gives
     'interior minister' and 'french interior minister'): only roles of two words or more."""
@@ -186,7 +222,7 @@ def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
 
 def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
     """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
-    person before ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
+    person ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
     for noun in doc:
         lemma = noun.lemma_.lower()
         if noun.dep_ == "compound" or not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS) \
@@ -198,7 +234,9 @@ def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]]
         if modifiers and key in roles and doc[start].lower_ in {"the"} | {t.lower_ for t in doc[start:noun.i]
                                                                           if t.dep_ == "poss"} \
                 and all(t.dep_ in {"det", "poss", "case", "compound", "amod"} for t in doc[start:noun.i]):
-            _refer_back(roles[key], start, noun.i + 1, clusters)
+            # An office with the words that say which is one person's, so a lede may name it before the person:
+            # "Kelsby's transport minister said … Transport Minister Ann Lee".
+            _refer_back(roles[key], start, noun.i + 1, clusters, before_named=True)
 
 
 def _age_after(doc: Doc, end: int) -> str | None:
@@ -355,18 +393,32 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # Named once, it is the company only when no other organisation was named yet: a story citing a news
         # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
+        # A name with a legal form ('Acme Holdings plc') says it is a company; an agency or a board does not.
+        incorporated = [k for k in companies if k.first < noun.i and any(
+            key.split()[-1] in LEGAL_FORMS for key in k.keys if " " in key)]
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+        elif len(incorporated) == 1 and not trade:
+            incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+# Offices held of a town or city, and what such a place is called back as.
+MUNICIPAL_OFFICES = {"mayor", "mayoress", "burgomaster"}
+TOWN_NOUNS = ("town", "city")
 
 
 def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
     """'the capital, Kelsby,' is a mention of Kelsby; so, later, is 'the capital' or, after 'the border town of
-    Kelsby', 'the town', when no other place was called so."""
+    Kelsby' or 'the mayor of Kelsby', 'the town', when no other place was called so."""
     nouns: dict[str, dict[Cluster, int]] = {}  # place noun -> the places given it, and where first
     for cluster in (k for k in clusters if k.type == "PLACE"):
         for start, end, kind in list(cluster.mentions):
             noun = place_noun_before(doc, start, end) if kind == "name" else None
+            if kind == "name" and start >= 2 and doc[start - 1].lower_ == "of" \
+                    and doc[start - 2].lemma_.lower() in MUNICIPAL_OFFICES:
+                for town in TOWN_NOUNS:  # 'the mayor of Kelsby' … 'the town': a mayor's place is a town or city
+                    nouns.setdefault(town, {}).setdefault(cluster, start)
             if noun is None:
                 continue
             if doc[start - 1].text == ",":
@@ -411,6 +463,8 @@ def _building_or_body(cluster: Cluster) -> bool:
 
 
 NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
+HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
+LAW_COURT_WORDS = frozenset(ENTITY_WORDS["law_court_words"])
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
 ORG_CALL_BACKS = {"party", "club", "team", "side", "union"}
 # Words before a call-back noun that make it another one than the one named: 'the rival club', 'the other party'.
@@ -421,7 +475,8 @@ OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "o
 def called_back_as(cluster: Cluster) -> set[str]:
     """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
     after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
-    after 'Kelsby Rovers'), and what kind of place ISO 3166 says it is ('the state' after 'Queensland')."""
+    after 'Kelsby Rovers'), what kind of place ISO 3166 says it is ('the state' after 'Queensland'), and the other
+    words for a block of homes ('the estate' after 'the Kelsby Court complex')."""
     nouns: set[str] = set(cluster.kinds)
     for key in cluster.keys:
         words = key.split()
@@ -433,7 +488,9 @@ def called_back_as(cluster: Cluster) -> set[str]:
             nouns.update(ENTITY_WORDS["newspaper_nouns"])
         if cluster.type == "PLACE":
             nouns |= place_kinds(key)
-    return nouns
+        if len(words) > 1 and words[-1] == "court" and not set(words[:-1]) & LAW_COURT_WORDS:
+            nouns |= HOUSING_NOUNS
+    return nouns | HOUSING_NOUNS if nouns & HOUSING_NOUNS else nouns
 
 
 def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -535,8 +592,10 @@ def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, e
         owner.mentions.append((start, end, "description"))
 
 
-def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster]) -> None:
-    """Attach 'the <role>' at [start, end) to the one person given that role, if given it before."""
+def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster],
+                before_named: bool = False) -> None:
+    """Attach 'the <role>' at [start, end) to the one person given that role, if given it before (or anywhere, when
+    `before_named`)."""
     if len(holders) != 1:
         return
     owner, given_at = next(iter(holders.items()))
@@ -544,7 +603,7 @@ def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: lis
     # mention or sit inside one of its owner's own.
     repeats = any((s, e) == (start, end) for k in clusters for s, e, _ in k.mentions) or any(
         s <= start and end <= e for s, e, _ in owner.mentions)
-    if given_at < start and not repeats:
+    if (given_at < start or before_named) and not repeats:
         owner.mentions.append((start, end, "description"))
 
 
@@ -572,7 +631,8 @@ def _described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     nouns += [child for child in root.children if child.dep_ == "appos"]
     spans: list[list] = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        if noun.pos_ != "NOUN" or noun.tag_ == "NNS" or not fits(noun):
+        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ == "the"  # 'the Dane'
+        if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:

@@ -18,8 +18,8 @@ from .candidates import Candidate, person_name
 from .places import country_code, is_subdivision
 from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
-    COMPANY_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
-    lower_key, normalise, same_given_name, tokens_spelling,
+    COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender,
+    is_capitalised, lower_key, normalise, same_given_name, tokens_spelling,
 )
 
 
@@ -227,17 +227,21 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
     ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
+    # a word opening or ending an organisation's name, unless ISO 3166 knows it as a place ('Cornwall' of 'Cornwall
+    # Council')
     others.update((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
-                  for word in {c.key.split()[0], c.key.split()[-1]})
+                  for word in {c.key.split()[0], c.key.split()[-1]}
+                  if not (is_subdivision(word) or country_code(word) is not None))
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     settled = []
     for c in candidates:
         key = c.key or normalise(doc[c.start:c.end].text)
         if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
-            # The words around one mention ("her novel, Still Rivers") settle the type of all.
-            c = Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
+            # The words around one mention ("her novel, Still Rivers", "a resident surnamed Ng") settle the type of all.
+            person = person_name(doc, c.start, c.end) if by_context[key] == "PERSON" else None
+            c = person or Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
         elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
-                and c.personal[0] not in named:
+                and c.personal[0] not in named and not c.typed_by_context:
             votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
             if votes:
                 c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
@@ -339,9 +343,6 @@ def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | No
     return next((k for k in clusters if code and k.type == "PLACE" and any(country_code(key) == code
                                                                           for key in k.keys)), None)
 
-
-# Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
-LEGAL_FORMS = {"plc", "ltd", "inc", "llc", "corp", "limited", "incorporated", "sa", "ag", "nv", "gmbh", "co"}
 
 
 def _without_legal_form(key: str) -> str:

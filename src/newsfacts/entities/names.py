@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -22,10 +23,9 @@ from .candidates import (
 )
 from .places import country_code, is_subdivision
 from .untagged import (
-    bare_titles, datelines, descriptive_mentions, double_first_names, place_headings, result_rows, styles_of_office,
-    titles_of_place,
-    transcript_speakers, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
-    untagged_places, untagged_places_with_common_heads, untagged_works,
+    bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, result_rows,
+    styles_of_office, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
+    untagged_full_names, untagged_institutions, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender,
@@ -39,16 +39,19 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "PLACE", 
 LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", "into", "across", "around"}
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
+DASHES = {"-", "–", "—"}
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing possessive marker and punctuation from a span."""
+    """Drop a trailing possessive marker and punctuation from a span, and a verb opening it ('Defending Tom Reed,
+    Ann Lee said': the parser makes the verb's clause of it, NER a name)."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].is_punct or doc[start].is_space or end - start > 1 and doc[start].pos_ == "VERB"
+                           and doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES):
         start += 1
     return start, end
 
@@ -59,6 +62,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += transcript_speakers(doc, text, taken)
     candidates += datelines(doc, text, taken)
+    candidates += newspapers(doc, text, taken)
     candidates += place_headings(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
@@ -69,7 +73,13 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     ents = _names_with_particles(doc, ents)
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
-            continue
+            # NER ran a dateline into the name after it ('KELSBY (Acme News) - Kelsby Foods PLC'): the rest is a name
+            after = max(i for i in range(ent.start, ent.end) if i in taken) + 1
+            marks = list(itertools.takewhile(lambda t: t.is_punct, doc[after:ent.end]))
+            after += len(marks)
+            if ent.start not in taken or after >= ent.end or not any(t.text in DASHES for t in marks):
+                continue
+            ent = Span(doc, after, ent.end, label=ent.label_)
         for candidate in _from_ner(doc, ent, addressed):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
@@ -259,6 +269,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
                                                   or full_name_addressed or styled
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
+        if person is not None and surnamed:  # it types every mention of the name: 'Ng said' too
+            person.key, person.typed_by_context = normalise(span.text), True
         return [person] if person else []
     if kind is None:
         return []

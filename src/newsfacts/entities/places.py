@@ -14,6 +14,8 @@ from functools import lru_cache
 from ..lexicon import data_table
 
 COUNTRY_NOUNS = frozenset({"country", "nation"})
+CITY_NOUNS = frozenset({"city", "territory"})
+CITY_CODES = frozenset(data_table("entity_words")["city_codes"])
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +53,9 @@ def is_subdivision(key: str) -> bool:
 
 
 def place_kinds(key: str) -> frozenset[str]:
-    """The nouns news calls the place named `key` by: 'country' for a country, 'state' for a US or Australian
-    state."""
-    if country_code(key) is not None:
-        return COUNTRY_NOUNS
+    """The nouns news calls the place named `key` by: 'country' for a country ('city' too for a city-state), 'state'
+    for a US or Australian state."""
+    code = country_code(key)
+    if code is not None:
+        return COUNTRY_NOUNS | CITY_NOUNS if code in CITY_CODES else COUNTRY_NOUNS
     return _subdivisions().get(key, frozenset())

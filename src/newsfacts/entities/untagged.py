@@ -99,14 +99,54 @@ DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z]){0,3
 DATELINE_REACH = 400
 
 
+# The news agency a dateline credits, in brackets before the dash: 'KELSBY, May 2 (Acme News) -'.
+DATELINE_AGENCY = re.compile(r"[^\n()]{0,40}\(([A-Za-z][\w.&'’ -]{0,40}[\w.])\) ?[—–-] ")
+
+
 def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all."""
+    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all;
+    the agency it credits is an organisation."""
     match = DATELINE.search(text, 0, DATELINE_REACH)
     span = doc.char_span(match.start(1), match.end(1)) if match else None
     if span is None or any(i in taken for i in range(span.start, span.end)):
         return []
     taken.update(range(span.start, span.end))
-    return [named_by_context(span, "PLACE")]
+    found = [named_by_context(span, "PLACE")]
+    agency = DATELINE_AGENCY.match(text, match.end(1))
+    credited = doc.char_span(agency.start(1), agency.end(1)) if agency else None
+    if credited is not None and not any(i in taken for i in range(credited.start, credited.end)):
+        taken.update(range(credited.start, credited.end))
+        found.append(named_by_context(credited, "ORG"))
+    return found
+
+
+NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
+
+
+def newspapers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'told the Courier', 'the Sunday Mercury reported': capitalised words after 'the' ending in a newspaper's word
+    name a newspaper, whatever NER makes of them (a person, a day and a planet); not when the name runs on ('the Post
+    Office', 'the Journal of Kelsby Studies') or opens a sentence where the tagger reads a common noun ('The Sun
+    rose')."""
+    found = []
+    for word in tokens_spelling(doc, text, NEWSPAPER_ENDINGS):
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        joined = after is not None and after.lower_ in {"of", "&", "and", "-", "–"} and word.i + 2 < len(doc) \
+            and is_capitalised(doc[word.i + 2])  # 'the Medical Journal of Kelsby'
+        if not is_capitalised(word) or word.is_upper or joined or after is not None and is_capitalised(after) \
+                and after.pos_ == "PROPN":
+            continue
+        start = word.i
+        while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].lower_ != "the" \
+                and not doc[start - 1].is_sent_start and start > word.i - 3:
+            start -= 1
+        article = doc[start - 1] if start > 0 else None
+        if article is None or article.lower_ != "the" or article.is_sent_start and word.pos_ != "PROPN" \
+                or any(i in taken for i in range(start, word.i + 1)):
+            continue
+        taken.update(range(start, word.i + 1))
+        found.append(named_by_context(doc[start:word.i + 1], "ORG"))
+    return found
 
 
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:

@@ -19,6 +19,8 @@ ENTITY_WORDS = data_table("entity_words")
 CLUB_ENDINGS = frozenset(ENTITY_WORDS["club_endings"])
 CLUB_OR_PLACE_ENDINGS = frozenset(ENTITY_WORDS["club_or_place_endings"])
 COMPANY_ENDINGS = frozenset(ENTITY_WORDS["company_endings"])
+# Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
+LEGAL_FORMS = frozenset(ENTITY_WORDS["legal_forms"])
 COMMON_PLACE_HEADS = frozenset(ENTITY_WORDS["common_place_heads"])
 
 # Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
