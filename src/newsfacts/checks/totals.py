@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..nlp import Parsed
 from ..schema import Check, FactSheet, Figure
-from .common import CUES, HEDGES, NUMBER, NUMBER_WORDS, Sentence, plain, verdict, words_pattern
+from .common import CUES, HEDGES, NUMBER, NUMBER_WORDS, Sentence, plain, side_by_side, verdict, words_pattern
 
 
 # A colon or dash before a list of figures ("11,000 staff: 7,500 in the UK, …", "The £12m package - £8m for …")
@@ -166,8 +166,8 @@ def equal_lists(text: str, found: list[Count]) -> Iterator[tuple[Count, list[Cou
     while rest:
         run = list_from(rest, text)
         rest = rest[len(run):]
-        if len(run) < 3:
-            continue
+        if len(run) < 3 or side_by_side({counted_word(item) for item in run} - {""}):
+            continue  # "four men, two women and two children" are groups side by side
         if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,4}\s*[,:]\s*", text[run[0].end:run[1].start], re.I):
             yield run[0], run[1:], "if equal"
         if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", text[run[-2].end:run[-1].start], re.I):
