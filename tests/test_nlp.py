@@ -41,6 +41,13 @@ def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp):
     assert len(list(doc.sents)) == 1
 
 
+@pytest.mark.parametrize("lede", ["ELEVEN walkers were rescued from the ridge on Sunday.",
+                                  "A DOG owner was fined £200 on Monday."])
+def test_a_line_opening_on_capitals_runs_on_into_its_sentence(nlp, lede):
+    doc = nlp(f"Ridge drama\n{lede} More follow.")
+    assert [sentence.text.strip() for sentence in doc.sents] == ["Ridge drama", lede, "More follow."]
+
+
 def test_a_word_longer_than_any_in_prose_is_one_token(nlp):
     # spaCy alone splits the marks off one at a time, in time growing with the square of the word's length.
     word = "“”" * (LONGEST_WORD // 2 + 1)

@@ -84,15 +84,30 @@ def line_breaks(doc: Doc) -> Doc:
     ("Mayor says deal is off\n\nThe mayor of …" as one sentence). A lower-case word after a line break is a
     hard-wrapped line, not a new sentence. No sentence runs over LONGEST_SENTENCE tokens without an end."""
     run = 0
+    if len(doc):
+        _join_capitals(doc, 0)
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if token.is_space and "\n" in token.text and not following.is_space and not following.text[0].islower():
             following.is_sent_start = True
+            _join_capitals(doc, following.i)
         run = 0 if token.is_punct and token.text[-1] in ".?!" or following.is_sent_start else run + 1
         if run >= LONGEST_SENTENCE:
             following.is_sent_start = True
             run = 0
     return doc
+
+
+def _join_capitals(doc: Doc, start: int) -> None:
+    """'SEVEN people were killed …', 'A MUM of three …': a line opening on words in capitals (a tabloid's
+    lede) runs on into the lower-case words after them, one sentence; the parser would cut it after them."""
+    end = start
+    while end < len(doc) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    if end > start and end < len(doc) and doc[end].is_alpha and doc[end].is_lower and (
+            len(doc[start].text) > 1 or end - start > 1):
+        for token in doc[start + 1:end + 1]:
+            token.is_sent_start = False
 
 
 @dataclass(frozen=True)

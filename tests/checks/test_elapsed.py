@@ -112,3 +112,9 @@ def test_a_hedged_length_since_a_month_is_counted_in_parts_of_years(nlp, stated,
     text = f"The pier has been shut since April 2020, {stated} ago."
     found = [c for c in checks_of(nlp, text) if c.kind == "elapsed"]
     assert [c.status for c in found] == [status]
+
+
+@pytest.mark.parametrize("stated, found", [("30 years", ["consistent"]), ("12 years", [])])
+def test_the_worst_in_years_and_the_last_time_told_beside_it_only_agree(nlp, stated, found):
+    text = f"It was the wettest summer in {stated}, the forecasters said. In 1994 rain fell on 70 days."
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "elapsed"] == found

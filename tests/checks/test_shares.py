@@ -48,3 +48,25 @@ def test_a_share_in_words_beside_its_figure(nlp, words, status):
     (check,) = kinds(checks_of(nlp, f"In the survey, {words} (46%) of nurses said they would leave."),
                      "percentages")
     assert check.status == status and check.about == [words, "46%"]
+
+
+@pytest.mark.parametrize("share, status", [("72 per cent", "consistent"), ("85 per cent", "inconsistent")])
+def test_a_share_said_to_follow_from_a_whole_and_its_parts(nlp, share, status):
+    text = ("Of the 500 tenants who answered the landlord, 360 wanted new windows and 100 did not, with the rest "
+            f"unsure. That means {share} of tenants asked for them.")
+    (check,) = kinds(checks_of(nlp, text), "percentages")
+    assert check.status == status and check.about[0] == "500" and check.about[-1] == share
+
+
+def test_a_share_of_some_parts_together_is_consistent(nlp):
+    text = ("Of the 500 tenants who answered the landlord, 360 wanted new windows and 100 did not. "
+            "That means 92 per cent gave a view.")
+    (check,) = kinds(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and check.about[1:3] == ["360", "100"]
+
+
+@pytest.mark.parametrize("base", ["of those who gave a view", "of the owners"])
+def test_a_share_of_another_whole_is_not_judged_on_this_one(nlp, base):
+    text = ("Of the 500 tenants who answered the landlord, 360 wanted new windows and 100 did not. "
+            f"That means 78 per cent {base} asked for them.")
+    assert not [c for c in checks_of(nlp, text) if c.status == "inconsistent"]

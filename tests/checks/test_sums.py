@@ -79,3 +79,17 @@ def test_a_ratio_opens_a_run_of_parts(nlp):
     text = "The Tories hold 24 of the council's 43 seats, with the Greens on 11, independents on five and Labour on three."
     (check,) = totals(checks_of(nlp, text))
     assert check.status == "consistent" and check.about[0].startswith("43")
+
+
+@pytest.mark.parametrize("children, status", [("two children", "consistent"), ("five children", "inconsistent")])
+def test_the_victims_broken_down_against_the_dead(nlp, children, status):
+    text = (f"Eight people died when the bridge at Halbury gave way. Traffic was diverted for a week. "
+            f"The victims included four men, two women and {children}, the council said.")
+    (check,) = totals(checks_of(nlp, text))
+    assert check.status == status and check.about[0] == "Eight people"
+
+
+def test_the_victims_may_be_the_dead_and_the_injured_together(nlp):
+    text = ("Eight people died and five were injured when the bridge at Halbury gave way. "
+            "The victims included four men, three women and six children, the council said.")
+    assert not [c for c in checks_of(nlp, text) if c.status == "inconsistent"]

@@ -149,3 +149,27 @@ def test_figures_that_need_not_add_up_raise_nothing(nlp, text):
 ])
 def test_lists_with_compound_number_words_and_the_rest(nlp, text):
     assert only(checks_of(nlp, text), "total").status == "consistent"
+
+
+@pytest.mark.parametrize("second, status", [("30 months", "consistent"), ("20 months", "inconsistent")])
+def test_terms_that_make_up_a_sentence_in_years_and_months(nlp, second, status):
+    text = f"Ms Vale was jailed for five years and six months: three years for fraud and {second} for forgery."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status and check.about[:3] == ["five years and six months", "three years", second]
+
+
+def test_a_bare_number_after_a_length_counts_in_its_unit(nlp):
+    text = "The builder was banned for seven years: five years for fraud and two for lying to the court."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == "consistent" and check.about[-1] == "two"
+
+
+def test_terms_served_side_by_side_are_no_parts_of_their_sum(nlp):
+    text = "Ms Vale was jailed for three years: three years for fraud and two for forgery, to run concurrently."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "total"]
+
+
+@pytest.mark.parametrize("whole, found", [("ten days", ["consistent"]), ("nine days", [])])
+def test_days_that_may_be_counted_twice_only_agree(nlp, whole, found):
+    text = f"The tour lasted {whole}: four days in Lyon and six in Nice."
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "total"] == found

@@ -19,6 +19,18 @@ CUES = data_table("check_words")
 HEDGES = {word: tuple(bounds) for word, bounds in data_table("figure_words")["hedges"].items()
           if not word.startswith("_")}
 
+# Groups that between them make up a whole ("men, women, children"), a noun in one form ("child" → "children").
+PARTITIONS = [frozenset(row) for row in CUES["partitions"]["rows"]]
+GROUP_FORMS = CUES["partitions"]["forms"]
+
+
+def side_by_side(nouns: set[str]) -> bool:
+    """Whether counted nouns are groups of one partition ('four men, two women and two children'): none of them
+    is the sum of the others."""
+    groups = {GROUP_FORMS.get(noun, noun) for noun in nouns}
+    return len(groups) > 1 and any(groups <= row for row in PARTITIONS)
+
+
 CLOCK_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-XX-XX)T(\d\d):(\d\d)$")
 MINUTES = {"H": 60, "M": 1, "S": 1 / 60}
 CALENDAR_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century"}

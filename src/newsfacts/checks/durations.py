@@ -47,15 +47,48 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         elif figure[2] and (later := counted_later(parsed, stated, here, clocks, spans)) is not None:
             yield from clock_check(parsed, sheet, stated, figure, later)
         elif not figure[2] and sentence is not None:
-            dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
-                     and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
+            dates = calendar_dates(sheet, sentence)
+            check = None
             if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and (
                     joined_as_range(parsed.text, *dates) or runs_until(parsed.text, stated, dates)
                     or ends_after(parsed.text, stated, dates)):
                 check = date_span_check(parsed.text, stated, figure, dates)
-                if check is not None:
-                    yield check
-    yield from counted_date_checks(parsed, sheet)
+            else:
+                # told less tightly: the dates are taken as its ends only when they agree with it
+                ends = runs_before(parsed.text, stated, dates) or ended_after_the_last(parsed, sheet, stated, spans,
+                                                                                      dates)
+                check = date_span_check(parsed.text, stated, figure, ends) if ends else None
+                check = check if check is not None and check.status == "consistent" else None
+            if check is not None:
+                yield check
+    yield from counted_date_checks(parsed, sheet, spans)
+
+
+def calendar_dates(sheet: FactSheet, sentence: Sentence) -> list[TimeExpression]:
+    """The sentence's dates of a year, a month or a day."""
+    return [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+            and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
+
+
+def runs_before(text: str, stated: TimeExpression, dates: list[TimeExpression]) -> list[TimeExpression] | None:
+    """'graduated in 1957 and taught for 14 years before running for the council in 1971': a length told
+    after one date and ending with the thing the next date is of; those two dates."""
+    before = [t for t in dates if t.end <= stated.start]
+    after = [t for t in dates if t.start >= stated.end]
+    if before and after and re.fullmatch(r"\s+before\b[^.;]{0,60}", text[stated.end:after[0].start], re.I):
+        return [before[-1], after[0]]
+    return None
+
+
+def ended_after_the_last(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, spans: list[Sentence],
+                         dates: list[TimeExpression]) -> list[TimeExpression] | None:
+    """'They married in June 1958. He died in 2019, after 61 years of marriage.': a length told after the one
+    date of its sentence, counted from the last date of the sentence before."""
+    if len(dates) != 1 or not ends_after(parsed.text, stated, [dates[0], dates[0]]):
+        return None
+    index = next((i for i, s in enumerate(spans) if s.start <= stated.start < s.end), 0)
+    earlier = calendar_dates(sheet, spans[index - 1]) if index else []
+    return [earlier[-1], dates[0]] if earlier else None
 
 
 # A clock time restated in another zone ("7pm local time, or 10pm ET", "02:14 GMT (10:14pm EDT)"), or given
@@ -154,9 +187,10 @@ def since_clock(parsed: Parsed, stated: TimeExpression, here: list[TimeExpressio
     return None
 
 
-def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
+def counted_date_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Iterator[Check]:
     """'She enrolled in 1956 and qualified seven years later, in 1963': the length between the date
-    mentioned before 'later' and the date set beside it."""
+    mentioned before 'later' and the date set beside it. 'Seven years later, at 30, she qualified in 1963':
+    the one date after it in its sentence, taken as its end only when they agree."""
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     for stated in (t for t in sheet.times if t.type == "DATE"):
         counted = counted_from(stated.text)
@@ -164,12 +198,18 @@ def counted_date_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
             continue
         count, unit, way = counted
         beside = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
+        loose = beside is None
+        if loose and (sentence := sentence_of(spans, stated.start)) is not None:
+            later = [t for t in dates if stated.end <= t.start < sentence.end]
+            beside = later[0] if len(later) == 1 else None
         origin = max((t for t in dates if t.end <= stated.start and t is not beside), key=lambda t: t.start,
                      default=None)
         if beside is None or origin is None:
             continue
         begin, end = (origin, beside) if way == "later" else (beside, origin)
         status, shown = counted_verdict(parsed.text, stated, count, unit, interval(begin.value), interval(end.value))
+        if loose and status != "consistent":
+            continue
         yield Check(kind="elapsed", status=status, about=[origin.text, stated.text, beside.text],
                     working=f"{begin.value} → {end.value} = {shown} {unit}s; stated {stated.text}: {status}")
 
@@ -266,8 +306,14 @@ def joined_as_range(text: str, first: TimeExpression, second: TimeExpression) ->
 def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure: tuple[float, str, bool],
                 pair: list[TimeExpression]) -> Iterator[Check]:
     text = parsed.text
-    if len({zone_of(text, clock) for clock in pair}) > 1 or POSSESSIVE.match(text, stated.end):
-        return  # "6.55am UK time … 9.10am local time": no subtracting across time zones; "an hour's drive"
+    if POSSESSIVE.match(text, stated.end):
+        return  # "an hour's drive"
+    if len({zone_of(text, clock) for clock in pair}) > 1:
+        # "6.55am UK time … 9.10am local time (8.10am in the UK)": its restatement in the other's zone, or
+        # no subtracting across time zones
+        pair = in_one_zone(text, sheet, pair)
+        if pair is None:
+            return
     if RANGE_START.match(text, stated.end):
         return  # "six to seven minutes": the range is read at its last number
     first, second = sorted(pair, key=lambda t: t.value)
@@ -330,6 +376,22 @@ CLOCK_HEDGE = re.compile(rf"\b(?P<hedge>{words_pattern([w for w in CLOCK_HEDGES 
                          r"\s+(?:at\s+)?$", re.I)
 
 
+def in_one_zone(text: str, sheet: FactSheet, pair: list[TimeExpression]) -> list[TimeExpression] | None:
+    """Two clock times told in different zones, one of them restated in the other's zone right after it: the
+    pair in one zone; None when neither is."""
+    clocks = sorted((t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)), key=lambda t: t.start)
+    for index, clock in enumerate(pair):
+        other = zone_of(text, pair[1 - index])
+        last = clock
+        for later in (t for t in clocks if t.start > clock.start):
+            if not RESTATED.fullmatch(text[last.end:later.start]):
+                break
+            if zone_of(text, later) == other:
+                return [later, pair[1]] if index == 0 else [pair[0], later]
+            last = later
+    return None
+
+
 def zone_of(text: str, clock: TimeExpression) -> str:
     """The zone a clock time is told in, named after it or inside its own words ('midnight Mountain Time')."""
     found = ZONE.match(text, clock.end) or ZONE_INSIDE.search(clock.text)
@@ -376,13 +438,18 @@ MINUTES_A_DAY = 24 * 60
 
 def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str, bool],
                     dates: list[TimeExpression]) -> Check | None:
+    """A length against the two dates bounding it. Years between two dates are the time passed between two
+    events (`elapsed`, as an age is); shorter lengths the dates bound are the length of one stretch."""
     unit = CALENDAR_UNITS.get(figure[1])
     first, second = sorted(dates, key=lambda t: t.value)
-    if len(first.value) == 7:  # "from January 2024 to July 2025, 18 months": as many months as the ends allow
+    kind = "elapsed" if unit in YEARS_IN else "duration"
+    if len(first.value) == 7 or len(first.value) != len(second.value):
+        # "from January 2024 to July 2025, 18 months", "in June 1958 … in 2019, after 61 years": as many months
+        # or years as the ends allow
         if unit not in ("month", "year"):
             return None
         status, shown = counted_verdict(text, stated, figure[0], unit, interval(first.value), interval(second.value))
-        return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+        return Check(kind=kind, status=status, about=[first.text, second.text, stated.text],
                      working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")
     if len(first.value) == 4:
         if unit not in YEARS_IN:
@@ -398,5 +465,5 @@ def date_span_check(text: str, stated: TimeExpression, figure: tuple[float, str,
     hedged = hedge(text, stated.start, stated.text)
     status = verdict(any(agrees(gap, figure[0], hedged) for gap in gaps))
     shown = " or ".join(plain(round(gap, 1)) for gap in sorted(gaps))
-    return Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+    return Check(kind=kind, status=status, about=[first.text, second.text, stated.text],
                  working=f"{first.value} → {second.value} = {shown} {unit}s; stated {stated.text}: {status}")

@@ -41,6 +41,17 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             origin = origin_of_length(parsed, sheet, stated, unit, sentence)
         if origin is not None:
             yield elapsed_check(parsed, stated, figure[0], unit, origin)
+        elif since is None and first_in(parsed, stated, sentence):
+            # the date of the last time is told in a sentence beside it: taken only when one date agrees
+            index = spans.index(sentence)
+            beside = [t for near in spans[max(0, index - 1):index + 2] if near is not sentence
+                      for t in sheet.times if t.type == "DATE" and near.start <= t.start < near.end
+                      and interval(t.value) and interval(t.value)[1] < parsed.published
+                      and counted_from(t.text) is None]  # "a year earlier" is counted from another date
+            agreeing = [check for check in (elapsed_check(parsed, stated, figure[0], unit, t) for t in beside)
+                        if check.status == "consistent"]
+            if len(agreeing) == 1:
+                yield agreeing[0]
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     for stated in (t for t in sheet.times if t.type == "DATE"):  # "a decade ago" is dated to its decade only
         counted = counted_from(stated.text)
@@ -106,6 +117,21 @@ def told_as_present(word: Token, perfect: bool = False) -> bool:
         verb = verb.head  # "is touring to mark 50 years": the verb the infinitive serves
     return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")
                                     and (not perfect or child.lemma_ == "have") for child in verb.children)
+
+
+# "the deadliest fire in 30 years", "its second inquiry in 14 months": a length up to now since the last such.
+IN_LENGTH = re.compile(r"\b(?:in|for)\s+(?:the\s+(?:past|last)\s+)?(?:(?:" + "|".join(
+    re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?$", re.I)
+
+
+def first_in(parsed: Parsed, stated: TimeExpression, sentence: Sentence) -> bool:
+    """Whether a length closes a superlative or an ordinal ('the worst … in 30 years', 'the first time in 26
+    years'): the time since the last one like it."""
+    if not IN_LENGTH.search(parsed.text[max(sentence.start, stated.start - 16):stated.start]):
+        return False
+    clause = parsed.doc.char_span(sentence.start, stated.start, alignment_mode="expand")
+    return clause is not None and any(token.tag_ in ("JJS", "RBS") or token.ent_type_ == "ORDINAL"
+                                      for token in clause)
 
 
 def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: str, origin: TimeExpression) -> Check:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
 from .changes import direction
-from .common import verdict
+from .common import CUES, verdict, words_pattern
 from .values import Value, overlaps, shown, values
 
 # Between a count and its share: "323 (32.0 per cent", "1,486 votes (51.2%", "4,423 people, or 91 per cent".
@@ -42,6 +42,9 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
                 total = _total_of_results(text, group, counts)
                 if total is not None:
                     yield total
+    for check, share in _derived_shares(parsed, counts, shares):
+        done.add(share.start)
+        yield check
     for share in shares:
         if share.start in done:
             continue
@@ -157,6 +160,95 @@ def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], fo
                              working=f"{shown(part.value)} / {shown(whole.value)} = {computed:.1f}%; stated "
                                      f"{share.text}: consistent")
     return None
+
+
+# "Of the 1,250 residents who replied, 820 …": a sentence opening on the whole its counts break down.
+_WHOLE_OPENING = re.compile(r"\s*of\s+(?:the|all|its|their|his|her|our)?\s*", re.I)
+_DERIVED = re.compile(rf"(?<![\w.])(?:{words_pattern(CUES['derived_cues']['words'])})(?![\w])", re.I)
+_REST = re.compile(r"\b(?:the\s+rest|the\s+remainder|the\s+remaining|the\s+others)\b", re.I)
+# "of those who …", "of them": a share of some of the whole, not of all of it
+_OF_SOME = re.compile(r"\bof\s+(?:those|them|these|whom)\b", re.I)
+_BASE = re.compile(r"\bof\s+(?:the\s+|all\s+)?(?P<base>[a-z][\w-]*)", re.I)
+# The letters two forms of one word share ('respondents', 'responded'), for a share's base against its whole.
+_STEM = 6
+_MOST_PARTS = 5
+
+
+def _derived_shares(parsed: Parsed, counts: list[Value], shares: list[Value]) -> Iterator[tuple[Check, Value]]:
+    """'Of the 1,250 residents who replied, 820 backed the plan and 310 opposed it. That means 72.6 per cent were
+    in favour': a share the article says follows from a whole and its parts ('that means', 'meaning') must be
+    one part, or some of them together, over the whole. Inconsistent when none gives it, unless the share
+    names another whole ('72.6 per cent of those who gave a view')."""
+    text = parsed.text
+    sentences = list(parsed.doc.sents)
+    for whole in counts:
+        opening = sentences[whole.sentence]
+        comma = text.find(",", whole.end, opening.end_char)
+        if comma < 0 or not _WHOLE_OPENING.fullmatch(text[opening.start_char:whole.start]):
+            continue
+        parts = [c for c in counts if c.sentence == whole.sentence and c.start > comma and c.unit == whole.unit
+                 and (c.kind == "money") == (whole.kind == "money") and c.value < whole.value][:_MOST_PARTS]
+        if not parts:
+            continue
+        if _REST.search(text[comma:opening.end_char]) and sum(p.value for p in parts) < whole.value:
+            rest = whole.value - sum(p.value for p in parts)
+            readings = list(_sums(parts, rest))
+        else:
+            readings = list(_sums(parts, None))
+        for share in shares:
+            if share.sentence not in (whole.sentence, whole.sentence + 1) or share.start < parts[-1].end:
+                continue
+            sentence = sentences[share.sentence]
+            cue = _DERIVED.search(text[max(sentence.start_char, parts[-1].end):share.start])
+            if cue is None:
+                continue
+            said = text[max(sentence.start_char, parts[-1].end) + cue.end():share.start] + text[share.end:sentence.end_char]
+            base = _BASE.search(said)
+            if _OF_SOME.search(said) or (base is not None and not _names_whole(text, whole, comma, base["base"])):
+                continue
+            fitting = [(chosen, value) for chosen, value in readings
+                       if overlaps(value / whole.value * 100, value / whole.value * 100, share.low, share.high, 0.0051)]
+            status = verdict(bool(fitting))
+            named = fitting[0][0] if fitting else parts
+            computed = "; ".join(f"{_summed(chosen, value)} / "
+                                 f"{shown(whole.value)} = {value / whole.value * 100:.1f}%"
+                                 for chosen, value in (fitting[:1] or readings[:len(parts) + 1]))
+            yield Check(kind="percentages", status=status, about=[whole.text, *(p.text for p in named), share.text],
+                        working=f"{computed}; stated {share.text}: {status}"), share
+
+
+def _summed(chosen: list[Value], value: float) -> str:
+    """How a reading is made: '820', '(640 + 300)', 'the rest 120', '(820 + the rest 120)'."""
+    rest = value - sum(p.value for p in chosen)
+    written = [shown(p.value) for p in chosen] + ([f"the rest {shown(rest)}"] if rest > 1e-9 else [])
+    return f"({' + '.join(written)})" if len(written) > 1 else written[0]
+
+
+def _sums(parts: list[Value], rest: float | None) -> Iterator[tuple[list[Value], float]]:
+    """Each part alone, the rest, then two or more parts together."""
+    for part in parts:
+        yield [part], part.value
+    if rest is not None:
+        yield [], rest
+    count = len(parts)
+    for mask in range(1, 2 ** count):
+        chosen = [parts[i] for i in range(count) if mask >> i & 1]
+        if len(chosen) > 1:
+            yield chosen, sum(p.value for p in chosen)
+
+
+# "Of the 1,250 residents who responded": the words naming a whole are its noun and the verb saying who they are.
+_WHO = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:who|that|which)\s+(?:have\s+|had\s+)?(?P<verb>[a-z][\w-]*)", re.I)
+
+
+def _names_whole(text: str, whole: Value, comma: int, base: str) -> bool:
+    """Whether the whole a share names ('of respondents') is the one the breakdown opened on ('Of the 1,250
+    residents who responded'): its noun, or the verb saying who they are, shares the base's first letters."""
+    words = [whole.figure.measures or ""]
+    who = _WHO.match(text, whole.end, comma)
+    if who is not None:
+        words.append(who["verb"])
+    return any(word.lower()[:_STEM] == base.lower()[:_STEM] for word in words if word)
 
 
 def _whole_of_ratio(ratio: Value) -> Value:

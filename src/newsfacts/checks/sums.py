@@ -17,11 +17,10 @@ from collections.abc import Iterator
 from ..lexicon import data_table
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
-from .common import CUES, verdict, words_pattern
+from .common import CUES, GROUP_FORMS, PARTITIONS, side_by_side, verdict, words_pattern
 from .values import Value, shown, values
 
-_PARTITIONS = [frozenset(row) for row in CUES["partitions"]["rows"]]
-_FORMS = CUES["partitions"]["forms"]
+_STRUCK = {word: tuple(senses) for word, senses in CUES["struck_words"].items() if not word.startswith("_")}
 _REMAINDER = re.compile(rf"\b(?:{words_pattern(CUES['remainder_unknown'])})\b", re.I)
 _SENSES = {word: sense for sense, words in data_table("story_words")["senses"].items() if not sense.startswith("_")
            for word in words}
@@ -81,7 +80,7 @@ def _noun(value: Value) -> str | None:
     if value.kind == "number":
         return None
     noun = (value.figure.measures or "").lower()
-    return _FORMS.get(noun, noun) or None
+    return GROUP_FORMS.get(noun, noun) or None
 
 
 def _about(text: str, value: Value) -> str:
@@ -159,11 +158,11 @@ def _partitions(text: str, sentences, items: list[Value]) -> Iterator[Check]:
         nouns = [_noun(v) for v in run]
         for size in range(len(run), 1, -1):
             named = frozenset(nouns[:size])
-            if len(named) == size and named in _PARTITIONS and (start == 0 or _noun(items[start - 1]) not in named
+            if len(named) == size and named in PARTITIONS and (start == 0 or _noun(items[start - 1]) not in named
                                                                 or items[start - 1].sentence != run[0].sentence):
                 parts = run[:size]
-                whole = _whole_for(text, sentences, items, parts)
-                check = _partition_check(text, sentences, whole, parts) if whole is not None else None
+                whole, others = _whole_for(text, sentences, items, parts)
+                check = _partition_check(text, sentences, whole, parts, others) if whole is not None else None
                 if check is not None:
                     yield check
                 break
@@ -188,37 +187,57 @@ def _content(sentence) -> set[str]:
     return {token.lemma_.lower() for token in sentence if token.pos_ in ("NOUN", "PROPN") and not token.like_num}
 
 
-def _whole_for(text: str, sentences, items: list[Value], parts: list[Value]) -> Value | None:
+def _struck(sentence) -> set[str]:
+    """The senses a word for those an event struck may stand for ('the victims': the dead, the injured)."""
+    return {sense for token in sentence for sense in _STRUCK.get(token.lower_, ())}
+
+
+def _whole_for(text: str, sentences, items: list[Value], parts: list[Value]) -> tuple[Value | None, list[Value]]:
     """The count the parts are parts of: in their sentence or one of the few before it, of the same sense
-    (killed and dead; injured) and sharing most words with their sentence, bigger than every part."""
+    (killed and dead; injured) and sharing most words with their sentence, bigger than every part. Parts said
+    of 'the victims' may be parts of the dead or of the injured: the counts of the other senses it may stand
+    for come second, as another whole the parts may make up with it."""
     own = sentences[parts[0].sentence]
     senses, words = _senses(own), _content(own)
+    struck = _struck(own) if not senses else set()
     best, best_score = None, 0
+    others: dict[str, Value] = {}
     for whole in items:
         if whole in parts or not 0 <= parts[0].sentence - whole.sentence <= _PARTITION_REACH:
             continue
-        if not _same_unit(whole, parts[0]) or any(p.value >= whole.value for p in parts) or _noun(whole) in {
-                _noun(p) for p in parts}:
+        if not _same_unit(whole, parts[0]) or _noun(whole) in {_noun(p) for p in parts}:
             continue
         if whole.sentence == parts[0].sentence and whole.start > parts[0].start:
             continue
         if _EARLIER_VALUE.search(text[max(0, whole.start - 20):whole.start]):
             continue  # "41 dead, up from 27 a day earlier": the 27 is what the count was before
         theirs = sentences[whole.sentence]
-        if senses and not senses & _senses_near(theirs.doc, whole):
+        near = _senses_near(theirs.doc, whole)
+        if senses and not senses & near:
             continue
-        score = len(words & _content(theirs)) + (2 if whole.sentence == parts[0].sentence else 0)
+        if struck and near & struck:
+            for sense in near & struck:
+                others.setdefault(sense, whole)
+        if any(p.value >= whole.value for p in parts):
+            continue
+        score = len(words & _content(theirs)) + (2 if whole.sentence == parts[0].sentence else 0) + (
+            1 if near & struck else 0)
         if score > best_score or score == best_score and best is not None and whole.start > best.start:
             best, best_score = whole, score
-    return best
+    return best, [other for other in others.values() if other is not best]
 
 
-def _partition_check(text: str, sentences, whole: Value, parts: list[Value]) -> Check | None:
+def _partition_check(text: str, sentences, whole: Value, parts: list[Value], others: list[Value]) -> Check | None:
     summed = sum(p.value for p in parts)
     passage = text[sentences[whole.sentence].start_char:sentences[parts[-1].sentence].end_char]
     if _fits(whole, summed):
         return _check(text, whole, parts, "consistent")
     if any(_BESIDE_OTHERS.match(text[p.end:p.end + 24]) for p in parts):
+        return None
+    # 'the victims' may be the injured, or the dead and the injured together: wrong only if no reading fits
+    readings = [(o.low, o.high) for o in others] + [(whole.low + sum(o.low for o in others),
+                                                     whole.high + sum(o.high for o in others))] if others else []
+    if any(low - 1e-9 <= summed <= high + 1e-9 for low, high in readings):
         return None
     if summed < whole.low and _REMAINDER.search(passage):
         # "15 children and 19 adults; the remaining bodies have not been identified": parts need not reach it
@@ -277,8 +296,10 @@ _RUN_GAP = re.compile(r"^(?![^\n]*\b(?:than|of\s+the\s+total)\b)[^\n\d]{0,120}$"
 
 def _nouns_agree(whole: Value, run: list[Value]) -> bool:
     """'28 hostages' and 'five exchanges' are no parts of '33 hostages': when a part counts the whole's noun,
-    every part that names a noun names it."""
+    every part that names a noun names it; and no group of a partition is made of the others."""
     nouns = {_noun(v) for v in run} - {None}
+    if nouns and _noun(whole) and side_by_side({_noun(whole), *nouns}):
+        return False  # "four men, two women and two children": groups side by side, none the sum of others
     return _noun(whole) not in nouns or nouns == {_noun(whole)}
 
 

@@ -7,9 +7,10 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import timex
 from ..nlp import Parsed
 from ..schema import Check, FactSheet, Figure
-from .common import CUES, HEDGES, NUMBER, NUMBER_WORDS, Sentence, plain, verdict, words_pattern
+from .common import CUES, HEDGES, NUMBER, NUMBER_WORDS, Sentence, plain, side_by_side, verdict, words_pattern
 
 
 # A colon or dash before a list of figures ("11,000 staff: 7,500 in the UK, …", "The £12m package - £8m for …")
@@ -45,6 +46,27 @@ class Count:
     end: int
     currency: str = ""  # a sum's currency; counts of things have none
     hedge: tuple[float, float] = (1.0, 1.0)  # how far its hedge lets it range, as fractions of it
+    unit: str = ""  # a length's unit it is counted in ("month", "day", "minute"); counts have none
+    per: float = 1.0  # how many of `unit` one unit of the length as written holds ("five years": 12)
+
+
+# Lengths added up in one unit: calendar years and months in months, weeks and days in days, the clock's units
+# in minutes.
+LENGTH_UNITS = {"year": ("month", 12.0), "month": ("month", 1.0), "week": ("day", 7.0), "day": ("day", 1.0),
+                "hour": ("minute", 60.0), "minute": ("minute", 1.0), "second": ("minute", 1 / 60)}
+CONCURRENT = re.compile(rf"\b(?:{words_pattern(CUES['concurrent_cues']['words'])})\b", re.I)
+
+
+def length_in_units(value: str) -> tuple[float, str, float] | None:
+    """'P7Y4M' → (88, 'month', 12): a length in the unit its parts add up in, and how many of that unit its
+    first part's unit holds; None for fuzzy lengths, decades and lengths mixing calendar and clock units."""
+    parts = timex.duration_parts(value)
+    if not parts or any(unit not in LENGTH_UNITS for _, unit in parts):
+        return None
+    units = {LENGTH_UNITS[unit][0] for _, unit in parts}
+    if len(units) != 1:
+        return None
+    return sum(n * LENGTH_UNITS[unit][1] for n, unit in parts), units.pop(), LENGTH_UNITS[parts[0][1]][1]
 
 
 # What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
@@ -61,10 +83,19 @@ CUE_GAP = re.compile(r"^(?:\s+[a-z\d][\w'’-]*){0,5}\s*,?\s*(?:[–—-]\s*)?$"
 
 
 def counts(sentence: Sentence, figures: list[Figure]) -> list[Count]:
-    """The sentence's figures (`figures`) that can be parts or wholes: counts and sums of money, each with the
-    noun it counts when it follows ('28 children'); a ratio ('25 of the 34 games') as its part and its whole."""
+    """The sentence's figures (`figures`) that can be parts or wholes: counts, sums of money and lengths, each
+    with the noun it counts when it follows ('28 children'); a ratio ('25 of the 34 games') as its part and its
+    whole. A bare number listed after a length is one of the same unit ('four years for robbery and two for
+    theft'). Terms served side by side ('concurrently') are no parts of their sum: no lengths then."""
     found = []
+    lengths = CONCURRENT.search(sentence.text) is None
     for figure in figures:
+        if figure.kind == "duration" and lengths and isinstance(figure.value, str):
+            length = length_in_units(figure.value)
+            if length is not None:
+                found.append(Count(length[0], figure.text, figure.start - sentence.start, figure.end - sentence.start,
+                                   hedge=HEDGES.get(figure.hedge or "", (1.0, 1.0)), unit=length[1], per=length[2]))
+            continue
         if figure.kind not in ("count", "number", "money", "ratio"):
             continue
         if figure.kind == "ratio":
@@ -82,10 +113,19 @@ def counts(sentence: Sentence, figures: list[Figure]) -> list[Count]:
         # a sum's currency as written ('£', '₹', 'Rs'), or its code when the word follows ('1.9 billion pounds')
         currency = re.match(r"\D*", figure.text).group(0).strip() or (figure.unit or "") if figure.kind == "money" \
             else ""
-        found.append(Count(float(figure.value), parsed_text(sentence, figure.start, end),
-                           figure.start - sentence.start, end - sentence.start, currency,
-                           HEDGES.get(figure.hedge or "", (1.0, 1.0))))
+        count = Count(float(figure.value), parsed_text(sentence, figure.start, end), figure.start - sentence.start,
+                      end - sentence.start, currency, HEDGES.get(figure.hedge or "", (1.0, 1.0)))
+        last = found[-1] if found else None
+        if (last is not None and last.unit and figure.kind == "number" and not figure.measures
+                and LENGTH_AFTER.fullmatch(sentence.text[last.end:count.start])):
+            count = Count(count.value * last.per, count.text, count.start, count.end, hedge=count.hedge,
+                          unit=last.unit, per=last.per)
+        found.append(count)
     return sorted(found, key=lambda count: count.start)
+
+
+# Between a length and a bare number of its unit listed after it: "four years for robbery and two".
+LENGTH_AFTER = re.compile(r"(?:\s+[a-z][\w'’-]*){0,5}\s*,?\s+(?:and|plus)\s+", re.I)
 
 
 def parsed_text(sentence: Sentence, start: int, end: int) -> str:
@@ -110,7 +150,8 @@ def list_from(items: list[Count], text: str) -> list[Count]:
     """The items that follow one another as one list, from the first."""
     run = items[:1]
     for item in items[1:]:
-        if item.currency != run[0].currency or not LIST_GAP.match(text[run[-1].end:item.start]):
+        if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LIST_GAP.match(
+                text[run[-1].end:item.start]):
             break
         run.append(item)
     return run
@@ -121,7 +162,8 @@ def list_until(items: list[Count], text: str) -> list[Count]:
     and six crew': a list opening on what another item includes opens on that item instead."""
     run = items[-1:]
     for item in reversed(items[:-1]):
-        if item.currency != run[0].currency or not LIST_GAP.match(text[item.end:run[0].start]):
+        if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LIST_GAP.match(
+                text[item.end:run[0].start]):
             if SUBSET_CUE.fullmatch(text[item.end:run[0].start]) and len(run) > 1:
                 run[0] = item
             break
@@ -148,7 +190,11 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
         for whole, parts, how in figures:
             if len(parts) >= 2 and whole.start not in checked:
                 closed = LAST_PART.search(text[max(0, parts[-1].start - 20):parts[-1].start]) is not None
-                for check in total_verdict(whole, parts, "all" if closed else how):
+                # calendar days counted on both sides of a move ("four days in Rome and six in Milan") may
+                # be one day twice: days that add up agree, days that do not say nothing
+                if whole.unit == "day" and how != "if equal":
+                    how = "days"
+                for check in total_verdict(whole, parts, "all" if closed and how != "days" else how):
                     checked.update(c.start for c in [whole, *parts])
                     yield check
         earlier = text, found
@@ -166,8 +212,8 @@ def equal_lists(text: str, found: list[Count]) -> Iterator[tuple[Count, list[Cou
     while rest:
         run = list_from(rest, text)
         rest = rest[len(run):]
-        if len(run) < 3:
-            continue
+        if len(run) < 3 or side_by_side({counted_word(item) for item in run} - {""}):
+            continue  # "four men, two women and two children" are groups side by side
         if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,4}\s*[,:]\s*", text[run[0].end:run[1].start], re.I):
             yield run[0], run[1:], "if equal"
         if re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,3}\s*,\s*", text[run[-2].end:run[-1].start], re.I):
@@ -181,7 +227,7 @@ def wholes_and_parts(text: str, found: list[Count],
     parts may have been told."""
     for first in (c for c in found if OF_THE_TOTAL.match(text[c.end:])):
         parts = list_from([c for c in found if c.start >= first.start], text)
-        whole = next((c for c in reversed(earlier[1]) if c.currency == first.currency), None)
+        whole = next((c for c in reversed(earlier[1]) if (c.currency, c.unit) == (first.currency, first.unit)), None)
         if whole is not None:
             yield whole, parts, "some"
     for cue in PART_CUE.finditer(text):
@@ -189,7 +235,7 @@ def wholes_and_parts(text: str, found: list[Count],
         parts = list_from(after, text)
         # "The 400 jobs will go in two waves: 250 …": a count of the parts is not their whole
         wholes = [c for c in found if c.end <= cue.start() and CUE_GAP.match(text[c.end:cue.start()])
-                  and (c.value != len(parts) or c.currency)]
+                  and (c.value != len(parts) or c.currency or c.unit)]
         # "shared between health £35m and …": the first part's own word may come before it
         if wholes and after and re.fullmatch(r"(?:\s+[a-z][\w'’-]*){0,2}\s*", text[cue.end():after[0].start], re.I):
             exhaustive = cue.group(0).lower() in CUES["exhaustive_cues"] or not cue.group(0)[-1].isalpha()
@@ -235,18 +281,21 @@ def wholes_and_parts(text: str, found: list[Count],
 
 def total_verdict(whole: Count, parts: list[Count], how: str) -> Iterator[Check]:
     """`how` the wording says the parts make up the whole: "all" of it, "some" of it (parts beyond it are
-    still wrong), or nothing ("if equal")."""
-    if whole.currency != parts[0].currency or any(part.value > whole.value for part in parts):
+    still wrong), or nothing ("if equal", or "days" that may be counted twice)."""
+    if (whole.currency, whole.unit) != (parts[0].currency, parts[0].unit) or any(
+            part.value > whole.value for part in parts):
         return  # a "whole" smaller than one of its parts is another figure read as one
     summed = sum(part.value for part in parts)
     equal = whole.value * whole.hedge[0] - 1e-9 <= summed <= whole.value * whole.hedge[1] + 1e-9
-    if (summed < whole.value and how == "some") or (not equal and how == "if equal"):
+    if (summed < whole.value and how == "some") or (not equal and how in ("if equal", "days")):
         return
     status = verdict(equal)
-    sums = " + ".join(figure(part.value, whole.currency) for part in parts)
+    sums = " + ".join(figure(part.value, whole.currency, whole.unit) for part in parts)
     yield Check(kind="total", status=status, about=[whole.text, *(part.text for part in parts)],
-                working=f"{sums} = {figure(summed, whole.currency)}; stated total {whole.text}: {status}")
+                working=f"{sums} = {figure(summed, whole.currency, whole.unit)}; stated total {whole.text}: {status}")
 
 
-def figure(value: float, currency: str) -> str:
+def figure(value: float, currency: str, unit: str = "") -> str:
+    if unit:
+        return f"{plain(round(value, 2))} {unit}s"
     return f"{currency}{value:,.0f}" if currency else plain(value)
