@@ -216,4 +216,3 @@ def test_a_prison_abbreviation_and_the_name_after_it_are_one_place(nlp):
 ])
 def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisation(nlp, text, outlet):
     assert holder(entities_of(nlp, text), outlet).type == "ORG"
-
