@@ -423,3 +423,16 @@ def test_the_place_a_mayor_is_of_is_called_back_as_the_town(nlp):
     text = "Ann Lee was elected mayor of Dunmore Falls in 1990 and ran the town for ten years."
     entities = entities_of(nlp, text)
     assert holder(entities, "the town") is holder(entities, "Dunmore Falls")
+
+
+def test_a_role_two_people_hold_is_the_one_the_sentence_before_names_alone(nlp):
+    text = ("Deputy Mayor Tom Reed and Mayor Ann Lee opened the bridge. On Friday Ann Lee met the builders. "
+            "The mayor thanked them for their work.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The mayor") is holder(entities, "Mayor Ann Lee")
+
+
+def test_a_role_two_people_hold_is_neither_when_the_sentence_before_names_both(nlp):
+    text = "Deputy Mayor Tom Reed and Mayor Ann Lee opened the bridge. The mayor thanked the builders."
+    entities = entities_of(nlp, text)
+    assert not any(m.text == "The mayor" for e in entities for m in e.mentions)

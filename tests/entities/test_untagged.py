@@ -202,3 +202,17 @@ def test_capitalised_words_after_the_ending_in_a_newspapers_word_are_a_newspaper
 def test_a_newspapers_word_inside_a_longer_name_is_no_newspaper(nlp):
     entities = entities_of(nlp, "The study was published in the Medical Journal of Kelsby on Tuesday.")
     assert not any(m.text == "Medical Journal" for e in entities for m in e.mentions)
+
+
+def test_a_prison_abbreviation_and_the_name_after_it_are_one_place(nlp):
+    entities = entities_of(nlp, "He smuggled phones into HMP Kelsby and HMP Dunmore in Cumbria last year.")
+    assert holder(entities, "HMP Kelsby").type == "PLACE"
+    assert holder(entities, "HMP Dunmore") is not holder(entities, "HMP Kelsby")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("A resident told KTV that he had lost everything.", "KTV"),
+    ("The minister said so in an interview with public broadcaster NRKX on Monday.", "NRKX"),
+])
+def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisation(nlp, text, outlet):
+    assert holder(entities_of(nlp, text), outlet).type == "ORG"

@@ -87,7 +87,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                                                      or t.ent_type_ == "NORP" for t in doc[start:noun.i]):
                 continue
             if of is None:
-                _refer_back(roles[noun.lemma_.lower()], start, noun.i + 1, clusters)
+                holders = roles[noun.lemma_.lower()]
+                _refer_back(_last_named_holder(doc, holders, start, clusters, noun) or holders, start, noun.i + 1,
+                            clusters)
             elif noun.lemma_.lower() in TITLES_OF_PLACE:
                 # "the president of Cyprus" is whoever holds that office, not the president named before
                 _introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
@@ -237,6 +239,20 @@ def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]]
             # An office with the words that say which is one person's, so a lede may name it before the person:
             # "Kelsby's transport minister said … Transport Minister Ann Lee".
             _refer_back(roles[key], start, noun.i + 1, clusters, before_named=True)
+
+
+def _last_named_holder(doc: Doc, holders: dict[Cluster, int], start: int, clusters: list[Cluster],
+                       noun: Token) -> dict[Cluster, int] | None:
+    """Of several people given a role, the one 'the <role>' opening a sentence's subject means when the sentence
+    before names that one person and no one else ('Ann Lee, 61, was sworn in. The minister said…')."""
+    if len(holders) < 2 or noun.dep_ not in SUBJECT_DEPS or start != noun.sent.start:
+        return None
+    before = sentence_start(doc, noun.sent.start, 1)
+    if before is None:
+        return None
+    named = {k for k in clusters if k.type == "PERSON" for s, _, kind in k.mentions
+             if kind in {"name", "title"} and before <= s < start}
+    return {named.pop(): 0} if len(named) == 1 and named <= set(holders) else None
 
 
 def _age_after(doc: Doc, end: int) -> str | None:

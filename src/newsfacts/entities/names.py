@@ -23,9 +23,10 @@ from .candidates import (
 )
 from .places import country_code, is_subdivision
 from .untagged import (
-    bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, result_rows,
-    styles_of_office, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
-    untagged_full_names, untagged_institutions, untagged_places, untagged_places_with_common_heads, untagged_works,
+    bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, prefixed_places,
+    result_rows, styles_of_office, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
+    untagged_full_names, untagged_institutions, untagged_outlets, untagged_places, untagged_places_with_common_heads,
+    untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender,
@@ -63,6 +64,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += transcript_speakers(doc, text, taken)
     candidates += datelines(doc, text, taken)
     candidates += newspapers(doc, text, taken)
+    candidates += prefixed_places(doc, text, taken)
     candidates += place_headings(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
@@ -86,6 +88,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
+    candidates += untagged_outlets(doc, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)

@@ -149,6 +149,46 @@ def newspapers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Nouns for a news outlet written before its name: 'state broadcaster KTV', 'the news agency AFX'.
+MEDIA_NOUNS = {"broadcaster", "channel", "network", "agency", "outlet", "newspaper", "daily", "tabloid", "website",
+               "radio", "television", "station", "paper", "wire"}
+
+
+def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'told KTV', 'public broadcaster KTV': an abbreviation NER missed that someone tells something to, or that a
+    noun for a news outlet comes before, is an organisation."""
+    found = []
+    for word in doc:
+        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6) or word.i in taken or word.ent_type_ \
+                or word.is_sent_start:
+            continue
+        told = word.dep_ in {"dobj", "dative"} and word.head.lemma_ == "tell"
+        outlet = any(c.dep_ == "compound" and c.lemma_.lower() in MEDIA_NOUNS for c in word.children)
+        if told or outlet:
+            taken.add(word.i)
+            found.append(named_by_context(doc[word.i:word.i + 1], "ORG"))
+    return found
+
+
+# Abbreviations that open the name of a prison or a base: 'HMP Kelsby', 'HMYOI Kelsby', 'RAF Kelsby'.
+PLACE_PREFIXES = {"hmp", "hmyoi", "hmp/yoi", "raf"}
+
+
+def prefixed_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'HMP Kelsby', 'RAF Kelsby': an abbreviation for a prison or base and the capitalised words after it are one
+    place, though NER tags only the town in it or nothing."""
+    found = []
+    for prefix in tokens_spelling(doc, text, PLACE_PREFIXES):
+        end = prefix.i + 1
+        while end < len(doc) and is_capitalised(doc[end]) and doc[end].pos_ == "PROPN" and end - prefix.i <= 3:
+            end += 1
+        if not prefix.is_upper or end == prefix.i + 1 or any(i in taken for i in range(prefix.i, end)):
+            continue
+        taken.update(range(prefix.i, end))
+        found.append(named_by_context(doc[prefix.i:end], "PLACE"))
+    return found
+
+
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
     """'the Duke of Glenmoor', 'the Mayor of London': a person named by a title held of a place."""
     found = []
