@@ -93,3 +93,9 @@ def test_the_victims_may_be_the_dead_and_the_injured_together(nlp):
     text = ("Eight people died and five were injured when the bridge at Halbury gave way. "
             "The victims included four men, three women and six children, the council said.")
     assert not [c for c in checks_of(nlp, text) if c.status == "inconsistent"]
+
+
+@pytest.mark.parametrize("added, found", [("250", ["consistent"]), ("260", [])])
+def test_a_change_told_beside_the_values_it_went_between(nlp, added, found):
+    text = f"The club signed {added} members in May, taking its roll to 4,130 from 3,880."
+    assert [c.status for c in totals(checks_of(nlp, text))] == found
