@@ -292,7 +292,8 @@ _MEASURE = re.compile(r"(?:miles?|km|kilometres?|kilometers?|metres?|meters?|fee
 # Only a list's comma or "and" between a whole and its parts makes it one more item of the list.
 _BARE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 # Between the items of a run: no comparison, no other figure, and not a new paragraph.
-_RUN_GAP = re.compile(r"^(?![^\n]*\b(?:than|of\s+the\s+total)\b)[^\n\d]{0,120}$", re.I)
+_RUN_GAP = re.compile(r"^(?![^\n]*\b(?:than|of\s+the\s+total)\b)(?![^\n]*\d(?!\d*(?:st|nd|rd|th)\b))[^\n]{0,120}$",
+                      re.I)  # an ordinal ("11th in the table") is no figure
 
 
 def _nouns_agree(whole: Value, run: list[Value]) -> bool:
