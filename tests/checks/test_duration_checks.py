@@ -224,3 +224,17 @@ def test_clock_times_in_two_zones_are_compared_in_the_zone_one_is_restated_in(nl
             f"{stated} after setting off.")
     check = only(checks_of(nlp, text), "duration")
     assert check.status == status and check.about[:2] == ["9.20am", "10.50am"]
+
+
+@pytest.mark.parametrize("stated, found", [("just under 15 minutes", ["consistent"]), ("40 minutes", [])])
+def test_a_length_told_after_the_clock_times_it_may_run_between_only_agrees(nlp, stated, found):
+    text = ("The alarm was raised at 6.11pm on Friday. A crew reached the mill at 6.25pm. The lane stayed shut "
+            f"until 11pm. The brigade said its response time of {stated} met the target.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "duration"] == found
+
+
+@pytest.mark.parametrize("stated, found", [("more than six hours", ["consistent"]), ("two hours", [])])
+def test_a_length_ending_at_the_clock_time_after_it_runs_from_one_told_before(nlp, stated, found):
+    text = (f"The roof fell in at 5.10am. The mayor visited at noon. Crews dug for {stated}; the last man was "
+            "brought out at 11.40am.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "duration"] == found

@@ -93,3 +93,16 @@ def test_the_victims_may_be_the_dead_and_the_injured_together(nlp):
     text = ("Eight people died and five were injured when the bridge at Halbury gave way. "
             "The victims included four men, three women and six children, the council said.")
     assert not [c for c in checks_of(nlp, text) if c.status == "inconsistent"]
+
+
+@pytest.mark.parametrize("added, found", [("250", ["consistent"]), ("260", [])])
+def test_a_change_told_beside_the_values_it_went_between(nlp, added, found):
+    text = f"The club signed {added} members in May, taking its roll to 4,130 from 3,880."
+    assert [c.status for c in totals(checks_of(nlp, text))] == found
+
+
+@pytest.mark.parametrize("left, found", [("12", ["consistent"]), ("13", [])])
+def test_an_ordinal_between_parts_is_no_figure_of_theirs(nlp, left, found):
+    text = (f"Rovers have played 30 of their games, leaving them 4th in the table. With {left} games left in the "
+            "42-match season, they lead.")
+    assert [c.status for c in totals(checks_of(nlp, text))] == found

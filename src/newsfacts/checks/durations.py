@@ -46,6 +46,9 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
         elif figure[2] and (later := counted_later(parsed, stated, here, clocks, spans)) is not None:
             yield from clock_check(parsed, sheet, stated, figure, later)
+        elif figure[2] and sentence is not None and (agreed := one_agreeing_pair(
+                parsed, sheet, stated, figure, here, clocks, spans)) is not None:
+            yield agreed
         elif not figure[2] and sentence is not None:
             dates = calendar_dates(sheet, sentence)
             check = None
@@ -62,6 +65,33 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
             if check is not None:
                 yield check
     yield from counted_date_checks(parsed, sheet, spans)
+
+
+# How many sentences before a length the clock times it may run between are looked for.
+PAIR_REACH = 3
+
+
+def one_agreeing_pair(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure: tuple[float, str, bool],
+                      here: list[TimeExpression], clocks: list[TimeExpression],
+                      spans: list[Sentence]) -> Check | None:
+    """A length told apart from the clock times it runs between: 'Crews arrived at 3.05pm. … a response time of
+    just under 20 minutes' (two clock times told one after the other in the sentences before it), 'worked for
+    more than nine hours; the last was freed at 4.55pm' (an earlier clock time and the one after it in its
+    sentence). Which two are meant is not said, so the length is checked only when exactly one such pair
+    agrees with it, and never called wrong."""
+    if of_a_new_thing(parsed, stated):
+        return None
+    index = next(i for i, s in enumerate(spans) if s.start <= stated.start < s.end)
+    if len(here) == 1 and here[0].start >= stated.end:
+        pairs = [[earlier, here[0]] for earlier in clocks if earlier.end <= spans[index].start]
+    elif not here:
+        near = [t for t in clocks if spans[max(0, index - PAIR_REACH)].start <= t.start < spans[index].start]
+        pairs = [list(pair) for pair in zip(near, near[1:])]
+    else:
+        return None
+    agreeing = [check for pair in pairs for check in clock_check(parsed, sheet, stated, figure, pair)
+                if check.status == "consistent"]
+    return agreeing[0] if len(agreeing) == 1 else None
 
 
 def calendar_dates(sheet: FactSheet, sentence: Sentence) -> list[TimeExpression]:

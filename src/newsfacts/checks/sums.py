@@ -48,6 +48,7 @@ def sum_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     yield from _partitions(text, sentences, items)
     yield from _exact_sums(text, items)
     yield from _differences(text, items)
+    yield from _changes_by(text, items)
 
 
 def _items(found: list[Value]) -> list[Value]:
@@ -291,7 +292,8 @@ _MEASURE = re.compile(r"(?:miles?|km|kilometres?|kilometers?|metres?|meters?|fee
 # Only a list's comma or "and" between a whole and its parts makes it one more item of the list.
 _BARE_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 # Between the items of a run: no comparison, no other figure, and not a new paragraph.
-_RUN_GAP = re.compile(r"^(?![^\n]*\b(?:than|of\s+the\s+total)\b)[^\n\d]{0,120}$", re.I)
+_RUN_GAP = re.compile(r"^(?![^\n]*\b(?:than|of\s+the\s+total)\b)(?![^\n]*\d(?!\d*(?:st|nd|rd|th)\b))[^\n]{0,120}$",
+                      re.I)  # an ordinal ("11th in the table") is no figure
 
 
 def _nouns_agree(whole: Value, run: list[Value]) -> bool:
@@ -348,3 +350,32 @@ def _differences(text: str, items: list[Value]) -> Iterator[Check]:
         if abs(expected - gap.value) <= 1e-9 * max(1.0, gap.value):
             whole, parts = (first, [other, gap]) if between["more"] else (other, [first, gap])
             yield _check(text, whole, parts, "consistent", " (a difference)")
+
+
+# "to 84,560 from 83,442", "from 83,442 to 84,560": a value and the one it was before.
+_TO_FROM = re.compile(r"\s+from\s+")
+_FROM_TO = re.compile(r"\s+to\s+")
+
+
+def _changes_by(text: str, items: list[Value]) -> Iterator[Check]:
+    """'added 1,118 staff, taking its headcount to 84,560 from 83,442': a change told beside the values it went
+    from and to is their difference. Agreement only: a figure of the same unit nearby may be another change."""
+    for first, second in zip(items, items[1:]):
+        if first.sentence != second.sentence or not _same_unit(first, second) or first.figure.hedge \
+                or second.figure.hedge:
+            continue
+        before = text[max(0, first.start - 8):first.start]
+        between = text[first.end:second.start]
+        if _TO_FROM.fullmatch(between) and re.search(r"\bto\s+$", before):
+            new, old = first, second
+        elif _FROM_TO.fullmatch(between) and re.search(r"\bfrom\s+$", before):
+            old, new = first, second
+        else:
+            continue
+        gap = abs(new.value - old.value)
+        change = next((v for v in items if v.sentence == first.sentence and v not in (first, second)
+                       and _same_unit(v, first) and not v.figure.hedge and gap
+                       and abs(v.value - gap) <= 1e-9 * max(1.0, gap)), None)
+        if change is not None:
+            whole, rest = (new, old) if new.value > old.value else (old, new)
+            yield _check(text, whole, [rest, change], "consistent", " (a change between them)")
