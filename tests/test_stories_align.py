@@ -176,6 +176,33 @@ def test_two_versions_in_one_article_are_one_fact():
     assert any(fact.status == "disagree" and {v.text for v in fact.values} == {"40", "25"} for fact in facts)
 
 
+def test_a_version_read_without_a_predicate_takes_its_groups():
+    # The second outlet gives both versions; its 90 has no predicate of its own ("put the figure at") but
+    # agrees with the first outlet's 90 passengers on board, so its 120 and the third outlet's 120 are
+    # versions of that count, which the first and third outlets contradict.
+    a = count_sheet("a", "Only 90 passengers were on board the ferry when it ran aground.", "90", 90, "passengers")
+    text = ("A radio station said 120 passengers were on board, but the ferry operator put the figure at 90 passengers "
+            "in a statement.")
+    b = sheet("b", text, "2024-06-02", "b", figures=[figure(text, "120", "count", 120, "passengers"),
+                                                        figure(text, "90", "count", 90, "passengers")])
+    c = count_sheet("c", "As many as 120 passengers were aboard the ferry, the radio station said.", "120", 120,
+                    "passengers")
+    facts = facts_of([a, b, c])
+    (fact,) = [fact for fact in facts if fact.status == "disagree"]
+    assert {(v.article_id, v.text) for v in fact.values} == {("a", "90"), ("b", "120"), ("b", "90"), ("c", "120")}
+    groups = {(v.article_id, v.text): v.group for v in fact.values}
+    assert groups[("a", "90")] == groups[("b", "90")] != groups[("c", "120")] == groups[("b", "120")]
+
+
+def test_a_version_without_a_predicate_keeps_apart_when_its_group_has_none():
+    # Nothing says what either 90 or 120 count beyond "fans": one article's two numbers are not made versions.
+    text = "The club sold 120 scarves and 90 flags to fans before kick-off."
+    b = sheet("b", text, "2024-06-02", "b", figures=[figure(text, "120", "count", 120, "scarves"),
+                                                        figure(text, "90", "count", 90, "flags")])
+    a = count_sheet("a", "Vendors sold 90 flags outside the ground.", "90", 90, "flags")
+    assert not any(fact.status == "disagree" for fact in facts_of([a, b]))
+
+
 def test_a_toll_rising_with_publication_times_is_an_update():
     a = count_sheet("a", "The landslide killed 5 people.", "5", 5, "people", "2024-06-01", "2024-06-01T08:00:00+00:00")
     b = count_sheet("b", "The landslide has killed 11 people.", "11", 11, "people", "2024-06-01",

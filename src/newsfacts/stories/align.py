@@ -104,11 +104,14 @@ def same_thing(a: Measurement, b: Measurement) -> bool:
     return counts_people(a) or min(float(a.value), float(b.value)) >= DISTINCTIVE_COUNT
 
 
-def one_article_versions(a: Measurement, b: Measurement) -> bool:
+def one_article_versions(a: Measurement, b: Measurement, sense_a: str | None = None, sense_b: str | None = None
+                         ) -> bool:
     """Two different values of one article that are versions of one count ("more than 200 passengers were on
-    board, but the operator put the number at 143 passengers"): the same predicate, however firmly read, and
-    the same counted noun. Values of different articles are not judged here."""
-    return a.article_id != b.article_id or (a.kind != "count" or bool(a.sense and a.sense == b.sense)) and (
+    board, but the operator put the number at 143 passengers"): the same predicate, however firmly read (a
+    value read with none may take one from the values it is joined with, `sense_a`/`sense_b`), and the same counted noun. Values of
+    different articles are not judged here."""
+    sense_a, sense_b = a.sense or sense_a, b.sense or sense_b
+    return a.article_id != b.article_id or (a.kind != "count" or bool(sense_a and sense_a == sense_b)) and (
         a.noun == b.noun)
 
 
@@ -140,6 +143,20 @@ def _leads(found: Sequence[Measurement], members: list[int]) -> set[int]:
     read less firmly joined them by the same value and shared words, so it need not prove its own case."""
     firm = {i for i in members if found[i].firm}
     return firm or set(members)
+
+
+def _taken_senses(found: Sequence[Measurement], members: list[int], idf: dict[str, float], threshold: float
+                  ) -> dict[int, str]:
+    """The predicate a value read with none takes from the group it would join: the one sense the group's firm
+    values share, when a firm value of another article states the same number in words alike enough ("carrying
+    143 passengers" beside "put the number at 143 passengers"): it counts what they count."""
+    senses = {found[i].sense for i in members if found[i].firm}
+    if len(senses) != 1:
+        return {}
+    sense = senses.pop()
+    return {i: sense for i in members if not found[i].sense and any(
+        found[j].firm and found[j].article_id != found[i].article_id and found[j].exact == found[i].exact
+        and overlap(found[i].context, found[j].context, idf) >= threshold for j in members)}
 
 
 def align(found: Sequence[Measurement]) -> list[list[Measurement]]:
@@ -179,13 +196,15 @@ def align(found: Sequence[Measurement]) -> list[list[Measurement]]:
         first, other = found[a.members[0]], found[b.members[0]]
         if not comparable(first, other):
             return 0.0
-        leads_a, leads_b = _leads(found, a.members), _leads(found, b.members)
+        taken = _taken_senses(found, a.members + b.members, idf, threshold(first))
+        leads_a, leads_b = _leads(found, a.members) - taken.keys(), _leads(found, b.members) - taken.keys()
         for x in a.members:
             for y in b.members:
                 if cannot_link(found[x], found[y]):
                     return 0.0
                 if found[x].exact != found[y].exact and not same_thing(found[x], found[y]) and (
-                        (x in leads_a and y in leads_b) or not one_article_versions(found[x], found[y])):
+                        (x in leads_a and y in leads_b)
+                        or not one_article_versions(found[x], found[y], taken.get(x), taken.get(y))):
                     return 0.0
                 if found[x].article_id == found[y].article_id and found[x].exact != found[y].exact and overlap(
                         found[x].context, found[y].context, idf) < threshold(first):
