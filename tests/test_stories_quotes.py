@@ -57,3 +57,31 @@ def test_speaker_names_compare_without_accents_and_titles():
     assert same_speaker("Minister José Núñez", "Jose Nunez")
     assert same_speaker("Nunez", "Laura Nuñez")
     assert not same_speaker("Ann Lee", "Ann Okafor")
+
+
+def test_a_statement_split_by_its_cue_is_one_variant_in_pieces():
+    first = "The pumps failed at midnight and the water rose faster than anyone expected"
+    second = "We will ask the province for new pumps before the winter rains"
+    a = f'"{first}. {second}," Mayor Ines Duarte said.'
+    b = f'"{first}," Duarte told reporters. "{second}."'
+    ines_a, ines_b = person(a, "Ines Duarte"), person(b, "Duarte")
+    (group,) = group_quotes([
+        sheet("a", a, "2024-02-01", "One", entities=[ines_a], quotes=[quote(a, f"{first}. {second}", ines_a)]),
+        sheet("b", b, "2024-02-01", "Two", entities=[ines_b], quotes=[quote(b, first, ines_b), quote(b, second, ines_b)])])
+    split = next(variant for variant in group.variants if variant.article_id == "b")
+    assert [b[part.start:part.end] for part in split.parts] == [first, second]
+    assert split.text == f"{first} … {second}"
+    assert not split.changes
+
+
+def test_a_quote_repeated_in_one_article_is_no_second_piece():
+    words = "Every family on the river road will be housed by Friday"
+    a = f'"{words}," said Tomas Berg.'
+    b = f'Berg: every family housed by Friday. "{words}," Tomas Berg said on Monday.'
+    tomas_a, tomas_b = person(a, "Tomas Berg"), person(b, "Tomas Berg")
+    (group,) = group_quotes([
+        sheet("a", a, "2024-02-01", "One", entities=[tomas_a], quotes=[quote(a, words, tomas_a)]),
+        sheet("b", b, "2024-02-01", "Two", entities=[tomas_b],
+              quotes=[quote(b, "every family housed by Friday", tomas_b), quote(b, words, tomas_b)])])
+    repeated = next(variant for variant in group.variants if variant.article_id == "b")
+    assert repeated.parts == [] and repeated.text == words

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..schema import FactSheet
-from .sheet import QuoteGroup, QuoteVariant, WordChange
+from .sheet import QuoteGroup, QuotePart, QuoteVariant, WordChange
 
 # Scores are rapidfuzz's 0..100. Same speaker: alike as wholes (token order aside), or the shorter inside
 # the longer; different speakers: all but identical.
@@ -45,6 +45,7 @@ class _Said:
     speaker: str | None
     words: list[str]
     folded: str
+    parts: tuple[tuple[str, int, int], ...] = ()  # (text, start, end) of each piece the article gives apart
 
 
 def fold(text: str) -> str:
@@ -118,12 +119,35 @@ def group_quotes(sheets: Sequence[FactSheet]) -> list[QuoteGroup]:
 
 
 def one_per_article(group: list[_Said]) -> list[_Said]:
-    """An article that repeats the statement keeps its longest rendering."""
-    best: dict[str, _Said] = {}
+    """Each article's rendering of the statement: its longest quote of it, joined by the pieces it gives apart
+    (a statement split by its cue, or its opening in one place and its close in another); a quote that only
+    repeats a longer one (in a headline or a summary) is left out."""
+    by_article: dict[str, list[_Said]] = {}
     for said in group:
-        if said.article_id not in best or len(said.words) > len(best[said.article_id].words):
-            best[said.article_id] = said
-    return list(best.values())
+        by_article.setdefault(said.article_id, []).append(said)
+    rendered = []
+    for saids in by_article.values():
+        kept: list[_Said] = []
+        for said in sorted(saids, key=lambda said: -len(said.words)):
+            if not any(repeats(said, longer) for longer in kept):
+                kept.append(said)
+        rendered.append(kept[0] if len(kept) == 1 else pieces_joined(sorted(kept, key=lambda said: said.start)))
+    return rendered
+
+
+def repeats(said: _Said, longer: _Said) -> bool:
+    """Whether a quote is the same piece as a longer one of its article: overlapping it, or its words nearly all
+    inside it."""
+    return (said.start < longer.end and longer.start < said.end) or fuzz.partial_ratio(
+        said.folded, longer.folded) >= SAME_SPEAKER_PARTIAL
+
+
+def pieces_joined(pieces: list[_Said]) -> _Said:
+    longest = max(pieces, key=lambda said: len(said.words))
+    words = [word for said in pieces for word in said.words]
+    return _Said(longest.article_id, " … ".join(said.text for said in pieces), pieces[0].start, pieces[-1].end,
+                 longest.kind, longest.speaker, words, " ".join(words),
+                 tuple((said.text, said.start, said.end) for said in pieces))
 
 
 def reference_of(group: list[_Said]) -> _Said:
@@ -167,8 +191,9 @@ def variants_of(group: list[_Said]) -> QuoteGroup:
         trimmed = is_trimmed(reference.words, said.words)
         changes = [] if said is reference or said.folded == reference.folded else word_changes(reference.words,
                                                                                                  said.words)
+        parts = [QuotePart(text=text, start=start, end=end) for text, start, end in said.parts]
         variants.append(QuoteVariant(article_id=said.article_id, text=said.text, start=said.start, end=said.end,
-                                     speaker=said.speaker, kind=said.kind, reference=said is reference,
+                                     parts=parts, speaker=said.speaker, kind=said.kind, reference=said is reference,
                                      trimmed=trimmed, changes=changes))
     named = [said.speaker for said in group if said.speaker]
     speakers_differ = any(not same_speaker(named[0], other) for other in named[1:])

@@ -12,7 +12,8 @@ for a gold one when it lies in the same article and overlaps the gold span.
   agree (the same fact with the same number, or a hedge or rounding of it) or measure different things
   (different gold facts). Pairs whose values the gold does not list are counted as unverified.
 - quote groups: a gold statement of one speaker carried by three or more outlets is found when one predicted
-  group holds all its versions (`partly` when at least two); look-alike statements of different speakers
+  group holds all its versions (a variant given in pieces overlaps by any piece; `partly` when at least
+  two); look-alike statements of different speakers
   (`same_utterance: false`) put in one group are false merges.
 - citations: found when a predicted citation overlaps the gold span; `in_set` right when the gold names a
   cited report in the set. Counted also for the gold citations of outlets, agencies, broadcasters and posts
@@ -203,7 +204,8 @@ def variant_spans(versions: dict) -> dict[str, list[Span]]:
 
 
 def score_quotes(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
-    groups = [[(variant.article_id, (variant.start, variant.end)) for variant in group.variants]
+    groups = [[(variant.article_id, span) for variant in group.variants
+               for span in [(part.start, part.end) for part in variant.parts] or [(variant.start, variant.end)]]
               for group in sheet.quotes]
 
     def held(group: list[tuple[str, Span]], article: str, spans: list[Span]) -> bool:

@@ -12,7 +12,7 @@ from pydantic import Field
 from ..schema import Model
 
 # Bump the minor version for added fields, the major one for renamed or removed fields.
-STORY_SCHEMA_VERSION = "1.0"
+STORY_SCHEMA_VERSION = "1.1"
 
 FactStatus = Literal["agree", "hedged", "disagree"]
 FactChange = Literal["update", "possible_update"]
@@ -65,11 +65,19 @@ class WordChange(Model):
     instead_of: str | None = Field(None, description="for a change: the reference's words it replaces")
 
 
-class QuoteVariant(Model):
-    article_id: str
+class QuotePart(Model):
     text: str
     start: int
     end: int
+
+
+class QuoteVariant(Model):
+    article_id: str
+    text: str = Field(description="the article's words; its pieces joined by ' … ' when it gives them apart")
+    start: int
+    end: int = Field(description="with `start`: the quote, or from the first piece to the last")
+    parts: list[QuotePart] = Field([], description="when the article gives the statement in pieces (split by its "
+                                                   "cue, or in two places): each piece, in text order")
     speaker: str | None = Field(None, description="the speaker as this article names them")
     kind: str
     reference: bool = Field(False, description="this is the most common wording, the one the others are compared to")
