@@ -67,3 +67,12 @@ def test_missing_parts_score_nothing():
     figures = score_story(gold_for(sheets), story).figures()
     assert figures["disagreements_found"] == figures["quote_groups_found"] == figures["citations_found"] == 0
     assert figures["contradicting_flagged"] == 0
+
+
+def test_an_outlet_given_several_values_by_the_gold_leaves_its_pairs_unverified():
+    sheets = flood_story()
+    gold = gold_for(sheets)
+    gold["facts"][0]["values"]["b"] = {"value": "9 (police), later 12 (officials)", "number": 12,
+                                       "spans": [span(sheets, "b", "9 people"), span(sheets, "b", "has killed")]}
+    figures = score_story(gold, compare(sheets, "flood")).figures()
+    assert figures["false_disagree_facts"] == 0 and figures["unverified_pairs"] >= 1

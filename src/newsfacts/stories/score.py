@@ -10,7 +10,9 @@ for a gold one when it lies in the same article and overlaps the gold span.
   values share a fact and a group (hedged or agree).
 - false disagrees: a pair of values a predicted fact puts in different groups although the gold says they
   agree (the same fact with the same number, or a hedge or rounding of it) or measure different things
-  (different gold facts). Pairs whose values the gold does not list are counted as unverified.
+  (different gold facts). Pairs whose values the gold does not list are counted as unverified, and so are
+  pairs the gold would call agreeing only through an outlet it gives several values of the fact ('at least
+  3, later 8'), since that outlet's one `number` need not be the value predicted.
 - quote groups: a gold statement of one speaker carried by three or more outlets is found when one predicted
   group holds all its versions (a variant given in pieces overlaps by any piece; `partly` when at least
   two); look-alike statements of different speakers
@@ -34,6 +36,7 @@ from typing import Any
 
 from rich.console import Group
 from rich.table import Table
+from text_to_num import alpha2digit
 
 from ..schema import Article, ErrorRecord, FactSheet
 from .sheet import StorySheet
@@ -43,6 +46,7 @@ TO_FIND = {"real_contradiction", "change_over_time"}
 # officials, company statements and an outlet's own interviews as citations).
 MEDIA_TYPES = re.compile(r"newspaper|agency|broadcaster|magazine|media|post|outlet", re.IGNORECASE)
 Span = tuple[int, int]
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def overlaps(a: Span, b: Span) -> bool:
@@ -121,6 +125,14 @@ def same_gold_number(gold: dict, key: str, first: str, second: str) -> bool:
     return bool(a.get("value")) and a.get("value") == b.get("value")
 
 
+def several_values(gold: dict, key: str, article: str) -> bool:
+    """Whether the gold gives this outlet several values of the fact, in spans stating different numbers ('at
+    least three' and 'risen to eight'; not one range written twice): it cannot say which a predicted value is."""
+    fact = next(fact for fact in gold["facts"] if fact["key"] == key)
+    spans = (fact["values"].get(article) or {}).get("spans") or []
+    return len({tuple(NUMBER.findall(alpha2digit(span.get("text", ""), "en"))) for span in spans}) > 1
+
+
 def hedge_pair(gold: dict, key: str, first: str, second: str) -> bool:
     """Whether the gold counts these two outlets' values of the fact as a hedge or rounding of each other,
     and never as a contradiction or an update."""
@@ -173,11 +185,13 @@ def score_facts(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
                 if first == second or group_a == group_b:
                     continue
                 keys_a, keys_b = gold_keys_of(first, span_a, value_spans), gold_keys_of(second, span_b, value_spans)
-                if not keys_a or not keys_b:
+                shared = keys_a & keys_b
+                agreeing = [key for key in shared if same_gold_number(gold, key, first, second)
+                            or hedge_pair(gold, key, first, second)]
+                if not keys_a or not keys_b or agreeing and all(
+                        several_values(gold, key, first) or several_values(gold, key, second) for key in agreeing):
                     counts.unverified_pairs += 1
-                elif not keys_a & keys_b or any(
-                        same_gold_number(gold, key, first, second) or hedge_pair(gold, key, first, second)
-                        for key in keys_a & keys_b):
+                elif not shared or agreeing:
                     false += 1
         counts.false_disagree_pairs += false
         counts.false_disagree_facts += false > 0
@@ -362,6 +376,7 @@ def story_report(scores: dict[str, StoryCounts]) -> Group:
         table.add_column("", justify="right")
         for label, part, whole in FIGURE_ROWS:
             table.add_row(label, f"{figures[part]}" + (f" / {figures[whole]}" if whole else ""))
-        table.add_row("unverified disagreeing pairs (values the gold does not list)", str(figures["unverified_pairs"]))
+        table.add_row("unverified disagreeing pairs (values the gold does not list, or lists several of)",
+                      str(figures["unverified_pairs"]))
         parts.append(table)
     return Group(*parts)
