@@ -276,3 +276,17 @@ def test_a_year_and_a_day_are_not_compared():
                                                               time(a, "1962", "DATE", "1962")]),
                       sheet("b", b, "2024-06-07", "b", times=[time(b, "Thursday", "DATE", "2024-06-06")])])
     assert all({v.text for v in fact.values} != {"1962", "Thursday"} for fact in facts)
+
+
+def test_a_range_holding_two_disagreeing_values_agrees_with_both_groups():
+    a = count_sheet("a", "Three men in overalls carried out the bank raid, police said.", "Three", 3, "men")
+    b = count_sheet("b", "Four men in overalls carried out the bank raid.", "Four", 4, "men")
+    text = "Three or four men in overalls carried out the bank raid, a witness said."
+    c = sheet("c", text, "2024-06-01", "c", figures=[figure(text, "Three or four", "count", 3, "men", upper=4)])
+    (fact,) = facts_of([a, b, c])
+    assert fact.status == "disagree"
+    by_article = {value.article_id: value for value in fact.values}
+    assert by_article["a"].group != by_article["b"].group
+    ranged = by_article["c"]
+    assert {ranged.group, *ranged.also_agrees_with} == {by_article["a"].group, by_article["b"].group}
+    assert by_article["a"].also_agrees_with == by_article["b"].also_agrees_with == []

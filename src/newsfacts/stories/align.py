@@ -234,10 +234,7 @@ def agreeing_groups(group: Sequence[Measurement]) -> list[int]:
     """A group number per measurement, values that agree sharing one: the fewest points such that every value's
     interval holds one (the classic greedy, by upper ends), each value then put at the point equal to what it
     states if there is one, else (a hedged value, a range) at the point most values hold, the higher of two."""
-    points: list[float] = []
-    for m in sorted(group, key=lambda m: m.high):
-        if not points or m.low > points[-1]:
-            points.append(m.high)
+    points = agreement_points(group)
     held = Counter(point for m in group for point in points if m.low <= point <= m.high)
 
     def place(m: Measurement) -> int:
@@ -246,6 +243,23 @@ def agreeing_groups(group: Sequence[Measurement]) -> list[int]:
         return (stated or sorted(inside, key=lambda i: (-held[points[i]], -points[i])))[0]
 
     return [place(m) for m in group]
+
+
+def agreement_points(group: Sequence[Measurement]) -> list[float]:
+    """The fewest values such that every measurement's interval holds one, in rising order: group i's point."""
+    points: list[float] = []
+    for m in sorted(group, key=lambda m: m.high):
+        if not points or m.low > points[-1]:
+            points.append(m.high)
+    return points
+
+
+def also_agreeing(group: Sequence[Measurement], numbers: Sequence[int]) -> list[list[int]]:
+    """For each measurement, the other groups it agrees with too: a range or a hedged value ("three or four")
+    holding their point as well as its own group's agrees with every value of them."""
+    points = agreement_points(group)
+    return [[i for i, point in enumerate(points) if i != number and m.low <= point <= m.high]
+            for m, number in zip(group, numbers)]
 
 
 def status_of(group: Sequence[Measurement]) -> str:
@@ -336,8 +350,8 @@ def facts_of(sheets: Sequence[FactSheet]) -> list[Fact]:
         status = status_of(group)
         groups = agreeing_groups(group)
         values = [FactValue(article_id=m.article_id, text=m.text, start=m.start, end=m.end, value=m.value,
-                            upper=m.upper, unit=m.unit, hedge=m.hedge, group=number)
-                  for m, number in zip(group, groups)]
+                            upper=m.upper, unit=m.unit, hedge=m.hedge, group=number, also_agrees_with=also)
+                  for m, number, also in zip(group, groups, also_agreeing(group, groups))]
         change = change_over_time(group, when) if status == "disagree" else None
         note = {"update": UPDATE_NOTE, "possible_update": POSSIBLE_UPDATE_NOTE}.get(change or "")
         facts.append(Fact(what=describe(group), kind=group[0].kind, values=values, status=status, change=change,
