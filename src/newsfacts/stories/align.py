@@ -196,16 +196,19 @@ def align(found: Sequence[Measurement]) -> list[list[Measurement]]:
         first, other = found[a.members[0]], found[b.members[0]]
         if not comparable(first, other):
             return 0.0
-        taken = _taken_senses(found, a.members + b.members, idf, threshold(first))
-        leads_a, leads_b = _leads(found, a.members) - taken.keys(), _leads(found, b.members) - taken.keys()
+        taken: dict[int, str] | None = None  # found only when a pair needs it: most pairs never do
         for x in a.members:
             for y in b.members:
                 if cannot_link(found[x], found[y]):
                     return 0.0
-                if found[x].exact != found[y].exact and not same_thing(found[x], found[y]) and (
-                        (x in leads_a and y in leads_b)
-                        or not one_article_versions(found[x], found[y], taken.get(x), taken.get(y))):
-                    return 0.0
+                if found[x].exact != found[y].exact and not same_thing(found[x], found[y]):
+                    if taken is None:
+                        taken = _taken_senses(found, a.members + b.members, idf, threshold(first))
+                        leads_a = _leads(found, a.members) - taken.keys()
+                        leads_b = _leads(found, b.members) - taken.keys()
+                    if (x in leads_a and y in leads_b) or not one_article_versions(found[x], found[y], taken.get(x),
+                                                                                   taken.get(y)):
+                        return 0.0
                 if found[x].article_id == found[y].article_id and found[x].exact != found[y].exact and overlap(
                         found[x].context, found[y].context, idf) < threshold(first):
                     return 0.0
@@ -214,12 +217,23 @@ def align(found: Sequence[Measurement]) -> list[list[Measurement]]:
         closest = max(overlap(found[x].context, found[y].context, idf) for x in a.members for y in b.members)
         return score if min(score, closest) >= threshold(first) else 0.0
 
+    # A pair's score changes only when one of its groups does: scores are kept between rounds.
+    scores: dict[tuple[int, int], float] = {}
+
+    def score_of(a: _Group, b: _Group) -> float:
+        key = (id(a), id(b))
+        if key not in scores:
+            scores[key] = joinable(a, b)
+        return scores[key]
+
     while True:
-        best = max(((joinable(a, b), i, j) for i, a in enumerate(groups) for j, b in enumerate(groups) if i < j),
+        best = max(((score_of(a, b), i, j) for i, a in enumerate(groups) for j, b in enumerate(groups) if i < j),
                    default=(0.0, 0, 0))
         if best[0] <= 0.0:
             break
         _, i, j = best
+        changed = {id(groups[i]), id(groups[j])}
+        scores = {key: value for key, value in scores.items() if not changed & set(key)}
         groups[i].members += groups[j].members
         groups[i].context = _pooled(found, groups[i].members)
         del groups[j]
