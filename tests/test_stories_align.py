@@ -177,12 +177,12 @@ def test_two_versions_in_one_article_are_one_fact():
 
 
 def test_a_version_read_without_a_predicate_takes_its_groups():
-    # The second outlet gives both versions; its 90 has no predicate of its own ("put the figure at") but
-    # agrees with the first outlet's 90 passengers on board, so its 120 and the third outlet's 120 are
-    # versions of that count, which the first and third outlets contradict.
-    a = count_sheet("a", "Only 90 passengers were on board the ferry when it ran aground.", "90", 90, "passengers")
-    text = ("A radio station said 120 passengers were on board, but the ferry operator put the figure at 90 passengers "
-            "in a statement.")
+    # The second outlet gives both versions; its 90 has no predicate of its own (a tally that "listed" them) but
+    # agrees with the first outlet's 90 passengers aboard, so its 120 and the third outlet's 120 are versions of
+    # that count, which the first and third outlets contradict.
+    a = count_sheet("a", "Only 90 passengers were aboard the ferry when it ran aground.", "90", 90, "passengers")
+    text = ("A radio station said 120 passengers were aboard the ferry. The ferry company's own tally, released "
+            "later, listed 90 passengers.")
     b = sheet("b", text, "2024-06-02", "b", figures=[figure(text, "120", "count", 120, "passengers"),
                                                         figure(text, "90", "count", 90, "passengers")])
     c = count_sheet("c", "As many as 120 passengers were aboard the ferry, the radio station said.", "120", 120,
