@@ -106,10 +106,10 @@ def same_thing(a: Measurement, b: Measurement) -> bool:
 
 def one_article_versions(a: Measurement, b: Measurement, sense_a: str | None = None, sense_b: str | None = None
                          ) -> bool:
-    """Two different values of one article that are versions of one count ("more than 200 passengers were on
-    board, but the operator put the number at 143 passengers"): the same predicate, however firmly read (a
-    value read with none may take one from the values it is joined with, `sense_a`/`sense_b`), and the same counted noun. Values of
-    different articles are not judged here."""
+    """Two different values of one article that are versions of one count ("a union said 40 workers were hurt,
+    the firm gave its own tally of 25 workers"): the same predicate, however firmly read (a value read with
+    none may take one from the values it is joined with, `sense_a`/`sense_b`), and the same counted noun.
+    Values of different articles are not judged here."""
     sense_a, sense_b = a.sense or sense_a, b.sense or sense_b
     return a.article_id != b.article_id or (a.kind != "count" or bool(sense_a and sense_a == sense_b)) and (
         a.noun == b.noun)
@@ -148,8 +148,8 @@ def _leads(found: Sequence[Measurement], members: list[int]) -> set[int]:
 def _taken_senses(found: Sequence[Measurement], members: list[int], idf: dict[str, float], threshold: float
                   ) -> dict[int, str]:
     """The predicate a value read with none takes from the group it would join: the one sense the group's firm
-    values share, when a firm value of another article states the same number in words alike enough ("carrying
-    143 passengers" beside "put the number at 143 passengers"): it counts what they count."""
+    values share, when a firm value of another article states the same number in words alike enough ("25 workers
+    were hurt" beside "the firm's tally listed 25 workers"): it counts what they count."""
     senses = {found[i].sense for i in members if found[i].firm}
     if len(senses) != 1:
         return {}
