@@ -177,12 +177,12 @@ def test_two_versions_in_one_article_are_one_fact():
 
 
 def test_a_version_read_without_a_predicate_takes_its_groups():
-    # The second outlet gives both versions; its 90 has no predicate of its own ("put the figure at") but
-    # agrees with the first outlet's 90 passengers on board, so its 120 and the third outlet's 120 are
-    # versions of that count, which the first and third outlets contradict.
-    a = count_sheet("a", "Only 90 passengers were on board the ferry when it ran aground.", "90", 90, "passengers")
-    text = ("A radio station said 120 passengers were on board, but the ferry operator put the figure at 90 passengers "
-            "in a statement.")
+    # The second outlet gives both versions; its 90 has no predicate of its own (a tally that "listed" them) but
+    # agrees with the first outlet's 90 passengers aboard, so its 120 and the third outlet's 120 are versions of
+    # that count, which the first and third outlets contradict.
+    a = count_sheet("a", "Only 90 passengers were aboard the ferry when it ran aground.", "90", 90, "passengers")
+    text = ("A radio station said 120 passengers were aboard the ferry. The ferry company's own tally, released "
+            "later, listed 90 passengers.")
     b = sheet("b", text, "2024-06-02", "b", figures=[figure(text, "120", "count", 120, "passengers"),
                                                         figure(text, "90", "count", 90, "passengers")])
     c = count_sheet("c", "As many as 120 passengers were aboard the ferry, the radio station said.", "120", 120,
@@ -276,3 +276,17 @@ def test_a_year_and_a_day_are_not_compared():
                                                               time(a, "1962", "DATE", "1962")]),
                       sheet("b", b, "2024-06-07", "b", times=[time(b, "Thursday", "DATE", "2024-06-06")])])
     assert all({v.text for v in fact.values} != {"1962", "Thursday"} for fact in facts)
+
+
+def test_a_range_holding_two_disagreeing_values_agrees_with_both_groups():
+    a = count_sheet("a", "Three men in overalls carried out the bank raid, police said.", "Three", 3, "men")
+    b = count_sheet("b", "Four men in overalls carried out the bank raid.", "Four", 4, "men")
+    text = "Three or four men in overalls carried out the bank raid, a witness said."
+    c = sheet("c", text, "2024-06-01", "c", figures=[figure(text, "Three or four", "count", 3, "men", upper=4)])
+    (fact,) = facts_of([a, b, c])
+    assert fact.status == "disagree"
+    by_article = {value.article_id: value for value in fact.values}
+    assert by_article["a"].group != by_article["b"].group
+    ranged = by_article["c"]
+    assert {ranged.group, *ranged.also_agrees_with} == {by_article["a"].group, by_article["b"].group}
+    assert by_article["a"].also_agrees_with == by_article["b"].also_agrees_with == []

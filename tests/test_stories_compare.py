@@ -61,3 +61,16 @@ def test_first_carrier_is_ordered_by_publication_time_where_known():
     assert quote_first.article_ids == ["b"] and quote_first.published == "2024-03-04T07:30:00+00:00"
     assert quote_first.certain
     assert {article.id: article.published_at for article in story.articles}["b"] == "2024-03-04T07:30:00+00:00"
+
+
+def test_a_value_agreeing_with_two_groups_shows_both():
+    story = compare(flood_story(), "flood")
+    missing = next(fact for fact in story.facts if any(v.text == "40 people" for v in fact.values))
+    missing.status = "disagree"
+    for value in missing.values:
+        value.group = int(value.text != "40 people")
+    next(value for value in missing.values if value.text == "40 people").also_agrees_with = [1]
+    console = Console(width=160, record=True)
+    console.print(story_summary(story))
+    assert "[1, also 2]" in console.export_text()
+    assert 'title="also agrees with these">2<' in render_story_html(story)

@@ -67,7 +67,8 @@ def test_a_statement_split_by_its_cue_is_one_variant_in_pieces():
     ines_a, ines_b = person(a, "Ines Duarte"), person(b, "Duarte")
     (group,) = group_quotes([
         sheet("a", a, "2024-02-01", "One", entities=[ines_a], quotes=[quote(a, f"{first}. {second}", ines_a)]),
-        sheet("b", b, "2024-02-01", "Two", entities=[ines_b], quotes=[quote(b, first, ines_b), quote(b, second, ines_b)])])
+        sheet("b", b, "2024-02-01", "Two", entities=[ines_b],
+              quotes=[quote(b, first, ines_b), quote(b, second, ines_b)])])
     split = next(variant for variant in group.variants if variant.article_id == "b")
     assert [b[part.start:part.end] for part in split.parts] == [first, second]
     assert split.text == f"{first} … {second}"

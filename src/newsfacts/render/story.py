@@ -66,13 +66,19 @@ def publication_order(article) -> tuple:
     return (article.published is None, article.published_at or article.published or "", article.id)
 
 
+def group_text(value: FactValue) -> str:
+    """'[1]', or '[1, also 2]' for a range or hedged value that agrees with another group's values too."""
+    also = "".join(f", also {group + 1}" for group in value.also_agrees_with)
+    return f"[{value.group + 1}{also}]"
+
+
 def facts_table(sheet: StorySheet) -> Table:
     outlets = outlet_names(sheet)
     table = Table(title="Facts across outlets", title_justify="left", expand=True)
     for heading in ("what", "kind", "status", "outlets and values"):
         table.add_column(heading)
     for fact in sheet.facts:
-        values = "\n".join(f"{outlets[v.article_id]}: {value_text(v)}" + (f"  [{v.group + 1}]" if fact.status != "agree"
+        values = "\n".join(f"{outlets[v.article_id]}: {value_text(v)}" + (f"  {group_text(v)}" if fact.status != "agree"
                                                                           else "") for v in fact.values)
         if fact.note:
             values += f"\n({fact.note})"
@@ -137,7 +143,7 @@ def story_summary(sheet: StorySheet) -> Group:
 
 def fact_rows(fact: Fact, outlets: dict[str, str]) -> list[dict]:
     return [{"outlet": outlets[value.article_id], "text": value_text(value), "group": value.group,
-             "article_id": value.article_id} for value in fact.values]
+             "also": value.also_agrees_with, "article_id": value.article_id} for value in fact.values]
 
 
 def render_story_html(sheet: StorySheet) -> str:

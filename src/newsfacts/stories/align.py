@@ -106,10 +106,10 @@ def same_thing(a: Measurement, b: Measurement) -> bool:
 
 def one_article_versions(a: Measurement, b: Measurement, sense_a: str | None = None, sense_b: str | None = None
                          ) -> bool:
-    """Two different values of one article that are versions of one count ("more than 200 passengers were on
-    board, but the operator put the number at 143 passengers"): the same predicate, however firmly read (a
-    value read with none may take one from the values it is joined with, `sense_a`/`sense_b`), and the same counted noun. Values of
-    different articles are not judged here."""
+    """Two different values of one article that are versions of one count ("a union said 40 workers were hurt,
+    the firm gave its own tally of 25 workers"): the same predicate, however firmly read (a value read with
+    none may take one from the values it is joined with, `sense_a`/`sense_b`), and the same counted noun.
+    Values of different articles are not judged here."""
     sense_a, sense_b = a.sense or sense_a, b.sense or sense_b
     return a.article_id != b.article_id or (a.kind != "count" or bool(sense_a and sense_a == sense_b)) and (
         a.noun == b.noun)
@@ -148,8 +148,8 @@ def _leads(found: Sequence[Measurement], members: list[int]) -> set[int]:
 def _taken_senses(found: Sequence[Measurement], members: list[int], idf: dict[str, float], threshold: float
                   ) -> dict[int, str]:
     """The predicate a value read with none takes from the group it would join: the one sense the group's firm
-    values share, when a firm value of another article states the same number in words alike enough ("carrying
-    143 passengers" beside "put the number at 143 passengers"): it counts what they count."""
+    values share, when a firm value of another article states the same number in words alike enough ("25 workers
+    were hurt" beside "the firm's tally listed 25 workers"): it counts what they count."""
     senses = {found[i].sense for i in members if found[i].firm}
     if len(senses) != 1:
         return {}
@@ -196,16 +196,19 @@ def align(found: Sequence[Measurement]) -> list[list[Measurement]]:
         first, other = found[a.members[0]], found[b.members[0]]
         if not comparable(first, other):
             return 0.0
-        taken = _taken_senses(found, a.members + b.members, idf, threshold(first))
-        leads_a, leads_b = _leads(found, a.members) - taken.keys(), _leads(found, b.members) - taken.keys()
+        taken: dict[int, str] | None = None  # found only when a pair needs it: most pairs never do
         for x in a.members:
             for y in b.members:
                 if cannot_link(found[x], found[y]):
                     return 0.0
-                if found[x].exact != found[y].exact and not same_thing(found[x], found[y]) and (
-                        (x in leads_a and y in leads_b)
-                        or not one_article_versions(found[x], found[y], taken.get(x), taken.get(y))):
-                    return 0.0
+                if found[x].exact != found[y].exact and not same_thing(found[x], found[y]):
+                    if taken is None:
+                        taken = _taken_senses(found, a.members + b.members, idf, threshold(first))
+                        leads_a = _leads(found, a.members) - taken.keys()
+                        leads_b = _leads(found, b.members) - taken.keys()
+                    if (x in leads_a and y in leads_b) or not one_article_versions(found[x], found[y], taken.get(x),
+                                                                                   taken.get(y)):
+                        return 0.0
                 if found[x].article_id == found[y].article_id and found[x].exact != found[y].exact and overlap(
                         found[x].context, found[y].context, idf) < threshold(first):
                     return 0.0
@@ -214,12 +217,23 @@ def align(found: Sequence[Measurement]) -> list[list[Measurement]]:
         closest = max(overlap(found[x].context, found[y].context, idf) for x in a.members for y in b.members)
         return score if min(score, closest) >= threshold(first) else 0.0
 
+    # A pair's score changes only when one of its groups does: scores are kept between rounds.
+    scores: dict[tuple[int, int], float] = {}
+
+    def score_of(a: _Group, b: _Group) -> float:
+        key = (id(a), id(b))
+        if key not in scores:
+            scores[key] = joinable(a, b)
+        return scores[key]
+
     while True:
-        best = max(((joinable(a, b), i, j) for i, a in enumerate(groups) for j, b in enumerate(groups) if i < j),
+        best = max(((score_of(a, b), i, j) for i, a in enumerate(groups) for j, b in enumerate(groups) if i < j),
                    default=(0.0, 0, 0))
         if best[0] <= 0.0:
             break
         _, i, j = best
+        changed = {id(groups[i]), id(groups[j])}
+        scores = {key: value for key, value in scores.items() if not changed & set(key)}
         groups[i].members += groups[j].members
         groups[i].context = _pooled(found, groups[i].members)
         del groups[j]
@@ -234,10 +248,7 @@ def agreeing_groups(group: Sequence[Measurement]) -> list[int]:
     """A group number per measurement, values that agree sharing one: the fewest points such that every value's
     interval holds one (the classic greedy, by upper ends), each value then put at the point equal to what it
     states if there is one, else (a hedged value, a range) at the point most values hold, the higher of two."""
-    points: list[float] = []
-    for m in sorted(group, key=lambda m: m.high):
-        if not points or m.low > points[-1]:
-            points.append(m.high)
+    points = agreement_points(group)
     held = Counter(point for m in group for point in points if m.low <= point <= m.high)
 
     def place(m: Measurement) -> int:
@@ -246,6 +257,23 @@ def agreeing_groups(group: Sequence[Measurement]) -> list[int]:
         return (stated or sorted(inside, key=lambda i: (-held[points[i]], -points[i])))[0]
 
     return [place(m) for m in group]
+
+
+def agreement_points(group: Sequence[Measurement]) -> list[float]:
+    """The fewest values such that every measurement's interval holds one, in rising order: group i's point."""
+    points: list[float] = []
+    for m in sorted(group, key=lambda m: m.high):
+        if not points or m.low > points[-1]:
+            points.append(m.high)
+    return points
+
+
+def also_agreeing(group: Sequence[Measurement], numbers: Sequence[int]) -> list[list[int]]:
+    """For each measurement, the other groups it agrees with too: a range or a hedged value ("three or four")
+    holding their point as well as its own group's agrees with every value of them."""
+    points = agreement_points(group)
+    return [[i for i, point in enumerate(points) if i != number and m.low <= point <= m.high]
+            for m, number in zip(group, numbers)]
 
 
 def status_of(group: Sequence[Measurement]) -> str:
@@ -336,8 +364,8 @@ def facts_of(sheets: Sequence[FactSheet]) -> list[Fact]:
         status = status_of(group)
         groups = agreeing_groups(group)
         values = [FactValue(article_id=m.article_id, text=m.text, start=m.start, end=m.end, value=m.value,
-                            upper=m.upper, unit=m.unit, hedge=m.hedge, group=number)
-                  for m, number in zip(group, groups)]
+                            upper=m.upper, unit=m.unit, hedge=m.hedge, group=number, also_agrees_with=also)
+                  for m, number, also in zip(group, groups, also_agreeing(group, groups))]
         change = change_over_time(group, when) if status == "disagree" else None
         note = {"update": UPDATE_NOTE, "possible_update": POSSIBLE_UPDATE_NOTE}.get(change or "")
         facts.append(Fact(what=describe(group), kind=group[0].kind, values=values, status=status, change=change,

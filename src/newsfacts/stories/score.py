@@ -8,7 +8,8 @@ for a gold one when it lies in the same article and overlaps the gold span.
   on the gold fact's spans, in different agreeing groups; a found change over time should carry a `change`
   (an update), a found contradiction should not. A gold `rounding_or_hedge` is found when such
   values share a fact and a group (hedged or agree).
-- false disagrees: a pair of values a predicted fact puts in different groups although the gold says they
+- false disagrees: a pair of values a predicted fact puts in different groups (neither also agreeing with the
+  other's group) although the gold says they
   agree (the same fact with the same number, or a hedge or rounding of it) or measure different things
   (different gold facts). Pairs whose values the gold does not list are counted as unverified, and so are
   pairs the gold would call agreeing only through an outlet it gives several values of the fact ('at least
@@ -145,23 +146,27 @@ def score_facts(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
     value_spans = gold_value_spans(gold)
     located = [[(value.article_id, (value.start, value.end), value.group) for value in fact.values]
                for fact in sheet.facts]
+    # A range or hedged value agrees with the groups it also holds: never a disagreeing pair with their values.
+    also = [[{value.group, *value.also_agrees_with} for value in fact.values] for fact in sheet.facts]
     for disagreement in gold.get("disagreements", []):
         key, outlets = disagreement["fact"], set(disagreement["values"])
         wanted = disagreement["class"] in TO_FIND
         if disagreement["class"] not in TO_FIND | {"rounding_or_hedge"}:
             continue
         hit, marked = False, False
-        for fact, values in zip(sheet.facts, located):
-            on_gold = [(article, group) for article, span, group in values if article in outlets
-                       and any(overlaps(span, g) for g in value_spans.get((key, article), []))]
-            articles = {article for article, _ in on_gold}
+        for fact, values, agreeing_with in zip(sheet.facts, located, also):
+            on_gold = [(article, group, agreeing) for (article, span, group), agreeing in zip(values, agreeing_with)
+                       if article in outlets and any(overlaps(span, g) for g in value_spans.get((key, article), []))]
+            articles = {article for article, _, _ in on_gold}
             if len(articles) < 2:
                 continue
-            groups = {group for _, group in on_gold}
-            if wanted and fact.status == "disagree" and len(groups) >= 2:
+            apart = any(a != b and group_b not in agreeing_a and group_a not in agreeing_b
+                        for a, group_a, agreeing_a in on_gold for b, group_b, agreeing_b in on_gold)
+            if wanted and fact.status == "disagree" and apart:
                 hit = True
                 marked = marked or fact.change is not None
-            if not wanted and any(len({a for a, g in on_gold if g == group}) >= 2 for group in groups):
+            groups = set().union(*(agreeing for _, _, agreeing in on_gold))
+            if not wanted and any(len({a for a, _, agreeing in on_gold if group in agreeing}) >= 2 for group in groups):
                 hit = True
         if wanted:
             counts.disagreements_gold += 1
@@ -175,14 +180,14 @@ def score_facts(gold: dict, sheet: StorySheet, counts: StoryCounts) -> None:
         else:
             counts.hedges_gold += 1
             counts.hedges_found += hit
-    for fact, values in zip(sheet.facts, located):
+    for fact, values, agreeing_with in zip(sheet.facts, located, also):
         if fact.status != "disagree":
             continue
         counts.disagree_facts += 1
         false = 0
         for i, (first, span_a, group_a) in enumerate(values):
-            for second, span_b, group_b in values[i + 1:]:
-                if first == second or group_a == group_b:
+            for j, (second, span_b, group_b) in enumerate(values[i + 1:], i + 1):
+                if first == second or group_b in agreeing_with[i] or group_a in agreeing_with[j]:
                     continue
                 keys_a, keys_b = gold_keys_of(first, span_a, value_spans), gold_keys_of(second, span_b, value_spans)
                 shared = keys_a & keys_b

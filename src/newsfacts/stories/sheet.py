@@ -41,6 +41,8 @@ class FactValue(Model):
     unit: str | None = None
     hedge: str | None = Field(None, description="the approximator written with it: 'about', 'nearly', 'just after'")
     group: int = Field(0, description="values with the same group number agree with each other")
+    also_agrees_with: list[int] = Field([], description="other groups whose values this one agrees with too: a range "
+                                                        "or a hedged value ('three or four') that holds theirs as well")
 
 
 class Fact(Model):
