@@ -30,7 +30,7 @@ from .affiliations import affiliations, named_with
 from .places import place_pairs, places_describing, places_in, possessed_places, sites_named_after
 from .reading import Mentions
 from .triggers import trigger_relations
-from .verbs import loans, verb_relations
+from .verbs import verb_relations
 
 SYMMETRIC = {"sibling_of", "spouse_of"}
 
@@ -43,7 +43,7 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     mentions = Mentions(parsed.doc, sheet)
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
-    steps = (trigger_relations, verb_relations, loans, place_pairs, places_in, possessed_places, places_describing,
+    steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
              sites_named_after, affiliations, named_with)
     for relation in (relation for step in steps for relation in step(doc, mentions)):
         ends = (relation.subject, relation.object)
