@@ -638,3 +638,10 @@ def test_an_ownerless_director_works_for_the_one_museum_of_the_story(nlp):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]),
                          Gallery=(ORG, ["The Norvale Gallery", ("The museum", "description")]))
     assert found == {("Ann", "works_for", "Gallery", "director")}
+
+
+def test_a_town_before_a_sports_title_names_the_club_called_after_it(nlp):
+    text = "Elmby Rovers beat Tamford City 2-1. Tamford coach Ann Lee said her side was unlucky."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tamford=(PLACE, [("Tamford", "name", 1)]),
+                         City=(PLACE, ["Tamford City"]), Rovers=(ORG, ["Elmby Rovers"]))
+    assert found == {("Ann", "works_for", "City", "coach")}

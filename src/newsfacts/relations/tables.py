@@ -53,6 +53,7 @@ class Tables:
     job_endings: tuple[str, ...]
     clubs: frozenset[str]
     club_titles: frozenset[str]
+    club_suffixes: frozenset[str]
     story_bodies: dict[str, tuple[frozenset[str], frozenset[str]]]  # kind -> (nouns calling one back, its titles)
     street_heads: frozenset[str]
     appointing_verbs: frozenset[str]
@@ -120,6 +121,7 @@ def tables() -> Tables:
         job_endings=tuple(data["job_endings"]["endings"]),
         clubs=frozenset(data["clubs"]["words"]),
         club_titles=frozenset(data["club_titles"]["words"]),
+        club_suffixes=frozenset(data["club_titles"]["club_suffixes"]) | frozenset(data["clubs"]["words"]),
         story_bodies={kind: (frozenset(body["nouns"]), frozenset(body["titles"]))
                       for kind, body in data["story_bodies"].items() if not kind.startswith("_")},
         street_heads=frozenset(data["street_heads"]["words"]),

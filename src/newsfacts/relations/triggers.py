@@ -117,11 +117,16 @@ def works_named_beside(noun: Token, mentions: Mentions) -> list[Entity]:
 def team_town(noun: Token, mentions: Mentions) -> Entity | None:
     """The place named right before a sports title, which names the team: clubs and national sides are called
     by their town or country ('the Tamford coach', 'a Norland striker'), so NER types the name a place. Only
-    as a modifier: 'the manager of Tamford' may run the town."""
+    as a modifier: 'the manager of Tamford' may run the town. When the article names the club after the town
+    ('Tamford City', 'Tamford Rovers'), the title is that club's."""
     for child in noun.lefts:
         found = own_mention(child, noun, mentions) if child.dep_ in ("compound", "nmod") else None
         if found and found[0].kind == "name" and found[1].type == PLACE and found[0].end <= noun.idx:
-            return found[1]
+            town = bare(found[0].text)
+            clubs = {entity.id: entity for mention, entity in mentions.items if mention.kind == "name"
+                     and entity.id != found[1].id and (words := bare(mention.text).rsplit(" ", 1))[0] == town
+                     and len(words) == 2 and words[1] in tables().club_suffixes}
+            return next(iter(clubs.values())) if len(clubs) == 1 else found[1]
     return None
 
 
