@@ -40,6 +40,8 @@ def test_a_name_and_the_place_in_set_after_it(nlp, text, expected):
     ("Crews fought a blaze at Elm Court in Tamford on Monday.", "Elm Court", "Tamford"),
     ("Flooding cut off Elmby, in Tamford province, on Sunday.", "Elmby", "Tamford"),
     ("Ann Lee, a nurse at the Norvale Clinic in Tamford, Wessex, spoke.", "the Norvale Clinic", "Tamford"),
+    ("The storm flattened Elm Court housing complex in the southern district of Tamford overnight.", "Elm Court",
+     "Tamford"),
 ])
 def test_a_name_and_the_place_an_in_after_it_names(nlp, text, named, town):
     found = relations_of(nlp, text, Named=(ORG, [named]), Town=(PLACE, [town]),
@@ -101,3 +103,15 @@ def test_a_people_or_a_name_heading_a_persons_description_is_not_located(nlp, te
 def test_a_name_inside_a_noun_that_is_no_building_of_its_own_is_not_located(nlp, text, named, kind):
     found = relations_of(nlp, text, Named=(kind, [named]), Town=(PLACE, ["Tamford"]))
     assert ("Named", "located_in", "Town", None) not in found
+
+
+@pytest.mark.parametrize("text, site, expected", [
+    ("Smoke rose from the Tamford smelter all night.", "Tamford smelter", True),
+    ("The couple's Tamford home was sold in May.", "Tamford home", True),
+    ("Traffic on the Tamford road was slow.", "Tamford road", False),
+    ("Crowds filled Tamford Park on Sunday.", "Tamford Park", False),
+])
+def test_a_place_described_by_a_towns_name_lies_in_the_town(nlp, text, site, expected):
+    text = f"Tamford is a mill town. {text}"
+    found = relations_of(nlp, text, Town=(PLACE, ["Tamford"]), Site=(PLACE, [site]))
+    assert (("Site", "located_in", "Town", None) in found) == expected

@@ -427,6 +427,13 @@ def test_a_party_named_in_two_entities_is_the_one_named_more(nlp):
     assert found == {("Ian", "member_of", "Conservatives", "councillor")}
 
 
+def test_a_party_named_before_a_title_in_the_less_named_of_its_entities_still_owns_it(nlp):
+    text = "Later GOP Rep. Ian Moss spoke. The Republicans cheered, and the Republicans won."
+    found = relations_of(nlp, text, Ian=(PERSON, ["Rep. Ian Moss"]), Gop=(ORG, ["GOP"]),
+                         Republicans=(ORG, ["Republicans", ("Republicans", "name", 1)]))
+    assert ("Ian", "member_of", "Gop", "rep.") in found
+
+
 @pytest.mark.parametrize("text", ["Ian Moss, the MP for Tamford East, spoke.",
                                   "Transport minister Ian Moss spoke."])
 def test_a_politicians_title_owned_by_a_seat_or_a_portfolio_says_nothing(nlp, text):
@@ -544,3 +551,97 @@ def test_a_plural_title_joined_to_a_singular_one_names_other_people(nlp):
     text = "The plan needs the president and the Green leaders to agree."
     found = relations_of(nlp, text, President=(PERSON, [("the president", "description")]), Greens=(ORG, ["Green"]))
     assert found == set()
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee served as chief executive of Acme for ten years.", {("Ann", "works_for", "Acme", "chief executive")}),
+    ("After a short spell as Acme coach, Ann Lee moved abroad.", {("Ann", "works_for", "Acme", "coach")}),
+    ("Acme named Ann Lee as its director on Monday.", {("Ann", "works_for", "Acme", "director")}),
+    ("Ann Lee saw a post at Acme as a step towards a job as director.", set()),
+    ("Ann Lee succeeded Tom Reed as chief executive of Acme.", {("Ann", "works_for", "Acme", "chief executive")}),
+    ("Ann Lee will represent Tom Reed as his lawyer.", {("Ann", "works_for", "Tom", "lawyer")}),
+])
+def test_the_holder_of_a_job_in_an_as_phrase(nlp, text, expected):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Acme=(ORG, ["Acme"] if "Acme" in text else []),
+                         Tom=(PERSON, (["Tom Reed"] if "Tom" in text else [])
+                              + ([("his", "pronoun")] if " his " in text else [])))
+    assert found == expected
+
+
+def test_a_pronoun_does_not_hold_a_job_in_an_as_phrase(nlp):
+    text = "Ann Lee praised Tom Reed. After a spell as Acme coach, he moved abroad."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed", ("he", "pronoun")]),
+                         Acme=(ORG, ["Acme"]))
+    assert found == set()
+
+
+def test_an_as_phrase_states_no_kinship(nlp):
+    text = "Tom Reed treats Ann Lee as his own daughter."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed", ("his", "pronoun")]))
+    assert found == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tamford coach Ann Lee said her side was unlucky.", {("Ann", "works_for", "Tamford", "coach")}),
+    ("Ann Lee, the Tamford striker, scored twice.", {("Ann", "member_of", "Tamford", "striker")}),
+])
+def test_a_town_before_a_sports_title_names_the_team(nlp, text, expected):
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tamford=(PLACE, ["Tamford"])) == expected
+
+
+def test_a_town_before_another_title_is_no_employer(nlp):
+    text = "Tamford dentist Ann Lee said the clinic was full."
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tamford=(PLACE, ["Tamford"])) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sam Hill named them as Tom Reed, 20, from Leeds, and Ann Cole, 19, from York, both students at Vantor College.",
+     {"Tom", "Ann"}),
+    ("Sam Hill met Tom Reed and Ann Cole, both students at Vantor College.", {"Tom", "Ann"}),
+    ("Tom Reed, Sam Hill and Ann Cole, all students at Vantor College, spoke.", set()),
+])
+def test_both_after_two_names_makes_them_the_holders(nlp, text, expected):
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Ann=(PERSON, ["Ann Cole"]),
+                         Sam=(PERSON, ["Sam Hill"]), Vantor=(ORG, ["Vantor College"]))
+    assert {holder for holder, relation, _, _ in found if relation == "member_of"} == expected
+
+
+def test_a_name_after_from_before_both_is_no_third_holder(nlp):
+    text = "Tom Reed, 20, from Leeds, and Ann Cole, 19, from Yarrow, both students at Vantor College, were hurt."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Ann=(PERSON, ["Ann Cole"]),
+                         Yarrow=(PERSON, ["Yarrow"]), Vantor=(ORG, ["Vantor College"]))
+    assert {holder for holder, relation, _, _ in found if relation == "member_of"} == {"Tom", "Ann"}
+
+
+@pytest.mark.parametrize("kind, expected", [
+    (PLACE, {("Ann", "author_of", "Song", None)}),
+    (PERSON, set()),
+])
+def test_a_work_noun_beside_a_name_makes_it_a_work_whatever_its_type(nlp, kind, expected):
+    text = "Ann Lee, the writer of the ballad Elm Road, died on Monday. The writer of the hymn Elm Road was Ann Lee."
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Song=(kind, ["Elm Road"])) == expected
+
+
+@pytest.mark.parametrize("bodies, expected", [
+    ({"Tamford": (ORG, ["Tamford Athletic", ("The club", "description")])},
+     {("Tom", "member_of", "Tamford", "captain")}),
+    ({"Tamford": (ORG, ["Tamford Athletic", ("The club", "description")]),
+      "Elmby": (ORG, ["Elmby Rovers", ("the club", "description")])}, set()),
+])
+def test_an_ownerless_team_title_belongs_to_the_one_club_the_story_calls_the_club(nlp, bodies, expected):
+    text = ("Tamford Athletic lost to Elmby Rovers after captain Tom Reed was sent off. The club said it would "
+            "appeal, and the club in Elmby said nothing.")
+    assert relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), **bodies) == expected
+
+
+def test_an_ownerless_director_works_for_the_one_museum_of_the_story(nlp):
+    text = "The Norvale Gallery reopened on Monday. The museum had been shut for a year, the director, Ann Lee, said."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]),
+                         Gallery=(ORG, ["The Norvale Gallery", ("The museum", "description")]))
+    assert found == {("Ann", "works_for", "Gallery", "director")}
+
+
+def test_a_town_before_a_sports_title_names_the_club_called_after_it(nlp):
+    text = "Elmby Rovers beat Tamford City 2-1. Tamford coach Ann Lee said her side was unlucky."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tamford=(PLACE, [("Tamford", "name", 1)]),
+                         City=(PLACE, ["Tamford City"]), Rovers=(ORG, ["Elmby Rovers"]))
+    assert found == {("Ann", "works_for", "City", "coach")}

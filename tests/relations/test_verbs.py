@@ -90,6 +90,7 @@ def test_based_in_says_where_an_organisation_is(nlp, text, town_type):
 @pytest.mark.parametrize("text, expected", [
     ("Eva Stone, who plays for Tamford Rovers, scored twice.", {("Eva", "member_of", "Rovers", None)}),
     ("Eva Stone played for Tamford Rovers until 2019.", {("Eva", "member_of", "Rovers", None)}),
+    ("At 17 Eva Stone signed for Tamford Rovers.", {("Eva", "member_of", "Rovers", None)}),
 ])
 def test_a_player_plays_for_a_side(nlp, text, expected):
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == expected
@@ -195,3 +196,17 @@ def test_forming_a_band_makes_one_its_member(nlp):
 def test_playing_a_side_is_no_membership_of_it(nlp):
     text = "Eva Stone played Tamford Rovers in the final."
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"])) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Eva Stone, a forward on loan from Tamford Rovers, scored twice.",
+    "Eva Stone is on loan from Tamford Rovers until May.",
+])
+def test_a_player_on_loan_from_a_club_is_its_member(nlp, text):
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Rovers=(ORG, ["Tamford Rovers"]))
+    assert ("Eva", "member_of", "Rovers", None) in found
+
+
+def test_a_loan_from_a_bank_makes_no_member(nlp):
+    text = "Eva Stone bought the house with a loan from Norvale Bank."
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Bank=(ORG, ["Norvale Bank"])) == set()

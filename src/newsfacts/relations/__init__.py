@@ -5,10 +5,12 @@ Most relations hang on a trigger noun from data/roles.json, lexicon.KINSHIP and 
 King's secretary"), an organisation modifying it ("Acme spokesman") or an "of"/"at" phrase ("director of
 Acme"). The other is the holder, the one the noun phrase names: the entity it is a mention of (the entities
 stage attaches "his father" to the father), a name set beside it ("his brother Tom", "Tom, her brother,",
-"counterparts, A and B") or the subject of a copula ("Tom is her brother"). "Their son" and "the couple's
-son" are the son of the spouses named last. A few verbs state the rest ("X wrote Y", "X married Y", "X works
-for Y", "X heads Y", "X joined Y", "Y, based in Z"), and so do a place set after a name ("the Acme Institute in
-Leeds") and an organisation in an "of" phrase after a person's name ("Ian Reed, of Kent Police"). Each
+"counterparts, A and B"), the subject of a copula ("Tom is her brother") or of an "as" phrase ("Tom served as
+director of Acme"). "Their son" and "the couple's son" are the son of the spouses named last; a title with no
+owner written is the story's one company, club or museum's ("the club" calls it back). A few verbs state the
+rest ("X wrote Y", "X married Y", "X works for Y", "X signed for Y", "X heads Y", "X joined Y", "Y, based in
+Z"), and so do a place set after a name ("the Acme Institute in Leeds") or opening a place's description ("the
+Leeds smelter") and an organisation in an "of" phrase after a person's name ("Ian Reed, of Kent Police"). Each
 relation keeps its sentence as evidence. Nothing is guessed: a possessive pronoun that the entities stage did
 not resolve gives no relation.
 
@@ -25,7 +27,7 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import FactSheet, Relation
 from .affiliations import affiliations, named_with
-from .places import place_pairs, places_describing, places_in, possessed_places
+from .places import place_pairs, places_describing, places_in, possessed_places, sites_named_after
 from .reading import Mentions
 from .triggers import trigger_relations
 from .verbs import verb_relations
@@ -41,10 +43,9 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     mentions = Mentions(parsed.doc, sheet)
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
-    for relation in (*trigger_relations(doc, mentions), *verb_relations(doc, mentions), *place_pairs(doc, mentions),
-                     *places_in(doc, mentions), *possessed_places(doc, mentions),
-                     *places_describing(doc, mentions), *affiliations(doc, mentions),
-                     *named_with(doc, mentions)):
+    steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
+             sites_named_after, affiliations, named_with)
+    for relation in (relation for step in steps for relation in step(doc, mentions)):
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))
         known = relations.setdefault(key, relation)

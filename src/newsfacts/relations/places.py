@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import PLACE_NOUNS
 from ..schema import Entity, Mention, Relation
-from .reading import Mentions, sentence, token_at
+from .reading import Mentions, bare, sentence, token_at
 from .tables import ORG, PERSON, PLACE, tables
 
 
@@ -80,6 +80,12 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
     between_commas = previous.text == "," and preposition.i >= 2 and closes_phrase(preposition, mentions)
     last = doc[preposition.i - 2] if between_commas else previous
     named = mentions.ending.get(last.idx + len(last.text))
+    if named is None and last.lemma_.lower() in tables().buildings:
+        # "Elm Court housing complex in Tamford": the organisation naming the building noun, however the parse
+        # hung the 'in'; as above, not a country's building nor one called after a valley
+        named = next((found for word in last.subtree if word.i < last.i and word.dep_ == "compound"
+                      and (found := mentions.of_token(word)) and found[0].end <= last.idx and found[1].type == ORG
+                      and found[0].text.split()[-1].lower() not in tables().areas), None)
     if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE):
         return None
     building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings
@@ -106,8 +112,8 @@ def place_after(preposition: Token, mentions: Mentions) -> Entity | None:
     if first >= len(doc):
         return None
     found = mentions.starting.get(doc[first].idx)
-    if found is None:  # "the town of Leeds"
-        target = doc[first]
+    if found is None:  # "the town of Leeds", "the northern district of Leeds"
+        target = next((child for child in preposition.children if child.dep_ == "pobj"), doc[first])
         of = next((child for child in target.children if child.dep_ == "prep" and child.lower_ == "of"), None)
         found = next((mentions.of_token(t) for t in of.children if t.dep_ == "pobj"), None) if of else None
     return found[1] if found and found[0].kind == "name" and found[1].type == PLACE else None
@@ -169,3 +175,27 @@ def places_describing(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if place and place[0].kind == "name" and place[1].type == PLACE and place[1].id != organisation.id:
                 yield Relation(subject=organisation.id, relation="located_in", object=place[1].id,
                                evidence=sentence(word))
+
+
+def sites_named_after(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """A place described by the name of a place the article names and common nouns lies in it: "the Tamford
+    smelter", "their Leeds home". Not a street ("Leeds road" leads to Leeds) nor an area ("the Tamford
+    district" holds Tamford). A proper name that opens with a place's ("Tamford Park", "Kansas City") is left
+    alone: names keep a place's name wherever they are."""
+    table = tables()
+    places = {bare(m.text): e for m, e in mentions.items if e.type == PLACE and m.kind == "name"}
+    for mention, site in mentions.items:
+        if site.type != PLACE or mention.kind not in ("name", "description"):
+            continue
+        words = mention.text.replace("’", "'").split()
+        words = words[1:] if words[:1] and words[0].lower() == "the" else words
+        for length in range(len(words) - 1, 0, -1):
+            place = places.get(" ".join(words[:length]).lower())
+            if place is None:
+                continue
+            rest, last = words[length:], words[-1].lower()
+            if place.id != site.id and last not in table.areas and last not in table.street_heads and all(
+                    word.isalpha() and word.islower() for word in rest):
+                if token := token_at(doc, mention.start):
+                    yield Relation(subject=site.id, relation="located_in", object=place.id, evidence=sentence(token))
+            break

@@ -47,7 +47,9 @@ class Mentions(MentionIndex):
         if entity.type != ORG:
             return None
         forms = self._forms.get(entity.id, set()) | {bare(entity.name)}
-        if entity in self._parties.values():
+        # Any entity a party table names is a party, not only the one `party_called` answers with: the
+        # entities stage may leave "GOP" and "the Republicans" apart, and "GOP Rep. Ann Roy" names the first.
+        if entity in self._parties.values() or forms & tables().parties.keys():
             return "party"
         last_words = {form.split()[-1] for form in forms if form}
         for kind, words in tables().member_bodies.items():

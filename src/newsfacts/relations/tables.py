@@ -52,6 +52,12 @@ class Tables:
     public_offices: frozenset[str]
     job_endings: tuple[str, ...]
     clubs: frozenset[str]
+    club_titles: frozenset[str]
+    club_suffixes: frozenset[str]
+    story_bodies: dict[str, tuple[frozenset[str], frozenset[str]]]  # kind -> (nouns calling one back, its titles)
+    street_heads: frozenset[str]
+    appointing_verbs: frozenset[str]
+    loan_nouns: frozenset[str]
     company_roles: frozenset[str]
     buildings: frozenset[str]
     areas: frozenset[str]
@@ -114,6 +120,13 @@ def tables() -> Tables:
         public_offices=frozenset(data["public_offices"]["words"]) | PLACE_NOUNS,
         job_endings=tuple(data["job_endings"]["endings"]),
         clubs=frozenset(data["clubs"]["words"]),
+        club_titles=frozenset(data["club_titles"]["words"]),
+        club_suffixes=frozenset(data["club_titles"]["club_suffixes"]) | frozenset(data["clubs"]["words"]),
+        story_bodies={kind: (frozenset(body["nouns"]), frozenset(body["titles"]))
+                      for kind, body in data["story_bodies"].items() if not kind.startswith("_")},
+        street_heads=frozenset(data["street_heads"]["words"]),
+        appointing_verbs=frozenset(data["appointing_verbs"]["words"]),
+        loan_nouns=frozenset(data["loan_nouns"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
         buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,
         areas=frozenset(data["areas"]["words"]) | PLACE_NOUNS,

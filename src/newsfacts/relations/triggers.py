@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import COMPANY_NOUNS
 from ..parse import RELATIVE_TAGS
 from ..schema import Entity, Mention, Relation
-from .reading import Mentions, bare, own_mention, sentence, token_at, unique
+from .reading import RELATIVE_PRONOUNS, Mentions, bare, own_mention, sentence, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
 
 # Relations a "former" or "ex-" undoes: an ex-wife is no wife. A former MP was a member, and the role says so;
@@ -88,6 +88,46 @@ def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
     if named is None or following is None or named[0].kind != "name" or named[1].type != ORG:
         return None
     return named[1] if following[0].kind == "name" and following[1].type == PERSON else None
+
+
+def works_named_beside(noun: Token, mentions: Mentions) -> list[Entity]:
+    """The work an author noun's 'of' phrase names by a work noun and a name beside it, whatever type NER gave
+    the name: in 'the writer of the song Elm Road' the noun says Elm Road is a song, not a street. The parse
+    sets the name beside the noun or makes the noun a modifier of the name."""
+    def is_work_noun(token: Token) -> bool:
+        trigger = tables().triggers.get(token.lemma_.lower())
+        return trigger is not None and trigger.relation == "author_of" and not trigger.holder_is_subject
+
+    works = []
+    for preposition in (child for child in noun.rights if child.dep_ == "prep" and child.lower_ == "of"):
+        for target in (child for child in preposition.children if child.dep_ == "pobj"):
+            if is_work_noun(target):
+                names = [child for child in target.children if child.dep_ == "appos"]
+            else:
+                found = mentions.of_token(target)
+                names = [target] if found and any(
+                    is_work_noun(child) and child.idx + len(child) <= found[0].start for child in target.lefts) else []
+            for name in names:
+                found = mentions.of_token(name)
+                if found and found[0].kind == "name" and found[1].type != PERSON:
+                    works.append(found[1])
+    return works
+
+
+def team_town(noun: Token, mentions: Mentions) -> Entity | None:
+    """The place named right before a sports title, which names the team: clubs and national sides are called
+    by their town or country ('the Tamford coach', 'a Norland striker'), so NER types the name a place. Only
+    as a modifier: 'the manager of Tamford' may run the town. When the article names the club after the town
+    ('Tamford City', 'Tamford Rovers'), the title is that club's."""
+    for child in noun.lefts:
+        found = own_mention(child, noun, mentions) if child.dep_ in ("compound", "nmod") else None
+        if found and found[0].kind == "name" and found[1].type == PLACE and found[0].end <= noun.idx:
+            town = bare(found[0].text)
+            clubs = {entity.id: entity for mention, entity in mentions.items if mention.kind == "name"
+                     and entity.id != found[1].id and (words := bare(mention.text).rsplit(" ", 1))[0] == town
+                     and len(words) == 2 and words[1] in tables().club_suffixes}
+            return next(iter(clubs.values())) if len(clubs) == 1 else found[1]
+    return None
 
 
 def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
@@ -225,6 +265,8 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
         before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]
+    if not named and plural:  # "Tom Reed, 20, and Ann Cole, 19, both students at Acme"
+        yield from pair_before_both(noun, trigger, mentions)
     # A list the noun's clause gives: "her novels include X and Y".
     if noun.dep_ == "nsubj" and noun.head.lemma_ in tables().listing_verbs:
         for listed in (child for child in noun.head.children if child.dep_ == "dobj"):
@@ -246,6 +288,32 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
                 yield entity
 
 
+def pair_before_both(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
+    """The two names a 'both' phrase set after them describes: those on either side of the last 'and' of its
+    sentence before it ('Tom Reed, 20, and Ann Cole, 19, both students at Acme'), however the parse hung them.
+    A name after a preposition on the way is where one is from ('Ann Cole, of Leeds, both …'); any other name
+    there would be a third person, and then no one is read."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    if start == 0 or doc[start].lower_ != "both" or doc[start - 1].text != ",":
+        return []
+    joint = next((token for token in reversed(doc[noun.sent.start:start - 1]) if token.lower_ == "and"), None)
+    if joint is None:
+        return []
+    names = [(m, e) for m, e in mentions.items if m.kind == "name" and e.type in trigger.holder_types
+             and noun.sent.start_char <= m.start and m.end <= doc[start - 1].idx]
+    before = [item for item in names if item[0].end <= joint.idx]
+    after = sorted((item for item in names if item[0].start > joint.idx), key=lambda item: item[0].start)
+    if not before or not after:
+        return []
+    first, second = max(before, key=lambda item: item[0].start)[1], after[0][1]
+    for mention, _ in after[1:]:
+        previous = token_at(doc, mention.start)
+        if previous is None or previous.i == 0 or previous.nbor(-1).pos_ != "ADP":
+            return []
+    return [first, second] if first.id != second.id else []
+
+
 def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
     """The holders of a trigger noun, or else of the title it is joined to: in "Ann Lee, editor of the paper
     and a professor at Acme", Ann Lee is the professor too."""
@@ -260,7 +328,43 @@ def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> l
         named = mentions.of_token(modifier.head)  # "Tom Reed, a Labour and then Green MP,"
         if named and named[0].kind == "name" and named[1].type in trigger.holder_types:
             found = [named[1]]
+    if not found and trigger.relation in ("works_for", "member_of") and (held := holder_of_as_phrase(
+            noun, trigger, mentions)) is not None:
+        found = [held]
     return found
+
+
+def holder_of_as_phrase(noun: Token, trigger: Trigger, mentions: Mentions) -> Entity | None:
+    """Who holds a job named in an 'as' phrase: the possessor of the noun the phrase hangs on ('his spell as
+    Acme manager'), else the object of an appointing verb ('Acme named Tom as director'; an appointing verb
+    whose object is no person gives no one), else its subject ('Tom served as director of Acme', 'Ann succeeded
+    Tom as director', 'after a year as Acme's coach, Tom left'). Jobs only: 'treats him as a son' is no
+    kinship. Nor does a pronoun hold one: the clause may be far from the name it stands for."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "as":
+        return None
+    bearer = preposition.head
+    if bearer.pos_ == "NOUN":
+        for child in bearer.children:
+            if child.dep_ == "poss" and (found := own_mention(child, noun, mentions)):
+                return found[1] if found[1].type in trigger.holder_types and found[0].kind != "pronoun" else None
+    verb = bearer
+    for _ in range(4):  # up through the noun phrases and prepositions between the 'as' and its clause
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    appointing = verb.lemma_.lower() in tables().appointing_verbs
+    for roles in ((("dobj",),) if appointing else ()) + (("nsubj", "nsubjpass"),):
+        ends = [child for child in verb.children if child.dep_ in roles]
+        if ends:
+            found = mentions.of_token(ends[0])
+            if ends[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                found = mentions.of_token(verb.head)  # "Ann Lee, who served as director of Acme"
+            return found[1] if found and found[1].type in trigger.holder_types and found[0].kind != "pronoun" \
+                else None
+    return None
 
 
 def joined_modifier(noun: Token, mentions: Mentions) -> Token | None:
@@ -317,13 +421,26 @@ def modifiers(noun: Token) -> set[str]:
     return words
 
 
-def subject_company(mentions: Mentions) -> Entity | None:
-    """The company a business story is about: the one organisation the entities stage found called 'the
-    company' or 'the group'."""
-    called = {entity.id: entity for mention, entity in mentions.items if entity.type == ORG
-              and mention.kind == "description" and mention.text.lower().startswith("the ")
-              and mention.text.lower().split()[-1] in COMPANY_NOUNS}
-    return next(iter(called.values())) if len(called) == 1 else None
+def story_bodies(mentions: Mentions) -> dict[str, Entity]:
+    """The organisations a story is about, by the titles they give: the one organisation the entities stage
+    found called 'the company' or 'the group' gives company titles, the one called 'the club' a team's, the one
+    called 'the museum' or 'the hospital' an institution's. Two so called, and neither is the story's."""
+    table = tables()
+    kinds = {"company": (frozenset(COMPANY_NOUNS), table.company_roles), **table.story_bodies}
+    called: dict[str, dict[str, Entity]] = {kind: {} for kind in kinds}
+    for mention, entity in mentions.items:
+        words = mention.text.lower().split()
+        if entity.type != ORG or mention.kind != "description" or words[:1] != ["the"]:
+            continue
+        for kind, (nouns, _) in kinds.items():
+            if words[-1] in nouns:
+                called[kind][entity.id] = entity
+    givers: dict[str, set[str]] = {}
+    by_id = {entity.id: entity for bodies in called.values() for entity in bodies.values()}
+    for kind, bodies in called.items():
+        for title in kinds[kind][1]:
+            givers.setdefault(title, set()).update(bodies)
+    return {title: by_id[next(iter(ids))] for title, ids in givers.items() if len(ids) == 1}
 
 
 def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
@@ -338,7 +455,7 @@ def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_
 
 def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
-    company = subject_company(mentions)
+    bodies = story_bodies(mentions)
     sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
     couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
     couple_sentence = -2
@@ -367,8 +484,12 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         found_owners = [o for o in owners(noun, trigger, mentions) if o.type in owner_types]
         if titled is not None:
             found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in owner_types]
-        if not found_owners and company is not None and role in table.company_roles:
-            found_owners = [company]
+        if not found_owners and trigger.relation == "author_of" and trigger.holder_is_subject:
+            found_owners = works_named_beside(noun, mentions)
+        if not found_owners and noun.lemma_.lower() in table.club_titles and (town := team_town(noun, mentions)):
+            found_owners = [town]
+        if not found_owners and role in bodies:
+            found_owners = [bodies[role]]
         sentence_number = sentence_numbers[noun.sent.start]
         if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
                 and couple_owning(noun, mentions, sentence_number, couple_sentence):

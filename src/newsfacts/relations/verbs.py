@@ -1,5 +1,5 @@
 """Relations a verb states between its subject and its object: "X wrote Y", "X married Y", "X was born to Y",
-"X works for Y", "X plays for Y", "X heads Y", "X joined Y", "Y, based in Z"."""
+"X works for Y", "X plays for Y", "X heads Y", "X joined Y", "Y, based in Z"; and a player "on loan from Y"."""
 
 from __future__ import annotations
 
@@ -123,6 +123,9 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
     for verb in mentions.tokens:
         lemma = verb.lemma_.lower()
+        if lemma in table.loan_nouns:  # a noun, read here to look at each token's lemma once
+            yield from lent_from(verb, mentions)
+            continue
         found: list[tuple[str, Entity | None, Entity]] = []
         if lemma in table.authorship_verbs and verb.pos_ == "VERB":
             author = subject_entity(verb, mentions)
@@ -172,3 +175,20 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         for relation, subject, obj in found:
             if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, evidence=sentence(verb))
+
+
+def lent_from(noun: Token, mentions: Mentions) -> Iterator[Relation]:
+    """'Tom Reed, on loan from Acme Rovers,' and 'Tom Reed is on loan from Acme Rovers': the club lending a
+    player is his. The player is the one the 'on' phrase describes, or the subject of its verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return
+    described = noun.head.head
+    player = mentions.entity_of(described) if described.pos_ not in ("VERB", "AUX") \
+        else subject_entity(described, mentions)
+    if described.pos_ not in ("VERB", "AUX") and player is None and described.dep_ == "appos":
+        player = mentions.entity_of(described.head)
+    if player is None or player.type != PERSON:
+        return
+    for club in objects_of(noun, mentions, frozenset({"from"}), direct=False):
+        if club.type == ORG:
+            yield Relation(subject=player.id, relation="member_of", object=club.id, evidence=sentence(noun))
