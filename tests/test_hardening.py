@@ -149,6 +149,8 @@ def stages_up_to(parsed: Parsed, last: str) -> FactSheet:
     ("Ann Birch met Tom Birch. Birch said it went well. ", {"entities"}),
     # names only
     ("Alder Birch Cedar Dahlia Elm Fern Garnet Hazel Iris Juniper Kestrel Linden Maple Nettle Olive. ", {"entities"}),
+    # sums and shares of money
+    ("The fund spent $3.5 million, 40 per cent of its $8.75 million budget, on 12 schools. ", {"figures", "checks"}),
 ])
 def test_steps_once_quadratic_take_time_linear_in_the_text(unit, timed):
     def seconds(parsed: Parsed) -> float:
