@@ -17,7 +17,7 @@ from ..lexicon import (
 )
 from .candidates import Candidate, person_name
 from .places import country_code, is_subdivision
-from .clusters import Cluster, cluster_of, compatible, gender_fits, merge, nearest, same_full_name, surnames
+from .clusters import Cluster, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
     COMPANY_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender, is_capitalised,
     lower_key, normalise, same_given_name, tokens_spelling,
@@ -452,12 +452,24 @@ def _merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
     """'Prince Edmund, the Duke of Glenmoor,': two names of a person set side by side are one entity. Two personal
     names with no word in common are two people ('at Mill Road, Kelsby' read as a name beside a name), unless a
     word bringing in another name says otherwise (aliases, below)."""
+    owners = _owners(clusters)
     for index in (doc.to_array("DEP") == doc.vocab.strings["appos"]).nonzero()[0]:
         token = doc[int(index)]
-        a, b = cluster_of(clusters, token.i), cluster_of(clusters, token.head.i)
+        a, b = owners.get(token.i), owners.get(token.head.i)
         if a and b and a is not b and a.type == b.type == "PERSON" and compatible(a, b) \
                 and not (a.personal and b.personal and not a.name_tokens & b.name_tokens):
             merge(b, a, clusters)
+            owners = _owners(clusters)
+
+
+def _owners(clusters: list[Cluster]) -> dict[int, Cluster]:
+    """Each token's cluster, as `cluster_of` finds it, read once: `cluster_of` for each apposition was quadratic."""
+    owners: dict[int, Cluster] = {}
+    for cluster in clusters:
+        for start, end, _ in cluster.mentions:
+            for i in range(start, end):
+                owners.setdefault(i, cluster)
+    return owners
 
 
 def _merge_peerage_with_royal_name(clusters: list[Cluster]) -> None:
