@@ -18,13 +18,15 @@ import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
 from newsfacts.ingest import MAX_ARTICLE_CHARS, IngestError, from_html, from_text, read_inputs
-from newsfacts.nlp import load_model
+from newsfacts.nlp import Parsed, load_model, parse_text
+from newsfacts.quotes import stage as quotes_stage
 from newsfacts.schema import Article, ErrorRecord, FactSheet
-from newsfacts.sheet import extract
+from newsfacts.sheet import DEFAULT_STAGES, empty_sheet, extract
 
 # Few examples each: every one runs the whole spaCy pipeline.
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -117,6 +119,71 @@ def test_one_huge_paragraph(pieces):
 def test_an_article_over_the_limit_is_a_clear_error():
     with pytest.raises(IngestError, match="largest handled"):
         from_text("word " * (MAX_ARTICLE_CHARS // 5 + 1), "enormous")
+
+
+# Steps once quadratic on a long run of one shape (#17 item 3), each measured on a text and on the same text
+# written four times: a step linear in its input does about 4 times the work, one quadratic again 16 times.
+# The long text is the short one's parse repeated, so the test pays for one parse; CPU seconds and counts
+# of calls, with generous factors, keep it steady on a loaded machine.
+def short_and_long(unit: str, times: int) -> tuple[Parsed, Parsed]:
+    nlp = load_model()
+    short = from_text(unit * times, "short")
+    doc = parse_text(short.text, nlp)
+    long_doc = Doc.from_docs([doc] * 4, ensure_whitespace=True)
+    long = Parsed(from_text(long_doc.text, "long"), long_doc)
+    assert long.doc.text == long.article.text
+    return Parsed(short, doc), long
+
+
+def stages_up_to(parsed: Parsed, last: str) -> FactSheet:
+    sheet = empty_sheet(parsed.article)
+    for field, stage in DEFAULT_STAGES:
+        setattr(sheet, field, stage(parsed, sheet))
+        if field == last:
+            return sheet
+    raise ValueError(last)
+
+
+@pytest.mark.parametrize(("unit", "timed"), [
+    # two people sharing a surname, named again and again
+    ("Ann Birch met Tom Birch. Birch said it went well. ", {"entities"}),
+    # names only
+    ("Alder Birch Cedar Dahlia Elm Fern Garnet Hazel Iris Juniper Kestrel Linden Maple Nettle Olive. ", {"entities"}),
+    # sums and shares of money
+    ("The fund spent $3.5 million, 40 per cent of its $8.75 million budget, on 12 schools. ", {"figures", "checks"}),
+])
+def test_steps_once_quadratic_take_time_linear_in_the_text(unit, timed):
+    def seconds(parsed: Parsed) -> float:
+        sheet, spent = empty_sheet(parsed.article), 0.0
+        for field, stage in DEFAULT_STAGES:
+            started = time.process_time()
+            setattr(sheet, field, stage(parsed, sheet))
+            spent += time.process_time() - started if field in timed else 0.0
+        return spent
+
+    short, long = short_and_long(unit, 40_000 // len(unit))
+    seconds(short)  # word tables load on first use
+    assert seconds(long) < 10 * seconds(short) + 0.3
+
+
+@pytest.mark.parametrize("unit", ['"Yes," she said. "No," he said. ',
+                                  'The mayor said: "We start today."\n"We will pave the old road again soon."\n'])
+def test_quotes_are_matched_to_quotation_marks_in_work_linear_in_the_text(monkeypatch, unit):
+    calls = 0
+    compared = quotes_stage._overlaps
+
+    def counted(*args):
+        nonlocal calls
+        calls += 1
+        return compared(*args)
+
+    monkeypatch.setattr(quotes_stage, "_overlaps", counted)
+    counts = []
+    for parsed in short_and_long(unit, 4_000 // len(unit)):
+        calls = 0
+        stages_up_to(parsed, "quotes")
+        counts.append(calls)
+    assert 0 < counts[1] < 8 * counts[0]
 
 
 @SETTINGS

@@ -5,6 +5,7 @@ cent'), and shares in words against shares in figures ('nearly half (47%)')."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ..nlp import Parsed
@@ -32,6 +33,11 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
               and not _is_change(text, v)]
     counts = [v for v in found if v.kind in _COUNT_KINDS]
     pairs = _pairs(text, counts, shares)
+    # Read once, not once per share (quadratic on a text of figures).
+    by_sentence: dict[int, list[Value]] = {}
+    for count in counts:
+        by_sentence.setdefault(count.sentence, []).append(count)
+    ratio_wholes = [_whole_of_ratio(v) for v in found if v.kind == "ratio" and v.figure.upper]
     done: set[int] = set()
     for group in _results(text, pairs):
         check = _results_check(group)
@@ -49,7 +55,7 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         if share.start in done:
             continue
         paired = next((count for count, other in pairs if other is share), None)
-        check = _share_of_counts(share, paired, counts, found)
+        check = _share_of_counts(share, paired, counts, by_sentence, ratio_wholes)
         if check is not None:
             yield check
     yield from _shares_in_words(text, found)
@@ -63,9 +69,15 @@ def _is_change(text: str, share: Value) -> bool:
 def _pairs(text: str, counts: list[Value], shares: list[Value]) -> list[tuple[Value, Value]]:
     """Counts with their shares written side by side ('323 (32.0 per cent)', '58 per cent of them (2,819)')."""
     paired = []
+    # The count ending last before a share and the one starting first after it, by bisection (reading every
+    # count for each share was quadratic); of counts ending or starting at the same place, the first.
+    by_end, by_start = sorted(counts, key=lambda c: c.end), sorted(counts, key=lambda c: c.start)
+    ends, starts = [c.end for c in by_end], [c.start for c in by_start]
     for share in shares:
-        before = max((c for c in counts if c.end <= share.start), key=lambda c: c.end, default=None)
-        after = min((c for c in counts if c.start >= share.end), key=lambda c: c.start, default=None)
+        last_end = bisect_right(ends, share.start)
+        before = by_end[bisect_left(ends, ends[last_end - 1])] if last_end else None
+        first_start = bisect_left(starts, share.end)
+        after = by_start[first_start] if first_start < len(starts) else None
         if before is not None and _COUNT_THEN_SHARE.match(text[before.end:share.start]):
             paired.append((before, share))
         elif after is not None and _SHARE_THEN_COUNT.match(text[share.end:after.start]):
@@ -139,14 +151,14 @@ def _total_of_results(text: str, group: list[tuple[Value, Value]], counts: list[
                          f"{listed:.1f}%); stated total {whole.text}: {status}")
 
 
-def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], found: list[Value]) -> Check | None:
+def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], by_sentence: dict[int, list[Value]],
+                     ratio_wholes: list[Value]) -> Check | None:
     """A share against a part and a whole it can be the share of: its own count (or the counts of its sentence,
     or of the sentences near it) over another figure of the same unit. Only agreement is claimed: which
     whole a share is of is rarely certain enough to call it wrong."""
-    near = [c for c in counts if c.sentence == share.sentence] or [
-        c for c in counts if c.sentence == share.sentence - 1]
+    near = by_sentence.get(share.sentence) or by_sentence.get(share.sentence - 1, [])
     parts = [paired] if paired is not None else sorted(near, key=lambda c: abs(c.start - share.start))
-    wholes = [c for c in counts] + [_whole_of_ratio(v) for v in found if v.kind == "ratio" and v.figure.upper]
+    wholes = counts + ratio_wholes
     if paired is None:  # a share told apart from its count: its whole is told near it too
         wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH]
     for part in parts:

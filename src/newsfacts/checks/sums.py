@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from ..lexicon import data_table
@@ -254,6 +255,7 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
     parts = [v for v in items if not _MEASURE.match(v.figure.measures or "")
              and not _DIFFERENCE.match(text[v.end:v.end + 16]) and not _SUB_PART.search(text[max(0, v.start - 16):v.start])
              and not _EARLIER_VALUE.search(text[max(0, v.start - 20):v.start]) and not _OF_THEM.match(text, v.end)]
+    part_sentences = [v.sentence for v in parts]  # in text order: the parts near a whole are a slice of them
     for index, whole in enumerate(items):
         if whole.value < 3 or whole.kind == "number" and whole.figure.measures is None and whole.value < 10:
             continue
@@ -262,8 +264,9 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
         # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is, or not
         # "…, giving a total of 2,320": a whole said to be a total gathers its parts from further back
         reach = _CUED_REACH if _TOTAL_CUE.search(text[max(0, whole.start - 24):whole.start]) else _SUM_REACH
-        near = [v for v in parts if v is not whole and abs(v.sentence - whole.sentence) <= reach
-                and _same_unit(v, whole) and v.figure.hedge in (None, whole.figure.hedge)]
+        near = [v for v in parts[bisect_left(part_sentences, whole.sentence - reach):
+                                 bisect_right(part_sentences, whole.sentence + reach)]
+                if v is not whole and _same_unit(v, whole) and v.figure.hedge in (None, whole.figure.hedge)]
         after = [v for v in near if v.start >= whole.end]
         before = [v for v in near if v.end <= whole.start]
         # "won 25 of the 34 games … seven ended in a draw, they lost two": a ratio's part opens the run

@@ -70,6 +70,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += styles_of_office(doc, text, taken)
     candidates += double_first_names(doc, text, taken)
     addressed = _addressed_words(doc, text)
+    person_words = _person_words(doc)
     headline_names = _title_case_headline_names(doc, text)
     ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
     ents = _names_with_particles(doc, ents)
@@ -82,7 +83,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             if ent.start not in taken or after >= ent.end or not any(t.text in DASHES for t in marks):
                 continue
             ent = Span(doc, after, ent.end, label=ent.label_)
-        for candidate in _from_ner(doc, ent, addressed):
+        for candidate in _from_ner(doc, ent, addressed, person_words):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
     candidates += untagged_addressed_names(doc, text, taken)
@@ -190,7 +191,7 @@ def _addressed_words(doc: Doc, text: str) -> set[str]:
     return found
 
 
-def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
+def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, tuple[int, int]]) -> list[Candidate]:
     start, end = trim(doc, ent.start, ent.end)
     if start >= end:
         return []
@@ -201,15 +202,15 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str]) -> list[Candidate]:
     if (at := _preposition_between_names(doc, start, end)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
-                for candidate in _from_ner(doc, part, addressed)]
+                for candidate in _from_ner(doc, part, addressed, person_words)]
     if label in {"DATE", "TIME"}:
         return _place_before_time(doc, start, end)
     if label != "PERSON" and _portfolio_before_title(doc, start, end):
         return []  # "Interior Minister Ann Lee": the portfolio is part of her title
-    if label != "PERSON" and (person := _person_at_the_end(doc, start, end, addressed)) is not None:
+    if label != "PERSON" and (person := _person_at_the_end(doc, start, end, addressed, person_words)) is not None:
         # "Director of Fire Services Ann Lee" read as one organisation: the office, then her name
         rest = [] if person.start - start < 2 or doc[person.start - 1].lower_ not in ORG_HEADS else \
-            _from_ner(doc, Span(doc, start, person.start, label=label), addressed)
+            _from_ner(doc, Span(doc, start, person.start, label=label), addressed, person_words)
         return rest + [person]
     words = [t for t in doc[start:end] if t.lower_ != "the"]
     bare = title_at(doc, words[0].i, BARE_TITLES) if words else None
@@ -336,16 +337,28 @@ def _portfolio_before_title(doc: Doc, start: int, end: int) -> bool:
         and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].pos_ == "PROPN" and is_capitalised(doc[end + 1])
 
 
-def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str]) -> Candidate | None:
+def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str],
+                       person_words: dict[str, tuple[int, int]]) -> Candidate | None:
     """The first name and surname ending a longer name NER gave another label, when the surname is written
     again on its own or after a form of address ('Fire Services Ann Lee' … 'Lee said')."""
     if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
             or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"}:
         return None
     surname = doc[end - 1].lower_
-    repeated = surname in addressed or any(t.lower_ == surname and not start <= t.i < end for t in doc
-                                           if t.ent_type_ == "PERSON")
+    first, last = person_words.get(surname, (end, start))
+    repeated = surname in addressed or first < start or last >= end
     return person_name(doc, end - 2, end) if repeated else None
+
+
+def _person_words(doc: Doc) -> dict[str, tuple[int, int]]:
+    """The first and last place of each word NER tags as (part of) a person: whether a surname is written
+    outside a span is looked up here, where reading the article for each span was quadratic."""
+    places: dict[str, tuple[int, int]] = {}
+    for token in doc:
+        if token.ent_type_ == "PERSON":
+            first, _ = places.get(token.lower_, (token.i, token.i))
+            places[token.lower_] = (first, token.i)
+    return places
 
 
 def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:

@@ -208,9 +208,15 @@ def _before_trailing_report(head: Token) -> Token:
     """The last token of `head`'s subtree, less a closing report of its own: in 'insisted that it works,
     claiming that …' the parse may hang 'claiming' inside the clause, but it reports other words."""
     last = head.right_edge
-    for token in head.subtree:
-        if (token.i > head.i and is_trailing_report(token) and token.right_edge.i == last.i
-                and token.left_edge.i > head.i):
+    # The tokens of the subtree that end where it ends are `last` and its heads up to `head`: walking up reads
+    # the tree's depth, where reading the whole subtree of every head was quadratic in nested quotations.
+    ending = []
+    token = last
+    while token.i != head.i and token.head.i != token.i:
+        ending.append(token)
+        token = token.head
+    for token in sorted(ending, key=lambda token: token.i):
+        if token.i > head.i and is_trailing_report(token) and token.left_edge.i > head.i:
             return token.doc[token.left_edge.i - 1]
     return last
 
