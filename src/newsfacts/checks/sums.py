@@ -22,6 +22,7 @@ from .common import CUES, GROUP_FORMS, PARTITIONS, side_by_side, verdict, words_
 from .values import Value, shown, values
 
 _STRUCK = {word: tuple(senses) for word, senses in CUES["struck_words"].items() if not word.startswith("_")}
+_LARGEST_PARTITION = max(len(row) for row in PARTITIONS)  # a list of counts is read no longer than this
 _REMAINDER = re.compile(rf"\b(?:{words_pattern(CUES['remainder_unknown'])})\b", re.I)
 _SENSES = {word: sense for sense, words in data_table("story_words")["senses"].items() if not sense.startswith("_")
            for word in words}
@@ -35,6 +36,9 @@ _LIST_GAP = re.compile(r"^(?![^.]*\b(?:than|of)\b)[^.;:()\d]{0,60}$")
 _PARTITION_REACH = 4
 _SENSE_WORDS = 5
 _SUM_REACH = 1
+# No sum in news lists this many parts: a whole in a longer run of figures (a table, a text of numbers) reads
+# this many on each side of it and no further, so that each whole's work is bounded.
+_MOST_PARTS = 100
 _CUED_REACH = 2
 _TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|total(?:ling|ing)?|in\s+all|altogether|combined)\s+$", re.I)
 
@@ -154,7 +158,8 @@ def _partitions(text: str, sentences, items: list[Value]) -> Iterator[Check]:
     for start in range(len(items)):
         run = [items[start]]
         for item in items[start + 1:]:
-            if not _LIST_GAP.match(text[run[-1].end:item.start]) or item.sentence != run[0].sentence:
+            if len(run) == _LARGEST_PARTITION or not _LIST_GAP.match(text[run[-1].end:item.start]) \
+                    or item.sentence != run[0].sentence:
                 break
             run.append(item)
         nouns = [_noun(v) for v in run]
@@ -256,6 +261,7 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
              and not _DIFFERENCE.match(text[v.end:v.end + 16]) and not _SUB_PART.search(text[max(0, v.start - 16):v.start])
              and not _EARLIER_VALUE.search(text[max(0, v.start - 20):v.start]) and not _OF_THEM.match(text, v.end)]
     part_sentences = [v.sentence for v in parts]  # in text order: the parts near a whole are a slice of them
+    part_starts = [v.start for v in parts]
     for index, whole in enumerate(items):
         if whole.value < 3 or whole.kind == "number" and whole.figure.measures is None and whole.value < 10:
             continue
@@ -264,8 +270,9 @@ def _exact_sums(text: str, items: list[Value]) -> Iterator[Check]:
         # "at least 68 … at least 11 more …, a toll of at least 79": parts hedged as their whole is, or not
         # "…, giving a total of 2,320": a whole said to be a total gathers its parts from further back
         reach = _CUED_REACH if _TOTAL_CUE.search(text[max(0, whole.start - 24):whole.start]) else _SUM_REACH
-        near = [v for v in parts[bisect_left(part_sentences, whole.sentence - reach):
-                                 bisect_right(part_sentences, whole.sentence + reach)]
+        at = bisect_left(part_starts, whole.start)
+        near = [v for v in parts[max(bisect_left(part_sentences, whole.sentence - reach), at - _MOST_PARTS):
+                                 min(bisect_right(part_sentences, whole.sentence + reach), at + _MOST_PARTS)]
                 if v is not whole and _same_unit(v, whole) and v.figure.hedge in (None, whole.figure.hedge)]
         after = [v for v in near if v.start >= whole.end]
         before = [v for v in near if v.end <= whole.start]
