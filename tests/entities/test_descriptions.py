@@ -436,3 +436,12 @@ def test_a_role_two_people_hold_is_neither_when_the_sentence_before_names_both(n
     text = "Deputy Mayor Tom Reed and Mayor Ann Lee opened the bridge. The mayor thanked the builders."
     entities = entities_of(nlp, text)
     assert not any(m.text == "The mayor" for e in entities for m in e.mentions)
+
+
+def test_a_role_with_other_qualifying_words_is_someone_else(nlp):
+    text = ("Tom Reyes, the environment minister, faced questions on Monday. The government said the prime minister "
+            "had full confidence in Reyes. The environment minister said he would stay.")
+    entities = entities_of(nlp, text)
+    reyes = holder(entities, "Tom Reyes")
+    assert "The environment minister" in [m.text for m in reyes.mentions]
+    assert "the prime minister" not in [m.text for m in reyes.mentions]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
@@ -87,7 +87,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                                                      or t.ent_type_ == "NORP" for t in doc[start:noun.i]):
                 continue
             if of is None:
-                holders = roles[noun.lemma_.lower()]
+                qualifiers = _lower_qualifiers(doc[start:noun.i])
+                holders = {k: at for k, at in roles[noun.lemma_.lower()].items()
+                           if not _holds_it_otherwise_qualified(doc, k, roles, noun, qualifiers)}
                 _refer_back(_last_named_holder(doc, holders, start, clusters, noun) or holders, start, noun.i + 1,
                             clusters)
             elif noun.lemma_.lower() in TITLES_OF_PLACE:
@@ -606,6 +608,26 @@ def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, e
     place = " ".join(t.lower_ for t in noun.doc[noun.i + 2:end] if t.lower_ != "the")
     if given_at >= noun.sent.end and dict(owner.places).get(noun.lemma_.lower(), place) == place:
         owner.mentions.append((start, end, "description"))
+
+
+def _lower_qualifiers(words: Span) -> tuple[str, ...]:
+    """The lower-case words before a role that say which one it is ('prime' in 'the prime minister')."""
+    return tuple(t.lower_ for t in words if t.dep_ == "compound" and t.is_lower)
+
+
+def _holds_it_otherwise_qualified(doc: Doc, cluster: Cluster, roles: dict[str, dict[Cluster, int]], noun: Token,
+                                  qualifiers: tuple[str, ...]) -> bool:
+    """Whether `cluster` holds the role of `noun` with other qualifying words than `qualifiers`: the environment
+    minister is not 'the prime minister'. Either side without qualifiers ('the minister') is no conflict."""
+    if not qualifiers:
+        return False
+    lemma, wanted = noun.lemma_.lower(), " ".join((*qualifiers, noun.lemma_.lower()))
+    held = {role for role, holders in roles.items() if cluster in holders and role.endswith(f" {lemma}")}
+    for start, end, kind in cluster.mentions:
+        own = _lower_qualifiers(doc[start:end - 1])
+        if kind == "description" and own and doc[end - 1].lemma_.lower() == lemma:
+            held.add(" ".join((*own, lemma)))
+    return bool(held) and wanted not in held
 
 
 def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster],
