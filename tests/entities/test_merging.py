@@ -253,3 +253,11 @@ def test_a_word_of_an_organisations_name_iso_knows_as_a_place_stays_a_place(nlp)
     entities = entities_of(nlp, text)
     assert holder(entities, "Cornwall").type == "PLACE"
     assert holder(entities, "Cornwall Council").type == "ORG"
+
+
+def test_a_surname_told_before_a_relative_of_that_name_is_brought_in_is_not_the_relative(nlp):
+    entities = entities_of(nlp, "Lady Marsh died on Friday. She leaves her daughter, Ruth Marsh. Ruth Marsh said "
+                                "the family was grateful.")
+    assert holder(entities, "Lady Marsh") is not holder(entities, "Ruth Marsh")
+    entities = entities_of(nlp, "Bill Reed won. His son, Tom Reed, cheered. Reed said he was proud.")
+    assert holder(entities, "Reed").name == "Bill Reed"

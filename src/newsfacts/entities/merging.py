@@ -199,10 +199,14 @@ def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
 def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster], people: _People | None = None) -> Cluster | None:
     """Who a lone name word means: of the people sharing it (`options`), the one named last before it, but not
     one brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
-    keeps the bare surname for the principal."""
-    if len(options) < 2:  # one or none to choose from: reading all of its mentions again was quadratic
-        return options[0] if options else None
+    keeps the bare surname for the principal. Told before the only person sharing it is brought in as someone's
+    relative ('Lady Marsh … her daughter, Ruth Marsh'), a surname is that someone, not the relative."""
     people = people or _People(doc)
+    if len(options) < 2:  # one or none to choose from: reading all of its mentions again was quadratic
+        only = options[0] if options else None
+        before = only is not None and name.start < only.first and name.personal[-1] in surnames(only) \
+            and people.introduced_as_relative(only)
+        return None if before else only
     principals = [k for k in options if not people.introduced_as_relative(k)]
     return people.nearest(principals or options, name.start)
 
