@@ -227,6 +227,7 @@ def test_index_page_offers_one_input_at_a_time_and_openapi(bare):
         assert page.text.count('name="source"') == 3 and 'value="text" checked' in page.text
         assert "script-src 'self'" in page.headers["content-security-policy"] and "<script>" not in page.text
         assert client.get("/index.js").headers["content-type"].startswith("text/javascript")
+        assert "function openReport" in client.get("/form.js").text  # the forms' shared script
         paths = client.get("/openapi.json").json()["paths"]
         assert {"/api/extract", "/api/articles", "/api/quotes", "/report"} <= set(paths)
         docs = client.get("/docs")

@@ -156,6 +156,10 @@ def create_app(
     async def index_script() -> Response:
         return pages.script("index.js")
 
+    @app.get("/form.js", include_in_schema=False)
+    async def form_script() -> Response:
+        return pages.script("form.js")
+
     @app.get("/api/health")
     async def health() -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "model": settings.model, "store": bool(settings.store)}

@@ -3,7 +3,6 @@
 // browser follows the server's redirect to the report.
 "use strict";
 const form = document.getElementById("compare-form");
-const errorBox = document.getElementById("error");
 const button = document.getElementById("submit");
 const list = document.getElementById("articles");
 const add = document.getElementById("add");
@@ -24,14 +23,9 @@ add.addEventListener("click", () => {
   copy.querySelector("textarea").focus();
 });
 
-function showError(message) {
-  errorBox.textContent = message;
-  errorBox.style.display = "block";
-}
-
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  errorBox.style.display = "none";
+  hideError();
   const data = new FormData(form);
   const given = data.getAll("text").filter((text) => text.trim()).length
     + data.getAll("file").filter((file) => file && file.size).length
@@ -40,21 +34,5 @@ form.addEventListener("submit", async (event) => {
     showError("Give at least two articles: paste them, upload files or list their web addresses.");
     return;
   }
-  button.disabled = true;
-  button.textContent = "Analysing…";
-  try {
-    const response = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
-    let body = {};
-    try { body = await response.json(); } catch (_) { /* not JSON: the status says what happened */ }
-    if (!response.ok) {
-      showError(body.error || `the server answered ${response.status}`);
-      return;
-    }
-    window.location.assign(body.url);
-  } catch (failure) {
-    showError(`The server could not be reached (${failure.message}).`);
-  } finally {
-    button.disabled = false;
-    button.textContent = "Compare the coverage";
-  }
+  await openReport(form, data, button);
 });

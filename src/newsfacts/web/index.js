@@ -3,7 +3,6 @@
 // follows the server's redirect to the report.
 "use strict";
 const form = document.getElementById("article-form");
-const errorBox = document.getElementById("error");
 const button = document.getElementById("submit");
 const fields = { text: "text", file: "file", url: "url" };
 const missing = {
@@ -12,18 +11,13 @@ const missing = {
   url: "Give the article's web address, or choose another way to give it.",
 };
 
-function showError(message) {
-  errorBox.textContent = message;
-  errorBox.style.display = "block";
-}
-
 form.querySelectorAll("input[name=source]").forEach((choice) => {
   choice.addEventListener("change", () => document.getElementById(fields[choice.value]).focus());
 });
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  errorBox.style.display = "none";
+  hideError();
   const data = new FormData(form);
   const source = data.get("source") || "text";
   const value = data.get(source);
@@ -32,21 +26,5 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   Object.keys(fields).filter((name) => name !== source).forEach((name) => data.delete(name));
-  button.disabled = true;
-  button.textContent = "Analysing…";
-  try {
-    const response = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
-    let body = {};
-    try { body = await response.json(); } catch (_) { /* not JSON: the status says what happened */ }
-    if (!response.ok) {
-      showError(body.error || `the server answered ${response.status}`);
-      return;
-    }
-    window.location.assign(body.url);
-  } catch (failure) {
-    showError(`The server could not be reached (${failure.message}).`);
-  } finally {
-    button.disabled = false;
-    button.textContent = "Make the fact sheet";
-  }
+  await openReport(form, data, button);
 });

@@ -50,7 +50,7 @@ def index_page(corpus: bool) -> HTMLResponse:
 
 
 def script(name: str) -> Response:
-    """One of the pages' own scripts (index.js, compare.js): the only scripts they may run."""
+    """One of the pages' own scripts (form.js, index.js, compare.js): the only scripts they may run."""
     text = files("newsfacts").joinpath("web", name).read_text(encoding="utf-8")
     return Response(text, media_type="text/javascript", headers={"X-Content-Type-Options": "nosniff"})
 
