@@ -109,3 +109,11 @@ def test_quoted_share_finds_every_quotation_it_overlaps(spans, start, length):
     end = start + length
     overlaps = sum(max(0, min(end, mark.end) - max(start, mark.start)) for mark in marks)
     assert QuotedSpans(marks).share(start, end) == overlaps / max(1, length)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12), st.integers(0, 80), st.integers(0, 40))
+def test_quotations_near_a_span_hold_every_one_sharing_a_character_with_it(spans, start, length):
+    marks = [Quotation(at, at + width, at - 1, at + width + 1, True) for at, width in spans]
+    end = start + length
+    near = QuotedSpans(marks).near(start, end)
+    assert all(mark in near for mark in marks if mark.start < end and start < mark.end)

@@ -215,9 +215,13 @@ class QuotedSpans:
         self.starts = [mark.start for mark in self.marks]
         self.reach = list(accumulate((mark.end for mark in self.marks), max))  # the furthest end so far
 
-    def share(self, start: int, end: int) -> float:
-        """The share of the characters of [start, end) that lie inside quotation marks."""
+    def near(self, start: int, end: int) -> list[Quotation]:
+        """The quotations that may share a character with [start, end): none of the others does."""
         # Quotations before `first` all end by `start`; from `last` on they all start at `end` or later.
         first, last = bisect_right(self.reach, start), bisect_left(self.starts, end)
-        covered = sum(max(0, min(end, mark.end) - max(start, mark.start)) for mark in self.marks[first:last])
+        return self.marks[first:last]
+
+    def share(self, start: int, end: int) -> float:
+        """The share of the characters of [start, end) that lie inside quotation marks."""
+        covered = sum(max(0, min(end, mark.end) - max(start, mark.start)) for mark in self.near(start, end))
         return covered / max(1, end - start)

@@ -8,7 +8,6 @@ it is one.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import quote_cues
 from ..parse import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, SUBJECT_DEPS, governing_verb, token_index_from
-from ..quote_marks import Quotation
+from ..quote_marks import Quotation, QuotedSpans
 from .model import bucket, cue_features, speaker_features
 from .speakers import (
     CLAUSE_DEPS, according_source, inverted_subject, is_trailing_report, name_after_dash, noun_owner, said_by_anyone,
@@ -221,20 +220,6 @@ def _before_trailing_report(head: Token) -> Token:
     return last
 
 
-def _quotation_index(quotations: list[Quotation]) -> tuple[list[int], list[Quotation]]:
-    ordered = sorted(quotations, key=lambda q: q.outer_start)
-    return [q.outer_start for q in ordered], ordered
-
-
-def _quoted_share(start: int, end: int, starts: list[int], ordered: list[Quotation]) -> float:
-    if end <= start:
-        return 0.0
-    covered = 0
-    for quotation in ordered[max(0, bisect_right(starts, start) - 1):bisect_right(starts, end)]:
-        covered += max(0, min(end, quotation.end) - max(start, quotation.start))
-    return covered / (end - start)
-
-
 def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = False) -> list[Candidate]:
     """Every cue the parse offers, with its content span, speaker phrase and features; with `acts`, also verbs
     whose content is neither a clause nor quoted words ("praised the crews", PolNeAR's wider attributions).
@@ -242,9 +227,9 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
     `text` is the doc's text, passed in because `Doc.text` rebuilds the string on every access.
     Every verb is a candidate: the model knows its lemma, or judges a lemma it never saw by its other features.
     """
-    starts, ordered = _quotation_index(quotations)
+    spans = QuotedSpans(quotations)
     first_sentence_end = next((token.i + 1 for token in doc if token.is_sent_end), len(doc))
-    found = _quotation_candidates(doc, text, starts, ordered)
+    found = _quotation_candidates(doc, text, spans)
     taken: dict[int, list[Candidate]] = {}  # the quotations each cue took, by the cue's token
     for candidate in found:
         taken.setdefault(candidate.cue[0].i, []).append(candidate)
@@ -252,7 +237,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
     for token in doc:
         sentence_index = 0 if token.i < first_sentence_end else 1
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            for candidate in _according(token, text, starts, ordered, sentence_index):
+            for candidate in _according(token, text, spans, sentence_index):
                 if token.i in taken:  # '"…," according to X': X is the source of the quoted words only
                     for quotation in taken[token.i]:
                         quotation.features = list(candidate.features)
@@ -279,9 +264,9 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
             speaker = inverted_subject(token)  # '…, reports the agency.'
         if speaker is not None and kind != PARENTHETICAL and speaker.start_char < end and start < speaker.end_char:
             speaker = None  # a subject inside its own content is a parse slip, not a source
-        start, end = _widen_to_quotations(start, end, starts, ordered)
-        quoted = _quoted_share(start, end, starts, ordered)
-        cue_quoted = _quoted_share(token.idx, token.idx + len(token), starts, ordered) > 0
+        start, end = _widen_to_quotations(start, end, spans)
+        quoted = spans.share(start, end)
+        cue_quoted = spans.share(token.idx, token.idx + len(token)) > 0
         near = [quotation for quotation in taken.get(token.i, [])
                 if quotation.start - QUOTE_GAP <= end and start <= quotation.end + QUOTE_GAP]
         if near:
@@ -297,16 +282,16 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
                 last.end = end
             continue
         if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not (quoted and (
-                _names_its_object(heads) or _quoted_share(end - 1, end, starts, ordered) == 1)):
+                _names_its_object(heads) or spans.share(end - 1, end) == 1)):
             # "welcomed the findings", "praised the crews": an act or a stance, not words reported; but
             # 'called the plan "a disaster"' and 'described it as "reckless"' report the quoted words
             continue
-        if not acts and _gives_a_name(token, text, start, end, ordered):
+        if not acts and _gives_a_name(token, text, start, end, spans.marks):
             continue
         cue = [token] + [child for child in token.children if child.dep_ == "prt"]
         found.append(Candidate(cue, start, end, speaker,
                                cue_features(token, kind, heads, size, speaker, quoted, cue_quoted, sentence_index)))
-    return found + _headline_candidates(doc, text, starts, ordered)
+    return found + _headline_candidates(doc, text, spans)
 
 
 # English inflections a headline verb may carry: praises, blasts, endorsed, dismissed.
@@ -323,7 +308,7 @@ def _headline_lemma(word: str, reporting: Collection[str]) -> str | None:
     return None
 
 
-def _headline_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
+def _headline_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candidate]:
     """'Senator Praises New Bridge Plan': title-case headlines where the parse reads the verb as a noun."""
     line_end = text.find("\n") if "\n" in text else len(text)
     reporting = quote_cues()["reporting_verbs"]
@@ -345,22 +330,22 @@ def _headline_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Q
             continue
         speaker = doc[first:token.i]
         start, end = _trim(text, doc[token.i + 1].idx, doc[last - 1].idx + len(doc[last - 1]))
-        start, end = _widen_to_quotations(start, end, starts, ordered)
+        start, end = _widen_to_quotations(start, end, spans)
         features = ["bias", "headline_verb", f"lemma={lemma}", f"len={bucket(last - token.i - 1)}",
-                    f"quoted={round(_quoted_share(start, end, starts, ordered), 1)}"]
+                    f"quoted={round(spans.share(start, end), 1)}"]
         found.append(Candidate([token], start, end, speaker, features + speaker_features(speaker, token)))
     return found
 
 
-def _widen_to_quotations(start: int, end: int, starts: list[int], ordered: list[Quotation]) -> tuple[int, int]:
+def _widen_to_quotations(start: int, end: int, spans: QuotedSpans) -> tuple[int, int]:
     """Content that cuts a quotation short takes the whole quotation, marks excluded."""
-    for quotation in ordered[max(0, bisect_right(starts, start) - 1):bisect_right(starts, end)]:
+    for quotation in spans.near(start, end):
         if quotation.start < end and start < quotation.end:
             start, end = min(start, quotation.start), max(end, quotation.end)
     return start, end
 
 
-def _according(token: Token, text: str, starts: list[int], ordered: list[Quotation],
+def _according(token: Token, text: str, spans: QuotedSpans,
                sentence_index: int) -> list[Candidate]:
     """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
     to = token.doc[token.i + 1]
@@ -385,8 +370,8 @@ def _according(token: Token, text: str, starts: list[int], ordered: list[Quotati
     start, end = _trim(text, *_within_paragraph(text, token.idx, *_span_chars(tokens)))
     if start >= end:  # the clause lies wholly in another paragraph: nothing reported in this one
         return []
-    start, end = _widen_to_quotations(start, end, starts, ordered)
-    quoted = _quoted_share(start, end, starts, ordered)
+    start, end = _widen_to_quotations(start, end, spans)
+    quoted = spans.share(start, end)
     features = ["bias", "lemma=according to", "according", f"quoted={round(quoted, 1)}",
                 f"len={bucket(len(tokens))}"] + speaker_features(speaker, token)
     if sentence_index == 0:
@@ -440,11 +425,11 @@ def _previous_tokens(doc: Doc, end: int):
         yield token
 
 
-def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[Quotation]) -> list[Candidate]:
+def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candidate]:
     """Quotations and the cue next to them: '"…," he said', 'she said: "…"', '"…" ― Name'."""
     found: list[Candidate] = []
     continued_until = -1  # end of the quotation the last run-on quote took in
-    for number, quotation in enumerate(ordered):
+    for number, quotation in enumerate(spans.marks):
         if quotation.end <= continued_until:
             continue
         after = token_index_from(doc, quotation.outer_end)
@@ -460,7 +445,7 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
             speaker = according_source(cue, doc[cue.i + 1])
         elif speaker is None and position != STATEMENT:
             speaker = speaker_of(cue)
-            if speaker is not None and _quoted_share(speaker.start_char, speaker.end_char, starts, ordered) > 0:
+            if speaker is not None and spans.share(speaker.start_char, speaker.end_char) > 0:
                 speaker = None  # '"Nobody," said the chair': a quoted word the parse made the cue's subject
             if speaker is None and position in ("after", DASH_VERB):
                 speaker = inverted_subject(cue)
@@ -468,7 +453,7 @@ def _quotation_candidates(doc: Doc, text: str, starts: list[int], ordered: list[
                 continue  # 'It is easy to say "…"', 'Shouting "cheat" is one thing': words nobody said
         if _gives_a_name(cue, text, quotation.start, quotation.end, [quotation]):
             continue
-        next_quote = _run_on(doc, text, cue, ordered, number) if position == "after" else None
+        next_quote = _run_on(doc, text, cue, spans.marks, number) if position == "after" else None
         if next_quote is not None:
             continued_until = next_quote.end
         words = text[quotation.start:quotation.end].split()
@@ -500,12 +485,12 @@ def _said_by_agent(cue: Token) -> bool:
     return {"agent", "auxpass"} <= children and ("nsubjpass" in children or "csubjpass" in children)
 
 
-def _gives_a_name(cue: Token, text: str, start: int, end: int, ordered: list[Quotation]) -> bool:
+def _gives_a_name(cue: Token, text: str, start: int, end: int, quotations: list[Quotation]) -> bool:
     """'Fans call him "The Wall"', 'a scheme dubbed "Project Lark"': a naming verb whose quoted words are a name
     in title case, not words anyone said (in a headline written in title case, any words are)."""
     if cue.lemma_.lower() not in quote_cues()["naming_verbs"] or _title_case(cue.sent.text, len(cue.sent)):
         return False
-    inside = [quotation for quotation in ordered if start <= quotation.end and quotation.start <= end]
+    inside = [quotation for quotation in quotations if start <= quotation.end and quotation.start <= end]
     return bool(inside) and all(_title_case(text[quotation.start:quotation.end]) for quotation in inside)
 
 
@@ -606,13 +591,13 @@ def _of_owner(statement: Token) -> Span | None:
     return None
 
 
-def _run_on(doc: Doc, text: str, cue: Token, ordered: list[Quotation], number: int) -> Quotation | None:
+def _run_on(doc: Doc, text: str, cue: Token, quotations: list[Quotation], number: int) -> Quotation | None:
     """The quotation after a quote whose cue follows it that is the same speaker's and has no cue of its own: B
     in '"A," he said, "B."' (a quotation split around its cue is two quotes, and neither holds the cue) and in
     '"A," he said. "B."' (as news gold counts them, one quote per sentence)."""
-    if number + 1 >= len(ordered):
+    if number + 1 >= len(quotations):
         return None
-    following = ordered[number + 1]
+    following = quotations[number + 1]
     between = text[cue.idx:following.outer_start]
     if following.outer_start < cue.idx or "\n" in between:
         return None
