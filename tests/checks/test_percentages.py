@@ -137,6 +137,10 @@ def test_everything_else_closes_a_breakdown(nlp):
     "Voters go 60 percent or 70 percent one way or the other.",
     "Support rose from 40 percent in May to 62 percent in June, on the other hand.",
     "Ames must win 53 percent of the remaining seats, Bell 59 percent and Cobb 68 percent.",
+    # a share each of several stands for more than one part
+    "The founders own 70% of the firm: the two brothers each keep 25%, with the remaining 20% held by a trust.",
+    "The brothers will take 15 per cent apiece and the remaining 15 per cent goes to the foundation.",
+    "Two banks hold 30% each, and the rest, 25%, sits with the state.",
 ])
 def test_shares_that_are_not_one_breakdown(nlp, text):
     assert not [check for check in checks_of(nlp, text) if check.kind == "percentages"]

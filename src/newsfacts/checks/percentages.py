@@ -156,8 +156,14 @@ def parallel(text: str, first: Share, second: Share) -> bool:
                                             text[first.end:second.start], re.I) is not None
 
 
+# "the two sisters each hold 20%", "take 20% apiece": a share told once stands for several parts of the whole.
+EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z]+\s+){0,2}$", re.I)
+EACH_AFTER = re.compile(r"\s*,?\s*(?:each|apiece)\b", re.I)
+
+
 def share_check(text: str, shares: list[Share], begin: int, end: int) -> Check | None:
-    if len(shares) < 2:
+    if len(shares) < 2 or any(EACH_BEFORE.search(text[max(0, share.start - 30):share.start])
+                              or EACH_AFTER.match(text, share.end) for share in shares):
         return None
     # "a quarter of it", "half of them" name the whole told before
     bases = {base.group(1).lower() for share in shares if (base := OF_WHOLE.match(text[share.end:]))}
