@@ -238,3 +238,11 @@ def test_a_length_ending_at_the_clock_time_after_it_runs_from_one_told_before(nl
     text = (f"The roof fell in at 5.10am. The mayor visited at noon. Crews dug for {stated}; the last man was "
             "brought out at 11.40am.")
     assert [c.status for c in checks_of(nlp, text) if c.kind == "duration"] == found
+
+
+def test_a_length_counted_on_from_a_moment_without_a_clock_time_is_not_the_story_stretch(nlp):
+    # "Ten minutes later" runs from the moment told before it, not between the story's two clock times
+    text = ("The crew were at lunch when the alarm sounded. Ten minutes later they were on the road. The blaze began "
+            "at 2.15pm on Monday and was put out at 9.05pm on Tuesday, more than 30 hours after it began.")
+    assert [(check.about[-1], check.status) for check in checks_of(nlp, text) if check.kind == "duration"] == [
+        ("30 hours", "consistent")]

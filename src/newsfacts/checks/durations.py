@@ -40,7 +40,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                     and not of_a_new_thing(parsed, stated)):
                 yield from clock_check(parsed, sheet, stated, figure, here)
         elif (figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks)
-              and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)):
+              and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)
+              and (here or not COUNTED_ON.match(parsed.text, stated.end))):
             yield from clock_check(parsed, sheet, stated, figure, clocks)
         elif told_next_door is not None:
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
@@ -66,6 +67,10 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 yield check
     yield from counted_date_checks(parsed, sheet, spans)
 
+
+# "Ten minutes later they left": a length counted on from the moment told before it, which, with no clock time
+# in its sentence, is not one of the story's clock times.
+COUNTED_ON = re.compile(r"\s+(?:later|earlier)\b", re.I)
 
 # How many sentences before a length the clock times it may run between are looked for.
 PAIR_REACH = 3

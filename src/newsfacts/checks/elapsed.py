@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from .. import timex
 from ..nlp import Parsed
+from ..quote_marks import QuotedSpans, quotations
 from ..schema import Check, FactSheet, TimeExpression
 from .common import (
     CALENDAR_UNITS, CUES, HEDGES, Sentence, amount, apposed, counted_from, counted_verdict, interval, sentence_of,
@@ -26,6 +27,13 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
     """'N years since <date>' and '<date>, N years ago' against the publication date."""
     if parsed.published is None:
         return
+    quoted = QuotedSpans(quotations(parsed.text))
+
+    def one_voice(a: TimeExpression, b: TimeExpression) -> bool:
+        """Both the writer's words or both quoted: a length someone is quoted saying is not counted from the
+        writer's date ('the closure in 2009 and what she calls "four years of …"')."""
+        return (quoted.share(a.start, a.end) > 0) == (quoted.share(b.start, b.end) > 0)
+
     for stated in sheet.times:
         figure = amount(stated.value) if stated.type == "DURATION" else None
         unit = CALENDAR_UNITS.get(figure[1]) if figure and not figure[2] else None
@@ -39,7 +47,7 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
                            and interval(t.value) and interval(t.value)[1] < parsed.published), None)
         else:
             origin = origin_of_length(parsed, sheet, stated, unit, sentence)
-        if origin is not None:
+        if origin is not None and one_voice(stated, origin):
             yield elapsed_check(parsed, stated, figure[0], unit, origin)
         elif since is None and first_in(parsed, stated, sentence):
             # the date of the last time is told in a sentence beside it: taken only when one date agrees
@@ -47,7 +55,8 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             beside = [t for near in spans[max(0, index - 1):index + 2] if near is not sentence
                       for t in sheet.times if t.type == "DATE" and near.start <= t.start < near.end
                       and interval(t.value) and interval(t.value)[1] < parsed.published
-                      and counted_from(t.text) is None]  # "a year earlier" is counted from another date
+                      and counted_from(t.text) is None  # "a year earlier" is counted from another date
+                      and one_voice(stated, t)]
             agreeing = [check for check in (elapsed_check(parsed, stated, figure[0], unit, t) for t in beside)
                         if check.status == "consistent"]
             if len(agreeing) == 1:

@@ -146,12 +146,16 @@ def counted_word(count: Count) -> str:
     return count.text.split()[-1].lower() if " " in count.text and not count.currency else ""
 
 
+# "240 voted, and 210 of those backed it": the item is a part of the one before, not a part beside it.
+PART_OF_THE_LAST = re.compile(r"\s+of\s+(?:those|them|these|whom|which)\b", re.I)
+
+
 def list_from(items: list[Count], text: str) -> list[Count]:
     """The items that follow one another as one list, from the first."""
     run = items[:1]
     for item in items[1:]:
         if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LIST_GAP.match(
-                text[run[-1].end:item.start]):
+                text[run[-1].end:item.start]) or PART_OF_THE_LAST.match(text, item.end):
             break
         run.append(item)
     return run
@@ -162,6 +166,8 @@ def list_until(items: list[Count], text: str) -> list[Count]:
     and six crew': a list opening on what another item includes opens on that item instead."""
     run = items[-1:]
     for item in reversed(items[:-1]):
+        if PART_OF_THE_LAST.match(text, run[0].end):
+            break
         if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LIST_GAP.match(
                 text[item.end:run[0].start]):
             if SUBSET_CUE.fullmatch(text[item.end:run[0].start]) and len(run) > 1:
