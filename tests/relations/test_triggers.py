@@ -645,3 +645,39 @@ def test_a_town_before_a_sports_title_names_the_club_called_after_it(nlp):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tamford=(PLACE, [("Tamford", "name", 1)]),
                          City=(PLACE, ["Tamford City"]), Rovers=(ORG, ["Elmby Rovers"]))
     assert found == {("Ann", "works_for", "City", "coach")}
+
+
+def test_a_pronoun_given_to_someone_named_only_after_it_owns_nothing(nlp):
+    text = "His younger brother, Tom Hale, is a pilot, and their sister, Ann Hale, married the banker Ben Cole."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Hale"]), Ann=(PERSON, ["Ann Hale"]),
+                         Ben=(PERSON, [("His", "pronoun"), "Ben Cole"]))
+    assert not any(relation == "sibling_of" and "Ben" in (subject, obj) for subject, relation, obj, _ in found)
+
+
+def test_the_title_of_the_organisation_a_common_noun_calls_back(nlp):
+    text = ("Elmby Council approved the budget, and the council will meet again in May. "
+            "The council's chief executive, Dr Mira Shah, said it was fair.")
+    found = relations_of(nlp, text, Council=(ORG, ["Elmby Council", ("the council", "description")]),
+                         Mira=(PERSON, [("The council's chief executive", "description"), "Dr Mira Shah"]))
+    assert found == {("Mira", "works_for", "Council", "chief executive")}
+
+
+@pytest.mark.parametrize("second_council, expected", [
+    (False, {("Tom", "member_of", "Council", "cllr")}),
+    (True, set()),
+])
+def test_a_councillor_with_no_council_written_sits_on_the_one_the_story_is_about(nlp, second_council, expected):
+    text = "The council rejected the plan on Monday. Cllr Tom Reed said Elmby Council had listened to residents."
+    if second_council:
+        text += " Kelsby Council said the council would appeal."
+    other = ["Kelsby Council", ("the council", "description")] if second_council else []
+    found = relations_of(nlp, text, Council=(ORG, ["Elmby Council", ("The council", "description")]),
+                         Other=(ORG, other), Tom=(PERSON, ["Cllr Tom Reed"]))
+    assert found == expected
+
+
+def test_a_job_between_a_kinship_noun_and_the_name_beside_it(nlp):
+    text = "Ann Hale toured Europe with her younger sister, drummer Mia Hale, last year."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("her", "pronoun")]),
+                         Mia=(PERSON, ["Mia Hale", ("drummer Mia Hale", "description")]))
+    assert found == {("Mia", "sibling_of", "Ann", None)}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COMPANY_NOUNS
+from ..lexicon import COMPANY_NOUNS, PERSON_ROLE_NOUNS
 from ..parse import RELATIVE_TAGS
 from ..schema import Entity, Mention, Relation
 from .reading import RELATIVE_PRONOUNS, Mentions, bare, own_mention, sentence, token_at, unique
@@ -70,11 +70,24 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
         # "X is survived by two sons"
         candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
+    for token in possessors:
+        if token.pos_ == "NOUN" and own_mention(token, noun, mentions) is None and any(
+                child.lower_ == "the" for child in token.children) and (
+                called := mentions.organisation_called(token.lower_)):
+            yield called  # "the council's chief executive", inside her description: the council the story names
     for token in candidates:
         found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
+        if found and token.pos_ == "PRON" and named_only_after(found[1], token.idx):
+            continue  # "His brother, Tom, ... married Ben": a pronoun given to someone not yet named is a guess
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
             yield found[1]
+
+
+def named_only_after(entity: Entity, char: int) -> bool:
+    """Whether an entity is named or described only after character `char`."""
+    starts = [mention.start for mention in entity.mentions if mention.kind != "pronoun"]
+    return bool(starts) and min(starts) > char
 
 
 def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
@@ -211,10 +224,17 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
     index = first
     while index < sent_end:
         gap_start = index
-        while index < sent_end and doc[index].lower_ in APPOSITION_GAP:
-            index += 1
+        roles: set[int] = set()
+        while index < sent_end:
+            if doc[index].lower_ in APPOSITION_GAP:
+                index += 1
+            elif not roles and job_before_name(doc, index, sent_end):
+                roles.add(index)
+                index += 1
+            else:
+                break
         found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
-                      if doc[i].idx in mentions.starting), None)
+                      if doc[i].idx in mentions.starting and i not in roles), None)
         if found is None or found[1].type not in holder_types or found[0].kind not in ("name", "title"):
             break
         mention, entity = found
@@ -234,6 +254,13 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
     if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
         return names[:1]
     return names
+
+
+def job_before_name(doc: Doc, index: int, sent_end: int) -> bool:
+    """Whether token `index` is a one-word job right before a name: 'guitarist' in 'his brother, guitarist Tom
+    Lee'."""
+    return index + 1 < sent_end and doc[index].is_lower and doc[index].lemma_ in PERSON_ROLE_NOUNS \
+        and doc[index + 1].text[:1].isupper()
 
 
 def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
