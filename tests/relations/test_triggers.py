@@ -681,3 +681,17 @@ def test_a_job_between_a_kinship_noun_and_the_name_beside_it(nlp):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("her", "pronoun")]),
                          Mia=(PERSON, ["Mia Hale", ("drummer Mia Hale", "description")]))
     assert found == {("Mia", "sibling_of", "Ann", None)}
+
+
+def test_a_title_the_tagger_took_for_an_adjective_after_a_copula(nlp):
+    text = "Tom Reed was chief of the Elmby Fire Brigade until 2019."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Brigade=(ORG, ["the Elmby Fire Brigade"]))
+    assert found == {("Tom", "works_for", "Brigade", "chief")}
+
+
+@pytest.mark.parametrize("described", [False, True])  # the entities stage may keep the party inside her description
+def test_an_organisation_before_the_word_that_qualifies_a_title(nlp, described):
+    text = "SNP district president Arjun Mehta said the party would hold a rally on Monday."
+    arjun = ["Arjun Mehta"] + ([("SNP district president Arjun Mehta", "description")] if described else [])
+    found = relations_of(nlp, text, Snp=(ORG, ["SNP", ("the party", "description")]), Arjun=(PERSON, arjun))
+    assert found == {("Arjun", "member_of", "Snp", "district president")}

@@ -48,6 +48,14 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             candidates.append(child)
         elif own_mention(child, noun, mentions) is None:
             yield from named_before(child, mentions)
+        if child.is_lower and own_mention(child, noun, mentions) is None:
+            # "the Acme district president": the name modifies the word before the title
+            for grandchild in (word for word in child.lefts if word.dep_ in ("compound", "nmod")):
+                found = own_mention(grandchild, noun, mentions)
+                if found is None:
+                    yield from named_before(grandchild, mentions)
+                elif found[0].kind == "name" and found[1].type == ORG:
+                    yield found[1]
     if (modifier := joined_modifier(noun, mentions)) is not None:
         candidates.append(modifier)
     if (before := organisation_just_before(noun, mentions)) is not None:
@@ -488,7 +496,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     couple_sentence = -2
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
-        is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound"
+        # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
+        is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound" or noun.pos_ == "ADJ" and \
+            noun.dep_ == "attr" and any(child.dep_ == "prep" and child.lower_ in OWNING_PREPOSITIONS
+                                        for child in noun.children)
         trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
         if trigger is None:
             continue
