@@ -121,6 +121,7 @@ def test_a_place_described_by_a_towns_name_lies_in_the_town(nlp, text, site, exp
     ("The fire started at Elm Lodge, the family's old farmhouse in Tamford, on Monday.", "Tamford"),
     ("Crews reached Elm Lodge, the family estate in west Wessex, by noon.", "Wessex"),
     ("The storm flattened Elm Lodge in northern Wessex overnight.", "Wessex"),
+    ("The storm flattened Elm Lodge in North Wessex overnight.", "North Wessex"),  # a place's own name
 ])
 def test_a_named_place_and_the_place_in_its_description_or_a_part_of_a_place(nlp, text, town):
     described = [("the family's old farmhouse", "description")] if "farmhouse" in text else [

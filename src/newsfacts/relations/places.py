@@ -116,7 +116,7 @@ def place_after(preposition: Token, mentions: Mentions) -> Entity | None:
     east Tamford'), or in the 'of' phrase of a noun there ('in the town of Leeds')."""
     doc = preposition.doc
     first = preposition.i + 1
-    while first < len(doc) and (doc[first].dep_ == "det" or doc[first].lower_ in tables().place_qualifiers):
+    while first < len(doc) and (doc[first].dep_ == "det" or doc[first].text in tables().place_qualifiers):
         first += 1
     if first >= len(doc):
         return None
