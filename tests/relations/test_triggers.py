@@ -695,3 +695,23 @@ def test_an_organisation_before_the_word_that_qualifies_a_title(nlp, described):
     arjun = ["Arjun Mehta"] + ([("SNP district president Arjun Mehta", "description")] if described else [])
     found = relations_of(nlp, text, Snp=(ORG, ["SNP", ("the party", "description")]), Arjun=(PERSON, arjun))
     assert found == {("Arjun", "member_of", "Snp", "district president")}
+
+
+@pytest.mark.parametrize("text, children", [
+    ("Ann Hale is survived by her four children – sons Tom and Ben and daughter Mia – and nine grandchildren.",
+     ("Tom", "Ben", "Mia")),
+    ("Ann Hale is survived by her two children – daughter Rose and son Sam.", ("Rose", "Sam")),
+    ("Ann Hale leaves her two children, daughter Rose and son Sam.", ("Rose", "Sam")),
+])
+def test_kin_listed_beside_a_plural_kinship_noun_share_its_owner(nlp, text, children):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("her", "pronoun")]),
+                         **{child: (PERSON, [child]) for child in children})
+    assert found == {("Ann", "parent_of", child, None) for child in children}
+
+
+def test_their_children_after_a_marriage_verb_are_the_couples(nlp):
+    text = "In 1990 Ann Hale married Tom Reed, a pilot. She is survived by their two children – daughter Rose and son Sam."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("She", "pronoun")]), Tom=(PERSON, ["Tom Reed"]),
+                         Rose=(PERSON, ["Rose"]), Sam=(PERSON, ["Sam"]))
+    assert found == {("Ann", "spouse_of", "Tom", None)} | {
+        (parent, "parent_of", child, None) for parent in ("Ann", "Tom") for child in ("Rose", "Sam")}

@@ -12,6 +12,7 @@ from ..parse import RELATIVE_TAGS
 from ..schema import Entity, Mention, Relation
 from .reading import RELATIVE_PRONOUNS, Mentions, bare, own_mention, sentence, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
+from .verbs import married
 
 # Relations a "former" or "ex-" undoes: an ex-wife is no wife. A former MP was a member, and the role says so;
 # kinship stays whatever happens.
@@ -19,6 +20,8 @@ ENDED_BY_FORMER = {"spouse_of"}
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
+# What opens a list set beside a plural noun: "her children, Ann and Tom", "two sons – Tom and Ben".
+LIST_OPENERS = {",", ":", "–", "—", "-"}
 # What joins two modifiers of one title: "a Labour and then Green MP", "an Acme or Norvale director".
 JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
 # Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
@@ -502,6 +505,9 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                                         for child in noun.children)
         trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
         if trigger is None:
+            if noun.pos_ == "VERB" and noun.lemma_.lower() in table.marriage_verbs and (
+                    pairs := married(noun, mentions)):  # "she married Tom ... their son": the couple's
+                couple, couple_sentence = list(pairs[-1]), sentence_numbers[noun.sent.start]
             continue
         titled = title_in_name(noun, trigger, mentions)
         around = mentions.of_token(noun)
@@ -529,8 +535,14 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if not found_owners and role in bodies:
             found_owners = [bodies[role]]
         sentence_number = sentence_numbers[noun.sent.start]
-        if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
-                and couple_owning(noun, mentions, sentence_number, couple_sentence):
+        listing = listing_noun(noun, trigger) if not found_owners else None
+        if listing is not None:  # "her three children: daughters Ann and Mia and son Tom" are her children
+            found_owners = [o for o in owners(listing, trigger, mentions) if o.type in owner_types]
+        # "She married Tom. She is survived by their son": the son is the couple's, not hers alone.
+        if couple and {owner.id for owner in found_owners} <= {spouse.id for spouse in couple} \
+                and trigger.relation == "parent_of" and not trigger.holder_is_subject \
+                and couple_owning(listing if listing is not None else noun, mentions, sentence_number,
+                                  couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
         owner_ids = {owner.id for owner in found_owners}
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
@@ -546,6 +558,24 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                     couple, couple_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
+
+
+def listing_noun(noun: Token, trigger: Trigger) -> Token | None:
+    """The plural noun of the same relation whose list a noun stands in: 'son' in 'their three children –
+    daughters Ann and Mia and son Tom' or 'her two children, daughter Ann and son Tom', however the parse joins
+    the list to it (in apposition, or joined by 'and' to the plural noun itself)."""
+    item = noun.head if noun.dep_ == "compound" else noun
+    if item.i == noun.i and noun.dep_ not in ("conj", "appos"):
+        return None
+    doc = noun.doc
+    listing = None
+    while item.dep_ in ("conj", "appos") and item.head.i < item.i:
+        item = item.head
+        listed = trigger_of(item.lemma_.lower()) if item.tag_ in ("NNS", "NNPS") else None
+        if listed is not None and listed.relation == trigger.relation and item.i + 1 < len(doc) \
+                and doc[item.i + 1].text in LIST_OPENERS:
+            listing = item
+    return listing
 
 
 def trigger_of(word: str) -> Trigger | None:

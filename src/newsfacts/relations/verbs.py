@@ -72,6 +72,15 @@ def boards_of(verb: Token, mentions: Mentions, prepositions: frozenset[str]) -> 
                     yield found[1]
 
 
+def married(verb: Token, mentions: Mentions) -> list[tuple[Entity, Entity]]:
+    """The two people a marriage verb joins: 'Ann married Tom', 'Ann, who is married to Tom'."""
+    spouse = subject_entity(verb, mentions)
+    if spouse is None:
+        return []
+    return [(spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))
+            if other.id != spouse.id and types_fit("spouse_of", spouse, other)]
+
+
 def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
     """The organisations a verb takes as object, or whose part it does: 'heads Acme', 'runs Acme's lab'."""
     for target in (child for child in verb.children if child.dep_ == "dobj"):
@@ -154,8 +163,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if work is not None and work.type == WORK:
                 found.append(("author_of", author, work))  # "Still Rivers, which she wrote in a year"
         elif lemma in table.marriage_verbs:
-            spouse = subject_entity(verb, mentions)
-            found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
+            found += [("spouse_of", spouse, other) for spouse, other in married(verb, mentions)]
         elif lemma in table.publishing_verbs and (author := subject_entity(verb, mentions)) and author.type == PERSON:
             found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
         elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (
