@@ -73,7 +73,10 @@ def boards_of(verb: Token, mentions: Mentions, prepositions: frozenset[str]) -> 
 
 
 def married(verb: Token, mentions: Mentions) -> list[tuple[Entity, Entity]]:
-    """The two people a marriage verb joins: 'Ann married Tom', 'Ann, who is married to Tom'."""
+    """The two people a marriage verb joins: 'Ann married Tom', 'Ann, who is married to Tom'. Not a wedding to
+    come or denied: 'Ann is to marry Tom', 'Ann will marry Tom', 'Ann never married Tom'."""
+    if verb.tag_ == "VB" or any(child.dep_ == "neg" for child in verb.children):
+        return []
     spouse = subject_entity(verb, mentions)
     if spouse is None:
         return []
