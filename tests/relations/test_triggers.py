@@ -715,3 +715,12 @@ def test_their_children_after_a_marriage_verb_are_the_couples(nlp):
                          Rose=(PERSON, ["Rose"]), Sam=(PERSON, ["Sam"]))
     assert found == {("Ann", "spouse_of", "Tom", None)} | {
         (parent, "parent_of", child, None) for parent in ("Ann", "Tom") for child in ("Rose", "Sam")}
+
+
+@pytest.mark.parametrize("text, named, kind, expected", [
+    ("Tom Hale, 31, is a captain in the Elmby Rifles.", "the Elmby Rifles", ORG,
+     {("Tom", "member_of", "Named", "captain")}),
+    ("Tom Hale is a councillor in Elmby.", "Elmby", PLACE, set()),
+])
+def test_a_member_in_an_organisation(nlp, text, named, kind, expected):
+    assert relations_of(nlp, text, Tom=(PERSON, ["Tom Hale"]), Named=(kind, [named])) == expected

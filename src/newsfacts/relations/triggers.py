@@ -72,6 +72,11 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
                           and target.lemma_.lower() in tables().party_groups):
                 for modifier in (child for child in group.lefts if child.dep_ in ("amod", "compound")):
                     yield from named_before(modifier, mentions)  # "leader of the council's Green group"
+        elif preposition.dep_ == "prep" and preposition.lower_ == "in" and trigger.relation == "member_of":
+            # "a captain in the Acme Guards", "an activist in Acme": a member of the organisation named there
+            for target in (child for child in preposition.children if child.dep_ == "pobj"):
+                if (found := own_mention(target, noun, mentions)) and found[0].kind == "name" and found[1].type == ORG:
+                    yield found[1]
     clause = noun.head
     if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
             preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
