@@ -505,12 +505,12 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
-        is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound" or noun.pos_ == "ADJ" and \
-            noun.dep_ == "attr" and any(child.dep_ == "prep" and child.lower_ in OWNING_PREPOSITIONS
-                                        for child in noun.children)
-        trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
+        pos, dep = noun.pos_, noun.dep_  # read once: spaCy looks each up in its string store
+        is_noun = pos in ("NOUN", "PROPN") or dep == "compound" or pos == "ADJ" and dep == "attr" and any(
+            child.dep_ == "prep" and child.lower_ in OWNING_PREPOSITIONS for child in noun.children)
+        trigger = trigger_of(noun.lemma_.lower() if pos != "VERB" else noun.lower_) if is_noun else None
         if trigger is None:
-            if noun.pos_ == "VERB" and noun.lemma_.lower() in table.marriage_verbs and (
+            if pos == "VERB" and noun.lemma_.lower() in table.marriage_verbs and (
                     pairs := married(noun, mentions)):  # "she married Tom ... their son": the couple's
                 couple, couple_sentence = list(pairs[-1]), sentence_numbers[noun.sent.start]
             continue
