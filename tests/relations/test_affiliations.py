@@ -62,3 +62,9 @@ def test_a_quoted_name_after_a_possessive_is_a_title(nlp):
     text = 'Ann Lee was a guest on Norvale TV\'s "Ian at Noon" last week.'
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), TV=(ORG, ["Norvale TV"]), Ian=(PERSON, ["Ian at Noon"]))
     assert found == set()
+
+
+def test_a_possessor_the_parse_hangs_on_the_first_word_of_a_name(nlp):
+    text = "Plaid's Deepak Lal Joshi finished a distant third with 812 votes (4.1%)."
+    found = relations_of(nlp, text, Plaid=(ORG, ["Plaid"]), Deepak=(PERSON, ["Deepak Lal Joshi"]))
+    assert found == {("Deepak", "member_of", "Plaid", None)}

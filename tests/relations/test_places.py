@@ -115,3 +115,33 @@ def test_a_place_described_by_a_towns_name_lies_in_the_town(nlp, text, site, exp
     text = f"Tamford is a mill town. {text}"
     found = relations_of(nlp, text, Town=(PLACE, ["Tamford"]), Site=(PLACE, [site]))
     assert (("Site", "located_in", "Town", None) in found) == expected
+
+
+@pytest.mark.parametrize("text, town", [
+    ("The fire started at Elm Lodge, the family's old farmhouse in Tamford, on Monday.", "Tamford"),
+    ("Crews reached Elm Lodge, the family estate in west Wessex, by noon.", "Wessex"),
+    ("The storm flattened Elm Lodge in northern Wessex overnight.", "Wessex"),
+    ("The storm flattened Elm Lodge in North Wessex overnight.", "North Wessex"),  # a place's own name
+])
+def test_a_named_place_and_the_place_in_its_description_or_a_part_of_a_place(nlp, text, town):
+    described = [("the family's old farmhouse", "description")] if "farmhouse" in text else [
+        ("the family estate", "description")] if "estate" in text else []
+    found = relations_of(nlp, text, Lodge=(PLACE, ["Elm Lodge", *described]), Town=(PLACE, [town]))
+    assert found == {("Lodge", "located_in", "Town", None)}
+
+
+def test_a_number_set_beside_a_place_does_not_put_one_place_in_another(nlp):
+    text = "The agency said 2.3 million of those hit lived in Norland, 410,000 in Wessex and 95,000 in Elmby."
+    found = relations_of(nlp, text, Norland=(PLACE, ["Norland"]), Wessex=(PLACE, ["Wessex"]), Elmby=(PLACE, ["Elmby"]))
+    assert found == set()
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Losses from Hurricane Ida in southern Wessex passed $2bn.", "Hurricane Ida"),
+    ("Norland, whose envoy in Tamford, Ola Berg, spoke first, backed the deal.", "Norland"),
+])
+def test_a_storm_or_a_name_beside_a_persons_description_is_not_located(nlp, text, named):
+    town = "Wessex" if "Wessex" in text else "Tamford"
+    people = {"Ola": (PERSON, ["Ola Berg", ("whose envoy in Tamford", "description")])} if "Ola" in text else {}
+    found = relations_of(nlp, text, Named=(PLACE, [named]), Town=(PLACE, [town]), **people)
+    assert not any(relation == "located_in" for _, relation, _, _ in found)

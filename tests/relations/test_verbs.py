@@ -210,3 +210,22 @@ def test_a_player_on_loan_from_a_club_is_its_member(nlp, text):
 def test_a_loan_from_a_bank_makes_no_member(nlp):
     text = "Eva Stone bought the house with a loan from Norvale Bank."
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Bank=(ORG, ["Norvale Bank"])) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee, who sits on Acme's board, voted against the sale.",
+    "Ann Lee has served on the board of Acme since 2019.",
+])
+def test_sitting_on_an_organisations_board_is_membership_of_it(nlp, text):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Acme=(ORG, ["Acme"]))
+    assert found == {("Ann", "member_of", "Acme", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Hale married Tom Reed in June.", {("Ann", "spouse_of", "Tom", None)}),
+    ("Ann Hale is to marry Tom Reed in June.", set()),
+    ("Ann Hale will marry Tom Reed in June.", set()),
+    ("Ann Hale never married Tom Reed.", set()),
+])
+def test_a_wedding_to_come_or_denied_is_no_marriage(nlp, text, expected):
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Tom=(PERSON, ["Tom Reed"])) == expected

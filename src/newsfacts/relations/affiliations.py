@@ -49,9 +49,8 @@ def named_with(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if name.start and doc[name.start - 1].is_quote and doc[name.start - 1].tag_ != "POS":
             continue  # "Norvale TV's "Morning Ian"": a show's title, whatever NER made of it
         found: list[tuple[str, Entity]] = []
-        for child in name.root.lefts:
-            if child.i >= name.start:
-                continue
+        # The parse may hang what stands before a name on any of its words: "Acme's Ann Lee Roy" on "Ann".
+        for child in (child for word in name for child in word.lefts if child.i < name.start):
             owner = mentions.of_token(child)
             if child.dep_ == "poss" and owner and owner[1].type == ORG:
                 found.append((mentions.affiliation(owner[1]), owner[1]))

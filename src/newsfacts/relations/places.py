@@ -63,8 +63,11 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
     if preposition.dep_ == "prep":
         head = preposition.head
         named = mentions.of_token(head)
-        if named is None and head.dep_ == "appos":
-            named = mentions.of_token(head.head)
+        if (named is None or named[0].kind != "name" and named[1].type in (ORG, PLACE)) and head.dep_ == "appos" \
+                and head.pos_ in ("NOUN", "PROPN"):
+            # "Elm Lodge, the family's home in Tamford": the name the description is set beside. Not a number
+            # set beside a place ("2,000 in Tamford, 300 in Elmby"), which says nothing of where it lies.
+            named = mentions.of_token(head.head) or named
         if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in tables().buildings:
             # "the Elm Court development in Tamford"; not "the Norland embassy in Tamford" (a country's building)
             # nor "Norvale climate talks in Tamford" (no building), nor a building called after a valley
@@ -86,7 +89,7 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
         named = next((found for word in last.subtree if word.i < last.i and word.dep_ == "compound"
                       and (found := mentions.of_token(word)) and found[0].end <= last.idx and found[1].type == ORG
                       and found[0].text.split()[-1].lower() not in tables().areas), None)
-    if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE):
+    if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE) or names_event(named[0]):
         return None
     building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings
     return named[1] if building or between_commas else None
@@ -94,20 +97,26 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
 
 def located_name(named: tuple[Mention, Entity], token: Token, mentions: Mentions) -> bool:
     """Whether a mention is the name of a place or an organisation that an 'in' can locate: not a people
-    ("Israelis in Gaza", which NER's nationality label gives the entities stage as an organisation), nor a name
-    ending a description of a person ("a GP in Elmby")."""
+    ("Israelis in Gaza", which NER's nationality label gives the entities stage as an organisation), nor a storm
+    ("Hurricane Ida in Texas"), nor a name ending a description of a person ("a GP in Elmby")."""
     if named[0].kind != "name" or named[1].type not in (ORG, PLACE) or token.ent_type_ == "NORP":
         return False
-    return not any(mention.kind == "description" and entity.type == PERSON and mention.end == named[0].end
-                   for mention, entity in mentions.at(token))
+    return not names_event(named[0]) and not any(
+        mention.kind == "description" and entity.type == PERSON and mention.end == named[0].end
+        for mention, entity in mentions.at(token))
+
+
+def names_event(mention: Mention) -> bool:
+    """Whether a name is an event's: "Hurricane Ida in Texas" happened there, whatever type NER gave the name."""
+    return mention.text.split()[0].lower() in tables().event_nouns
 
 
 def place_after(preposition: Token, mentions: Mentions) -> Entity | None:
-    """The place named right after an 'in' ('in Rochester, Minn.' is in Rochester; 'in Tamford district'), or in
-    the 'of' phrase of a noun there ('in the town of Leeds')."""
+    """The place named right after an 'in' ('in Rochester, Minn.' is in Rochester; 'in Tamford district'; 'in
+    east Tamford'), or in the 'of' phrase of a noun there ('in the town of Leeds')."""
     doc = preposition.doc
     first = preposition.i + 1
-    while first < len(doc) and doc[first].dep_ == "det":
+    while first < len(doc) and (doc[first].dep_ == "det" or doc[first].text in tables().place_qualifiers):
         first += 1
     if first >= len(doc):
         return None

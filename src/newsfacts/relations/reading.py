@@ -24,10 +24,13 @@ class Mentions(MentionIndex):
         known = tables().parties
         parties: dict[int, set[str]] = {}
         self._forms: dict[str, set[str]] = {}  # an organisation's id -> its names and descriptions, bare
+        called: dict[str, dict[str, Entity]] = {}  # "council" -> the organisations called "the council"
         for mention, entity in self.items:
             if entity.type == ORG:
                 form = bare(mention.text)
                 self._forms.setdefault(entity.id, set()).add(form)
+                if mention.kind == "description" and mention.text.lower().startswith("the ") and " " not in form:
+                    called.setdefault(form, {})[entity.id] = entity
                 if form in known:
                     parties.setdefault(known[form], set()).add(entity.id)
         # A party the entities stage left in two entities ("the Conservatives", "the Tories") is the one with more
@@ -35,6 +38,12 @@ class Mentions(MentionIndex):
         order = {entity.id: (-len(entity.mentions), number) for number, entity in enumerate(sheet.entities)}
         by_id = {entity.id: entity for entity in sheet.entities}
         self._parties = {number: by_id[min(ids, key=order.__getitem__)] for number, ids in parties.items()}
+        self._called = {noun: next(iter(bodies.values())) for noun, bodies in called.items() if len(bodies) == 1}
+
+    def organisation_called(self, noun: str) -> Entity | None:
+        """The one organisation the article calls 'the <noun>' ('the council', 'the company'); None when it calls
+        none or two so."""
+        return self._called.get(noun)
 
     def party_called(self, words: str) -> Entity | None:
         """The party the article names that `words` also names: 'Tory' or 'Conservative' for 'the Conservatives'."""

@@ -61,6 +61,8 @@ class Tables:
     company_roles: frozenset[str]
     buildings: frozenset[str]
     areas: frozenset[str]
+    place_qualifiers: frozenset[str]
+    event_nouns: frozenset[str]  # "earthquake", "hurricane": what happens somewhere, not what lies there
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def tables() -> Tables:
         # "his colleague" works with him, not for him: organisations only
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False)
     for word in PERSON_ROLES["membership_nouns"]:
+        triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
+    for word in data["council_titles"]["words"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
     for word in governing & triggers.keys():
         triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
@@ -130,4 +134,6 @@ def tables() -> Tables:
         company_roles=frozenset(data["company_roles"]["words"]),
         buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,
         areas=frozenset(data["areas"]["words"]) | PLACE_NOUNS,
+        place_qualifiers=frozenset(data["place_qualifiers"]["words"]),
+        event_nouns=frozenset(word for group in data_table("entity_words")["event_nouns"] for word in group),
     )

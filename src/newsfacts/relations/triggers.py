@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import COMPANY_NOUNS
+from ..lexicon import COMPANY_NOUNS, PERSON_ROLE_NOUNS
 from ..parse import RELATIVE_TAGS
 from ..schema import Entity, Mention, Relation
 from .reading import RELATIVE_PRONOUNS, Mentions, bare, own_mention, sentence, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
+from .verbs import married
 
 # Relations a "former" or "ex-" undoes: an ex-wife is no wife. A former MP was a member, and the role says so;
 # kinship stays whatever happens.
@@ -19,6 +20,8 @@ ENDED_BY_FORMER = {"spouse_of"}
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
+# What opens a list set beside a plural noun: "her children, Ann and Tom", "two sons – Tom and Ben".
+LIST_OPENERS = {",", ":", "–", "—", "-"}
 # What joins two modifiers of one title: "a Labour and then Green MP", "an Acme or Norvale director".
 JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
 # Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
@@ -48,6 +51,14 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             candidates.append(child)
         elif own_mention(child, noun, mentions) is None:
             yield from named_before(child, mentions)
+        if child.is_lower and own_mention(child, noun, mentions) is None:
+            # "the Acme district president": the name modifies the word before the title
+            for grandchild in (word for word in child.lefts if word.dep_ in ("compound", "nmod")):
+                found = own_mention(grandchild, noun, mentions)
+                if found is None:
+                    yield from named_before(grandchild, mentions)
+                elif found[0].kind == "name" and found[1].type == ORG:
+                    yield found[1]
     if (modifier := joined_modifier(noun, mentions)) is not None:
         candidates.append(modifier)
     if (before := organisation_just_before(noun, mentions)) is not None:
@@ -61,6 +72,11 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
                           and target.lemma_.lower() in tables().party_groups):
                 for modifier in (child for child in group.lefts if child.dep_ in ("amod", "compound")):
                     yield from named_before(modifier, mentions)  # "leader of the council's Green group"
+        elif preposition.dep_ == "prep" and preposition.lower_ == "in" and trigger.relation == "member_of":
+            # "a captain in the Acme Guards", "an activist in Acme": a member of the organisation named there
+            for target in (child for child in preposition.children if child.dep_ == "pobj"):
+                if (found := own_mention(target, noun, mentions)) and found[0].kind == "name" and found[1].type == ORG:
+                    yield found[1]
     clause = noun.head
     if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
             preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
@@ -70,11 +86,24 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
         # "X is survived by two sons"
         candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
+    for token in possessors:
+        if token.pos_ == "NOUN" and own_mention(token, noun, mentions) is None and any(
+                child.lower_ == "the" for child in token.children) and (
+                called := mentions.organisation_called(token.lower_)):
+            yield called  # "the council's chief executive", inside her description: the council the story names
     for token in candidates:
         found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
+        if found and token.pos_ == "PRON" and named_only_after(found[1], token.idx):
+            continue  # "His brother, Tom, ... married Ben": a pronoun given to someone not yet named is a guess
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
             yield found[1]
+
+
+def named_only_after(entity: Entity, char: int) -> bool:
+    """Whether an entity is named or described only after character `char`."""
+    starts = [mention.start for mention in entity.mentions if mention.kind != "pronoun"]
+    return bool(starts) and min(starts) > char
 
 
 def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
@@ -211,10 +240,17 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
     index = first
     while index < sent_end:
         gap_start = index
-        while index < sent_end and doc[index].lower_ in APPOSITION_GAP:
-            index += 1
+        roles: set[int] = set()
+        while index < sent_end:
+            if doc[index].lower_ in APPOSITION_GAP:
+                index += 1
+            elif not roles and job_before_name(doc, index, sent_end):
+                roles.add(index)
+                index += 1
+            else:
+                break
         found = next((mentions.starting[doc[i].idx] for i in range(gap_start, min(index + 1, sent_end))
-                      if doc[i].idx in mentions.starting), None)
+                      if doc[i].idx in mentions.starting and i not in roles), None)
         if found is None or found[1].type not in holder_types or found[0].kind not in ("name", "title"):
             break
         mention, entity = found
@@ -234,6 +270,13 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
     if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
         return names[:1]
     return names
+
+
+def job_before_name(doc: Doc, index: int, sent_end: int) -> bool:
+    """Whether token `index` is a one-word job right before a name: 'guitarist' in 'his brother, guitarist Tom
+    Lee'."""
+    return index + 1 < sent_end and doc[index].is_lower and doc[index].lemma_ in PERSON_ROLE_NOUNS \
+        and doc[index + 1].text[:1].isupper()
 
 
 def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
@@ -461,9 +504,15 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     couple_sentence = -2
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
-        is_noun = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ == "compound"
-        trigger = trigger_of(noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_) if is_noun else None
+        # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
+        pos, dep = noun.pos_, noun.dep_  # read once: spaCy looks each up in its string store
+        is_noun = pos in ("NOUN", "PROPN") or dep == "compound" or pos == "ADJ" and dep == "attr" and any(
+            child.dep_ == "prep" and child.lower_ in OWNING_PREPOSITIONS for child in noun.children)
+        trigger = trigger_of(noun.lemma_.lower() if pos != "VERB" else noun.lower_) if is_noun else None
         if trigger is None:
+            if pos == "VERB" and noun.lemma_.lower() in table.marriage_verbs and (
+                    pairs := married(noun, mentions)):  # "she married Tom ... their son": the couple's
+                couple, couple_sentence = list(pairs[-1]), sentence_numbers[noun.sent.start]
             continue
         titled = title_in_name(noun, trigger, mentions)
         around = mentions.of_token(noun)
@@ -491,8 +540,14 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if not found_owners and role in bodies:
             found_owners = [bodies[role]]
         sentence_number = sentence_numbers[noun.sent.start]
-        if not found_owners and couple and trigger.relation == "parent_of" and not trigger.holder_is_subject \
-                and couple_owning(noun, mentions, sentence_number, couple_sentence):
+        listing = listing_noun(noun, trigger) if not found_owners else None
+        if listing is not None:  # "her three children: daughters Ann and Mia and son Tom" are her children
+            found_owners = [o for o in owners(listing, trigger, mentions) if o.type in owner_types]
+        # "She married Tom. She is survived by their son": the son is the couple's, not hers alone.
+        if couple and {owner.id for owner in found_owners} <= {spouse.id for spouse in couple} \
+                and trigger.relation == "parent_of" and not trigger.holder_is_subject \
+                and couple_owning(listing if listing is not None else noun, mentions, sentence_number,
+                                  couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
         owner_ids = {owner.id for owner in found_owners}
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
@@ -508,6 +563,24 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                     couple, couple_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
+
+
+def listing_noun(noun: Token, trigger: Trigger) -> Token | None:
+    """The plural noun of the same relation whose list a noun stands in: 'son' in 'their three children –
+    daughters Ann and Mia and son Tom' or 'her two children, daughter Ann and son Tom', however the parse joins
+    the list to it (in apposition, or joined by 'and' to the plural noun itself)."""
+    item = noun.head if noun.dep_ == "compound" else noun
+    if item.i == noun.i and noun.dep_ not in ("conj", "appos"):
+        return None
+    doc = noun.doc
+    listing = None
+    while item.dep_ in ("conj", "appos") and item.head.i < item.i:
+        item = item.head
+        listed = trigger_of(item.lemma_.lower()) if item.tag_ in ("NNS", "NNPS") else None
+        if listed is not None and listed.relation == trigger.relation and item.i + 1 < len(doc) \
+                and doc[item.i + 1].text in LIST_OPENERS:
+            listing = item
+    return listing
 
 
 def trigger_of(word: str) -> Trigger | None:

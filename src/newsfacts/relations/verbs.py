@@ -55,6 +55,35 @@ def objects_of(verb: Token, mentions: Mentions, preposition: frozenset[str] = fr
                                 and (named := mentions.of_token(child)) and named[0].kind == "name")
 
 
+def boards_of(verb: Token, mentions: Mentions, prepositions: frozenset[str]) -> Iterator[Entity]:
+    """The organisations whose board or committee a verb's phrase names: 'sits on Acme's board', 'serves on the
+    board of Acme'. Its members are the organisation's members."""
+    bodies = tables().member_bodies["association"]
+    for preposition in (child for child in verb.children if child.dep_ == "prep" and child.lower_ in prepositions):
+        for body in (child for child in preposition.children if child.dep_ == "pobj"):
+            if body.pos_ != "NOUN" or body.lemma_.lower() not in bodies or mentions.entity_of(body) is not None:
+                continue
+            owners = [child for child in body.children if child.dep_ == "poss"] + [
+                target for of in body.children if of.dep_ == "prep" and of.lower_ == "of"
+                for target in of.children if target.dep_ == "pobj"]
+            for owner in owners:
+                if (found := mentions.of_token(owner)) and found[0].kind in ("name", "description") \
+                        and found[1].type == ORG:
+                    yield found[1]
+
+
+def married(verb: Token, mentions: Mentions) -> list[tuple[Entity, Entity]]:
+    """The two people a marriage verb joins: 'Ann married Tom', 'Ann, who is married to Tom'. Not a wedding to
+    come or denied: 'Ann is to marry Tom', 'Ann will marry Tom', 'Ann never married Tom'."""
+    if verb.tag_ == "VB" or any(child.dep_ == "neg" for child in verb.children):
+        return []
+    spouse = subject_entity(verb, mentions)
+    if spouse is None:
+        return []
+    return [(spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))
+            if other.id != spouse.id and types_fit("spouse_of", spouse, other)]
+
+
 def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
     """The organisations a verb takes as object, or whose part it does: 'heads Acme', 'runs Acme's lab'."""
     for target in (child for child in verb.children if child.dep_ == "dobj"):
@@ -137,8 +166,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if work is not None and work.type == WORK:
                 found.append(("author_of", author, work))  # "Still Rivers, which she wrote in a year"
         elif lemma in table.marriage_verbs:
-            spouse = subject_entity(verb, mentions)
-            found += [("spouse_of", spouse, other) for other in objects_of(verb, mentions, frozenset({"to"}))]
+            found += [("spouse_of", spouse, other) for spouse, other in married(verb, mentions)]
         elif lemma in table.publishing_verbs and (author := subject_entity(verb, mentions)) and author.type == PERSON:
             found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
         elif lemma in table.birth_verbs and verb.tag_ == "VBN" and (
@@ -149,11 +177,13 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             worker = subject_entity(verb, mentions)
             found += [(serving(employer, mentions), worker, employer)
                       for employer in objects_of(verb, mentions, table.employment_verbs[lemma], direct=False)]
+            found += [("member_of", worker, owner) for owner in boards_of(verb, mentions, table.employment_verbs[lemma])]
         elif lemma in table.membership_verbs:
             member = subject_entity(verb, mentions)
             found += [("member_of", member, side)
                       for side in objects_of(verb, mentions, table.membership_verbs[lemma], direct=False)
                       if side.type == ORG]
+            found += [("member_of", member, owner) for owner in boards_of(verb, mentions, table.membership_verbs[lemma])]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
             worker = subject_entity(verb, mentions)
