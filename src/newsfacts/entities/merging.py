@@ -87,8 +87,13 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = nearest(options, c.start)
         match.add(c) if match else new(c)
     short_names = [c for named in company_words.values() for c in named]
+    organisation_openers: dict[str, int] = {}  # the first word of an organisation's name, and where first named
+    for c in candidates:
+        if c.type == "ORG" and c.kind == "name" and " " in c.key:
+            word = c.key.split()[0]
+            organisation_openers[word] = min(organisation_openers.get(word, c.start), c.start)
     for c in sorted((c for c in candidates + short_names if c.type != "PERSON"), key=lambda c: c.start):
-        mistagged = _surname_mistagged(c, doc, clusters)
+        mistagged = _surname_mistagged(c, doc, clusters, organisation_openers)
         if mistagged is not None:
             person, name = mistagged
             person.add(name)
@@ -466,13 +471,13 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
             index.add(owner, name)
 
 
-def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
+def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
+                       organisation_openers: dict[str, int]) -> tuple[Cluster, Candidate] | None:
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
         return None  # one word, or a surname with its particles ('ten Hove')
-    if candidate.type == "ORG" and any(k.type == "ORG" and k.first < candidate.start and any(
-            key.split()[0] == candidate.key and " " in key for key in k.keys) for k in clusters):
+    if candidate.type == "ORG" and organisation_openers.get(candidate.key, len(doc)) < candidate.start:
         return None  # 'Reed Foods … Reed will buy…': the company named after its founder, as NER reads it
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
