@@ -651,10 +651,12 @@ def _refer_back(doc: Doc, holders: dict[Cluster, int], start: int, end: int, clu
     # mention or sit inside one of its owner's own.
     repeats = any((s, e) == (start, end) for k in clusters for s, e, _ in k.mentions) or any(
         s <= start and end <= e for s, e, _ in owner.mentions)
+    if not (given_at < start or before_named) or repeats:
+        return
     # "Ann Lee, the firm's chief," describes Ann Lee, whoever else was given that role
     beside = next((k for k in clusters if k.type == "PERSON" for s, e, kind in k.mentions
-                   if kind == "name" and e == start - 1 and doc[e].text == ","), None)
-    if (given_at < start or before_named) and not repeats and beside in (None, owner):
+                   if kind == "name" and e == start - 1), None) if start >= 2 and doc[start - 1].text == "," else None
+    if beside in (None, owner):
         owner.mentions.append((start, end, "description"))
 
 
