@@ -36,6 +36,12 @@ def test_a_new_line_starts_a_sentence(nlp):
         "Mayor says stadium deal is off", "The mayor of Riverton rejected the plan on Monday."]
 
 
+def test_a_rank_written_short_keeps_its_name_in_the_sentence(nlp):
+    doc = nlp("Two crew members were hurt, said Capt. Mira Solberg of the harbour patrol.")
+    assert len(list(doc.sents)) == 1
+    assert "Capt." in [token.text for token in doc]
+
+
 def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp):
     doc = nlp("The mayor of Riverton rejected\nthe plan on Monday.")
     assert len(list(doc.sents)) == 1

@@ -14,6 +14,7 @@ from itertools import groupby
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from .schema import Article
@@ -50,7 +51,14 @@ def cached_model(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.tokenizer.token_match = KeepLongWords(nlp.tokenizer.token_match)
+    for abbreviation in RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
+
+
+# Ranks written short before a name ('Capt. Ann Lee') that spaCy's English tokenizer, unlike 'Gen.' or 'Sen.',
+# splits from their full stop, so that the parser ends a sentence there and the name loses its rank.
+RANK_ABBREVIATIONS = ("Capt.", "Lt.", "Sgt.", "Col.", "Cllr.")
 
 
 # spaCy's tokenizer splits marks off a word one at a time, copying the rest of the word each time: the
@@ -82,12 +90,15 @@ LONGEST_SENTENCE = 300
 def line_breaks(doc: Doc) -> Doc:
     """A new line starts a new sentence: the parser would otherwise run a headline into the first paragraph
     ("Mayor says deal is off\n\nThe mayor of …" as one sentence). A lower-case word after a line break is a
-    hard-wrapped line, not a new sentence. No sentence runs over LONGEST_SENTENCE tokens without an end."""
+    hard-wrapped line, not a new sentence. No sentence runs over LONGEST_SENTENCE tokens without an end, nor
+    ends after a rank written short before a name."""
     run = 0
     if len(doc):
         _join_capitals(doc, 0)
     for token in doc[:-1]:
         following = doc[token.i + 1]
+        if token.text in RANK_ABBREVIATIONS and following.text[0].isupper():
+            following.is_sent_start = False  # 'said Capt. Ann Lee': the rank before her name
         if token.is_space and "\n" in token.text and not following.is_space and not following.text[0].islower():
             following.is_sent_start = True
             _join_capitals(doc, following.i)

@@ -445,3 +445,28 @@ def test_a_role_with_other_qualifying_words_is_someone_else(nlp):
     reyes = holder(entities, "Tom Reyes")
     assert "The environment minister" in [m.text for m in reyes.mentions]
     assert "the prime minister" not in [m.text for m in reyes.mentions]
+
+
+def test_the_place_word_in_an_organisations_name_calls_back_the_place_not_the_body(nlp):
+    entities = entities_of(nlp, "An audit ordered by the Dorrow County Board found gaps in the accounts. A spokesman "
+                                "said the county would repay the money.")
+    assert all(m.text != "the county" for m in holder(entities, "the Dorrow County Board").mentions)
+
+
+def test_a_role_set_beside_a_name_is_not_called_back_to_another_holder(nlp):
+    entities = entities_of(nlp, "Lakeside Dairies' chief executive Carla Ennis announced the merger. Her son Omar "
+                                "Ennis, the company's chief executive for a decade, will stay on.")
+    assert all("chief executive for" not in m.text and m.text != "the company's chief executive"
+               for m in holder(entities, "Carla Ennis").mentions)
+
+
+def test_a_companys_site_is_not_the_company(nlp):
+    entities = entities_of(nlp, "A fire broke out at the Morwell Paints factory overnight. Morwell Paints said no one "
+                                "was hurt.")
+    assert all(m.text != "the Morwell Paints factory" for m in holder(entities, "Morwell Paints").mentions)
+
+
+def test_the_group_is_the_organisation_described_as_a_group(nlp):
+    entities = entities_of(nlp, "Ardent Foods said sales rose. Ardent Foods opened two stores. Shares in Falken "
+                                "Holding, the Swiss group that owns Ardent Foods, fell. The group said it would wait.")
+    assert holder(entities, "The group") is holder(entities, "Falken Holding")

@@ -261,3 +261,34 @@ def test_a_surname_told_before_a_relative_of_that_name_is_brought_in_is_not_the_
     assert holder(entities, "Lady Marsh") is not holder(entities, "Ruth Marsh")
     entities = entities_of(nlp, "Bill Reed won. His son, Tom Reed, cheered. Reed said he was proud.")
     assert holder(entities, "Reed").name == "Bill Reed"
+
+
+def test_a_surname_alone_is_not_the_relative_brought_in_with_a_role_between(nlp):
+    entities = entities_of(nlp, "Lena Ostrova runs the studio. She started it with her younger sister, the designer "
+                                "Mila Ostrova, in 2015. Ostrova, 44, said sales had doubled.")
+    assert holder(entities, "Ostrova") is holder(entities, "Lena Ostrova")
+
+
+def test_the_elder_of_two_sharing_a_surname_is_the_one_brought_in_as_older(nlp):
+    entities = entities_of(nlp, "Pavel Dunn coaches the team with his older brother, the former striker Oleg Dunn. "
+                                "The elder Dunn said the season was hard.")
+    assert holder(entities, "The elder Dunn") is holder(entities, "Oleg Dunn")
+
+
+def test_the_elder_of_two_sharing_a_surname_is_no_one_when_the_article_does_not_say(nlp):
+    entities = entities_of(nlp, "Pavel Dunn and Oleg Dunn coach the team. The elder Dunn said the season was hard.")
+    assert all(m.text != "Dunn" for e in entities for m in e.mentions)
+
+
+def test_a_company_named_after_a_family_keeps_its_short_name_from_the_person(nlp):
+    entities = entities_of(nlp, "Mehta Steel Ltd will take over a smaller rival for $90m. Mehta will pay in cash. "
+                                "Mehta's chairman Arun Mehta, 61, told reporters the deal was sound. Mehta plans to "
+                                "borrow the rest.")
+    company = holder(entities, "Mehta Steel Ltd")
+    assert holder(entities, "Mehta") is company
+    assert all(m.text != "Mehta" for m in holder(entities, "Arun Mehta").mentions)
+
+
+def test_a_word_after_in_is_the_place_though_a_newspaper_is_named_after_it(nlp):
+    entities = entities_of(nlp, "Workers were evacuated from a plant in Hollinsby, the Hollinsby Echo reported.")
+    assert holder(entities, "Hollinsby") is not holder(entities, "Hollinsby Echo")

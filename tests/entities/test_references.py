@@ -132,3 +132,9 @@ def test_my_sister_in_a_quotation_is_the_one_other_of_the_family(nlp):
             "Mr Lopes said: \"Nobody works harder than my sister.\"")
     entities = entities_of(nlp, text)
     assert holder(entities, "my sister") is holder(entities, "Marta Lopes-Reis")
+
+
+def test_a_reporting_subject_is_no_one_named_deep_in_the_clause_it_reports(nlp):
+    entities = entities_of(nlp, "Ann Cole led the inquiry. Tom Reed had hidden the money in a box kept under his "
+                                "sister's bed, she said.")
+    assert holder(entities, "she") is holder(entities, "Ann Cole")

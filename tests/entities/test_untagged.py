@@ -216,3 +216,9 @@ def test_a_prison_abbreviation_and_the_name_after_it_are_one_place(nlp):
 ])
 def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisation(nlp, text, outlet):
     assert holder(entities_of(nlp, text), outlet).type == "ORG"
+
+
+def test_a_dowager_is_another_woman_than_the_holder_of_the_title(nlp):
+    entities = entities_of(nlp, "The Countess of Melbury opened the fair on Saturday. Her mother-in-law, the Dowager "
+                                "Countess of Melbury, did not attend.")
+    assert holder(entities, "The Countess of Melbury") is not holder(entities, "the Dowager Countess of Melbury")

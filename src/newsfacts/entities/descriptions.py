@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
-    PLACE_HEADS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
+    PLACE_HEADS, PLACE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
@@ -90,8 +90,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 qualifiers = _lower_qualifiers(doc[start:noun.i])
                 holders = {k: at for k, at in roles[noun.lemma_.lower()].items()
                            if not _holds_it_otherwise_qualified(doc, k, roles, noun, qualifiers)}
-                _refer_back(_last_named_holder(doc, holders, start, clusters, noun) or holders, start, noun.i + 1,
-                            clusters)
+                _refer_back(doc, _last_named_holder(doc, holders, start, clusters, noun) or holders, start,
+                            noun.i + 1, clusters)
             elif noun.lemma_.lower() in TITLES_OF_PLACE:
                 # "the president of Cyprus" is whoever holds that office, not the president named before
                 _introduce_by_office(roles[noun.lemma_.lower()], noun, start, of.right_edge.i + 1)
@@ -104,14 +104,14 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                                  or noun.ent_type_ == "NORP" and is_capitalised(noun)):
             span = doc[span.start:span.end + 1]  # "the 34-year-old striker", "the 34-year-old Dane"
         if match.group(1) in roles:
-            _refer_back(roles[match.group(1)], span.start, span.end, clusters)
+            _refer_back(doc, roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
             # An age first told as "the 29-year-old" is the person named right before it ("Tom Reed, the
             # 29-year-old,"), else the one person named in that sentence or the two before.
             beside = [k for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions
                       if kind == "name" and span.start >= 1 and end == span.start - 1 and doc[end].text == ","]
             if beside:
-                _refer_back({beside[0]: 0}, span.start, span.end, clusters)
+                _refer_back(doc, {beside[0]: 0}, span.start, span.end, clusters)
                 continue
             before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
             if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
@@ -124,7 +124,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 if named or window is None:
                     break
             if len(named) == 1:
-                _refer_back({named.pop(): 0}, span.start, span.end, clusters)
+                _refer_back(doc, {named.pop(): 0}, span.start, span.end, clusters)
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
@@ -240,7 +240,7 @@ def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]]
                 and all(t.dep_ in {"det", "poss", "case", "compound", "amod"} for t in doc[start:noun.i]):
             # An office with the words that say which is one person's, so a lede may name it before the person:
             # "Kelsby's transport minister said … Transport Minister Ann Lee".
-            _refer_back(roles[key], start, noun.i + 1, clusters, before_named=True)
+            _refer_back(doc, roles[key], start, noun.i + 1, clusters, before_named=True)
 
 
 def _last_named_holder(doc: Doc, holders: dict[Cluster, int], start: int, clusters: list[Cluster],
@@ -391,7 +391,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
-            _refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+            _refer_back(doc, described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
@@ -414,7 +414,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # A name with a legal form ('Acme Holdings plc') says it is a company; an agency or a board does not.
         incorporated = [k for k in companies if k.first < noun.i and any(
             key.split()[-1] in LEGAL_FORMS for key in k.keys if " " in key)]
-        if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
+        # 'Acme, the German group,' … 'the group': the one organisation set beside that noun before
+        beside = [k for k, at in described.get(noun.lemma_.lower(), {}).items() if at < noun.i]
+        if len(beside) == 1 and not trade:
+            beside[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+        elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
         elif len(incorporated) == 1 and not trade:
@@ -445,10 +449,13 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
     for noun in (t for t in doc if t.lemma_.lower() in nouns and t.tag_ == "NN" and t.is_lower) if nouns else []:
         start = noun.left_edge.i
         if doc[start].lower_ == "the" and start == noun.i - 1:
-            _refer_back(nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
+            _refer_back(doc, nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
 KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
+# Kinds of site a company runs: 'the Acme plant' is a place of Acme's, not Acme.
+FACILITY_NOUNS = frozenset({"plant", "factory", "site", "facility", "mine", "smelter", "store", "shop", "hotel",
+                            "laboratory", "lab", "warehouse", "refinery", "depot", "mill", "works"})
 
 
 def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
@@ -464,7 +471,8 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             # 'the Kelsby Court complex', not 'a Kelsby estate' (one in Kelsby) nor 'the Kelsby estate' of a town
             if root.dep_ == "compound" and head.i >= end and head.is_lower and head.tag_ == "NN" \
                     and head.lemma_.lower() in KIND_NOUNS and all(t.dep_ == "compound" for t in doc[end:head.i]) \
-                    and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster):
+                    and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster) \
+                    and not (cluster.type == "ORG" and head.lemma_.lower() in FACILITY_NOUNS):
                 described.append((head.left_edge.i, head.i + 1, head))
             for first, last, noun in described:
                 if not first <= root.i < last:
@@ -499,6 +507,8 @@ def called_back_as(cluster: Cluster) -> set[str]:
     for key in cluster.keys:
         words = key.split()
         for word in words:
+            if cluster.type == "ORG" and word in PLACE_NOUNS and word != words[-1]:
+                continue  # 'the county' after 'the Kelsby County Board' is the county, not its board
             nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
         if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
             nouns.update(ENTITY_WORDS["club_nouns"])
@@ -630,7 +640,7 @@ def _holds_it_otherwise_qualified(doc: Doc, cluster: Cluster, roles: dict[str, d
     return bool(held) and wanted not in held
 
 
-def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster],
+def _refer_back(doc: Doc, holders: dict[Cluster, int], start: int, end: int, clusters: list[Cluster],
                 before_named: bool = False) -> None:
     """Attach 'the <role>' at [start, end) to the one person given that role, if given it before (or anywhere, when
     `before_named`)."""
@@ -641,7 +651,12 @@ def _refer_back(holders: dict[Cluster, int], start: int, end: int, clusters: lis
     # mention or sit inside one of its owner's own.
     repeats = any((s, e) == (start, end) for k in clusters for s, e, _ in k.mentions) or any(
         s <= start and end <= e for s, e, _ in owner.mentions)
-    if (given_at < start or before_named) and not repeats:
+    if not (given_at < start or before_named) or repeats:
+        return
+    # "Ann Lee, the firm's chief," describes Ann Lee, whoever else was given that role
+    beside = next((k for k in clusters if k.type == "PERSON" for s, e, kind in k.mentions
+                   if kind == "name" and e == start - 1), None) if start >= 2 and doc[start - 1].text == "," else None
+    if beside in (None, owner):
         owner.mentions.append((start, end, "description"))
 
 

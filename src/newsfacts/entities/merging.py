@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS,
@@ -20,7 +20,7 @@ from .places import country_code, is_subdivision
 from .clusters import Cluster, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
     COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender,
-    is_capitalised, lower_key, normalise, same_given_name, tokens_spelling,
+    is_capitalised, lower_key, normalise, same_given_name, tokens_spelling, with_article,
 )
 
 
@@ -29,6 +29,13 @@ PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
 TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
 # Roman numerals after a sovereign's or pope's name ('Leopold II', 'Pius XII'), and a generation's ('Tom Reed II').
 REGNAL_NUMBERS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"}
+
+# Words that tell which of two relatives of one name is older: 'the elder Reed', 'his younger brother'.
+OLDER_WORDS = {"elder", "older", "eldest", "oldest", "big"}
+YOUNGER_WORDS = {"younger", "youngest", "little", "baby"}
+
+# Penn tags of a finite verb: a name after one ('his brother said Tom Reed…') is no apposition to the noun before.
+FINITE_VERB_TAGS = {"VBD", "VBP", "VBZ", "MD"}
 
 # NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
 # other labels NER dropped ('Cole' as a product) a known person's name word is still theirs.
@@ -55,12 +62,22 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
     index = _People(doc)
+    company_words = _company_short_names(candidates)
     for c in (c for c in people if len(c.personal) == 1):
+        if c.personal[0] in company_words and not c.titles:
+            # 'Reed Foods … Reed will buy … its chief, Tom Reed': the company's short name before anyone of that
+            # surname is named; once one is, the word may be either, and is left to neither
+            if all(index.starts(k)[0] > c.start for k in _short_name_owners(c, clusters)):
+                company_words[c.personal[0]].append(Candidate(c.start, c.end, "ORG", "name", key=c.personal[0]))
+            continue
         if peer := _peer_by_territory(c, clusters):
             # the place is no personal name: it must not keep the peer apart from his own ('Tom Reed, Earl of X')
             index.add(peer, Candidate(c.start, c.end, "PERSON", "title", titles=c.titles, gender=c.gender))
             continue
-        match = _short_name_owner(doc, c, _short_name_owners(c, clusters), index)
+        options = _short_name_owners(c, clusters)
+        if _told_apart_by_age(doc, c, options, index):
+            continue
+        match = _short_name_owner(doc, c, options, index)
         index.add(match, c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
@@ -69,8 +86,14 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         options = options or [k for k in clusters if k.type == "PERSON" and title in k.titles]
         match = nearest(options, c.start)
         match.add(c) if match else new(c)
-    for c in (c for c in candidates if c.type != "PERSON"):
-        mistagged = _surname_mistagged(c, doc, clusters)
+    short_names = [c for named in company_words.values() for c in named]
+    organisation_openers: dict[str, int] = {}  # the first word of an organisation's name, and where first named
+    for c in candidates:
+        if c.type == "ORG" and c.kind == "name" and " " in c.key:
+            word = c.key.split()[0]
+            organisation_openers[word] = min(organisation_openers.get(word, c.start), c.start)
+    for c in sorted((c for c in candidates + short_names if c.type != "PERSON"), key=lambda c: c.start):
+        mistagged = _surname_mistagged(c, doc, clusters, organisation_openers)
         if mistagged is not None:
             person, name = mistagged
             person.add(name)
@@ -81,7 +104,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
-    _add_untagged_short_names(doc, text, clusters, lower_case_words)
+    _add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words))
     _add_untagged_names_of_things(doc, text, clusters)
     _merge_appositions(doc, clusters)
     _merge_aliases(doc, clusters)
@@ -89,6 +112,19 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     _merge_first_word_of_organisation(clusters)
     _plain_address_off_peers(doc, clusters)
     return clusters
+
+
+def _company_short_names(candidates: list[Candidate]) -> dict[str, list[Candidate]]:
+    """The first words of organisations' names that a lone word NER calls a person may be short for, each with an
+    empty list for the short names found: a word of an organisation named before any person holding it
+    ('Reed Foods', then 'Reed', then 'Tom Reed')."""
+    first_named: dict[str, int] = {}
+    for c in candidates:
+        if c.type == "PERSON" and len(c.personal) > 1:
+            for word in c.personal:
+                first_named[word] = min(first_named.get(word, c.start), c.start)
+    return {word: [] for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
+            and (word := c.key.split()[0]) in first_named and c.start < first_named[word]}
 
 
 def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
@@ -219,7 +255,7 @@ class _People:
     def __init__(self, doc: Doc):
         self.doc = doc
         self._starts: dict[int, list[int]] = {}
-        self._relative: dict[int, tuple[int, int, bool]] = {}  # (first name mention, names known, answer)
+        self._relative: dict[int, tuple[int, int, Token | None]] = {}  # (first name mention, names known, kin noun)
 
     def starts(self, cluster: Cluster) -> list[int]:
         if id(cluster) not in self._starts:
@@ -236,10 +272,13 @@ class _People:
         return min(clusters, key=distance) if clusters else None
 
     def introduced_as_relative(self, cluster: Cluster) -> bool:
+        return self.introducing_kin(cluster) is not None
+
+    def introducing_kin(self, cluster: Cluster) -> Token | None:
         known = self._relative.get(id(cluster))
         if known is None or known[1] != len(cluster.personal):
             names = [start for start, _, kind in cluster.mentions if kind == "name"]
-            known = (min(names, default=-1), len(cluster.personal), _introduced_as_relative(self.doc, cluster))
+            known = (min(names, default=-1), len(cluster.personal), _introducing_kin(self.doc, cluster))
             self._relative[id(cluster)] = known
         return known[2]
 
@@ -253,35 +292,89 @@ class _People:
             del self._relative[id(cluster)]  # a new first name mention: ask again
 
 
-def _introduced_as_relative(doc: Doc, cluster: Cluster) -> bool:
-    """Whether a person's first name mention stands beside a kinship noun ('his brother, Ray Brannigan')."""
+def _introducing_kin(doc: Doc, cluster: Cluster) -> Token | None:
+    """The kinship noun a person's first name mention stands beside ('his brother, Ray Brannigan'), if any."""
     names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
     if not names:
-        return False
-    root = doc[slice(*min(names))].root
+        return None
+    first = min(names)
+    root = doc[slice(*first)].root
     if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP:
-        return True
+        return root.head
+    if (kin := _kinship_noun_before(doc, first[0])) is not None:
+        return kin
     # the first name alone may come first, before NER's full name: 'their daughter, Ann, … Ann Reed said'
     given = {name[0] for name in cluster.personal if len(name) > 1}
-    return any(t.lower_ in given and t.dep_ == "appos" and t.head.lemma_.lower() in KINSHIP
-               for t in doc[:min(names)[0]])
+    return next((t.head for t in doc[:first[0]] if t.lower_ in given and t.dep_ == "appos"
+                 and t.head.lemma_.lower() in KINSHIP), None)
+
+
+def _kinship_noun_before(doc: Doc, start: int) -> Token | None:
+    """'her sister, the painter Ann Reed', 'his brother Tom Reed': the kinship noun a name follows, over a comma and
+    the few lower-case words of a role, where the parser attached the name elsewhere."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].is_lower and doc[i].is_alpha and doc[i].tag_ not in FINITE_VERB_TAGS \
+            and (doc[i].pos_ == "DET" or not doc[i].is_stop) and doc[i].lemma_.lower() not in KINSHIP:
+        i -= 1
+    i -= i >= 0 and doc[i].text == ","
+    return doc[i] if i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in KINSHIP else None
+
+
+def _told_apart_by_age(doc: Doc, name: Candidate, options: list[Cluster], people: _People) -> bool:
+    """'the elder Reed' of two people named Reed is not the one named last, nor the principal: it goes to the one
+    `_elder_or_younger` finds, as that phrase ('Reed' alone in it would be the other's), or, unsaid, to no one.
+    Whether the name was such a one."""
+    if name.start == 0 or doc[name.start - 1].lower_ not in OLDER_WORDS | YOUNGER_WORDS or len(options) != 2:
+        return False
+    if match := _elder_or_younger(doc, name, options, people):
+        people.add(match, Candidate(with_article(doc, name.start - 1), name.end, "PERSON", "description"))
+    return True
+
+
+def _elder_or_younger(doc: Doc, name: Candidate, options: list[Cluster], people: _People) -> Cluster | None:
+    """'the elder Reed' of two people named Reed: the one brought in as the other's older brother, father or
+    mother ('his older brother, Tom Reed'), 'the younger Reed' the other; None when the article does not say."""
+    older = doc[name.start - 1].lower_ in OLDER_WORDS
+    marked = {k: _age_of_relative(people.introducing_kin(k)) for k in options}
+    for one, other in (options, options[::-1]):
+        if marked[one] is not None and marked[other] is None:
+            return one if marked[one] == older else other
+    return None
+
+
+def _age_of_relative(kin: Token | None) -> bool | None:
+    """Whether a kinship noun makes its person the older (a parent, 'older brother') or the younger ('son',
+    'younger sister') of the two; None when it does not say."""
+    if kin is None:
+        return None
+    relation = KINSHIP[kin.lemma_.lower()].relation
+    if relation in {"parent_of", "child_of"}:
+        return relation == "parent_of"
+    words = {word.lower_ for word in kin.doc[max(kin.i - 2, 0):kin.i]}
+    return True if words & OLDER_WORDS else False if words & YOUNGER_WORDS else None
 
 
 def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
-    person once, a club three times), or when it opens or ends an organisation's name ('Kelsby' after 'Kelsby
-    Robotics', 'Dolphins' after 'Kelsby Dolphins'), and no name at all if the article writes it in lower case
+    person once, a club three times), a place after 'in', 'near'…, an organisation when it opens or ends an
+    organisation's name ('Kelsby' after 'Kelsby Robotics', 'Dolphins' after 'Kelsby Dolphins'), and no name at all if the article writes it in lower case
     ('Library advocates…')."""
     named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
     others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
     # a word opening or ending an organisation's name, unless ISO 3166 knows it as a place ('Cornwall' of 'Cornwall
     # Council')
-    others.update((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
-                  for word in {c.key.split()[0], c.key.split()[-1]}
-                  if not (is_subdivision(word) or country_code(word) is not None))
+    name_parts = Counter((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
+                         for word in {c.key.split()[0], c.key.split()[-1]}
+                         if not (is_subdivision(word) or country_code(word) is not None))
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
+    # a name of several words NER calls an organisation or place as often as a person ('Reed Chemicals said…') is
+    # no person when its first word is no known first name
+    as_person = Counter(" ".join(c.personal) for c in candidates if c.type == "PERSON" and len(c.personal) > 1)
+    for (key, kind), count in others.items():
+        if " " in key and count >= as_person[key] and not first_name_gender(key.split()[0]):
+            by_context.setdefault(key, kind)
     settled = []
     for c in candidates:
         key = c.key or normalise(doc[c.start:c.end].text)
@@ -292,12 +385,16 @@ def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: 
         elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
                 and c.personal[0] not in named and not c.typed_by_context:
             votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
+            place_start = _place_after_preposition(doc, c.start, c.end)
+            if not votes and place_start is None:
+                # 'in Kelsby' is the place, though 'the Kelsby Post' is named too
+                votes = [(count, kind) for (key, kind), count in name_parts.items() if key == c.personal[0]]
             if votes:
                 c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
             elif c.personal[0] in lower_case_words:
                 continue
-            elif (start := _place_after_preposition(doc, c.start, c.end)) is not None:
-                c = Candidate(start, c.end, "PLACE", "name", key=normalise(doc[start:c.end].text))
+            elif place_start is not None:
+                c = Candidate(place_start, c.end, "PLACE", "name", key=normalise(doc[place_start:c.end].text))
             elif is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None:
                 c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Umbria': ISO 3166 knows it
         settled.append(c)
@@ -343,13 +440,15 @@ def _name_word_read_as_noun(doc: Doc, i: int) -> bool:
         and not (after is not None and is_capitalised(after) and after.is_alpha)
 
 
-def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str]) -> None:
-    """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention."""
+def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str],
+                              company_words: set[str]) -> None:
+    """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention, unless
+    it is also a company's short name (`_company_short_names`)."""
     owners: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         for name in cluster.personal:
             if len(name) > 1:
-                for word in {name[0], name[-1]}:
+                for word in {name[0], name[-1]} - company_words:
                     owners.setdefault(word, []).append(cluster)
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
     # The tagger takes some unfamiliar surnames for other words ('Adeyemo now has…' as an adverb); a word the
@@ -363,6 +462,8 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
         if name is None or any(i in taken for i in range(name.start, name.end)):
             continue
         people = _short_name_owners(name, clusters)
+        if _told_apart_by_age(doc, name, people, index):
+            continue
         if len(people) > 1:  # two people share the name: only those already named can be meant
             people = [k for k in people if index.starts(k)[0] < name.start]
         owner = _short_name_owner(doc, name, people, index)
@@ -370,11 +471,14 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
             index.add(owner, name)
 
 
-def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> tuple[Cluster, Candidate] | None:
+def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
+                       organisation_openers: dict[str, int]) -> tuple[Cluster, Candidate] | None:
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
     a full name holding it settles it. Returns the person and the name as a person's."""
     if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
         return None  # one word, or a surname with its particles ('ten Hove')
+    if candidate.type == "ORG" and organisation_openers.get(candidate.key, len(doc)) < candidate.start:
+        return None  # 'Reed Foods … Reed will buy…': the company named after its founder, as NER reads it
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
     # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name

@@ -148,8 +148,12 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
             return False
         if pronoun.lower_ in REFLEXIVE_PRONOUNS:
             return True
-        if pronoun.dep_ in SUBJECT_DEPS and _clause_verb(token) in reported_clauses:
-            return False  # "Tom had left, he said": a subject is not someone named in the clause it reports
+        if pronoun.dep_ in SUBJECT_DEPS and (_clause_verb(token) in reported_clauses or token.dep_ not in SUBJECT_DEPS
+                                             and any(clause.is_ancestor(token) for clause in reported_clauses)):
+            # "Tom had left, he said", "Tom had left the keys at his aunt's flat, she said": a subject is not
+            # someone named in the clause it reports, nor, but for the subjects of clauses the parser may have hung
+            # there, deeper in it
+            return False
         # "Edmund saw him", "he expected him back": an object pronoun is not the subject of its own verb.
         return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
             cluster is k for k in subject_clusters)))

@@ -209,8 +209,11 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
         if j > place_start and not (j < len(doc) and j in person_starts):
             key = match[0]
             place = " ".join(t.lower_ for t in doc[place_start:j])
-            found.append(Candidate(with_article(doc, i), j, "PERSON", "title", titles=frozenset([key]),
-                                   place=place, gender=honorific_gender(key)))
+            # 'the Dowager Countess of X' is the widow of an earlier holder: another woman than 'the Countess of X'
+            dowager = i > 0 and doc[i - 1].lower_ == "dowager"
+            found.append(Candidate(with_article(doc, i - dowager), j, "PERSON", "title",
+                                   titles=frozenset([f"dowager {key}" if dowager else key]), place=place,
+                                   gender=honorific_gender(key)))
             resume = j
     return found
 
