@@ -7,8 +7,8 @@ import pytest
 from spacy.tokens import Span
 
 from newsfacts.entities.types import (
-    company_agent, full_personal_name, legislature_alone, lone_name, place_by_context, storm_name, team_by_context,
-    work_noun_before,
+    company_agent, full_personal_name, legislature_alone, lone_name, looks_like_first_name, place_by_context,
+    storm_name, team_by_context, work_noun_before,
 )
 
 from entity_helpers import entities_of, holder
@@ -56,6 +56,9 @@ def test_no_person_where_the_words_say_otherwise(nlp, text, name, label):
     ("The Oxlade-based firm hired forty staff.", "Oxlade"),
     ("Thieves broke into their Oxlade home last week.", "Oxlade"),
     ("The team faces a long trip to Oxlade on Tuesday.", "Oxlade"),
+    ("Rail traffic between Oxlade and Pellham was halted.", "Oxlade"),
+    ("The 7am service from Oxlade was cancelled.", "Oxlade"),
+    ("The farm lies 10 km south of Oxlade, beside the motorway.", "Oxlade"),
 ])
 def test_words_around_a_lone_name_make_it_a_place(nlp, text, name):
     span = span_of(nlp, text, name)
@@ -69,6 +72,12 @@ def test_words_around_a_lone_name_make_it_a_place(nlp, text, name):
 ])
 def test_a_seat_is_a_place_even_when_its_name_is_a_first_name(nlp, text, name):
     assert place_by_context(span_of(nlp, text, name, "PERSON"), strong_only=True)
+
+
+def test_a_name_like_a_first_name_needs_a_strong_cue(nlp):
+    span = span_of(nlp, "They met at a hotel in Clarence on Friday.", "Clarence")
+    assert looks_like_first_name(span) and place_by_context(span) and not place_by_context(span, strong_only=True)
+    assert place_by_context(span_of(nlp, "He was the MP for Clarence for a decade.", "Clarence"), strong_only=True)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -110,6 +119,7 @@ def test_storm_legislature_work_and_maker(nlp):
     ("Helga Stromsvik confirmed on Monday that she would retire.", "Helga Stromsvik", "PERSON"),
     ("Norvell beat Castlerigg 2-0, and Norvell's manager praised the defence.", "Norvell", "ORG"),
     ("A pensioner from Quarrendon, Eric Mabb, said the river rose overnight.", "Quarrendon", "PLACE"),
+    ("Castlerigg lost to Norvell Rovers 3-1 on Saturday.", "Norvell Rovers", "ORG"),  # with the score NER ran into
 ])
 def test_types_in_the_fact_sheet(nlp, text, name, kind):
     assert holder(entities_of(nlp, text), name).type == kind

@@ -23,8 +23,8 @@ from .candidates import (
 )
 from .places import country_code, is_subdivision
 from .types import (
-    company_agent, full_personal_name, legislature_alone, lone_name, place_by_context, storm_name,
-    team_by_context, work_noun_before,
+    company_agent, full_personal_name, legislature_alone, lone_name, looks_like_first_name,
+    place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
     bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, prefixed_places,
@@ -45,6 +45,7 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
 DASHES = {"-", "–", "—"}
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
@@ -197,6 +198,8 @@ def _addressed_words(doc: Doc, text: str) -> set[str]:
 
 def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, tuple[int, int]]) -> list[Candidate]:
     start, end = trim(doc, ent.start, ent.end)
+    while end - start > 1 and SCORE.match(doc[end - 1].text):
+        end -= 1  # "beat Kelsby Rovers 2-1": NER ran on into the score
     if start >= end:
         return []
     label = ent.label_
@@ -314,7 +317,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         kind = "ORG"
     elif kind == "PLACE" and team_by_context(span):
         kind = "ORG"  # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side
-    elif kind == "ORG" and lone_name(span) and not team_by_context(span) and place_by_context(span):
+    elif kind == "ORG" and lone_name(span) and not team_by_context(span) \
+            and place_by_context(span, strong_only=looks_like_first_name(span)):
         kind = "PLACE"  # "born in X", "a pensioner from X,", "the MP for X"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution

@@ -26,6 +26,9 @@ NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 # Last words that end names of organisations, places, events and works, never a surname.
 NOT_SURNAMES = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
     | NEWSPAPER_ENDINGS | LEGAL_FORMS | COMMON_PLACE_HEADS | KIND_NOUNS | {"centre", "center"}
+# Last words of names that are no town's ('Kelsby Rovers', 'Kelsby Museum'); 'Kelsby Centre' may be one.
+NOT_TOWN_ENDINGS = ORG_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
+    | NEWSPAPER_ENDINGS | LEGAL_FORMS | KIND_NOUNS
 PEOPLE_FROM = PLACE_CUES["people_from"] | set(UNNAMED_PERSON_NOUNS) | set(KINSHIP)
 # Prepositions whose object is a place whatever they hang on ('near X', 'the hillside above X'); not 'outside',
 # said of shops too.
@@ -73,18 +76,25 @@ def _first_name_and_surname(span: Span) -> bool:
 
 
 def lone_name(span: Span) -> bool:
-    """A name of one to three words with no word that ends an organisation's or place's name and no first name of
-    clear gender: what a town, a club or a company called after its town is called."""
+    """A name of one to three capitalised words, the last no word that ends the name of an organisation, event or
+    institution: what a town, a club or a company called after its town is called."""
     words = [t for t in span if t.lower_ != "the"]
-    return 0 < len(words) <= 3 and words[-1].lower_ not in NOT_SURNAMES \
-        and first_name_gender(words[0].lower_) is None and all(is_capitalised(t) or not t.is_alpha for t in words)
+    return 0 < len(words) <= 3 and words[-1].lower_ not in NOT_TOWN_ENDINGS \
+        and all(is_capitalised(t) or not t.is_alpha for t in words)
+
+
+def looks_like_first_name(span: Span) -> bool:
+    """Whether the name opens with a first name of clear gender ('Paris', 'Gordon'): then only a strong cue makes
+    it a place."""
+    return first_name_gender(span[0].lower_) is not None
 
 
 def place_by_context(span: Span, strong_only: bool = False) -> bool:
     """Whether the words around a lone name make it a place. Strong cues, which hold even for a word that is also
     a first name: 'X-born', 'X-based', 'the X ward', 'the MP for X', 'the seat of X', 'the mayor of X'. Weak cues,
     for a name without 'the': 'in X' (not 'shares in X'), 'near X', 'above X', 'born at X', 'a pensioner from X,',
-    '58, from X,', 'the trip to X', 'in X, Kelsbyshire', 'their X home', 'X and Kelsby' beside a place NER knows."""
+    '58, from X,', 'the trip to X', 'the service from X', 'traffic between X and Kelsby', 'in X, Kelsbyshire',
+    'north of X', 'their X home', 'X and Kelsby' beside a place NER knows."""
     doc, root = span.doc, span.root
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and (after.lower_ in {"-based", "-born"} or after.text == "-" and span.end + 1 < len(doc)
@@ -116,7 +126,9 @@ def place_by_context(span: Span, strong_only: bool = False) -> bool:
     if word == "from" and comma_after and (lemma in PEOPLE_FROM and head.pos_ == "NOUN" or head.like_num
                                            or head.ent_type_ == "PERSON"):
         return True  # 'a pensioner from X,', 'Ann Lee, 58, from X,'
-    return word in {"to", "for"} and lemma in PLACE_CUES["journey_words"]
+    if word == "of" and lemma in PLACE_CUES["directions_of"]:
+        return True  # '25 km north of X', 'the outskirts of X'
+    return word in {"to", "for", "from", "between"} and lemma in PLACE_CUES["journey_words"]
 
 
 def _preposition_over(root: Token) -> Token | None:
