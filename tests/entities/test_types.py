@@ -7,7 +7,8 @@ import pytest
 from spacy.tokens import Span
 
 from newsfacts.entities.types import (
-    company_agent, full_personal_name, legislature_alone, lone_name, looks_like_first_name, place_by_context,
+    company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name, looks_like_first_name,
+    place_by_context,
     storm_name, team_by_context, work_noun_before,
 )
 
@@ -123,3 +124,16 @@ def test_storm_legislature_work_and_maker(nlp):
 ])
 def test_types_in_the_fact_sheet(nlp, text, name, kind):
     assert holder(entities_of(nlp, text), name).type == kind
+
+
+def test_one_word_after_the_is_no_person(nlp):
+    assert institution_after_the(span_of(nlp, "Crowds returned when the Brannock reopened on Monday.", "Brannock",
+                                         "PERSON"))
+    assert not institution_after_the(span_of(nlp, "Crowds cheered when the Brannock family arrived.", "Brannock",
+                                             "PERSON"))  # a family name modifying a noun
+    assert not institution_after_the(span_of(nlp, "Crowds cheered when Brannock arrived.", "Brannock", "PERSON"))
+
+
+def test_a_town_name_may_hold_particles(nlp):
+    assert lone_name(span_of(nlp, "Floods cut off Riva di Sotto overnight.", "Riva di Sotto", "GPE"))
+    assert not lone_name(span_of(nlp, "Floods cut off Riva Rovers overnight.", "Riva Rovers", "GPE"))

@@ -23,7 +23,7 @@ from .candidates import (
 )
 from .places import country_code, is_subdivision
 from .types import (
-    company_agent, full_personal_name, legislature_alone, lone_name, looks_like_first_name,
+    company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name, looks_like_first_name,
     place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
@@ -264,6 +264,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return [named_by_context(span, "WORK")]
     if label != "ORG" and kind is not None and _beside_noun(span, ORG_NOUNS):
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
+    if label == "PERSON" and institution_after_the(span):
+        return [named_by_context(span, "ORG")]  # "the Louvre reopened": no person's name takes 'the'
     if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]) \
             and span[0].head.lemma_.lower() not in OTHER_ROLES:
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"; not "a Kelsby farmer"

@@ -76,11 +76,11 @@ def _first_name_and_surname(span: Span) -> bool:
 
 
 def lone_name(span: Span) -> bool:
-    """A name of one to three capitalised words, the last no word that ends the name of an organisation, event or
-    institution: what a town, a club or a company called after its town is called."""
+    """A name of one to three capitalised words (particles aside: 'Val di X'), the last no word that ends the name
+    of an organisation, event or institution: what a town, a club or a company called after its town is called."""
     words = [t for t in span if t.lower_ != "the"]
-    return 0 < len(words) <= 3 and words[-1].lower_ not in NOT_TOWN_ENDINGS \
-        and all(is_capitalised(t) or not t.is_alpha for t in words)
+    return 0 < len(words) <= 3 and words[-1].lower_ not in NOT_TOWN_ENDINGS and is_capitalised(words[0]) \
+        and all(is_capitalised(t) or not t.is_alpha or t.lower_ in SURNAME_PARTICLES for t in words)
 
 
 def looks_like_first_name(span: Span) -> bool:
@@ -166,6 +166,15 @@ def team_by_context(span: Span) -> bool:
     if root.dep_ == "poss" and head.lower_ in TEAM_CUES["squad_nouns"]:
         return True
     return root.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in TEAM_CUES["cap_nouns"]
+
+
+def institution_after_the(span: Span) -> bool:
+    """'the Louvre reopened', 'told the Flash': one capitalised word after 'the' that is no title and modifies no
+    noun names an institution, a paper or a place, never a person ('Tom Reed', not 'the Reed')."""
+    doc, word = span.doc, span[-1]
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and is_capitalised(word) \
+        and word.dep_ not in MODIFIER_DEPENDENCIES and word.tag_ != "NNPS" and lower_key(word) not in HONORIFICS \
+        and word.lower_ not in PERSON_ROLE_NOUNS
 
 
 def storm_name(span: Span) -> bool:
