@@ -23,8 +23,8 @@ from .candidates import (
 )
 from .places import country_code, is_subdivision
 from .types import (
-    company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name, looks_like_first_name,
-    place_by_context, storm_name, team_by_context, work_noun_before,
+    PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
+    looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
     bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, prefixed_places,
@@ -198,7 +198,7 @@ def _addressed_words(doc: Doc, text: str) -> set[str]:
 
 def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, tuple[int, int]]) -> list[Candidate]:
     start, end = trim(doc, ent.start, ent.end)
-    while end - start > 1 and SCORE.match(doc[end - 1].text):
+    while end - start > 1 and doc[end - 1].text[:1].isdigit() and SCORE.match(doc[end - 1].text):
         end -= 1  # "beat Kelsby Rovers 2-1": NER ran on into the score
     if start >= end:
         return []
@@ -292,7 +292,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
     surnamed = start > 0 and doc[start - 1].lower_ == "surnamed"  # "a shopkeeper surnamed Lam"
-    full_name = full_personal_name(span, label, _surname_known(span, addressed, person_words))  # "Ann Lee said"
+    full_name = label in PERSON_LOOKALIKE_LABELS \
+        and full_personal_name(span, label, _surname_known(span, addressed, person_words))  # "Ann Lee said"
     if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or surnamed
                                                   or full_name_addressed or styled or full_name
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):

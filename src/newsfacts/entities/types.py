@@ -179,14 +179,13 @@ def institution_after_the(span: Span) -> bool:
 
 def storm_name(span: Span) -> bool:
     """'Hurricane Ida', 'Storm Babet': a storm's name, an event."""
-    words = [t for t in span if t.lower_ != "the"]
-    return len(words) > 1 and words[0].lower_ in STORM_WORDS and is_capitalised(words[0])
+    first = span[1] if span[0].lower_ == "the" and len(span) > 1 else span[0]
+    return first.i + 1 < span.end and first.lower_ in STORM_WORDS and is_capitalised(first)
 
 
 def legislature_alone(span: Span) -> bool:
     """'the House' alone, capitalised: the legislature, not a building (which has a name before 'House')."""
-    words = [t for t in span if t.lower_ != "the"]
-    return len(words) == 1 and words[0].text == "House"
+    return span[-1].text == "House" and (len(span) == 1 or len(span) == 2 and span[0].lower_ == "the")
 
 
 def work_noun_before(span: Span) -> bool:
