@@ -270,10 +270,11 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
             and span[0].head.lemma_.lower() not in OTHER_ROLES:
         return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"; not "a Kelsby farmer"
     if label == "PERSON" and lone_name(span) and not _after_capitalised_word(doc, start) \
-            and place_by_context(span, strong_only=is_first_name(words[0].lower_)):
+            and place_by_context(span) \
+            and (not is_first_name(words[0].lower_) or place_by_context(span, strong_only=True)):
         # "a pensioner from X,"; after a capitalised word merging widens the place over it ('in French X')
         return [Candidate(start, end, "PLACE", "name", key=normalise(span.text))]
-    if label == "PERSON" and len(span) > 1 and not is_first_name(words[0].lower_) and company_agent(span):
+    if label == "PERSON" and len(span) > 1 and company_agent(span) and not is_first_name(words[0].lower_):
         return [named_by_context(span, "ORG")]  # "owned by X Y"
     if label == "PERSON" and len(span) > 1 \
             and (not is_first_name(words[0].lower_) or country_code(normalise(span.text)) is not None) \
@@ -320,8 +321,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         kind = "ORG"
     elif kind == "PLACE" and team_by_context(span):
         kind = "ORG"  # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side
-    elif kind == "ORG" and lone_name(span) and not team_by_context(span) \
-            and place_by_context(span, strong_only=looks_like_first_name(span)):
+    elif kind == "ORG" and lone_name(span) and place_by_context(span) and not team_by_context(span) \
+            and (not looks_like_first_name(span) or place_by_context(span, strong_only=True)):
         kind = "PLACE"  # "born in X", "a pensioner from X,", "the MP for X"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
