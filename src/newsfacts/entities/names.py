@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONTHS_AND_DAYS,
-    ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS, STYLES_BEFORE_NAMES,
-    SURNAME_PARTICLES,
+    ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSON_ROLES, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS,
+    STYLES_BEFORE_NAMES, SURNAME_PARTICLES,
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
 from .candidates import (
@@ -22,6 +22,10 @@ from .candidates import (
     person_name,
 )
 from .places import country_code, is_subdivision
+from .types import (
+    PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
+    looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
+)
 from .untagged import (
     bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, prefixed_places,
     result_rows, styles_of_office, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
@@ -29,8 +33,8 @@ from .untagged import (
     untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, alias_cue_before, first_name_gender, honorific_gender,
-    is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,
+    honorific_gender, is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -41,6 +45,7 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
 DASHES = {"-", "–", "—"}
+SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
@@ -193,6 +198,8 @@ def _addressed_words(doc: Doc, text: str) -> set[str]:
 
 def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, tuple[int, int]]) -> list[Candidate]:
     start, end = trim(doc, ent.start, ent.end)
+    while end - start > 1 and doc[end - 1].text[:1].isdigit() and SCORE.match(doc[end - 1].text):
+        end -= 1  # "beat Kelsby Rovers 2-1": NER ran on into the score
     if start >= end:
         return []
     label = ent.label_
@@ -230,9 +237,14 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
-    if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS or span[-1].lower_ in CLUB_ENDINGS
+    if kind is not None and storm_name(span):
+        return [named_by_context(span, "EVENT")]  # "Hurricane Ida", whatever NER says
+    if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS | COMPANY_ENDINGS
+                                                or span[-1].lower_ in CLUB_ENDINGS
                                                 and not is_first_name(words[0].lower_)):
-        return [named_by_context(span, "ORG")]  # "X Police", "X Rovers"
+        return [named_by_context(span, "ORG")]  # "X Police", "X Rovers", "X Holdings"
+    if kind not in {None, "ORG", "WORK"} and work_noun_before(span):
+        return [named_by_context(span, "WORK")]  # "the crime drama X"
     if label == "PERSON" and start >= 2 and doc[start - 1].lower_ == "of" \
             and (lower_key(doc[start - 2]) in TITLES_OF_PLACE or doc[start - 2].text == ","):
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
@@ -252,9 +264,21 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return [named_by_context(span, "WORK")]
     if label != "ORG" and kind is not None and _beside_noun(span, ORG_NOUNS):
         return [named_by_context(span, "ORG")]  # "Acme, the Finnish carmaker,"
-    if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]):
-        return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"
-    if label == "PERSON" and len(span) > 1 and not is_first_name(words[0].lower_) and _known_place(span):
+    if label == "PERSON" and institution_after_the(span):
+        return [named_by_context(span, "ORG")]  # "the Louvre reopened": no person's name takes 'the'
+    if label == "PERSON" and len(span) == 1 and employer_of_role(span[0]) \
+            and span[0].head.lemma_.lower() not in OTHER_ROLES:
+        return [named_by_context(span, "ORG")]  # "Kelsby manager Ian Teale"; not "a Kelsby farmer"
+    if label == "PERSON" and lone_name(span) and not _after_capitalised_word(doc, start) \
+            and place_by_context(span) \
+            and (not is_first_name(words[0].lower_) or place_by_context(span, strong_only=True)):
+        # "a pensioner from X,"; after a capitalised word merging widens the place over it ('in French X')
+        return [Candidate(start, end, "PLACE", "name", key=normalise(span.text))]
+    if label == "PERSON" and len(span) > 1 and company_agent(span) and not is_first_name(words[0].lower_):
+        return [named_by_context(span, "ORG")]  # "owned by X Y"
+    if label == "PERSON" and len(span) > 1 \
+            and (not is_first_name(words[0].lower_) or country_code(normalise(span.text)) is not None) \
+            and _known_place(span):
         return [named_by_context(span, "PLACE")]  # "Le Marche" as a person: ISO 3166 knows it (lone words: merging)
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
@@ -269,8 +293,10 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         person = person_name(doc, start - given_before, end)
         return [person] if person else []
     surnamed = start > 0 and doc[start - 1].lower_ == "surnamed"  # "a shopkeeper surnamed Lam"
+    full_name = label in PERSON_LOOKALIKE_LABELS \
+        and full_personal_name(span, label, _surname_known(span, addressed, person_words))  # "Ann Lee said"
     if label == "PERSON" or kind is not None and (_beside_person_noun(span) or _relative_of(span) or surnamed
-                                                  or full_name_addressed or styled
+                                                  or full_name_addressed or styled or full_name
                                                   or alias_cue_before(doc, start, ALIAS_CUES_OF_PEOPLE) is not None):
         person = person_name(doc, start, end)
         if person is not None and surnamed:  # it types every mention of the name: 'Ng said' too
@@ -286,18 +312,26 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
+    elif legislature_alone(span) or len(span) > 1 and head in CLUB_ENDINGS and country_code(key) is None:
+        kind = "ORG"  # 'the House'; a club, whatever NER says ('X Rangers' as a building)
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
             and country_code(key) is not None:
         kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Union of the Comoros')
-    elif (head in ORG_HEADS or len(span) > 1 and head in CLUB_ENDINGS) and kind == "PLACE" \
-            and country_code(key) is None:
+    elif head in ORG_HEADS and kind == "PLACE" and country_code(key) is None:
         kind = "ORG"
+    elif kind == "PLACE" and team_by_context(span):
+        kind = "ORG"  # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side
+    elif kind == "ORG" and lone_name(span) and place_by_context(span) and not team_by_context(span) \
+            and (not looks_like_first_name(span) or place_by_context(span, strong_only=True)):
+        kind = "PLACE"  # "born in X", "a pensioner from X,", "the MP for X"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     return [Candidate(start, end, kind, "name", key=key)]
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Roles whose holder a name before them does not employ ('a Kelsby farmer' lives there).
+OTHER_ROLES = PERSON_ROLES["other_roles"]
 
 
 def _common_place_head(doc: Doc, start: int, end: int) -> int | None:
@@ -344,20 +378,27 @@ def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str],
     if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
             or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"}:
         return None
-    surname = doc[end - 1].lower_
-    first, last = person_words.get(surname, (end, start))
-    repeated = surname in addressed or first < start or last >= end
-    return person_name(doc, end - 2, end) if repeated else None
+    return person_name(doc, end - 2, end) if _surname_known(doc[start:end], addressed, person_words) else None
+
+
+def _after_capitalised_word(doc: Doc, start: int) -> bool:
+    return start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ in {"PROPN", "ADJ"}
+
+
+def _surname_known(span: Span, addressed: set[str], person_words: dict[str, tuple[int, int]]) -> bool:
+    """Whether the name's last word is written after a form of address, or tagged a person's outside the name."""
+    surname = span[-1].lower_
+    first, last = person_words.get(surname, (span.end, span.start))
+    return surname in addressed or first < span.start or last >= span.end
 
 
 def _person_words(doc: Doc) -> dict[str, tuple[int, int]]:
     """The first and last place of each word NER tags as (part of) a person: whether a surname is written
     outside a span is looked up here, where reading the article for each span was quadratic."""
     places: dict[str, tuple[int, int]] = {}
-    for token in doc:
-        if token.ent_type_ == "PERSON":
-            first, _ = places.get(token.lower_, (token.i, token.i))
-            places[token.lower_] = (first, token.i)
+    for token in (token for ent in doc.ents if ent.label_ == "PERSON" for token in ent):  # not every token: faster
+        first, _ = places.get(token.lower_, (token.i, token.i))
+        places[token.lower_] = (first, token.i)
     return places
 
 
