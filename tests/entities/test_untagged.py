@@ -272,3 +272,16 @@ def test_capitalised_the_inside_a_sentence_opens_a_title(nlp):
 def test_untagged_run_ending_in_a_place_word_is_a_place(nlp):
     entities = entities_of(nlp, "A crew from Sha Lek Fire Station arrived first.")
     assert holder(entities, "Sha Lek Fire Station").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The museum and the French government are both to blame, she said.", "French government"),
+    ("In 2021 a British court fined the firm.", "a British court"),
+])
+def test_a_nationality_before_a_noun_for_a_state_body_names_the_body(nlp, text, body):
+    assert holder(entities_of(nlp, text), body).type == "ORG"
+
+
+def test_a_name_before_a_noun_for_a_site_is_one_place(nlp):
+    entities = entities_of(nlp, "Smoke rose over the Kelbrook industrial estate in Dunmere.")
+    assert holder(entities, "Kelbrook industrial estate").type == "PLACE"

@@ -24,8 +24,8 @@ from .candidates import (
 from .places import country_code, is_subdivision
 from .untagged import (
     bare_titles, constituencies, datelines, descriptive_mentions, double_first_names, named_after_organisation_noun,
-    named_events, newspapers, party_words, place_headings, prefixed_places, result_rows, styles_of_office,
-    titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
+    named_events, named_sites, national_bodies, newspapers, party_words, place_headings, prefixed_places, result_rows,
+    styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
     untagged_full_names, untagged_institutions, untagged_outlets, untagged_places, untagged_places_with_common_heads,
     untagged_works,
 )
@@ -100,11 +100,13 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
     candidates += named_events(doc, text, taken)
+    candidates += named_sites(doc, text, taken)
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
     candidates += untagged_outlets(doc, taken)
     candidates += titled_names(doc, text, taken)
+    candidates += national_bodies(doc, text, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)

@@ -394,9 +394,25 @@ EVENT_NAME_WORDS = 6
 def named_events(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'the Kelsby by-election', 'the 1990 flood', 'the Kelsby air disaster': a lower-case noun for a happening with a
     name or a year before it names one event. The place or body it is named after keeps its own mention."""
+    return _named_by_noun(doc, text, taken, EVENT_NAME_NOUNS, "EVENT")
+
+
+SITE_NOUNS = frozenset(ENTITY_WORDS["site_nouns"])
+
+
+def named_sites(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the Kelsby industrial estate', 'the Mill Road rail depot': a lower-case noun for a site with a name before it
+    is one place; the street it is named after keeps its own mention. Not after a company's name: 'the Acme plant'
+    is read as a description of Acme."""
+    return [site for site in _named_by_noun(doc, text, taken, SITE_NOUNS, "PLACE")
+            if not is_year(doc[site.start]) and doc[site.start].ent_type_ != "ORG"]
+
+
+def _named_by_noun(doc: Doc, text: str, taken: set[int], nouns: frozenset[str], kind: str) -> list[Candidate]:
     found = []
-    for noun in tokens_spelling(doc, text, EVENT_NAME_NOUNS):
-        end = noun.i + 1
+    for noun in tokens_spelling(doc, text, nouns):
+        end = noun.i + next((length for length in (3, 2) if " ".join(t.lower_ for t in doc[noun.i:noun.i + length])
+                             in nouns), 1)  # 'industrial estate'
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_:
             end += 2  # 'by-election' is three tokens
@@ -421,7 +437,7 @@ def named_events(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
         if not named or doc[start].ent_type_ == "PERSON" and doc[start].pos_ == "PROPN" \
                 and first_name_gender(doc[start].lower_):
             continue  # 'the Ann Lee trial' is about a person, and her name is hers
-        found.append(named_by_context(doc[start:end], "EVENT"))
+        found.append(named_by_context(doc[start:end], kind))
         taken.update(range(noun.i, end))
     return found
 
@@ -480,6 +496,28 @@ def party_words(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+NATIONAL_BODIES = frozenset(ENTITY_WORDS["national_body_nouns"])
+
+
+def national_bodies(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the French government', 'a British court', 'the Norwegian foreign ministry': a nationality before a noun for a
+    state body names that body, where NER tags only the nationality."""
+    found = []
+    for noun in tokens_spelling(doc, text, NATIONAL_BODIES):
+        start = noun.i
+        if start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "ADJ":
+            start -= 1  # 'foreign ministry'
+        nationality = doc[start - 1] if start > 0 else None
+        if not noun.is_lower or noun.i in taken or nationality is None or nationality.ent_type_ != "NORP" \
+                or not is_capitalised(nationality) or nationality.i in taken \
+                or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN" and is_capitalised(doc[noun.i + 1]):
+            continue
+        start = nationality.i - (nationality.i > 0 and doc[nationality.i - 1].lower_ in {"a", "an"})  # 'a British court'
+        found.append(named_by_context(doc[start:noun.i + 1], "ORG"))
+        taken.update(range(start, noun.i + 1))
+    return found
+
+
 def titled_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'told The Courier', 'posted on The Beacon': 'The' written capitalised inside a sentence opens a title, and the
     proper nouns after it name an outlet (or a band, a work), whatever NER makes of them (a creed, nothing)."""
@@ -521,14 +559,15 @@ def named_after_organisation_noun(doc: Doc, text: str, taken: set[int]) -> list[
 
 
 def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'built in Montauban', 'a hall on Tanner Street': proper nouns NER missed right after 'in', 'near'… (or after
-    'on' or 'at' when they end in a street or building word) are a place; not a possessor or a first name ('in Ann's
-    view')."""
+    """'built in Montauban', 'a hall on Tanner Street', 'Ann Lee of Montauban': proper nouns NER missed right after
+    'in', 'near'… (or after 'on' or 'at' when they end in a street or building word, or after a person's name and
+    'of') are a place; not a possessor or a first name ('in Ann's view')."""
     found = []
     for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
         start = int(index)
         preposition = doc[start - 1].lower_ if start > 0 else ""
-        if preposition not in PLACE_PREPOSITIONS | {"on", "at"} or start in taken:
+        from_a_place = preposition == "of" and start > 1 and doc[start - 2].ent_type_ == "PERSON"
+        if preposition not in PLACE_PREPOSITIONS | {"on", "at"} and not from_a_place or start in taken:
             continue
         end = start
         while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and not doc[end].ent_type_ \
