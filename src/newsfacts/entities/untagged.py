@@ -24,8 +24,8 @@ from .candidates import (
 )
 from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender,
-    honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS,
+    first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -284,9 +284,12 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def _aged(surname: Token) -> bool:
-    """', 52,' right after the name: an age."""
-    words = [t.text for t in surname.doc[surname.i + 1:surname.i + 4]]
-    return len(words) == 3 and words[0] == "," and words[1].isdigit() and len(words[1]) <= 3 and words[2] in {",", "."}
+    """', 52,' or ', now 52 and…' right after the name: an age."""
+    words = [t.text for t in surname.doc[surname.i + 1:surname.i + 5]]
+    if len(words) > 1 and words[1] == "now":
+        del words[1]
+    return len(words) >= 3 and words[0] == "," and words[1].isdigit() and len(words[1]) <= 3 \
+        and words[2] in {",", ".", "and"}
 
 
 def _after_a_possessive_name(first: Token) -> bool:
@@ -355,8 +358,9 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 ORGANISATION_ENDINGS = ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS | frozenset(ENTITY_WORDS["organisation_endings"])
-# Last words of a place's or an event's name, written capitalised as part of it ('Mill Street', 'Kelsby District').
-PLACE_ENDINGS = PLACE_HEADS | PLACE_NOUNS | COMMON_PLACE_HEADS
+# Last words of a place's name, written capitalised as part of it ('Mill Street', 'Kelsby District'); not those a
+# club's name ends in as often ('Kelsby Town'), though a county NER missed is most often the place.
+PLACE_ENDINGS = (PLACE_HEADS | PLACE_NOUNS | COMMON_PLACE_HEADS) - (CLUB_OR_PLACE_ENDINGS - {"county"})
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
@@ -374,8 +378,8 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
         start = head.i
         while start > 0 and untagged_name_word(start - 1):
             start -= 1
-        if end - start < 2 or lower_key(doc[start]) in HONORIFICS:
-            continue
+        if end - start < 2 or lower_key(doc[start]) in HONORIFICS.keys() | PERSON_ROLE_NOUNS:
+            continue  # 'Deputy Fire Services Director Ann Lee': an office's title, not a body
         word = head.lower_
         kind = "ORG" if word in ORGANISATION_ENDINGS else "EVENT" if word in EVENT_HEADS else "PLACE"
         found.append(Candidate(start, end, kind, "name", key=normalise(doc[start:end].text)))
@@ -512,7 +516,8 @@ def national_bodies(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
                 or not is_capitalised(nationality) or nationality.i in taken \
                 or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN" and is_capitalised(doc[noun.i + 1]):
             continue
-        start = nationality.i - (nationality.i > 0 and doc[nationality.i - 1].lower_ in {"a", "an"})  # 'a British court'
+        # 'a British court': news writes the article with it
+        start = nationality.i - (nationality.i > 0 and doc[nationality.i - 1].lower_ in {"a", "an"})
         found.append(named_by_context(doc[start:noun.i + 1], "ORG"))
         taken.update(range(start, noun.i + 1))
     return found
