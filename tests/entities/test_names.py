@@ -249,3 +249,37 @@ def test_a_name_after_surnamed_is_a_person_in_every_mention(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Ng").type == "PERSON"
     assert holder(entities, "Ng") is holder(entities, "Ng", 1)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dunford Fire and Rescue Service said two crews attended.", "Dunford Fire and Rescue Service"),
+    ("He stood for the Unity Party of Britain in 2024.", "the Unity Party of Britain"),
+    ("The funeral was held at St Cuthbert's Parish Church in the town.", "St Cuthbert's Parish Church"),
+    ("Floods hit Hetton-le-Dale and Sunderland.", "Hetton-le-Dale"),
+    ("They cheered the 1982 Asia Cup team.", "1982 Asia Cup"),
+])
+def test_names_ner_cuts_in_two_or_short_are_whole(nlp, text, name):
+    assert holder(entities_of(nlp, text), name)
+
+
+def test_two_bodies_joined_by_and_stay_two(nlp):
+    entities = entities_of(nlp, "Talks between Acme Foods and Kelsby Council broke down.")
+    assert all(m.text != "Acme Foods and Kelsby Council" for e in entities for m in e.mentions)
+
+
+def test_names_listed_with_slashes_are_each_a_name(nlp):
+    entities = entities_of(nlp, "Reporters from Radio Veritas/Lokalavisen/Le Figaro came.")
+    assert len({holder(entities, name).id for name in ("Radio Veritas", "Lokalavisen", "Le Figaro")}) == 3
+
+
+@pytest.mark.parametrize("text, event", [
+    ("She lifted one Challenge Cup in her career.", "Challenge Cup"),
+    ("Their 1 Masters Open trophy sat on the shelf.", "Masters Open"),
+])
+def test_a_name_ner_counts_into_an_amount_is_kept(nlp, text, event):
+    assert holder(entities_of(nlp, text), event).type == "EVENT"
+
+
+def test_a_lower_case_word_ner_runs_a_name_into_is_cut_off(nlp):
+    entities = entities_of(nlp, "Sales rose at the Orvane worthy of a prize.")
+    assert holder(entities, "the Orvane")

@@ -38,6 +38,11 @@ def first_name_mistagged(doc: Doc, i: int) -> bool:
         and lower_key(word) not in HONORIFICS and first_name_gender(word.lower_) is not None
 
 
+def is_year(token: Token) -> bool:
+    """'1990': four figures in the years news writes of."""
+    return token.is_digit and len(token) == 4 and 1000 < int(token.text) < 2100
+
+
 def named_by_context(span: Span, kind: str) -> Candidate:
     """A name whose type the words around it give ('her novel, X'), whatever NER's label."""
     return Candidate(span.start, span.end, kind, "name", key=normalise(span.text), typed_by_context=True)

@@ -18,8 +18,8 @@ from ..lexicon import (
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
-    person_name,
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
+    names_work, person_name,
 )
 from .places import country_code, is_subdivision
 from .types import (
@@ -27,8 +27,9 @@ from .types import (
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
-    bare_titles, datelines, descriptive_mentions, double_first_names, newspapers, place_headings, prefixed_places,
-    result_rows, styles_of_office, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
+    bare_titles, constituencies, datelines, descriptive_mentions, double_first_names, named_after_organisation_noun,
+    named_events, named_sites, national_bodies, newspapers, party_words, place_headings, prefixed_places, result_rows,
+    styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
     untagged_full_names, untagged_institutions, untagged_outlets, untagged_places, untagged_places_with_common_heads,
     untagged_works,
 )
@@ -54,12 +55,20 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing possessive marker and punctuation from a span, and a verb opening it ('Defending Tom Reed,
     Ann Lee said': the parser makes the verb's clause of it, NER a name)."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in {"'s", "’s"}):
+                           or doc[end - 1].lower_ in {"'s", "’s"} or end - start > 1 and _run_on_word(doc[end - 1])):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space or end - start > 1 and doc[start].pos_ == "VERB"
-                           and doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES):
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"'s", "’s"}
+                           or end - start > 1 and doc[start].pos_ == "VERB" and (
+                               doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES
+                               or doc[start].is_lower)):
         start += 1
     return start, end
+
+
+def _run_on_word(word: Token) -> bool:
+    """A lower-case word NER ran a name on into: 'at the Louvre worthy of…', 'Acme Labs in'; not a particle."""
+    return word.is_lower and word.pos_ in {"ADP", "ADJ", "VERB", "ADV", "AUX", "CCONJ", "SCONJ", "PRON"} \
+        and word.lower_ not in SURNAME_PARTICLES
 
 
 def name_candidates(doc: Doc, text: str) -> list[Candidate]:
@@ -71,6 +80,9 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += newspapers(doc, text, taken)
     candidates += prefixed_places(doc, text, taken)
     candidates += place_headings(doc, text, taken)
+    candidates += constituencies(doc, text, taken)
+    candidates += party_words(doc, text, taken)
+    candidates += named_after_organisation_noun(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
     candidates += double_first_names(doc, text, taken)
@@ -79,6 +91,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     headline_names = _title_case_headline_names(doc, text)
     ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
     ents = _names_with_particles(doc, ents)
+    ents = _names_joined(doc, ents)
     for ent in ents:
         if any(i in taken for i in range(ent.start, ent.end)):
             # NER ran a dateline into the name after it ('KELSBY (Acme News) - Kelsby Foods PLC'): the rest is a name
@@ -91,10 +104,14 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
         for candidate in _from_ner(doc, ent, addressed, person_words):
             candidates.append(candidate)
             taken.update(range(candidate.start, candidate.end))
+    candidates += named_events(doc, text, taken)
+    candidates += named_sites(doc, text, taken)
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
     candidates += untagged_outlets(doc, taken)
+    candidates += titled_names(doc, text, taken)
+    candidates += national_bodies(doc, text, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
@@ -130,6 +147,69 @@ def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
             joined.pop()  # the first name NER took for a name of its own
         joined.append(Span(doc, start, end, label=label) if (start, end) != (ent.start, ent.end) else ent)
     return joined
+
+
+SAINTS = {"st", "saint", "ste"}
+INSTITUTION_ENDINGS = frozenset(ENTITY_WORDS["organisation_endings"])
+
+
+def _names_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names NER cuts in two or runs short: 'the Workers Party | of | Britain' (a body's name runs on over 'of' and
+    the place it is of), "St Ann's | Parish Church" (a church named after a saint), and a capitalised word NER left
+    out before a name it is a compound of ('Kelsby | House', 'Ana | Ruiz')."""
+    joined: list[Span] = []
+    for ent in ents:
+        start, end, label = ent.start, ent.end, ent.label_
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.label_ in {"ORG", "NORP"} and doc[previous.end - 1].lower_ in ORG_HEADS \
+                and start == previous.end + 1 and doc[previous.end].lower_ == "of" and label == "GPE" \
+                and not (end < len(doc) and is_capitalised(doc[end]) and doc[end].pos_ == "PROPN"):
+            joined[-1] = Span(doc, previous.start, end, label="ORG")
+            continue
+        if previous is not None and start == previous.end and doc[start - 1].tag_ == "POS" \
+                and lower_key(doc[previous.start]) in SAINTS and doc[end - 1].lower_ in PLACE_HEADS:
+            joined[-1] = Span(doc, previous.start, end, label="FAC")
+            continue
+        left_end = previous.end - 1 if previous is not None and doc[previous.end - 1].lower_ == "and" else \
+            previous.end if previous is not None else None
+        if left_end is not None and start == left_end + 1 and doc[left_end].lower_ == "and" \
+                and _one_name_with_and(doc[previous.start:left_end], doc[start:end]):
+            joined[-1] = Span(doc, previous.start, end, label=label)
+            continue
+        while start > 0 and (previous is None or start - 1 >= previous.end) \
+                and _left_out_compound(doc[start - 1], end) \
+                and (label != "PERSON" or first_name_gender(doc[start - 1].lower_) is not None):
+            start -= 1  # a person's name takes a first name only ('Premier Ann Lee' is no name of three words)
+        end = _glued_hyphen_end(doc, end)
+        joined.append(Span(doc, start, end, label=label) if (start, end) != (ent.start, ent.end) else ent)
+    return joined
+
+
+def _one_name_with_and(left: Span, right: Span) -> bool:
+    """'Kelsby Fire | and | Rescue Service': capitalised words with no head of their own before 'and' and a body's
+    name ending in its head are one name; 'Acme Foods and Kelsby Council' are two."""
+    heads = ORG_HEADS | PLACE_HEADS | INSTITUTION_ENDINGS
+    words = [t for t in left if t.lower_ != "the"]
+    return right[-1].lower_ in heads and len(right) > 1 and 0 < len(words) <= 3 \
+        and all(t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ not in heads | COMPANY_ENDINGS | CLUB_ENDINGS
+                for t in words) and not is_first_name(words[0].lower_) and right[0].lower_ != "the"
+
+
+def _glued_hyphen_end(doc: Doc, end: int) -> int:
+    """'Kelsby-on-Sea', 'Kelsby-le-Dale': a place's name goes on over hyphens with no space around them to a capitalised
+    last word (not 'Kelsby-based')."""
+    last = end
+    while last + 1 < len(doc) and doc[last].text == "-" and not doc[last - 1].whitespace_ \
+            and not doc[last].whitespace_ and doc[last + 1].is_alpha:
+        last += 2
+    return last if last > end and is_capitalised(doc[last - 1]) else end
+
+
+def _left_out_compound(word: Token, end: int) -> bool:
+    """A capitalised proper noun NER left untagged, a compound of a word of the name right after it."""
+    return word.pos_ == "PROPN" and word.dep_ == "compound" and word.i < word.head.i < end and is_capitalised(word) \
+        and not word.ent_type_ and not word.is_sent_start and not word.is_upper \
+        and lower_key(word) not in HONORIFICS.keys() | PERSON_ROLE_NOUNS | MONTHS_AND_DAYS
 
 
 @dataclass
@@ -203,6 +283,26 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     if start >= end:
         return []
     label = ent.label_
+    slashes = [i for i in range(start + 1, end - 1) if doc[i].text == "/"]
+    if len(slashes) > 1:
+        # "Radio Kelsby/Kelsby Post/KTV": names listed with slashes, run into one; each keeps the label NER gives it
+        # where it stands alone. Two names and one slash are as often one pair named together ('AC/DC', a
+        # dateline's two towns).
+        bounds = [start - 1] + slashes + [end]
+        return [candidate for a, b in zip(bounds, bounds[1:])
+                for candidate in _from_ner(doc, Span(doc, a + 1, b, label=_label_alone(doc, a + 1, b) or label),
+                                           addressed, person_words)]
+    if label in NUMBER_LABELS:
+        return _name_in_number(doc, start, end)
+    if label == "EVENT" and start > 0 and is_year(doc[start - 1]):
+        start -= 1  # "the 1990 World Cup": the year is part of the event's name
+    owner = next((i for i in range(start + 1, end - 2) if doc[i].lower_ in {"'s", "’s"}), None)
+    if label != "PERSON" and owner is not None and first_name_gender(doc[owner + 1].lower_) \
+            and all(t.pos_ == "PROPN" for t in doc[owner + 1:end]):
+        # "Kelsby's Ana Ruiz" as one organisation: the club, then the player
+        person = person_name(doc, owner + 1, end)
+        return _from_ner(doc, Span(doc, start, owner, label=label), addressed, person_words) \
+            + ([person] if person else [])
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]
@@ -307,8 +407,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     head = doc[end - 1].lower_
     if label == "NORP" and doc[end - 1].tag_ != "NNPS":
         return []  # nationality adjectives ("British") are not organisations
-    if label == "PRODUCT" and not _beside_work_noun(doc[start:end]):
-        return []
+    if label == "PRODUCT" and not _beside_work_noun(doc[start:end]) and not _proper_name(doc[start:end]):
+        return []  # 'a Model 3', 'the iPhone'; but a name in capitals NER calls a product is mostly some other name
     key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
@@ -332,6 +432,36 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Roles whose holder a name before them does not employ ('a Kelsby farmer' lives there).
 OTHER_ROLES = PERSON_ROLES["other_roles"]
+# NER's labels of amounts, which sometimes take in the name after a number ('one FA Cup' as money).
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"}
+
+
+def _proper_name(span: Span) -> bool:
+    """Capitalised proper nouns with no figure in them ('Kelsby Gallery', not 'Model 3')."""
+    words = [t for t in span if t.lower_ != "the"]
+    return bool(words) and all(t.pos_ == "PROPN" and is_capitalised(t) and t.is_alpha for t in words)
+
+
+def _label_alone(doc: Doc, start: int, end: int) -> str | None:
+    """NER's label for the words of [start, end) where it tags them alone elsewhere in the article."""
+    text = doc[start:end].text
+    return next((ent.label_ for ent in doc.ents if ent.text == text and ent.start != start), None)
+
+
+def _name_in_number(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """'a 1 Kelsby Open trophy', 'one Kelsby Cup' tagged as an amount: the capitalised words after the number are an
+    event's or a body's name when their last word says which."""
+    first = start
+    while first < end and (doc[first].like_num or doc[first].is_punct):
+        first += 1
+    last = first
+    while last < end and doc[last].pos_ == "PROPN" and is_capitalised(doc[last]):
+        last += 1
+    if first == start or last == first or last < end:
+        return []
+    head = doc[last - 1].lower_
+    kind = "EVENT" if head in EVENT_HEADS else "ORG" if head in ORG_HEADS else None
+    return [Candidate(first, last, kind, "name", key=normalise(doc[first:last].text))] if kind else []
 
 
 def _common_place_head(doc: Doc, start: int, end: int) -> int | None:

@@ -1,6 +1,9 @@
 """Names NER missed or cut wrongly: transcript labels, datelines, titles held of a place ("the Duke of
 Glenmoor"), names after a form of address, double first names, employers before a job, institutions, places
-after "in", works beside "novel", bare titles ("the King") and styles ("His Majesty").
+after "in", works beside "novel", bare titles ("the King") and styles ("His Majesty"); events named after a place
+or a year ("the Kelsby by-election"), a representative's seat ("the MP for Kelsby and Dunmere"), a party's word
+before a role ("the Labour candidate"), names after a noun for an organisation ("the hacker group Zephyr") and
+titles opened by a capitalised "The" ("told The Courier").
 """
 
 from __future__ import annotations
@@ -11,17 +14,18 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS,
-    PLACE_HEADS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS, TITLES_OF_PLACE,
+    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, ORG_NOUNS,
+    PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS,
+    TITLES_OF_PLACE,
 )
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, named_by_context, names_work,
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context, names_work,
     person_name,
 )
 from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS, first_name_gender,
-    honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS,
+    first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -283,9 +287,12 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def _aged(surname: Token) -> bool:
-    """', 52,' right after the name: an age."""
-    words = [t.text for t in surname.doc[surname.i + 1:surname.i + 4]]
-    return len(words) == 3 and words[0] == "," and words[1].isdigit() and len(words[1]) <= 3 and words[2] in {",", "."}
+    """', 52,' or ', now 52 and…' right after the name: an age."""
+    words = [t.text for t in surname.doc[surname.i + 1:surname.i + 5]]
+    if len(words) > 1 and words[1] == "now":
+        del words[1]
+    return len(words) >= 3 and words[0] == "," and words[1].isdigit() and len(words[1]) <= 3 \
+        and words[2] in {",", ".", "and"}
 
 
 def _after_a_possessive_name(first: Token) -> bool:
@@ -336,7 +343,8 @@ def double_first_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
 def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'Kelsby head coach Tom Reed', 'Acme spokesman Tom Reed': employers NER missed."""
     found = []
-    for token in doc:
+    for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+        token = doc[int(index)]
         role = token.head
         if not employer_of_role(token):
             continue
@@ -352,35 +360,222 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
     return found
 
 
+ORGANISATION_ENDINGS = ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS | frozenset(ENTITY_WORDS["organisation_endings"])
+# Last words of a place's name, written capitalised as part of it ('Mill Street', 'Kelsby District'); not those a
+# club's name ends in as often ('Kelsby Town'), though a county NER missed is most often the place.
+PLACE_ENDINGS = (PLACE_HEADS | PLACE_NOUNS | COMMON_PLACE_HEADS) - (CLUB_OR_PLACE_ENDINGS - {"county"})
+
+
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Kelsby Police said…', 'Kelsby Athletic won', 'Kelsby Foods said': a run of capitalised proper nouns NER
-    missed that ends in an organisation word, a club's or a company's is an organisation."""
+    """'Kelsby Police said…', 'Kelsby Athletic won', 'from Kelsby Fire Station': a run of capitalised proper nouns
+    NER missed that ends in an organisation word, a club's or a company's is an organisation; one ending in a
+    place's word a place, in an event's word an event."""
     def untagged_name_word(i: int) -> bool:
         return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
 
     found = []
-    for head in tokens_spelling(doc, text, ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS):
+    for head in tokens_spelling(doc, text, ORGANISATION_ENDINGS | PLACE_ENDINGS | EVENT_HEADS):
         end = head.i + 1
         if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
             continue
         start = head.i
         while start > 0 and untagged_name_word(start - 1):
             start -= 1
-        if end - start > 1:
-            found.append(Candidate(start, end, "ORG", "name", key=normalise(doc[start:end].text)))
-            taken.update(range(start, end))
+        if end - start < 2 or lower_key(doc[start]) in HONORIFICS.keys() | PERSON_ROLE_NOUNS:
+            continue  # 'Deputy Fire Services Director Ann Lee': an office's title, not a body
+        word = head.lower_
+        kind = "ORG" if word in ORGANISATION_ENDINGS else "EVENT" if word in EVENT_HEADS else "PLACE"
+        found.append(Candidate(start, end, kind, "name", key=normalise(doc[start:end].text)))
+        taken.update(range(start, end))
+    return found
+
+
+EVENT_NAME_NOUNS = frozenset(ENTITY_WORDS["event_name_nouns"]) | {
+    noun for group in ENTITY_WORDS["event_nouns"] for noun in group}
+# Lower-case words that may stand between a name and the event noun ('the Kelsby air disaster'), and the most
+# words an event's name takes before it.
+EVENT_MODIFIERS = 2
+EVENT_NAME_WORDS = 6
+
+
+def named_events(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the Kelsby by-election', 'the 1990 flood', 'the Kelsby air disaster': a lower-case noun for a happening with a
+    name or a year before it names one event. The place or body it is named after keeps its own mention."""
+    return _named_by_noun(doc, text, taken, EVENT_NAME_NOUNS, "EVENT")
+
+
+SITE_NOUNS = frozenset(ENTITY_WORDS["site_nouns"])
+
+
+def named_sites(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the Kelsby industrial estate', 'the Mill Road rail depot': a lower-case noun for a site with a name before it
+    is one place; the street it is named after keeps its own mention. Not after a company's name: 'the Acme plant'
+    is read as a description of Acme."""
+    return [site for site in _named_by_noun(doc, text, taken, SITE_NOUNS, "PLACE")
+            if not is_year(doc[site.start]) and doc[site.start].ent_type_ != "ORG"]
+
+
+def _named_by_noun(doc: Doc, text: str, taken: set[int], nouns: frozenset[str], kind: str) -> list[Candidate]:
+    found = []
+    for noun in tokens_spelling(doc, text, nouns):
+        end = noun.i + next((length for length in (3, 2) if " ".join(t.lower_ for t in doc[noun.i:noun.i + length])
+                             in nouns), 1)  # 'industrial estate'
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_:
+            end += 2  # 'by-election' is three tokens
+        last = doc[end - 1]
+        if not noun.is_lower or last.pos_ not in {"NOUN", "PROPN"} or any(i in taken for i in range(noun.i, end)) \
+                or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]):
+            continue
+        start, modifiers, named = noun.i, 0, False
+        while start > 0:
+            word = doc[start - 1]
+            if is_capitalised(word) and word.pos_ in {"PROPN", "ADJ"} and not word.is_sent_start \
+                    and lower_key(word) not in HONORIFICS and noun.i - start < EVENT_NAME_WORDS or is_year(word):
+                named = True
+            elif word.is_lower and word.pos_ in {"NOUN", "ADJ"} and not named and modifiers < EVENT_MODIFIERS \
+                    and word.dep_ in {"compound", "amod", "nmod"}:
+                modifiers += 1
+            else:
+                break
+            start -= 1
+        while start < noun.i and not named:
+            start += 1
+        if not named or doc[start].ent_type_ == "PERSON" and doc[start].pos_ == "PROPN" \
+                and first_name_gender(doc[start].lower_):
+            continue  # 'the Ann Lee trial' is about a person, and her name is hers
+        found.append(named_by_context(doc[start:end], kind))
+        taken.update(range(noun.i, end))
+    return found
+
+
+REPRESENTATIVE_NOUNS = frozenset(ENTITY_WORDS["representative_nouns"])
+REPRESENT_VERBS = {"represent", "contest"}
+
+
+def constituencies(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the MP for Kelsby and Dunmere', 'elected to represent Kelsby and Dunmere': the seat after a
+    representative's noun and 'for', or after 'represent', is one place, 'and' and all, whatever NER makes of its
+    parts (two towns, two people)."""
+    found = []
+    for word in tokens_spelling(doc, text, REPRESENTATIVE_NOUNS | {"for", "represent", "represents", "represented",
+                                                                    "representing", "contest", "contested"}):
+        if word.lower_ == "for":
+            if word.i == 0 or lower_key(doc[word.i - 1]) not in REPRESENTATIVE_NOUNS:
+                continue
+        elif word.lemma_.lower() not in REPRESENT_VERBS or word.pos_ != "VERB":
+            continue
+        start = end = word.i + 1
+        while end < len(doc) and (doc[end].pos_ == "PROPN" and is_capitalised(doc[end])
+                                  or doc[end].lower_ in {"and", "&"} and end > start and end + 1 < len(doc)
+                                  and is_capitalised(doc[end + 1]) and doc[end + 1].pos_ == "PROPN"):
+            end += 1
+        if end == start or any(i in taken for i in range(start, end)) \
+                or lower_key(doc[start]) in HONORIFICS or first_name_gender(doc[start].lower_) \
+                and doc[start].ent_type_ == "PERSON":
+            continue
+        if end < len(doc) and doc[end].is_lower and doc[end].lower_ in COMMON_PLACE_HEADS:
+            end += 1  # 'the member for Mill ward'
+        found.append(named_by_context(doc[start:end], "PLACE"))
+        taken.update(range(start, end))
+    return found
+
+
+PARTY_WORDS = frozenset(ENTITY_WORDS["party_words"])
+PARTY_ROLE_NOUNS = frozenset(ENTITY_WORDS["party_role_nouns"])
+
+
+def party_words(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the Conservative candidate', 'a Labour MP', 'the Liberal Democrat group': a party's word before a role or
+    body is the party, though NER calls it a nationality or nothing."""
+    found = []
+    for word in tokens_spelling(doc, text, {party.split()[0] for party in PARTY_WORDS}):
+        match = title_at(doc, word.i, PARTY_WORDS)
+        end = word.i + match[1] if match else word.i
+        roles = [doc[i] for i in (end, end + 1) if i < len(doc)]
+        if roles and roles[0].lower_ not in PARTY_ROLE_NOUNS and roles[0].is_lower and roles[0].pos_ == "NOUN":
+            roles = roles[1:]  # 'the Labour health minister'
+        if not match or not all(is_capitalised(t) for t in doc[word.i:end]) or not roles \
+                or lower_key(roles[0]) not in PARTY_ROLE_NOUNS or any(i in taken for i in range(word.i, end)):
+            continue
+        found.append(named_by_context(doc[word.i:end], "ORG"))
+        taken.update(range(word.i, end))
+    return found
+
+
+NATIONAL_BODIES = frozenset(ENTITY_WORDS["national_body_nouns"])
+
+
+def national_bodies(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the French government', 'a British court', 'the Norwegian foreign ministry': a nationality before a noun for a
+    state body names that body, where NER tags only the nationality."""
+    found = []
+    for noun in tokens_spelling(doc, text, NATIONAL_BODIES):
+        start = noun.i
+        if start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "ADJ":
+            start -= 1  # 'foreign ministry'
+        nationality = doc[start - 1] if start > 0 else None
+        if not noun.is_lower or noun.i in taken or nationality is None or nationality.ent_type_ != "NORP" \
+                or not is_capitalised(nationality) or nationality.i in taken \
+                or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN" and is_capitalised(doc[noun.i + 1]):
+            continue
+        # 'a British court': news writes the article with it
+        start = nationality.i - (nationality.i > 0 and doc[nationality.i - 1].lower_ in {"a", "an"})
+        found.append(named_by_context(doc[start:noun.i + 1], "ORG"))
+        taken.update(range(start, noun.i + 1))
+    return found
+
+
+def titled_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'told The Courier', 'posted on The Beacon': 'The' written capitalised inside a sentence opens a title, and the
+    proper nouns after it name an outlet (or a band, a work), whatever NER makes of them (a creed, nothing)."""
+    found = []
+    for article in tokens_spelling(doc, text, {"the"}):
+        if article.text != "The" or article.is_sent_start or article.i in taken \
+                or article.i > 0 and (doc[article.i - 1].is_punct or doc[article.i - 1].is_space):
+            continue  # after a colon, a quotation mark or a line break 'The' may open a sentence
+        end = article.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and end not in taken \
+                and doc[end].ent_type_ in {"", "NORP", "PRODUCT", "WORK_OF_ART"} and end - article.i <= 3:
+            end += 1
+        if end == article.i + 1 or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
+                or lower_key(doc[article.i + 1]) in MONTHS_AND_DAYS:
+            continue
+        found.append(named_by_context(doc[article.i:end], "ORG"))
+        taken.update(range(article.i, end))
+    return found
+
+
+def named_after_organisation_noun(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the hacker group Zephyr', 'the news agency KTV', 'environmental charity Greenleaf': a proper noun right
+    after a lower-case noun for an organisation is that organisation's name, whatever NER makes of it."""
+    found = []
+    for noun in tokens_spelling(doc, text, ORG_NOUNS | MEDIA_NOUNS):
+        if not (noun.is_lower and noun.pos_ == "NOUN"):
+            continue
+        start = end = noun.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
+                and doc[end].ent_type_ in {"", "PRODUCT", "ORG", "WORK_OF_ART", "NORP"} and end - start < 4:
+            end += 1
+        if end == start or any(i in taken for i in range(start, end)) or doc[start].is_sent_start \
+                or lower_key(doc[start]) in HONORIFICS.keys() | PERSON_ROLE_NOUNS | MONTHS_AND_DAYS \
+                or first_name_gender(doc[start].lower_) or end < len(doc) and doc[end].tag_ == "POS":
+            continue
+        found.append(named_by_context(doc[start:end], "ORG"))
+        taken.update(range(start, end))
     return found
 
 
 def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'built in Montauban', 'a hall on Tanner Street': proper nouns NER missed right after 'in', 'near'… (or after
-    'on' or 'at' when they end in a street or building word) are a place; not a possessor or a first name ('in Ann's
-    view')."""
+    """'built in Montauban', 'a hall on Tanner Street', 'Ann Lee of Montauban': proper nouns NER missed right after
+    'in', 'near'… (or after 'on' or 'at' when they end in a street or building word, or after a person's name and
+    'of') are a place; not a possessor or a first name ('in Ann's view')."""
     found = []
     for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
         start = int(index)
         preposition = doc[start - 1].lower_ if start > 0 else ""
-        if preposition not in PLACE_PREPOSITIONS | {"on", "at"} or start in taken:
+        from_a_place = preposition == "of" and start > 1 and doc[start - 2].ent_type_ == "PERSON"
+        if preposition not in PLACE_PREPOSITIONS | {"on", "at"} and not from_a_place or start in taken:
             continue
         end = start
         while end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) and not doc[end].ent_type_ \
@@ -421,8 +616,9 @@ WORK_TITLE_TOKENS = 12
 def untagged_works(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Titles NER missed, set beside a noun for a work: 'his memoir Long Shadows', 'her novel, Still Rivers'."""
     found = []
-    for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_:
+    for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+        token = doc[int(index)]
+        if token.i in taken or not is_capitalised(token) or token.ent_type_:
             continue
         span = doc[token.left_edge.i:token.i + 1]
         if len(span) > WORK_TITLE_TOKENS:
