@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
+from newsfacts.entities.clusters import Cluster
+from newsfacts.entities.descriptions import add_role_descriptions
 
 
 def test_noun_phrase_beside_a_name_is_a_mention_of_the_person(nlp):
@@ -445,3 +447,59 @@ def test_a_role_with_other_qualifying_words_is_someone_else(nlp):
     reyes = holder(entities, "Tom Reyes")
     assert "The environment minister" in [m.text for m in reyes.mentions]
     assert "the prime minister" not in [m.text for m in reyes.mentions]
+
+
+def test_a_kind_of_place_inside_an_organisations_name_does_not_call_it_back(nlp):
+    text = "Tarnby County Council cut bus routes on Monday. The county has 40,000 people."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The county" for m in holder(entities, "Tarnby County Council").mentions)
+
+
+@pytest.mark.parametrize("text, place, back", [
+    ("Reform won the Oldham council ward from the Greens. It is the first time the ward has changed hands.",
+     "Oldham", "the ward"),
+    ("Voters in the Sheffield by-election went to the polls. The seat had been held by Labour since 1997.",
+     "Sheffield", "The seat"),
+])
+def test_a_place_named_as_an_electoral_area_is_called_back_as_the_seat(nlp, text, place, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, place)
+
+
+def test_the_seat_is_no_place_never_named_as_one_that_elects(nlp):
+    entities = entities_of(nlp, "Ann Cole moved to Sheffield in May. The seat of the chair was empty.")
+    assert all(m.text != "The seat" for e in entities for m in e.mentions)
+
+
+def test_the_company_after_two_companies_in_one_sentence_is_neither(nlp):
+    text = ("Norvale Foods said on Monday it would buy Tandem Brands, and Tandem Brands shares rose 4%. "
+            "The company expects the deal to close in May.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_the_company_based_in_one_city_is_not_the_one_based_in_another(nlp):
+    text = ("Denver-based Brannock Systems rose after Oslo-based Tandem Brands won a contract, and Tandem Brands "
+            "shares rose too. Shares rose again on Friday, the Denver-based company said.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the Denver-based company" for m in holder(entities, "Tandem Brands").mentions)
+
+
+def test_a_board_is_not_the_company(nlp):
+    text = "The Federal Aviation Safety Board opened an inquiry on Monday. The company said little."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_a_name_after_a_company_noun_is_the_company_called_back(nlp):
+    entities = entities_of(nlp, "Energy company Halvard Moen said hackers stole data. The company would not pay.")
+    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
+    assert holder(entities, "Halvard Moen").type == "ORG"
+
+
+def test_a_company_noun_set_beside_a_name_is_no_persons_description(nlp):
+    text = "Tom Harlan, the Leeds group, cut 300 jobs on Monday."
+    doc = nlp(text)
+    person = Cluster("PERSON", mentions=[(0, 2, "name")])  # as if NER had typed the name a person's
+    add_role_descriptions(doc, text, [person])
+    assert person.mentions == [(0, 2, "name")]

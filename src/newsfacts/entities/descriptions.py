@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS,
-    PLACE_HEADS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
+    PLACE_HEADS, PLACE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
@@ -23,6 +23,8 @@ from .words import (
 )
 
 
+# Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
+NEVER_A_PERSON = {"company", "firm", "group", "business", "subsidiary", "conglomerate", "startup", "start-up"}
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
 # How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
 AGE_WINDOW = 2
@@ -45,7 +47,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            described = _described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP)
+            described = _described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON)
             for first, last, noun in described + _description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
@@ -392,6 +394,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
             _refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+    said_company = _said_to_be_companies(doc, clusters, described)
+    organisations = [k for k in clusters if k.type == "ORG"]
+    # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is no company
+    companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS for key in k.keys)
+                         and (k in said_company or not called_back_as(k) or called_back_as(k) & COMPANY_NOUNS)]
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
@@ -401,24 +408,83 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             continue
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
-        companies = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS for key in k.keys)]
-        # "the construction company" is one whose name or description says so, when one does
+        companies = companies_of_name
+        # "the construction company" is one whose name or description says so, when one does; "the Oslo-based
+        # firm" is not one said to be based elsewhere
         trade = {t.lower_ for t in lefts[1:] if t.dep_ == "compound" and t.is_lower}
         if trade:
             companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
+        based = _based_in(lefts[1:])
+        if based:
+            companies = [k for k in companies if _bases(doc, k) <= {based}]
+            companies = [k for k in companies if _bases(doc, k)] or companies
+        named = [k for k in companies if k.first < noun.i]
+        # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
+        # only one of them is a company ('energy company Acme', 'Acme, the carmaker', 'Acme plc'); so does a tie.
+        window = sentence_start(doc, noun.sent.start, 1)
+        recent = [k for k in named if any((noun.sent.start if window is None else window) <= start < noun.i
+                                          for start, _, kind in k.mentions if kind == "name")]
+        # A name with a legal form ('Acme Holdings plc') says it is a company; an agency or a board does not.
+        incorporated = [k for k in named if any(key.split()[-1] in LEGAL_FORMS for key in k.keys if " " in key)]
+        evidenced = [k for k in named if k in said_company]
+        if len(recent) > 1:
+            strong = [k for k in recent if k in evidenced or k in incorporated]
+            if len(strong) == 1:
+                strong[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+            continue
         counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
                          for k in companies), key=lambda item: item[:2], reverse=True)
         # Named once, it is the company only when no other organisation was named yet: a story citing a news
         # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
-        # A name with a legal form ('Acme Holdings plc') says it is a company; an agency or a board does not.
-        incorporated = [k for k in companies if k.first < noun.i and any(
-            key.split()[-1] in LEGAL_FORMS for key in k.keys if " " in key)]
         if counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+        elif len(evidenced) == 1 and not trade:
+            evidenced[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
         elif len(incorporated) == 1 and not trade:
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str, dict[Cluster, int]]) -> set[Cluster]:
+    """The organisations the article says are companies: set beside a company noun ('Acme, the carmaker,') or
+    named right after one ('energy company Acme', 'its subsidiary Acme'). A name NER took for a person's is an
+    organisation when a company noun stands before it so."""
+    said = {k for noun, holders in described.items() if noun in COMPANY_NOUNS for k in holders}
+    for cluster in (k for k in clusters if k.type in {"ORG", "PERSON"}):
+        for start, end, kind in cluster.mentions:
+            before = doc[start - 1] if start > 0 else None
+            if kind == "name" and before is not None and before.is_lower and before.tag_ == "NN" \
+                    and before.lemma_.lower() in COMPANY_NOUNS | OTHER_COMPANY_WORDS and before.dep_ == "compound" \
+                    and start <= before.head.i < end:
+                if cluster.type == "PERSON" and not cluster.titles \
+                        and before.lemma_.lower() in COMPANY_NOUNS | {"subsidiary"}:
+                    cluster.type = "ORG"
+                if cluster.type == "ORG":
+                    said.add(cluster)
+                break
+    return said
+
+
+def _based_in(modifiers: list[Token]) -> str | None:
+    """The place in 'the Oslo-based firm' ('oslo'), from the words before the company noun."""
+    for modifier in modifiers:
+        if modifier.dep_ == "amod" and modifier.lemma_.lower() in BASED_WORDS:
+            place = [t.lower_ for t in modifier.lefts if t.pos_ == "PROPN"]
+            return " ".join(place) if place else None
+    return None
+
+
+def _bases(doc: Doc, cluster: Cluster) -> set[str]:
+    """The places an organisation is said to be based in where named ('Oslo-based Acme')."""
+    bases = set()
+    for start, _, kind in cluster.mentions:
+        before = doc[start - 1] if start > 0 else None
+        if kind == "name" and before is not None and before.lemma_.lower() in BASED_WORDS:
+            place = [t.lower_ for t in before.lefts if t.pos_ == "PROPN"]
+            if place:
+                bases.add(" ".join(place))
+    return bases
 
 
 # Offices held of a town or city, and what such a place is called back as.
@@ -498,8 +564,11 @@ def called_back_as(cluster: Cluster) -> set[str]:
     nouns: set[str] = set(cluster.kinds)
     for key in cluster.keys:
         words = key.split()
-        for word in words:
-            nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
+        head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+        for at, word in enumerate(words):
+            # 'the county' is not 'Kelsby County Council': a kind of place counts only as the name's head word
+            if at == head or cluster.type != "ORG" or word not in PLACE_NOUNS:
+                nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
         if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
             nouns.update(ENTITY_WORDS["club_nouns"])
         if cluster.type == "ORG" and len(words) > 1 and words[-1] in NEWSPAPER_ENDINGS:
@@ -516,7 +585,8 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     the organisation or place named before that can be called so; of two, the one named in this sentence or the one
     before when the other is not."""
     by_noun: dict[str, list[Cluster]] = {}
-    kinds = {cluster: called_back_as(cluster) for cluster in clusters if cluster.type in {"ORG", "PLACE"}}
+    kinds = {cluster: called_back_as(cluster) | (ELECTORAL_AREA_NOUNS if _electoral_area(doc, cluster) else set())
+             for cluster in clusters if cluster.type in {"ORG", "PLACE"}}
     for cluster, nouns in kinds.items():
         for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
@@ -546,6 +616,34 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
         if owner is not None:
             owner.mentions.append((start, noun.i + 1, "description"))
+
+
+# How news calls back a place that elects someone ('the seat', 'this ward'), and the words that say a place named
+# is one: 'the Kelsby by-election', 'the Kelsby ward', 'MP for Kelsby'. From UK, US and Indian election reporting.
+ELECTORAL_AREA_NOUNS = {"seat", "ward", "constituency"}
+ELECTORAL_HEADS = {"election", "by-election", "bypoll", "seat", "ward", "constituency"}
+MEMBERS_FOR = {"mp", "member", "councillor", "candidate", "mla", "msp", "representative", "congressman",
+               "congresswoman", "senator", "assemblyman", "assemblywoman"}
+
+
+def _electoral_area(doc: Doc, cluster: Cluster) -> bool:
+    """Whether a place is named as one that elects someone: right before an election noun ('the Kelsby
+    by-election', 'Kelsby seat') or after 'MP for' ('the by-election in' may name a region around it)."""
+    if cluster.type != "PLACE":
+        return False
+    for start, end, kind in cluster.mentions:
+        if kind != "name":
+            continue
+        after = end
+        while after < min(end + 2, len(doc) - 1) and doc[after].is_lower and doc[after].dep_ in {"compound", "amod"} \
+                and doc[after].lower_ not in ELECTORAL_HEADS | {"by"}:
+            after += 1  # 'the Kelsby assembly seat', 'the Kelsby council by-election'
+        if after < len(doc) and doc[after].is_lower and (doc[after].lower_ in ELECTORAL_HEADS or doc[after].lower_ == "by"
+                                                          and doc[after + 1:after + 3].text == "-election"):
+            return True
+        if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in MEMBERS_FOR:
+            return True
+    return False
 
 
 def _in_subject_phrase(token: Token) -> bool:
