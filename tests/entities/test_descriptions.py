@@ -503,3 +503,40 @@ def test_a_company_noun_set_beside_a_name_is_no_persons_description(nlp):
     person = Cluster("PERSON", mentions=[(0, 2, "name")])  # as if NER had typed the name a person's
     add_role_descriptions(doc, text, [person])
     assert person.mentions == [(0, 2, "name")]
+
+
+def test_a_data_breach_is_called_back_as_the_intrusion_or_the_attack(nlp):
+    text = ("Hackers stole the records of 9,000 patients in a data breach, the clinic said. The intrusion began in May, "
+            "and the attack was found in June.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The intrusion") is holder(entities, "a data breach") is holder(entities, "the attack")
+    assert holder(entities, "a data breach").type == "EVENT"
+
+
+def test_an_attack_never_brings_in_an_event(nlp):
+    assert not [e for e in entities_of(nlp, "He died of a heart attack in 2001. The attack came without warning.")
+                if e.type == "EVENT"]
+
+
+@pytest.mark.parametrize("text, site, back", [
+    ("A fire broke out at a paint factory in Leeds on Monday. The site was sealed off.", "a paint factory",
+     "The site"),
+    ("Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated.",
+     "the Halvex Industries plant", "the plant"),
+])
+def test_a_plant_never_named_is_one_place_called_back_as_the_plant_or_the_site(nlp, text, site, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, site)
+    assert holder(entities, site).type == "PLACE"
+
+
+def test_a_companys_plant_is_not_the_company(nlp):
+    text = "Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated."
+    entities = entities_of(nlp, text)
+    company = [e for e in entities if e.type == "ORG"]
+    assert company and all(m.text not in {"the plant", "the Halvex Industries plant"} for m in company[0].mentions)
+
+
+def test_the_site_brings_in_no_place(nlp):
+    entities = entities_of(nlp, "Police cleared the crash site. The site reopened on Friday.")
+    assert all(m.text not in {"the crash site", "The site"} for e in entities for m in e.mentions)

@@ -353,22 +353,27 @@ def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 
 EVENT_GROUPS = {noun: index for index, group in enumerate(ENTITY_WORDS["event_nouns"]) for noun in group}
+SITE_NOUNS = frozenset(ENTITY_WORDS["site_nouns"])
+CALL_BACK_ONLY = frozenset(ENTITY_WORDS["call_back_only"])
 
 
 def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'A landslide buried the village … the slide': the disaster or accident a story reports and never names is
     one event, brought in by its noun and called back with 'the' or 'this' and the same noun or one of its kind
-    ('the derailment' … 'the crash')."""
+    ('the derailment' … 'the crash'). So is the plant or factory it happened at ('a chemical plant', 'the Acme
+    plant' … 'the site'), a place."""
     events: dict[int, Cluster] = {}
-    for noun in tokens_spelling(doc, text, EVENT_GROUPS):
-        group = EVENT_GROUPS.get(noun.lower_)
+    for noun in tokens_spelling(doc, text, set(EVENT_GROUPS) | SITE_NOUNS | CALL_BACK_ONLY):
+        group = -1 if noun.lower_ in SITE_NOUNS | CALL_BACK_ONLY - set(EVENT_GROUPS) else EVENT_GROUPS.get(noun.lower_)
         first = noun.left_edge.i
         if group is None or not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ == "compound" \
                 or doc[first].lower_ not in {"the", "this", "a", "an"} or cluster_of(clusters, noun.i) is not None \
                 or any(t.dep_ == "poss" or t.ent_type_ == "DATE" for t in doc[first:noun.i]):
             continue  # 'his accident', 'last year's floods' are others
         if group not in events:
-            events[group] = Cluster("EVENT")
+            if noun.lower_ in CALL_BACK_ONLY or group < 0 and first == noun.i - 1 and doc[first].lower_ in {"the", "this"}:
+                continue  # 'the site', 'an attack' or a bare 'the plant' call back one told before, else none
+            events[group] = Cluster("PLACE" if group < 0 else "EVENT")
             clusters.append(events[group])
         elif doc[first].lower_ in {"a", "an"}:
             continue  # 'a crash' after 'the derailment' is another one
@@ -533,6 +538,8 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
                     and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster):
                 described.append((head.left_edge.i, head.i + 1, head))
             for first, last, noun in described:
+                if cluster_of([k for k in clusters if k is not cluster], noun.i) is not None:
+                    continue  # 'the Acme plant' brought in as a site of its own
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
                 elif first < start:
