@@ -540,3 +540,29 @@ def test_a_companys_plant_is_not_the_company(nlp):
 def test_the_site_brings_in_no_place(nlp):
     entities = entities_of(nlp, "Police cleared the crash site. The site reopened on Friday.")
     assert all(m.text not in {"the crash site", "The site"} for e in entities for m in e.mentions)
+
+
+def test_the_company_with_its_age_is_the_company(nlp):
+    entities = entities_of(nlp, "Tandem Brands lifted its forecast. Shares in the 90-year-old company rose 4%.")
+    assert holder(entities, "the 90-year-old company") is holder(entities, "Tandem Brands")
+
+
+def test_a_call_back_inside_a_persons_description_is_the_one_named(nlp):
+    text = "Ann Lee studied at the University of Tarn. Tom Reed, a surgeon at the university, said she was gifted."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the university") is holder(entities, "the University of Tarn")
+
+
+def test_a_noun_phrase_with_where_someone_is_from_beside_a_name_is_theirs(nlp):
+    entities = entities_of(nlp, "The court heard that Tom Reed, a plumber from Kelsby, had fled.")
+    assert holder(entities, "a plumber from Kelsby") is holder(entities, "Tom Reed")
+
+
+def test_a_work_described_by_its_kind_is_called_back_by_it(nlp):
+    entities = entities_of(nlp, "Ann Lee wrote a novel, The Glass Harbour, in 2019. The novel was filmed in 2022.")
+    assert holder(entities, "The novel") is holder(entities, "The Glass Harbour")
+
+
+def test_the_olympics_are_called_back_as_the_games(nlp):
+    entities = entities_of(nlp, "He carried the torch at the 2012 Olympics in London. The games were a triumph.")
+    assert holder(entities, "The games") is holder(entities, "the 2012 Olympics")

@@ -525,7 +525,7 @@ KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
 def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
     """'Kelsby Court, a housing complex,' and 'the Kelsby Court complex' are mentions of Kelsby Court, and tell
     what it is: later 'the complex' may call it back."""
-    for cluster in (k for k in clusters if k.type in {"ORG", "PLACE"}):
+    for cluster in (k for k in clusters if k.type in {"ORG", "PLACE", "WORK"}):
         for start, end, kind in list(cluster.mentions):
             if kind != "name":
                 continue
@@ -593,14 +593,14 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     before when the other is not."""
     by_noun: dict[str, list[Cluster]] = {}
     kinds = {cluster: called_back_as(cluster) | (ELECTORAL_AREA_NOUNS if _electoral_area(doc, cluster) else set())
-             for cluster in clusters if cluster.type in {"ORG", "PLACE"}}
+             for cluster in clusters if cluster.type in {"ORG", "PLACE", "WORK", "EVENT"}}
     for cluster, nouns in kinds.items():
         for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
     unnamed_police = None
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
         start = _call_back_start(noun)
-        if start is None or cluster_of(clusters, noun.i) is not None:
+        if start is None or cluster_of([k for k in clusters if k.type != "PERSON"], noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         options = by_noun.get(noun.lower_, [])
         if noun.lower_ == "police" and not options:
@@ -695,10 +695,13 @@ def _words_describing(doc: Doc, cluster: Cluster) -> set[str]:
 
 
 def _industry_or_nationality(modifier: Token) -> bool:
-    """'mining' or 'Chilean' in 'the Chilean mining group', 'Oslo' in 'the Oslo firm' or 'the Oslo-based firm' say
-    what or where the company is; 'rival' or 'parent' in 'the rival company' point at another one."""
+    """'mining' or 'Chilean' in 'the Chilean mining group', 'Oslo' in 'the Oslo firm' or 'the Oslo-based firm', and
+    an age ('the 140-year-old group') say what or where the company is; 'rival' or 'parent' in 'the rival company' point at another one."""
     if modifier.ent_type_ in {"NORP", "GPE"} or modifier.dep_ == "amod" and modifier.lemma_.lower() in BASED_WORDS:
         return True
+    if modifier.lower_ in {"year", "old"} and any(t.like_num for t in modifier.head.subtree if t.i < modifier.i):
+        return True  # 'the 140-year-old group'
+
     return modifier.dep_ == "compound" and modifier.is_lower and modifier.pos_ == "NOUN" \
         and modifier.lower_ not in OTHER_COMPANY_WORDS
 
@@ -779,7 +782,7 @@ def _described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
             continue
         end = noun.i + 1
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
+            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from"}:
                 end = child.right_edge.i + 1
             break
         if spans and spans[-1][1] >= noun.left_edge.i:
