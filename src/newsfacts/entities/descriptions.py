@@ -355,6 +355,8 @@ def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 EVENT_GROUPS = {noun: index for index, group in enumerate(ENTITY_WORDS["event_nouns"]) for noun in group}
 SITE_NOUNS = frozenset(ENTITY_WORDS["site_nouns"])
 CALL_BACK_ONLY = frozenset(ENTITY_WORDS["call_back_only"])
+SITE_WORDS = SITE_NOUNS | (CALL_BACK_ONLY - set(EVENT_GROUPS))
+EVENT_OR_SITE_WORDS = frozenset(EVENT_GROUPS) | SITE_WORDS
 
 
 def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -363,8 +365,8 @@ def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     ('the derailment' … 'the crash'). So is the plant or factory it happened at ('a chemical plant', 'the Acme
     plant' … 'the site'), a place."""
     events: dict[int, Cluster] = {}
-    for noun in tokens_spelling(doc, text, set(EVENT_GROUPS) | SITE_NOUNS | CALL_BACK_ONLY):
-        group = -1 if noun.lower_ in SITE_NOUNS | CALL_BACK_ONLY - set(EVENT_GROUPS) else EVENT_GROUPS.get(noun.lower_)
+    for noun in tokens_spelling(doc, text, EVENT_OR_SITE_WORDS):
+        group = -1 if noun.lower_ in SITE_WORDS else EVENT_GROUPS.get(noun.lower_)
         first = noun.left_edge.i
         if group is None or not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ == "compound" \
                 or doc[first].lower_ not in {"the", "this", "a", "an"} or cluster_of(clusters, noun.i) is not None \
@@ -401,9 +403,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             _refer_back(described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     said_company = _said_to_be_companies(doc, clusters, described)
     organisations = [k for k in clusters if k.type == "ORG"]
-    # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is no company
-    companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS for key in k.keys)
-                         and (k in said_company or not called_back_as(k) or called_back_as(k) & COMPANY_NOUNS)]
+    companies_of_name = None
     for noun in doc:
         if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
             continue
@@ -413,6 +413,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             continue
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
+        if companies_of_name is None:
+            # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is none
+            companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS
+                                                                      for key in k.keys)
+                                 and (k in said_company or not (nouns := called_back_as(k)) or nouns & COMPANY_NOUNS)]
         companies = companies_of_name
         # "the construction company" is one whose name or description says so, when one does; "the Oslo-based
         # firm" is not one said to be based elsewhere
@@ -598,9 +603,11 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
     unnamed_police = None
+    not_people = [k for k in clusters if k.type != "PERSON"]
+    of_no_kind = [k for k in clusters if k.type == "ORG" and not kinds.get(k)]
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
         start = _call_back_start(noun)
-        if start is None or cluster_of([k for k in clusters if k.type != "PERSON"], noun.i) is not None:
+        if start is None or cluster_of(not_people, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         options = by_noun.get(noun.lower_, [])
         if noun.lower_ == "police" and not options:
@@ -608,6 +615,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
             if unnamed_police is None:
                 unnamed_police = Cluster("ORG")
                 clusters.append(unnamed_police)
+                not_people.append(unnamed_police)
             unnamed_police.mentions.append((start, noun.i + 1, "description"))
             continue
         # 'police raided the house … Tom Reed, of Kelsby Police, said': the one force, named before or after
@@ -615,8 +623,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         owner = _recent_one(doc, before, start)
         # "Reform's share rose, while the party…": an organisation of no known kind that is this sentence's subject
         # is the one meant; of no known kind and only named in it, it may be.
-        unknown = [k for k in clusters if k.type == "ORG" and k is not owner and not kinds.get(k)
-                   and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
+        unknown = [k for k in of_no_kind if k is not owner and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
         subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]
         if unknown:
