@@ -566,3 +566,8 @@ def test_a_work_described_by_its_kind_is_called_back_by_it(nlp):
 def test_the_olympics_are_called_back_as_the_games(nlp):
     entities = entities_of(nlp, "He carried the torch at the 2012 Olympics in London. The games were a triumph.")
     assert holder(entities, "The games") is holder(entities, "the 2012 Olympics")
+
+
+def test_a_place_called_back_inside_a_persons_description_is_left_alone(nlp):
+    entities = entities_of(nlp, "Sara Holm flew home from Norway. Tom Reed, the country's former leader, met her.")
+    assert all(m.text != "the country" for e in entities if e.type == "PLACE" for m in e.mentions)

@@ -628,7 +628,9 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
                                              for s, e, _ in k.mentions)]
         if unknown:
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
-        if owner is not None:
+        # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
+        # first minister' may be of another country than the one named last
+        if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None):
             owner.mentions.append((start, noun.i + 1, "description"))
 
 
