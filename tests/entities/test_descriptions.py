@@ -571,3 +571,20 @@ def test_the_olympics_are_called_back_as_the_games(nlp):
 def test_a_place_called_back_inside_a_persons_description_is_left_alone(nlp):
     entities = entities_of(nlp, "Sara Holm flew home from Norway. Tom Reed, the country's former leader, met her.")
     assert all(m.text != "the country" for e in entities if e.type == "PLACE" for m in e.mentions)
+
+
+def test_a_name_after_a_noun_only_an_organisation_is_called_is_one(nlp):
+    entities = entities_of(nlp, "Danish utility Halvard Moen raised its estimate. The company said 9,000 were hit.")
+    assert holder(entities, "Halvard Moen").type == "ORG"
+    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
+
+
+def test_a_name_after_a_trade_a_person_may_have_stays_a_person(nlp):
+    entities = entities_of(nlp, "The owner, miner Tom Reed, said it was safe. Tom Reed is 50.")
+    assert holder(entities, "Tom Reed").type == "PERSON"
+
+
+def test_the_supplier_is_not_the_company_the_story_is_about(nlp):
+    text = "Kestrel Foods cut its forecast on Monday. Kestrel Foods blamed the supplier for the delay."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the supplier" for m in holder(entities, "Kestrel Foods").mentions)

@@ -405,8 +405,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     organisations = [k for k in clusters if k.type == "ORG"]
     companies_of_name = None
     for noun in doc:
-        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0):
-            continue
+        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0) \
+                or noun.lemma_.lower() in OTHER_COMPANY_WORDS:
+            continue  # 'the supplier' is most often another company than the one the story is about
         lefts = list(noun.lefts)
         if not (lefts and lefts[0].lower_ == "the" and lefts[0].i == noun.left_edge.i
                 and all(_industry_or_nationality(t) for t in lefts[1:])):
@@ -456,6 +457,14 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
+# Nouns before a name that say what trade a company is in, though a person may be called so too ('the developer').
+TRADE_NOUNS = {"utility", "provider", "operator", "developer", "producer", "maker", "housebuilder"}
+# Nouns before a name that only an organisation is called: 'utility Acme', never 'utility Ann Lee' ('the miner Tom
+# Reed' and 'the publisher Ann Lee' are people).
+ORGANISATION_ONLY = {"company", "firm", "group", "conglomerate", "carmaker", "automaker", "chipmaker", "drugmaker",
+                     "lender", "insurer", "airline", "manufacturer", "utility", "subsidiary", "startup", "start-up"}
+
+
 def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str, dict[Cluster, int]]) -> set[Cluster]:
     """The organisations the article says are companies: set beside a company noun ('Acme, the carmaker,') or
     named right after one ('energy company Acme', 'its subsidiary Acme'). A name NER took for a person's is an
@@ -465,10 +474,9 @@ def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str
         for start, end, kind in cluster.mentions:
             before = doc[start - 1] if start > 0 else None
             if kind == "name" and before is not None and before.is_lower and before.tag_ == "NN" \
-                    and before.lemma_.lower() in COMPANY_NOUNS | OTHER_COMPANY_WORDS and before.dep_ == "compound" \
-                    and start <= before.head.i < end:
-                if cluster.type == "PERSON" and not cluster.titles \
-                        and before.lemma_.lower() in COMPANY_NOUNS | {"subsidiary"}:
+                    and before.lemma_.lower() in COMPANY_NOUNS | OTHER_COMPANY_WORDS | TRADE_NOUNS \
+                    and before.dep_ == "compound" and start <= before.head.i < end:
+                if cluster.type == "PERSON" and not cluster.titles and before.lemma_.lower() in ORGANISATION_ONLY:
                     cluster.type = "ORG"
                 if cluster.type == "ORG":
                     said.add(cluster)
