@@ -463,6 +463,7 @@ TRADE_NOUNS = {"utility", "provider", "operator", "developer", "producer", "make
 # Reed' and 'the publisher Ann Lee' are people).
 ORGANISATION_ONLY = {"company", "firm", "group", "conglomerate", "carmaker", "automaker", "chipmaker", "drugmaker",
                      "lender", "insurer", "airline", "manufacturer", "utility", "subsidiary", "startup", "start-up"}
+COMPANY_EVIDENCE = COMPANY_NOUNS | OTHER_COMPANY_WORDS | TRADE_NOUNS
 
 
 def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str, dict[Cluster, int]]) -> set[Cluster]:
@@ -474,7 +475,7 @@ def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str
         for start, end, kind in cluster.mentions:
             before = doc[start - 1] if start > 0 else None
             if kind == "name" and before is not None and before.is_lower and before.tag_ == "NN" \
-                    and before.lemma_.lower() in COMPANY_NOUNS | OTHER_COMPANY_WORDS | TRADE_NOUNS \
+                    and before.lemma_.lower() in COMPANY_EVIDENCE \
                     and before.dep_ == "compound" and start <= before.head.i < end:
                 if cluster.type == "PERSON" and not cluster.titles and before.lemma_.lower() in ORGANISATION_ONLY:
                     cluster.type = "ORG"
