@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
+from newsfacts.entities.clusters import Cluster
+from newsfacts.entities.descriptions import add_role_descriptions
 
 
 def test_noun_phrase_beside_a_name_is_a_mention_of_the_person(nlp):
@@ -470,3 +472,144 @@ def test_the_group_is_the_organisation_described_as_a_group(nlp):
     entities = entities_of(nlp, "Ardent Foods said sales rose. Ardent Foods opened two stores. Shares in Falken "
                                 "Holding, the Swiss group that owns Ardent Foods, fell. The group said it would wait.")
     assert holder(entities, "The group") is holder(entities, "Falken Holding")
+
+
+def test_a_kind_of_place_inside_an_organisations_name_does_not_call_it_back(nlp):
+    text = "Tarnby County Council cut bus routes on Monday. The county has 40,000 people."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The county" for m in holder(entities, "Tarnby County Council").mentions)
+
+
+@pytest.mark.parametrize("text, place, back", [
+    ("Reform won the Oldham council ward from the Greens. It is the first time the ward has changed hands.",
+     "Oldham", "the ward"),
+    ("Voters in the Sheffield by-election went to the polls. The seat had been held by Labour since 1997.",
+     "Sheffield", "The seat"),
+])
+def test_a_place_named_as_an_electoral_area_is_called_back_as_the_seat(nlp, text, place, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, place)
+
+
+def test_the_seat_is_no_place_never_named_as_one_that_elects(nlp):
+    entities = entities_of(nlp, "Ann Cole moved to Sheffield in May. The seat of the chair was empty.")
+    assert all(m.text != "The seat" for e in entities for m in e.mentions)
+
+
+def test_the_company_after_two_companies_in_one_sentence_is_neither(nlp):
+    text = ("Norvale Foods said on Monday it would buy Tandem Brands, and Tandem Brands shares rose 4%. "
+            "The company expects the deal to close in May.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_the_company_based_in_one_city_is_not_the_one_based_in_another(nlp):
+    text = ("Denver-based Brannock Systems rose after Oslo-based Tandem Brands won a contract, and Tandem Brands "
+            "shares rose too. Shares rose again on Friday, the Denver-based company said.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the Denver-based company" for m in holder(entities, "Tandem Brands").mentions)
+
+
+def test_a_board_is_not_the_company(nlp):
+    text = "The Federal Aviation Safety Board opened an inquiry on Monday. The company said little."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_a_name_after_a_company_noun_is_the_company_called_back(nlp):
+    entities = entities_of(nlp, "Energy company Halvard Moen said hackers stole data. The company would not pay.")
+    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
+    assert holder(entities, "Halvard Moen").type == "ORG"
+
+
+def test_a_company_noun_set_beside_a_name_is_no_persons_description(nlp):
+    text = "Tom Harlan, the Leeds group, cut 300 jobs on Monday."
+    doc = nlp(text)
+    person = Cluster("PERSON", mentions=[(0, 2, "name")])  # as if NER had typed the name a person's
+    add_role_descriptions(doc, text, [person])
+    assert person.mentions == [(0, 2, "name")]
+
+
+def test_a_data_breach_is_called_back_as_the_intrusion_or_the_attack(nlp):
+    text = ("Hackers stole the records of 9,000 patients in a data breach, the clinic said. The intrusion began in May, "
+            "and the attack was found in June.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The intrusion") is holder(entities, "a data breach") is holder(entities, "the attack")
+    assert holder(entities, "a data breach").type == "EVENT"
+
+
+def test_an_attack_never_brings_in_an_event(nlp):
+    assert not [e for e in entities_of(nlp, "He died of a heart attack in 2001. The attack came without warning.")
+                if e.type == "EVENT"]
+
+
+@pytest.mark.parametrize("text, site, back", [
+    ("A fire broke out at a paint factory in Leeds on Monday. The site was sealed off.", "a paint factory",
+     "The site"),
+    ("Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated.",
+     "the Halvex Industries plant", "the plant"),
+])
+def test_a_plant_never_named_is_one_place_called_back_as_the_plant_or_the_site(nlp, text, site, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, site)
+    assert holder(entities, site).type == "PLACE"
+
+
+def test_a_companys_plant_is_not_the_company(nlp):
+    text = "Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated."
+    entities = entities_of(nlp, text)
+    company = [e for e in entities if e.type == "ORG"]
+    assert company and all(m.text not in {"the plant", "the Halvex Industries plant"} for m in company[0].mentions)
+
+
+def test_the_site_brings_in_no_place(nlp):
+    entities = entities_of(nlp, "Police cleared the crash site. The site reopened on Friday.")
+    assert all(m.text not in {"the crash site", "The site"} for e in entities for m in e.mentions)
+
+
+def test_the_company_with_its_age_is_the_company(nlp):
+    entities = entities_of(nlp, "Tandem Brands lifted its forecast. Shares in the 90-year-old company rose 4%.")
+    assert holder(entities, "the 90-year-old company") is holder(entities, "Tandem Brands")
+
+
+def test_a_call_back_inside_a_persons_description_is_the_one_named(nlp):
+    text = "Ann Lee studied at the University of Tarn. Tom Reed, a surgeon at the university, said she was gifted."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the university") is holder(entities, "the University of Tarn")
+
+
+def test_a_noun_phrase_with_where_someone_is_from_beside_a_name_is_theirs(nlp):
+    entities = entities_of(nlp, "The court heard that Tom Reed, a plumber from Kelsby, had fled.")
+    assert holder(entities, "a plumber from Kelsby") is holder(entities, "Tom Reed")
+
+
+def test_a_work_described_by_its_kind_is_called_back_by_it(nlp):
+    entities = entities_of(nlp, "Ann Lee wrote a novel, The Glass Harbour, in 2019. The novel was filmed in 2022.")
+    assert holder(entities, "The novel") is holder(entities, "The Glass Harbour")
+
+
+def test_the_olympics_are_called_back_as_the_games(nlp):
+    entities = entities_of(nlp, "He carried the torch at the 2012 Olympics in London. The games were a triumph.")
+    assert holder(entities, "The games") is holder(entities, "the 2012 Olympics")
+
+
+def test_a_place_called_back_inside_a_persons_description_is_left_alone(nlp):
+    entities = entities_of(nlp, "Sara Holm flew home from Norway. Tom Reed, the country's former leader, met her.")
+    assert all(m.text != "the country" for e in entities if e.type == "PLACE" for m in e.mentions)
+
+
+def test_a_name_after_a_noun_only_an_organisation_is_called_is_one(nlp):
+    entities = entities_of(nlp, "Danish utility Halvard Moen raised its estimate. The company said 9,000 were hit.")
+    assert holder(entities, "Halvard Moen").type == "ORG"
+    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
+
+
+def test_a_name_after_a_trade_a_person_may_have_stays_a_person(nlp):
+    entities = entities_of(nlp, "The owner, miner Tom Reed, said it was safe. Tom Reed is 50.")
+    assert holder(entities, "Tom Reed").type == "PERSON"
+
+
+def test_the_supplier_is_not_the_company_the_story_is_about(nlp):
+    text = "Kestrel Foods cut its forecast on Monday. Kestrel Foods blamed the supplier for the delay."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the supplier" for m in holder(entities, "Kestrel Foods").mentions)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from entity_helpers import entities_of, holder
 
 
@@ -138,3 +140,17 @@ def test_a_reporting_subject_is_no_one_named_deep_in_the_clause_it_reports(nlp):
     entities = entities_of(nlp, "Ann Cole led the inquiry. Tom Reed had hidden the money in a box kept under his "
                                 "sister's bed, she said.")
     assert holder(entities, "she") is holder(entities, "Ann Cole")
+
+
+@pytest.mark.parametrize("text, reference, name", [
+    ("Ann Salah and Tom Gakpo tested the keeper, with the latter nearly scoring.", "the latter", "Tom Gakpo"),
+    ("Ann Salah met Tom Gakpo and Ruth Hale. The former said little.", "The former", "Tom Gakpo"),
+])
+def test_the_latter_or_the_former_is_one_of_the_two_names_just_joined(nlp, text, reference, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, reference) is holder(entities, name)
+
+
+def test_the_former_with_a_noun_is_no_reference_to_a_pair(nlp):
+    entities = entities_of(nlp, "Ann Salah and Tom Gakpo met. The former minister said little.")
+    assert all(m.text != "The former" for e in entities for m in e.mentions)

@@ -50,7 +50,8 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """Attach pronouns and kinship descriptions, in reading order, to the people they refer to."""
+    """Attach pronouns and kinship descriptions, in reading order, to the people they refer to; and 'the latter'."""
+    _resolve_latter(doc, text, clusters)
     people = [k for k in clusters if k.type == "PERSON"]
     seen: list[tuple[Token, Cluster]] = sorted(
         ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions), key=lambda item: item[0].i
@@ -79,6 +80,25 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             seen.sort(key=lambda item: item[0].i)
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
+
+
+def _resolve_latter(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Ann Lee and Tom Reed tested the keeper, with the latter nearly scoring': 'the latter' is the second of the
+    last two names joined by 'and' in its sentence or the one before, 'the former' the first, when both are names of
+    two different entities ('the former minister' is a description of its own)."""
+    for word in tokens_spelling(doc, text, {"latter", "former"}):
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if word.i == 0 or doc[word.i - 1].lower_ != "the" or after is not None and after.pos_ in {"NOUN", "PROPN",
+                                                                                                   "ADJ", "NUM"}:
+            continue
+        start = sentence_start(doc, word.sent.start, 1)
+        pairs = [(cluster_of(clusters, t.head.i), cluster_of(clusters, t.i)) for t in
+                 doc[word.sent.start if start is None else start:word.i - 1] if t.dep_ == "conj" and t.head.i < t.i]
+        pairs = [(first, second) for first, second in pairs if first is not None and second is not None
+                 and first is not second and first.type == second.type]
+        if pairs:
+            first, second = pairs[-1]
+            (second if word.lower_ == "latter" else first).mentions.append((word.i - 1, word.i + 1, "description"))
 
 
 def _resolve_speakers_kin(doc: Doc, text: str, noun: Token, seen: list[tuple[Token, Cluster]],
