@@ -1,4 +1,5 @@
-"""Descriptions pointing back (entities/descriptions.py), one rule per test, each on a short sentence of its own."""
+"""Descriptions of people pointing back (entities/descriptions.py), one rule per test, each on a short sentence
+of its own."""
 
 from __future__ import annotations
 
@@ -39,21 +40,6 @@ def test_role_reference_inside_another_persons_description(nlp):
     assert holder(entities, "The mayor's chief of staff") is holder(entities, "Peter Novak")
 
 
-def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
-    entities = entities_of(nlp, "Regulators opened an inquiry into Kestrava, the Dutch chipmaker, on Thursday.")
-    assert holder(entities, "the Dutch chipmaker") is holder(entities, "Kestrava")
-
-
-def test_the_company_is_the_organisation_named_most_so_far(nlp):
-    entities = entities_of(nlp, "Shares in Norvale Foods fell on Monday after the company cut its forecast.")
-    assert holder(entities, "the company") is holder(entities, "Norvale Foods")
-
-
-def test_the_company_after_two_organisations_named_as_often_is_neither(nlp):
-    entities = entities_of(nlp, "Norvale Foods sued Tandem Brands on Monday. The company wants damages.")
-    assert all(m.text != "The company" for e in entities for m in e.mentions)
-
-
 def test_the_role_of_something_named_is_not_a_back_reference(nlp):
     text = "Ann Lee, the president of the club, spoke first. Later the president of the league replied."
     entities = entities_of(nlp, text)
@@ -76,77 +62,11 @@ def test_an_office_of_a_place_in_the_lede_is_the_one_holder_named_later(nlp, tex
     assert (office == [holder(entities, "Governor Ruth Amis")]) is joined
 
 
-@pytest.mark.parametrize("text, phrase, joined", [
-    ("Acme Lines will cut 300 jobs worldwide, the Danish shipping group said on Tuesday.",
-     "the Danish shipping group", True),
-    ("Acme Lines will cut 300 jobs worldwide, the parent group said on Tuesday.", "the parent group", False),
-])
-def test_the_company_with_its_industry_or_nationality_is_the_organisation_named_most(nlp, text, phrase, joined):
-    entities = entities_of(nlp, text)
-    assert any(m.text == phrase for m in holder(entities, "Acme Lines").mentions) is joined
-
-
-@pytest.mark.parametrize("text, joined", [
-    ("Ola Berg taught at the University of Tarn until May. The university said she had left.", True),
-    ("Ola Berg taught at the University of Tarn until May. She moved to the University of Lund. The university "
-     "said she had left.", False),
-])
-def test_the_generic_word_of_one_named_institution_points_back_at_it(nlp, text, joined):
-    entities = entities_of(nlp, text)
-    assert any(m.text == "The university" for m in holder(entities, "the University of Tarn").mentions) is joined
-
-
-def test_the_force_is_the_police_named_before(nlp):
-    entities = entities_of(nlp, "Gwent Police said two men were hurt. The force appealed for witnesses.")
-    assert holder(entities, "The force") is holder(entities, "Gwent Police")
-
-
-def test_the_company_inside_a_persons_description_is_the_company(nlp):
-    text = ("Brannock Systems said on Monday that it would hand the job to the company's president, Ana Lind. "
-            "Brannock Systems shares rose.")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "the company") is holder(entities, "Brannock Systems")
-
-
 def test_a_nationality_before_a_role_still_refers_back_to_its_holder(nlp):
     text = ("The radar was designed by Ann Keel, a physicist at the University of Kelsby. "
             "The Dutch physicist first proposed it in 2009.")
     entities = entities_of(nlp, text)
     assert holder(entities, "The Dutch physicist") is holder(entities, "Ann Keel")
-
-
-@pytest.mark.parametrize("text, name, back", [
-    ("The service will be held at Kelsby Abbey in May. The abbey was restored in 1990.", "Kelsby Abbey", "The abbey"),
-    ("The Harlow Academy runs the prize. The academy added 400 members this year.", "The Harlow Academy",
-     "The academy"),
-])
-def test_a_landmark_or_academy_is_called_back_by_its_last_word(nlp, text, name, back):
-    entities = entities_of(nlp, text)
-    assert holder(entities, back) is holder(entities, name)
-
-
-@pytest.mark.parametrize("text, place, back", [
-    ("Shells hit the mountain town of Varsk overnight. The town's only clinic was damaged.", "Varsk", "The town"),
-    ("In the northern capital, Velna, crowds gathered on Friday. Police in the capital made no arrests.", "Velna",
-     "the northern capital"),
-])
-def test_a_name_given_as_a_kind_of_place_is_a_place_called_back_by_that_noun(nlp, text, place, back):
-    entities = entities_of(nlp, text)
-    assert holder(entities, place).type == "PLACE"
-    assert holder(entities, back) is holder(entities, place)
-
-
-def test_the_court_points_back_at_the_one_court_named(nlp):
-    text = "Tom Reed, 40, admitted theft at Kelsby Crown Court on Friday. The court heard that he had stolen cars."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "The court") is holder(entities, "Kelsby Crown Court")
-
-
-def test_a_noun_set_beside_an_organisation_points_back_at_it_later(nlp):
-    text = ("Ann Holt now runs a pension fund, Greyfield Ventures, from Leeds. The fund has backed 40 start-ups, "
-            "Holt said.")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "The fund") is holder(entities, "Greyfield Ventures")
 
 
 def test_a_description_the_parser_hangs_on_a_place_is_the_persons(nlp):
@@ -155,24 +75,9 @@ def test_a_description_the_parser_hangs_on_a_place_is_the_persons(nlp):
     assert holder(entities, "The head of the UN mission in Kelsby") is holder(entities, "Ann Lee")
 
 
-def test_the_bloc_points_back_at_the_one_union_named(nlp):
-    text = "The African Union's envoy, Ama Owusu, said the bloc was ready to act on Monday."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "the bloc") is holder(entities, "The African Union")
-
-
 def test_a_role_written_before_a_name_makes_one_mention_with_it(nlp):
     entities = entities_of(nlp, "The prize went to the Danish painter Ida Holm, who thanked her family.")
     assert holder(entities, "the Danish painter Ida Holm") is holder(entities, "Ida Holm")
-
-
-@pytest.mark.parametrize("text, described", [
-    ("Shares in Brannock Systems rose on Monday after the Denver-based firm won a contract.", "the Denver-based firm"),
-    ("Brannock Systems cut 300 jobs. Analysts said the Denver company had grown too fast.", "the Denver company"),
-])
-def test_the_company_placed_by_a_city_is_the_organisation_named_most(nlp, text, described):
-    entities = entities_of(nlp, text)
-    assert holder(entities, described) is holder(entities, "Brannock Systems")
 
 
 def test_a_person_brought_in_by_age_and_never_named_is_one_person(nlp):
@@ -195,58 +100,6 @@ def test_an_age_first_told_as_the_n_year_old_is_the_one_person_just_named(nlp):
 ])
 def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
     assert not [m for e in entities_of(nlp, text) for m in e.mentions if "year-old" in m.text]
-
-
-@pytest.mark.parametrize("text, name, back", [
-    ("Kelsby Rovers won 2-0 on Saturday. The club said the new stand would open in May.", "Kelsby Rovers", "The club"),
-    ("Officers from Dunmere Police were called at 9pm. Police said a man had been arrested.", "Dunmere Police",
-     "Police"),
-    ("Bushfires spread across Queensland last week. The state has asked for federal help.", "Queensland",
-     "The state"),
-    ("Thieves broke into the Orland Museum on Sunday. The museum reopened on Tuesday.", "the Orland Museum",
-     "The museum"),
-])
-def test_a_call_back_noun_is_the_one_named_that_can_be_called_so(nlp, text, name, back):
-    entities = entities_of(nlp, text)
-    assert holder(entities, back) is holder(entities, name)
-
-
-def test_the_club_after_two_clubs_just_named_is_neither(nlp):
-    text = "Kelsby Rovers beat Dunmere United 2-1 on Saturday. The club said it was a fair result."
-    entities = entities_of(nlp, text)
-    assert not any(m.text == "The club" for e in entities for m in e.mentions)
-
-
-def test_the_party_after_an_organisation_of_no_known_kind_as_subject_is_that_one(nlp):
-    text = ("The Alliance Party held the seat in 2019. On Thursday, the DUP’s share rose to 35 per cent, "
-            "while the party lost ground in the north.")
-    entities = entities_of(nlp, text)
-    assert all(m.text != "the party" for m in holder(entities, "The Alliance Party").mentions)
-    assert holder(entities, "the party") is holder(entities, "DUP")
-
-
-def test_the_group_is_no_hospital_or_council(nlp):
-    entities = entities_of(nlp, "He died at St Agnes Hospital on Monday. The group he founded in 1970 played on.")
-    assert all(m.text != "The group" for m in holder(entities, "St Agnes Hospital").mentions)
-
-
-def test_the_firm_is_not_an_organisation_named_once_among_others(nlp):
-    text = ("Harbour Police said the warehouse fire was out, UPI reports. Officers searched the offices of the firm "
-            "on Thursday.")
-    entities = entities_of(nlp, text)
-    assert all(m.text != "the firm" for e in entities for m in e.mentions if e.name == "UPI")
-
-
-def test_police_with_no_force_named_are_one_organisation(nlp):
-    entities = entities_of(nlp, "Police said a man had been arrested. A woman was questioned by police on Friday.")
-    police = holder(entities, "Police")
-    assert police.type == "ORG" and police is holder(entities, "police")
-
-
-def test_police_before_the_force_is_named_are_that_force(nlp):
-    text = "Police raided the flat in June. Sergeant Ann Lowe, of Dunmere Police, said the raid was planned."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "Police") is holder(entities, "Dunmere Police")
 
 
 def test_an_age_after_a_name_the_parser_hangs_elsewhere_is_still_theirs(nlp):
@@ -298,35 +151,6 @@ def test_whose_father_makes_the_father_the_elder(nlp):
     assert holder(entities, "Brannock senior") is holder(entities, "Frank Brannock")
 
 
-def test_a_kind_noun_set_beside_a_place_is_a_mention_and_calls_it_back(nlp):
-    text = "Water flooded Harlow Court, a riverside apartment complex, on Tuesday. The complex was evacuated."
-    entities = entities_of(nlp, text)
-    court = holder(entities, "Harlow Court")
-    assert court is holder(entities, "a riverside apartment complex") is holder(entities, "The complex")
-
-
-def test_a_town_modifying_a_kind_noun_is_something_in_the_town(nlp):
-    text = "Fire swept through a Kelsby estate on Tuesday. Kelsby Council said the estate would be rebuilt."
-    entities = entities_of(nlp, text)
-    assert not any(m.text in {"a Kelsby estate", "the estate"} for e in entities if e.name == "Kelsby"
-                   for m in e.mentions)
-
-
-def test_a_disaster_the_story_never_names_is_one_event(nlp):
-    text = ("A landslide buried the hamlet of Oreno on Monday. The landslip followed days of rain. Last year's "
-            "landslide was smaller.")
-    entities = entities_of(nlp, text)
-    event = holder(entities, "A landslide")
-    assert event.type == "EVENT" and event is holder(entities, "The landslip")
-    assert all(m.text != "landslide" for m in event.mentions)
-
-
-def test_an_accident_called_back_by_another_noun_of_its_kind(nlp):
-    text = "The derailment near Carvo killed four people. Investigators said the crash was caused by a landslip."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "The derailment") is holder(entities, "the crash")
-
-
 def test_a_role_with_the_words_that_say_which_refers_back_though_two_share_the_role(nlp):
     text = ("Transport Minister Pascal Duval and Health Minister Odile Marin visited the hospital. Belgium's transport "
             "minister said the trains would run. The Health Minister said the wards were full.")
@@ -339,14 +163,6 @@ def test_the_pm_is_the_prime_minister(nlp):
     text = "The Prime Minister met the unions on Monday. The PM told reporters that talks would go on."
     entities = entities_of(nlp, text)
     assert holder(entities, "The PM") is holder(entities, "The Prime Minister")
-
-
-def test_a_family_that_speaks_is_one_organisation_with_its_other_mentions(nlp):
-    text = ("Dame Ann Reed, the novelist, died on Monday. In a statement, the Reed family said she had died at home. "
-            "Her family asked for privacy.")
-    entities = entities_of(nlp, text)
-    family = holder(entities, "Her family")
-    assert family.type == "ORG" and family is holder(entities, "the Reed family")
 
 
 def test_a_family_that_never_speaks_is_no_entity(nlp):
@@ -386,45 +202,11 @@ def test_an_office_two_people_hold_is_neither_before_their_names(nlp):
     assert not any(m.text == "The foreign minister" for e in entities for m in e.mentions)
 
 
-def test_the_company_is_the_one_organisation_with_a_legal_form(nlp):
-    text = ("CARDIFF (Nordpress) - Brynmor Shipping Holdings PLC reported on Tuesday that its profit fell, its Board said. The company also "
-            "plans to sell two ships.")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "The company") is holder(entities, "Brynmor Shipping Holdings PLC")
-
-
 def test_a_nationality_set_beside_a_name_is_a_mention_of_the_person(nlp):
     text = "Coach Sam Ferreira, the Argentine who arrived in June, said his players had earned the point."
     entities = entities_of(nlp, text)
     described = next(m.text for e in entities for m in e.mentions if m.text.startswith("the Argentine"))
     assert holder(entities, described) is holder(entities, "Sam Ferreira")
-
-
-def test_a_block_of_homes_is_called_back_by_any_word_for_one(nlp):
-    text = ("Crews fought a fire in the Penrose Court development on Monday. The estate was built in 1975, and "
-            "most of the complex was empty.")
-    entities = entities_of(nlp, text)
-    court = holder(entities, "Penrose Court")
-    assert holder(entities, "The estate") is court
-    assert holder(entities, "the complex") is court
-
-
-def test_a_law_court_is_no_estate(nlp):
-    text = "Tom Reed appeared at Kelsby Crown Court on Monday. He had lived on the estate for years."
-    entities = entities_of(nlp, text)
-    assert not any(m.text == "the estate" for e in entities for m in e.mentions)
-
-
-def test_a_city_state_is_called_back_as_the_city(nlp):
-    text = "Heavy rain flooded roads across Singapore on Monday. Trains in the city ran late all day."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "the city") is holder(entities, "Singapore")
-
-
-def test_the_place_a_mayor_is_of_is_called_back_as_the_town(nlp):
-    text = "Ann Lee was elected mayor of Dunmore Falls in 1990 and ran the town for ten years."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "the town") is holder(entities, "Dunmore Falls")
 
 
 def test_a_role_two_people_hold_is_the_one_the_sentence_before_names_alone(nlp):
@@ -449,77 +231,11 @@ def test_a_role_with_other_qualifying_words_is_someone_else(nlp):
     assert "the prime minister" not in [m.text for m in reyes.mentions]
 
 
-def test_the_place_word_in_an_organisations_name_calls_back_the_place_not_the_body(nlp):
-    entities = entities_of(nlp, "An audit ordered by the Dorrow County Board found gaps in the accounts. A spokesman "
-                                "said the county would repay the money.")
-    assert all(m.text != "the county" for m in holder(entities, "the Dorrow County Board").mentions)
-
-
 def test_a_role_set_beside_a_name_is_not_called_back_to_another_holder(nlp):
     entities = entities_of(nlp, "Lakeside Dairies' chief executive Carla Ennis announced the merger. Her son Omar "
                                 "Ennis, the company's chief executive for a decade, will stay on.")
     assert all("chief executive for" not in m.text and m.text != "the company's chief executive"
                for m in holder(entities, "Carla Ennis").mentions)
-
-
-def test_a_companys_site_is_not_the_company(nlp):
-    entities = entities_of(nlp, "A fire broke out at the Morwell Paints factory overnight. Morwell Paints said no one "
-                                "was hurt.")
-    assert all(m.text != "the Morwell Paints factory" for m in holder(entities, "Morwell Paints").mentions)
-
-
-def test_the_group_is_the_organisation_described_as_a_group(nlp):
-    entities = entities_of(nlp, "Ardent Foods said sales rose. Ardent Foods opened two stores. Shares in Falken "
-                                "Holding, the Swiss group that owns Ardent Foods, fell. The group said it would wait.")
-    assert holder(entities, "The group") is holder(entities, "Falken Holding")
-
-
-def test_a_kind_of_place_inside_an_organisations_name_does_not_call_it_back(nlp):
-    text = "Tarnby County Council cut bus routes on Monday. The county has 40,000 people."
-    entities = entities_of(nlp, text)
-    assert all(m.text != "The county" for m in holder(entities, "Tarnby County Council").mentions)
-
-
-@pytest.mark.parametrize("text, place, back", [
-    ("Reform won the Oldham council ward from the Greens. It is the first time the ward has changed hands.",
-     "Oldham", "the ward"),
-    ("Voters in the Sheffield by-election went to the polls. The seat had been held by Labour since 1997.",
-     "Sheffield", "The seat"),
-])
-def test_a_place_named_as_an_electoral_area_is_called_back_as_the_seat(nlp, text, place, back):
-    entities = entities_of(nlp, text)
-    assert holder(entities, back) is holder(entities, place)
-
-
-def test_the_seat_is_no_place_never_named_as_one_that_elects(nlp):
-    entities = entities_of(nlp, "Ann Cole moved to Sheffield in May. The seat of the chair was empty.")
-    assert all(m.text != "The seat" for e in entities for m in e.mentions)
-
-
-def test_the_company_after_two_companies_in_one_sentence_is_neither(nlp):
-    text = ("Norvale Foods said on Monday it would buy Tandem Brands, and Tandem Brands shares rose 4%. "
-            "The company expects the deal to close in May.")
-    entities = entities_of(nlp, text)
-    assert all(m.text != "The company" for e in entities for m in e.mentions)
-
-
-def test_the_company_based_in_one_city_is_not_the_one_based_in_another(nlp):
-    text = ("Denver-based Brannock Systems rose after Oslo-based Tandem Brands won a contract, and Tandem Brands "
-            "shares rose too. Shares rose again on Friday, the Denver-based company said.")
-    entities = entities_of(nlp, text)
-    assert all(m.text != "the Denver-based company" for m in holder(entities, "Tandem Brands").mentions)
-
-
-def test_a_board_is_not_the_company(nlp):
-    text = "The Federal Aviation Safety Board opened an inquiry on Monday. The company said little."
-    entities = entities_of(nlp, text)
-    assert all(m.text != "The company" for e in entities for m in e.mentions)
-
-
-def test_a_name_after_a_company_noun_is_the_company_called_back(nlp):
-    entities = entities_of(nlp, "Energy company Halvard Moen said hackers stole data. The company would not pay.")
-    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
-    assert holder(entities, "Halvard Moen").type == "ORG"
 
 
 def test_a_company_noun_set_beside_a_name_is_no_persons_description(nlp):
@@ -530,86 +246,14 @@ def test_a_company_noun_set_beside_a_name_is_no_persons_description(nlp):
     assert person.mentions == [(0, 2, "name")]
 
 
-def test_a_data_breach_is_called_back_as_the_intrusion_or_the_attack(nlp):
-    text = ("Hackers stole the records of 9,000 patients in a data breach, the clinic said. The intrusion began in May, "
-            "and the attack was found in June.")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "The intrusion") is holder(entities, "a data breach") is holder(entities, "the attack")
-    assert holder(entities, "a data breach").type == "EVENT"
-
-
-def test_an_attack_never_brings_in_an_event(nlp):
-    assert not [e for e in entities_of(nlp, "He died of a heart attack in 2001. The attack came without warning.")
-                if e.type == "EVENT"]
-
-
-@pytest.mark.parametrize("text, site, back", [
-    ("A fire broke out at a paint factory in Leeds on Monday. The site was sealed off.", "a paint factory",
-     "The site"),
-    ("Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated.",
-     "the Halvex Industries plant", "the plant"),
-])
-def test_a_plant_never_named_is_one_place_called_back_as_the_plant_or_the_site(nlp, text, site, back):
-    entities = entities_of(nlp, text)
-    assert holder(entities, back) is holder(entities, site)
-    assert holder(entities, site).type == "PLACE"
-
-
-def test_a_companys_plant_is_not_the_company(nlp):
-    text = "Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated."
-    entities = entities_of(nlp, text)
-    company = [e for e in entities if e.type == "ORG"]
-    assert company and all(m.text not in {"the plant", "the Halvex Industries plant"} for m in company[0].mentions)
-
-
-def test_the_site_brings_in_no_place(nlp):
-    entities = entities_of(nlp, "Police cleared the crash site. The site reopened on Friday.")
-    assert all(m.text not in {"the crash site", "The site"} for e in entities for m in e.mentions)
-
-
-def test_the_company_with_its_age_is_the_company(nlp):
-    entities = entities_of(nlp, "Tandem Brands lifted its forecast. Shares in the 90-year-old company rose 4%.")
-    assert holder(entities, "the 90-year-old company") is holder(entities, "Tandem Brands")
-
-
-def test_a_call_back_inside_a_persons_description_is_the_one_named(nlp):
-    text = "Ann Lee studied at the University of Tarn. Tom Reed, a surgeon at the university, said she was gifted."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "the university") is holder(entities, "the University of Tarn")
-
-
 def test_a_noun_phrase_with_where_someone_is_from_beside_a_name_is_theirs(nlp):
     entities = entities_of(nlp, "The court heard that Tom Reed, a plumber from Kelsby, had fled.")
     assert holder(entities, "a plumber from Kelsby") is holder(entities, "Tom Reed")
 
 
-def test_a_work_described_by_its_kind_is_called_back_by_it(nlp):
-    entities = entities_of(nlp, "Ann Lee wrote a novel, The Glass Harbour, in 2019. The novel was filmed in 2022.")
-    assert holder(entities, "The novel") is holder(entities, "The Glass Harbour")
-
-
-def test_the_olympics_are_called_back_as_the_games(nlp):
-    entities = entities_of(nlp, "He carried the torch at the 2012 Olympics in London. The games were a triumph.")
-    assert holder(entities, "The games") is holder(entities, "the 2012 Olympics")
-
-
-def test_a_place_called_back_inside_a_persons_description_is_left_alone(nlp):
-    entities = entities_of(nlp, "Sara Holm flew home from Norway. Tom Reed, the country's former leader, met her.")
-    assert all(m.text != "the country" for e in entities if e.type == "PLACE" for m in e.mentions)
-
-
-def test_a_name_after_a_noun_only_an_organisation_is_called_is_one(nlp):
-    entities = entities_of(nlp, "Danish utility Halvard Moen raised its estimate. The company said 9,000 were hit.")
-    assert holder(entities, "Halvard Moen").type == "ORG"
-    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
-
-
-def test_a_name_after_a_trade_a_person_may_have_stays_a_person(nlp):
-    entities = entities_of(nlp, "The owner, miner Tom Reed, said it was safe. Tom Reed is 50.")
-    assert holder(entities, "Tom Reed").type == "PERSON"
-
-
-def test_the_supplier_is_not_the_company_the_story_is_about(nlp):
-    text = "Kestrel Foods cut its forecast on Monday. Kestrel Foods blamed the supplier for the delay."
+def test_a_family_that_speaks_is_one_organisation_with_its_other_mentions(nlp):
+    text = ("Dame Ann Reed, the novelist, died on Monday. In a statement, the Reed family said she had died at home. "
+            "Her family asked for privacy.")
     entities = entities_of(nlp, text)
-    assert all(m.text != "the supplier" for m in holder(entities, "Kestrel Foods").mentions)
+    family = holder(entities, "Her family")
+    assert family.type == "ORG" and family is holder(entities, "the Reed family")

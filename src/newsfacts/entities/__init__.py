@@ -8,7 +8,8 @@ descriptions ("his father") and role descriptions ("the chair of the board", lat
 conservative: two different people must never end up in one entity.
 
 The steps, in the order `find_entities` runs them: `names` (with `untagged`) finds the names, `merging` makes
-one cluster per entity of them, `descriptions` and `references` attach what points back at one, and `output`
+one cluster per entity of them, `descriptions` (of people), `callbacks` (organisations, places, events and
+works called back by their kind) and `references` attach what points back at one, and `output`
 writes the clusters as the sheet's entities. `words`, `candidates` and `clusters` are what the steps share.
 """
 
@@ -16,10 +17,13 @@ from __future__ import annotations
 
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
-from .descriptions import (
-    add_clients, add_elder_and_younger, add_families, add_kind_descriptions, add_organisation_descriptions,
-    add_place_descriptions, add_role_descriptions, add_surnamed_descriptions, add_unnamed_events, add_unnamed_people,
+from .callbacks import (
+    add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
     refer_to_named_by_head,
+)
+from .descriptions import (
+    add_clients, add_elder_and_younger, add_families, add_role_descriptions, add_surnamed_descriptions,
+    add_unnamed_people,
 )
 from .merging import cluster_names
 from .names import name_candidates
