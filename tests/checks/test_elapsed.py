@@ -121,3 +121,11 @@ def test_a_hedged_length_since_a_month_is_counted_in_parts_of_years(nlp, stated,
 def test_the_worst_in_years_and_the_last_time_told_beside_it_only_agree(nlp, stated, found):
     text = f"It was the wettest summer in {stated}, the forecasters said. In 1994 rain fell on 70 days."
     assert [c.status for c in checks_of(nlp, text) if c.kind == "elapsed"] == found
+
+
+@pytest.mark.parametrize("stated, status", [("13 months", "consistent"), ("a month", "consistent"), ("six months", "inconsistent")])
+def test_last_month_name_may_be_this_years_or_the_year_befores(nlp, stated, status):
+    # published 2024-03-14: 'last February' is February 2024 or February 2023
+    text = f"It is {stated} since the crew first walked out last February, and talks have stalled."
+    check = only(checks_of(nlp, text), "elapsed")
+    assert check.status == status

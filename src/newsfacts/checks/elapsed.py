@@ -143,9 +143,21 @@ def first_in(parsed: Parsed, stated: TimeExpression, sentence: Sentence) -> bool
                                       for token in clause)
 
 
+# "last March" said in May is this year's March or the year before's: English leaves it open.
+LAST_MONTH = re.compile(r"last\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                        r"december)", re.I)
+
+
 def elapsed_check(parsed: Parsed, stated: TimeExpression, count: float, unit: str, origin: TimeExpression) -> Check:
     published = (parsed.published, parsed.published)
-    status, counted = counted_verdict(parsed.text, stated, count, unit, interval(origin.value), published)
+    value = origin.value
+    status, counted = counted_verdict(parsed.text, stated, count, unit, interval(value), published)
+    if status == "inconsistent" and LAST_MONTH.fullmatch(origin.text) and re.fullmatch(r"\d{4}-\d{2}", value):
+        # either reading of 'last <month>' that agrees is the one meant; the working shows which was taken
+        year_before = f"{int(value[:4]) - 1}{value[4:]}"
+        other = counted_verdict(parsed.text, stated, count, unit, interval(year_before), published)
+        if other[0] == "consistent":
+            value, (status, counted) = year_before, other
     return Check(kind="elapsed", status=status, about=[stated.text, origin.text],
-                 working=f"{origin.value} → {parsed.published} (published) = {counted} {unit}s; "
+                 working=f"{value} → {parsed.published} (published) = {counted} {unit}s; "
                          f"stated {stated.text}: {status}")
