@@ -154,3 +154,30 @@ def test_the_latter_or_the_former_is_one_of_the_two_names_just_joined(nlp, text,
 def test_the_former_with_a_noun_is_no_reference_to_a_pair(nlp):
     entities = entities_of(nlp, "Ann Salah and Tom Gakpo met. The former minister said little.")
     assert all(m.text != "The former" for e in entities for m in e.mentions)
+
+
+def test_a_relative_named_beside_the_noun_joins_though_the_owner_is_no_one_known(nlp):
+    entities = entities_of(nlp, "The two sisters sold the farm their mother, Ruth Okafor, had bought in 1990.")
+    assert holder(entities, "their mother") is holder(entities, "Ruth Okafor")
+
+
+def test_a_name_right_after_the_kinship_noun_is_part_of_the_description_too(nlp):
+    entities = entities_of(nlp, "Mayor Ian Brook said he would pass the chain to his eldest son Jonah next spring.")
+    son = holder(entities, "Jonah")
+    assert holder(entities, "his eldest son") is son and holder(entities, "his eldest son Jonah") is son
+    assert son is not holder(entities, "Mayor Ian Brook")
+
+
+def test_a_possessive_does_not_point_forward_to_a_name_given_as_a_relative(nlp):
+    text = ("Senator Rosa Amadi thanked the volunteers. Her husband waved to the crowd with their daughter, "
+            "Zoe Amadi, who ran the campaign.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Her") is holder(entities, "Senator Rosa Amadi")
+    assert holder(entities, "their daughter") is holder(entities, "Zoe Amadi")
+    assert holder(entities, "Her husband") is not holder(entities, "Zoe Amadi")
+
+
+def test_a_relative_two_people_of_the_family_fit_joins_neither(nlp):
+    entities = entities_of(nlp, "Anna Kell and Mia Kell took their seats. Then Paul Kell thanked his wife for coming.")
+    wife = holder(entities, "his wife")
+    assert wife is not holder(entities, "Anna Kell") and wife is not holder(entities, "Mia Kell")

@@ -194,10 +194,11 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
         return min(earlier, key=lambda item: _salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and _in_subject(pronoun):
         # "His memoir left Edmund adrift": a possessive inside the subject may point forward to a name,
-        # though not to one set beside its own noun ("His wife, Ruth," is someone else).
+        # though not to one set beside its own noun ("His wife, Ruth," is someone else), nor to one named as
+        # somebody's relative ("Her son sat beside his wife, Ruth": Ruth is not her).
         own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
         later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
-                 and k.personal and fits(t, k)]
+                 and k.personal and fits(t, k) and not _named_as_relative(t)]
         if later:
             return later[0][1]
     for back in range(1, PRONOUN_WINDOW + 1):
@@ -209,6 +210,16 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
         if options:
             return min(options, key=lambda item: _salience(item[0]))[1]
     return None
+
+
+def _named_as_relative(token: Token) -> bool:
+    """Whether a name stands beside a kinship noun: 'his wife, Ruth Hale', 'their son Tom'."""
+    if token.dep_ == "appos" and token.head.lemma_.lower() in KINSHIP:
+        return True
+    before = token.left_edge.i - 1
+    if before >= 0 and token.doc[before].text == ",":
+        before -= 1
+    return before >= 0 and token.doc[before].lemma_.lower() in KINSHIP and token.doc[before].pos_ == "NOUN"
 
 
 def _clause_verb(token: Token) -> Token:
@@ -254,7 +265,8 @@ def _in_subject(token: Token) -> bool:
 def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
                      owner: Cluster | None = None, start: int | None = None) -> Cluster | None:
     """'his father', 'the mayor's eldest daughter': the relative of a known person (or of `owner`, the speaker of
-    a quotation holding 'my father', from `start`), as one of the people."""
+    a quotation holding 'my father', from `start`), as one of the people. 'their father, Tom Reed' is Tom Reed
+    though 'their' is no one known: the name beside the noun is evidence enough."""
     speaking = owner is not None
     if owner is None:
         possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -264,16 +276,23 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         if possessive.lower_ == "whose":  # "Tom Reed, whose father coached the side": the one the clause is about
             possessive = _relative_clause_antecedent(possessive) or possessive
         owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
-    if owner is None or owner.type != "PERSON":
-        return None
     relation = noun.lemma_.lower()
     gender = KINSHIP[relation].gender
-    referent = _named_in_apposition(noun, clusters) or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
+    named, end = _named_in_apposition(noun, clusters)
+    if owner is not None and owner.type != "PERSON":
+        return None
+    if owner is None:
+        if named is None or not gender_fits(named, gender):
+            return None
+        named.mentions += _description_spans(start, noun, end)
+        named.gender = named.gender or gender
+        return named
+    referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
-        options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
-                   and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)]
-        referent = options[-1][1] if options else None
+        options = {id(k): k for t, k in seen if window_start <= t.i < start and k is not owner
+                   and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)}
+        referent = next(iter(options.values())) if len(options) == 1 else None  # two fit: say neither
     if referent is None and speaking:
         # '"My sister did the right thing," Tom Reed said': the one other person of the family the story names
         family = [k for k in clusters if k is not owner and k.type == "PERSON" and k.personal
@@ -289,10 +308,15 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         clusters.append(referent)
     if referent is owner or not gender_fits(referent, gender):
         return None
-    referent.mentions.append((start, noun.i + 1, "description"))
+    referent.mentions += _description_spans(start, noun, end if referent is named else noun.i + 1)
     referent.gender = referent.gender or gender
     owner.kin[relation] = referent
     return referent
+
+
+def _description_spans(start: int, noun: Token, end: int) -> list[tuple[int, int, str]]:
+    """'his son' and, when the name follows with no comma, 'his son Tom' too: news gives the phrase either way."""
+    return [(start, noun.i + 1, "description")] + ([(start, end, "description")] if end > noun.i + 1 else [])
 
 
 def _relative_clause_antecedent(token: Token) -> Token | None:
@@ -318,17 +342,23 @@ def _same_family(a: Cluster, b: Cluster) -> bool:
     return not surnames(a) and not surnames(b) and bool(a.titles & royal) and bool(b.titles & royal)
 
 
-def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
+def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster | None, int]:
     """'her brother the Earl of Brackley', 'his wife, Jane', 'his wife Jane Reed': the relative is named beside the
-    noun (the parser often misses the apposition when no comma marks it)."""
+    noun (the parser often misses the apposition when no comma marks it); and where the description ends: past
+    a name no comma parts from it ('his son Tom' is one phrase), else at the noun."""
+    comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+    after = noun.i + 1 + comma
+    named = {id(k): (k, end, kind) for k in clusters if k.type == "PERSON"
+             for start, end, kind in k.mentions if start == after and kind in {"name", "title"}}
+    if len(named) == 1:
+        cluster, end, kind = next(iter(named.values()))
+        return cluster, end if kind == "name" and not comma else noun.i + 1  # 'his brother the Duke' stays two
     for child in noun.children:
         if child.dep_ == "appos":
             cluster = cluster_of(clusters, child.i)
             if cluster is not None and cluster.type == "PERSON":
-                return cluster
-    after = noun.i + 1 + (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ",")
-    named = [k for k in clusters if k.type == "PERSON" and (after, "name") in {(s, kind) for s, _, kind in k.mentions}]
-    return named[0] if len(named) == 1 else None
+                return cluster, noun.i + 1
+    return None, noun.i + 1
 
 
 def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
