@@ -181,3 +181,31 @@ def test_a_relative_two_people_of_the_family_fit_joins_neither(nlp):
     entities = entities_of(nlp, "Anna Kell and Mia Kell took their seats. Then Paul Kell thanked his wife for coming.")
     wife = holder(entities, "his wife")
     assert wife is not holder(entities, "Anna Kell") and wife is not holder(entities, "Mia Kell")
+
+
+def test_a_parent_is_the_known_parents_spouse(nlp):
+    text = ("Omar Tate, 60, and his son Rafi Tate, 28, were both fined. Omar Tate's wife, Lina, was questioned. "
+            "Rafi Tate said his mother had warned them.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his mother") is holder(entities, "Lina")
+
+
+def test_a_relative_described_first_joins_the_person_the_article_later_shows_them_to_be(nlp):
+    text = ("Omar Tate, 60, and his son Rafi Tate, 28, were both fined. Rafi Tate had hidden the cash at his "
+            "mother's house. Omar Tate's wife, Lina, was not charged.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his mother") is holder(entities, "Lina")
+
+
+def test_a_parent_of_the_wrong_gender_is_not_joined_later(nlp):
+    text = "Rafi Tate had hidden the cash at his mother's house. His father, Omar Tate, was fined."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his mother") is not holder(entities, "Omar Tate")
+    assert holder(entities, "His father") is holder(entities, "Omar Tate")
+
+
+def test_a_sibling_is_the_parents_one_other_child_of_that_gender(nlp):
+    text = ("Ann Lowe runs the shop with her son Ben Lowe. Her daughter, Kim Lowe, keeps the books. "
+            "The shop opened in 1998 on the high street. Ben Lowe said his sister had saved the business.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his sister") is holder(entities, "Kim Lowe")

@@ -80,6 +80,22 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             seen.sort(key=lambda item: item[0].i)
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
+    _name_relatives_told_later(clusters)
+
+
+def _name_relatives_told_later(clusters: list[Cluster]) -> None:
+    """'Ben Reed had hidden the cash at his mother's house. … Tom Reed's wife, Ann, …' (Tom being Ben's father): a
+    relative known only by description joins the named person the rest of the article shows them to be."""
+    for relative in [k for k in clusters if k.described_of is not None and not k.personal]:
+        owner, relation = relative.described_of, relative.described_as
+        named = _reciprocal(owner, relation, clusters) or _told_through_family(owner, relation, clusters)
+        if named is None or named is relative or named is owner or not named.personal:
+            continue
+        named.mentions += relative.mentions
+        named.gender = named.gender or relative.gender
+        clusters.remove(relative)
+        for person in clusters:
+            person.kin = {noun: named if k is relative else k for noun, k in person.kin.items()}
 
 
 def _resolve_latter(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -287,7 +303,8 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         named.mentions += _description_spans(start, noun, end)
         named.gender = named.gender or gender
         return named
-    referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
+    referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters) \
+        or _told_through_family(owner, relation, clusters)
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
         options = {id(k): k for t, k in seen if window_start <= t.i < start and k is not owner
@@ -368,6 +385,38 @@ def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Clust
             if relative is owner and KINSHIP[their_relation].reciprocal.get(other.gender) == relation:
                 return other
     return None
+
+
+# Each relation read from the other side: Tom's father is someone Tom is the child of.
+_CONVERSE = {"parent_of": "child_of", "child_of": "parent_of", "sibling_of": "sibling_of", "spouse_of": "spouse_of"}
+
+
+def _related(person: Cluster, relation: str, clusters: list[Cluster]) -> list[Cluster]:
+    """The people the article tells are `person`'s parents ('parent_of'), children, siblings or spouses, whichever
+    side told it ('Tom's son Ben' makes Tom one of Ben's parents)."""
+    found = [k for noun, k in person.kin.items() if KINSHIP[noun].relation == relation]
+    found += [other for other in clusters for noun, k in other.kin.items()
+              if k is person and KINSHIP[noun].relation == _CONVERSE[relation]]
+    return list({id(k): k for k in found if k is not person}.values())
+
+
+def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
+    """'Tom Reed and his son Ben … Tom's wife, Ann … Ben's mother': a parent is a known parent or a parent's spouse,
+    and a sibling a parent's other child, when the article told those links and exactly one person of the relative's
+    gender (known, not guessed) comes out. Not a sibling's parent: 'his brother' is the likeliest to have been read
+    with the wrong owner, and a chain would carry the slip on."""
+    kind, gender = KINSHIP[relation].relation, KINSHIP[relation].gender
+    if kind == "parent_of":
+        parents = _related(owner, "parent_of", clusters)
+        options = parents + [spouse for parent in parents for spouse in _related(parent, "spouse_of", clusters)]
+    elif kind == "sibling_of":
+        options = [child for parent in _related(owner, "parent_of", clusters)
+                   for child in _related(parent, "child_of", clusters)]
+    else:
+        return None
+    fitting = {id(k): k for k in options if k is not owner and k is not owner.kin.get(relation)  # not itself
+               and gender is not None and k.gender == gender}
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
 def _is_kin_of(candidate: Cluster, owner: Cluster) -> bool:
