@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+
+from newsfacts.entities.clusters import Cluster
+from newsfacts.entities.references import _resolve_kinship
 
 from entity_helpers import entities_of, holder
 
@@ -209,3 +213,14 @@ def test_a_sibling_is_the_parents_one_other_child_of_that_gender(nlp):
             "The shop opened in 1998 on the high street. Ben Lowe said his sister had saved the business.")
     entities = entities_of(nlp, text)
     assert holder(entities, "his sister") is holder(entities, "Kim Lowe")
+
+
+def test_a_kinship_description_starts_with_its_owners_whole_name(nlp):
+    # the parse hangs the title on the kinship noun, as it sometimes does after a paragraph break
+    doc = Doc(nlp.vocab, words=["Ms", "Lee", "’s", "husband", "left", "."], heads=[3, 3, 1, 4, 4, 4],
+              deps=["compound", "poss", "case", "nsubj", "ROOT", "punct"],
+              lemmas=["Ms", "Lee", "’s", "husband", "leave", "."], pos=["PROPN", "PROPN", "PART", "NOUN", "VERB", "PUNCT"])
+    owner = Cluster("PERSON", mentions=[(0, 2, "name")], personal={("lee",)}, gender="female")
+    clusters = [owner]
+    husband = _resolve_kinship(doc, doc[3], [(doc[1], owner)], clusters)
+    assert husband is not owner and (0, 4, "description") in husband.mentions

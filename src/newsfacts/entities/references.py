@@ -292,6 +292,9 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         if possessive.lower_ == "whose":  # "Tom Reed, whose father coached the side": the one the clause is about
             possessive = _relative_clause_antecedent(possessive) or possessive
         owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
+        # "Ms Lee's husband": the owner's whole name, where the parse hangs the title elsewhere
+        start = min([start] + [s for s, e, _ in owner.mentions if s <= possessive.i < e and e > start]
+                    if owner else [start])
     relation = noun.lemma_.lower()
     gender = KINSHIP[relation].gender
     named, end = _named_in_apposition(noun, clusters)
