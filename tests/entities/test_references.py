@@ -224,3 +224,28 @@ def test_a_kinship_description_starts_with_its_owners_whole_name(nlp):
     clusters = [owner]
     husband = _resolve_kinship(doc, doc[3], [(doc[1], owner)], clusters)
     assert husband is not owner and (0, 4, "description") in husband.mentions
+
+
+def test_their_father_named_is_the_father_of_both_siblings_before_it(nlp):
+    text = ("Ann Lee, 50, says her younger brother Tom Lee let the shop slide after their father, Sam Lee, died. "
+            "The shop opened in 1971 on the high street. Staff were told on Monday. Tom Lee said his father had "
+            "trusted him.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his father") is holder(entities, "Sam Lee")
+
+
+def test_their_father_of_two_who_are_not_told_to_be_siblings_is_shared_by_neither(nlp):
+    text = ("Ann Lee, 50, and Tom Lee, 47, sold the shop after their father, Sam Lee, died. "
+            "The shop opened in 1971 on the high street. Staff were told on Monday. Tom Lee said his father had "
+            "trusted him.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "their father") is holder(entities, "Sam Lee")
+    assert holder(entities, "his father") is not holder(entities, "Sam Lee")
+
+
+def test_an_unnamed_father_of_a_pair_is_no_one_to_join_later(nlp):
+    text = ("Ann Lee said her brother Tom Lee has succeeded their father as chairman. The old chairman had led "
+            "the board since 1990, having followed his own father.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "their father" for e in entities for m in e.mentions) or \
+        holder(entities, "their father") is not holder(entities, "his own father")

@@ -300,6 +300,8 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
     named, end = _named_in_apposition(noun, clusters)
     if owner is not None and owner.type != "PERSON":
         return None
+    if owner is None and _possessive_of_pair(noun):
+        return _resolve_pairs_kinship(noun, seen, clusters, named, start, end)
     if owner is None:
         if named is None or not gender_fits(named, gender):
             return None
@@ -331,6 +333,43 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
     referent.mentions += _description_spans(start, noun, end if referent is named else noun.i + 1)
     referent.gender = referent.gender or gender
     owner.kin[relation] = referent
+    return referent
+
+
+def _possessive_of_pair(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
+
+
+# The tie two people must have for 'their father' to be one person to both: siblings share parents, a couple
+# its children.
+_PAIR_TIES = {"parent_of": "sibling_of", "sibling_of": "sibling_of", "child_of": "spouse_of"}
+
+
+def _resolve_pairs_kinship(noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
+                           named: Cluster | None, start: int, end: int) -> Cluster | None:
+    """'Ann Lee says her brother Tom let the firm slide after their father, Sam Lee, died': 'their' is the two
+    people named before it in its sentence when the article tells they are siblings (for a parent or sibling) or
+    a couple (for a child); both then have that relative, so a later 'his father' of either finds him. Only a
+    relative named beside the noun or already known to one of them is shared."""
+    relation = noun.lemma_.lower()
+    tie = _PAIR_TIES.get(KINSHIP[relation].relation)
+    before = list({id(k): k for t, k in seen if noun.sent.start <= t.i < start and k.type == "PERSON"}.values())
+    if tie is None or len(before) != 2 or before[1] not in _related(before[0], tie, clusters):
+        referent = named
+    else:
+        known = {id(k): k for k in (person.kin.get(relation) for person in before) if k is not None}
+        if len(known) > 1 or named is not None and known and named not in known.values():
+            return None  # the two are told to have different ones: say nothing
+        # No relative of their own when unnamed: a later 'his own father' read with the wrong owner would join it.
+        referent = named or next(iter(known.values()), None)
+        if referent is None or referent in before:
+            return None
+        for person in before:
+            person.kin[relation] = referent
+    if referent is None or not gender_fits(referent, KINSHIP[relation].gender):
+        return None
+    referent.mentions += _description_spans(start, noun, end)
+    referent.gender = referent.gender or KINSHIP[relation].gender
     return referent
 
 
