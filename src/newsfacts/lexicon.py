@@ -18,10 +18,11 @@ from importlib.resources import files
 HONORIFICS: dict[str, str | None] = {
     **dict.fromkeys(
         ["king", "prince", "duke", "earl", "marquess", "viscount", "baron", "lord", "sir", "mr", "emperor",
-         "sheikh", "archduke", "count"], "male"),
+         "sheikh", "archduke", "count", "uncle", "grandpa", "grandad", "granddad"], "male"),
     **dict.fromkeys(
         ["queen", "princess", "duchess", "countess", "marchioness", "viscountess", "baroness", "lady", "dame",
-         "mrs", "ms", "miss", "madam", "empress", "archduchess"], "female"),
+         "mrs", "ms", "miss", "madam", "empress", "archduchess", "aunt", "auntie", "aunty", "grandma", "granny",
+         "nana"], "female"),
     **dict.fromkeys(
         ["president", "prime minister", "vice president", "senator", "sen", "rep", "representative",
          "congressman", "congresswoman", "governor", "gov", "mayor", "dr", "doctor", "professor", "prof",

@@ -292,3 +292,10 @@ def test_a_company_named_after_a_family_keeps_its_short_name_from_the_person(nlp
 def test_a_word_after_in_is_the_place_though_a_newspaper_is_named_after_it(nlp):
     entities = entities_of(nlp, "Workers were evacuated from a plant in Hollinsby, the Hollinsby Echo reported.")
     assert holder(entities, "Hollinsby") is not holder(entities, "Hollinsby Echo")
+
+
+def test_a_family_form_of_address_before_a_first_name_is_that_person(nlp):
+    text = 'Peter Holm, 61, was cleared on Friday. His niece Ella Holm said: "Uncle Peter never gave up."'
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Uncle Peter") is holder(entities, "Peter Holm")
+    assert holder(entities, "Uncle Peter") is not holder(entities, "Ella Holm")

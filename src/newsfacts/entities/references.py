@@ -80,6 +80,22 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             seen.sort(key=lambda item: item[0].i)
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
+    _name_relatives_told_later(clusters)
+
+
+def _name_relatives_told_later(clusters: list[Cluster]) -> None:
+    """'Ben Reed had hidden the cash at his mother's house. … Tom Reed's wife, Ann, …' (Tom being Ben's father): a
+    relative known only by description joins the named person the rest of the article shows them to be."""
+    for relative in [k for k in clusters if k.described_of is not None and not k.personal]:
+        owner, relation = relative.described_of, relative.described_as
+        named = _reciprocal(owner, relation, clusters) or _told_through_family(owner, relation, clusters)
+        if named is None or named is relative or named is owner or not named.personal:
+            continue
+        named.mentions += relative.mentions
+        named.gender = named.gender or relative.gender
+        clusters.remove(relative)
+        for person in clusters:
+            person.kin = {noun: named if k is relative else k for noun, k in person.kin.items()}
 
 
 def _resolve_latter(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -194,10 +210,11 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
         return min(earlier, key=lambda item: _salience(item[0]))[1]
     if pronoun.tag_ == "PRP$" and _in_subject(pronoun):
         # "His memoir left Edmund adrift": a possessive inside the subject may point forward to a name,
-        # though not to one set beside its own noun ("His wife, Ruth," is someone else).
+        # though not to one set beside its own noun ("His wife, Ruth," is someone else), nor to one named as
+        # somebody's relative ("Her son sat beside his wife, Ruth": Ruth is not her).
         own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
         later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
-                 and k.personal and fits(t, k)]
+                 and k.personal and fits(t, k) and not _named_as_relative(t)]
         if later:
             return later[0][1]
     for back in range(1, PRONOUN_WINDOW + 1):
@@ -209,6 +226,16 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
         if options:
             return min(options, key=lambda item: _salience(item[0]))[1]
     return None
+
+
+def _named_as_relative(token: Token) -> bool:
+    """Whether a name stands beside a kinship noun: 'his wife, Ruth Hale', 'their son Tom'."""
+    if token.dep_ == "appos" and token.head.lemma_.lower() in KINSHIP:
+        return True
+    before = token.left_edge.i - 1
+    if before >= 0 and token.doc[before].text == ",":
+        before -= 1
+    return before >= 0 and token.doc[before].lemma_.lower() in KINSHIP and token.doc[before].pos_ == "NOUN"
 
 
 def _clause_verb(token: Token) -> Token:
@@ -254,7 +281,8 @@ def _in_subject(token: Token) -> bool:
 def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
                      owner: Cluster | None = None, start: int | None = None) -> Cluster | None:
     """'his father', 'the mayor's eldest daughter': the relative of a known person (or of `owner`, the speaker of
-    a quotation holding 'my father', from `start`), as one of the people."""
+    a quotation holding 'my father', from `start`), as one of the people. 'their father, Tom Reed' is Tom Reed
+    though 'their' is no one known: the name beside the noun is evidence enough."""
     speaking = owner is not None
     if owner is None:
         possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -264,16 +292,29 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         if possessive.lower_ == "whose":  # "Tom Reed, whose father coached the side": the one the clause is about
             possessive = _relative_clause_antecedent(possessive) or possessive
         owner = next((k for t, k in seen if t.i == possessive.i), None) or cluster_of(clusters, possessive.i)
-    if owner is None or owner.type != "PERSON":
-        return None
+        # "Ms Lee's husband": the owner's whole name, where the parse hangs the title elsewhere
+        start = min([start] + [s for s, e, _ in owner.mentions if s <= possessive.i < e and e > start]
+                    if owner else [start])
     relation = noun.lemma_.lower()
     gender = KINSHIP[relation].gender
-    referent = _named_in_apposition(noun, clusters) or owner.kin.get(relation) or _reciprocal(owner, relation, clusters)
+    named, end = _named_in_apposition(noun, clusters)
+    if owner is not None and owner.type != "PERSON":
+        return None
+    if owner is None and _possessive_of_pair(noun):
+        return _resolve_pairs_kinship(noun, seen, clusters, named, start, end)
+    if owner is None:
+        if named is None or not gender_fits(named, gender):
+            return None
+        named.mentions += _description_spans(start, noun, end)
+        named.gender = named.gender or gender
+        return named
+    referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters) \
+        or _told_through_family(owner, relation, clusters)
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
-        options = [(t, k) for t, k in seen if window_start <= t.i < start and k is not owner
-                   and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)]
-        referent = options[-1][1] if options else None
+        options = {id(k): k for t, k in seen if window_start <= t.i < start and k is not owner
+                   and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)}
+        referent = next(iter(options.values())) if len(options) == 1 else None  # two fit: say neither
     if referent is None and speaking:
         # '"My sister did the right thing," Tom Reed said': the one other person of the family the story names
         family = [k for k in clusters if k is not owner and k.type == "PERSON" and k.personal
@@ -289,10 +330,52 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         clusters.append(referent)
     if referent is owner or not gender_fits(referent, gender):
         return None
-    referent.mentions.append((start, noun.i + 1, "description"))
+    referent.mentions += _description_spans(start, noun, end if referent is named else noun.i + 1)
     referent.gender = referent.gender or gender
     owner.kin[relation] = referent
     return referent
+
+
+def _possessive_of_pair(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
+
+
+# The tie two people must have for 'their father' to be one person to both: siblings share parents, a couple
+# its children.
+_PAIR_TIES = {"parent_of": "sibling_of", "sibling_of": "sibling_of", "child_of": "spouse_of"}
+
+
+def _resolve_pairs_kinship(noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
+                           named: Cluster | None, start: int, end: int) -> Cluster | None:
+    """'Ann Lee says her brother Tom let the firm slide after their father, Sam Lee, died': 'their' is the two
+    people named before it in its sentence when the article tells they are siblings (for a parent or sibling) or
+    a couple (for a child); both then have that relative, so a later 'his father' of either finds him. Only a
+    relative named beside the noun or already known to one of them is shared."""
+    relation = noun.lemma_.lower()
+    tie = _PAIR_TIES.get(KINSHIP[relation].relation)
+    before = list({id(k): k for t, k in seen if noun.sent.start <= t.i < start and k.type == "PERSON"}.values())
+    if tie is None or len(before) != 2 or before[1] not in _related(before[0], tie, clusters):
+        referent = named
+    else:
+        known = {id(k): k for k in (person.kin.get(relation) for person in before) if k is not None}
+        if len(known) > 1 or named is not None and known and named not in known.values():
+            return None  # the two are told to have different ones: say nothing
+        # No relative of their own when unnamed: a later 'his own father' read with the wrong owner would join it.
+        referent = named or next(iter(known.values()), None)
+        if referent is None or referent in before:
+            return None
+        for person in before:
+            person.kin[relation] = referent
+    if referent is None or not gender_fits(referent, KINSHIP[relation].gender):
+        return None
+    referent.mentions += _description_spans(start, noun, end)
+    referent.gender = referent.gender or KINSHIP[relation].gender
+    return referent
+
+
+def _description_spans(start: int, noun: Token, end: int) -> list[tuple[int, int, str]]:
+    """'his son' and, when the name follows with no comma, 'his son Tom' too: news gives the phrase either way."""
+    return [(start, noun.i + 1, "description")] + ([(start, end, "description")] if end > noun.i + 1 else [])
 
 
 def _relative_clause_antecedent(token: Token) -> Token | None:
@@ -318,17 +401,23 @@ def _same_family(a: Cluster, b: Cluster) -> bool:
     return not surnames(a) and not surnames(b) and bool(a.titles & royal) and bool(b.titles & royal)
 
 
-def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> Cluster | None:
+def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster | None, int]:
     """'her brother the Earl of Brackley', 'his wife, Jane', 'his wife Jane Reed': the relative is named beside the
-    noun (the parser often misses the apposition when no comma marks it)."""
+    noun (the parser often misses the apposition when no comma marks it); and where the description ends: past
+    a name no comma parts from it ('his son Tom' is one phrase), else at the noun."""
+    comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+    after = noun.i + 1 + comma
+    named = {id(k): (k, end, kind) for k in clusters if k.type == "PERSON"
+             for start, end, kind in k.mentions if start == after and kind in {"name", "title"}}
+    if len(named) == 1:
+        cluster, end, kind = next(iter(named.values()))
+        return cluster, end if kind == "name" and not comma else noun.i + 1  # 'his brother the Duke' stays two
     for child in noun.children:
         if child.dep_ == "appos":
             cluster = cluster_of(clusters, child.i)
             if cluster is not None and cluster.type == "PERSON":
-                return cluster
-    after = noun.i + 1 + (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ",")
-    named = [k for k in clusters if k.type == "PERSON" and (after, "name") in {(s, kind) for s, _, kind in k.mentions}]
-    return named[0] if len(named) == 1 else None
+                return cluster, noun.i + 1
+    return None, noun.i + 1
 
 
 def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
@@ -338,6 +427,38 @@ def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Clust
             if relative is owner and KINSHIP[their_relation].reciprocal.get(other.gender) == relation:
                 return other
     return None
+
+
+# Each relation read from the other side: Tom's father is someone Tom is the child of.
+_CONVERSE = {"parent_of": "child_of", "child_of": "parent_of", "sibling_of": "sibling_of", "spouse_of": "spouse_of"}
+
+
+def _related(person: Cluster, relation: str, clusters: list[Cluster]) -> list[Cluster]:
+    """The people the article tells are `person`'s parents ('parent_of'), children, siblings or spouses, whichever
+    side told it ('Tom's son Ben' makes Tom one of Ben's parents)."""
+    found = [k for noun, k in person.kin.items() if KINSHIP[noun].relation == relation]
+    found += [other for other in clusters for noun, k in other.kin.items()
+              if k is person and KINSHIP[noun].relation == _CONVERSE[relation]]
+    return list({id(k): k for k in found if k is not person}.values())
+
+
+def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
+    """'Tom Reed and his son Ben … Tom's wife, Ann … Ben's mother': a parent is a known parent or a parent's spouse,
+    and a sibling a parent's other child, when the article told those links and exactly one person of the relative's
+    gender (known, not guessed) comes out. Not a sibling's parent: 'his brother' is the likeliest to have been read
+    with the wrong owner, and a chain would carry the slip on."""
+    kind, gender = KINSHIP[relation].relation, KINSHIP[relation].gender
+    if kind == "parent_of":
+        parents = _related(owner, "parent_of", clusters)
+        options = parents + [spouse for parent in parents for spouse in _related(parent, "spouse_of", clusters)]
+    elif kind == "sibling_of":
+        options = [child for parent in _related(owner, "parent_of", clusters)
+                   for child in _related(parent, "child_of", clusters)]
+    else:
+        return None
+    fitting = {id(k): k for k in options if k is not owner and k is not owner.kin.get(relation)  # not itself
+               and gender is not None and k.gender == gender}
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
 def _is_kin_of(candidate: Cluster, owner: Cluster) -> bool:
