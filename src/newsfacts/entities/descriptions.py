@@ -14,6 +14,7 @@ from ..lexicon import (
     PLACE_HEADS, PLACE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
+from ..quote_marks import quotations
 from .clusters import Cluster, cluster_of, surnames
 from .names import place_noun_before
 from .places import place_kinds
@@ -47,7 +48,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            described = _described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON)
+            # what an organisation, place or work is ('his 2021 memoir' beside his name) is no description of a person
+            described = _described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON
+                                         | KIND_NOUNS)
             for first, last, noun in described + _description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
@@ -125,8 +128,25 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                          and (window if window is not None else span.sent.start) <= start < span.start}
                 if named or window is None:
                     break
-            if len(named) == 1:
+            if len(named) == 1 and _may_be_first_aged(doc, text, roles, named.copy().pop(), span):
                 _refer_back(doc, {named.pop(): 0}, span.start, span.end, clusters)
+
+
+def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
+                       span: Span) -> bool:
+    """Whether the one person named near an age first told ('the 29-year-old') may be the one it describes: not
+    someone already given another age ('Tom Reed, 61,'), nor someone named only inside a quotation the age stands
+    outside of ('"Reed was superb," the 29-year-old said'), nor, for 'the 29-year-old earl', someone never given
+    that role."""
+    if any(person in holders for role, holders in roles.items() if role.isdigit()):
+        return False
+    spans = [(q.start, q.end) for q in quotations(text)]
+    outside = [s for s, _, kind in person.mentions if kind == "name"
+               and not any(a <= doc[s].idx < b for a, b in spans)]
+    if not outside and not any(a <= doc[span.start].idx < b for a, b in spans):
+        return False
+    noun = span.root.head if span.root.head.i >= span.end else None
+    return noun is None or not (noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower) or person in roles.get(noun.lemma_.lower(), {})
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
@@ -429,6 +449,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if based:
             companies = [k for k in companies if _bases(doc, k) <= {based}]
             companies = [k for k in companies if _bases(doc, k)] or companies
+        # 'Acme Group … its unit Acme Steel … the group': the group is one whose name ends so, when one does
+        ending = [k for k in organisations if noun.lower_ in {key.split()[-1] for key in k.keys if " " in key}]
+        companies = ending or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
         # only one of them is a company ('energy company Acme', 'Acme, the carmaker', 'Acme plc'); so does a tie.
