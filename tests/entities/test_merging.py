@@ -292,3 +292,13 @@ def test_a_company_named_after_a_family_keeps_its_short_name_from_the_person(nlp
 def test_a_word_after_in_is_the_place_though_a_newspaper_is_named_after_it(nlp):
     entities = entities_of(nlp, "Workers were evacuated from a plant in Hollinsby, the Hollinsby Echo reported.")
     assert holder(entities, "Hollinsby") is not holder(entities, "Hollinsby Echo")
+
+
+@pytest.mark.parametrize("text", [
+    "Brenford City beat Rovers 2-0 on Saturday. Brenford is a quiet market town.",
+    'Brenford Town have been sold to a Dutch consortium, ending a long search for a buyer. The club is in the fourth '
+    'tier. Smit said: "Brenford is a proper football town."',
+])
+def test_the_first_word_of_a_club_named_as_a_town_is_not_merged_into_the_club(nlp, text):
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Brenford") is not holder(entities, text.split(" have")[0].split(" beat")[0])
