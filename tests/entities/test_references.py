@@ -154,3 +154,9 @@ def test_the_latter_or_the_former_is_one_of_the_two_names_just_joined(nlp, text,
 def test_the_former_with_a_noun_is_no_reference_to_a_pair(nlp):
     entities = entities_of(nlp, "Ann Salah and Tom Gakpo met. The former minister said little.")
     assert all(m.text != "The former" for e in entities for m in e.mentions)
+
+
+def test_a_relative_of_a_pronoun_that_could_be_either_of_two_people_is_left_alone(nlp):
+    text = ("Tom Reed sued his younger brother, Mark Reed, in March. Ann Cole, acting for Mark Reed, said Tom had not "
+            "attended meetings for years. Ms Cole said the loss was one her client blamed on his brother.")
+    assert not [m for e in entities_of(nlp, text) for m in e.mentions if m.text == "his brother"]
