@@ -252,6 +252,10 @@ def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster], people:
             and people.introduced_as_relative(only)
         return None if before else only
     principals = [k for k in options if not people.introduced_as_relative(k)]
+    # 'Ann Reed … Reed … Reed … her husband, Tom Reed … Reed said': the one already called by the word alone
+    called_so = [k for k in principals if people.called_by_word(k, name)]
+    if len(called_so) == 1:
+        return called_so[0]
     return people.nearest(principals or options, name.start)
 
 
@@ -264,6 +268,7 @@ class _People:
         self.doc = doc
         self._starts: dict[int, list[int]] = {}
         self._relative: dict[int, tuple[int, int, Token | None]] = {}  # (first name mention, names known, kin noun)
+        self._lone_words: dict[int, set[str]] = {}  # the words alone, with no title, a person was called by
 
     def starts(self, cluster: Cluster) -> list[int]:
         if id(cluster) not in self._starts:
@@ -290,8 +295,17 @@ class _People:
             self._relative[id(cluster)] = known
         return known[2]
 
+    def called_by_word(self, cluster: Cluster, name: Candidate) -> bool:
+        """Whether the person was already called by the lone word `name` is, with no title."""
+        if id(cluster) not in self._lone_words:
+            self._lone_words[id(cluster)] = {lower_key(self.doc[start]) for start, end, kind in cluster.mentions
+                                             if kind == "name" and end - start == 1}
+        return not name.titles and name.personal[-1] in self._lone_words[id(cluster)]
+
     def add(self, cluster: Cluster, name: Candidate) -> None:
         cluster.add(name)
+        if len(name.personal) == 1 and not name.titles and id(cluster) in self._lone_words:
+            self._lone_words[id(cluster)].add(name.personal[0])
         added = [start for start in (name.start, name.bare_start) if start is not None]
         for start in added:
             insort(self.starts(cluster), start)
