@@ -128,8 +128,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                          and (window if window is not None else span.sent.start) <= start < span.start}
                 if named or window is None:
                     break
-            if len(named) == 1 and _may_be_first_aged(doc, text, roles, named.copy().pop(), span):
-                _refer_back(doc, {named.pop(): 0}, span.start, span.end, clusters)
+            if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span):
+                _refer_back(doc, {person: 0}, span.start, span.end, clusters)
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
@@ -146,7 +146,8 @@ def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]]
     if not outside and not any(a <= doc[span.start].idx < b for a, b in spans):
         return False
     noun = span.root.head if span.root.head.i >= span.end else None
-    return noun is None or not (noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower) or person in roles.get(noun.lemma_.lower(), {})
+    return noun is None or not (noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower) \
+        or person in roles.get(noun.lemma_.lower(), {})
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
