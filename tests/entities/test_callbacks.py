@@ -363,3 +363,12 @@ def test_the_supplier_is_not_the_company_the_story_is_about(nlp):
     text = "Kestrel Foods cut its forecast on Monday. Kestrel Foods blamed the supplier for the delay."
     entities = entities_of(nlp, text)
     assert all(m.text != "the supplier" for m in holder(entities, "Kestrel Foods").mentions)
+
+
+def test_the_group_is_not_a_unit_when_an_organisation_is_named_as_a_group(nlp):
+    text = ("Reed Group owns Reed Steel Ltd. Reed Steel Ltd said profits rose. Reed Steel Ltd will hire 200 people, "
+            "the group said.")
+    unit = [e for e in entities_of(nlp, text) if e.name.startswith("Reed Steel")]
+    assert unit and "the group" not in [m.text for m in unit[0].mentions]
+    entities = entities_of(nlp, "Reed Group posted a loss on Monday. The group blamed high energy prices.")
+    assert holder(entities, "The group") is holder(entities, "Reed Group")

@@ -15,6 +15,12 @@ def test_noun_phrase_beside_a_name_is_a_mention_of_the_person(nlp):
     assert holder(entities, "the chair of the housing committee") is holder(entities, "Nadia Frost")
 
 
+
+def test_a_work_set_beside_a_persons_name_is_not_the_person(nlp):
+    text = ("Tom Reed sold the firm in 2015. Reed is better known outside the tech world as an author: his 2019 book, "
+            "a memoir, argued that firms grow too fast.")
+    assert "his 2019 book" not in [m.text for e in entities_of(nlp, text) if e.type == "PERSON" for m in e.mentions]
+
 @pytest.mark.parametrize("text, reference, name", [
     ("The visitors relied on striker Jonas Berg. The striker scored twice before half-time.", "The striker",
      "Jonas Berg"),
@@ -97,6 +103,12 @@ def test_an_age_first_told_as_the_n_year_old_is_the_one_person_just_named(nlp):
 @pytest.mark.parametrize("text", [
     "Tom Reed passed to Ann Lee. The 31-year-old scored.",
     "A man, 45, was arrested. Police chief Ann Lee said the 45-year-old would be charged.",
+    # the one person named is already given another age
+    'Ruth Hale, 64, runs the bakery. "The ovens never rest," the 38-year-old said.',
+    # the one person named is named only inside the quotation the age speaks
+    'The board met on Friday. "Ruth Hale built this firm," the 38-year-old said.',
+    # the one person named was never called what the age describes
+    "Ruth Hale, who runs the bakery, welcomed the guests. The 38-year-old viscount gave a short speech.",
 ])
 def test_an_age_that_could_be_someone_elses_is_left_alone(nlp, text):
     assert not [m for e in entities_of(nlp, text) for m in e.mentions if "year-old" in m.text]

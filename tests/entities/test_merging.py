@@ -299,3 +299,21 @@ def test_a_family_form_of_address_before_a_first_name_is_that_person(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Uncle Peter") is holder(entities, "Peter Holm")
     assert holder(entities, "Uncle Peter") is not holder(entities, "Ella Holm")
+
+
+@pytest.mark.parametrize("text", [
+    "Brenford City beat Rovers 2-0 on Saturday. Brenford is a quiet market town.",
+    'Brenford Town have been sold to a Dutch consortium, ending a long search for a buyer. The club is in the fourth '
+    'tier. Smit said: "Brenford is a proper football town."',
+])
+def test_the_first_word_of_a_club_named_as_a_town_is_not_merged_into_the_club(nlp, text):
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Brenford") is not holder(entities, text.split(" have")[0].split(" beat")[0])
+
+
+def test_a_surname_alone_stays_with_the_one_already_called_by_it(nlp):
+    text = ("Ann Reed won the seat on Tuesday. Reed took 52% of the vote. She is married to Tom Reed, who ran the "
+            "county for a decade. Tom Reed, 58, thanked the volunteers. A party official said Reed would be sworn in "
+            "next month.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Reed", 1) is holder(entities, "Ann Reed")

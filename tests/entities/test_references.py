@@ -249,3 +249,9 @@ def test_an_unnamed_father_of_a_pair_is_no_one_to_join_later(nlp):
     entities = entities_of(nlp, text)
     assert all(m.text != "their father" for e in entities for m in e.mentions) or \
         holder(entities, "their father") is not holder(entities, "his own father")
+
+
+def test_a_relative_of_a_pronoun_that_could_be_either_of_two_people_is_left_alone(nlp):
+    text = ("Tom Reed sued his younger brother, Mark Reed, in March. Ann Cole, acting for Mark Reed, said Tom had not "
+            "attended meetings for years. Ms Cole said the loss was one her client blamed on his brother.")
+    assert not [m for e in entities_of(nlp, text) for m in e.mentions if m.text == "his brother"]

@@ -16,7 +16,8 @@ from .clusters import Cluster, cluster_of
 from .names import place_noun_before
 from .places import place_kinds
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, LEGAL_FORMS, tokens_spelling,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
+    tokens_spelling,
 )
 
 
@@ -104,6 +105,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if based:
             companies = [k for k in companies if _bases(doc, k) <= {based}]
             companies = [k for k in companies if _bases(doc, k)] or companies
+        # 'Acme Group … its unit Acme Steel … the group': the group is one whose name ends so, when one does
+        ending = [k for k in organisations if noun.lower_ in {key.split()[-1] for key in k.keys if " " in key}]
+        companies = ending or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
         # only one of them is a company ('energy company Acme', 'Acme, the carmaker', 'Acme plc'); so does a tie.
@@ -212,7 +216,6 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             refer_back(doc, nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
-KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
 # Kinds of site a company runs: 'the Acme plant' is a place of Acme's, not Acme.
 FACILITY_NOUNS = frozenset({"plant", "factory", "site", "facility", "mine", "smelter", "store", "shop", "hotel",
                             "laboratory", "lab", "warehouse", "refinery", "depot", "mill", "works"})
@@ -250,7 +253,6 @@ def _building_or_body(cluster: Cluster) -> bool:
                                         for key in cluster.keys)
 
 
-NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
 LAW_COURT_WORDS = frozenset(ENTITY_WORDS["law_court_words"])
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').

@@ -13,8 +13,9 @@ from ..lexicon import (
     HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
+from ..quote_marks import quotations
 from .clusters import Cluster, cluster_of, surnames
-from .words import is_capitalised, lower_key, tokens_spelling
+from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
 
 
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
@@ -41,7 +42,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            described = described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON)
+            # what an organisation, place or work is ('his 2021 memoir' beside his name) is no description of a person
+            described = described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON
+                                        | KIND_NOUNS)
             for first, last, noun in described + _description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
@@ -119,8 +122,26 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                          and (window if window is not None else span.sent.start) <= start < span.start}
                 if named or window is None:
                     break
-            if len(named) == 1:
-                refer_back(doc, {named.pop(): 0}, span.start, span.end, clusters)
+            if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span):
+                refer_back(doc, {person: 0}, span.start, span.end, clusters)
+
+
+def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
+                       span: Span) -> bool:
+    """Whether the one person named near an age first told ('the 29-year-old') may be the one it describes: not
+    someone already given another age ('Tom Reed, 61,'), nor someone named only inside a quotation the age stands
+    outside of ('"Reed was superb," the 29-year-old said'), nor, for 'the 29-year-old earl', someone never given
+    that role."""
+    if any(person in holders for role, holders in roles.items() if role.isdigit()):
+        return False
+    spans = [(q.start, q.end) for q in quotations(text)]
+    outside = [s for s, _, kind in person.mentions if kind == "name"
+               and not any(a <= doc[s].idx < b for a, b in spans)]
+    if not outside and not any(a <= doc[span.start].idx < b for a, b in spans):
+        return False
+    noun = span.root.head if span.root.head.i >= span.end else None
+    return noun is None or not (noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower) \
+        or person in roles.get(noun.lemma_.lower(), {})
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.

@@ -13,17 +13,19 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS,
-    PLACE_HEADS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
+    PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
 from .places import country_code, is_subdivision
 from .clusters import Cluster, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
-    COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender, honorific_gender,
-    is_capitalised, lower_key, normalise, same_given_name, tokens_spelling, with_article,
+    CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender,
+    honorific_gender, is_capitalised, lower_key, normalise, same_given_name, tokens_spelling, with_article,
 )
 
 
+# The ends of club names that are place words: 'Kelsby' alone after 'Kelsby Town' may be the town.
+TOWN_CLUB_ENDINGS = CLUB_OR_PLACE_ENDINGS & PLACE_NOUNS
 # Plain forms of address, and the ranks whose holders are never called by them ('the Earl of X' is no 'Mr Reed').
 PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
 TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
@@ -146,15 +148,16 @@ def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
     company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an
-    institution named after its place ('Kelsby Magistrates' Court', 'Kelsby Police'), whose first word alone is the
-    place."""
+    institution named after its place ('Kelsby Magistrates' Court', 'Kelsby Police') nor a club named as a town's
+    ('Kelsby Town'), whose first word alone is the place."""
     organisations = [k for k in clusters if k.type == "ORG"]
     for short in organisations:
         words = {key for key in short.keys if " " not in key}
         if len(words) != 1 or words != short.keys:
             continue
         longer = [k for k in organisations if k is not short and any(
-            key.split()[0] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS for key in k.keys)]
+            key.split()[0] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS
+            for key in k.keys)]
         # 'Strikers' for 'Kelsby Strikers', 'City' for 'Kelsby City': a club's last word, not a generic one
         longer = longer or [k for k in organisations if k is not short and any(
             key.split()[-1] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS | COMPANY_ENDINGS
@@ -205,7 +208,7 @@ def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster
     gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
     options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)
-               and not _other_of_a_regnal_name(word, k)]
+               and not _other_of_a_regnal_name(word, k) and not _town_of_a_club_name(word, k)]
     if name.titles & PLAIN_ADDRESS:  # a peer or knight is never 'Mr Reed'
         options = [k for k in options if not k.titles & TITLED_RANKS]
     addressed = [k for k in options if name.titles & k.titles]
@@ -223,6 +226,11 @@ def _peer_by_territory(name: Candidate, clusters: list[Cluster]) -> Cluster | No
         title in PEERAGES and place == name.personal[0] and honorific_gender(title) == gender
         for title, place in k.places)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _town_of_a_club_name(word: str, cluster: Cluster) -> bool:
+    """'Kelsby' beside 'Kelsby Town', a club NER took for a person: the word alone may be the town."""
+    return all(len(n) > 1 and n[-1] in TOWN_CLUB_ENDINGS and n[0] == word for n in cluster.personal if word in n)
 
 
 def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
@@ -244,6 +252,10 @@ def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster], people:
             and people.introduced_as_relative(only)
         return None if before else only
     principals = [k for k in options if not people.introduced_as_relative(k)]
+    # 'Ann Reed … Reed … Reed … her husband, Tom Reed … Reed said': the one already called by the word alone
+    called_so = [k for k in principals if people.called_by_word(k, name)]
+    if len(called_so) == 1:
+        return called_so[0]
     return people.nearest(principals or options, name.start)
 
 
@@ -256,6 +268,7 @@ class _People:
         self.doc = doc
         self._starts: dict[int, list[int]] = {}
         self._relative: dict[int, tuple[int, int, Token | None]] = {}  # (first name mention, names known, kin noun)
+        self._lone_words: dict[int, set[str]] = {}  # the words alone, with no title, a person was called by
 
     def starts(self, cluster: Cluster) -> list[int]:
         if id(cluster) not in self._starts:
@@ -282,8 +295,17 @@ class _People:
             self._relative[id(cluster)] = known
         return known[2]
 
+    def called_by_word(self, cluster: Cluster, name: Candidate) -> bool:
+        """Whether the person was already called by the lone word `name` is, with no title."""
+        if id(cluster) not in self._lone_words:
+            self._lone_words[id(cluster)] = {lower_key(self.doc[start]) for start, end, kind in cluster.mentions
+                                             if kind == "name" and end - start == 1}
+        return not name.titles and name.personal[-1] in self._lone_words[id(cluster)]
+
     def add(self, cluster: Cluster, name: Candidate) -> None:
         cluster.add(name)
+        if len(name.personal) == 1 and not name.titles and id(cluster) in self._lone_words:
+            self._lone_words[id(cluster)].add(name.personal[0])
         added = [start for start in (name.start, name.bare_start) if start is not None]
         for start in added:
             insort(self.starts(cluster), start)
@@ -549,9 +571,11 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
             words = key.split()
             if len(words) < 2:
                 continue
-            # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it.
+            # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it; but "Kelsby" after
+            # "Kelsby Town" may be the town as well as its club
             if (acronym and _initials(key) == acronym) or (not acronym and candidate.type == "ORG" and (
-                    words[-1] == text or words[0] == text and cluster.first < candidate.start)):
+                    words[-1] == text or words[0] == text and cluster.first < candidate.start
+                    and words[-1] not in TOWN_CLUB_ENDINGS)):
                 options.append(cluster)
                 break
     return options[0] if len(options) == 1 else None

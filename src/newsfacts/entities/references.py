@@ -69,7 +69,11 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             continue
         referent = None
         if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
-            referent = _resolve_pronoun(token, seen)
+            # 'his brother' makes the pronoun's person an unnamed relative's owner: it is not guessed between two
+            # relatives
+            sure = token.dep_ == "poss" and token.head.lemma_.lower() in KINSHIP \
+                and _named_in_apposition(token.head, clusters)[0] is None
+            referent = _resolve_pronoun(token, seen, sure=sure)
             if referent:
                 referent.mentions.append((token.i, token.i + 1, "pronoun"))
                 referent.gender = referent.gender or PERSONAL_PRONOUNS[token.lower_]
@@ -172,7 +176,9 @@ def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None
             group.mentions.append((pronoun.i, pronoun.i + 1, "pronoun"))
 
 
-def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Cluster | None:
+def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bool = False) -> Cluster | None:
+    """The person a pronoun refers to; when `sure`, none rather than the more salient of two relatives of each other
+    fitting it in an earlier sentence."""
     gender = PERSONAL_PRONOUNS[pronoun.lower_]
     sentence = pronoun.sent
     subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
@@ -223,6 +229,9 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]]) -> Clust
             break
         end = sentence_start(pronoun.doc, sentence.start, back - 1)
         options = [(t, k) for t, k in seen if start <= t.i < end and fits(t, k)]
+        people = {id(k): k for _, k in options}.values()
+        if sure and any(_is_kin_of(a, b) for a in people for b in people if a is not b):
+            return None  # 'his brother' where the two fitting are brothers: each is the other's
         if options:
             return min(options, key=lambda item: _salience(item[0]))[1]
     return None

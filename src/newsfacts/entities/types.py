@@ -13,16 +13,14 @@ from ..lexicon import (
     SURNAME_PARTICLES, UNNAMED_PERSON_NOUNS, WORK_NOUNS, quote_cues,
 )
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
-    first_name_gender, is_capitalised, lower_key,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS,
+    NEWSPAPER_ENDINGS, first_name_gender, is_capitalised, lower_key,
 )
 
 PLACE_CUES = {group: frozenset(words) for group, words in ENTITY_WORDS["place_cues"].items()}
 TEAM_CUES = {group: frozenset(words) for group, words in ENTITY_WORDS["team_cues"].items()}
 STORM_WORDS = frozenset(ENTITY_WORDS["storm_words"])
 COMPANY_AGENTS = frozenset(ENTITY_WORDS["company_agents"])
-KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
-NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 # Last words that end names of organisations, places, events and works, never a surname.
 NOT_SURNAMES = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
     | NEWSPAPER_ENDINGS | LEGAL_FORMS | COMMON_PLACE_HEADS | KIND_NOUNS | {"centre", "center"}

@@ -24,8 +24,9 @@ from .candidates import (
 )
 from .places import is_subdivision
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS,
-    first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, NEWSPAPER_ENDINGS,
+    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+    tokens_spelling, with_article,
 )
 
 
@@ -122,9 +123,6 @@ def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
         taken.update(range(credited.start, credited.end))
         found.append(named_by_context(credited, "ORG"))
     return found
-
-
-NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 
 
 def newspapers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:

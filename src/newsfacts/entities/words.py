@@ -22,6 +22,10 @@ COMPANY_ENDINGS = frozenset(ENTITY_WORDS["company_endings"])
 # Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
 LEGAL_FORMS = frozenset(ENTITY_WORDS["legal_forms"])
 COMMON_PLACE_HEADS = frozenset(ENTITY_WORDS["common_place_heads"])
+# Nouns for a kind of organisation, place or work ("the museum", "his memoir"): what a thing is, not who.
+KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
+# Last words of a newspaper's name ('the Kelsby Gazette').
+NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 
 # Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
 # ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
