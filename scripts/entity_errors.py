@@ -9,11 +9,13 @@ Only the entity stage runs after spaCy's parse, so a pass over a development set
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 
 from newsfacts.entities import find_entities
-from newsfacts.evaluate import gold_mention_sets, gold_paths, match_entities, normalise_mention, read_gold_file, \
-    score_entities
-from newsfacts.nlp import DEFAULT_MODEL, cached_model, parse_many
+from newsfacts.evaluate import GoldArticle, GoldFile, gold_mention_sets, gold_paths, match_entities, \
+    normalise_mention, read_gold_file, score_entities
+from newsfacts.nlp import DEFAULT_MODEL, Parsed, cached_model, parse_many
+from newsfacts.schema import FactSheet
 from newsfacts.sheet import empty_sheet
 
 
@@ -50,19 +52,35 @@ def report(gold: dict, sheet) -> list[str]:
     return lines
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("gold", nargs="+", help="gold files (.json, .jsonl) or folders")
     parser.add_argument("--id", help="only articles whose id contains this")
     parser.add_argument("--totals", action="store_true", help="print only each file's totals")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def sheets_with_entities(
+        args: argparse.Namespace) -> Iterator[tuple[GoldFile, Iterator[tuple[GoldArticle, Parsed, FactSheet]]]]:
+    """Each gold file with its articles (those `--id` picks), each parsed and with the entity stage run."""
     nlp = cached_model(DEFAULT_MODEL)
     for gold_file in (read_gold_file(path) for path in gold_paths(args.gold)):
         items = [item for item in gold_file.articles if not args.id or args.id in item.article.id]
+        yield gold_file, ((item, parsed, with_entities(item, parsed))
+                          for item, parsed in zip(items, parse_many((item.article for item in items), nlp)))
+
+
+def with_entities(item: GoldArticle, parsed: Parsed) -> FactSheet:
+    sheet = empty_sheet(item.article)
+    sheet.entities = find_entities(parsed, sheet)
+    return sheet
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
+    for gold_file, articles in sheets_with_entities(args):
         totals = None
-        for item, parsed in zip(items, parse_many((item.article for item in items), nlp)):
-            sheet = empty_sheet(item.article)
-            sheet.entities = find_entities(parsed, sheet)
+        for item, _, sheet in articles:
             counts = score_entities(item.gold, sheet)
             totals = counts if totals is None else totals + counts
             if not args.totals:

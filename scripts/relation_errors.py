@@ -10,16 +10,12 @@ Only the entities and relations stages run after spaCy's parse, so a pass over a
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 
-from newsfacts.entities import find_entities
-from newsfacts.evaluate import gold_paths, match_entities, normalise_mention, read_gold_file, relation_key, \
-    score_relations
-from newsfacts.nlp import DEFAULT_MODEL, cached_model, parse_many
+from entity_errors import arguments, sheets_with_entities  # the script beside this one
+from newsfacts.evaluate import match_entities, normalise_mention, relation_key, score_relations
 from newsfacts.relations import find_relations
 from newsfacts.schema import FactSheet
-from newsfacts.sheet import empty_sheet
 
 
 def sentence_with(sheet: FactSheet, doc, first: str, second: str) -> str:
@@ -95,19 +91,11 @@ def report(gold: dict, sheet: FactSheet, doc) -> tuple[list[str], Counter]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", nargs="+", help="gold files (.json, .jsonl) or folders")
-    parser.add_argument("--id", help="only articles whose id contains this")
-    parser.add_argument("--totals", action="store_true", help="print only each file's totals")
-    args = parser.parse_args()
-    nlp = cached_model(DEFAULT_MODEL)
-    for gold_file in (read_gold_file(path) for path in gold_paths(args.gold)):
-        items = [item for item in gold_file.articles if not args.id or args.id in item.article.id]
+    args = arguments(__doc__.splitlines()[0])
+    for gold_file, articles in sheets_with_entities(args):
         totals = None
         causes: Counter = Counter()
-        for item, parsed in zip(items, parse_many((item.article for item in items), nlp)):
-            sheet = empty_sheet(item.article)
-            sheet.entities = find_entities(parsed, sheet)
+        for item, parsed, sheet in articles:
             sheet.relations = find_relations(parsed, sheet)
             counts = score_relations(item.gold, sheet)
             totals = counts if totals is None else totals + counts
