@@ -13,7 +13,7 @@ from ..lexicon import (
     HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
-from ..quote_marks import quotations
+from ..quote_marks import QuotedSpans, quotations
 from .clusters import Cluster, cluster_of, surnames
 from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
 
@@ -134,10 +134,9 @@ def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]]
     that role."""
     if any(person in holders for role, holders in roles.items() if role.isdigit()):
         return False
-    spans = [(q.start, q.end) for q in quotations(text)]
-    outside = [s for s, _, kind in person.mentions if kind == "name"
-               and not any(a <= doc[s].idx < b for a, b in spans)]
-    if not outside and not any(a <= doc[span.start].idx < b for a, b in spans):
+    quoted = QuotedSpans(quotations(text))
+    outside = [s for s, _, kind in person.mentions if kind == "name" and not quoted.share(doc[s].idx, doc[s].idx + 1)]
+    if not outside and not quoted.share(span.start_char, span.start_char + 1):
         return False
     noun = span.root.head if span.root.head.i >= span.end else None
     return noun is None or not (noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower) \
