@@ -68,3 +68,26 @@ def test_a_possessor_the_parse_hangs_on_the_first_word_of_a_name(nlp):
     text = "Plaid's Deepak Lal Joshi finished a distant third with 812 votes (4.1%)."
     found = relations_of(nlp, text, Plaid=(ORG, ["Plaid"]), Deepak=(PERSON, ["Deepak Lal Joshi"]))
     assert found == {("Deepak", "member_of", "Plaid", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rep. Ian Moss, D-Ohio, voted no. The Democrats split.", {("Ian", "member_of", "Party", None)}),
+    ("Rep. Ian Moss (D-Ohio) voted no. The Democrats split.", {("Ian", "member_of", "Party", None)}),
+    ("Rep. Ian Moss, a D-Day veteran, voted no. The Democrats split.", set()),
+])
+def test_a_us_party_mark_after_a_legislators_name(nlp, text, expected):
+    assert relations_of(nlp, text, Ian=(PERSON, ["Ian Moss"]), Party=(ORG, ["Democrats"])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eva Stone said her Greens would hold the seat.", {("Eva", "member_of", "Party", None)}),
+    ("Eva Stone said the Greens would hold the seat.", set()),
+])
+def test_the_party_a_person_calls_theirs(nlp, text, expected):
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone", ("her", "pronoun")] if " her " in text else ["Eva Stone"]),
+                        Party=(ORG, ["Greens"])) == expected
+
+
+def test_a_party_owned_by_a_pronoun_for_someone_named_later_is_no_membership(nlp):
+    text = "Her Greens held the seat, Eva Stone said."
+    assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone", ("Her", "pronoun")]), Party=(ORG, ["Greens"])) == set()

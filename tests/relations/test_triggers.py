@@ -724,3 +724,17 @@ def test_their_children_after_a_marriage_verb_are_the_couples(nlp):
 ])
 def test_a_member_in_an_organisation(nlp, text, named, kind, expected):
     assert relations_of(nlp, text, Tom=(PERSON, ["Tom Hale"]), Named=(kind, [named])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dan Moss, a councillor on Harwell Council, voted no.", {("Dan", "member_of", "Council", "councillor")}),
+    ("Dan Moss, the opposition leader on Harwell Council, voted no.",
+     {("Dan", "member_of", "Council", "opposition leader")}),
+])
+def test_a_seat_on_a_body_of_members(nlp, text, expected):
+    assert relations_of(nlp, text, Dan=(PERSON, ["Dan Moss"]), Council=(ORG, ["Harwell Council"])) == expected
+
+
+def test_a_councillor_on_an_island_is_no_member_of_it(nlp):
+    text = "Dan Moss, a councillor on Harwell Island, voted no."
+    assert relations_of(nlp, text, Dan=(PERSON, ["Dan Moss"]), Island=(PLACE, ["Harwell Island"])) == set()

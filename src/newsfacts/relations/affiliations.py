@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import TITLES_OF_PLACE
 from ..schema import Entity, Relation
-from .reading import Mentions, sentence, token_at
+from .reading import Mentions, named_only_after, sentence, token_at
 from .tables import ORG, PERSON, PLACE, tables
 
 
@@ -38,8 +38,8 @@ def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 def named_with(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """A person's organisation named with their name: its possessor ("Acme's Ann Lee": staff of a company, a
-    member of a party or club), a party before it ("Liberal Democrat Ann Lee") or a party or club in brackets
-    after it ("Ann Lee (Greens)", as results are listed)."""
+    member of a party or club), a party before it ("Liberal Democrat Ann Lee"), a party or club in brackets
+    after it ("Ann Lee (Greens)", as results are listed) or a US party mark ("Ann Lee, D-Ohio,")."""
     for mention, person in mentions.items:
         if person.type != PERSON or mention.kind != "name":
             continue
@@ -59,6 +59,8 @@ def named_with(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 found.append(("member_of", party))
         if name.end + 2 < len(doc) and doc[name.end].text == "(" and (side := bracketed(doc, name.end + 1, mentions)):
             found.append(("member_of", side))
+        if (party := party_marked_after(doc, name.end, mentions)) is not None:
+            found.append(("member_of", party))
         for relation, organisation in found:
             yield Relation(subject=person.id, relation=relation, object=organisation.id, evidence=sentence(name.root))
 
@@ -81,3 +83,30 @@ def bracketed(doc: Doc, start: int, mentions: Mentions) -> Entity | None:
     if named is not None and named[0].end >= inside.end_char - 1 and mentions.body_kind(named[1]) in ("party", "club"):
         return named[1]
     return mentions.party_called(inside.text)
+
+
+def party_marked_after(doc: Doc, end: int, mentions: Mentions) -> Entity | None:
+    """The party of the mark set after a US legislator's name, when the article names that party: 'Ann Lee,
+    D-Ohio,' or 'Tom Roy (R-Texas)'."""
+    if end + 4 > len(doc) or doc[end].text not in (",", "("):
+        return None
+    letter, dash, state = doc[end + 1], doc[end + 2], doc[end + 3]
+    party = tables().party_letters.get(letter.text.lower()) if len(letter.text) == 1 and letter.is_upper else None
+    if party is None or dash.text != "-" or not state.text[:1].isupper() or dash.whitespace_ or letter.whitespace_:
+        return None
+    return mentions.party_called(party)
+
+
+def possessed_parties(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'her Liberal Democrats', 'his Conservatives': the party a person calls theirs is the one they belong to."""
+    for mention, party in mentions.items:
+        if party.type != ORG or mention.kind != "name" or mentions.body_kind(party) != "party":
+            continue
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None:
+            continue
+        for possessor in (child for child in name.root.children if child.dep_ == "poss" and child.i < name.start):
+            owner = mentions.of_token(possessor)
+            if owner is not None and owner[1].type == PERSON and not (
+                    possessor.pos_ == "PRON" and named_only_after(owner[1], possessor.idx)):
+                yield Relation(subject=owner[1].id, relation="member_of", object=party.id, evidence=sentence(name.root))

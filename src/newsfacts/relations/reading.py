@@ -97,6 +97,12 @@ def own_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Mention,
     return found
 
 
+def named_only_after(entity: Entity, char: int) -> bool:
+    """Whether an entity is named or described only after character `char`."""
+    starts = [mention.start for mention in entity.mentions if mention.kind != "pronoun"]
+    return bool(starts) and min(starts) > char
+
+
 def unique(entities: Iterable[Entity]) -> list[Entity]:
     return list({entity.id: entity for entity in entities}.values())
 

@@ -42,10 +42,12 @@ class Tables:
     listing_verbs: frozenset[str]
     leading_verbs: frozenset[str]
     joining_verbs: frozenset[str]
+    founding_verbs: frozenset[str]
     location_participles: frozenset[str]
     member_bodies: dict[str, frozenset[str]]  # kind of body -> last words of its names
     member_titles: frozenset[str]
     parties: dict[str, int]  # a party's name or adjective -> the number of the party
+    party_letters: dict[str, str]  # 'd' -> 'democrat': a party mark after a US legislator's name
     party_roles: frozenset[str]
     party_groups: frozenset[str]
     portfolios: frozenset[str]
@@ -113,11 +115,13 @@ def tables() -> Tables:
         party_membership_verbs={verb: frozenset(preps) for verb, preps in data["membership_verbs"]["party"].items()},
         leading_verbs=frozenset(data["leading_verbs"]["present"]),
         joining_verbs=frozenset(data["leading_verbs"]["since"]),
+        founding_verbs=frozenset(data["leading_verbs"]["founding"]),
         location_participles=frozenset(data["location_participles"]),
         member_bodies={kind: frozenset(words) for kind, words in data["member_bodies"].items()
                        if not kind.startswith("_") and kind != "member_titles"},
         member_titles=frozenset(data["member_bodies"]["member_titles"]),
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
+        party_letters=data["party_letters"]["letters"],
         party_roles=frozenset(data["party_roles"]["words"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import COMPANY_NOUNS, PERSON_ROLE_NOUNS
 from ..parse import RELATIVE_TAGS
 from ..schema import Entity, Mention, Relation
-from .reading import RELATIVE_PRONOUNS, Mentions, bare, own_mention, sentence, token_at, unique
+from .reading import RELATIVE_PRONOUNS, Mentions, bare, named_only_after, own_mention, sentence, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
 from .verbs import married
 
@@ -77,6 +77,12 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
             for target in (child for child in preposition.children if child.dep_ == "pobj"):
                 if (found := own_mention(target, noun, mentions)) and found[0].kind == "name" and found[1].type == ORG:
                     yield found[1]
+        elif preposition.dep_ == "prep" and preposition.lower_ == "on":
+            # "a councillor on Tamford Council", "the opposition leader on the council": a seat on a body of members
+            for target in (child for child in preposition.children if child.dep_ == "pobj"):
+                if (found := own_mention(target, noun, mentions)) and found[0].kind in ("name", "description") \
+                        and mentions.body_kind(found[1]) in ("legislature", "association"):
+                    yield found[1]
     clause = noun.head
     if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
             preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
@@ -98,12 +104,6 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
             yield found[1]
-
-
-def named_only_after(entity: Entity, char: int) -> bool:
-    """Whether an entity is named or described only after character `char`."""
-    starts = [mention.start for mention in entity.mentions if mention.kind != "pronoun"]
-    return bool(starts) and min(starts) > char
 
 
 def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:

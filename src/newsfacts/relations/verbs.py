@@ -95,9 +95,9 @@ def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
 
 
 def based_one(participle: Token, mentions: Mentions) -> Entity | None:
-    """What 'based' or 'located' is said of: the noun it modifies, the name that noun is set beside ('Acme,
-    a firm based in Leeds', 'the Leeds-based firm Acme'), or its subject, through a relative pronoun ('Acme,
-    which is based in Leeds')."""
+    """What 'based', 'located' or 'founded' is said of: the noun it modifies, the name that noun is set beside
+    ('Acme, a firm based in Leeds', 'the Leeds-based firm Acme'), or its subject, through a relative pronoun
+    ('Acme, which is based in Leeds')."""
     if participle.dep_ in ("acl", "amod"):
         noun = participle.head
         while noun.dep_ == "compound" and mentions.entity_of(noun) is None:
@@ -184,6 +184,10 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                       for side in objects_of(verb, mentions, table.membership_verbs[lemma], direct=False)
                       if side.type == ORG]
             found += [("member_of", member, owner) for owner in boards_of(verb, mentions, table.membership_verbs[lemma])]
+        elif lemma in table.founding_verbs and verb.tag_ == "VBN" and (
+                founded := based_one(verb, mentions)) is not None and founded.type == ORG:
+            found += [(serving(founded, mentions), founder, founded)
+                      for founder in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
             worker = subject_entity(verb, mentions)
