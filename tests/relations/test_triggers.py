@@ -738,3 +738,41 @@ def test_a_seat_on_a_body_of_members(nlp, text, expected):
 def test_a_councillor_on_an_island_is_no_member_of_it(nlp):
     text = "Dan Moss, a councillor on Harwell Island, voted no."
     assert relations_of(nlp, text, Dan=(PERSON, ["Dan Moss"]), Island=(PLACE, ["Harwell Island"])) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Reed said her brother, Tom Reed, had left before their father, Ian Reed, died.",
+     {("Tom", "sibling_of", "Ann", None), ("Ian", "parent_of", "Ann", None), ("Ian", "parent_of", "Tom", None)}),
+    ("His sister, Ann Reed, is a doctor, and their brother, Ian Reed, farms in Kent.",
+     {("Ann", "sibling_of", "Tom", None), ("Ian", "sibling_of", "Ann", None), ("Ian", "sibling_of", "Tom", None)}),
+    ("Ann Reed met her brother, Tom Reed. Two years later their father, Ian Reed, was there as well, and "
+     "they spoke. Ian Reed said their mother was well.", {("Tom", "sibling_of", "Ann", None),
+                                                       ("Ian", "parent_of", "Ann", None),
+                                                       ("Ian", "parent_of", "Tom", None)}),
+])
+def test_their_parent_or_sibling_after_two_siblings_is_both_siblings(nlp, text, expected):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Reed"] + ([("her", "pronoun")] if "her " in text else [])),
+                         Tom=(PERSON, ["Tom Reed"] if "Tom" in text else [("His", "pronoun")]),
+                         Ian=(PERSON, ["Ian Reed"]))
+    assert found == expected
+
+
+def test_their_father_with_no_siblings_named_has_no_child(nlp):
+    text = "Ann Reed and Tom Cole spoke before their father, Ian Reed, died."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Reed"]), Tom=(PERSON, ["Tom Cole"]), Ian=(PERSON, ["Ian Reed"]))
+    assert found == set()
+
+
+def test_an_organisation_inside_the_holders_description_owns_the_title(nlp):
+    text = "Norvale Heart Trust chief executive Ann Lee welcomed the report. The Norvale Heart Trust agreed."
+    found = relations_of(nlp, text, Ann=(PERSON, [("Norvale Heart Trust chief executive Ann Lee", "description"),
+                                                  "Ann Lee"]),
+                         Trust=(ORG, [("Norvale Heart Trust", "name", 1)]))
+    assert found == {("Ann", "works_for", "Trust", "chief executive")}
+
+
+def test_an_organisation_before_a_title_of_two_words_the_parse_hung_on_the_name(nlp):
+    text = "Asthma Relief Alliance chief executive Justine Moss welcomed the findings, saying almost 1.3 million " \
+           "Britons were living with asthma."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Justine Moss"]), Alliance=(ORG, ["Asthma Relief Alliance"]))
+    assert found == {("Ann", "works_for", "Alliance", "chief executive")}

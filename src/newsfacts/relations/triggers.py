@@ -46,10 +46,11 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
     for child in noun.lefts:
         if child.dep_ not in ("compound", "nmod", "amod"):
             continue
-        entity = mentions.entity_of(child)
-        if entity and (entity.type == ORG or entity.type == PERSON and trigger.relation == "works_for"):
+        # Not the mention of the holder around both: "Acme chief executive Ann Lee", one description of her.
+        found = own_mention(child, noun, mentions)
+        if found and (found[1].type == ORG or found[1].type == PERSON and trigger.relation == "works_for"):
             candidates.append(child)
-        elif own_mention(child, noun, mentions) is None:
+        elif found is None:
             yield from named_before(child, mentions)
         if child.is_lower and own_mention(child, noun, mentions) is None:
             # "the Acme district president": the name modifies the word before the title
@@ -63,8 +64,11 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         candidates.append(modifier)
     if (before := organisation_just_before(noun, mentions)) is not None:
         yield before
+    # "a memoir by Ann Lee": a work's author is named after 'by' too
+    prepositions = OWNING_PREPOSITIONS | ({"by"} if trigger.relation == "author_of" and not trigger.holder_is_subject
+                                          else set())
     for preposition in noun.rights:
-        if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
+        if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
@@ -108,11 +112,13 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
 
 def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
     """'Acme' in 'Acme defender Ian Moss' when the parse hung 'Acme' elsewhere: an organisation's name right
-    before a title that is right before a person's name."""
+    before a title that is right before a person's name. The title may have plain words of its own: 'Acme chief
+    executive Ann Lee'."""
     doc = noun.doc
-    if noun.i == 0 or noun.i + 1 >= len(doc) or any(child.i < noun.i for child in noun.children):
+    start = noun.left_edge.i
+    if start == 0 or noun.i + 1 >= len(doc) or not all(word.is_lower and word.is_alpha for word in doc[start:noun.i]):
         return None
-    named = mentions.ending.get(doc[noun.i - 1].idx + len(doc[noun.i - 1]))
+    named = mentions.ending.get(doc[start - 1].idx + len(doc[start - 1]))
     following = mentions.starting.get(doc[noun.i + 1].idx)
     if named is None or following is None or named[0].kind != "name" or named[1].type != ORG:
         return None
@@ -496,12 +502,25 @@ def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_
                                                       sentence_number <= couple_sentence + 1)
 
 
+def siblings_owning(noun: Token, trigger: Trigger, mentions: Mentions, sentence_number: int,
+                    siblings_sentence: int) -> bool:
+    """Whether a parent or sibling noun is the last named siblings': 'their father' or 'their sister' in the
+    sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,')."""
+    if trigger.relation not in ("parent_of", "sibling_of") or not trigger.holder_is_subject:
+        return False
+    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    return possessor is not None and possessor.lower_ == "their" and own_mention(possessor, noun, mentions) is None \
+        and sentence_number <= siblings_sentence + 1
+
+
 def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
     bodies = story_bodies(mentions)
     sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
     couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
     couple_sentence = -2
+    siblings: list[Entity] = []  # the brothers or sisters named last, and the sentence naming them
+    siblings_sentence = -2
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
@@ -549,6 +568,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 and couple_owning(listing if listing is not None else noun, mentions, sentence_number,
                                   couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
+        # "His brother, Tom, ... and their mother, Ann": she is the mother of both.
+        if siblings and not found_owners and siblings_owning(noun, trigger, mentions, sentence_number,
+                                                              siblings_sentence):
+            found_owners = siblings
         owner_ids = {owner.id for owner in found_owners}
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
         for owner in unique(found_owners):
@@ -561,6 +584,8 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
                 if relation == "spouse_of":
                     couple, couple_sentence = [subject, obj], sentence_number
+                elif relation == "sibling_of" and found_owners is not siblings:
+                    siblings, siblings_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
 
