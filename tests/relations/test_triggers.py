@@ -784,3 +784,15 @@ def test_a_persons_lawyer_agent_or_manager_is_not_their_employee(nlp, title):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee", ("Ann Lee", "name", 1)]), Tom=(PERSON, ["Tom Reed"]),
                          Acme=(ORG, ["Acme"]))
     assert found == {("Ann", "works_for", "Acme", title)}
+
+
+@pytest.mark.parametrize("text, ministry, expected", [
+    ("Tom Reed, a deputy minister at the Ministry of Roads and Ports, led the talks.",
+     "the Ministry of Roads and Ports", {("Tom", "works_for", "Body", "deputy minister")}),
+    ("Tom Reed, a minister in the Wessex Foreign Office, led the talks.", "the Wessex Foreign Office",
+     {("Tom", "works_for", "Body", "minister")}),
+    ("Tom Reed, a minister at Acme Holdings, led the talks.", "Acme Holdings", set()),
+])
+def test_a_minister_at_a_government_department_works_there(nlp, text, ministry, expected):
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Body=(ORG, [ministry]))
+    assert found == expected

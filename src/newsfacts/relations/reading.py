@@ -50,12 +50,16 @@ class Mentions(MentionIndex):
         number = tables().parties.get(bare(words))
         return self._parties.get(number) if number is not None else None
 
+    def forms(self, entity: Entity) -> set[str]:
+        """An organisation's names and descriptions, bare ('acme', 'company')."""
+        return self._forms.get(entity.id, set()) | {bare(entity.name)}
+
     def body_kind(self, entity: Entity) -> str | None:
         """What kind of body an organisation is, by the last words of its names and descriptions: 'party',
         'legislature', 'association', 'club', or None (a company, a ministry, one not known)."""
         if entity.type != ORG:
             return None
-        forms = self._forms.get(entity.id, set()) | {bare(entity.name)}
+        forms = self.forms(entity)
         # Any entity a party table names is a party, not only the one `party_called` answers with: the
         # entities stage may leave "GOP" and "the Republicans" apart, and "GOP Rep. Ann Roy" names the first.
         if entity in self._parties.values() or forms & tables().parties.keys():

@@ -51,6 +51,7 @@ class Tables:
     party_roles: frozenset[str]
     party_groups: frozenset[str]
     portfolios: frozenset[str]
+    government_departments: frozenset[str]
     public_offices: frozenset[str]
     job_endings: tuple[str, ...]
     clubs: frozenset[str]
@@ -125,6 +126,7 @@ def tables() -> Tables:
         party_roles=frozenset(data["party_roles"]["words"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
+        government_departments=frozenset(data["government_departments"]["words"]),
         public_offices=frozenset(data["public_offices"]["words"]) | PLACE_NOUNS,
         job_endings=tuple(data["job_endings"]["endings"]),
         clubs=frozenset(data["clubs"]["words"]),

@@ -620,8 +620,9 @@ def trigger_of(word: str) -> Trigger | None:
 def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:
     """The relation a trigger noun states with this owner. A country or person employs the holder of a
     government title; a party's people are its members, and so are the chair or leader of a legislature or
-    an association; a politician's title owned by any other organisation says nothing ("MP for Leeds"
-    names a seat, "Transport minister" a portfolio, and so does "Health" in "Health Secretary")."""
+    an association; a politician's title owned by a government department is a job there, and owned by any other
+    organisation says nothing ("MP for Leeds" names a seat, "Transport minister" a portfolio, and so does
+    "Health" in "Health Secretary")."""
     table = tables()
     if owner.type in trigger.employs_when_owned_by:
         return "works_for"
@@ -630,7 +631,9 @@ def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions
     kind = mentions.body_kind(owner)
     word = noun.lemma_.lower()
     if word in table.party_roles and owner.type == ORG and kind not in ("party", "legislature"):
-        return None
+        # "a junior minister at the Department of Rivers" works there
+        ends = {word for form in mentions.forms(owner) if form for word in (form.split()[0], form.split()[-1])}
+        return "works_for" if ends & table.government_departments else None
     if trigger.relation == "works_for" and (kind == "party" or kind in ("legislature", "association")
                                             and word in table.member_titles):
         return "member_of"
