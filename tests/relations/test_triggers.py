@@ -796,3 +796,35 @@ def test_a_persons_lawyer_agent_or_manager_is_not_their_employee(nlp, title):
 def test_a_minister_at_a_government_department_works_there(nlp, text, ministry, expected):
     found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Body=(ORG, [ministry]))
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police Chief Tom Reed said the department would add patrols at the Elmby Police Department.",
+     {("Tom", "works_for", "Body", "chief")}),
+    ("Rovers boss Tom Reed said his side had been unlucky against Elmby Rovers.", {("Tom", "works_for", "Body", "boss")}),
+    ("Norvale boss Tom Reed praised Norvale Freight.", {("Tom", "works_for", "Body", "boss")}),
+    # A common word opening the name is no name of it; a portfolio names no department
+    ("Planning director Tom Reed said the planning rules of the Planning Board were clear.", set()),
+    ("Transport minister Tom Reed visited the Department for Transport.", set()),
+])
+def test_a_title_modified_by_words_of_the_one_organisation_naming_them(nlp, text, expected):
+    body = next(name for name in ("the Elmby Police Department", "Elmby Rovers", "Norvale Freight",
+                                  "the Planning Board", "the Department for Transport") if name in text)
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Body=(ORG, [body]))
+    assert found == expected
+
+
+def test_a_council_leader_is_of_the_one_council_the_title_names(nlp):
+    text = "Elmby Town Council and Wessex County Council met. But town council leader Ann Lee said no. Later, " \
+           "county council leader Tom Reed said yes. Council leader Ian Moss said nothing."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]), Ian=(PERSON, ["Ian Moss"]),
+                         Town=(ORG, ["Elmby Town Council"]), County=(ORG, ["Wessex County Council"]))
+    assert found == {("Ann", "member_of", "Town", "town council leader"),
+                     ("Tom", "member_of", "County", "county council leader")}
+
+
+def test_the_leader_of_an_alliance_is_its_member_and_its_chief_executive_on_its_staff(nlp):
+    text = "Elmby Alliance leader Ann Lee spoke. Later, Elmby Alliance chief executive Tom Reed spoke."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]),
+                         Body=(ORG, ["Elmby Alliance", ("Elmby Alliance", "name", 1)]))
+    assert found == {("Ann", "member_of", "Body", "leader"), ("Tom", "works_for", "Body", "chief executive")}

@@ -51,7 +51,8 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         if found and (found[1].type == ORG or found[1].type == PERSON and trigger.relation == "works_for"):
             candidates.append(child)
         elif found is None:
-            yield from named_before(child, mentions)
+            named = list(named_before(child, mentions))
+            yield from named or organisation_named_by(child, noun, trigger, mentions)
         if child.is_lower and own_mention(child, noun, mentions) is None:
             # "the Acme district president": the name modifies the word before the title
             for grandchild in (word for word in child.lefts if word.dep_ in ("compound", "nmod")):
@@ -175,6 +176,21 @@ def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
         yield named
     elif party := mentions.party_called(words) or mentions.party_called(modifier.text):
         yield party
+
+
+def organisation_named_by(modifier: Token, noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The one organisation of the story whose name holds the nouns modifying a title: 'Police Chief Tom Reed'
+    in a story naming one police department, 'town council leader Ann Lee', 'Rovers boss Tom Reed'. Not a
+    politician's title: 'Transport minister' names a portfolio, not the Department for Transport."""
+    if trigger.relation not in ("works_for", "member_of") or noun.lemma_.lower() in tables().party_roles \
+            or modifier.dep_ not in ("compound", "nmod", "amod") \
+            or modifier.pos_ not in ("NOUN", "PROPN") and not modifier.text[:1].isupper():
+        return
+    words = modifier.doc[modifier.left_edge.i:modifier.i + 1]
+    if all(word.is_alpha for word in words) and all(own_mention(word, noun, mentions) is None for word in words) \
+            and bare(words.text) not in tables().portfolios \
+            and (organisation := mentions.organisation_with_words(words.text)) is not None:
+        yield organisation
 
 
 def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
@@ -454,7 +470,8 @@ def role_of(noun: Token, mentions: Mentions) -> str:
                 previous, noun, mentions):
             break
         if previous.lower_ in tables().past or previous.lower_ in mentions.organisations or any(
-                named_before(previous, mentions)):
+                named_before(previous, mentions)) or previous.text[:1].isupper() and (
+                previous.lower_ not in tables().portfolios and mentions.organisation_with_words(previous.text)):
             break
         start -= 1
     return noun.doc[start:noun.i + 1].text.lower()
