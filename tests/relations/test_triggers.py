@@ -828,3 +828,15 @@ def test_the_leader_of_an_alliance_is_its_member_and_its_chief_executive_on_its_
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]),
                          Body=(ORG, ["Elmby Alliance", ("Elmby Alliance", "name", 1)]))
     assert found == {("Ann", "member_of", "Body", "leader"), ("Tom", "works_for", "Body", "chief executive")}
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed, 41, a director at Acme, will become chairman.",
+    "Tom Reed (41), a director at Acme, will become chairman.",
+    "Tom Reed, 41, currently managing director of Acme, will become chairman.",
+    "Tom Reed, now a director at Acme, will become chairman.",
+])
+def test_a_title_set_after_a_name_and_its_age(nlp, text):
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Acme=(ORG, ["Acme"]))
+    assert {(subject, relation, obj) for subject, relation, obj, _ in found} == {("Tom", "works_for", "Acme")}
+

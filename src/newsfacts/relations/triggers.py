@@ -326,8 +326,13 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     # ("Ann Lee, Acme chief Tom Reed" is a list), nor for a plural ("Tom, 23, and Ann, 22, both students": one
     # name would be half the answer).
     phrase_start = noun.left_edge.i
-    if not named and not plural and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
-        before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
+    if noun.dep_ == "dobj" and noun.head.i == noun.i - 1 and noun.head.tag_ == "VBG":
+        phrase_start = noun.head.left_edge.i  # "managing director" parsed as a verb and its object
+    while phrase_start and doc[phrase_start - 1].pos_ == "ADV" and doc[phrase_start - 1].is_lower:
+        phrase_start -= 1  # "Tom Reed, currently director of Acme"
+    name_end = name_end_before(doc, phrase_start)
+    if not named and not plural and name_end is not None:
+        before = mentions.ending.get(doc[name_end].idx + len(doc[name_end].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]
     if not named and plural:  # "Tom Reed, 20, and Ann Cole, 19, both students at Acme"
@@ -377,6 +382,19 @@ def pair_before_both(noun: Token, trigger: Trigger, mentions: Mentions) -> list[
         if previous is None or previous.i == 0 or previous.nbor(-1).pos_ != "ADP":
             return []
     return [first, second] if first.id != second.id else []
+
+
+def name_end_before(doc: Doc, phrase_start: int) -> int | None:
+    """The token that may end a name set before a phrase opening at `phrase_start` after a comma, past an age
+    given between: 'Tom Reed, her brother', 'Tom Reed, 41, her brother', 'Tom Reed (41), her brother'."""
+    if phrase_start < 2 or doc[phrase_start - 1].text != ",":
+        return None
+    end = phrase_start - 2
+    if end >= 2 and doc[end].like_num and doc[end - 1].text == ",":
+        end -= 2
+    elif end >= 3 and doc[end].text == ")" and doc[end - 1].like_num and doc[end - 2].text == "(":
+        end -= 3
+    return end
 
 
 def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
