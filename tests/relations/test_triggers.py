@@ -840,3 +840,10 @@ def test_a_title_set_after_a_name_and_its_age(nlp, text):
     found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Acme=(ORG, ["Acme"]))
     assert {(subject, relation, obj) for subject, relation, obj, _ in found} == {("Tom", "works_for", "Acme")}
 
+
+
+def test_a_title_only_an_institution_gives_is_of_the_one_the_story_calls_back(nlp):
+    text = "Principal Ann Lee said half of the school's pupils lived nearby. Elmby Grammar School reopens in May."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Principal Ann Lee"]),
+                         School=(ORG, ["Elmby Grammar School", ("the school", "description")]))
+    assert found == {("Ann", "works_for", "School", "principal")}

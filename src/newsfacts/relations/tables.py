@@ -92,6 +92,11 @@ def tables() -> Tables:
     for word in governing & triggers.keys():
         triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
                                  employs_when_owned_by=frozenset({PERSON, PLACE}))
+    for kind, body in data["story_bodies"].items():
+        for word in () if kind.startswith("_") else set(body["titles"]) - triggers.keys():
+            # "Principal Ann Lee": a title only such a body gives ('the school' calls it back); a council's are seats
+            triggers[word] = Trigger("member_of" if kind == "council" else "works_for", True, people,
+                                     frozenset({ORG}), True)
     for word in data["work_nouns"]["words"]:
         triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, False)
     for word in PERSON_ROLES["author_nouns"]:
