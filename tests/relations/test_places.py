@@ -161,3 +161,10 @@ def test_a_site_in_or_on_a_street(nlp, text, site, kind, expected):
     found = relations_of(nlp, text, Site=(ORG if kind == "name" else PLACE, [(site, kind)]),
                          Street=(PLACE if "Day" not in text else "EVENT", [street]))
     assert found == ({("Site", "located_in", "Street", None)} if expected else set())
+
+
+def test_a_ward_called_after_a_town_holds_it_rather_than_lies_in_it(nlp):
+    text = "Labour took the Elmby ward from the Greens, and Ann Lee opened the Elmby smelter."
+    found = relations_of(nlp, text, Elmby=(PLACE, ["Elmby"]), Ward=(PLACE, [("the Elmby ward", "description")]),
+                         Smelter=(PLACE, [("the Elmby smelter", "description")]))
+    assert found == {("Smelter", "located_in", "Elmby", None)}
