@@ -847,3 +847,10 @@ def test_a_title_only_an_institution_gives_is_of_the_one_the_story_calls_back(nl
     found = relations_of(nlp, text, Ann=(PERSON, ["Principal Ann Lee"]),
                          School=(ORG, ["Elmby Grammar School", ("the school", "description")]))
     assert found == {("Ann", "works_for", "School", "principal")}
+
+
+@pytest.mark.parametrize("title, expected", [("Sheriff", True), ("Superintendent", False)])
+def test_a_county_before_its_sheriffs_name_employs_them(nlp, title, expected):
+    text = f"Elm County {title} Ann Lee gave details."
+    found = relations_of(nlp, text, Ann=(PERSON, [f"{title} Ann Lee"]), County=(PLACE, ["Elm County"]))
+    assert found == ({("Ann", "works_for", "County", title.lower())} if expected else set())

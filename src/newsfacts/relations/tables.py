@@ -97,6 +97,8 @@ def tables() -> Tables:
             # "Principal Ann Lee": a title only such a body gives ('the school' calls it back); a council's are seats
             triggers[word] = Trigger("member_of" if kind == "council" else "works_for", True, people,
                                      frozenset({ORG}), True)
+    for word in set(data["place_offices"]["words"]) - triggers.keys():
+        triggers[word] = Trigger("works_for", True, people, frozenset({ORG, PLACE}), True)
     for word in data["work_nouns"]["words"]:
         triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, False)
     for word in PERSON_ROLES["author_nouns"]:

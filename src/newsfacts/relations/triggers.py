@@ -686,14 +686,14 @@ def title_in_name(noun: Token, trigger: Trigger, mentions: Mentions) -> tuple[Me
 
 def owners_before_name(name: Mention, noun: Token, mentions: Mentions) -> Iterator[Entity]:
     """For a title inside a person's name, what the words just before the name name: 'Acme' in 'Acme
-    Superintendent Ann Lee', a party in 'Republican Senator Ann Lee'."""
+    Superintendent Ann Lee', a party in 'Republican Senator Ann Lee', a county in 'Elm County Sheriff Ann Lee'."""
     span = noun.doc.char_span(name.start, name.end, alignment_mode="expand")
     if span is None:
         return
     for child in span.root.lefts:
         if child.i >= span.start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue
-        if (found := own_mention(child, noun, mentions)) and found[1].type in (ORG, PERSON):
-            yield found[1]
+        if (found := own_mention(child, noun, mentions)) and found[1].type in (ORG, PERSON, PLACE):
+            yield found[1]  # a place owns only the titles whose owner types allow it: 'Elm County Sheriff
         elif found is None:
             yield from named_before(child, mentions)
