@@ -91,3 +91,19 @@ def test_the_party_a_person_calls_theirs(nlp, text, expected):
 def test_a_party_owned_by_a_pronoun_for_someone_named_later_is_no_membership(nlp):
     text = "Her Greens held the seat, Eva Stone said."
     assert relations_of(nlp, text, Eva=(PERSON, ["Eva Stone", ("Her", "pronoun")]), Party=(ORG, ["Greens"])) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lee will replace Sen. Tom Reed, the Elmby Republican who is retiring. The Republicans lost.", True),
+    ("Tom Reed, a Democrat, won. The Democratic Party gained.", True),
+    ("Tom Reed is a Tory. The Conservatives gained.", True),
+    # an adjective, or a party the article does not name, says nothing here
+    ("Tom Reed is a Republican senator's aide. The Democrats won.", False),
+    ("Tom Reed, a Democrat, won.", False),
+])
+def test_a_party_name_as_a_noun_for_a_person(nlp, text, expected):
+    party = next((name for name in ("The Republicans", "The Democratic Party", "The Conservatives", "The Democrats")
+                  if name in text), None)
+    found = relations_of(nlp, text, Tom=(PERSON, ["Sen. Tom Reed" if "Sen." in text else "Tom Reed"]),
+                         Party=(ORG, [party] if party else []))
+    assert (("Tom", "member_of", "Party", None) in found) == expected

@@ -145,3 +145,26 @@ def test_a_storm_or_a_name_beside_a_persons_description_is_not_located(nlp, text
     people = {"Ola": (PERSON, ["Ola Berg", ("whose envoy in Tamford", "description")])} if "Ola" in text else {}
     found = relations_of(nlp, text, Named=(PLACE, [named]), Town=(PLACE, [town]), **people)
     assert not any(relation == "located_in" for _, relation, _, _ in found)
+
+
+@pytest.mark.parametrize("text, site, kind, expected", [
+    ("The play will be staged at the Old Mill in Elm Street from May.", "the Old Mill", "name", True),
+    ("He ran Reed's Bar on Elm Street for fifty years.", "Reed's Bar", "name", True),
+    ("Two people died after a blast at a chemical plant in Elm Street on Monday.", "a chemical plant", "description",
+     True),
+    # A company is not on the street its factory is on; nor does 'on' say where anything lies but on a street
+    ("Crews went to the factory, run by Reed Chemicals, on Elm Street.", "Reed Chemicals", "name", False),
+    ("Reed Chemicals on Elm Street Day gave out flags.", "Reed Chemicals", "name", False),
+])
+def test_a_site_in_or_on_a_street(nlp, text, site, kind, expected):
+    street = "Elm Street Day" if "Day" in text else "Elm Street"
+    found = relations_of(nlp, text, Site=(ORG if kind == "name" else PLACE, [(site, kind)]),
+                         Street=(PLACE if "Day" not in text else "EVENT", [street]))
+    assert found == ({("Site", "located_in", "Street", None)} if expected else set())
+
+
+def test_a_ward_called_after_a_town_holds_it_rather_than_lies_in_it(nlp):
+    text = "Labour took the Elmby ward from the Greens, and Ann Lee opened the Elmby smelter."
+    found = relations_of(nlp, text, Elmby=(PLACE, ["Elmby"]), Ward=(PLACE, [("the Elmby ward", "description")]),
+                         Smelter=(PLACE, [("the Elmby smelter", "description")]))
+    assert found == {("Smelter", "located_in", "Elmby", None)}

@@ -244,3 +244,16 @@ def test_the_founder_named_after_by_works_for_the_organisation(nlp, text):
 def test_an_organisation_founded_by_another_is_no_job(nlp):
     text = "The fund was established by the Tarrow Trust in 2001."
     assert relations_of(nlp, text, Trust=(ORG, ["Tarrow Trust"])) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Salt Wind, by local writer Ann Lee, will be staged by the Elm Players from May.",
+     {("Ann", "author_of", "Play", None)}),
+    ("The launch comes a week before Salt Wind, a memoir by singer Ann Lee, is published.",
+     {("Ann", "author_of", "Play", None)}),
+    ("Salt Wind was staged by Ann Lee in May.", set()),
+])
+def test_a_by_phrase_on_a_work_names_its_author(nlp, text, expected):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Play=(WORK, ["Salt Wind"]),
+                         Elm=(ORG, ["the Elm Players"] if "Elm" in text else []))
+    assert found == expected

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from ..nlp import Parsed
 from ..schema import FactSheet, Relation
-from .affiliations import affiliations, named_with, possessed_parties
+from .affiliations import affiliations, named_with, party_members, possessed_parties
 from .places import place_pairs, places_describing, places_in, possessed_places, sites_named_after
 from .reading import Mentions
 from .triggers import trigger_relations
@@ -44,7 +44,7 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
     steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
-             sites_named_after, affiliations, named_with, possessed_parties)
+             sites_named_after, affiliations, named_with, possessed_parties, party_members)
     for relation in (relation for step in steps for relation in step(doc, mentions)):
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))

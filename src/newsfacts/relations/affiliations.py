@@ -1,5 +1,6 @@
 """An organisation named with a person: after the name ("Ian Reed, of Kent Police,", "Ann Lee (Green)"), as
-its possessor ("Acme's Ann Lee") or a party before it ("Liberal Democrat Ann Lee")."""
+its possessor ("Acme's Ann Lee") or a party before it ("Liberal Democrat Ann Lee"); and a party's member
+called by its name ("Ann Lee, a Democrat,")."""
 
 from __future__ import annotations
 
@@ -110,3 +111,26 @@ def possessed_parties(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if owner is not None and owner[1].type == PERSON and not (
                     possessor.pos_ == "PRON" and named_only_after(owner[1], possessor.idx)):
                 yield Relation(subject=owner[1].id, relation="member_of", object=party.id, evidence=sentence(name.root))
+
+
+def party_members(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'Tom Reed, the Elmby Republican,', 'Ann Lee is a Tory': a party's name as a noun for one person, set beside
+    a name or said of it by a copula, makes them a member of the party the article names."""
+    copulas = tables().copulas
+    for token in mentions.tokens:
+        if token.dep_ not in ("appos", "attr") or token.tag_ not in ("NN", "NNP") \
+                or not any(child.dep_ == "det" for child in token.children):
+            continue
+        inside = mentions.of_token(token)
+        if inside is not None and inside[1].type != PERSON or (party := mentions.party_called(token.text)) is None:
+            continue
+        if token.dep_ == "appos":
+            holders = [token.head]
+        elif token.head.lemma_ in copulas:
+            holders = [child for child in token.head.children if child.dep_ == "nsubj"]
+        else:
+            holders = []
+        for holder in holders:
+            found = mentions.of_token(holder)
+            if found is not None and found[0].kind == "name" and found[1].type == PERSON:
+                yield Relation(subject=found[1].id, relation="member_of", object=party.id, evidence=sentence(token))

@@ -44,17 +44,27 @@ def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'the Acme Institute in Leeds', 'the Acme estate in Leeds', 'Acme, a firm in the town of Leeds', 'Elm
-    Lodge, in Tamford district,': a name and the place an 'in' set after it names."""
+    Lodge, in Tamford district,', 'Reed's Bar on Elm Street': a name and the place an 'in' set after it names, or
+    the street an 'on' names."""
     for preposition in mentions.tokens:
-        if preposition.lower_ != "in" or preposition.i + 1 >= len(doc):
+        if preposition.lower_ not in ("in", "on") or preposition.i + 1 >= len(doc):
             continue
-        named = located_before(preposition, mentions)
         place = place_after(preposition, mentions)
+        on_street = place is not None and is_street(place, mentions)
+        if preposition.lower_ == "on" and (not on_street or doc[preposition.i - 1].text == ","):
+            continue  # "on" locates only on a street, right after: "Reed's Bar on Elm Street"
+        named = located_before(preposition, mentions, on_street)
         if named is not None and place is not None and named.id != place.id:
             yield Relation(subject=named.id, relation="located_in", object=place.id, evidence=sentence(preposition))
 
 
-def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
+def is_street(place: Entity, mentions: Mentions) -> bool:
+    """Whether a place is a street, by the last word of a name of it ('Elm Street', 'Mill Lane')."""
+    return any(mention.kind == "name" and mention.text.split()[-1].lower() in tables().street_heads
+               for mention in place.mentions)
+
+
+def located_before(preposition: Token, mentions: Mentions, on_street: bool = False) -> Entity | None:
     """The place or organisation an 'in' says where it is: the name the parse hangs it on (or the name set
     beside that noun, or inside it: 'the Acme estate'), else one the text sets right before it when the parse
     hung it elsewhere: a place or a building ('Elm Court in Tamford') or a name with the 'in' phrase between
@@ -91,16 +101,20 @@ def located_before(preposition: Token, mentions: Mentions) -> Entity | None:
                       and found[0].text.split()[-1].lower() not in tables().areas), None)
     if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE) or names_event(named[0]):
         return None
-    building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings
+    # Whatever is named right before a street it lies on is a building: "the Old Mill in Elm Street"
+    building = named[1].type == PLACE or named[0].text.split()[-1].lower() in tables().buildings or on_street
     return named[1] if building or between_commas else None
 
 
 def located_name(named: tuple[Mention, Entity], token: Token, mentions: Mentions) -> bool:
-    """Whether a mention is the name of a place or an organisation that an 'in' can locate: not a people
+    """Whether a mention is the name of a place or an organisation, or the description of a building, that an
+    'in' can locate: not a people
     ("Israelis in Gaza", which NER's nationality label gives the entities stage as an organisation), nor a storm
     ("Hurricane Ida in Texas"), nor a name ending a description of a person ("a GP in Elmby")."""
-    if named[0].kind != "name" or named[1].type not in (ORG, PLACE) or token.ent_type_ == "NORP":
+    if named[1].type not in (ORG, PLACE) or token.ent_type_ == "NORP":
         return False
+    if named[0].kind != "name":  # a building described: "a chemical plant in Tamford"
+        return named[0].kind == "description" and named[0].text.split()[-1].lower() in tables().buildings
     return not names_event(named[0]) and not any(
         mention.kind == "description" and entity.type == PERSON and mention.end == named[0].end
         for mention, entity in mentions.at(token))

@@ -20,6 +20,7 @@ class Mentions(MentionIndex):
     def __init__(self, doc: Doc, sheet: FactSheet):
         super().__init__(doc, sheet.entities)
         self.tokens = list(doc)  # made once: each step reads every token, and spaCy makes a Token per visit
+        self.lower_words = {token.text for token in self.tokens if token.is_lower}
         self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
         known = tables().parties
         parties: dict[int, set[str]] = {}
@@ -45,17 +46,35 @@ class Mentions(MentionIndex):
         none or two so."""
         return self._called.get(noun)
 
+    def organisation_with_words(self, words: str) -> Entity | None:
+        """The one organisation whose name holds `words` as whole words after its first ('police' in 'the Elmby
+        Police Department', 'town council' in 'Elmby Town Council': the words saying what kind of body it is, not
+        the ones setting it apart), or that the article calls 'the <words>'; None when none or two do."""
+        # A capitalised word the article never writes in lower case is a name, and may be the first of the
+        # organisation's ('Acme' for 'Acme Holdings'); 'Opposition', 'Planning' are not.
+        name_like = words[:1].isupper() and not set(words.lower().split()) & self.lower_words
+        words = bare(words)
+        found = {entity.id: entity for text, entity in self.organisations.items() if " " in bare(text) and (
+            f" {words} " in " " + (bare(text) if name_like else bare(text).split(" ", 1)[1]) + " ")}
+        if not found and (called := self.organisation_called(words)) is not None:
+            return called
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def party_called(self, words: str) -> Entity | None:
         """The party the article names that `words` also names: 'Tory' or 'Conservative' for 'the Conservatives'."""
         number = tables().parties.get(bare(words))
         return self._parties.get(number) if number is not None else None
+
+    def forms(self, entity: Entity) -> set[str]:
+        """An organisation's names and descriptions, bare ('acme', 'company')."""
+        return self._forms.get(entity.id, set()) | {bare(entity.name)}
 
     def body_kind(self, entity: Entity) -> str | None:
         """What kind of body an organisation is, by the last words of its names and descriptions: 'party',
         'legislature', 'association', 'club', or None (a company, a ministry, one not known)."""
         if entity.type != ORG:
             return None
-        forms = self._forms.get(entity.id, set()) | {bare(entity.name)}
+        forms = self.forms(entity)
         # Any entity a party table names is a party, not only the one `party_called` answers with: the
         # entities stage may leave "GOP" and "the Republicans" apart, and "GOP Rep. Ann Roy" names the first.
         if entity in self._parties.values() or forms & tables().parties.keys():

@@ -51,6 +51,7 @@ class Tables:
     party_roles: frozenset[str]
     party_groups: frozenset[str]
     portfolios: frozenset[str]
+    government_departments: frozenset[str]
     public_offices: frozenset[str]
     job_endings: tuple[str, ...]
     clubs: frozenset[str]
@@ -91,6 +92,13 @@ def tables() -> Tables:
     for word in governing & triggers.keys():
         triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
                                  employs_when_owned_by=frozenset({PERSON, PLACE}))
+    for kind, body in data["story_bodies"].items():
+        for word in () if kind.startswith("_") else set(body["titles"]) - triggers.keys():
+            # "Principal Ann Lee": a title only such a body gives ('the school' calls it back); a council's are seats
+            triggers[word] = Trigger("member_of" if kind == "council" else "works_for", True, people,
+                                     frozenset({ORG}), True)
+    for word in set(data["place_offices"]["words"]) - triggers.keys():
+        triggers[word] = Trigger("works_for", True, people, frozenset({ORG, PLACE}), True)
     for word in data["work_nouns"]["words"]:
         triggers[word] = Trigger("author_of", False, frozenset({WORK}), employers, False)
     for word in PERSON_ROLES["author_nouns"]:
@@ -125,6 +133,7 @@ def tables() -> Tables:
         party_roles=frozenset(data["party_roles"]["words"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
+        government_departments=frozenset(data["government_departments"]["words"]),
         public_offices=frozenset(data["public_offices"]["words"]) | PLACE_NOUNS,
         job_endings=tuple(data["job_endings"]["endings"]),
         clubs=frozenset(data["clubs"]["words"]),

@@ -46,11 +46,13 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
     for child in noun.lefts:
         if child.dep_ not in ("compound", "nmod", "amod"):
             continue
-        entity = mentions.entity_of(child)
-        if entity and (entity.type == ORG or entity.type == PERSON and trigger.relation == "works_for"):
+        # Not the mention of the holder around both: "Acme chief executive Ann Lee", one description of her.
+        found = own_mention(child, noun, mentions)
+        if found and (found[1].type == ORG or found[1].type == PERSON and trigger.relation == "works_for"):
             candidates.append(child)
-        elif own_mention(child, noun, mentions) is None:
-            yield from named_before(child, mentions)
+        elif found is None:
+            named = list(named_before(child, mentions))
+            yield from named or organisation_named_by(child, noun, trigger, mentions)
         if child.is_lower and own_mention(child, noun, mentions) is None:
             # "the Acme district president": the name modifies the word before the title
             for grandchild in (word for word in child.lefts if word.dep_ in ("compound", "nmod")):
@@ -63,8 +65,11 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         candidates.append(modifier)
     if (before := organisation_just_before(noun, mentions)) is not None:
         yield before
+    # "a memoir by Ann Lee": a work's author is named after 'by' too
+    prepositions = OWNING_PREPOSITIONS | ({"by"} if trigger.relation == "author_of" and not trigger.holder_is_subject
+                                          else set())
     for preposition in noun.rights:
-        if preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS:
+        if preposition.dep_ == "prep" and preposition.lower_ in prepositions:
             # "author of the book The Long Road": the name set beside the object owns it too.
             candidates += [token for target in preposition.children if target.dep_ == "pobj"
                            for token in (target, *target.conjuncts, *owners_beside_unnamed(target, noun, mentions))]
@@ -108,11 +113,13 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
 
 def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
     """'Acme' in 'Acme defender Ian Moss' when the parse hung 'Acme' elsewhere: an organisation's name right
-    before a title that is right before a person's name."""
+    before a title that is right before a person's name. The title may have plain words of its own: 'Acme chief
+    executive Ann Lee'."""
     doc = noun.doc
-    if noun.i == 0 or noun.i + 1 >= len(doc) or any(child.i < noun.i for child in noun.children):
+    start = noun.left_edge.i
+    if start == 0 or noun.i + 1 >= len(doc) or not all(word.is_lower and word.is_alpha for word in doc[start:noun.i]):
         return None
-    named = mentions.ending.get(doc[noun.i - 1].idx + len(doc[noun.i - 1]))
+    named = mentions.ending.get(doc[start - 1].idx + len(doc[start - 1]))
     following = mentions.starting.get(doc[noun.i + 1].idx)
     if named is None or following is None or named[0].kind != "name" or named[1].type != ORG:
         return None
@@ -169,6 +176,21 @@ def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
         yield named
     elif party := mentions.party_called(words) or mentions.party_called(modifier.text):
         yield party
+
+
+def organisation_named_by(modifier: Token, noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
+    """The one organisation of the story whose name holds the nouns modifying a title: 'Police Chief Tom Reed'
+    in a story naming one police department, 'town council leader Ann Lee', 'Rovers boss Tom Reed'. Not a
+    politician's title: 'Transport minister' names a portfolio, not the Department for Transport."""
+    if trigger.relation not in ("works_for", "member_of") or noun.lemma_.lower() in tables().party_roles \
+            or modifier.dep_ not in ("compound", "nmod", "amod") \
+            or modifier.pos_ not in ("NOUN", "PROPN") and not modifier.text[:1].isupper():
+        return
+    words = modifier.doc[modifier.left_edge.i:modifier.i + 1]
+    if all(word.is_alpha for word in words) and all(own_mention(word, noun, mentions) is None for word in words) \
+            and bare(words.text) not in tables().portfolios \
+            and (organisation := mentions.organisation_with_words(words.text)) is not None:
+        yield organisation
 
 
 def owners_beside_unnamed(token: Token, noun: Token, mentions: Mentions) -> list[Token]:
@@ -304,8 +326,13 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     # ("Ann Lee, Acme chief Tom Reed" is a list), nor for a plural ("Tom, 23, and Ann, 22, both students": one
     # name would be half the answer).
     phrase_start = noun.left_edge.i
-    if not named and not plural and phrase_start >= 2 and doc[phrase_start - 1].text == ",":
-        before = mentions.ending.get(doc[phrase_start - 2].idx + len(doc[phrase_start - 2].text))
+    if noun.dep_ == "dobj" and noun.head.i == noun.i - 1 and noun.head.tag_ == "VBG":
+        phrase_start = noun.head.left_edge.i  # "managing director" parsed as a verb and its object
+    while phrase_start and doc[phrase_start - 1].pos_ == "ADV" and doc[phrase_start - 1].is_lower:
+        phrase_start -= 1  # "Tom Reed, currently director of Acme"
+    name_end = name_end_before(doc, phrase_start)
+    if not named and not plural and name_end is not None:
+        before = mentions.ending.get(doc[name_end].idx + len(doc[name_end].text))
         if before and before[1].type in trigger.holder_types:
             yield before[1]
     if not named and plural:  # "Tom Reed, 20, and Ann Cole, 19, both students at Acme"
@@ -355,6 +382,19 @@ def pair_before_both(noun: Token, trigger: Trigger, mentions: Mentions) -> list[
         if previous is None or previous.i == 0 or previous.nbor(-1).pos_ != "ADP":
             return []
     return [first, second] if first.id != second.id else []
+
+
+def name_end_before(doc: Doc, phrase_start: int) -> int | None:
+    """The token that may end a name set before a phrase opening at `phrase_start` after a comma, past an age
+    given between: 'Tom Reed, her brother', 'Tom Reed, 41, her brother', 'Tom Reed (41), her brother'."""
+    if phrase_start < 2 or doc[phrase_start - 1].text != ",":
+        return None
+    end = phrase_start - 2
+    if end >= 2 and doc[end].like_num and doc[end - 1].text == ",":
+        end -= 2
+    elif end >= 3 and doc[end].text == ")" and doc[end - 1].like_num and doc[end - 2].text == "(":
+        end -= 3
+    return end
 
 
 def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
@@ -448,7 +488,8 @@ def role_of(noun: Token, mentions: Mentions) -> str:
                 previous, noun, mentions):
             break
         if previous.lower_ in tables().past or previous.lower_ in mentions.organisations or any(
-                named_before(previous, mentions)):
+                named_before(previous, mentions)) or previous.text[:1].isupper() and (
+                previous.lower_ not in tables().portfolios and mentions.organisation_with_words(previous.text)):
             break
         start -= 1
     return noun.doc[start:noun.i + 1].text.lower()
@@ -496,12 +537,25 @@ def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_
                                                       sentence_number <= couple_sentence + 1)
 
 
+def siblings_owning(noun: Token, trigger: Trigger, mentions: Mentions, sentence_number: int,
+                    siblings_sentence: int) -> bool:
+    """Whether a parent or sibling noun is the last named siblings': 'their father' or 'their sister' in the
+    sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,')."""
+    if trigger.relation not in ("parent_of", "sibling_of") or not trigger.holder_is_subject:
+        return False
+    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    return possessor is not None and possessor.lower_ == "their" and own_mention(possessor, noun, mentions) is None \
+        and sentence_number <= siblings_sentence + 1
+
+
 def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     table = tables()
     bodies = story_bodies(mentions)
     sentence_numbers = {sent.start: number for number, sent in enumerate(doc.sents)}
     couple: list[Entity] = []  # the spouses named last, and the sentence naming or calling them back
     couple_sentence = -2
+    siblings: list[Entity] = []  # the brothers or sisters named last, and the sentence naming them
+    siblings_sentence = -2
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
@@ -549,6 +603,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 and couple_owning(listing if listing is not None else noun, mentions, sentence_number,
                                   couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
+        # "His brother, Tom, ... and their mother, Ann": she is the mother of both.
+        if siblings and not found_owners and siblings_owning(noun, trigger, mentions, sentence_number,
+                                                              siblings_sentence):
+            found_owners = siblings
         owner_ids = {owner.id for owner in found_owners}
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
         for owner in unique(found_owners):
@@ -561,6 +619,8 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 subject, obj = (holder, owner) if trigger.holder_is_subject else (owner, holder)
                 if relation == "spouse_of":
                     couple, couple_sentence = [subject, obj], sentence_number
+                elif relation == "sibling_of" and found_owners is not siblings:
+                    siblings, siblings_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
 
@@ -595,8 +655,9 @@ def trigger_of(word: str) -> Trigger | None:
 def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:
     """The relation a trigger noun states with this owner. A country or person employs the holder of a
     government title; a party's people are its members, and so are the chair or leader of a legislature or
-    an association; a politician's title owned by any other organisation says nothing ("MP for Leeds"
-    names a seat, "Transport minister" a portfolio, and so does "Health" in "Health Secretary")."""
+    an association; a politician's title owned by a government department is a job there, and owned by any other
+    organisation says nothing ("MP for Leeds" names a seat, "Transport minister" a portfolio, and so does
+    "Health" in "Health Secretary")."""
     table = tables()
     if owner.type in trigger.employs_when_owned_by:
         return "works_for"
@@ -605,7 +666,9 @@ def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions
     kind = mentions.body_kind(owner)
     word = noun.lemma_.lower()
     if word in table.party_roles and owner.type == ORG and kind not in ("party", "legislature"):
-        return None
+        # "a junior minister at the Department of Rivers" works there
+        ends = {word for form in mentions.forms(owner) if form for word in (form.split()[0], form.split()[-1])}
+        return "works_for" if ends & table.government_departments else None
     if trigger.relation == "works_for" and (kind == "party" or kind in ("legislature", "association")
                                             and word in table.member_titles):
         return "member_of"
@@ -623,14 +686,14 @@ def title_in_name(noun: Token, trigger: Trigger, mentions: Mentions) -> tuple[Me
 
 def owners_before_name(name: Mention, noun: Token, mentions: Mentions) -> Iterator[Entity]:
     """For a title inside a person's name, what the words just before the name name: 'Acme' in 'Acme
-    Superintendent Ann Lee', a party in 'Republican Senator Ann Lee'."""
+    Superintendent Ann Lee', a party in 'Republican Senator Ann Lee', a county in 'Elm County Sheriff Ann Lee'."""
     span = noun.doc.char_span(name.start, name.end, alignment_mode="expand")
     if span is None:
         return
     for child in span.root.lefts:
         if child.i >= span.start or child.dep_ not in ("compound", "amod", "nmod", "poss"):
             continue
-        if (found := own_mention(child, noun, mentions)) and found[1].type in (ORG, PERSON):
-            yield found[1]
+        if (found := own_mention(child, noun, mentions)) and found[1].type in (ORG, PERSON, PLACE):
+            yield found[1]  # a place owns only the titles whose owner types allow it: 'Elm County Sheriff
         elif found is None:
             yield from named_before(child, mentions)

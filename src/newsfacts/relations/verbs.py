@@ -1,5 +1,6 @@
 """Relations a verb states between its subject and its object: "X wrote Y", "X married Y", "X was born to Y",
-"X works for Y", "X plays for Y", "X heads Y", "X joined Y", "Y, based in Z"; and a player "on loan from Y"."""
+"X works for Y", "X plays for Y", "X heads Y", "X joined Y", "Y, based in Z"; a player "on loan from Y", and a
+work "by X"."""
 
 from __future__ import annotations
 
@@ -156,7 +157,11 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             yield from lent_from(verb, mentions)
             continue
         found: list[tuple[str, Entity | None, Entity]] = []
-        if lemma in table.authorship_verbs and verb.pos_ == "VERB":
+        if lemma == "by" and verb.dep_ == "prep" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
+            # "Salt Wind, by Ann Lee, opens in May": a 'by' phrase on a work's name names its author
+            found += [("author_of", author, work) for author in objects_of(verb.head, mentions, frozenset({"by"}),
+                                                                           direct=False)]
+        elif lemma in table.authorship_verbs and verb.pos_ == "VERB":
             author = subject_entity(verb, mentions)
             found += [("author_of", author, work) for work in objects_of(verb, mentions) if work.type == WORK]
             if verb.dep_ == "acl" and (work := mentions.entity_of(verb.head)) and work.type == WORK:
