@@ -269,3 +269,21 @@ def test_a_family_that_speaks_is_one_organisation_with_its_other_mentions(nlp):
     entities = entities_of(nlp, text)
     family = holder(entities, "Her family")
     assert family.type == "ORG" and family is holder(entities, "the Reed family")
+
+
+@pytest.mark.parametrize("text, reference, name", [
+    ("Sen. Maria Okello voted against the bill on Tuesday. The senator called it a giveaway.", "The senator",
+     "Sen. Maria Okello"),
+    ("Justice Owen Pratt refused bail. The judge said the risk of flight was plain.", "The judge",
+     "Justice Owen Pratt"),
+    ("Quebec Premier Luc Aubin opened the bridge. The premier said it was paid for.", "The premier", "Luc Aubin"),
+])
+def test_a_form_of_address_gives_the_role_it_stands_for(nlp, text, reference, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, reference) is holder(entities, name)
+
+
+def test_a_rank_is_not_the_role_of_another_unnamed_holder(nlp):
+    text = "Capt. Ruth Hale of the fire service said six were hurt. The ferry's owner said the captain had acted well."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the captain" for e in entities for m in e.mentions)

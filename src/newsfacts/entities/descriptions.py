@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
+    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    data_table, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from ..quote_marks import QuotedSpans, quotations
@@ -21,6 +22,11 @@ from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
 NEVER_A_PERSON = {"company", "firm", "group", "business", "subsidiary", "conglomerate", "startup", "start-up"}
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+# The role noun a form of address gives ('Sen. Ann Lee' … 'the senator'), from data/roles.json.
+TITLE_ROLES: dict[str, str] = data_table("roles")["_titles_as_roles"]["forms"]
+# Every role noun, those that also begin names too: written before a name already read as a person's
+# ('Premier Ann Lee'), it is a role.
+ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
 # How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
 AGE_WINDOW = 2
 
@@ -38,6 +44,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for cluster in (k for k in clusters if k.type == "PERSON"):
         for title in cluster.titles:
             give(title, cluster, cluster.first)
+            if title in TITLE_ROLES:
+                give(TITLE_ROLES[title], cluster, cluster.first)
         for start, end, kind in list(cluster.mentions):
             if kind != "name":
                 continue
@@ -56,7 +64,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 cluster.mentions.append((described_before, end, "description"))  # "the actress Ann Lee"
             for child in root.children:
                 if child.dep_ == "compound" and child.i < start and (
-                        child.pos_ == "NOUN" and child.is_lower or lower_key(child) in PERSON_ROLE_NOUNS):
+                        child.pos_ == "NOUN" and child.is_lower or lower_key(child) in ROLES_BEFORE_NAMES):
                     give(child.lemma_.lower(), cluster, start)  # "striker Tom Reed", "head coach Tom Reed"
                 if child.dep_ == "appos" and child.like_num or child.dep_ == "amod" and child.lower_ == "old":
                     age = next((t.text for t in child.subtree if t.like_num), None)
