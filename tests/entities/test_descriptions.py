@@ -287,3 +287,10 @@ def test_a_rank_is_not_the_role_of_another_unnamed_holder(nlp):
     text = "Capt. Ruth Hale of the fire service said six were hurt. The ferry's owner said the captain had acted well."
     entities = entities_of(nlp, text)
     assert all(m.text != "the captain" for e in entities for m in e.mentions)
+
+
+def test_a_description_beside_a_name_takes_where_they_work_up_to_a_comma(nlp):
+    entities = entities_of(nlp, "The inquiry heard from Ann Whyte, a midwife in Dunmore, Ontario, who had cared for "
+                                "the mother.")
+    assert holder(entities, "a midwife in Dunmore") is holder(entities, "Ann Whyte")
+    assert holder(entities, "a midwife") is holder(entities, "Ann Whyte")

@@ -441,22 +441,29 @@ def _description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
 
 def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     """Noun phrases in apposition to a name, either side of it, whose head noun `fits`: the token span of the
-    noun with its left modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'), and the noun.
-    Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""
+    noun with its left modifiers and an 'of'/'at'/'in' phrase ('the chair of the Treasury Committee'), and the noun.
+    Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives. A phrase cut at a
+    comma ('a nurse in Kelsby, Ontario, who …' is 'a nurse in Kelsby') is given with its bare noun too ('a nurse'),
+    since where it ends is then a guess."""
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [child for child in root.children if child.dep_ == "appos"]
     spans: list[list] = []
+    bare = []
     for noun in sorted(nouns, key=lambda n: n.i):
         demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ == "the"  # 'the Dane'
         if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from"}:
-                end = child.right_edge.i + 1
+            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from", "in"}:
+                end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","),
+                           child.right_edge.i + 1)
+                if end <= child.right_edge.i:
+                    bare.append((noun.left_edge.i, noun.i + 1, noun))
             break
         if spans and spans[-1][1] >= noun.left_edge.i:
             spans[-1][1:] = [max(spans[-1][1], end), noun]
         else:
             spans.append([noun.left_edge.i, end, noun])
-    return [(first, last, noun) for first, last, noun in spans]
+    firsts = {first for first, _, _ in spans}
+    return [(first, last, noun) for first, last, noun in spans] + [span for span in bare if span[0] in firsts]
