@@ -294,3 +294,16 @@ def test_a_description_beside_a_name_takes_where_they_work_up_to_a_comma(nlp):
                                 "the mother.")
     assert holder(entities, "a midwife in Dunmore") is holder(entities, "Ann Whyte")
     assert holder(entities, "a midwife") is holder(entities, "Ann Whyte")
+
+
+def test_the_party_and_state_tagged_on_a_name_call_its_holder_back(nlp):
+    text = ("Rep. Maria Santos, D-Texas, spoke first. Rep. Ken Doyle, R-Texas, spoke next. The Texas Republican said "
+            "the bill would fail.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The Texas Republican") is holder(entities, "Rep. Ken Doyle")
+
+
+def test_a_party_and_state_two_share_calls_neither_back(nlp):
+    text = ("Sen. Ruth Gale, D-Iowa, and Sen. Paul Kerr, D-Iowa, wrote to the agency. The Iowa Democrat said it had "
+            "not replied.")
+    assert all(m.text != "The Iowa Democrat" for e in entities_of(nlp, text) for m in e.mentions)

@@ -27,6 +27,11 @@ TITLE_ROLES: dict[str, str] = data_table("roles")["_titles_as_roles"]["forms"]
 # Every role noun, those that also begin names too: written before a name already read as a person's
 # ('Premier Ann Lee'), it is a role.
 ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
+# The party and state (or home town) US news tags a legislator's name with ('Sen. Ann Lee, D-Ohio,', 'Rep. Tom Reed
+# (R-Lorain)'), by which 'the Ohio Democrat' later calls them; the place as written, abbreviations unexpanded.
+PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
+PARTY_TAG = re.compile(r"[,(] ?([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)[,)]")
+PARTY_AND_PLACE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Democrat|Republican|Independent)\b")
 # How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
 AGE_WINDOW = 2
 
@@ -74,6 +79,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
             for role in _qualified_roles_before(doc, start, end):
                 give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
+            if end < len(doc) and (tag := PARTY_TAG.match(text, doc[end].idx)):
+                give(f"{tag.group(2).lower()} {PARTIES[tag.group(1)]}", cluster, start)  # "Ann Lee, D-Ohio,"
     for aged in tokens_spelling(doc, text, {"aged"}):  # "Ann Lee dies aged 81", "Tom Reed, who died aged 70,"
         age = next((c.text for c in aged.children if c.text.isdigit() and len(c.text) <= 3), None)
         subject = next((c for c in aged.head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -83,6 +90,11 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if age and person is not None:
             give(age, person, subject.i)
     _refer_back_by_qualified_role(doc, roles, clusters)
+    for match in PARTY_AND_PLACE.finditer(text):  # "the Ohio Democrat" is the one member tagged "D-Ohio"
+        span = doc.char_span(match.start(), match.end())
+        key = f"{match.group(1).lower()} {match.group(2).lower()}"
+        if span is not None and key in roles:
+            refer_back(doc, roles[key], span.start, span.end, clusters)
     for noun in doc:
         if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
                 and noun.lemma_.lower() in roles:
