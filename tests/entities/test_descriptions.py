@@ -307,3 +307,22 @@ def test_a_party_and_state_two_share_calls_neither_back(nlp):
     text = ("Sen. Ruth Gale, D-Iowa, and Sen. Paul Kerr, D-Iowa, wrote to the agency. The Iowa Democrat said it had "
             "not replied.")
     assert all(m.text != "The Iowa Democrat" for e in entities_of(nlp, text) for m in e.mentions)
+
+
+def test_a_lawyers_client_is_who_that_lawyer_was_said_to_act_for(nlp):
+    text = ("Opening the appeal, Colin Frew KC, for Ian Mott, called the ruling unsafe. Nina Pask, representing "
+            "Lucy Mott, disagreed. Mr Frew said his client had been misled. Ms Pask said her client would not settle.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his client") is holder(entities, "Ian Mott")
+    assert holder(entities, "her client") is holder(entities, "Lucy Mott")
+
+
+def test_the_client_of_a_person_named_as_someones_lawyer_is_that_someone(nlp):
+    entities = entities_of(nlp, "Martha Quinn's solicitor, Brian Hollis, said his client denied the theft.")
+    assert holder(entities, "his client") is holder(entities, "Martha Quinn")
+
+
+def test_a_client_two_lawyers_of_one_gender_may_have_is_neither(nlp):
+    text = ("Colin Frew, for Ian Mott, spoke first. Paul Pask, representing Lucy Mott, spoke next. Later the court "
+            "heard that his client had left.")
+    assert all(m.text != "his client" for e in entities_of(nlp, text) for m in e.mentions)

@@ -255,3 +255,17 @@ def test_a_relative_of_a_pronoun_that_could_be_either_of_two_people_is_left_alon
     text = ("Tom Reed sued his younger brother, Mark Reed, in March. Ann Cole, acting for Mark Reed, said Tom had not "
             "attended meetings for years. Ms Cole said the loss was one her client blamed on his brother.")
     assert not [m for e in entities_of(nlp, text) for m in e.mentions if m.text == "his brother"]
+
+
+def test_an_uncle_is_a_parents_sibling_the_article_told(nlp):
+    text = ("Owen Price runs the farm with his brother Carl. Carl and his daughter, Lily Price, keep the accounts. "
+            "Lily Price said her uncle had stopped paying the bills.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "her uncle") is holder(entities, "Owen Price")
+
+
+def test_my_relative_in_a_quotation_carrying_on_an_attributed_one_is_that_speakers(nlp):
+    text = ("Owen Price runs the farm with his brother Carl. \"We argued for months,\" Owen Price told the court. "
+            "\"My brother never listened.\"")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "My brother") is holder(entities, "Carl")

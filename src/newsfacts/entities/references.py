@@ -124,14 +124,32 @@ def _resolve_latter(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 def _resolve_speakers_kin(doc: Doc, text: str, noun: Token, seen: list[tuple[Token, Cluster]],
                           clusters: list[Cluster]) -> None:
     """'"My father built this place," Tom Reed said': in a quotation, 'my father' is the speaker's, when the
-    reporting verb and its subject stand right after the quotation or right before it."""
+    reporting verb and its subject stand right after the quotation or right before it, or after the one it carries
+    on."""
     possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessive is None or possessive.lower_ != "my" or possessive.i != noun.left_edge.i:
         return
-    quotation = next((q for q in quotations(text) if q.start <= noun.idx < q.end), None)
-    speaker = _speaker_of(doc, quotation, seen, clusters) if quotation is not None else None
+    found = quotations(text)
+    at = next((i for i, q in enumerate(found) if q.start <= noun.idx < q.end), None)
+    speaker = None
+    if at is not None:
+        speaker = _speaker_of(doc, found[at], seen, clusters)
+        before = found[at - 1] if at > 0 else None
+        if speaker is None and before is not None and _carries_on(text, before, found[at]):
+            speaker = _speaker_of(doc, before, seen, clusters)
     if speaker is not None:
         _resolve_kinship(doc, noun, seen, clusters, owner=speaker, start=possessive.i)
+
+
+# How many characters may part a quotation from the one it carries on: the attribution between them.
+ATTRIBUTION_REACH = 80
+
+
+def _carries_on(text: str, before: Quotation, quotation: Quotation) -> bool:
+    """'"It was planned," Tom Reed said. "My brother decided."': a quotation right after the sentence attributing
+    the one before it, in the same paragraph, is the same speaker's."""
+    between = text[before.outer_end:quotation.outer_start]
+    return len(between) <= ATTRIBUTION_REACH and "\n" not in between and between.rstrip().endswith(".")
 
 
 # How many tokens after a quotation, or before it in its sentence, its reporting verb may stand.
@@ -451,11 +469,17 @@ def _related(person: Cluster, relation: str, clusters: list[Cluster]) -> list[Cl
     return list({id(k): k for k in found if k is not person}.values())
 
 
+# Kinship nouns for a parent's sibling and a sibling's child, which the fact sheet has no relation kind for.
+PARENTS_SIBLINGS = {"uncle", "aunt"}
+SIBLINGS_CHILDREN = {"nephew", "niece"}
+
+
 def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
     """'Tom Reed and his son Ben … Tom's wife, Ann … Ben's mother': a parent is a known parent or a parent's spouse,
-    and a sibling a parent's other child, when the article told those links and exactly one person of the relative's
-    gender (known, not guessed) comes out. Not a sibling's parent: 'his brother' is the likeliest to have been read
-    with the wrong owner, and a chain would carry the slip on."""
+    a sibling a parent's other child, an uncle or aunt a parent's sibling, a nephew or niece a sibling's child, when
+    the article told those links and exactly one person of the relative's gender (known, not guessed) comes out.
+    Not a sibling's parent: 'his brother' is the likeliest to have been read with the wrong owner, and a chain would
+    carry the slip on."""
     kind, gender = KINSHIP[relation].relation, KINSHIP[relation].gender
     if kind == "parent_of":
         parents = _related(owner, "parent_of", clusters)
@@ -463,6 +487,12 @@ def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster])
     elif kind == "sibling_of":
         options = [child for parent in _related(owner, "parent_of", clusters)
                    for child in _related(parent, "child_of", clusters)]
+    elif relation in PARENTS_SIBLINGS:
+        options = [sibling for parent in _related(owner, "parent_of", clusters)
+                   for sibling in _related(parent, "sibling_of", clusters)]
+    elif relation in SIBLINGS_CHILDREN:
+        options = [child for sibling in _related(owner, "sibling_of", clusters)
+                   for child in _related(sibling, "child_of", clusters)]
     else:
         return None
     fitting = {id(k): k for k in options if k is not owner and k is not owner.kin.get(relation)  # not itself
