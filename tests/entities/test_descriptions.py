@@ -326,3 +326,21 @@ def test_a_client_two_lawyers_of_one_gender_may_have_is_neither(nlp):
     text = ("Colin Frew, for Ian Mott, spoke first. Paul Pask, representing Lucy Mott, spoke next. Later the court "
             "heard that his client had left.")
     assert all(m.text != "his client" for e in entities_of(nlp, text) for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("The council named Maya Chen as its new treasurer on Monday.", "its new treasurer", "Maya Chen"),
+    ("Olaf Berg, who has succeeded his mother as the fifth Baron of Tarn, spoke briefly.", "the fifth Baron of Tarn",
+     "Olaf Berg"),
+    ("Hugo Lind remains honorary president of the club.", "honorary president of the club", "Hugo Lind"),
+])
+def test_a_role_a_clause_gives_a_named_person_is_a_mention_of_them(nlp, text, role, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, role) is holder(entities, name)
+
+
+def test_a_role_someone_left_is_not_called_back_to_them(nlp):
+    text = "Ruth Kay resigned as chair of the board in May. On Monday the chair wrote to members."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "chair of the board") is holder(entities, "Ruth Kay")
+    assert all(m.text != "the chair" for e in entities for m in e.mentions)

@@ -13,7 +13,7 @@ from ..lexicon import (
     HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
     data_table, quote_cues,
 )
-from ..parse import SUBJECT_DEPS, sentence_start
+from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
 from ..quote_marks import QuotedSpans, quotations
 from .clusters import Cluster, cluster_of, surnames
 from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
@@ -89,6 +89,10 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i) if subject is not None else None
         if age and person is not None:
             give(age, person, subject.i)
+    for person, (first, last, noun), lasting in _roles_by_predicate(doc, clusters):
+        person.mentions.append((first, last, "description"))
+        if lasting:
+            give(noun.lemma_.lower(), person, first)
     _refer_back_by_qualified_role(doc, roles, clusters)
     for match in PARTY_AND_PLACE.finditer(text):  # "the Ohio Democrat" is the one member tagged "D-Ohio"
         span = doc.char_span(match.start(), match.end())
@@ -142,8 +146,66 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                          and (window if window is not None else span.sent.start) <= start < span.start}
                 if named or window is None:
                     break
+            role = span.root.head if span.root.head.i >= span.end else None
+            if len(named) > 1 and role is not None and role.pos_ == "NOUN" and role.is_lower:
+                # 'The 41-year-old earl' of two people named: the one given that role
+                named = {k for k in named if k in roles.get(role.lemma_.lower(), {})}
             if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
+
+
+# Verbs whose 'as' phrase gives their object a role ('named Ann Lee as chair'), or their subject when passive ('Ann
+# Lee was named as chair'); verbs whose 'as' phrase gives their subject one ('Ann Lee succeeded him as chair'); and of
+# those, the verbs of leaving it ('Ann Lee resigned as chair': a later 'the chair' may be her successor). From news
+# usage.
+OBJECT_ROLE_VERBS = {"name", "appoint", "elect", "choose", "select", "nominate", "install", "confirm", "hire",
+                     "recruit", "reappoint", "re-elect", "pick", "crown"}
+SUBJECT_ROLE_VERBS = {"serve", "act", "work", "succeed", "join", "return", "remain", "stay", "continue", "start",
+                      "begin", "sit", "retire", "resign", "quit", "step"}
+LEAVING_VERBS = {"retire", "resign", "quit", "step"}
+# Verbs that make their complement a description of their subject ('Ann Lee remains honorary chairman').
+COPULAS = {"be", "become", "remain"}
+# Dependencies of the words a noun phrase may open with before its noun.
+NOUN_PHRASE_DEPS = {"det", "poss", "amod", "compound", "nummod", "case"}
+# Nouns for the one who takes another's place ('named Ann Lee as her successor').
+SUCCESSION_NOUNS = {"successor", "predecessor", "heir", "replacement", "deputy"}
+
+
+def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster, tuple[int, int, Token], bool]]:
+    """Roles a clause gives a named person: 'named Ann Lee as her successor', 'Ann Lee, who succeeded him as the
+    9th Earl of Kelsby,', 'Ann Lee remains honorary chairman'; each with the person, the role's span (a noun phrase
+    whose head is a role noun, title or SUCCESSION_NOUNS noun, up to a comma) and whether it is still held."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    found = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.tag_ not in {"NN", "NNP"} or not (lemma in PERSON_ROLE_NOUNS or lemma in TITLES_OF_PLACE
+                                                  or lemma in SUCCESSION_NOUNS):
+            continue
+        holder, lasting = None, True
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+            verb_lemma = verb.lemma_.lower()
+            if verb.pos_ == "PROPN":
+                holder = verb  # 'with Ann Lee as his deputy'
+            elif verb_lemma in OBJECT_ROLE_VERBS:
+                holder = next((c for c in verb.children if c.dep_ in {"dobj", "oprd", "nsubjpass"}), None)
+            elif verb_lemma in SUBJECT_ROLE_VERBS:
+                holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                lasting = verb_lemma not in LEAVING_VERBS
+        elif noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
+            holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ == "WP":
+            holder = relative_antecedent(holder)
+        person = cluster_of(people, holder.i) if holder is not None else None
+        first = noun.left_edge.i
+        while first < noun.i and doc[first].dep_ not in NOUN_PHRASE_DEPS:
+            first += 1  # 'was first elected treasurer': the phrase is 'treasurer'
+        if person is None or doc[first].lower_ in {"a", "an", "one"} or first <= holder.i:
+            continue
+        last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
+        found.append((person, (first, last, noun), lasting))
+    return found
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
