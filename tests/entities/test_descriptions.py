@@ -344,3 +344,17 @@ def test_a_role_someone_left_is_not_called_back_to_them(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "chair of the board") is holder(entities, "Ruth Kay")
     assert all(m.text != "the chair" for e in entities for m in e.mentions)
+
+
+def test_the_younger_of_an_uncle_and_his_nephew_is_the_nephew_with_what_is_set_beside_it(nlp):
+    text = ("Hal Brody backed his nephew, Mick Brody, for the seat. The younger Brody, a 33-year-old plumber from "
+            "Dunmore, thanked him.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The younger Brody") is holder(entities, "Mick Brody")
+    assert holder(entities, "a 33-year-old plumber from Dunmore") is holder(entities, "Mick Brody")
+
+
+def test_the_senior_of_a_father_and_son_is_the_father(nlp):
+    text = "Ravi Sethi will hand the firm to his son, Arjun Sethi, in May. The senior Sethi founded it in 1980."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The senior Sethi") is holder(entities, "Ravi Sethi")

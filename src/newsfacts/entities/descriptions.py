@@ -55,9 +55,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            # what an organisation, place or work is ('his 2021 memoir' beside his name) is no description of a person
-            described = described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON
-                                        | KIND_NOUNS)
+            described = described_spans(root, _may_describe_a_person)
             for first, last, noun in described + _description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
@@ -208,6 +206,12 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
     return found
 
 
+def _may_describe_a_person(noun: Token) -> bool:
+    """Whether a noun set beside a person's name may describe them: not kin (someone else), nor what an
+    organisation, place or work is ('his 2021 memoir' beside his name)."""
+    return noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON | KIND_NOUNS
+
+
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
                        span: Span) -> bool:
     """Whether the one person named near an age first told ('the 29-year-old') may be the one it describes: not
@@ -226,13 +230,19 @@ def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]]
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
-ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger) ([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),? (senior|junior|"
+ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger|senior|junior) ([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),? (senior|junior|"
                               r"snr|jnr|Snr|Jnr|Sr|Jr)\b")
+
+
+# Kinship nouns of another generation than the person's own, which the fact sheet has no relation kind for.
+OLDER_KIN = {"uncle", "aunt", "grandfather", "grandmother"}
+YOUNGER_KIN = {"nephew", "niece", "grandson", "granddaughter"}
 
 
 def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'the elder Reed' is the older of the people named Reed, by the ages written after their names, or the
-    parent of the other when the article says so ('his son'); 'the younger Reed' or 'Reed junior' the younger."""
+    parent (uncle, grandparent) of the other when the article says so ('his son'); 'the younger Reed' or 'Reed
+    junior' the younger."""
     ages: dict[Cluster, int] = {}
     for cluster in (k for k in clusters if k.type == "PERSON"):
         for _, end, kind in cluster.mentions:
@@ -252,10 +262,13 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if sum(ages[k] == ages[chosen] for k in family) > 1:
                 continue
         else:
-            # "his son" makes the son child_of the one it is said of; "his father" makes the father parent_of him
-            pairs = {(k, relative) if KINSHIP[relation].relation == "child_of" else (relative, k)
+            # "his son" makes the son child_of the one it is said of; "his father" makes the father parent_of him;
+            # "his nephew" is of a younger generation, "his uncle" of an older one
+            pairs = {(k, relative) if KINSHIP[relation].relation == "child_of" or relation in YOUNGER_KIN
+                     else (relative, k)
                      for k in family for relation, relative in k.kin.items()
-                     if relative in family and KINSHIP[relation].relation in {"child_of", "parent_of"}}
+                     if relative in family and (KINSHIP[relation].relation in {"child_of", "parent_of"}
+                                                or relation in YOUNGER_KIN | OLDER_KIN)}
             parents = list({parent for parent, _ in pairs})
             children = list({child for _, child in pairs})
             chosen_from = parents if older else children
@@ -265,6 +278,9 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         for owner, mention in inside:  # 'Reed' of 'Reed senior', given to whoever was named last
             owner.mentions.remove(mention)
         chosen.mentions.append((span.start, span.end, "description"))
+        # "The younger Reed, a 38-year-old builder," : what is set beside it is theirs too
+        for first, last, _ in described_spans(doc[span.end - 1], _may_describe_a_person):
+            chosen.mentions.append((first, last, "description"))
 
 
 def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
