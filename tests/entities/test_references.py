@@ -269,3 +269,9 @@ def test_my_relative_in_a_quotation_carrying_on_an_attributed_one_is_that_speake
             "\"My brother never listened.\"")
     entities = entities_of(nlp, text)
     assert holder(entities, "My brother") is holder(entities, "Carl")
+
+
+def test_a_child_is_the_one_child_the_article_gave_them(nlp):
+    text = "Kate Lowe's father, Jim Lowe, still runs the pub. Neighbours say he dotes on his only child."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his only child") is holder(entities, "Kate Lowe")

@@ -448,12 +448,17 @@ def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster 
 
 
 def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
-    """If A is B's father, B is A's son: known kinship read from the other side."""
+    """If A is B's father, B is A's son, and A's child when the one child the article gives A: known kinship read
+    from the other side."""
+    found = []
     for other in clusters:
         for their_relation, relative in other.kin.items():
-            if relative is owner and KINSHIP[their_relation].reciprocal.get(other.gender) == relation:
+            reciprocal = KINSHIP[their_relation].reciprocal
+            if relative is owner and reciprocal.get(other.gender) == relation:
                 return other
-    return None
+            if relative is owner and reciprocal.get(None) == relation:
+                found.append(other)
+    return found[0] if len(found) == 1 else None
 
 
 # Each relation read from the other side: Tom's father is someone Tom is the child of.
