@@ -275,3 +275,12 @@ def test_a_child_is_the_one_child_the_article_gave_them(nlp):
     text = "Kate Lowe's father, Jim Lowe, still runs the pub. Neighbours say he dotes on his only child."
     entities = entities_of(nlp, text)
     assert holder(entities, "his only child") is holder(entities, "Kate Lowe")
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Cole won the seat. She is married to Tom Cole, a farmer. Her husband stood beside her at the count.",
+    "Ann Cole, who married Tom Cole in 1999, won the seat. Her husband stood beside her at the count.",
+])
+def test_the_spouse_of_someone_told_married_to_a_named_person_is_that_person(nlp, text):
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Her husband") is holder(entities, "Tom Cole")

@@ -9,10 +9,10 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS,
+    KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS, SPOUSE_OF,
     quote_cues,
 )
-from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, sentence_start, token_index_from
+from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation, quotations
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import tokens_spelling
@@ -58,9 +58,12 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     )
     quoted = _quoted_spans(text)
     in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
-    words = set(PERSONAL_PRONOUNS) | set(KINSHIP)
+    words = set(PERSONAL_PRONOUNS) | set(KINSHIP) | {"married"}
     speakers_kin = []
     for token in tokens_spelling(doc, text, words):
+        if token.lower_ == "married":
+            _record_marriage(token, seen, clusters)
+            continue
         if _inside(quoted, token.idx):
             if token.lemma_.lower() in KINSHIP and token.pos_ == "NOUN":
                 speakers_kin.append(token)  # '"My father built it," Tom said': read once the speaker is known
@@ -85,6 +88,29 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
     _name_relatives_told_later(clusters)
+
+
+def _record_marriage(verb: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> None:
+    """'She is married to Tom Reed', 'Ann Lee, who married Tom Reed in 1990,': each is the other's spouse, so a
+    later 'her husband' or 'his wife' finds them. The subject may be a pronoun already resolved."""
+    if verb.tag_ not in {"VBN", "VBD", "JJ"}:
+        return
+    clause = verb.head if verb.dep_ == "acomp" else verb  # 'is married to': the parser reads an adjective
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ == "WP":
+        subject = relative_antecedent(subject)
+    partner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if partner is None and to is not None:
+        partner = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if subject is None or partner is None:
+        return
+    one, other = (next((k for t, k in seen if t.i == token.i), None) or cluster_of(clusters, token.i)
+                  for token in (subject, partner))
+    if one is None or other is None or one is other or one.type != "PERSON" or other.type != "PERSON":
+        return
+    one.kin.setdefault(SPOUSE_OF[other.gender], other)
+    other.kin.setdefault(SPOUSE_OF[one.gender], one)
 
 
 def _name_relatives_told_later(clusters: list[Cluster]) -> None:
