@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from newsfacts.entities.clusters import Cluster
-from newsfacts.entities.references import _resolve_kinship
+from newsfacts.entities.references import _named_in_apposition, _resolve_kinship
 
 from entity_helpers import entities_of, holder
 
@@ -284,3 +284,14 @@ def test_a_child_is_the_one_child_the_article_gave_them(nlp):
 def test_the_spouse_of_someone_told_married_to_a_named_person_is_that_person(nlp, text):
     entities = entities_of(nlp, text)
     assert holder(entities, "Her husband") is holder(entities, "Tom Cole")
+
+
+def test_a_relative_named_after_a_role_beside_the_kinship_noun_is_that_person(nlp):
+    # the parse misses the apposition and takes the role for a verb, as it sometimes does after a comma
+    doc = Doc(nlp.vocab, words=["with", "her", "sister", ",", "drummer", "Mia", "Park", ",", "she", "won"],
+              heads=[9, 2, 0, 6, 6, 6, 9, 9, 9, 9],
+              deps=["prep", "poss", "pobj", "punct", "amod", "compound", "npadvmod", "punct", "nsubj", "ROOT"],
+              lemmas=["with", "her", "sister", ",", "drummer", "Mia", "Park", ",", "she", "win"],
+              pos=["ADP", "PRON", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"])
+    sister = Cluster("PERSON", mentions=[(5, 7, "name")], personal={("mia", "park")})
+    assert _named_in_apposition(doc[2], [sister])[0] is sister

@@ -9,8 +9,8 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS, SPOUSE_OF,
-    quote_cues,
+    KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS,
+    ROYAL_HONORIFICS, SPOUSE_OF, quote_cues,
 )
 from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation, quotations
@@ -460,6 +460,10 @@ def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster 
     a name no comma parts from it ('his son Tom' is one phrase), else at the noun."""
     comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
     after = noun.i + 1 + comma
+    doc = noun.doc
+    while comma and after < min(len(doc), noun.i + 5) and doc[after].is_lower and (
+            doc[after].lower_ in PERSON_ROLE_NOUNS or doc[after].pos_ == "NOUN" and doc[after].dep_ == "compound"):
+        after += 1  # past a role written before the name: 'his brother, guitarist Tom Reed'
     named = {id(k): (k, end, kind) for k in clusters if k.type == "PERSON"
              for start, end, kind in k.mentions if start == after and kind in {"name", "title"}}
     if len(named) == 1:
