@@ -295,3 +295,9 @@ def test_a_relative_named_after_a_role_beside_the_kinship_noun_is_that_person(nl
               pos=["ADP", "PRON", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"])
     sister = Cluster("PERSON", mentions=[(5, 7, "name")], personal={("mia", "park")})
     assert _named_in_apposition(doc[2], [sister])[0] is sister
+
+
+def test_a_relative_told_as_one_of_several_is_not_the_one_already_known(nlp):
+    text = "Tom Hale gave the estate to his elder son, Ben Hale, on Monday. Tom Hale's younger son will run the shop."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Tom Hale's younger son") is not holder(entities, "Ben Hale")

@@ -98,7 +98,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if span is not None and key in roles:
             refer_back(doc, roles[key], span.start, span.end, clusters)
     for noun in doc:
-        if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
+        # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
                 and noun.lemma_.lower() in roles:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.

@@ -18,6 +18,8 @@ from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import tokens_spelling
 
 
+# Adjectives that pick one of several relatives by birth order ('his younger son', 'her eldest daughter').
+BIRTH_ORDER_WORDS = {"elder", "eldest", "older", "oldest", "younger", "youngest", "middle", "second", "third"}
 # How many sentences back a pronoun or a kinship description may look for what it refers to.
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
@@ -87,7 +89,18 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             seen.sort(key=lambda item: item[0].i)
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
-    _name_relatives_told_later(clusters)
+    _name_relatives_told_later(doc, clusters)
+
+
+def _birth_order(doc: Doc, cluster: Cluster) -> set[str]:
+    """The birth-order words of a person's descriptions ('elder' of 'his elder son')."""
+    return {t.lower_ for s, e, kind in cluster.mentions if kind == "description" for t in doc[s:e]
+            if t.dep_ == "amod" and t.lower_ in BIRTH_ORDER_WORDS}
+
+
+def _birth_orders_differ(doc: Doc, order: set[str], cluster: Cluster) -> bool:
+    own = _birth_order(doc, cluster)
+    return bool(order) and bool(own) and not order & own
 
 
 def _record_marriage(verb: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> None:
@@ -113,13 +126,15 @@ def _record_marriage(verb: Token, seen: list[tuple[Token, Cluster]], clusters: l
     other.kin.setdefault(SPOUSE_OF[one.gender], one)
 
 
-def _name_relatives_told_later(clusters: list[Cluster]) -> None:
+def _name_relatives_told_later(doc: Doc, clusters: list[Cluster]) -> None:
     """'Ben Reed had hidden the cash at his mother's house. … Tom Reed's wife, Ann, …' (Tom being Ben's father): a
-    relative known only by description joins the named person the rest of the article shows them to be."""
+    relative known only by description joins the named person the rest of the article shows them to be; not one
+    told by another birth order ('his younger son' is not the one told as 'his elder son')."""
     for relative in [k for k in clusters if k.described_of is not None and not k.personal]:
         owner, relation = relative.described_of, relative.described_as
         named = _reciprocal(owner, relation, clusters) or _told_through_family(owner, relation, clusters)
-        if named is None or named is relative or named is owner or not named.personal:
+        if named is None or named is relative or named is owner or not named.personal \
+                or _birth_orders_differ(doc, _birth_order(doc, relative), named):
             continue
         named.mentions += relative.mentions
         named.gender = named.gender or relative.gender
@@ -363,6 +378,9 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         return named
     referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters) \
         or _told_through_family(owner, relation, clusters)
+    order = {c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in BIRTH_ORDER_WORDS}
+    if referent is not None and referent is not named and _birth_orders_differ(doc, order, referent):
+        referent = None  # 'his younger son' is not the one told as 'his elder son'
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
         options = {id(k): k for t, k in seen if window_start <= t.i < start and k is not owner
@@ -385,7 +403,10 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         return None
     referent.mentions += _description_spans(start, noun, end if referent is named else noun.i + 1)
     referent.gender = referent.gender or gender
-    owner.kin[relation] = referent
+    if order:  # 'his younger son' leaves the son already known as the one 'his son' means
+        owner.kin.setdefault(relation, referent)
+    else:
+        owner.kin[relation] = referent
     return referent
 
 
