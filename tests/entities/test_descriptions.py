@@ -358,3 +358,8 @@ def test_the_senior_of_a_father_and_son_is_the_father(nlp):
     text = "Ravi Sethi will hand the firm to his son, Arjun Sethi, in May. The senior Sethi founded it in 1980."
     entities = entities_of(nlp, text)
     assert holder(entities, "The senior Sethi") is holder(entities, "Ravi Sethi")
+
+
+def test_a_party_member_set_beside_a_name_is_a_mention_of_the_person(nlp):
+    entities = entities_of(nlp, "State Sen. Lara Quist, a Democrat from Pine Hollow, voted against the budget.")
+    assert holder(entities, "a Democrat from Pine Hollow") is holder(entities, "Lara Quist")

@@ -594,7 +594,8 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     spans: list[list] = []
     bare = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ == "the"  # 'the Dane'
+        # 'the Dane', 'a Republican from Kelsby'
+        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ in {"the", "a", "an"}
         if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
