@@ -231,8 +231,8 @@ def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]]
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
-ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger|senior|junior) ([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),? (senior|junior|"
-                              r"snr|jnr|Snr|Jnr|Sr|Jr)\b")
+ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger|senior|junior) ([A-Z][\w'’-]+)"
+                              r"|\b([A-Z][\w'’-]+),? (senior|junior|snr|jnr|Snr|Jnr|Sr|Jr)\b")
 
 
 # Kinship nouns of another generation than the person's own, which the fact sheet has no relation kind for.
