@@ -363,3 +363,10 @@ def test_the_senior_of_a_father_and_son_is_the_father(nlp):
 def test_a_party_member_set_beside_a_name_is_a_mention_of_the_person(nlp):
     entities = entities_of(nlp, "State Sen. Lara Quist, a Democrat from Pine Hollow, voted against the budget.")
     assert holder(entities, "a Democrat from Pine Hollow") is holder(entities, "Lara Quist")
+
+
+def test_a_description_is_not_cut_at_a_comma_inside_a_name(nlp):
+    entities = entities_of(nlp, "Kenji Mori, an adviser at the Department of Rivers, Canals and Harbours, said the "
+                                "lock would reopen.")
+    described = [m.text for m in holder(entities, "Kenji Mori").mentions if m.text.startswith("an adviser")]
+    assert described == ["an adviser at the Department of Rivers, Canals and Harbours"]

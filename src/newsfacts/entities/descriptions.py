@@ -601,8 +601,8 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
         end = noun.i + 1
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from", "in"}:
-                end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","),
-                           child.right_edge.i + 1)
+                end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
+                            and t.ent_iob_ != "I"), child.right_edge.i + 1)  # not inside a name with commas
                 if end <= child.right_edge.i:
                     bare.append((noun.left_edge.i, noun.i + 1, noun))
             break
