@@ -31,7 +31,8 @@ HONORIFICS: dict[str, str | None] = {
          "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
          "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
-         "brother", "saint", "st", "constable", "councillor", "cllr", "councilman", "councilwoman", "alderman", "pm"],
+         "brother", "saint", "st", "constable", "councillor", "cllr", "cr", "coun", "councilman", "councilwoman",
+         "alderman", "pm"],
         None),
 }
 # Styles of the clergy and of privy counsellors written before a full name ("the Rt Rev Ann Lee", "the Most Rev

@@ -269,3 +269,104 @@ def test_a_family_that_speaks_is_one_organisation_with_its_other_mentions(nlp):
     entities = entities_of(nlp, text)
     family = holder(entities, "Her family")
     assert family.type == "ORG" and family is holder(entities, "the Reed family")
+
+
+@pytest.mark.parametrize("text, reference, name", [
+    ("Sen. Maria Okello voted against the bill on Tuesday. The senator called it a giveaway.", "The senator",
+     "Sen. Maria Okello"),
+    ("Justice Owen Pratt refused bail. The judge said the risk of flight was plain.", "The judge",
+     "Justice Owen Pratt"),
+    ("Quebec Premier Luc Aubin opened the bridge. The premier said it was paid for.", "The premier", "Luc Aubin"),
+])
+def test_a_form_of_address_gives_the_role_it_stands_for(nlp, text, reference, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, reference) is holder(entities, name)
+
+
+def test_a_rank_is_not_the_role_of_another_unnamed_holder(nlp):
+    text = "Capt. Ruth Hale of the fire service said six were hurt. The ferry's owner said the captain had acted well."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the captain" for e in entities for m in e.mentions)
+
+
+def test_a_description_beside_a_name_takes_where_they_work_up_to_a_comma(nlp):
+    entities = entities_of(nlp, "The inquiry heard from Ann Whyte, a midwife in Dunmore, Ontario, who had cared for "
+                                "the mother.")
+    assert holder(entities, "a midwife in Dunmore") is holder(entities, "Ann Whyte")
+    assert holder(entities, "a midwife") is holder(entities, "Ann Whyte")
+
+
+def test_the_party_and_state_tagged_on_a_name_call_its_holder_back(nlp):
+    text = ("Rep. Maria Santos, D-Texas, spoke first. Rep. Ken Doyle, R-Texas, spoke next. The Texas Republican said "
+            "the bill would fail.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The Texas Republican") is holder(entities, "Rep. Ken Doyle")
+
+
+def test_a_party_and_state_two_share_calls_neither_back(nlp):
+    text = ("Sen. Ruth Gale, D-Iowa, and Sen. Paul Kerr, D-Iowa, wrote to the agency. The Iowa Democrat said it had "
+            "not replied.")
+    assert all(m.text != "The Iowa Democrat" for e in entities_of(nlp, text) for m in e.mentions)
+
+
+def test_a_lawyers_client_is_who_that_lawyer_was_said_to_act_for(nlp):
+    text = ("Opening the appeal, Colin Frew KC, for Ian Mott, called the ruling unsafe. Nina Pask, representing "
+            "Lucy Mott, disagreed. Mr Frew said his client had been misled. Ms Pask said her client would not settle.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his client") is holder(entities, "Ian Mott")
+    assert holder(entities, "her client") is holder(entities, "Lucy Mott")
+
+
+def test_the_client_of_a_person_named_as_someones_lawyer_is_that_someone(nlp):
+    entities = entities_of(nlp, "Martha Quinn's solicitor, Brian Hollis, said his client denied the theft.")
+    assert holder(entities, "his client") is holder(entities, "Martha Quinn")
+
+
+def test_a_client_two_lawyers_of_one_gender_may_have_is_neither(nlp):
+    text = ("Colin Frew, for Ian Mott, spoke first. Paul Pask, representing Lucy Mott, spoke next. Later the court "
+            "heard that his client had left.")
+    assert all(m.text != "his client" for e in entities_of(nlp, text) for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("The council named Maya Chen as its new treasurer on Monday.", "its new treasurer", "Maya Chen"),
+    ("Olaf Berg, who has succeeded his mother as the fifth Baron of Tarn, spoke briefly.", "the fifth Baron of Tarn",
+     "Olaf Berg"),
+    ("Hugo Lind remains honorary president of the club.", "honorary president of the club", "Hugo Lind"),
+])
+def test_a_role_a_clause_gives_a_named_person_is_a_mention_of_them(nlp, text, role, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, role) is holder(entities, name)
+
+
+def test_a_role_someone_left_is_not_called_back_to_them(nlp):
+    text = "Ruth Kay resigned as chair of the board in May. On Monday the chair wrote to members."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "chair of the board") is holder(entities, "Ruth Kay")
+    assert all(m.text != "the chair" for e in entities for m in e.mentions)
+
+
+def test_the_younger_of_an_uncle_and_his_nephew_is_the_nephew_with_what_is_set_beside_it(nlp):
+    text = ("Hal Brody backed his nephew, Mick Brody, for the seat. The younger Brody, a 33-year-old plumber from "
+            "Dunmore, thanked him.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The younger Brody") is holder(entities, "Mick Brody")
+    assert holder(entities, "a 33-year-old plumber from Dunmore") is holder(entities, "Mick Brody")
+
+
+def test_the_senior_of_a_father_and_son_is_the_father(nlp):
+    text = "Ravi Sethi will hand the firm to his son, Arjun Sethi, in May. The senior Sethi founded it in 1980."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The senior Sethi") is holder(entities, "Ravi Sethi")
+
+
+def test_a_party_member_set_beside_a_name_is_a_mention_of_the_person(nlp):
+    entities = entities_of(nlp, "State Sen. Lara Quist, a Democrat from Pine Hollow, voted against the budget.")
+    assert holder(entities, "a Democrat from Pine Hollow") is holder(entities, "Lara Quist")
+
+
+def test_a_description_is_not_cut_at_a_comma_inside_a_name(nlp):
+    entities = entities_of(nlp, "Kenji Mori, an adviser at the Department of Rivers, Canals and Harbours, said the "
+                                "lock would reopen.")
+    described = [m.text for m in holder(entities, "Kenji Mori").mentions if m.text.startswith("an adviser")]
+    assert described == ["an adviser at the Department of Rivers, Canals and Harbours"]

@@ -43,3 +43,9 @@ def test_a_person_is_named_without_the_office_before_the_name_but_with_a_royal_t
     entities = entities_of(nlp, "Councillor Petra Lind opposed the plan. Prince Edwin backed it. Lind resigned.")
     assert holder(entities, "Councillor Petra Lind").name == "Petra Lind"
     assert holder(entities, "Prince Edwin").name == "Prince Edwin"
+
+
+def test_a_councillors_cr_or_coun_is_a_form_of_address(nlp):
+    text = "Mayor Rosa Keane opened the new pool on Friday. Cr Keane said the council had paid for it in cash."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Cr Keane") is holder(entities, "Mayor Rosa Keane")

@@ -10,9 +10,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS, quote_cues,
+    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    data_table, quote_cues,
 )
-from ..parse import SUBJECT_DEPS, sentence_start
+from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
 from ..quote_marks import QuotedSpans, quotations
 from .clusters import Cluster, cluster_of, surnames
 from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
@@ -21,6 +22,16 @@ from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
 NEVER_A_PERSON = {"company", "firm", "group", "business", "subsidiary", "conglomerate", "startup", "start-up"}
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
+# The role noun a form of address gives ('Sen. Ann Lee' … 'the senator'), from data/roles.json.
+TITLE_ROLES: dict[str, str] = data_table("roles")["_titles_as_roles"]["forms"]
+# Every role noun, those that also begin names too: written before a name already read as a person's
+# ('Premier Ann Lee'), it is a role.
+ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
+# The party and state (or home town) US news tags a legislator's name with ('Sen. Ann Lee, D-Ohio,', 'Rep. Tom Reed
+# (R-Lorain)'), by which 'the Ohio Democrat' later calls them; the place as written, abbreviations unexpanded.
+PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
+PARTY_TAG = re.compile(r"[,(] ?([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)[,)]")
+PARTY_AND_PLACE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Democrat|Republican|Independent)\b")
 # How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
 AGE_WINDOW = 2
 
@@ -38,13 +49,13 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for cluster in (k for k in clusters if k.type == "PERSON"):
         for title in cluster.titles:
             give(title, cluster, cluster.first)
+            if title in TITLE_ROLES:
+                give(TITLE_ROLES[title], cluster, cluster.first)
         for start, end, kind in list(cluster.mentions):
             if kind != "name":
                 continue
             root = doc[start:end].root
-            # what an organisation, place or work is ('his 2021 memoir' beside his name) is no description of a person
-            described = described_spans(root, lambda noun: noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON
-                                        | KIND_NOUNS)
+            described = described_spans(root, _may_describe_a_person)
             for first, last, noun in described + _description_hung_on_a_name(root):
                 if not first <= root.i < last:
                     cluster.mentions.append((first, last, "description"))
@@ -56,7 +67,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 cluster.mentions.append((described_before, end, "description"))  # "the actress Ann Lee"
             for child in root.children:
                 if child.dep_ == "compound" and child.i < start and (
-                        child.pos_ == "NOUN" and child.is_lower or lower_key(child) in PERSON_ROLE_NOUNS):
+                        child.pos_ == "NOUN" and child.is_lower or lower_key(child) in ROLES_BEFORE_NAMES):
                     give(child.lemma_.lower(), cluster, start)  # "striker Tom Reed", "head coach Tom Reed"
                 if child.dep_ == "appos" and child.like_num or child.dep_ == "amod" and child.lower_ == "old":
                     age = next((t.text for t in child.subtree if t.like_num), None)
@@ -66,6 +77,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
             for role in _qualified_roles_before(doc, start, end):
                 give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
+            if end < len(doc) and (tag := PARTY_TAG.match(text, doc[end].idx)):
+                give(f"{tag.group(2).lower()} {PARTIES[tag.group(1)]}", cluster, start)  # "Ann Lee, D-Ohio,"
     for aged in tokens_spelling(doc, text, {"aged"}):  # "Ann Lee dies aged 81", "Tom Reed, who died aged 70,"
         age = next((c.text for c in aged.children if c.text.isdigit() and len(c.text) <= 3), None)
         subject = next((c for c in aged.head.children if c.dep_ in SUBJECT_DEPS), None)
@@ -74,9 +87,19 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i) if subject is not None else None
         if age and person is not None:
             give(age, person, subject.i)
+    for person, (first, last, noun), lasting in _roles_by_predicate(doc, clusters):
+        person.mentions.append((first, last, "description"))
+        if lasting:
+            give(noun.lemma_.lower(), person, first)
     _refer_back_by_qualified_role(doc, roles, clusters)
+    for match in PARTY_AND_PLACE.finditer(text):  # "the Ohio Democrat" is the one member tagged "D-Ohio"
+        span = doc.char_span(match.start(), match.end())
+        key = f"{match.group(1).lower()} {match.group(2).lower()}"
+        if span is not None and key in roles:
+            refer_back(doc, roles[key], span.start, span.end, clusters)
     for noun in doc:
-        if noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and noun.dep_ != "compound" \
+        # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
                 and noun.lemma_.lower() in roles:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
@@ -122,8 +145,72 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                          and (window if window is not None else span.sent.start) <= start < span.start}
                 if named or window is None:
                     break
+            role = span.root.head if span.root.head.i >= span.end else None
+            if len(named) > 1 and role is not None and role.pos_ == "NOUN" and role.is_lower:
+                # 'The 41-year-old earl' of two people named: the one given that role
+                named = {k for k in named if k in roles.get(role.lemma_.lower(), {})}
             if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
+
+
+# Verbs whose 'as' phrase gives their object a role ('named Ann Lee as chair'), or their subject when passive ('Ann
+# Lee was named as chair'); verbs whose 'as' phrase gives their subject one ('Ann Lee succeeded him as chair'); and of
+# those, the verbs of leaving it ('Ann Lee resigned as chair': a later 'the chair' may be her successor). From news
+# usage.
+OBJECT_ROLE_VERBS = {"name", "appoint", "elect", "choose", "select", "nominate", "install", "confirm", "hire",
+                     "recruit", "reappoint", "re-elect", "pick", "crown"}
+SUBJECT_ROLE_VERBS = {"serve", "act", "work", "succeed", "join", "return", "remain", "stay", "continue", "start",
+                      "begin", "sit", "retire", "resign", "quit", "step"}
+LEAVING_VERBS = {"retire", "resign", "quit", "step"}
+# Verbs that make their complement a description of their subject ('Ann Lee remains honorary chairman').
+COPULAS = {"be", "become", "remain"}
+# Dependencies of the words a noun phrase may open with before its noun.
+NOUN_PHRASE_DEPS = {"det", "poss", "amod", "compound", "nummod", "case"}
+# Nouns for the one who takes another's place ('named Ann Lee as her successor').
+SUCCESSION_NOUNS = {"successor", "predecessor", "heir", "replacement", "deputy"}
+
+
+def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster, tuple[int, int, Token], bool]]:
+    """Roles a clause gives a named person: 'named Ann Lee as her successor', 'Ann Lee, who succeeded him as the
+    9th Earl of Kelsby,', 'Ann Lee remains honorary chairman'; each with the person, the role's span (a noun phrase
+    whose head is a role noun, title or SUCCESSION_NOUNS noun, up to a comma) and whether it is still held."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    found = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.tag_ not in {"NN", "NNP"} or not (lemma in PERSON_ROLE_NOUNS or lemma in TITLES_OF_PLACE
+                                                  or lemma in SUCCESSION_NOUNS):
+            continue
+        holder, lasting = None, True
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+            verb_lemma = verb.lemma_.lower()
+            if verb.pos_ == "PROPN":
+                holder = verb  # 'with Ann Lee as his deputy'
+            elif verb_lemma in OBJECT_ROLE_VERBS:
+                holder = next((c for c in verb.children if c.dep_ in {"dobj", "oprd", "nsubjpass"}), None)
+            elif verb_lemma in SUBJECT_ROLE_VERBS:
+                holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                lasting = verb_lemma not in LEAVING_VERBS
+        elif noun.dep_ == "attr" and noun.head.lemma_.lower() in COPULAS:
+            holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if holder is not None and holder.tag_ == "WP":
+            holder = relative_antecedent(holder)
+        person = cluster_of(people, holder.i) if holder is not None else None
+        first = noun.left_edge.i
+        while first < noun.i and doc[first].dep_ not in NOUN_PHRASE_DEPS:
+            first += 1  # 'was first elected treasurer': the phrase is 'treasurer'
+        if person is None or doc[first].lower_ in {"a", "an", "one"} or first <= holder.i:
+            continue
+        last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
+        found.append((person, (first, last, noun), lasting))
+    return found
+
+
+def _may_describe_a_person(noun: Token) -> bool:
+    """Whether a noun set beside a person's name may describe them: not kin (someone else), nor what an
+    organisation, place or work is ('his 2021 memoir' beside his name)."""
+    return noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON | KIND_NOUNS
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
@@ -144,13 +231,19 @@ def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]]
 
 
 # 'the elder Reed', 'the younger Reed', 'Reed senior': one of two people sharing a surname, told apart by age.
-ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger) ([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),? (senior|junior|"
-                              r"snr|jnr|Snr|Jnr|Sr|Jr)\b")
+ELDER_OR_YOUNGER = re.compile(r"\b[Tt]he (elder|older|younger|senior|junior) ([A-Z][\w'’-]+)"
+                              r"|\b([A-Z][\w'’-]+),? (senior|junior|snr|jnr|Snr|Jnr|Sr|Jr)\b")
+
+
+# Kinship nouns of another generation than the person's own, which the fact sheet has no relation kind for.
+OLDER_KIN = {"uncle", "aunt", "grandfather", "grandmother"}
+YOUNGER_KIN = {"nephew", "niece", "grandson", "granddaughter"}
 
 
 def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'the elder Reed' is the older of the people named Reed, by the ages written after their names, or the
-    parent of the other when the article says so ('his son'); 'the younger Reed' or 'Reed junior' the younger."""
+    parent (uncle, grandparent) of the other when the article says so ('his son'); 'the younger Reed' or 'Reed
+    junior' the younger."""
     ages: dict[Cluster, int] = {}
     for cluster in (k for k in clusters if k.type == "PERSON"):
         for _, end, kind in cluster.mentions:
@@ -170,10 +263,13 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if sum(ages[k] == ages[chosen] for k in family) > 1:
                 continue
         else:
-            # "his son" makes the son child_of the one it is said of; "his father" makes the father parent_of him
-            pairs = {(k, relative) if KINSHIP[relation].relation == "child_of" else (relative, k)
+            # "his son" makes the son child_of the one it is said of; "his father" makes the father parent_of him;
+            # "his nephew" is of a younger generation, "his uncle" of an older one
+            pairs = {(k, relative) if KINSHIP[relation].relation == "child_of" or relation in YOUNGER_KIN
+                     else (relative, k)
                      for k in family for relation, relative in k.kin.items()
-                     if relative in family and KINSHIP[relation].relation in {"child_of", "parent_of"}}
+                     if relative in family and (KINSHIP[relation].relation in {"child_of", "parent_of"}
+                                                or relation in YOUNGER_KIN | OLDER_KIN)}
             parents = list({parent for parent, _ in pairs})
             children = list({child for _, child in pairs})
             chosen_from = parents if older else children
@@ -183,6 +279,9 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         for owner, mention in inside:  # 'Reed' of 'Reed senior', given to whoever was named last
             owner.mentions.remove(mention)
         chosen.mentions.append((span.start, span.end, "description"))
+        # "The younger Reed, a 38-year-old builder," : what is set beside it is theirs too
+        for first, last, _ in described_spans(doc[span.end - 1], _may_describe_a_person):
+            chosen.mentions.append((first, last, "description"))
 
 
 def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -201,23 +300,76 @@ def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> N
 
 # A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
 ACTING_FOR_VERBS = {"defend", "represent"}
+# Nouns for someone who acts for a person: "Tom Reed's lawyer, Ann Lee," acts for Tom Reed.
+ACTING_FOR_NOUNS = {"lawyer", "solicitor", "attorney", "barrister", "counsel", "representative", "agent",
+                    "advocate", "spokesman", "spokeswoman", "spokesperson"}
+# The gender a possessive tells of its owner.
+POSSESSIVE_GENDERS = {"his": "male", "her": "female"}
 
 
 def add_clients(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'Defending Tom Reed, Ann Lee said her client…': 'her client' is the one person the sentence says is defended
-    or represented."""
+    """'his client', 'her client': the one person the sentence says is defended or represented ('Defending Tom Reed,
+    Ann Lee said her client…', "Tom Reed's lawyer said his client…"); else the one client of the one person the
+    article said acts for someone ('Ann Lee, representing Tom Reed,', 'Ann Lee, for Tom Reed,') whom the possessive
+    fits, named in that sentence or, failing that, the only such person the possessive's gender fits."""
     people = [k for k in clusters if k.type == "PERSON"]
+    acting = _acting_for(doc, people)
     for noun in tokens_spelling(doc, text, {"client"}):
         possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
         if noun.tag_ != "NN" or possessive is None or possessive.i != noun.left_edge.i:
             continue
-        # the verb's object, or the name right after it where the parser took 'Defending' for part of the name
-        defended = {cluster_of(people, i) for verb in noun.sent if verb.lemma_.lower() in ACTING_FOR_VERBS
-                    and verb.tag_.startswith("VB") for i in [c.i for c in verb.children if c.dep_ == "dobj"]
-                    + [verb.i + 1]}
-        defended.discard(None)
-        if len(defended) == 1:
-            defended.pop().mentions.append((possessive.i, noun.i + 1, "description"))
+        in_sentence = {client for verb, lawyer, client in acting if noun.sent.start <= verb < noun.sent.end}
+        if len(in_sentence) != 1:
+            gender = POSSESSIVE_GENDERS.get(possessive.lower_)
+            if gender is None:
+                continue
+            fitting = {lawyer for _, lawyer, _ in acting if lawyer is not None and lawyer.gender == gender}
+            named = {k for k in fitting for s, _, kind in k.mentions if kind == "name"
+                     and noun.sent.start <= s < noun.i}
+            lawyers = named or fitting
+            in_sentence = {client for _, lawyer, client in acting if lawyer in lawyers} if len(lawyers) == 1 else set()
+        if len(in_sentence) == 1:
+            in_sentence.pop().mentions.append((possessive.i, noun.i + 1, "description"))
+
+
+def _acting_for(doc: Doc, people: list[Cluster]) -> list[tuple[int, Cluster | None, Cluster]]:
+    """Who the article says acts for whom, as (where it says so, the one acting if known, the person acted for):
+    a verb of ACTING_FOR_VERBS and its object (or the name right after it, where the parser took 'Defending' for
+    part of the name), a possessor of an ACTING_FOR_NOUNS noun ("Tom Reed's lawyer, Ann Lee,"), and a name with
+    'for' and a name set beside it ('Ann Lee, for Tom Reed,')."""
+    found = []
+    for verb in doc:
+        if verb.lemma_.lower() in ACTING_FOR_VERBS and verb.tag_.startswith("VB"):
+            for i in [c.i for c in verb.children if c.dep_ == "dobj"] + [verb.i + 1]:
+                if (client := cluster_of(people, i)) is not None:
+                    found.append((verb.i, _who_acts(verb, people), client))
+                    break
+        elif verb.lemma_.lower() in ACTING_FOR_NOUNS and verb.pos_ == "NOUN":
+            owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+            client = cluster_of(people, owner.i) if owner is not None else None
+            lawyer = next((cluster_of(people, c.i) for c in verb.children if c.dep_ == "appos"), None)
+            if client is not None and lawyer is not client:
+                found.append((verb.i, lawyer, client))
+    for lawyer in people:
+        for _, end, kind in lawyer.mentions:
+            words = [t.text for t in doc[end:end + 2]]
+            client = cluster_of(people, end + 2) if kind == "name" and words == [",", "for"] else None
+            ends = [e for k in [client] if k is not None for s, e, _ in k.mentions if s == end + 2]
+            if client not in (None, lawyer) and ends and ends[0] < len(doc) and doc[ends[0]].text == ",":
+                found.append((end + 1, lawyer, client))
+    return found
+
+
+def _who_acts(verb: Token, people: list[Cluster]) -> Cluster | None:
+    """The person who defends or represents: the verb's subject, the name a participle is set beside ('Ann Lee,
+    representing Tom Reed,'), or the subject of the clause an opening participle leads ('Defending Tom Reed, Ann
+    Lee said')."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ in {"acl", "relcl"}:
+        subject = verb.head
+    elif subject is None and verb.dep_ == "advcl":
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    return cluster_of(people, subject.i) if subject is not None else None
 
 
 def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
@@ -433,22 +585,30 @@ def _description_hung_on_a_name(root: Token) -> list[tuple[int, int, Token]]:
 
 def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     """Noun phrases in apposition to a name, either side of it, whose head noun `fits`: the token span of the
-    noun with its left modifiers and an 'of'/'at' phrase ('the chair of the Treasury Committee'), and the noun.
-    Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives."""
+    noun with its left modifiers and an 'of'/'at'/'in' phrase ('the chair of the Treasury Committee'), and the noun.
+    Spans that touch are one phrase: the parser splits 'vice-captain' into three appositives. A phrase cut at a
+    comma ('a nurse in Kelsby, Ontario, who …' is 'a nurse in Kelsby') is given with its bare noun too ('a nurse'),
+    since where it ends is then a guess."""
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [child for child in root.children if child.dep_ == "appos"]
     spans: list[list] = []
+    bare = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ == "the"  # 'the Dane'
+        # 'the Dane', 'a Republican from Kelsby'
+        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ in {"the", "a", "an"}
         if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from"}:
-                end = child.right_edge.i + 1
+            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from", "in"}:
+                end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
+                            and t.ent_iob_ != "I"), child.right_edge.i + 1)  # not inside a name with commas
+                if end <= child.right_edge.i:
+                    bare.append((noun.left_edge.i, noun.i + 1, noun))
             break
         if spans and spans[-1][1] >= noun.left_edge.i:
             spans[-1][1:] = [max(spans[-1][1], end), noun]
         else:
             spans.append([noun.left_edge.i, end, noun])
-    return [(first, last, noun) for first, last, noun in spans]
+    firsts = {first for first, _, _ in spans}
+    return [(first, last, noun) for first, last, noun in spans] + [span for span in bare if span[0] in firsts]

@@ -9,15 +9,17 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    KINSHIP, MONARCHS, PEERAGES, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS, ROYAL_HONORIFICS,
-    quote_cues,
+    KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS,
+    ROYAL_HONORIFICS, SPOUSE_OF, quote_cues,
 )
-from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, sentence_start, token_index_from
+from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation, quotations
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import tokens_spelling
 
 
+# Adjectives that pick one of several relatives by birth order ('his younger son', 'her eldest daughter').
+BIRTH_ORDER_WORDS = {"elder", "eldest", "older", "oldest", "younger", "youngest", "middle", "second", "third"}
 # How many sentences back a pronoun or a kinship description may look for what it refers to.
 PRONOUN_WINDOW = 3
 KINSHIP_WINDOW = 1
@@ -58,9 +60,12 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     )
     quoted = _quoted_spans(text)
     in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
-    words = set(PERSONAL_PRONOUNS) | set(KINSHIP)
+    words = set(PERSONAL_PRONOUNS) | set(KINSHIP) | {"married"}
     speakers_kin = []
     for token in tokens_spelling(doc, text, words):
+        if token.lower_ == "married":
+            _record_marriage(token, seen, clusters)
+            continue
         if _inside(quoted, token.idx):
             if token.lemma_.lower() in KINSHIP and token.pos_ == "NOUN":
                 speakers_kin.append(token)  # '"My father built it," Tom said': read once the speaker is known
@@ -84,16 +89,52 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             seen.sort(key=lambda item: item[0].i)
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
-    _name_relatives_told_later(clusters)
+    _name_relatives_told_later(doc, clusters)
 
 
-def _name_relatives_told_later(clusters: list[Cluster]) -> None:
+def _birth_order(doc: Doc, cluster: Cluster) -> set[str]:
+    """The birth-order words of a person's descriptions ('elder' of 'his elder son')."""
+    return {t.lower_ for s, e, kind in cluster.mentions if kind == "description" for t in doc[s:e]
+            if t.dep_ == "amod" and t.lower_ in BIRTH_ORDER_WORDS}
+
+
+def _birth_orders_differ(doc: Doc, order: set[str], cluster: Cluster) -> bool:
+    own = _birth_order(doc, cluster)
+    return bool(order) and bool(own) and not order & own
+
+
+def _record_marriage(verb: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> None:
+    """'She is married to Tom Reed', 'Ann Lee, who married Tom Reed in 1990,': each is the other's spouse, so a
+    later 'her husband' or 'his wife' finds them. The subject may be a pronoun already resolved."""
+    if verb.tag_ not in {"VBN", "VBD", "JJ"}:
+        return
+    clause = verb.head if verb.dep_ == "acomp" else verb  # 'is married to': the parser reads an adjective
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ == "WP":
+        subject = relative_antecedent(subject)
+    partner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if partner is None and to is not None:
+        partner = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if subject is None or partner is None:
+        return
+    one, other = (next((k for t, k in seen if t.i == token.i), None) or cluster_of(clusters, token.i)
+                  for token in (subject, partner))
+    if one is None or other is None or one is other or one.type != "PERSON" or other.type != "PERSON":
+        return
+    one.kin.setdefault(SPOUSE_OF[other.gender], other)
+    other.kin.setdefault(SPOUSE_OF[one.gender], one)
+
+
+def _name_relatives_told_later(doc: Doc, clusters: list[Cluster]) -> None:
     """'Ben Reed had hidden the cash at his mother's house. … Tom Reed's wife, Ann, …' (Tom being Ben's father): a
-    relative known only by description joins the named person the rest of the article shows them to be."""
+    relative known only by description joins the named person the rest of the article shows them to be; not one
+    told by another birth order ('his younger son' is not the one told as 'his elder son')."""
     for relative in [k for k in clusters if k.described_of is not None and not k.personal]:
         owner, relation = relative.described_of, relative.described_as
         named = _reciprocal(owner, relation, clusters) or _told_through_family(owner, relation, clusters)
-        if named is None or named is relative or named is owner or not named.personal:
+        if named is None or named is relative or named is owner or not named.personal \
+                or _birth_orders_differ(doc, _birth_order(doc, relative), named):
             continue
         named.mentions += relative.mentions
         named.gender = named.gender or relative.gender
@@ -124,14 +165,32 @@ def _resolve_latter(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 def _resolve_speakers_kin(doc: Doc, text: str, noun: Token, seen: list[tuple[Token, Cluster]],
                           clusters: list[Cluster]) -> None:
     """'"My father built this place," Tom Reed said': in a quotation, 'my father' is the speaker's, when the
-    reporting verb and its subject stand right after the quotation or right before it."""
+    reporting verb and its subject stand right after the quotation or right before it, or after the one it carries
+    on."""
     possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessive is None or possessive.lower_ != "my" or possessive.i != noun.left_edge.i:
         return
-    quotation = next((q for q in quotations(text) if q.start <= noun.idx < q.end), None)
-    speaker = _speaker_of(doc, quotation, seen, clusters) if quotation is not None else None
+    found = quotations(text)
+    at = next((i for i, q in enumerate(found) if q.start <= noun.idx < q.end), None)
+    speaker = None
+    if at is not None:
+        speaker = _speaker_of(doc, found[at], seen, clusters)
+        before = found[at - 1] if at > 0 else None
+        if speaker is None and before is not None and _carries_on(text, before, found[at]):
+            speaker = _speaker_of(doc, before, seen, clusters)
     if speaker is not None:
         _resolve_kinship(doc, noun, seen, clusters, owner=speaker, start=possessive.i)
+
+
+# How many characters may part a quotation from the one it carries on: the attribution between them.
+ATTRIBUTION_REACH = 80
+
+
+def _carries_on(text: str, before: Quotation, quotation: Quotation) -> bool:
+    """'"It was planned," Tom Reed said. "My brother decided."': a quotation right after the sentence attributing
+    the one before it, in the same paragraph, is the same speaker's."""
+    between = text[before.outer_end:quotation.outer_start]
+    return len(between) <= ATTRIBUTION_REACH and "\n" not in between and between.rstrip().endswith(".")
 
 
 # How many tokens after a quotation, or before it in its sentence, its reporting verb may stand.
@@ -319,6 +378,9 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         return named
     referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters) \
         or _told_through_family(owner, relation, clusters)
+    order = {c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in BIRTH_ORDER_WORDS}
+    if referent is not None and referent is not named and _birth_orders_differ(doc, order, referent):
+        referent = None  # 'his younger son' is not the one told as 'his elder son'
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
         options = {id(k): k for t, k in seen if window_start <= t.i < start and k is not owner
@@ -341,7 +403,10 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         return None
     referent.mentions += _description_spans(start, noun, end if referent is named else noun.i + 1)
     referent.gender = referent.gender or gender
-    owner.kin[relation] = referent
+    if order:  # 'his younger son' leaves the son already known as the one 'his son' means
+        owner.kin.setdefault(relation, referent)
+    else:
+        owner.kin[relation] = referent
     return referent
 
 
@@ -416,6 +481,10 @@ def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster 
     a name no comma parts from it ('his son Tom' is one phrase), else at the noun."""
     comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
     after = noun.i + 1 + comma
+    doc = noun.doc
+    while comma and after < min(len(doc), noun.i + 5) and doc[after].is_lower and (
+            doc[after].lower_ in PERSON_ROLE_NOUNS or doc[after].pos_ == "NOUN" and doc[after].dep_ == "compound"):
+        after += 1  # past a role written before the name: 'his brother, guitarist Tom Reed'
     named = {id(k): (k, end, kind) for k in clusters if k.type == "PERSON"
              for start, end, kind in k.mentions if start == after and kind in {"name", "title"}}
     if len(named) == 1:
@@ -430,12 +499,17 @@ def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster 
 
 
 def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
-    """If A is B's father, B is A's son: known kinship read from the other side."""
+    """If A is B's father, B is A's son, and A's child when the one child the article gives A: known kinship read
+    from the other side."""
+    found = []
     for other in clusters:
         for their_relation, relative in other.kin.items():
-            if relative is owner and KINSHIP[their_relation].reciprocal.get(other.gender) == relation:
+            reciprocal = KINSHIP[their_relation].reciprocal
+            if relative is owner and reciprocal.get(other.gender) == relation:
                 return other
-    return None
+            if relative is owner and reciprocal.get(None) == relation:
+                found.append(other)
+    return found[0] if len(found) == 1 else None
 
 
 # Each relation read from the other side: Tom's father is someone Tom is the child of.
@@ -451,11 +525,17 @@ def _related(person: Cluster, relation: str, clusters: list[Cluster]) -> list[Cl
     return list({id(k): k for k in found if k is not person}.values())
 
 
+# Kinship nouns for a parent's sibling and a sibling's child, which the fact sheet has no relation kind for.
+PARENTS_SIBLINGS = {"uncle", "aunt"}
+SIBLINGS_CHILDREN = {"nephew", "niece"}
+
+
 def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
     """'Tom Reed and his son Ben … Tom's wife, Ann … Ben's mother': a parent is a known parent or a parent's spouse,
-    and a sibling a parent's other child, when the article told those links and exactly one person of the relative's
-    gender (known, not guessed) comes out. Not a sibling's parent: 'his brother' is the likeliest to have been read
-    with the wrong owner, and a chain would carry the slip on."""
+    a sibling a parent's other child, an uncle or aunt a parent's sibling, a nephew or niece a sibling's child, when
+    the article told those links and exactly one person of the relative's gender (known, not guessed) comes out.
+    Not a sibling's parent: 'his brother' is the likeliest to have been read with the wrong owner, and a chain would
+    carry the slip on."""
     kind, gender = KINSHIP[relation].relation, KINSHIP[relation].gender
     if kind == "parent_of":
         parents = _related(owner, "parent_of", clusters)
@@ -463,6 +543,12 @@ def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster])
     elif kind == "sibling_of":
         options = [child for parent in _related(owner, "parent_of", clusters)
                    for child in _related(parent, "child_of", clusters)]
+    elif relation in PARENTS_SIBLINGS:
+        options = [sibling for parent in _related(owner, "parent_of", clusters)
+                   for sibling in _related(parent, "sibling_of", clusters)]
+    elif relation in SIBLINGS_CHILDREN:
+        options = [child for sibling in _related(owner, "sibling_of", clusters)
+                   for child in _related(sibling, "child_of", clusters)]
     else:
         return None
     fitting = {id(k): k for k in options if k is not owner and k is not owner.kin.get(relation)  # not itself
