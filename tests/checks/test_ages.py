@@ -123,3 +123,9 @@ def test_an_age_figure_beside_the_birth_date_told_before_it(nlp, age, status):
 def test_an_age_of_a_relative_is_not_the_one_born(nlp):
     text = "Ria Hollins, born on 30 June 1975, was named head of the trust. Her 19-year-old son studies law."
     assert not [c for c in checks_of(nlp, text) if c.kind == "age"]
+
+
+@pytest.mark.parametrize("wording", ["from the age of 15", "aged 19", "after he turned 21"])
+def test_an_age_at_an_event_the_clause_tells_is_not_an_age_now(nlp, wording):
+    text = f"Born on 8 May 1950, Tom Riddell ran the forge for decades. He had started there {wording} and stayed on."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "age"]

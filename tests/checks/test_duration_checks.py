@@ -246,3 +246,10 @@ def test_a_length_counted_on_from_a_moment_without_a_clock_time_is_not_the_story
             "at 2.15pm on Monday and was put out at 9.05pm on Tuesday, more than 30 hours after it began.")
     assert [(check.about[-1], check.status) for check in checks_of(nlp, text) if check.kind == "duration"] == [
         ("30 hours", "consistent")]
+
+
+def test_a_length_told_apart_from_clock_times_that_have_their_own_is_of_another_stretch(nlp):
+    text = ("The ambulance service said it was called at 11.05pm and a crew reached the farm at 11.17pm, twelve "
+            "minutes later. The ambulance service said the lane was then closed for nearly four hours.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and "twelve minutes" in check.about[2]

@@ -261,9 +261,15 @@ def figure_ages(parsed: Parsed, sheet: FactSheet, spans: list[Sentence], dates: 
         near = [t for t in births if window[0] <= t.start < window[1]]
         if len(near) != 1 or KIN_AFTER.match(parsed.text, figure.end):
             continue  # "born in 1960, … his 30-year-old son": someone else's age
-        at = date_beside(parsed.text, [t for t in dates if t is not near[0]], figure.start, figure.end) or now
-        yield int(figure.value), figure.text, near[0], at
+        at = date_beside(parsed.text, [t for t in dates if t is not near[0]], figure.start, figure.end)
+        if at is None and AGE_AT_AN_EVENT.search(parsed.text, max(0, figure.start - 20), figure.start):
+            continue
+        yield int(figure.value), figure.text, near[0], at or now
 
+
+# "began singing from the age of 12", "left school aged 16", "turned professional at 19": an age at some event
+# the clause tells, not the age now, unless a date stands beside it; ", aged 46," set off after a name is now.
+AGE_AT_AN_EVENT = re.compile(r"(?:\bage\s+of|\bturn(?:ed|ing|s)|(?<![,(]\s)(?<![,(])\baged)\s+$", re.I)
 
 # "the 30-year-old son", "her 12-year-old daughter": an age said of a relative, not of the one born
 KIN_AFTER = re.compile(r"\s+(?:son|daughter|brother|sister|wife|husband|mother|father|child|grandson|granddaughter|"

@@ -32,7 +32,7 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         sentence = sentence_of(spans, stated.start)
         here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
         since = since_clock(parsed, stated, here, clocks) if figure[2] else None
-        told_next_door = told_beside(parsed, stated, spans, clocks) if figure[2] and not here else None
+        told_next_door = told_beside(parsed, sheet.times, stated, spans, clocks) if figure[2] and not here else None
         if since is not None:
             yield from clock_check(parsed, sheet, stated, figure, since)
         elif figure[2] and len(here) == 2:
@@ -41,7 +41,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 yield from clock_check(parsed, sheet, stated, figure, here)
         elif (figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks)
               and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)
-              and (here or not COUNTED_ON.match(parsed.text, stated.end))):
+              and (here or not COUNTED_ON.match(parsed.text, stated.end))
+              and (here or not measured_beside(sheet.times, stated, clocks, spans))):
             yield from clock_check(parsed, sheet, stated, figure, clocks)
         elif told_next_door is not None:
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
@@ -151,7 +152,17 @@ def bound_stretch(text: str, first: TimeExpression, second: TimeExpression) -> b
             or re.search(r"\bbetween\s+$", text[max(0, first.start - 10):first.start], re.I) is not None)
 
 
-def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
+def measured_beside(times: list[TimeExpression], stated: TimeExpression, clocks: list[TimeExpression],
+                    spans: list[Sentence]) -> bool:
+    """'The alarm went at 4.10am and the crew arrived at 4.19am, nine minutes later. … Firefighters stayed for
+    three hours': the clock times' own sentence states the length between them, so a length told in another
+    sentence is of some other stretch."""
+    around = {(s.start, s.end) for clock in clocks if (s := sentence_of(spans, clock.start)) is not None}
+    return any(t is not stated and t.type == "DURATION" and (figure := amount(t.value)) is not None and figure[2]
+               and any(start <= t.start < end for start, end in around) for t in times)
+
+
+def told_beside(parsed: Parsed, times: list[TimeExpression], stated: TimeExpression, spans: list[Sentence],
                 clocks: list[TimeExpression]) -> list[TimeExpression] | None:
     """'The hearing began at 10.15am and ended at 11.45am. The 90-minute session …', 'It lasted six hours.
     Surgeons began at 8am and …': a length said of something already told or a pronoun ('the session',
@@ -163,7 +174,7 @@ def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
         return None
     for beside in (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None):
         pair = [t for t in clocks if beside is not None and beside.start <= t.start < beside.end]
-        if len(pair) == 2 and bound_stretch(parsed.text, *pair):
+        if len(pair) == 2 and bound_stretch(parsed.text, *pair) and not measured_beside(times, stated, pair, spans):
             return pair
     return None
 
