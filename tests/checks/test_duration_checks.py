@@ -253,3 +253,11 @@ def test_a_length_told_apart_from_clock_times_that_have_their_own_is_of_another_
             "minutes later. The ambulance service said the lane was then closed for nearly four hours.")
     check = only(checks_of(nlp, text), "duration")
     assert check.status == "consistent" and "twelve minutes" in check.about[2]
+
+
+@pytest.mark.parametrize("stated, status", [("38 hours", "consistent"), ("30 hours", "inconsistent")])
+def test_a_length_of_hours_across_days_told_for_both_clock_times(nlp, stated, status):
+    text = f"The bridge was closed at 7pm on Friday and reopened at 9am on Sunday, {stated} after it shut."
+    check = only(checks_of(nlp, text, published="2024-03-18"), "duration")
+    assert check.status == status
+    assert check.about[:2] == ["7pm on Friday", "9am on Sunday"] and "38 h 0 min" in check.working

@@ -372,7 +372,11 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     apart = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days
     guessed = apart and (apart > 1 or told[0] != told[1])
     if guessed and all(told):
-        return
+        # "at 8pm on Saturday … at 10am on Monday, 38 hours after": a length that reaches across the whole days
+        # between them joins them; a shorter one is of something else
+        if figure[0] * MINUTES[figure[1]] < (apart - 1) * MINUTES_A_DAY:
+            return
+        guessed = False
     # "hit at 11pm on Tuesday and moved inland at 3am, four hours later": counted on from the one told first
     counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
     if guessed or counted_on:
@@ -384,7 +388,7 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     if guessed or counted_on:
         gap = (end - begin) % MINUTES_A_DAY
     else:
-        gap = end - begin + (MINUTES_A_DAY if days[0] != days[1] else 0)
+        gap = end - begin + MINUTES_A_DAY * (apart or days[0] != days[1])
     # "just before 6am", "shortly after 1am": a clock time told roughly moves the gap by as much
     early, late = clock_hedge(text, first), clock_hedge(text, second)
     shortest, longest = gap + late[0] - early[1], gap + late[1] - early[0]
@@ -403,8 +407,16 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
             return
     status = verdict(fits)
     shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))
-    yield Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+    yield Check(kind="duration", status=status,
+                about=[with_day(text, first, sheet.times), with_day(text, second, sheet.times), stated.text],
                 working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+def with_day(text: str, clock: TimeExpression, times: list[TimeExpression]) -> str:
+    """A clock time as written with the day told right after it ('8pm on Saturday'), else alone."""
+    day = next((t for t in times if t.type == "DATE" and clock.end <= t.start
+                and re.fullmatch(r"[\s,]*(?:on)?\s*", text[clock.end:t.start], re.I)), None)
+    return text[clock.start:day.end] if day is not None else clock.text
 
 
 # A zone named after a clock time ("6.55am UK time", "0542 GMT", "midnight Mountain Time"); "local time" is the
