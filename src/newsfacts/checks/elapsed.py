@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .. import timex
+from ..lexicon import quote_cues
 from ..nlp import Parsed
 from ..quote_marks import QuotedSpans, quotations
 from ..schema import Check, FactSheet, TimeExpression
@@ -16,6 +17,8 @@ from .common import (
     words_pattern,
 )
 
+# "for almost three years": a hedge the times stage leaves out of the length.
+HEDGED = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 # "Since 1996, some 30 years": a hedge stands outside the length it hedges.
 SINCE_GAP = re.compile(r"\s*,\s*(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True))
                        + r")\s+)?", re.I)
@@ -42,14 +45,20 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         sentence = sentence_of(spans, stated.start)
         if unit is None or sentence is None:
             continue
+        tied = since is not None
         if since is not None:  # the date it runs from is over before publication ("since 2016" in 2016 is not)
             origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
                            and interval(t.value) and interval(t.value)[1] < parsed.published), None)
         else:
-            origin = origin_of_length(parsed, sheet, stated, unit, sentence)
-        if origin is not None and one_voice(stated, origin):
-            yield elapsed_check(parsed, stated, figure[0], unit, origin)
-        elif since is None and first_in(parsed, stated, sentence):
+            origin, tied = origin_of_length(parsed, sheet, stated, unit, sentence)
+        check = elapsed_check(parsed, stated, figure[0], unit, origin) if origin is not None else None
+        if check is not None and one_voice(stated, origin):
+            # "founded in 2009, it has been profitable for five years": a date the length is not tied to may be
+            # of something else, so the length is only ever found to agree with it
+            if tied or check.status == "consistent":
+                yield check
+        elif since is None and (first_in(parsed, stated, sentence) or (
+                not calendar_dates(sheet, sentence) and runs_up_to_now(parsed, stated, sentence))):
             # the date of the last time is told in a sentence beside it: taken only when one date agrees
             index = spans.index(sentence)
             beside = [t for near in spans[max(0, index - 1):index + 2] if near is not sentence
@@ -78,44 +87,66 @@ COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
 # to the present; "have been together for 40 years", "has spent 30 years" when its verb is a perfect.
 UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
                        rf"|^\s+(?:{words_pattern(CUES['up_to_now']['after'])})\b", re.I)
-UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+$", re.I)
+UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+" + HEDGED + "$", re.I)
+# "In 17 years it has never lost", "has doubled in five years": the last so many years, up to now; which date
+# they are counted from is not said, so only a date beside them that agrees is taken.
+IN_PERFECT = re.compile(r"\bin\s+" + HEDGED + "$", re.I)
+
+
+def calendar_dates(sheet: FactSheet, sentence: Sentence) -> list[TimeExpression]:
+    return [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+            and interval(t.value)]
 
 
 def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
-                     sentence: Sentence) -> TimeExpression | None:
+                     sentence: Sentence) -> tuple[TimeExpression | None, bool]:
     """'Two decades after the flood of 2006, the town has rebuilt …', 'married in 1969 and are celebrating 57
     years of marriage this week': a length told of the present (a perfect or progressive verb, or a date of
-    these days in its sentence), counted from the one earlier date of its sentence."""
-    dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
-             and interval(t.value)]
-    perfect_only = False
+    these days in its sentence), counted from the one earlier date of its sentence; and whether the wording
+    ties the two ('since 1974', 'after the flood of 2006')."""
+    dates = calendar_dates(sheet, sentence)
     since = next((t for t in dates if SINCE_GAP.fullmatch(parsed.text[t.end:stated.start])
                   and re.search(r"\bsince\s+$", parsed.text[max(0, t.start - 10):t.start], re.I)), None)
     if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
-        return since
+        return since, True
     latest = parsed.published - timex.STEPS[unit]
-    if COUNTED_AFTER.match(parsed.text, stated.end):
+    counted_after = COUNTED_AFTER.match(parsed.text, stated.end) is not None
+    if counted_after:
         earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[0] <= latest else []
     else:
-        before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
-        perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
-        # "the first eight months of the year" is a stretch of its own, not one up to now
-        if not (perfect_only or ((UP_TO_NOW.search(before) or UP_TO_NOW.match(after))
-                                 and not stated.text.lower().startswith("the "))):
-            return None
         earlier = [t for t in dates if interval(t.value)[0] <= latest]
+    if len(earlier) != 1 or not runs_up_to_now(parsed, stated, sentence, these_days=any(
+            abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)):
+        return None, False
+    # "has lived there for 52 years, since 1974"; "who joined in 2019, has been captain for three years" may
+    # count from a later day than the date's, which a word of lasting ('after', 'of marriage') does not
+    before = parsed.text[max(sentence.start, stated.start - 20):stated.start]
+    perfect = UP_TO_NOW_PERFECT.search(before) or IN_PERFECT.search(before)
+    tied = counted_after or not perfect or re.fullmatch(r"\s*,?\s*since\s+", parsed.text[stated.end:earlier[0].start],
+                                                        re.I) is not None
+    return earlier[0], tied
+
+
+def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, these_days: bool = False) -> bool:
+    """Whether the grammar tells a length as running up to the present: a present perfect ('have lived here
+    for 40 years', not 'will run for 10 years from Friday'), a progressive or a date of these days beside a
+    word of lasting ('are celebrating 57 years of marriage'), a plain present after the date it is counted
+    from ('Twenty-five years after the 2001 attacks, the site is a memorial')."""
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
-    if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
-            "amod", "compound"):
-        return None  # "after a week-long handover" is the length of the handover
-    if perfect_only:  # "have lived here for 40 years", not "will run for 10 years from Friday"
-        return earlier[0] if told_as_present(length.root, perfect=True) else None
-    these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
-    # "Twenty-five years after the 2001 attacks, the site is a memorial": a plain present will do here
-    root = length.root.sent.root
-    plain = COUNTED_AFTER.match(parsed.text, stated.end) is not None and (root.tag_ in ("VBZ", "VBP") or any(
-        child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in root.children))
-    return earlier[0] if these_days or plain or told_as_present(length.root) else None
+    if length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in ("amod", "compound"):
+        return False  # "after a week-long handover" is the length of the handover
+    before, after = parsed.text[max(sentence.start, stated.start - 20):stated.start], parsed.text[stated.end:]
+    if COUNTED_AFTER.match(after):
+        root = length.root.sent.root
+        return these_days or root.tag_ in ("VBZ", "VBP") or any(
+            child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in root.children
+        ) or told_as_present(length.root)
+    if UP_TO_NOW_PERFECT.search(before) or IN_PERFECT.search(before):
+        return told_as_present(length.root, perfect=True)
+    # "the first eight months of the year" is a stretch of its own, not one up to now
+    if (UP_TO_NOW.search(before) or UP_TO_NOW.match(after)) and not stated.text.lower().startswith("the "):
+        return these_days or told_as_present(length.root)
+    return False
 
 
 def told_as_present(word: Token, perfect: bool = False) -> bool:
@@ -124,8 +155,12 @@ def told_as_present(word: Token, perfect: bool = False) -> bool:
     verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
     while verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         verb = verb.head  # "is touring to mark 50 years": the verb the infinitive serves
-    return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")
-                                    and (not perfect or child.lemma_ == "have") for child in verb.children)
+    # "she said they had been married for 57 years": a present perfect put back a tense by a past verb of saying
+    reported = verb is not None and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and (
+        verb.head.lemma_ in quote_cues()["reporting_verbs"])
+    return verb is not None and any(child.dep_ == "aux" and child.lemma_ == "have" and (
+        child.tag_ in ("VBZ", "VBP") or (reported and child.tag_ == "VBD")) or (
+        not perfect and child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")) for child in verb.children)
 
 
 # "the deadliest fire in 30 years", "its second inquiry in 14 months": a length up to now since the last such.
