@@ -177,6 +177,37 @@ def list_until(items: list[Count], text: str) -> list[Count]:
     return run
 
 
+# "22 of them on Ben Nevis and 10 on …", "of whom 12 were in Leeds, 5 in York": the word that sets parts apart by
+# place or time, repeated after each.
+FRAME = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?P<frame>in|at|on|from|during)\s")
+FRAME_GAP = r"[^,;.()]{0,40}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+
+
+def parts_in_one_frame(text: str, first: Count, after: list[Count]) -> list[Count]:
+    """The part opening on 'of them' and the parts listed after it, each followed by the same word of place or
+    time."""
+    opening = FRAME.match(text, first.end)
+    if opening is None:
+        return []
+    parts = [first]
+    for item in after:
+        frame = FRAME.match(text, parts[-1].end)
+        following = FRAME.match(text, item.end)
+        if ((item.currency, item.unit) != (first.currency, first.unit) or frame is None or following is None
+                or following["frame"].lower() != opening["frame"].lower()
+                or not re.fullmatch(FRAME_GAP, text[frame.end():item.start], re.I)
+                or bool(WHEN.match(text, frame.end())) != bool(WHEN.match(text, following.end()))):
+            break  # "22 of them on Saturday and 10 on the hills" may count some twice
+        parts.append(item)
+    return parts
+
+
+# A word of time after 'in' or 'on' ("on Saturday", "in 2023", "in the morning"), not of place.
+WHEN = re.compile(r"(?:the\s+)?(?:\d{4}\b|" + "|".join(sorted(
+    {*timex.WORDS["weekdays"], *timex.WORDS["months"], "morning", "afternoon", "evening", "night", "day", "week",
+     "month", "year", "first", "second", "third", "last"}, key=len, reverse=True)) + r")", re.I)
+
+
 SUBSET_CUE = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*,?\s*(?:including|among\s+them|of\s+whom)\s+", re.I)
 
 
@@ -251,6 +282,13 @@ def wholes_and_parts(text: str, found: list[Count],
         after = [c for c in found if c.start >= cue.end()]
         if wholes and after:
             yield wholes[-1], list_from(after, text), "if equal"
+    for first in (c for c in found if PART_OF_THE_LAST.match(text, c.end)):
+        # "31 rescues since Monday, 22 of them on one hill and 10 on another": parts, told apart by place or
+        # time, of the count told just before
+        wholes = [c for c in found if c.end <= first.start and WHOLE_GAP.match(text[c.end:first.start])]
+        parts = parts_in_one_frame(text, first, [c for c in found if c.start > first.end])
+        if wholes and len(parts) >= 2:
+            yield wholes[-1], parts, "some"
     opening = LEADING_WHOLE.match(text)
     if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
         whole = next((c for c in found if c.start == opening.start("n")), None)
