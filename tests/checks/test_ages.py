@@ -129,3 +129,16 @@ def test_an_age_of_a_relative_is_not_the_one_born(nlp):
 def test_an_age_at_an_event_the_clause_tells_is_not_an_age_now(nlp, wording):
     text = f"Born on 8 May 1950, Tom Riddell ran the forge for decades. He had started there {wording} and stayed on."
     assert not [c for c in checks_of(nlp, text) if c.kind == "age"]
+
+
+@pytest.mark.parametrize("age, status", [("87", "consistent"), ("80", "inconsistent")])
+def test_an_age_at_the_death_of_the_one_person_named(nlp, age, status):
+    text = f"The town is mourning the death of former mayor Ann Hale at the age of {age}. Born on 2 May 1936, Mrs Hale ran the mill."
+    check = only(checks_of(nlp, text), "age")
+    assert check.status == status and check.about == [f"at the age of {age}", "2 May 1936"]
+
+
+@pytest.mark.parametrize("who", ["Ann Hale's husband", "Ann Hale's husband, Tom Hale,"])
+def test_an_age_at_the_death_of_someone_else_is_not_checked(nlp, who):
+    text = f"The town mourned the death of {who} at the age of 80. Born on 2 May 1936, Mrs Hale ran the mill."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "age"]

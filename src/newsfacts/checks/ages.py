@@ -25,6 +25,9 @@ AGE_WORDING = (r"\b(?:(?:aged|at\s+the\s+age\s+of|turned|turns)\s+(?P<age>\d{1,3
                r"|(?:his|her|their)\s+(?P<birthday>\d{1,3})(?:st|nd|rd|th)\s+birthday)\b")
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?{AGE_WORDING}", re.I)
+# "mourning the death of the former mayor Ann Hale at the age of 87": an age at death, said of the one person
+# named between.
+DEATH_OF = re.compile(rf"\bdeath\s+of\b(?P<who>[^.;:!?]{{1,80}}?)(?:,\s*)?{AGE_WORDING}", re.I)
 # "in 1962, at the age of 28", "aged 70, in 1998", "turned 70 in March": an age at the date set beside it.
 AGE_PHRASE = re.compile(AGE_WORDING, re.I)
 # "was 50 when she won the award in 2021": an age at the date of the clause that follows.
@@ -74,6 +77,14 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
                        if m.start <= subject.idx < m.end), None)
         if person is not None:
             yield person, age_of(found), found.group(0)
+    for found in DEATH_OF.finditer(parsed.text):
+        phrase = AGE_PHRASE.search(parsed.text, found.end("who"), found.end())
+        named = {person.id: person for person in people for m in person.mentions
+                 if found.start("who") <= m.start and m.end <= found.end("who")}
+        # "the death of Ann Hale's husband at 80" is not hers
+        owner = re.search(r"['’]s?\s", found["who"])
+        if len(named) == 1 and phrase and not owner and not date_beside(parsed.text, dates, *phrase.span()):
+            yield next(iter(named.values())), age_of(found), phrase.group(0)
 
 
 def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
