@@ -261,3 +261,10 @@ def test_a_length_of_hours_across_days_told_for_both_clock_times(nlp, stated, st
     check = only(checks_of(nlp, text, published="2024-03-18"), "duration")
     assert check.status == status
     assert check.about[:2] == ["7pm on Friday", "9am on Sunday"] and "38 h 0 min" in check.working
+
+
+@pytest.mark.parametrize("length, found", [("an eight-hour sale", ["consistent"]), ("a six-hour sale", [])])
+def test_a_length_naming_a_stretch_against_the_clock_times_of_the_sentence_after_it(nlp, length, found):
+    text = (f"Shoppers at {length} on Saturday raised £9,000 for the hospice. The event ran from 9am to 5pm in "
+            "the church hall. Tea ran out before noon.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "duration"] == found

@@ -93,6 +93,16 @@ def one_agreeing_pair(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, 
     elif not here:
         near = [t for t in clocks if spans[max(0, index - PAIR_REACH)].start <= t.start < spans[index].start]
         pairs = [list(pair) for pair in zip(near, near[1:])]
+        # "Listeners to a 14-hour radiothon gave … The broadcast ran from 6am to 8pm": a length naming a
+        # stretch, and the two clock times bounding one in the sentence after it
+        length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+        after = spans[index + 1:index + 2]
+        if after and not re.search(r"[.!?\"”’]\s*$", after[0].text) and index + 2 < len(spans):
+            after.append(spans[index + 2])  # the parser cut a sentence short ("on 98.1 | The River ran …")
+        following = [t for t in clocks if after and after[0].start <= t.start < after[-1].end]
+        if length is not None and length.root.dep_ in ("amod", "compound") and len(following) == 2 and bound_stretch(
+                parsed.text, *following):
+            pairs.append(following)
     else:
         return None
     agreeing = [check for pair in pairs for check in clock_check(parsed, sheet, stated, figure, pair)
