@@ -58,7 +58,42 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         check = _share_of_counts(share, paired, counts, by_sentence, ratio_wholes)
         if check is not None:
             yield check
-    yield from _shares_in_words(text, found)
+    for check, share in _shares_of_ratios(text, found):
+        done.add(share.start)
+        yield check
+    yield from _shares_in_words(text, [v for v in found if v.start not in done])
+
+
+# Between a ratio and the share restating it: "nine of the 24 posts — 37.5% —", "45 of 60 seats (75%)", "60 of
+# its 180 pupils, a third of the roll"; a dash, a bracket or ', or' restates it, a comma may only.
+_RATIO_THEN_SHARE = re.compile(r"^(?:\s+[\w'’-]+){0,3}\s*(?P<how>[—–(]|-\s|,\s+or\b|,)\s*$", re.I)
+
+
+def _shares_of_ratios(text: str, found: list[Value]) -> Iterator[tuple[Check, Value]]:
+    """A share told right after the ratio it restates, against part over whole; inconsistent only when a
+    share in figures is set off by a dash, a bracket or ', or' as the same thing."""
+    shares = [v for v in found if v.kind == "percent" and v.unit == "percent"]
+    for ratio in (v for v in found if v.kind == "ratio" and v.figure.upper and " in " not in v.text):
+        share = next((v for v in shares if v.start >= ratio.end), None)
+        gap = _RATIO_THEN_SHARE.match(text[ratio.end:share.start]) if share is not None else None
+        if gap is None or _is_change(text, share):
+            continue
+        whole = float(ratio.figure.upper)
+        computed = ratio.value / whole * 100
+        if share.text[:1].isalpha() and not share.figure.hedge:
+            low, high = share.value * _FRACTION_LOOSENESS[0], share.value * _FRACTION_LOOSENESS[1]
+        else:
+            low, high = share.low, share.high
+        fits = overlaps(ratio.low / whole * 100, ratio.high / whole * 100, low, high, 0.0051)
+        # "— 30% more than in 2019 —", "— 2% of the county's posts —" may be other figures
+        other = re.match(r"\s+(?:of|more|less|fewer|higher|lower|than|up|down)\b", text[share.end:], re.I)
+        if not fits and (share.text[:1].isalpha() or share.figure.hedge or ratio.figure.hedge or gap["how"] == ","
+                         or other):
+            continue
+        status = verdict(fits)
+        yield Check(kind="percentages", status=status, about=[ratio.text, share.text],
+                    working=f"{shown(ratio.value)} / {shown(whole)} = {computed:.1f}%; stated {share.text}: "
+                            f"{status}"), share
 
 
 def _is_change(text: str, share: Value) -> bool:
