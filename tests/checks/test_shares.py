@@ -90,3 +90,11 @@ def test_a_share_in_words_after_a_ratio_only_agrees(nlp):
 def test_a_share_after_a_ratio_that_names_another_figure_is_not_called_wrong(nlp, after):
     text = f"The party won 45 of 60 seats — {after} — on Thursday."
     assert not [c for c in checks_of(nlp, text) if c.kind == "percentages" and c.status == "inconsistent"]
+
+
+def test_a_share_is_not_matched_to_a_loosely_bounded_figure(nlp):
+    # "under 45" stands for anything from about 22 to 45, which agrees with too many shares to mean one
+    text = "Trial staff followed 88 volunteers, all of them under 45. After a year, 31% had improved."
+    assert not kinds(checks_of(nlp, text), "percentages")
+    text = "Trial staff followed 88 volunteers, all of them 45 or older. After a year, 27 of them had improved, or 31%."
+    assert [c.status for c in kinds(checks_of(nlp, text), "percentages")] == ["consistent"]

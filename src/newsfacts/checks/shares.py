@@ -192,10 +192,11 @@ def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], by
     or of the sentences near it) over another figure of the same unit. Only agreement is claimed: which
     whole a share is of is rarely certain enough to call it wrong."""
     near = by_sentence.get(share.sentence) or by_sentence.get(share.sentence - 1, [])
-    parts = [paired] if paired is not None else sorted(near, key=lambda c: abs(c.start - share.start))
+    parts = [paired] if paired is not None else sorted((c for c in near if _tight(c)),
+                                                       key=lambda c: abs(c.start - share.start))
     wholes = counts + ratio_wholes
     if paired is None:  # a share told apart from its count: its whole is told near it too
-        wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH]
+        wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH and _tight(w)]
     for part in parts:
         for whole in sorted((w for w in wholes if w.value > part.value and w.unit == part.unit and w is not part),
                             key=lambda w: abs(w.start - share.start)):
@@ -207,6 +208,15 @@ def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], by
                              working=f"{shown(part.value)} / {shown(whole.value)} = {computed:.1f}%; stated "
                                      f"{share.text}: consistent")
     return None
+
+
+# How far a figure may range, high over low, to be the part or whole of a share found only by agreeing: "under
+# 45" (an age, as it happens) or "more than 200" would agree with too many.
+_LOOSEST = 1.3
+
+
+def _tight(value: Value) -> bool:
+    return value.low > 0 and value.high <= value.low * _LOOSEST
 
 
 # "Of the 1,250 residents who replied, 820 …": a sentence opening on the whole its counts break down.
