@@ -52,3 +52,11 @@ def test_a_change_whose_values_are_told_in_the_next_sentence_can_only_agree(nlp)
 def test_a_change_in_a_share_is_never_called_wrong(nlp):
     # down 3% of a share may mean points or a relative fall: neither fits, so nothing is said
     assert not checks_of(nlp, "Support fell 9% to 40% from 42%.")
+
+
+@pytest.mark.parametrize("text", [
+    "The offer is a 9 per cent rise over three years: 3 per cent in the first year and 3 per cent in the second.",
+    "The offer is a 10 per cent rise over three years: 4 per cent in the first year and 3 per cent in the second.",
+])
+def test_a_change_is_not_read_between_equal_or_coarsely_rounded_shares(nlp, text):
+    assert not [c for c in checks_of(nlp, text) if c.kind == "percentages" and "−" in c.working]

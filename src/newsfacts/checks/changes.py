@@ -95,7 +95,7 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
     new, old = same_sentence[0]
     if change.unit == "percent" and new.unit == "percent":
         return None  # a change in a share may be meant in points or relative: never proved wrong
-    if (new.value - old.value) * direction < 0:
+    if (new.value - old.value) * direction <= 0:
         return None  # the sentence's words and the values disagree on the way it went: read it no further
     return _check(change, new, old, points, "inconsistent"), [new, old]
 
@@ -121,13 +121,17 @@ def _computed(new: Value, old: Value, points: str | bool, relative: bool) -> tup
 
 
 def _fits(change: Value, new: Value, old: Value, points: bool, direction: int) -> bool:
-    if (new.value - old.value) * direction < 0:
-        return False
+    if (new.value - old.value) * direction <= 0:
+        return False  # "4 per cent in the first year, 4 per cent in the second": no change between them
     readings = [False] if points else [True]
     if not points and new.unit == "percent":
         readings.append(False)  # "down 7%" of a share may be points
     for relative in readings:
         low, high = _computed(new, old, change.unit if points else False, relative)
+        if relative and new.unit == "percent" and high - low > abs(change.value):
+            # "4 per cent … 3 per cent", rounded, may be 1% or 80% apart: too coarse to agree with 11% (a change
+            # in a share is never called wrong, so this says nothing rather than 'inconsistent')
+            continue
         least = min(abs(low), abs(high)) if low * high > 0 else 0.0
         if overlaps(least, max(abs(low), abs(high)), change.low, change.high):
             return True
