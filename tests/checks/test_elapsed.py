@@ -159,3 +159,27 @@ def test_a_length_up_to_now_against_the_one_agreeing_date_beside_it(nlp, text):
 
 def test_a_length_up_to_now_that_agrees_with_no_date_beside_it_is_not_checked(nlp):
     assert not checks_of(nlp, "The trophy was first awarded in 2011. In five years it has never gone to a goalkeeper.")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Mr Dunne joined the orchestra in 2001 and played the cello there for 23 years.", ["consistent"]),
+    ("Mr Dunne joined the orchestra in 2001 and played the cello there for 12 years.", []),
+    ("The firm was set up in 1990 by Ann Lowe, who ran it over 34 years.", ["consistent"]),
+])
+def test_a_length_in_any_tense_from_the_one_date_before_it_only_agrees(nlp, text, found):
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "elapsed"] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The river is at its highest since the 1998 flood 26 years ago.", ["consistent"]),
+    ("The river is at its highest since the 1998 flood 20 years ago.", []),
+])
+def test_years_ago_after_the_year_of_a_thing_named_between_only_agree(nlp, text, found):
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "elapsed"] == found
+
+
+def test_a_length_after_an_event_told_with_today_s_date_against_the_date_beside_it(nlp):
+    text = ("Five years after it was approved, the new library was opened to readers on Tuesday. The council "
+            "approved it in 2019 at a cost of £4m.")
+    check = only(checks_of(nlp, text), "elapsed")
+    assert check.status == "consistent" and check.about == ["Five years", "2019"]

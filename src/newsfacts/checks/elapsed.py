@@ -57,8 +57,13 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             # of something else, so the length is only ever found to agree with it
             if tied or check.status == "consistent":
                 yield check
+        elif since is None and (loose := loose_origin(parsed, sheet, stated, unit, sentence)) is not None:
+            check = elapsed_check(parsed, stated, figure[0], unit, loose)
+            if check.status == "consistent" and one_voice(stated, loose):
+                yield check
         elif since is None and (first_in(parsed, stated, sentence) or (
-                not calendar_dates(sheet, sentence) and runs_up_to_now(parsed, stated, sentence))):
+                not [t for t in calendar_dates(sheet, sentence) if not of_these_days(parsed, t)]
+                and runs_up_to_now(parsed, stated, sentence, these_days=bool(calendar_dates(sheet, sentence))))):
             # the date of the last time is told in a sentence beside it: taken only when one date agrees
             index = spans.index(sentence)
             beside = [t for near in spans[max(0, index - 1):index + 2] if near is not sentence
@@ -78,6 +83,14 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         origin = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
         if origin is not None:
             yield elapsed_check(parsed, stated, counted[0], counted[1], origin)
+            continue
+        # "since the 1990 flood 36 years ago": the year of the thing named between; "presented the 2023 budget a
+        # year ago" may date the thing otherwise, so it is only found to agree
+        event = next((t for t in dates if re.fullmatch(r"\d{4}", t.text) and re.fullmatch(
+            r"\s+[a-z]+\s*,?\s*", parsed.text[t.end:stated.start])), None)
+        check = elapsed_check(parsed, stated, counted[0], counted[1], event) if event is not None else None
+        if check is not None and check.status == "consistent":
+            yield check
 
 
 # "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
@@ -125,6 +138,28 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     tied = counted_after or not perfect or re.fullmatch(r"\s*,?\s*since\s+", parsed.text[stated.end:earlier[0].start],
                                                         re.I) is not None
     return earlier[0], tied
+
+
+def of_these_days(parsed: Parsed, when: TimeExpression) -> bool:
+    """A date within a fortnight of publication ('on Wednesday')."""
+    return abs((interval(when.value)[0] - parsed.published).days) <= 14
+
+
+# "taught there for 22 years", "built it over 37 years": a length that may or may not run up to now.
+FOR_LENGTH = re.compile(r"\b(?:for|over)\s+" + HEDGED + "$", re.I)
+
+
+def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
+                 sentence: Sentence) -> TimeExpression | None:
+    """'She joined the school in 2004 and taught there for 22 years': the one earlier date of the sentence of a
+    length in any tense. Whether it ran up to now is not said; if the date and the length reach now, it did."""
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if (length is None or length.root.dep_ in ("amod", "compound") or parsed.text.startswith("-", stated.end)
+            or not FOR_LENGTH.search(parsed.text[max(sentence.start, stated.start - 20):stated.start])):
+        return None
+    latest = parsed.published - timex.STEPS[unit]
+    earlier = [t for t in calendar_dates(sheet, sentence) if t.end <= stated.start and interval(t.value)[0] <= latest]
+    return earlier[0] if len(earlier) == 1 else None
 
 
 def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, these_days: bool = False) -> bool:
