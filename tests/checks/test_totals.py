@@ -190,3 +190,15 @@ def test_parts_of_them_told_apart_by_place(nlp, whole, status):
                                   "Crews made 30 rescues, 22 of them in the hills and five in the town."])
 def test_parts_of_them_that_may_overlap_or_fall_short_are_not_checked(nlp, text):
     assert not [check for check in checks_of(nlp, text) if check.kind == "total"]
+
+
+@pytest.mark.parametrize("last, found", [("£30,500", ["consistent"]), ("£31,000", [])])
+def test_sums_of_money_that_add_up_to_a_sum_told_before(nlp, last, found):
+    text = ("The appeal raised £96,000 by Sunday. The vicar thanked the village. Bell ringers gave a concert. "
+            f"Church members gave £41,000, local firms £24,500 and a lottery grant the remaining {last}.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "total"] == found
+
+
+def test_men_women_and_boys_are_groups_side_by_side(nlp):
+    text = "Three men, one woman and two boys were later charged with theft."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "total"]
