@@ -98,3 +98,12 @@ def test_a_share_is_not_matched_to_a_loosely_bounded_figure(nlp):
     assert not kinds(checks_of(nlp, text), "percentages")
     text = "Trial staff followed 88 volunteers, all of them 45 or older. After a year, 27 of them had improved, or 31%."
     assert [c.status for c in kinds(checks_of(nlp, text), "percentages")] == ["consistent"]
+
+
+def test_shares_of_a_results_list_that_leaves_the_rest_unlisted_against_one_stated_whole(nlp):
+    text = ("Ms Roy polled 5,120 votes (51.2%) against 3,980 (39.8%) for Mr Tan. Of the 10,000 votes counted, "
+            "900 went to other candidates.")
+    combined = [c for c in kinds(checks_of(nlp, text), "percentages") if len(c.about) == 5]
+    assert [c.status for c in combined] == ["consistent"] and combined[0].about[-1].startswith("10,000")
+    text = text.replace("39.8%", "41.8%")
+    assert not [c for c in kinds(checks_of(nlp, text), "percentages") if len(c.about) == 5]

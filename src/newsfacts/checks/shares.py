@@ -39,8 +39,12 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         by_sentence.setdefault(count.sentence, []).append(count)
     ratio_wholes = [_whole_of_ratio(v) for v in found if v.kind == "ratio" and v.figure.upper]
     done: set[int] = set()
+    lists_of_one_whole = []
     for group in _results(text, pairs):
         check = _results_check(group)
+        if check is None:
+            # told after the shares it takes in, so that each share is still checked on its own
+            lists_of_one_whole.append(_results_of_a_whole(group, counts))
         if check is not None:
             done.update(share.start for _, share in group)
             yield check
@@ -61,6 +65,7 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     for check, share in _shares_of_ratios(text, found):
         done.add(share.start)
         yield check
+    yield from (check for check in lists_of_one_whole if check is not None)
     yield from _shares_in_words(text, [v for v in found if v.start not in done])
 
 
@@ -156,6 +161,22 @@ def _results_check(group: list[tuple[Value, Value]]) -> Check | None:
     return Check(kind="percentages", status="inconsistent", about=about,
                  working=f"of {shown(whole)} in all: {computed}; stated {', '.join(wrong)}, and no one whole gives "
                          f"every share printed: inconsistent")
+
+
+def _results_of_a_whole(group: list[tuple[Value, Value]], counts: list[Value]) -> Check | None:
+    """'polled 84,231 votes (48.9%) against 71,825 (41.7%)', the rest unlisted: every share of the list against
+    its count over one whole the article states (the votes counted) — found only when one whole gives them all."""
+    parts = [count for count, _ in group]
+    for whole in counts:
+        if whole in parts or whole.unit != parts[0].unit or whole.value <= sum(part.value for part in parts):
+            continue
+        if all(overlaps(count.value / whole.high * 100, count.value / whole.low * 100, share.low, share.high, 0.0051)
+               for count, share in group if whole.low):
+            computed = ", ".join(f"{shown(count.value)} = {count.value / whole.value * 100:.1f}%" for count, _ in group)
+            return Check(kind="percentages", status="consistent",
+                         about=[text for count, share in group for text in (count.text, share.text)] + [whole.text],
+                         working=f"of {shown(whole.value)}: {computed}; stated shares: consistent")
+    return None
 
 
 # "A total of 2,930 votes were cast", "2,320 valid votes in all": the whole of a results list, stated
