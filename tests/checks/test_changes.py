@@ -60,3 +60,9 @@ def test_a_change_in_a_share_is_never_called_wrong(nlp):
 ])
 def test_a_change_is_not_read_between_equal_or_coarsely_rounded_shares(nlp, text):
     assert not [c for c in checks_of(nlp, text) if c.kind == "percentages" and "−" in c.working]
+
+
+def test_a_change_names_its_values_with_the_noun_they_count(nlp):
+    text = "The show has 42 exhibitors this year, up 20% on last year's 35."
+    check = only(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and check.about == ["20%", "42 exhibitors", "35"]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
 from .common import CUES, verdict, words_pattern
-from .values import Value, overlaps, shown, values
+from .values import Value, overlaps, shown, values, with_noun
 
 _UP, _DOWN = set(CUES["change_cues"]["up"]), set(CUES["change_cues"]["down"])
 _CUE_BEFORE = re.compile(rf"\b(?P<cue>{words_pattern([*_UP, *_DOWN])})\b(?:\s+(?:by|of|some|about|almost|nearly|"
@@ -82,12 +82,12 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
                    and new.kind == old.kind and _fits(change, new, old, points, direction)]
         if len(own) <= 4 and fitting:
             new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
-            return _check(change, new, old, points, "consistent"), [new, old]
+            return _check(text, change, new, old, points, "consistent"), [new, old]
         return None
     fitting = [(new, old) for new, old in pairs if _fits(change, new, old, points, direction)]
     if fitting:
         new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
-        return _check(change, new, old, points, "consistent"), [new, old]
+        return _check(text, change, new, old, points, "consistent"), [new, old]
     same_sentence = [(n, o) for n, o in pairs if n.sentence == o.sentence == change.sentence]
     if not certain or len(same_sentence) != 1 or len([c for c in candidates if c.sentence == change.sentence
                                                       and c.unit == same_sentence[0][0].unit]) != 2:
@@ -97,7 +97,7 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
         return None  # a change in a share may be meant in points or relative: never proved wrong
     if (new.value - old.value) * direction <= 0:
         return None  # the sentence's words and the values disagree on the way it went: read it no further
-    return _check(change, new, old, points, "inconsistent"), [new, old]
+    return _check(text, change, new, old, points, "inconsistent"), [new, old]
 
 
 def _named_as_old(text: str, change: Value, old: Value, candidates: list[Value]) -> bool:
@@ -138,7 +138,7 @@ def _fits(change: Value, new: Value, old: Value, points: bool, direction: int) -
     return False
 
 
-def _check(change: Value, new: Value, old: Value, points: bool, status: str) -> Check:
+def _check(text: str, change: Value, new: Value, old: Value, points: bool, status: str) -> Check:
     if points:
         scale = 100 if change.unit == "basis points" else 1
         computed = f"{shown(new.value)} − {shown(old.value)} = {shown((new.value - old.value) * scale)} {change.unit}"
@@ -146,5 +146,6 @@ def _check(change: Value, new: Value, old: Value, points: bool, status: str) -> 
         computed = f"({shown(new.value)} − {shown(old.value)}) / {shown(old.value)} = " \
                    f"{(new.value - old.value) / old.value * 100:+.1f}%"
     stated = f"{change.figure.hedge} {change.text}" if change.figure.hedge else change.text
-    return Check(kind="percentages", status=verdict(status == "consistent"), about=[change.text, new.text, old.text],
+    return Check(kind="percentages", status=verdict(status == "consistent"),
+                 about=[change.text, with_noun(text, new), with_noun(text, old)],
                  working=f"{computed}; stated {stated}: {status}")
