@@ -268,3 +268,8 @@ def test_a_length_naming_a_stretch_against_the_clock_times_of_the_sentence_after
     text = (f"Shoppers at {length} on Saturday raised £9,000 for the hospice. The event ran from 9am to 5pm in "
             "the church hall. Tea ran out before noon.")
     assert [c.status for c in checks_of(nlp, text) if c.kind == "duration"] == found
+
+
+def test_a_length_in_another_sentence_is_not_called_wrong_against_clock_times_days_apart(nlp):
+    text = "The fire started at 9pm on Friday and was out by 6am on Sunday. Crews spent 30 hours at the scene."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "duration"]

@@ -381,12 +381,15 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     # a day told for one only is the other's day too.
     apart = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days
     guessed = apart and (apart > 1 or told[0] != told[1])
+    across = False
     if guessed and all(told):
         # "at 8pm on Saturday … at 10am on Monday, 38 hours after": a length that reaches across the whole days
         # between them joins them; a shorter one is of something else
         if figure[0] * MINUTES[figure[1]] < (apart - 1) * MINUTES_A_DAY:
             return
         guessed = False
+        # told in another sentence ("Crews spent 30 hours there"), it may be the length of something within them
+        across = across_sentences(text, [stated, *pair])
     # "hit at 11pm on Tuesday and moved inland at 3am, four hours later": counted on from the one told first
     counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
     if guessed or counted_on:
@@ -415,11 +418,19 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
         fits = lowest <= longest
         if not fits:
             return
+    if not fits and guessed is False and all(told) and apart > 1 and across:
+        return
     status = verdict(fits)
     shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))
     yield Check(kind="duration", status=status,
                 about=[with_day(text, first, sheet.times), with_day(text, second, sheet.times), stated.text],
                 working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+def across_sentences(text: str, times: list[TimeExpression]) -> bool:
+    """Whether a sentence ends between the first and the last of some expressions."""
+    between = text[min(t.start for t in times):max(t.end for t in times)]
+    return re.search(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]", between) is not None
 
 
 def with_day(text: str, clock: TimeExpression, times: list[TimeExpression]) -> str:
