@@ -142,3 +142,9 @@ def test_an_age_at_the_death_of_the_one_person_named(nlp, age, status):
 def test_an_age_at_the_death_of_someone_else_is_not_checked(nlp, who):
     text = f"The town mourned the death of {who} at the age of 80. Born on 2 May 1936, Mrs Hale ran the mill."
     assert not [c for c in checks_of(nlp, text) if c.kind == "age"]
+
+
+@pytest.mark.parametrize("opening", ["Fans marked the tenth anniversary of the death", "In 2004 the town mourned the death"])
+def test_an_age_at_a_death_dated_otherwise_is_not_counted_to_now(nlp, opening):
+    text = f"{opening} of singer Ann Hale at the age of 60. Born on 2 May 1944, Hale sang in the choir."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "age"]

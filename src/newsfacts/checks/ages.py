@@ -28,6 +28,7 @@ AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.
 # "mourning the death of the former mayor Ann Hale at the age of 87": an age at death, said of the one person
 # named between.
 DEATH_OF = re.compile(rf"\bdeath\s+of\b(?P<who>[^.;:!?]{{1,80}}?)(?:,\s*)?{AGE_WORDING}", re.I)
+ANNIVERSARY = re.compile(r"\b(?:anniversary|years\s+(?:since|after)|memorial)\b", re.I)
 # "in 1962, at the age of 28", "aged 70, in 1998", "turned 70 in March": an age at the date set beside it.
 AGE_PHRASE = re.compile(AGE_WORDING, re.I)
 # "was 50 when she won the award in 2021": an age at the date of the clause that follows.
@@ -83,7 +84,12 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
                  if found.start("who") <= m.start and m.end <= found.end("who")}
         # "the death of Ann Hale's husband at 80" is not hers
         owner = re.search(r"['’]s?\s", found["who"])
-        if len(named) == 1 and phrase and not owner and not date_beside(parsed.text, dates, *phrase.span()):
+        # "marked 20 years since the death of …", "the death in 1990 of …": a death dated otherwise than now
+        sentence = parsed.doc.char_span(*found.span(), alignment_mode="expand")
+        dated = sentence is not None and any(
+            t.start < sentence.sent.end_char and t.end > sentence.sent.start_char and abs(
+                (interval(t.value)[0] - parsed.published).days) > 14 for t in dates)
+        if (len(named) == 1 and phrase and not owner and not dated and not ANNIVERSARY.search(sentence.sent.text)):
             yield next(iter(named.values())), age_of(found), phrase.group(0)
 
 
