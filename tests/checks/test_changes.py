@@ -66,3 +66,10 @@ def test_a_change_names_its_values_with_the_noun_they_count(nlp):
     text = "The show has 42 exhibitors this year, up 20% on last year's 35."
     check = only(checks_of(nlp, text), "percentages")
     assert check.status == "consistent" and check.about == ["20%", "42 exhibitors", "35"]
+
+
+@pytest.mark.parametrize("stated, found", [("25%", ["consistent"]), ("15%", [])])
+def test_a_change_against_the_value_of_the_same_thing_told_before(nlp, stated, found):
+    text = (f"The bridge was approved in 2019 at a cost of £80m, but work stopped twice. The final cost came to "
+            f"£100m, an overrun of {stated}, the council said.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "percentages"] == found

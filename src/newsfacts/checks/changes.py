@@ -83,11 +83,13 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
         if len(own) <= 4 and fitting:
             new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
             return _check(text, change, new, old, points, "consistent"), [new, old]
-        return None
+        return _same_thing_near(text, change, direction, candidates, points)
     fitting = [(new, old) for new, old in pairs if _fits(change, new, old, points, direction)]
     if fitting:
         new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
         return _check(text, change, new, old, points, "consistent"), [new, old]
+    if (agreed := _same_thing_near(text, change, direction, candidates, points)) is not None:
+        return agreed
     same_sentence = [(n, o) for n, o in pairs if n.sentence == o.sentence == change.sentence]
     if not certain or len(same_sentence) != 1 or len([c for c in candidates if c.sentence == change.sentence
                                                       and c.unit == same_sentence[0][0].unit]) != 2:
@@ -98,6 +100,22 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
     if (new.value - old.value) * direction <= 0:
         return None  # the sentence's words and the values disagree on the way it went: read it no further
     return _check(text, change, new, old, points, "inconsistent"), [new, old]
+
+
+def _same_thing_near(text: str, change: Value, direction: int, candidates: list[Value],
+                     points: bool) -> tuple[Check, list[Value]] | None:
+    """'an estimated cost of Rs 48 crore. … The final cost stood at Rs 61.2 crore, an overrun of 27.5%': the one
+    value of the change's sentence against the one value of the same thing (the noun both measure) told in the
+    sentences near it; agreement only."""
+    own = [v for v in candidates if v.sentence == change.sentence]
+    if len(own) != 1 or not own[0].figure.measures:
+        return None
+    new = own[0]
+    same = [old for old in candidates if old.sentence != change.sentence and old.unit == new.unit
+            and old.kind == new.kind and (old.figure.measures or "").lower() == new.figure.measures.lower()]
+    if len(same) == 1 and _fits(change, new, same[0], points, direction):
+        return _check(text, change, new, same[0], points, "consistent"), [new, same[0]]
+    return None
 
 
 def _named_as_old(text: str, change: Value, old: Value, candidates: list[Value]) -> bool:
