@@ -183,3 +183,10 @@ def test_a_length_after_an_event_told_with_today_s_date_against_the_date_beside_
             "approved it in 2019 at a cost of £4m.")
     check = only(checks_of(nlp, text), "elapsed")
     assert check.status == "consistent" and check.about == ["Five years", "2019"]
+
+
+@pytest.mark.parametrize("stated, status", [("61 years", "consistent"), ("51 years", "inconsistent")])
+def test_years_since_a_clause_that_dates_its_start(nlp, stated, status):
+    text = f"She has farmed the valley for {stated}, since marrying a shepherd there in 1963."
+    check = only(checks_of(nlp, text), "elapsed")
+    assert check.status == status and check.about == [stated, "1963"]

@@ -244,8 +244,12 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
                    dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
     told = {(when.start, age) for age, _, when, _ in stated}
-    for age, about, when, at in [*stated, *((age, about, origin, now) for age, about, origin in
-                                            ages_beside_origins(parsed, sheet, spans)),
+    # the age of a thing ('the 136-year-old tower, built in 1889') is time passed since it was made
+    things = [(age, about, origin, now) for age, about, origin in ages_beside_origins(parsed, sheet, spans)
+              if not BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])]
+    stated += [(age, about, origin, now) for age, about, origin in ages_beside_origins(parsed, sheet, spans)
+               if BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])]
+    for age, about, when, at in [*stated, *things,
                                  *(found for found in figure_ages(parsed, sheet, spans, dates, now)
                                    if (found[2].start, found[0]) not in told)]:
         if (when.start, age) in done:
@@ -255,7 +259,8 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
         possible = range(relativedelta(at_first, born_last).years, relativedelta(at_last, born_first).years + 1)
         status = verdict(age in possible)
         shown = " or ".join(str(n) for n in possible) if len(possible) <= 3 else f"{possible[0]}–{possible[-1]}"
-        yield Check(kind="age", status=status, about=[about, when.text] + ([at.text] if at is not now else []),
+        kind = "elapsed" if any(about is thing[1] and when is thing[2] for thing in things) else "age"
+        yield Check(kind=kind, status=status, about=[about, when.text] + ([at.text] if at is not now else []),
                     working=f"from {when.value} → {at.value} ({at.text}) = {shown} years old; "
                             f"stated {age}: {status}")
 

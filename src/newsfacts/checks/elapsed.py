@@ -41,7 +41,9 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         figure = amount(stated.value) if stated.type == "DURATION" else None
         unit = CALENDAR_UNITS.get(figure[1]) if figure and not figure[2] else None
         # "20 years since", "20 years have passed since", "waited 20 years for a school since"
-        since = re.match(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,6}?\s+since\b", parsed.text[stated.end:stated.end + 60], re.I)
+        # ", since marrying him in 1957": the clause the date is told in follows too
+        since = re.match(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,6}?\s+since\b|\s*,\s*since\s+[a-z]+ing\b",
+                         parsed.text[stated.end:stated.end + 60], re.I)
         sentence = sentence_of(spans, stated.start)
         if unit is None or sentence is None:
             continue
