@@ -20,8 +20,7 @@ from .common import (
 # "for almost three years": a hedge the times stage leaves out of the length.
 HEDGED = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 # "Since 1996, some 30 years": a hedge stands outside the length it hedges.
-SINCE_GAP = re.compile(r"\s*,\s*(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True))
-                       + r")\s+)?", re.I)
+SINCE_GAP = re.compile(r"\s*,\s*" + HEDGED, re.I)
 
 
 # ------------------------------------------------------------------------------------------ elapsed
@@ -130,8 +129,8 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
         earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[0] <= latest else []
     else:
         earlier = [t for t in dates if interval(t.value)[0] <= latest]
-    if len(earlier) != 1 or not runs_up_to_now(parsed, stated, sentence, these_days=any(
-            abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)):
+    if len(earlier) != 1 or not runs_up_to_now(parsed, stated, sentence,
+                                                these_days=any(of_these_days(parsed, t) for t in dates)):
         return None, False
     # "has lived there for 52 years, since 1974"; "who joined in 2019, has been captain for three years" may
     # count from a later day than the date's, which a word of lasting ('after', 'of marriage') does not
