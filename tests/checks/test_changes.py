@@ -52,3 +52,24 @@ def test_a_change_whose_values_are_told_in_the_next_sentence_can_only_agree(nlp)
 def test_a_change_in_a_share_is_never_called_wrong(nlp):
     # down 3% of a share may mean points or a relative fall: neither fits, so nothing is said
     assert not checks_of(nlp, "Support fell 9% to 40% from 42%.")
+
+
+@pytest.mark.parametrize("text", [
+    "The offer is a 9 per cent rise over three years: 3 per cent in the first year and 3 per cent in the second.",
+    "The offer is a 10 per cent rise over three years: 4 per cent in the first year and 3 per cent in the second.",
+])
+def test_a_change_is_not_read_between_equal_or_coarsely_rounded_shares(nlp, text):
+    assert not [c for c in checks_of(nlp, text) if c.kind == "percentages" and "−" in c.working]
+
+
+def test_a_change_names_its_values_with_the_noun_they_count(nlp):
+    text = "The show has 42 exhibitors this year, up 20% on last year's 35."
+    check = only(checks_of(nlp, text), "percentages")
+    assert check.status == "consistent" and check.about == ["20%", "42 exhibitors", "35"]
+
+
+@pytest.mark.parametrize("stated, found", [("25%", ["consistent"]), ("15%", [])])
+def test_a_change_against_the_value_of_the_same_thing_told_before(nlp, stated, found):
+    text = (f"The bridge was approved in 2019 at a cost of £80m, but work stopped twice. The final cost came to "
+            f"£100m, an overrun of {stated}, the council said.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "percentages"] == found

@@ -246,3 +246,30 @@ def test_a_length_counted_on_from_a_moment_without_a_clock_time_is_not_the_story
             "at 2.15pm on Monday and was put out at 9.05pm on Tuesday, more than 30 hours after it began.")
     assert [(check.about[-1], check.status) for check in checks_of(nlp, text) if check.kind == "duration"] == [
         ("30 hours", "consistent")]
+
+
+def test_a_length_told_apart_from_clock_times_that_have_their_own_is_of_another_stretch(nlp):
+    text = ("The ambulance service said it was called at 11.05pm and a crew reached the farm at 11.17pm, twelve "
+            "minutes later. The ambulance service said the lane was then closed for nearly four hours.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and "twelve minutes" in check.about[2]
+
+
+@pytest.mark.parametrize("stated, status", [("38 hours", "consistent"), ("30 hours", "inconsistent")])
+def test_a_length_of_hours_across_days_told_for_both_clock_times(nlp, stated, status):
+    text = f"The bridge was closed at 7pm on Friday and reopened at 9am on Sunday, {stated} after it shut."
+    check = only(checks_of(nlp, text, published="2024-03-18"), "duration")
+    assert check.status == status
+    assert check.about[:2] == ["7pm on Friday", "9am on Sunday"] and "38 h 0 min" in check.working
+
+
+@pytest.mark.parametrize("length, found", [("an eight-hour sale", ["consistent"]), ("a six-hour sale", [])])
+def test_a_length_naming_a_stretch_against_the_clock_times_of_the_sentence_after_it(nlp, length, found):
+    text = (f"Shoppers at {length} on Saturday raised £9,000 for the hospice. The event ran from 9am to 5pm in "
+            "the church hall. Tea ran out before noon.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "duration"] == found
+
+
+def test_a_length_in_another_sentence_is_not_called_wrong_against_clock_times_days_apart(nlp):
+    text = "The fire started at 9pm on Friday and was out by 6am on Sunday. Crews spent 30 hours at the scene."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "duration"]

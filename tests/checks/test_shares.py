@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from check_helpers import checks_of
+from check_helpers import checks_of, only
 
 
 def kinds(checks, kind: str):
@@ -70,3 +70,40 @@ def test_a_share_of_another_whole_is_not_judged_on_this_one(nlp, base):
     text = ("Of the 500 tenants who answered the landlord, 360 wanted new windows and 100 did not. "
             f"That means 78 per cent {base} asked for them.")
     assert not [c for c in checks_of(nlp, text) if c.status == "inconsistent"]
+
+
+@pytest.mark.parametrize("share, status", [("37.5%", "consistent"), ("32.5%", "inconsistent")])
+def test_a_share_set_off_after_the_ratio_it_restates(nlp, share, status):
+    text = f"Only nine of the 24 lifeboat crew posts — {share} — are filled, the charity said."
+    check = only(checks_of(nlp, text), "percentages")
+    assert check.status == status and check.about == ["nine of the 24", share]
+
+
+def test_a_share_in_words_after_a_ratio_only_agrees(nlp):
+    text = "About 60 of the club's 180 members, a third of the roll, live in the village."
+    assert only(checks_of(nlp, text), "percentages").status == "consistent"
+    text = "About 60 of the club's 180 members, a half of the roll, live in the village."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "percentages"]
+
+
+@pytest.mark.parametrize("after", ["30% more than in 2019", "2% of the county's seats"])
+def test_a_share_after_a_ratio_that_names_another_figure_is_not_called_wrong(nlp, after):
+    text = f"The party won 45 of 60 seats — {after} — on Thursday."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "percentages" and c.status == "inconsistent"]
+
+
+def test_a_share_is_not_matched_to_a_loosely_bounded_figure(nlp):
+    # "under 45" stands for anything from about 22 to 45, which agrees with too many shares to mean one
+    text = "Trial staff followed 88 volunteers, all of them under 45. After a year, 31% had improved."
+    assert not kinds(checks_of(nlp, text), "percentages")
+    text = "Trial staff followed 88 volunteers, all of them 45 or older. After a year, 27 of them had improved, or 31%."
+    assert [c.status for c in kinds(checks_of(nlp, text), "percentages")] == ["consistent"]
+
+
+def test_shares_of_a_results_list_that_leaves_the_rest_unlisted_against_one_stated_whole(nlp):
+    text = ("Ms Roy polled 5,120 votes (51.2%) against 3,980 (39.8%) for Mr Tan. Of the 10,000 votes counted, "
+            "900 went to other candidates.")
+    combined = [c for c in kinds(checks_of(nlp, text), "percentages") if len(c.about) == 5]
+    assert [c.status for c in combined] == ["consistent"] and combined[0].about[-1].startswith("10,000")
+    text = text.replace("39.8%", "41.8%")
+    assert not [c for c in kinds(checks_of(nlp, text), "percentages") if len(c.about) == 5]

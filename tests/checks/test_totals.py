@@ -176,3 +176,29 @@ def test_terms_served_side_by_side_are_no_parts_of_their_sum(nlp):
 def test_days_that_may_be_counted_twice_only_agree(nlp, whole, found):
     text = f"The tour lasted {whole}: four days in Lyon and six in Nice."
     assert [c.status for c in checks_of(nlp, text) if c.kind == "total"] == found
+
+
+@pytest.mark.parametrize("whole, status", [("43", "consistent"), ("40", "inconsistent")])
+def test_parts_of_them_told_apart_by_place(nlp, whole, status):
+    text = f"Police made {whole} arrests, 25 of them in the city centre, 12 in Leith and 6 in Portobello."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status and check.about[1:] == ["25", "12", "6"]
+
+
+@pytest.mark.parametrize("text", ["Crews made 30 rescues since Friday, 22 of them on Saturday and 10 on the hills.",
+                                  "Crews made 30 rescues since Friday, 22 of them children and 10 at night.",
+                                  "Crews made 30 rescues, 22 of them in the hills and five in the town."])
+def test_parts_of_them_that_may_overlap_or_fall_short_are_not_checked(nlp, text):
+    assert not [check for check in checks_of(nlp, text) if check.kind == "total"]
+
+
+@pytest.mark.parametrize("last, found", [("£30,500", ["consistent"]), ("£31,000", [])])
+def test_sums_of_money_that_add_up_to_a_sum_told_before(nlp, last, found):
+    text = ("The appeal raised £96,000 by Sunday. The vicar thanked the village. Bell ringers gave a concert. "
+            f"Church members gave £41,000, local firms £24,500 and a lottery grant the remaining {last}.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "total"] == found
+
+
+def test_men_women_and_boys_are_groups_side_by_side(nlp):
+    text = "Three men, one woman and two boys were later charged with theft."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "total"]

@@ -25,6 +25,10 @@ AGE_WORDING = (r"\b(?:(?:aged|at\s+the\s+age\s+of|turned|turns)\s+(?P<age>\d{1,3
                r"|(?:his|her|their)\s+(?P<birthday>\d{1,3})(?:st|nd|rd|th)\s+birthday)\b")
 # "has died aged 87", "died on Friday at the age of 91": an age at death, said of the verb's subject.
 AGE_AT_DEATH = re.compile(rf"\b(?P<cue>{words_pattern(CUES['death_cues'])})\b[^.;]{{0,40}}?{AGE_WORDING}", re.I)
+# "mourning the death of the former mayor Ann Hale at the age of 87": an age at death, said of the one person
+# named between.
+DEATH_OF = re.compile(rf"\bdeath\s+of\b(?P<who>[^.;:!?]{{1,80}}?)(?:,\s*)?{AGE_WORDING}", re.I)
+ANNIVERSARY = re.compile(r"\b(?:anniversary|years\s+(?:since|after)|memorial)\b", re.I)
 # "in 1962, at the age of 28", "aged 70, in 1998", "turned 70 in March": an age at the date set beside it.
 AGE_PHRASE = re.compile(AGE_WORDING, re.I)
 # "was 50 when she won the award in 2021": an age at the date of the clause that follows.
@@ -74,6 +78,19 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
                        if m.start <= subject.idx < m.end), None)
         if person is not None:
             yield person, age_of(found), found.group(0)
+    for found in DEATH_OF.finditer(parsed.text):
+        phrase = AGE_PHRASE.search(parsed.text, found.end("who"), found.end())
+        named = {person.id: person for person in people for m in person.mentions
+                 if found.start("who") <= m.start and m.end <= found.end("who")}
+        # "the death of Ann Hale's husband at 80" is not hers
+        owner = re.search(r"['’]s?\s", found["who"])
+        # "marked 20 years since the death of …", "the death in 1990 of …": a death dated otherwise than now
+        sentence = parsed.doc.char_span(*found.span(), alignment_mode="expand")
+        dated = sentence is not None and any(
+            t.start < sentence.sent.end_char and t.end > sentence.sent.start_char and abs(
+                (interval(t.value)[0] - parsed.published).days) > 14 for t in dates)
+        if (len(named) == 1 and phrase and not owner and not dated and not ANNIVERSARY.search(sentence.sent.text)):
+            yield next(iter(named.values())), age_of(found), phrase.group(0)
 
 
 def birth_dates(text: str, people: list[Entity], sheet: FactSheet,
@@ -227,8 +244,12 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
                    dated_ages(parsed, people, births, dates) if person.id in births]
     done = set()
     told = {(when.start, age) for age, _, when, _ in stated}
-    for age, about, when, at in [*stated, *((age, about, origin, now) for age, about, origin in
-                                            ages_beside_origins(parsed, sheet, spans)),
+    # the age of a thing ('the 136-year-old tower, built in 1889') is time passed since it was made
+    things = [(age, about, origin, now) for age, about, origin in ages_beside_origins(parsed, sheet, spans)
+              if not BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])]
+    stated += [(age, about, origin, now) for age, about, origin in ages_beside_origins(parsed, sheet, spans)
+               if BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])]
+    for age, about, when, at in [*stated, *things,
                                  *(found for found in figure_ages(parsed, sheet, spans, dates, now)
                                    if (found[2].start, found[0]) not in told)]:
         if (when.start, age) in done:
@@ -238,7 +259,8 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
         possible = range(relativedelta(at_first, born_last).years, relativedelta(at_last, born_first).years + 1)
         status = verdict(age in possible)
         shown = " or ".join(str(n) for n in possible) if len(possible) <= 3 else f"{possible[0]}–{possible[-1]}"
-        yield Check(kind="age", status=status, about=[about, when.text] + ([at.text] if at is not now else []),
+        kind = "elapsed" if any(about is thing[1] and when is thing[2] for thing in things) else "age"
+        yield Check(kind=kind, status=status, about=[about, when.text] + ([at.text] if at is not now else []),
                     working=f"from {when.value} → {at.value} ({at.text}) = {shown} years old; "
                             f"stated {age}: {status}")
 
@@ -261,9 +283,15 @@ def figure_ages(parsed: Parsed, sheet: FactSheet, spans: list[Sentence], dates: 
         near = [t for t in births if window[0] <= t.start < window[1]]
         if len(near) != 1 or KIN_AFTER.match(parsed.text, figure.end):
             continue  # "born in 1960, … his 30-year-old son": someone else's age
-        at = date_beside(parsed.text, [t for t in dates if t is not near[0]], figure.start, figure.end) or now
-        yield int(figure.value), figure.text, near[0], at
+        at = date_beside(parsed.text, [t for t in dates if t is not near[0]], figure.start, figure.end)
+        if at is None and AGE_AT_AN_EVENT.search(parsed.text, max(0, figure.start - 20), figure.start):
+            continue
+        yield int(figure.value), figure.text, near[0], at or now
 
+
+# "began singing from the age of 12", "left school aged 16", "turned professional at 19": an age at some event
+# the clause tells, not the age now, unless a date stands beside it; ", aged 46," set off after a name is now.
+AGE_AT_AN_EVENT = re.compile(r"(?:\bage\s+of|\bturn(?:ed|ing|s)|(?<![,(]\s)(?<![,(])\baged)\s+$", re.I)
 
 # "the 30-year-old son", "her 12-year-old daughter": an age said of a relative, not of the one born
 KIN_AFTER = re.compile(r"\s+(?:son|daughter|brother|sister|wife|husband|mother|father|child|grandson|granddaughter|"

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
 from .common import CUES, verdict, words_pattern
-from .values import Value, overlaps, shown, values
+from .values import Value, overlaps, shown, values, with_noun
 
 _UP, _DOWN = set(CUES["change_cues"]["up"]), set(CUES["change_cues"]["down"])
 _CUE_BEFORE = re.compile(rf"\b(?P<cue>{words_pattern([*_UP, *_DOWN])})\b(?:\s+(?:by|of|some|about|almost|nearly|"
@@ -82,12 +82,14 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
                    and new.kind == old.kind and _fits(change, new, old, points, direction)]
         if len(own) <= 4 and fitting:
             new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
-            return _check(change, new, old, points, "consistent"), [new, old]
-        return None
+            return _check(text, change, new, old, points, "consistent"), [new, old]
+        return _same_thing_near(text, change, direction, candidates, points)
     fitting = [(new, old) for new, old in pairs if _fits(change, new, old, points, direction)]
     if fitting:
         new, old = min(fitting, key=lambda pair: abs(pair[0].start - change.start) + abs(pair[1].start - change.start))
-        return _check(change, new, old, points, "consistent"), [new, old]
+        return _check(text, change, new, old, points, "consistent"), [new, old]
+    if (agreed := _same_thing_near(text, change, direction, candidates, points)) is not None:
+        return agreed
     same_sentence = [(n, o) for n, o in pairs if n.sentence == o.sentence == change.sentence]
     if not certain or len(same_sentence) != 1 or len([c for c in candidates if c.sentence == change.sentence
                                                       and c.unit == same_sentence[0][0].unit]) != 2:
@@ -95,9 +97,25 @@ def _judge(text: str, change: Value, direction: int, candidates: list[Value], po
     new, old = same_sentence[0]
     if change.unit == "percent" and new.unit == "percent":
         return None  # a change in a share may be meant in points or relative: never proved wrong
-    if (new.value - old.value) * direction < 0:
+    if (new.value - old.value) * direction <= 0:
         return None  # the sentence's words and the values disagree on the way it went: read it no further
-    return _check(change, new, old, points, "inconsistent"), [new, old]
+    return _check(text, change, new, old, points, "inconsistent"), [new, old]
+
+
+def _same_thing_near(text: str, change: Value, direction: int, candidates: list[Value],
+                     points: bool) -> tuple[Check, list[Value]] | None:
+    """'an estimated cost of Rs 48 crore. … The final cost stood at Rs 61.2 crore, an overrun of 27.5%': the one
+    value of the change's sentence against the one value of the same thing (the noun both measure) told in the
+    sentences near it; agreement only."""
+    own = [v for v in candidates if v.sentence == change.sentence]
+    if len(own) != 1 or not own[0].figure.measures:
+        return None
+    new = own[0]
+    same = [old for old in candidates if old.sentence != change.sentence and old.unit == new.unit
+            and old.kind == new.kind and (old.figure.measures or "").lower() == new.figure.measures.lower()]
+    if len(same) == 1 and _fits(change, new, same[0], points, direction):
+        return _check(text, change, new, same[0], points, "consistent"), [new, same[0]]
+    return None
 
 
 def _named_as_old(text: str, change: Value, old: Value, candidates: list[Value]) -> bool:
@@ -121,20 +139,24 @@ def _computed(new: Value, old: Value, points: str | bool, relative: bool) -> tup
 
 
 def _fits(change: Value, new: Value, old: Value, points: bool, direction: int) -> bool:
-    if (new.value - old.value) * direction < 0:
-        return False
+    if (new.value - old.value) * direction <= 0:
+        return False  # "4 per cent in the first year, 4 per cent in the second": no change between them
     readings = [False] if points else [True]
     if not points and new.unit == "percent":
         readings.append(False)  # "down 7%" of a share may be points
     for relative in readings:
         low, high = _computed(new, old, change.unit if points else False, relative)
+        if relative and new.unit == "percent" and high - low > abs(change.value):
+            # "4 per cent … 3 per cent", rounded, may be 1% or 80% apart: too coarse to agree with 11% (a change
+            # in a share is never called wrong, so this says nothing rather than 'inconsistent')
+            continue
         least = min(abs(low), abs(high)) if low * high > 0 else 0.0
         if overlaps(least, max(abs(low), abs(high)), change.low, change.high):
             return True
     return False
 
 
-def _check(change: Value, new: Value, old: Value, points: bool, status: str) -> Check:
+def _check(text: str, change: Value, new: Value, old: Value, points: bool, status: str) -> Check:
     if points:
         scale = 100 if change.unit == "basis points" else 1
         computed = f"{shown(new.value)} − {shown(old.value)} = {shown((new.value - old.value) * scale)} {change.unit}"
@@ -142,5 +164,6 @@ def _check(change: Value, new: Value, old: Value, points: bool, status: str) -> 
         computed = f"({shown(new.value)} − {shown(old.value)}) / {shown(old.value)} = " \
                    f"{(new.value - old.value) / old.value * 100:+.1f}%"
     stated = f"{change.figure.hedge} {change.text}" if change.figure.hedge else change.text
-    return Check(kind="percentages", status=verdict(status == "consistent"), about=[change.text, new.text, old.text],
+    return Check(kind="percentages", status=verdict(status == "consistent"),
+                 about=[change.text, with_noun(text, new), with_noun(text, old)],
                  working=f"{computed}; stated {stated}: {status}")

@@ -32,7 +32,7 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         sentence = sentence_of(spans, stated.start)
         here = [t for t in clocks if sentence and sentence.start <= t.start < sentence.end]
         since = since_clock(parsed, stated, here, clocks) if figure[2] else None
-        told_next_door = told_beside(parsed, stated, spans, clocks) if figure[2] and not here else None
+        told_next_door = told_beside(parsed, sheet.times, stated, spans, clocks) if figure[2] and not here else None
         if since is not None:
             yield from clock_check(parsed, sheet, stated, figure, since)
         elif figure[2] and len(here) == 2:
@@ -41,7 +41,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 yield from clock_check(parsed, sheet, stated, figure, here)
         elif (figure[2] and len(clocks) == 2 and same_story(parsed, stated, clocks)
               and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)
-              and (here or not COUNTED_ON.match(parsed.text, stated.end))):
+              and (here or not COUNTED_ON.match(parsed.text, stated.end))
+              and (here or not measured_beside(sheet.times, stated, clocks, spans))):
             yield from clock_check(parsed, sheet, stated, figure, clocks)
         elif told_next_door is not None:
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
@@ -92,6 +93,16 @@ def one_agreeing_pair(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, 
     elif not here:
         near = [t for t in clocks if spans[max(0, index - PAIR_REACH)].start <= t.start < spans[index].start]
         pairs = [list(pair) for pair in zip(near, near[1:])]
+        # "Listeners to a 14-hour radiothon gave … The broadcast ran from 6am to 8pm": a length naming a
+        # stretch, and the two clock times bounding one in the sentence after it
+        length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+        after = spans[index + 1:index + 2]
+        if after and not re.search(r"[.!?\"”’]\s*$", after[0].text) and index + 2 < len(spans):
+            after.append(spans[index + 2])  # the parser cut a sentence short ("on 98.1 | The River ran …")
+        following = [t for t in clocks if after and after[0].start <= t.start < after[-1].end]
+        if length is not None and length.root.dep_ in ("amod", "compound") and len(following) == 2 and bound_stretch(
+                parsed.text, *following):
+            pairs.append(following)
     else:
         return None
     agreeing = [check for pair in pairs for check in clock_check(parsed, sheet, stated, figure, pair)
@@ -151,7 +162,17 @@ def bound_stretch(text: str, first: TimeExpression, second: TimeExpression) -> b
             or re.search(r"\bbetween\s+$", text[max(0, first.start - 10):first.start], re.I) is not None)
 
 
-def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
+def measured_beside(times: list[TimeExpression], stated: TimeExpression, clocks: list[TimeExpression],
+                    spans: list[Sentence]) -> bool:
+    """'The alarm went at 4.10am and the crew arrived at 4.19am, nine minutes later. … Firefighters stayed for
+    three hours': the clock times' own sentence states the length between them, so a length told in another
+    sentence is of some other stretch."""
+    around = {(s.start, s.end) for clock in clocks if (s := sentence_of(spans, clock.start)) is not None}
+    return any(t is not stated and t.type == "DURATION" and (figure := amount(t.value)) is not None and figure[2]
+               and any(start <= t.start < end for start, end in around) for t in times)
+
+
+def told_beside(parsed: Parsed, times: list[TimeExpression], stated: TimeExpression, spans: list[Sentence],
                 clocks: list[TimeExpression]) -> list[TimeExpression] | None:
     """'The hearing began at 10.15am and ended at 11.45am. The 90-minute session …', 'It lasted six hours.
     Surgeons began at 8am and …': a length said of something already told or a pronoun ('the session',
@@ -163,7 +184,7 @@ def told_beside(parsed: Parsed, stated: TimeExpression, spans: list[Sentence],
         return None
     for beside in (spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None):
         pair = [t for t in clocks if beside is not None and beside.start <= t.start < beside.end]
-        if len(pair) == 2 and bound_stretch(parsed.text, *pair):
+        if len(pair) == 2 and bound_stretch(parsed.text, *pair) and not measured_beside(times, stated, pair, spans):
             return pair
     return None
 
@@ -360,8 +381,15 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     # a day told for one only is the other's day too.
     apart = "XXXX-XX-XX" not in days and (date.fromisoformat(days[1]) - date.fromisoformat(days[0])).days
     guessed = apart and (apart > 1 or told[0] != told[1])
+    across = False
     if guessed and all(told):
-        return
+        # "at 8pm on Saturday … at 10am on Monday, 38 hours after": a length that reaches across the whole days
+        # between them joins them; a shorter one is of something else
+        if figure[0] * MINUTES[figure[1]] < (apart - 1) * MINUTES_A_DAY:
+            return
+        guessed = False
+        # told in another sentence ("Crews spent 30 hours there"), it may be the length of something within them
+        across = across_sentences(text, [stated, *pair])
     # "hit at 11pm on Tuesday and moved inland at 3am, four hours later": counted on from the one told first
     counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
     if guessed or counted_on:
@@ -373,7 +401,7 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     if guessed or counted_on:
         gap = (end - begin) % MINUTES_A_DAY
     else:
-        gap = end - begin + (MINUTES_A_DAY if days[0] != days[1] else 0)
+        gap = end - begin + MINUTES_A_DAY * (apart or days[0] != days[1])
     # "just before 6am", "shortly after 1am": a clock time told roughly moves the gap by as much
     early, late = clock_hedge(text, first), clock_hedge(text, second)
     shortest, longest = gap + late[0] - early[1], gap + late[1] - early[0]
@@ -390,10 +418,26 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
         fits = lowest <= longest
         if not fits:
             return
+    if not fits and guessed is False and all(told) and apart > 1 and across:
+        return
     status = verdict(fits)
     shown = " → ".join(f"{CLOCK_VALUE.match(t.value)[2]}:{CLOCK_VALUE.match(t.value)[3]}" for t in (first, second))
-    yield Check(kind="duration", status=status, about=[first.text, second.text, stated.text],
+    yield Check(kind="duration", status=status,
+                about=[with_day(text, first, sheet.times), with_day(text, second, sheet.times), stated.text],
                 working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+def across_sentences(text: str, times: list[TimeExpression]) -> bool:
+    """Whether a sentence ends between the first and the last of some expressions."""
+    between = text[min(t.start for t in times):max(t.end for t in times)]
+    return re.search(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]", between) is not None
+
+
+def with_day(text: str, clock: TimeExpression, times: list[TimeExpression]) -> str:
+    """A clock time as written with the day told right after it ('8pm on Saturday'), else alone."""
+    day = next((t for t in times if t.type == "DATE" and clock.end <= t.start
+                and re.fullmatch(r"[\s,]*(?:on)?\s*", text[clock.end:t.start], re.I)), None)
+    return text[clock.start:day.end] if day is not None else clock.text
 
 
 # A zone named after a clock time ("6.55am UK time", "0542 GMT", "midnight Mountain Time"); "local time" is the

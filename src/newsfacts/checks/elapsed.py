@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .. import timex
+from ..lexicon import quote_cues
 from ..nlp import Parsed
 from ..quote_marks import QuotedSpans, quotations
 from ..schema import Check, FactSheet, TimeExpression
@@ -16,9 +17,10 @@ from .common import (
     words_pattern,
 )
 
+# "for almost three years": a hedge the times stage leaves out of the length.
+HEDGED = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 # "Since 1996, some 30 years": a hedge stands outside the length it hedges.
-SINCE_GAP = re.compile(r"\s*,\s*(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True))
-                       + r")\s+)?", re.I)
+SINCE_GAP = re.compile(r"\s*,\s*" + HEDGED, re.I)
 
 
 # ------------------------------------------------------------------------------------------ elapsed
@@ -38,18 +40,31 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         figure = amount(stated.value) if stated.type == "DURATION" else None
         unit = CALENDAR_UNITS.get(figure[1]) if figure and not figure[2] else None
         # "20 years since", "20 years have passed since", "waited 20 years for a school since"
-        since = re.match(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,6}?\s+since\b", parsed.text[stated.end:stated.end + 60], re.I)
+        # ", since marrying him in 1957": the clause the date is told in follows too
+        since = re.match(r"(?:\s+(?!and\b|but\b)[\w'’-]+){0,6}?\s+since\b|\s*,\s*since\s+[a-z]+ing\b",
+                         parsed.text[stated.end:stated.end + 60], re.I)
         sentence = sentence_of(spans, stated.start)
         if unit is None or sentence is None:
             continue
+        tied = since is not None
         if since is not None:  # the date it runs from is over before publication ("since 2016" in 2016 is not)
             origin = next((t for t in sheet.times if t.type == "DATE" and stated.end < t.start < sentence.end
                            and interval(t.value) and interval(t.value)[1] < parsed.published), None)
         else:
-            origin = origin_of_length(parsed, sheet, stated, unit, sentence)
-        if origin is not None and one_voice(stated, origin):
-            yield elapsed_check(parsed, stated, figure[0], unit, origin)
-        elif since is None and first_in(parsed, stated, sentence):
+            origin, tied = origin_of_length(parsed, sheet, stated, unit, sentence)
+        check = elapsed_check(parsed, stated, figure[0], unit, origin) if origin is not None else None
+        if check is not None and one_voice(stated, origin):
+            # "founded in 2009, it has been profitable for five years": a date the length is not tied to may be
+            # of something else, so the length is only ever found to agree with it
+            if tied or check.status == "consistent":
+                yield check
+        elif since is None and (loose := loose_origin(parsed, sheet, stated, unit, sentence)) is not None:
+            check = elapsed_check(parsed, stated, figure[0], unit, loose)
+            if check.status == "consistent" and one_voice(stated, loose):
+                yield check
+        elif since is None and (first_in(parsed, stated, sentence) or (
+                not [t for t in calendar_dates(sheet, sentence) if not of_these_days(parsed, t)]
+                and runs_up_to_now(parsed, stated, sentence, these_days=bool(calendar_dates(sheet, sentence))))):
             # the date of the last time is told in a sentence beside it: taken only when one date agrees
             index = spans.index(sentence)
             beside = [t for near in spans[max(0, index - 1):index + 2] if near is not sentence
@@ -69,6 +84,14 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
         origin = next((t for t in dates if t is not stated and apposed(parsed.text, t, stated)), None)
         if origin is not None:
             yield elapsed_check(parsed, stated, counted[0], counted[1], origin)
+            continue
+        # "since the 1990 flood 36 years ago": the year of the thing named between; "presented the 2023 budget a
+        # year ago" may date the thing otherwise, so it is only found to agree
+        event = next((t for t in dates if re.fullmatch(r"\d{4}", t.text) and re.fullmatch(
+            r"\s+[a-z]+\s*,?\s*", parsed.text[t.end:stated.start])), None)
+        check = elapsed_check(parsed, stated, counted[0], counted[1], event) if event is not None else None
+        if check is not None and check.status == "consistent":
+            yield check
 
 
 # "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
@@ -78,44 +101,88 @@ COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
 # to the present; "have been together for 40 years", "has spent 30 years" when its verb is a perfect.
 UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
                        rf"|^\s+(?:{words_pattern(CUES['up_to_now']['after'])})\b", re.I)
-UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+$", re.I)
+UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+" + HEDGED + "$", re.I)
+# "In 17 years it has never lost", "has doubled in five years": the last so many years, up to now; which date
+# they are counted from is not said, so only a date beside them that agrees is taken.
+IN_PERFECT = re.compile(r"\bin\s+" + HEDGED + "$", re.I)
+
+
+def calendar_dates(sheet: FactSheet, sentence: Sentence) -> list[TimeExpression]:
+    return [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+            and interval(t.value)]
 
 
 def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
-                     sentence: Sentence) -> TimeExpression | None:
+                     sentence: Sentence) -> tuple[TimeExpression | None, bool]:
     """'Two decades after the flood of 2006, the town has rebuilt …', 'married in 1969 and are celebrating 57
     years of marriage this week': a length told of the present (a perfect or progressive verb, or a date of
-    these days in its sentence), counted from the one earlier date of its sentence."""
-    dates = [t for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
-             and interval(t.value)]
-    perfect_only = False
+    these days in its sentence), counted from the one earlier date of its sentence; and whether the wording
+    ties the two ('since 1974', 'after the flood of 2006')."""
+    dates = calendar_dates(sheet, sentence)
     since = next((t for t in dates if SINCE_GAP.fullmatch(parsed.text[t.end:stated.start])
                   and re.search(r"\bsince\s+$", parsed.text[max(0, t.start - 10):t.start], re.I)), None)
     if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
-        return since
+        return since, True
     latest = parsed.published - timex.STEPS[unit]
-    if COUNTED_AFTER.match(parsed.text, stated.end):
+    counted_after = COUNTED_AFTER.match(parsed.text, stated.end) is not None
+    if counted_after:
         earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[0] <= latest else []
     else:
-        before, after = parsed.text[max(sentence.start, stated.start - 15):stated.start], parsed.text[stated.end:]
-        perfect_only = UP_TO_NOW_PERFECT.search(before) is not None
-        # "the first eight months of the year" is a stretch of its own, not one up to now
-        if not (perfect_only or ((UP_TO_NOW.search(before) or UP_TO_NOW.match(after))
-                                 and not stated.text.lower().startswith("the "))):
-            return None
         earlier = [t for t in dates if interval(t.value)[0] <= latest]
+    if len(earlier) != 1 or not runs_up_to_now(parsed, stated, sentence,
+                                                these_days=any(of_these_days(parsed, t) for t in dates)):
+        return None, False
+    # "has lived there for 52 years, since 1974"; "who joined in 2019, has been captain for three years" may
+    # count from a later day than the date's, which a word of lasting ('after', 'of marriage') does not
+    before = parsed.text[max(sentence.start, stated.start - 20):stated.start]
+    perfect = UP_TO_NOW_PERFECT.search(before) or IN_PERFECT.search(before)
+    tied = counted_after or not perfect or re.fullmatch(r"\s*,?\s*since\s+", parsed.text[stated.end:earlier[0].start],
+                                                        re.I) is not None
+    return earlier[0], tied
+
+
+def of_these_days(parsed: Parsed, when: TimeExpression) -> bool:
+    """A date within a fortnight of publication ('on Wednesday')."""
+    return abs((interval(when.value)[0] - parsed.published).days) <= 14
+
+
+# "taught there for 22 years", "built it over 37 years": a length that may or may not run up to now.
+FOR_LENGTH = re.compile(r"\b(?:for|over)\s+" + HEDGED + "$", re.I)
+
+
+def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
+                 sentence: Sentence) -> TimeExpression | None:
+    """'She joined the school in 2004 and taught there for 22 years': the one earlier date of the sentence of a
+    length in any tense. Whether it ran up to now is not said; if the date and the length reach now, it did."""
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
-    if len(earlier) != 1 or length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in (
-            "amod", "compound"):
-        return None  # "after a week-long handover" is the length of the handover
-    if perfect_only:  # "have lived here for 40 years", not "will run for 10 years from Friday"
-        return earlier[0] if told_as_present(length.root, perfect=True) else None
-    these_days = any(abs((interval(t.value)[0] - parsed.published).days) <= 14 for t in dates)
-    # "Twenty-five years after the 2001 attacks, the site is a memorial": a plain present will do here
-    root = length.root.sent.root
-    plain = COUNTED_AFTER.match(parsed.text, stated.end) is not None and (root.tag_ in ("VBZ", "VBP") or any(
-        child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in root.children))
-    return earlier[0] if these_days or plain or told_as_present(length.root) else None
+    if (length is None or length.root.dep_ in ("amod", "compound") or parsed.text.startswith("-", stated.end)
+            or not FOR_LENGTH.search(parsed.text[max(sentence.start, stated.start - 20):stated.start])):
+        return None
+    latest = parsed.published - timex.STEPS[unit]
+    earlier = [t for t in calendar_dates(sheet, sentence) if t.end <= stated.start and interval(t.value)[0] <= latest]
+    return earlier[0] if len(earlier) == 1 else None
+
+
+def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, these_days: bool = False) -> bool:
+    """Whether the grammar tells a length as running up to the present: a present perfect ('have lived here
+    for 40 years', not 'will run for 10 years from Friday'), a progressive or a date of these days beside a
+    word of lasting ('are celebrating 57 years of marriage'), a plain present after the date it is counted
+    from ('Twenty-five years after the 2001 attacks, the site is a memorial')."""
+    length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    if length is None or parsed.text.startswith("-", stated.end) or length.root.dep_ in ("amod", "compound"):
+        return False  # "after a week-long handover" is the length of the handover
+    before, after = parsed.text[max(sentence.start, stated.start - 20):stated.start], parsed.text[stated.end:]
+    if COUNTED_AFTER.match(after):
+        root = length.root.sent.root
+        return these_days or root.tag_ in ("VBZ", "VBP") or any(
+            child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBZ", "VBP") for child in root.children
+        ) or told_as_present(length.root)
+    if UP_TO_NOW_PERFECT.search(before) or IN_PERFECT.search(before):
+        return told_as_present(length.root, perfect=True)
+    # "the first eight months of the year" is a stretch of its own, not one up to now
+    if (UP_TO_NOW.search(before) or UP_TO_NOW.match(after)) and not stated.text.lower().startswith("the "):
+        return these_days or told_as_present(length.root)
+    return False
 
 
 def told_as_present(word: Token, perfect: bool = False) -> bool:
@@ -124,8 +191,12 @@ def told_as_present(word: Token, perfect: bool = False) -> bool:
     verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
     while verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         verb = verb.head  # "is touring to mark 50 years": the verb the infinitive serves
-    return verb is not None and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")
-                                    and (not perfect or child.lemma_ == "have") for child in verb.children)
+    # "she said they had been married for 57 years": a present perfect put back a tense by a past verb of saying
+    reported = verb is not None and verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and (
+        verb.head.lemma_ in quote_cues()["reporting_verbs"])
+    return verb is not None and any(child.dep_ == "aux" and child.lemma_ == "have" and (
+        child.tag_ in ("VBZ", "VBP") or (reported and child.tag_ == "VBD")) or (
+        not perfect and child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")) for child in verb.children)
 
 
 # "the deadliest fire in 30 years", "its second inquiry in 14 months": a length up to now since the last such.

@@ -39,8 +39,12 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         by_sentence.setdefault(count.sentence, []).append(count)
     ratio_wholes = [_whole_of_ratio(v) for v in found if v.kind == "ratio" and v.figure.upper]
     done: set[int] = set()
+    lists_of_one_whole = []
     for group in _results(text, pairs):
         check = _results_check(group)
+        if check is None:
+            # told after the shares it takes in, so that each share is still checked on its own
+            lists_of_one_whole.append(_results_of_a_whole(group, counts))
         if check is not None:
             done.update(share.start for _, share in group)
             yield check
@@ -58,7 +62,43 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         check = _share_of_counts(share, paired, counts, by_sentence, ratio_wholes)
         if check is not None:
             yield check
-    yield from _shares_in_words(text, found)
+    for check, share in _shares_of_ratios(text, found):
+        done.add(share.start)
+        yield check
+    yield from (check for check in lists_of_one_whole if check is not None)
+    yield from _shares_in_words(text, [v for v in found if v.start not in done])
+
+
+# Between a ratio and the share restating it: "nine of the 24 posts — 37.5% —", "45 of 60 seats (75%)", "60 of
+# its 180 pupils, a third of the roll"; a dash, a bracket or ', or' restates it, a comma may only.
+_RATIO_THEN_SHARE = re.compile(r"^(?:\s+[\w'’-]+){0,3}\s*(?P<how>[—–(]|-\s|,\s+or\b|,)\s*$", re.I)
+
+
+def _shares_of_ratios(text: str, found: list[Value]) -> Iterator[tuple[Check, Value]]:
+    """A share told right after the ratio it restates, against part over whole; inconsistent only when a
+    share in figures is set off by a dash, a bracket or ', or' as the same thing."""
+    shares = [v for v in found if v.kind == "percent" and v.unit == "percent"]
+    for ratio in (v for v in found if v.kind == "ratio" and v.figure.upper and " in " not in v.text):
+        share = next((v for v in shares if v.start >= ratio.end), None)
+        gap = _RATIO_THEN_SHARE.match(text[ratio.end:share.start]) if share is not None else None
+        if gap is None or _is_change(text, share):
+            continue
+        whole = float(ratio.figure.upper)
+        computed = ratio.value / whole * 100
+        if share.text[:1].isalpha() and not share.figure.hedge:
+            low, high = share.value * _FRACTION_LOOSENESS[0], share.value * _FRACTION_LOOSENESS[1]
+        else:
+            low, high = share.low, share.high
+        fits = overlaps(ratio.low / whole * 100, ratio.high / whole * 100, low, high, 0.0051)
+        # "— 30% more than in 2019 —", "— 2% of the county's posts —" may be other figures
+        other = re.match(r"\s+(?:of|more|less|fewer|higher|lower|than|up|down)\b", text[share.end:], re.I)
+        if not fits and (share.text[:1].isalpha() or share.figure.hedge or ratio.figure.hedge or gap["how"] == ","
+                         or other):
+            continue
+        status = verdict(fits)
+        yield Check(kind="percentages", status=status, about=[ratio.text, share.text],
+                    working=f"{shown(ratio.value)} / {shown(whole)} = {computed:.1f}%; stated {share.text}: "
+                            f"{status}"), share
 
 
 def _is_change(text: str, share: Value) -> bool:
@@ -123,6 +163,22 @@ def _results_check(group: list[tuple[Value, Value]]) -> Check | None:
                          f"every share printed: inconsistent")
 
 
+def _results_of_a_whole(group: list[tuple[Value, Value]], counts: list[Value]) -> Check | None:
+    """'polled 84,231 votes (48.9%) against 71,825 (41.7%)', the rest unlisted: every share of the list against
+    its count over one whole the article states (the votes counted) — found only when one whole gives them all."""
+    parts = [count for count, _ in group]
+    for whole in counts:
+        if whole in parts or whole.unit != parts[0].unit or whole.value <= sum(part.value for part in parts):
+            continue
+        if all(overlaps(count.value / whole.high * 100, count.value / whole.low * 100, share.low, share.high, 0.0051)
+               for count, share in group if whole.low):
+            computed = ", ".join(f"{shown(count.value)} = {count.value / whole.value * 100:.1f}%" for count, _ in group)
+            return Check(kind="percentages", status="consistent",
+                         about=[text for count, share in group for text in (count.text, share.text)] + [whole.text],
+                         working=f"of {shown(whole.value)}: {computed}; stated shares: consistent")
+    return None
+
+
 # "A total of 2,930 votes were cast", "2,320 valid votes in all": the whole of a results list, stated
 _TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|overall|total(?:ling|ing)?|combined)\s+$",
                         re.I)
@@ -157,10 +213,11 @@ def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], by
     or of the sentences near it) over another figure of the same unit. Only agreement is claimed: which
     whole a share is of is rarely certain enough to call it wrong."""
     near = by_sentence.get(share.sentence) or by_sentence.get(share.sentence - 1, [])
-    parts = [paired] if paired is not None else sorted(near, key=lambda c: abs(c.start - share.start))
+    parts = [paired] if paired is not None else sorted((c for c in near if _tight(c)),
+                                                       key=lambda c: abs(c.start - share.start))
     wholes = counts + ratio_wholes
     if paired is None:  # a share told apart from its count: its whole is told near it too
-        wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH]
+        wholes = [w for w in wholes if abs(w.sentence - share.sentence) <= _REACH and _tight(w)]
     for part in parts:
         for whole in sorted((w for w in wholes if w.value > part.value and w.unit == part.unit and w is not part),
                             key=lambda w: abs(w.start - share.start)):
@@ -172,6 +229,15 @@ def _share_of_counts(share: Value, paired: Value | None, counts: list[Value], by
                              working=f"{shown(part.value)} / {shown(whole.value)} = {computed:.1f}%; stated "
                                      f"{share.text}: consistent")
     return None
+
+
+# How far a figure may range, high over low, to be the part or whole of a share found only by agreeing: "under
+# 45" (an age, as it happens) or "more than 200" would agree with too many.
+_LOOSEST = 1.3
+
+
+def _tight(value: Value) -> bool:
+    return value.low > 0 and value.high <= value.low * _LOOSEST
 
 
 # "Of the 1,250 residents who replied, 820 …": a sentence opening on the whole its counts break down.

@@ -177,6 +177,37 @@ def list_until(items: list[Count], text: str) -> list[Count]:
     return run
 
 
+# "22 of them on Ben Nevis and 10 on …", "of whom 12 were in Leeds, 5 in York": the word that sets parts apart by
+# place or time, repeated after each.
+FRAME = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)\s+)?(?P<frame>in|at|on|from|during)\s")
+FRAME_GAP = r"[^,;.()]{0,40}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+
+
+def parts_in_one_frame(text: str, first: Count, after: list[Count]) -> list[Count]:
+    """The part opening on 'of them' and the parts listed after it, each followed by the same word of place or
+    time."""
+    opening = FRAME.match(text, first.end)
+    if opening is None:
+        return []
+    parts = [first]
+    for item in after:
+        frame = FRAME.match(text, parts[-1].end)
+        following = FRAME.match(text, item.end)
+        if ((item.currency, item.unit) != (first.currency, first.unit) or frame is None or following is None
+                or following["frame"].lower() != opening["frame"].lower()
+                or not re.fullmatch(FRAME_GAP, text[frame.end():item.start], re.I)
+                or bool(WHEN.match(text, frame.end())) != bool(WHEN.match(text, following.end()))):
+            break  # "22 of them on Saturday and 10 on the hills" may count some twice
+        parts.append(item)
+    return parts
+
+
+# A word of time after 'in' or 'on' ("on Saturday", "in 2023", "in the morning"), not of place.
+WHEN = re.compile(r"(?:the\s+)?(?:\d{4}\b|" + "|".join(sorted(
+    {*timex.WORDS["weekdays"], *timex.WORDS["months"], "morning", "afternoon", "evening", "night", "day", "week",
+     "month", "year", "first", "second", "third", "last"}, key=len, reverse=True)) + r")", re.I)
+
+
 SUBSET_CUE = re.compile(r"(?:\s+[\w'’-]+){0,2}\s*,?\s*(?:including|among\s+them|of\s+whom)\s+", re.I)
 
 
@@ -185,6 +216,7 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
     of 12' (parts before it), the parts being one list. Parts beyond the whole are always wrong; parts
     short of it only when the wording says they make it up ('comprising', 'a total of', 'the remaining')."""
     earlier: tuple[str, list[Count]] = ("", [])
+    told: list[list[Count]] = []  # the counts of the sentences before, nearest last
     # Each sentence's figures by bisection: reading every figure for every sentence was quadratic.
     in_order = sorted(sheet.figures, key=lambda figure: figure.start)
     starts = [figure.start for figure in in_order]
@@ -203,7 +235,41 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
                 for check in total_verdict(whole, parts, "all" if closed and how != "days" else how):
                     checked.update(c.start for c in [whole, *parts])
                     yield check
+        if found and not checked:  # no whole of its own: a sum told before that its list adds up to
+            for whole, parts, how in sums_told_before(text, found, told):
+                yield from total_verdict(whole, parts, how)
+        told.append(found)
         earlier = text, found
+
+
+# How many sentences back a sum its parts add up to may have been told.
+SUM_REACH = 3
+# Between the items of a list whose sum must come out exactly: a few words, no comparison, no break.
+LOOSE_GAP = re.compile(r"(?!.*\bthan\b)[^.;:()]{0,80}", re.I)
+
+
+def sums_told_before(text: str, found: list[Count], told: list[list[Count]]) -> Iterator[tuple[Count, list[Count], str]]:
+    """'Listeners pledged $412,650. … Phone pledges made $180,000, online gifts $137,250 and a matching gift the
+    remaining $95,400': a list of sums of money that adds up exactly to a sum told before (two of them: in the
+    sentences just before); with no word to tie them, only a sum that comes out right is taken."""
+    rest = list(found)
+    while rest:
+        run = rest[:1]
+        for item in rest[1:]:  # "phone pledges made $180,000, online gifts $137,250 and a matching gift …"
+            if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LOOSE_GAP.fullmatch(
+                    text[run[-1].end:item.start]):
+                break
+            run.append(item)
+        rest = rest[len(run):]
+        if len(run) < 2 or not run[0].currency:
+            continue  # small counts add up to another count by chance too often ("3 … one and two" and "6")
+        summed = sum(item.value for item in run)
+        # two sums may make a third by chance ('£1m and £1m', '£2m'); three or more come out exactly only when meant
+        before = [c for counts_before in (told if len(run) > 2 else told[-SUM_REACH:]) for c in counts_before]
+        whole = next((c for c in reversed(before) if (c.currency, c.unit) == (run[0].currency, run[0].unit)
+                      and c.hedge == (1.0, 1.0) and abs(c.value - summed) <= 1e-6 * summed), None)
+        if whole is not None:
+            yield whole, run, "if equal"
 
 
 # "shared between health (£35m) and education (£25m)": brackets around a part are read as spaces.
@@ -251,6 +317,13 @@ def wholes_and_parts(text: str, found: list[Count],
         after = [c for c in found if c.start >= cue.end()]
         if wholes and after:
             yield wholes[-1], list_from(after, text), "if equal"
+    for first in (c for c in found if PART_OF_THE_LAST.match(text, c.end)):
+        # "31 rescues since Monday, 22 of them on one hill and 10 on another": parts, told apart by place or
+        # time, of the count told just before
+        wholes = [c for c in found if c.end <= first.start and WHOLE_GAP.match(text[c.end:first.start])]
+        parts = parts_in_one_frame(text, first, [c for c in found if c.start > first.end])
+        if wholes and len(parts) >= 2:
+            yield wholes[-1], parts, "some"
     opening = LEADING_WHOLE.match(text)
     if opening:  # "Of the 60 members, 34 voted for, 21 against and 5 abstained"
         whole = next((c for c in found if c.start == opening.start("n")), None)

@@ -107,3 +107,12 @@ def shown(number: float) -> str:
     if abs(number) >= 1e6:
         return f"{number / 1e6:,.2f}m"
     return f"{number:,.0f}" if float(number).is_integer() else f"{number:,.1f}"
+
+
+def with_noun(text: str, value: Value) -> str:
+    """A figure as written with the noun it counts when that follows within two words ('31 events', '14 UK
+    dates'), else alone."""
+    noun = value.figure.measures
+    found = re.match(rf"(?:\s+[\w'’-]+){{0,2}}?\s+{re.escape(noun)}\b", text[value.end:value.end + 60], re.I) \
+        if noun else None
+    return text[value.start:value.end + found.end()] if found else value.text
