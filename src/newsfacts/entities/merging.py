@@ -95,7 +95,10 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             word = c.key.split()[0]
             organisation_openers[word] = min(organisation_openers.get(word, c.start), c.start)
     for c in sorted((c for c in candidates + short_names if c.type != "PERSON"), key=lambda c: c.start):
-        mistagged = _surname_mistagged(c, doc, clusters, organisation_openers)
+        # 'Reed', before 'Reed Foods' and later 'Tom Reed' are named: the company's short name, as told above
+        company_first = c in short_names or c.key in company_words and c.kind == "name" and all(
+            index.starts(k)[0] > c.start for k in clusters if k.type == "PERSON" and c.key in surnames(k))
+        mistagged = None if company_first else _surname_mistagged(c, doc, clusters, organisation_openers)
         if mistagged is not None:
             person, name = mistagged
             person.add(name)
