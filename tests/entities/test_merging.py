@@ -337,3 +337,16 @@ def test_word_of_a_company_named_before_the_person_is_the_company_where_it_comes
                   person_name(doc, person.start, person.end)]
     clusters = cluster_names(doc, text, candidates)
     assert cluster_of(clusters, word.start) is not cluster_of(clusters, person.start)
+
+
+def test_surname_after_a_name_ner_gave_another_label_is_left_to_neither(nlp):
+    # NER labels a person's name an organisation or a work on news often; the candidates are given as it does.
+    text = "Tomas Brell won the seat. He beat Ana Brell in 2020. Brell had held it since 2015."
+    doc = nlp(text)
+    winner, loser = (doc.char_span(text.index(name), text.index(name) + len(name)) for name in ("Tomas Brell", "Ana Brell"))
+    lone = doc.char_span(text.index("Brell had"), text.index("Brell had") + 5)
+    candidates = [person_name(doc, winner.start, winner.end),
+                  Candidate(loser.start, loser.end, "ORG", "name", key="ana brell"),
+                  person_name(doc, lone.start, lone.end)]
+    clusters = cluster_names(doc, text, candidates)
+    assert cluster_of(clusters, lone.start) is not cluster_of(clusters, winner.start)
