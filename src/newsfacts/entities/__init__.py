@@ -49,5 +49,5 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
-    remove_contradictions(doc, clusters)  # last: it reads each entity whole, as every step left it
+    remove_contradictions(doc, parsed.text, clusters)  # last: it reads each entity whole, as every step left it
     return to_entities(doc, clusters)

@@ -22,6 +22,7 @@ from ..lexicon import (
 )
 from .candidates import person_name
 from .clusters import Cluster
+from .places import country_code, is_subdivision
 from .words import ENTITY_WORDS, KIND_NOUNS, first_name_gender, honorific_gender, same_given_name, title_at
 
 Mention = tuple[int, int, str]
@@ -46,7 +47,7 @@ AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")
 AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:aged\s+)?|\(\s*)(\d{1,3})\s*(?:[,.;)]|and\b)")
 
 
-def remove_contradictions(doc: Doc, clusters: list[Cluster]) -> None:
+def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """Take out of each cluster the mentions its other mentions contradict; drop clusters left with none."""
     # a person's full name, of a known given name: NER's 'person' of a place name ('Kelsby Creek') is none
     full_names = {" ".join(name) for k in clusters if k.type == "PERSON" for name in k.personal
@@ -54,7 +55,7 @@ def remove_contradictions(doc: Doc, clusters: list[Cluster]) -> None:
     organisation_kinds = _kinds_named(clusters)
     for cluster in clusters:
         if cluster.type == "PERSON":
-            wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, cluster) \
+            wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster)
         else:
             wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds)
@@ -70,19 +71,21 @@ def _root_lemma(doc: Doc, mention: Mention) -> str:
 def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom': the given name of the
     person's first full name stands; names with another one go."""
+    names = sorted(m for m in cluster.mentions if m[2] == "name")
+    if len({doc[start:end].text for start, end, _ in names}) < 2:
+        return set()  # one name written alike throughout
     full: list[tuple[Mention, tuple[str, ...]]] = []
     lone: list[tuple[Mention, str]] = []
-    for mention in sorted(cluster.mentions):
-        start, end, kind = mention
-        if kind != "name":
+    for mention in names:
+        start, end, _ = mention
+        if end - start == 1:
+            if doc[start].is_alpha and not title_at(doc, start, HONORIFICS) \
+                    and not (start > 0 and title_at(doc, start - 1, HONORIFICS)):
+                lone.append((mention, doc[start].lower_))
             continue
         name = person_name(doc, start, end)
-        if name is None:
-            continue
-        if len(name.personal) > 1:
+        if name is not None and len(name.personal) > 1:
             full.append((mention, name.personal))
-        elif len(name.personal) == 1 and not name.titles:
-            lone.append((mention, name.personal[0]))
     if not full:
         return set()
     given = {}  # surname -> the given name first written with it
@@ -119,9 +122,13 @@ def _gender_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Mrs Reed' in Mr Reed's entity, 'his wife' or 'she' in a man's: the gender the names tell (forms of address,
     else the first full name's given name), else what its descriptions say ('the woman', 'his sister'), stands;
     when forms of address split evenly and no given name settles it, neither side's is kept."""
-    genders = {mention: _mention_gender(doc, mention) for mention in cluster.mentions}
-    addressed = Counter(g for (s, e, kind), g in genders.items() if kind == "name" and g)
+    genders = {mention: gender for mention in cluster.mentions if (gender := _mention_gender(doc, mention))}
+    if not genders:
+        return set()
     by_given = {g for n in cluster.personal if len(n) > 1 and (g := first_name_gender(n[0]))}
+    if len(set(genders.values()) | by_given | {cluster.gender} - {None}) < 2:
+        return set()  # nothing tells another gender
+    addressed = Counter(g for (s, e, kind), g in genders.items() if kind == "name" and g)
     described = Counter(g for (s, e, kind), g in genders.items() if kind == "description" and g)
     if len(by_given) == 1 and (not addressed or next(iter(by_given)) in addressed):
         gender = next(iter(by_given))
@@ -137,11 +144,10 @@ def _gender_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     return {m for m, g in genders.items() if gender and g and g != gender}
 
 
-def _ages(doc: Doc, cluster: Cluster) -> tuple[dict[Mention, str], dict[Mention, str]]:
+def _ages(doc: Doc, text: str, cluster: Cluster) -> tuple[dict[Mention, str], dict[Mention, str]]:
     """The ages written beside the cluster's names ('Tom Reed, 34,', 'Tom Reed (34)') and its age descriptions
     ('the 34-year-old')."""
     beside, described = {}, {}
-    text = doc.text
     for mention in cluster.mentions:
         start, end, kind = mention
         if kind == "name":
@@ -155,9 +161,9 @@ def _ages(doc: Doc, cluster: Cluster) -> tuple[dict[Mention, str], dict[Mention,
     return beside, described
 
 
-def _ages_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
+def _ages_apart(doc: Doc, text: str, cluster: Cluster) -> set[Mention]:
     """'Tom Reed, 44,' is not 'the 52-year-old': the age written beside the name stands, else the first one told."""
-    beside, described = _ages(doc, cluster)
+    beside, described = _ages(doc, text, cluster)
     if not described:
         return set()
     ages = set(beside.values())
@@ -214,6 +220,11 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
     wrong = set()
     keys_words = {word for key in cluster.keys for word in key.split()}
     a_site = cluster.type == "PLACE" or bool(cluster.kinds & SITE_KINDS)
+    # a town or country: called one ('the town'), or a country or region ISO 3166 knows
+    settlement = cluster.type == "PLACE" and (bool(cluster.kinds & PLACE_NOUNS) or any(
+        country_code(key) is not None or is_subdivision(key) for key in cluster.keys) or any(
+        kind == "description" and _root_lemma(doc, (start, end, kind)) in PLACE_NOUNS
+        for start, end, kind in cluster.mentions))
     for mention in cluster.mentions:
         start, end, kind = mention
         if kind == "pronoun":
@@ -234,6 +245,8 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
             if a_site or others:
                 wrong.add(mention)
         elif lemma in SITE_KINDS and not keys_words & (SITE_KINDS | PLACE_HEADS | COURT_WORDS) \
-                and _site_of_the_name(doc, cluster, mention):
+                and (_site_of_the_name(doc, cluster, mention) or settlement and lemma not in cluster.kinds):
             wrong.add(mention)
+        elif lemma in PLACE_NOUNS and a_site and not settlement:
+            wrong.add(mention)  # 'the town' is no plant or housing complex
     return wrong
