@@ -164,3 +164,15 @@ def test_a_town_is_no_centre_and_a_complex_no_town(nlp):
     complex_.kinds.add("complex")
     remove_contradictions(doc, doc.text, [complex_])
     assert _texts(doc, complex_) == ["Linden Yard"]
+
+
+def test_subject_and_object_of_one_verb_are_two_unless_reflexive(nlp):
+    doc = nlp("Marek Olin praised him after the match.")
+    cluster = _cluster(doc, "PERSON", ("Marek Olin", "name"), ("him", "pronoun"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Marek Olin"]
+    doc = nlp("Marek Olin blamed himself after the match, and he took the ball home with him.")
+    cluster = _cluster(doc, "PERSON", ("Marek Olin", "name"), ("himself", "pronoun"), ("he", "pronoun"),
+                       ("him", "pronoun"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Marek Olin", "himself", "he", "him"]

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLACE_HEADS, PLACE_NOUNS,
+    REFLEXIVE_PRONOUNS,
     TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
 from .candidates import person_name
@@ -43,6 +44,9 @@ SITE_KINDS = frozenset(ENTITY_WORDS["housing_nouns"]) | frozenset(ENTITY_WORDS["
 GENERATIONS = {"jr", "sr", "junior", "senior", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 # A name ending so is a building's or an estate's ('Kelsby Court'), though a law court's too.
 COURT_WORDS = {"court", "courts"}
+# A verb's objects ('thanked him', 'gave him a job'); not through a preposition: 'he took it with him' is one man.
+OBJECT_DEPS = {"dobj", "dative"}
+REFLEXIVES = REFLEXIVE_PRONOUNS | {"itself", "themselves", "oneself"}
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")
 AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:aged\s+)?|\(\s*)(\d{1,3})\s*(?:[,.;)]|and\b)")
 
@@ -59,6 +63,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster)
         else:
             wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds)
+        wrong |= _subject_and_object_apart(doc, cluster)
         if wrong:
             cluster.mentions = [m for m in cluster.mentions if m not in wrong]
     clusters[:] = [k for k in clusters if k.mentions]
@@ -142,6 +147,24 @@ def _gender_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     else:
         gender = cluster.gender
     return {m for m, g in genders.items() if gender and g and g != gender}
+
+
+def _subject_and_object_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'Reed thanked him', 'the firm sued the company': the subject of a verb and its object are two, unless the
+    object is reflexive ('himself'); of such a pair the mention that is no name leaves."""
+    owner = {}
+    for mention in cluster.mentions:
+        owner.setdefault(doc[mention[0]:mention[1]].root.i, mention)
+    wrong = set()
+    for root, mention in owner.items():
+        token = doc[root]
+        verb = token.head
+        if token.dep_ not in OBJECT_DEPS or token.lower_ in REFLEXIVES or verb.pos_ != "VERB":
+            continue
+        subjects = [owner[t.i] for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"} and t.i in owner]
+        for subject in subjects:
+            wrong |= {m for m in (subject, mention) if m[2] != "name"}
+    return wrong
 
 
 def _ages(doc: Doc, text: str, cluster: Cluster) -> tuple[dict[Mention, str], dict[Mention, str]]:
