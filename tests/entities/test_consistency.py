@@ -176,3 +176,10 @@ def test_subject_and_object_of_one_verb_are_two_unless_reflexive(nlp):
                        ("him", "pronoun"))
     remove_contradictions(doc, doc.text, [cluster])
     assert _texts(doc, cluster) == ["Marek Olin", "himself", "he", "him"]
+
+
+def test_a_name_with_another_age_is_another_person(nlp):
+    doc = nlp("Owen Petrak, 34, runs the mill. Owen Petrak, 71, founded it in 1975.")
+    cluster = _cluster(doc, "PERSON", ("Owen Petrak", "name"), ("Owen Petrak", "name", 1))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert [doc[start].idx for start, _, _ in cluster.mentions] == [0]

@@ -185,15 +185,13 @@ def _ages(doc: Doc, text: str, cluster: Cluster) -> tuple[dict[Mention, str], di
 
 
 def _ages_apart(doc: Doc, text: str, cluster: Cluster) -> set[Mention]:
-    """'Tom Reed, 44,' is not 'the 52-year-old': the age written beside the name stands, else the first one told."""
+    """'Tom Reed, 44,' is not 'the 52-year-old', nor a later 'Tom Reed, 71,' (his father of that name): the age
+    first written beside a name stands, else the first one told."""
     beside, described = _ages(doc, text, cluster)
-    if not described:
+    if not described and len(set(beside.values())) < 2:
         return set()
-    ages = set(beside.values())
-    if len(ages) > 1:  # two ages beside the names: which person the descriptions are is unsaid
-        return set(described)
-    age = next(iter(ages)) if ages else described[min(described)]
-    return {mention for mention, told in described.items() if told != age}
+    age = beside[min(beside)] if beside else described[min(described)]
+    return {mention for mention, told in (beside | described).items() if told != age}
 
 
 def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
