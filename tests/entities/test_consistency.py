@@ -183,3 +183,10 @@ def test_a_name_with_another_age_is_another_person(nlp):
     cluster = _cluster(doc, "PERSON", ("Owen Petrak", "name"), ("Owen Petrak", "name", 1))
     remove_contradictions(doc, doc.text, [cluster])
     assert [doc[start].idx for start, _, _ in cluster.mentions] == [0]
+
+
+def test_a_given_name_with_a_title_and_alone_stays(nlp):
+    doc = nlp("Princess Ilse opened the bridge. Ilse later toured the port.")
+    cluster = _cluster(doc, "PERSON", ("Princess Ilse", "name"), ("Ilse", "name", 1))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Princess Ilse", "Ilse"]

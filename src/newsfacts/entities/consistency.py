@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLACE_HEADS, PLACE_NOUNS,
@@ -58,48 +58,55 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                   if len(name) > 1 and first_name_gender(name[0])}
     organisation_kinds = _kinds_named(clusters)
     for cluster in clusters:
-        if cluster.type == "PERSON":
+        if cluster.type == "PERSON" and len(cluster.mentions) < 2:
+            wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
+        elif cluster.type == "PERSON":
             wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
-                | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster)
+                | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
+                | _subject_and_object_apart(doc, cluster)
         else:
-            wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds)
-        wrong |= _subject_and_object_apart(doc, cluster)
+            wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds) \
+                | _subject_and_object_apart(doc, cluster)
         if wrong:
             cluster.mentions = [m for m in cluster.mentions if m not in wrong]
     clusters[:] = [k for k in clusters if k.mentions]
 
 
+def _root(doc: Doc, mention: Mention) -> Token:
+    start, end, _ = mention
+    return doc[start] if end - start == 1 else doc[start:end].root  # a Span for one word cost most of the guard
+
+
 def _root_lemma(doc: Doc, mention: Mention) -> str:
-    return doc[mention[0]:mention[1]].root.lemma_.lower()
+    return _root(doc, mention).lemma_.lower()
 
 
 def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom': the given name of the
     person's first full name stands; names with another one go."""
     names = sorted(m for m in cluster.mentions if m[2] == "name")
-    if len({doc[start:end].text for start, end, _ in names}) < 2:
-        return set()  # one name written alike throughout
+    if len(names) < 2 or all(end - start == 1 for start, end, _ in names):
+        return set()
     full: list[tuple[Mention, tuple[str, ...]]] = []
-    lone: list[tuple[Mention, str]] = []
     for mention in names:
         start, end, _ = mention
-        if end - start == 1:
-            if doc[start].is_alpha and not title_at(doc, start, HONORIFICS) \
-                    and not (start > 0 and title_at(doc, start - 1, HONORIFICS)):
-                lone.append((mention, doc[start].lower_))
-            continue
-        name = person_name(doc, start, end)
+        name = person_name(doc, start, end) if end - start > 1 else None
         if name is not None and len(name.personal) > 1:
             full.append((mention, name.personal))
     if not full:
-        return set()
+        return set()  # 'Prince Tom' and 'Tom': no full name to hold the others against
     given = {}  # surname -> the given name first written with it
     for _, personal in full:
         given.setdefault(personal[-1], personal[0])
     wrong = {mention for mention, personal in full if not _same_given(personal[0], given[personal[-1]])}
     kept = {word for mention, personal in full if mention not in wrong for word in personal}
-    wrong |= {mention for mention, word in lone if word not in kept and first_name_gender(word)
-              and not any(_same_given(word, first) for first in given.values())}
+    for mention in names:
+        start, end, _ = mention
+        word = doc[start].lower_
+        if end - start == 1 and word not in kept and doc[start].is_alpha and first_name_gender(word) \
+                and not any(_same_given(word, first) for first in given.values()) \
+                and not title_at(doc, start, HONORIFICS) and not (start > 0 and title_at(doc, start - 1, HONORIFICS)):
+            wrong.add(mention)
     return wrong
 
 
@@ -154,7 +161,7 @@ def _subject_and_object_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     object is reflexive ('himself'); of such a pair the mention that is no name leaves."""
     owner = {}
     for mention in cluster.mentions:
-        owner.setdefault(doc[mention[0]:mention[1]].root.i, mention)
+        owner.setdefault(_root(doc, mention).i, mention)
     wrong = set()
     for root, mention in owner.items():
         token = doc[root]
