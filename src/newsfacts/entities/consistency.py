@@ -40,10 +40,14 @@ SITE_KINDS = frozenset(ENTITY_WORDS["housing_nouns"]) | frozenset(ENTITY_WORDS["
     "block", "building", "tower", "site", "venue", "ground", "showground", "campus", "stadium", "prison", "church",
     "mine", "centre", "center", "library", "landmark", "park", "tunnel", "bridge", "station", "airport", "school",
     "hospital", "hall", "museum", "gallery", "hotel", "store", "shop"}
+# Nouns that describe a person only: a role ('the spokesman'; not 'the producer', a company too), kin, 'the woman'.
+PERSON_NOUNS = (PERSON_ROLE_NOUNS - ORG_NOUNS) | KINSHIP.keys() | UNNAMED_PERSON_NOUNS.keys()
 # A generation after a name ('Tom Reed Jr', 'Leopold II'): two of them are two people.
 GENERATIONS = {"jr", "sr", "junior", "senior", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 # A name ending so is a building's or an estate's ('Kelsby Court'), though a law court's too.
 COURT_WORDS = {"court", "courts"}
+# Last words of a site's own name: 'the Kelsby Court complex', 'the Kelsby Hall building' may be the one named.
+NAMES_OF_SITES = SITE_KINDS | PLACE_HEADS | COURT_WORDS
 # A verb's objects ('thanked him', 'gave him a job'); not through a preposition: 'he took it with him' is one man.
 OBJECT_DEPS = {"dobj", "dative"}
 REFLEXIVES = REFLEXIVE_PRONOUNS | {"itself", "themselves", "oneself"}
@@ -88,11 +92,17 @@ def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     if len(names) < 2 or all(end - start == 1 for start, end, _ in names):
         return set()
     full: list[tuple[Mention, tuple[str, ...]]] = []
+    read: dict[tuple[str, ...], tuple[str, ...]] = {}  # a name's words -> its personal words, read once
     for mention in names:
         start, end, _ = mention
-        name = person_name(doc, start, end) if end - start > 1 else None
-        if name is not None and len(name.personal) > 1:
-            full.append((mention, name.personal))
+        if end - start < 2:
+            continue
+        words = tuple(doc[i].text for i in range(start, end))
+        if words not in read:
+            name = person_name(doc, start, end)
+            read[words] = name.personal if name is not None else ()
+        if len(read[words]) > 1:
+            full.append((mention, read[words]))
     if not full:
         return set()  # 'Prince Tom' and 'Tom': no full name to hold the others against
     given = {}  # surname -> the given name first written with it
@@ -158,17 +168,18 @@ def _gender_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
 
 def _subject_and_object_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Reed thanked him', 'the firm sued the company': the subject of a verb and its object are two, unless the
-    object is reflexive ('himself'); of such a pair the mention that is no name leaves."""
-    owner = {}
+    object is reflexive ('himself'); the object leaves, and so does the subject if it is no name either."""
+    within: dict[int, Mention] = {}
     for mention in cluster.mentions:
-        owner.setdefault(_root(doc, mention).i, mention)
+        for i in range(mention[0], mention[1]):
+            within.setdefault(i, mention)
     wrong = set()
-    for root, mention in owner.items():
-        token = doc[root]
+    for mention in (m for m in cluster.mentions if m[2] != "name"):
+        token = _root(doc, mention)
         verb = token.head
         if token.dep_ not in OBJECT_DEPS or token.lower_ in REFLEXIVES or verb.pos_ != "VERB":
             continue
-        subjects = [owner[t.i] for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"} and t.i in owner]
+        subjects = [within[t.i] for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"} and t.i in within]
         for subject in subjects:
             wrong |= {m for m in (subject, mention) if m[2] != "name"}
     return wrong
@@ -248,11 +259,14 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
     wrong = set()
     keys_words = {word for key in cluster.keys for word in key.split()}
     a_site = cluster.type == "PLACE" or bool(cluster.kinds & SITE_KINDS)
-    # a town or country: called one ('the town'), or a country or region ISO 3166 knows
-    settlement = cluster.type == "PLACE" and (bool(cluster.kinds & PLACE_NOUNS) or any(
-        country_code(key) is not None or is_subdivision(key) for key in cluster.keys) or any(
-        kind == "description" and _root_lemma(doc, (start, end, kind)) in PLACE_NOUNS
-        for start, end, kind in cluster.mentions))
+
+    def settlement() -> bool:
+        """A town or country: called one ('the town'), or a country or region ISO 3166 knows."""
+        return cluster.type == "PLACE" and (bool(cluster.kinds & PLACE_NOUNS) or any(
+            country_code(key) is not None or is_subdivision(key) for key in cluster.keys) or any(
+            kind == "description" and _root_lemma(doc, (start, end, kind)) in PLACE_NOUNS
+            for start, end, kind in cluster.mentions))
+
     for mention in cluster.mentions:
         start, end, kind = mention
         if kind == "pronoun":
@@ -260,21 +274,20 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
                 wrong.add(mention)
             continue
         if kind == "name":
-            if " ".join(doc[start:end].text.lower().split()) in full_names:
+            if end - start > 1 and full_names and " ".join(doc[start:end].text.lower().split()) in full_names:
                 wrong.add(mention)
             continue
         lemma = _root_lemma(doc, mention)
-        if (lemma in PERSON_ROLE_NOUNS - ORG_NOUNS or lemma in KINSHIP or lemma in UNNAMED_PERSON_NOUNS
-                or lemma == "old" and AGE_DESCRIPTION.search(doc[start:end].text)) \
+        if (lemma in PERSON_NOUNS or lemma == "old" and AGE_DESCRIPTION.search(doc[start:end].text)) \
                 and not _holds_own_name(cluster, mention):  # 'the 52-year-old'; 'the 90-year-old company' is one
             wrong.add(mention)
         elif lemma in ORGANISATION_ONLY_NOUNS and lemma not in cluster.kinds and lemma not in keys_words:
             others = [k for k in organisation_kinds.get(lemma, []) if k is not cluster]
             if a_site or others:
                 wrong.add(mention)
-        elif lemma in SITE_KINDS and not keys_words & (SITE_KINDS | PLACE_HEADS | COURT_WORDS) \
-                and (_site_of_the_name(doc, cluster, mention) or settlement and lemma not in cluster.kinds):
+        elif lemma in SITE_KINDS and not keys_words & NAMES_OF_SITES \
+                and (_site_of_the_name(doc, cluster, mention) or lemma not in cluster.kinds and settlement()):
             wrong.add(mention)
-        elif lemma in PLACE_NOUNS and a_site and not settlement:
+        elif lemma in PLACE_NOUNS and a_site and not settlement():
             wrong.add(mention)  # 'the town' is no plant or housing complex
     return wrong

@@ -143,12 +143,14 @@ NOT_PERSONAL_WORDS = ORG_HEADS | PLACE_HEADS | INSTITUTION_HEADS | PLACE_NOUNS |
 
 def _people_named_otherwise(doc: Doc, candidates: list[Candidate]) -> dict[str, list[int]]:
     """Where NER gave a person's name another label ('Ann Reed' as an organisation or a work), by its last word: two
-    or three name words, none of them an organisation's or place's."""
+    or three name words, none of them an organisation's or place's. Only names ending in a word of a person's full
+    name are read: no other is asked for."""
     named: dict[str, list[int]] = {}
     # a given name NER tags as a person's elsewhere ('his daughter, Ann, … Ann Reed'): the person it is, found so
     given = {c.personal[0] for c in candidates if c.type == "PERSON" and c.personal}
+    held = {word for c in candidates if c.type == "PERSON" and len(c.personal) > 1 for word in c.personal}
     for c in candidates:
-        if c.type == "PERSON" or c.kind != "name" or c.typed_by_context \
+        if c.type == "PERSON" or c.kind != "name" or c.typed_by_context or doc[c.end - 1].lower_ not in held \
                 or any(t.text in {",", "&"} for t in doc[c.start:c.end]):
             continue  # typed by the words around it ('Ann Reed, a producer,'), it may yet be found a person
         name = person_name(doc, c.start, c.end)
