@@ -343,7 +343,8 @@ def test_surname_after_a_name_ner_gave_another_label_is_left_to_neither(nlp):
     # NER labels a person's name an organisation or a work on news often; the candidates are given as it does.
     text = "Tomas Brell won the seat. He beat Ana Brell in 2020. Brell had held it since 2015."
     doc = nlp(text)
-    winner, loser = (doc.char_span(text.index(name), text.index(name) + len(name)) for name in ("Tomas Brell", "Ana Brell"))
+    winner, loser = (doc.char_span(text.index(name), text.index(name) + len(name))
+                     for name in ("Tomas Brell", "Ana Brell"))
     lone = doc.char_span(text.index("Brell had"), text.index("Brell had") + 5)
     candidates = [person_name(doc, winner.start, winner.end),
                   Candidate(loser.start, loser.end, "ORG", "name", key="ana brell"),

@@ -18,13 +18,12 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLACE_HEADS, PLACE_NOUNS,
-    REFLEXIVE_PRONOUNS,
-    TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    REFLEXIVE_PRONOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
 from .candidates import person_name
 from .clusters import Cluster
 from .places import country_code, is_subdivision
-from .words import ENTITY_WORDS, KIND_NOUNS, first_name_gender, honorific_gender, same_given_name, title_at
+from .words import ENTITY_WORDS, first_name_gender, honorific_gender, same_given_name, title_at
 
 Mention = tuple[int, int, str]
 
