@@ -10,7 +10,7 @@ conservative: two different people must never end up in one entity.
 The steps, in the order `find_entities` runs them: `names` (with `untagged`) finds the names, `merging` makes
 one cluster per entity of them, `descriptions` (of people), `callbacks` (organisations, places, events and
 works called back by their kind) and `references` attach what points back at one, and `output`
-writes the clusters as the sheet's entities. `words`, `candidates` and `clusters` are what the steps share.
+writes the clusters as the sheet's entities, once `consistency` has taken out of each what the rest of it contradicts. `words`, `candidates` and `clusters` are what the steps share.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .callbacks import (
     add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
     refer_to_named_by_head,
 )
+from .consistency import remove_contradictions
 from .descriptions import (
     add_clients, add_elder_and_younger, add_families, add_role_descriptions, add_surnamed_descriptions,
     add_unnamed_people,
@@ -48,4 +49,5 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
+    remove_contradictions(doc, parsed.text, clusters)  # last: it reads each entity whole, as every step left it
     return to_entities(doc, clusters)

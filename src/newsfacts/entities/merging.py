@@ -12,8 +12,8 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS,
-    PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
+    ALIAS_CUES, EVENT_HEADS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, ORG_HEADS, PEERAGES,
+    PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
 from .places import country_code, is_subdivision
@@ -65,6 +65,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     index = _People(doc)
     company_words = _company_short_names(candidates)
+    others_named = _people_named_otherwise(doc, candidates)
     for c in (c for c in people if len(c.personal) == 1):
         if c.personal[0] in company_words and not c.titles:
             # 'Reed Foods … Reed will buy … its chief, Tom Reed': the company's short name before anyone of that
@@ -80,6 +81,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         if _told_apart_by_age(doc, c, options, index):
             continue
         match = _short_name_owner(doc, c, options, index)
+        if match is not None and _named_otherwise_since(others_named, c, index.starts(match)):
+            continue
         index.add(match, c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
         title = next(iter(c.titles))
@@ -95,7 +98,10 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             word = c.key.split()[0]
             organisation_openers[word] = min(organisation_openers.get(word, c.start), c.start)
     for c in sorted((c for c in candidates + short_names if c.type != "PERSON"), key=lambda c: c.start):
-        mistagged = _surname_mistagged(c, doc, clusters, organisation_openers)
+        # 'Reed', before 'Reed Foods' and later 'Tom Reed' are named: the company's short name, as told above
+        company_first = c in short_names or c.key in company_words and c.kind == "name" and all(
+            index.starts(k)[0] > c.start for k in clusters if k.type == "PERSON" and c.key in surnames(k))
+        mistagged = None if company_first else _surname_mistagged(c, doc, clusters, organisation_openers)
         if mistagged is not None:
             person, name = mistagged
             person.add(name)
@@ -106,7 +112,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
-    _add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words))
+    _add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words), others_named)
     _add_untagged_names_of_things(doc, text, clusters)
     _merge_appositions(doc, clusters)
     _merge_aliases(doc, clusters)
@@ -127,6 +133,41 @@ def _company_short_names(candidates: list[Candidate]) -> dict[str, list[Candidat
                 first_named[word] = min(first_named.get(word, c.start), c.start)
     return {word: [] for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
             and (word := c.key.split()[0]) in first_named and c.start < first_named[word]}
+
+
+# Words that make a name an organisation's, place's or event's, whatever its other words: 'Kelsby Police' is no
+# person's name.
+NOT_PERSONAL_WORDS = ORG_HEADS | PLACE_HEADS | INSTITUTION_HEADS | PLACE_NOUNS | EVENT_HEADS | COMPANY_ENDINGS \
+    | LEGAL_FORMS | CLUB_OR_PLACE_ENDINGS
+
+
+def _people_named_otherwise(doc: Doc, candidates: list[Candidate]) -> dict[str, list[int]]:
+    """Where NER gave a person's name another label ('Ann Reed' as an organisation or a work), by its last word: two
+    or three name words, none of them an organisation's or place's. Only names ending in a word of a person's full
+    name are read: no other is asked for."""
+    named: dict[str, list[int]] = {}
+    # a given name NER tags as a person's elsewhere ('his daughter, Ann, … Ann Reed'): the person it is, found so
+    given = {c.personal[0] for c in candidates if c.type == "PERSON" and c.personal}
+    held = {word for c in candidates if c.type == "PERSON" and len(c.personal) > 1 for word in c.personal}
+    for c in candidates:
+        if c.type == "PERSON" or c.kind != "name" or c.typed_by_context or doc[c.end - 1].lower_ not in held \
+                or any(t.text in {",", "&"} for t in doc[c.start:c.end]):
+            continue  # typed by the words around it ('Ann Reed, a producer,'), it may yet be found a person
+        name = person_name(doc, c.start, c.end)
+        if name is not None and 1 < len(name.personal) <= 3 and name.personal[0] not in given \
+                and not set(name.personal) & NOT_PERSONAL_WORDS \
+                and all(t.is_title for t in doc[name.start:name.end] if t.is_alpha):
+            named.setdefault(name.personal[-1], []).append(c.start)
+    return named
+
+
+def _named_otherwise_since(others_named: dict[str, list[int]], name: Candidate, starts: list[int]) -> bool:
+    """Whether a person's name NER gave another label, ending in the lone word `name` is, stands between it and the
+    last mention of the person the word would go to: 'Tom Reed … (NER's organisation) Ann Reed … Reed' may be
+    either, and is left to neither."""
+    before = bisect_left(starts, name.start)
+    last = starts[before - 1] if before else -1
+    return any(last < start < name.start for start in others_named.get(name.personal[-1], ()))
 
 
 def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
@@ -463,7 +504,7 @@ def _name_word_read_as_noun(doc: Doc, i: int) -> bool:
 
 
 def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str],
-                              company_words: set[str]) -> None:
+                              company_words: set[str], others_named: dict[str, list[int]]) -> None:
     """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention, unless
     it is also a company's short name (`_company_short_names`)."""
     owners: dict[str, list[Cluster]] = {}
@@ -489,7 +530,7 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
         if len(people) > 1:  # two people share the name: only those already named can be meant
             people = [k for k in people if index.starts(k)[0] < name.start]
         owner = _short_name_owner(doc, name, people, index)
-        if owner is not None:
+        if owner is not None and not _named_otherwise_since(others_named, name, index.starts(owner)):
             index.add(owner, name)
 
 

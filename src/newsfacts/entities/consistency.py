@@ -1,0 +1,292 @@
+"""The consistency guard, run after every step has joined mentions to entities: a mention whose own evidence
+contradicts the rest of its entity leaves it, and goes nowhere.
+
+Each step joins on the evidence it reads, one rule at a time; no step sees everything an entity holds at the
+end. Two people in one entity is the error that misleads most, so this last pass reads each entity whole and
+takes out what cannot be one with the rest: two given names with one surname ('Ann Reed' and 'Tom Reed'), two
+ages or generations, a form of address, kinship noun or pronoun of the other gender, a person's description in
+an organisation or place, an organisation's noun in a person or place, a facility called by a town's name. It
+never joins anything: what it takes out is left unsaid rather than guessed elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import (
+    COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLACE_HEADS, PLACE_NOUNS,
+    REFLEXIVE_PRONOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+)
+from .candidates import person_name
+from .clusters import Cluster
+from .places import country_code, is_subdivision
+from .words import ENTITY_WORDS, first_name_gender, honorific_gender, same_given_name, title_at
+
+Mention = tuple[int, int, str]
+
+# Forms of address that tell a gender for sure ('Mrs Reed', 'Sir Tom'); a role such as 'chairman' does not.
+GENDERED_ADDRESS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"} | TITLES_OF_PLACE
+# Organisation nouns that never describe one person or a place ('the company', 'the band'); 'the publisher', 'the
+# miner' or 'the producer' may be a person, 'the party' a political one only: from ORG_NOUNS, by news usage.
+ORGANISATION_ONLY_NOUNS = (ORG_NOUNS | COMPANY_NOUNS) - {
+    "rival", "maker", "publisher", "developer", "operator", "supplier", "producer", "miner", "provider", "brewer",
+    "giant", "broadcaster", "manufacturer", "campaign", "studio", "chain", "team", "club", "party"}
+# What a housing block, a site or a building is called: no company is ('the complex' is never 'the firm').
+SITE_KINDS = frozenset(ENTITY_WORDS["housing_nouns"]) | frozenset(ENTITY_WORDS["unnamed_site_nouns"]) | {
+    "block", "building", "tower", "site", "venue", "ground", "showground", "campus", "stadium", "prison", "church",
+    "mine", "centre", "center", "library", "landmark", "park", "tunnel", "bridge", "station", "airport", "school",
+    "hospital", "hall", "museum", "gallery", "hotel", "store", "shop"}
+# Nouns that describe a person only: a role ('the spokesman'; not 'the producer', a company too), kin, 'the woman'.
+PERSON_NOUNS = (PERSON_ROLE_NOUNS - ORG_NOUNS) | KINSHIP.keys() | UNNAMED_PERSON_NOUNS.keys()
+# A generation after a name ('Tom Reed Jr', 'Leopold II'): two of them are two people.
+GENERATIONS = {"jr", "sr", "junior", "senior", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+# A name ending so is a building's or an estate's ('Kelsby Court'), though a law court's too.
+COURT_WORDS = {"court", "courts"}
+# Last words of a site's own name: 'the Kelsby Court complex', 'the Kelsby Hall building' may be the one named.
+NAMES_OF_SITES = SITE_KINDS | PLACE_HEADS | COURT_WORDS
+# A verb's objects ('thanked him', 'gave him a job'); not through a preposition: 'he took it with him' is one man.
+OBJECT_DEPS = {"dobj", "dative"}
+REFLEXIVES = REFLEXIVE_PRONOUNS | {"itself", "themselves", "oneself"}
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")
+AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:aged\s+)?|\(\s*)(\d{1,3})\s*(?:[,.;)]|and\b)")
+
+
+def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """Take out of each cluster the mentions its other mentions contradict; drop clusters left with none."""
+    # a person's full name, of a known given name: NER's 'person' of a place name ('Kelsby Creek') is none
+    full_names = {" ".join(name) for k in clusters if k.type == "PERSON" for name in k.personal
+                  if len(name) > 1 and first_name_gender(name[0])}
+    organisation_kinds = _kinds_named(clusters)
+    for cluster in clusters:
+        if cluster.type == "PERSON" and len(cluster.mentions) < 2:
+            wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
+        elif cluster.type == "PERSON":
+            wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
+                | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
+                | _subject_and_object_apart(doc, cluster)
+        else:
+            wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds) \
+                | _subject_and_object_apart(doc, cluster)
+        if wrong:
+            cluster.mentions = [m for m in cluster.mentions if m not in wrong]
+    clusters[:] = [k for k in clusters if k.mentions]
+
+
+def _root(doc: Doc, mention: Mention) -> Token:
+    start, end, _ = mention
+    return doc[start] if end - start == 1 else doc[start:end].root  # a Span for one word cost most of the guard
+
+
+def _root_lemma(doc: Doc, mention: Mention) -> str:
+    return _root(doc, mention).lemma_.lower()
+
+
+def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom': the given name of the
+    person's first full name stands; names with another one go."""
+    names = sorted(m for m in cluster.mentions if m[2] == "name")
+    if len(names) < 2 or all(end - start == 1 for start, end, _ in names):
+        return set()
+    full: list[tuple[Mention, tuple[str, ...]]] = []
+    read: dict[tuple[str, ...], tuple[str, ...]] = {}  # a name's words -> its personal words, read once
+    for mention in names:
+        start, end, _ = mention
+        if end - start < 2:
+            continue
+        words = tuple(doc[i].text for i in range(start, end))
+        if words not in read:
+            name = person_name(doc, start, end)
+            read[words] = name.personal if name is not None else ()
+        if len(read[words]) > 1:
+            full.append((mention, read[words]))
+    if not full:
+        return set()  # 'Prince Tom' and 'Tom': no full name to hold the others against
+    given = {}  # surname -> the given name first written with it
+    for _, personal in full:
+        given.setdefault(personal[-1], personal[0])
+    wrong = {mention for mention, personal in full if not _same_given(personal[0], given[personal[-1]])}
+    kept = {word for mention, personal in full if mention not in wrong for word in personal}
+    for mention in names:
+        start, end, _ = mention
+        word = doc[start].lower_
+        if end - start == 1 and word not in kept and doc[start].is_alpha and first_name_gender(word) \
+                and not any(_same_given(word, first) for first in given.values()) \
+                and not title_at(doc, start, HONORIFICS) and not (start > 0 and title_at(doc, start - 1, HONORIFICS)):
+            wrong.add(mention)
+    return wrong
+
+
+def _same_given(a: str, b: str) -> bool:
+    """One given name, written in full, short ('Bill', 'William') or as an initial ('R.')."""
+    initial = a.rstrip(".") if len(a.rstrip(".")) == 1 else b.rstrip(".") if len(b.rstrip(".")) == 1 else None
+    return same_given_name(a, b) or initial is not None and a[0] == b[0]
+
+
+def _mention_gender(doc: Doc, mention: Mention) -> str | None:
+    """The gender a mention says by itself: its form of address, kinship noun ('his wife'), 'the woman', pronoun."""
+    start, end, kind = mention
+    if kind == "name":
+        found = title_at(doc, start, HONORIFICS)
+        return honorific_gender(found[0]) if found and found[0] in GENDERED_ADDRESS else None
+    if kind == "pronoun":
+        return PERSONAL_PRONOUNS.get(doc[start].lower_)
+    lemma = _root_lemma(doc, mention)
+    if lemma in KINSHIP:
+        return KINSHIP[lemma].gender
+    return UNNAMED_PERSON_NOUNS.get(lemma)
+
+
+def _gender_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'Mrs Reed' in Mr Reed's entity, 'his wife' or 'she' in a man's: the gender the names tell (forms of address,
+    else the first full name's given name), else what its descriptions say ('the woman', 'his sister'), stands;
+    when forms of address split evenly and no given name settles it, neither side's is kept."""
+    genders = {mention: gender for mention in cluster.mentions if (gender := _mention_gender(doc, mention))}
+    if not genders:
+        return set()
+    by_given = {g for n in cluster.personal if len(n) > 1 and (g := first_name_gender(n[0]))}
+    if len(set(genders.values()) | by_given | {cluster.gender} - {None}) < 2:
+        return set()  # nothing tells another gender
+    addressed = Counter(g for (s, e, kind), g in genders.items() if kind == "name" and g)
+    described = Counter(g for (s, e, kind), g in genders.items() if kind == "description" and g)
+    if len(by_given) == 1 and (not addressed or next(iter(by_given)) in addressed):
+        gender = next(iter(by_given))
+    elif addressed:
+        ranked = addressed.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return {m for m, g in genders.items() if g and m[2] == "name"}
+        gender = ranked[0][0]
+    elif len(described) == 1:
+        gender = next(iter(described))
+    else:
+        gender = cluster.gender
+    return {m for m, g in genders.items() if gender and g and g != gender}
+
+
+def _subject_and_object_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'Reed thanked him', 'the firm sued the company': the subject of a verb and its object are two, unless the
+    object is reflexive ('himself'); the object leaves, and so does the subject if it is no name either."""
+    within: dict[int, Mention] = {}
+    for mention in cluster.mentions:
+        for i in range(mention[0], mention[1]):
+            within.setdefault(i, mention)
+    wrong = set()
+    for mention in (m for m in cluster.mentions if m[2] != "name"):
+        token = _root(doc, mention)
+        verb = token.head
+        if token.dep_ not in OBJECT_DEPS or token.lower_ in REFLEXIVES or verb.pos_ != "VERB":
+            continue
+        subjects = [within[t.i] for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"} and t.i in within]
+        for subject in subjects:
+            wrong |= {m for m in (subject, mention) if m[2] != "name"}
+    return wrong
+
+
+def _ages(doc: Doc, text: str, cluster: Cluster) -> tuple[dict[Mention, str], dict[Mention, str]]:
+    """The ages written beside the cluster's names ('Tom Reed, 34,', 'Tom Reed (34)') and its age descriptions
+    ('the 34-year-old')."""
+    beside, described = {}, {}
+    for mention in cluster.mentions:
+        start, end, kind = mention
+        if kind == "name":
+            after = AGE_AFTER_NAME.match(text, doc[end - 1].idx + len(doc[end - 1]))
+            if after:
+                beside[mention] = after.group(1)
+        elif kind == "description":
+            found = AGE_DESCRIPTION.search(doc[start:end].text)
+            if found:
+                described[mention] = found.group(1)
+    return beside, described
+
+
+def _ages_apart(doc: Doc, text: str, cluster: Cluster) -> set[Mention]:
+    """'Tom Reed, 44,' is not 'the 52-year-old', nor a later 'Tom Reed, 71,' (his father of that name): the age
+    first written beside a name stands, else the first one told."""
+    beside, described = _ages(doc, text, cluster)
+    if not described and len(set(beside.values())) < 2:
+        return set()
+    age = beside[min(beside)] if beside else described[min(described)]
+    return {mention for mention, told in (beside | described).items() if told != age}
+
+
+def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'Tom Reed Jr' and 'Tom Reed Sr', 'Leopold II' and 'Leopold III': the generation named first stands."""
+    marked = [(m, doc[m[1] - 1].lower_.rstrip(".")) for m in sorted(cluster.mentions)
+              if m[2] == "name" and m[1] - m[0] > 1 and doc[m[1] - 1].lower_.rstrip(".") in GENERATIONS]
+    return {m for m, generation in marked if generation != marked[0][1]} if marked else set()
+
+
+def _not_of_a_person(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'the company', 'the band', 'the town' describe no person; set around the name itself ('the band Kelsby
+    Lanterns'), such a noun says rather what the name is, and stays, as does a later 'the band'."""
+    said = {t.lemma_.lower() for m in cluster.mentions if m[2] == "description" and _holds_own_name(cluster, m)
+            for t in doc[m[0]:m[1]]}
+    return {m for m in cluster.mentions if m[2] == "description"
+            and (lemma := _root_lemma(doc, m)) in ORGANISATION_ONLY_NOUNS | PLACE_NOUNS and lemma not in said}
+
+
+def _holds_own_name(cluster: Cluster, mention: Mention) -> bool:
+    return any(kind == "name" and mention[0] <= start and end <= mention[1] for start, end, kind in cluster.mentions)
+
+
+def _site_of_the_name(doc: Doc, cluster: Cluster, mention: Mention) -> bool:
+    """'the Kelsby showground evacuation centre': a site named by the name with other nouns between is a site in or
+    of the one named, not it ('the Kelsby Court complex' may be Kelsby Court)."""
+    start, end, _ = mention
+    names = [(s, e) for s, e, kind in cluster.mentions if kind == "name" and start <= s and e < end]
+    return any(any(t.pos_ == "NOUN" for t in doc[e:end - 1]) for s, e in names)
+
+
+def _kinds_named(clusters: list[Cluster]) -> dict[str, list[Cluster]]:
+    """The organisation nouns that organisations' names end in ('airline' for 'Acme Airlines'), with their owners."""
+    named: dict[str, list[Cluster]] = {}
+    for cluster in (k for k in clusters if k.type == "ORG"):
+        for key in cluster.keys:
+            last = key.split()[-1] if " " in key else ""
+            for noun in {last, last[:-1] if last.endswith("s") else last} & ORG_NOUNS:
+                named.setdefault(noun, []).append(cluster)
+    return named
+
+
+def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
+                    organisation_kinds: dict[str, list[Cluster]]) -> set[Mention]:
+    """In an organisation, place, event or work: no person's description, pronoun or full name; no organisation noun
+    in a place or a site ('the Kelsby Court complex' is no 'firm'), nor one another organisation's name says it is
+    ('the airline' beside 'Acme Airlines'); no site named after a town ('the Kelsby showground') in the town."""
+    wrong = set()
+    keys_words = {word for key in cluster.keys for word in key.split()}
+    a_site = cluster.type == "PLACE" or bool(cluster.kinds & SITE_KINDS)
+
+    def settlement() -> bool:
+        """A town or country: called one ('the town'), or a country or region ISO 3166 knows."""
+        return cluster.type == "PLACE" and (bool(cluster.kinds & PLACE_NOUNS) or any(
+            country_code(key) is not None or is_subdivision(key) for key in cluster.keys) or any(
+            kind == "description" and _root_lemma(doc, (start, end, kind)) in PLACE_NOUNS
+            for start, end, kind in cluster.mentions))
+
+    for mention in cluster.mentions:
+        start, end, kind = mention
+        if kind == "pronoun":
+            if doc[start].lower_ in PERSONAL_PRONOUNS:
+                wrong.add(mention)
+            continue
+        if kind == "name":
+            if end - start > 1 and full_names and " ".join(doc[start:end].text.lower().split()) in full_names:
+                wrong.add(mention)
+            continue
+        lemma = _root_lemma(doc, mention)
+        if (lemma in PERSON_NOUNS or lemma == "old" and AGE_DESCRIPTION.search(doc[start:end].text)) \
+                and not _holds_own_name(cluster, mention):  # 'the 52-year-old'; 'the 90-year-old company' is one
+            wrong.add(mention)
+        elif lemma in ORGANISATION_ONLY_NOUNS and lemma not in cluster.kinds and lemma not in keys_words:
+            others = [k for k in organisation_kinds.get(lemma, []) if k is not cluster]
+            if a_site or others:
+                wrong.add(mention)
+        elif lemma in SITE_KINDS and not keys_words & NAMES_OF_SITES \
+                and (_site_of_the_name(doc, cluster, mention) or lemma not in cluster.kinds and settlement()):
+            wrong.add(mention)
+        elif lemma in PLACE_NOUNS and a_site and not settlement():
+            wrong.add(mention)  # 'the town' is no plant or housing complex
+    return wrong
