@@ -162,12 +162,20 @@ def day_of_week(anchor: date | None, weekday: int, weeks: int) -> date | None:
     return anchor + timedelta(days=weekday - anchor.isoweekday(), weeks=weeks)
 
 
+# When the tense says nothing, a month named without its year is the one nearest the publication date: "a
+# vote in January" written in December is next month's, "in November" written in March last autumn's.
+MONTHS_TO_NEAREST = 6
+
+
 def month_year(anchor: date, month: int, direction: int) -> int:
-    """The year of a bare month name: the last one for past narration, the next one for future, else this year's."""
+    """The year of a bare month name: the last one for past narration, the next one for future, else the
+    one nearest the anchor."""
     if direction < 0 and month > anchor.month:
         return anchor.year - 1
     if direction > 0 and month < anchor.month:
         return anchor.year + 1
+    if direction == 0 and abs(month - anchor.month) > MONTHS_TO_NEAREST:
+        return anchor.year + (1 if month < anchor.month else -1)
     return anchor.year
 
 

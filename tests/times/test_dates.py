@@ -90,6 +90,26 @@ def test_holidays_by_country_and_relation(nlp, text, published, expected):
     assert expected in found(nlp, text, published)
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # a month the tense leaves open is the one nearest the publication date
+    ("The council votes on the budget in January.", "2024-12-10", ("January", "DATE", "2025-01")),
+    ("Figures for November show a fall.", "2025-03-05", ("November", "DATE", "2024-11")),
+    # a past participle tells of something done, unless its time is a limit
+    ("The guide, printed in May, runs to 90 pages.", "2024-03-14", ("May", "DATE", "2023-05")),
+    ("Forms received by May will be processed.", "2024-03-14", ("May", "DATE", "2024-05")),
+    # "since" looks back
+    ("Sales are up since the summer.", "2024-03-14", ("the summer", "DATE", "2023-SU")),
+    # "would" in reported words, and an infinitive after a noun, look ahead; not what was done
+    ("The trust said the clinic would shut its doors and the staff would move in the spring.", "2024-10-10",
+     ("the spring", "DATE", "2025-SP")),
+    ("The list has 20 bands, with more acts to be named in the spring.", "2024-10-10",
+     ("the spring", "DATE", "2025-SP")),
+    ("The bid to climb the peak on Sunday failed.", "2024-03-14", ("Sunday", "DATE", "2024-03-10")),
+])
+def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
+    assert expected in found(nlp, text, published)
+
+
 @pytest.mark.parametrize("text, spurious", [
     ("The furnace reached 1998°F before it cooled.", "1998"),
     ("Staff of the now-defunct airline met on Monday.", "now"),

@@ -66,11 +66,20 @@ class Reading:
         span = self.span(start, end)
         if span is None:
             return 0
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "since":  # "since the summer": a time already gone
+            return -1
         verb = governing_verb(span.root)
-        return _verb_tense(verb) if verb is not None else 0
+        if verb is None:
+            return 0
+        return _verb_tense(verb, before in DEADLINE_WORDS)
 
 
-def _verb_tense(verb: Token) -> int:
+# Prepositions that make a time a limit rather than when something happened ("postmarked by Friday").
+DEADLINE_WORDS = {"by", "until", "till", "before"}
+
+
+def _verb_tense(verb: Token, deadline: bool = False) -> int:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
     if words & {"will", "shall", "'ll", "wo"}:
@@ -82,21 +91,40 @@ def _verb_tense(verb: Token) -> int:
             return 1
     if past:
         return -1
-    if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
-        return -1
-    if "would" in words and verb.dep_ == "ccomp":  # "said the library would reopen in March": still ahead
+    if verb.tag_ in ("VBN", "VBG") and any(child.lemma_ == "have" for child in auxiliaries):
+        return -1  # "has reopened", "has been waiting since …"
+    reported = verb.dep_ == "ccomp" or verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+    if "would" in words and reported:  # "said the library would reopen in March": still ahead
         return 1
     if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
         return 1
+    if "to" in words and verb.dep_ in ("relcl", "acl") and not _picked_out(verb.head):
+        # "more acts to be announced in the spring", "a vote to be held in May"; but "the attempt to land
+        # on Friday failed" tells what was done
+        done = verb.head.dep_ == "nsubj" and _verb_tense(verb.head.head) < 0
+        return -1 if done else 1
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
         return _verb_tense(verb.head)
     if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
-        # "a survey held in December drew …", "will rise starting in January": the clause's tense; but
-        # "ballots postmarked by Friday will count" were postmarked before, not after, the counting
+        # "a survey held in December drew …", "will rise starting in January": the clause's tense; a past
+        # participle tells of something done ("the book, published in March, follows …", "the plan announced
+        # in January will …"), unless its time is a limit: "ballots postmarked by Friday will count" were
+        # postmarked before, not after, the counting
         clause_verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
         tense = _verb_tense(clause_verb) if clause_verb is not None else 0
-        return 0 if verb.tag_ == "VBN" and tense > 0 else tense
+        if verb.tag_ == "VBN" and tense >= 0:
+            return 0 if deadline else -1
+        return tense
     return 0
+
+
+# Words that pick one out of a series, after which an infinitive tells what was done: "the first woman to
+# win in May" (against "a vote to be held in May").
+SERIES_WORDS = {"first", "last", "only", "next", "second", "third", "latest"}
+
+
+def _picked_out(noun: Token) -> bool:
+    return any(child.lower_ in SERIES_WORDS or child.tag_ == "JJS" for child in noun.children)
 
 
 def has_modal(reading: Reading, start: int, end: int) -> bool:
