@@ -406,3 +406,17 @@ def test_a_clock_time_in_a_habit_s_clause_is_on_no_one_day(nlp):
 def test_a_habit_in_another_clause_leaves_a_clock_time_dated(nlp):
     times = found(nlp, "The nurse, who commutes daily, left home at 6.50am on Monday.")
     assert ("6.50am", "TIME", "2024-03-11T06:50") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the story's day, Wednesday, is when the quoted words were said
+    ('The new ward opened on Wednesday. "From today no mother has to travel to the city," the minister said.',
+     ("today", "DATE", "2024-03-13")),
+    ('The pier reopened on Tuesday. "We will paint the railings tomorrow," the manager said.',
+     ("tomorrow", "DATE", "2024-03-13")),
+    # a story of the publication day, or one no day dates, keeps it
+    ('"Today we start again," the coach said.', ("Today", "DATE", "2024-03-14")),
+    ('The fair opened on Thursday. "It feels like spring today," a visitor said.', ("today", "DATE", "2024-03-14")),
+])
+def test_today_in_quoted_words_is_the_day_they_were_said(nlp, text, expected):
+    assert expected in found(nlp, text)

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from .. import timex
 from ..nlp import Parsed
+from ..quote_marks import QuotedSpans, quotations
 from ..parse import governing_verb
 from ..schema import FactSheet, TimeExpression
 from .clock import twelve_hour
@@ -296,11 +297,51 @@ def _with_weekends(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+# "today", "tonight", "this morning", "yesterday", "tomorrow": days counted from the day they are said.
+SPOKEN_DAY = re.compile(r"(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday|tomorrow)(?:\s+\w+)?"
+                        r"|this\s+(?:morning|afternoon|evening)", re.I)
+# How far before the publication date the day a story reports may lie for the words quoted in it to have been
+# said that day: a weekday named without "last" reaches back six days.
+STORY_REACH = timedelta(days=6)
+
+
+def _story_day(found: list[Found], reading: Reading, quoted: QuotedSpans) -> date | None:
+    """The day the story reports: the first day the writer names, if it lies in the week up to the
+    publication date ('… opened on Wednesday'), when the quotes in it were most likely spoken."""
+    for start, end, kind, value in found:
+        day = _day_of(kind, value)
+        if day and DAY.match(day) and not quoted.share(start, end):
+            told = date.fromisoformat(day)
+            return told if reading.anchor - STORY_REACH <= told <= reading.anchor else None
+    return None
+
+
+def _with_spoken_days(found: list[Found], reading: Reading) -> list[Found]:
+    """A day counted from 'today' inside quotation marks counts from the day the words were said, which in
+    a report is the day it tells of: '"From today the ward is open," she said' in a story of Wednesday's
+    opening published on Thursday is Wednesday."""
+    if reading.anchor is None:
+        return found
+    quoted = QuotedSpans(quotations(reading.text))
+    story_day = _story_day(found, reading, quoted)
+    if story_day is None or story_day == reading.anchor:
+        return found
+    shift = story_day - reading.anchor
+    out = []
+    for start, end, kind, value in found:
+        day = _day_of(kind, value)
+        if (day and DAY.match(day) and SPOKEN_DAY.fullmatch(reading.text[start:end])
+                and quoted.share(start, end) == 1):
+            value = (date.fromisoformat(day) + shift).isoformat() + value[len(day):]
+        out.append((start, end, kind, value))
+    return out
+
+
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text),
                       outlet=parsed.article.outlet, source=parsed.article.source)
     found = _with_days_joined(dated(_select(list(candidates(reading))), reading), parsed.text)
-    found = _with_weekends(found, parsed.text)
+    found = _with_spoken_days(_with_weekends(found, parsed.text), reading)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]
