@@ -105,6 +105,11 @@ def test_holidays_by_country_and_relation(nlp, text, published, expected):
     ("The list has 20 bands, with more acts to be named in the spring.", "2024-10-10",
      ("the spring", "DATE", "2025-SP")),
     ("The bid to climb the peak on Sunday failed.", "2024-03-14", ("Sunday", "DATE", "2024-03-10")),
+    # a day the parse hangs on the reporting verb after its clause dates that clause
+    ("Meals will be served at the hall Monday, the charity said.", "2024-03-14", ("Monday", "DATE", "2024-03-18")),
+    # a market's close is over; a day hanging on a noun is no schedule of the verb's
+    ("The offer is a 20% premium to Tuesday's close.", "2024-03-14", ("Tuesday", "DATE", "2024-03-12")),
+    ("The fee is a rise on the charge at the gate on Monday.", "2024-03-14", ("Monday", "DATE", "2024-03-11")),
 ])
 def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
     assert expected in found(nlp, text, published)

@@ -242,7 +242,7 @@ def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
     elif relation in ("next", "this coming", "coming"):
         day = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
     else:
-        direction = reading.tense(start, end) or _scheduled(reading, start, end)
+        direction = reading.tense(start, end) or reading.scheduled(start, end)
         day = timex.weekday_date(reading.anchor, weekday, direction)
     value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
     if match["pod"] or match["night"]:  # "Tuesday night", "Wednesday at night"
@@ -318,16 +318,6 @@ def norm_weekday_after_next(match: re.Match, reading: Reading) -> list[Found]:
     coming = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
     value = (coming + relativedelta(weeks=1)).isoformat() if coming else f"XXXX-WXX-{weekday}"
     return [(*match.span(), "DATE", value)]
-
-
-def _scheduled(reading: Reading, start: int, end: int) -> int:
-    """+1 when a day hangs on a verb in the simple present, which news uses for what is scheduled ('the
-    strike starts on Monday', 'the council meets Tuesday'), else 0."""
-    span = reading.span(start, end)
-    verb = governing_verb(span.root) if span is not None else None
-    simple_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
-        child.dep_ in ("aux", "auxpass") for child in verb.children)
-    return 1 if simple_present else 0
 
 
 def norm_decade(match: re.Match, reading: Reading) -> list[Found]:

@@ -69,10 +69,39 @@ class Reading:
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         if before == "since":  # "since the summer": a time already gone
             return -1
+        if span.root.dep_ == "poss" and span.root.head.lemma_ in CLOSING_NOUNS:
+            return -1  # "a premium to Friday's close": a price already struck
         verb = governing_verb(span.root)
         if verb is None:
             return 0
-        return _verb_tense(verb, before in DEADLINE_WORDS)
+        return _verb_tense(_reported_clause(verb, span) or verb, before in DEADLINE_WORDS)
+
+    def scheduled(self, start: int, end: int) -> int:
+        """+1 when a day hangs straight on a verb in the simple present that has a subject, which news uses
+        for what is scheduled ('the strike starts on Monday', 'the council meets Tuesday'), else 0; not a day
+        hanging on a noun ('the price is a premium to the close on Friday')."""
+        span = self.span(start, end)
+        verb = governing_verb(span.root) if span is not None else None
+        if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+            return 0
+        on_verb = span.root.head == verb or span.root.head.head == verb and span.root.head.pos_ == "ADP"
+        has_subject = any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
+        plain = not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+        return 1 if on_verb and has_subject and plain else 0
+
+
+# Nouns of a market's last price: a day owning one is over ("Friday's close").
+CLOSING_NOUNS = {"close", "closing"}
+
+
+def _reported_clause(verb: Token, span: SpacySpan) -> Token | None:
+    """The reported clause a time stands in when the parse hangs it on the reporting verb after it: "will
+    be open Monday, the school said" dates the opening, not the saying."""
+    if span.end > verb.i:
+        return None
+    return next((child for child in verb.children
+                 if child.dep_ == "ccomp" and child.i < verb.i
+                 and child.left_edge.i < span.start <= child.right_edge.i + 1), None)
 
 
 # Prepositions that make a time a limit rather than when something happened ("postmarked by Friday").
