@@ -130,6 +130,23 @@ def norm_then(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span("x"), "DATE", timex.THEN)]
 
 
+MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "'ll"}
+
+
+def _state_now(word) -> bool:
+    """'now' that tells how things stand rather than when: before the verb of its clause ("the shop now
+    runs 14 branches", "she has now won twice") or an age ("Ann Hale, now 54,"), as news writes it; not
+    "Now, the firm …", "can now take", "admitted it now", "from now"."""
+    head = word.head
+    if head.tag_ == "CD":
+        return True
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return (word.dep_ == "advmod" and head.pos_ in ("VERB", "AUX") and head.i > word.i and not word.is_sent_start
+            and before is not None and (not before.is_punct or any(
+                child.dep_ in ("nsubj", "nsubjpass") and child.i < word.i for child in head.children))
+            and not any(child.lower_ in MODALS for child in head.children if child.dep_ == "aux"))
+
+
 def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
     text = " ".join(match["x"].lower().split())
     if re.match(r"-\w", reading.text[match.end("x"):match.end("x") + 2]):
@@ -142,5 +159,7 @@ def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
             last = reading.span(end - 1, end)
             if text.endswith(("past", "future")) and last is not None and last.root.pos_ != "NOUN":
                 return []  # "the past nine elections": an adjective, not the past
+            if text == "now" and last is not None and _state_now(last.root):
+                return []
             return [(start, end, "DATE", f"{kind.upper()}_REF")]
     return []
