@@ -420,3 +420,9 @@ def test_a_habit_in_another_clause_leaves_a_clock_time_dated(nlp):
 ])
 def test_today_in_quoted_words_is_the_day_they_were_said(nlp, text, expected):
     assert expected in found(nlp, text)
+
+
+def test_a_weekday_naming_a_kind_of_thing_dates_no_clock_time(nlp):
+    times = found(nlp, "Rumours of the deal ran in the Sunday papers. Shares closed up 4% on Tuesday. "
+                       "The board met again and the vote came at 6.40pm.")
+    assert ("6.40pm", "TIME", "2024-03-12T18:40") in times

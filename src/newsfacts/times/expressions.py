@@ -18,6 +18,7 @@ from ..nlp import Parsed
 from ..quote_marks import QuotedSpans, quotations
 from ..parse import governing_verb
 from ..schema import FactSheet, TimeExpression
+from ..timex import WORDS
 from .clock import twelve_hour
 from .grammar import KEY_REACH, PRIORITY, RULES
 from .patterns import previous_word
@@ -190,6 +191,14 @@ def _after_publication(day: str, reading: Reading) -> bool:
     return reading.anchor is not None and DAY.match(day) is not None and date.fromisoformat(day) > reading.anchor
 
 
+def _kind_of_thing(reading: Reading, start: int, end: int) -> bool:
+    """A weekday that names a kind of thing rather than when something happened: "the Sunday papers",
+    "Friday prayers"; it dates no clock time. (A holiday so written is its day: "the Christmas Eve service".)"""
+    span = reading.span(start, end)
+    return (span is not None and span.text.lower() in WORDS["weekdays"] and span.root.dep_ == "compound"
+            and span.root.head.pos_ == "NOUN")
+
+
 def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     """Clock times ("T17:20") get the day written beside them ("at 6pm on Friday"), else the day named
     nearest in their sentence (not one a stretch runs 'since', nor one in brackets of its own, nor one
@@ -202,7 +211,8 @@ def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     claimed = set(beside.values())
     mentions = [(start, end, _day_of(kind, value), index in claimed) for index, (start, end, kind, value)
                 in enumerate(found)
-                if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")]
+                if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")
+                and not _kind_of_thing(reading, start, end)]
     value_at = {start: value for start, _, _, value in found}
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
     night_of = None  # the day whose evening the story is telling, until a daytime hour
