@@ -426,3 +426,11 @@ def test_a_weekday_naming_a_kind_of_thing_dates_no_clock_time(nlp):
     times = found(nlp, "Rumours of the deal ran in the Sunday papers. Shares closed up 4% on Tuesday. "
                        "The board met again and the vote came at 6.40pm.")
     assert ("6.40pm", "TIME", "2024-03-12T18:40") in times
+
+
+def test_evening_clock_times_before_the_early_hours_of_a_day_are_the_day_before(nlp):
+    times = found(nlp, "The climber was found on the ridge in the early hours of Sunday. He had called for help at "
+                       "9.40pm. A team set out at 10.30pm and reached him at 4.15am.")
+    assert ("9.40pm", "TIME", "2024-03-09T21:40") in times
+    assert ("10.30pm", "TIME", "2024-03-09T22:30") in times
+    assert ("4.15am", "TIME", "2024-03-10T04:15") in times

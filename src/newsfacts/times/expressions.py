@@ -125,6 +125,14 @@ def _next_day(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat() if DAY.match(day) else day
 
 
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat() if DAY.match(day) else day
+
+
+# A day told as "the early hours of" it: the evening clock times of its story are the day before's.
+EARLY_HOURS_OF = re.compile(r"\b(?:early|small|wee)\s+hours\s+of\s+(?:the\s+)?$", re.I)
+
+
 DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -242,6 +250,10 @@ def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
                 if _later_day(last, lede[1]) and reading.tense(start, end) < 0:
                     last = lede[1]  # "derailed on Friday … the toll rose on Saturday … the train left at 7.42am"
                 day = last or lede[1] or default
+                told_at = last_start if last and day == last else lede[0] if day == lede[1] else None
+                if told_at is not None and hour >= EVENING_FROM and EARLY_HOURS_OF.search(
+                        reading.text[max(0, told_at - 30):told_at]):
+                    day = _day_before(day)  # "found in the early hours of Sunday … had called at 10.15pm"
                 night = day == night_of or not last and lede[1] and value_at[lede[0]].endswith(EVENING_PARTS)
                 after_night = bool(last) and value_at[last_start].endswith("TNI") and hour < EVENING_FROM
                 day = _next_day(day) if night and hour < SMALL_HOURS_UNTIL or after_night else day
