@@ -65,3 +65,7 @@ def test_numbers_that_are_not_clock_times(nlp, text):
 
 def test_a_clock_time_with_zone_is_not_a_year(nlp):
     assert not [t for t in found(nlp, "The satellite was launched at 1645 GMT.") if t[2] == "1645"]
+
+
+def test_a_tally_before_to_is_no_clock_time(nlp):
+    assert found(nlp, "The board voted nine to three on Monday night.") == [("Monday night", "TIME", "2024-03-11TNI")]

@@ -110,6 +110,9 @@ def test_holidays_by_country_and_relation(nlp, text, published, expected):
     # a market's close is over; a day hanging on a noun is no schedule of the verb's
     ("The offer is a 20% premium to Tuesday's close.", "2024-03-14", ("Tuesday", "DATE", "2024-03-12")),
     ("The fee is a rise on the charge at the gate on Monday.", "2024-03-14", ("Monday", "DATE", "2024-03-11")),
+    # a day something was set for lies after the act; a hope of a past clause still looks ahead
+    ("The mayor called a recount for Jan. 8.", "2024-12-10", ("Jan. 8", "DATE", "2025-01-08")),
+    ("The owners had hoped to sell before the January sales.", "2024-12-10", ("January", "DATE", "2025-01")),
 ])
 def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
     assert expected in found(nlp, text, published)

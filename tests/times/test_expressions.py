@@ -269,9 +269,8 @@ def test_over_the_following_month_is_a_length(nlp):
     assert ("the following month", "DURATION", "P1M") in found(nlp, "Over the following month, talks went on.")
 
 
-def test_overnight_before_a_named_day_leaves_the_day_to_it(nlp):
-    times = found(nlp, "Crews will work overnight next Monday.")
-    assert ("next Monday", "DATE", "2024-03-18") in times and not any(t[0] == "overnight" for t in times)
+def test_overnight_before_a_named_day_is_that_day_s_night(nlp):
+    assert found(nlp, "Crews will work overnight next Monday.") == [("overnight next Monday", "TIME", "2024-03-18TNI")]
 
 
 def test_an_overnight_stay_is_not_a_time(nlp):
@@ -434,3 +433,11 @@ def test_evening_clock_times_before_the_early_hours_of_a_day_are_the_day_before(
     assert ("9.40pm", "TIME", "2024-03-09T21:40") in times
     assert ("10.30pm", "TIME", "2024-03-09T22:30") in times
     assert ("4.15am", "TIME", "2024-03-10T04:15") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews pumped water from the mall overnight on Tuesday.", ("overnight on Tuesday", "TIME", "2024-03-12TNI")),
+    ("Snow fell overnight into Sunday.", ("overnight into Sunday", "TIME", "2024-03-09TNI")),
+])
+def test_overnight_with_its_day_is_that_night(nlp, text, expected):
+    assert expected in found(nlp, text)

@@ -103,6 +103,8 @@ def _yearless_day(reading: Reading, month: int, day: int, span: tuple[int, int])
     if reading.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
     tense = reading.tense(*span)
+    if tense < 0 and reading.target(span[0]):
+        tense = 0
     try:
         value = date(timex.month_year(reading.anchor, month, tense), month, day).isoformat()
     except ValueError:
@@ -243,6 +245,8 @@ def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
         day = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
     else:
         direction = reading.tense(start, end) or reading.scheduled(start, end)
+        if direction < 0 and reading.target(start):
+            direction = 0
         day = timex.weekday_date(reading.anchor, weekday, direction)
     value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
     if match["pod"] or match["night"]:  # "Tuesday night", "Wednesday at night"

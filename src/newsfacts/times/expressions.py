@@ -301,6 +301,23 @@ WEEKEND_OF = re.compile(r"\s+weekend\b", re.I)
 WEEKEND_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
+# "overnight on Tuesday", "overnight Sunday": the night of the day named after it; "overnight into Sunday", the
+# night before it.
+OVERNIGHT_BEFORE = re.compile(r"\b(?i:overnight)\s+(?:(?i:on\s+)|(?P<into>(?i:into)\s+))?$")
+
+
+def _with_overnights(found: list[Found], text: str) -> list[Found]:
+    """A day written after 'overnight' is its night, one expression: 'overnight on Tuesday' → Tuesday TNI."""
+    out = []
+    for start, end, kind, value in found:
+        before = OVERNIGHT_BEFORE.search(text, max(0, start - 20), start)
+        if kind == "DATE" and DAY_VALUE.match(value) and before:
+            night = _day_before(value) if before["into"] else value
+            start, kind, value = before.start(), "TIME", f"{night}T{WORDS['parts_of_day']['overnight']}"
+        out.append((start, end, kind, value))
+    return out
+
+
 def _with_weekends(found: list[Found], text: str) -> list[Found]:
     """A day written between 'the' and 'weekend' is that weekend: a Friday or Monday holiday's the one
     beside it, another day's the weekend of its ISO week, or the one before it early in the week."""
@@ -362,6 +379,6 @@ def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text),
                       outlet=parsed.article.outlet, source=parsed.article.source)
     found = _with_days_joined(dated(_select(list(candidates(reading))), reading), parsed.text)
-    found = _with_spoken_days(_with_weekends(found, parsed.text), reading)
+    found = _with_spoken_days(_with_overnights(_with_weekends(found, parsed.text), parsed.text), reading)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..parse import governing_verb
 from ..timex import WORDS
 from . import convention
+from .patterns import previous_word
 
 
 Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
@@ -76,6 +77,11 @@ class Reading:
             return 0
         return _verb_tense(_reported_clause(verb, span) or verb, before in DEADLINE_WORDS)
 
+    def target(self, start: int) -> bool:
+        """Whether a day is written as what something is set for ("called a vote for Jan. 19", "booked a
+        table for Friday"): it lies after the act, so a past verb says nothing of it."""
+        return previous_word(self.text, start) == "for"
+
     def scheduled(self, start: int, end: int) -> int:
         """+1 when a day hangs straight on a verb in the simple present that has a subject, which news uses
         for what is scheduled ('the strike starts on Monday', 'the council meets Tuesday'), else 0; not a day
@@ -108,6 +114,12 @@ def _reported_clause(verb: Token, span: SpacySpan) -> Token | None:
 DEADLINE_WORDS = {"by", "until", "till", "before"}
 
 
+def _lemma_in(word: Token, lemmas: set[str]) -> bool:
+    """Whether a word's lemma is one of `lemmas`, also when the small model's lemmatiser dropped a silent e
+    ("hoped" → "hop")."""
+    return word.lemma_ in lemmas or word.lemma_ + "e" in lemmas and word.lower_.startswith(word.lemma_ + "e")
+
+
 def _verb_tense(verb: Token, deadline: bool = False) -> int:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
@@ -125,7 +137,7 @@ def _verb_tense(verb: Token, deadline: bool = False) -> int:
     reported = verb.dep_ == "ccomp" or verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
     if "would" in words and reported:  # "said the library would reopen in March": still ahead
         return 1
-    if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
+    if "to" in words and _lemma_in(verb.head, FUTURE_HEADS):
         return 1
     if "to" in words and verb.dep_ in ("relcl", "acl") and not _picked_out(verb.head):
         # "more acts to be announced in the spring", "a vote to be held in May"; but "the attempt to land
