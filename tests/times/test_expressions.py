@@ -441,3 +441,8 @@ def test_evening_clock_times_before_the_early_hours_of_a_day_are_the_day_before(
 ])
 def test_overnight_with_its_day_is_that_night(nlp, text, expected):
     assert expected in found(nlp, text)
+
+
+def test_a_clock_time_written_with_a_counted_day_takes_that_day_once(nlp):
+    times = found(nlp, "The alarm sounded at 11.50pm on 4 May 2023. Staff left the building at 1.30am the following day.")
+    assert ("1.30am the following day", "TIME", "2023-05-05T01:30") in times

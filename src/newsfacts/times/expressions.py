@@ -99,6 +99,8 @@ def _with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | No
     ("at 2.14am … two days later")."""
     last: tuple | None = (reading.anchor, "D") if reading.anchor else None
     told = "PAST_REF"  # the date mentioned last as written, for "since then"
+    # A clock time written with its day ("2.10am the following day") takes that day's date, never gives it.
+    with_own_day = _clock_days(found, reading.text)
     resolved = []
     for index, (start, end, kind, value) in enumerate(found):
         if value == timex.THEN:
@@ -108,7 +110,8 @@ def _with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | No
         elif timex.YEARLESS.match(value):
             value = timex.resolve_yearless(value, last, reading.anchor)
         known = clocks[index][3] if clocks and value.startswith("T") else value
-        if kind in ("DATE", "TIME") and not known.startswith("T") and not known.endswith("_REF"):
+        if (kind in ("DATE", "TIME") and not known.startswith("T") and not known.endswith("_REF")
+                and index not in with_own_day):
             last, told = timex.anchor_of(known), known.split("T")[0]
         resolved.append((start, end, kind, value))
     return resolved
@@ -172,8 +175,8 @@ CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 
 def _clock_days(found: list[Found], text: str) -> dict[int, int]:
     """Each clock time written beside its day ("11.40pm Saturday"), by index: the index of that day."""
-    def is_day(item: Found) -> bool:
-        return item[2] in ("DATE", "TIME") and bool(DAY_OR_PART.match(item[3]))
+    def is_day(item: Found) -> bool:  # a day, resolved or still counted from another ("the following day")
+        return item[2] in ("DATE", "TIME") and bool(DAY_OR_PART.match(item[3]) or timex.ANCHORED.match(item[3]))
 
     pairs: dict[int, int] = {}
     for index, (start, end, kind, value) in enumerate(found):
