@@ -113,6 +113,7 @@ def test_holidays_by_country_and_relation(nlp, text, published, expected):
     # a day something was set for lies after the act; a hope of a past clause still looks ahead
     ("The mayor called a recount for Jan. 8.", "2024-12-10", ("Jan. 8", "DATE", "2025-01-08")),
     ("The owners had hoped to sell before the January sales.", "2024-12-10", ("January", "DATE", "2025-01")),
+    ("The hearing was adjourned until 9 January.", "2026-12-07", ("9 January", "DATE", "2027-01-09")),
 ])
 def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
     assert expected in found(nlp, text, published)

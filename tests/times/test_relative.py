@@ -45,3 +45,11 @@ def test_now_telling_how_things_stand_is_no_time(nlp, text):
 ])
 def test_now_as_the_present_moment(nlp, text, word):
     assert (word, "DATE", "PRESENT_REF") in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The new rules take effect in the new year.", "2026-12-07", ("the new year", "DATE", "2027")),
+    ("Work starts in the new year.", "2026-02-07", ("the new year", "DATE", "2026")),
+])
+def test_the_new_year_is_the_one_about_to_begin_late_in_a_year(nlp, text, published, expected):
+    assert expected in found(nlp, text, published)

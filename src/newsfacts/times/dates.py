@@ -274,6 +274,8 @@ def norm_nth_weekday(match: re.Match, reading: Reading) -> list[Found]:
     """'the second Monday of June', 'the last Friday of the month', 'the first Tuesday in July 2026'."""
     weekday = WORDS["weekdays"][match["wd"].lower()]
     nth = WORDS["ordinals"][match["ord"].lower()]
+    if match["every"]:  # "the first Saturday of every month": a day that recurs
+        return [(*match.span(), "SET", f"XXXX-WXX-{weekday}")]
     if match["mon"]:
         month = WORDS["months"][match["mon"].lower().rstrip(".")]
         if match["year"]:

@@ -377,11 +377,28 @@ def _with_spoken_days(found: list[Found], reading: Reading) -> list[Found]:
     return out
 
 
+# A weekday joined to one that recurs ("every Tuesday and Thursday") recurs too.
+JOINED_DAYS = re.compile(r"\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+")
+WEEKDAY_SET = re.compile(r"^XXXX-WXX-\d$")
+
+
+def _with_recurring_days(found: list[Found], text: str) -> list[Found]:
+    out: list[Found] = []
+    for start, end, kind, value in found:
+        before = out[-1] if out else None
+        if (before is not None and before[2] == "SET" and WEEKDAY_SET.match(before[3]) and kind == "DATE"
+                and text[start:end].lower() in WORDS["weekdays"] and JOINED_DAYS.fullmatch(text[before[1]:start])):
+            kind, value = "SET", f"XXXX-WXX-{WORDS['weekdays'][text[start:end].lower()]}"
+        out.append((start, end, kind, value))
+    return out
+
+
 def find_times(parsed: Parsed, sheet: FactSheet) -> list[TimeExpression]:
     """Every date, time, duration and set expression, with its TIMEX3 type and value."""
     reading = Reading(parsed.doc, parsed.text, parsed.published, explicit_hours(parsed.text),
                       outlet=parsed.article.outlet, source=parsed.article.source)
-    found = _with_days_joined(dated(_select(list(candidates(reading))), reading), parsed.text)
+    chosen = _with_recurring_days(_select(list(candidates(reading))), parsed.text)
+    found = _with_days_joined(dated(chosen, reading), parsed.text)
     found = _with_spoken_days(_with_overnights(_with_weekends(found, parsed.text), parsed.text), reading)
     return [TimeExpression(text=parsed.text[start:end], start=start, end=end, type=kind, value=value)
             for start, end, kind, value in found]

@@ -34,7 +34,7 @@ from .patterns import (
 )
 from .reading import Found, Reading
 from .relative import (
-    norm_counted_from, norm_daypart, norm_deictic, norm_other_day, norm_overnight, norm_ref, norm_relative,
+    norm_counted_from, norm_daypart, norm_deictic, norm_new_year, norm_other_day, norm_overnight, norm_ref, norm_relative,
     norm_season_ref, norm_then,
 )
 
@@ -124,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     # "the second Monday of June", "the last Friday of the month", "the first Tuesday in July"
     Rule("nth_weekday", rf"\b(?i:the)\s+(?P<ord>(?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th))"
                         rf"\s+(?P<wd>{WEEKDAY})\s+(?i:of|in)\s+(?:(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?"
-                        rf"|(?i:the\s+month)|(?P<rel>(?i:this|next|last))\s+(?i:month))\b",
+                        rf"|(?i:the\s+month)|(?P<rel>(?i:this|next|last))\s+(?i:month)|(?P<every>(?i:every|each))\s+(?i:month))\b",
          key=WEEKDAY, normalise=norm_nth_weekday),
     # "the July-September quarter"
     Rule("month_range_quarter", rf"\b(?i:the)\s+(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})\s+(?i:quarter)\b",
@@ -189,6 +189,8 @@ RULES: tuple[Rule, ...] = (
     Rule("overnight", rf"\b(?P<x>(?i:overnight))\b(?!\s+(?:(?i:on|next|this|last|into)\s+)?(?:{WEEKDAY}|"
                       rf"(?i:today|tonight|tomorrow|yesterday)\b|[0-3]?\d(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\.?\s+\d))",
          key="(?i:overnight)", normalise=norm_overnight),
+    # "in the new year": the year about to begin, said late in a year
+    Rule("new_year", r"\b(?i:the\s+new\s+year)\b(?!['’]s)", key="(?i:new)", normalise=norm_new_year),
     Rule("season_ref", r"\b(?i:(?P<rel>this|last|next)\s+season)\b",
          key="(?i:season)", normalise=norm_season_ref),
     Rule("set_every", rf"\b(?i:(?P<x>(?:every|each)\s+(?:(?P<num>{NUMBER})\s+)?(?:other\s+)?(?P<unit>{UNIT}|"

@@ -78,9 +78,9 @@ class Reading:
         return _verb_tense(_reported_clause(verb, span) or verb, before in DEADLINE_WORDS)
 
     def target(self, start: int) -> bool:
-        """Whether a day is written as what something is set for ("called a vote for Jan. 19", "booked a
-        table for Friday"): it lies after the act, so a past verb says nothing of it."""
-        return previous_word(self.text, start) == "for"
+        """Whether a day is written as what something is set for ("called a vote for Jan. 19", "adjourned
+        until Friday"): it lies after the act, so a past verb says nothing of it."""
+        return previous_word(self.text, start) in TARGET_WORDS
 
     def scheduled(self, start: int, end: int) -> int:
         """+1 when a day hangs straight on a verb in the simple present that has a subject, which news uses
@@ -96,6 +96,8 @@ class Reading:
         return 1 if on_verb and has_subject and plain else 0
 
 
+# Words before a day that make it what an act was set for.
+TARGET_WORDS = {"for", "until", "till"}
 # Nouns of a market's last price: a day owning one is over ("Friday's close").
 CLOSING_NOUNS = {"close", "closing"}
 

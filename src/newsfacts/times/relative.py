@@ -121,6 +121,18 @@ def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
     return [(start, end, "TIME", f"{day}T{WORDS['parts_of_day']['overnight']}")]
 
 
+# From this month on, "the new year" is the coming one; before it, the one just begun.
+NEW_YEAR_FROM_MONTH = 7
+
+
+def norm_new_year(match: re.Match, reading: Reading) -> list[Found]:
+    """'in the new year': the year about to begin when said in a year's second half, else the current one."""
+    if reading.anchor is None:
+        return [(*match.span(), "DATE", "XXXX")]
+    year = reading.anchor.year + (reading.anchor.month >= NEW_YEAR_FROM_MONTH)
+    return [(*match.span(), "DATE", f"{year:04d}")]
+
+
 def norm_season_ref(match: re.Match, reading: Reading) -> list[Found]:
     """'this season', 'last season': a sporting or theatre season, which no calendar value names."""
     return [(*match.span(), "DATE", WORDS["season_references"][match["rel"].lower()])]
