@@ -90,6 +90,18 @@ def test_holidays_by_country_and_relation(nlp, text, published, expected):
     assert expected in found(nlp, text, published)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Queues formed on Boxing Day morning.", ("Boxing Day morning", "TIME", "2023-12-26TMO")),
+    ("The centre will close between Christmas and New Year.", ("New Year", "DATE", "2025-01-01")),
+])
+def test_new_year_and_a_holiday_s_part_of_day(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_another_calendar_s_new_year_is_not_the_first_of_january(nlp):
+    assert not [t for t in found(nlp, "Shops are busy before Chinese New Year.") if "New Year" in t[0]]
+
+
 @pytest.mark.parametrize("text, published, expected", [
     # a month the tense leaves open is the one nearest the publication date
     ("The council votes on the budget in January.", "2024-12-10", ("January", "DATE", "2025-01")),

@@ -202,6 +202,8 @@ def norm_holiday(match: re.Match, reading: Reading) -> list[Found]:
     following = reading.doc[name.end] if name is not None and name.end < len(reading.doc) else None
     if name is None or following is not None and following.is_title and following.pos_ == "PROPN":
         return []  # "Christmas Island", "Easter Rising"
+    if rule is WORDS["holidays"]["new year"] and part_of_name(name):
+        return []  # "Lunar New Year", "Chinese New Year": another calendar's
     country = reading.country
     if match["year"]:
         day = timex.holiday_date(rule, year_of(match["year"], reading), country)
@@ -217,6 +219,8 @@ def norm_holiday(match: re.Match, reading: Reading) -> list[Found]:
         elif direction > 0 and this_year < reading.anchor:
             year += 1
         day = timex.holiday_date(rule, year, country)
+    if match["pod"]:  # "Boxing Day morning"
+        return [(*match.span(), "TIME", f"{day.isoformat()}T{WORDS['parts_of_day'][match['pod'].lower()]}")]
     return [(*match.span(), "DATE", day.isoformat())]
 
 

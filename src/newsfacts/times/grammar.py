@@ -89,7 +89,7 @@ RULES: tuple[Rule, ...] = (
                   rf"|\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?\b",
          key=MONTH, normalise=norm_month),
     Rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{HOLIDAY})"
-                    rf"(?:\s+(?P<year>{YEAR}|{SHORT_YEAR}))?\b",
+                    rf"(?:\s+(?P<year>{YEAR}|{SHORT_YEAR}))?(?:\s+(?P<pod>{DAYPART}))?\b",
          key=HOLIDAY, normalise=norm_holiday),
     Rule("hms", rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b(?:\s*{MERIDIEM})?",
          key=r"\d:\d\d:\d", normalise=norm_hms),
