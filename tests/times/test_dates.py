@@ -98,6 +98,16 @@ def test_new_year_and_a_holiday_s_part_of_day(nlp, text, expected):
     assert expected in found(nlp, text)
 
 
+@pytest.mark.parametrize("text, year", [("She read from her 2010 novel.", "2010"),
+                                        ("Okafor's team, whose 2011 squad reached the final, folded.", "2011")])
+def test_a_year_between_a_possessive_and_a_thing(nlp, text, year):
+    assert (year, "DATE", year) in found(nlp, text)
+
+
+def test_a_count_after_a_possessive_is_no_year(nlp):
+    assert not found(nlp, "The firm cut its 1600 employees to 900.")
+
+
 def test_another_calendar_s_new_year_is_not_the_first_of_january(nlp):
     assert not [t for t in found(nlp, "Shops are busy before Chinese New Year.") if "New Year" in t[0]]
 

@@ -403,9 +403,22 @@ def norm_year(match: re.Match, reading: Reading) -> list[Found]:
         return []
     span = reading.span(start, end)
     is_date = span is not None and span.root.ent_type_ == "DATE"
-    if not (is_date or match["edge"] or previous_word(text, start) in YEAR_CUES):
+    if not (is_date or match["edge"] or previous_word(text, start) in YEAR_CUES or _year_of_a_thing(reading, end)):
         return []
     return [(*match.span(), "DATE", match["year"])]
+
+
+POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your", "whose"}
+
+
+def _year_of_a_thing(reading: Reading, end: int) -> bool:
+    """'her 2010 novel', 'whose 2018 tour': a year between a possessive and one thing (not a count of
+    things: 'its 1600 employees')."""
+    following = reading.token_after(end)
+    if following is None or following.tag_ not in ("NN", "NNP") or following.idx - end > 1:
+        return False
+    number = following.doc[following.i - 1]
+    return number.i > 0 and number.doc[number.i - 1].lower_ in POSSESSIVES
 
 
 def norm_short_year(match: re.Match, reading: Reading) -> list[Found]:
