@@ -221,6 +221,9 @@ def holiday_date(rule: dict, year: int, country: str | None = None) -> date:
 # "ANCHOR+2year" (part of day after a "T") by the grammar, until the times stage knows that date; "since
 # then" is written THEN, to become that date itself.
 THEN = "THEN"
+# "through the night", "in the afternoon": that part of the story's day, written TOLD_DAY + "T" + the part's
+# code until the times stage knows that day.
+TOLD_DAY = "TOLDDAY"
 ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
 # How precisely a date must be known to count a unit from it.
 NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",

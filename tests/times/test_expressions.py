@@ -446,3 +446,21 @@ def test_overnight_with_its_day_is_that_night(nlp, text, expected):
 def test_a_clock_time_written_with_a_counted_day_takes_that_day_once(nlp):
     times = found(nlp, "The alarm sounded at 11.50pm on 4 May 2023. Staff left the building at 1.30am the following day.")
     assert ("1.30am the following day", "TIME", "2023-05-05T01:30") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fire broke out on Tuesday. It was contained on Wednesday after crews worked through the night.",
+     ("the night", "TIME", "2024-03-12TNI")),
+    ("The vote was held on Monday. The mayor spoke in the afternoon.", ("the afternoon", "TIME", "2024-03-11TAF")),
+])
+def test_a_part_of_the_day_told_without_its_day_is_the_story_s(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_a_part_of_the_day_naming_a_thing_is_no_time(nlp):
+    assert not found(nlp, "Stars filled the night sky.")
+
+
+def test_a_part_of_the_day_without_its_day_dates_no_clock_time(nlp):
+    times = found(nlp, "The fire started on Tuesday. It burned through the night. Smoke was seen at 2.45pm.")
+    assert ("2.45pm", "TIME", "2024-03-12T14:45") in times

@@ -101,8 +101,14 @@ def _with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | No
     told = "PAST_REF"  # the date mentioned last as written, for "since then"
     # A clock time written with its day ("2.10am the following day") takes that day's date, never gives it.
     with_own_day = _clock_days(found, reading.text)
+    story_day = None  # the first day named, the story's, for a part of the day told without one
     resolved = []
     for index, (start, end, kind, value) in enumerate(found):
+        if value.startswith(timex.TOLD_DAY):
+            day = story_day or reading.anchor
+            resolved.append((start, end, kind, (day.isoformat() if day else timex.UNRESOLVED["D"])
+                             + value[len(timex.TOLD_DAY):]))
+            continue
         if value == timex.THEN:
             value = told
         elif timex.ANCHORED.match(value):
@@ -113,6 +119,7 @@ def _with_anchors(found: list[Found], reading: Reading, clocks: list[Found] | No
         if (kind in ("DATE", "TIME") and not known.startswith("T") and not known.endswith("_REF")
                 and index not in with_own_day):
             last, told = timex.anchor_of(known), known.split("T")[0]
+            story_day = story_day or (last[0] if last and last[1] == "D" else None)
         resolved.append((start, end, kind, value))
     return resolved
 
@@ -200,6 +207,10 @@ def _after_publication(day: str, reading: Reading) -> bool:
     return reading.anchor is not None and DAY.match(day) is not None and date.fromisoformat(day) > reading.anchor
 
 
+# A part of the day told without its day ("through the night"): too vague to date a clock time.
+TOLD_PART = re.compile(r"(?i:the)\s+(?i:morning|afternoon|evening|night)")
+
+
 def _kind_of_thing(reading: Reading, start: int, end: int) -> bool:
     """A weekday that names a kind of thing rather than when something happened: "the Sunday papers",
     "Friday prayers"; it dates no clock time. (A holiday so written is its day: "the Christmas Eve service".)"""
@@ -221,7 +232,7 @@ def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     mentions = [(start, end, _day_of(kind, value), index in claimed) for index, (start, end, kind, value)
                 in enumerate(found)
                 if kind in ("DATE", "TIME") and not value.startswith("T") and not value.endswith("_REF")
-                and not _kind_of_thing(reading, start, end)]
+                and not _kind_of_thing(reading, start, end) and not TOLD_PART.fullmatch(reading.text[start:end])]
     value_at = {start: value for start, _, _, value in found}
     default = reading.anchor.isoformat() if reading.anchor else "XXXX-XX-XX"
     night_of = None  # the day whose evening the story is telling, until a daytime hour

@@ -34,7 +34,7 @@ from .patterns import (
 )
 from .reading import Found, Reading
 from .relative import (
-    norm_counted_from, norm_daypart, norm_deictic, norm_new_year, norm_other_day, norm_overnight, norm_ref, norm_relative,
+    norm_counted_from, norm_daypart, norm_deictic, norm_new_year, norm_other_day, norm_part_of_told_day, norm_overnight, norm_ref, norm_relative,
     norm_season_ref, norm_then,
 )
 
@@ -189,6 +189,11 @@ RULES: tuple[Rule, ...] = (
     Rule("overnight", rf"\b(?P<x>(?i:overnight))\b(?!\s+(?:(?i:on|next|this|last|into)\s+)?(?:{WEEKDAY}|"
                       rf"(?i:today|tonight|tomorrow|yesterday)\b|[0-3]?\d(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\.?\s+\d))",
          key="(?i:overnight)", normalise=norm_overnight),
+    # "worked through the night", "answered phones in the afternoon": that part of the day told of last
+    Rule("part_of_told_day", r"\b(?i:through|throughout|during|in|into|until|till|to|by)\s+"
+                             r"(?P<x>(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night)))\b"
+                             r"(?!\s+(?i:of|before|after)\b)",
+         key="(?i:morning|afternoon|evening|night)", normalise=norm_part_of_told_day),
     # "in the new year": the year about to begin, said late in a year
     Rule("new_year", r"\b(?i:the\s+new\s+year)\b(?!['’]s)", key="(?i:new)", normalise=norm_new_year),
     Rule("season_ref", r"\b(?i:(?P<rel>this|last|next)\s+season)\b",

@@ -110,6 +110,16 @@ def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
     return [(*extent(match), "TIME" if code else "DATE", timex.anchored(OTHER_DAY_STEPS[word], "day", code))]
 
 
+def norm_part_of_told_day(match: re.Match, reading: Reading) -> list[Found]:
+    """'crews worked through the night', 'in the afternoon': that part of the story's day, the first day it
+    names (else the publication date); not a part of the day naming a thing ('in the night sky')."""
+    start, end = match.span("x")
+    following = reading.token_after(end)
+    if following is not None and following.pos_ in ("NOUN", "PROPN") and following.idx == end + 1:
+        return []
+    return [(start, end, "TIME", f"{timex.TOLD_DAY}T{WORDS['parts_of_day'][match['pod'].lower()]}")]
+
+
 def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
     """'flooded overnight': the night before the publication date in past narration, else the coming one;
     'an overnight stay' (the adjective) is not a time."""
