@@ -136,6 +136,11 @@ def test_another_calendar_s_new_year_is_not_the_first_of_january(nlp):
     ("The mayor called a recount for Jan. 8.", "2024-12-10", ("Jan. 8", "DATE", "2025-01-08")),
     ("The owners had hoped to sell before the January sales.", "2024-12-10", ("January", "DATE", "2025-01")),
     ("The hearing was adjourned until 9 January.", "2026-12-07", ("9 January", "DATE", "2027-01-09")),
+    # the simple present schedules a month or a day of one too
+    ("The council meets on 2 February.", "2024-03-14", ("2 February", "DATE", "2025-02-02")),
+    ("The festival starts in February.", "2024-03-14", ("February", "DATE", "2025-02")),
+    ("The fault went unseen until a guard spotted odd meter readings at 10.20pm on 9 March.", "2024-03-14",
+     ("10.20pm on 9 March", "TIME", "2024-03-09T22:20")),
 ])
 def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
     assert expected in found(nlp, text, published)

@@ -35,3 +35,7 @@ def test_a_weekday_joined_to_a_recurring_one_recurs_and_its_hours_are_no_one_day
 def test_the_nth_weekday_of_every_month_recurs(nlp):
     assert found(nlp, "The market is held on the first Saturday of every month.") == [
         ("the first Saturday of every month", "SET", "XXXX-WXX-6")]
+
+
+def test_a_hyphenated_half_is_part_of_the_length(nlp):
+    assert ("three-and-a-half years", "DURATION", "P42M") in found(nlp, "The project took three-and-a-half years.")

@@ -102,7 +102,7 @@ def _yearless_day(reading: Reading, month: int, day: int, span: tuple[int, int])
     open to the year of the story's last date (`timex.yearless`); None for a day the month lacks."""
     if reading.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
-    tense = reading.tense(*span)
+    tense = reading.tense(*span) or reading.scheduled(*span)
     if tense < 0 and reading.target(span[0]):
         tense = 0
     try:
@@ -191,7 +191,8 @@ def norm_month(match: re.Match, reading: Reading) -> list[Found]:
         year = timex.month_year(reading.anchor, month, 1)
         year += 1 if month == reading.anchor.month else 0
     else:
-        year = timex.month_year(reading.anchor, month, reading.tense(start, end))
+        direction = reading.tense(start, end) or reading.scheduled(start, end)
+        year = timex.month_year(reading.anchor, month, direction)
     return [(start, end, "DATE", f"{year:04d}-{month:02d}")]
 
 

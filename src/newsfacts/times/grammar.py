@@ -222,7 +222,7 @@ RULES: tuple[Rule, ...] = (
          key=KEY_UNIT, normalise=norm_duration_range),
     Rule("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+"
                      rf"(?!(?i:an?)\s))?"
-                     rf"(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
+                     rf"(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>[\s-]+(?i:and[\s-]+a[\s-]+half))?"
                      rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
                      rf"(?P<half2>\s+(?i:and\s+a\s+(?:half|quarter)))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
                      rf"(?:\s+(?i:this)\s+(?P<ago_unit>(?i:month|week)))?"

@@ -93,7 +93,9 @@ class Reading:
         on_verb = span.root.head == verb or span.root.head.head == verb and span.root.head.pos_ == "ADP"
         has_subject = any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
         plain = not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
-        return 1 if on_verb and has_subject and plain else 0
+        # nor one in a clause under a past one, where the parser more likely mistook a noun for the verb
+        under_past = verb.dep_ in ("advcl", "conj") and _verb_tense(verb.head) < 0
+        return 1 if on_verb and has_subject and plain and not under_past else 0
 
 
 # Words before a day that make it what an act was set for.
