@@ -162,12 +162,20 @@ def day_of_week(anchor: date | None, weekday: int, weeks: int) -> date | None:
     return anchor + timedelta(days=weekday - anchor.isoweekday(), weeks=weeks)
 
 
+# When the tense says nothing, a month named without its year is the one nearest the publication date: "a
+# vote in January" written in December is next month's, "in November" written in March last autumn's.
+MONTHS_TO_NEAREST = 6
+
+
 def month_year(anchor: date, month: int, direction: int) -> int:
-    """The year of a bare month name: the last one for past narration, the next one for future, else this year's."""
+    """The year of a bare month name: the last one for past narration, the next one for future, else the
+    one nearest the anchor."""
     if direction < 0 and month > anchor.month:
         return anchor.year - 1
     if direction > 0 and month < anchor.month:
         return anchor.year + 1
+    if direction == 0 and abs(month - anchor.month) > MONTHS_TO_NEAREST:
+        return anchor.year + (1 if month < anchor.month else -1)
     return anchor.year
 
 
@@ -213,6 +221,9 @@ def holiday_date(rule: dict, year: int, country: str | None = None) -> date:
 # "ANCHOR+2year" (part of day after a "T") by the grammar, until the times stage knows that date; "since
 # then" is written THEN, to become that date itself.
 THEN = "THEN"
+# "through the night", "in the afternoon": that part of the story's day, written TOLD_DAY + "T" + the part's
+# code until the times stage knows that day.
+TOLD_DAY = "TOLDDAY"
 ANCHORED = re.compile(r"^ANCHOR([+-]\d+)([a-z]+)(?:T([A-Z]+))?$")
 # How precisely a date must be known to count a unit from it.
 NEEDED_PRECISION = {"day": "D", "week": "D", "month": "M", "quarter": "M", "year": "Y", "decade": "Y",

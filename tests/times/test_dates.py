@@ -90,6 +90,62 @@ def test_holidays_by_country_and_relation(nlp, text, published, expected):
     assert expected in found(nlp, text, published)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Queues formed on Boxing Day morning.", ("Boxing Day morning", "TIME", "2023-12-26TMO")),
+    ("The centre will close between Christmas and New Year.", ("New Year", "DATE", "2025-01-01")),
+])
+def test_new_year_and_a_holiday_s_part_of_day(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+@pytest.mark.parametrize("text, year", [("She read from her 2010 novel.", "2010"),
+                                        ("Okafor's team, whose 2011 squad reached the final, folded.", "2011")])
+def test_a_year_between_a_possessive_and_a_thing(nlp, text, year):
+    assert (year, "DATE", year) in found(nlp, text)
+
+
+def test_a_count_after_a_possessive_is_no_year(nlp):
+    assert not found(nlp, "The firm cut its 1600 employees to 900.")
+
+
+def test_another_calendar_s_new_year_is_not_the_first_of_january(nlp):
+    assert not [t for t in found(nlp, "Shops are busy before Chinese New Year.") if "New Year" in t[0]]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a month the tense leaves open is the one nearest the publication date
+    ("The council votes on the budget in January.", "2024-12-10", ("January", "DATE", "2025-01")),
+    ("Figures for November show a fall.", "2025-03-05", ("November", "DATE", "2024-11")),
+    # a past participle tells of something done, unless its time is a limit
+    ("The guide, printed in May, runs to 90 pages.", "2024-03-14", ("May", "DATE", "2023-05")),
+    ("Forms received by May will be processed.", "2024-03-14", ("May", "DATE", "2024-05")),
+    # "since" looks back
+    ("Sales are up since the summer.", "2024-03-14", ("the summer", "DATE", "2023-SU")),
+    # "would" in reported words, and an infinitive after a noun, look ahead; not what was done
+    ("The trust said the clinic would shut its doors and the staff would move in the spring.", "2024-10-10",
+     ("the spring", "DATE", "2025-SP")),
+    ("The list has 20 bands, with more acts to be named in the spring.", "2024-10-10",
+     ("the spring", "DATE", "2025-SP")),
+    ("The bid to climb the peak on Sunday failed.", "2024-03-14", ("Sunday", "DATE", "2024-03-10")),
+    # a day the parse hangs on the reporting verb after its clause dates that clause
+    ("Meals will be served at the hall Monday, the charity said.", "2024-03-14", ("Monday", "DATE", "2024-03-18")),
+    # a market's close is over; a day hanging on a noun is no schedule of the verb's
+    ("The offer is a 20% premium to Tuesday's close.", "2024-03-14", ("Tuesday", "DATE", "2024-03-12")),
+    ("The fee is a rise on the charge at the gate on Monday.", "2024-03-14", ("Monday", "DATE", "2024-03-11")),
+    # a day something was set for lies after the act; a hope of a past clause still looks ahead
+    ("The mayor called a recount for Jan. 8.", "2024-12-10", ("Jan. 8", "DATE", "2025-01-08")),
+    ("The owners had hoped to sell before the January sales.", "2024-12-10", ("January", "DATE", "2025-01")),
+    ("The hearing was adjourned until 9 January.", "2026-12-07", ("9 January", "DATE", "2027-01-09")),
+    # the simple present schedules a month or a day of one too
+    ("The council meets on 2 February.", "2024-03-14", ("2 February", "DATE", "2025-02-02")),
+    ("The festival starts in February.", "2024-03-14", ("February", "DATE", "2025-02")),
+    ("The fault went unseen until a guard spotted odd meter readings at 10.20pm on 9 March.", "2024-03-14",
+     ("10.20pm on 9 March", "TIME", "2024-03-09T22:20")),
+])
+def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
+    assert expected in found(nlp, text, published)
+
+
 @pytest.mark.parametrize("text, spurious", [
     ("The furnace reached 1998°F before it cooled.", "1998"),
     ("Staff of the now-defunct airline met on Monday.", "now"),

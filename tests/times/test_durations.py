@@ -25,3 +25,17 @@ def test_set_forms(nlp, text, expected):
 @pytest.mark.parametrize("text", ["Patients struggled with daily chores.", "Output fell by almost a quarter."])
 def test_not_sets_nor_lengths(nlp, text):
     assert not [t for t in found(nlp, text) if t[1] in ("SET", "DURATION")]
+
+
+def test_a_weekday_joined_to_a_recurring_one_recurs_and_its_hours_are_no_one_day_s(nlp):
+    times = found(nlp, "The library opens every Tuesday and Thursday from 10am to 4pm.")
+    assert ("Thursday", "SET", "XXXX-WXX-4") in times and ("10am", "TIME", "XXXX-XX-XXT10:00") in times
+
+
+def test_the_nth_weekday_of_every_month_recurs(nlp):
+    assert found(nlp, "The market is held on the first Saturday of every month.") == [
+        ("the first Saturday of every month", "SET", "XXXX-WXX-6")]
+
+
+def test_a_hyphenated_half_is_part_of_the_length(nlp):
+    assert ("three-and-a-half years", "DURATION", "P42M") in found(nlp, "The project took three-and-a-half years.")

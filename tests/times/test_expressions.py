@@ -269,9 +269,8 @@ def test_over_the_following_month_is_a_length(nlp):
     assert ("the following month", "DURATION", "P1M") in found(nlp, "Over the following month, talks went on.")
 
 
-def test_overnight_before_a_named_day_leaves_the_day_to_it(nlp):
-    times = found(nlp, "Crews will work overnight next Monday.")
-    assert ("next Monday", "DATE", "2024-03-18") in times and not any(t[0] == "overnight" for t in times)
+def test_overnight_before_a_named_day_is_that_day_s_night(nlp):
+    assert found(nlp, "Crews will work overnight next Monday.") == [("overnight next Monday", "TIME", "2024-03-18TNI")]
 
 
 def test_an_overnight_stay_is_not_a_time(nlp):
@@ -405,4 +404,63 @@ def test_a_clock_time_in_a_habit_s_clause_is_on_no_one_day(nlp):
 
 def test_a_habit_in_another_clause_leaves_a_clock_time_dated(nlp):
     times = found(nlp, "The nurse, who commutes daily, left home at 6.50am on Monday.")
-    assert ("6.50am", "TIME", "2024-03-11T06:50") in times
+    assert ("6.50am on Monday", "TIME", "2024-03-11T06:50") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the story's day, Wednesday, is when the quoted words were said
+    ('The new ward opened on Wednesday. "From today no mother has to travel to the city," the minister said.',
+     ("today", "DATE", "2024-03-13")),
+    ('The pier reopened on Tuesday. "We will paint the railings tomorrow," the manager said.',
+     ("tomorrow", "DATE", "2024-03-13")),
+    # a story of the publication day, or one no day dates, keeps it
+    ('"Today we start again," the coach said.', ("Today", "DATE", "2024-03-14")),
+    ('The fair opened on Thursday. "It feels like spring today," a visitor said.', ("today", "DATE", "2024-03-14")),
+])
+def test_today_in_quoted_words_is_the_day_they_were_said(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_a_weekday_naming_a_kind_of_thing_dates_no_clock_time(nlp):
+    times = found(nlp, "Rumours of the deal ran in the Sunday papers. Shares closed up 4% on Tuesday. "
+                       "The board met again and the vote came at 6.40pm.")
+    assert ("6.40pm", "TIME", "2024-03-12T18:40") in times
+
+
+def test_evening_clock_times_before_the_early_hours_of_a_day_are_the_day_before(nlp):
+    times = found(nlp, "The climber was found on the ridge in the early hours of Sunday. He had called for help at "
+                       "9.40pm. A team set out at 10.30pm and reached him at 4.15am.")
+    assert ("9.40pm", "TIME", "2024-03-09T21:40") in times
+    assert ("10.30pm", "TIME", "2024-03-09T22:30") in times
+    assert ("4.15am", "TIME", "2024-03-10T04:15") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Crews pumped water from the mall overnight on Tuesday.", ("overnight on Tuesday", "TIME", "2024-03-12TNI")),
+    ("Snow fell overnight into Sunday.", ("overnight into Sunday", "TIME", "2024-03-09TNI")),
+])
+def test_overnight_with_its_day_is_that_night(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_a_clock_time_written_with_a_counted_day_takes_that_day_once(nlp):
+    times = found(nlp, "The alarm sounded at 11.50pm on 4 May 2023. Staff left the building at 1.30am the following day.")
+    assert ("1.30am the following day", "TIME", "2023-05-05T01:30") in times
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fire broke out on Tuesday. It was contained on Wednesday after crews worked through the night.",
+     ("the night", "TIME", "2024-03-12TNI")),
+    ("The vote was held on Monday. The mayor spoke in the afternoon.", ("the afternoon", "TIME", "2024-03-11TAF")),
+])
+def test_a_part_of_the_day_told_without_its_day_is_the_story_s(nlp, text, expected):
+    assert expected in found(nlp, text)
+
+
+def test_a_part_of_the_day_naming_a_thing_is_no_time(nlp):
+    assert not found(nlp, "Stars filled the night sky.")
+
+
+def test_a_part_of_the_day_without_its_day_dates_no_clock_time(nlp):
+    times = found(nlp, "The fire started on Tuesday. It burned through the night. Smoke was seen at 2.45pm.")
+    assert ("2.45pm", "TIME", "2024-03-12T14:45") in times

@@ -87,7 +87,10 @@ def norm_clock_words(match: re.Match, reading: Reading) -> list[Found]:
     written_as_clock = hour_word in ("noon", "midnight") or match["ap"] or match["pod"] or match["night"] or (
         "clock" in match[0].lower())
     if not (written_as_clock or words in CLOCK_FRACTIONS and direction == "past"):
-        # "ten past nine" after "at"; "ten to eight" only with its day ("at three to four" is a count)
+        # "ten past nine" after "at"; "ten to eight" only with its day ("at three to four" is a count), in
+        # words and in fives as clocks are read: "voted 11 to four", "nine to three on Monday" are tallies
+        if direction == "to" and (words.isdigit() or minutes % 5 and "minute" not in match[0].lower()):
+            return []
         cued = previous_word(reading.text, match.start()) in CLOCK_CUES
         if not (cued and direction == "past" or DAY_AFTER.match(reading.text, match.end())):
             return []

@@ -102,7 +102,9 @@ def _yearless_day(reading: Reading, month: int, day: int, span: tuple[int, int])
     open to the year of the story's last date (`timex.yearless`); None for a day the month lacks."""
     if reading.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
-    tense = reading.tense(*span)
+    tense = reading.tense(*span) or reading.scheduled(*span)
+    if tense < 0 and reading.target(span[0]):
+        tense = 0
     try:
         value = date(timex.month_year(reading.anchor, month, tense), month, day).isoformat()
     except ValueError:
@@ -189,7 +191,8 @@ def norm_month(match: re.Match, reading: Reading) -> list[Found]:
         year = timex.month_year(reading.anchor, month, 1)
         year += 1 if month == reading.anchor.month else 0
     else:
-        year = timex.month_year(reading.anchor, month, reading.tense(start, end))
+        direction = reading.tense(start, end) or reading.scheduled(start, end)
+        year = timex.month_year(reading.anchor, month, direction)
     return [(start, end, "DATE", f"{year:04d}-{month:02d}")]
 
 
@@ -200,6 +203,8 @@ def norm_holiday(match: re.Match, reading: Reading) -> list[Found]:
     following = reading.doc[name.end] if name is not None and name.end < len(reading.doc) else None
     if name is None or following is not None and following.is_title and following.pos_ == "PROPN":
         return []  # "Christmas Island", "Easter Rising"
+    if rule is WORDS["holidays"]["new year"] and part_of_name(name):
+        return []  # "Lunar New Year", "Chinese New Year": another calendar's
     country = reading.country
     if match["year"]:
         day = timex.holiday_date(rule, year_of(match["year"], reading), country)
@@ -215,6 +220,8 @@ def norm_holiday(match: re.Match, reading: Reading) -> list[Found]:
         elif direction > 0 and this_year < reading.anchor:
             year += 1
         day = timex.holiday_date(rule, year, country)
+    if match["pod"]:  # "Boxing Day morning"
+        return [(*match.span(), "TIME", f"{day.isoformat()}T{WORDS['parts_of_day'][match['pod'].lower()]}")]
     return [(*match.span(), "DATE", day.isoformat())]
 
 
@@ -242,7 +249,9 @@ def norm_weekday(match: re.Match, reading: Reading) -> list[Found]:
     elif relation in ("next", "this coming", "coming"):
         day = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
     else:
-        direction = reading.tense(start, end) or _scheduled(reading, start, end)
+        direction = reading.tense(start, end) or reading.scheduled(start, end)
+        if direction < 0 and reading.target(start):
+            direction = 0
         day = timex.weekday_date(reading.anchor, weekday, direction)
     value = day.isoformat() if day else f"XXXX-WXX-{weekday}"
     if match["pod"] or match["night"]:  # "Tuesday night", "Wednesday at night"
@@ -270,6 +279,8 @@ def norm_nth_weekday(match: re.Match, reading: Reading) -> list[Found]:
     """'the second Monday of June', 'the last Friday of the month', 'the first Tuesday in July 2026'."""
     weekday = WORDS["weekdays"][match["wd"].lower()]
     nth = WORDS["ordinals"][match["ord"].lower()]
+    if match["every"]:  # "the first Saturday of every month": a day that recurs
+        return [(*match.span(), "SET", f"XXXX-WXX-{weekday}")]
     if match["mon"]:
         month = WORDS["months"][match["mon"].lower().rstrip(".")]
         if match["year"]:
@@ -318,16 +329,6 @@ def norm_weekday_after_next(match: re.Match, reading: Reading) -> list[Found]:
     coming = timex.weekday_date(reading.anchor, weekday, 1, strict=True)
     value = (coming + relativedelta(weeks=1)).isoformat() if coming else f"XXXX-WXX-{weekday}"
     return [(*match.span(), "DATE", value)]
-
-
-def _scheduled(reading: Reading, start: int, end: int) -> int:
-    """+1 when a day hangs on a verb in the simple present, which news uses for what is scheduled ('the
-    strike starts on Monday', 'the council meets Tuesday'), else 0."""
-    span = reading.span(start, end)
-    verb = governing_verb(span.root) if span is not None else None
-    simple_present = verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
-        child.dep_ in ("aux", "auxpass") for child in verb.children)
-    return 1 if simple_present else 0
 
 
 def norm_decade(match: re.Match, reading: Reading) -> list[Found]:
@@ -403,9 +404,22 @@ def norm_year(match: re.Match, reading: Reading) -> list[Found]:
         return []
     span = reading.span(start, end)
     is_date = span is not None and span.root.ent_type_ == "DATE"
-    if not (is_date or match["edge"] or previous_word(text, start) in YEAR_CUES):
+    if not (is_date or match["edge"] or previous_word(text, start) in YEAR_CUES or _year_of_a_thing(reading, end)):
         return []
     return [(*match.span(), "DATE", match["year"])]
+
+
+POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your", "whose"}
+
+
+def _year_of_a_thing(reading: Reading, end: int) -> bool:
+    """'her 2010 novel', 'whose 2018 tour': a year between a possessive and one thing (not a count of
+    things: 'its 1600 employees')."""
+    following = reading.token_after(end)
+    if following is None or following.tag_ not in ("NN", "NNP") or following.idx - end > 1:
+        return False
+    number = following.doc[following.i - 1]
+    return number.i > 0 and number.doc[number.i - 1].lower_ in POSSESSIVES
 
 
 def norm_short_year(match: re.Match, reading: Reading) -> list[Found]:

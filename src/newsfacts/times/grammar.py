@@ -34,7 +34,7 @@ from .patterns import (
 )
 from .reading import Found, Reading
 from .relative import (
-    norm_counted_from, norm_daypart, norm_deictic, norm_other_day, norm_overnight, norm_ref, norm_relative,
+    norm_counted_from, norm_daypart, norm_deictic, norm_new_year, norm_other_day, norm_part_of_told_day, norm_overnight, norm_ref, norm_relative,
     norm_season_ref, norm_then,
 )
 
@@ -89,7 +89,7 @@ RULES: tuple[Rule, ...] = (
                   rf"|\s+(?:(?i:of)\s+)?(?P<yrel>(?i:last|this|next))\s+(?i:year))?\b",
          key=MONTH, normalise=norm_month),
     Rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<name>{HOLIDAY})"
-                    rf"(?:\s+(?P<year>{YEAR}|{SHORT_YEAR}))?\b",
+                    rf"(?:\s+(?P<year>{YEAR}|{SHORT_YEAR}))?(?:\s+(?P<pod>{DAYPART}))?\b",
          key=HOLIDAY, normalise=norm_holiday),
     Rule("hms", rf"\b(?P<h>\d{{1,2}}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b(?:\s*{MERIDIEM})?",
          key=r"\d:\d\d:\d", normalise=norm_hms),
@@ -124,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     # "the second Monday of June", "the last Friday of the month", "the first Tuesday in July"
     Rule("nth_weekday", rf"\b(?i:the)\s+(?P<ord>(?i:first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th))"
                         rf"\s+(?P<wd>{WEEKDAY})\s+(?i:of|in)\s+(?:(?P<mon>{MONTH})(?:\s+(?P<year>{YEAR}))?"
-                        rf"|(?i:the\s+month)|(?P<rel>(?i:this|next|last))\s+(?i:month))\b",
+                        rf"|(?i:the\s+month)|(?P<rel>(?i:this|next|last))\s+(?i:month)|(?P<every>(?i:every|each))\s+(?i:month))\b",
          key=WEEKDAY, normalise=norm_nth_weekday),
     # "the July-September quarter"
     Rule("month_range_quarter", rf"\b(?i:the)\s+(?P<mon>{MONTH})\s*[-–]\s*(?P<mon2>{MONTH})\s+(?i:quarter)\b",
@@ -189,6 +189,13 @@ RULES: tuple[Rule, ...] = (
     Rule("overnight", rf"\b(?P<x>(?i:overnight))\b(?!\s+(?:(?i:on|next|this|last|into)\s+)?(?:{WEEKDAY}|"
                       rf"(?i:today|tonight|tomorrow|yesterday)\b|[0-3]?\d(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\.?\s+\d))",
          key="(?i:overnight)", normalise=norm_overnight),
+    # "worked through the night", "answered phones in the afternoon": that part of the day told of last
+    Rule("part_of_told_day", r"\b(?i:through|throughout|during|in|into|until|till|to|by)\s+"
+                             r"(?P<x>(?i:the)\s+(?P<pod>(?i:morning|afternoon|evening|night)))\b"
+                             r"(?!\s+(?i:of|before|after)\b)",
+         key="(?i:morning|afternoon|evening|night)", normalise=norm_part_of_told_day),
+    # "in the new year": the year about to begin, said late in a year
+    Rule("new_year", r"\b(?i:the\s+new\s+year)\b(?!['’]s)", key="(?i:new)", normalise=norm_new_year),
     Rule("season_ref", r"\b(?i:(?P<rel>this|last|next)\s+season)\b",
          key="(?i:season)", normalise=norm_season_ref),
     Rule("set_every", rf"\b(?i:(?P<x>(?:every|each)\s+(?:(?P<num>{NUMBER})\s+)?(?:other\s+)?(?P<unit>{UNIT}|"
@@ -215,7 +222,7 @@ RULES: tuple[Rule, ...] = (
          key=KEY_UNIT, normalise=norm_duration_range),
     Rule("duration", rf"\b(?P<x>(?:(?P<which>(?i:the\s+(?:past|last|next|coming|previous|following|first|final)))\s+"
                      rf"(?!(?i:an?)\s))?"
-                     rf"(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>\s+(?i:and\s+a\s+half))?"
+                     rf"(?:(?P<fuzzy>{FUZZY})|(?P<num>{NUMBER}))(?P<half>[\s-]+(?i:and[\s-]+a[\s-]+half))?"
                      rf"(?:\s+(?i:more|further|extra|additional|straight|consecutive))?\s+(?P<unit>{UNIT})"
                      rf"(?P<half2>\s+(?i:and\s+a\s+(?:half|quarter)))?(?:{APOSTROPHE}(?![a-z]))?(?:(?P<ago>\s+(?i:ago))"
                      rf"(?:\s+(?i:this)\s+(?P<ago_unit>(?i:month|week)))?"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..parse import governing_verb
 from ..timex import WORDS
 from . import convention
+from .patterns import previous_word
 
 
 Found = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
@@ -66,11 +67,64 @@ class Reading:
         span = self.span(start, end)
         if span is None:
             return 0
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "since":  # "since the summer": a time already gone
+            return -1
+        if span.root.dep_ == "poss" and span.root.head.lemma_ in CLOSING_NOUNS:
+            return -1  # "a premium to Friday's close": a price already struck
         verb = governing_verb(span.root)
-        return _verb_tense(verb) if verb is not None else 0
+        if verb is None:
+            return 0
+        return _verb_tense(_reported_clause(verb, span) or verb, before in DEADLINE_WORDS)
+
+    def target(self, start: int) -> bool:
+        """Whether a day is written as what something is set for ("called a vote for Jan. 19", "adjourned
+        until Friday"): it lies after the act, so a past verb says nothing of it."""
+        return previous_word(self.text, start) in TARGET_WORDS
+
+    def scheduled(self, start: int, end: int) -> int:
+        """+1 when a day hangs straight on a verb in the simple present that has a subject, which news uses
+        for what is scheduled ('the strike starts on Monday', 'the council meets Tuesday'), else 0; not a day
+        hanging on a noun ('the price is a premium to the close on Friday')."""
+        span = self.span(start, end)
+        verb = governing_verb(span.root) if span is not None else None
+        if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+            return 0
+        on_verb = span.root.head == verb or span.root.head.head == verb and span.root.head.pos_ == "ADP"
+        has_subject = any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in verb.children)
+        plain = not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+        # nor one in a clause under a past one, where the parser more likely mistook a noun for the verb
+        under_past = verb.dep_ in ("advcl", "conj") and _verb_tense(verb.head) < 0
+        return 1 if on_verb and has_subject and plain and not under_past else 0
 
 
-def _verb_tense(verb: Token) -> int:
+# Words before a day that make it what an act was set for.
+TARGET_WORDS = {"for", "until", "till"}
+# Nouns of a market's last price: a day owning one is over ("Friday's close").
+CLOSING_NOUNS = {"close", "closing"}
+
+
+def _reported_clause(verb: Token, span: SpacySpan) -> Token | None:
+    """The reported clause a time stands in when the parse hangs it on the reporting verb after it: "will
+    be open Monday, the school said" dates the opening, not the saying."""
+    if span.end > verb.i:
+        return None
+    return next((child for child in verb.children
+                 if child.dep_ == "ccomp" and child.i < verb.i
+                 and child.left_edge.i < span.start <= child.right_edge.i + 1), None)
+
+
+# Prepositions that make a time a limit rather than when something happened ("postmarked by Friday").
+DEADLINE_WORDS = {"by", "until", "till", "before"}
+
+
+def _lemma_in(word: Token, lemmas: set[str]) -> bool:
+    """Whether a word's lemma is one of `lemmas`, also when the small model's lemmatiser dropped a silent e
+    ("hoped" → "hop")."""
+    return word.lemma_ in lemmas or word.lemma_ + "e" in lemmas and word.lower_.startswith(word.lemma_ + "e")
+
+
+def _verb_tense(verb: Token, deadline: bool = False) -> int:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
     if words & {"will", "shall", "'ll", "wo"}:
@@ -82,21 +136,40 @@ def _verb_tense(verb: Token) -> int:
             return 1
     if past:
         return -1
-    if verb.tag_ == "VBN" and any(child.lemma_ == "have" for child in auxiliaries):
-        return -1
-    if "would" in words and verb.dep_ == "ccomp":  # "said the library would reopen in March": still ahead
+    if verb.tag_ in ("VBN", "VBG") and any(child.lemma_ == "have" for child in auxiliaries):
+        return -1  # "has reopened", "has been waiting since …"
+    reported = verb.dep_ == "ccomp" or verb.dep_ == "conj" and verb.head.dep_ == "ccomp"
+    if "would" in words and reported:  # "said the library would reopen in March": still ahead
         return 1
-    if "to" in words and verb.head.lemma_ in FUTURE_HEADS:
+    if "to" in words and _lemma_in(verb.head, FUTURE_HEADS):
         return 1
+    if "to" in words and verb.dep_ in ("relcl", "acl") and not _picked_out(verb.head):
+        # "more acts to be announced in the spring", "a vote to be held in May"; but "the attempt to land
+        # on Friday failed" tells what was done
+        done = verb.head.dep_ == "nsubj" and _verb_tense(verb.head.head) < 0
+        return -1 if done else 1
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
         return _verb_tense(verb.head)
     if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
-        # "a survey held in December drew …", "will rise starting in January": the clause's tense; but
-        # "ballots postmarked by Friday will count" were postmarked before, not after, the counting
+        # "a survey held in December drew …", "will rise starting in January": the clause's tense; a past
+        # participle tells of something done ("the book, published in March, follows …", "the plan announced
+        # in January will …"), unless its time is a limit: "ballots postmarked by Friday will count" were
+        # postmarked before, not after, the counting
         clause_verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
         tense = _verb_tense(clause_verb) if clause_verb is not None else 0
-        return 0 if verb.tag_ == "VBN" and tense > 0 else tense
+        if verb.tag_ == "VBN" and tense >= 0:
+            return 0 if deadline else -1
+        return tense
     return 0
+
+
+# Words that pick one out of a series, after which an infinitive tells what was done: "the first woman to
+# win in May" (against "a vote to be held in May").
+SERIES_WORDS = {"first", "last", "only", "next", "second", "third", "latest"}
+
+
+def _picked_out(noun: Token) -> bool:
+    return any(child.lower_ in SERIES_WORDS or child.tag_ == "JJS" for child in noun.children)
 
 
 def has_modal(reading: Reading, start: int, end: int) -> bool:

@@ -110,6 +110,16 @@ def norm_other_day(match: re.Match, reading: Reading) -> list[Found]:
     return [(*extent(match), "TIME" if code else "DATE", timex.anchored(OTHER_DAY_STEPS[word], "day", code))]
 
 
+def norm_part_of_told_day(match: re.Match, reading: Reading) -> list[Found]:
+    """'crews worked through the night', 'in the afternoon': that part of the story's day, the first day it
+    names (else the publication date); not a part of the day naming a thing ('in the night sky')."""
+    start, end = match.span("x")
+    following = reading.token_after(end)
+    if following is not None and following.pos_ in ("NOUN", "PROPN") and following.idx == end + 1:
+        return []
+    return [(start, end, "TIME", f"{timex.TOLD_DAY}T{WORDS['parts_of_day'][match['pod'].lower()]}")]
+
+
 def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
     """'flooded overnight': the night before the publication date in past narration, else the coming one;
     'an overnight stay' (the adjective) is not a time."""
@@ -121,6 +131,18 @@ def norm_overnight(match: re.Match, reading: Reading) -> list[Found]:
     return [(start, end, "TIME", f"{day}T{WORDS['parts_of_day']['overnight']}")]
 
 
+# From this month on, "the new year" is the coming one; before it, the one just begun.
+NEW_YEAR_FROM_MONTH = 7
+
+
+def norm_new_year(match: re.Match, reading: Reading) -> list[Found]:
+    """'in the new year': the year about to begin when said in a year's second half, else the current one."""
+    if reading.anchor is None:
+        return [(*match.span(), "DATE", "XXXX")]
+    year = reading.anchor.year + (reading.anchor.month >= NEW_YEAR_FROM_MONTH)
+    return [(*match.span(), "DATE", f"{year:04d}")]
+
+
 def norm_season_ref(match: re.Match, reading: Reading) -> list[Found]:
     """'this season', 'last season': a sporting or theatre season, which no calendar value names."""
     return [(*match.span(), "DATE", WORDS["season_references"][match["rel"].lower()])]
@@ -128,6 +150,23 @@ def norm_season_ref(match: re.Match, reading: Reading) -> list[Found]:
 
 def norm_then(match: re.Match, reading: Reading) -> list[Found]:
     return [(*match.span("x"), "DATE", timex.THEN)]
+
+
+MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must", "'ll"}
+
+
+def _state_now(word) -> bool:
+    """'now' that tells how things stand rather than when: before the verb of its clause ("the shop now
+    runs 14 branches", "she has now won twice") or an age ("Ann Hale, now 54,"), as news writes it; not
+    "Now, the firm …", "can now take", "admitted it now", "from now"."""
+    head = word.head
+    if head.tag_ == "CD":
+        return True
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return (word.dep_ == "advmod" and head.pos_ in ("VERB", "AUX") and head.i > word.i and not word.is_sent_start
+            and before is not None and (not before.is_punct or any(
+                child.dep_ in ("nsubj", "nsubjpass") and child.i < word.i for child in head.children))
+            and not any(child.lower_ in MODALS for child in head.children if child.dep_ == "aux"))
 
 
 def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
@@ -142,5 +181,7 @@ def norm_ref(match: re.Match, reading: Reading) -> list[Found]:
             last = reading.span(end - 1, end)
             if text.endswith(("past", "future")) and last is not None and last.root.pos_ != "NOUN":
                 return []  # "the past nine elections": an adjective, not the past
+            if text == "now" and last is not None and _state_now(last.root):
+                return []
             return [(start, end, "DATE", f"{kind.upper()}_REF")]
     return []
