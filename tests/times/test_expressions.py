@@ -404,7 +404,7 @@ def test_a_clock_time_in_a_habit_s_clause_is_on_no_one_day(nlp):
 
 def test_a_habit_in_another_clause_leaves_a_clock_time_dated(nlp):
     times = found(nlp, "The nurse, who commutes daily, left home at 6.50am on Monday.")
-    assert ("6.50am on Monday", "TIME", "2024-03-11T06:50") in times
+    assert ("6.50am", "TIME", "2024-03-11T06:50") in times
 
 
 @pytest.mark.parametrize("text, expected", [

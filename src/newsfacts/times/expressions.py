@@ -170,17 +170,19 @@ def _aside(text: str, day: int, clock: int) -> bool:
 
 
 # What may stand between a clock time and the day written with it for the two to be one expression ("16:45 GMT
-# Sunday", "9:40 this morning", "6pm on Friday", "Friday at 7 p.m.", "Saturday, 3pm"), as news gold marks them
-# (TempEval's own articles split "6pm on Friday"; the fresh news sets and their conventions join it).
-CLOCK_BEFORE_DAY = re.compile(r"\s+|\s*,\s*|\s+on\s+")
+# Sunday", "9:40 this morning", "Friday at 7 p.m.", "Saturday, 3pm"). With "on" between ("at 6pm on Friday")
+# they stay two, as TimeML marks them, and the clock time takes that day's date.
+CLOCK_BEFORE_DAY = re.compile(r"\s+|\s*,\s*")
 DAY_BEFORE_CLOCK = re.compile(r"\s+|\s*,\s*|\s+at\s+")
 # A day, or a part of one ("Thursday night"): what a clock time written beside it is dated by.
 DAY_OR_PART = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|WXX-\d)(?:T(?:MO|AF|EV|NI|MI|DT))?$")
 CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
 
 
+DATING_CLOCK_BEFORE_DAY = re.compile(r"\s+|\s*,\s*|\s+on\s+")
 
-def _clock_days(found: list[Found], text: str) -> dict[int, int]:
+
+def _clock_days(found: list[Found], text: str, clock_before_day: re.Pattern = CLOCK_BEFORE_DAY) -> dict[int, int]:
     """Each clock time written beside its day ("11.40pm Saturday"), by index: the index of that day."""
     def is_day(item: Found) -> bool:  # a day, resolved or still counted from another ("the following day")
         return item[2] in ("DATE", "TIME") and bool(DAY_OR_PART.match(item[3]) or timex.ANCHORED.match(item[3]))
@@ -191,7 +193,7 @@ def _clock_days(found: list[Found], text: str) -> dict[int, int]:
             continue
         after = found[index + 1] if index + 1 < len(found) else None
         before = found[index - 1] if index else None
-        if after is not None and is_day(after) and CLOCK_BEFORE_DAY.fullmatch(text[end:after[0]]):
+        if after is not None and is_day(after) and clock_before_day.fullmatch(text[end:after[0]]):
             pairs[index] = index + 1
         elif (before is not None and is_day(before) and index - 1 not in pairs.values()
               and DAY_BEFORE_CLOCK.fullmatch(text[before[1]:start])):
@@ -227,7 +229,7 @@ def _dated_clock_times(found: list[Found], reading: Reading) -> list[Found]:
     the article names (its lede's, the main event's) to a later one, and after a month or a year, that first
     day ("approved on Tuesday evening … in January … the meeting began at 6.30pm"); else the publication
     date."""
-    beside = _clock_days(found, reading.text)
+    beside = _clock_days(found, reading.text, DATING_CLOCK_BEFORE_DAY)
     claimed = set(beside.values())
     mentions = [(start, end, _day_of(kind, value), index in claimed) for index, (start, end, kind, value)
                 in enumerate(found)
@@ -293,8 +295,8 @@ def dated(found: list[Found], reading: Reading) -> list[Found]:
 
 
 def _with_days_joined(found: list[Found], text: str) -> list[Found]:
-    """A clock time and the day written beside it ("12:30 a.m. Wednesday", "6pm on Friday", "Friday at 7
-    p.m.") are one expression, the clock time on that day."""
+    """A clock time and the day written beside it ("12:30 a.m. Wednesday", "Friday at 7 p.m.") are one
+    expression, the clock time on that day."""
     beside = _clock_days(found, text)
     partner = {day: clock for clock, day in beside.items()}
     joined: list[Found] = []
