@@ -140,7 +140,7 @@ def test_another_calendar_s_new_year_is_not_the_first_of_january(nlp):
     ("The council meets on 2 February.", "2024-03-14", ("2 February", "DATE", "2025-02-02")),
     ("The festival starts in February.", "2024-03-14", ("February", "DATE", "2025-02")),
     ("The fault went unseen until a guard spotted odd meter readings at 10.20pm on 9 March.", "2024-03-14",
-     ("10.20pm on 9 March", "TIME", "2024-03-09T22:20")),
+     ("10.20pm", "TIME", "2024-03-09T22:20")),
 ])
 def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
     assert expected in found(nlp, text, published)
