@@ -372,3 +372,49 @@ def test_the_group_is_not_a_unit_when_an_organisation_is_named_as_a_group(nlp):
     assert unit and "the group" not in [m.text for m in unit[0].mentions]
     entities = entities_of(nlp, "Reed Group posted a loss on Monday. The group blamed high energy prices.")
     assert holder(entities, "The group") is holder(entities, "Reed Group")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("Shares in Corvello, a regional bakery chain, fell after the bakery shut two shops.", "Corvello", "the bakery"),
+    ("Kestrel Partners is a Swiss consortium. On Friday the consortium raised its offer.", "Kestrel Partners",
+     "the consortium"),
+    ("Bristol indie trio Copper Lanterns have left Halcyon Records. The band thanked fans.", "Copper Lanterns",
+     "The band"),
+])
+def test_a_noun_the_article_gives_a_name_calls_it_back(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+    assert holder(entities, name).type == "ORG"
+
+
+def test_words_before_a_name_that_say_what_it_is_are_a_mention_of_it(nlp):
+    entities = entities_of(nlp, "Bristol indie trio Copper Lanterns have signed a new deal.")
+    assert holder(entities, "Bristol indie trio Copper Lanterns") is holder(entities, "Copper Lanterns")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("Staff at the Ormsby Valley Hospice said the hospice would open a new wing.", "the Ormsby Valley Hospice",
+     "the hospice"),
+    ("Copper Lanterns left Halcyon Records in May. The label wished them well.", "Halcyon Records", "The label"),
+])
+def test_the_head_word_of_a_name_calls_it_back(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
+def test_the_head_word_of_two_names_calls_back_neither(nlp):
+    entities = entities_of(nlp, "Ferrin Records sued Tolland Records on Monday. The label wants damages.")
+    assert all(m.text != "The label" for e in entities for m in e.mentions)
+
+
+def test_the_head_word_used_before_a_name_with_it_is_another_one(nlp):
+    text = "The old hall needs a new roof. Its trustees also run Ormond Hall, and the hall is for sale."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the hall" for e in entities if "Ormond Hall" in [m.text for m in e.mentions]
+               for m in e.mentions)
+
+
+def test_the_group_a_band_was_called_and_a_name_ends_in_is_neither(nlp):
+    text = "Pop quartet Silver Arches split from Dunmore Music Group on Friday. The group said it was sad."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The group" for e in entities for m in e.mentions)

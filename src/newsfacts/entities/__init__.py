@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .callbacks import (
-    add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
+    add_described_kinds, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
     refer_to_named_by_head,
 )
 from .descriptions import (
@@ -39,6 +39,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_surnamed_descriptions(doc, parsed.text, clusters)
     add_clients(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
+    add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
     add_families(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PLACE_HEADS, PLACE_NOUNS,
+    COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
@@ -33,6 +33,77 @@ SITE_NOUNS = frozenset(ENTITY_WORDS["unnamed_site_nouns"])
 CALL_BACK_ONLY = frozenset(ENTITY_WORDS["call_back_only"])
 SITE_WORDS = SITE_NOUNS | (CALL_BACK_ONLY - set(EVENT_GROUPS))
 EVENT_OR_SITE_WORDS = frozenset(EVENT_GROUPS) | SITE_WORDS
+
+
+# Groups of nouns news uses by turns for one thing ('the band' … 'the group'), by each noun in them.
+KIND_SYNONYMS: dict[str, set[str]] = {}
+for _group in ENTITY_WORDS["kind_synonyms"]:
+    for _noun in set(_group) - set(ENTITY_WORDS["generic_kinds"]):
+        KIND_SYNONYMS.setdefault(_noun, set()).update(_group)
+NOT_KINDS = frozenset(ENTITY_WORDS["not_kinds"])
+# Nouns before or beside a name that only an organisation is called: a name NER took for a person's is none.
+BODY_ONLY_NOUNS = frozenset(ENTITY_WORDS["kind_synonyms"][0]) | {"label", "consortium", "charity", "company", "firm"}
+
+
+def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
+    """What the article itself says a named organisation, place, event or work is becomes the nouns it may be called
+    back by in this article: a noun set beside it ('Kelsby Foods, a bakery chain,' … 'the chain', 'the bakery'), said
+    of it ('Kelsby Partners is a consortium'), or standing right before its name ('payments firm Kelsby', 'indie trio
+    Kelsby'), with the other nouns news uses by turns for its kind ('the band' … 'the group')."""
+    for cluster in (k for k in clusters if k.type != "PERSON" or not k.titles):
+        nouns: set[Token] = set()
+        for start, end, kind in cluster.mentions:
+            if kind != "name":
+                continue
+            root = doc[start:end].root
+            nouns.update(noun for _, _, noun in described_spans(root, _a_kind))
+            if start > 0 and _a_kind(doc[start - 1]) and doc[start - 1].dep_ in {"compound", "appos", "nmod"} \
+                    and (start < 2 or doc[start - 2].text not in {",", "'s", "’s"}):
+                nouns.add(doc[start - 1])  # 'payments firm Kelsby', not 'the firm's Kelsby' nor 'a fund, Kelsby'
+                described = _described_before(doc, start)
+                if described < start - 1:
+                    cluster.mentions.append((described, end, "description"))  # 'Leeds indie trio Kelsby Lanterns'
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+                nouns.update(t for t in root.head.children if t.dep_ == "attr" and _a_kind(t))
+        words = {_hyphened(noun) for noun in nouns}
+        words |= {t.lower_ for noun in nouns for t in noun.lefts if t.dep_ == "compound" and _a_kind(t)}
+        if cluster.type == "PERSON":
+            if not words & BODY_ONLY_NOUNS:
+                continue
+            cluster.type, cluster.gender = "ORG", None  # 'indie trio Rosa Lanterns' is a band, whatever NER said
+        for word in words:
+            if word not in COMPANY_NOUNS:  # every company is 'the company': add_organisation_descriptions weighs those
+                cluster.kinds |= KIND_SYNONYMS.get(word, {word})
+
+
+def _hyphened(noun: Token) -> str:
+    """The word a noun ends, with the words joined to it by hyphens: 'four-piece', which the tokenizer splits."""
+    doc, first = noun.doc, noun.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        first -= 2
+    return doc[first:noun.i + 1].text.lower()
+
+
+def _described_before(doc: Doc, start: int) -> int:
+    """Where the words that describe a name from before it start ('Leeds indie trio' in 'Leeds indie trio Kelsby
+    Lanterns signed'): lower-case words and hyphens, and one capitalised word leading them (a place or nationality);
+    not a determiner."""
+    first = start
+    while first > 0 and (doc[first - 1].is_lower and doc[first - 1].pos_ in {"NOUN", "ADJ", "NUM", "VERB"}
+                         or doc[first - 1].text == "-" or doc[first - 1].like_num):
+        first -= 1
+    before = doc[first - 1] if 0 < first < start else None
+    if before is not None and before.is_title and before.tag_ in {"NNP", "NNPS", "JJ"} and before.dep_ != "poss" \
+            and before.ent_type_ not in {"PERSON", "DATE", "TIME"}:
+        first -= 1  # 'Leeds' or 'Danish', which NER may call anything
+    return first
+
+
+def _a_kind(noun: Token) -> bool:
+    """A common noun that can say what kind of thing a name is: no person's role, no word for any thing at all."""
+    word = _hyphened(noun)
+    return noun.is_lower and noun.tag_ == "NN" and not noun.ent_type_ and word not in NOT_KINDS | PERSON_ROLE_NOUNS \
+        and word.replace("-", "").isalpha()
 
 
 def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -92,9 +163,13 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             continue  # it may sit inside a person's description: 'the company's president'
         if companies_of_name is None:
             # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is none
+            # nor is one the article called a building ('X, a 212-unit complex'); a trade it was given ('X, the
+            # grocer') says it may be
             companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS
                                                                       for key in k.keys)
-                                 and (k in said_company or not (nouns := called_back_as(k)) or nouns & COMPANY_NOUNS)]
+                                 and not k.kinds & BUILDING_KINDS
+                                 and (k in said_company or not (nouns := called_back_as(k) - k.kinds)
+                                      or nouns & COMPANY_NOUNS)]
         companies = companies_of_name
         # "the construction company" is one whose name or description says so, when one does; "the Oslo-based
         # firm" is not one said to be based elsewhere
@@ -107,7 +182,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             companies = [k for k in companies if _bases(doc, k)] or companies
         # 'Acme Group … its unit Acme Steel … the group': the group is one whose name ends so, when one does
         ending = [k for k in organisations if noun.lower_ in {key.split()[-1] for key in k.keys if " " in key}]
-        companies = ending or companies
+        # 'indie trio Kelsby' … 'the group': the one the article called so; with another whose name ends so, neither
+        said_so = [k for k in organisations if noun.lower_ in k.kinds]
+        if said_so and ending and set(said_so) != set(ending):
+            continue
+        companies = said_so or ending or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
         # only one of them is a company ('energy company Acme', 'Acme, the carmaker', 'Acme plc'); so does a tie.
@@ -286,6 +365,28 @@ def called_back_as(cluster: Cluster) -> set[str]:
     return nouns | HOUSING_NOUNS if nouns & HOUSING_NOUNS else nouns
 
 
+# Kinds of building or site: what is called so is no company, and an organisation named so is housed in it.
+BUILDING_KINDS = HOUSING_NOUNS | FACILITY_NOUNS | {"building", "hall", "venue", "stadium", "ground", "block", "tower",
+                                                   "campus", "farm", "field", "garden", "green", "common", "wood"}
+
+
+def _head_word_kinds(cluster: Cluster) -> set[str]:
+    """'the hospice' after 'Kelsby Hospice', 'the label' after 'Kelsby Records', 'the dispute' after 'the Kelsby
+    wharf dispute': the head word of a name of more than one word says what it is, and calls it back, when it is a
+    word of English that says so. Not a title's ('Salt in the Engine'), a legal form, a court's (read with the law
+    courts' words), nor a plural ('the records'); for an organisation no building or kind of place ('County Hall' is
+    the council's seat, 'Kelsby Town' no town)."""
+    nouns: set[str] = set()
+    for key in cluster.keys if cluster.type != "WORK" else ():
+        words = key.split()
+        word = words[words.index("of") - 1 if "of" in words[1:] else -1]
+        if len(words) < 2 or not word.isalpha() or word in NOT_KINDS | LEGAL_FORMS | {"court", "capital"} \
+                or cluster.type == "ORG" and word in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS | PLACE_HEADS:
+            continue
+        nouns |= KIND_SYNONYMS.get(word, {word}) - ({word} if word.endswith("s") else set())
+    return nouns
+
+
 def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'the council' after 'Dunmere City Council', 'the club' after 'Kelsby Rovers', 'police' after 'Kelsby Police':
     the organisation or place named before that can be called so; of two, the one named in this sentence or the one
@@ -293,17 +394,26 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     by_noun: dict[str, list[Cluster]] = {}
     kinds = {cluster: called_back_as(cluster) | (ELECTORAL_AREA_NOUNS if _electoral_area(doc, cluster) else set())
              for cluster in clusters if cluster.type in {"ORG", "PLACE", "WORK", "EVENT"}}
+    heads = {cluster: _head_word_kinds(cluster) for cluster in kinds}
+    new_nouns = set().union(*heads.values()) - set().union(*kinds.values()) if heads else set()
+    kinds = {cluster: nouns | heads[cluster] for cluster, nouns in kinds.items()}
     for cluster, nouns in kinds.items():
         for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
     unnamed_police = None
     not_people = [k for k in clusters if k.type != "PERSON"]
     of_no_kind = [k for k in clusters if k.type == "ORG" and not kinds.get(k)]
+    unnamed_before: set[str] = set()  # the new nouns first used of one named after: 'the hall' before 'County Hall'
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
         start = _call_back_start(noun)
         if start is None or cluster_of(not_people, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         options = by_noun.get(noun.lower_, [])
+        if noun.lower_ in new_nouns and (noun.lower_ in unnamed_before or all(k.first > start for k in options)):
+            unnamed_before.add(noun.lower_)
+            continue
+        if noun.lower_ in new_nouns and len(options) > 1:
+            continue  # 'the farm' after 'Kelsby Farm' and 'the Save Kelsby Farm campaign'
         if noun.lower_ == "police" and not options:
             # 'Police said…' with no force named: the police of the story, one organisation
             if unnamed_police is None:
