@@ -418,3 +418,14 @@ def test_the_group_a_band_was_called_and_a_name_ends_in_is_neither(nlp):
     text = "Pop quartet Silver Arches split from Dunmore Music Group on Friday. The group said it was sad."
     entities = entities_of(nlp, text)
     assert all(m.text != "The group" for e in entities for m in e.mentions)
+
+
+def test_the_town_is_the_one_town_like_place_named(nlp):
+    entities = entities_of(nlp, "Floods cut off Brackwell in Ohio on Monday. Roads into the town reopened on Friday.")
+    assert holder(entities, "the town") is holder(entities, "Brackwell")
+
+
+def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
+    text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town" for e in entities for m in e.mentions)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .callbacks import (
-    add_described_kinds, add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
+    add_described_kinds, add_kind_descriptions, add_settlement_callbacks, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
     refer_to_named_by_head,
 )
 from .descriptions import (
@@ -46,6 +46,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_place_descriptions(doc, clusters)
     add_kind_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, clusters)
+    add_settlement_callbacks(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)

@@ -9,15 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS,
+    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS,
+    PLACE_NOUNS,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .names import place_noun_before
-from .places import place_kinds
+from .places import is_subdivision, place_kinds
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
-    tokens_spelling,
+    lower_key, tokens_spelling,
 )
 
 
@@ -293,6 +294,47 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
         start = noun.left_edge.i
         if doc[start].lower_ == "the" and start == noun.i - 1:
             refer_back(doc, nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
+
+
+SETTLEMENT_NOUNS = ("town", "city")
+# Last words of a place's name that make it no town: a feature, a building, an area ('Kelsby Valley', 'Kelsby Shire').
+NOT_SETTLEMENT_HEADS = PLACE_HEADS | COMMON_PLACE_HEADS | PLACE_NOUNS | {"shire", "heights", "county", "coast",
+                                                                         "estate", "gardens", "court", "north",
+                                                                         "south", "east", "west", "central"}
+
+
+def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Flooding cut off Kelsby … the town's mayor said': a story about one town calls it 'the town' or 'the city'
+    without ever saying it is one. The place so called is the one town-like place named before: not a country or a
+    region ISO 3166 knows, no feature or building, and not called another kind of place by the article ('the village
+    of Kelsby'), or the one of them the story is about, named at least three times and twice as often as any other."""
+    places = [k for k in clusters if k.type == "PLACE"]
+    towns = [k for k in places if _town_like(doc, k)]
+    if not towns:
+        return
+    for noun in tokens_spelling(doc, text, set(SETTLEMENT_NOUNS)):
+        start = _call_back_start(noun)
+        if start is None or noun.tag_ != "NN" or cluster_of(clusters, noun.i) is not None:
+            continue
+        counts = sorted(((sum(kind == "name" and s < start for s, _, kind in k.mentions), id(k), k) for k in towns),
+                        key=lambda item: item[:2], reverse=True)
+        counts = [(count, k) for count, _, k in counts if count]
+        # the one named before, or the one the story is about: named three times or more, twice as often as any other
+        if len(counts) == 1 or counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
+            counts[0][1].mentions.append((start, noun.i + 1, "description"))
+
+
+def _town_like(doc: Doc, cluster: Cluster) -> bool:
+    """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
+    place by the article other than a town's or city's, nor a title ('Cllr Ann Lee' NER took for a place)."""
+    if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
+        return False
+    names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
+    given = {noun.lemma_.lower() for s, e in names if (noun := place_noun_before(doc, s, e)) is not None}
+    titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
+    return bool(names) and given <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
+        and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or place_kinds(key) or is_subdivision(key)
+                    for key in cluster.keys)
 
 
 # Kinds of site a company runs: 'the Acme plant' is a place of Acme's, not Acme.
