@@ -429,3 +429,23 @@ def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
     text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
     entities = entities_of(nlp, text)
     assert all(m.text != "the town" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, first, back", [
+    ("Senators grilled Ann Lee at a tense hearing on Tuesday. The hearing ran for five hours.", "a tense hearing",
+     "The hearing"),
+    ("A new study of 4,000 nurses found shifts were too long. The research was paid for by a union.", "A new study",
+     "The research"),
+])
+def test_a_thing_brought_in_with_a_and_never_named_is_called_back(nlp, text, first, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, first)
+
+
+@pytest.mark.parametrize("text", [
+    "A study found shifts were long, and a study in May found pay was low. The study was paid for by a union.",
+    "The hearing was adjourned. Ann Lee will face a second hearing next week.",
+])
+def test_a_thing_brought_in_twice_or_told_of_before_is_not_joined(nlp, text):
+    entities = entities_of(nlp, text)
+    assert all(m.text not in {"The study", "The hearing"} for e in entities for m in e.mentions)

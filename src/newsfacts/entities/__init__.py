@@ -18,8 +18,8 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .callbacks import (
-    add_described_kinds, add_kind_descriptions, add_settlement_callbacks, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
-    refer_to_named_by_head,
+    add_described_kinds, add_introduced_things, add_kind_descriptions, add_organisation_descriptions,
+    add_place_descriptions, add_settlement_callbacks, add_unnamed_events, refer_to_named_by_head,
 )
 from .descriptions import (
     add_clients, add_elder_and_younger, add_families, add_role_descriptions, add_surnamed_descriptions,
@@ -41,6 +41,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_unnamed_people(doc, parsed.text, clusters)
     add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
+    add_introduced_things(doc, parsed.text, clusters)
     add_families(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)

@@ -130,6 +130,40 @@ def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         events[group].mentions.append((first, noun.i + 1, "description"))
 
 
+# Groups of nouns that bring in a thing the story never names and call it back, by noun: (entity type, group index).
+INTRODUCED_GROUPS = {noun: (kind, index) for kind, groups in ENTITY_WORDS["introduced_nouns"].items()
+                     for index, group in enumerate(groups) for noun in group}
+
+
+def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'A tense hearing of the committee … the hearing ran late': a hearing, study or scrapyard the story brings in
+    with 'a' and never names is one entity, called back with 'the' or 'this' and a noun of its group ('a new study' …
+    'the research'). Said only of one brought in once, before any 'the <noun>': a second 'a study' or a 'the study'
+    before the first makes them others, and neither is joined."""
+    found: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    spoilt: set[tuple[str, int]] = set()
+    for noun in tokens_spelling(doc, text, set(INTRODUCED_GROUPS)):
+        group = INTRODUCED_GROUPS[noun.lower_]
+        first = noun.left_edge.i
+        if not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ == "compound" \
+                or cluster_of(clusters, noun.i) is not None or group in spoilt:
+            continue
+        article = doc[first].lower_
+        if article in {"a", "an"} and all(t.is_lower or t.like_num or t.is_punct for t in doc[first + 1:noun.i]):
+            if group in found:
+                spoilt.add(group)  # 'a study … a study': two of them
+            else:
+                found[group] = [(first, noun.i + 1, "description")]
+        elif _call_back_start(noun) is not None:
+            if group in found:
+                found[group].append((_call_back_start(noun), noun.i + 1, "description"))
+            else:
+                spoilt.add(group)  # 'the hearing' before 'a hearing': another one, told of before
+    for group, mentions in found.items():
+        if group not in spoilt and len(mentions) > 1:
+            clusters.append(Cluster(group[0], mentions=mentions))
+
+
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'Acme, the Finnish carmaker,' is a mention of Acme; later 'the company' or 'the firm' is one of the
     organisation named most often so far, when one is named more often than any other. Other nouns point back
