@@ -449,3 +449,10 @@ def test_a_thing_brought_in_with_a_and_never_named_is_called_back(nlp, text, fir
 def test_a_thing_brought_in_twice_or_told_of_before_is_not_joined(nlp, text):
     entities = entities_of(nlp, text)
     assert all(m.text not in {"The study", "The hearing"} for e in entities for m in e.mentions)
+
+
+def test_the_airline_is_the_one_whose_name_says_so_not_the_one_named_most(nlp):
+    text = ("Dunholt Holdings owns Kelmar Airways. Dunholt Holdings said profits fell. Dunholt Holdings will sell "
+            "assets, and the airline will cut routes.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the airline") is holder(entities, "Kelmar Airways")

@@ -217,8 +217,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             companies = [k for k in companies if _bases(doc, k)] or companies
         # 'Acme Group … its unit Acme Steel … the group': the group is one whose name ends so, when one does
         ending = [k for k in organisations if noun.lower_ in {key.split()[-1] for key in k.keys if " " in key}]
-        # 'indie trio Kelsby' … 'the group': the one the article called so; with another whose name ends so, neither
-        said_so = [k for k in organisations if noun.lower_ in k.kinds]
+        # 'indie trio Kelsby' … 'the group', 'Kelsby Airways' … 'the airline': the one the article or its name called
+        # so; with another whose name ends so, neither
+        said_so = [k for k in organisations if noun.lower_ in k.kinds | _head_word_kinds(k)]
         if said_so and ending and set(said_so) != set(ending):
             continue
         companies = said_so or ending or companies
@@ -241,8 +242,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # Named once, it is the company only when no other organisation was named yet: a story citing a news
         # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
-        # 'Acme, the German group,' … 'the group': the one organisation set beside that noun before
+        # 'Acme, the German group,' … 'the group': the one organisation set beside that noun before, or called so
         beside = [k for k, at in described.get(noun.lemma_.lower(), {}).items() if at < noun.i]
+        beside = beside or [k for k in said_so if k.first < noun.i]
         if len(beside) == 1 and not trade:
             beside[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
         elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
