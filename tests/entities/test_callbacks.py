@@ -456,3 +456,21 @@ def test_the_airline_is_the_one_whose_name_says_so_not_the_one_named_most(nlp):
             "assets, and the airline will cut routes.")
     entities = entities_of(nlp, text)
     assert holder(entities, "the airline") is holder(entities, "Kelmar Airways")
+
+
+def test_a_thing_brought_in_with_a_and_named_later_by_its_noun_is_the_named_one(nlp):
+    text = ("The club was sold to a Swiss consortium on Monday. The consortium, Oberhalden Partners, paid £9m. "
+            "Oberhalden Partners will appoint a coach.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "a Swiss consortium") is holder(entities, "Oberhalden Partners")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("The line is operated by Varnholt Rail. Services were cancelled, the operator said.", "Varnholt Rail",
+     "the operator"),
+    ("Tessgrove Analytics agreed to buy Pellwick for $90m. The acquirer will keep its staff.", "Tessgrove Analytics",
+     "The acquirer"),
+])
+def test_the_doer_of_a_verb_is_called_back_by_the_noun_made_from_it(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)

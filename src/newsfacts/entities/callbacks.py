@@ -42,6 +42,7 @@ for _group in ENTITY_WORDS["kind_synonyms"]:
     for _noun in set(_group) - set(ENTITY_WORDS["generic_kinds"]):
         KIND_SYNONYMS.setdefault(_noun, set()).update(_group)
 NOT_KINDS = frozenset(ENTITY_WORDS["not_kinds"])
+AGENT_NOUNS: dict[str, list[str]] = ENTITY_WORDS["agent_nouns"]
 # Nouns before or beside a name that only an organisation is called: a name NER took for a person's is none.
 BODY_ONLY_NOUNS = frozenset(ENTITY_WORDS["kind_synonyms"][0]) | {"label", "consortium", "charity", "company", "firm"}
 
@@ -53,28 +54,46 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
     Kelsby'), with the other nouns news uses by turns for its kind ('the band' … 'the group')."""
     for cluster in (k for k in clusters if k.type != "PERSON" or not k.titles):
         nouns: set[Token] = set()
+        mentions: list[tuple[int, int, str]] = []
+        agents: set[str] = set()
         for start, end, kind in cluster.mentions:
             if kind != "name":
                 continue
             root = doc[start:end].root
-            nouns.update(noun for _, _, noun in described_spans(root, _a_kind))
+            for first, last, noun in described_spans(root, _a_kind):
+                nouns.add(noun)
+                if noun.lower_ not in KIND_NOUNS | ORG_NOUNS and not first <= root.i < last \
+                        and cluster_of(clusters, noun.i) is None:
+                    mentions.append((first, last, "description"))  # 'the consortium, Kelsby Partners,'
             if start > 0 and _a_kind(doc[start - 1]) and doc[start - 1].dep_ in {"compound", "appos", "nmod"} \
                     and (start < 2 or doc[start - 2].text not in {",", "'s", "’s"}):
                 nouns.add(doc[start - 1])  # 'payments firm Kelsby', not 'the firm's Kelsby' nor 'a fund, Kelsby'
                 described = _described_before(doc, start)
                 if described < start - 1:
-                    cluster.mentions.append((described, end, "description"))  # 'Leeds indie trio Kelsby Lanterns'
+                    mentions.append((described, end, "description"))  # 'Leeds indie trio Kelsby Lanterns'
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
                 nouns.update(t for t in root.head.children if t.dep_ == "attr" and _a_kind(t))
+            agents |= {noun for verb in _verbs_done_by(root) for noun in AGENT_NOUNS.get(verb.lemma_, ())}
         words = {_hyphened(noun) for noun in nouns}
         words |= {t.lower_ for noun in nouns for t in noun.lefts if t.dep_ == "compound" and _a_kind(t)}
         if cluster.type == "PERSON":
             if not words & BODY_ONLY_NOUNS:
-                continue
+                continue  # 'his father, Tom Reed,' is read with the people
             cluster.type, cluster.gender = "ORG", None  # 'indie trio Rosa Lanterns' is a band, whatever NER said
+        cluster.mentions.extend(mentions)
+        cluster.kinds |= agents
         for word in words:
             if word not in COMPANY_NOUNS:  # every company is 'the company': add_organisation_descriptions weighs those
                 cluster.kinds |= KIND_SYNONYMS.get(word, {word})
+
+
+def _verbs_done_by(root: Token) -> list[Token]:
+    """The verbs a name is the doer of: 'operated by Kelsby Rail', 'Kelsby Rail operates', 'Acme agreed to buy'."""
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return [root.head.head]
+    if root.dep_ == "nsubj":
+        return [root.head] + [t for t in root.head.children if t.dep_ == "xcomp"]
+    return []
 
 
 def _hyphened(noun: Token) -> str:
@@ -138,18 +157,26 @@ INTRODUCED_GROUPS = {noun: (kind, index) for kind, groups in ENTITY_WORDS["intro
 def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'A tense hearing of the committee … the hearing ran late': a hearing, study or scrapyard the story brings in
     with 'a' and never names is one entity, called back with 'the' or 'this' and a noun of its group ('a new study' …
-    'the research'). Said only of one brought in once, before any 'the <noun>': a second 'a study' or a 'the study'
-    before the first makes them others, and neither is joined."""
+    'the research'), or named later by it ('a consortium … the consortium, Kelsby Partners,'). Said only of one
+    brought in once, before any 'the <noun>': a second 'a study' or a 'the study' before the first makes them others,
+    and neither is joined."""
     found: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    named: dict[tuple[str, int], Cluster] = {}  # 'a consortium … the consortium, Kelsby Partners,': named after all
     spoilt: set[tuple[str, int]] = set()
     for noun in tokens_spelling(doc, text, set(INTRODUCED_GROUPS)):
         group = INTRODUCED_GROUPS[noun.lower_]
         first = noun.left_edge.i
-        if not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ == "compound" \
-                or cluster_of(clusters, noun.i) is not None or group in spoilt:
+        if not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ in {"compound", "attr", "appos"} \
+                or group in spoilt:
+            continue  # 'Kelsby Partners is a consortium' is read with what the article says a name is
+        holder = cluster_of(clusters, noun.i)
+        if holder is not None:
+            if group in found and holder.type != "PERSON" and found[group][0][0] < holder.first \
+                    and named.setdefault(group, holder) is not holder:
+                spoilt.add(group)
             continue
-        article = doc[first].lower_
-        if article in {"a", "an"} and all(t.is_lower or t.like_num or t.is_punct for t in doc[first + 1:noun.i]):
+        if doc[first].lower_ in {"a", "an"} and all(t.dep_ != "poss" and t.ent_type_ not in {"PERSON", "ORG"}
+                                                     for t in doc[first + 1:noun.i]):
             if group in found:
                 spoilt.add(group)  # 'a study … a study': two of them
             else:
@@ -160,7 +187,11 @@ def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             else:
                 spoilt.add(group)  # 'the hearing' before 'a hearing': another one, told of before
     for group, mentions in found.items():
-        if group not in spoilt and len(mentions) > 1:
+        if group in spoilt:
+            continue
+        if group in named:
+            named[group].mentions.extend(mentions)
+        elif len(mentions) > 1:
             clusters.append(Cluster(group[0], mentions=mentions))
 
 
@@ -475,6 +506,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     heads = {cluster: _head_word_kinds(cluster) for cluster in kinds}
     new_nouns = set().union(*heads.values()) - set().union(*kinds.values()) if heads else set()
     kinds = {cluster: nouns | heads[cluster] for cluster, nouns in kinds.items()}
+    said_nouns = set().union(*(cluster.kinds for cluster in kinds))  # what the article said one is
     for cluster, nouns in kinds.items():
         for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
@@ -508,7 +540,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         unknown = [k for k in of_no_kind if k is not owner and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
         subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]
-        if unknown:
+        if unknown and noun.lower_ not in new_nouns | said_nouns:  # 'the inspectorate' is of a known kind
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
