@@ -474,3 +474,16 @@ def test_a_thing_brought_in_with_a_and_named_later_by_its_noun_is_the_named_one(
 def test_the_doer_of_a_verb_is_called_back_by_the_noun_made_from_it(nlp, text, name, back):
     entities = entities_of(nlp, text)
     assert holder(entities, back) is holder(entities, name)
+
+
+def test_the_head_word_written_capitalised_calls_back_the_name(nlp):
+    text = "The Bureau of Hydrology issued a warning. Forecasters at the Bureau expect more rain."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Bureau") is holder(entities, "The Bureau of Hydrology")
+
+
+def test_the_company_is_the_one_the_article_says_operates_something(nlp):
+    text = ("The ferry, operated by Kittering Marine Lines, hit the pier. Harlan County Hospital treated 12 people. "
+            "The company said the captain was hurt.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Kittering Marine Lines")

@@ -301,6 +301,7 @@ def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str
     named right after one ('energy company Acme', 'its subsidiary Acme'). A name NER took for a person's is an
     organisation when a company noun stands before it so."""
     said = {k for noun, holders in described.items() if noun in COMPANY_NOUNS for k in holders}
+    said |= {k for k in clusters if k.type == "ORG" and k.kinds & COMPANY_EVIDENCE}  # 'operated by Acme'
     for cluster in (k for k in clusters if k.type in {"ORG", "PERSON"}):
         for start, end, kind in cluster.mentions:
             before = doc[start - 1] if start > 0 else None
@@ -516,6 +517,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     unnamed_before: set[str] = set()  # the new nouns first used of one named after: 'the hall' before 'County Hall'
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
         start = _call_back_start(noun)
+        start = start if start is not None or noun.lower_ == "police" else _capitalised_call_back_start(noun)
         if start is None or cluster_of(not_people, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         options = by_noun.get(noun.lower_, [])
@@ -598,6 +600,16 @@ def _call_back_start(noun: Token) -> int | None:
                                                                            "npadvmod", "advmod"} for t in between):
         return None
     return first
+
+
+def _capitalised_call_back_start(noun: Token) -> int | None:
+    """Where 'the Bureau' or 'the Trust' starts, the head word of a name written capitalised after 'the' alone, as
+    British and Australian news often does; not the start of a longer name ('the Bureau of Statistics')."""
+    doc = noun.doc
+    if noun.is_title and noun.tag_ == "NNP" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
+            and (noun.i + 1 == len(doc) or not (doc[noun.i + 1].is_title or doc[noun.i + 1].lower_ == "of")):
+        return noun.i - 1
+    return None
 
 
 def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
