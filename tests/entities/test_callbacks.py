@@ -487,3 +487,9 @@ def test_the_company_is_the_one_the_article_says_operates_something(nlp):
             "The company said the captain was hurt.")
     entities = entities_of(nlp, text)
     assert holder(entities, "The company") is holder(entities, "Kittering Marine Lines")
+
+
+def test_a_work_named_after_its_kind_and_called_is_called_back_by_its_kind(nlp):
+    text = "Ann Lee will publish a memoir called Salt Roads in May. The book covers her years at sea."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The book") is holder(entities, "Salt Roads")

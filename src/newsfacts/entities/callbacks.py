@@ -43,6 +43,7 @@ for _group in ENTITY_WORDS["kind_synonyms"]:
         KIND_SYNONYMS.setdefault(_noun, set()).update(_group)
 NOT_KINDS = frozenset(ENTITY_WORDS["not_kinds"])
 AGENT_NOUNS: dict[str, list[str]] = ENTITY_WORDS["agent_nouns"]
+NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed"}
 # Nouns before or beside a name that only an organisation is called: a name NER took for a person's is none.
 BODY_ONLY_NOUNS = frozenset(ENTITY_WORDS["kind_synonyms"][0]) | {"label", "consortium", "charity", "company", "firm"}
 
@@ -50,8 +51,9 @@ BODY_ONLY_NOUNS = frozenset(ENTITY_WORDS["kind_synonyms"][0]) | {"label", "conso
 def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
     """What the article itself says a named organisation, place, event or work is becomes the nouns it may be called
     back by in this article: a noun set beside it ('Kelsby Foods, a bakery chain,' … 'the chain', 'the bakery'), said
-    of it ('Kelsby Partners is a consortium'), or standing right before its name ('payments firm Kelsby', 'indie trio
-    Kelsby'), with the other nouns news uses by turns for its kind ('the band' … 'the group')."""
+    of it ('Kelsby Partners is a consortium'), standing right before its name ('payments firm Kelsby', 'indie trio
+    Kelsby', 'a memoir called Kelsby Nights'), or made from a verb it is the doer of ('operated by Kelsby Rail' … 'the
+    operator'), with the other nouns news uses by turns for its kind ('the band' … 'the group')."""
     for cluster in (k for k in clusters if k.type != "PERSON" or not k.titles):
         nouns: set[Token] = set()
         mentions: list[tuple[int, int, str]] = []
@@ -71,6 +73,8 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
                 described = _described_before(doc, start)
                 if described < start - 1:
                     mentions.append((described, end, "description"))  # 'Leeds indie trio Kelsby Lanterns'
+            if start >= 2 and doc[start - 1].lower_ in NAMING_WORDS and _a_kind(doc[start - 2]):
+                nouns.add(doc[start - 2])  # 'a memoir called Kelsby Nights'
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
                 nouns.update(t for t in root.head.children if t.dep_ == "attr" and _a_kind(t))
             agents |= {noun for verb in _verbs_done_by(root) for noun in AGENT_NOUNS.get(verb.lemma_, ())}
