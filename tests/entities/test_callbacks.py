@@ -493,3 +493,10 @@ def test_a_work_named_after_its_kind_and_called_is_called_back_by_its_kind(nlp):
     text = "Ann Lee will publish a memoir called Salt Roads in May. The book covers her years at sea."
     entities = entities_of(nlp, text)
     assert holder(entities, "The book") is holder(entities, "Salt Roads")
+
+
+def test_a_kind_noun_after_other_words_after_an_organisation_is_a_place_of_its_own(nlp):
+    text = "Kelmar Foods cut 200 jobs. Staff at the Kelmar Foods distribution centre were told on Monday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Kelmar Foods distribution centre") is not holder(entities, "Kelmar Foods")
+    assert holder(entities, "the Kelmar Foods distribution centre").type == "PLACE"

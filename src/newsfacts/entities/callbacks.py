@@ -429,7 +429,11 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
                     and head.lemma_.lower() in KIND_NOUNS and all(t.dep_ == "compound" for t in doc[end:head.i]) \
                     and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster) \
                     and not (cluster.type == "ORG" and head.lemma_.lower() in FACILITY_NOUNS):
-                described.append((head.left_edge.i, head.i + 1, head))
+                if head.i == end or _named_as_building(cluster):
+                    described.append((head.left_edge.i, head.i + 1, head))  # 'the Kelsby Court housing complex'
+                elif head.lemma_.lower() not in ORG_NOUNS and cluster_of(clusters, head.i) is None:
+                    # 'the Kelsby showground evacuation centre' (Kelsby taken for a body) is a place at Kelsby
+                    clusters.append(Cluster("PLACE", mentions=[(head.left_edge.i, head.i + 1, "description")]))
             for first, last, noun in described:
                 if cluster_of([k for k in clusters if k is not cluster], noun.i) is not None:
                     continue  # 'the Acme plant' brought in as a site of its own
@@ -442,8 +446,11 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
 
 def _building_or_body(cluster: Cluster) -> bool:
     """An organisation, or a place named as a building or site ('Kelsby Court', 'Kelsby Hall'), not a town."""
-    return cluster.type == "ORG" or any(key.split()[-1] in PLACE_HEADS | COMMON_PLACE_HEADS | {"court"}
-                                        for key in cluster.keys)
+    return cluster.type == "ORG" or _named_as_building(cluster)
+
+
+def _named_as_building(cluster: Cluster) -> bool:
+    return any(key.split()[-1] in PLACE_HEADS | COMMON_PLACE_HEADS | {"court"} for key in cluster.keys)
 
 
 HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
