@@ -500,3 +500,10 @@ def test_a_kind_noun_after_other_words_after_an_organisation_is_a_place_of_its_o
     entities = entities_of(nlp, text)
     assert holder(entities, "the Kelmar Foods distribution centre") is not holder(entities, "Kelmar Foods")
     assert holder(entities, "the Kelmar Foods distribution centre").type == "PLACE"
+
+
+def test_a_kind_noun_opening_a_sentence_before_a_name_says_what_it_is(nlp):
+    text = ("Developer Crestline Developments will appeal. Councillors sided with Kelsby Parish Council, and the "
+            "developer said it was disappointed.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the developer") is holder(entities, "Crestline Developments")

@@ -67,7 +67,8 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
                 if noun.lower_ not in KIND_NOUNS | ORG_NOUNS and not first <= root.i < last \
                         and cluster_of(clusters, noun.i) is None:
                     mentions.append((first, last, "description"))  # 'the consortium, Kelsby Partners,'
-            if start > 0 and _a_kind(doc[start - 1]) and doc[start - 1].dep_ in {"compound", "appos", "nmod"} \
+            if start > 0 and (_a_kind(doc[start - 1]) or _kind_opening_sentence(doc[start - 1])) \
+                    and doc[start - 1].dep_ in {"compound", "appos", "nmod"} \
                     and (start < 2 or doc[start - 2].text not in {",", "'s", "’s"}):
                 nouns.add(doc[start - 1])  # 'payments firm Kelsby', not 'the firm's Kelsby' nor 'a fund, Kelsby'
                 described = _described_before(doc, start)
@@ -78,7 +79,7 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
                 nouns.update(t for t in root.head.children if t.dep_ == "attr" and _a_kind(t))
             agents |= {noun for verb in _verbs_done_by(root) for noun in AGENT_NOUNS.get(verb.lemma_, ())}
-        words = {_hyphened(noun) for noun in nouns}
+        words = {_hyphened(noun).lower() for noun in nouns}
         words |= {t.lower_ for noun in nouns for t in noun.lefts if t.dep_ == "compound" and _a_kind(t)}
         if cluster.type == "PERSON":
             if not words & BODY_ONLY_NOUNS:
@@ -89,6 +90,11 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
         for word in words:
             if word not in COMPANY_NOUNS:  # every company is 'the company': add_organisation_descriptions weighs those
                 cluster.kinds |= KIND_SYNONYMS.get(word, {word})
+
+
+def _kind_opening_sentence(noun: Token) -> bool:
+    """'Developer Kelsby Homes said …': a noun for a kind of organisation, capitalised as a sentence's first word."""
+    return noun.is_sent_start and noun.text[1:].islower() and noun.lower_ in ORG_NOUNS | TRADE_NOUNS | set(KIND_SYNONYMS)
 
 
 def _verbs_done_by(root: Token) -> list[Token]:
