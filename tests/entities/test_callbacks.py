@@ -507,3 +507,10 @@ def test_a_kind_noun_opening_a_sentence_before_a_name_says_what_it_is(nlp):
             "developer said it was disappointed.")
     entities = entities_of(nlp, text)
     assert holder(entities, "the developer") is holder(entities, "Crestline Developments")
+
+
+def test_a_body_whose_name_says_it_regulates_is_the_regulator(nlp):
+    text = ("The Marlow Water Services Commission fined Kelmar Water £2m on Monday. Kelmar Water will appeal, but "
+            "the regulator said the fine was fair.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the regulator") is holder(entities, "The Marlow Water Services Commission")

@@ -44,6 +44,7 @@ for _group in ENTITY_WORDS["kind_synonyms"]:
 NOT_KINDS = frozenset(ENTITY_WORDS["not_kinds"])
 AGENT_NOUNS: dict[str, list[str]] = ENTITY_WORDS["agent_nouns"]
 NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed"}
+REGULATOR_WORDS = frozenset(ENTITY_WORDS["regulator_words"])
 # Nouns before or beside a name that only an organisation is called: a name NER took for a person's is none.
 BODY_ONLY_NOUNS = frozenset(ENTITY_WORDS["kind_synonyms"][0]) | {"label", "consortium", "charity", "company", "firm"}
 
@@ -502,11 +503,13 @@ def _head_word_kinds(cluster: Cluster) -> set[str]:
     wharf dispute': the head word of a name of more than one word says what it is, and calls it back, when it is a
     word of English that says so. Not a title's ('Salt in the Engine'), a legal form, a court's (read with the law
     courts' words), nor a plural ('the records'); for an organisation no building or kind of place ('County Hall' is
-    the council's seat, 'Kelsby Town' no town)."""
+    the council's seat, 'Kelsby Town' no town). A body whose name says it regulates is 'the regulator'."""
     nouns: set[str] = set()
     for key in cluster.keys if cluster.type != "WORK" else ():
         words = key.split()
         word = words[words.index("of") - 1 if "of" in words[1:] else -1]
+        if cluster.type == "ORG" and set(words) & REGULATOR_WORDS and not set(words) & {"council", "police"}:
+            nouns |= KIND_SYNONYMS["regulator"]  # 'the Kelsby Water Commission' … 'the regulator'
         if len(words) < 2 or not word.isalpha() or word in NOT_KINDS | LEGAL_FORMS | {"court", "capital"} \
                 or cluster.type == "ORG" and word in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS | PLACE_HEADS:
             continue
