@@ -514,3 +514,15 @@ def test_a_body_whose_name_says_it_regulates_is_the_regulator(nlp):
             "the regulator said the fine was fair.")
     entities = entities_of(nlp, text)
     assert holder(entities, "the regulator") is holder(entities, "The Marlow Water Services Commission")
+
+
+def test_the_council_is_the_council_named_though_a_party_is_in_the_sentence(nlp):
+    text = "Reform UK won a seat on Harlow District Council on Thursday. Labour holds 12 of the council's 40 seats."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the council") is holder(entities, "Harlow District Council")
+
+
+def test_a_council_of_another_kind_of_place_is_not_the_one_named(nlp):
+    text = "Kelby County Council will sell the hall on Monday, and the town council wants to buy it."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town council" for e in entities if e.name == "Kelby County Council" for m in e.mentions)

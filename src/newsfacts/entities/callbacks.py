@@ -562,8 +562,12 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         unknown = [k for k in of_no_kind if k is not owner and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
         subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]
-        if unknown and noun.lower_ not in new_nouns | said_nouns:  # 'the inspectorate' is of a known kind
+        if unknown and noun.lower_ in ORG_CALL_BACKS - new_nouns - said_nouns:  # 'the council' is of a known kind
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
+        # 'the town council' is not 'Kelsby County Council'
+        places_said = {t.lower_ for t in doc[start + 1:noun.i] if t.dep_ == "compound"} & (PLACE_NOUNS | {"parish"})
+        if owner is not None and places_said - {word for key in owner.keys for word in key.split()}:
+            owner = None
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
         if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None):
