@@ -526,3 +526,9 @@ def test_a_council_of_another_kind_of_place_is_not_the_one_named(nlp):
     text = "Kelby County Council will sell the hall on Monday, and the town council wants to buy it."
     entities = entities_of(nlp, text)
     assert all(m.text != "the town council" for e in entities if e.name == "Kelby County Council" for m in e.mentions)
+
+
+def test_this_country_is_not_the_country_named_last(nlp):
+    text = 'Her son lives in Tasmania, Australia. "Every survey in this country cites her," a colleague said.'
+    entities = entities_of(nlp, text)
+    assert all(m.text != "this country" for e in entities for m in e.mentions)

@@ -15,7 +15,7 @@ from ..lexicon import (
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .names import place_noun_before
-from .places import is_subdivision, place_kinds
+from .places import COUNTRY_NOUNS, is_subdivision, place_kinds
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
     lower_key, tokens_spelling,
@@ -538,6 +538,8 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
         start = _call_back_start(noun)
         start = start if start is not None or noun.lower_ == "police" else _capitalised_call_back_start(noun)
+        if start is not None and doc[start].lower_ == "this" and noun.lower_ in COUNTRY_NOUNS:
+            continue  # 'this country' is the speaker's or the paper's, not the one named last
         if start is None or cluster_of(not_people, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         options = by_noun.get(noun.lower_, [])
