@@ -532,3 +532,10 @@ def test_this_country_is_not_the_country_named_last(nlp):
     text = 'Her son lives in Tasmania, Australia. "Every survey in this country cites her," a colleague said.'
     entities = entities_of(nlp, text)
     assert all(m.text != "this country" for e in entities for m in e.mentions)
+
+
+def test_a_trade_noun_is_the_company_whose_name_says_that_trade(nlp):
+    text = ("Ardwell Minerals owns a stake in Crestmoor Lithium. Crestmoor Lithium produced 90,000 tonnes, and "
+            "Crestmoor Lithium will grow. The miner said output would rise.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The miner" for e in entities if e.name == "Crestmoor Lithium" for m in e.mentions)

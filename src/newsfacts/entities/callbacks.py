@@ -264,7 +264,10 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         said_so = [k for k in organisations if noun.lower_ in k.kinds | _head_word_kinds(k)]
         if said_so and ending and set(said_so) != set(ending):
             continue
-        companies = said_so or ending or companies
+        # 'the miner' is 'Kelsby Minerals', 'the brewer' 'Kelsby Brewing', when one name says the trade
+        trade_named = [k for k in organisations if noun.lower_ not in GENERIC_COMPANY_NOUNS
+                       and any(word.startswith(noun.lower_[:4]) for key in k.keys for word in key.split()[1:])]
+        companies = said_so or ending or trade_named or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
         # only one of them is a company ('energy company Acme', 'Acme, the carmaker', 'Acme plc'); so does a tie.
@@ -298,6 +301,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
+# Company nouns that say no trade.
+GENERIC_COMPANY_NOUNS = {"company", "firm", "business", "group", "conglomerate", "startup", "start-up"}
 # Nouns before a name that say what trade a company is in, though a person may be called so too ('the developer').
 TRADE_NOUNS = {"utility", "provider", "operator", "developer", "producer", "maker", "housebuilder"}
 # Nouns before a name that only an organisation is called: 'utility Acme', never 'utility Ann Lee' ('the miner Tom
