@@ -372,3 +372,170 @@ def test_the_group_is_not_a_unit_when_an_organisation_is_named_as_a_group(nlp):
     assert unit and "the group" not in [m.text for m in unit[0].mentions]
     entities = entities_of(nlp, "Reed Group posted a loss on Monday. The group blamed high energy prices.")
     assert holder(entities, "The group") is holder(entities, "Reed Group")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("Shares in Corvello, a regional bakery chain, fell after the bakery shut two shops.", "Corvello", "the bakery"),
+    ("Kestrel Partners is a Swiss consortium. On Friday the consortium raised its offer.", "Kestrel Partners",
+     "the consortium"),
+    ("Bristol indie trio Copper Lanterns have left Halcyon Records. The band thanked fans.", "Copper Lanterns",
+     "The band"),
+])
+def test_a_noun_the_article_gives_a_name_calls_it_back(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+    assert holder(entities, name).type == "ORG"
+
+
+def test_words_before_a_name_that_say_what_it_is_are_a_mention_of_it(nlp):
+    entities = entities_of(nlp, "Bristol indie trio Copper Lanterns have signed a new deal.")
+    assert holder(entities, "Bristol indie trio Copper Lanterns") is holder(entities, "Copper Lanterns")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("Staff at the Ormsby Valley Hospice said the hospice would open a new wing.", "the Ormsby Valley Hospice",
+     "the hospice"),
+    ("Copper Lanterns left Halcyon Records in May. The label wished them well.", "Halcyon Records", "The label"),
+])
+def test_the_head_word_of_a_name_calls_it_back(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
+def test_the_head_word_of_two_names_calls_back_neither(nlp):
+    entities = entities_of(nlp, "Ferrin Records sued Tolland Records on Monday. The label wants damages.")
+    assert all(m.text != "The label" for e in entities for m in e.mentions)
+
+
+def test_the_head_word_used_before_a_name_with_it_is_another_one(nlp):
+    text = "The old hall needs a new roof. Its trustees also run Ormond Hall, and the hall is for sale."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the hall" for e in entities if "Ormond Hall" in [m.text for m in e.mentions]
+               for m in e.mentions)
+
+
+def test_the_group_a_band_was_called_and_a_name_ends_in_is_neither(nlp):
+    text = "Pop quartet Silver Arches split from Dunmore Music Group on Friday. The group said it was sad."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The group" for e in entities for m in e.mentions)
+
+
+def test_the_town_is_the_one_town_like_place_named(nlp):
+    entities = entities_of(nlp, "Floods cut off Brackwell in Ohio on Monday. Roads into the town reopened on Friday.")
+    assert holder(entities, "the town") is holder(entities, "Brackwell")
+
+
+def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
+    text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, first, back", [
+    ("Senators grilled Ann Lee at a tense hearing on Tuesday. The hearing ran for five hours.", "a tense hearing",
+     "The hearing"),
+    ("A new study of 4,000 nurses found shifts were too long. The research was paid for by a union.", "A new study",
+     "The research"),
+])
+def test_a_thing_brought_in_with_a_and_never_named_is_called_back(nlp, text, first, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, first)
+
+
+@pytest.mark.parametrize("text", [
+    "A study found shifts were long, and a study in May found pay was low. The study was paid for by a union.",
+    "The hearing was adjourned. Ann Lee will face a second hearing next week.",
+])
+def test_a_thing_brought_in_twice_or_told_of_before_is_not_joined(nlp, text):
+    entities = entities_of(nlp, text)
+    assert all(m.text not in {"The study", "The hearing"} for e in entities for m in e.mentions)
+
+
+def test_the_airline_is_the_one_whose_name_says_so_not_the_one_named_most(nlp):
+    text = ("Dunholt Holdings owns Kelmar Airways. Dunholt Holdings said profits fell. Dunholt Holdings will sell "
+            "assets, and the airline will cut routes.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the airline") is holder(entities, "Kelmar Airways")
+
+
+def test_a_thing_brought_in_with_a_and_named_later_by_its_noun_is_the_named_one(nlp):
+    text = ("The club was sold to a Swiss consortium on Monday. The consortium, Oberhalden Partners, paid £9m. "
+            "Oberhalden Partners will appoint a coach.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "a Swiss consortium") is holder(entities, "Oberhalden Partners")
+
+
+@pytest.mark.parametrize("text, name, back", [
+    ("The line is operated by Varnholt Rail. Services were cancelled, the operator said.", "Varnholt Rail",
+     "the operator"),
+    ("Tessgrove Analytics agreed to buy Pellwick for $90m. The acquirer will keep its staff.", "Tessgrove Analytics",
+     "The acquirer"),
+])
+def test_the_doer_of_a_verb_is_called_back_by_the_noun_made_from_it(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
+def test_the_head_word_written_capitalised_calls_back_the_name(nlp):
+    text = "The Bureau of Hydrology issued a warning. Forecasters at the Bureau expect more rain."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Bureau") is holder(entities, "The Bureau of Hydrology")
+
+
+def test_the_company_is_the_one_the_article_says_operates_something(nlp):
+    text = ("The ferry, operated by Kittering Marine Lines, hit the pier. Harlan County Hospital treated 12 people. "
+            "The company said the captain was hurt.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Kittering Marine Lines")
+
+
+def test_a_work_named_after_its_kind_and_called_is_called_back_by_its_kind(nlp):
+    text = "Ann Lee will publish a memoir called Salt Roads in May. The book covers her years at sea."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The book") is holder(entities, "Salt Roads")
+
+
+def test_a_kind_noun_after_other_words_after_an_organisation_is_a_place_of_its_own(nlp):
+    text = "Kelmar Foods cut 200 jobs. Staff at the Kelmar Foods distribution centre were told on Monday."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Kelmar Foods distribution centre") is not holder(entities, "Kelmar Foods")
+    assert holder(entities, "the Kelmar Foods distribution centre").type == "PLACE"
+
+
+def test_a_kind_noun_opening_a_sentence_before_a_name_says_what_it_is(nlp):
+    text = ("Developer Crestline Developments will appeal. Councillors sided with Kelsby Parish Council, and the "
+            "developer said it was disappointed.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the developer") is holder(entities, "Crestline Developments")
+
+
+def test_a_body_whose_name_says_it_regulates_is_the_regulator(nlp):
+    text = ("The Marlow Water Services Commission fined Kelmar Water £2m on Monday. Kelmar Water will appeal, but "
+            "the regulator said the fine was fair.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the regulator") is holder(entities, "The Marlow Water Services Commission")
+
+
+def test_the_council_is_the_council_named_though_a_party_is_in_the_sentence(nlp):
+    text = "Reform UK won a seat on Harlow District Council on Thursday. Labour holds 12 of the council's 40 seats."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the council") is holder(entities, "Harlow District Council")
+
+
+def test_a_council_of_another_kind_of_place_is_not_the_one_named(nlp):
+    text = "Kelby County Council will sell the hall on Monday, and the town council wants to buy it."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town council" for e in entities if e.name == "Kelby County Council" for m in e.mentions)
+
+
+def test_this_country_is_not_the_country_named_last(nlp):
+    text = 'Her son lives in Tasmania, Australia. "Every survey in this country cites her," a colleague said.'
+    entities = entities_of(nlp, text)
+    assert all(m.text != "this country" for e in entities for m in e.mentions)
+
+
+def test_a_trade_noun_is_the_company_whose_name_says_that_trade(nlp):
+    text = ("Ardwell Minerals owns a stake in Crestmoor Lithium. Crestmoor Lithium produced 90,000 tonnes, and "
+            "Crestmoor Lithium will grow. The miner said output would rise.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The miner" for e in entities if e.name == "Crestmoor Lithium" for m in e.mentions)

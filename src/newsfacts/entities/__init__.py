@@ -18,8 +18,8 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
 from .callbacks import (
-    add_kind_descriptions, add_organisation_descriptions, add_place_descriptions, add_unnamed_events,
-    refer_to_named_by_head,
+    add_described_kinds, add_introduced_things, add_kind_descriptions, add_organisation_descriptions,
+    add_place_descriptions, add_settlement_callbacks, add_unnamed_events, refer_to_named_by_head,
 )
 from .consistency import remove_contradictions
 from .descriptions import (
@@ -40,12 +40,15 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_surnamed_descriptions(doc, parsed.text, clusters)
     add_clients(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
+    add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
+    add_introduced_things(doc, parsed.text, clusters)
     add_families(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)
     add_kind_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, clusters)
+    add_settlement_callbacks(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)

@@ -9,15 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PLACE_HEADS, PLACE_NOUNS,
+    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS,
+    PLACE_NOUNS,
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .names import place_noun_before
-from .places import place_kinds
+from .places import COUNTRY_NOUNS, is_subdivision, place_kinds
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
-    tokens_spelling,
+    lower_key, tokens_spelling,
 )
 
 
@@ -33,6 +34,107 @@ SITE_NOUNS = frozenset(ENTITY_WORDS["unnamed_site_nouns"])
 CALL_BACK_ONLY = frozenset(ENTITY_WORDS["call_back_only"])
 SITE_WORDS = SITE_NOUNS | (CALL_BACK_ONLY - set(EVENT_GROUPS))
 EVENT_OR_SITE_WORDS = frozenset(EVENT_GROUPS) | SITE_WORDS
+
+
+# Groups of nouns news uses by turns for one thing ('the band' … 'the group'), by each noun in them.
+KIND_SYNONYMS: dict[str, set[str]] = {}
+for _group in ENTITY_WORDS["kind_synonyms"]:
+    for _noun in set(_group) - set(ENTITY_WORDS["generic_kinds"]):
+        KIND_SYNONYMS.setdefault(_noun, set()).update(_group)
+NOT_KINDS = frozenset(ENTITY_WORDS["not_kinds"])
+AGENT_NOUNS: dict[str, list[str]] = ENTITY_WORDS["agent_nouns"]
+NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed"}
+REGULATOR_WORDS = frozenset(ENTITY_WORDS["regulator_words"])
+# Nouns before or beside a name that only an organisation is called: a name NER took for a person's is none.
+BODY_ONLY_NOUNS = frozenset(ENTITY_WORDS["kind_synonyms"][0]) | {"label", "consortium", "charity", "company", "firm"}
+
+
+def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
+    """What the article itself says a named organisation, place, event or work is becomes the nouns it may be called
+    back by in this article: a noun set beside it ('Kelsby Foods, a bakery chain,' … 'the chain', 'the bakery'), said
+    of it ('Kelsby Partners is a consortium'), standing right before its name ('payments firm Kelsby', 'indie trio
+    Kelsby', 'a memoir called Kelsby Nights'), or made from a verb it is the doer of ('operated by Kelsby Rail' … 'the
+    operator'), with the other nouns news uses by turns for its kind ('the band' … 'the group')."""
+    for cluster in (k for k in clusters if k.type != "PERSON" or not k.titles):
+        nouns: set[Token] = set()
+        mentions: list[tuple[int, int, str]] = []
+        agents: set[str] = set()
+        for start, end, kind in cluster.mentions:
+            if kind != "name":
+                continue
+            root = doc[start:end].root
+            for first, last, noun in described_spans(root, _a_kind):
+                nouns.add(noun)
+                if noun.lower_ not in KIND_NOUNS | ORG_NOUNS and not first <= root.i < last \
+                        and cluster_of(clusters, noun.i) is None:
+                    mentions.append((first, last, "description"))  # 'the consortium, Kelsby Partners,'
+            if start > 0 and (_a_kind(doc[start - 1]) or _kind_opening_sentence(doc[start - 1])) \
+                    and doc[start - 1].dep_ in {"compound", "appos", "nmod"} \
+                    and (start < 2 or doc[start - 2].text not in {",", "'s", "’s"}):
+                nouns.add(doc[start - 1])  # 'payments firm Kelsby', not 'the firm's Kelsby' nor 'a fund, Kelsby'
+                described = _described_before(doc, start)
+                if described < start - 1:
+                    mentions.append((described, end, "description"))  # 'Leeds indie trio Kelsby Lanterns'
+            if start >= 2 and doc[start - 1].lower_ in NAMING_WORDS and _a_kind(doc[start - 2]):
+                nouns.add(doc[start - 2])  # 'a memoir called Kelsby Nights'
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
+                nouns.update(t for t in root.head.children if t.dep_ == "attr" and _a_kind(t))
+            agents |= {noun for verb in _verbs_done_by(root) for noun in AGENT_NOUNS.get(verb.lemma_, ())}
+        words = {_hyphened(noun).lower() for noun in nouns}
+        words |= {t.lower_ for noun in nouns for t in noun.lefts if t.dep_ == "compound" and _a_kind(t)}
+        if cluster.type == "PERSON":
+            if not words & BODY_ONLY_NOUNS:
+                continue  # 'his father, Tom Reed,' is read with the people
+            cluster.type, cluster.gender = "ORG", None  # 'indie trio Rosa Lanterns' is a band, whatever NER said
+        cluster.mentions.extend(mentions)
+        cluster.kinds |= agents
+        for word in words:
+            if word not in COMPANY_NOUNS:  # every company is 'the company': add_organisation_descriptions weighs those
+                cluster.kinds |= KIND_SYNONYMS.get(word, {word})
+
+
+def _kind_opening_sentence(noun: Token) -> bool:
+    """'Developer Kelsby Homes said …': a noun for a kind of organisation, capitalised as a sentence's first word."""
+    return noun.is_sent_start and noun.text[1:].islower() and noun.lower_ in ORG_NOUNS | TRADE_NOUNS | set(KIND_SYNONYMS)
+
+
+def _verbs_done_by(root: Token) -> list[Token]:
+    """The verbs a name is the doer of: 'operated by Kelsby Rail', 'Kelsby Rail operates', 'Acme agreed to buy'."""
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return [root.head.head]
+    if root.dep_ == "nsubj":
+        return [root.head] + [t for t in root.head.children if t.dep_ == "xcomp"]
+    return []
+
+
+def _hyphened(noun: Token) -> str:
+    """The word a noun ends, with the words joined to it by hyphens: 'four-piece', which the tokenizer splits."""
+    doc, first = noun.doc, noun.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+        first -= 2
+    return doc[first:noun.i + 1].text.lower()
+
+
+def _described_before(doc: Doc, start: int) -> int:
+    """Where the words that describe a name from before it start ('Leeds indie trio' in 'Leeds indie trio Kelsby
+    Lanterns signed'): lower-case words and hyphens, and one capitalised word leading them (a place or nationality);
+    not a determiner."""
+    first = start
+    while first > 0 and (doc[first - 1].is_lower and doc[first - 1].pos_ in {"NOUN", "ADJ", "NUM", "VERB"}
+                         or doc[first - 1].text == "-" or doc[first - 1].like_num):
+        first -= 1
+    before = doc[first - 1] if 0 < first < start else None
+    if before is not None and before.is_title and before.tag_ in {"NNP", "NNPS", "JJ"} and before.dep_ != "poss" \
+            and before.ent_type_ not in {"PERSON", "DATE", "TIME"}:
+        first -= 1  # 'Leeds' or 'Danish', which NER may call anything
+    return first
+
+
+def _a_kind(noun: Token) -> bool:
+    """A common noun that can say what kind of thing a name is: no person's role, no word for any thing at all."""
+    word = _hyphened(noun)
+    return noun.is_lower and noun.tag_ == "NN" and not noun.ent_type_ and word not in NOT_KINDS | PERSON_ROLE_NOUNS \
+        and word.replace("-", "").isalpha()
 
 
 def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -56,6 +158,52 @@ def add_unnamed_events(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         elif doc[first].lower_ in {"a", "an"}:
             continue  # 'a crash' after 'the derailment' is another one
         events[group].mentions.append((first, noun.i + 1, "description"))
+
+
+# Groups of nouns that bring in a thing the story never names and call it back, by noun: (entity type, group index).
+INTRODUCED_GROUPS = {noun: (kind, index) for kind, groups in ENTITY_WORDS["introduced_nouns"].items()
+                     for index, group in enumerate(groups) for noun in group}
+
+
+def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'A tense hearing of the committee … the hearing ran late': a hearing, study or scrapyard the story brings in
+    with 'a' and never names is one entity, called back with 'the' or 'this' and a noun of its group ('a new study' …
+    'the research'), or named later by it ('a consortium … the consortium, Kelsby Partners,'). Said only of one
+    brought in once, before any 'the <noun>': a second 'a study' or a 'the study' before the first makes them others,
+    and neither is joined."""
+    found: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    named: dict[tuple[str, int], Cluster] = {}  # 'a consortium … the consortium, Kelsby Partners,': named after all
+    spoilt: set[tuple[str, int]] = set()
+    for noun in tokens_spelling(doc, text, set(INTRODUCED_GROUPS)):
+        group = INTRODUCED_GROUPS[noun.lower_]
+        first = noun.left_edge.i
+        if not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ in {"compound", "attr", "appos"} \
+                or group in spoilt:
+            continue  # 'Kelsby Partners is a consortium' is read with what the article says a name is
+        holder = cluster_of(clusters, noun.i)
+        if holder is not None:
+            if group in found and holder.type != "PERSON" and found[group][0][0] < holder.first \
+                    and named.setdefault(group, holder) is not holder:
+                spoilt.add(group)
+            continue
+        if doc[first].lower_ in {"a", "an"} and all(t.dep_ != "poss" and t.ent_type_ not in {"PERSON", "ORG"}
+                                                     for t in doc[first + 1:noun.i]):
+            if group in found:
+                spoilt.add(group)  # 'a study … a study': two of them
+            else:
+                found[group] = [(first, noun.i + 1, "description")]
+        elif _call_back_start(noun) is not None:
+            if group in found:
+                found[group].append((_call_back_start(noun), noun.i + 1, "description"))
+            else:
+                spoilt.add(group)  # 'the hearing' before 'a hearing': another one, told of before
+    for group, mentions in found.items():
+        if group in spoilt:
+            continue
+        if group in named:
+            named[group].mentions.extend(mentions)
+        elif len(mentions) > 1:
+            clusters.append(Cluster(group[0], mentions=mentions))
 
 
 def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -92,9 +240,13 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             continue  # it may sit inside a person's description: 'the company's president'
         if companies_of_name is None:
             # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is none
+            # nor is one the article called a building ('X, a 212-unit complex'); a trade it was given ('X, the
+            # grocer') says it may be
             companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS
                                                                       for key in k.keys)
-                                 and (k in said_company or not (nouns := called_back_as(k)) or nouns & COMPANY_NOUNS)]
+                                 and not k.kinds & BUILDING_KINDS
+                                 and (k in said_company or not (nouns := called_back_as(k) - k.kinds)
+                                      or nouns & COMPANY_NOUNS)]
         companies = companies_of_name
         # "the construction company" is one whose name or description says so, when one does; "the Oslo-based
         # firm" is not one said to be based elsewhere
@@ -107,7 +259,15 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             companies = [k for k in companies if _bases(doc, k)] or companies
         # 'Acme Group … its unit Acme Steel … the group': the group is one whose name ends so, when one does
         ending = [k for k in organisations if noun.lower_ in {key.split()[-1] for key in k.keys if " " in key}]
-        companies = ending or companies
+        # 'indie trio Kelsby' … 'the group', 'Kelsby Airways' … 'the airline': the one the article or its name called
+        # so; with another whose name ends so, neither
+        said_so = [k for k in organisations if noun.lower_ in k.kinds | _head_word_kinds(k)]
+        if said_so and ending and set(said_so) != set(ending):
+            continue
+        # 'the miner' is 'Kelsby Minerals', 'the brewer' 'Kelsby Brewing', when one name says the trade
+        trade_named = [k for k in organisations if noun.lower_ not in GENERIC_COMPANY_NOUNS
+                       and any(word.startswith(noun.lower_[:4]) for key in k.keys for word in key.split()[1:])]
+        companies = said_so or ending or trade_named or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
         # only one of them is a company ('energy company Acme', 'Acme, the carmaker', 'Acme plc'); so does a tie.
@@ -127,8 +287,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # Named once, it is the company only when no other organisation was named yet: a story citing a news
         # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
-        # 'Acme, the German group,' … 'the group': the one organisation set beside that noun before
+        # 'Acme, the German group,' … 'the group': the one organisation set beside that noun before, or called so
         beside = [k for k, at in described.get(noun.lemma_.lower(), {}).items() if at < noun.i]
+        beside = beside or [k for k in said_so if k.first < noun.i]
         if len(beside) == 1 and not trade:
             beside[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
         elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
@@ -140,6 +301,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
+# Company nouns that say no trade.
+GENERIC_COMPANY_NOUNS = {"company", "firm", "business", "group", "conglomerate", "startup", "start-up"}
 # Nouns before a name that say what trade a company is in, though a person may be called so too ('the developer').
 TRADE_NOUNS = {"utility", "provider", "operator", "developer", "producer", "maker", "housebuilder"}
 # Nouns before a name that only an organisation is called: 'utility Acme', never 'utility Ann Lee' ('the miner Tom
@@ -154,6 +317,7 @@ def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str
     named right after one ('energy company Acme', 'its subsidiary Acme'). A name NER took for a person's is an
     organisation when a company noun stands before it so."""
     said = {k for noun, holders in described.items() if noun in COMPANY_NOUNS for k in holders}
+    said |= {k for k in clusters if k.type == "ORG" and k.kinds & COMPANY_EVIDENCE}  # 'operated by Acme'
     for cluster in (k for k in clusters if k.type in {"ORG", "PERSON"}):
         for start, end, kind in cluster.mentions:
             before = doc[start - 1] if start > 0 else None
@@ -216,6 +380,47 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             refer_back(doc, nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
+SETTLEMENT_NOUNS = ("town", "city")
+# Last words of a place's name that make it no town: a feature, a building, an area ('Kelsby Valley', 'Kelsby Shire').
+NOT_SETTLEMENT_HEADS = PLACE_HEADS | COMMON_PLACE_HEADS | PLACE_NOUNS | {"shire", "heights", "county", "coast",
+                                                                         "estate", "gardens", "court", "north",
+                                                                         "south", "east", "west", "central"}
+
+
+def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Flooding cut off Kelsby … the town's mayor said': a story about one town calls it 'the town' or 'the city'
+    without ever saying it is one. The place so called is the one town-like place named before: not a country or a
+    region ISO 3166 knows, no feature or building, and not called another kind of place by the article ('the village
+    of Kelsby'), or the one of them the story is about, named at least three times and twice as often as any other."""
+    places = [k for k in clusters if k.type == "PLACE"]
+    towns = [k for k in places if _town_like(doc, k)]
+    if not towns:
+        return
+    for noun in tokens_spelling(doc, text, set(SETTLEMENT_NOUNS)):
+        start = _call_back_start(noun)
+        if start is None or noun.tag_ != "NN" or cluster_of(clusters, noun.i) is not None:
+            continue
+        counts = sorted(((sum(kind == "name" and s < start for s, _, kind in k.mentions), id(k), k) for k in towns),
+                        key=lambda item: item[:2], reverse=True)
+        counts = [(count, k) for count, _, k in counts if count]
+        # the one named before, or the one the story is about: named three times or more, twice as often as any other
+        if len(counts) == 1 or counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
+            counts[0][1].mentions.append((start, noun.i + 1, "description"))
+
+
+def _town_like(doc: Doc, cluster: Cluster) -> bool:
+    """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
+    place by the article other than a town's or city's, nor a title ('Cllr Ann Lee' NER took for a place)."""
+    if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
+        return False
+    names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
+    given = {noun.lemma_.lower() for s, e in names if (noun := place_noun_before(doc, s, e)) is not None}
+    titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
+    return bool(names) and given <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
+        and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or place_kinds(key) or is_subdivision(key)
+                    for key in cluster.keys)
+
+
 # Kinds of site a company runs: 'the Acme plant' is a place of Acme's, not Acme.
 FACILITY_NOUNS = frozenset({"plant", "factory", "site", "facility", "mine", "smelter", "store", "shop", "hotel",
                             "laboratory", "lab", "warehouse", "refinery", "depot", "mill", "works"})
@@ -236,7 +441,11 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
                     and head.lemma_.lower() in KIND_NOUNS and all(t.dep_ == "compound" for t in doc[end:head.i]) \
                     and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster) \
                     and not (cluster.type == "ORG" and head.lemma_.lower() in FACILITY_NOUNS):
-                described.append((head.left_edge.i, head.i + 1, head))
+                if head.i == end or _named_as_building(cluster):
+                    described.append((head.left_edge.i, head.i + 1, head))  # 'the Kelsby Court housing complex'
+                elif head.lemma_.lower() not in ORG_NOUNS and cluster_of(clusters, head.i) is None:
+                    # 'the Kelsby showground evacuation centre' (Kelsby taken for a body) is a place at Kelsby
+                    clusters.append(Cluster("PLACE", mentions=[(head.left_edge.i, head.i + 1, "description")]))
             for first, last, noun in described:
                 if cluster_of([k for k in clusters if k is not cluster], noun.i) is not None:
                     continue  # 'the Acme plant' brought in as a site of its own
@@ -249,8 +458,11 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
 
 def _building_or_body(cluster: Cluster) -> bool:
     """An organisation, or a place named as a building or site ('Kelsby Court', 'Kelsby Hall'), not a town."""
-    return cluster.type == "ORG" or any(key.split()[-1] in PLACE_HEADS | COMMON_PLACE_HEADS | {"court"}
-                                        for key in cluster.keys)
+    return cluster.type == "ORG" or _named_as_building(cluster)
+
+
+def _named_as_building(cluster: Cluster) -> bool:
+    return any(key.split()[-1] in PLACE_HEADS | COMMON_PLACE_HEADS | {"court"} for key in cluster.keys)
 
 
 HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
@@ -286,6 +498,30 @@ def called_back_as(cluster: Cluster) -> set[str]:
     return nouns | HOUSING_NOUNS if nouns & HOUSING_NOUNS else nouns
 
 
+# Kinds of building or site: what is called so is no company, and an organisation named so is housed in it.
+BUILDING_KINDS = HOUSING_NOUNS | FACILITY_NOUNS | {"building", "hall", "venue", "stadium", "ground", "block", "tower",
+                                                   "campus", "farm", "field", "garden", "green", "common", "wood"}
+
+
+def _head_word_kinds(cluster: Cluster) -> set[str]:
+    """'the hospice' after 'Kelsby Hospice', 'the label' after 'Kelsby Records', 'the dispute' after 'the Kelsby
+    wharf dispute': the head word of a name of more than one word says what it is, and calls it back, when it is a
+    word of English that says so. Not a title's ('Salt in the Engine'), a legal form, a court's (read with the law
+    courts' words), nor a plural ('the records'); for an organisation no building or kind of place ('County Hall' is
+    the council's seat, 'Kelsby Town' no town). A body whose name says it regulates is 'the regulator'."""
+    nouns: set[str] = set()
+    for key in cluster.keys if cluster.type != "WORK" else ():
+        words = key.split()
+        word = words[words.index("of") - 1 if "of" in words[1:] else -1]
+        if cluster.type == "ORG" and set(words) & REGULATOR_WORDS and not set(words) & {"council", "police"}:
+            nouns |= KIND_SYNONYMS["regulator"]  # 'the Kelsby Water Commission' … 'the regulator'
+        if len(words) < 2 or not word.isalpha() or word in NOT_KINDS | LEGAL_FORMS | {"court", "capital"} \
+                or cluster.type == "ORG" and word in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS | PLACE_HEADS:
+            continue
+        nouns |= KIND_SYNONYMS.get(word, {word}) - ({word} if word.endswith("s") else set())
+    return nouns
+
+
 def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'the council' after 'Dunmere City Council', 'the club' after 'Kelsby Rovers', 'police' after 'Kelsby Police':
     the organisation or place named before that can be called so; of two, the one named in this sentence or the one
@@ -293,17 +529,30 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     by_noun: dict[str, list[Cluster]] = {}
     kinds = {cluster: called_back_as(cluster) | (ELECTORAL_AREA_NOUNS if _electoral_area(doc, cluster) else set())
              for cluster in clusters if cluster.type in {"ORG", "PLACE", "WORK", "EVENT"}}
+    heads = {cluster: _head_word_kinds(cluster) for cluster in kinds}
+    new_nouns = set().union(*heads.values()) - set().union(*kinds.values()) if heads else set()
+    kinds = {cluster: nouns | heads[cluster] for cluster, nouns in kinds.items()}
+    said_nouns = set().union(*(cluster.kinds for cluster in kinds))  # what the article said one is
     for cluster, nouns in kinds.items():
         for noun in nouns:
             by_noun.setdefault(noun, []).append(cluster)
     unnamed_police = None
     not_people = [k for k in clusters if k.type != "PERSON"]
     of_no_kind = [k for k in clusters if k.type == "ORG" and not kinds.get(k)]
+    unnamed_before: set[str] = set()  # the new nouns first used of one named after: 'the hall' before 'County Hall'
     for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
         start = _call_back_start(noun)
+        start = start if start is not None or noun.lower_ == "police" else _capitalised_call_back_start(noun)
+        if start is not None and doc[start].lower_ == "this" and noun.lower_ in COUNTRY_NOUNS:
+            continue  # 'this country' is the speaker's or the paper's, not the one named last
         if start is None or cluster_of(not_people, noun.i) is not None:
             continue  # it may sit inside a person's description: 'a surgeon at the university'
         options = by_noun.get(noun.lower_, [])
+        if noun.lower_ in new_nouns and (noun.lower_ in unnamed_before or all(k.first > start for k in options)):
+            unnamed_before.add(noun.lower_)
+            continue
+        if noun.lower_ in new_nouns and len(options) > 1:
+            continue  # 'the farm' after 'Kelsby Farm' and 'the Save Kelsby Farm campaign'
         if noun.lower_ == "police" and not options:
             # 'Police said…' with no force named: the police of the story, one organisation
             if unnamed_police is None:
@@ -320,8 +569,12 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         unknown = [k for k in of_no_kind if k is not owner and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
         subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]
-        if unknown:
+        if unknown and noun.lower_ in ORG_CALL_BACKS - new_nouns - said_nouns:  # 'the council' is of a known kind
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
+        # 'the town council' is not 'Kelsby County Council'
+        places_said = {t.lower_ for t in doc[start + 1:noun.i] if t.dep_ == "compound"} & (PLACE_NOUNS | {"parish"})
+        if owner is not None and places_said - {word for key in owner.keys for word in key.split()}:
+            owner = None
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
         if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None):
@@ -378,6 +631,16 @@ def _call_back_start(noun: Token) -> int | None:
                                                                            "npadvmod", "advmod"} for t in between):
         return None
     return first
+
+
+def _capitalised_call_back_start(noun: Token) -> int | None:
+    """Where 'the Bureau' or 'the Trust' starts, the head word of a name written capitalised after 'the' alone, as
+    British and Australian news often does; not the start of a longer name ('the Bureau of Statistics')."""
+    doc = noun.doc
+    if noun.is_title and noun.tag_ == "NNP" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
+            and (noun.i + 1 == len(doc) or not (doc[noun.i + 1].is_title or doc[noun.i + 1].lower_ == "of")):
+        return noun.i - 1
+    return None
 
 
 def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
