@@ -539,3 +539,17 @@ def test_a_trade_noun_is_the_company_whose_name_says_that_trade(nlp):
             "Crestmoor Lithium will grow. The miner said output would rise.")
     entities = entities_of(nlp, text)
     assert all(m.text != "The miner" for e in entities if e.name == "Crestmoor Lithium" for m in e.mentions)
+
+
+def test_a_kind_said_of_one_does_not_outweigh_an_organisation_of_no_known_kind_named_more(nlp):
+    text = ("The Harbour Hawks beat the Dunmore Owls on Sunday. The Harbour Hawks coach Ray Olsen joined in May from "
+            "second-tier club Brackwater United Sports. Olsen said the club needed new players.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the club" for m in holder(entities, "Brackwater United Sports").mentions)
+
+
+def test_a_generic_word_of_a_kind_needs_the_article_to_say_it(nlp):
+    text = ("The Larchfield Arts Festival will return in June. Organisers spoke at a news conference on Monday, "
+            "and the event was streamed online.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the event" for m in holder(entities, "The Larchfield Arts Festival").mentions)

@@ -41,6 +41,7 @@ KIND_SYNONYMS: dict[str, set[str]] = {}
 for _group in ENTITY_WORDS["kind_synonyms"]:
     for _noun in set(_group) - set(ENTITY_WORDS["generic_kinds"]):
         KIND_SYNONYMS.setdefault(_noun, set()).update(_group)
+GENERIC_KINDS = frozenset(ENTITY_WORDS["generic_kinds"])
 NOT_KINDS = frozenset(ENTITY_WORDS["not_kinds"])
 AGENT_NOUNS: dict[str, list[str]] = ENTITY_WORDS["agent_nouns"]
 NAMING_WORDS = {"called", "named", "titled", "entitled", "dubbed"}
@@ -474,12 +475,13 @@ OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "o
                                          "next", "previous", "local"}
 
 
-def called_back_as(cluster: Cluster) -> set[str]:
+def called_back_as(cluster: Cluster, said: bool = True) -> set[str]:
     """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
     after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
     after 'Kelsby Rovers'), what kind of place ISO 3166 says it is ('the state' after 'Queensland'), and the other
-    words for a block of homes ('the estate' after 'the Kelsby Court complex')."""
-    nouns: set[str] = set(cluster.kinds)
+    words for a block of homes ('the estate' after 'the Kelsby Court complex'); and, when `said`, what the article said
+    it is."""
+    nouns: set[str] = set(cluster.kinds) if said else set()
     for key in cluster.keys:
         words = key.split()
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
@@ -518,7 +520,9 @@ def _head_word_kinds(cluster: Cluster) -> set[str]:
         if len(words) < 2 or not word.isalpha() or word in NOT_KINDS | LEGAL_FORMS | {"court", "capital"} \
                 or cluster.type == "ORG" and word in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS | PLACE_HEADS:
             continue
-        nouns |= KIND_SYNONYMS.get(word, {word}) - ({word} if word.endswith("s") else set())
+        # the group's generic words ('the event' for a festival) need the article to say so itself: a story
+        # with a festival and a news conference has two events
+        nouns |= (KIND_SYNONYMS.get(word, {word}) - GENERIC_KINDS | {word}) - ({word} if word.endswith("s") else set())
     return nouns
 
 
@@ -571,6 +575,11 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
                                              for s, e, _ in k.mentions)]
         if unknown and noun.lower_ in ORG_CALL_BACKS - new_nouns - said_nouns:  # 'the council' is of a known kind
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
+        # 'Kelsby, a club in the league above,' … 'the club' in a story about another team the article never called
+        # a club: a kind said of one is no evidence against an organisation of no known kind named more often
+        if owner is not None and noun.lower_ in owner.kinds and noun.lower_ not in _name_kinds(owner) and any(
+                _names_before(k, start) > _names_before(owner, start) for k in of_no_kind if k is not owner):
+            owner = None
         # 'the town council' is not 'Kelsby County Council'
         places_said = {t.lower_ for t in doc[start + 1:noun.i] if t.dep_ == "compound"} & (PLACE_NOUNS | {"parish"})
         if owner is not None and places_said - {word for key in owner.keys for word in key.split()}:
@@ -641,6 +650,15 @@ def _capitalised_call_back_start(noun: Token) -> int | None:
             and (noun.i + 1 == len(doc) or not (doc[noun.i + 1].is_title or doc[noun.i + 1].lower_ == "of")):
         return noun.i - 1
     return None
+
+
+def _name_kinds(cluster: Cluster) -> set[str]:
+    """The nouns an organisation's names themselves call it back by, without what the article said it is."""
+    return called_back_as(cluster, said=False) | _head_word_kinds(cluster)
+
+
+def _names_before(cluster: Cluster, start: int) -> int:
+    return sum(kind == "name" and at < start for at, _, kind in cluster.mentions)
 
 
 def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:

@@ -167,7 +167,8 @@ def _gender_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
 
 def _subject_and_object_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Reed thanked him', 'the firm sued the company': the subject of a verb and its object are two, unless the
-    object is reflexive ('himself'); the object leaves, and so does the subject if it is no name either."""
+    object is reflexive ('himself'); the object leaves, and so does the subject if it is no name either and the object
+    no pronoun."""
     within: dict[int, Mention] = {}
     for mention in cluster.mentions:
         for i in range(mention[0], mention[1]):
@@ -180,7 +181,9 @@ def _subject_and_object_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
             continue
         subjects = [within[t.i] for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"} and t.i in within]
         for subject in subjects:
-            wrong |= {m for m in (subject, mention) if m[2] != "name"}
+            wrong.add(mention)
+            if subject[2] != "name" and mention[2] != "pronoun":
+                wrong.add(subject)  # a pronoun object is the weaker reading: 'the label thanked them' keeps the label
     return wrong
 
 
