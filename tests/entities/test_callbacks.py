@@ -553,3 +553,11 @@ def test_a_generic_word_of_a_kind_needs_the_article_to_say_it(nlp):
             "and the event was streamed online.")
     entities = entities_of(nlp, text)
     assert all(m.text != "the event" for m in holder(entities, "The Larchfield Arts Festival").mentions)
+
+
+def test_an_institution_word_inside_a_name_is_no_call_back_of_it(nlp):
+    text = ("Ann Lee, superintendent of the Kelsby Valley School District, said on Monday that the school would reopen "
+            "after the storm.")
+    entities = entities_of(nlp, text)
+    district = holder(entities, "the Kelsby Valley School District")
+    assert all(m.text != "the school" for m in district.mentions)
