@@ -351,3 +351,13 @@ def test_surname_after_a_name_ner_gave_another_label_is_left_to_neither(nlp):
                   person_name(doc, lone.start, lone.end)]
     clusters = cluster_names(doc, text, candidates)
     assert cluster_of(clusters, lone.start) is not cluster_of(clusters, winner.start)
+
+
+@pytest.mark.parametrize("text", [
+    "The Brannock Cup was first played in 1921. The Brannock was founded by the mill owner Edwin Brannock.",
+    "Edwin Brannock built the inn in 1890. Locals still drink at the Brannock every Friday.",
+])
+def test_a_name_after_the_is_a_thing_named_after_someone_not_the_person(nlp, text):
+    entities = entities_of(nlp, text)
+    person = holder(entities, "Edwin Brannock")
+    assert all(m.text != "Brannock" for m in person.mentions)

@@ -519,8 +519,9 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
     index = _People(doc)
     for token in tokens_spelling(doc, text, owners) if owners else []:
         looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
-        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common:
-            continue
+        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common \
+                or token.i and doc[token.i - 1].lower_ == "the":
+            continue  # 'the Reed' is a thing named after someone
         name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Brannigan'
         if name is None or any(i in taken for i in range(name.start, name.end)):
             continue
@@ -542,6 +543,8 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
         return None  # one word, or a surname with its particles ('ten Hove')
     if candidate.type == "ORG" and organisation_openers.get(candidate.key, len(doc)) < candidate.start:
         return None  # 'Reed Foods … Reed will buy…': the company named after its founder, as NER reads it
+    if candidate.start and doc[candidate.start - 1].lower_ == "the":
+        return None  # 'the Reed' is the prize, pub or ship named after someone; a person is no 'the Reed'
     # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
     positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
     # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
