@@ -143,6 +143,13 @@ def test_a_title_case_headline_keeps_only_the_names_the_story_writes(nlp):
     assert not [m for e in entities for m in e.mentions if m.start < text.index("\n")]
 
 
+@pytest.mark.parametrize("byline, writer", [("By Rosalind Tate, Transport Correspondent", "Rosalind Tate"),
+                                            ("Martin Hale in Vienna", "Martin Hale")])
+def test_a_byline_is_no_headline_and_keeps_the_writers_name(nlp, byline, writer):
+    text = f"{byline}\n\nTram fares in the city will rise by a fifth from March, the operator said on Monday."
+    assert holder(entities_of(nlp, text), writer).type == "PERSON"
+
+
 def test_a_court_of_law_is_an_organisation(nlp):
     text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
     assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"

@@ -260,9 +260,23 @@ def _title_case_headline_names(doc: Doc, text: str) -> _HeadlineNames:
     line_end = text.find("\n")
     headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
     words = [t for t in headline if t.is_alpha and len(t) > 3] if headline is not None else []
-    if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words):
+    if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words) \
+            or _byline(headline):
         return _HeadlineNames(text, 0)
     return _HeadlineNames(text, words[-1].i + 1, line_end)
+
+
+def _byline(line: Span) -> bool:
+    """'By Ann Lee, Health Editor', 'Ann Lee in Kelsby': a first line naming the writer is no headline, though
+    its words are capitalised; it opens with 'By', or with a person's name NER tags followed by 'in' or a comma."""
+    first = line[0]
+    if first.lower_ == "by" and len(line) > 1 and is_capitalised(line[1]):
+        return True
+    name_end = first.i
+    while name_end < line.end and line.doc[name_end].ent_type_ == "PERSON":
+        name_end += 1
+    return name_end - first.i >= 2 and name_end < line.end and line.doc[name_end].text in {"in", ","} \
+        and first_name_gender(first.lower_) is not None
 
 
 def _addressed_words(doc: Doc, text: str) -> set[str]:
