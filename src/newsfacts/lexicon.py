@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-# Forms of address written before a personal name ("Prince Edmund", "Sen. Warren"), with the gender they
-# imply when they imply one. Keys are lower case, without a final full stop.
+# Forms of address written before a personal name ("Prince Edmund", "Sen. Warren", a councillor's "Coun" in
+# England and "Cr" in Australia), with the gender they imply when they imply one. Keys are lower case, without a
+# final full stop.
 HONORIFICS: dict[str, str | None] = {
     **dict.fromkeys(
         ["king", "prince", "duke", "earl", "marquess", "viscount", "baron", "lord", "sir", "mr", "emperor",
@@ -31,7 +32,8 @@ HONORIFICS: dict[str, str | None] = {
          "speaker", "commissioner", "archbishop", "bishop", "cardinal", "rev", "reverend", "rabbi", "imam",
          "sheriff", "attorney general", "first lady", "pope", "coach", "director", "chairman", "chairwoman",
          "inspector", "superintendent", "admiral", "commander", "major", "pastor", "father", "sister",
-         "brother", "saint", "st", "constable", "councillor", "cllr", "councilman", "councilwoman", "alderman", "pm"],
+         "brother", "saint", "st", "constable", "councillor", "cllr", "coun", "cr", "councilman", "councilwoman",
+         "alderman", "pm"],
         None),
 }
 # Styles of the clergy and of privy counsellors written before a full name ("the Rt Rev Ann Lee", "the Most Rev

@@ -39,6 +39,12 @@ def test_name_after_forms_of_address_ner_missed(nlp):
     assert holder(entities, "West Yorkshire Police").type == "ORG"
 
 
+@pytest.mark.parametrize("title", ["Coun", "Cr"])
+def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
+    text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."
+    assert holder(entities_of(nlp, text), "Hilary Westmacott").type == "PERSON"
+
+
 @pytest.mark.parametrize("text, employer", [
     ("Harwell head coach Lars Dahl praised his players.", "Harwell"),
     ("Bolton manager Ian Pryce said his side were unlucky. Bolton travel to Wigan next.", "Bolton"),
