@@ -39,6 +39,16 @@ def test_name_after_forms_of_address_ner_missed(nlp):
     assert holder(entities, "West Yorkshire Police").type == "ORG"
 
 
+@pytest.mark.parametrize("text", [
+    "The visitors led at the break. Scrum-half Callum Ferrie scored twice after it.",
+    "Rents rose again in May.\nTorvald Brekke, director of the tenants' union, called it a scandal.",
+    "Rents rose again in May.\nTorvald Brekke of the tenants' association called it a scandal.",
+])
+def test_a_full_name_introduced_by_a_job_noun_is_a_person(nlp, text):
+    name = "Callum Ferrie" if "Ferrie" in text else "Torvald Brekke"
+    assert holder(entities_of(nlp, text), name).type == "PERSON"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

@@ -20,7 +20,7 @@ from ..lexicon import (
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context, names_work,
-    person_name,
+    person_name, role_noun_before,
 )
 from .places import is_subdivision
 from .words import (
@@ -271,7 +271,8 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
                                        for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" \
                 or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
-                and not _after_a_possessive_name(first) and not _aged(surname) \
+                and not _after_a_possessive_name(first) and not _aged(surname) and not role_noun_before(first) \
+                and not _described_after(surname) \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
                 or not first_name_gender(first.lower_) and last == first.i + 1 and not _aged(surname):
             continue  # a particle ('Bram ten Hove') or an age ('Ana Ruiz, 52,') makes a name as a first name does
@@ -282,6 +283,21 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(person)
             taken.update(range(person.start, person.end))
     return found
+
+
+def _described_after(surname: Token) -> bool:
+    """'Ann Lee, director of the group, said', 'Ann Lee of the consumer group Acme': a noun for a person's job set
+    beside the name, or 'of' and an organisation right after it."""
+    doc = surname.doc
+    if any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLE_NOUNS
+           and child.i > surname.i for child in surname.children):
+        return True
+    after = doc[surname.i + 1:surname.i + 6]
+    if len(after) < 2 or after[0].lower_ != "of":
+        return False
+    body = next((t for t in after[1:] if not (t.is_lower and t.pos_ in {"DET", "ADJ", "NOUN"})
+                 or t.lower_ in ORG_NOUNS), None)
+    return body is not None and (body.lower_ in ORG_NOUNS or body.ent_type_ == "ORG" and body.ent_iob_ == "B")
 
 
 def _aged(surname: Token) -> bool:
