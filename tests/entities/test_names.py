@@ -150,6 +150,15 @@ def test_a_byline_is_no_headline_and_keeps_the_writers_name(nlp, byline, writer)
     assert holder(entities_of(nlp, text), writer).type == "PERSON"
 
 
+def test_a_name_ner_runs_on_over_in_and_a_known_place_is_two_names(nlp):
+    text = "The seeds were kept at Bhorwa in Madhya Pradesh for a decade."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 5, 9, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Madhya Pradesh").type == "PLACE"
+    assert holder(entities, "Bhorwa") is not holder(entities, "Madhya Pradesh")
+
+
 def test_a_court_of_law_is_an_organisation(nlp):
     text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
     assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"

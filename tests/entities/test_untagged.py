@@ -49,6 +49,26 @@ def test_a_full_name_introduced_by_a_job_noun_is_a_person(nlp, text):
     assert holder(entities_of(nlp, text), name).type == "PERSON"
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Senator Ruth Calloway, D-Nebraska, opposed the bill.", "Nebraska"),
+    ("The Nebraska Democrat said the bill went too far.", "Nebraska"),
+    ("She retired to a cottage near Kendal, Cumbria, in 2010.", "Cumbria"),
+])
+def test_a_known_place_ner_left_untagged_is_a_place(nlp, text, place):
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if place not in ent.text]  # as NER misses them on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, place).type == "PLACE"
+
+
+def test_a_first_name_that_is_also_a_state_needs_a_preposition_to_be_a_place(nlp):
+    text = "On Monday Georgia said the plan would fail."
+    doc = nlp(text)
+    doc.ents = []
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert all(e.type != "PLACE" for e in entities)
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

@@ -21,7 +21,7 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
     names_work, person_name,
 )
-from .places import country_code, is_subdivision
+from .places import country_code, is_known_place, is_subdivision
 from .types import (
     PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
@@ -30,8 +30,8 @@ from .untagged import (
     bare_titles, constituencies, datelines, descriptive_mentions, double_first_names, named_after_organisation_noun,
     named_events, named_sites, national_bodies, newspapers, party_words, place_headings, prefixed_places, result_rows,
     styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
-    untagged_full_names, untagged_institutions, untagged_outlets, untagged_places, untagged_places_with_common_heads,
-    untagged_works,
+    untagged_full_names, untagged_institutions, untagged_known_places, untagged_outlets, untagged_places,
+    untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,
@@ -114,6 +114,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += national_bodies(doc, text, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
+    candidates += untagged_known_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
@@ -560,11 +561,12 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
-    """A lower-case 'on' or 'in' with a name of two words or more either side, not hyphenated into a place name
-    ('Southend-on-Sea')."""
-    for i in range(start + 2, end - 2):
+    """A lower-case 'on' or 'in' with a name of two words or more either side, or any name before it and a known
+    place after it ('Kelsby Camp in Bavaria'), not hyphenated into a place name ('Southend-on-Sea')."""
+    for i in range(start + 1, end - 1):
         if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
-                and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]):
+                and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]) \
+                and (start + 2 <= i < end - 2 or is_known_place(normalise(doc[i + 1:end].text))):
             return i
     return None
 

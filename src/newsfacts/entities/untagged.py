@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, ORG_NOUNS,
+    BARE_TITLES, data_table, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, ORG_NOUNS,
     PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS,
     TITLES_OF_PLACE,
 )
@@ -22,11 +22,11 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context, names_work,
     person_name, role_noun_before,
 )
-from .places import is_subdivision
+from .places import is_known_place, is_subdivision
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, NEWSPAPER_ENDINGS,
-    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling, with_article,
 )
 
 
@@ -603,6 +603,47 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
         found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
         taken.update(range(start, end))
     return found
+
+
+# Words before a place's name that make a word that is also a first name the place ('Bob Lee of Virginia').
+PLACE_WORDS_BEFORE = {"of", "in", "from", "near", "-"}
+# Shortest name read as a known place when NER left it untagged: shorter ones are as often abbreviations or words.
+KNOWN_PLACE_LETTERS = 4
+# 'South', 'Central': words for a part of a place, which some countries also call a subdivision.
+PLACE_QUALIFIERS = frozenset(data_table("relations")["place_qualifiers"]["words"])
+
+
+def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'an Idaho Republican', 'R-Idaho', 'near Ludlow, Shropshire,', 'Pune-based': capitalised proper nouns NER left
+    untagged that name a country, a subdivision (ISO 3166) or a city of 100,000 people (GeoNames) are that place;
+    a name that is also a first name only after 'of', 'in', 'from', 'near' or a hyphen. Not before another name
+    ('Del. Ann Lee': a title), though before a party's member ('an Idaho Republican')."""
+    found = []
+    for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+        start = int(index)
+        if start in taken or doc[start].ent_type_ or start > 0 and _untagged_name_word(doc[start - 1]):
+            continue
+        end = start
+        while end < len(doc) and end - start < 3 and end not in taken and _untagged_name_word(doc[end]):
+            end += 1
+        span = doc[start:end]
+        before = doc[start - 1] if start > 0 else None
+        if end == start or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
+                and doc[end].ent_type_ != "NORP" \
+                or len(span.text) < KNOWN_PLACE_LETTERS \
+                or span[0].is_sent_start or any(t.is_upper for t in span) or not is_known_place(normalise(span.text)) \
+                or span[0].lower_ in PLACE_QUALIFIERS \
+                or before is not None and (lower_key(before) in HONORIFICS or before.tag_ == "POS"
+                                           or before.ent_type_ == "PERSON" and not before.is_punct) \
+                or is_first_name(span[0].lower_) and (before is None or before.lower_ not in PLACE_WORDS_BEFORE):
+            continue
+        found.append(Candidate(start, end, "PLACE", "name", key=normalise(span.text)))
+        taken.update(range(start, end))
+    return found
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
 
 
 def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
