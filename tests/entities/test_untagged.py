@@ -69,6 +69,28 @@ def test_a_first_name_that_is_also_a_state_needs_a_preposition_to_be_a_place(nlp
     assert all(e.type != "PLACE" for e in entities)
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The final count gave the Greens 9, Labour 7 and independents 3.", "Labour"),
+    ("The minister was heckled in the Knesset on Monday.", "Knesset"),
+    ("A Sinn Féin TD raised the closure with the minister.", "Sinn Féin"),
+])
+def test_a_party_or_legislature_named_alone_is_an_organisation(nlp, text, body):
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if body not in ent.text]  # as NER misses them on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, body).type == "ORG"
+
+
+def test_a_partys_member_ner_runs_into_the_party_is_two_names(nlp):
+    text = "Ward boundaries were redrawn.\nLabour's Cllr Priya Mandal said the change was unfair."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Labour")
+    doc.ents = [Span(doc, start, start + 5, "PERSON")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Labour").type == "ORG"
+    assert holder(entities, "Priya Mandal").type == "PERSON"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

@@ -27,8 +27,9 @@ from .types import (
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
-    bare_titles, constituencies, datelines, descriptive_mentions, double_first_names, named_after_organisation_noun,
-    named_events, named_sites, national_bodies, newspapers, party_words, place_headings, prefixed_places, result_rows,
+    BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
+    double_first_names, named_after_organisation_noun, named_events, named_sites, national_bodies, newspapers,
+    party_words, place_headings, prefixed_places, result_rows,
     styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
     untagged_full_names, untagged_institutions, untagged_known_places, untagged_outlets, untagged_places,
     untagged_places_with_common_heads, untagged_works,
@@ -82,6 +83,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += place_headings(doc, text, taken)
     candidates += constituencies(doc, text, taken)
     candidates += party_words(doc, text, taken)
+    candidates += bodies_named_alone(doc, text, taken)
     candidates += named_after_organisation_noun(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
@@ -318,6 +320,10 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         person = person_name(doc, owner + 1, end)
         return _from_ner(doc, Span(doc, start, owner, label=label), addressed, person_words) \
             + ([person] if person else [])
+    if label == "PERSON" and owner is not None and " ".join(t.lower_ for t in doc[start:owner]) in BODIES_NAMED_ALONE:
+        # "Labour's Cllr Ann Lee" as one person: the party, then its member
+        person = person_name(doc, owner + 1, end)
+        return [named_by_context(doc[start:owner], "ORG")] + ([person] if person else [])
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]

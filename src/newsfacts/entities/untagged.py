@@ -517,6 +517,27 @@ def party_words(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+BODIES_NAMED_ALONE = frozenset(ENTITY_WORDS["bodies_named_alone"])
+
+
+def bodies_named_alone(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Labour 4 and independents 2', 'a furious Commons', 'in the Dáil': a party or legislature written alone by its
+    name, capitalised inside a sentence, is that body, whatever NER makes of it (a law, a person, nothing). Left to
+    NER where it tags the name itself, and where the name runs on into a longer one ('Labour Party')."""
+    found = []
+    for word in tokens_spelling(doc, text, {name.split()[0] for name in BODIES_NAMED_ALONE}):
+        match = title_at(doc, word.i, BODIES_NAMED_ALONE)
+        end = word.i + match[1] if match else word.i
+        if not match or word.is_sent_start or not all(is_capitalised(t) for t in doc[word.i:end]) \
+                or any(i in taken or doc[i].ent_type_ in {"ORG", "NORP", "PERSON"} for i in range(word.i, end)) \
+                or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
+                and lower_key(doc[end]) not in PARTY_ROLE_NOUNS:
+            continue  # but 'a Fianna Fáil TD' is the party's member
+        found.append(named_by_context(doc[word.i:end], "ORG"))
+        taken.update(range(word.i, end))
+    return found
+
+
 NATIONAL_BODIES = frozenset(ENTITY_WORDS["national_body_nouns"])
 
 
