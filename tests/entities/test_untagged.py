@@ -274,9 +274,16 @@ def test_a_prison_abbreviation_and_the_name_after_it_are_one_place(nlp):
 @pytest.mark.parametrize("text, outlet", [
     ("A resident told KTV that he had lost everything.", "KTV"),
     ("The minister said so in an interview with public broadcaster NRKX on Monday.", "NRKX"),
+    ("A resident told PeakPost that he had lost everything.", "PeakPost"),
+    ("Its shares closed 3% higher on the KXE on Friday.", "KXE"),
 ])
 def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisation(nlp, text, outlet):
     assert holder(entities_of(nlp, text), outlet).type == "ORG"
+
+
+@pytest.mark.parametrize("text", ["The IT was down all day.", "Ministers faced angry MPs on Monday."])
+def test_an_abbreviation_for_a_thing_or_a_job_is_no_organisation(nlp, text):
+    assert all(e.type != "ORG" for e in entities_of(nlp, text))
 
 
 def test_a_dowager_is_another_woman_than_the_holder_of_the_title(nlp):

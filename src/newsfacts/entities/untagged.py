@@ -157,19 +157,31 @@ MEDIA_NOUNS = {"broadcaster", "channel", "network", "agency", "outlet", "newspap
 
 
 def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'told KTV', 'public broadcaster KTV': an abbreviation NER missed that someone tells something to, or that a
-    noun for a news outlet comes before, is an organisation."""
+    """'told KTV', 'told NewsWire', 'public broadcaster KTV', 'on the KSE': an abbreviation, or a word with a capital
+    inside ('NewsWire'), NER missed that someone tells something to, that a noun for a news outlet comes before,
+    or that stands alone after 'the' (an abbreviation that is no job's, place's or common noun's), is an
+    organisation."""
     found = []
     for word in doc:
-        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6) or word.i in taken or word.ent_type_ \
-                or word.is_sent_start:
+        camel = word.is_alpha and is_capitalised(word) and INNER_CAPITAL.search(word.text) is not None
+        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6 or camel) or word.i in taken \
+                or word.ent_type_ or word.is_sent_start:
             continue
         told = word.dep_ in {"dobj", "dative"} and word.head.lemma_ == "tell"
         outlet = any(c.dep_ == "compound" and c.lemma_.lower() in MEDIA_NOUNS for c in word.children)
-        if told or outlet:
+        alone = not camel and word.i > 0 and doc[word.i - 1].lower_ == "the" and word.pos_ == "PROPN" \
+            and word.dep_ not in {"compound", "amod", "nmod", "poss"} \
+            and word.lower_ not in PERSON_ROLE_NOUNS | HONORIFICS.keys() | COMMON_ABBREVIATIONS \
+            and not is_known_place(word.lower_)
+        if told or outlet or alone:
             taken.add(word.i)
             found.append(named_by_context(doc[word.i:word.i + 1], "ORG"))
     return found
+
+
+COMMON_ABBREVIATIONS = frozenset(ENTITY_WORDS["common_abbreviations"])
+# A capital after a small letter inside a word: 'NewsWire', not the plural 'MPs'.
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 # Abbreviations that open the name of a prison or a base: 'HMP Kelsby', 'HMYOI Kelsby', 'RAF Kelsby'.
