@@ -159,6 +159,40 @@ def test_a_name_ner_runs_on_over_in_and_a_known_place_is_two_names(nlp):
     assert holder(entities, "Bhorwa") is not holder(entities, "Madhya Pradesh")
 
 
+def test_a_campus_after_at_stays_in_the_universitys_name(nlp):
+    text = "She studied at the University of Nebraska at Omaha before moving abroad."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "University") - 1
+    doc.ents = [Span(doc, start, start + 6, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "the University of Nebraska at Omaha").type == "ORG"
+
+
+def test_the_writers_title_in_a_byline_is_no_name(nlp):
+    text = "By Rosalind Tate, Royal Correspondent\n\nThe palace said on Monday that the tour would go ahead."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 4, 5, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert [e.name for e in entities if e.type != "PERSON"] == []
+
+
+def test_an_indefinite_article_is_no_part_of_a_name(nlp):
+    text = "A Licensing Act review will start in June."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 3, "WORK_OF_ART")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert [m.text for e in entities for m in e.mentions] == ["Licensing Act"]
+
+
+def test_a_monarchs_number_is_part_of_the_name(nlp):
+    text = "The chapel was built when King Edmund I ruled the valley."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "King")
+    doc.ents = [Span(doc, start, start + 2, "PERSON")]  # NER leaves the number out
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "King Edmund I").type == "PERSON"
+
+
 def test_a_court_of_law_is_an_organisation(nlp):
     text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
     assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"

@@ -91,6 +91,14 @@ def test_a_partys_member_ner_runs_into_the_party_is_two_names(nlp):
     assert holder(entities, "Priya Mandal").type == "PERSON"
 
 
+def test_a_monarch_named_by_one_name_ner_missed_is_a_person(nlp):
+    text = "The brooch once belonged to Empress Matilda, the museum said."
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if "Matilda" not in ent.text]  # as NER misses it on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Empress Matilda").type == "PERSON"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

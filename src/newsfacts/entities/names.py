@@ -12,7 +12,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONTHS_AND_DAYS,
+    ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONARCHS, MONTHS_AND_DAYS,
     ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSON_ROLES, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS,
     STYLES_BEFORE_NAMES, SURNAME_PARTICLES,
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
@@ -47,18 +47,23 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
 DASHES = {"-", "–", "—"}
+# The numbers after a monarch's or pope's name ('Henry VIII'), which NER often leaves out of it.
+REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                  "XVI", "XVII", "XVIII"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing possessive marker and punctuation from a span, and a verb opening it ('Defending Tom Reed,
-    Ann Lee said': the parser makes the verb's clause of it, NER a name)."""
+    """Drop a trailing possessive marker and punctuation from a span, an indefinite article opening it ('A Kelsby
+    Act hearing': no name takes one), and a verb opening it ('Defending Tom Reed, Ann Lee said': the parser makes
+    the verb's clause of it, NER a name)."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in {"'s", "’s"} or end - start > 1 and _run_on_word(doc[end - 1])):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"'s", "’s"}
+                           or end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start].pos_ == "DET"
                            or end - start > 1 and doc[start].pos_ == "VERB" and (
                                doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES
                                or doc[start].is_lower)):
@@ -91,7 +96,9 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     addressed = _addressed_words(doc, text)
     person_words = _person_words(doc)
     headline_names = _title_case_headline_names(doc, text)
-    ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
+    byline = _first_line_byline(doc, text)
+    ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])
+            if not _in_writers_role(part, byline)]
     ents = _names_with_particles(doc, ents)
     ents = _names_joined(doc, ents)
     for ent in ents:
@@ -282,6 +289,21 @@ def _byline(line: Span) -> bool:
         and first_name_gender(first.lower_) is not None
 
 
+def _in_writers_role(ent: Span, byline: Span | None) -> bool:
+    """'Royal' in 'By Ann Lee, Royal and Society Correspondent': a name in a byline after the writer's, before a
+    noun for a job on the same line, is part of the writer's title."""
+    if byline is None or ent.label_ == "PERSON" or ent.end > byline.end \
+            or not any(t.text == "," for t in byline[:ent.start - byline.start]):
+        return False  # the writer's name comes before the comma
+    return any(t.lower_ in PERSON_ROLE_NOUNS for t in ent.doc[ent.end:byline.end])
+
+
+def _first_line_byline(doc: Doc, text: str) -> Span | None:
+    line_end = text.find("\n")
+    line = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
+    return line if line is not None and _byline(line) else None
+
+
 def _addressed_words(doc: Doc, text: str) -> set[str]:
     """Capitalised words written right after a form of address ('Mr Brannigan'): surnames, whatever NER says."""
     found = set()
@@ -300,6 +322,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     if start >= end:
         return []
     label = ent.label_
+    if label == "PERSON" and end < len(doc) and doc[end].text in REGNAL_NUMBERS and doc[end - 1].pos_ == "PROPN" \
+            and (doc[end].text != "I" or lower_key(doc[start]) in MONARCHS and end - start == 2):
+        end += 1  # "King Louis XIV", "Pope Pius II"; "I" only after a monarch's title and one name
     slashes = [i for i in range(start + 1, end - 1) if doc[i].text == "/"]
     if len(slashes) > 1:
         # "Radio Kelsby/Kelsby Post/KTV": names listed with slashes, run into one; each keeps the label NER gives it
@@ -567,12 +592,14 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
-    """A lower-case 'on' or 'in' with a name of two words or more either side, or any name before it and a known
-    place after it ('Kelsby Camp in Bavaria'), not hyphenated into a place name ('Southend-on-Sea')."""
+    """A lower-case 'on' or 'in' with a name of two words or more either side, or any name before 'in' and a known
+    place after it ('Kelsby Camp in Bavaria'; not 'the University of Kelsby at Dunmore', a campus), not hyphenated
+    into a place name ('Southend-on-Sea')."""
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
                 and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]) \
-                and (start + 2 <= i < end - 2 or is_known_place(normalise(doc[i + 1:end].text))):
+                and (start + 2 <= i < end - 2
+                     or doc[i].lower_ == "in" and is_known_place(normalise(doc[i + 1:end].text))):
             return i
     return None
 

@@ -14,9 +14,9 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    BARE_TITLES, data_table, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, ORG_NOUNS,
-    PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS,
-    TITLES_OF_PLACE,
+    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONARCHS, MONTHS_AND_DAYS, ORG_HEADS,
+    ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, STYLES_OF_OFFICE, SURNAME_PARTICLES,
+    TITLE_SHORT_FORMS, TITLES_OF_PLACE, data_table,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context, names_work,
@@ -243,7 +243,8 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
             continue
         i, courtesy = token.i, False
         while i < len(doc) and i not in taken and is_capitalised(doc[i]) and (match := title_at(doc, i, HONORIFICS)):
-            courtesy = courtesy or match[0] in COURTESY_TITLES
+            # a monarch or a prince is named by one name as 'Mr' names by the surname ('Empress Maud')
+            courtesy = courtesy or match[0] in COURTESY_TITLES | MONARCHS | ROYAL_HONORIFICS
             i += match[1]
         resume = i
         j = i
