@@ -99,6 +99,14 @@ def test_a_monarch_named_by_one_name_ner_missed_is_a_person(nlp):
     assert holder(entities, "Empress Matilda").type == "PERSON"
 
 
+def test_a_places_police_is_the_force_the_article_names_in_full(nlp):
+    text = ("Two men were arrested after the raid, Dunmore police said. The Dunmore Police Department said both "
+            "would appear in court on Friday.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Dunmore police") is holder(entities, "The Dunmore Police Department")
+    assert holder(entities, "Dunmore police").type == "ORG"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

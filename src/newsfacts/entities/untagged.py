@@ -530,6 +530,35 @@ def party_words(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Last words of a police force's name after 'Police' ('Kelsby Police Department').
+POLICE_FORCE_WORDS = r"(?:Department|Dept\.?|Service|Force|Constabulary)"
+
+
+def police_of_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Kelsby police said': a place's name before a lower-case 'police' is that place's force, one with the
+    'Kelsby Police Department' the article may name in full; the place keeps its own mention."""
+    found = []
+    for police in tokens_spelling(doc, text, {"police"}):
+        start = police.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and doc[start - 1].ent_type_ != "NORP" and start - 1 not in taken:
+            start -= 1
+            if start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                    and not doc[start - 2].whitespace_ and is_capitalised(doc[start - 2]):
+                start -= 2  # 'Kelsby-Dunmore police'
+        if start == police.i or not police.is_lower or police.i in taken or police.i - start > 3 \
+                or any(t.ent_type_ == "PERSON" and is_first_name(t.lower_) for t in doc[start:police.i]) \
+                or lower_key(doc[start]) in HONORIFICS or doc[start].is_sent_start and start + 1 == police.i \
+                and not doc[start].ent_type_:
+            continue
+        place = doc[start:police.i].text
+        full = re.search(rf"\b{re.escape(place)} Police {POLICE_FORCE_WORDS}", text)
+        key = normalise(full.group()) if full else normalise(doc[start:police.i + 1].text)
+        found.append(Candidate(start, police.i + 1, "ORG", "name", key=key, typed_by_context=True))
+        taken.add(police.i)
+    return found
+
+
 BODIES_NAMED_ALONE = frozenset(ENTITY_WORDS["bodies_named_alone"])
 
 
