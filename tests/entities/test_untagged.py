@@ -107,6 +107,23 @@ def test_a_places_police_is_the_force_the_article_names_in_full(nlp):
     assert holder(entities, "Dunmore police").type == "ORG"
 
 
+def test_a_public_body_opened_by_a_known_place_mentions_the_place(nlp):
+    text = "The Kerala Health Department said the clinics would reopen."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 4, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Kerala").type == "PLACE"
+    assert holder(entities, "The Kerala Health Department").type == "ORG"
+
+
+def test_a_county_opening_a_council_is_not_cut_to_its_first_word(nlp):
+    text = "Kent County Council approved the budget on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 3, "ORG")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert not [e for e in entities if e.type == "PLACE"]
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

@@ -29,7 +29,7 @@ from .types import (
 from .untagged import (
     BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
     double_first_names, named_after_organisation_noun, named_events, named_sites, national_bodies, newspapers,
-    party_words, place_headings, police_of_places, prefixed_places, result_rows,
+    party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
     styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
     untagged_full_names, untagged_institutions, untagged_known_places, untagged_outlets, untagged_places,
     untagged_places_with_common_heads, untagged_works,
@@ -129,6 +129,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
+    candidates += places_opening_bodies(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
 
 

@@ -791,6 +791,34 @@ def styles_of_office(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Words of a public body's name opened by the place it serves ('the Kelsby County Council', 'Ruritania Police').
+PUBLIC_BODY_WORDS = frozenset(ENTITY_WORDS["public_body_words"])
+
+
+def places_opening_bodies(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'the Tamil Nadu Health Department', 'Ontario Provincial Police': a public body's name opened by a known place
+    (a country, a subdivision, a city of 100,000 people) mentions that place too."""
+    found = []
+    places = {(c.start, c.end) for c in candidates if c.type == "PLACE"}
+    for candidate in candidates:
+        if candidate.type != "ORG" or candidate.kind != "name":
+            continue
+        start = candidate.start + (doc[candidate.start].lower_ == "the")
+        words = doc[start:candidate.end]
+        if not any(t.lower_ in PUBLIC_BODY_WORDS for t in words[1:]):
+            continue
+        for length in (length for length in (3, 2, 1) if length < len(words)):
+            place = doc[start:start + length]
+            after = doc[place.end]
+            if all(is_capitalised(t) and t.pos_ == "PROPN" for t in place) \
+                    and is_known_place(normalise(place.text)) and (place.start, place.end) not in places \
+                    and place[0].lower_ not in PLACE_QUALIFIERS and after.text != "-" \
+                    and after.lower_ not in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS:  # 'Kelsby County Council
+                found.append(Candidate(place.start, place.end, "PLACE", "name", key=normalise(place.text)))
+                break
+    return found
+
+
 def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """'an Ashford Games event': a name modifying a generic noun of its type refers to the same thing."""
     found = []
