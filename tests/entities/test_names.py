@@ -193,6 +193,17 @@ def test_a_monarchs_number_is_part_of_the_name(nlp):
     assert holder(entities, "King Edmund I").type == "PERSON"
 
 
+@pytest.mark.parametrize("text, law, kept", [
+    ("The court struck down the Rural Broadband Act on Tuesday.", (4, 8), True),
+    ("Talks resume in Round 2 next week.", (3, 5), False),
+])
+def test_a_law_ner_finds_is_a_work_when_its_name_ends_as_a_laws(nlp, text, law, kept):
+    doc = nlp(text)
+    doc.ents = [Span(doc, *law, "LAW")]  # NER's label for laws, and for some tallies
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert [e.type for e in entities] == (["WORK"] if kept else [])
+
+
 def test_a_court_of_law_is_an_organisation(nlp):
     text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
     assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"

@@ -336,6 +336,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return [candidate for a, b in zip(bounds, bounds[1:])
                 for candidate in _from_ner(doc, Span(doc, a + 1, b, label=_label_alone(doc, a + 1, b) or label),
                                            addressed, person_words)]
+    if label == "LAW":
+        # 'the Clean Water Act', 'the Fifth Amendment' are works; NER also calls 'Labour 4' or 'Round 2' a law
+        return [named_by_context(doc[start:end], "WORK")] if doc[end - 1].lower_ in LAW_WORDS else []
     if label in NUMBER_LABELS:
         return _name_in_number(doc, start, end)
     if label == "EVENT" and start > 0 and is_year(doc[start - 1]):
@@ -539,6 +542,7 @@ def _place_after_place(span: Span) -> bool:
 
 
 PORTFOLIOS = frozenset(ENTITY_WORDS["portfolios"])
+LAW_WORDS = frozenset(ENTITY_WORDS["law_words"])
 # Titles a portfolio word comes before ('Interior Minister', 'Health Secretary').
 PORTFOLIO_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chief"}
 
