@@ -124,6 +124,23 @@ def test_a_county_opening_a_council_is_not_cut_to_its_first_word(nlp):
     assert not [e for e in entities if e.type == "PLACE"]
 
 
+def test_a_title_after_a_noun_for_a_work_keeps_its_small_words(nlp):
+    text = "She presented the quiz show Bread and Circuses for six years."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Bread")
+    doc.ents = [Span(doc, start, start + 1, "ORG"), Span(doc, start + 2, start + 3, "PERSON")]  # NER's cut
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Bread and Circuses").type == "WORK"
+
+
+def test_a_persons_name_after_a_noun_for_a_work_stays_a_person(nlp):
+    text = "The documentary Maria Lund made about her father won a prize."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 2, 4, "PERSON")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Maria Lund").type == "PERSON"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

@@ -30,7 +30,7 @@ from .untagged import (
     BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
     double_first_names, named_after_organisation_noun, named_events, named_sites, national_bodies, newspapers,
     party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
-    styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
+    styles_of_office, titled_names, titles_after_nouns, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
     untagged_full_names, untagged_institutions, untagged_known_places, untagged_outlets, untagged_places,
     untagged_places_with_common_heads, untagged_works,
 )
@@ -90,6 +90,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += party_words(doc, text, taken)
     candidates += bodies_named_alone(doc, text, taken)
     candidates += police_of_places(doc, text, taken)
+    candidates += titles_after_nouns(doc, text, taken)
     candidates += named_after_organisation_noun(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)

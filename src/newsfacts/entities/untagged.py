@@ -559,6 +559,36 @@ def police_of_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+TITLE_NOUNS = frozenset(ENTITY_WORDS["title_nouns"])
+# Small words a title keeps inside it ('Rise and Shine', 'Lord of the Flies').
+TITLE_SMALL_WORDS = {"and", "of", "the", "a", "an", "in", "on", "to", "for", "&"}
+TITLE_WORDS = 8
+
+
+def titles_after_nouns(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the breakfast show Rise and Shine', 'her novel Lord of the Flies': the capitalised words right after a
+    lower-case noun for a named work, small words and all, are its title, however NER cuts them (a company and a
+    person); not a person's full name NER tags ('the film Ann Lee made')."""
+    found = []
+    for noun in tokens_spelling(doc, text, TITLE_NOUNS):
+        start = end = noun.i + 1
+        while end < len(doc) and end - start < TITLE_WORDS and end not in taken \
+                and (is_capitalised(doc[end]) and doc[end].is_alpha
+                     or doc[end].lower_ in TITLE_SMALL_WORDS and end > start and end + 1 < len(doc)
+                     and is_capitalised(doc[end + 1])):
+            end += 1
+        # the tagger reads 'the quiz show' as a verb too; not 'videos show X', 'to play X'
+        read_as_noun = noun.pos_ == "NOUN" or noun.i > 0 and (doc[noun.i - 1].pos_ in {"DET", "ADJ"}
+                                                             or doc[noun.i - 1].tag_ == "NN")
+        if not noun.is_lower or not read_as_noun or end == start or lower_key(doc[start]) in MONTHS_AND_DAYS \
+                or doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B" and end - start == 2 \
+                and first_name_gender(doc[start].lower_) or end < len(doc) and doc[end].tag_ == "POS":
+            continue
+        found.append(named_by_context(doc[start:end], "WORK"))
+        taken.update(range(start, end))
+    return found
+
+
 BODIES_NAMED_ALONE = frozenset(ENTITY_WORDS["bodies_named_alone"])
 
 
