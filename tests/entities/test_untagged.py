@@ -53,6 +53,7 @@ def test_a_full_name_introduced_by_a_job_noun_is_a_person(nlp, text):
     ("Senator Ruth Calloway, D-Nebraska, opposed the bill.", "Nebraska"),
     ("The Nebraska Democrat said the bill went too far.", "Nebraska"),
     ("She retired to a cottage near Kendal, Cumbria, in 2010.", "Cumbria"),
+    ("The route runs across Greater Leeds to the coast.", "Greater Leeds"),
 ])
 def test_a_known_place_ner_left_untagged_is_a_place(nlp, text, place):
     doc = nlp(text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONARCHS, MONTHS_AND_DAYS, ORG_HEADS,
@@ -708,7 +708,8 @@ PLACE_QUALIFIERS = frozenset(data_table("relations")["place_qualifiers"]["words"
 
 def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'an Idaho Republican', 'R-Idaho', 'near Ludlow, Shropshire,', 'Pune-based': capitalised proper nouns NER left
-    untagged that name a country, a subdivision (ISO 3166) or a city of 100,000 people (GeoNames) are that place;
+    untagged that name a country, a subdivision (ISO 3166) or a city of 100,000 people (GeoNames), or 'Greater'
+    and such a city, are that place;
     a name that is also a first name only after 'of', 'in', 'from', 'near' or a hyphen. Not before another name
     ('Del. Ann Lee': a title), though before a party's member ('an Idaho Republican')."""
     found = []
@@ -724,7 +725,7 @@ def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
         if end == start or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
                 and doc[end].ent_type_ != "NORP" \
                 or len(span.text) < KNOWN_PLACE_LETTERS \
-                or span[0].is_sent_start or any(t.is_upper for t in span) or not is_known_place(normalise(span.text)) \
+                or span[0].is_sent_start or any(t.is_upper for t in span) or not _known_place_name(span) \
                 or span[0].lower_ in PLACE_QUALIFIERS \
                 or before is not None and (lower_key(before) in HONORIFICS or before.tag_ == "POS"
                                            or before.ent_type_ == "PERSON" and not before.is_punct) \
@@ -733,6 +734,12 @@ def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
         found.append(Candidate(start, end, "PLACE", "name", key=normalise(span.text)))
         taken.update(range(start, end))
     return found
+
+
+def _known_place_name(span: Span) -> bool:
+    """A known place, or 'Greater' and a known city ('Greater Kelsby': the city and the towns around it)."""
+    key = normalise(span.text)
+    return is_known_place(key) or len(span) > 1 and span[0].lower_ == "greater" and is_known_place(key[len("greater "):])
 
 
 def _untagged_name_word(token: Token) -> bool:
