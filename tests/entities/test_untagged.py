@@ -142,6 +142,14 @@ def test_a_persons_name_after_a_noun_for_a_work_stays_a_person(nlp):
     assert holder(entities, "Maria Lund").type == "PERSON"
 
 
+@pytest.mark.parametrize("text, flight", [
+    ("Passengers on Nordair flight NQ2210 from Oslo were kept on board for three hours.", "flight NQ2210"),
+    ("The crew of Flight NQ-88 declared an emergency over the sea.", "Flight NQ-88"),
+])
+def test_a_flight_by_its_number_is_an_event(nlp, text, flight):
+    assert holder(entities_of(nlp, text), flight).type == "EVENT"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."

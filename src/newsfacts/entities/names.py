@@ -28,7 +28,7 @@ from .types import (
 )
 from .untagged import (
     BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
-    double_first_names, named_after_organisation_noun, named_events, named_sites, national_bodies, newspapers,
+    double_first_names, flight_numbers, named_after_organisation_noun, named_events, named_sites, national_bodies, newspapers,
     party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
     styles_of_office, titled_names, titles_after_nouns, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
     untagged_full_names, untagged_institutions, untagged_known_places, untagged_outlets, untagged_places,
@@ -91,6 +91,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += bodies_named_alone(doc, text, taken)
     candidates += police_of_places(doc, text, taken)
     candidates += titles_after_nouns(doc, text, taken)
+    candidates += flight_numbers(doc, text, taken)
     candidates += named_after_organisation_noun(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)

@@ -559,6 +559,24 @@ def police_of_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# A flight's number: the airline's two-character IATA code and up to four figures ('BA117', 'SV-417').
+FLIGHT_CODE = re.compile(r"[A-Z0-9]{2}-?\d{1,4}[A-Z]?")
+
+
+def flight_numbers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'flight KX1462', 'Flight KX-417', 'Flight 93': a flight by its number is one event (the journey, and what
+    befell it); figures alone only after 'Flight' capitalised."""
+    found = []
+    for flight in tokens_spelling(doc, text, {"flight"}):
+        code = doc[flight.i + 1] if flight.i + 1 < len(doc) else None
+        if code is None or not FLIGHT_CODE.fullmatch(code.text) or flight.i in taken or code.i in taken \
+                or code.text.isdigit() and not is_capitalised(flight):
+            continue
+        found.append(named_by_context(doc[flight.i:code.i + 1], "EVENT"))
+        taken.update((flight.i, code.i))
+    return found
+
+
 TITLE_NOUNS = frozenset(ENTITY_WORDS["title_nouns"])
 # Small words a title keeps inside it ('Rise and Shine', 'Lord of the Flies').
 TITLE_SMALL_WORDS = {"and", "of", "the", "a", "an", "in", "on", "to", "for", "&"}
