@@ -139,7 +139,7 @@ ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
     "start-up", "lender", "bank", "insurer", "broadcaster", "manufacturer", "supplier", "developer", "airline",
     "operator", "regulator", "conglomerate", "giant", "chain", "studio", "label", "club", "business", "outfit",
     "provider", "producer", "brewer", "miner", "utility", "band", "duo", "trio", "quartet", "orchestra", "choir",
-    "ensemble", "fund"}
+    "ensemble", "fund", "gang", "consortium", "cartel", "syndicate"}
 # Nouns by which business news calls back the company it is about ("the company said"); "club", "party"
 # or "team" are left out, since sports and political stories are about two or more at once.
 COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker", "automaker", "drugmaker",

@@ -150,6 +150,15 @@ def test_a_flight_by_its_number_is_an_event(nlp, text, flight):
     assert holder(entities_of(nlp, text), flight).type == "EVENT"
 
 
+@pytest.mark.parametrize("noun", ["gang", "consortium"])
+def test_a_name_after_gang_or_consortium_is_an_organisation(nlp, noun):
+    text = f"Investigators blamed the {noun} Brackwater for the losses."
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if "Brackwater" not in ent.text]  # as NER misses it on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Brackwater").type == "ORG"
+
+
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
     text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."
