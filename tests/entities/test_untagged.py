@@ -83,12 +83,12 @@ def test_a_party_or_legislature_named_alone_is_an_organisation(nlp, text, body):
 
 
 def test_a_partys_member_ner_runs_into_the_party_is_two_names(nlp):
-    text = "Ward boundaries were redrawn.\nLabour's Cllr Priya Mandal said the change was unfair."
+    text = "Ward boundaries were redrawn.\nPlaid Cymru's Cllr Priya Mandal said the change was unfair."
     doc = nlp(text)
-    start = next(t.i for t in doc if t.text == "Labour")
-    doc.ents = [Span(doc, start, start + 5, "PERSON")]  # NER's reading of it on a longer report
+    start = next(t.i for t in doc if t.text == "Plaid")
+    doc.ents = [Span(doc, start, start + 6, "PERSON")]  # NER's reading of it on a longer report
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
-    assert holder(entities, "Labour").type == "ORG"
+    assert holder(entities, "Plaid Cymru").type == "ORG"
     assert holder(entities, "Priya Mandal").type == "PERSON"
 
 
@@ -161,7 +161,8 @@ def test_a_name_after_gang_or_consortium_is_an_organisation(nlp, noun):
 
 @pytest.mark.parametrize("title", ["Coun", "Cr"])
 def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
-    text = f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called it a relief."
+    text = (f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called "
+            "it a relief.")
     assert holder(entities_of(nlp, text), "Hilary Westmacott").type == "PERSON"
 
 

@@ -28,11 +28,11 @@ from .types import (
 )
 from .untagged import (
     BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
-    double_first_names, flight_numbers, named_after_organisation_noun, named_events, named_sites, national_bodies, newspapers,
-    party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
-    styles_of_office, titled_names, titles_after_nouns, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
-    untagged_full_names, untagged_institutions, untagged_known_places, untagged_outlets, untagged_places,
-    untagged_places_with_common_heads, untagged_works,
+    double_first_names, flight_numbers, named_after_organisation_noun, named_events, named_sites, national_bodies,
+    newspapers, party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
+    styles_of_office, titled_names, titles_after_nouns, titles_of_place, transcript_speakers,
+    untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions, untagged_known_places,
+    untagged_outlets, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,
@@ -294,7 +294,7 @@ def _byline(line: Span) -> bool:
 
 
 def _in_writers_role(ent: Span, byline: Span | None) -> bool:
-    """'Royal' in 'By Ann Lee, Royal and Society Correspondent': a name in a byline after the writer's, before a
+    """'Arts' in 'By Ann Lee, Arts Correspondent': a name in a byline after the writer's, before a
     noun for a job on the same line, is part of the writer's title."""
     if byline is None or ent.label_ == "PERSON" or ent.end > byline.end \
             or not any(t.text == "," for t in byline[:ent.start - byline.start]):
@@ -339,7 +339,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
                 for candidate in _from_ner(doc, Span(doc, a + 1, b, label=_label_alone(doc, a + 1, b) or label),
                                            addressed, person_words)]
     if label == "LAW":
-        # 'the Clean Water Act', 'the Fifth Amendment' are works; NER also calls 'Labour 4' or 'Round 2' a law
+        # 'the Clean Water Act', 'the Fifth Amendment' are works; NER also calls 'Greens 9' or 'Round 2' a law
         return [named_by_context(doc[start:end], "WORK")] if doc[end - 1].lower_ in LAW_WORDS else []
     if label in NUMBER_LABELS:
         return _name_in_number(doc, start, end)
@@ -353,7 +353,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return _from_ner(doc, Span(doc, start, owner, label=label), addressed, person_words) \
             + ([person] if person else [])
     if label == "PERSON" and owner is not None and " ".join(t.lower_ for t in doc[start:owner]) in BODIES_NAMED_ALONE:
-        # "Labour's Cllr Ann Lee" as one person: the party, then its member
+        # "Plaid Cymru's Cllr Ann Lee" as one person: the party, then its member
         person = person_name(doc, owner + 1, end)
         return [named_by_context(doc[start:owner], "ORG")] + ([person] if person else [])
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):

@@ -58,7 +58,7 @@ def is_known_place(key: str) -> bool:
 
 
 def _without_accents(name: str) -> str:
-    """'tamil nadu' for ISO's 'tamil nādu': news in English writes the names of subdivisions without their marks."""
+    """'karnataka' for ISO's 'karnātaka': news in English writes the names of subdivisions without their marks."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 

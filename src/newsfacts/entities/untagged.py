@@ -2,8 +2,11 @@
 Glenmoor"), names after a form of address, double first names, employers before a job, institutions, places
 after "in", works beside "novel", bare titles ("the King") and styles ("His Majesty"); events named after a place
 or a year ("the Kelsby by-election"), a representative's seat ("the MP for Kelsby and Dunmere"), a party's word
-before a role ("the Labour candidate"), names after a noun for an organisation ("the hacker group Zephyr") and
-titles opened by a capitalised "The" ("told The Courier").
+before a role ("the Labour candidate"), names after a noun for an organisation ("the hacker group Zephyr"),
+titles opened by a capitalised "The" ("told The Courier"); places ISO 3166 or the table of large cities knows
+("D-Nebraska"), parties and legislatures named alone ("Labour", "the Knesset"), a place's police ("Kelsby police"),
+titles after a noun for a work ("the show Bread and Circuses"), flights by their number, and the place opening a
+public body's name ("the Kerala Transport Board").
 """
 
 from __future__ import annotations
@@ -299,7 +302,7 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 def _described_after(surname: Token) -> bool:
-    """'Ann Lee, director of the group, said', 'Ann Lee of the consumer group Acme': a noun for a person's job set
+    """'Ann Lee, director of the group, said', 'Ann Lee of the tenants' group Acme': a noun for a person's job set
     beside the name, or 'of' and an organisation right after it."""
     doc = surname.doc
     if any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLE_NOUNS
@@ -559,7 +562,7 @@ def police_of_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
-# A flight's number: the airline's two-character IATA code and up to four figures ('BA117', 'SV-417').
+# A flight's number: the airline's two-character IATA code and up to four figures ('BA117', 'KX-42').
 FLIGHT_CODE = re.compile(r"[A-Z0-9]{2}-?\d{1,4}[A-Z]?")
 
 
@@ -578,13 +581,13 @@ def flight_numbers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
 
 
 TITLE_NOUNS = frozenset(ENTITY_WORDS["title_nouns"])
-# Small words a title keeps inside it ('Rise and Shine', 'Lord of the Flies').
+# Small words a title keeps inside it ('Bread and Circuses', 'Lord of the Flies').
 TITLE_SMALL_WORDS = {"and", "of", "the", "a", "an", "in", "on", "to", "for", "&"}
 TITLE_WORDS = 8
 
 
 def titles_after_nouns(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'the breakfast show Rise and Shine', 'her novel Lord of the Flies': the capitalised words right after a
+    """'the quiz show Bread and Circuses', 'her novel Lord of the Flies': the capitalised words right after a
     lower-case noun for a named work, small words and all, are its title, however NER cuts them (a company and a
     person); not a person's full name NER tags ('the film Ann Lee made')."""
     found = []
@@ -595,7 +598,7 @@ def titles_after_nouns(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
                      or doc[end].lower_ in TITLE_SMALL_WORDS and end > start and end + 1 < len(doc)
                      and is_capitalised(doc[end + 1])):
             end += 1
-        # the tagger reads 'the quiz show' as a verb too; not 'videos show X', 'to play X'
+        # the tagger reads 'the quiz show' as a verb too; not 'photos show X', 'to play X'
         read_as_noun = noun.pos_ == "NOUN" or noun.i > 0 and (doc[noun.i - 1].pos_ in {"DET", "ADJ"}
                                                              or doc[noun.i - 1].tag_ == "NN")
         if not noun.is_lower or not read_as_noun or end == start or lower_key(doc[start]) in MONTHS_AND_DAYS \
@@ -611,7 +614,7 @@ BODIES_NAMED_ALONE = frozenset(ENTITY_WORDS["bodies_named_alone"])
 
 
 def bodies_named_alone(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Labour 4 and independents 2', 'a furious Commons', 'in the Dáil': a party or legislature written alone by its
+    """'Greens 9, Labour 7', 'the Commons voted', 'the Knesset': a party or legislature written alone by its
     name, capitalised inside a sentence, is that body, whatever NER makes of it (a law, a person, nothing). Left to
     NER where it tags the name itself, and where the name runs on into a longer one ('Labour Party')."""
     found = []
@@ -622,7 +625,7 @@ def bodies_named_alone(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
                 or any(i in taken or doc[i].ent_type_ in {"ORG", "NORP", "PERSON"} for i in range(word.i, end)) \
                 or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
                 and lower_key(doc[end]) not in PARTY_ROLE_NOUNS:
-            continue  # but 'a Fianna Fáil TD' is the party's member
+            continue  # but 'a Sinn Féin TD' is the party's member
         found.append(named_by_context(doc[word.i:end], "ORG"))
         taken.update(range(word.i, end))
     return found
@@ -725,11 +728,11 @@ PLACE_QUALIFIERS = frozenset(data_table("relations")["place_qualifiers"]["words"
 
 
 def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'an Idaho Republican', 'R-Idaho', 'near Ludlow, Shropshire,', 'Pune-based': capitalised proper nouns NER left
+    """'a Nebraska Democrat', 'D-Nebraska', 'near Kendal, Cumbria,', 'Osaka-based': capitalised proper nouns NER left
     untagged that name a country, a subdivision (ISO 3166) or a city of 100,000 people (GeoNames), or 'Greater'
     and such a city, are that place;
     a name that is also a first name only after 'of', 'in', 'from', 'near' or a hyphen. Not before another name
-    ('Del. Ann Lee': a title), though before a party's member ('an Idaho Republican')."""
+    ('Del. Ann Lee': a title), though before a party's member ('a Nebraska Democrat')."""
     found = []
     for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
         start = int(index)
@@ -757,7 +760,8 @@ def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
 def _known_place_name(span: Span) -> bool:
     """A known place, or 'Greater' and a known city ('Greater Kelsby': the city and the towns around it)."""
     key = normalise(span.text)
-    return is_known_place(key) or len(span) > 1 and span[0].lower_ == "greater" and is_known_place(key[len("greater "):])
+    return is_known_place(key) or len(span) > 1 and span[0].lower_ == "greater" \
+        and is_known_place(key[len("greater "):])
 
 
 def _untagged_name_word(token: Token) -> bool:
@@ -851,7 +855,7 @@ PUBLIC_BODY_WORDS = frozenset(ENTITY_WORDS["public_body_words"])
 
 
 def places_opening_bodies(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """'the Tamil Nadu Health Department', 'Ontario Provincial Police': a public body's name opened by a known place
+    """'the Kerala Transport Board', 'Ontario Provincial Police': a public body's name opened by a known place
     (a country, a subdivision, a city of 100,000 people) mentions that place too."""
     found = []
     places = {(c.start, c.end) for c in candidates if c.type == "PLACE"}
