@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-# Forms of address written before a personal name ("Prince Edmund", "Sen. Warren"), with the gender they
-# imply when they imply one. Keys are lower case, without a final full stop.
+# Forms of address written before a personal name ("Prince Edmund", "Sen. Warren", a councillor's "Coun" in
+# England and "Cr" in Australia), with the gender they imply when they imply one. Keys are lower case, without a
+# final full stop.
 HONORIFICS: dict[str, str | None] = {
     **dict.fromkeys(
         ["king", "prince", "duke", "earl", "marquess", "viscount", "baron", "lord", "sir", "mr", "emperor",
@@ -138,7 +139,7 @@ ORG_NOUNS = DESCRIPTIVE_HEADS["ORG"] | {
     "start-up", "lender", "bank", "insurer", "broadcaster", "manufacturer", "supplier", "developer", "airline",
     "operator", "regulator", "conglomerate", "giant", "chain", "studio", "label", "club", "business", "outfit",
     "provider", "producer", "brewer", "miner", "utility", "band", "duo", "trio", "quartet", "orchestra", "choir",
-    "ensemble", "fund"}
+    "ensemble", "fund", "gang", "consortium", "cartel", "syndicate"}
 # Nouns by which business news calls back the company it is about ("the company said"); "club", "party"
 # or "team" are left out, since sports and political stories are about two or more at once.
 COMPANY_NOUNS = {"company", "firm", "business", "group", "chipmaker", "carmaker", "automaker", "drugmaker",

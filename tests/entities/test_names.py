@@ -143,6 +143,67 @@ def test_a_title_case_headline_keeps_only_the_names_the_story_writes(nlp):
     assert not [m for e in entities for m in e.mentions if m.start < text.index("\n")]
 
 
+@pytest.mark.parametrize("byline, writer", [("By Rosalind Tate, Transport Correspondent", "Rosalind Tate"),
+                                            ("Martin Hale in Vienna", "Martin Hale")])
+def test_a_byline_is_no_headline_and_keeps_the_writers_name(nlp, byline, writer):
+    text = f"{byline}\n\nTram fares in the city will rise by a fifth from March, the operator said on Monday."
+    assert holder(entities_of(nlp, text), writer).type == "PERSON"
+
+
+def test_a_name_ner_runs_on_over_in_and_a_known_place_is_two_names(nlp):
+    text = "The seeds were kept at Bhorwa in Madhya Pradesh for a decade."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 5, 9, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Madhya Pradesh").type == "PLACE"
+    assert holder(entities, "Bhorwa") is not holder(entities, "Madhya Pradesh")
+
+
+def test_a_campus_after_at_stays_in_the_universitys_name(nlp):
+    text = "She studied at the University of Nebraska at Omaha before moving abroad."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "University") - 1
+    doc.ents = [Span(doc, start, start + 6, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "the University of Nebraska at Omaha").type == "ORG"
+
+
+def test_the_writers_title_in_a_byline_is_no_name(nlp):
+    text = "By Rosalind Tate, Royal Correspondent\n\nThe palace said on Monday that the tour would go ahead."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 4, 5, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert [e.name for e in entities if e.type != "PERSON"] == []
+
+
+def test_an_indefinite_article_is_no_part_of_a_name(nlp):
+    text = "A Licensing Act review will start in June."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 3, "WORK_OF_ART")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert [m.text for e in entities for m in e.mentions] == ["Licensing Act"]
+
+
+def test_a_monarchs_number_is_part_of_the_name(nlp):
+    text = "The chapel was built when King Edmund I ruled the valley."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "King")
+    doc.ents = [Span(doc, start, start + 2, "PERSON")]  # NER leaves the number out
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "King Edmund I").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, law, kept", [
+    ("The court struck down the Rural Broadband Act on Tuesday.", (4, 8), True),
+    ("Talks resume in Round 2 next week.", (3, 5), False),
+])
+def test_a_law_ner_finds_is_a_work_when_its_name_ends_as_a_laws(nlp, text, law, kept):
+    doc = nlp(text)
+    doc.ents = [Span(doc, *law, "LAW")]  # NER's label for laws, and for some tallies
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert [e.type for e in entities] == (["WORK"] if kept else [])
+
+
 def test_a_court_of_law_is_an_organisation(nlp):
     text = "Ann Price, a judge at the Supreme Court, ruled against the council on Monday."
     assert holder(entities_of(nlp, text), "the Supreme Court").type == "ORG"

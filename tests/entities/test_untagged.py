@@ -39,6 +39,133 @@ def test_name_after_forms_of_address_ner_missed(nlp):
     assert holder(entities, "West Yorkshire Police").type == "ORG"
 
 
+@pytest.mark.parametrize("text", [
+    "The visitors led at the break. Scrum-half Callum Ferrie scored twice after it.",
+    "Rents rose again in May.\nTorvald Brekke, director of the tenants' union, called it a scandal.",
+    "Rents rose again in May.\nTorvald Brekke of the tenants' association called it a scandal.",
+])
+def test_a_full_name_introduced_by_a_job_noun_is_a_person(nlp, text):
+    name = "Callum Ferrie" if "Ferrie" in text else "Torvald Brekke"
+    assert holder(entities_of(nlp, text), name).type == "PERSON"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Senator Ruth Calloway, D-Nebraska, opposed the bill.", "Nebraska"),
+    ("The Nebraska Democrat said the bill went too far.", "Nebraska"),
+    ("She retired to a cottage near Kendal, Cumbria, in 2010.", "Cumbria"),
+    ("The route runs across Greater Leeds to the coast.", "Greater Leeds"),
+])
+def test_a_known_place_ner_left_untagged_is_a_place(nlp, text, place):
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if place not in ent.text]  # as NER misses them on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, place).type == "PLACE"
+
+
+def test_a_first_name_that_is_also_a_state_needs_a_preposition_to_be_a_place(nlp):
+    text = "On Monday Georgia said the plan would fail."
+    doc = nlp(text)
+    doc.ents = []
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert all(e.type != "PLACE" for e in entities)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The final count gave the Greens 9, Labour 7 and independents 3.", "Labour"),
+    ("The minister was heckled in the Knesset on Monday.", "Knesset"),
+    ("A Sinn Féin TD raised the closure with the minister.", "Sinn Féin"),
+])
+def test_a_party_or_legislature_named_alone_is_an_organisation(nlp, text, body):
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if body not in ent.text]  # as NER misses them on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, body).type == "ORG"
+
+
+def test_a_partys_member_ner_runs_into_the_party_is_two_names(nlp):
+    text = "Ward boundaries were redrawn.\nPlaid Cymru's Cllr Priya Mandal said the change was unfair."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Plaid")
+    doc.ents = [Span(doc, start, start + 6, "PERSON")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Plaid Cymru").type == "ORG"
+    assert holder(entities, "Priya Mandal").type == "PERSON"
+
+
+def test_a_monarch_named_by_one_name_ner_missed_is_a_person(nlp):
+    text = "The brooch once belonged to Empress Matilda, the museum said."
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if "Matilda" not in ent.text]  # as NER misses it on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Empress Matilda").type == "PERSON"
+
+
+def test_a_places_police_is_the_force_the_article_names_in_full(nlp):
+    text = ("Two men were arrested after the raid, Dunmore police said. The Dunmore Police Department said both "
+            "would appear in court on Friday.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Dunmore police") is holder(entities, "The Dunmore Police Department")
+    assert holder(entities, "Dunmore police").type == "ORG"
+
+
+def test_a_public_body_opened_by_a_known_place_mentions_the_place(nlp):
+    text = "The Kerala Health Department said the clinics would reopen."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 4, "ORG")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Kerala").type == "PLACE"
+    assert holder(entities, "The Kerala Health Department").type == "ORG"
+
+
+def test_a_county_opening_a_council_is_not_cut_to_its_first_word(nlp):
+    text = "Kent County Council approved the budget on Monday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 3, "ORG")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert not [e for e in entities if e.type == "PLACE"]
+
+
+def test_a_title_after_a_noun_for_a_work_keeps_its_small_words(nlp):
+    text = "She presented the quiz show Bread and Circuses for six years."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Bread")
+    doc.ents = [Span(doc, start, start + 1, "ORG"), Span(doc, start + 2, start + 3, "PERSON")]  # NER's cut
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Bread and Circuses").type == "WORK"
+
+
+def test_a_persons_name_after_a_noun_for_a_work_stays_a_person(nlp):
+    text = "The documentary Maria Lund made about her father won a prize."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 2, 4, "PERSON")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Maria Lund").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, flight", [
+    ("Passengers on Nordair flight NQ2210 from Oslo were kept on board for three hours.", "flight NQ2210"),
+    ("The crew of Flight NQ-88 declared an emergency over the sea.", "Flight NQ-88"),
+])
+def test_a_flight_by_its_number_is_an_event(nlp, text, flight):
+    assert holder(entities_of(nlp, text), flight).type == "EVENT"
+
+
+@pytest.mark.parametrize("noun", ["gang", "consortium"])
+def test_a_name_after_gang_or_consortium_is_an_organisation(nlp, noun):
+    text = f"Investigators blamed the {noun} Brackwater for the losses."
+    doc = nlp(text)
+    doc.ents = [ent for ent in doc.ents if "Brackwater" not in ent.text]  # as NER misses it on longer reports
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Brackwater").type == "ORG"
+
+
+@pytest.mark.parametrize("title", ["Coun", "Cr"])
+def test_a_councillors_short_title_is_a_form_of_address(nlp, title):
+    text = (f"The parking charges were dropped.\n\n{title} Hilary Westmacott, who chairs the transport panel, called "
+            "it a relief.")
+    assert holder(entities_of(nlp, text), "Hilary Westmacott").type == "PERSON"
+
+
 @pytest.mark.parametrize("text, employer", [
     ("Harwell head coach Lars Dahl praised his players.", "Harwell"),
     ("Bolton manager Ian Pryce said his side were unlucky. Bolton travel to Wigan next.", "Bolton"),
@@ -216,9 +343,16 @@ def test_a_prison_abbreviation_and_the_name_after_it_are_one_place(nlp):
 @pytest.mark.parametrize("text, outlet", [
     ("A resident told KTV that he had lost everything.", "KTV"),
     ("The minister said so in an interview with public broadcaster NRKX on Monday.", "NRKX"),
+    ("A resident told PeakPost that he had lost everything.", "PeakPost"),
+    ("Its shares closed 3% higher on the KXE on Friday.", "KXE"),
 ])
 def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisation(nlp, text, outlet):
     assert holder(entities_of(nlp, text), outlet).type == "ORG"
+
+
+@pytest.mark.parametrize("text", ["The IT was down all day.", "Ministers faced angry MPs on Monday."])
+def test_an_abbreviation_for_a_thing_or_a_job_is_no_organisation(nlp, text):
+    assert all(e.type != "ORG" for e in entities_of(nlp, text))
 
 
 def test_a_dowager_is_another_woman_than_the_holder_of_the_title(nlp):

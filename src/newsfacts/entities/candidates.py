@@ -55,6 +55,15 @@ def employer_of_role(token: Token) -> bool:
             and role.is_lower and role.lemma_.lower() in PERSON_ROLE_NOUNS and role.i > token.i)
 
 
+def role_noun_before(first: Token) -> bool:
+    """'director Ann Lee', 'fly-half Ann Lee': a lower-case noun for a person's job right before the first name."""
+    doc = first.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    hyphened = "".join(t.text for t in doc[max(first.i - 3, 0):first.i]).lower()
+    return before is not None and before.pos_ == "NOUN" and (before.is_lower or before.is_sent_start) \
+        and (before.lemma_.lower() in PERSON_ROLE_NOUNS or "-" in hyphened and hyphened in PERSON_ROLE_NOUNS)
+
+
 def generic_organisation_word(span: Span) -> bool:
     """'Union' in 'Union leaders said', 'Council' in 'Council officials': a generic organisation word alone,
     capitalised only because it opens a sentence, modifying a plural noun, names no organisation ('Council

@@ -12,7 +12,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONTHS_AND_DAYS,
+    ALIAS_CUES_OF_PEOPLE, BARE_TITLES, COURTESY_TITLES, EVENT_HEADS, HONORIFICS, KINSHIP, MONARCHS, MONTHS_AND_DAYS,
     ORG_HEADS, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSON_ROLES, PLACE_HEADS, PLACE_NOUNS, STATEMENT_VERBS,
     STYLES_BEFORE_NAMES, SURNAME_PARTICLES,
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
@@ -21,17 +21,18 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
     names_work, person_name,
 )
-from .places import country_code, is_subdivision
+from .places import country_code, is_known_place, is_subdivision
 from .types import (
     PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
-    bare_titles, constituencies, datelines, descriptive_mentions, double_first_names, named_after_organisation_noun,
-    named_events, named_sites, national_bodies, newspapers, party_words, place_headings, prefixed_places, result_rows,
-    styles_of_office, titled_names, titles_of_place, transcript_speakers, untagged_addressed_names, untagged_employers,
-    untagged_full_names, untagged_institutions, untagged_outlets, untagged_places, untagged_places_with_common_heads,
-    untagged_works,
+    BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
+    double_first_names, flight_numbers, named_after_organisation_noun, named_events, named_sites, national_bodies,
+    newspapers, party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
+    styles_of_office, titled_names, titles_after_nouns, titles_of_place, transcript_speakers,
+    untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions, untagged_known_places,
+    untagged_outlets, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,
@@ -46,18 +47,23 @@ LOCATIVE_PREPOSITIONS = {"from", "in", "at", "to", "near", "outside", "inside", 
 # Prepositions that end one name and start another when NER runs them together ('X on Bridge Street').
 NAME_SPLITTING_PREPOSITIONS = {"on", "in", "at", "near", "outside"}
 DASHES = {"-", "–", "—"}
+# The numbers after a monarch's or pope's name ('Henry VIII'), which NER often leaves out of it.
+REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+                  "XVI", "XVII", "XVIII"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a trailing possessive marker and punctuation from a span, and a verb opening it ('Defending Tom Reed,
-    Ann Lee said': the parser makes the verb's clause of it, NER a name)."""
+    """Drop a trailing possessive marker and punctuation from a span, an indefinite article opening it ('A Kelsby
+    Act hearing': no name takes one), and a verb opening it ('Defending Tom Reed, Ann Lee said': the parser makes
+    the verb's clause of it, NER a name)."""
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in {"'s", "’s"} or end - start > 1 and _run_on_word(doc[end - 1])):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"'s", "’s"}
+                           or end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start].pos_ == "DET"
                            or end - start > 1 and doc[start].pos_ == "VERB" and (
                                doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES
                                or doc[start].is_lower)):
@@ -82,6 +88,10 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += place_headings(doc, text, taken)
     candidates += constituencies(doc, text, taken)
     candidates += party_words(doc, text, taken)
+    candidates += bodies_named_alone(doc, text, taken)
+    candidates += police_of_places(doc, text, taken)
+    candidates += titles_after_nouns(doc, text, taken)
+    candidates += flight_numbers(doc, text, taken)
     candidates += named_after_organisation_noun(doc, text, taken)
     candidates += result_rows(doc, text, taken)
     candidates += styles_of_office(doc, text, taken)
@@ -89,7 +99,9 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     addressed = _addressed_words(doc, text)
     person_words = _person_words(doc)
     headline_names = _title_case_headline_names(doc, text)
-    ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])]
+    byline = _first_line_byline(doc, text)
+    ents = [part for ent in doc.ents for part in (headline_names.trim(ent) if ent.end <= headline_names.end else [ent])
+            if not _in_writers_role(part, byline)]
     ents = _names_with_particles(doc, ents)
     ents = _names_joined(doc, ents)
     for ent in ents:
@@ -114,10 +126,12 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += national_bodies(doc, text, taken)
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
+    candidates += untagged_known_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
+    candidates += places_opening_bodies(doc, candidates)
     return sorted(candidates, key=lambda c: (c.start, -c.end))
 
 
@@ -260,9 +274,38 @@ def _title_case_headline_names(doc: Doc, text: str) -> _HeadlineNames:
     line_end = text.find("\n")
     headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
     words = [t for t in headline if t.is_alpha and len(t) > 3] if headline is not None else []
-    if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words):
+    if len(words) < HEADLINE_WORDS or sum(map(is_capitalised, words)) < HEADLINE_CAPITALISED_SHARE * len(words) \
+            or _byline(headline):
         return _HeadlineNames(text, 0)
     return _HeadlineNames(text, words[-1].i + 1, line_end)
+
+
+def _byline(line: Span) -> bool:
+    """'By Ann Lee, Health Editor', 'Ann Lee in Kelsby': a first line naming the writer is no headline, though
+    its words are capitalised; it opens with 'By', or with a person's name NER tags followed by 'in' or a comma."""
+    first = line[0]
+    if first.lower_ == "by" and len(line) > 1 and is_capitalised(line[1]):
+        return True
+    name_end = first.i
+    while name_end < line.end and line.doc[name_end].ent_type_ == "PERSON":
+        name_end += 1
+    return name_end - first.i >= 2 and name_end < line.end and line.doc[name_end].text in {"in", ","} \
+        and first_name_gender(first.lower_) is not None
+
+
+def _in_writers_role(ent: Span, byline: Span | None) -> bool:
+    """'Arts' in 'By Ann Lee, Arts Correspondent': a name in a byline after the writer's, before a
+    noun for a job on the same line, is part of the writer's title."""
+    if byline is None or ent.label_ == "PERSON" or ent.end > byline.end \
+            or not any(t.text == "," for t in byline[:ent.start - byline.start]):
+        return False  # the writer's name comes before the comma
+    return any(t.lower_ in PERSON_ROLE_NOUNS for t in ent.doc[ent.end:byline.end])
+
+
+def _first_line_byline(doc: Doc, text: str) -> Span | None:
+    line_end = text.find("\n")
+    line = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
+    return line if line is not None and _byline(line) else None
 
 
 def _addressed_words(doc: Doc, text: str) -> set[str]:
@@ -283,6 +326,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     if start >= end:
         return []
     label = ent.label_
+    if label == "PERSON" and end < len(doc) and doc[end].text in REGNAL_NUMBERS and doc[end - 1].pos_ == "PROPN" \
+            and (doc[end].text != "I" or lower_key(doc[start]) in MONARCHS and end - start == 2):
+        end += 1  # "King Louis XIV", "Pope Pius II"; "I" only after a monarch's title and one name
     slashes = [i for i in range(start + 1, end - 1) if doc[i].text == "/"]
     if len(slashes) > 1:
         # "Radio Kelsby/Kelsby Post/KTV": names listed with slashes, run into one; each keeps the label NER gives it
@@ -292,6 +338,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return [candidate for a, b in zip(bounds, bounds[1:])
                 for candidate in _from_ner(doc, Span(doc, a + 1, b, label=_label_alone(doc, a + 1, b) or label),
                                            addressed, person_words)]
+    if label == "LAW":
+        # 'the Clean Water Act', 'the Fifth Amendment' are works; NER also calls 'Greens 9' or 'Round 2' a law
+        return [named_by_context(doc[start:end], "WORK")] if doc[end - 1].lower_ in LAW_WORDS else []
     if label in NUMBER_LABELS:
         return _name_in_number(doc, start, end)
     if label == "EVENT" and start > 0 and is_year(doc[start - 1]):
@@ -303,6 +352,10 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         person = person_name(doc, owner + 1, end)
         return _from_ner(doc, Span(doc, start, owner, label=label), addressed, person_words) \
             + ([person] if person else [])
+    if label == "PERSON" and owner is not None and " ".join(t.lower_ for t in doc[start:owner]) in BODIES_NAMED_ALONE:
+        # "Plaid Cymru's Cllr Ann Lee" as one person: the party, then its member
+        person = person_name(doc, owner + 1, end)
+        return [named_by_context(doc[start:owner], "ORG")] + ([person] if person else [])
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]
@@ -491,6 +544,7 @@ def _place_after_place(span: Span) -> bool:
 
 
 PORTFOLIOS = frozenset(ENTITY_WORDS["portfolios"])
+LAW_WORDS = frozenset(ENTITY_WORDS["law_words"])
 # Titles a portfolio word comes before ('Interior Minister', 'Health Secretary').
 PORTFOLIO_TITLES = {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "commissioner", "chief"}
 
@@ -546,11 +600,14 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
-    """A lower-case 'on' or 'in' with a name of two words or more either side, not hyphenated into a place name
-    ('Southend-on-Sea')."""
-    for i in range(start + 2, end - 2):
+    """A lower-case 'on' or 'in' with a name of two words or more either side, or any name before 'in' and a known
+    place after it ('Kelsby Camp in Bavaria'; not 'the University of Kelsby at Dunmore', a campus), not hyphenated
+    into a place name ('Southend-on-Sea')."""
+    for i in range(start + 1, end - 1):
         if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
-                and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]):
+                and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]) \
+                and (start + 2 <= i < end - 2
+                     or doc[i].lower_ == "in" and is_known_place(normalise(doc[i + 1:end].text))):
             return i
     return None
 

