@@ -7,10 +7,11 @@ descriptions ("his father") and role descriptions ("the chair of the board", lat
 34-year-old", "the company") that point back at a person or organisation. The resolver is deliberately
 conservative: two different people must never end up in one entity.
 
-The steps, in the order `find_entities` runs them: `names` (with `untagged`) finds the names, `merging` makes
-one cluster per entity of them, `descriptions` (of people), `callbacks` (organisations, places, events and
-works called back by their kind) and `references` attach what points back at one, and `output`
-writes the clusters as the sheet's entities, once `consistency` has taken out of each what the rest of it contradicts. `words`, `candidates` and `clusters` are what the steps share.
+The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
+`merging` makes one cluster per entity of them, `descriptions` (of people), `callbacks` (organisations,
+places, events and works called back by their kind) and `references` attach what points back at one,
+`consistency` takes out of each cluster what the rest of it contradicts, and `output` writes the clusters as
+the sheet's entities. `words`, `places`, `candidates` and `clusters` are what the steps share.
 """
 
 from __future__ import annotations
