@@ -181,7 +181,9 @@ def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if not noun.is_lower or noun.tag_ not in {"NN", "NNS"} or noun.dep_ in {"compound", "attr", "appos"} \
                 or group in spoilt:
             continue  # 'Kelsby Partners is a consortium' is read with what the article says a name is
-        holder = cluster_of(clusters, noun.i)
+        # 'the consortium, Kelsby Partners,': the name set beside it holds it, whichever step joins them
+        holder = cluster_of(clusters, noun.i) or next(
+            (k for child in noun.children if child.dep_ == "appos" and (k := cluster_of(clusters, child.i))), None)
         if holder is not None:
             if group in found and holder.type != "PERSON" and found[group][0][0] < holder.first \
                     and named.setdefault(group, holder) is not holder:
