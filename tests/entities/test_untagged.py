@@ -70,28 +70,6 @@ def test_a_first_name_that_is_also_a_state_needs_a_preposition_to_be_a_place(nlp
     assert all(e.type != "PLACE" for e in entities)
 
 
-@pytest.mark.parametrize("text, body", [
-    ("The final count gave the Greens 9, Labour 7 and independents 3.", "Labour"),
-    ("The minister was heckled in the Knesset on Monday.", "Knesset"),
-    ("A Sinn Féin TD raised the closure with the minister.", "Sinn Féin"),
-])
-def test_a_party_or_legislature_named_alone_is_an_organisation(nlp, text, body):
-    doc = nlp(text)
-    doc.ents = [ent for ent in doc.ents if body not in ent.text]  # as NER misses them on longer reports
-    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
-    assert holder(entities, body).type == "ORG"
-
-
-def test_a_partys_member_ner_runs_into_the_party_is_two_names(nlp):
-    text = "Ward boundaries were redrawn.\nPlaid Cymru's Cllr Priya Mandal said the change was unfair."
-    doc = nlp(text)
-    start = next(t.i for t in doc if t.text == "Plaid")
-    doc.ents = [Span(doc, start, start + 6, "PERSON")]  # NER's reading of it on a longer report
-    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
-    assert holder(entities, "Plaid Cymru").type == "ORG"
-    assert holder(entities, "Priya Mandal").type == "PERSON"
-
-
 def test_a_monarch_named_by_one_name_ner_missed_is_a_person(nlp):
     text = "The brooch once belonged to Empress Matilda, the museum said."
     doc = nlp(text)
@@ -106,23 +84,6 @@ def test_a_places_police_is_the_force_the_article_names_in_full(nlp):
     entities = entities_of(nlp, text)
     assert holder(entities, "Dunmore police") is holder(entities, "The Dunmore Police Department")
     assert holder(entities, "Dunmore police").type == "ORG"
-
-
-def test_a_public_body_opened_by_a_known_place_mentions_the_place(nlp):
-    text = "The Kerala Health Department said the clinics would reopen."
-    doc = nlp(text)
-    doc.ents = [Span(doc, 0, 4, "ORG")]  # NER's reading of it on a longer report
-    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
-    assert holder(entities, "Kerala").type == "PLACE"
-    assert holder(entities, "The Kerala Health Department").type == "ORG"
-
-
-def test_a_county_opening_a_council_is_not_cut_to_its_first_word(nlp):
-    text = "Kent County Council approved the budget on Monday."
-    doc = nlp(text)
-    doc.ents = [Span(doc, 0, 3, "ORG")]
-    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
-    assert not [e for e in entities if e.type == "PLACE"]
 
 
 def test_a_title_after_a_noun_for_a_work_keeps_its_small_words(nlp):
@@ -176,44 +137,12 @@ def test_proper_noun_before_a_persons_job_is_the_employer(nlp, text, employer):
     assert len({holder(entities, employer, n).id for n in range(text.count(employer))}) == 1
 
 
-def test_transcript_labels_are_the_speaker_named_elsewhere_and_no_one_otherwise(nlp):
-    text = ("Governor Hanley spoke to the station.\n\nPRESENTER: Will you sign the bill?\n\n"
-            "HANLEY: Not this year.\n\nPRESENTER: Why not?\n\nHANLEY: We cannot afford it.")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "HANLEY") is holder(entities, "Governor Hanley")
-    assert all(m.text != "PRESENTER" for e in entities for m in e.mentions)
-
-
-def test_a_dateline_in_capitals_is_a_place_named_as_written_elsewhere(nlp):
-    text = "Ferry operator cuts jobs\n\nBERGEN, May 2 (Reuters) - Fjordlink will cut 300 jobs in Bergen."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "BERGEN").type == "PLACE"
-    assert holder(entities, "BERGEN").name == "Bergen"
-
-
 @pytest.mark.parametrize("text, name", [
     ("A man has been charged.\n\nCheshire Police said Tom Kerr would appear in court.", "Cheshire Police"),
     ("Nobody was injured. Mercia Police said officers had recovered the watches.", "Mercia Police"),
 ])
 def test_proper_nouns_ending_in_an_organisation_word_are_an_organisation(nlp, text, name):
     assert holder(entities_of(nlp, text), name).type == "ORG"
-
-
-@pytest.mark.parametrize("text, place", [
-    ("Mayor re-elected\n\nPORT HALLEY, Maine — Ann Mercer won a third term on Tuesday.", "PORT HALLEY"),
-    ("Talks stall\n\nLUGANO, Feb 3 (Reuters) - Talks between the two sides broke down on Monday.", "LUGANO"),
-])
-def test_a_dateline_is_one_place_whatever_ner_makes_of_it(nlp, text, place):
-    assert holder(entities_of(nlp, text), place).type == "PLACE"
-
-
-@pytest.mark.parametrize("text, agency", [
-    ("Port strike ends\n\nGDANSK, June 9 (Baltic Newswire) - Dockers voted on Monday to return to work.",
-     "Baltic Newswire"),
-    ("VALLETTA (xb-Press) - The ferry company reported a loss for the year.", "xb-Press"),
-])
-def test_the_agency_a_dateline_credits_is_an_organisation(nlp, text, agency):
-    assert holder(entities_of(nlp, text), agency).type == "ORG"
 
 
 def test_a_full_name_ner_missed_keeps_its_surname_repeats_from_a_namesake(nlp):
@@ -244,27 +173,6 @@ def test_proper_nouns_ner_missed_after_in_or_on_a_street_are_places(nlp):
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Montauban").type == "PLACE"
     assert holder(entities, "Tanner Street").type == "PLACE"
-
-
-def test_dateline_with_an_abbreviated_first_word_is_one_place(nlp):
-    entities = entities_of(nlp, "ST. LOUIS (AP) — The city council voted on Tuesday to close two libraries.")
-    assert holder(entities, "ST. LOUIS").type == "PLACE"
-
-
-def test_rows_of_a_results_table_name_parties(nlp):
-    text = ("Dunmere – Harrow Hill\n\nKelsby First 1,204 (38.2 per cent, +4.1) Forward Together 811 (25.7 per cent, "
-            "-3.0) Independent 97 (3.1 per cent)\n\nKelsby First hold")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "Kelsby First").type == "ORG"
-    assert holder(entities, "Forward Together").type == "ORG"
-    assert not any(m.text == "Independent" for e in entities for m in e.mentions)
-
-
-def test_a_heading_of_two_names_joined_by_a_dash_is_two_places(nlp):
-    text = "Dunmere – Harrow Hill & Oakley\n\nThe seat was held by a narrow margin."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "Dunmere").type == "PLACE"
-    assert holder(entities, "Harrow Hill & Oakley").type == "PLACE"
 
 
 def test_a_full_name_said_to_be_from_a_place_is_a_person(nlp):
@@ -315,44 +223,10 @@ def test_a_full_name_with_an_age_after_it_is_a_person(nlp, text, name):
     assert holder(entities_of(nlp, text), name).type == "PERSON"
 
 
-def test_a_name_ner_ran_a_dateline_into_keeps_its_own_words(nlp):
-    entities = entities_of(nlp, "CARDIFF (Nordpress) - Welsh Water Holdings PLC reported on Tuesday that its profit fell.")
-    assert holder(entities, "Welsh Water Holdings PLC").type == "ORG"
-    assert holder(entities, "CARDIFF").type == "PLACE"
-
-
-@pytest.mark.parametrize("text, paper", [
-    ('"We will rebuild the hall," Ann Lee told the Argus on Monday.', "Argus"),
-    ("Details of the plan appeared in the Weekend Sentinel on Sunday.", "Weekend Sentinel"),
-])
-def test_capitalised_words_after_the_ending_in_a_newspapers_word_are_a_newspaper(nlp, text, paper):
-    assert holder(entities_of(nlp, text), paper).type == "ORG"
-
-
-def test_a_newspapers_word_inside_a_longer_name_is_no_newspaper(nlp):
-    entities = entities_of(nlp, "The study was published in the Medical Journal of Kelsby on Tuesday.")
-    assert not any(m.text == "Medical Journal" for e in entities for m in e.mentions)
-
-
 def test_a_prison_abbreviation_and_the_name_after_it_are_one_place(nlp):
     entities = entities_of(nlp, "He smuggled phones into HMP Kelsby and HMP Dunmore in Cumbria last year.")
     assert holder(entities, "HMP Kelsby").type == "PLACE"
     assert holder(entities, "HMP Dunmore") is not holder(entities, "HMP Kelsby")
-
-
-@pytest.mark.parametrize("text, outlet", [
-    ("A resident told KTV that he had lost everything.", "KTV"),
-    ("The minister said so in an interview with public broadcaster NRKX on Monday.", "NRKX"),
-    ("A resident told PeakPost that he had lost everything.", "PeakPost"),
-    ("Its shares closed 3% higher on the KXE on Friday.", "KXE"),
-])
-def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisation(nlp, text, outlet):
-    assert holder(entities_of(nlp, text), outlet).type == "ORG"
-
-
-@pytest.mark.parametrize("text", ["The IT was down all day.", "Ministers faced angry MPs on Monday."])
-def test_an_abbreviation_for_a_thing_or_a_job_is_no_organisation(nlp, text):
-    assert all(e.type != "ORG" for e in entities_of(nlp, text))
 
 
 def test_a_dowager_is_another_woman_than_the_holder_of_the_title(nlp):
@@ -379,29 +253,6 @@ def test_a_persons_name_before_a_noun_for_a_happening_stays_theirs(nlp):
     assert all("trial" not in m.text for e in entities for m in e.mentions)
 
 
-@pytest.mark.parametrize("text, seat", [
-    ("She was elected to represent Morven and Lochy in 1992.", "Morven and Lochy"),
-    ("Ann Dale, the Green MP for Wexcombe and Dunmore, apologised.", "Wexcombe and Dunmore"),
-])
-def test_a_representatives_seat_is_one_place_and_and_all(nlp, text, seat):
-    entities = entities_of(nlp, text)
-    assert holder(entities, seat).type == "PLACE"
-
-
-@pytest.mark.parametrize("text, party", [
-    ("He lost as the Conservative candidate in 1997.", "Conservative"),
-    ("The former Conservative transport minister spoke first.", "Conservative"),
-    ("Ann Dale, the Green MP for Wexcombe and Dunmore, apologised.", "Green"),
-])
-def test_a_partys_word_before_a_role_is_the_party(nlp, text, party):
-    assert holder(entities_of(nlp, text), party).type == "ORG"
-
-
-def test_a_nationality_before_a_role_is_no_party(nlp):
-    entities = entities_of(nlp, "The British candidate finished fourth.")
-    assert all(m.text != "British" for e in entities for m in e.mentions)
-
-
 def test_proper_noun_after_a_noun_for_an_organisation_names_it(nlp):
     entities = entities_of(nlp, "Environmental group BlueFern welcomed the ruling.")
     assert holder(entities, "BlueFern").type == "ORG"
@@ -415,14 +266,6 @@ def test_capitalised_the_inside_a_sentence_opens_a_title(nlp):
 def test_untagged_run_ending_in_a_place_word_is_a_place(nlp):
     entities = entities_of(nlp, "A crew from Sha Lek Fire Station arrived first.")
     assert holder(entities, "Sha Lek Fire Station").type == "PLACE"
-
-
-@pytest.mark.parametrize("text, body", [
-    ("The museum and the French government are both to blame, she said.", "French government"),
-    ("In 2021 a British court fined the firm.", "a British court"),
-])
-def test_a_nationality_before_a_noun_for_a_state_body_names_the_body(nlp, text, body):
-    assert holder(entities_of(nlp, text), body).type == "ORG"
 
 
 def test_a_name_before_a_noun_for_a_site_is_one_place(nlp):

@@ -17,22 +17,24 @@ from ..lexicon import (
     STYLES_BEFORE_NAMES, SURNAME_PARTICLES,
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
+from .bodies import (
+    BODIES_NAMED_ALONE, bodies_named_alone, constituencies, national_bodies, party_words, places_opening_bodies,
+)
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
     names_work, person_name,
 )
+from .layout import datelines, newspapers, place_headings, result_rows, transcript_speakers, untagged_outlets
 from .places import country_code, is_known_place, is_subdivision
 from .types import (
     PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
-    BODIES_NAMED_ALONE, bare_titles, bodies_named_alone, constituencies, datelines, descriptive_mentions,
-    double_first_names, flight_numbers, named_after_organisation_noun, named_events, named_sites, national_bodies,
-    newspapers, party_words, place_headings, places_opening_bodies, police_of_places, prefixed_places, result_rows,
-    styles_of_office, titled_names, titles_after_nouns, titles_of_place, transcript_speakers,
-    untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions, untagged_known_places,
-    untagged_outlets, untagged_places, untagged_places_with_common_heads, untagged_works,
+    bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
+    named_events, named_sites, police_of_places, prefixed_places, styles_of_office, titled_names, titles_after_nouns,
+    titles_of_place, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
+    untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,

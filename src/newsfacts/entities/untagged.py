@@ -1,12 +1,10 @@
-"""Names NER missed or cut wrongly: transcript labels, datelines, titles held of a place ("the Duke of
-Glenmoor"), names after a form of address, double first names, employers before a job, institutions, places
-after "in", works beside "novel", bare titles ("the King") and styles ("His Majesty"); events named after a place
-or a year ("the Kelsby by-election"), a representative's seat ("the MP for Kelsby and Dunmere"), a party's word
-before a role ("the Labour candidate"), names after a noun for an organisation ("the hacker group Zephyr"),
-titles opened by a capitalised "The" ("told The Courier"); places ISO 3166 or the table of large cities knows
-("D-Nebraska"), parties and legislatures named alone ("Labour", "the Knesset"), a place's police ("Kelsby police"),
-titles after a noun for a work ("the show Bread and Circuses"), flights by their number, and the place opening a
-public body's name ("the Kerala Transport Board").
+"""Names NER missed or cut wrongly: titles held of a place ("the Duke of Glenmoor"), names after a form of
+address, double first names, employers before a job, institutions, places after "in", works beside "novel",
+bare titles ("the King") and styles ("His Majesty"); events named after a place or a year ("the Kelsby
+by-election"), names after a noun for an organisation ("the hacker group Zephyr"); places ISO 3166 or the table
+of large cities knows ("D-Nebraska"), a place's police ("Kelsby police"), titles after a noun for a work ("the
+show Bread and Circuses") and flights by their number. Names the article's layout gives are in `layout`,
+political and public bodies in `bodies`.
 """
 
 from __future__ import annotations
@@ -19,172 +17,19 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import (
     BARE_TITLES, COURTESY_TITLES, DESCRIPTIVE_HEADS, EVENT_HEADS, HONORIFICS, MONARCHS, MONTHS_AND_DAYS, ORG_HEADS,
     ORG_NOUNS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, STYLES_OF_OFFICE, SURNAME_PARTICLES,
-    TITLE_SHORT_FORMS, TITLES_OF_PLACE, data_table,
+    TITLES_OF_PLACE, TITLE_SHORT_FORMS, data_table,
 )
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context, names_work,
-    person_name, role_noun_before,
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
+    names_work, person_name, role_noun_before,
 )
+from .layout import MEDIA_NOUNS
 from .places import is_known_place, is_subdivision
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, NEWSPAPER_ENDINGS,
-    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
-    title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS,
+    first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise, title_at,
+    tokens_spelling, with_article,
 )
-
-
-# A transcript line's speaker label: 'HOST:', 'COLLINS:' at the start of a line.
-SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):", re.MULTILINE)
-
-
-def transcript_speakers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """In a transcript (two or more lines opening with a label), a label is a person when its words are
-    written as a name elsewhere in the article ('THORNE:' after 'Mayor Thorne'), and no name otherwise
-    ('HOST:'); all its tokens are taken either way, so NER's guesses on capitals are dropped."""
-    labels = [doc.char_span(m.start(1), m.end(1)) for m in SPEAKER_LABEL.finditer(text)]
-    labels = [label for label in labels
-              if label is not None and not any(i in taken for i in range(label.start, label.end))]
-    if len(labels) < 2:
-        return []
-    written_names = {t.lower_ for t in doc if t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper}
-    found = []
-    for label in labels:
-        taken.update(range(label.start, label.end))
-        if all(t.lower_ in written_names for t in label) and (person := person_name(doc, label.start, label.end)):
-            found.append(person)
-    return found
-
-
-# A row of a results table: a name, a count and a share in brackets ('Kelsby First 1,204 (38.2 per cent, +4.1)').
-RESULT_ROW = re.compile(r"(?:^|(?<=\) )|(?<=\)\n))"
-                        r"((?:[A-Z][\w'’.-]*|&|and|of|the)(?: (?:[A-Z][\w'’.-]*|&|and|of|the))*)"
-                        r" \d[\d,]* \(\d+(?:\.\d+)?(?: per cent|%)", re.MULTILINE)
-
-
-def result_rows(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """In an election results table, the name before each count and share is a party's (or a candidate's, when
-    it opens with a first name), whatever NER makes of the table."""
-    found = []
-    for match in RESULT_ROW.finditer(text):
-        span = doc.char_span(match.start(1), match.end(1))
-        if span is None or span[0].lower_ in ENTITY_WORDS["not_contestants"] \
-                or any(i in taken for i in range(span.start, span.end)):
-            continue
-        person = person_name(doc, span.start, span.end) if len(span) > 1 and first_name_gender(span[0].lower_) \
-            else None
-        found.append(person or Candidate(span.start, span.end, "ORG", "name", key=normalise(span.text),
-                                         typed_by_context=True))
-        taken.update(range(span.start, span.end))
-    return found
-
-
-# A heading line of two places joined by a dash, the larger first ('Kelsby – Mill Ward', 'Dunmere – North & East').
-PLACE_HEADING = re.compile(r"^((?:[A-Z][\w'’.-]*|&|and|of|St)(?:,? (?:[A-Z][\w'’.-]*|&|and|of))*) [–—-] "
-                           r"((?:[A-Z][\w'’.-]*|&|and|of|St)(?:,? (?:[A-Z][\w'’.-]*|&|and|of))*)$", re.MULTILINE)
-
-
-def place_headings(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """A line holding only two capitalised names joined by a dash heads a results table or a section: an area and
-    a ward within it, both places."""
-    found = []
-    for match in PLACE_HEADING.finditer(text):
-        for group in (1, 2):
-            span = doc.char_span(match.start(group), match.end(group))
-            if span is None or any(i in taken for i in range(span.start, span.end)):
-                continue
-            found.append(named_by_context(span, "PLACE"))
-            taken.update(range(span.start, span.end))
-    return found
-
-
-# A wire story's dateline: a place in capitals opening a line, before a comma, a bracketed agency or a dash
-# ('OSLO, March 3 (Reuters) -', 'SAN FRANCISCO (AP) —', 'WASHINGTON —', 'ST. LOUIS (AP) —').
-DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z]){0,3})(?=,| \(| [—–-] )", re.MULTILINE)
-
-
-# How far into an article its dateline may stand: after the headline and perhaps a standfirst. Capitals
-# opening a later paragraph are more often an acronym ('NATO, which…').
-DATELINE_REACH = 400
-
-
-# The news agency a dateline credits, in brackets before the dash: 'KELSBY, May 2 (Acme News) -'.
-DATELINE_AGENCY = re.compile(r"[^\n()]{0,40}\(([A-Za-z][\w.&'’ -]{0,40}[\w.])\) ?[—–-] ")
-
-
-def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all;
-    the agency it credits is an organisation."""
-    match = DATELINE.search(text, 0, DATELINE_REACH)
-    span = doc.char_span(match.start(1), match.end(1)) if match else None
-    if span is None or any(i in taken for i in range(span.start, span.end)):
-        return []
-    taken.update(range(span.start, span.end))
-    found = [named_by_context(span, "PLACE")]
-    agency = DATELINE_AGENCY.match(text, match.end(1))
-    credited = doc.char_span(agency.start(1), agency.end(1)) if agency else None
-    if credited is not None and not any(i in taken for i in range(credited.start, credited.end)):
-        taken.update(range(credited.start, credited.end))
-        found.append(named_by_context(credited, "ORG"))
-    return found
-
-
-def newspapers(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'told the Courier', 'the Sunday Mercury reported': capitalised words after 'the' ending in a newspaper's word
-    name a newspaper, whatever NER makes of them (a person, a day and a planet); not when the name runs on ('the Post
-    Office', 'the Journal of Kelsby Studies') or opens a sentence where the tagger reads a common noun ('The Sun
-    rose')."""
-    found = []
-    for word in tokens_spelling(doc, text, NEWSPAPER_ENDINGS):
-        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        joined = after is not None and after.lower_ in {"of", "&", "and", "-", "–"} and word.i + 2 < len(doc) \
-            and is_capitalised(doc[word.i + 2])  # 'the Medical Journal of Kelsby'
-        if not is_capitalised(word) or word.is_upper or joined or after is not None and is_capitalised(after) \
-                and after.pos_ == "PROPN":
-            continue
-        start = word.i
-        while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].lower_ != "the" \
-                and not doc[start - 1].is_sent_start and start > word.i - 3:
-            start -= 1
-        article = doc[start - 1] if start > 0 else None
-        if article is None or article.lower_ != "the" or article.is_sent_start and word.pos_ != "PROPN" \
-                or any(i in taken for i in range(start, word.i + 1)):
-            continue
-        taken.update(range(start, word.i + 1))
-        found.append(named_by_context(doc[start:word.i + 1], "ORG"))
-    return found
-
-
-# Nouns for a news outlet written before its name: 'state broadcaster KTV', 'the news agency AFX'.
-MEDIA_NOUNS = {"broadcaster", "channel", "network", "agency", "outlet", "newspaper", "daily", "tabloid", "website",
-               "radio", "television", "station", "paper", "wire"}
-
-
-def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
-    """'told KTV', 'told NewsWire', 'public broadcaster KTV', 'on the KSE': an abbreviation, or a word with a capital
-    inside ('NewsWire'), NER missed that someone tells something to, that a noun for a news outlet comes before,
-    or that stands alone after 'the' (an abbreviation that is no job's, place's or common noun's), is an
-    organisation."""
-    found = []
-    for word in doc:
-        camel = word.is_alpha and is_capitalised(word) and INNER_CAPITAL.search(word.text) is not None
-        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6 or camel) or word.i in taken \
-                or word.ent_type_ or word.is_sent_start:
-            continue
-        told = word.dep_ in {"dobj", "dative"} and word.head.lemma_ == "tell"
-        outlet = any(c.dep_ == "compound" and c.lemma_.lower() in MEDIA_NOUNS for c in word.children)
-        alone = not camel and word.i > 0 and doc[word.i - 1].lower_ == "the" and word.pos_ == "PROPN" \
-            and word.dep_ not in {"compound", "amod", "nmod", "poss"} \
-            and word.lower_ not in PERSON_ROLE_NOUNS | HONORIFICS.keys() | COMMON_ABBREVIATIONS \
-            and not is_known_place(word.lower_)
-        if told or outlet or alone:
-            taken.add(word.i)
-            found.append(named_by_context(doc[word.i:word.i + 1], "ORG"))
-    return found
-
-
-COMMON_ABBREVIATIONS = frozenset(ENTITY_WORDS["common_abbreviations"])
-# A capital after a small letter inside a word: 'NewsWire', not the plural 'MPs'.
-INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 # Abbreviations that open the name of a prison or a base: 'HMP Kelsby', 'HMYOI Kelsby', 'RAF Kelsby'.
@@ -479,60 +324,6 @@ def _named_by_noun(doc: Doc, text: str, taken: set[int], nouns: frozenset[str], 
     return found
 
 
-REPRESENTATIVE_NOUNS = frozenset(ENTITY_WORDS["representative_nouns"])
-REPRESENT_VERBS = {"represent", "contest"}
-
-
-def constituencies(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'the MP for Kelsby and Dunmere', 'elected to represent Kelsby and Dunmere': the seat after a
-    representative's noun and 'for', or after 'represent', is one place, 'and' and all, whatever NER makes of its
-    parts (two towns, two people)."""
-    found = []
-    for word in tokens_spelling(doc, text, REPRESENTATIVE_NOUNS | {"for", "represent", "represents", "represented",
-                                                                    "representing", "contest", "contested"}):
-        if word.lower_ == "for":
-            if word.i == 0 or lower_key(doc[word.i - 1]) not in REPRESENTATIVE_NOUNS:
-                continue
-        elif word.lemma_.lower() not in REPRESENT_VERBS or word.pos_ != "VERB":
-            continue
-        start = end = word.i + 1
-        while end < len(doc) and (doc[end].pos_ == "PROPN" and is_capitalised(doc[end])
-                                  or doc[end].lower_ in {"and", "&"} and end > start and end + 1 < len(doc)
-                                  and is_capitalised(doc[end + 1]) and doc[end + 1].pos_ == "PROPN"):
-            end += 1
-        if end == start or any(i in taken for i in range(start, end)) \
-                or lower_key(doc[start]) in HONORIFICS or first_name_gender(doc[start].lower_) \
-                and doc[start].ent_type_ == "PERSON":
-            continue
-        if end < len(doc) and doc[end].is_lower and doc[end].lower_ in COMMON_PLACE_HEADS:
-            end += 1  # 'the member for Mill ward'
-        found.append(named_by_context(doc[start:end], "PLACE"))
-        taken.update(range(start, end))
-    return found
-
-
-PARTY_WORDS = frozenset(ENTITY_WORDS["party_words"])
-PARTY_ROLE_NOUNS = frozenset(ENTITY_WORDS["party_role_nouns"])
-
-
-def party_words(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'the Conservative candidate', 'a Labour MP', 'the Liberal Democrat group': a party's word before a role or
-    body is the party, though NER calls it a nationality or nothing."""
-    found = []
-    for word in tokens_spelling(doc, text, {party.split()[0] for party in PARTY_WORDS}):
-        match = title_at(doc, word.i, PARTY_WORDS)
-        end = word.i + match[1] if match else word.i
-        roles = [doc[i] for i in (end, end + 1) if i < len(doc)]
-        if roles and roles[0].lower_ not in PARTY_ROLE_NOUNS and roles[0].is_lower and roles[0].pos_ == "NOUN":
-            roles = roles[1:]  # 'the Labour health minister'
-        if not match or not all(is_capitalised(t) for t in doc[word.i:end]) or not roles \
-                or lower_key(roles[0]) not in PARTY_ROLE_NOUNS or any(i in taken for i in range(word.i, end)):
-            continue
-        found.append(named_by_context(doc[word.i:end], "ORG"))
-        taken.update(range(word.i, end))
-    return found
-
-
 # Last words of a police force's name after 'Police' ('Kelsby Police Department').
 POLICE_FORCE_WORDS = r"(?:Department|Dept\.?|Service|Force|Constabulary)"
 
@@ -607,50 +398,6 @@ def titles_after_nouns(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
             continue
         found.append(named_by_context(doc[start:end], "WORK"))
         taken.update(range(start, end))
-    return found
-
-
-BODIES_NAMED_ALONE = frozenset(ENTITY_WORDS["bodies_named_alone"])
-
-
-def bodies_named_alone(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'Greens 9, Labour 7', 'the Commons voted', 'the Knesset': a party or legislature written alone by its
-    name, capitalised inside a sentence, is that body, whatever NER makes of it (a law, a person, nothing). Left to
-    NER where it tags the name itself, and where the name runs on into a longer one ('Labour Party')."""
-    found = []
-    for word in tokens_spelling(doc, text, {name.split()[0] for name in BODIES_NAMED_ALONE}):
-        match = title_at(doc, word.i, BODIES_NAMED_ALONE)
-        end = word.i + match[1] if match else word.i
-        if not match or word.is_sent_start or not all(is_capitalised(t) for t in doc[word.i:end]) \
-                or any(i in taken or doc[i].ent_type_ in {"ORG", "NORP", "PERSON"} for i in range(word.i, end)) \
-                or end < len(doc) and doc[end].pos_ == "PROPN" and is_capitalised(doc[end]) \
-                and lower_key(doc[end]) not in PARTY_ROLE_NOUNS:
-            continue  # but 'a Sinn Féin TD' is the party's member
-        found.append(named_by_context(doc[word.i:end], "ORG"))
-        taken.update(range(word.i, end))
-    return found
-
-
-NATIONAL_BODIES = frozenset(ENTITY_WORDS["national_body_nouns"])
-
-
-def national_bodies(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
-    """'the French government', 'a British court', 'the Norwegian foreign ministry': a nationality before a noun for a
-    state body names that body, where NER tags only the nationality."""
-    found = []
-    for noun in tokens_spelling(doc, text, NATIONAL_BODIES):
-        start = noun.i
-        if start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "ADJ":
-            start -= 1  # 'foreign ministry'
-        nationality = doc[start - 1] if start > 0 else None
-        if not noun.is_lower or noun.i in taken or nationality is None or nationality.ent_type_ != "NORP" \
-                or not is_capitalised(nationality) or nationality.i in taken \
-                or noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN" and is_capitalised(doc[noun.i + 1]):
-            continue
-        # 'a British court': news writes the article with it
-        start = nationality.i - (nationality.i > 0 and doc[nationality.i - 1].lower_ in {"a", "an"})
-        found.append(named_by_context(doc[start:noun.i + 1], "ORG"))
-        taken.update(range(start, noun.i + 1))
     return found
 
 
@@ -847,34 +594,6 @@ def styles_of_office(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
                                    gender=honorific_gender(title)))
             taken.update(range(words.start, words.end))
             break
-    return found
-
-
-# Words of a public body's name opened by the place it serves ('the Kelsby County Council', 'Ruritania Police').
-PUBLIC_BODY_WORDS = frozenset(ENTITY_WORDS["public_body_words"])
-
-
-def places_opening_bodies(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """'the Kerala Transport Board', 'Ontario Provincial Police': a public body's name opened by a known place
-    (a country, a subdivision, a city of 100,000 people) mentions that place too."""
-    found = []
-    places = {(c.start, c.end) for c in candidates if c.type == "PLACE"}
-    for candidate in candidates:
-        if candidate.type != "ORG" or candidate.kind != "name":
-            continue
-        start = candidate.start + (doc[candidate.start].lower_ == "the")
-        words = doc[start:candidate.end]
-        if not any(t.lower_ in PUBLIC_BODY_WORDS for t in words[1:]):
-            continue
-        for length in (length for length in (3, 2, 1) if length < len(words)):
-            place = doc[start:start + length]
-            after = doc[place.end]
-            if all(is_capitalised(t) and t.pos_ == "PROPN" for t in place) \
-                    and is_known_place(normalise(place.text)) and (place.start, place.end) not in places \
-                    and place[0].lower_ not in PLACE_QUALIFIERS and after.text != "-" \
-                    and after.lower_ not in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS:  # 'Kelsby County Council
-                found.append(Candidate(place.start, place.end, "PLACE", "name", key=normalise(place.text)))
-                break
     return found
 
 
