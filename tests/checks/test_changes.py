@@ -73,3 +73,9 @@ def test_a_change_against_the_value_of_the_same_thing_told_before(nlp, stated, f
     text = (f"The bridge was approved in 2019 at a cost of £80m, but work stopped twice. The final cost came to "
             f"£100m, an overrun of {stated}, the council said.")
     assert [c.status for c in checks_of(nlp, text) if c.kind == "percentages"] == found
+
+
+def test_a_rise_from_one_value_to_another_after_the_verb_and_its_object(nlp):
+    text = "The offer raises pay from £11.40 to £12.10 an hour, a rise of 6.1 per cent, plus a one-off bonus of £300."
+    check = only(checks_of(nlp, text), "percentages")
+    assert (check.status, check.working.startswith("(12.1 − 11.4)")) == ("consistent", True)

@@ -190,3 +190,9 @@ def test_years_since_a_clause_that_dates_its_start(nlp, stated, status):
     text = f"She has farmed the valley for {stated}, since marrying a shepherd there in 1963."
     check = only(checks_of(nlp, text), "elapsed")
     assert check.status == status and check.about == [stated, "1963"]
+
+
+def test_a_length_its_own_past_verb_tells_is_over_whatever_day_the_sentence_names(nlp):
+    text = ("Jane Mwangi, who became president in July 2022 after eight years as provost at a college in Halifax, "
+            "said the board approved the plan on Tuesday.")
+    assert all(check.status != "inconsistent" for check in checks_of(nlp, text, "2026-12-03"))

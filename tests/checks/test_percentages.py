@@ -154,3 +154,22 @@ def test_a_sentence_on_the_rest_of_a_field_is_not_its_last_share(nlp):
 def test_a_proportion_is_not_two_counts(nlp):
     text = "He needs 1,237 to clinch: Six in 10 Republicans back him."
     assert not checks_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 500 patients referred, 310 were seen within a month, or 62 per cent, against a target of 85 per cent.",
+    "Only 41% of trains ran on time, well short of the 90% standard the operator promised.",
+])
+def test_a_share_naming_a_yardstick_is_no_part_of_the_others_whole(nlp, text):
+    assert all(check.status != "inconsistent" for check in checks_of(nlp, text))
+
+
+def test_shares_that_make_a_whole_of_their_own_leave_another_share_out(nlp):
+    text = ("With 97.5 per cent of votes counted, Ann Reyes had 1,204,000 votes, or 54.1 per cent, against "
+            "1,021,000, or 45.9 per cent, for Tom Hale.")
+    assert all(check.status != "inconsistent" for check in checks_of(nlp, text))
+
+
+def test_two_shares_of_one_contest_over_a_whole_are_still_wrong(nlp):
+    text = "Ann Reyes won 58 per cent of the vote against 47 per cent for Tom Hale."
+    assert only(checks_of(nlp, text), "percentages").status == "inconsistent"

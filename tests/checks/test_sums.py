@@ -106,3 +106,9 @@ def test_an_ordinal_between_parts_is_no_figure_of_theirs(nlp, left, found):
     text = (f"Rovers have played 30 of their games, leaving them 4th in the table. With {left} games left in the "
             "42-match season, they lead.")
     assert [c.status for c in totals(checks_of(nlp, text))] == found
+
+
+def test_groups_in_the_of_phrase_of_a_noun_are_that_nouns_not_another_count(nlp):
+    text = 'Ann Lee said the firm employed nine people in 2020. "It was a plan," Ann Lee told the jury of seven women ' \
+           'and five men.'
+    assert all(check.status != "inconsistent" for check in checks_of(nlp, text))

@@ -181,8 +181,16 @@ def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, t
         return told_as_present(length.root, perfect=True)
     # "the first eight months of the year" is a stretch of its own, not one up to now
     if (UP_TO_NOW.search(before) or UP_TO_NOW.match(after)) and not stated.text.lower().startswith("the "):
-        return these_days or told_as_present(length.root)
+        # "became president in 2022 after eight years as provost … said on Tuesday": a length its own past verb
+        # tells is over, whatever day of these days the sentence names
+        return these_days and not told_as_past(length.root) or told_as_present(length.root)
     return False
+
+
+def told_as_past(word: Token) -> bool:
+    """Whether the verb a word hangs on is in the simple past ('became', 'left after')."""
+    verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def told_as_present(word: Token, perfect: bool = False) -> bool:

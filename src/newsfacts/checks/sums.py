@@ -27,6 +27,8 @@ _REMAINDER = re.compile(rf"\b(?:{words_pattern(CUES['remainder_unknown'])})\b", 
 _SENSES = {word: sense for sense, words in data_table("story_words")["senses"].items() if not sense.startswith("_")
            for word in words}
 _PART_KINDS = ("count", "number", "money")
+# A noun whose 'of' phrase the groups are ('a jury of', 'the crew of'): their whole, which the article does not count.
+_OWN_WHOLE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){1,3}of\s+$", re.I)
 _EARLIER_VALUE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against)\s+(?:an?\s+)?$", re.I)
 # "three other men", "two more people": parts beside others counted apart, so not the whole of it
 _BESIDE_OTHERS = re.compile(r"^(?:\s+[\w'’-]+)?\s+(?:other|others|more|additional|further)\b", re.I)
@@ -168,6 +170,8 @@ def _partitions(text: str, sentences, items: list[Value]) -> Iterator[Check]:
             if len(named) == size and named in PARTITIONS and (start == 0 or _noun(items[start - 1]) not in named
                                                                 or items[start - 1].sentence != run[0].sentence):
                 parts = run[:size]
+                if _OWN_WHOLE.search(text[max(0, parts[0].start - 40):parts[0].start]):
+                    break  # 'the jury of seven women and five men': the groups are the jury's, not another count's
                 whole, others = _whole_for(text, sentences, items, parts)
                 check = _partition_check(text, sentences, whole, parts, others) if whole is not None else None
                 if check is not None:

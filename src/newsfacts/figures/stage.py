@@ -30,8 +30,13 @@ _SCORE = re.compile(r"\s?[-–]\s?(?P<other>\d{1,2})(?![\d]|[.,:]\d|\s?(?:%|per\
 _SCORE_WORDS = set(WORDS["score_words"]["words"])
 _RANGE_JOINER = re.compile(r"^(?:\s+to\s+|\s?[-–]\s?|\s+or\s+|\s+and\s+)$", re.I)
 # "rose from 12 to 19": a value and the one it changed to, not a range
+# "rose from 4% to 6%", "lifts the hourly rate from £11.40 to £12.10": a change from one value to another, no range;
+# a verb of change may have its object between it and "from"
 _CHANGED_FROM = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|increased|decreased|dropped|grew|"
-                           r"went|up|down|revised|raised|cut|lowered)\s+from\s+$", re.I)
+                           r"went|up|down|revised|raised|cut|lowered)\s+from\s+$"
+                           r"|\b(?:raises?|raising|lifts?|lifted|lifting|increases?|increasing|boosts?|boosted|"
+                           r"boosting|cuts?|cutting|lowers?|lowering|reduces?|reduced|reducing|takes?|took|taking)"
+                           r"(?:\s+[\w'’-]+){1,5}\s+from\s+$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 # "187 of the 189", "24 of the council's 43", "nine out of 10"
 _RATIO_JOINER = re.compile(r"^\s+(?:out\s+of|of(?:\s+(?:the|its|their|his|her|our|all))?(?:\s+[\w-]+['’]s)?)\s+$",
