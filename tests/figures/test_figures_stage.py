@@ -69,6 +69,6 @@ def test_an_amount_the_times_stage_took_for_a_clock_time_is_money(nlp):
 
 
 def test_values_a_verb_of_change_moves_from_and_to_are_two_figures_not_a_range(nlp):
-    found = figures_of(nlp, "The offer raises basic pay from £11.40 to £12.10 an hour. Seats cost from £10 to £15.")
+    found = figures_of(nlp, "The offer raises the basic hourly pay rate from £11.40 to £12.10. Seats cost from £10 to £15.")
     assert (figure(found, "£11.40").value, figure(found, "£12.10").value) == (11.4, 12.1)
     assert (figure(found, "£10 to £15").value, figure(found, "£10 to £15").upper) == (10, 15)

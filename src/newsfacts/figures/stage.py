@@ -156,7 +156,7 @@ def _figure(parsed: Parsed, first: Amount, second: Amount | None, people: set[in
     if second is not None and between is not None:
         if _RANGE_JOINER.match(between) and (first.kind == second.kind or first.kind == "number") \
                 and second.value > value and (" and " not in between or _BETWEEN.search(text[:first.start])) \
-                and not _CHANGED_FROM.search(text[max(0, first.start - 30):first.start]):
+                and not _CHANGED_FROM.search(text[max(0, first.start - 60):first.start]):
             return _make(parsed, first.start, second.end, second.kind if second.kind != "number" else "count",
                          value, upper=second.value, unit=second.unit, hedge=hedge), 2
         if _RATIO_JOINER.match(between) and first.kind == second.kind == "number" and second.value > value:
