@@ -361,3 +361,15 @@ def test_a_name_after_the_is_a_thing_named_after_someone_not_the_person(nlp, tex
     entities = entities_of(nlp, text)
     person = holder(entities, "Edwin Brannock")
     assert all(m.text != "Brannock" for m in person.mentions)
+
+
+@pytest.mark.parametrize("given, same", [("Paddy", True), ("Georgia", False)])
+def test_a_given_name_ner_took_for_a_place_is_the_person_unless_a_known_place(nlp, given, same):
+    text = f"The village mourns {given} Keane, who has died aged 85. Born in 1941, {given} took over the pub in 1968."
+    doc = nlp(text)
+    full, lone = text.index(f"{given} Keane"), text.rindex(given)
+    name, word = doc.char_span(full, full + len(given) + 6), doc.char_span(lone, lone + len(given))
+    doc.ents = [Span(doc, name.start, name.end, "PERSON"), Span(doc, word.start, word.end, "GPE")]  # NER on news
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    person = holder(entities, f"{given} Keane")
+    assert (given in [m.text for m in person.mentions]) is same

@@ -16,7 +16,7 @@ from ..lexicon import (
     PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
-from .places import country_code, is_subdivision
+from .places import country_code, is_known_place, is_subdivision
 from .clusters import Cluster, compatible, gender_fits, merge, nearest, same_full_name, surnames
 from .words import (
     CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender,
@@ -545,8 +545,11 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
         return None  # 'Reed Foods … Reed will buy…': the company named after its founder, as NER reads it
     if candidate.start and doc[candidate.start - 1].lower_ == "the":
         return None  # 'the Reed' is the prize, pub or ship named after someone; a person is no 'the Reed'
-    # A first name alone is rarely a place, and must be a known first name ('Halden' of 'Halden Marine' is not).
-    positions = (0, -1) if candidate.type in {"ORG", "EVENT", "WORK"} and first_name_gender(candidate.key) else (-1,)
+    # A first name alone must be a known first name ('Halden' of 'Halden Marine' is not), and a place NER saw in it
+    # one no table of places knows ('Paddy took over the pub', not 'Georgia').
+    given_name = first_name_gender(candidate.key) and (
+        candidate.type in {"ORG", "EVENT", "WORK"} or candidate.type == "PLACE" and not is_known_place(candidate.key))
+    positions = (0, -1) if given_name else (-1,)
     # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
     # and a title ('Queen Astrid') is known by that name alone too.
     full = [k for k in clusters if k.type == "PERSON" and any(
