@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..nlp import Parsed
 from ..parse import relative_antecedent
 from ..schema import Check, Entity, FactSheet, TimeExpression
-from .common import APPOSITION, CUES, Sentence, interval, sentence_of, verdict, words_pattern
+from .common import APPOSITION, CUES, Sentence, interval, of_these_days, sentence_of, verdict, words_pattern
 
 
 # "Tully, 48,", "Tully, now 48,", "Tully, who was 48,", "Tully (48)", "Tully is now 48 and …", "Tully, who died on
@@ -87,8 +87,8 @@ def ages_at_death(parsed: Parsed, people: list[Entity],
         # "marked 20 years since the death of …", "the death in 1990 of …": a death dated otherwise than now
         sentence = parsed.doc.char_span(*found.span(), alignment_mode="expand")
         dated = sentence is not None and any(
-            t.start < sentence.sent.end_char and t.end > sentence.sent.start_char and abs(
-                (interval(t.value)[0] - parsed.published).days) > 14 for t in dates)
+            t.start < sentence.sent.end_char and t.end > sentence.sent.start_char and not of_these_days(parsed, t)
+            for t in dates)
         if (len(named) == 1 and phrase and not owner and not dated and not ANNIVERSARY.search(sentence.sent.text)):
             yield next(iter(named.values())), age_of(found), phrase.group(0)
 

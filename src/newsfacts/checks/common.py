@@ -106,6 +106,11 @@ def interval(value: str) -> tuple[date, date] | None:
     return span[:2] if span is not None and span[2] in ("Y", "M", "D") and "T" not in value else None
 
 
+def of_these_days(parsed: Parsed, when: TimeExpression) -> bool:
+    """A date within a fortnight of publication ('on Wednesday')."""
+    return abs((interval(when.value)[0] - parsed.published).days) <= 14
+
+
 def whole_units(begin: date, end: date, unit: str) -> int:
     delta = relativedelta(end, begin)
     if unit in ("day", "week"):

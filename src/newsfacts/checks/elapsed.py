@@ -10,11 +10,12 @@ from spacy.tokens import Token
 from .. import timex
 from ..lexicon import quote_cues
 from ..nlp import Parsed
+from ..parse import governing_verb
 from ..quote_marks import QuotedSpans, quotations
 from ..schema import Check, FactSheet, TimeExpression
 from .common import (
-    CALENDAR_UNITS, CUES, HEDGES, Sentence, amount, apposed, counted_from, counted_verdict, interval, sentence_of,
-    words_pattern,
+    CALENDAR_UNITS, CUES, HEDGES, Sentence, amount, apposed, counted_from, counted_verdict, interval, of_these_days,
+    sentence_of, words_pattern,
 )
 
 # "for almost three years": a hedge the times stage leaves out of the length.
@@ -141,11 +142,6 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     return earlier[0], tied
 
 
-def of_these_days(parsed: Parsed, when: TimeExpression) -> bool:
-    """A date within a fortnight of publication ('on Wednesday')."""
-    return abs((interval(when.value)[0] - parsed.published).days) <= 14
-
-
 # "taught there for 22 years", "built it over 37 years": a length that may or may not run up to now.
 FOR_LENGTH = re.compile(r"\b(?:for|over)\s+" + HEDGED + "$", re.I)
 
@@ -189,14 +185,14 @@ def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, t
 
 def told_as_past(word: Token) -> bool:
     """Whether the verb a word hangs on is in the simple past ('became', 'left after')."""
-    verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(word)
     return verb is not None and verb.tag_ == "VBD"
 
 
 def told_as_present(word: Token, perfect: bool = False) -> bool:
     """Whether a word's verb is a present perfect ('has rebuilt', 'have been together') or, unless `perfect`,
     progressive ('are celebrating')."""
-    verb = next((token for token in [word, *word.ancestors] if token.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(word)
     while verb is not None and verb.tag_ == "VB" and verb.dep_ in ("xcomp", "advcl") and verb.head is not verb:
         verb = verb.head  # "is touring to mark 50 years": the verb the infinitive serves
     # "she said they had been married for 57 years": a present perfect put back a tense by a past verb of saying

@@ -22,7 +22,7 @@ from .words import (
 )
 
 
-from .descriptions import described_spans, refer_back
+from .descriptions import NEVER_A_PERSON, described_spans, refer_back
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
@@ -195,9 +195,9 @@ def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 spoilt.add(group)  # 'a study … a study': two of them
             else:
                 found[group] = [(first, noun.i + 1, "description")]
-        elif _call_back_start(noun) is not None:
+        elif (start := _call_back_start(noun)) is not None:
             if group in found:
-                found[group].append((_call_back_start(noun), noun.i + 1, "description"))
+                found[group].append((start, noun.i + 1, "description"))
             else:
                 spoilt.add(group)  # 'the hearing' before 'a hearing': another one, told of before
     for group, mentions in found.items():
@@ -258,8 +258,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             companies = [k for k in companies if trade <= _words_describing(doc, k)] or companies
         based = _based_in(lefts[1:])
         if based:
-            companies = [k for k in companies if _bases(doc, k) <= {based}]
-            companies = [k for k in companies if _bases(doc, k)] or companies
+            bases = {k: _bases(doc, k) for k in companies}
+            companies = [k for k in companies if bases[k] <= {based}]
+            companies = [k for k in companies if bases[k]] or companies
         # 'Acme Group … its unit Acme Steel … the group': the group is one whose name ends so, when one does
         ending = [k for k in organisations if noun.lower_ in {key.split()[-1] for key in k.keys if " " in key}]
         # 'indie trio Kelsby' … 'the group', 'Kelsby Airways' … 'the airline': the one the article or its name called
@@ -285,8 +286,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             if len(strong) == 1:
                 strong[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
             continue
-        counts = sorted(((sum(kind == "name" and start < noun.i for start, _, kind in k.mentions), id(k), k)
-                         for k in companies), key=lambda item: item[:2], reverse=True)
+        counts = sorted(((_names_before(k, noun.i), id(k), k) for k in companies), key=lambda item: item[:2],
+                        reverse=True)
         # Named once, it is the company only when no other organisation was named yet: a story citing a news
         # agency once about a fire is not about the agency.
         named_before = sum(k.first < noun.i for k in organisations)
@@ -304,8 +305,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
-# Company nouns that say no trade.
-GENERIC_COMPANY_NOUNS = {"company", "firm", "business", "group", "conglomerate", "startup", "start-up"}
+# Company nouns that say no trade: those never said of a person, but for a subsidiary (a place in a group).
+GENERIC_COMPANY_NOUNS = NEVER_A_PERSON - {"subsidiary"}
 # Nouns before a name that say what trade a company is in, though a person may be called so too ('the developer').
 TRADE_NOUNS = {"utility", "provider", "operator", "developer", "producer", "maker", "housebuilder"}
 # Nouns before a name that only an organisation is called: 'utility Acme', never 'utility Ann Lee' ('the miner Tom
@@ -383,7 +384,6 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             refer_back(doc, nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
 
 
-SETTLEMENT_NOUNS = ("town", "city")
 # Last words of a place's name that make it no town: a feature, a building, an area ('Kelsby Valley', 'Kelsby Shire').
 NOT_SETTLEMENT_HEADS = PLACE_HEADS | COMMON_PLACE_HEADS | PLACE_NOUNS | {"shire", "heights", "county", "coast",
                                                                          "estate", "gardens", "court", "north",
@@ -399,12 +399,11 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> No
     towns = [k for k in places if _town_like(doc, k)]
     if not towns:
         return
-    for noun in tokens_spelling(doc, text, set(SETTLEMENT_NOUNS)):
+    for noun in tokens_spelling(doc, text, set(TOWN_NOUNS)):
         start = _call_back_start(noun)
         if start is None or noun.tag_ != "NN" or cluster_of(clusters, noun.i) is not None:
             continue
-        counts = sorted(((sum(kind == "name" and s < start for s, _, kind in k.mentions), id(k), k) for k in towns),
-                        key=lambda item: item[:2], reverse=True)
+        counts = sorted(((_names_before(k, start), id(k), k) for k in towns), key=lambda item: item[:2], reverse=True)
         counts = [(count, k) for count, _, k in counts if count]
         # the one named before, or the one the story is about: named three times or more, twice as often as any other
         if len(counts) == 1 or counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
@@ -414,12 +413,12 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> No
 def _town_like(doc: Doc, cluster: Cluster) -> bool:
     """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
     place by the article other than a town's or city's, nor a title ('Cllr Ann Lee' NER took for a place)."""
-    if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
+    if called_back_as(cluster) - set(TOWN_NOUNS):
         return False
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
     given = {noun.lemma_.lower() for s, e in names if (noun := place_noun_before(doc, s, e)) is not None}
     titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
-    return bool(names) and given <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
+    return bool(names) and given <= set(TOWN_NOUNS) and not titled and not cluster.titles \
         and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or place_kinds(key) or is_subdivision(key)
                     for key in cluster.keys)
 
@@ -661,6 +660,7 @@ def _name_kinds(cluster: Cluster) -> set[str]:
 
 
 def _names_before(cluster: Cluster, start: int) -> int:
+    """How many times an entity is named before token `start`."""
     return sum(kind == "name" and at < start for at, _, kind in cluster.mentions)
 
 

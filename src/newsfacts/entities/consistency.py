@@ -261,13 +261,11 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
     wrong = set()
     keys_words = {word for key in cluster.keys for word in key.split()}
     a_site = cluster.type == "PLACE" or bool(cluster.kinds & SITE_KINDS)
-
-    def settlement() -> bool:
-        """A town or country: called one ('the town'), or a country or region ISO 3166 knows."""
-        return cluster.type == "PLACE" and (bool(cluster.kinds & PLACE_NOUNS) or any(
-            country_code(key) is not None or is_subdivision(key) for key in cluster.keys) or any(
-            kind == "description" and _root_lemma(doc, (start, end, kind)) in PLACE_NOUNS
-            for start, end, kind in cluster.mentions))
+    # a town or country: called one ('the town'), or a country or region ISO 3166 knows
+    settlement = cluster.type == "PLACE" and (bool(cluster.kinds & PLACE_NOUNS) or any(
+        country_code(key) is not None or is_subdivision(key) for key in cluster.keys) or any(
+        kind == "description" and _root_lemma(doc, (start, end, kind)) in PLACE_NOUNS
+        for start, end, kind in cluster.mentions))
 
     for mention in cluster.mentions:
         start, end, kind = mention
@@ -288,8 +286,8 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
             if a_site or others:
                 wrong.add(mention)
         elif lemma in SITE_KINDS and not keys_words & NAMES_OF_SITES \
-                and (_site_of_the_name(doc, cluster, mention) or lemma not in cluster.kinds and settlement()):
+                and (_site_of_the_name(doc, cluster, mention) or lemma not in cluster.kinds and settlement):
             wrong.add(mention)
-        elif lemma in PLACE_NOUNS and a_site and not settlement():
+        elif lemma in PLACE_NOUNS and a_site and not settlement:
             wrong.add(mention)  # 'the town' is no plant or housing complex
     return wrong

@@ -520,8 +520,8 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
     for token in tokens_spelling(doc, text, owners) if owners else []:
         looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
         if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common \
-                or token.i and doc[token.i - 1].lower_ == "the":
-            continue  # 'the Reed' is a thing named after someone
+                or _named_after_someone(doc, token.i):
+            continue
         name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Brannigan'
         if name is None or any(i in taken for i in range(name.start, name.end)):
             continue
@@ -535,6 +535,12 @@ def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lowe
             index.add(owner, name)
 
 
+def _named_after_someone(doc: Doc, start: int) -> bool:
+    """'the Reed': a lone name word after 'the' is the prize, pub or ship named after someone; a person is no
+    'the Reed'."""
+    return start > 0 and doc[start - 1].lower_ == "the"
+
+
 def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
                        organisation_openers: dict[str, int]) -> tuple[Cluster, Candidate] | None:
     """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
@@ -543,8 +549,8 @@ def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
         return None  # one word, or a surname with its particles ('ten Hove')
     if candidate.type == "ORG" and organisation_openers.get(candidate.key, len(doc)) < candidate.start:
         return None  # 'Reed Foods … Reed will buy…': the company named after its founder, as NER reads it
-    if candidate.start and doc[candidate.start - 1].lower_ == "the":
-        return None  # 'the Reed' is the prize, pub or ship named after someone; a person is no 'the Reed'
+    if _named_after_someone(doc, candidate.start):
+        return None
     # A first name alone must be a known first name ('Halden' of 'Halden Marine' is not), and a place NER saw in it
     # one no table of places knows ('Paddy took over the pub', not 'Georgia').
     given_name = first_name_gender(candidate.key) and (

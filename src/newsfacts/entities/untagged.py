@@ -246,7 +246,7 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
     NER missed that ends in an organisation word, a club's or a company's is an organisation; one ending in a
     place's word a place, in an event's word an event."""
     def untagged_name_word(i: int) -> bool:
-        return doc[i].pos_ == "PROPN" and is_capitalised(doc[i]) and i not in taken and not doc[i].ent_type_
+        return i not in taken and _untagged_name_word(doc[i])
 
     found = []
     for head in tokens_spelling(doc, text, ORGANISATION_ENDINGS | PLACE_ENDINGS | EVENT_HEADS):

@@ -53,7 +53,7 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         elif found is None:
             named = list(named_before(child, mentions))
             yield from named or organisation_named_by(child, noun, trigger, mentions)
-        if child.is_lower and own_mention(child, noun, mentions) is None:
+        if child.is_lower and found is None:
             # "the Acme district president": the name modifies the word before the title
             for grandchild in (word for word in child.lefts if word.dep_ in ("compound", "nmod")):
                 found = own_mention(grandchild, noun, mentions)
