@@ -107,3 +107,8 @@ def test_shares_of_a_results_list_that_leaves_the_rest_unlisted_against_one_stat
     assert [c.status for c in combined] == ["consistent"] and combined[0].about[-1].startswith("10,000")
     text = text.replace("39.8%", "41.8%")
     assert not [c for c in kinds(checks_of(nlp, text), "percentages") if len(c.about) == 5]
+
+
+def test_a_whole_with_no_lower_bound_confirms_no_results_list(nlp):
+    text = "Ames polled 1,400 votes (70%) and Bell 400 (20%). Up to 6,000 ballots were cast."
+    assert not [c for c in kinds(checks_of(nlp, text), "percentages") if "6,000" in c.about]

@@ -170,8 +170,9 @@ def _results_of_a_whole(group: list[tuple[Value, Value]], counts: list[Value]) -
     for whole in counts:
         if whole in parts or whole.unit != parts[0].unit or whole.value <= sum(part.value for part in parts):
             continue
-        if all(overlaps(count.value / whole.high * 100, count.value / whole.low * 100, share.low, share.high, 0.0051)
-               for count, share in group if whole.low):
+        # a whole bounded below by nothing ('up to 5,000') gives no share at all
+        if whole.low and all(overlaps(count.value / whole.high * 100, count.value / whole.low * 100, share.low,
+                                      share.high, 0.0051) for count, share in group):
             computed = ", ".join(f"{shown(count.value)} = {count.value / whole.value * 100:.1f}%" for count, _ in group)
             return Check(kind="percentages", status="consistent",
                          about=[text for count, share in group for text in (count.text, share.text)] + [whole.text],
