@@ -8,8 +8,10 @@ descriptions ("his father") and role descriptions ("the chair of the board", lat
 conservative: two different people must never end up in one entity.
 
 The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
-`merging` makes one cluster per entity of them, `descriptions` (of people), `callbacks` (organisations,
-places, events and works called back by their kind) and `references` attach what points back at one,
+`merging` (with `short_names`, what a lone name word is and whom it means) makes one cluster per entity of
+them, `descriptions` (of people), the call-backs (`kinds`: what the article or a name says one is;
+`unnamed`: events, sites and things never named; `companies`: "the company"; `callbacks`: "the council",
+"the town", and where a call-back starts) and `references` attach what points back at one,
 `consistency` takes out of each cluster what the rest of it contradicts, and `output` writes the clusters as
 the sheet's entities. `words`, `places`, `candidates` and `clusters` are what the steps share.
 """
@@ -18,19 +20,19 @@ from __future__ import annotations
 
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
-from .callbacks import (
-    add_described_kinds, add_introduced_things, add_kind_descriptions, add_organisation_descriptions,
-    add_place_descriptions, add_settlement_callbacks, add_unnamed_events, refer_to_named_by_head,
-)
+from .callbacks import add_place_descriptions, add_settlement_callbacks, refer_to_named_by_head
+from .companies import add_organisation_descriptions
 from .consistency import remove_contradictions
 from .descriptions import (
     add_clients, add_elder_and_younger, add_families, add_role_descriptions, add_surnamed_descriptions,
     add_unnamed_people,
 )
+from .kinds import add_described_kinds, add_kind_descriptions
 from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
+from .unnamed import add_introduced_things, add_unnamed_events
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:

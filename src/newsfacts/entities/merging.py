@@ -1,47 +1,28 @@
 """Merging names into one entity per person, organisation, place, event or work: full names anchor the
 shorter forms, titles join the one who holds them, aliases and appositions join the names set beside them, and
-two different full names never merge.
+two different full names never merge. Who a lone name word means is read in `short_names`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
-from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..lexicon import (
-    ALIAS_CUES, EVENT_HEADS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, ORG_HEADS, PEERAGES,
-    PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS, ROYAL_HONORIFICS, SURNAME_PARTICLES,
+    ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, PEERAGES, PERSON_ROLE_NOUNS, PLACE_HEADS, ROYAL_HONORIFICS,
 )
-from .candidates import Candidate, person_name
-from .places import country_code, is_known_place, is_subdivision
-from .clusters import Cluster, compatible, gender_fits, merge, nearest, same_full_name, surnames
+from .candidates import Candidate
+from .places import country_code
+from .clusters import Cluster, compatible, merge, nearest, same_full_name, surnames
+from .short_names import (
+    PLAIN_ADDRESS, TITLED_RANKS, TOWN_CLUB_ENDINGS, People, add_untagged_short_names, named_otherwise_since,
+    peer_by_territory, people_named_otherwise, settle_lone_words, short_name_owner, short_name_owners,
+    surname_mistagged, told_apart_by_age,
+)
 from .words import (
-    CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, first_name_gender,
-    honorific_gender, is_capitalised, lower_key, normalise, same_given_name, tokens_spelling, with_article,
+    COMPANY_ENDINGS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key, same_given_name,
 )
-
-
-# The ends of club names that are place words: 'Kelsby' alone after 'Kelsby Town' may be the town.
-TOWN_CLUB_ENDINGS = CLUB_OR_PLACE_ENDINGS & PLACE_NOUNS
-# Plain forms of address, and the ranks whose holders are never called by them ('the Earl of X' is no 'Mr Reed').
-PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
-TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
-# Roman numerals after a sovereign's or pope's name ('Leopold II', 'Pius XII'), and a generation's ('Tom Reed II').
-REGNAL_NUMBERS = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi"}
-
-# Words that tell which of two relatives of one name is older: 'the elder Reed', 'his younger brother'.
-OLDER_WORDS = {"elder", "older", "eldest", "oldest", "big"}
-YOUNGER_WORDS = {"younger", "youngest", "little", "baby"}
-
-# Penn tags of a finite verb: a name after one ('his brother said Tom Reed…') is no apposition to the noun before.
-FINITE_VERB_TAGS = {"VBD", "VBP", "VBZ", "MD"}
-
-# NER labels of numbers, dates and amounts: a word NER gave one is no surname ('May' the month). Under
-# other labels NER dropped ('Cole' as a product) a known person's name word is still theirs.
-NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Cluster]:
@@ -54,7 +35,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
 
     # Words the article writes in lower case somewhere: a capitalised one may still be no name.
     lower_case_words = {token.text for token in doc if token.is_lower}
-    candidates = _settle_lone_words(doc, candidates, lower_case_words)
+    candidates = settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
     for c in (c for c in people if len(c.personal) > 1):
@@ -63,25 +44,25 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     for c in (c for c in people if c.place):
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
         match.add(c) if match else new(c)
-    index = _People(doc)
+    index = People(doc)
     company_words = _company_short_names(candidates)
-    others_named = _people_named_otherwise(doc, candidates)
+    others_named = people_named_otherwise(doc, candidates)
     for c in (c for c in people if len(c.personal) == 1):
         if c.personal[0] in company_words and not c.titles:
             # 'Reed Foods … Reed will buy … its chief, Tom Reed': the company's short name before anyone of that
             # surname is named; once one is, the word may be either, and is left to neither
-            if all(index.starts(k)[0] > c.start for k in _short_name_owners(c, clusters)):
+            if all(index.starts(k)[0] > c.start for k in short_name_owners(c, clusters)):
                 company_words[c.personal[0]].append(Candidate(c.start, c.end, "ORG", "name", key=c.personal[0]))
             continue
-        if peer := _peer_by_territory(c, clusters):
+        if peer := peer_by_territory(c, clusters):
             # the place is no personal name: it must not keep the peer apart from his own ('Tom Reed, Earl of X')
             index.add(peer, Candidate(c.start, c.end, "PERSON", "title", titles=c.titles, gender=c.gender))
             continue
-        options = _short_name_owners(c, clusters)
-        if _told_apart_by_age(doc, c, options, index):
+        options = short_name_owners(c, clusters)
+        if told_apart_by_age(doc, c, options, index):
             continue
-        match = _short_name_owner(doc, c, options, index)
-        if match is not None and _named_otherwise_since(others_named, c, index.starts(match)):
+        match = short_name_owner(doc, c, options, index)
+        if match is not None and named_otherwise_since(others_named, c, index.starts(match)):
             continue
         index.add(match, c) if match else new(c)
     for c in (c for c in people if not c.personal and not c.place):
@@ -101,7 +82,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         # 'Reed', before 'Reed Foods' and later 'Tom Reed' are named: the company's short name, as told above
         company_first = c in short_names or c.key in company_words and c.kind == "name" and all(
             index.starts(k)[0] > c.start for k in clusters if k.type == "PERSON" and c.key in surnames(k))
-        mistagged = None if company_first else _surname_mistagged(c, doc, clusters, organisation_openers)
+        mistagged = None if company_first else surname_mistagged(c, doc, clusters, organisation_openers)
         if mistagged is not None:
             person, name = mistagged
             person.add(name)
@@ -112,7 +93,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
-    _add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words), others_named)
+    add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words), others_named)
     _add_untagged_names_of_things(doc, text, clusters)
     _merge_appositions(doc, clusters)
     _merge_aliases(doc, clusters)
@@ -133,41 +114,6 @@ def _company_short_names(candidates: list[Candidate]) -> dict[str, list[Candidat
                 first_named[word] = min(first_named.get(word, c.start), c.start)
     return {word: [] for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
             and (word := c.key.split()[0]) in first_named and c.start < first_named[word]}
-
-
-# Words that make a name an organisation's, place's or event's, whatever its other words: 'Kelsby Police' is no
-# person's name.
-NOT_PERSONAL_WORDS = ORG_HEADS | PLACE_HEADS | INSTITUTION_HEADS | PLACE_NOUNS | EVENT_HEADS | COMPANY_ENDINGS \
-    | LEGAL_FORMS | CLUB_OR_PLACE_ENDINGS
-
-
-def _people_named_otherwise(doc: Doc, candidates: list[Candidate]) -> dict[str, list[int]]:
-    """Where NER gave a person's name another label ('Ann Reed' as an organisation or a work), by its last word: two
-    or three name words, none of them an organisation's or place's. Only names ending in a word of a person's full
-    name are read: no other is asked for."""
-    named: dict[str, list[int]] = {}
-    # a given name NER tags as a person's elsewhere ('his daughter, Ann, … Ann Reed'): the person it is, found so
-    given = {c.personal[0] for c in candidates if c.type == "PERSON" and c.personal}
-    held = {word for c in candidates if c.type == "PERSON" and len(c.personal) > 1 for word in c.personal}
-    for c in candidates:
-        if c.type == "PERSON" or c.kind != "name" or c.typed_by_context or doc[c.end - 1].lower_ not in held \
-                or any(t.text in {",", "&"} for t in doc[c.start:c.end]):
-            continue  # typed by the words around it ('Ann Reed, a producer,'), it may yet be found a person
-        name = person_name(doc, c.start, c.end)
-        if name is not None and 1 < len(name.personal) <= 3 and name.personal[0] not in given \
-                and not set(name.personal) & NOT_PERSONAL_WORDS \
-                and all(t.is_title for t in doc[name.start:name.end] if t.is_alpha):
-            named.setdefault(name.personal[-1], []).append(c.start)
-    return named
-
-
-def _named_otherwise_since(others_named: dict[str, list[int]], name: Candidate, starts: list[int]) -> bool:
-    """Whether a person's name NER gave another label, ending in the lone word `name` is, stands between it and the
-    last mention of the person the word would go to: 'Tom Reed … (NER's organisation) Ann Reed … Reed' may be
-    either, and is left to neither."""
-    before = bisect_left(starts, name.start)
-    last = starts[before - 1] if before else -1
-    return any(last < start < name.start for start in others_named.get(name.personal[-1], ()))
 
 
 def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
@@ -244,235 +190,6 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             break
 
 
-def _short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]:
-    """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
-    gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
-    word = name.personal[-1]
-    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)
-               and not _other_of_a_regnal_name(word, k) and not _town_of_a_club_name(word, k)]
-    if name.titles & PLAIN_ADDRESS:  # a peer or knight is never 'Mr Reed'
-        options = [k for k in options if not k.titles & TITLED_RANKS]
-    addressed = [k for k in options if name.titles & k.titles]
-    return addressed or options
-
-
-def _peer_by_territory(name: Candidate, clusters: list[Cluster]) -> Cluster | None:
-    """'Lord Kelsby' is the Earl (or Viscount, Baron…) of Kelsby, and 'Lady Kelsby' the Countess of Kelsby: a peer
-    is called Lord or Lady with the place of the title, when one person of that gender holds a peerage of it."""
-    address = name.titles & {"lord", "lady"}
-    if not address:
-        return None
-    gender = honorific_gender(next(iter(address)))
-    holders = [k for k in clusters if k.type == "PERSON" and any(
-        title in PEERAGES and place == name.personal[0] and honorific_gender(title) == gender
-        for title, place in k.places)]
-    return holders[0] if len(holders) == 1 else None
-
-
-def _town_of_a_club_name(word: str, cluster: Cluster) -> bool:
-    """'Kelsby' beside 'Kelsby Town', a club NER took for a person: the word alone may be the town."""
-    return all(len(n) > 1 and n[-1] in TOWN_CLUB_ENDINGS and n[0] == word for n in cluster.personal if word in n)
-
-
-def _other_of_a_regnal_name(word: str, cluster: Cluster) -> bool:
-    """'Leopold' beside an untitled 'Leopold II' is another man (his father); 'George' after 'King George V' is the
-    king."""
-    return not cluster.titles and all(len(n) > 1 and n[-1] in REGNAL_NUMBERS and n[0] == word
-                                      for n in cluster.personal if word in n)
-
-
-def _short_name_owner(doc: Doc, name: Candidate, options: list[Cluster], people: _People | None = None) -> Cluster | None:
-    """Who a lone name word means: of the people sharing it (`options`), the one named last before it, but not
-    one brought in only as someone's relative ('Bill Clinton … his wife Hillary Clinton … Clinton said'): news
-    keeps the bare surname for the principal. Told before the only person sharing it is brought in as someone's
-    relative ('Lady Marsh … her daughter, Ruth Marsh'), a surname is that someone, not the relative."""
-    people = people or _People(doc)
-    if len(options) < 2:  # one or none to choose from: reading all of its mentions again was quadratic
-        only = options[0] if options else None
-        before = only is not None and name.start < only.first and name.personal[-1] in surnames(only) \
-            and people.introduced_as_relative(only)
-        return None if before else only
-    principals = [k for k in options if not people.introduced_as_relative(k)]
-    # 'Ann Reed … Reed … Reed … her husband, Tom Reed … Reed said': the one already called by the word alone
-    called_so = [k for k in principals if people.called_by_word(k, name)]
-    if len(called_so) == 1:
-        return called_so[0]
-    return people.nearest(principals or options, name.start)
-
-
-class _People:
-    """What `_short_name_owner` reads of each person (their mentions' starts, sorted, and whether they came in
-    as a relative), kept up to date as names are added through `add`: reading all of a person's mentions,
-    and every token before the first, for each lone name word took minutes on a surname named 4,000 times."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self._starts: dict[int, list[int]] = {}
-        self._relative: dict[int, tuple[int, int, Token | None]] = {}  # (first name mention, names known, kin noun)
-        self._lone_words: dict[int, set[str]] = {}  # the words alone, with no title, a person was called by
-
-    def starts(self, cluster: Cluster) -> list[int]:
-        if id(cluster) not in self._starts:
-            self._starts[id(cluster)] = sorted(start for start, _, _ in cluster.mentions)
-        return self._starts[id(cluster)]
-
-    def nearest(self, clusters: list[Cluster], position: int) -> Cluster | None:
-        """As `clusters.nearest`, by bisection."""
-        def distance(cluster: Cluster) -> tuple[int, int]:
-            starts = self.starts(cluster)
-            before = bisect_left(starts, position)
-            return (0, position - starts[before - 1]) if before else (1, starts[0] - position)
-
-        return min(clusters, key=distance) if clusters else None
-
-    def introduced_as_relative(self, cluster: Cluster) -> bool:
-        return self.introducing_kin(cluster) is not None
-
-    def introducing_kin(self, cluster: Cluster) -> Token | None:
-        known = self._relative.get(id(cluster))
-        if known is None or known[1] != len(cluster.personal):
-            names = [start for start, _, kind in cluster.mentions if kind == "name"]
-            known = (min(names, default=-1), len(cluster.personal), _introducing_kin(self.doc, cluster))
-            self._relative[id(cluster)] = known
-        return known[2]
-
-    def called_by_word(self, cluster: Cluster, name: Candidate) -> bool:
-        """Whether the person was already called by the lone word `name` is, with no title."""
-        if id(cluster) not in self._lone_words:
-            self._lone_words[id(cluster)] = {lower_key(self.doc[start]) for start, end, kind in cluster.mentions
-                                             if kind == "name" and end - start == 1}
-        return not name.titles and name.personal[-1] in self._lone_words[id(cluster)]
-
-    def add(self, cluster: Cluster, name: Candidate) -> None:
-        cluster.add(name)
-        if len(name.personal) == 1 and not name.titles and id(cluster) in self._lone_words:
-            self._lone_words[id(cluster)].add(name.personal[0])
-        added = [start for start in (name.start, name.bare_start) if start is not None]
-        for start in added:
-            insort(self.starts(cluster), start)
-        known = self._relative.get(id(cluster))
-        if known is not None and name.kind == "name" and (known[0] == -1 or min(added) <= known[0]):
-            del self._relative[id(cluster)]  # a new first name mention: ask again
-
-
-def _introducing_kin(doc: Doc, cluster: Cluster) -> Token | None:
-    """The kinship noun a person's first name mention stands beside ('his brother, Ray Brannigan'), if any."""
-    names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
-    if not names:
-        return None
-    first = min(names)
-    root = doc[slice(*first)].root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP:
-        return root.head
-    if (kin := _kinship_noun_before(doc, first[0])) is not None:
-        return kin
-    # the first name alone may come first, before NER's full name: 'their daughter, Ann, … Ann Reed said'
-    given = {name[0] for name in cluster.personal if len(name) > 1}
-    return next((t.head for t in doc[:first[0]] if t.lower_ in given and t.dep_ == "appos"
-                 and t.head.lemma_.lower() in KINSHIP), None)
-
-
-def _kinship_noun_before(doc: Doc, start: int) -> Token | None:
-    """'her sister, the painter Ann Reed', 'his brother Tom Reed': the kinship noun a name follows, over a comma and
-    the few lower-case words of a role, where the parser attached the name elsewhere."""
-    i = start - 1
-    while i >= 0 and start - i <= 3 and doc[i].is_lower and doc[i].is_alpha and doc[i].tag_ not in FINITE_VERB_TAGS \
-            and (doc[i].pos_ == "DET" or not doc[i].is_stop) and doc[i].lemma_.lower() not in KINSHIP:
-        i -= 1
-    i -= i >= 0 and doc[i].text == ","
-    return doc[i] if i >= 0 and doc[i].is_lower and doc[i].lemma_.lower() in KINSHIP else None
-
-
-def _told_apart_by_age(doc: Doc, name: Candidate, options: list[Cluster], people: _People) -> bool:
-    """'the elder Reed' of two people named Reed is not the one named last, nor the principal: it goes to the one
-    `_elder_or_younger` finds, as that phrase ('Reed' alone in it would be the other's), or, unsaid, to no one.
-    Whether the name was such a one."""
-    if name.start == 0 or doc[name.start - 1].lower_ not in OLDER_WORDS | YOUNGER_WORDS or len(options) != 2:
-        return False
-    if match := _elder_or_younger(doc, name, options, people):
-        people.add(match, Candidate(with_article(doc, name.start - 1), name.end, "PERSON", "description"))
-    return True
-
-
-def _elder_or_younger(doc: Doc, name: Candidate, options: list[Cluster], people: _People) -> Cluster | None:
-    """'the elder Reed' of two people named Reed: the one brought in as the other's older brother, father or
-    mother ('his older brother, Tom Reed'), 'the younger Reed' the other; None when the article does not say."""
-    older = doc[name.start - 1].lower_ in OLDER_WORDS
-    marked = {k: _age_of_relative(people.introducing_kin(k)) for k in options}
-    for one, other in (options, options[::-1]):
-        if marked[one] is not None and marked[other] is None:
-            return one if marked[one] == older else other
-    return None
-
-
-def _age_of_relative(kin: Token | None) -> bool | None:
-    """Whether a kinship noun makes its person the older (a parent, 'older brother') or the younger ('son',
-    'younger sister') of the two; None when it does not say."""
-    if kin is None:
-        return None
-    relation = KINSHIP[kin.lemma_.lower()].relation
-    if relation in {"parent_of", "child_of"}:
-        return relation == "parent_of"
-    words = {word.lower_ for word in kin.doc[max(kin.i - 2, 0):kin.i]}
-    return True if words & OLDER_WORDS else False if words & YOUNGER_WORDS else None
-
-
-def _settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
-    """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
-    its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
-    article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
-    person once, a club three times), a place after 'in', 'near'…, an organisation when it opens or ends an
-    organisation's name ('Kelsby' after 'Kelsby Robotics', 'Dolphins' after 'Kelsby Dolphins'), and no name at all if the article writes it in lower case
-    ('Library advocates…')."""
-    named = {w for c in candidates if c.type == "PERSON" and (len(c.personal) > 1 or c.titles) for w in c.personal}
-    others = Counter((c.key, c.type) for c in candidates if c.type != "PERSON" and c.kind == "name")
-    # a word opening or ending an organisation's name, unless ISO 3166 knows it as a place ('Cornwall' of 'Cornwall
-    # Council')
-    name_parts = Counter((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
-                         for word in {c.key.split()[0], c.key.split()[-1]}
-                         if not (is_subdivision(word) or country_code(word) is not None))
-    by_context = {c.key: c.type for c in candidates if c.typed_by_context}
-    # a name of several words NER calls an organisation or place as often as a person ('Reed Chemicals said…') is
-    # no person when its first word is no known first name
-    as_person = Counter(" ".join(c.personal) for c in candidates if c.type == "PERSON" and len(c.personal) > 1)
-    for (key, kind), count in others.items():
-        if " " in key and count >= as_person[key] and not first_name_gender(key.split()[0]):
-            by_context.setdefault(key, kind)
-    settled = []
-    for c in candidates:
-        key = c.key or normalise(doc[c.start:c.end].text)
-        if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
-            # The words around one mention ("her novel, Still Rivers", "a resident surnamed Ng") settle the type of all.
-            person = person_name(doc, c.start, c.end) if by_context[key] == "PERSON" else None
-            c = person or Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
-        elif c.type == "PERSON" and c.kind == "name" and len(c.personal) == 1 and not c.titles \
-                and c.personal[0] not in named and not c.typed_by_context:
-            votes = [(count, kind) for (key, kind), count in others.items() if key == c.personal[0]]
-            place_start = _place_after_preposition(doc, c.start, c.end)
-            if not votes and place_start is None:
-                # 'in Kelsby' is the place, though 'the Kelsby Post' is named too
-                votes = [(count, kind) for (key, kind), count in name_parts.items() if key == c.personal[0]]
-            if votes:
-                c = Candidate(c.start, c.end, max(votes)[1], "name", key=c.personal[0])
-            elif c.personal[0] in lower_case_words:
-                continue
-            elif place_start is not None:
-                c = Candidate(place_start, c.end, "PLACE", "name", key=normalise(doc[place_start:c.end].text))
-            elif is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None:
-                c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Umbria': ISO 3166 knows it
-        settled.append(c)
-    return settled
-
-
-def _place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
-    """Where a place name starts when the name at [start, end) ends one after 'in', 'near'…, with the capitalised
-    words before it ('in French Guiana'); None when no such preposition comes before it, or it owns a noun."""
-    while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ in {"PROPN", "ADJ"}:
-        start -= 1
-    owns = end < len(doc) and doc[end].tag_ == "POS"
-    return start if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not owns else None
-
-
 def _add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
@@ -501,69 +218,6 @@ def _name_word_read_as_noun(doc: Doc, i: int) -> bool:
     return word is not None and word.pos_ == "NOUN" and is_capitalised(word) and not word.is_sent_start \
         and not word.ent_type_ and lower_key(word) not in HONORIFICS.keys() | PERSON_ROLE_NOUNS \
         and not (after is not None and is_capitalised(after) and after.is_alpha)
-
-
-def _add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str],
-                              company_words: set[str], others_named: dict[str, list[int]]) -> None:
-    """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention, unless
-    it is also a company's short name (`_company_short_names`)."""
-    owners: dict[str, list[Cluster]] = {}
-    for cluster in clusters:
-        for name in cluster.personal:
-            if len(name) > 1:
-                for word in {name[0], name[-1]} - company_words:
-                    owners.setdefault(word, []).append(cluster)
-    taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
-    # The tagger takes some unfamiliar surnames for other words ('Adeyemo now has…' as an adverb); a word the
-    # article never writes in lower case is a name all the same.
-    index = _People(doc)
-    for token in tokens_spelling(doc, text, owners) if owners else []:
-        looks_common = token.pos_ != "PROPN" and (token.is_stop or token.lower_ in lower_case_words)
-        if token.i in taken or not is_capitalised(token) or token.ent_type_ in NUMERIC_LABELS or looks_common \
-                or _named_after_someone(doc, token.i):
-            continue
-        name = person_name(doc, token.i, token.i + 1)  # with the form of address before it: 'Mr Brannigan'
-        if name is None or any(i in taken for i in range(name.start, name.end)):
-            continue
-        people = _short_name_owners(name, clusters)
-        if _told_apart_by_age(doc, name, people, index):
-            continue
-        if len(people) > 1:  # two people share the name: only those already named can be meant
-            people = [k for k in people if index.starts(k)[0] < name.start]
-        owner = _short_name_owner(doc, name, people, index)
-        if owner is not None and not _named_otherwise_since(others_named, name, index.starts(owner)):
-            index.add(owner, name)
-
-
-def _named_after_someone(doc: Doc, start: int) -> bool:
-    """'the Reed': a lone name word after 'the' is the prize, pub or ship named after someone; a person is no
-    'the Reed'."""
-    return start > 0 and doc[start - 1].lower_ == "the"
-
-
-def _surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
-                       organisation_openers: dict[str, int]) -> tuple[Cluster, Candidate] | None:
-    """NER often tags a bare surname as an organisation ('Halloran said'), or a first name ('Ines built it');
-    a full name holding it settles it. Returns the person and the name as a person's."""
-    if candidate.kind != "name" or " " in candidate.key and candidate.key.split()[0] not in SURNAME_PARTICLES:
-        return None  # one word, or a surname with its particles ('ten Hove')
-    if candidate.type == "ORG" and organisation_openers.get(candidate.key, len(doc)) < candidate.start:
-        return None  # 'Reed Foods … Reed will buy…': the company named after its founder, as NER reads it
-    if _named_after_someone(doc, candidate.start):
-        return None
-    # A first name alone must be a known first name ('Halden' of 'Halden Marine' is not), and a place NER saw in it
-    # one no table of places knows ('Paddy took over the pub', not 'Georgia').
-    given_name = first_name_gender(candidate.key) and (
-        candidate.type in {"ORG", "EVENT", "WORK"} or candidate.type == "PLACE" and not is_known_place(candidate.key))
-    positions = (0, -1) if given_name else (-1,)
-    # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
-    # and a title ('Queen Astrid') is known by that name alone too.
-    full = [k for k in clusters if k.type == "PERSON" and any(
-        len(n) > 1 and n[-1] not in REGNAL_NUMBERS and any(n[p] == candidate.key for p in positions)
-        or len(n) == 1 and n[0] == candidate.key and k.titles & (MONARCHS | ROYAL_HONORIFICS) for n in k.personal)]
-    name = person_name(doc, candidate.start, candidate.end) if full else None
-    owner = _short_name_owner(doc, name, [k for k in _short_name_owners(name, clusters) if k in full]) if name else None
-    return (owner, name) if owner else None
 
 
 def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:

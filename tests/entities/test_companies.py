@@ -1,0 +1,165 @@
+"""Organisations called back as 'the company' or by the noun set beside them (entities/companies.py), one rule
+per test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from entity_helpers import entities_of, holder
+
+
+def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
+    entities = entities_of(nlp, "Regulators opened an inquiry into Kestrava, the Dutch chipmaker, on Thursday.")
+    assert holder(entities, "the Dutch chipmaker") is holder(entities, "Kestrava")
+
+
+def test_the_company_is_the_organisation_named_most_so_far(nlp):
+    entities = entities_of(nlp, "Shares in Norvale Foods fell on Monday after the company cut its forecast.")
+    assert holder(entities, "the company") is holder(entities, "Norvale Foods")
+
+
+def test_the_company_after_two_organisations_named_as_often_is_neither(nlp):
+    entities = entities_of(nlp, "Norvale Foods sued Tandem Brands on Monday. The company wants damages.")
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, phrase, joined", [
+    ("Acme Lines will cut 300 jobs worldwide, the Danish shipping group said on Tuesday.",
+     "the Danish shipping group", True),
+    ("Acme Lines will cut 300 jobs worldwide, the parent group said on Tuesday.", "the parent group", False),
+])
+def test_the_company_with_its_industry_or_nationality_is_the_organisation_named_most(nlp, text, phrase, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == phrase for m in holder(entities, "Acme Lines").mentions) is joined
+
+
+def test_the_company_inside_a_persons_description_is_the_company(nlp):
+    text = ("Brannock Systems said on Monday that it would hand the job to the company's president, Ana Lind. "
+            "Brannock Systems shares rose.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the company") is holder(entities, "Brannock Systems")
+
+
+def test_a_noun_set_beside_an_organisation_points_back_at_it_later(nlp):
+    text = ("Ann Holt now runs a pension fund, Greyfield Ventures, from Leeds. The fund has backed 40 start-ups, "
+            "Holt said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The fund") is holder(entities, "Greyfield Ventures")
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Shares in Brannock Systems rose on Monday after the Denver-based firm won a contract.", "the Denver-based firm"),
+    ("Brannock Systems cut 300 jobs. Analysts said the Denver company had grown too fast.", "the Denver company"),
+])
+def test_the_company_placed_by_a_city_is_the_organisation_named_most(nlp, text, described):
+    entities = entities_of(nlp, text)
+    assert holder(entities, described) is holder(entities, "Brannock Systems")
+
+
+def test_the_group_is_no_hospital_or_council(nlp):
+    entities = entities_of(nlp, "He died at St Agnes Hospital on Monday. The group he founded in 1970 played on.")
+    assert all(m.text != "The group" for m in holder(entities, "St Agnes Hospital").mentions)
+
+
+def test_the_firm_is_not_an_organisation_named_once_among_others(nlp):
+    text = ("Harbour Police said the warehouse fire was out, UPI reports. Officers searched the offices of the firm "
+            "on Thursday.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the firm" for e in entities for m in e.mentions if e.name == "UPI")
+
+
+def test_the_company_is_the_one_organisation_with_a_legal_form(nlp):
+    text = ("CARDIFF (Nordpress) - Brynmor Shipping Holdings PLC reported on Tuesday that its profit fell, its Board said. The company also "
+            "plans to sell two ships.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Brynmor Shipping Holdings PLC")
+
+
+def test_the_group_is_the_organisation_described_as_a_group(nlp):
+    entities = entities_of(nlp, "Ardent Foods said sales rose. Ardent Foods opened two stores. Shares in Falken "
+                                "Holding, the Swiss group that owns Ardent Foods, fell. The group said it would wait.")
+    assert holder(entities, "The group") is holder(entities, "Falken Holding")
+
+
+def test_the_company_after_two_companies_in_one_sentence_is_neither(nlp):
+    text = ("Norvale Foods said on Monday it would buy Tandem Brands, and Tandem Brands shares rose 4%. "
+            "The company expects the deal to close in May.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_the_company_based_in_one_city_is_not_the_one_based_in_another(nlp):
+    text = ("Denver-based Brannock Systems rose after Oslo-based Tandem Brands won a contract, and Tandem Brands "
+            "shares rose too. Shares rose again on Friday, the Denver-based company said.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the Denver-based company" for m in holder(entities, "Tandem Brands").mentions)
+
+
+def test_a_board_is_not_the_company(nlp):
+    text = "The Federal Aviation Safety Board opened an inquiry on Monday. The company said little."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for e in entities for m in e.mentions)
+
+
+def test_a_name_after_a_company_noun_is_the_company_called_back(nlp):
+    entities = entities_of(nlp, "Energy company Halvard Moen said hackers stole data. The company would not pay.")
+    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
+    assert holder(entities, "Halvard Moen").type == "ORG"
+
+
+def test_the_company_with_its_age_is_the_company(nlp):
+    entities = entities_of(nlp, "Tandem Brands lifted its forecast. Shares in the 90-year-old company rose 4%.")
+    assert holder(entities, "the 90-year-old company") is holder(entities, "Tandem Brands")
+
+
+def test_a_name_after_a_noun_only_an_organisation_is_called_is_one(nlp):
+    entities = entities_of(nlp, "Danish utility Halvard Moen raised its estimate. The company said 9,000 were hit.")
+    assert holder(entities, "Halvard Moen").type == "ORG"
+    assert holder(entities, "The company") is holder(entities, "Halvard Moen")
+
+
+def test_a_name_after_a_trade_a_person_may_have_stays_a_person(nlp):
+    entities = entities_of(nlp, "The owner, miner Tom Reed, said it was safe. Tom Reed is 50.")
+    assert holder(entities, "Tom Reed").type == "PERSON"
+
+
+def test_the_supplier_is_not_the_company_the_story_is_about(nlp):
+    text = "Kestrel Foods cut its forecast on Monday. Kestrel Foods blamed the supplier for the delay."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the supplier" for m in holder(entities, "Kestrel Foods").mentions)
+
+
+def test_the_group_is_not_a_unit_when_an_organisation_is_named_as_a_group(nlp):
+    text = ("Reed Group owns Reed Steel Ltd. Reed Steel Ltd said profits rose. Reed Steel Ltd will hire 200 people, "
+            "the group said.")
+    unit = [e for e in entities_of(nlp, text) if e.name.startswith("Reed Steel")]
+    assert unit and "the group" not in [m.text for m in unit[0].mentions]
+    entities = entities_of(nlp, "Reed Group posted a loss on Monday. The group blamed high energy prices.")
+    assert holder(entities, "The group") is holder(entities, "Reed Group")
+
+
+def test_the_group_a_band_was_called_and_a_name_ends_in_is_neither(nlp):
+    text = "Pop quartet Silver Arches split from Dunmore Music Group on Friday. The group said it was sad."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The group" for e in entities for m in e.mentions)
+
+
+def test_the_airline_is_the_one_whose_name_says_so_not_the_one_named_most(nlp):
+    text = ("Dunholt Holdings owns Kelmar Airways. Dunholt Holdings said profits fell. Dunholt Holdings will sell "
+            "assets, and the airline will cut routes.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the airline") is holder(entities, "Kelmar Airways")
+
+
+def test_the_company_is_the_one_the_article_says_operates_something(nlp):
+    text = ("The ferry, operated by Kittering Marine Lines, hit the pier. Harlan County Hospital treated 12 people. "
+            "The company said the captain was hurt.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Kittering Marine Lines")
+
+
+def test_a_trade_noun_is_the_company_whose_name_says_that_trade(nlp):
+    text = ("Ardwell Minerals owns a stake in Crestmoor Lithium. Crestmoor Lithium produced 90,000 tonnes, and "
+            "Crestmoor Lithium will grow. The miner said output would rise.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The miner" for e in entities if e.name == "Crestmoor Lithium" for m in e.mentions)

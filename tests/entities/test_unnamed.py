@@ -1,0 +1,87 @@
+"""Events, sites and things a story never names, called back by their noun (entities/unnamed.py), one rule per
+test, each on a short sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from entity_helpers import entities_of, holder
+
+
+def test_a_disaster_the_story_never_names_is_one_event(nlp):
+    text = ("A landslide buried the hamlet of Oreno on Monday. The landslip followed days of rain. Last year's "
+            "landslide was smaller.")
+    entities = entities_of(nlp, text)
+    event = holder(entities, "A landslide")
+    assert event.type == "EVENT" and event is holder(entities, "The landslip")
+    assert all(m.text != "landslide" for m in event.mentions)
+
+
+def test_an_accident_called_back_by_another_noun_of_its_kind(nlp):
+    text = "The derailment near Carvo killed four people. Investigators said the crash was caused by a landslip."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The derailment") is holder(entities, "the crash")
+
+
+def test_a_data_breach_is_called_back_as_the_intrusion_or_the_attack(nlp):
+    text = ("Hackers stole the records of 9,000 patients in a data breach, the clinic said. The intrusion began in May, "
+            "and the attack was found in June.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The intrusion") is holder(entities, "a data breach") is holder(entities, "the attack")
+    assert holder(entities, "a data breach").type == "EVENT"
+
+
+def test_an_attack_never_brings_in_an_event(nlp):
+    assert not [e for e in entities_of(nlp, "He died of a heart attack in 2001. The attack came without warning.")
+                if e.type == "EVENT"]
+
+
+@pytest.mark.parametrize("text, site, back", [
+    ("A fire broke out at a paint factory in Leeds on Monday. The site was sealed off.", "a paint factory",
+     "The site"),
+    ("Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated.",
+     "the Halvex Industries plant", "the plant"),
+])
+def test_a_plant_never_named_is_one_place_called_back_as_the_plant_or_the_site(nlp, text, site, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, site)
+    assert holder(entities, site).type == "PLACE"
+
+
+def test_a_companys_plant_is_not_the_company(nlp):
+    text = "Crews were sent to the Halvex Industries plant at 3am. Halvex Industries said the plant had been evacuated."
+    entities = entities_of(nlp, text)
+    company = [e for e in entities if e.type == "ORG"]
+    assert company and all(m.text not in {"the plant", "the Halvex Industries plant"} for m in company[0].mentions)
+
+
+def test_the_site_brings_in_no_place(nlp):
+    entities = entities_of(nlp, "Police cleared the crash site. The site reopened on Friday.")
+    assert all(m.text not in {"the crash site", "The site"} for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, first, back", [
+    ("Senators grilled Ann Lee at a tense hearing on Tuesday. The hearing ran for five hours.", "a tense hearing",
+     "The hearing"),
+    ("A new study of 4,000 nurses found shifts were too long. The research was paid for by a union.", "A new study",
+     "The research"),
+])
+def test_a_thing_brought_in_with_a_and_never_named_is_called_back(nlp, text, first, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, first)
+
+
+@pytest.mark.parametrize("text", [
+    "A study found shifts were long, and a study in May found pay was low. The study was paid for by a union.",
+    "The hearing was adjourned. Ann Lee will face a second hearing next week.",
+])
+def test_a_thing_brought_in_twice_or_told_of_before_is_not_joined(nlp, text):
+    entities = entities_of(nlp, text)
+    assert all(m.text not in {"The study", "The hearing"} for e in entities for m in e.mentions)
+
+
+def test_a_thing_brought_in_with_a_and_named_later_by_its_noun_is_the_named_one(nlp):
+    text = ("The club was sold to a Swiss consortium on Monday. The consortium, Oberhalden Partners, paid £9m. "
+            "Oberhalden Partners will appoint a coach.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "a Swiss consortium") is holder(entities, "Oberhalden Partners")
