@@ -7,8 +7,8 @@ from spacy.tokens import Span
 
 from newsfacts.entities import find_entities
 from newsfacts.entities.candidates import Candidate, person_name
-from newsfacts.entities.clusters import cluster_of
-from newsfacts.entities.merging import cluster_names
+from newsfacts.entities.clusters import Cluster, cluster_of
+from newsfacts.entities.merging import add_untagged_names_of_things, cluster_names
 from newsfacts.nlp import Parsed
 from newsfacts.schema import Article, FactSheet
 
@@ -184,3 +184,14 @@ def test_word_of_a_company_named_before_the_person_is_the_company_where_it_comes
                   person_name(doc, person.start, person.end)]
     clusters = cluster_names(doc, text, candidates)
     assert cluster_of(clusters, word.start) is not cluster_of(clusters, person.start)
+
+
+
+def test_a_repeat_ner_missed_is_the_whole_name_not_a_word_of_it(nlp):
+    text = "Folk band Maple Rivers will headline. Maple Rivers last played here in 2019. Rivers drummer Sam Cole was thrilled."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 2, 4, "ORG"), Span(doc, 15, 16, "ORG"), Span(doc, 17, 19, "PERSON")]  # NER on a longer report
+    doc[7].pos_ = "NOUN"  # the tagger's reading of a name's first word opening a paragraph
+    band = Cluster(type="ORG", mentions=[(2, 4, "name"), (15, 16, "name")])
+    add_untagged_names_of_things(doc, text, [band])
+    assert (7, 9, "name") in band.mentions

@@ -94,7 +94,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
     add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words), others_named)
-    _add_untagged_names_of_things(doc, text, clusters)
+    add_untagged_names_of_things(doc, text, clusters)
     _merge_appositions(doc, clusters)
     _merge_aliases(doc, clusters)
     _merge_peerage_with_royal_name(clusters)
@@ -190,14 +190,14 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             break
 
 
-def _add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
     for cluster in [k for k in clusters if k.type != "PERSON"]:
         names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
         names = {re.sub(r"^[Tt]he ", "", name) for name in names}
-        for name in names:
+        for name in sorted(names, key=lambda name: (-len(name), name)):  # a whole name before a word of it
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = doc.char_span(match.start(), match.end())
                 if span is None or any(t.i in taken or t.ent_type_ for t in span):
