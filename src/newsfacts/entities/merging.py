@@ -34,7 +34,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         clusters.append(cluster)
 
     # Words the article writes in lower case somewhere: a capitalised one may still be no name.
-    lower_case_words = {token.text for token in doc if token.is_lower}
+    spellings = doc.to_array(["ORTH", "IS_LOWER"])  # arrays, not Token objects: this runs on every word
+    lower_case_words = {doc.vocab.strings[orth] for orth in set(spellings[spellings[:, 1] == 1, 0].tolist())}
     candidates = settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
@@ -194,13 +195,14 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
     """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
     taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    entity_types = doc.to_array("ENT_TYPE").tolist()  # most matches are names already taken: no Token objects
     for cluster in [k for k in clusters if k.type != "PERSON"]:
         names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
         names = {re.sub(r"^[Tt]he ", "", name) for name in names}
         for name in sorted(names, key=lambda name: (-len(name), name)):  # a whole name before a word of it
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 span = doc.char_span(match.start(), match.end())
-                if span is None or any(t.i in taken or t.ent_type_ for t in span):
+                if span is None or any(i in taken or entity_types[i] for i in range(span.start, span.end)):
                     continue
                 neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
                 if any(t.pos_ == "PROPN" and is_capitalised(t) for t in neighbours):
