@@ -71,19 +71,22 @@ def _word_index(doc: Doc) -> dict[str, list[int]]:
     return index
 
 
+@lru_cache(maxsize=256)
+def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the tokenizer keeps whole, lower-cased, and the others as written: sorted once per word table."""
+    whole = frozenset(word.lower() for word in words if ONE_TOKEN_WORD.fullmatch(word.lower()))
+    return whole, frozenset(word for word in words if not ONE_TOKEN_WORD.fullmatch(word.lower()))
+
+
 def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     """Tokens that start one of `words` (any case), in text order: words the tokenizer keeps whole are looked
     up by spelling, others ('start-up') found by a regex over the text."""
     index = _word_index(doc)
+    whole, rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
     positions = set()
-    rest = set()
-    for word in words:
-        key = word.lower()
-        if ONE_TOKEN_WORD.fullmatch(key):
-            positions.update(index.get(key, ()))
-        else:
-            rest.add(word)
-    for match in _word_pattern(frozenset(rest)).finditer(text) if rest else ():
+    for key in index.keys() & whole:
+        positions.update(index[key])
+    for match in _word_pattern(rest).finditer(text) if rest else ():
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and span.start_char == match.start():
             positions.add(span.start)
