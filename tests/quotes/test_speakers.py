@@ -241,3 +241,81 @@ def test_company_speaks_when_the_verb_fits():
 def test_researchers_are_an_anonymous_source():
     quote = quote_with(sheet_of("Researchers say the drug halves the risk of a second stroke."), "halves the risk")
     assert quote.source == "anonymous" and quote.speaker is None
+
+
+def test_statement_said_in_is_the_speakers():
+    sheet = sheet_of("The mayor, Lena Ortiz, a Democrat from Ashby, said in a statement that the bridge would "
+                     '"open on time" and would carry trams.')
+    assert speaker_name(sheet, quote_with(sheet, "open on time")) == "Lena Ortiz"
+
+
+def test_it_for_a_statement_named_before_is_its_author():
+    sheet = sheet_of('The band announced the break in a statement issued through its label. "We need a long '
+                     'rest," it read.')
+    quote = quote_with(sheet, "long rest")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The band"
+
+
+def test_document_filed_by_someone_is_theirs():
+    sheet = sheet_of("According to the lawsuit filed by campaigner Omar Haddad, the firm paid 12 of the 20 officials.")
+    assert speaker_name(sheet, quote_with(sheet, "the firm paid")) == "Omar Haddad"
+
+
+def test_document_without_an_author_is_not_the_last_speaker():
+    sheet = sheet_of('"We paid nobody," Vera Holt told reporters. According to the complaint, the firm paid '
+                     'twelve officials.')
+    assert quote_with(sheet, "the firm paid").speaker is None
+
+
+def test_person_named_beside_a_title_is_the_speaker():
+    sheet = sheet_of('The Chair of Dorset County Council, Cllr Ruth Penn, said Mrs Ames was "a giant of the town".')
+    assert speaker_name(sheet, quote_with(sheet, "a giant of the town")) == "Cllr Ruth Penn"
+
+
+def test_lawyer_named_after_an_opening_participle_and_the_side_he_acts_for():
+    sheet = sheet_of("Closing the defence case at the Crown Court in Exeter on Friday, Mark Denby KC, for Tom "
+                     'Wells, said his client had "lost everything".')
+    assert speaker_name(sheet, quote_with(sheet, "lost everything")) == "Mark Denby KC"
+
+
+def test_the_post_is_by_whoever_posted_it():
+    text = ('"We found the leak at dawn," Ida Marsh said. The Crimson Hand group posted the files on its blog '
+            'late on Friday. "Pay or lose it all," the post read.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "Pay or lose it all")) == "Crimson Hand"
+
+
+def test_listener_after_told_is_not_an_inverted_speaker():
+    sheet = sheet_of('"The bridge will open in May," told the mayor.')
+    quote = quote_with(sheet, "open in May")
+    assert quote.speaker_mention is None or "mayor" not in quote.speaker_mention.text
+
+
+def test_speaker_hung_on_a_quoted_word_is_its_apposition():
+    from spacy.tokens import Doc
+    from newsfacts.nlp import load_model
+    from newsfacts.quotes.speakers import apposition_after
+    # '"We won , our fans ," his son told us .' as the small model may parse it: 'fans' the subject, 'son' beside it
+    words = ['"', "We", "won", ",", "our", "fans", ",", '"', "his", "son", "told", "us", "."]
+    heads = [10, 2, 10, 10, 5, 10, 5, 5, 9, 5, 10, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "punct", "poss", "nsubj", "punct", "punct", "poss", "appos", "ROOT", "dobj",
+            "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
+    closing_mark = doc[7]
+    phrase = apposition_after(doc[4:6], closing_mark.idx + 1)
+    assert phrase is not None and phrase.text == "his son"
+    assert apposition_after(doc[4:6], doc[9].idx + 3) is None
+
+
+def test_relative_who_after_a_name_ner_cut_short_is_that_person():
+    sheet = sheet_of('The motion was tabled by Green group leader Cllr Amara Obiageli, who accused the mayor of '
+                     '"selling off the parks".')
+    quote = quote_with(sheet, "selling off the parks")
+    assert quote.speaker is not None and "Amara" in speaker_name(sheet, quote)
+
+
+def test_the_post_is_by_whoever_posted_it_before_a_quotation_of_two_sentences():
+    text = ('"We found the leak at dawn," Ida Marsh said. The Crimson Hand group posted the files on its blog '
+            'late on Friday. "You have a week. Then we publish," the post read.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "Then we publish")) == "Crimson Hand"

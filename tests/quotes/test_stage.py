@@ -95,3 +95,10 @@ def test_first_paragraph_of_a_quotation_takes_the_cue_of_its_last():
 def test_heading_with_a_colon_in_the_body_is_not_a_quote():
     sheet = sheet_of("The bridge opened in May.\nBridge Row: The Main Points\nIt cost more than planned.")
     assert sheet.quotes == []
+
+
+def test_report_inside_another_is_the_outer_speakers():
+    sheet = sheet_of('Tenants had been warned by inspectors last spring that the wiring posed "a modest risk", '
+                     "the housing agency told the Gazette.")
+    quote = quote_with(sheet, "modest risk")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the housing agency"

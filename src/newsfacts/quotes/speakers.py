@@ -39,6 +39,8 @@ DATELINE_REACH = 20  # tokens
 NAMING_VERBS = {"name", "surname", "call", "identify"}
 # Prepositions that give a statement's author: 'the claim by X', 'a statement from X', 'on behalf of X'.
 OWNER_PREPOSITIONS = ("by", "from")
+# How many words a phrase naming whom a speaker acts for may have: 'for the Crown Prosecution Service'.
+SIDE_REACH = 8
 # Punctuation a speaker phrase does not run across (a hyphen inside 'anti-war activists' it does).
 PHRASE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "―"}
 
@@ -73,6 +75,8 @@ def speaker_of(verb: Token) -> Span | None:
             if child.dep_ in SUBJECT_DEPS:
                 if token is not verb and child.lower_ == "it" and token.lemma_ == "be":
                     return None  # 'It is easy to say …': an expletive subject stands for no one
+                if child.pos_ == "VERB":  # 'Opening the case, Ann Lee KC said': a clause is no one
+                    return _name_before(token)
                 return _past_dateline(child) or _noun_phrase(child)
             if child.dep_ == "agent":  # passive: "was told by X"
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
@@ -118,12 +122,27 @@ def _name_before(verb: Token) -> Span | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     end = verb.i - 1
+    aside = _side_before(doc, end)
+    if aside is not None:  # 'Ann Lee KC, for the council, said': the side a lawyer speaks for
+        end = aside
     start = end
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("PERSON", "ORG"):
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
-    if start == end or start == 0 or doc[start - 1].text != ",":
+    # A name NER reads as a person's or a body's, in part at least: 'Ann Lee KC' may come out as an ORG 'KC'.
+    if start == end or start == 0 or doc[start - 1].text != "," or not any(
+            token.ent_type_ in ("PERSON", "ORG") for token in doc[start:end]):
         return None
     return doc[start:end]
+
+
+def _side_before(doc: Doc, comma: int) -> int | None:
+    """The comma before a phrase opening on a preposition that ends at `comma` ('…, for the defence,'), if any."""
+    for index in range(comma - 1, max(0, comma - SIDE_REACH) - 1, -1):
+        if doc[index].text == ",":
+            opening = doc[index + 1]
+            return index if index + 1 < comma and opening.pos_ == "ADP" and not any(
+                token.pos_ in ("VERB", "AUX") for token in doc[index + 1:comma]) else None
+    return None
 
 
 def _past_dateline(subject: Token) -> Span | None:
@@ -200,9 +219,19 @@ def name_after_dash(doc: Doc, index: int) -> Span | None:
     return doc[index:end] if end > index else None
 
 
+def apposition_after(subject: Span, end: int) -> Span | None:
+    """The phrase set beside a subject that starts at character `end` or later: the speaker, when the parse took
+    a quoted word before it for the subject."""
+    return next((_noun_phrase(child) for child in speaker_head(subject).rights
+                 if child.dep_ == "appos" and child.left_edge.idx >= end), None)
+
+
 def inverted_subject(cue: Token) -> Span | None:
     """The speaker straight after an inverted cue ('"…," said the chair', '"…," sobbed his mother', '"…,"
-    tweeted councillor Ann Lee'), which the small model may parse as the cue's object or anything else."""
+    tweeted councillor Ann Lee'), which the small model may parse as the cue's object or anything else; not
+    after a verb whose object is who heard the words ('told the court')."""
+    if cue.lemma_.lower() in quote_cues()["listener_verbs"]:
+        return None
     doc = cue.doc
     for child in cue.rights:
         if child.dep_ in INVERTED_SUBJECT_DEPS and child.left_edge.i == cue.i + 1 and child.pos_ in ("NOUN", "PROPN"):
@@ -231,12 +260,15 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     (an "I" outside `spoken`, the quoted words), and the name to show for it."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
         return None, None, "anonymous", None
-    if _is_document(speaker_head(phrase)):
-        # "The statement added", "a release stating": the words are its author's.
-        author = _document_author(speaker_head(phrase))
-        if author is not None and not _is_document(speaker_head(author)):
+    document = _document_referred_to(phrase, mentions)
+    if document is not None or _is_authored(speaker_head(phrase)):
+        # "The statement added", "a release stating", "according to the complaint filed by X", "…, it read":
+        # the words are its author's.
+        author = _document_author(document if document is not None else speaker_head(phrase))
+        if author is not None and not _is_document(speaker_head(author)) and not _is_authored(speaker_head(author)):
             return resolve_speaker(author, sheet, mentions, spoken, earlier)
-        previous = _previous_named_speaker(phrase, earlier)
+    if document is not None:
+        previous = _previous_named_speaker(phrase, earlier) if document.pos_ != "VERB" else None
         if previous is not None:
             entity = next((entity for entity in sheet.entities if entity.id == previous.speaker), None)
             return entity, previous.speaker_mention, previous.source, previous.speaker_name
@@ -250,7 +282,11 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
         head, name = referent, _noun_phrase(referent).text
     # Only the head and the names set with it name the speaker: "sources close to X" and "X's lawyer" are not X.
-    entity = mentions.entity_of(head) or _named_with(head, mentions)
+    # A person named beside a title the entity stage took for a thing is the speaker: 'The Chair of X, Ann Lee,'.
+    entity = mentions.entity_of(head)
+    if entity is None or entity.type != "PERSON":
+        named = _named_with(head, mentions)
+        entity = named if entity is None or named is not None and named.type == "PERSON" else entity
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
@@ -274,12 +310,57 @@ def _is_document(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["document_nouns"]
 
 
+def _is_authored(head: Token) -> bool:
+    """'the complaint', 'a report': a paper whose words are its author's when the sentence names one."""
+    return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["authored_documents"]
+
+
+def _document_referred_to(phrase: Span, mentions: Mentions) -> Token | None:
+    """The statement a speaker phrase is: itself ('the statement read'), or, for an 'it' no entity claims, the
+    last statement named in its sentence or the two before ('They issued a statement. "…," it read.')."""
+    head = speaker_head(phrase)
+    doc = head.doc
+    window = sentence_start(doc, head.sent.start, UNNAMED_WINDOW) or 0  # the quoted sentences count
+    if _is_document(head):
+        if _document_author(head) is not None or phrase[0].lower_ not in DEFINITE:
+            return head
+        # 'the post' with no author of its own: the post named or made just before ('X posted it online')
+        return next((token for token in reversed(doc[window:head.i]) if token.lemma_ == head.lemma_ and (
+            token.pos_ == "VERB" or token.pos_ == "NOUN" and _document_author(token) is not None)), head)
+    if head.lower_ != "it" or mentions.entity_of(head) is not None:
+        return None
+    return next((token for token in reversed(doc[window:head.i]) if _is_document(token)), None)
+
+
 def _document_author(document: Token) -> Span | None:
-    """Who wrote a statement: 'the family's statement', 'a statement from X', 'X issued a release'."""
+    """Who wrote a statement: 'the family's statement', 'a statement from X', 'X issued a release', 'a
+    complaint filed by X', 'X said in a statement', 'X posted it'."""
+    if document.pos_ == "VERB":
+        return speaker_of(document)
     owner = noun_owner(document)
-    if owner is None and document.dep_ in ("dobj", "attr") and document.head.pos_ == "VERB":
+    if owner is not None:
+        return owner
+    if document.dep_ in ("dobj", "attr") and document.head.pos_ == "VERB":
         return speaker_of(document.head)
-    return owner
+    for child in document.children:  # 'the complaint filed by X', 'a statement issued by X', not 'seen by X'
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in quote_cues()["authoring_verbs"]:
+            agent = next((grand for grand in child.children if grand.dep_ == "agent"), None)
+            objects = [grand for grand in agent.children if grand.dep_ == "pobj"] if agent is not None else []
+            if objects:
+                return _noun_phrase(objects[0])
+    return container_speaker(document)
+
+
+def container_speaker(noun: Token) -> Span | None:
+    """The speaker of the verb a statement is the medium of: 'X said in a statement (that …)', 'X announced it
+    in a letter'."""
+    preposition = noun.head
+    verb = preposition.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":  # the parse may hang it on the object: 'announced it in'
+        verb = verb.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "in" or verb.pos_ != "VERB":
+        return None
+    return speaker_of(verb) if verb.lemma_.lower() in quote_cues()["reporting_verbs"] else None
 
 
 def _previous_named_speaker(phrase: Span, earlier: list[Quote]) -> Quote | None:
@@ -303,6 +384,13 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
     for child in head.children:
         if child.dep_ == "appos" and (entity := mentions.entity_of(child)):
             return entity
+    doc = head.doc
+    before = head.i
+    while head.pos_ == "PROPN" and before > 0 and doc[before - 1].pos_ == "PROPN" and doc[before - 1].head == head:
+        # 'Cllr Ann Okafor' with the surname left out of the person NER found: the rest of one name
+        before -= 1
+        if (entity := mentions.entity_of(doc[before])) is not None and entity.type == "PERSON":
+            return entity
     for child in head.children:
         # 'a resident surnamed Ng', 'a man named as Tom Hale'
         if child.dep_ in NOUN_ATTACHED_DEPS and child.lemma_.lower() in NAMING_VERBS:
@@ -314,7 +402,6 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
         if child.dep_ == "compound" and head.lemma_.lower() in quote_cues()["spokesperson_nouns"] and (
                 entity := mentions.entity_of(child)) and entity.type != "PLACE":
             return entity
-    doc = head.doc
     after = _noun_phrase(head).end
     if head.pos_ == "NOUN" and after + 1 < len(doc) and doc[after].text == ",":
         found = mentions.starting.get(doc[after + 1].idx)

@@ -59,8 +59,11 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     marks = quotations(text)
     scored = [(probability(candidate.features, acts), candidate)
               for candidate in candidates(parsed.doc, text, marks, acts)]
-    kept = _distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
-                      if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
+    likely = [(score, candidate) for score, candidate in scored
+              if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features]
+    # PolNeAR counts a report inside another as an attribution of its own; news counts the outer speaker's words.
+    kept = _distinct([candidate for _, candidate in sorted(likely, key=lambda pair: -pair[0])] if acts
+                     else _reporters_first(likely + _reporting_reports(scored, likely)))
     transcript = _colon_form(parsed.doc, text, marks, kept)
     # A cue read inside a transcript line's words is one of the words, not their cue.
     kept = [candidate for candidate in kept if not any(
@@ -154,6 +157,40 @@ def _overlaps(quote: Quote, mark: Quotation) -> bool:
 def _starts_sentence(text: str, at: int) -> bool:
     before = text[max(0, at - 3):at].rstrip(" \t")
     return not before or before[-1] in ".?!\n"
+
+
+def _reporting_reports(scored: list[tuple[float, Candidate]],
+                       likely: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Unlikely candidates that report a likely one: a reporting verb with a speaker whose content holds the cue
+    of a report ('Tenants had been warned by inspectors that …, the agency told the Gazette')."""
+    cues = sorted(candidate.cue[0].idx for _, candidate in likely)
+    found = []
+    for score, candidate in scored:
+        if score >= model(False)["threshold"] or candidate.speaker is None or "negated" in candidate.features or (
+                "reporting_verb" not in candidate.features):
+            continue
+        at = bisect_left(cues, candidate.start)
+        if at < len(cues) and cues[at] < candidate.end and not candidate.start <= candidate.cue[0].idx < candidate.end:
+            found.append((score, candidate))
+    return found
+
+
+def _reporters_first(scored: list[tuple[float, Candidate]]) -> list[Candidate]:
+    """Candidates likeliest first, but a report nested in another's content after it: in 'Tenants had been
+    warned by inspectors that …, the agency said' the words are the agency's, who reports the warning."""
+    by_start = sorted((candidate.start, candidate.end) for _, candidate in scored)
+    starts = [start for start, _ in by_start]
+    # The furthest any content starting at or before each place reaches, to find a cue inside one by bisection.
+    reach = []
+    for _, end in by_start:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def nested(candidate: Candidate) -> bool:
+        cue = candidate.cue[0].idx
+        index = bisect_right(starts, cue) - 1
+        return index >= 0 and reach[index] > cue and not candidate.start <= cue < candidate.end
+
+    return [candidate for _, candidate in sorted(scored, key=lambda pair: (nested(pair[1]), -pair[0]))]
 
 
 def _distinct(ranked: list[Candidate]) -> list[Candidate]:
