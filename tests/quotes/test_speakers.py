@@ -319,3 +319,44 @@ def test_the_post_is_by_whoever_posted_it_before_a_quotation_of_two_sentences():
             'late on Friday. "You have a week. Then we publish," the post read.')
     sheet = sheet_of(text)
     assert speaker_name(sheet, quote_with(sheet, "Then we publish")) == "Crimson Hand"
+
+
+def test_pronoun_speaker_is_not_the_person_named_in_the_words():
+    text = ('Wales coach Tomas Ferreira refused to blame the red card. Fullback Luis da Silva was sent off after '
+            '20 minutes. Da Silva, he said, had apologised to his teammates in the dressing room.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "apologised to his teammates")) == "Tomas Ferreira"
+
+
+def test_opening_place_phrase_taken_for_the_subject_gives_way_to_the_person_beside_it():
+    sheet = sheet_of("Tom Hale was jailed for six years. Outside court, Hale’s sister, Maureen, said the family "
+                     "would appeal.")
+    assert speaker_name(sheet, quote_with(sheet, "the family would appeal")) == "Maureen"
+
+
+def test_named_source_beside_unnamed_ones_is_the_source():
+    sheet = sheet_of("The thieves fled on motorbikes, according to police sources and the Ministry of Justice.")
+    assert speaker_name(sheet, quote_with(sheet, "fled on motorbikes")) == "the Ministry of Justice"
+    sheet = sheet_of("The thieves fled on motorbikes, according to police sources.")
+    assert quote_with(sheet, "fled on motorbikes").source == "anonymous"
+
+
+def test_name_before_a_description_the_parse_made_a_second_subject_is_the_speaker():
+    from spacy.tokens import Doc
+    from newsfacts.nlp import load_model
+    from newsfacts.quotes.speakers import speaker_of
+    # 'Tarvo, a firm founded in 1990, said it would close.' with both 'Tarvo' and 'firm' as subjects of 'said'
+    words = ["Tarvo", ",", "a", "firm", "founded", "in", "1990", ",", "said", "it", "would", "close", "."]
+    heads = [8, 8, 3, 8, 3, 4, 5, 8, 8, 11, 11, 8, 8]
+    deps = ["nsubj", "punct", "det", "nsubj", "acl", "prep", "pobj", "punct", "ROOT", "nsubj", "aux", "ccomp",
+            "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NUM", "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert speaker_of(doc[8]).text == "Tarvo"
+
+
+def test_description_in_the_words_does_not_stop_a_pronoun_naming_the_speaker():
+    text = ("His mother, Lorna Price, wept in the gallery. Prosecuting, Harriet Okoye-Blake said the gang had made "
+            "about £900,000. The 29-year-old had kept a list of every job in a diary, she said.")
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "kept a list")) != "Lorna Price"

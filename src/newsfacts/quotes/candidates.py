@@ -125,7 +125,8 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
 def _misattached_clause(verb: Token) -> list[Token]:
     """A reported clause the small model hangs elsewhere: 'It was said by X, Y, that …' (the that-clause on a
     word of the agent), 'told investors the company expected …' (the clause's subject as a second object), 'said
-    after the meeting he would resign' (a clause with a subject and no conjunction, as an adverbial clause)."""
+    after the meeting he would resign' (a clause with a subject and no conjunction, as an adverbial clause), 'told
+    reporters on a call that …' (a that-clause on the noun before it, as if a relative clause)."""
     if verb.lemma_.lower() not in quote_cues()["reporting_verbs"]:
         return []
     for child in verb.rights:
@@ -133,6 +134,12 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 grand.dep_ in ("mark", "advmod") and grand.i < child.i for grand in child.children) and any(
                 grand.dep_ in ("nsubj", "nsubjpass") and grand.i < child.i for grand in child.children):
             return [child]
+    for child in verb.rights:  # 'told reporters on a call that …': the clause hung on the call as if relative
+        for noun in (grand for grand in child.children if child.dep_ == "prep" and grand.dep_ == "pobj"):
+            clause = next((grand for grand in noun.rights if grand.dep_ in NOUN_ATTACHED_DEPS and _that_clause(grand)
+                           and any(mark.dep_ == "mark" for mark in grand.children)), None)
+            if clause is not None:
+                return [clause]
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         that = next((token for token in verb.subtree if token.i > verb.i and token.lower_ == "that"
                      and token.dep_ == "mark"), None)

@@ -73,10 +73,13 @@ def speaker_of(verb: Token) -> Span | None:
         # The subject nearest the verb first: in 'Defending Ann Lee, Tom Ray KC said' the parse may take both.
         for child in sorted(token.children, key=lambda child: abs(child.i - token.i)):
             if child.dep_ in SUBJECT_DEPS:
+                child = _named_before_description(child)
                 if token is not verb and child.lower_ == "it" and token.lemma_ == "be":
                     return None  # 'It is easy to say …': an expletive subject stands for no one
                 if child.pos_ == "VERB":  # 'Opening the case, Ann Lee KC said': a clause is no one
                     return _name_before(token)
+                if (appositive := _opening_phrase_apposition(child)) is not None:
+                    return appositive
                 return _past_dateline(child) or _noun_phrase(child)
             if child.dep_ == "agent":  # passive: "was told by X"
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
@@ -104,6 +107,30 @@ def speaker_of(verb: Token) -> Span | None:
             return None
         token = token.head
     return None
+
+
+def _named_before_description(subject: Token) -> Token:
+    """The name a description stands beside, when the parse made both subjects of the verb: 'Acme, a firm
+    founded in 1990, said …' (the name is the speaker, the description says what it is)."""
+    if subject.pos_ != "NOUN" or subject.left_edge.i < 2 or subject.doc[subject.left_edge.i - 1].text != ",":
+        return subject
+    name = subject.doc[subject.left_edge.i - 2]
+    return name if name.pos_ == "PROPN" and name.head == subject.head and name.dep_ in SUBJECT_DEPS else subject
+
+
+def _opening_phrase_apposition(subject: Token) -> Span | None:
+    """The person set beside a sentence's opening phrase that the parse took for the subject: in 'Outside court,
+    his sister, Ana, said …' a bare singular noun without article ('court') names a place or time, not a speaker."""
+    if subject.tag_ != "NN" or subject.left_edge.i != subject.sent.start or any(
+            child.dep_ in ("det", "poss", "nummod") for child in subject.children):
+        return None
+    # The parse may make it a conjunct, with a comma and no 'and' before it.
+    if any(child.dep_ == "cc" for child in subject.children):
+        return None
+    appositive = next((child for child in subject.rights if child.dep_ in ("appos", "conj")), None)
+    if appositive is None or subject.doc[appositive.left_edge.i - 1].text != ",":
+        return None
+    return _noun_phrase(appositive)
 
 
 def _slipped_subject(verb: Token) -> Span | None:
@@ -207,9 +234,15 @@ def speaker_head(speaker: Span) -> Token:
 
 
 def according_source(according: Token, to: Token) -> Span | None:
+    """X in 'according to X'; of 'unnamed sources and X', the one with a name."""
     objects = [child for child in to.children if child.dep_ == "pobj"] or [
         child for child in according.children if child.dep_ == "pobj"]
-    return _noun_phrase(objects[0]) if objects else None
+    if not objects:
+        return None
+    source = objects[0]
+    if source.pos_ != "PROPN" and source.lemma_.lower() in quote_cues()["source_nouns"]:
+        source = next((child for child in source.conjuncts if child.pos_ == "PROPN"), source)
+    return _noun_phrase(source)
 
 
 def name_after_dash(doc: Doc, index: int) -> Span | None:
@@ -246,6 +279,7 @@ def inverted_subject(cue: Token) -> Span | None:
 
 # Words that point back at someone the article has named: "the company said", "this official".
 DEFINITE = {"the", "this", "that", "these", "those"}
+ARTICLES = {"a", "an"}
 # How many sentences back a pronoun may find the unnamed source it stands for.
 UNNAMED_WINDOW = 2
 # Penn tags of plural nouns: "officials" can be "they", not "she".
@@ -255,9 +289,11 @@ WRITER = "the writer"
 
 
 def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, spoken: QuotedSpans,
-                    earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str, str | None]:
+                    earlier: list[Quote], content: tuple[int, int] = (0, 0)
+                    ) -> tuple[Entity | None, TextSpan | None, str, str | None]:
     """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer
-    (an "I" outside `spoken`, the quoted words), and the name to show for it."""
+    (an "I" outside `spoken`, the quoted words), and the name to show for it. `content` is where the reported
+    words lie (characters)."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
         return None, None, "anonymous", None
     document = _document_referred_to(phrase, mentions)
@@ -266,7 +302,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
         # the words are its author's.
         author = _document_author(document if document is not None else speaker_head(phrase))
         if author is not None and not _is_document(speaker_head(author)) and not _is_authored(speaker_head(author)):
-            return resolve_speaker(author, sheet, mentions, spoken, earlier)
+            return resolve_speaker(author, sheet, mentions, spoken, earlier, content)
     if document is not None:
         previous = _previous_named_speaker(phrase, earlier) if document.pos_ != "VERB" else None
         if previous is not None:
@@ -294,7 +330,12 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
             phrase.text.lower() in lex["interviewer_labels"]):  # "Q: …" in a transcript is the publication's
         return None, mention, "writer", WRITER
     previous = None
-    if entity is None and lower in lex["person_pronouns"]:
+    if entity is not None and lower in lex["person_pronouns"] and content[0] < head.idx < content[1] and _named_in(
+            entity, content[0], head.idx):
+        # 'Novak, he said, had left': who is named in the words the cue interrupts is not who says them
+        entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
+                                       excluded=entity.id)
+    elif entity is None and lower in lex["person_pronouns"]:
         entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False)
     elif entity is None and lower in lex["group_pronouns"]:
         entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True)
@@ -316,8 +357,8 @@ def _is_authored(head: Token) -> bool:
 
 
 def _document_referred_to(phrase: Span, mentions: Mentions) -> Token | None:
-    """The statement a speaker phrase is: itself ('the statement read'), or, for an 'it' no entity claims, the
-    last statement named in its sentence or the two before ('They issued a statement. "…," it read.')."""
+    """The statement a speaker phrase is: itself ('the statement read'), or, for an 'it' that reads and no entity
+    claims, the last statement named in its sentence or the two before ('They issued a statement. "…," it read.')."""
     head = speaker_head(phrase)
     doc = head.doc
     window = sentence_start(doc, head.sent.start, UNNAMED_WINDOW) or 0  # the quoted sentences count
@@ -327,8 +368,8 @@ def _document_referred_to(phrase: Span, mentions: Mentions) -> Token | None:
         # 'the post' with no author of its own: the post named or made just before ('X posted it online')
         return next((token for token in reversed(doc[window:head.i]) if token.lemma_ == head.lemma_ and (
             token.pos_ == "VERB" or token.pos_ == "NOUN" and _document_author(token) is not None)), head)
-    if head.lower_ != "it" or mentions.entity_of(head) is not None:
-        return None
+    if head.lower_ != "it" or head.head.lemma_ != "read" or mentions.entity_of(head) is not None:
+        return None  # an 'it' that says or denounces is a body more often than a paper
     return next((token for token in reversed(doc[window:head.i]) if _is_document(token)), None)
 
 
@@ -412,6 +453,14 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+def _named_in(entity: Entity, start: int, end: int) -> bool:
+    """Whether a name of the entity lies between the characters `start` and `end` (a word in capitals; not a
+    pronoun or a description such as 'The 29-year-old', which the entity stage may have merged wrongly)."""
+    return any(start <= mention.start and mention.end <= end and any(
+        word[:1].isupper() and word.lower() not in DEFINITE | ARTICLES for word in mention.text.split())
+        for mention in entity.mentions if mention.text.lower() not in quote_cues()["person_pronouns"])
+
+
 def _unnamed(phrase: Span, head: Token) -> bool:
     """'one senior backbencher', 'critics', 'another': no name, and no 'the' or owner pointing back at one."""
     # A capitalised word is a name; transcripts write them all in capitals ("COLLINS:"), but "A" is a word.
@@ -423,11 +472,12 @@ def _unnamed(phrase: Span, head: Token) -> bool:
 
 
 def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: tuple[str, ...],
-                gender: str | None, plural: bool) -> tuple[Entity | None, Quote | None]:
-    """A pronoun the entity stage left unresolved: the nearest earlier mention of a wanted entity whose gender
-    fits, or an earlier quote's unnamed source when that was named nearer; else the last speaker of that type."""
-    fits = {entity.id: entity for entity in sheet.entities
-            if entity.type in wanted and (gender is None or entity.gender in (None, gender))}
+                gender: str | None, plural: bool, excluded: str | None = None) -> tuple[Entity | None, Quote | None]:
+    """A pronoun the entity stage left unresolved (or resolved to `excluded`, who cannot be meant): the nearest
+    earlier mention of a wanted entity whose gender fits, or an earlier quote's unnamed source when that was named
+    nearer; else the last speaker of that type."""
+    fits = {entity.id: entity for entity in sheet.entities if entity.id != excluded
+            and entity.type in wanted and (gender is None or entity.gender in (None, gender))}
     best, best_start = None, -1
     for entity in fits.values():
         for mention in entity.mentions:

@@ -166,19 +166,26 @@ def _reporting_reports(scored: list[tuple[float, Candidate]],
     cues = sorted(candidate.cue[0].idx for _, candidate in likely)
     found = []
     for score, candidate in scored:
-        if score >= model(False)["threshold"] or candidate.speaker is None or "negated" in candidate.features or (
-                "reporting_verb" not in candidate.features):
+        if score >= model(False)["threshold"] or "negated" in candidate.features or not _closes_its_words(candidate):
             continue
         at = bisect_left(cues, candidate.start)
-        if at < len(cues) and cues[at] < candidate.end and not candidate.start <= candidate.cue[0].idx < candidate.end:
+        if at < len(cues) and cues[at] < candidate.end:
             found.append((score, candidate))
     return found
 
 
+def _closes_its_words(candidate: Candidate) -> bool:
+    """'…, the agency said': a reporting verb with a speaker after the words it reports, closing them."""
+    return candidate.cue[0].idx >= candidate.end and candidate.speaker is not None and (
+        "reporting_verb" in candidate.features)
+
+
 def _reporters_first(scored: list[tuple[float, Candidate]]) -> list[Candidate]:
-    """Candidates likeliest first, but a report nested in another's content after it: in 'Tenants had been
-    warned by inspectors that …, the agency said' the words are the agency's, who reports the warning."""
-    by_start = sorted((candidate.start, candidate.end) for _, candidate in scored)
+    """Candidates likeliest first, but a report nested in the words of one whose cue closes them after it: in
+    'Tenants had been warned by inspectors that …, the agency said' the words are the agency's, who reports the
+    warning."""
+    closing = [candidate for _, candidate in scored if _closes_its_words(candidate)]
+    by_start = sorted((candidate.start, candidate.end) for candidate in closing)
     starts = [start for start, _ in by_start]
     # The furthest any content starting at or before each place reaches, to find a cue inside one by bisection.
     reach = []
@@ -267,7 +274,7 @@ def _to_quote(candidate: Candidate, text: str, quoted: QuotedSpans, spoken: Quot
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
     split = quoted.share(start, start + 1) == 1 and quoted.share(end - 1, end) == 1
     kind = "direct" if split or quoted.share(start, end) >= DIRECT_SHARE else "indirect"
-    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier)
+    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier, (start, end))
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
                  speaker_mention=mention, speaker_name=name)
