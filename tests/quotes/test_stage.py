@@ -102,3 +102,12 @@ def test_report_inside_another_is_the_outer_speakers():
                      "the housing agency told the Gazette.")
     quote = quote_with(sheet, "modest risk")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the housing agency"
+
+
+def test_quotations_of_one_sentence_share_the_cue_that_closes_it():
+    text = ('While the agency DPA reported the raid lasted ten minutes, Interior Minister Karl Brenner gave a '
+            'shorter account. "The men came in through a window and took the paintings" in a raid that "took four '
+            'minutes", the minister was quoted as saying by the daily Der Morgen.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "took four minutes")) == "Karl Brenner"
+    assert speaker_name(sheet, quote_with(sheet, "came in through a window")) == "Karl Brenner"

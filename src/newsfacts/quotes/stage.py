@@ -30,6 +30,8 @@ SAME_CONTENT = 0.9
 # dateline and that cue's words, not the line's: in the first lines of the text, where datelines stand.
 SAME_LINE = 0.6
 DATELINE_LINES = 2
+# Where a sentence ends, outside quotation marks.
+SENTENCE_BREAK = re.compile(r"[.?!][\"”’']*\s")
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
 # after the last attributed quote.
 FLOATING_MIN_WORDS = 5
@@ -100,6 +102,8 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
             before = [quote for quote in attributed if quote.start < mark.start]
             if before or attributed and one_voice:  # another paragraph of the same quotation has the cue
                 source = max(before, key=lambda quote: quote.start) if before else attributed[0]
+            elif (closing := _closing_cue_quote(text, quotes, mark)) is not None:
+                source = closing  # '"A" in a raid that "B", the minister said': the sentence's cue is A's too
             elif number == 0 and len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(
                     text, mark.outer_start):
                 previous = _last_spoken_before(quotes, mark.start)
@@ -114,6 +118,16 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
                                  speaker_mention=source.speaker_mention, speaker_name=source.speaker_name), key=_start)
             longest = max(longest, mark.end - mark.start)
     return quotes
+
+
+def _closing_cue_quote(text: str, quotes: list[Quote], mark: Quotation) -> Quote | None:
+    """The next quote in the mark's sentence, when its cue and speaker close the sentence after it."""
+    following = quotes[bisect_left(quotes, mark.end, key=_start):]
+    later = following[0] if following else None
+    if later is None or later.cue is None or later.speaker_mention is None or later.speaker_mention.start < later.end:
+        return None
+    between = text[mark.end:later.start] + " " + text[later.end:later.speaker_mention.start]
+    return None if "\n" in between or SENTENCE_BREAK.search(between) else later
 
 
 def _start(quote: Quote) -> int:
