@@ -243,46 +243,43 @@ def test_researchers_are_an_anonymous_source():
     assert quote.source == "anonymous" and quote.speaker is None
 
 
+
 def test_statement_said_in_is_the_speakers():
-    sheet = sheet_of("The mayor, Lena Ortiz, a Democrat from Ashby, said in a statement that the bridge would "
-                     '"open on time" and would carry trams.')
-    assert speaker_name(sheet, quote_with(sheet, "open on time")) == "Lena Ortiz"
+    sheet = sheet_of("Harbour master Lena Ortiz said in a statement that the pier would reopen in June.")
+    assert speaker_name(sheet, quote_with(sheet, "pier would reopen")) == "Lena Ortiz"
 
 
 def test_it_for_a_statement_named_before_is_its_author():
-    sheet = sheet_of('The band announced the break in a statement issued through its label. "We need a long '
-                     'rest," it read.')
-    quote = quote_with(sheet, "long rest")
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The band"
+    sheet = sheet_of('The charity\'s trustees released a statement on Tuesday. "We are saddened by the news," it read.')
+    quote = quote_with(sheet, "saddened by the news")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The charity's trustees"
+
+
+def test_it_that_says_is_not_taken_for_a_statement():
+    sheet = sheet_of("The port authority sent a letter on Monday. It says the ferry firm broke the rules.")
+    quote = quote_with(sheet, "broke the rules")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "It"
 
 
 def test_document_filed_by_someone_is_theirs():
-    sheet = sheet_of("According to the lawsuit filed by campaigner Omar Haddad, the firm paid 12 of the 20 officials.")
-    assert speaker_name(sheet, quote_with(sheet, "the firm paid")) == "Omar Haddad"
+    sheet = sheet_of("The builder bribed two inspectors, according to a lawsuit filed by tenant Omar Haddad.")
+    assert speaker_name(sheet, quote_with(sheet, "bribed two inspectors")) == "Omar Haddad"
 
 
 def test_document_without_an_author_is_not_the_last_speaker():
-    sheet = sheet_of('"We paid nobody," Vera Holt told reporters. According to the complaint, the firm paid '
+    sheet = sheet_of('"We paid nobody," Vera Quist told reporters. According to the complaint, the firm paid '
                      'twelve officials.')
     assert quote_with(sheet, "the firm paid").speaker is None
 
 
 def test_person_named_beside_a_title_is_the_speaker():
-    sheet = sheet_of('The Chair of Dorset County Council, Cllr Ruth Penn, said Mrs Ames was "a giant of the town".')
-    assert speaker_name(sheet, quote_with(sheet, "a giant of the town")) == "Cllr Ruth Penn"
+    sheet = sheet_of('The Chair of Cumbria County Council, Cllr Edwina Trask, said the new library was "long overdue".')
+    assert speaker_name(sheet, quote_with(sheet, "long overdue")) == "Cllr Edwina Trask"
 
 
 def test_lawyer_named_after_an_opening_participle_and_the_side_he_acts_for():
-    sheet = sheet_of("Closing the defence case at the Crown Court in Exeter on Friday, Mark Denby KC, for Tom "
-                     'Wells, said his client had "lost everything".')
-    assert speaker_name(sheet, quote_with(sheet, "lost everything")) == "Mark Denby KC"
-
-
-def test_the_post_is_by_whoever_posted_it():
-    text = ('"We found the leak at dawn," Ida Marsh said. The Crimson Hand group posted the files on its blog '
-            'late on Friday. "Pay or lose it all," the post read.')
-    sheet = sheet_of(text)
-    assert speaker_name(sheet, quote_with(sheet, "Pay or lose it all")) == "Crimson Hand"
+    sheet = sheet_of("Summing up for the defence, Mark Denby KC, for the landlord, told the jury the deal was lawful.")
+    assert speaker_name(sheet, quote_with(sheet, "the deal was lawful")) == "Mark Denby KC"
 
 
 def test_listener_after_told_is_not_an_inverted_speaker():
@@ -307,38 +304,48 @@ def test_speaker_hung_on_a_quoted_word_is_its_apposition():
     assert apposition_after(doc[4:6], doc[9].idx + 3) is None
 
 
-def test_relative_who_after_a_name_ner_cut_short_is_that_person():
-    sheet = sheet_of('The motion was tabled by Green group leader Cllr Amara Obiageli, who accused the mayor of '
-                     '"selling off the parks".')
-    quote = quote_with(sheet, "selling off the parks")
-    assert quote.speaker is not None and "Amara" in speaker_name(sheet, quote)
-
-
-def test_the_post_is_by_whoever_posted_it_before_a_quotation_of_two_sentences():
-    text = ('"We found the leak at dawn," Ida Marsh said. The Crimson Hand group posted the files on its blog '
-            'late on Friday. "You have a week. Then we publish," the post read.')
+@pytest.mark.parametrize("quotation, words", [('"Pay or lose it all,"', "Pay or lose"),
+                                               ('"You have a week. Then we publish,"', "Then we publish")])
+def test_the_post_is_by_whoever_posted_it(quotation, words):
+    text = ('"We found the leak at dawn," Ida Quenby said. The Crimson Hand group posted the stolen files on Friday. '
+            f'{quotation} the post read.')
     sheet = sheet_of(text)
-    assert speaker_name(sheet, quote_with(sheet, "Then we publish")) == "Crimson Hand"
+    assert speaker_name(sheet, quote_with(sheet, words)) == "Crimson Hand"
+
+
+def test_relative_who_after_a_name_ner_cut_short_is_that_person():
+    sheet = sheet_of('A petition was started by Green group leader Cllr Nkechi Obiageli, who accused the mayor of '
+                     '"wasting the budget".')
+    quote = quote_with(sheet, "wasting the budget")
+    assert quote.speaker is not None and "Nkechi" in speaker_name(sheet, quote)
 
 
 def test_pronoun_speaker_is_not_the_person_named_in_the_words():
-    text = ('Wales coach Tomas Ferreira refused to blame the red card. Fullback Luis da Silva was sent off after '
-            '20 minutes. Da Silva, he said, had apologised to his teammates in the dressing room.')
+    text = ("Club manager Tomas Brevik defended his goalkeeper after the loss. Keeper Jarek Kowal had been booked "
+            "twice. Kowal, he said, had trained harder than anyone this season.")
     sheet = sheet_of(text)
-    assert speaker_name(sheet, quote_with(sheet, "apologised to his teammates")) == "Tomas Ferreira"
+    assert speaker_name(sheet, quote_with(sheet, "trained harder")) == "Tomas Brevik"
+
+
+def test_description_in_the_words_does_not_stop_a_pronoun_naming_the_speaker():
+    text = ("His mother, Lorna Vickery, wept in the gallery. For the prosecution, Imelda Okoye-Blake told the court "
+            "the ring had earned some £900,000. The 29-year-old had logged each delivery on a phone, she said.")
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "logged each delivery")) != "Lorna Vickery"
 
 
 def test_opening_place_phrase_taken_for_the_subject_gives_way_to_the_person_beside_it():
-    sheet = sheet_of("Tom Hale was jailed for six years. Outside court, Hale’s sister, Maureen, said the family "
-                     "would appeal.")
-    assert speaker_name(sheet, quote_with(sheet, "the family would appeal")) == "Maureen"
+    sheet = sheet_of("Tom Varley lost the vote. Outside parliament, Varley’s sister, Morwenna, said they would fight on.")
+    quote = quote_with(sheet, "they would fight on")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Varley’s sister"
+    assert speaker_name(sheet, quote) == "Morwenna"
 
 
 def test_named_source_beside_unnamed_ones_is_the_source():
-    sheet = sheet_of("The thieves fled on motorbikes, according to police sources and the Ministry of Justice.")
-    assert speaker_name(sheet, quote_with(sheet, "fled on motorbikes")) == "the Ministry of Justice"
-    sheet = sheet_of("The thieves fled on motorbikes, according to police sources.")
-    assert quote_with(sheet, "fled on motorbikes").source == "anonymous"
+    sheet = sheet_of("The fire started in a kitchen, according to fire service sources and the Harbour Authority.")
+    assert speaker_name(sheet, quote_with(sheet, "started in a kitchen")) == "the Harbour Authority"
+    sheet = sheet_of("The fire started in a kitchen, according to fire service sources.")
+    assert quote_with(sheet, "started in a kitchen").source == "anonymous"
 
 
 def test_name_before_a_description_the_parse_made_a_second_subject_is_the_speaker():
@@ -353,10 +360,3 @@ def test_name_before_a_description_the_parse_made_a_second_subject_is_the_speake
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NUM", "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
     doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert speaker_of(doc[8]).text == "Tarvo"
-
-
-def test_description_in_the_words_does_not_stop_a_pronoun_naming_the_speaker():
-    text = ("His mother, Lorna Price, wept in the gallery. Prosecuting, Harriet Okoye-Blake said the gang had made "
-            "about £900,000. The 29-year-old had kept a list of every job in a diary, she said.")
-    sheet = sheet_of(text)
-    assert speaker_name(sheet, quote_with(sheet, "kept a list")) != "Lorna Price"

@@ -97,17 +97,17 @@ def test_heading_with_a_colon_in_the_body_is_not_a_quote():
     assert sheet.quotes == []
 
 
+
 def test_report_inside_another_is_the_outer_speakers():
-    sheet = sheet_of('Tenants had been warned by inspectors last spring that the wiring posed "a modest risk", '
-                     "the housing agency told the Gazette.")
-    quote = quote_with(sheet, "modest risk")
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the housing agency"
+    sheet = sheet_of('Pupils had been warned by inspectors last autumn that the gym roof posed "a serious danger", '
+                     "the county council told reporters.")
+    quote = quote_with(sheet, "serious danger")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the county council"
 
 
 def test_quotations_of_one_sentence_share_the_cue_that_closes_it():
-    text = ('While the agency DPA reported the raid lasted ten minutes, Interior Minister Karl Brenner gave a '
-            'shorter account. "The men came in through a window and took the paintings" in a raid that "took four '
-            'minutes", the minister was quoted as saying by the daily Der Morgen.')
+    text = ('Coach Ilse Morrow spoke after the final. "We defended well" in a match that "could have gone either '
+            'way", the coach told the club website.')
     sheet = sheet_of(text)
-    assert speaker_name(sheet, quote_with(sheet, "took four minutes")) == "Karl Brenner"
-    assert speaker_name(sheet, quote_with(sheet, "came in through a window")) == "Karl Brenner"
+    assert speaker_name(sheet, quote_with(sheet, "could have gone either way")) == "Ilse Morrow"
+    assert speaker_name(sheet, quote_with(sheet, "We defended well")) == "Ilse Morrow"

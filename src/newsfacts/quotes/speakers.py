@@ -76,7 +76,7 @@ def speaker_of(verb: Token) -> Span | None:
                 child = _named_before_description(child)
                 if token is not verb and child.lower_ == "it" and token.lemma_ == "be":
                     return None  # 'It is easy to say …': an expletive subject stands for no one
-                if child.pos_ == "VERB":  # 'Opening the case, Ann Lee KC said': a clause is no one
+                if child.pos_ == "VERB":  # 'Summing up, Ann Lee KC said': a clause is no one
                     return _name_before(token)
                 if (appositive := _opening_phrase_apposition(child)) is not None:
                     return appositive
@@ -119,8 +119,8 @@ def _named_before_description(subject: Token) -> Token:
 
 
 def _opening_phrase_apposition(subject: Token) -> Span | None:
-    """The person set beside a sentence's opening phrase that the parse took for the subject: in 'Outside court,
-    his sister, Ana, said …' a bare singular noun without article ('court') names a place or time, not a speaker."""
+    """The person set beside a sentence's opening phrase that the parse took for the subject: in 'Outside
+    parliament, his sister, Ana, said …' a bare singular noun without article names a place or time, not a speaker."""
     if subject.tag_ != "NN" or subject.left_edge.i != subject.sent.start or any(
             child.dep_ in ("det", "poss", "nummod") for child in subject.children):
         return None
@@ -279,6 +279,7 @@ def inverted_subject(cue: Token) -> Span | None:
 
 # Words that point back at someone the article has named: "the company said", "this official".
 DEFINITE = {"the", "this", "that", "these", "those"}
+# The indefinite articles, which open a description rather than a name ('A spokesman').
 ARTICLES = {"a", "an"}
 # How many sentences back a pronoun may find the unnamed source it stands for.
 UNNAMED_WINDOW = 2
@@ -298,7 +299,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
         return None, None, "anonymous", None
     document = _document_referred_to(phrase, mentions)
     if document is not None or _is_authored(speaker_head(phrase)):
-        # "The statement added", "a release stating", "according to the complaint filed by X", "…, it read":
+        # "The statement added", "a release stating", "according to a lawsuit brought by X", "…, it read":
         # the words are its author's.
         author = _document_author(document if document is not None else speaker_head(phrase))
         if author is not None and not _is_document(speaker_head(author)) and not _is_authored(speaker_head(author)):
@@ -332,7 +333,7 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     previous = None
     if entity is not None and lower in lex["person_pronouns"] and content[0] < head.idx < content[1] and _named_in(
             entity, content[0], head.idx):
-        # 'Novak, he said, had left': who is named in the words the cue interrupts is not who says them
+        # 'Kowal, he said, had left': who is named in the words the cue interrupts is not who says them
         entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
                                        excluded=entity.id)
     elif entity is None and lower in lex["person_pronouns"]:
@@ -375,7 +376,7 @@ def _document_referred_to(phrase: Span, mentions: Mentions) -> Token | None:
 
 def _document_author(document: Token) -> Span | None:
     """Who wrote a statement: 'the family's statement', 'a statement from X', 'X issued a release', 'a
-    complaint filed by X', 'X said in a statement', 'X posted it'."""
+    lawsuit filed by X', 'X said in a statement', 'X posted it'."""
     if document.pos_ == "VERB":
         return speaker_of(document)
     owner = noun_owner(document)
@@ -383,7 +384,7 @@ def _document_author(document: Token) -> Span | None:
         return owner
     if document.dep_ in ("dobj", "attr") and document.head.pos_ == "VERB":
         return speaker_of(document.head)
-    for child in document.children:  # 'the complaint filed by X', 'a statement issued by X', not 'seen by X'
+    for child in document.children:  # 'a lawsuit filed by X', 'a statement issued by X', not 'seen by X'
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in quote_cues()["authoring_verbs"]:
             agent = next((grand for grand in child.children if grand.dep_ == "agent"), None)
             objects = [grand for grand in agent.children if grand.dep_ == "pobj"] if agent is not None else []
@@ -428,7 +429,7 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
     doc = head.doc
     before = head.i
     while head.pos_ == "PROPN" and before > 0 and doc[before - 1].pos_ == "PROPN" and doc[before - 1].head == head:
-        # 'Cllr Ann Okafor' with the surname left out of the person NER found: the rest of one name
+        # 'Cllr Ann Brodie' with the surname left out of the person NER found: the rest of one name
         before -= 1
         if (entity := mentions.entity_of(doc[before])) is not None and entity.type == "PERSON":
             return entity
@@ -455,7 +456,7 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
 
 def _named_in(entity: Entity, start: int, end: int) -> bool:
     """Whether a name of the entity lies between the characters `start` and `end` (a word in capitals; not a
-    pronoun or a description such as 'The 29-year-old', which the entity stage may have merged wrongly)."""
+    pronoun or a description such as 'the defendant', which the entity stage may have merged wrongly)."""
     return any(start <= mention.start and mention.end <= end and any(
         word[:1].isupper() and word.lower() not in DEFINITE | ARTICLES for word in mention.text.split())
         for mention in entity.mentions if mention.text.lower() not in quote_cues()["person_pronouns"])

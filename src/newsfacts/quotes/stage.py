@@ -103,7 +103,7 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
             if before or attributed and one_voice:  # another paragraph of the same quotation has the cue
                 source = max(before, key=lambda quote: quote.start) if before else attributed[0]
             elif (closing := _closing_cue_quote(text, quotes, mark)) is not None:
-                source = closing  # '"A" in a raid that "B", the minister said': the sentence's cue is A's too
+                source = closing  # '"A" in a match that "B", the coach said': the sentence's cue is A's too
             elif number == 0 and len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(
                     text, mark.outer_start):
                 previous = _last_spoken_before(quotes, mark.start)
@@ -176,7 +176,7 @@ def _starts_sentence(text: str, at: int) -> bool:
 def _reporting_reports(scored: list[tuple[float, Candidate]],
                        likely: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """Unlikely candidates that report a likely one: a reporting verb with a speaker whose content holds the cue
-    of a report ('Tenants had been warned by inspectors that …, the agency told the Gazette')."""
+    of a report ('Pupils had been warned by inspectors that …, the council told reporters')."""
     cues = sorted(candidate.cue[0].idx for _, candidate in likely)
     found = []
     for score, candidate in scored:
@@ -196,7 +196,7 @@ def _closes_its_words(candidate: Candidate) -> bool:
 
 def _reporters_first(scored: list[tuple[float, Candidate]]) -> list[Candidate]:
     """Candidates likeliest first, but a report nested in the words of one whose cue closes them after it: in
-    'Tenants had been warned by inspectors that …, the agency said' the words are the agency's, who reports the
+    'Pupils had been warned by inspectors that …, the council said' the words are the council's, who reports the
     warning."""
     closing = [candidate for _, candidate in scored if _closes_its_words(candidate)]
     by_start = sorted((candidate.start, candidate.end) for candidate in closing)
