@@ -105,9 +105,11 @@ def test_report_inside_another_is_the_outer_speakers():
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the county council"
 
 
+
 def test_quotations_of_one_sentence_share_the_cue_that_closes_it():
-    text = ('Coach Ilse Morrow spoke after the final. "We defended well" in a match that "could have gone either '
-            'way", the coach told the club website.')
+    text = ('Chief steward Ilse Morrow gave her account. "The crowd broke through the barriers and ran onto the pitch" '
+            'during a game that "lasted barely an hour", the steward was quoted as saying by local radio.')
     sheet = sheet_of(text)
-    assert speaker_name(sheet, quote_with(sheet, "could have gone either way")) == "Ilse Morrow"
-    assert speaker_name(sheet, quote_with(sheet, "We defended well")) == "Ilse Morrow"
+    for words in ("lasted barely an hour", "broke through the barriers"):
+        quote = quote_with(sheet, words)
+        assert quote.speaker_mention is not None and quote.speaker_mention.text == "the steward"

@@ -473,9 +473,10 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         closing = _closing_punctuation(text, quotation)
         reporting = _reports_quotation(cue) or position in (STATEMENT, READS)
         # '"…," she said', '"…" — said X', '"…" was said by X', 'X issued the following statement: "…"'
-        # The comma may stand outside the marks: '"…", the minister said'.
+        # The comma may stand outside the marks: '"…", the minister said' (words, not marks the pairing mixed up).
+        comma_after = text[quotation.outer_end:quotation.outer_end + 1] == "," and text[quotation.start].isalnum()
         handed = position in (DASH_VERB, STATEMENT, READS) or position == "after" and (
-            closing in ",?!" or text[quotation.outer_end:quotation.outer_end + 1] == "," or _said_by_agent(cue))
+            closing in ",?!" or comma_after or _said_by_agent(cue))
         position = {DASH_VERB: "after", STATEMENT: "before_colon", READS: "after"}.get(position, position)
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={bucket(len(words))}",

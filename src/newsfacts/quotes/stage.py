@@ -102,10 +102,10 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
             before = [quote for quote in attributed if quote.start < mark.start]
             if before or attributed and one_voice:  # another paragraph of the same quotation has the cue
                 source = max(before, key=lambda quote: quote.start) if before else attributed[0]
-            elif (closing := _closing_cue_quote(text, quotes, mark)) is not None:
+            elif number == 0 and _floating_sentence(text, mark) and (
+                    closing := _closing_cue_quote(text, quotes, mark)) is not None:
                 source = closing  # '"A" in a match that "B", the coach said': the sentence's cue is A's too
-            elif number == 0 and len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(
-                    text, mark.outer_start):
+            elif number == 0 and _floating_sentence(text, mark):
                 previous = _last_spoken_before(quotes, mark.start)
                 if previous is None or text.count("\n\n", previous.end, mark.start) > FLOATING_MAX_PARAGRAPHS:
                     break
@@ -118,6 +118,11 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
                                  speaker_mention=source.speaker_mention, speaker_name=source.speaker_name), key=_start)
             longest = max(longest, mark.end - mark.start)
     return quotes
+
+
+def _floating_sentence(text: str, mark: Quotation) -> bool:
+    """A quotation that opens a sentence and is long enough to be one."""
+    return len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(text, mark.outer_start)
 
 
 def _closing_cue_quote(text: str, quotes: list[Quote], mark: Quotation) -> Quote | None:
