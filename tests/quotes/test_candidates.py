@@ -395,3 +395,11 @@ def test_quoted_words_in_a_title_case_headline_are_not_taken_for_a_name():
 def test_question_put_to_someone_still_counts_in_polnear_notion():
     sheet = attributions_of("The bus company was asked why the route had been cut.")
     assert [quote.cue for quote in sheet.quotes] == ["asked"]
+
+
+
+def test_that_clause_the_parse_hung_on_the_noun_before_it_is_the_report():
+    sheet = sheet_of("Finance director Rohan Treadway told analysts on a call that the group expected profits to fall "
+                     "by a third next year.")
+    assert speaker_name(sheet, quote_with(sheet, "expected profits to fall")) == "Rohan Treadway"
+    assert not sheet_of("The mayor spoke on a call that lasted an hour.").quotes

@@ -241,3 +241,122 @@ def test_company_speaks_when_the_verb_fits():
 def test_researchers_are_an_anonymous_source():
     quote = quote_with(sheet_of("Researchers say the drug halves the risk of a second stroke."), "halves the risk")
     assert quote.source == "anonymous" and quote.speaker is None
+
+
+
+def test_statement_said_in_is_the_speakers():
+    sheet = sheet_of("Harbour master Lena Ortiz said in a statement that the pier would reopen in June.")
+    assert speaker_name(sheet, quote_with(sheet, "pier would reopen")) == "Lena Ortiz"
+
+
+def test_it_for_a_statement_named_before_is_its_author():
+    sheet = sheet_of('The charity\'s trustees released a statement on Tuesday. "We are saddened by the news," it read.')
+    quote = quote_with(sheet, "saddened by the news")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "The charity's trustees"
+
+
+def test_it_that_says_is_not_taken_for_a_statement():
+    sheet = sheet_of("The port authority sent a letter on Monday. It says the ferry firm broke the rules.")
+    quote = quote_with(sheet, "broke the rules")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "It"
+
+
+def test_document_filed_by_someone_is_theirs():
+    sheet = sheet_of("The builder bribed two inspectors, according to a lawsuit filed by tenant Omar Haddad.")
+    assert speaker_name(sheet, quote_with(sheet, "bribed two inspectors")) == "Omar Haddad"
+
+
+def test_document_without_an_author_is_not_the_last_speaker():
+    sheet = sheet_of('"We paid nobody," Vera Quist told reporters. According to the complaint, the firm paid '
+                     'twelve officials.')
+    assert quote_with(sheet, "the firm paid").speaker is None
+
+
+def test_person_named_beside_a_title_is_the_speaker():
+    sheet = sheet_of('The Chair of Cumbria County Council, Cllr Edwina Trask, said the new library was "long overdue".')
+    assert speaker_name(sheet, quote_with(sheet, "long overdue")) == "Cllr Edwina Trask"
+
+
+def test_lawyer_named_after_an_opening_participle_and_the_side_he_acts_for():
+    sheet = sheet_of("Summing up for the defence, Mark Denby KC, for the landlord, told the jury the deal was lawful.")
+    assert speaker_name(sheet, quote_with(sheet, "the deal was lawful")) == "Mark Denby KC"
+
+
+def test_listener_after_told_is_not_an_inverted_speaker():
+    sheet = sheet_of('"The bridge will open in May," told the mayor.')
+    quote = quote_with(sheet, "open in May")
+    assert quote.speaker_mention is None or "mayor" not in quote.speaker_mention.text
+
+
+def test_speaker_hung_on_a_quoted_word_is_its_apposition():
+    from spacy.tokens import Doc
+    from newsfacts.nlp import load_model
+    from newsfacts.quotes.speakers import apposition_after
+    # '"We won , our fans ," his son told us .' as the small model may parse it: 'fans' the subject, 'son' beside it
+    words = ['"', "We", "won", ",", "our", "fans", ",", '"', "his", "son", "told", "us", "."]
+    heads = [10, 2, 10, 10, 5, 10, 5, 5, 9, 5, 10, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "punct", "poss", "nsubj", "punct", "punct", "poss", "appos", "ROOT", "dobj",
+            "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps)
+    closing_mark = doc[7]
+    phrase = apposition_after(doc[4:6], closing_mark.idx + 1)
+    assert phrase is not None and phrase.text == "his son"
+    assert apposition_after(doc[4:6], doc[9].idx + 3) is None
+
+
+@pytest.mark.parametrize("quotation, words", [('"Pay or lose it all,"', "Pay or lose"),
+                                               ('"You have a week. Then we publish,"', "Then we publish")])
+def test_the_post_is_by_whoever_posted_it(quotation, words):
+    text = ('"We found the leak at dawn," Ida Quenby said. The Crimson Hand group posted the stolen files on Friday. '
+            f'{quotation} the post read.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, words)) == "Crimson Hand"
+
+
+def test_relative_who_after_a_name_ner_cut_short_is_that_person():
+    sheet = sheet_of('A petition was started by Green group leader Cllr Nkechi Obiageli, who accused the mayor of '
+                     '"wasting the budget".')
+    quote = quote_with(sheet, "wasting the budget")
+    assert quote.speaker is not None and "Nkechi" in speaker_name(sheet, quote)
+
+
+def test_pronoun_speaker_is_not_the_person_named_in_the_words():
+    text = ("Club manager Tomas Brevik defended his goalkeeper after the loss. Keeper Jarek Kowal had been booked "
+            "twice. Kowal, he said, had trained harder than anyone this season.")
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "trained harder")) == "Tomas Brevik"
+
+
+def test_description_in_the_words_does_not_stop_a_pronoun_naming_the_speaker():
+    text = ("His mother, Lorna Vickery, wept in the gallery. For the prosecution, Imelda Okoye-Blake told the court "
+            "the ring had earned some £900,000. The 29-year-old had logged each delivery on a phone, she said.")
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "logged each delivery")) != "Lorna Vickery"
+
+
+def test_opening_place_phrase_taken_for_the_subject_gives_way_to_the_person_beside_it():
+    sheet = sheet_of("Tom Varley lost the vote. Outside parliament, Varley’s sister, Morwenna, said they would fight on.")
+    quote = quote_with(sheet, "they would fight on")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Varley’s sister"
+    assert speaker_name(sheet, quote) == "Morwenna"
+
+
+def test_named_source_beside_unnamed_ones_is_the_source():
+    sheet = sheet_of("The fire started in a kitchen, according to fire service sources and the Harbour Authority.")
+    assert speaker_name(sheet, quote_with(sheet, "started in a kitchen")) == "the Harbour Authority"
+    sheet = sheet_of("The fire started in a kitchen, according to fire service sources.")
+    assert quote_with(sheet, "started in a kitchen").source == "anonymous"
+
+
+def test_name_before_a_description_the_parse_made_a_second_subject_is_the_speaker():
+    from spacy.tokens import Doc
+    from newsfacts.nlp import load_model
+    from newsfacts.quotes.speakers import speaker_of
+    # 'Tarvo, a firm founded in 1990, said it would close.' with both 'Tarvo' and 'firm' as subjects of 'said'
+    words = ["Tarvo", ",", "a", "firm", "founded", "in", "1990", ",", "said", "it", "would", "close", "."]
+    heads = [8, 8, 3, 8, 3, 4, 5, 8, 8, 11, 11, 8, 8]
+    deps = ["nsubj", "punct", "det", "nsubj", "acl", "prep", "pobj", "punct", "ROOT", "nsubj", "aux", "ccomp",
+            "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NUM", "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert speaker_of(doc[8]).text == "Tarvo"

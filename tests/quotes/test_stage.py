@@ -95,3 +95,21 @@ def test_first_paragraph_of_a_quotation_takes_the_cue_of_its_last():
 def test_heading_with_a_colon_in_the_body_is_not_a_quote():
     sheet = sheet_of("The bridge opened in May.\nBridge Row: The Main Points\nIt cost more than planned.")
     assert sheet.quotes == []
+
+
+
+def test_report_inside_another_is_the_outer_speakers():
+    sheet = sheet_of('Pupils had been warned by inspectors last autumn that the gym roof posed "a serious danger", '
+                     "the county council told reporters.")
+    quote = quote_with(sheet, "serious danger")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the county council"
+
+
+
+def test_quotations_of_one_sentence_share_the_cue_that_closes_it():
+    text = ('Chief steward Ilse Morrow gave her account. "The crowd broke through the barriers and ran onto the pitch" '
+            'during a game that "lasted barely an hour", the steward was quoted as saying by local radio.')
+    sheet = sheet_of(text)
+    for words in ("lasted barely an hour", "broke through the barriers"):
+        quote = quote_with(sheet, words)
+        assert quote.speaker_mention is not None and quote.speaker_mention.text == "the steward"

@@ -18,7 +18,7 @@ from ..parse import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, SUBJECT_DEPS, governing_v
 from ..quote_marks import Quotation, QuotedSpans
 from .model import bucket, cue_features, speaker_features
 from .speakers import (
-    CLAUSE_DEPS, according_source, inverted_subject, is_trailing_report, name_after_dash, noun_owner, said_by_anyone,
+    CLAUSE_DEPS, according_source, apposition_after, container_speaker, inverted_subject, is_trailing_report, name_after_dash, noun_owner, said_by_anyone,
     speaker_of,
 )
 
@@ -125,7 +125,8 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
 def _misattached_clause(verb: Token) -> list[Token]:
     """A reported clause the small model hangs elsewhere: 'It was said by X, Y, that …' (the that-clause on a
     word of the agent), 'told investors the company expected …' (the clause's subject as a second object), 'said
-    after the meeting he would resign' (a clause with a subject and no conjunction, as an adverbial clause)."""
+    after the meeting he would resign' (a clause with a subject and no conjunction, as an adverbial clause), 'told
+    reporters on a call that …' (a that-clause on the noun before it, as if a relative clause)."""
     if verb.lemma_.lower() not in quote_cues()["reporting_verbs"]:
         return []
     for child in verb.rights:
@@ -133,6 +134,12 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 grand.dep_ in ("mark", "advmod") and grand.i < child.i for grand in child.children) and any(
                 grand.dep_ in ("nsubj", "nsubjpass") and grand.i < child.i for grand in child.children):
             return [child]
+    for child in verb.rights:  # 'told reporters on a call that …': the clause hung on the call as if relative
+        for noun in (grand for grand in child.children if child.dep_ == "prep" and grand.dep_ == "pobj"):
+            clause = next((grand for grand in noun.rights if grand.dep_ in NOUN_ATTACHED_DEPS and _that_clause(grand)
+                           and any(mark.dep_ == "mark" for mark in grand.children)), None)
+            if clause is not None:
+                return [clause]
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
         that = next((token for token in verb.subtree if token.i > verb.i and token.lower_ == "that"
                      and token.dep_ == "mark"), None)
@@ -258,7 +265,7 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
             continue
         if said_by_anyone(token):
             continue  # 'Anyone who says that …' reports no one's words
-        speaker = speaker_of(token) if token.pos_ != "NOUN" else noun_owner(token)
+        speaker = speaker_of(token) if token.pos_ != "NOUN" else noun_owner(token) or container_speaker(token)
         if speaker is None and token.lemma_.lower() in quote_cues()["reporting_verbs"] and kind in CLAUSE_DEPS and (
                 token.i > 0 and doc[token.i - 1].text == "," and all(head.i < token.i for head in heads)):
             speaker = inverted_subject(token)  # '…, reports the agency.'
@@ -388,6 +395,10 @@ DASHES = {"―", "—", "–", "-", "--"}
 DASH_VERB = "dash_verb"
 # 'X's reply: "…"', 'X issued the following statement: "…"': a statement introduced without a speech verb.
 STATEMENT = "statement"
+# '"…," the statement read': a quotation and the document that holds it, whose 'read' the parse may take for a
+# noun; as far before 'read' as the document's phrase may start: 'the group's short post'.
+READS = "reads"
+READS_REACH = 4
 # A quoted name has at most this many words: 'Salt and Stone', 'The Man Who Fell to Earth'.
 TITLE_WORDS = 6
 # How many words before a colon a statement's noun may stand: 'Quote from Dr Ann Lee, head of the clinic:'.
@@ -446,7 +457,9 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         elif speaker is None and position != STATEMENT:
             speaker = speaker_of(cue)
             if speaker is not None and spans.share(speaker.start_char, speaker.end_char) > 0:
-                speaker = None  # '"Nobody," said the chair': a quoted word the parse made the cue's subject
+                # '"Nobody," said the chair': a quoted word the parse made the cue's subject; in '"…, our
+                # marks," her son, Ali, told us' it hangs the speaker on that word as its apposition
+                speaker = apposition_after(speaker, quotation.outer_end)
             if speaker is None and position in ("after", DASH_VERB):
                 speaker = inverted_subject(cue)
             if speaker is None and _generic_speech(cue) or said_by_anyone(cue):
@@ -458,11 +471,13 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
             continued_until = next_quote.end
         words = text[quotation.start:quotation.end].split()
         closing = _closing_punctuation(text, quotation)
-        reporting = _reports_quotation(cue) or position == STATEMENT
+        reporting = _reports_quotation(cue) or position in (STATEMENT, READS)
         # '"…," she said', '"…" — said X', '"…" was said by X', 'X issued the following statement: "…"'
-        handed = position in (DASH_VERB, STATEMENT) or position == "after" and (
-            closing in ",?!" or _said_by_agent(cue))
-        position = {DASH_VERB: "after", STATEMENT: "before_colon"}.get(position, position)
+        # The comma may stand outside the marks: '"…", the minister said' (words, not marks the pairing mixed up).
+        comma_after = text[quotation.outer_end:quotation.outer_end + 1] == "," and text[quotation.start].isalnum()
+        handed = position in (DASH_VERB, STATEMENT, READS) or position == "after" and (
+            closing in ",?!" or comma_after or _said_by_agent(cue))
+        position = {DASH_VERB: "after", STATEMENT: "before_colon", READS: "after"}.get(position, position)
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={bucket(len(words))}",
                     f"closed={quotation.closed}", f"ends_with={closing}"] + speaker_features(speaker, cue)
@@ -539,6 +554,8 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
         speaker = name_after_dash(doc, following[1].i)
         if speaker is not None:
             return following[0], "dash", speaker
+    if (reads := _document_reads(doc, following)) is not None:
+        return reads[0], READS, reads[1]
     reporting = quote_cues()["reporting_verbs"]
     before_options: list[tuple[Token, str]] = []
     preceding = list(_previous_tokens(doc, before))
@@ -562,6 +579,19 @@ def _quotation_cue(doc: Doc, after: int, before: int, ends_sentence: bool) -> tu
     reporting_options = [option for option in options if option[0].lemma_ in reporting]
     cue, position = (reporting_options or options or [(None, "")])[0]
     return cue, position, None
+
+
+def _document_reads(doc: Doc, following: list[Token]) -> tuple[Token, Span] | None:
+    """'read' after a quotation and the document phrase before it ('"…," the post read'), when the parse did not
+    take 'read' for the verb it is."""
+    words = [token for token in following if not token.is_punct][:READS_REACH + 1]
+    documents = quote_cues()["document_nouns"]
+    for number, token in enumerate(words[1:], start=1):
+        if token.lower_ in ("read", "reads") and token.pos_ != "VERB" and words[number - 1].lemma_.lower() in documents:
+            return token, doc[words[0].i:token.i]
+        if token.pos_ not in ("DET", "PRON", "ADJ", "NOUN", "PROPN", "PART"):
+            return None
+    return None
 
 
 def _statement_before(colon: Token) -> tuple[Token, Span | None] | None:

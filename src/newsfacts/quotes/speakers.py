@@ -39,6 +39,8 @@ DATELINE_REACH = 20  # tokens
 NAMING_VERBS = {"name", "surname", "call", "identify"}
 # Prepositions that give a statement's author: 'the claim by X', 'a statement from X', 'on behalf of X'.
 OWNER_PREPOSITIONS = ("by", "from")
+# How many words a phrase naming whom a speaker acts for may have: 'for the Crown Prosecution Service'.
+SIDE_REACH = 8
 # Punctuation a speaker phrase does not run across (a hyphen inside 'anti-war activists' it does).
 PHRASE_BREAKS = {",", ";", ":", "(", ")", "—", "–", "―"}
 
@@ -71,8 +73,13 @@ def speaker_of(verb: Token) -> Span | None:
         # The subject nearest the verb first: in 'Defending Ann Lee, Tom Ray KC said' the parse may take both.
         for child in sorted(token.children, key=lambda child: abs(child.i - token.i)):
             if child.dep_ in SUBJECT_DEPS:
+                child = _named_before_description(child)
                 if token is not verb and child.lower_ == "it" and token.lemma_ == "be":
                     return None  # 'It is easy to say …': an expletive subject stands for no one
+                if child.pos_ == "VERB":  # 'Summing up, Ann Lee KC said': a clause is no one
+                    return _name_before(token)
+                if (appositive := _opening_phrase_apposition(child)) is not None:
+                    return appositive
                 return _past_dateline(child) or _noun_phrase(child)
             if child.dep_ == "agent":  # passive: "was told by X"
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
@@ -102,6 +109,30 @@ def speaker_of(verb: Token) -> Span | None:
     return None
 
 
+def _named_before_description(subject: Token) -> Token:
+    """The name a description stands beside, when the parse made both subjects of the verb: 'Acme, a firm
+    founded in 1990, said …' (the name is the speaker, the description says what it is)."""
+    if subject.pos_ != "NOUN" or subject.left_edge.i < 2 or subject.doc[subject.left_edge.i - 1].text != ",":
+        return subject
+    name = subject.doc[subject.left_edge.i - 2]
+    return name if name.pos_ == "PROPN" and name.head == subject.head and name.dep_ in SUBJECT_DEPS else subject
+
+
+def _opening_phrase_apposition(subject: Token) -> Span | None:
+    """The person set beside a sentence's opening phrase that the parse took for the subject: in 'Outside
+    parliament, his sister, Ana, said …' a bare singular noun without article names a place or time, not a speaker."""
+    if subject.tag_ != "NN" or subject.left_edge.i != subject.sent.start or any(
+            child.dep_ in ("det", "poss", "nummod") for child in subject.children):
+        return None
+    # The parse may make it a conjunct, with a comma and no 'and' before it.
+    if any(child.dep_ == "cc" for child in subject.children):
+        return None
+    appositive = next((child for child in subject.rights if child.dep_ in ("appos", "conj")), None)
+    if appositive is None or subject.doc[appositive.left_edge.i - 1].text != ",":
+        return None
+    return _noun_phrase(appositive)
+
+
 def _slipped_subject(verb: Token) -> Span | None:
     """A subject the parse hung on the verb in pieces: in '"…," the 34-year-old said' the small model often
     attaches 'the' and 'old' to 'said' as a determiner and a modifier; a verb takes neither."""
@@ -118,12 +149,27 @@ def _name_before(verb: Token) -> Span | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     end = verb.i - 1
+    aside = _side_before(doc, end)
+    if aside is not None:  # 'Ann Lee KC, for the council, said': the side a lawyer speaks for
+        end = aside
     start = end
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("PERSON", "ORG"):
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
         start -= 1
-    if start == end or start == 0 or doc[start - 1].text != ",":
+    # A name NER reads as a person's or a body's, in part at least: 'Ann Lee KC' may come out as an ORG 'KC'.
+    if start == end or start == 0 or doc[start - 1].text != "," or not any(
+            token.ent_type_ in ("PERSON", "ORG") for token in doc[start:end]):
         return None
     return doc[start:end]
+
+
+def _side_before(doc: Doc, comma: int) -> int | None:
+    """The comma before a phrase opening on a preposition that ends at `comma` ('…, for the defence,'), if any."""
+    for index in range(comma - 1, max(0, comma - SIDE_REACH) - 1, -1):
+        if doc[index].text == ",":
+            opening = doc[index + 1]
+            return index if index + 1 < comma and opening.pos_ == "ADP" and not any(
+                token.pos_ in ("VERB", "AUX") for token in doc[index + 1:comma]) else None
+    return None
 
 
 def _past_dateline(subject: Token) -> Span | None:
@@ -188,9 +234,15 @@ def speaker_head(speaker: Span) -> Token:
 
 
 def according_source(according: Token, to: Token) -> Span | None:
+    """X in 'according to X'; of 'unnamed sources and X', the one with a name."""
     objects = [child for child in to.children if child.dep_ == "pobj"] or [
         child for child in according.children if child.dep_ == "pobj"]
-    return _noun_phrase(objects[0]) if objects else None
+    if not objects:
+        return None
+    source = objects[0]
+    if source.pos_ != "PROPN" and source.lemma_.lower() in quote_cues()["source_nouns"]:
+        source = next((child for child in source.conjuncts if child.pos_ == "PROPN"), source)
+    return _noun_phrase(source)
 
 
 def name_after_dash(doc: Doc, index: int) -> Span | None:
@@ -200,9 +252,19 @@ def name_after_dash(doc: Doc, index: int) -> Span | None:
     return doc[index:end] if end > index else None
 
 
+def apposition_after(subject: Span, end: int) -> Span | None:
+    """The phrase set beside a subject that starts at character `end` or later: the speaker, when the parse took
+    a quoted word before it for the subject."""
+    return next((_noun_phrase(child) for child in speaker_head(subject).rights
+                 if child.dep_ == "appos" and child.left_edge.idx >= end), None)
+
+
 def inverted_subject(cue: Token) -> Span | None:
     """The speaker straight after an inverted cue ('"…," said the chair', '"…," sobbed his mother', '"…,"
-    tweeted councillor Ann Lee'), which the small model may parse as the cue's object or anything else."""
+    tweeted councillor Ann Lee'), which the small model may parse as the cue's object or anything else; not
+    after a verb whose object is who heard the words ('told the court')."""
+    if cue.lemma_.lower() in quote_cues()["listener_verbs"]:
+        return None
     doc = cue.doc
     for child in cue.rights:
         if child.dep_ in INVERTED_SUBJECT_DEPS and child.left_edge.i == cue.i + 1 and child.pos_ in ("NOUN", "PROPN"):
@@ -217,6 +279,8 @@ def inverted_subject(cue: Token) -> Span | None:
 
 # Words that point back at someone the article has named: "the company said", "this official".
 DEFINITE = {"the", "this", "that", "these", "those"}
+# The indefinite articles, which open a description rather than a name ('A spokesman').
+ARTICLES = {"a", "an"}
 # How many sentences back a pronoun may find the unnamed source it stands for.
 UNNAMED_WINDOW = 2
 # Penn tags of plural nouns: "officials" can be "they", not "she".
@@ -226,17 +290,22 @@ WRITER = "the writer"
 
 
 def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, spoken: QuotedSpans,
-                    earlier: list[Quote]) -> tuple[Entity | None, TextSpan | None, str, str | None]:
+                    earlier: list[Quote], content: tuple[int, int] = (0, 0)
+                    ) -> tuple[Entity | None, TextSpan | None, str, str | None]:
     """The speaker's entity, the mention naming it here, whether the source is named, anonymous or the writer
-    (an "I" outside `spoken`, the quoted words), and the name to show for it."""
+    (an "I" outside `spoken`, the quoted words), and the name to show for it. `content` is where the reported
+    words lie (characters)."""
     if phrase is None:  # "is said to", an agentless passive: someone unnamed
         return None, None, "anonymous", None
-    if _is_document(speaker_head(phrase)):
-        # "The statement added", "a release stating": the words are its author's.
-        author = _document_author(speaker_head(phrase))
-        if author is not None and not _is_document(speaker_head(author)):
-            return resolve_speaker(author, sheet, mentions, spoken, earlier)
-        previous = _previous_named_speaker(phrase, earlier)
+    document = _document_referred_to(phrase, mentions)
+    if document is not None or _is_authored(speaker_head(phrase)):
+        # "The statement added", "a release stating", "according to a lawsuit brought by X", "…, it read":
+        # the words are its author's.
+        author = _document_author(document if document is not None else speaker_head(phrase))
+        if author is not None and not _is_document(speaker_head(author)) and not _is_authored(speaker_head(author)):
+            return resolve_speaker(author, sheet, mentions, spoken, earlier, content)
+    if document is not None:
+        previous = _previous_named_speaker(phrase, earlier) if document.pos_ != "VERB" else None
         if previous is not None:
             entity = next((entity for entity in sheet.entities if entity.id == previous.speaker), None)
             return entity, previous.speaker_mention, previous.source, previous.speaker_name
@@ -250,7 +319,11 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
     if referent is not None:  # "residents who say …": the mention is "who", the speaker the residents
         head, name = referent, _noun_phrase(referent).text
     # Only the head and the names set with it name the speaker: "sources close to X" and "X's lawyer" are not X.
-    entity = mentions.entity_of(head) or _named_with(head, mentions)
+    # A person named beside a title the entity stage took for a thing is the speaker: 'The Chair of X, Ann Lee,'.
+    entity = mentions.entity_of(head)
+    if entity is None or entity.type != "PERSON":
+        named = _named_with(head, mentions)
+        entity = named if entity is None or named is not None and named.type == "PERSON" else entity
     lower = head.lower_
     lex = quote_cues()
     first_person = lower in lex["writer_pronouns"] or head.lemma_.lower() in lex["writer_pronouns"]
@@ -258,7 +331,12 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
             phrase.text.lower() in lex["interviewer_labels"]):  # "Q: …" in a transcript is the publication's
         return None, mention, "writer", WRITER
     previous = None
-    if entity is None and lower in lex["person_pronouns"]:
+    if entity is not None and lower in lex["person_pronouns"] and content[0] < head.idx < content[1] and _named_in(
+            entity, content[0], head.idx):
+        # 'Kowal, he said, had left': who is named in the words the cue interrupts is not who says them
+        entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
+                                       excluded=entity.id)
+    elif entity is None and lower in lex["person_pronouns"]:
         entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False)
     elif entity is None and lower in lex["group_pronouns"]:
         entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True)
@@ -274,12 +352,57 @@ def _is_document(head: Token) -> bool:
     return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["document_nouns"]
 
 
+def _is_authored(head: Token) -> bool:
+    """'the complaint', 'a report': a paper whose words are its author's when the sentence names one."""
+    return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["authored_documents"]
+
+
+def _document_referred_to(phrase: Span, mentions: Mentions) -> Token | None:
+    """The statement a speaker phrase is: itself ('the statement read'), or, for an 'it' that reads and no entity
+    claims, the last statement named in its sentence or the two before ('They issued a statement. "…," it read.')."""
+    head = speaker_head(phrase)
+    doc = head.doc
+    window = sentence_start(doc, head.sent.start, UNNAMED_WINDOW) or 0  # the quoted sentences count
+    if _is_document(head):
+        if _document_author(head) is not None or phrase[0].lower_ not in DEFINITE:
+            return head
+        # 'the post' with no author of its own: the post named or made just before ('X posted it online')
+        return next((token for token in reversed(doc[window:head.i]) if token.lemma_ == head.lemma_ and (
+            token.pos_ == "VERB" or token.pos_ == "NOUN" and _document_author(token) is not None)), head)
+    if head.lower_ != "it" or head.head.lemma_ != "read" or mentions.entity_of(head) is not None:
+        return None  # an 'it' that says or denounces is a body more often than a paper
+    return next((token for token in reversed(doc[window:head.i]) if _is_document(token)), None)
+
+
 def _document_author(document: Token) -> Span | None:
-    """Who wrote a statement: 'the family's statement', 'a statement from X', 'X issued a release'."""
+    """Who wrote a statement: 'the family's statement', 'a statement from X', 'X issued a release', 'a
+    lawsuit filed by X', 'X said in a statement', 'X posted it'."""
+    if document.pos_ == "VERB":
+        return speaker_of(document)
     owner = noun_owner(document)
-    if owner is None and document.dep_ in ("dobj", "attr") and document.head.pos_ == "VERB":
+    if owner is not None:
+        return owner
+    if document.dep_ in ("dobj", "attr") and document.head.pos_ == "VERB":
         return speaker_of(document.head)
-    return owner
+    for child in document.children:  # 'a lawsuit filed by X', 'a statement issued by X', not 'seen by X'
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in quote_cues()["authoring_verbs"]:
+            agent = next((grand for grand in child.children if grand.dep_ == "agent"), None)
+            objects = [grand for grand in agent.children if grand.dep_ == "pobj"] if agent is not None else []
+            if objects:
+                return _noun_phrase(objects[0])
+    return container_speaker(document)
+
+
+def container_speaker(noun: Token) -> Span | None:
+    """The speaker of the verb a statement is the medium of: 'X said in a statement (that …)', 'X announced it
+    in a letter'."""
+    preposition = noun.head
+    verb = preposition.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":  # the parse may hang it on the object: 'announced it in'
+        verb = verb.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "in" or verb.pos_ != "VERB":
+        return None
+    return speaker_of(verb) if verb.lemma_.lower() in quote_cues()["reporting_verbs"] else None
 
 
 def _previous_named_speaker(phrase: Span, earlier: list[Quote]) -> Quote | None:
@@ -303,6 +426,13 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
     for child in head.children:
         if child.dep_ == "appos" and (entity := mentions.entity_of(child)):
             return entity
+    doc = head.doc
+    before = head.i
+    while head.pos_ == "PROPN" and before > 0 and doc[before - 1].pos_ == "PROPN" and doc[before - 1].head == head:
+        # 'Cllr Ann Brodie' with the surname left out of the person NER found: the rest of one name
+        before -= 1
+        if (entity := mentions.entity_of(doc[before])) is not None and entity.type == "PERSON":
+            return entity
     for child in head.children:
         # 'a resident surnamed Ng', 'a man named as Tom Hale'
         if child.dep_ in NOUN_ATTACHED_DEPS and child.lemma_.lower() in NAMING_VERBS:
@@ -314,7 +444,6 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
         if child.dep_ == "compound" and head.lemma_.lower() in quote_cues()["spokesperson_nouns"] and (
                 entity := mentions.entity_of(child)) and entity.type != "PLACE":
             return entity
-    doc = head.doc
     after = _noun_phrase(head).end
     if head.pos_ == "NOUN" and after + 1 < len(doc) and doc[after].text == ",":
         found = mentions.starting.get(doc[after + 1].idx)
@@ -323,6 +452,14 @@ def _named_with(head: Token, mentions: Mentions) -> Entity | None:
             if closing >= len(doc) or doc[closing].text in (",", ".", ":"):
                 return found[1]
     return None
+
+
+def _named_in(entity: Entity, start: int, end: int) -> bool:
+    """Whether a name of the entity lies between the characters `start` and `end` (a word in capitals; not a
+    pronoun or a description such as 'the defendant', which the entity stage may have merged wrongly)."""
+    return any(start <= mention.start and mention.end <= end and any(
+        word[:1].isupper() and word.lower() not in DEFINITE | ARTICLES for word in mention.text.split())
+        for mention in entity.mentions if mention.text.lower() not in quote_cues()["person_pronouns"])
 
 
 def _unnamed(phrase: Span, head: Token) -> bool:
@@ -336,11 +473,12 @@ def _unnamed(phrase: Span, head: Token) -> bool:
 
 
 def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: tuple[str, ...],
-                gender: str | None, plural: bool) -> tuple[Entity | None, Quote | None]:
-    """A pronoun the entity stage left unresolved: the nearest earlier mention of a wanted entity whose gender
-    fits, or an earlier quote's unnamed source when that was named nearer; else the last speaker of that type."""
-    fits = {entity.id: entity for entity in sheet.entities
-            if entity.type in wanted and (gender is None or entity.gender in (None, gender))}
+                gender: str | None, plural: bool, excluded: str | None = None) -> tuple[Entity | None, Quote | None]:
+    """A pronoun the entity stage left unresolved (or resolved to `excluded`, who cannot be meant): the nearest
+    earlier mention of a wanted entity whose gender fits, or an earlier quote's unnamed source when that was named
+    nearer; else the last speaker of that type."""
+    fits = {entity.id: entity for entity in sheet.entities if entity.id != excluded
+            and entity.type in wanted and (gender is None or entity.gender in (None, gender))}
     best, best_start = None, -1
     for entity in fits.values():
         for mention in entity.mentions:

@@ -30,6 +30,8 @@ SAME_CONTENT = 0.9
 # dateline and that cue's words, not the line's: in the first lines of the text, where datelines stand.
 SAME_LINE = 0.6
 DATELINE_LINES = 2
+# Where a sentence ends, outside quotation marks.
+SENTENCE_BREAK = re.compile(r"[.?!][\"”’']*\s")
 # A floating quotation is a quoted sentence of this many words or more, at most this many paragraphs
 # after the last attributed quote.
 FLOATING_MIN_WORDS = 5
@@ -59,8 +61,11 @@ def _attributions(parsed: Parsed, sheet: FactSheet, acts: bool) -> list[Quote]:
     marks = quotations(text)
     scored = [(probability(candidate.features, acts), candidate)
               for candidate in candidates(parsed.doc, text, marks, acts)]
-    kept = _distinct([candidate for score, candidate in sorted(scored, key=lambda pair: -pair[0])
-                      if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features])
+    likely = [(score, candidate) for score, candidate in scored
+              if score >= model(acts)["threshold"] or HANDED_TO_CUE in candidate.features]
+    # PolNeAR counts a report inside another as an attribution of its own; news counts the outer speaker's words.
+    kept = _distinct([candidate for _, candidate in sorted(likely, key=lambda pair: -pair[0])] if acts
+                     else _reporters_first(likely + _reporting_reports(scored, likely)))
     transcript = _colon_form(parsed.doc, text, marks, kept)
     # A cue read inside a transcript line's words is one of the words, not their cue.
     kept = [candidate for candidate in kept if not any(
@@ -97,8 +102,10 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
             before = [quote for quote in attributed if quote.start < mark.start]
             if before or attributed and one_voice:  # another paragraph of the same quotation has the cue
                 source = max(before, key=lambda quote: quote.start) if before else attributed[0]
-            elif number == 0 and len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(
-                    text, mark.outer_start):
+            elif number == 0 and _floating_sentence(text, mark) and (
+                    closing := _closing_cue_quote(text, quotes, mark)) is not None:
+                source = closing  # '"A" in a match that "B", the coach said': the sentence's cue is A's too
+            elif number == 0 and _floating_sentence(text, mark):
                 previous = _last_spoken_before(quotes, mark.start)
                 if previous is None or text.count("\n\n", previous.end, mark.start) > FLOATING_MAX_PARAGRAPHS:
                     break
@@ -111,6 +118,21 @@ def _with_floating(text: str, marks: list[Quotation], quotes: list[Quote]) -> li
                                  speaker_mention=source.speaker_mention, speaker_name=source.speaker_name), key=_start)
             longest = max(longest, mark.end - mark.start)
     return quotes
+
+
+def _floating_sentence(text: str, mark: Quotation) -> bool:
+    """A quotation that opens a sentence and is long enough to be one."""
+    return len(text[mark.start:mark.end].split()) >= FLOATING_MIN_WORDS and _starts_sentence(text, mark.outer_start)
+
+
+def _closing_cue_quote(text: str, quotes: list[Quote], mark: Quotation) -> Quote | None:
+    """The next quote in the mark's sentence, when its cue and speaker close the sentence after it."""
+    following = quotes[bisect_left(quotes, mark.end, key=_start):]
+    later = following[0] if following else None
+    if later is None or later.cue is None or later.speaker_mention is None or later.speaker_mention.start < later.end:
+        return None
+    between = text[mark.end:later.start] + " " + text[later.end:later.speaker_mention.start]
+    return None if "\n" in between or SENTENCE_BREAK.search(between) else later
 
 
 def _start(quote: Quote) -> int:
@@ -154,6 +176,47 @@ def _overlaps(quote: Quote, mark: Quotation) -> bool:
 def _starts_sentence(text: str, at: int) -> bool:
     before = text[max(0, at - 3):at].rstrip(" \t")
     return not before or before[-1] in ".?!\n"
+
+
+def _reporting_reports(scored: list[tuple[float, Candidate]],
+                       likely: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Unlikely candidates that report a likely one: a reporting verb with a speaker whose content holds the cue
+    of a report ('Pupils had been warned by inspectors that …, the council told reporters')."""
+    cues = sorted(candidate.cue[0].idx for _, candidate in likely)
+    found = []
+    for score, candidate in scored:
+        if score >= model(False)["threshold"] or "negated" in candidate.features or not _closes_its_words(candidate):
+            continue
+        at = bisect_left(cues, candidate.start)
+        if at < len(cues) and cues[at] < candidate.end:
+            found.append((score, candidate))
+    return found
+
+
+def _closes_its_words(candidate: Candidate) -> bool:
+    """'…, the agency said': a reporting verb with a speaker after the words it reports, closing them."""
+    return candidate.cue[0].idx >= candidate.end and candidate.speaker is not None and (
+        "reporting_verb" in candidate.features)
+
+
+def _reporters_first(scored: list[tuple[float, Candidate]]) -> list[Candidate]:
+    """Candidates likeliest first, but a report nested in the words of one whose cue closes them after it: in
+    'Pupils had been warned by inspectors that …, the council said' the words are the council's, who reports the
+    warning."""
+    closing = [candidate for _, candidate in scored if _closes_its_words(candidate)]
+    by_start = sorted((candidate.start, candidate.end) for candidate in closing)
+    starts = [start for start, _ in by_start]
+    # The furthest any content starting at or before each place reaches, to find a cue inside one by bisection.
+    reach = []
+    for _, end in by_start:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def nested(candidate: Candidate) -> bool:
+        cue = candidate.cue[0].idx
+        index = bisect_right(starts, cue) - 1
+        return index >= 0 and reach[index] > cue and not candidate.start <= cue < candidate.end
+
+    return [candidate for _, candidate in sorted(scored, key=lambda pair: (nested(pair[1]), -pair[0]))]
 
 
 def _distinct(ranked: list[Candidate]) -> list[Candidate]:
@@ -230,7 +293,7 @@ def _to_quote(candidate: Candidate, text: str, quoted: QuotedSpans, spoken: Quot
     # '"A," she said, "B."' is direct too: quoted words at both ends, only the cue between them.
     split = quoted.share(start, start + 1) == 1 and quoted.share(end - 1, end) == 1
     kind = "direct" if split or quoted.share(start, end) >= DIRECT_SHARE else "indirect"
-    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier)
+    speaker, mention, source, name = resolve_speaker(candidate.speaker, sheet, mentions, spoken, earlier, (start, end))
     return Quote(text=text[start:end], start=start, end=end, kind=kind, source=source,
                  cue=candidate.cue_text, speaker=speaker.id if speaker else None,
                  speaker_mention=mention, speaker_name=name)
