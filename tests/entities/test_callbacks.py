@@ -250,3 +250,12 @@ def test_her_side_is_the_team_its_coach_is_named_with(nlp, text, team):
 def test_her_side_without_a_coach_of_one_team_is_no_team(nlp, text):
     entities = entities_of(nlp, text)
     assert all(m.text not in {"his team", "her side"} for e in entities if e.type == "ORG" for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Norway's fisheries minister, Ann Lee, said her country would not sign.", True),
+    ("Ann Lee met ministers from Norway and Chile. She said her country would not sign.", False),
+])
+def test_her_country_is_the_country_named_with_the_subject(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "her country" for e in entities if e.name == "Norway" for m in e.mentions) is joined

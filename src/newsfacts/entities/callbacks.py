@@ -283,15 +283,19 @@ def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
 
 TEAM_LEADERS = frozenset(ENTITY_WORDS["team_leader_nouns"])
 TEAM_NOUNS = frozenset(ENTITY_WORDS["team_nouns"])
+# What one speaking for a country, party or union calls it with 'her': 'her country', 'his party'.
+POSSESSED_NOUNS = frozenset({"country", "nation", "party", "union", "state", "city", "council", "government"})
 POSSESSIVE_GENDERS = {"his": "male", "her": "female", "their": None}
 
 
 def add_team_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """'Kelsby coach Ann Lee said her side had been unlucky': a team's manager or captain calls the team 'her side'
-    or 'his team'. When the clause's subject is named with one team's name before the role, 'her side' is that team
-    (the pronoun must fit the subject's gender where it is known)."""
+    or 'his team'. When the clause's subject is named with one team's name before the role, 'her side' is that team;
+    so, by the same reading, is 'her country' the one country, 'his party' the one party named before a subject
+    ('Velnia's trade minister, Ann Lee, said her country…'). The pronoun must fit the subject's gender where known."""
     organisations = [k for k in clusters if k.type == "ORG"]
-    for noun in tokens_spelling(doc, text, TEAM_NOUNS) if organisations else []:
+    others = [k for k in clusters if k.type != "PERSON"]
+    for noun in tokens_spelling(doc, text, TEAM_NOUNS | POSSESSED_NOUNS) if others else []:
         owner = noun.left_edge
         if not noun.is_lower or noun.tag_ != "NN" or owner.i != noun.i - 1 or owner.lower_ not in POSSESSIVE_GENDERS \
                 or cluster_of(clusters, noun.i) is not None:
@@ -303,11 +307,17 @@ def add_team_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         gender = POSSESSIVE_GENDERS[owner.lower_]
         if gender and person is not None and person.gender not in {None, gender}:
             continue
-        roles = [t for t in subject.subtree if t.lemma_.lower() in TEAM_LEADERS and t.is_lower and t.i <= subject.i]
-        teams = {team for role in roles for t in role.lefts if t.dep_ in {"compound", "poss", "nmod", "amod"}
-                 and is_capitalised(t) for team in [_team_named(t, organisations)] if team is not None}
-        if len(teams) == 1:
-            teams.pop().mentions.append((owner.i, noun.i + 1, "description"))
+        before = [t for t in subject.subtree if t.i < subject.i and is_capitalised(t)
+                  and t.dep_ in {"compound", "poss", "nmod", "amod"}]
+        if noun.lower_ in TEAM_NOUNS:
+            roles = [t for t in subject.subtree if t.lemma_.lower() in TEAM_LEADERS and t.is_lower and t.i <= subject.i]
+            named = {team for role in roles for t in role.lefts if t in before
+                     for team in [_team_named(t, organisations)] if team is not None}
+        else:
+            named = {k for t in before for k in [cluster_of(others, t.i)] if k is not None
+                     and noun.lower_ in called_back_as(k) | head_word_kinds(k)}
+        if len(named) == 1:
+            named.pop().mentions.append((owner.i, noun.i + 1, "description"))
 
 
 def _team_named(word: Token, organisations: list[Cluster]) -> Cluster | None:
