@@ -259,3 +259,9 @@ def test_her_side_without_a_coach_of_one_team_is_no_team(nlp, text):
 def test_her_country_is_the_country_named_with_the_subject(nlp, text, joined):
     entities = entities_of(nlp, text)
     assert any(m.text == "her country" for e in entities if e.name == "Norway" for m in e.mentions) is joined
+
+
+def test_the_town_is_the_one_placed_in_a_region_when_nothing_else_tells(nlp):
+    text = "Tom Reed grew up in Dunstow and now lives in Brackwell, Ohio. Neighbours in the small town call him generous."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the small town") is holder(entities, "Brackwell")

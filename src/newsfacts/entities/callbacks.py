@@ -94,7 +94,22 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
     local = in_sentence[0] if len(in_sentence) == 1 else None
     counts = sorted(((names_before(k, start), id(k), k) for k in named), key=lambda item: item[:2], reverse=True)
     story = home if home in named else counts[0][2] if counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0] else None
+    if story is None:
+        # 'his home in Kelsby, Ohio': the one placed in a region or country, the way news places its town
+        placed = [k for k in named if _placed_in_region(doc, k)]
+        story = placed[0] if len(placed) == 1 else None
     return story if local is None else local if story in {None, local} else None
+
+
+def _placed_in_region(doc: Doc, cluster: Cluster) -> bool:
+    """Whether a place is named followed by a region or country ISO 3166 knows: 'Kelsby, Ohio'."""
+    for _, end, kind in cluster.mentions:
+        if kind == "name" and end + 1 < len(doc) and doc[end].text == ",":
+            key = lower_key(doc[end + 1]) if doc[end + 1].ent_type_ != "GPE" else \
+                " ".join(t.lower_ for t in doc[end + 1:end + 4] if t.ent_iob_ != "O" and t.ent_type_ == "GPE")
+            if key and (place_kinds(key) or is_subdivision(key)):
+                return True
+    return False
 
 
 def _outlet_home(towns: list[Cluster], outlet: str | None) -> Cluster | None:
