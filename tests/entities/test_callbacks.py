@@ -265,3 +265,14 @@ def test_the_town_is_the_one_placed_in_a_region_when_nothing_else_tells(nlp):
     text = "Tom Reed grew up in Dunstow and now lives in Brackwell, Ohio. Neighbours in the small town call him generous."
     entities = entities_of(nlp, text)
     assert holder(entities, "the small town") is holder(entities, "Brackwell")
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Tom Reed has coached the Tarnside Hawks since May. Under Reed the Tarnside Hawks have won nine games. Fans of "
+     "the Tarnside Hawks sang all night. Tickets sold out in an hour, and the club thanked its fans.", True),
+    ("Tom Reed has coached the Tarnside Hawks since May. Tickets sold out in an hour, and the club thanked its fans.",
+     False),
+])
+def test_the_club_is_the_organisation_a_story_names_most(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "the club" for e in entities for m in e.mentions) is joined
