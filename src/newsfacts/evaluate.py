@@ -18,7 +18,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .ingest import IngestError, check_date, check_time
+from .ingest import IngestError, check_date, check_time, metadata_field
 from .render.text import counted
 from .schema import Article, Check, ErrorRecord, FactSheet, Quote
 from .sheet import empty_sheet
@@ -567,7 +567,8 @@ def gold_article(record: Any, path: Path, where: str) -> GoldArticle:
     except IngestError as error:
         raise GoldError(f"{where}: {error}") from None
     return GoldArticle(record, Article(id=article_id, text=text, published=published, published_at=published_at,
-                                       title=record.get("title"), source=str(path)))
+                                       title=record.get("title"), source=str(path),
+                                       outlet=metadata_field(record.get("outlet"))))
 
 
 def read_gold_file(path: Path, limit: int | None = None) -> GoldFile:

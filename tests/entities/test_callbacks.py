@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
+from newsfacts.entities import find_entities
+from newsfacts.nlp import parse
+from newsfacts.schema import Article, FactSheet
 
 
 @pytest.mark.parametrize("text, joined", [
@@ -181,3 +184,95 @@ def test_a_kind_said_of_one_does_not_outweigh_an_organisation_of_no_known_kind_n
             "second-tier club Brackwater United Sports. Olsen said the club needed new players.")
     entities = entities_of(nlp, text)
     assert all(m.text != "the club" for m in holder(entities, "Brackwater United Sports").mentions)
+
+
+def test_the_town_is_the_one_named_earlier_in_its_sentence(nlp):
+    text = "Storms hit Brackwell and Dunstow on Monday. At Dunstow 90mm of rain fell, twice the town's usual total."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Dunstow", 1)
+
+
+def test_the_village_is_the_one_village_like_place_named(nlp):
+    entities = entities_of(nlp, "A barn burned down near Ellerby on Sunday. The village's pub took in the horses.")
+    assert holder(entities, "The village") is holder(entities, "Ellerby")
+
+
+def test_an_abbreviated_state_is_no_town(nlp):
+    entities = entities_of(nlp, "The fair in Brackwell, Wash., drew 9,000 people. The city paid for extra buses.")
+    assert holder(entities, "The city") is holder(entities, "Brackwell")
+
+
+def _entities_from_outlet(nlp, text: str, outlet: str):
+    article = Article(id="t", text=text, outlet=outlet)
+    return find_entities(parse(article, nlp), FactSheet(id="t", text=text))
+
+
+def test_the_town_of_a_local_paper_is_the_one_it_is_named_for(nlp):
+    text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
+    entities = _entities_from_outlet(nlp, text, "The Brackwell Courier")
+    assert holder(entities, "the town") is holder(entities, "Brackwell")
+
+
+def test_a_district_in_the_sentence_and_the_papers_town_leave_the_city_unsaid(nlp):
+    text = "A gas main blew up in Brackwell overnight. The blast in Dunstow was heard across the city."
+    entities = _entities_from_outlet(nlp, text, "Brackwell Evening News")
+    assert all(m.text != "the city" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "An Aslef spokesman said the union would ballot drivers again.",
+    "Aslef's general secretary, Tom Reed, said drivers were angry. The union will ballot them in June.",
+])
+def test_the_union_is_the_organisation_of_no_kind_in_the_subject_before(nlp, text):
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the union" if "the union" in text else "The union") is holder(entities, "Aslef")
+
+
+def test_the_union_after_two_organisations_of_no_kind_is_neither(nlp):
+    entities = entities_of(nlp, "Aslef's leader met Unison's leader on Monday. The union will ballot drivers in June.")
+    assert all(m.text != "The union" for e in entities for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, team", [
+    ("Kelsby Rovers coach Ann Lee said her side had been unlucky.", "Kelsby Rovers"),
+    ("Dunmere Athletic drew 1-1 with Kelsby Rovers. Rovers boss Ann Lee felt her team deserved more.", "Kelsby Rovers"),
+])
+def test_her_side_is_the_team_its_coach_is_named_with(nlp, text, team):
+    entities = entities_of(nlp, text)
+    back = "her side" if "her side" in text else "her team"
+    assert holder(entities, back) is holder(entities, team)
+
+
+@pytest.mark.parametrize("text", [
+    "Dunmere Athletic drew 1-1 with Kelsby Rovers. Tom Reed said his team deserved more.",
+    "Kelsby Rovers coach Tom Reed said her side had been unlucky.",
+])
+def test_her_side_without_a_coach_of_one_team_is_no_team(nlp, text):
+    entities = entities_of(nlp, text)
+    assert all(m.text not in {"his team", "her side"} for e in entities if e.type == "ORG" for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Norway's fisheries minister, Ann Lee, said her country would not sign.", True),
+    ("Ann Lee met ministers from Norway and Chile. She said her country would not sign.", False),
+])
+def test_her_country_is_the_country_named_with_the_subject(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "her country" for e in entities if e.name == "Norway" for m in e.mentions) is joined
+
+
+def test_the_town_is_the_one_placed_in_a_region_when_nothing_else_tells(nlp):
+    text = "Tom Reed grew up in Dunstow and now lives in Brackwell, Ohio. Neighbours in the small town call him generous."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the small town") is holder(entities, "Brackwell")
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Tom Reed has coached the Tarnside Hawks since May. Under Reed the Tarnside Hawks have won nine games. Fans of "
+     "the Tarnside Hawks sang all night. Tickets sold out in an hour, and the club thanked its fans.", True),
+    ("Tom Reed has coached the Tarnside Hawks since May. Tickets sold out in an hour, and the club thanked its fans.",
+     False),
+])
+def test_the_club_is_the_organisation_a_story_names_most(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "the club" for e in entities for m in e.mentions) is joined

@@ -150,3 +150,9 @@ def test_an_institution_word_inside_a_name_is_no_call_back_of_it(nlp):
     entities = entities_of(nlp, text)
     district = holder(entities, "the Kelsby Valley School District")
     assert all(m.text != "the school" for m in district.mentions)
+
+
+def test_a_legislature_is_called_back_as_the_chamber(nlp):
+    text = "The Kelsby Senate passed the water bill 21-12 on Tuesday. The chamber then adjourned until May."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The chamber") is holder(entities, "The Kelsby Senate")

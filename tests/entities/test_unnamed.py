@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
+from newsfacts.entities import find_entities
+from newsfacts.nlp import parse
+from newsfacts.schema import Article, FactSheet
 
 
 def test_a_disaster_the_story_never_names_is_one_event(nlp):
@@ -85,3 +88,26 @@ def test_a_thing_brought_in_with_a_and_named_later_by_its_noun_is_the_named_one(
             "Oberhalden Partners will appoint a coach.")
     entities = entities_of(nlp, text)
     assert holder(entities, "a Swiss consortium") is holder(entities, "Oberhalden Partners")
+
+
+def test_this_newspaper_is_one_organisation_however_often_said(nlp):
+    text = "A neighbour told this newspaper the fire began at night. The landlord later told this newspaper he was away."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "this newspaper") is holder(entities, "this newspaper", 1)
+    assert holder(entities, "this newspaper").type == "ORG"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Ms Ito said to this paper that the school would reopen.", True),
+    ("The authors of this paper found that short naps help.", False),
+])
+def test_this_paper_is_the_outlet_only_when_told_something(nlp, text, joined):
+    entities = entities_of(nlp, text)
+    assert any(m.text == "this paper" for e in entities for m in e.mentions) is joined
+
+
+def test_the_outlet_named_in_its_own_article_holds_this_newspaper(nlp):
+    text = "The Kelsby Gazette revealed in May that the mill would shut. Its owner told this newspaper it would not."
+    article = Article(id="t", text=text, outlet="The Kelsby Gazette (weekly)")
+    entities = find_entities(parse(article, nlp), FactSheet(id="t", text=text))
+    assert holder(entities, "this newspaper") is holder(entities, "Kelsby Gazette")

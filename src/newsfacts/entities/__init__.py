@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ..nlp import Parsed
 from ..schema import Entity, FactSheet
-from .callbacks import add_place_descriptions, add_settlement_callbacks, refer_to_named_by_head
+from .callbacks import add_place_descriptions, add_settlement_callbacks, add_team_callbacks, refer_to_named_by_head
 from .companies import add_organisation_descriptions
 from .consistency import remove_contradictions
 from .descriptions import (
@@ -32,7 +32,7 @@ from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
-from .unnamed import add_introduced_things, add_unnamed_events
+from .unnamed import add_introduced_things, add_outlet_self_mentions, add_unnamed_events
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
@@ -46,12 +46,14 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
     add_introduced_things(doc, parsed.text, clusters)
+    add_outlet_self_mentions(doc, parsed.text, clusters, parsed.article.outlet)
     add_families(doc, parsed.text, clusters)
     add_organisation_descriptions(doc, parsed.text, clusters)
     add_place_descriptions(doc, clusters)
     add_kind_descriptions(doc, clusters)
     refer_to_named_by_head(doc, parsed.text, clusters)
-    add_settlement_callbacks(doc, parsed.text, clusters)
+    add_settlement_callbacks(doc, parsed.text, clusters, parsed.article.outlet)
+    add_team_callbacks(doc, parsed.text, clusters)
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)

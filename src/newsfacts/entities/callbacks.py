@@ -12,10 +12,10 @@ from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .descriptions import refer_back
-from .kinds import called_back_as, head_word_kinds
+from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
 from .names import place_noun_before
 from .places import COUNTRY_NOUNS, is_subdivision, place_kinds
-from .words import COMMON_PLACE_HEADS, lower_key, tokens_spelling
+from .words import COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, is_capitalised, lower_key, normalise, tokens_spelling
 
 
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
@@ -53,41 +53,90 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
 
 
 # Last words of a place's name that make it no town: a feature, a building, an area ('Kelsby Valley', 'Kelsby Shire').
-NOT_SETTLEMENT_HEADS = PLACE_HEADS | COMMON_PLACE_HEADS | PLACE_NOUNS | {"shire", "heights", "county", "coast",
-                                                                         "estate", "gardens", "court", "north",
-                                                                         "south", "east", "west", "central"}
+NOT_SETTLEMENT_HEADS = PLACE_HEADS | COMMON_PLACE_HEADS | PLACE_NOUNS | BUILDING_KINDS | KIND_NOUNS \
+    | {"shire", "heights", "county", "coast", "estate", "gardens", "court", "north", "south", "east", "west", "central"}
+# The nouns a story calls its town by without having said it is one, and the kinds of place each may call back: a
+# town is called a city and back, a village only a village.
+SETTLEMENT_NOUNS = {"town": set(TOWN_NOUNS), "city": set(TOWN_NOUNS), "village": {"village"}}
 
 
-def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'Flooding cut off Kelsby … the town's mayor said': a story about one town calls it 'the town' or 'the city'
-    without ever saying it is one. The place so called is the one town-like place named before: not a country or a
-    region ISO 3166 knows, no feature or building, and not called another kind of place by the article ('the village
-    of Kelsby'), or the one of them the story is about, named at least three times and twice as often as any other."""
-    places = [k for k in clusters if k.type == "PLACE"]
-    towns = [k for k in places if _town_like(doc, k)]
+def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outlet: str | None = None) -> None:
+    """'Flooding cut off Kelsby … the town's mayor said': a story about one town calls it 'the town', 'the city' or
+    'the village' without ever saying it is one. The place so called is a town-like place named before: not a
+    country or a region ISO 3166 knows, no feature or building, not called another kind of place by the article
+    ('the village of Kelsby'); and of several, the one the evidence picks (`_settlement_meant`)."""
+    towns = [k for k in clusters if k.type == "PLACE" and _town_like(doc, k)]
     if not towns:
         return
-    for noun in tokens_spelling(doc, text, set(TOWN_NOUNS)):
+    home = _outlet_home(towns, outlet)
+    given = {cluster: _given_kinds(doc, cluster) for cluster in towns}
+    for noun in tokens_spelling(doc, text, set(SETTLEMENT_NOUNS)):
         start = call_back_start(noun)
         if start is None or noun.tag_ != "NN" or cluster_of(clusters, noun.i) is not None:
             continue
-        counts = sorted(((names_before(k, start), id(k), k) for k in towns), key=lambda item: item[:2], reverse=True)
-        counts = [(count, k) for count, _, k in counts if count]
-        # the one named before, or the one the story is about: named three times or more, twice as often as any other
-        if len(counts) == 1 or counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
-            counts[0][1].mentions.append((start, noun.i + 1, "description"))
+        options = [k for k in towns if given[k] <= SETTLEMENT_NOUNS[noun.lower_]]
+        owner = _settlement_meant(doc, options, start, home)
+        if owner is not None:
+            owner.mentions.append((start, noun.i + 1, "description"))
+
+
+def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster | None) -> Cluster | None:
+    """Of the town-like places named before token `start`, the one 'the town' there means: the only one; else the
+    one the evidence picks, when the evidence agrees: the only one named earlier in its sentence ('rain fell at
+    Kelsby, three times the town's average'), and the one the story is set in: the town the outlet is of ('the Kelsby
+    Gazette') or else the one named three times or more and twice as often as any other. A district named in the
+    sentence of a story set in its city ('a blast in Eastwick was heard across the city') is either."""
+    named = [k for k in towns if names_before(k, start)]
+    if len(named) <= 1:
+        return named[0] if named else None
+    sentence = doc[start].sent.start
+    in_sentence = [k for k in named if any(sentence <= s < start for s, _, _ in k.mentions)]
+    local = in_sentence[0] if len(in_sentence) == 1 else None
+    counts = sorted(((names_before(k, start), id(k), k) for k in named), key=lambda item: item[:2], reverse=True)
+    story = home if home in named else counts[0][2] if counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0] else None
+    if story is None:
+        # 'his home in Kelsby, Ohio': the one placed in a region or country, the way news places its town
+        placed = [k for k in named if _placed_in_region(doc, k)]
+        story = placed[0] if len(placed) == 1 else None
+    return story if local is None else local if story in {None, local} else None
+
+
+def _placed_in_region(doc: Doc, cluster: Cluster) -> bool:
+    """Whether a place is named followed by a region or country ISO 3166 knows: 'Kelsby, Ohio'."""
+    for _, end, kind in cluster.mentions:
+        if kind == "name" and end + 1 < len(doc) and doc[end].text == ",":
+            key = lower_key(doc[end + 1]) if doc[end + 1].ent_type_ != "GPE" else \
+                " ".join(t.lower_ for t in doc[end + 1:end + 4] if t.ent_iob_ != "O" and t.ent_type_ == "GPE")
+            if key and (place_kinds(key) or is_subdivision(key)):
+                return True
+    return False
+
+
+def _outlet_home(towns: list[Cluster], outlet: str | None) -> Cluster | None:
+    """The town a local outlet is named for ('Kelsby Evening Post', 'The Kelsby Gazette'): its place is the one a
+    writer's 'this town' and an unqualified 'the town' mean, when it is named in the article."""
+    words = normalise(outlet).split() if outlet else []
+    homes = [k for k in towns if any(key.split() == words[:len(key.split())] and len(words) > len(key.split())
+                                     for key in k.keys)]
+    return homes[0] if len(homes) == 1 else None
+
+
+def _given_kinds(doc: Doc, cluster: Cluster) -> set[str]:
+    """The kinds of place the article says a place is, right before its name ('the market town of Kelsby')."""
+    return {noun.lemma_.lower() for s, e, kind in cluster.mentions
+            if kind == "name" and (noun := place_noun_before(doc, s, e)) is not None}
 
 
 def _town_like(doc: Doc, cluster: Cluster) -> bool:
     """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
-    place by the article other than a town's or city's, nor a title ('Cllr Ann Lee' NER took for a place)."""
-    if called_back_as(cluster) - set(TOWN_NOUNS):
+    place by the article other than a settlement's, nor a title ('Cllr Ann Lee' NER took for a place), nor
+    abbreviated ('Wash.', a state)."""
+    if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
         return False
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
-    given = {noun.lemma_.lower() for s, e in names if (noun := place_noun_before(doc, s, e)) is not None}
     titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
-    return bool(names) and given <= set(TOWN_NOUNS) and not titled and not cluster.titles \
-        and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or place_kinds(key) or is_subdivision(key)
+    return bool(names) and _given_kinds(doc, cluster) <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
+        and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or key.endswith(".") or place_kinds(key) or is_subdivision(key)
                     for key in cluster.keys)
 
 
@@ -109,7 +158,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
     not_people = [k for k in clusters if k.type != "PERSON"]
     of_no_kind = [k for k in clusters if k.type == "ORG" and not kinds.get(k)]
     unnamed_before: set[str] = set()  # the new nouns first used of one named after: 'the hall' before 'County Hall'
-    for noun in tokens_spelling(doc, text, set(by_noun) | {"police"}):
+    for noun in tokens_spelling(doc, text, set(by_noun) | ORG_CALL_BACKS | {"police"}):
         start = call_back_start(noun)
         start = start if start is not None or noun.lower_ == "police" else _capitalised_call_back_start(noun)
         if start is not None and doc[start].lower_ == "this" and noun.lower_ in COUNTRY_NOUNS:
@@ -133,10 +182,16 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         # 'police raided the house … Tom Reed, of Kelsby Police, said': the one force, named before or after
         before = [k for k in options if k.first < start] or (options if noun.lower_ == "police" else [])
         owner = _recent_one(doc, before, start)
-        # "Reform's share rose, while the party…": an organisation of no known kind that is this sentence's subject
-        # is the one meant; of no known kind and only named in it, it may be.
-        unknown = [k for k in of_no_kind if k is not owner and any(noun.sent.start <= s < start for s, _, _ in k.mentions)]
-        subject = [k for k in unknown if any(noun.sent.start <= s < start and _in_subject_phrase(doc[s:e].root)
+        # "Reform's share rose, while the party…", "A Reform spokesman said the party…": an organisation of no known
+        # kind in this sentence's subject is the one meant; of no known kind and only named in it, it may be. With
+        # none named in this sentence and none known, the sentence before is read so ('Reform's leader spoke. The
+        # party…').
+        window = noun.sent.start
+        unknown = [k for k in of_no_kind if k is not owner and any(window <= s < start for s, _, _ in k.mentions)]
+        if not unknown and owner is None and window > 0:
+            window = doc[window - 1].sent.start
+            unknown = [k for k in of_no_kind if any(window <= s < start for s, _, _ in k.mentions)]
+        subject = [k for k in unknown if any(window <= s < start and _in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]
         if unknown and noun.lower_ in ORG_CALL_BACKS - new_nouns - said_nouns:  # 'the council' is of a known kind
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
@@ -145,6 +200,8 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         if owner is not None and noun.lower_ in owner.kinds and noun.lower_ not in _name_kinds(owner) and any(
                 names_before(k, start) > names_before(owner, start) for k in of_no_kind if k is not owner):
             owner = None
+        if owner is None and not options[1:] and noun.lower_ in ORG_CALL_BACKS:
+            owner = _story_organisation(of_no_kind, options, start)  # 'the club' in a story about one club
         # 'the town council' is not 'Kelsby County Council'
         places_said = {t.lower_ for t in doc[start + 1:noun.i] if t.dep_ == "compound"} & (PLACE_NOUNS | {"parish"})
         if owner is not None and places_said - {word for key in owner.keys for word in key.split()}:
@@ -183,9 +240,23 @@ def _electoral_area(doc: Doc, cluster: Cluster) -> bool:
     return False
 
 
+def _story_organisation(of_no_kind: list[Cluster], options: list[Cluster], start: int) -> Cluster | None:
+    """The organisation of no known kind a story is about, for 'the club' or 'the party' no evidence near it
+    settles: named three times or more before token `start`, twice as often as any other of no known kind and more
+    often than the one that can be called so."""
+    counts = sorted(((names_before(k, start), id(k), k) for k in of_no_kind), key=lambda item: item[:2], reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0] \
+            or any(names_before(k, start) >= counts[0][0] for k in options):
+        return None
+    return counts[0][2]
+
+
 def _in_subject_phrase(token: Token) -> bool:
-    """A clause's subject, or the possessor in one ('Acme's profit rose')."""
-    return token.dep_ in SUBJECT_DEPS or token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+    """A clause's subject, or a word before its head that it is made of: the possessor ('Acme's profit rose') or a
+    noun modifying it ('an Acme spokesman said', 'Acme branch secretary Ann Lee said')."""
+    while token.dep_ in {"compound", "poss"} and token.head.i > token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
 
 
 def call_back_start(noun: Token) -> int | None:
@@ -236,3 +307,62 @@ def _recent_one(doc: Doc, options: list[Cluster], start: int) -> Cluster | None:
     window = doc[start].sent.start if window is None else window
     recent = [k for k in options if any(window <= s < start for s, _, _ in k.mentions)]
     return recent[0] if len(recent) == 1 else None
+
+
+TEAM_LEADERS = frozenset(ENTITY_WORDS["team_leader_nouns"])
+TEAM_NOUNS = frozenset(ENTITY_WORDS["team_nouns"])
+# What one speaking for a country, party or union calls it with 'her': 'her country', 'his party'.
+POSSESSED_NOUNS = frozenset({"country", "nation", "party", "union", "state", "city", "council", "government"})
+POSSESSIVE_GENDERS = {"his": "male", "her": "female", "their": None}
+
+
+def add_team_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Kelsby coach Ann Lee said her side had been unlucky': a team's manager or captain calls the team 'her side'
+    or 'his team'. When the clause's subject is named with one team's name before the role, 'her side' is that team;
+    so, by the same reading, is 'her country' the one country, 'his party' the one party named before a subject
+    ('Velnia's trade minister, Ann Lee, said her country…'). The pronoun must fit the subject's gender where known."""
+    organisations = [k for k in clusters if k.type == "ORG"]
+    others = [k for k in clusters if k.type != "PERSON"]
+    for noun in tokens_spelling(doc, text, TEAM_NOUNS | POSSESSED_NOUNS) if others else []:
+        owner = noun.left_edge
+        if not noun.is_lower or noun.tag_ != "NN" or owner.i != noun.i - 1 or owner.lower_ not in POSSESSIVE_GENDERS \
+                or cluster_of(clusters, noun.i) is not None:
+            continue
+        subject = _subject_above(noun)
+        if subject is None:
+            continue
+        person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i)
+        gender = POSSESSIVE_GENDERS[owner.lower_]
+        if gender and person is not None and person.gender not in {None, gender}:
+            continue
+        before = [t for t in subject.subtree if t.i < subject.i and is_capitalised(t)
+                  and t.dep_ in {"compound", "poss", "nmod", "amod"}]
+        if noun.lower_ in TEAM_NOUNS:
+            roles = [t for t in subject.subtree if t.lemma_.lower() in TEAM_LEADERS and t.is_lower and t.i <= subject.i]
+            named = {team for role in roles for t in role.lefts if t in before
+                     for team in [_team_named(t, organisations)] if team is not None}
+        else:
+            named = {k for t in before for k in [cluster_of(others, t.i)] if k is not None
+                     and noun.lower_ in called_back_as(k) | head_word_kinds(k)}
+        if len(named) == 1:
+            named.pop().mentions.append((owner.i, noun.i + 1, "description"))
+
+
+def _team_named(word: Token, organisations: list[Cluster]) -> Cluster | None:
+    """The organisation a word before a role names: the one whose mention it is in, or else the one organisation
+    with that word in its name ('Rovers boss Ann Lee' in a match of Kelsby Rovers)."""
+    holder = cluster_of(organisations, word.i)
+    if holder is not None:
+        return holder
+    named = [k for k in organisations if any(lower_key(word) in key.split() for key in k.keys)]
+    return named[0] if len(named) == 1 else None
+
+
+def _subject_above(token: Token) -> Token | None:
+    """The subject of the nearest clause above a word that it is not part of: 'Ann Lee' for 'her side' in 'Ann Lee
+    said her side had been unlucky'."""
+    for verb in token.ancestors:
+        subject = next((t for t in verb.children if t.dep_ in SUBJECT_DEPS and not t.left_edge.i <= token.i <= t.right_edge.i), None)
+        if subject is not None:
+            return subject
+    return None

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from .callbacks import call_back_start
 from .clusters import Cluster, cluster_of
-from .words import ENTITY_WORDS, tokens_spelling
+from .words import ENTITY_WORDS, normalise, tokens_spelling
 
 
 EVENT_GROUPS = {noun: index for index, group in enumerate(ENTITY_WORDS["event_nouns"]) for noun in group}
@@ -86,3 +86,39 @@ def add_introduced_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             named[group].mentions.extend(mentions)
         elif len(mentions) > 1:
             clusters.append(Cluster(group[0], mentions=mentions))
+
+
+OUTLET_ALWAYS = frozenset(ENTITY_WORDS["outlet_self_nouns"]["always"])
+OUTLET_WHEN_TOLD = frozenset(ENTITY_WORDS["outlet_self_nouns"]["when_told"])
+TELLING_WORDS = frozenset(ENTITY_WORDS["telling_words"])
+
+
+def add_outlet_self_mentions(doc: Doc, text: str, clusters: list[Cluster], outlet: str | None = None) -> None:
+    """'Her son told this newspaper' or 'said in a statement to this website': the writer naming the outlet the
+    article is in, one organisation however often it is said; the outlet's own name, where the article gives it."""
+    mentions = []
+    for noun in tokens_spelling(doc, text, OUTLET_ALWAYS | OUTLET_WHEN_TOLD):
+        first = noun.left_edge.i
+        if not noun.is_lower or noun.tag_ != "NN" or first != noun.i - 1 or doc[first].lower_ not in {"this", "our"} \
+                or cluster_of(clusters, noun.i) is not None:
+            continue
+        if noun.lower_ in OUTLET_ALWAYS and doc[first].lower_ == "this" or _told(noun):
+            mentions.append((first, noun.i + 1, "description"))
+    if not mentions:
+        return
+    name = normalise(outlet.split("(")[0]) if outlet else None
+    own = next((k for k in clusters if k.type == "ORG" and name in k.keys), None) if name else None
+    if own is None:
+        clusters.append(Cluster("ORG", mentions=mentions))
+    else:
+        own.mentions.extend(mentions)
+
+
+def _told(noun) -> bool:
+    """Whether a noun is what someone tells or speaks to: 'told this paper', 'a statement to this website'."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "dative"}:
+        return head.lemma_.lower() in TELLING_WORDS
+    if noun.dep_ == "pobj" and head.lower_ in {"to", "with"}:
+        return head.head.lemma_.lower() in TELLING_WORDS
+    return noun.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in {"contact", "reach", "ask"}

@@ -35,6 +35,7 @@ from .articles import (
     from_text,
     looks_english,
     looks_like_html,
+    metadata_field,
     without_surrogates,
 )
 from .decoding import decode, decode_bytes, decode_fetched, inner_suffix
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_ARTICLE_CHARS", "MAX_ARTICLE_TOKENS", "TOKEN_LIKE", "RECORD_FIELDS", "HTML_SUFFIXES", "PLAIN",
     "ArticleTooLong", "Columns", "IngestError", "check_date", "check_time", "dated", "decode",
-    "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "without_surrogates",
+    "from_html", "from_record", "from_text", "looks_english", "looks_like_html", "metadata_field", "without_surrogates",
     "input_kind", "is_collection", "expand_patterns", "read_source", "read_inputs", "read_url", "read_fetched",
     "count_articles",
 ]
