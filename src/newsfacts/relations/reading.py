@@ -97,6 +97,12 @@ def bare(text: str) -> str:
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
+def possessive(token: Token) -> bool:
+    """Whether a token possesses its head: a 'poss' child, or a name the parse made a modifier with its 's
+    ('Tom's wife' read as nmod and case)."""
+    return token.dep_ == "poss" or token.dep_ == "nmod" and any(child.tag_ == "POS" for child in token.children)
+
+
 def sentence(token: Token) -> str:
     return token.sent.text.strip()
 

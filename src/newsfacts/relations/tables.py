@@ -60,6 +60,7 @@ class Tables:
     story_bodies: dict[str, tuple[frozenset[str], frozenset[str]]]  # kind -> (nouns calling one back, its titles)
     street_heads: frozenset[str]
     appointing_verbs: frozenset[str]
+    staffing_verbs: frozenset[str]
     loan_nouns: frozenset[str]
     company_roles: frozenset[str]
     buildings: frozenset[str]
@@ -143,6 +144,7 @@ def tables() -> Tables:
                       for kind, body in data["story_bodies"].items() if not kind.startswith("_")},
         street_heads=frozenset(data["street_heads"]["words"]),
         appointing_verbs=frozenset(data["appointing_verbs"]["words"]),
+        staffing_verbs=frozenset(data["staffing_verbs"]["words"]),
         loan_nouns=frozenset(data["loan_nouns"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
         buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,
