@@ -455,3 +455,10 @@ def test_a_bracketed_short_form_between_an_organisation_and_a_title(nlp):
     found = find_relations(Parsed(Article(id="t", text=doc.text), doc), FactSheet(id="t", text=doc.text,
                                                                                   entities=entities))
     assert [(r.subject, r.relation, r.object, r.role) for r in found] == [("E2", "works_for", "E1", "engineer")]
+
+
+@pytest.mark.parametrize("short_form, expected", [("NWB", True), ("NRB", False)])
+def test_an_organisations_initials_before_a_title_name_it(nlp, short_form, expected):
+    text = f"Norland Water Board staff were on site. {short_form} engineer Ann Lee said repairs would take a month."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Board=(ORG, ["Norland Water Board"]))
+    assert (("Ann", "works_for", "Board", "engineer") in found) is expected

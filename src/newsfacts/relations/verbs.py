@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..parse import subject_of
 from ..schema import Entity, Relation
-from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, sentence
+from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, possessive, sentence
 from .tables import ORG, PERSON, PLACE, WORK, tables
 
 
@@ -90,7 +90,7 @@ def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
     for target in (child for child in verb.children if child.dep_ == "dobj"):
         entity = mentions.entity_of(target)
         if entity is None:
-            entity = next((mentions.entity_of(c) for c in target.children if c.dep_ == "poss"), None)
+            entity = next((mentions.entity_of(c) for c in target.children if possessive(c)), None)
         if entity is not None and entity.type == ORG:
             yield entity
 
