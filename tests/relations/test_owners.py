@@ -462,3 +462,10 @@ def test_an_organisations_initials_before_a_title_name_it(nlp, short_form, expec
     text = f"Norland Water Board staff were on site. {short_form} engineer Ann Lee said repairs would take a month."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Board=(ORG, ["Norland Water Board"]))
     assert (("Ann", "works_for", "Board", "engineer") in found) is expected
+
+
+@pytest.mark.parametrize("owner_type, expected", [(ORG, True), (PERSON, False)])
+def test_an_organisation_job_is_only_an_organisations(nlp, owner_type, expected):
+    text = "Hallam Trust's volunteer coordinator, Ann Lee, said forty riders took part."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Owner=(owner_type, ["Hallam Trust"]))
+    assert (("Ann", "works_for", "Owner", "volunteer coordinator") in found) is expected

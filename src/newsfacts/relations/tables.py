@@ -81,7 +81,7 @@ def tables() -> Tables:
     governing = frozenset(data["government_titles"]["words"])
     for word in PERSON_ROLES["job_titles"]:
         triggers[word] = Trigger("works_for", True, people, employers, True)
-    for word in PERSON_ROLES["organisation_titles"]:
+    for word in PERSON_ROLES["organisation_titles"] | set(data["organisation_jobs"]["words"]):
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), True)
     for word in PERSON_ROLES["staff_nouns"] | set(data["staff_groups"]["words"]):
         # "his colleague" works with him, not for him: organisations only
