@@ -469,3 +469,10 @@ def test_an_organisation_job_is_only_an_organisations(nlp, owner_type, expected)
     text = "Hallam Trust's volunteer coordinator, Ann Lee, said forty riders took part."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Owner=(owner_type, ["Hallam Trust"]))
     assert (("Ann", "works_for", "Owner", "volunteer coordinator") in found) is expected
+
+
+@pytest.mark.parametrize("party_type, expected", [(ORG, True), (PLACE, False)])
+def test_a_short_legislator_title_after_a_party(nlp, party_type, expected):
+    text = "Green Alliance TD Ann Lee said she would raise the closure in the chamber."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Party=(party_type, ["Green Alliance"]))
+    assert (("Ann", "member_of", "Party", "td") in found) is expected

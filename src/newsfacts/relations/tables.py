@@ -88,7 +88,7 @@ def tables() -> Tables:
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False)
     for word in PERSON_ROLES["membership_nouns"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
-    for word in data["council_titles"]["words"]:
+    for word in data["council_titles"]["words"] + data["legislator_titles"]["words"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
     for word in governing & triggers.keys():
         triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
@@ -131,7 +131,7 @@ def tables() -> Tables:
         member_titles=frozenset(data["member_bodies"]["member_titles"]),
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_letters=data["party_letters"]["letters"],
-        party_roles=frozenset(data["party_roles"]["words"]),
+        party_roles=frozenset(data["party_roles"]["words"] + data["legislator_titles"]["words"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
         government_departments=frozenset(data["government_departments"]["words"]),
