@@ -107,3 +107,10 @@ def test_a_party_name_as_a_noun_for_a_person(nlp, text, expected):
     found = relations_of(nlp, text, Tom=(PERSON, ["Sen. Tom Reed" if "Sen." in text else "Tom Reed"]),
                          Party=(ORG, [party] if party else []))
     assert (("Tom", "member_of", "Party", None) in found) == expected
+
+
+@pytest.mark.parametrize("owner_type, expected", [(ORG, True), (PLACE, False)])
+def test_an_organisations_part_in_an_of_phrase_after_a_name(nlp, owner_type, expected):
+    text = "Sergeant Ann Lee, of Norvale's road safety unit, said the lane would reopen."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Owner=(owner_type, ["Norvale"]))
+    assert (("Ann", "works_for", "Owner", None) in found) is expected

@@ -219,3 +219,12 @@ def test_a_job_between_a_kinship_noun_and_the_name_beside_it(nlp):
 def test_a_title_set_after_a_name_and_its_age(nlp, text):
     found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]), Acme=(ORG, ["Acme"]))
     assert {(subject, relation, obj) for subject, relation, obj, _ in found} == {("Tom", "works_for", "Acme")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee was one of the founding members of the Tamford Rowing Club.",
+    "Ann Lee, one of the founding members of the Tamford Rowing Club, said the boathouse would stay.",
+])
+def test_one_of_a_plural_title_holds_it(nlp, text):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Club=(ORG, ["the Tamford Rowing Club"]))
+    assert ("Ann", "member_of", "Club") in {relation[:3] for relation in found}

@@ -257,3 +257,27 @@ def test_a_by_phrase_on_a_work_names_its_author(nlp, text, expected):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Play=(WORK, ["Salt Wind"]),
                          Elm=(ORG, ["the Elm Players"] if "Elm" in text else []))
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vantor Labs is run by Dan Wu, who trained as a chemist.", True),
+    ("The ferry line is now a cooperative led by Dan Wu and two partners.", True),
+    ("Vantor Labs was run by Dan Wu until the merger.", False),
+])
+def test_the_passive_of_a_leading_verb_names_the_head_after_by(nlp, text, expected):
+    organisation = ["Vantor Labs"] if "Vantor" in text else [("a cooperative", "description")]
+    found = relations_of(nlp, text, Dan=(PERSON, ["Dan Wu"]), Org=(ORG, organisation))
+    assert (("Dan", "works_for", "Org", None) in found) is expected
+
+
+def test_joining_the_staff_of_a_plural_possessor(nlp):
+    # The parse reads "Falcons’" as a modifier and its apostrophe as punctuation, not as a possessive.
+    text = "Reed joined the Falcons’ staff in 2019."
+    found = relations_of(nlp, text, Reed=(PERSON, ["Reed"]), Falcons=(ORG, ["Falcons"]))
+    assert found == {("Reed", "works_for", "Falcons", None)}
+
+
+def test_elected_to_a_body_makes_a_member(nlp):
+    text = "Ann Lee was elected to Tamford Council in 2014."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Council=(ORG, ["Tamford Council"]))
+    assert found == {("Ann", "member_of", "Council", None)}

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import TITLES_OF_PLACE
 from ..schema import Entity, Relation
-from .reading import Mentions, named_only_after, sentence, token_at
+from .reading import Mentions, named_only_after, possessive, sentence, token_at
 from .tables import ORG, PERSON, PLACE, tables
 
 
@@ -32,9 +32,19 @@ def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if preposition is None or preposition.lower_ != "of" or preposition.head.i >= preposition.i:
             continue
         for target in preposition.children:
-            if target.dep_ == "pobj" and (employer := mentions.entity_of(target)) and employer.type in employer_types:
+            if target.dep_ == "pobj" and (employer := mentions.entity_of(target) or part_owner(target, mentions)) \
+                    and employer.type in employer_types:
                 relation = mentions.affiliation(employer) if employer.type == ORG else "works_for"
                 yield Relation(subject=person.id, relation=relation, object=employer.id, evidence=sentence(target))
+
+
+def part_owner(part: Token, mentions: Mentions) -> Entity | None:
+    """The organisation owning a part no mention names: 'Acme's legal team' in 'Ian Reed, of Acme's legal team'."""
+    if mentions.entity_of(part) is not None:
+        return None
+    owner = next((child for child in part.children if possessive(child)), None)
+    found = mentions.of_token(owner) if owner is not None else None
+    return found[1] if found is not None and found[0].kind == "name" and found[1].type == ORG else None
 
 
 def named_with(doc: Doc, mentions: Mentions) -> Iterator[Relation]:

@@ -41,7 +41,8 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     """The entity a trigger noun's phrase names."""
     doc = noun.doc
     around = mentions.of_token(noun)
-    plural = noun.tag_ in ("NNS", "NNPS")  # "his parents" is two people: only names beside it say who
+    one = one_of(noun)  # "Tom Reed, one of its directors," is one of them, as "Tom Reed, its director," is it
+    plural = noun.tag_ in ("NNS", "NNPS") and one is None  # "his parents": only names beside it say who
     # A name right after the noun: "his brother Tom", "counterparts, A and B", "secretary Jane Doe".
     named = names_after(doc, noun.i + 1, mentions, trigger.holder_types, many=plural)
     if not named and (after := end_of_owning_phrase(noun, mentions)) < len(doc) and doc[after].text == ",":
@@ -61,7 +62,7 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
     # A name right before the phrase: "Tom, her brother, …"; not when the phrase names its own person
     # ("Ann Lee, Acme chief Tom Reed" is a list), nor for a plural ("Tom, 23, and Ann, 22, both students": one
     # name would be half the answer).
-    phrase_start = noun.left_edge.i
+    phrase_start = (one or noun).left_edge.i
     if noun.dep_ == "dobj" and noun.head.i == noun.i - 1 and noun.head.tag_ == "VBG":
         phrase_start = noun.head.left_edge.i  # "managing director" parsed as a verb and its object
     while phrase_start and doc[phrase_start - 1].pos_ == "ADV" and doc[phrase_start - 1].is_lower:
@@ -80,8 +81,9 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
                 if (entity := mentions.entity_of(token)) and entity.type in trigger.holder_types:
                     yield entity
     # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
-    if noun.dep_ in ("attr", "oprd") and noun.head.lemma_ in tables().copulas:
-        verb = noun.head
+    said = one or noun
+    if said.dep_ in ("attr", "oprd") and said.head.lemma_ in tables().copulas:
+        verb = said.head
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and verb.dep_ == "conj":
             subjects = [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
@@ -92,6 +94,15 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
                                and (named := mentions.of_token(child)) and named[0].kind == "name"), None)
             if entity is not None and entity.type in trigger.holder_types:
                 yield entity
+
+
+def one_of(noun: Token) -> Token | None:
+    """The 'one' a plural noun is counted from: 'one' in 'one of the club's directors'."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or preposition.head.lower_ != "one" \
+            or noun.tag_ not in ("NNS", "NNPS"):
+        return None
+    return preposition.head
 
 
 def title_in_name(noun: Token, trigger: Trigger, mentions: Mentions) -> tuple[Mention, Entity] | None:

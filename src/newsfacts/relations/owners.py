@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..lexicon import COMPANY_NOUNS
-from ..parse import RELATIVE_TAGS
+from ..parse import RELATIVE_TAGS, subject_of
 from ..schema import Entity, Mention
-from .reading import Mentions, bare, named_only_after, own_mention
+from .reading import Mentions, bare, named_only_after, own_mention, possessive
 from .tables import ORG, PERSON, PLACE, Trigger, tables
 
 # Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
@@ -27,7 +27,7 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
     """
     bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
     possessors = [whose_antecedent(child) or child for bearer in bearers for child in bearer.children
-                  if child.dep_ == "poss"]
+                  if possessive(child)]
     candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
     its = candidates[0] if candidates and candidates[0].lower_ in ("its", "their") else None
     if its is not None and own_mention(its, noun, mentions) is None and (organisation := organisation_possessing(
@@ -119,16 +119,30 @@ def owners_before_name(name: Mention, noun: Token, mentions: Mentions) -> Iterat
 def organisation_just_before(noun: Token, mentions: Mentions) -> Entity | None:
     """'Acme' in 'Acme defender Ian Moss' when the parse hung 'Acme' elsewhere: an organisation's name right
     before a title that is right before a person's name. The title may have plain words of its own: 'Acme chief
-    executive Ann Lee'."""
+    executive Ann Lee'; the name may have its short form in brackets: 'Acme Rail (AR) chief Ann Lee'."""
     doc = noun.doc
     start = noun.left_edge.i
     if start == 0 or noun.i + 1 >= len(doc) or not all(word.is_lower and word.is_alpha for word in doc[start:noun.i]):
         return None
+    if start > 2 and doc[start - 1].text == ")" and doc[start - 3].text == "(":
+        start -= 1  # the bracketed short form ends the name
     named = mentions.ending.get(doc[start - 1].idx + len(doc[start - 1]))
     following = mentions.starting.get(doc[noun.i + 1].idx)
     if named is None or following is None or named[0].kind != "name" or named[1].type != ORG:
         return None
     return named[1] if following[0].kind == "name" and following[1].type == PERSON else None
+
+
+def employer_taking_on(noun: Token, mentions: Mentions) -> Entity | None:
+    """The organisation hiring or sacking the person a title names as the verb's object: 'Acme has hired chief
+    economist Ann Lee', 'the club sacked head coach Tom Reed'. The title is a job there."""
+    named = noun.head if noun.dep_ == "compound" else noun
+    if named.dep_ != "dobj" or named.head.lemma_.lower() not in tables().staffing_verbs:
+        return None
+    subject = subject_of(named.head, through=("conj",))
+    found = mentions.of_token(subject) if subject is not None else None
+    return found[1] if found is not None and found[0].kind in ("name", "description") and found[1].type == ORG \
+        else None
 
 
 def named_before(modifier: Token, mentions: Mentions) -> Iterator[Entity]:
@@ -292,7 +306,7 @@ def story_bodies(mentions: Mentions) -> dict[str, Entity]:
 def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
     """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
     naming the couple or the next ('his wife, Ann, and their two daughters')."""
-    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    possessor = next((child for child in noun.children if possessive(child)), None)
     if possessor is None or own_mention(possessor, noun, mentions) is not None:
         return False
     return possessor.lemma_.lower() == "couple" or (possessor.lower_ == "their" and
@@ -305,6 +319,6 @@ def siblings_owning(noun: Token, trigger: Trigger, mentions: Mentions, sentence_
     sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,')."""
     if trigger.relation not in ("parent_of", "sibling_of") or not trigger.holder_is_subject:
         return False
-    possessor = next((child for child in noun.children if child.dep_ == "poss"), None)
+    possessor = next((child for child in noun.children if possessive(child)), None)
     return possessor is not None and possessor.lower_ == "their" and own_mention(possessor, noun, mentions) is None \
         and sentence_number <= siblings_sentence + 1

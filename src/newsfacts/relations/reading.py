@@ -22,6 +22,10 @@ class Mentions(MentionIndex):
         self.tokens = list(doc)  # made once: each step reads every token, and spaCy makes a Token per visit
         self.lower_words = {token.text for token in self.tokens if token.is_lower}
         self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
+        self._by_initials: dict[str, dict[str, Entity]] = {}
+        for mention, entity in self.items:
+            if mention.kind == "name" and entity.type == ORG:
+                self._by_initials.setdefault(initials(mention.text), {})[entity.id] = entity
         known = tables().parties
         parties: dict[int, set[str]] = {}
         self._forms: dict[str, set[str]] = {}  # an organisation's id -> its names and descriptions, bare
@@ -53,11 +57,14 @@ class Mentions(MentionIndex):
         # A capitalised word the article never writes in lower case is a name, and may be the first of the
         # organisation's ('Acme' for 'Acme Holdings'); 'Opposition', 'Planning' are not.
         name_like = words[:1].isupper() and not set(words.lower().split()) & self.lower_words
+        short_form = len(words) > 1 and words.isalpha() and words.isupper()  # 'ARB' for 'the Acme Rail Board'
         words = bare(words)
         found = {entity.id: entity for text, entity in self.organisations.items() if " " in bare(text) and (
             f" {words} " in " " + (bare(text) if name_like else bare(text).split(" ", 1)[1]) + " ")}
         if not found and (called := self.organisation_called(words)) is not None:
             return called
+        if not found and short_form:
+            found = self._by_initials.get(words.replace(" ", ""), {})
         return next(iter(found.values())) if len(found) == 1 else None
 
     def party_called(self, words: str) -> Entity | None:
@@ -95,6 +102,23 @@ def bare(text: str) -> str:
     """A name as the word tables hold it: lower case, single spaces, no leading 'the', no possessive."""
     words = text.lower().replace("’", "'").removesuffix("'s").removesuffix("'").split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def possessive(token: Token) -> bool:
+    """Whether a token possesses its head: a 'poss' child, or a name the parse made a modifier with its 's
+    ('Tom's wife' read as nmod and case) or with the apostrophe of a plural ('the Rovers' staff')."""
+    if token.dep_ == "poss":
+        return True
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "nmod" and (any(child.tag_ == "POS" for child in token.children) or (
+        following is not None and following.text in ("'", "’") and not token.whitespace_
+        and following.head.i == token.head.i))
+
+
+def initials(name: str) -> str:
+    """The short form a name's capitalised words make, lower case: 'acme rail board' for 'the Acme Rail Board'
+    gives 'arb'; the small words between are left out ('Bank of Norland' gives 'bn')."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper()).lower()
 
 
 def sentence(token: Token) -> str:

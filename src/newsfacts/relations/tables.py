@@ -60,6 +60,7 @@ class Tables:
     story_bodies: dict[str, tuple[frozenset[str], frozenset[str]]]  # kind -> (nouns calling one back, its titles)
     street_heads: frozenset[str]
     appointing_verbs: frozenset[str]
+    staffing_verbs: frozenset[str]
     loan_nouns: frozenset[str]
     company_roles: frozenset[str]
     buildings: frozenset[str]
@@ -80,14 +81,14 @@ def tables() -> Tables:
     governing = frozenset(data["government_titles"]["words"])
     for word in PERSON_ROLES["job_titles"]:
         triggers[word] = Trigger("works_for", True, people, employers, True)
-    for word in PERSON_ROLES["organisation_titles"]:
+    for word in PERSON_ROLES["organisation_titles"] | set(data["organisation_jobs"]["words"]):
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), True)
     for word in PERSON_ROLES["staff_nouns"] | set(data["staff_groups"]["words"]):
         # "his colleague" works with him, not for him: organisations only
         triggers[word] = Trigger("works_for", True, people, frozenset({ORG}), False)
     for word in PERSON_ROLES["membership_nouns"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
-    for word in data["council_titles"]["words"]:
+    for word in data["council_titles"]["words"] + data["legislator_titles"]["words"]:
         triggers[word] = Trigger("member_of", True, people, frozenset({ORG}), True)
     for word in governing & triggers.keys():
         triggers[word] = replace(triggers[word], owner_types=triggers[word].owner_types | {PERSON, PLACE},
@@ -130,7 +131,7 @@ def tables() -> Tables:
         member_titles=frozenset(data["member_bodies"]["member_titles"]),
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_letters=data["party_letters"]["letters"],
-        party_roles=frozenset(data["party_roles"]["words"]),
+        party_roles=frozenset(data["party_roles"]["words"] + data["legislator_titles"]["words"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
         government_departments=frozenset(data["government_departments"]["words"]),
@@ -143,6 +144,7 @@ def tables() -> Tables:
                       for kind, body in data["story_bodies"].items() if not kind.startswith("_")},
         street_heads=frozenset(data["street_heads"]["words"]),
         appointing_verbs=frozenset(data["appointing_verbs"]["words"]),
+        staffing_verbs=frozenset(data["staffing_verbs"]["words"]),
         loan_nouns=frozenset(data["loan_nouns"]["words"]),
         company_roles=frozenset(data["company_roles"]["words"]),
         buildings=frozenset(data["buildings"]["words"]) | PLACE_HEADS,

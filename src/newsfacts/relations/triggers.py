@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Token
 
 from ..schema import Entity, Relation
 from .holders import holders_of_conjuncts, title_in_name
-from .owners import (OWNING_PREPOSITIONS, couple_owning, named_before, owners, owners_before_name, siblings_owning,
-                     story_bodies, team_town, works_named_beside)
+from .owners import (OWNING_PREPOSITIONS, couple_owning, employer_taking_on, named_before, owners,
+                     owners_before_name, siblings_owning, story_bodies, team_town, works_named_beside)
 from .reading import Mentions, bare, own_mention, sentence, unique
 from .tables import ORG, PLACE, Trigger, tables
 from .verbs import married
@@ -64,6 +64,8 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found_owners = works_named_beside(noun, mentions)
         if not found_owners and noun.lemma_.lower() in table.club_titles and (town := team_town(noun, mentions)):
             found_owners = [town]
+        if not found_owners and trigger.gives_role and (employer := employer_taking_on(noun, mentions)):
+            found_owners = [employer] if employer.type in owner_types else []
         if not found_owners and role in bodies:
             found_owners = [bodies[role]]
         sentence_number = sentence_numbers[noun.sent.start]

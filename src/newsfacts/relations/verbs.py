@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..parse import subject_of
 from ..schema import Entity, Relation
-from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, sentence
+from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, possessive, sentence
 from .tables import ORG, PERSON, PLACE, WORK, tables
 
 
@@ -90,7 +90,7 @@ def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
     for target in (child for child in verb.children if child.dep_ == "dobj"):
         entity = mentions.entity_of(target)
         if entity is None:
-            entity = next((mentions.entity_of(c) for c in target.children if c.dep_ == "poss"), None)
+            entity = next((mentions.entity_of(c) for c in target.children if possessive(c)), None)
         if entity is not None and entity.type == ORG:
             yield entity
 
@@ -133,6 +133,11 @@ def serving(organisation: Entity, mentions: Mentions) -> str:
 def past_tense(verb: Token) -> bool:
     """ "worked for", "had worked for": over; "works for", "has worked for": still true."""
     return verb.tag_ == "VBD" or any(aux.dep_ == "aux" and aux.tag_ == "VBD" for aux in verb.children)
+
+
+def past_passive(participle: Token) -> bool:
+    """ "was run by", "had been led by": over; "is run by", "led by" set after a noun: still true."""
+    return any(aux.dep_ in ("aux", "auxpass") and aux.tag_ == "VBD" for aux in participle.children)
 
 
 def types_fit(relation: str, subject: Entity, obj: Entity) -> bool:
@@ -193,6 +198,11 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 founded := based_one(verb, mentions)) is not None and founded.type == ORG:
             found += [(serving(founded, mentions), founder, founded)
                       for founder in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
+        elif lemma in table.leading_verbs and verb.tag_ == "VBN" and not past_passive(verb) and (
+                led := based_one(verb, mentions)) is not None and led.type == ORG:
+            # "Acme is run by Tom Reed", "a consortium led by Ann Lee": the passive names its head after 'by'
+            found += [(serving(led, mentions), leader, led)
+                      for leader in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
             worker = subject_entity(verb, mentions)
