@@ -370,3 +370,15 @@ def test_a_description_is_not_cut_at_a_comma_inside_a_name(nlp):
                                 "lock would reopen.")
     described = [m.text for m in holder(entities, "Kenji Mori").mentions if m.text.startswith("an adviser")]
     assert described == ["an adviser at the Department of Rivers, Canals and Harbours"]
+
+
+def test_an_indefinite_role_said_of_a_named_person_is_a_mention_but_no_role_to_call_back(nlp):
+    text = "Helga Brandt is a senior geologist at the survey office. The geologist who found the seam was Tom Hay."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "a senior geologist") is holder(entities, "Helga Brandt")
+    assert all(m.text != "The geologist" for m in holder(entities, "Helga Brandt").mentions)
+
+
+def test_a_role_the_parser_took_for_a_name_set_beside_a_name_is_a_mention(nlp):
+    entities = entities_of(nlp, "Ravi Menon, a three-term MLA from Kollam, quit the cabinet on Friday.")
+    assert holder(entities, "a three-term MLA from Kollam") is holder(entities, "Ravi Menon")

@@ -16,7 +16,7 @@ from ..lexicon import (
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
 from ..quote_marks import QuotedSpans, quotations
 from .clusters import Cluster, cluster_of, surnames
-from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
+from .words import COPULAS, KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
 
 
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
@@ -32,6 +32,8 @@ ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
 PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
 PARTY_TAG = re.compile(r"[,(] ?([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)[,)]")
 PARTY_AND_PLACE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Democrat|Republican|Independent)\b")
+# Prepositions whose phrase says which one a role is ('the chair of the board', 'a nurse at Kelsby General').
+DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "in"}
 # How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
 AGE_WINDOW = 2
 
@@ -162,8 +164,6 @@ OBJECT_ROLE_VERBS = {"name", "appoint", "elect", "choose", "select", "nominate",
 SUBJECT_ROLE_VERBS = {"serve", "act", "work", "succeed", "join", "return", "remain", "stay", "continue", "start",
                       "begin", "sit", "retire", "resign", "quit", "step"}
 LEAVING_VERBS = {"retire", "resign", "quit", "step"}
-# Verbs that make their complement a description of their subject ('Ann Lee remains honorary chairman').
-COPULAS = {"be", "become", "remain"}
 # Dependencies of the words a noun phrase may open with before its noun.
 NOUN_PHRASE_DEPS = {"det", "poss", "amod", "compound", "nummod", "case"}
 # Nouns for the one who takes another's place ('named Ann Lee as her successor').
@@ -200,11 +200,27 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
         first = noun.left_edge.i
         while first < noun.i and doc[first].dep_ not in NOUN_PHRASE_DEPS:
             first += 1  # 'was first elected treasurer': the phrase is 'treasurer'
-        if person is None or doc[first].lower_ in {"a", "an", "one"} or first <= holder.i:
+        if person is None or doc[first].lower_ == "one" or first <= holder.i:
+            continue
+        if doc[first].lower_ in {"a", "an"}:
+            # 'Ann Lee is a consultant surgeon at Kelsby General': what she is, though 'the surgeon' may be another
+            if noun.dep_ == "attr":
+                found += [(person, (first, last, noun), False) for last in _phrase_ends(noun)]
             continue
         last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
         found.append((person, (first, last, noun), lasting))
     return found
+
+
+def _phrase_ends(noun: Token) -> list[int]:
+    """Where a noun phrase describing someone ends: after the noun, and after an 'of'/'at'/'in' phrase of it up to a
+    comma ('a nurse at Kelsby General' is also 'a nurse'); not after a relative clause or participle."""
+    ends = [noun.i + 1]
+    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+    if prep is not None and prep.lower_ in DESCRIBING_PREPOSITIONS:
+        ends.append(next((t.i for t in noun.doc[prep.i:prep.right_edge.i + 1] if t.text == "," and t.ent_iob_ != "I"),
+                         prep.right_edge.i + 1))
+    return ends
 
 
 def _may_describe_a_person(noun: Token) -> bool:
@@ -594,13 +610,14 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     spans: list[list] = []
     bare = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        # 'the Dane', 'a Republican from Kelsby'
-        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ in {"the", "a", "an"}
-        if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
+        # 'the Dane', 'a Republican from Kelsby'; and a role the parser takes for a name ('a two-term MLA')
+        proper = noun.pos_ == "PROPN" and noun.left_edge.lower_ in {"the", "a", "an"} \
+            and (noun.ent_type_ == "NORP" or lower_key(noun) in PERSON_ROLE_NOUNS)
+        if noun.pos_ != "NOUN" and not proper or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from", "in"}:
+            if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS:
                 end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
                             and t.ent_iob_ != "I"), child.right_edge.i + 1)  # not inside a name with commas
                 if end <= child.right_edge.i:
