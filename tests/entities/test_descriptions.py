@@ -382,3 +382,27 @@ def test_an_indefinite_role_said_of_a_named_person_is_a_mention_but_no_role_to_c
 def test_a_role_the_parser_took_for_a_name_set_beside_a_name_is_a_mention(nlp):
     entities = entities_of(nlp, "Ravi Menon, a three-term MLA from Kollam, quit the cabinet on Friday.")
     assert holder(entities, "a three-term MLA from Kollam") is holder(entities, "Ravi Menon")
+
+
+LEDE = "By Ruth Allen\n\nKELSBY — A 52-year-old woman has been charged with fraud after an audit of the charity, " \
+       "police said.\n\n"
+
+
+def test_a_person_a_lede_brings_in_by_description_is_the_one_named_as_subject_next(nlp):
+    entities = entities_of(nlp, LEDE + "Mirela Dobos was arrested at her home on Friday.")
+    assert holder(entities, "A 52-year-old woman") is holder(entities, "Mirela Dobos")
+
+
+@pytest.mark.parametrize("second", [
+    "The charity's treasurer, Mirela Dobos, said the audit was routine.",  # brought in by another description
+    "Mirela Dobos, 38, was arrested at her home on Friday.",  # another age
+])
+def test_a_person_a_lede_brings_in_is_not_one_the_next_sentence_tells_apart(nlp, second):
+    entities = entities_of(nlp, LEDE + second)
+    assert all(m.text != "A 52-year-old woman" for m in holder(entities, "Mirela Dobos").mentions)
+
+
+def test_a_lede_bringing_in_two_people_by_description_names_neither(nlp):
+    text = "A man has been charged with assaulting a nurse at Kelsby General. Tom Hale was treated for a broken jaw."
+    entities = entities_of(nlp, text)
+    assert all(not m.text.startswith("A man") for m in holder(entities, "Tom Hale").mentions)

@@ -24,8 +24,8 @@ from .callbacks import (
 )
 from .consistency import remove_contradictions
 from .descriptions import (
-    add_clients, add_elder_and_younger, add_families, add_role_descriptions, add_surnamed_descriptions,
-    add_unnamed_people,
+    add_clients, add_elder_and_younger, add_families, add_person_named_after_lede, add_role_descriptions,
+    add_surnamed_descriptions, add_unnamed_people,
 )
 from .merging import cluster_names
 from .names import name_candidates
@@ -41,6 +41,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_surnamed_descriptions(doc, parsed.text, clusters)
     add_clients(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
+    add_person_named_after_lede(doc, clusters)
     add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
     add_introduced_things(doc, parsed.text, clusters)

@@ -496,6 +496,96 @@ def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     clusters.append(person)
 
 
+# How many sentences after the one bringing in an unnamed person a news story names them in; and which of its
+# first sentences with a verb may be the one (a headline may come first).
+LEDE_NAMING_WINDOW = 2
+LEDE_SENTENCES = 2
+
+
+def add_person_named_after_lede(doc: Doc, clusters: list[Cluster]) -> None:
+    """'A 52-year-old nurse has been struck off … Ann Lee was found to have…': news brings the person its story is
+    about in, by what they are, as the subject of its opening sentence, and names them as the subject of the next
+    sentence naming anyone. Only when no person is named before, the description is of one person (no 'and his
+    wife'), and what it says fits the one named: gender, and the age written after the name."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    # a byline ('By Ann Lee') is no clause, and names no one the story is about
+    named_at = sorted((s, k) for k in people for s, _, kind in k.mentions
+                      if kind == "name" and any(t.pos_ in {"VERB", "AUX"} for t in doc[s].sent))
+    if not named_at:
+        return
+    clauses = [s for s in doc.sents if any(t.pos_ in {"VERB", "AUX"} for t in s)][:LEDE_SENTENCES]
+    lede = next((s for s in clauses if s.end > named_at[0][0] or _unnamed_subject(s) is not None), None)
+    noun = _unnamed_subject(lede) if lede is not None and lede.end <= named_at[0][0] else None
+    if noun is None:
+        return
+    sentence = lede
+    for _ in range(LEDE_NAMING_WINDOW):
+        if sentence.end >= len(doc):
+            return
+        sentence = doc[sentence.end].sent
+        if any(sentence.start <= s < sentence.end for s, _ in named_at):
+            break
+    else:
+        return
+    subject = _main_subject(sentence)
+    # 'The city's fire chief, Tom Reed, said': one brought in by another description is someone else
+    person = next((k for k in people for s, e, kind in k.mentions if kind == "name" and s <= subject.i < e), None) \
+        if subject is not None else None
+    if person is None or min(s for s, k in named_at if k is person) < sentence.start \
+            or not _fits_description(doc, noun, person):
+        return
+    first = noun.left_edge.i
+    unnamed = cluster_of(clusters, first)
+    if unnamed is not None and (unnamed is person or any(kind == "name" for _, _, kind in unnamed.mentions)):
+        return
+    if unnamed is not None:
+        person.mentions += unnamed.mentions
+        clusters.remove(unnamed)
+    person.mentions += [(first, end, "description") for end in _phrase_ends(noun)]
+
+
+def _unnamed_subject(sentence: Span) -> Token | None:
+    """The head noun of a main clause's subject that brings in one person by what they are ('A 34-year-old
+    man', 'A former nurse from Kelsby'), if it does."""
+    subject = _main_subject(sentence)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" \
+            or subject.left_edge.lower_ not in {"a", "an"} or any(c.dep_ in {"conj", "cc"} for c in subject.children):
+        return None
+    others = [t for t in sentence if t != subject and t.tag_ == "NN" and _brings_in_a_person(t)
+              and t.left_edge.lower_ in {"a", "an"}]
+    # 'A man has been charged with attacking a nurse': the one named next may be either
+    return subject if _brings_in_a_person(subject) and not others else None
+
+
+def _brings_in_a_person(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in UNNAMED_PERSON_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in KINSHIP
+
+
+def _main_subject(sentence: Span) -> Token | None:
+    """The subject of a sentence's main clause, or of the clause it reports ('A man has died, police said'): the
+    first such clause's subject nearest its verb (the parser may take a dateline for another subject)."""
+    clause_subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and (
+        t.head == sentence.root or t.head.dep_ == "ccomp" and t.head.head == sentence.root)]
+    if not clause_subjects:
+        return None
+    verb = clause_subjects[0].head
+    return max((t for t in clause_subjects if t.head == verb), key=lambda t: t.i)
+
+
+def _fits_description(doc: Doc, noun: Token, person: Cluster) -> bool:
+    """Whether a person may be the one a description brings in: of its gender ('man', 'mother'), and of its age
+    ('a 34-year-old man') when an age is written after their name."""
+    lemma = noun.lemma_.lower()
+    gender = UNNAMED_PERSON_NOUNS.get(lemma) or (KINSHIP[lemma].gender if lemma in KINSHIP else None)
+    if gender is not None and person.gender not in (None, gender):
+        return False
+    words = doc[noun.left_edge.i:noun.i]
+    age = next((t.text for t in words if t.like_num and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"), None)
+    ages = {found for _, end, kind in person.mentions if kind == "name" and (found := _age_after(doc, end))}
+    return age is None or not ages or ages == {age}
+
+
 FAMILY_NOUNS = {"family", "families"}
 
 
