@@ -406,3 +406,12 @@ def test_a_lede_bringing_in_two_people_by_description_names_neither(nlp):
     text = "A man has been charged with assaulting a nurse at Kelsby General. Tom Hale was treated for a broken jaw."
     entities = entities_of(nlp, text)
     assert all(not m.text.startswith("A man") for m in holder(entities, "Tom Hale").mentions)
+
+
+@pytest.mark.parametrize("text, later", [
+    ("Kelso batted on with captain Rory Dunn, who made 61. \"We can win this,\" the skipper said.", "the skipper"),
+    ("Ferries boss Ada Quist met the unions. The manager said no jobs would go.", "The manager"),
+])
+def test_a_role_noun_said_of_the_same_post_calls_back_its_one_holder(nlp, text, later):
+    entities = entities_of(nlp, text)
+    assert holder(entities, later).name in {"Rory Dunn", "Ada Quist"}

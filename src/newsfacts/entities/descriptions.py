@@ -24,6 +24,8 @@ NEVER_A_PERSON = {"company", "firm", "group", "business", "subsidiary", "conglom
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
 # The role noun a form of address gives ('Sen. Ann Lee' … 'the senator'), from data/roles.json.
 TITLE_ROLES: dict[str, str] = data_table("roles")["_titles_as_roles"]["forms"]
+# Role nouns said of the same post ('captain Ann Lee' … 'the skipper'), with the one they are read as.
+SAME_ROLE: dict[str, str] = data_table("roles")["_same_role"]["forms"]
 # Every role noun, those that also begin names too: written before a name already read as a person's
 # ('Premier Ann Lee'), it is a role.
 ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
@@ -45,7 +47,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     roles: dict[str, dict[Cluster, int]] = {}  # role lemma or age -> the people given it, and where first
 
     def give(role: str, cluster: Cluster, at: int) -> None:
-        holders = roles.setdefault(role, {})
+        holders = roles.setdefault(SAME_ROLE.get(role, role), {})
         holders[cluster] = min(at, holders.get(cluster, at))
 
     for cluster in (k for k in clusters if k.type == "PERSON"):
@@ -102,7 +104,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for noun in doc:
         # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
         if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
-                and noun.lemma_.lower() in roles:
+                and SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower()) in roles:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
             of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -112,7 +114,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 continue
             if of is None:
                 qualifiers = _lower_qualifiers(doc[start:noun.i])
-                holders = {k: at for k, at in roles[noun.lemma_.lower()].items()
+                holders = {k: at for k, at in roles[SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower())].items()
                            if not _holds_it_otherwise_qualified(doc, k, roles, noun, qualifiers)}
                 refer_back(doc, _last_named_holder(doc, holders, start, clusters, noun) or holders, start,
                             noun.i + 1, clusters)
