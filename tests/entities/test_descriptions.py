@@ -415,3 +415,12 @@ def test_a_lede_bringing_in_two_people_by_description_names_neither(nlp):
 def test_a_role_noun_said_of_the_same_post_calls_back_its_one_holder(nlp, text, later):
     entities = entities_of(nlp, text)
     assert holder(entities, later).name in {"Rory Dunn", "Ada Quist"}
+
+
+@pytest.mark.parametrize("text", [
+    'Coach Ivo Marsh blamed the wind. Dunne, he said, had kicked well. "We lost it late," the 48-year-old said.',
+    "The firm won six contracts, according to a letter sent by Rosa Quint. The 29-year-old runs the firm.",
+])
+def test_an_age_first_told_after_someone_else_speaks_of_the_one_named_is_no_one(nlp, text):
+    entities = entities_of(nlp, text)
+    assert all(not m.text.endswith("-year-old") for e in entities for m in e.mentions)

@@ -153,8 +153,22 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if len(named) > 1 and role is not None and role.pos_ == "NOUN" and role.is_lower:
                 # 'The 41-year-old earl' of two people named: the one given that role
                 named = {k for k in named if k in roles.get(role.lemma_.lower(), {})}
-            if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span):
+            if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span) \
+                    and not _told_by_someone_unnamed(doc, window if window is not None else span.sent.start, span, person):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
+
+
+def _told_by_someone_unnamed(doc: Doc, start: int, span: Span, person: Cluster) -> bool:
+    """Whether the text from `start` up to an age first told may be about its one named person through someone
+    else's words, so that the age may be that someone's: what a pronoun set in says ('Reed, he said, had apologised. "We
+    lost," the 52-year-old said'), or what the person is the source of ('…, according to a complaint by Ann
+    Lee. The 31-year-old…')."""
+    reporting = quote_cues()["reporting_verbs"]
+    if any(t.lemma_.lower() in reporting and t.dep_ == "parataxis" and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in t.children) for t in doc[start:span.start]):
+        return True
+    heads = [doc[s:e].root for s, e, kind in person.mentions if start <= s < span.start]
+    return bool(heads) and all(any(a.lower_ == "according" for a in h.ancestors) for h in heads)
 
 
 # Verbs whose 'as' phrase gives their object a role ('named Ann Lee as chair'), or their subject when passive ('Ann
