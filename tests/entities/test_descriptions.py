@@ -424,3 +424,15 @@ def test_a_role_noun_said_of_the_same_post_calls_back_its_one_holder(nlp, text, 
 def test_an_age_first_told_after_someone_else_speaks_of_the_one_named_is_no_one(nlp, text):
     entities = entities_of(nlp, text)
     assert all(not m.text.endswith("-year-old") for e in entities for m in e.mentions)
+
+
+def test_a_lede_bringing_in_a_relative_too_names_neither(nlp):
+    text = "A father from Kelsby has called for an inquiry after his son was left waiting for hours.\n\n" \
+           "Cian Dolan, 9, was taken to hospital on Sunday."
+    entities = entities_of(nlp, text)
+    assert all(not m.text.startswith("A father") for m in holder(entities, "Cian Dolan").mentions)
+
+
+def test_an_indefinite_kinship_noun_beside_a_name_is_the_person_named(nlp):
+    entities = entities_of(nlp, "Among those hurt was bus driver Oren Falk, 41, a father of three.")
+    assert holder(entities, "a father of three") is holder(entities, "Oren Falk")

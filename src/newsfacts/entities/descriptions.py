@@ -240,9 +240,13 @@ def _phrase_ends(noun: Token) -> list[int]:
 
 
 def _may_describe_a_person(noun: Token) -> bool:
-    """Whether a noun set beside a person's name may describe them: not kin (someone else), nor what an
-    organisation, place or work is ('his 2021 memoir' beside his name)."""
-    return noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON | KIND_NOUNS
+    """Whether a noun set beside a person's name may describe them: not kin (someone else), but for an indefinite
+    one ('Ann Lee, a mother of three,'), nor what an organisation, place or work is ('his 2021 memoir' beside his
+    name)."""
+    lemma = noun.lemma_.lower()
+    if lemma in KINSHIP:
+        return noun.left_edge.lower_ in {"a", "an"}
+    return lemma not in NEVER_A_PERSON | KIND_NOUNS
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
@@ -567,9 +571,9 @@ def _unnamed_subject(sentence: Span) -> Token | None:
     if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" \
             or subject.left_edge.lower_ not in {"a", "an"} or any(c.dep_ in {"conj", "cc"} for c in subject.children):
         return None
-    others = [t for t in sentence if t != subject and t.tag_ == "NN" and _brings_in_a_person(t)
-              and t.left_edge.lower_ in {"a", "an"}]
-    # 'A man has been charged with attacking a nurse': the one named next may be either
+    others = [t for t in sentence if t != subject and t.tag_ == "NN" and t.dep_ != "poss" and _brings_in_a_person(t)]
+    # 'A man has been charged with attacking a nurse', 'A mother has called for an inquiry after her son died': the
+    # one named next may be either (not so one who only says whose a thing is: 'paid for her son's car')
     return subject if _brings_in_a_person(subject) and not others else None
 
 
