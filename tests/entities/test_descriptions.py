@@ -436,3 +436,15 @@ def test_a_lede_bringing_in_a_relative_too_names_neither(nlp):
 def test_an_indefinite_kinship_noun_beside_a_name_is_the_person_named(nlp):
     entities = entities_of(nlp, "Among those hurt was bus driver Oren Falk, 41, a father of three.")
     assert holder(entities, "a father of three") is holder(entities, "Oren Falk")
+
+
+def test_a_past_role_first_told_as_a_subject_is_the_one_person_named_before(nlp):
+    text = "Greta Vos will publish her diaries next spring. The former health minister said the book was honest."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The former health minister") is holder(entities, "Greta Vos")
+
+
+def test_a_past_role_first_told_after_two_people_are_named_is_neither(nlp):
+    text = "Greta Vos met Pieter Lam in The Hague. The former health minister said the talks were useful."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The former health minister" for e in entities for m in e.mentions)

@@ -142,20 +142,52 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
             if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
                 continue  # beside a name no person holds: whoever it is, not someone named before
-            named: set[Cluster] = set()
-            for back in range(1, AGE_WINDOW + 1):  # the nearest sentences naming anyone must name one person
-                window = sentence_start(doc, span.sent.start, back)
-                named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions if kind == "name"
-                         and (window if window is not None else span.sent.start) <= start < span.start}
-                if named or window is None:
-                    break
+            named, window = _named_before(doc, clusters, span)
             role = span.root.head if span.root.head.i >= span.end else None
             if len(named) > 1 and role is not None and role.pos_ == "NOUN" and role.is_lower:
                 # 'The 41-year-old earl' of two people named: the one given that role
                 named = {k for k in named if k in roles.get(role.lemma_.lower(), {})}
             if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span) \
-                    and not _told_by_someone_unnamed(doc, window if window is not None else span.sent.start, span, person):
+                    and not _told_by_someone_unnamed(doc, window, span, person):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
+    _refer_back_by_former_role(doc, roles, clusters)
+
+
+def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cluster], int]:
+    """The people named in the nearest of a span's sentence and the AGE_WINDOW before it that names anyone (up to
+    the span), and where that stretch starts."""
+    named: set[Cluster] = set()
+    start = span.sent.start
+    for back in range(1, AGE_WINDOW + 1):
+        window = sentence_start(doc, span.sent.start, back)
+        start = window if window is not None else span.sent.start
+        named = {k for k in clusters if k.type == "PERSON" for s, _, kind in k.mentions if kind == "name"
+                 and start <= s < span.start}
+        if named or window is None:
+            break
+    return named, start
+
+
+# Words before a role that say its holder no longer holds it ('the former minister').
+FORMER_WORDS = {"former", "ex"}
+
+
+def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
+    """'Ann Lee will publish a memoir. The former minister said…': a past role first told as the subject of a
+    sentence describes the one person named just before (as a first-told age does), when no one was given that
+    role and no one else's words come between."""
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        start = noun.left_edge.i
+        if noun.tag_ != "NN" or noun.dep_ not in SUBJECT_DEPS or lemma not in PERSON_ROLE_NOUNS \
+                or lemma in roles or SAME_ROLE.get(lemma) in roles or doc[start].lower_ != "the" \
+                or not any(t.lower_ in FORMER_WORDS for t in doc[start:noun.i]) \
+                or any(t.dep_ in {"poss", "case"} for t in doc[start:noun.i]):
+            continue
+        span = doc[start:noun.i + 1]
+        named, window = _named_before(doc, clusters, span)
+        if len(named) == 1 and not _told_by_someone_unnamed(doc, window, span, person := next(iter(named))):
+            refer_back(doc, {person: 0}, span.start, span.end, clusters)
 
 
 def _told_by_someone_unnamed(doc: Doc, start: int, span: Span, person: Cluster) -> bool:
