@@ -448,3 +448,10 @@ def test_a_past_role_first_told_after_two_people_are_named_is_neither(nlp):
     text = "Greta Vos met Pieter Lam in The Hague. The former health minister said the talks were useful."
     entities = entities_of(nlp, text)
     assert all(m.text != "The former health minister" for e in entities for m in e.mentions)
+
+
+def test_an_age_first_told_with_a_role_is_the_one_of_the_people_named_given_that_role(nlp):
+    text = "Band frontwoman Lena Rask thanked her brother, Nils Rask, for his help. The 35-year-old singer moved to " \
+           "Oslo in 2009."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The 35-year-old singer") is holder(entities, "Lena Rask")

@@ -143,10 +143,11 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
                 continue  # beside a name no person holds: whoever it is, not someone named before
             named, window = _named_before(doc, clusters, span)
-            role = span.root.head if span.root.head.i >= span.end else None
-            if len(named) > 1 and role is not None and role.pos_ == "NOUN" and role.is_lower:
+            role = span.root if span.root.i == span.end - 1 and span.root.pos_ == "NOUN" else None
+            if len(named) > 1 and role is not None and role.is_lower:
                 # 'The 41-year-old earl' of two people named: the one given that role
-                named = {k for k in named if k in roles.get(role.lemma_.lower(), {})}
+                lemma = role.lemma_.lower()
+                named = {k for k in named if k in roles.get(SAME_ROLE.get(lemma, lemma), {})}
             if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span) \
                     and not _told_by_someone_unnamed(doc, window, span, person):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
