@@ -455,3 +455,9 @@ def test_an_age_first_told_with_a_role_is_the_one_of_the_people_named_given_that
            "Oslo in 2009."
     entities = entities_of(nlp, text)
     assert holder(entities, "The 35-year-old singer") is holder(entities, "Lena Rask")
+
+
+def test_a_managers_client_is_the_person_whose_manager_they_were_named(nlp):
+    text = "Striker Dario Fenn was released on Friday. Fenn's manager, Otto Brisk, said his client would rest."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his client") is holder(entities, "Dario Fenn")

@@ -369,9 +369,10 @@ def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> N
 
 # A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
 ACTING_FOR_VERBS = {"defend", "represent"}
-# Nouns for someone who acts for a person: "Tom Reed's lawyer, Ann Lee," acts for Tom Reed.
+# Nouns for someone who acts for a person: "Tom Reed's lawyer, Ann Lee," acts for Tom Reed ("the singer's manager",
+# "the actor's publicist" too, with a client's name as owner).
 ACTING_FOR_NOUNS = {"lawyer", "solicitor", "attorney", "barrister", "counsel", "representative", "agent",
-                    "advocate", "spokesman", "spokeswoman", "spokesperson"}
+                    "advocate", "spokesman", "spokeswoman", "spokesperson", "manager", "publicist"}
 # The gender a possessive tells of its owner.
 POSSESSIVE_GENDERS = {"his": "male", "her": "female"}
 
