@@ -8,8 +8,9 @@ descriptions ("his father") and role descriptions ("the chair of the board", lat
 conservative: two different people must never end up in one entity.
 
 The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
-`merging` makes one cluster per entity of them, `descriptions` (of people), `callbacks` (organisations,
-places, events and works called back by their kind) and `references` attach what points back at one,
+`merging` makes one cluster per entity of them, `descriptions` (of people), `unnamed` (people brought in
+without a name, and families), `callbacks` (organisations, places, events and works called back by their kind)
+and `references` attach what points back at one,
 `consistency` takes out of each cluster what the rest of it contradicts, and `output` writes the clusters as
 the sheet's entities. `words`, `places`, `candidates` and `clusters` are what the steps share.
 """
@@ -23,14 +24,12 @@ from .callbacks import (
     add_place_descriptions, add_settlement_callbacks, add_unnamed_events, refer_to_named_by_head,
 )
 from .consistency import remove_contradictions
-from .descriptions import (
-    add_clients, add_elder_and_younger, add_families, add_person_named_after_lede, add_role_descriptions,
-    add_surnamed_descriptions, add_unnamed_people,
-)
+from .descriptions import add_clients, add_elder_and_younger, add_role_descriptions, add_surnamed_descriptions
 from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
+from .unnamed import add_families, add_person_named_after_lede, add_unnamed_people
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:

@@ -1,6 +1,6 @@
 """Descriptions that point back at a named person: roles ("the chair of the board", later "the chair"), ages
-("the 34-year-old"), a person brought in by age and never named, clients, families, and the elder or younger
-of two sharing a surname. `refer_back` and `described_spans` are shared with `callbacks`.
+("the 34-year-old"), clients, and the elder or younger of two sharing a surname. `refer_back` and
+`described_spans` are shared with `callbacks`, `age_after` and `phrase_ends` with `unnamed`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
     data_table, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
@@ -77,7 +77,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     age = next((t.text for t in child.subtree if t.like_num), None)
                     if age:
                         give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
-            if (age := _age_after(doc, end)) is not None:
+            if (age := age_after(doc, end)) is not None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
             for role in _qualified_roles_before(doc, start, end):
                 give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
@@ -254,14 +254,14 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
         if doc[first].lower_ in {"a", "an"}:
             # 'Ann Lee is a consultant surgeon at Kelsby General': what she is, though 'the surgeon' may be another
             if noun.dep_ == "attr":
-                found += [(person, (first, last, noun), False) for last in _phrase_ends(noun)]
+                found += [(person, (first, last, noun), False) for last in phrase_ends(noun)]
             continue
         last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
         found.append((person, (first, last, noun), lasting))
     return found
 
 
-def _phrase_ends(noun: Token) -> list[int]:
+def phrase_ends(noun: Token) -> list[int]:
     """Where a noun phrase describing someone ends: after the noun, and after an 'of'/'at'/'in' phrase of it up to a
     comma ('a nurse at Kelsby General' is also 'a nurse'); not after a relative clause or participle."""
     ends = [noun.i + 1]
@@ -316,7 +316,7 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     ages: dict[Cluster, int] = {}
     for cluster in (k for k in clusters if k.type == "PERSON"):
         for _, end, kind in cluster.mentions:
-            if kind == "name" and (age := _age_after(doc, end)) is not None:
+            if kind == "name" and (age := age_after(doc, end)) is not None:
                 ages[cluster] = int(age)
     for match in ELDER_OR_YOUNGER.finditer(text):
         older = (match.group(1) or match.group(4).lower()) in {"elder", "older", "senior", "snr"}
@@ -495,7 +495,7 @@ def _last_named_holder(doc: Doc, holders: dict[Cluster, int], start: int, cluste
     return {named.pop(): 0} if len(named) == 1 and named <= set(holders) else None
 
 
-def _age_after(doc: Doc, end: int) -> str | None:
+def age_after(doc: Doc, end: int) -> str | None:
     """The age written right after a name: 'Tom Reed, 34,', 'Tom Reed (34)', 'Tom Reed, aged 34,'."""
     words = [t.text for t in doc[end:end + 4]]
     for opening, closing in ((",", {",", ".", ";", "and"}), ("(", {")"})):
@@ -519,160 +519,6 @@ def _role_before_name(doc: Doc, first: int, start: int) -> int | None:
             or not any(t.pos_ == "NOUN" and t.is_lower for t in words):
         return None
     return first
-
-
-AGED_PERSON = re.compile(r"\b([Aa]n?) (\d{1,2})-year-old (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
-CALLED_BACK = re.compile(r"\b[Tt]he (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
-
-
-def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'A 17-year-old boy has been charged … The teenager appeared in court': a person the story brings in by age
-    and never names is one person, called back by 'the' and the same noun (or 'the teenager' when under 20). Only
-    when the article names no one of that age ('Tom Reed, 17,' would be the one) and only one such person is
-    brought in."""
-    intros = list(AGED_PERSON.finditer(text))
-    if len(intros) != 1:
-        return
-    intro = intros[0]
-    span = doc.char_span(intro.start(), intro.end())
-    aged = any(end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text == intro.group(2)
-               for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions if kind == "name")
-    if span is None or cluster_of(clusters, span.start) is not None or aged:
-        return
-    age, noun = int(intro.group(2)), intro.group(3)
-    person = Cluster("PERSON", gender=UNNAMED_PERSON_NOUNS[noun])
-    person.mentions.append((span.start, span.end, "description"))
-    for later in CALLED_BACK.finditer(text, intro.end()):
-        same = later.group(1) == noun or later.group(1) in TEEN_NOUNS and age < 20
-        back = doc.char_span(later.start(), later.end()) if same else None
-        if back is not None and cluster_of(clusters, back.start) is None and doc[back.end - 1].tag_ == "NN":
-            person.mentions.append((back.start, back.end, "description"))
-    clusters.append(person)
-
-
-# How many sentences after the one bringing in an unnamed person a news story names them in; and which of its
-# first sentences with a verb may be the one (a headline may come first).
-LEDE_NAMING_WINDOW = 2
-LEDE_SENTENCES = 2
-
-
-def add_person_named_after_lede(doc: Doc, clusters: list[Cluster]) -> None:
-    """'A 52-year-old nurse has been struck off … Ann Lee was found to have…': news brings the person its story is
-    about in, by what they are, as the subject of its opening sentence, and names them as the subject of the next
-    sentence naming anyone. Only when no person is named before, the description is of one person (no 'and his
-    wife'), and what it says fits the one named: gender, and the age written after the name."""
-    people = [k for k in clusters if k.type == "PERSON"]
-    # a byline ('By Ann Lee') is no clause, and names no one the story is about
-    named_at = sorted((s, k) for k in people for s, _, kind in k.mentions
-                      if kind == "name" and any(t.pos_ in {"VERB", "AUX"} for t in doc[s].sent))
-    if not named_at:
-        return
-    clauses = [s for s in doc.sents if any(t.pos_ in {"VERB", "AUX"} for t in s)][:LEDE_SENTENCES]
-    lede = next((s for s in clauses if s.end > named_at[0][0] or _unnamed_subject(s) is not None), None)
-    noun = _unnamed_subject(lede) if lede is not None and lede.end <= named_at[0][0] else None
-    if noun is None:
-        return
-    sentence = lede
-    for _ in range(LEDE_NAMING_WINDOW):
-        if sentence.end >= len(doc):
-            return
-        sentence = doc[sentence.end].sent
-        if any(sentence.start <= s < sentence.end for s, _ in named_at):
-            break
-    else:
-        return
-    subject = _main_subject(sentence)
-    # 'The city's fire chief, Tom Reed, said': one brought in by another description is someone else
-    person = next((k for k in people for s, e, kind in k.mentions if kind == "name" and s <= subject.i < e), None) \
-        if subject is not None else None
-    if person is None or min(s for s, k in named_at if k is person) < sentence.start \
-            or not _fits_description(doc, noun, person):
-        return
-    first = noun.left_edge.i
-    unnamed = cluster_of(clusters, first)
-    if unnamed is not None and (unnamed is person or any(kind == "name" for _, _, kind in unnamed.mentions)):
-        return
-    if unnamed is not None:
-        person.mentions += unnamed.mentions
-        clusters.remove(unnamed)
-    person.mentions += [(first, end, "description") for end in _phrase_ends(noun)]
-
-
-def _unnamed_subject(sentence: Span) -> Token | None:
-    """The head noun of a main clause's subject that brings in one person by what they are ('A 34-year-old
-    man', 'A former nurse from Kelsby'), if it does."""
-    subject = _main_subject(sentence)
-    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" \
-            or subject.left_edge.lower_ not in {"a", "an"} or any(c.dep_ in {"conj", "cc"} for c in subject.children):
-        return None
-    others = [t for t in sentence if t != subject and t.tag_ == "NN" and t.dep_ != "poss" and _brings_in_a_person(t)]
-    # 'A man has been charged with attacking a nurse', 'A mother has called for an inquiry after her son died': the
-    # one named next may be either (not so one who only says whose a thing is: 'paid for her son's car')
-    return subject if _brings_in_a_person(subject) and not others else None
-
-
-def _brings_in_a_person(noun: Token) -> bool:
-    lemma = noun.lemma_.lower()
-    return lemma in UNNAMED_PERSON_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in KINSHIP
-
-
-def _main_subject(sentence: Span) -> Token | None:
-    """The subject of a sentence's main clause, or of the clause it reports ('A man has died, police said'): the
-    first such clause's subject nearest its verb (the parser may take a dateline for another subject)."""
-    clause_subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and (
-        t.head == sentence.root or t.head.dep_ == "ccomp" and t.head.head == sentence.root)]
-    if not clause_subjects:
-        return None
-    verb = clause_subjects[0].head
-    return max((t for t in clause_subjects if t.head == verb), key=lambda t: t.i)
-
-
-def _fits_description(doc: Doc, noun: Token, person: Cluster) -> bool:
-    """Whether a person may be the one a description brings in: of its gender ('man', 'mother'), and of its age
-    ('a 34-year-old man') when an age is written after their name."""
-    lemma = noun.lemma_.lower()
-    gender = UNNAMED_PERSON_NOUNS.get(lemma) or (KINSHIP[lemma].gender if lemma in KINSHIP else None)
-    if gender is not None and person.gender not in (None, gender):
-        return False
-    words = doc[noun.left_edge.i:noun.i]
-    age = next((t.text for t in words if t.like_num and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"), None)
-    ages = {found for _, end, kind in person.mentions if kind == "name" and (found := _age_after(doc, end))}
-    return age is None or not ages or ages == {age}
-
-
-FAMILY_NOUNS = {"family", "families"}
-
-
-def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'the Reed family said', 'his family confirmed': a family that speaks as one is an organisation, and the
-    story's other 'the family', 'his family' or 'the Reed family' are it; with two families named, each 'the X
-    family' is its own and the others are left alone."""
-    phrases = []
-    for noun in tokens_spelling(doc, text, {"family"}):
-        first = noun.left_edge.i
-        if noun.tag_ != "NN" or not noun.is_lower or noun.dep_ == "compound" or cluster_of(clusters, noun.i) \
-                or doc[first].lower_ not in {"the", "his", "her", "their", "its"} \
-                or any(t.dep_ not in {"det", "poss", "compound"} for t in doc[first:noun.i]):
-            continue
-        surname = " ".join(t.lower_ for t in doc[first + 1:noun.i] if t.pos_ == "PROPN")
-        phrases.append((first, noun, surname))
-    named = {surname for _, _, surname in phrases if surname}
-    speaking = any(noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in quote_cues()["reporting_verbs"]
-                   for _, noun, _ in phrases)
-    if not phrases or not (speaking or named) or len(named) > 1 and not speaking:
-        return
-    families: dict[str, Cluster] = {}
-    for first, noun, surname in phrases:
-        if len(named) > 1 and not surname:
-            continue
-        key = surname if len(named) > 1 else ""
-        family = families.get(key)
-        if family is None:
-            family = families[key] = Cluster("ORG")
-            clusters.append(family)
-        family.mentions.append((first, noun.i + 1, "name" if surname else "description"))
-        if surname:
-            family.keys.add(f"{surname} family")
 
 
 def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, end: int) -> None:
