@@ -58,3 +58,14 @@ def test_a_lede_bringing_in_a_relative_too_names_neither(nlp):
            "Cian Dolan, 9, was taken to hospital on Sunday."
     entities = entities_of(nlp, text)
     assert all(not m.text.startswith("A father") for m in holder(entities, "Cian Dolan").mentions)
+
+
+@pytest.mark.parametrize("text, brought_in, name", [
+    ("Two hikers fell into the lake. A driver rowed out to them. The driver, Arvo Kallas, said they were cold.",
+     "A driver", "Arvo Kallas"),
+    ("A woman was seen leaving the shop. The woman, named as Greta Lind, was arrested later.", "A woman",
+     "Greta Lind"),
+])
+def test_a_person_brought_in_unnamed_is_the_one_named_when_called_back(nlp, text, brought_in, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, brought_in) is holder(entities, name)

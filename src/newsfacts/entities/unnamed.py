@@ -1,6 +1,7 @@
 """People a story brings in without a name: 'A 17-year-old boy has been charged', called back as 'the teenager';
 one its opening sentence brings in by what they are and the next names ('A 52-year-old nurse has been struck off …
-Ann Lee was found…'); and a family that speaks as one ('the Reed family said').
+Ann Lee was found…'); one named when called back ('a nurse … The nurse, Tom Reed,'); and a family that
+speaks as one ('the Reed family said').
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import KINSHIP, PERSON_ROLE_NOUNS, TEEN_NOUNS, UNNAMED_PERSON_NOUNS, quote_cues
-from ..parse import SUBJECT_DEPS
+from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .descriptions import age_after, phrase_ends
 from .words import tokens_spelling
@@ -133,6 +134,48 @@ def _fits_description(doc: Doc, noun: Token, person: Cluster) -> bool:
     age = next((t.text for t in words if t.like_num and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"), None)
     ages = {found for _, end, kind in person.mentions if kind == "name" and (found := age_after(doc, end))}
     return age is None or not ages or ages == {age}
+
+
+# How many sentences before 'The nurse, Tom Reed,' the 'a nurse' it names may stand.
+CALLED_BACK_WINDOW = 2
+# Verbs by which news names a person it brought in unnamed: 'The man, named as Tom Reed,'.
+NAMING_VERBS = {"name", "identify"}
+
+
+def add_named_when_called_back(doc: Doc, clusters: list[Cluster]) -> None:
+    """'… a nurse pulled them out. The nurse, Tom Reed, said…', 'A man was seen running away. The man, named
+    as Tom Reed, …': the nearest one brought in with 'a' and a person noun, in that sentence or the two before, is
+    the one named beside 'the' and the same noun."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    for noun in doc:
+        if noun.tag_ != "NN" or noun.left_edge.lower_ != "the" or not _brings_in_a_person(noun):
+            continue
+        person = _named_beside(noun, people)
+        earlier = sentence_start(doc, noun.sent.start, CALLED_BACK_WINDOW)
+        brought_in = [t for t in doc[earlier if earlier is not None else 0:noun.left_edge.i]
+                      if t.tag_ == "NN" and t.lemma_ == noun.lemma_ and t.left_edge.lower_ in {"a", "an"}]
+        if person is None or not brought_in:
+            continue
+        first = brought_in[-1].left_edge.i
+        unnamed = cluster_of(clusters, first)
+        if unnamed is not None and (unnamed is person or any(kind == "name" for _, _, kind in unnamed.mentions)):
+            continue
+        if unnamed is not None:
+            person.mentions += unnamed.mentions
+            clusters.remove(unnamed)
+        person.mentions += [(first, end, "description") for end in phrase_ends(brought_in[-1])]
+        person.mentions.append((noun.left_edge.i, noun.i + 1, "description"))
+
+
+def _named_beside(noun: Token, people: list[Cluster]) -> Cluster | None:
+    """The person whose name is set beside a noun ('The nurse, Tom Reed,') or given by a naming verb hung on it
+    ('The man, named as Tom Reed,')."""
+    names = [c for c in noun.children if c.dep_ == "appos"]
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS):
+        names += [g for c in verb.children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    found = {id(k): k for name in names for k in people for s, e, kind in k.mentions
+             if kind == "name" and s <= name.i < e}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 FAMILY_NOUNS = {"family", "families"}
