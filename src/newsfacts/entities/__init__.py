@@ -29,7 +29,7 @@ from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
-from .unnamed import add_families, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people
+from .unnamed_people import add_families, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
