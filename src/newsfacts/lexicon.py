@@ -109,6 +109,13 @@ KINSHIP: dict[str, Kin] = {
        for noun, gender in [("uncle", "male"), ("aunt", "female")]},
     **{noun: Kin(gender, {"male": "uncle", "female": "aunt", None: "uncle"}, None)
        for noun, gender in [("nephew", "male"), ("niece", "female")]},
+    # by marriage: the fact sheet has no relation kind for them ('his brother-in-law' is no sibling of his)
+    **{noun: Kin(gender, {"male": "brother-in-law", "female": "sister-in-law", None: "sibling-in-law"}, None)
+       for noun, gender in [("brother-in-law", "male"), ("sister-in-law", "female")]},
+    **{noun: Kin(gender, {"male": "son-in-law", "female": "daughter-in-law", None: "child-in-law"}, None)
+       for noun, gender in [("father-in-law", "male"), ("mother-in-law", "female")]},
+    **{noun: Kin(gender, {"male": "father-in-law", "female": "mother-in-law", None: "parent-in-law"}, None)
+       for noun, gender in [("son-in-law", "male"), ("daughter-in-law", "female")]},
     "fiance": Kin("male", {"male": "fiancee", "female": "fiance", None: "fiance"}, None),
     "fiancee": Kin("female", {"male": "fiancee", "female": "fiance", None: "fiance"}, None),
     "cousin": Kin(None, {"male": "cousin", "female": "cousin", None: "cousin"}, None),

@@ -294,10 +294,29 @@ def test_a_relative_named_after_a_role_beside_the_kinship_noun_is_that_person(nl
               lemmas=["with", "her", "sister", ",", "drummer", "Mia", "Park", ",", "she", "win"],
               pos=["ADP", "PRON", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"])
     sister = Cluster("PERSON", mentions=[(5, 7, "name")], personal={("mia", "park")})
-    assert _named_in_apposition(doc[2], [sister])[0] is sister
+    assert _named_in_apposition(doc[2], [sister], 3)[0] is sister
 
 
 def test_a_relative_told_as_one_of_several_is_not_the_one_already_known(nlp):
     text = "Tom Hale gave the estate to his elder son, Ben Hale, on Monday. Tom Hale's younger son will run the shop."
     entities = entities_of(nlp, text)
     assert holder(entities, "Tom Hale's younger son") is not holder(entities, "Ben Hale")
+
+
+def test_an_in_law_named_beside_the_noun_is_that_person_whole(nlp):
+    entities = entities_of(nlp, "Greta Moss broke down the door with her brother-in-law, Oskar Lind, at dawn.")
+    assert holder(entities, "her brother-in-law") is holder(entities, "Oskar Lind")
+    assert all(m.text != "her brother" for e in entities for m in e.mentions)
+
+
+def test_a_kinship_noun_said_of_someone_by_a_copula_is_them_and_not_its_owner(nlp):
+    text = "Coach Ivo Berg quit on Friday. His deputy, Piet Laan, who is also his cousin, will take over."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "his cousin") is holder(entities, "Piet Laan")
+    assert holder(entities, "his") is holder(entities, "Ivo Berg")
+
+
+def test_a_familiar_kinship_noun_in_a_quote_finds_the_relative_told_by_the_formal_one(nlp):
+    text = 'Gord Marsh runs the stall with his daughter, Emma Marsh, a teacher. "My dad never stops," Emma Marsh said.'
+    entities = entities_of(nlp, text)
+    assert holder(entities, "My dad") is holder(entities, "Gord Marsh")

@@ -9,9 +9,10 @@ conservative: two different people must never end up in one entity.
 
 The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
 `merging` (with `short_names`, what a lone name word is and whom it means) makes one cluster per entity of
-them, `descriptions` (of people), the call-backs (`kinds`: what the article or a name says one is;
-`unnamed`: events, sites and things never named; `companies`: "the company"; `callbacks`: "the council",
-"the town", and where a call-back starts) and `references` attach what points back at one,
+them, `descriptions` (of people) and `unnamed_people` (people brought in without a name, and families), the
+call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites and things never named;
+`companies`: "the company"; `callbacks`: "the council", "the town", and where a call-back starts) and
+`references` attach what points back at one,
 `consistency` takes out of each cluster what the rest of it contradicts, and `output` writes the clusters as
 the sheet's entities. `words`, `places`, `candidates` and `clusters` are what the steps share.
 """
@@ -23,16 +24,14 @@ from ..schema import Entity, FactSheet
 from .callbacks import add_place_descriptions, add_settlement_callbacks, add_team_callbacks, refer_to_named_by_head
 from .companies import add_organisation_descriptions
 from .consistency import remove_contradictions
-from .descriptions import (
-    add_clients, add_elder_and_younger, add_families, add_role_descriptions, add_surnamed_descriptions,
-    add_unnamed_people,
-)
+from .descriptions import add_clients, add_elder_and_younger, add_role_descriptions, add_surnamed_descriptions
 from .kinds import add_described_kinds, add_kind_descriptions
 from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
 from .unnamed import add_introduced_things, add_outlet_self_mentions, add_unnamed_events
+from .unnamed_people import add_families, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
@@ -43,6 +42,8 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_surnamed_descriptions(doc, parsed.text, clusters)
     add_clients(doc, parsed.text, clusters)
     add_unnamed_people(doc, parsed.text, clusters)
+    add_person_named_after_lede(doc, clusters)
+    add_named_when_called_back(doc, clusters)
     add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
     add_introduced_things(doc, parsed.text, clusters)

@@ -1,6 +1,6 @@
 """Descriptions that point back at a named person: roles ("the chair of the board", later "the chair"), ages
-("the 34-year-old"), a person brought in by age and never named, clients, families, and the elder or younger
-of two sharing a surname. `refer_back` and `described_spans` are shared with `callbacks`.
+("the 34-year-old"), clients, and the elder or younger of two sharing a surname. `refer_back` and
+`described_spans` are shared with `callbacks`, `age_after` and `phrase_ends` with `unnamed`.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TEEN_NOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
     data_table, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
 from ..quote_marks import QuotedSpans, quotations
 from .clusters import Cluster, cluster_of, surnames
-from .words import KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
+from .words import COPULAS, KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
 
 
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
@@ -24,6 +24,8 @@ NEVER_A_PERSON = {"company", "firm", "group", "business", "subsidiary", "conglom
 AGE_REFERENCE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\b")
 # The role noun a form of address gives ('Sen. Ann Lee' … 'the senator'), from data/roles.json.
 TITLE_ROLES: dict[str, str] = data_table("roles")["_titles_as_roles"]["forms"]
+# Role nouns said of the same post ('captain Ann Lee' … 'the skipper'), with the one they are read as.
+SAME_ROLE: dict[str, str] = data_table("roles")["_same_role"]["forms"]
 # Every role noun, those that also begin names too: written before a name already read as a person's
 # ('Premier Ann Lee'), it is a role.
 ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
@@ -32,6 +34,8 @@ ROLES_BEFORE_NAMES = frozenset().union(*PERSON_ROLES.values())
 PARTIES = {"D": "democrat", "R": "republican", "I": "independent"}
 PARTY_TAG = re.compile(r"[,(] ?([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)[,)]")
 PARTY_AND_PLACE = re.compile(r"\b[Tt]he ([A-Z][a-z]+(?: [A-Z][a-z]+)?) (Democrat|Republican|Independent)\b")
+# Prepositions whose phrase says which one a role is ('the chair of the board', 'a nurse at Kelsby General').
+DESCRIBING_PREPOSITIONS = {"of", "at", "for", "from", "in"}
 # How many sentences back an age first told as 'the 40-year-old' looks for the one person it can be.
 AGE_WINDOW = 2
 
@@ -43,7 +47,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     roles: dict[str, dict[Cluster, int]] = {}  # role lemma or age -> the people given it, and where first
 
     def give(role: str, cluster: Cluster, at: int) -> None:
-        holders = roles.setdefault(role, {})
+        holders = roles.setdefault(SAME_ROLE.get(role, role), {})
         holders[cluster] = min(at, holders.get(cluster, at))
 
     for cluster in (k for k in clusters if k.type == "PERSON"):
@@ -73,7 +77,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     age = next((t.text for t in child.subtree if t.like_num), None)
                     if age:
                         give(age, cluster, start)  # "Tom Reed, 34," or "34-year-old Tom Reed"
-            if (age := _age_after(doc, end)) is not None:
+            if (age := age_after(doc, end)) is not None:
                 give(age, cluster, start)  # the parser often hangs "34" elsewhere: "Ann Reed, 56, and Tom Reed, 31,"
             for role in _qualified_roles_before(doc, start, end):
                 give(role, cluster, start)  # "Interior Minister Ann Lee" … "the interior minister"
@@ -100,7 +104,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for noun in doc:
         # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
         if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
-                and noun.lemma_.lower() in roles:
+                and SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower()) in roles:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
             of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -110,7 +114,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 continue
             if of is None:
                 qualifiers = _lower_qualifiers(doc[start:noun.i])
-                holders = {k: at for k, at in roles[noun.lemma_.lower()].items()
+                holders = {k: at for k, at in roles[SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower())].items()
                            if not _holds_it_otherwise_qualified(doc, k, roles, noun, qualifiers)}
                 refer_back(doc, _last_named_holder(doc, holders, start, clusters, noun) or holders, start,
                             noun.i + 1, clusters)
@@ -138,19 +142,66 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
             if before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}:
                 continue  # beside a name no person holds: whoever it is, not someone named before
-            named: set[Cluster] = set()
-            for back in range(1, AGE_WINDOW + 1):  # the nearest sentences naming anyone must name one person
-                window = sentence_start(doc, span.sent.start, back)
-                named = {k for k in clusters if k.type == "PERSON" for start, _, kind in k.mentions if kind == "name"
-                         and (window if window is not None else span.sent.start) <= start < span.start}
-                if named or window is None:
-                    break
-            role = span.root.head if span.root.head.i >= span.end else None
-            if len(named) > 1 and role is not None and role.pos_ == "NOUN" and role.is_lower:
+            named, window = _named_before(doc, clusters, span)
+            role = span.root if span.root.i == span.end - 1 and span.root.pos_ == "NOUN" else None
+            if len(named) > 1 and role is not None and role.is_lower:
                 # 'The 41-year-old earl' of two people named: the one given that role
-                named = {k for k in named if k in roles.get(role.lemma_.lower(), {})}
-            if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span):
+                lemma = role.lemma_.lower()
+                named = {k for k in named if k in roles.get(SAME_ROLE.get(lemma, lemma), {})}
+            if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span) \
+                    and not _told_by_someone_unnamed(doc, window, span, person):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
+    _refer_back_by_former_role(doc, roles, clusters)
+
+
+def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cluster], int]:
+    """The people named in the nearest of a span's sentence and the AGE_WINDOW before it that names anyone (up to
+    the span), and where that stretch starts."""
+    named: set[Cluster] = set()
+    start = span.sent.start
+    for back in range(1, AGE_WINDOW + 1):
+        window = sentence_start(doc, span.sent.start, back)
+        start = window if window is not None else span.sent.start
+        named = {k for k in clusters if k.type == "PERSON" for s, _, kind in k.mentions if kind == "name"
+                 and start <= s < span.start}
+        if named or window is None:
+            break
+    return named, start
+
+
+# Words before a role that say its holder no longer holds it ('the former minister').
+FORMER_WORDS = {"former", "ex"}
+
+
+def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
+    """'Ann Lee will publish a memoir. The former minister said…': a past role first told as the subject of a
+    sentence describes the one person named just before (as a first-told age does), when no one was given that
+    role and no one else's words come between."""
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        start = noun.left_edge.i
+        if noun.tag_ != "NN" or noun.dep_ not in SUBJECT_DEPS or lemma not in PERSON_ROLE_NOUNS \
+                or lemma in roles or SAME_ROLE.get(lemma) in roles or doc[start].lower_ != "the" \
+                or not any(t.lower_ in FORMER_WORDS for t in doc[start:noun.i]) \
+                or any(t.dep_ in {"poss", "case"} for t in doc[start:noun.i]):
+            continue
+        span = doc[start:noun.i + 1]
+        named, window = _named_before(doc, clusters, span)
+        if len(named) == 1 and not _told_by_someone_unnamed(doc, window, span, person := next(iter(named))):
+            refer_back(doc, {person: 0}, span.start, span.end, clusters)
+
+
+def _told_by_someone_unnamed(doc: Doc, start: int, span: Span, person: Cluster) -> bool:
+    """Whether the text from `start` up to an age first told may be about its one named person through someone
+    else's words, so that the age may be that someone's: what a pronoun set in says ('Reed, he said, had apologised. "We
+    lost," the 52-year-old said'), or what the person is the source of ('…, according to a complaint by Ann
+    Lee. The 31-year-old…')."""
+    reporting = quote_cues()["reporting_verbs"]
+    if any(t.lemma_.lower() in reporting and t.dep_ == "parataxis" and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in t.children) for t in doc[start:span.start]):
+        return True
+    heads = [doc[s:e].root for s, e, kind in person.mentions if start <= s < span.start]
+    return bool(heads) and all(any(a.lower_ == "according" for a in h.ancestors) for h in heads)
 
 
 # Verbs whose 'as' phrase gives their object a role ('named Ann Lee as chair'), or their subject when passive ('Ann
@@ -162,8 +213,6 @@ OBJECT_ROLE_VERBS = {"name", "appoint", "elect", "choose", "select", "nominate",
 SUBJECT_ROLE_VERBS = {"serve", "act", "work", "succeed", "join", "return", "remain", "stay", "continue", "start",
                       "begin", "sit", "retire", "resign", "quit", "step"}
 LEAVING_VERBS = {"retire", "resign", "quit", "step"}
-# Verbs that make their complement a description of their subject ('Ann Lee remains honorary chairman').
-COPULAS = {"be", "become", "remain"}
 # Dependencies of the words a noun phrase may open with before its noun.
 NOUN_PHRASE_DEPS = {"det", "poss", "amod", "compound", "nummod", "case"}
 # Nouns for the one who takes another's place ('named Ann Lee as her successor').
@@ -200,17 +249,37 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
         first = noun.left_edge.i
         while first < noun.i and doc[first].dep_ not in NOUN_PHRASE_DEPS:
             first += 1  # 'was first elected treasurer': the phrase is 'treasurer'
-        if person is None or doc[first].lower_ in {"a", "an", "one"} or first <= holder.i:
+        if person is None or doc[first].lower_ == "one" or first <= holder.i:
+            continue
+        if doc[first].lower_ in {"a", "an"}:
+            # 'Ann Lee is a consultant surgeon at Kelsby General': what she is, though 'the surgeon' may be another
+            if noun.dep_ == "attr":
+                found += [(person, (first, last, noun), False) for last in phrase_ends(noun)]
             continue
         last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
         found.append((person, (first, last, noun), lasting))
     return found
 
 
+def phrase_ends(noun: Token) -> list[int]:
+    """Where a noun phrase describing someone ends: after the noun, and after an 'of'/'at'/'in' phrase of it up to a
+    comma ('a nurse at Kelsby General' is also 'a nurse'); not after a relative clause or participle."""
+    ends = [noun.i + 1]
+    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+    if prep is not None and prep.lower_ in DESCRIBING_PREPOSITIONS:
+        ends.append(next((t.i for t in noun.doc[prep.i:prep.right_edge.i + 1] if t.text == "," and t.ent_iob_ != "I"),
+                         prep.right_edge.i + 1))
+    return ends
+
+
 def _may_describe_a_person(noun: Token) -> bool:
-    """Whether a noun set beside a person's name may describe them: not kin (someone else), nor what an
-    organisation, place or work is ('his 2021 memoir' beside his name)."""
-    return noun.lemma_.lower() not in KINSHIP.keys() | NEVER_A_PERSON | KIND_NOUNS
+    """Whether a noun set beside a person's name may describe them: not kin (someone else), but for an indefinite
+    one ('Ann Lee, a mother of three,'), nor what an organisation, place or work is ('his 2021 memoir' beside his
+    name)."""
+    lemma = noun.lemma_.lower()
+    if lemma in KINSHIP:
+        return noun.left_edge.lower_ in {"a", "an"}
+    return lemma not in NEVER_A_PERSON | KIND_NOUNS
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
@@ -247,7 +316,7 @@ def add_elder_and_younger(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     ages: dict[Cluster, int] = {}
     for cluster in (k for k in clusters if k.type == "PERSON"):
         for _, end, kind in cluster.mentions:
-            if kind == "name" and (age := _age_after(doc, end)) is not None:
+            if kind == "name" and (age := age_after(doc, end)) is not None:
                 ages[cluster] = int(age)
     for match in ELDER_OR_YOUNGER.finditer(text):
         older = (match.group(1) or match.group(4).lower()) in {"elder", "older", "senior", "snr"}
@@ -300,9 +369,10 @@ def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> N
 
 # A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
 ACTING_FOR_VERBS = {"defend", "represent"}
-# Nouns for someone who acts for a person: "Tom Reed's lawyer, Ann Lee," acts for Tom Reed.
+# Nouns for someone who acts for a person: "Tom Reed's lawyer, Ann Lee," acts for Tom Reed ("the singer's manager",
+# "the actor's publicist" too, with a client's name as owner).
 ACTING_FOR_NOUNS = {"lawyer", "solicitor", "attorney", "barrister", "counsel", "representative", "agent",
-                    "advocate", "spokesman", "spokeswoman", "spokesperson"}
+                    "advocate", "spokesman", "spokeswoman", "spokesperson", "manager", "publicist"}
 # The gender a possessive tells of its owner.
 POSSESSIVE_GENDERS = {"his": "male", "her": "female"}
 
@@ -425,7 +495,7 @@ def _last_named_holder(doc: Doc, holders: dict[Cluster, int], start: int, cluste
     return {named.pop(): 0} if len(named) == 1 and named <= set(holders) else None
 
 
-def _age_after(doc: Doc, end: int) -> str | None:
+def age_after(doc: Doc, end: int) -> str | None:
     """The age written right after a name: 'Tom Reed, 34,', 'Tom Reed (34)', 'Tom Reed, aged 34,'."""
     words = [t.text for t in doc[end:end + 4]]
     for opening, closing in ((",", {",", ".", ";", "and"}), ("(", {")"})):
@@ -449,70 +519,6 @@ def _role_before_name(doc: Doc, first: int, start: int) -> int | None:
             or not any(t.pos_ == "NOUN" and t.is_lower for t in words):
         return None
     return first
-
-
-AGED_PERSON = re.compile(r"\b([Aa]n?) (\d{1,2})-year-old (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
-CALLED_BACK = re.compile(r"\b[Tt]he (" + "|".join(UNNAMED_PERSON_NOUNS) + r")\b")
-
-
-def add_unnamed_people(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'A 17-year-old boy has been charged … The teenager appeared in court': a person the story brings in by age
-    and never names is one person, called back by 'the' and the same noun (or 'the teenager' when under 20). Only
-    when the article names no one of that age ('Tom Reed, 17,' would be the one) and only one such person is
-    brought in."""
-    intros = list(AGED_PERSON.finditer(text))
-    if len(intros) != 1:
-        return
-    intro = intros[0]
-    span = doc.char_span(intro.start(), intro.end())
-    aged = any(end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text == intro.group(2)
-               for k in clusters if k.type == "PERSON" for _, end, kind in k.mentions if kind == "name")
-    if span is None or cluster_of(clusters, span.start) is not None or aged:
-        return
-    age, noun = int(intro.group(2)), intro.group(3)
-    person = Cluster("PERSON", gender=UNNAMED_PERSON_NOUNS[noun])
-    person.mentions.append((span.start, span.end, "description"))
-    for later in CALLED_BACK.finditer(text, intro.end()):
-        same = later.group(1) == noun or later.group(1) in TEEN_NOUNS and age < 20
-        back = doc.char_span(later.start(), later.end()) if same else None
-        if back is not None and cluster_of(clusters, back.start) is None and doc[back.end - 1].tag_ == "NN":
-            person.mentions.append((back.start, back.end, "description"))
-    clusters.append(person)
-
-
-FAMILY_NOUNS = {"family", "families"}
-
-
-def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'the Reed family said', 'his family confirmed': a family that speaks as one is an organisation, and the
-    story's other 'the family', 'his family' or 'the Reed family' are it; with two families named, each 'the X
-    family' is its own and the others are left alone."""
-    phrases = []
-    for noun in tokens_spelling(doc, text, {"family"}):
-        first = noun.left_edge.i
-        if noun.tag_ != "NN" or not noun.is_lower or noun.dep_ == "compound" or cluster_of(clusters, noun.i) \
-                or doc[first].lower_ not in {"the", "his", "her", "their", "its"} \
-                or any(t.dep_ not in {"det", "poss", "compound"} for t in doc[first:noun.i]):
-            continue
-        surname = " ".join(t.lower_ for t in doc[first + 1:noun.i] if t.pos_ == "PROPN")
-        phrases.append((first, noun, surname))
-    named = {surname for _, _, surname in phrases if surname}
-    speaking = any(noun.dep_ in SUBJECT_DEPS and noun.head.lemma_.lower() in quote_cues()["reporting_verbs"]
-                   for _, noun, _ in phrases)
-    if not phrases or not (speaking or named) or len(named) > 1 and not speaking:
-        return
-    families: dict[str, Cluster] = {}
-    for first, noun, surname in phrases:
-        if len(named) > 1 and not surname:
-            continue
-        key = surname if len(named) > 1 else ""
-        family = families.get(key)
-        if family is None:
-            family = families[key] = Cluster("ORG")
-            clusters.append(family)
-        family.mentions.append((first, noun.i + 1, "name" if surname else "description"))
-        if surname:
-            family.keys.add(f"{surname} family")
 
 
 def _introduce_by_office(holders: dict[Cluster, int], noun: Token, start: int, end: int) -> None:
@@ -594,13 +600,14 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     spans: list[list] = []
     bare = []
     for noun in sorted(nouns, key=lambda n: n.i):
-        # 'the Dane', 'a Republican from Kelsby'
-        demonym = noun.pos_ == "PROPN" and noun.ent_type_ == "NORP" and noun.left_edge.lower_ in {"the", "a", "an"}
-        if noun.pos_ != "NOUN" and not demonym or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
+        # 'the Dane', 'a Republican from Kelsby'; and a role the parser takes for a name ('a two-term MLA')
+        proper = noun.pos_ == "PROPN" and noun.left_edge.lower_ in {"the", "a", "an"} \
+            and (noun.ent_type_ == "NORP" or lower_key(noun) in PERSON_ROLE_NOUNS)
+        if noun.pos_ != "NOUN" and not proper or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
         end = noun.i + 1
         for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for", "from", "in"}:
+            if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS:
                 end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
                             and t.ent_iob_ != "I"), child.right_edge.i + 1)  # not inside a name with commas
                 if end <= child.right_edge.i:

@@ -15,7 +15,7 @@ from ..lexicon import (
 from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation, quotations
 from .clusters import Cluster, cluster_of, gender_fits, surnames
-from .words import tokens_spelling
+from .words import COPULAS, kin_noun, tokens_spelling
 
 
 # Adjectives that pick one of several relatives by birth order ('his younger son', 'her eldest daughter').
@@ -77,7 +77,7 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             # 'his brother' makes the pronoun's person an unnamed relative's owner: it is not guessed between two
             # relatives
             sure = token.dep_ == "poss" and token.head.lemma_.lower() in KINSHIP \
-                and _named_in_apposition(token.head, clusters)[0] is None
+                and _named_in_apposition(token.head, clusters, kin_noun(token.head)[1])[0] is None
             referent = _resolve_pronoun(token, seen, sure=sure)
             if referent:
                 referent.mentions.append((token.i, token.i + 1, "pronoun"))
@@ -243,9 +243,12 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bo
     subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
     subject_clusters = [k for t, k in seen if t.i in subject_of_clause]
     reported_clauses = [c for c in pronoun.head.children if c.dep_ == "ccomp"]
+    # "Tom, who is also his brother-in-law,": the one a kinship noun is said of is not its owner
+    described = _named_by_predicate(pronoun.head, seen, []) \
+        if pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() in KINSHIP else None
 
     def fits(token: Token, cluster: Cluster) -> bool:
-        if not gender_fits(cluster, gender):
+        if not gender_fits(cluster, gender) or cluster is described:
             return False
         if pronoun.lower_ in REFLEXIVE_PRONOUNS:
             return True
@@ -363,17 +366,19 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         # "Ms Lee's husband": the owner's whole name, where the parse hangs the title elsewhere
         start = min([start] + [s for s, e, _ in owner.mentions if s <= possessive.i < e and e > start]
                     if owner else [start])
-    relation = noun.lemma_.lower()
+    relation, noun_end = kin_noun(noun)
     gender = KINSHIP[relation].gender
-    named, end = _named_in_apposition(noun, clusters)
+    named, end = _named_in_apposition(noun, clusters, noun_end)
+    if named is None:
+        named, end = _named_by_predicate(noun, seen, clusters), noun_end
     if owner is not None and owner.type != "PERSON":
         return None
     if owner is None and _possessive_of_pair(noun):
-        return _resolve_pairs_kinship(noun, seen, clusters, named, start, end)
+        return _resolve_pairs_kinship(noun, seen, clusters, named, start, end, relation, noun_end)
     if owner is None:
         if named is None or not gender_fits(named, gender):
             return None
-        named.mentions += _description_spans(start, noun, end)
+        named.mentions += _description_spans(start, noun_end, end)
         named.gender = named.gender or gender
         return named
     referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters) \
@@ -401,7 +406,7 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         clusters.append(referent)
     if referent is owner or not gender_fits(referent, gender):
         return None
-    referent.mentions += _description_spans(start, noun, end if referent is named else noun.i + 1)
+    referent.mentions += _description_spans(start, noun_end, end if referent is named else noun_end)
     referent.gender = referent.gender or gender
     if order:  # 'his younger son' leaves the son already known as the one 'his son' means
         owner.kin.setdefault(relation, referent)
@@ -420,12 +425,12 @@ _PAIR_TIES = {"parent_of": "sibling_of", "sibling_of": "sibling_of", "child_of":
 
 
 def _resolve_pairs_kinship(noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
-                           named: Cluster | None, start: int, end: int) -> Cluster | None:
+                           named: Cluster | None, start: int, end: int, relation: str,
+                           noun_end: int) -> Cluster | None:
     """'Ann Lee says her brother Tom let the firm slide after their father, Sam Lee, died': 'their' is the two
     people named before it in its sentence when the article tells they are siblings (for a parent or sibling) or
     a couple (for a child); both then have that relative, so a later 'his father' of either finds him. Only a
     relative named beside the noun or already known to one of them is shared."""
-    relation = noun.lemma_.lower()
     tie = _PAIR_TIES.get(KINSHIP[relation].relation)
     before = list({id(k): k for t, k in seen if noun.sent.start <= t.i < start and k.type == "PERSON"}.values())
     if tie is None or len(before) != 2 or before[1] not in _related(before[0], tie, clusters):
@@ -442,14 +447,27 @@ def _resolve_pairs_kinship(noun: Token, seen: list[tuple[Token, Cluster]], clust
             person.kin[relation] = referent
     if referent is None or not gender_fits(referent, KINSHIP[relation].gender):
         return None
-    referent.mentions += _description_spans(start, noun, end)
+    referent.mentions += _description_spans(start, noun_end, end)
     referent.gender = referent.gender or KINSHIP[relation].gender
     return referent
 
 
-def _description_spans(start: int, noun: Token, end: int) -> list[tuple[int, int, str]]:
+def _description_spans(start: int, noun_end: int, end: int) -> list[tuple[int, int, str]]:
     """'his son' and, when the name follows with no comma, 'his son Tom' too: news gives the phrase either way."""
-    return [(start, noun.i + 1, "description")] + ([(start, end, "description")] if end > noun.i + 1 else [])
+    return [(start, noun_end, "description")] + ([(start, end, "description")] if end > noun_end else [])
+
+
+def _named_by_predicate(noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster]) -> Cluster | None:
+    """'Tom Reed, who is also her brother-in-law,', 'He became his stepfather': the person a kinship noun is said of
+    as the complement of a copula is that copula's subject."""
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in COPULAS:
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WP":
+        subject = relative_antecedent(subject)
+    person = None if subject is None else \
+        next((k for t, k in seen if t.i == subject.i), None) or cluster_of(clusters, subject.i)
+    return person if person is not None and person.type == "PERSON" else None
 
 
 def _relative_clause_antecedent(token: Token) -> Token | None:
@@ -475,12 +493,12 @@ def _same_family(a: Cluster, b: Cluster) -> bool:
     return not surnames(a) and not surnames(b) and bool(a.titles & royal) and bool(b.titles & royal)
 
 
-def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster | None, int]:
+def _named_in_apposition(noun: Token, clusters: list[Cluster], noun_end: int) -> tuple[Cluster | None, int]:
     """'her brother the Earl of Brackley', 'his wife, Jane', 'his wife Jane Reed': the relative is named beside the
     noun (the parser often misses the apposition when no comma marks it); and where the description ends: past
     a name no comma parts from it ('his son Tom' is one phrase), else at the noun."""
-    comma = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
-    after = noun.i + 1 + comma
+    comma = noun_end < len(noun.doc) and noun.doc[noun_end].text == ","
+    after = noun_end + comma
     doc = noun.doc
     while comma and after < min(len(doc), noun.i + 5) and doc[after].is_lower and (
             doc[after].lower_ in PERSON_ROLE_NOUNS or doc[after].pos_ == "NOUN" and doc[after].dep_ == "compound"):
@@ -489,13 +507,13 @@ def _named_in_apposition(noun: Token, clusters: list[Cluster]) -> tuple[Cluster 
              for start, end, kind in k.mentions if start == after and kind in {"name", "title"}}
     if len(named) == 1:
         cluster, end, kind = next(iter(named.values()))
-        return cluster, end if kind == "name" and not comma else noun.i + 1  # 'his brother the Duke' stays two
+        return cluster, end if kind == "name" and not comma else noun_end  # 'his brother the Duke' stays two
     for child in noun.children:
         if child.dep_ == "appos":
             cluster = cluster_of(clusters, child.i)
             if cluster is not None and cluster.type == "PERSON":
-                return cluster, noun.i + 1
-    return None, noun.i + 1
+                return cluster, noun_end
+    return None, noun_end
 
 
 def _reciprocal(owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:

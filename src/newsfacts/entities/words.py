@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, data_table
+from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, KINSHIP, data_table
 
 
 # The entity stage's word tables in data/entity_words.json.
@@ -30,6 +30,24 @@ NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 # Prepositions after which a lone word NER calls a person, never given a first name or title, is a place
 # ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout", "around"}
+
+
+# Verbs that make their complement a description of their subject ('Ann Lee remains honorary chairman').
+COPULAS = {"be", "become", "remain"}
+# What spaCy splits off a kinship noun of marriage: 'brother-in-law' is five tokens.
+IN_LAW = ("-", "in", "-", "law")
+# Familiar kinship nouns and the one they mean, so that 'my dad' finds the person told as someone's father.
+FAMILIAR_KIN = {"dad": "father", "mum": "mother", "mom": "mother"}
+
+
+def kin_noun(noun: Token) -> tuple[str, int]:
+    """The lexicon.KINSHIP key a kinship noun stands for ('brother' of 'brother-in-law' is 'brother-in-law', 'dad' is
+    'father'), and the token index where the noun ends."""
+    following = tuple(t.lower_ for t in noun.doc[noun.i + 1:noun.i + 1 + len(IN_LAW)])
+    if following == IN_LAW and f"{noun.lemma_.lower()}-in-law" in KINSHIP:
+        return f"{noun.lemma_.lower()}-in-law", noun.i + 1 + len(IN_LAW)
+    lemma = noun.lemma_.lower()
+    return FAMILIAR_KIN.get(lemma, lemma), noun.i + 1
 
 
 def lower_key(token: Token) -> str:
