@@ -184,3 +184,11 @@ def test_word_of_a_company_named_before_the_person_is_the_company_where_it_comes
                   person_name(doc, person.start, person.end)]
     clusters = cluster_names(doc, text, candidates)
     assert cluster_of(clusters, word.start) is not cluster_of(clusters, person.start)
+
+
+def test_a_party_s_nickname_and_short_name_join_its_full_name(nlp):
+    entities = entities_of(nlp, "The Tories held the ward in May, but the Liberal Democrats took it back last week. "
+                                "The Lib Dems now hold nine seats and the Conservatives hold four.")
+    assert holder(entities, "Tories") is holder(entities, "Conservatives")
+    assert holder(entities, "Lib Dems") is holder(entities, "Liberal Democrats")
+    assert holder(entities, "Tories") is not holder(entities, "Lib Dems")

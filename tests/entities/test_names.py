@@ -344,3 +344,25 @@ def test_a_name_ner_counts_into_an_amount_is_kept(nlp, text, event):
 def test_a_lower_case_word_ner_runs_a_name_into_is_cut_off(nlp):
     entities = entities_of(nlp, "Sales rose at the Orvane worthy of a prize.")
     assert holder(entities, "the Orvane")
+
+
+def test_a_party_in_brackets_after_a_councillor_is_the_party(nlp):
+    entities = entities_of(nlp, "Council leader Cllr Ann Reid (Lib Dem) said the sale was wrong. Her deputy blamed "
+                                "the Liberal Democrats.")
+    party = holder(entities, "Lib Dem")
+    assert party.type == "ORG"
+    assert party is holder(entities, "the Liberal Democrats")
+    assert holder(entities, "Cllr Ann Reid").type == "PERSON"
+
+
+def test_a_decade_before_a_place_is_no_part_of_its_name(nlp):
+    entities = entities_of(nlp, "A novel about a nurse in 1970s Glasgow won the prize.")
+    assert holder(entities, "Glasgow").type == "PLACE"
+
+
+def test_a_name_ending_in_a_legal_form_is_a_firm_and_so_is_its_name_without_it(nlp):
+    entities = entities_of(nlp, "The association hired lawyers at Whitcombe Sayre LLP. Whitcombe Sayre declined to "
+                                "comment.")
+    firm = holder(entities, "Whitcombe Sayre LLP")
+    assert firm.type == "ORG"
+    assert holder(entities, "Whitcombe Sayre") is firm

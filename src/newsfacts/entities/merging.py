@@ -21,7 +21,8 @@ from .short_names import (
     surname_mistagged, told_apart_by_age,
 )
 from .words import (
-    COMPANY_ENDINGS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key, same_given_name,
+    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key,
+    same_given_name,
 )
 
 
@@ -88,8 +89,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             person.add(name)
             continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _same_country(
-            c, clusters) or _same_company(c, clusters) or _short_form_of(c, doc, clusters) \
-            or _long_form_of(c, doc, clusters)
+            c, clusters) or _same_company(c, clusters) or _same_party(c, clusters) \
+            or _short_form_of(c, doc, clusters) or _long_form_of(c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
@@ -226,6 +227,25 @@ def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | No
     return next((k for k in clusters if code and k.type == "PLACE" and any(country_code(key) == code
                                                                           for key in k.keys)), None)
 
+
+
+def _party_of_name() -> dict[str, int]:
+    parties: dict[str, int] = {}
+    for number, names in enumerate(ENTITY_WORDS["party_names"]):
+        for name in names:
+            parties[name] = -1 if parties.get(name, number) != number else number
+    return {name: number for name, number in parties.items() if number >= 0}
+
+
+# Which party each of the names news gives parties means ('tories': the Conservatives).
+PARTY_OF_NAME = _party_of_name()
+
+
+def _same_party(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'the Tories' after 'the Conservatives', 'the Lib Dems' after 'the Liberal Democrats': two names of one party."""
+    party = PARTY_OF_NAME.get(candidate.key) if candidate.type == "ORG" else None
+    return next((k for k in clusters if party is not None and k.type == "ORG"
+                 and any(PARTY_OF_NAME.get(key) == party for key in k.keys)), None)
 
 
 def _without_legal_form(key: str) -> str:

@@ -18,7 +18,8 @@ from ..lexicon import (
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
 from .bodies import (
-    BODIES_NAMED_ALONE, bodies_named_alone, constituencies, national_bodies, party_words, places_opening_bodies,
+    BODIES_NAMED_ALONE, PARTY_WORDS, bodies_named_alone, constituencies, national_bodies, party_words,
+    places_opening_bodies,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
@@ -37,7 +38,7 @@ from .untagged import (
     untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,
+    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, alias_cue_before, first_name_gender,
     honorific_gender, is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
@@ -53,6 +54,7 @@ DASHES = {"-", "–", "—"}
 REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
                   "XVI", "XVII", "XVIII"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
+DECADE = re.compile(r"(1\d|20)\d0s$")
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
@@ -347,6 +349,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return _name_in_number(doc, start, end)
     if label == "EVENT" and start > 0 and is_year(doc[start - 1]):
         start -= 1  # "the 1990 World Cup": the year is part of the event's name
+    if label != "EVENT" and end - start > 1 and DECADE.match(doc[start].text):
+        start += 1  # "in 1970s Kelsby": the decade says when, the name is the place's
     owner = next((i for i in range(start + 1, end - 2) if doc[i].lower_ in {"'s", "’s"}), None)
     if label != "PERSON" and owner is not None and first_name_gender(doc[owner + 1].lower_) \
             and all(t.pos_ == "PROPN" for t in doc[owner + 1:end]):
@@ -392,6 +396,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
+    if _party_alone(span, words):
+        return [named_by_context(span, "ORG")]  # "the Lib Dems" as a person: a party's name, whatever NER says
     if kind is not None and storm_name(span):
         return [named_by_context(span, "EVENT")]  # "Hurricane Ida", whatever NER says
     if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS | COMPANY_ENDINGS
@@ -467,8 +473,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
-    elif legislature_alone(span) or len(span) > 1 and head in CLUB_ENDINGS and country_code(key) is None:
-        kind = "ORG"  # 'the House'; a club, whatever NER says ('X Rangers' as a building)
+    elif legislature_alone(span) or len(span) > 1 and head in CLUB_ENDINGS | LEGAL_FORMS \
+            and country_code(key) is None:
+        kind = "ORG"  # 'the House'; a club or a firm, whatever NER says ('X Rangers', 'X Y LLP' as a building)
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
             and country_code(key) is not None:
         kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Union of the Comoros')
@@ -482,6 +489,13 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+def _party_alone(span: Span, words: list[Token]) -> bool:
+    """'the Lib Dems', or a party's word between brackets after a name ('Cllr Ann Lee (Lib Dem)'): a party."""
+    doc, name = span.doc, " ".join(t.lower_ for t in words)
+    return name in BODIES_NAMED_ALONE or name in PARTY_WORDS and 0 < span.start and span.end < len(doc) \
+        and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
