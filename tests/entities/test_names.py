@@ -366,3 +366,18 @@ def test_a_name_ending_in_a_legal_form_is_a_firm_and_so_is_its_name_without_it(n
     firm = holder(entities, "Whitcombe Sayre LLP")
     assert firm.type == "ORG"
     assert holder(entities, "Whitcombe Sayre") is firm
+
+
+def test_a_councillor_s_form_of_address_makes_a_person_of_a_name_ner_calls_a_building(nlp):
+    entities = entities_of(nlp, "The mayor removed Cllr Olusegun Adebayo-Field from the cabinet on Monday. "
+                                "Mr Adebayo-Field said he had no regrets.")
+    person = holder(entities, "Cllr Olusegun Adebayo-Field")
+    assert person.type == "PERSON"
+    assert holder(entities, "Mr Adebayo-Field") is person
+
+
+def test_a_town_s_name_ner_calls_a_person_is_its_club(nlp):
+    entities = entities_of(nlp, "Rovers boss Ian Teale confirmed that Kingsmere had turned down an offer for "
+                                "Okafor. Kingsmere Town are top.")
+    assert holder(entities, "Kingsmere Town").type == "ORG"
+    assert holder(entities, "Ian Teale").type == "PERSON"

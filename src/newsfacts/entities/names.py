@@ -33,13 +33,14 @@ from .types import (
 )
 from .untagged import (
     bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
-    named_events, named_sites, police_of_places, prefixed_places, styles_of_office, titled_names, titles_after_nouns,
-    titles_of_place, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
-    untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
+    named_events, named_sites, police_of_places, prefixed_places, shared_surnames, styles_of_office, titled_names,
+    titles_after_nouns, titles_of_place, untagged_addressed_names, untagged_employers, untagged_full_names,
+    untagged_institutions, untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, alias_cue_before, first_name_gender,
-    honorific_gender, is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
+    alias_cue_before, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling, with_article,
 )
 
 
@@ -136,7 +137,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     candidates += places_opening_bodies(doc, candidates)
-    return sorted(candidates, key=lambda c: (c.start, -c.end))
+    return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
 
 
 def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -389,7 +390,7 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
     address = title_at(doc, words[0].i, HONORIFICS) if words else None
     # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
-    styled = address is not None and address[0] in COURTESY_TITLES | STYLES_BEFORE_NAMES and len(words) > address[1] \
+    styled = address is not None and address[0] in PERSONAL_ADDRESSES and len(words) > address[1] \
         and all(t.pos_ == "PROPN" and is_capitalised(t) or t.lower_ in SURNAME_PARTICLES or t.text == "-"
                 for t in words[address[1]:])
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
@@ -411,6 +412,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in CLUB_OR_PLACE_ENDINGS - {"county"} \
+            and not is_first_name(words[0].lower_) and not is_known_place(normalise(span.text)):
+        return [named_by_context(span, "ORG")]  # "X Town" as a person: no place acts so, its club does
     if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not is_first_name(words[0].lower_) \
             and words[0].lower_ not in HONORIFICS:
         return [named_by_context(span, "ORG")]  # "the Young Greens": a plural name with no first name is a group
@@ -499,6 +503,11 @@ def _party_alone(span: Span, words: list[Token]) -> bool:
 
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Forms of address only a person takes ('Cllr', 'Sen.'), unlike titles that open other names too ('General Motors',
+# 'Prince of Wales Hospital').
+PERSONAL_ADDRESSES = COURTESY_TITLES | STYLES_BEFORE_NAMES | {"cllr", "councillor", "coun", "cr", "sen", "rep",
+                                                            "congressman", "congresswoman", "councilman",
+                                                            "councilwoman", "alderman"}
 # Roles whose holder a name before them does not employ ('a Kelsby farmer' lives there).
 OTHER_ROLES = PERSON_ROLES["other_roles"]
 # NER's labels of amounts, which sometimes take in the name after a number ('one FA Cup' as money).

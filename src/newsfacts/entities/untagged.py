@@ -36,7 +36,7 @@ from .words import (
 PLACE_PREFIXES = {"hmp", "hmyoi", "hmp/yoi", "raf"}
 # Capitalised words that open the name of a county or a natural place ('Co Kelsby', 'County Kelsby', 'Mount
 # Kelsby', 'Loch Kelsby'): the words after them are no person's name, though NER often reads them as one.
-PLACE_OPENERS = {"county", "co", "co.", "mount", "mt", "mt.", "lake", "loch", "lough", "isle", "cape"}
+PLACE_OPENERS = {"county", "co", "co.", "mount", "mt", "mt.", "lake", "loch", "lough", "isle", "cape", "port", "fort"}
 # Last words that make a name opened so another thing's ('Mount Kelsby Hospital', 'County Hall').
 _NOT_PLACE_ENDINGS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
     | frozenset(ENTITY_WORDS["organisation_endings"])
@@ -628,3 +628,25 @@ def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidat
         if root.dep_ == "compound" and head.i >= candidate.end and head.lower_ in heads:
             found.append(Candidate(head.left_edge.i, head.i + 1, candidate.type, "description", key=candidate.key))
     return found
+
+
+def shared_surnames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'Ann and Tom Reed': a first name, 'and', then a full name share its surname, so the first is Ann Reed, whatever
+    NER makes of 'Ann' (a person, a place, nothing); not after a capitalised word ('Ann Lee and Tom Reed'), nor when
+    the article gives that first name another surname."""
+    surnames = {c.personal[0]: c.personal[-1] for c in candidates if c.type == "PERSON" and len(c.personal) > 1}
+    at = {(c.start, c.end): c for c in candidates}
+    covered = {i: c for c in candidates for i in range(c.start, c.end)}
+    found = []
+    for full in (c for c in candidates if c.type == "PERSON" and len(c.personal) > 1 and not c.titles):
+        i = full.start - 2
+        if i < 0 or doc[full.start - 1].lower_ != "and" or not is_capitalised(doc[i]) \
+                or first_name_gender(doc[i].lower_) is None \
+                or i > 0 and is_capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN" \
+                or i in covered and (i, i + 1) not in at \
+                or surnames.get(doc[i].lower_, full.personal[-1]) != full.personal[-1]:
+            continue
+        found.append(Candidate(i, i + 1, "PERSON", "name", personal=(doc[i].lower_, full.personal[-1]),
+                               gender=first_name_gender(doc[i].lower_)))
+    replaced = {(c.start, c.end) for c in found}
+    return [c for c in candidates if (c.start, c.end) not in replaced] + found
