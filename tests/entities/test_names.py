@@ -381,3 +381,15 @@ def test_a_town_s_name_ner_calls_a_person_is_its_club(nlp):
                                 "Okafor. Kingsmere Town are top.")
     assert holder(entities, "Kingsmere Town").type == "ORG"
     assert holder(entities, "Ian Teale").type == "PERSON"
+
+
+def test_a_state_ner_calls_an_organisation_is_a_place_unless_it_plays(nlp):
+    entities = entities_of(nlp, "The firm plans to expand into Uttar Pradesh and Madhya Pradesh next year.")
+    assert holder(entities, "Uttar Pradesh").type == "PLACE"
+
+
+def test_the_plural_of_a_named_person_s_surname_is_the_family(nlp):
+    entities = entities_of(nlp, "Dean Malloy and his wife Sarah bought the house in 2010. The Malloys said they "
+                                "loved the village.")
+    assert holder(entities, "Malloys").type == "ORG"
+    assert holder(entities, "Malloys") is not holder(entities, "Dean Malloy")

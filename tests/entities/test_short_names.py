@@ -215,3 +215,8 @@ def test_a_lone_word_ner_calls_a_person_that_names_a_large_city_is_the_city(nlp,
 def test_a_city_that_is_also_a_first_name_is_left_to_the_context(nlp):
     entities = entities_of(nlp, "Prices had doubled since the summer, Austin told reporters.")
     assert holder(entities, "Austin").type == "PERSON"
+
+
+def test_a_place_ner_calls_a_person_that_a_match_verb_takes_is_its_side(nlp):
+    entities = entities_of(nlp, "Kerala beat Goa by six wickets on Sunday.")
+    assert holder(entities, "Goa").type == "ORG"

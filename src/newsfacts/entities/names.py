@@ -26,7 +26,7 @@ from .candidates import (
     names_work, person_name,
 )
 from .layout import datelines, newspapers, place_headings, result_rows, transcript_speakers, untagged_outlets
-from .places import country_code, is_known_place, is_subdivision
+from .places import country_code, is_known_place, is_subdivision, place_kinds
 from .types import (
     PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
@@ -412,6 +412,9 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if label == "PERSON" and _family_by_surname(span, person_words):
+        # "the Reeds", when a Reed is named: the family (typed here only: "the Reeds' son" stays with the kinship step)
+        return [Candidate(start, end, "ORG", "name", key=normalise(span.text))]
     if label == "PERSON" and len(span) > 1 and span[-1].lower_ in CLUB_OR_PLACE_ENDINGS - {"county"} \
             and not is_first_name(words[0].lower_) and not is_known_place(normalise(span.text)):
         return [named_by_context(span, "ORG")]  # "X Town" as a person: no place acts so, its club does
@@ -487,9 +490,13 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         kind = "ORG"
     elif kind == "PLACE" and team_by_context(span):
         kind = "ORG"  # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side
-    elif kind == "ORG" and lone_name(span) and place_by_context(span) and not team_by_context(span) \
-            and (not looks_like_first_name(span) or place_by_context(span, strong_only=True)):
-        kind = "PLACE"  # "born in X", "a pensioner from X,", "the MP for X"
+    elif kind == "ORG" and lone_name(span) and not team_by_context(span) \
+            and (place_by_context(span) and (not looks_like_first_name(span)
+                                             or place_by_context(span, strong_only=True))
+                 or label == "ORG" and _country_or_state(key) and doc[start].lower_ != "the"
+                 and (start == 0 or doc[start - 1].lower_ != "the")):
+        # "born in X", "a pensioner from X,", "the MP for X"; a country or a state ISO 3166 knows, unless its side
+        kind = "PLACE"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     return [Candidate(start, end, kind, "name", key=key)]
@@ -557,6 +564,23 @@ def _known_place(span: Span) -> bool:
     """A name ISO 3166 knows as a country or a subdivision, not an organisation's or a club's."""
     key = normalise(span.text)
     return span[-1].lower_ not in ORG_HEADS | CLUB_ENDINGS and (country_code(key) is not None or is_subdivision(key))
+
+
+def _family_by_surname(span: Span, person_words: dict[str, tuple[int, int]]) -> bool:
+    """'the Reeds': 'the' and the plural of a surname NER tags in a person's name elsewhere; not an owner ('the
+    Reeds' son' is a person, read as one by the kinship step)."""
+    doc, word = span.doc, span[-1]
+    plural = word.lower_
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and plural.endswith("s") \
+        and not (span.end < len(doc) and doc[span.end].tag_ == "POS") \
+        and any(person_words.get(surname, (span.end, span.start))[0] < span.start
+                for surname in (plural[:-1], plural[:-2] if plural.endswith("es") else ""))
+
+
+def _country_or_state(key: str) -> bool:
+    """A country, or a subdivision ISO 3166 gives a kind ('Kerala' a state): not a city it lists as a district,
+    whose name is as often its club's ('Liverpool')."""
+    return country_code(key) is not None or bool(place_kinds(key))
 
 
 def _place_after_place(span: Span) -> bool:
