@@ -299,10 +299,12 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
             if len(words) < 2:
                 continue
             # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it; but "Kelsby" after
-            # "Kelsby Town" may be the town as well as its club
+            # "Kelsby Town" may be the town as well as its club, and one the words around it make a side is no
+            # short form of a park's name ("Kelsby Park")
             if (acronym and _initials(key) == acronym) or (not acronym and candidate.type == "ORG" and (
                     words[-1] == text or words[0] == text and cluster.first < candidate.start
-                    and words[-1] not in TOWN_CLUB_ENDINGS)):
+                    and words[-1] not in TOWN_CLUB_ENDINGS
+                    and not (candidate.typed_by_context and cluster.type != candidate.type))):
                 options.append(cluster)
                 break
     return options[0] if len(options) == 1 else None

@@ -489,7 +489,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     elif head in ORG_HEADS and kind == "PLACE" and country_code(key) is None:
         kind = "ORG"
     elif kind == "PLACE" and team_by_context(span):
-        kind = "ORG"  # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side
+        # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side, in all its mentions
+        return [named_by_context(span, "ORG")]
     elif kind == "ORG" and lone_name(span) and not team_by_context(span) \
             and (place_by_context(span) and (not looks_like_first_name(span)
                                              or place_by_context(span, strong_only=True))
