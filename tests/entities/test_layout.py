@@ -92,3 +92,16 @@ def test_an_abbreviation_told_something_or_named_a_broadcaster_is_an_organisatio
 @pytest.mark.parametrize("text", ["The IT was down all day.", "Ministers faced angry MPs on Monday."])
 def test_an_abbreviation_for_a_thing_or_a_job_is_no_organisation(nlp, text):
     assert all(e.type != "ORG" for e in entities_of(nlp, text))
+
+
+def test_a_dateline_before_a_colon_is_a_place_when_known(nlp):
+    assert holder(entities_of(nlp, "KOLHAPUR: The city police on Sunday arrested a man for fraud."),
+                  "KOLHAPUR").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("UPDATE: The council has withdrawn the plan.", "UPDATE"),
+    ("DUNMERE: Opener Ravi Rao batted through the day for an unbeaten 120.", "DUNMERE"),
+])
+def test_capitals_before_a_colon_naming_no_known_place_are_no_dateline(nlp, text, label):
+    assert all(m.text != label for e in entities_of(nlp, text) for m in e.mentions)

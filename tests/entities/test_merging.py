@@ -186,7 +186,6 @@ def test_word_of_a_company_named_before_the_person_is_the_company_where_it_comes
     assert cluster_of(clusters, word.start) is not cluster_of(clusters, person.start)
 
 
-
 def test_a_repeat_ner_missed_is_the_whole_name_not_a_word_of_it(nlp):
     text = "Folk band Maple Rivers will headline. Maple Rivers last played here in 2019. Rivers drummer Sam Cole was thrilled."
     doc = nlp(text)
@@ -195,3 +194,11 @@ def test_a_repeat_ner_missed_is_the_whole_name_not_a_word_of_it(nlp):
     band = Cluster(type="ORG", mentions=[(2, 4, "name"), (15, 16, "name")])
     add_untagged_names_of_things(doc, text, [band])
     assert (7, 9, "name") in band.mentions
+
+
+def test_a_party_s_nickname_and_short_name_join_its_full_name(nlp):
+    entities = entities_of(nlp, "The Tories held the ward in May, but the Liberal Democrats took it back last week. "
+                                "The Lib Dems now hold nine seats and the Conservatives hold four.")
+    assert holder(entities, "Tories") is holder(entities, "Conservatives")
+    assert holder(entities, "Lib Dems") is holder(entities, "Liberal Democrats")
+    assert holder(entities, "Tories") is not holder(entities, "Lib Dems")

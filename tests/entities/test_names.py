@@ -344,3 +344,52 @@ def test_a_name_ner_counts_into_an_amount_is_kept(nlp, text, event):
 def test_a_lower_case_word_ner_runs_a_name_into_is_cut_off(nlp):
     entities = entities_of(nlp, "Sales rose at the Orvane worthy of a prize.")
     assert holder(entities, "the Orvane")
+
+
+def test_a_party_in_brackets_after_a_councillor_is_the_party(nlp):
+    entities = entities_of(nlp, "Council leader Cllr Ann Reid (Lib Dem) said the sale was wrong. Her deputy blamed "
+                                "the Liberal Democrats.")
+    party = holder(entities, "Lib Dem")
+    assert party.type == "ORG"
+    assert party is holder(entities, "the Liberal Democrats")
+    assert holder(entities, "Cllr Ann Reid").type == "PERSON"
+
+
+def test_a_decade_before_a_place_is_no_part_of_its_name(nlp):
+    entities = entities_of(nlp, "A novel about a nurse in 1970s Glasgow won the prize.")
+    assert holder(entities, "Glasgow").type == "PLACE"
+
+
+def test_a_name_ending_in_a_legal_form_is_a_firm_and_so_is_its_name_without_it(nlp):
+    entities = entities_of(nlp, "The association hired lawyers at Whitcombe Sayre LLP. Whitcombe Sayre declined to "
+                                "comment.")
+    firm = holder(entities, "Whitcombe Sayre LLP")
+    assert firm.type == "ORG"
+    assert holder(entities, "Whitcombe Sayre") is firm
+
+
+def test_a_councillor_s_form_of_address_makes_a_person_of_a_name_ner_calls_a_building(nlp):
+    entities = entities_of(nlp, "The mayor removed Cllr Olusegun Adebayo-Field from the cabinet on Monday. "
+                                "Mr Adebayo-Field said he had no regrets.")
+    person = holder(entities, "Cllr Olusegun Adebayo-Field")
+    assert person.type == "PERSON"
+    assert holder(entities, "Mr Adebayo-Field") is person
+
+
+def test_a_town_s_name_ner_calls_a_person_is_its_club(nlp):
+    entities = entities_of(nlp, "Rovers boss Ian Teale confirmed that Kingsmere had turned down an offer for "
+                                "Okafor. Kingsmere Town are top.")
+    assert holder(entities, "Kingsmere Town").type == "ORG"
+    assert holder(entities, "Ian Teale").type == "PERSON"
+
+
+def test_a_state_ner_calls_an_organisation_is_a_place_unless_it_plays(nlp):
+    entities = entities_of(nlp, "The firm plans to expand into Uttar Pradesh and Madhya Pradesh next year.")
+    assert holder(entities, "Uttar Pradesh").type == "PLACE"
+
+
+def test_the_plural_of_a_named_person_s_surname_is_the_family(nlp):
+    entities = entities_of(nlp, "Dean Malloy and his wife Sarah bought the house in 2010. The Malloys said they "
+                                "loved the village.")
+    assert holder(entities, "Malloys").type == "ORG"
+    assert holder(entities, "Malloys") is not holder(entities, "Dean Malloy")

@@ -202,3 +202,21 @@ def test_a_given_name_ner_took_for_a_place_is_the_person_unless_a_known_place(nl
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     person = holder(entities, f"{given} Keane")
     assert (given in [m.text for m in person.mentions]) is same
+
+
+@pytest.mark.parametrize("text, city", [
+    ("The minister leaves for Accra on Tuesday.", "Accra"),
+    ("Dr Lee said she would travel 90 km to Nagpur for the operation.", "Nagpur"),
+])
+def test_a_lone_word_ner_calls_a_person_that_names_a_large_city_is_the_city(nlp, text, city):
+    assert holder(entities_of(nlp, text), city).type == "PLACE"
+
+
+def test_a_city_that_is_also_a_first_name_is_left_to_the_context(nlp):
+    entities = entities_of(nlp, "Prices had doubled since the summer, Austin told reporters.")
+    assert holder(entities, "Austin").type == "PERSON"
+
+
+def test_a_place_ner_calls_a_person_that_a_match_verb_takes_is_its_side(nlp):
+    entities = entities_of(nlp, "Kerala beat Goa by six wickets on Sunday.")
+    assert holder(entities, "Goa").type == "ORG"

@@ -137,3 +137,16 @@ def test_one_word_after_the_is_no_person(nlp):
 def test_a_town_name_may_hold_particles(nlp):
     assert lone_name(span_of(nlp, "Floods cut off Riva di Sotto overnight.", "Riva di Sotto", "GPE"))
     assert not lone_name(span_of(nlp, "Floods cut off Riva Rovers overnight.", "Riva Rovers", "GPE"))
+
+
+def test_a_country_a_match_verb_or_a_captain_shows_as_a_side_is_the_side_in_every_mention(nlp):
+    entities = entities_of(nlp, "Rennie led from the front as Scotland edged Argentina. The Argentina captain was "
+                                "sin-binned, and the Scotland head coach was pleased.")
+    assert holder(entities, "Argentina").type == "ORG"
+    assert all(m.text != "Argentina" or e.type == "ORG" for e in entities for m in e.mentions)
+
+
+def test_a_side_named_by_its_town_is_no_short_form_of_a_park_named_after_the_town(nlp):
+    entities = entities_of(nlp, "The match was played at Dunmere Park on Sunday. Dunmere beat Kelsby 2-1, and "
+                                "Dunmere's goalkeeper saved a penalty.")
+    assert holder(entities, "Dunmere Park") is not holder(entities, "Dunmere")

@@ -271,3 +271,33 @@ def test_untagged_run_ending_in_a_place_word_is_a_place(nlp):
 def test_a_name_before_a_noun_for_a_site_is_one_place(nlp):
     entities = entities_of(nlp, "Smoke rose over the Kelbrook industrial estate in Dunmere.")
     assert holder(entities, "Kelbrook industrial estate").type == "PLACE"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ms Dunleavy, a teacher from Co Wexford, said the school would close.", "Co Wexford"),
+    ("County Dunmere voted on Friday.", "County Dunmere"),
+    ("The climbers left Mount Kelvor at dawn.", "Mount Kelvor"),
+    ("Fans in Port Dunmere were angry.", "Port Dunmere"),
+])
+def test_a_word_opening_a_county_s_or_a_mountain_s_name_makes_it_a_place(nlp, text, place):
+    assert holder(entities_of(nlp, text), place).type == "PLACE"
+
+
+def test_a_county_opening_word_inside_a_longer_name_leaves_it_alone(nlp):
+    entities = entities_of(nlp, "Kelby County Council met at Mount Carrow Hospital. The County Hall was shut.")
+    assert holder(entities, "Kelby County Council").type == "ORG"
+    assert all(m.text != "Mount Carrow" for e in entities for m in e.mentions)
+
+
+def test_a_first_name_before_and_a_full_name_shares_its_surname(nlp):
+    entities = entities_of(nlp, "Darren and Leanne McAlister were eating dinner when the storm came. Mr McAlister "
+                                "said they ran.")
+    darren = holder(entities, "Darren")
+    assert darren.type == "PERSON"
+    assert darren is holder(entities, "Mr McAlister")
+    assert darren is not holder(entities, "Leanne McAlister")
+
+
+def test_a_first_name_the_article_gives_another_surname_keeps_it(nlp):
+    entities = entities_of(nlp, "Ann Lee and Tom Reed met on Monday. Later Ann and Jo Reed came to the hall.")
+    assert holder(entities, "Ann") is holder(entities, "Ann Lee")

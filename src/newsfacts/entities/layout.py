@@ -83,6 +83,17 @@ def place_headings(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
 DATELINE = re.compile(r"^([A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z]){0,3})(?=,| \(| [—–-] )", re.MULTILINE)
 
 
+# 'KELSBY: The police…', the dateline of South Asian papers; 'UPDATE:' or 'EXCLUSIVE:' open a story alike.
+COLON_DATELINE = re.compile(r"^([A-Z][A-Z'’-]*[A-Z](?: [A-Z][A-Z'’-]*[A-Z]){0,2}): [A-Z]", re.MULTILINE)
+
+
+def _colon_dateline(text: str) -> re.Match | None:
+    """A dateline before a colon, taken only when it names a known place (a country, a subdivision or a city of
+    100,000 people), which no label such as 'UPDATE' is."""
+    match = COLON_DATELINE.search(text, 0, DATELINE_REACH)
+    return match if match is not None and is_known_place(match.group(1).lower()) else None
+
+
 # How far into an article its dateline may stand: after the headline and perhaps a standfirst. Capitals
 # opening a later paragraph are more often an acronym ('NATO, which…').
 DATELINE_REACH = 400
@@ -95,7 +106,7 @@ DATELINE_AGENCY = re.compile(r"[^\n()]{0,40}\(([A-Za-z][\w.&'’ -]{0,40}[\w.])\
 def datelines(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """The dateline is a place, whether NER tags it in full ('PORT ALDEN' as 'ALDEN'), wrongly or not at all;
     the agency it credits is an organisation."""
-    match = DATELINE.search(text, 0, DATELINE_REACH)
+    match = DATELINE.search(text, 0, DATELINE_REACH) or _colon_dateline(text)
     span = doc.char_span(match.start(1), match.end(1)) if match else None
     if span is None or any(i in taken for i in range(span.start, span.end)):
         return []

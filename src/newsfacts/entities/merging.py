@@ -21,7 +21,8 @@ from .short_names import (
     surname_mistagged, told_apart_by_age,
 )
 from .words import (
-    COMPANY_ENDINGS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key, same_given_name,
+    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key,
+    same_given_name,
 )
 
 
@@ -89,8 +90,8 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             person.add(name)
             continue
         match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _same_country(
-            c, clusters) or _same_company(c, clusters) or _short_form_of(c, doc, clusters) \
-            or _long_form_of(c, doc, clusters)
+            c, clusters) or _same_company(c, clusters) or _same_party(c, clusters) \
+            or _short_form_of(c, doc, clusters) or _long_form_of(c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
@@ -230,6 +231,25 @@ def _same_country(candidate: Candidate, clusters: list[Cluster]) -> Cluster | No
 
 
 
+def _party_of_name() -> dict[str, int]:
+    parties: dict[str, int] = {}
+    for number, names in enumerate(ENTITY_WORDS["party_names"]):
+        for name in names:
+            parties[name] = -1 if parties.get(name, number) != number else number
+    return {name: number for name, number in parties.items() if number >= 0}
+
+
+# Which party each of the names news gives parties means ('tories': the Conservatives).
+PARTY_OF_NAME = _party_of_name()
+
+
+def _same_party(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
+    """'the Tories' after 'the Conservatives', 'the Lib Dems' after 'the Liberal Democrats': two names of one party."""
+    party = PARTY_OF_NAME.get(candidate.key) if candidate.type == "ORG" else None
+    return next((k for k in clusters if party is not None and k.type == "ORG"
+                 and any(PARTY_OF_NAME.get(key) == party for key in k.keys)), None)
+
+
 def _without_legal_form(key: str) -> str:
     words = key.replace(".", "").split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in LEGAL_FORMS else key
@@ -281,10 +301,12 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
             if len(words) < 2:
                 continue
             # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it; but "Kelsby" after
-            # "Kelsby Town" may be the town as well as its club
+            # "Kelsby Town" may be the town as well as its club, and one the words around it make a side is no
+            # short form of a park's name ("Kelsby Park")
             if (acronym and _initials(key) == acronym) or (not acronym and candidate.type == "ORG" and (
                     words[-1] == text or words[0] == text and cluster.first < candidate.start
-                    and words[-1] not in TOWN_CLUB_ENDINGS)):
+                    and words[-1] not in TOWN_CLUB_ENDINGS
+                    and not (candidate.typed_by_context and cluster.type != candidate.type))):
                 options.append(cluster)
                 break
     return options[0] if len(options) == 1 else None

@@ -18,27 +18,29 @@ from ..lexicon import (
     TITLES_OF_PLACE, WORK_NOUNS, quote_cues,
 )
 from .bodies import (
-    BODIES_NAMED_ALONE, bodies_named_alone, constituencies, national_bodies, party_words, places_opening_bodies,
+    BODIES_NAMED_ALONE, PARTY_WORDS, bodies_named_alone, constituencies, national_bodies, party_words,
+    places_opening_bodies,
 )
 from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
     names_work, person_name,
 )
 from .layout import datelines, newspapers, place_headings, result_rows, transcript_speakers, untagged_outlets
-from .places import country_code, is_known_place, is_subdivision
+from .places import country_code, is_known_place, is_subdivision, place_kinds
 from .types import (
     PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
     looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .untagged import (
     bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
-    named_events, named_sites, police_of_places, prefixed_places, styles_of_office, titled_names, titles_after_nouns,
-    titles_of_place, untagged_addressed_names, untagged_employers, untagged_full_names, untagged_institutions,
-    untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
+    named_events, named_sites, police_of_places, prefixed_places, shared_surnames, styles_of_office, titled_names,
+    titles_after_nouns, titles_of_place, untagged_addressed_names, untagged_employers, untagged_full_names,
+    untagged_institutions, untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, alias_cue_before, first_name_gender,
-    honorific_gender, is_capitalised, is_first_name, lower_key, normalise, title_at, tokens_spelling, with_article,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
+    alias_cue_before, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling, with_article,
 )
 
 
@@ -53,6 +55,7 @@ DASHES = {"-", "–", "—"}
 REGNAL_NUMBERS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
                   "XVI", "XVII", "XVIII"}
 SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
+DECADE = re.compile(r"(1\d|20)\d0s$")
 # Dependencies only a verb takes: a word the parser attaches so is no name.
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
@@ -134,7 +137,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     candidates += places_opening_bodies(doc, candidates)
-    return sorted(candidates, key=lambda c: (c.start, -c.end))
+    return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
 
 
 def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -347,6 +350,8 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         return _name_in_number(doc, start, end)
     if label == "EVENT" and start > 0 and is_year(doc[start - 1]):
         start -= 1  # "the 1990 World Cup": the year is part of the event's name
+    if label != "EVENT" and end - start > 1 and DECADE.match(doc[start].text):
+        start += 1  # "in 1970s Kelsby": the decade says when, the name is the place's
     owner = next((i for i in range(start + 1, end - 2) if doc[i].lower_ in {"'s", "’s"}), None)
     if label != "PERSON" and owner is not None and first_name_gender(doc[owner + 1].lower_) \
             and all(t.pos_ == "PROPN" for t in doc[owner + 1:end]):
@@ -385,13 +390,15 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
     address = title_at(doc, words[0].i, HONORIFICS) if words else None
     # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
-    styled = address is not None and address[0] in COURTESY_TITLES | STYLES_BEFORE_NAMES and len(words) > address[1] \
+    styled = address is not None and address[0] in PERSONAL_ADDRESSES and len(words) > address[1] \
         and all(t.pos_ == "PROPN" and is_capitalised(t) or t.lower_ in SURNAME_PARTICLES or t.text == "-"
                 for t in words[address[1]:])
     if label == "PERSON" and len(span) == 1 and (span[0].pos_ == "VERB" or span[0].dep_ in VERB_DEPENDENCIES):
         return []  # "Defending, Tom Reed said": a participle opening a sentence, whatever its tag
     if generic_organisation_word(span):
         return []
+    if _party_alone(span, words):
+        return [named_by_context(span, "ORG")]  # "the Lib Dems" as a person: a party's name, whatever NER says
     if kind is not None and storm_name(span):
         return [named_by_context(span, "EVENT")]  # "Hurricane Ida", whatever NER says
     if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS | COMPANY_ENDINGS
@@ -405,6 +412,12 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
         # "the mayor of Dunmere", "Ana Ruiz, of Kelsby,": what a title is held of, or where someone is from, is a
         # place, whatever NER says
         return [named_by_context(span, "PLACE")]
+    if label == "PERSON" and _family_by_surname(span, person_words):
+        # "the Reeds", when a Reed is named: the family (typed here only: "the Reeds' son" stays with the kinship step)
+        return [Candidate(start, end, "ORG", "name", key=normalise(span.text))]
+    if label == "PERSON" and len(span) > 1 and span[-1].lower_ in CLUB_OR_PLACE_ENDINGS - {"county"} \
+            and not is_first_name(words[0].lower_) and not is_known_place(normalise(span.text)):
+        return [named_by_context(span, "ORG")]  # "X Town" as a person: no place acts so, its club does
     if label == "PERSON" and len(span) > 1 and span[-1].tag_ == "NNPS" and not is_first_name(words[0].lower_) \
             and words[0].lower_ not in HONORIFICS:
         return [named_by_context(span, "ORG")]  # "the Young Greens": a plural name with no first name is a group
@@ -467,24 +480,42 @@ def _from_ner(doc: Doc, ent: Span, addressed: set[str], person_words: dict[str, 
     key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
-    elif legislature_alone(span) or len(span) > 1 and head in CLUB_ENDINGS and country_code(key) is None:
-        kind = "ORG"  # 'the House'; a club, whatever NER says ('X Rangers' as a building)
+    elif legislature_alone(span) or len(span) > 1 and head in CLUB_ENDINGS | LEGAL_FORMS \
+            and country_code(key) is None:
+        kind = "ORG"  # 'the House'; a club or a firm, whatever NER says ('X Rangers', 'X Y LLP' as a building)
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
             and country_code(key) is not None:
         kind = "PLACE"  # a building, or a country whose name ends in an organisation word ('the Union of the Comoros')
     elif head in ORG_HEADS and kind == "PLACE" and country_code(key) is None:
         kind = "ORG"
     elif kind == "PLACE" and team_by_context(span):
-        kind = "ORG"  # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side
-    elif kind == "ORG" and lone_name(span) and place_by_context(span) and not team_by_context(span) \
-            and (not looks_like_first_name(span) or place_by_context(span, strong_only=True)):
-        kind = "PLACE"  # "born in X", "a pensioner from X,", "the MP for X"
+        # "X beat Dunmere", "X's goalkeeper": the town's club or the country's side, in all its mentions
+        return [named_by_context(span, "ORG")]
+    elif kind == "ORG" and lone_name(span) and not team_by_context(span) \
+            and (place_by_context(span) and (not looks_like_first_name(span)
+                                             or place_by_context(span, strong_only=True))
+                 or label == "ORG" and _country_or_state(key) and doc[start].lower_ != "the"
+                 and (start == 0 or doc[start - 1].lower_ != "the")):
+        # "born in X", "a pensioner from X,", "the MP for X"; a country or a state ISO 3166 knows, unless its side
+        kind = "PLACE"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     return [Candidate(start, end, kind, "name", key=key)]
 
 
+def _party_alone(span: Span, words: list[Token]) -> bool:
+    """'the Lib Dems', or a party's word between brackets after a name ('Cllr Ann Lee (Lib Dem)'): a party."""
+    doc, name = span.doc, " ".join(t.lower_ for t in words)
+    return name in BODIES_NAMED_ALONE or name in PARTY_WORDS and 0 < span.start and span.end < len(doc) \
+        and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Forms of address only a person takes ('Cllr', 'Sen.'), unlike titles that open other names too ('General Motors',
+# 'Prince of Wales Hospital').
+PERSONAL_ADDRESSES = COURTESY_TITLES | STYLES_BEFORE_NAMES | {"cllr", "councillor", "coun", "cr", "sen", "rep",
+                                                            "congressman", "congresswoman", "councilman",
+                                                            "councilwoman", "alderman"}
 # Roles whose holder a name before them does not employ ('a Kelsby farmer' lives there).
 OTHER_ROLES = PERSON_ROLES["other_roles"]
 # NER's labels of amounts, which sometimes take in the name after a number ('one FA Cup' as money).
@@ -534,6 +565,23 @@ def _known_place(span: Span) -> bool:
     """A name ISO 3166 knows as a country or a subdivision, not an organisation's or a club's."""
     key = normalise(span.text)
     return span[-1].lower_ not in ORG_HEADS | CLUB_ENDINGS and (country_code(key) is not None or is_subdivision(key))
+
+
+def _family_by_surname(span: Span, person_words: dict[str, tuple[int, int]]) -> bool:
+    """'the Reeds': 'the' and the plural of a surname NER tags in a person's name elsewhere; not an owner ('the
+    Reeds' son' is a person, read as one by the kinship step)."""
+    doc, word = span.doc, span[-1]
+    plural = word.lower_
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and plural.endswith("s") \
+        and not (span.end < len(doc) and doc[span.end].tag_ == "POS") \
+        and any(person_words.get(surname, (span.end, span.start))[0] < span.start
+                for surname in (plural[:-1], plural[:-2] if plural.endswith("es") else ""))
+
+
+def _country_or_state(key: str) -> bool:
+    """A country, or a subdivision ISO 3166 gives a kind ('Kerala' a state): not a city it lists as a district,
+    whose name is as often its club's ('Liverpool')."""
+    return country_code(key) is not None or bool(place_kinds(key))
 
 
 def _place_after_place(span: Span) -> bool:

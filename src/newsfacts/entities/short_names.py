@@ -14,6 +14,7 @@ from ..lexicon import (
 )
 from .candidates import Candidate, person_name
 from .places import country_code, is_known_place, is_subdivision
+from .types import team_by_context
 from .clusters import Cluster, gender_fits, surnames
 from .words import (
     CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender,
@@ -264,6 +265,9 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
                          for word in {c.key.split()[0], c.key.split()[-1]}
                          if not (is_subdivision(word) or country_code(word) is not None))
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
+    for c in candidates:
+        if c.type == "ORG" and c.kind == "name" and c.key.count(" ") > 1 and c.key.split()[-1] in LEGAL_FORMS:
+            by_context.setdefault(c.key.rsplit(" ", 1)[0], "ORG")  # 'Reed Sayre' after 'Reed Sayre LLP': the firm
     # a name of several words NER calls an organisation or place as often as a person ('Reed Chemicals said…') is
     # no person when its first word is no known first name
     as_person = Counter(" ".join(c.personal) for c in candidates if c.type == "PERSON" and len(c.personal) > 1)
@@ -290,8 +294,12 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
                 continue
             elif place_start is not None:
                 c = Candidate(place_start, c.end, "PLACE", "name", key=normalise(doc[place_start:c.end].text))
-            elif is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None:
-                c = Candidate(c.start, c.end, "PLACE", "name", key=c.personal[0])  # 'Umbria': ISO 3166 knows it
+            elif (is_subdivision(c.personal[0]) or country_code(c.personal[0]) is not None
+                  or is_known_place(c.personal[0]) and first_name_gender(c.personal[0]) is None):
+                # 'Umbria': ISO 3166 knows it; 'Leeds': a city of 100,000 people, and no first name ('Florence');
+                # its side when it plays ('Kelsby beat Leeds')
+                kind = "ORG" if team_by_context(doc[c.start:c.end]) else "PLACE"
+                c = Candidate(c.start, c.end, kind, "name", key=c.personal[0])
         settled.append(c)
     return settled
 

@@ -21,6 +21,10 @@ from .words import (
 PLACE_CUES = {group: frozenset(words) for group, words in ENTITY_WORDS["place_cues"].items()}
 TEAM_CUES = {group: frozenset(words) for group, words in ENTITY_WORDS["team_cues"].items()}
 STORM_WORDS = frozenset(ENTITY_WORDS["storm_words"])
+# Nouns of a side's players and staff a name modifies only when it is the side ('the X captain'); not 'team' or
+# 'manager', which a town or firm has too.
+SIDE_NOUNS = TEAM_CUES["squad_nouns"] & {"side", "squad", "coach", "goalkeeper", "keeper", "striker", "captain",
+                                         "defender", "midfielder", "winger", "skipper", "goalscorer"}
 COMPANY_AGENTS = frozenset(ENTITY_WORDS["company_agents"])
 # Last words that end names of organisations, places, events and works, never a surname.
 NOT_SURNAMES = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
@@ -162,8 +166,10 @@ def team_by_context(span: Span) -> bool:
     if root.dep_ in {"nsubj", "dobj"} and head.pos_ == "VERB" and head.lemma_.lower() in TEAM_CUES["match_verbs"] \
             and not any(child.dep_ == "prt" for child in head.children):
         return True  # not 'beat back'
-    if root.dep_ == "poss" and head.lower_ in TEAM_CUES["squad_nouns"]:
-        return True
+    if root.dep_ == "poss" and head.lower_ in TEAM_CUES["squad_nouns"] \
+            or root.dep_ == "compound" and head.i > root.i and head.lower_ in SIDE_NOUNS:
+        return True  # 'X's goalkeeper', 'the X captain'
+
     return root.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in TEAM_CUES["cap_nouns"]
 
 

@@ -34,21 +34,40 @@ from .words import (
 
 # Abbreviations that open the name of a prison or a base: 'HMP Kelsby', 'HMYOI Kelsby', 'RAF Kelsby'.
 PLACE_PREFIXES = {"hmp", "hmyoi", "hmp/yoi", "raf"}
+# Capitalised words that open the name of a county or a natural place ('Co Kelsby', 'County Kelsby', 'Mount
+# Kelsby', 'Loch Kelsby'): the words after them are no person's name, though NER often reads them as one.
+PLACE_OPENERS = {"county", "co", "co.", "mount", "mt", "mt.", "lake", "loch", "lough", "isle", "cape", "port", "fort"}
+# Last words that make a name opened so another thing's ('Mount Kelsby Hospital', 'County Hall').
+_NOT_PLACE_ENDINGS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
+    | frozenset(ENTITY_WORDS["organisation_endings"])
 
 
 def prefixed_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'HMP Kelsby', 'RAF Kelsby': an abbreviation for a prison or base and the capitalised words after it are one
-    place, though NER tags only the town in it or nothing."""
+    place, though NER tags only the town in it or nothing. So are 'Co Kelsby', 'Mount Kelsby' (a word opening a
+    county's or a natural place's name, itself opening the name, and one or two capitalised words ending it)."""
     found = []
-    for prefix in tokens_spelling(doc, text, PLACE_PREFIXES):
+    for prefix in tokens_spelling(doc, text, PLACE_PREFIXES | PLACE_OPENERS):
         end = prefix.i + 1
         while end < len(doc) and is_capitalised(doc[end]) and doc[end].pos_ == "PROPN" and end - prefix.i <= 3:
             end += 1
-        if not prefix.is_upper or end == prefix.i + 1 or any(i in taken for i in range(prefix.i, end)):
+        if end == prefix.i + 1 or any(i in taken for i in range(prefix.i, end)):
+            continue
+        if prefix.lower_ in PLACE_OPENERS and not _opens_place_name(doc, prefix, end):
+            continue
+        if prefix.lower_ in PLACE_PREFIXES and not prefix.is_upper:
             continue
         taken.update(range(prefix.i, end))
         found.append(named_by_context(doc[prefix.i:end], "PLACE"))
     return found
+
+
+def _opens_place_name(doc: Doc, opener: Token, end: int) -> bool:
+    before = doc[opener.i - 1] if opener.i > 0 else None
+    # not inside a longer name NER tags ('Kelsby, Co Dunmere' as one place)
+    return opener.text[0].isupper() and not opener.is_upper and end - opener.i <= 3 and opener.ent_iob_ != "I" \
+        and not (before is not None and is_capitalised(before) and before.pos_ == "PROPN") \
+        and doc[end - 1].lower_ not in _NOT_PLACE_ENDINGS and not (end < len(doc) and doc[end].text == "-")
 
 
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
@@ -609,3 +628,25 @@ def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidat
         if root.dep_ == "compound" and head.i >= candidate.end and head.lower_ in heads:
             found.append(Candidate(head.left_edge.i, head.i + 1, candidate.type, "description", key=candidate.key))
     return found
+
+
+def shared_surnames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'Ann and Tom Reed': a first name, 'and', then a full name share its surname, so the first is Ann Reed, whatever
+    NER makes of 'Ann' (a person, a place, nothing); not after a capitalised word ('Ann Lee and Tom Reed'), nor when
+    the article gives that first name another surname."""
+    surnames = {c.personal[0]: c.personal[-1] for c in candidates if c.type == "PERSON" and len(c.personal) > 1}
+    at = {(c.start, c.end): c for c in candidates}
+    covered = {i: c for c in candidates for i in range(c.start, c.end)}
+    found = []
+    for full in (c for c in candidates if c.type == "PERSON" and len(c.personal) > 1 and not c.titles):
+        i = full.start - 2
+        if i < 0 or doc[full.start - 1].lower_ != "and" or not is_capitalised(doc[i]) \
+                or first_name_gender(doc[i].lower_) is None \
+                or i > 0 and is_capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN" \
+                or i in covered and (i, i + 1) not in at \
+                or surnames.get(doc[i].lower_, full.personal[-1]) != full.personal[-1]:
+            continue
+        found.append(Candidate(i, i + 1, "PERSON", "name", personal=(doc[i].lower_, full.personal[-1]),
+                               gender=first_name_gender(doc[i].lower_)))
+    replaced = {(c.start, c.end) for c in found}
+    return [c for c in candidates if (c.start, c.end) not in replaced] + found
