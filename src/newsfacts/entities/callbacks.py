@@ -13,7 +13,7 @@ from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of
 from .descriptions import refer_back
 from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
-from .names import place_noun_before
+from .ner_spans import place_noun_before
 from .places import COUNTRY_NOUNS, is_subdivision, place_kinds
 from .words import COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, is_capitalised, lower_key, normalise, tokens_spelling
 
