@@ -365,33 +365,48 @@ def _pronoun_before_its_name(doc: Doc, cluster: Cluster) -> set[Mention]:
 
 
 class _Organisations:
-    """What the organisations of an article are called, read once for all of them: the tokens that name one
-    (its names, the first word of a longer name of it used alone, an organisation NER found and no step made an
-    entity), and the words of each one's names and descriptions."""
+    """What the organisations of an article are called, read once for all of them when first asked: the tokens that
+    name one (its names, the first word of a longer name of it used alone, an organisation NER found and no step made
+    an entity), and the words of each one's names and descriptions."""
 
     def __init__(self, doc: Doc, clusters: list[Cluster]):
         self.doc = doc
-        covered = {i for k in clusters for start, end, kind in k.mentions if kind == "name" for i in range(start, end)}
-        self.named_at: dict[int, Cluster | None] = {}
-        self.words: dict[Cluster, set[str]] = {}
-        openers: dict[str, Cluster] = {}
-        for cluster in (k for k in clusters if k.type == "ORG"):
-            company = not any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys) \
-                and not cluster.kinds & SITE_KINDS
-            for start, end, kind in cluster.mentions:
-                if kind == "name" and company:
-                    self.named_at.update((i, cluster) for i in range(start, end))
-            for key in cluster.keys:
-                if " " in key and company:
-                    openers.setdefault(key.split()[0], cluster)
-            self.words[cluster] = _words_of(doc, cluster)
-        for token in doc:
-            if token.i not in covered and token.is_title and token.lower_ in openers:
-                self.named_at[token.i] = openers[token.lower_]  # 'Maplecore' alone after 'Maplecore Energy Inc.'
-        for entity in doc.ents:
-            if entity.label_ in ORGANISATION_LABELS and not any(i in covered for i in range(entity.start, entity.end)) \
-                    and entity.root.lower_ not in NOT_COMPANY_HEADS:
-                self.named_at.update((i, None) for i in range(entity.start, entity.end))
+        self.clusters = [k for k in clusters if k.type == "ORG"]
+        self.all_clusters = clusters
+        self._named_at: dict[int, Cluster | None] | None = None
+        self._words: dict[Cluster, set[str]] | None = None
+
+    @property
+    def named_at(self) -> dict[int, Cluster | None]:
+        """Token index -> the company it names (None for one NER found and no step made an entity), read once."""
+        if self._named_at is None:
+            self._named_at = {}
+            covered = {i for k in self.all_clusters for start, end, kind in k.mentions if kind == "name"
+                       for i in range(start, end)}
+            openers: dict[str, Cluster] = {}
+            for cluster in self.clusters:
+                if any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys) or cluster.kinds & SITE_KINDS:
+                    continue  # a public body or a housing complex is no company
+                for start, end, kind in cluster.mentions:
+                    if kind == "name":
+                        self._named_at.update((i, cluster) for i in range(start, end))
+                for key in cluster.keys:
+                    if " " in key:
+                        openers.setdefault(key.split()[0], cluster)
+            for token in self.doc:
+                if token.i not in covered and token.is_title and token.lower_ in openers:
+                    self._named_at[token.i] = openers[token.lower_]  # 'Maplecore' alone after 'Maplecore Energy Inc.'
+            for entity in self.doc.ents:
+                if entity.label_ in ORGANISATION_LABELS and entity.root.lower_ not in NOT_COMPANY_HEADS \
+                        and not any(i in covered for i in range(entity.start, entity.end)):
+                    self._named_at.update((i, None) for i in range(entity.start, entity.end))
+        return self._named_at
+
+    @property
+    def words(self) -> dict[Cluster, set[str]]:
+        if self._words is None:
+            self._words = {cluster: _words_of(self.doc, cluster) for cluster in self.clusters}
+        return self._words
 
     def named_past(self, cluster: Cluster, mention: Mention, removed: set[Mention]) -> bool:
         """Whether another company is named in the sentence of `mention` or the one before, before it, and this one
@@ -415,9 +430,12 @@ class _Organisations:
     def said_of_another(self, cluster: Cluster, mention: Mention) -> bool:
         """Whether a word 'the US company' or 'the snack maker' is qualified by was said of another organisation
         ('US snack maker Acme') and never of this one."""
+        qualifiers = _qualifiers(self.doc, mention)
+        if not qualifiers:
+            return False
         own = _words_of(self.doc, cluster, without=mention)
-        others = set().union(*(words for k, words in self.words.items() if k is not cluster))
-        return any(word in others and word not in own for word in _qualifiers(self.doc, mention))
+        return any(word not in own and any(word in words for k, words in self.words.items() if k is not cluster)
+                   for word in qualifiers)
 
 
 def _head_word(key: str) -> str:
@@ -506,16 +524,18 @@ def _not_of_this_organisation(doc: Doc, text: str, cluster: Cluster, organisatio
     Ltd said the firm…'), nor with words said of another ('the US company' beside 'US maker Acme'), nor by its
     name's head word with other nouns ('the disaster loan program')."""
     descriptions = [m for m in cluster.mentions if m[2] == "description" and not _holds_own_name(cluster, m)]
-    if not descriptions and not any(m[2] == "name" and m[1] - m[0] == 1 for m in cluster.mentions):
-        return set()
-    wrong = {m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1
-             and _country_inside_a_longer_name(doc, cluster, m)}
+    lone_words = [m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1 and doc[m[0]].is_title]
+    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)} if lone_words else set()
+    if not descriptions:
+        return wrong
     lemmas = {m: _root_lemma(doc, m) for m in descriptions}
     institution = any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys)
-    company_not_said = institution or _named_as_a_person(doc, text, cluster, family_names) \
-        or _campaigning_body(doc, cluster)
+    company_not_said = None  # read only when a company noun asks
     organisation_said = institution or any(lemma in ORGANISATION_ONLY_NOUNS for lemma in lemmas.values())
     for mention, lemma in sorted(lemmas.items()):
+        if lemma in COMPANY_NOUNS - GROUP_NOUNS and company_not_said is None:
+            company_not_said = institution or _named_as_a_person(doc, text, cluster, family_names) \
+                or _campaigning_body(doc, cluster)
         if lemma in PLACE_NOUNS | COUNTRY_NOUNS and organisation_said:
             wrong.add(mention)  # 'the firm' and 'the town' are not one
         elif lemma in COMPANY_NOUNS - GROUP_NOUNS and company_not_said:

@@ -138,23 +138,30 @@ def drop_doubtful_addresses(doc: Doc, clusters: list[Cluster]) -> None:
     and the one named last is as likely: such a mention leaves the person it was given to, and goes to no one. Not one
     of the other gender by their given name ('his wife, Tracey Reed' is no 'Mr Reed'), a peer for 'Mr', nor one
     brought in as dead ('his late father, Tom Reed')."""
-    people = People(doc)
-    addressed = sorted(((start, end, k) for k in clusters if k.type == "PERSON" for start, end, kind in k.mentions
-                       if kind == "name" and end - start == 2 and (found := title_at(doc, start, HONORIFICS))
-                        and found[1] == 1 and honorific_gender(found[0]) in {"male", "female"}), key=lambda item: item[:2])
+    people = [k for k in clusters if k.type == "PERSON"]
+    shared = Counter(surname for k in people for surname in surnames(k))
+    shared = {surname for surname, count in shared.items() if count > 1}
+    if not shared:
+        return  # most articles: no two people share a surname
+    index = People(doc)
+    addressed = sorted(((start, end, k) for k in people for start, end, kind in k.mentions
+                        if kind == "name" and end - start == 2 and doc[start + 1].lower_ in shared
+                        and (found := title_at(doc, start, HONORIFICS)) and found[1] == 1
+                        and honorific_gender(found[0]) in {"male", "female"}), key=lambda item: item[:2])
     for start, end, holder in addressed:
         gender = honorific_gender(lower_key(doc[start]))
         surname = doc[start + 1].lower_
 
         def fits(k: Cluster) -> bool:
-            kin = people.introducing_kin(k)
-            return k.type == "PERSON" and surname in surnames(k) and k.gender in {None, gender} \
-                and all(first_name_leaning(n[0]) in {None, gender} for n in k.personal if len(n) > 1) \
-                and not (lower_key(doc[start]) in PLAIN_ADDRESS and k.titles & TITLED_RANKS) \
-                and not (kin is not None and any(t.lower_ == "late" for t in kin.lefts))
+            if surname not in surnames(k) or k.gender not in {None, gender} \
+                    or lower_key(doc[start]) in PLAIN_ADDRESS and k.titles & TITLED_RANKS \
+                    or any(first_name_leaning(n[0]) not in {None, gender} for n in k.personal if len(n) > 1):
+                return False
+            kin = index.introducing_kin(k)
+            return not (kin is not None and any(t.lower_ == "late" for t in kin.lefts))
 
-        options = [k for k in clusters if k is holder or k is not holder and fits(k)]
-        principals = [k for k in options if not people.introduced_as_relative(k)]
+        options = [k for k in people if k is holder or fits(k)]
+        principals = [k for k in options if not index.introduced_as_relative(k)]
         before = {k: [s for s, _, kind in k.mentions if kind == "name" and s < start] for k in options}
         named = [k for k in options if before[k]]
         if 0 < len(principals) < len(options) and named \
