@@ -190,3 +190,117 @@ def test_a_given_name_with_a_title_and_alone_stays(nlp):
     cluster = _cluster(doc, "PERSON", ("Princess Ilse", "name"), ("Ilse", "name", 1))
     remove_contradictions(doc, doc.text, [cluster])
     assert _texts(doc, cluster) == ["Princess Ilse", "Ilse"]
+
+
+def test_a_person_is_not_his_own_relative(nlp):
+    doc = nlp("Teodor Vasko sold the farm after his father died.")
+    cluster = _cluster(doc, "PERSON", ("Teodor Vasko", "name"), ("his", "pronoun"), ("his father", "description"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Teodor Vasko", "his"]
+    doc = nlp("The farm went to Teodor Vasko. Later his father, Emil Vasko, bought it back.")
+    cluster = _cluster(doc, "PERSON", ("his", "pronoun"), ("his father", "description"), ("Emil Vasko", "name"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["his father", "Emil Vasko"]
+    doc = nlp("Marta Lind stayed home. Marta Lind's lawyer spoke to the court.")
+    cluster = _cluster(doc, "PERSON", ("Marta Lind", "name"), ("Marta Lind", "name", 1),
+                       ("Marta Lind's lawyer", "description"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Marta Lind", "Marta Lind"]
+
+
+def test_a_pronoun_reporting_a_clause_with_the_name_is_someone_else(nlp):
+    doc = nlp("He said Bruno Kessel had signed the lease. Kessel, she said, had paid on time.")
+    cluster = _cluster(doc, "PERSON", ("He", "pronoun"), ("Bruno Kessel", "name"), ("Kessel", "name", 1),
+                       ("she", "pronoun"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Bruno Kessel", "Kessel"]
+    doc = nlp("Bruno Kessel said he had signed the lease.")
+    cluster = _cluster(doc, "PERSON", ("Bruno Kessel", "name"), ("he", "pronoun"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Bruno Kessel", "he"]
+
+
+def test_an_age_after_now_is_an_age(nlp):
+    doc = nlp("Greta Holm, now 58, still rows every day. The 41-year-old won the race.")
+    cluster = _cluster(doc, "PERSON", ("Greta Holm", "name"), ("The 41-year-old", "description"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Greta Holm"]
+
+
+def test_a_company_called_back_past_another_named_nearer_leaves(nlp):
+    doc = nlp("Varnley Foods grew fast last year. Its shares doubled. A lawyer for Brisco Partners LLP said the firm "
+              "would sue.")
+    varnley = _cluster(doc, "ORG", ("Varnley Foods", "name"), ("the firm", "description"), keys={"varnley foods"})
+    brisco = _cluster(doc, "ORG", ("Brisco Partners LLP", "name"), keys={"brisco partners llp"})
+    remove_contradictions(doc, doc.text, [varnley, brisco])
+    assert _texts(doc, varnley) == ["Varnley Foods"]
+    doc = nlp("Varnley Foods grew fast last year. Analysts at Brisco Partners LLP liked it. The firm said sales rose.")
+    varnley = _cluster(doc, "ORG", ("Varnley Foods", "name"), ("The firm", "description"), keys={"varnley foods"})
+    brisco = _cluster(doc, "ORG", ("Brisco Partners LLP", "name"), keys={"brisco partners llp"})
+    remove_contradictions(doc, doc.text, [varnley, brisco])
+    assert _texts(doc, varnley) == ["Varnley Foods", "The firm"]
+
+
+def test_the_short_name_of_another_company_counts_as_named(nlp):
+    doc = nlp("Tollan Motors sued Brevik Batteries Ltd in May. A judge will hear it in June. Later Brevik boss Ana Ruiz "
+              "said the company would fight.")
+    tollan = _cluster(doc, "ORG", ("Tollan Motors", "name"), ("the company", "description"), keys={"tollan motors"})
+    brevik = _cluster(doc, "ORG", ("Brevik Batteries Ltd", "name"), keys={"brevik batteries ltd"})
+    remove_contradictions(doc, doc.text, [tollan, brevik])
+    assert _texts(doc, tollan) == ["Tollan Motors"]
+
+
+def test_a_call_back_qualified_as_another_company_was_leaves(nlp):
+    doc = nlp("Danish brewer Holtby agreed to buy Carrow Ales. Carrow said it had rejected two offers from the Danish "
+              "company.")
+    holtby = _cluster(doc, "ORG", ("Danish brewer Holtby", "description"), ("Holtby", "name"), keys={"holtby"})
+    carrow = _cluster(doc, "ORG", ("Carrow Ales", "name"), ("Carrow", "name", 1), ("the Danish company", "description"),
+                      keys={"carrow ales", "carrow"})
+    remove_contradictions(doc, doc.text, [holtby, carrow])
+    assert _texts(doc, carrow) == ["Carrow Ales", "Carrow"]
+
+
+def test_a_call_back_by_the_name_head_with_other_nouns_is_another_scheme(nlp):
+    doc = nlp("Owners applied to the Home Repair Program and to the housing grant program. The program paid out.")
+    cluster = _cluster(doc, "ORG", ("the Home Repair Program", "name"), ("the housing grant program", "description"),
+                       ("The program", "description"), keys={"home repair program"})
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["the Home Repair Program", "The program"]
+
+
+def test_no_company_noun_in_a_person_ner_took_for_an_organisation(nlp):
+    doc = nlp("Nils Brandvold, 47, and Ida Brandvold ran the shop. Staff said the company owed them wages.")
+    organisation = _cluster(doc, "ORG", ("Nils Brandvold", "name"), ("the company", "description"),
+                            keys={"nils brandvold"})
+    wife = _cluster(doc, "PERSON", ("Ida Brandvold", "name"))
+    remove_contradictions(doc, doc.text, [organisation, wife])
+    assert _texts(doc, organisation) == ["Nils Brandvold"]
+
+
+def test_no_trade_in_a_public_body_or_a_campaigning_group(nlp):
+    doc = nlp("Data from the Bureau of Road Statistics showed delays. The airline blamed the weather, and the group "
+              "said more data would follow.")
+    bureau = _cluster(doc, "ORG", ("the Bureau of Road Statistics", "name"), ("The airline", "description"),
+                      ("the group", "description"), keys={"bureau of road statistics"})
+    remove_contradictions(doc, doc.text, [bureau])
+    assert _texts(doc, bureau) == ["the Bureau of Road Statistics", "the group"]
+    doc = nlp("Campaign group Fair Rail Norway wants refunds. The company has refused, it said.")
+    group = _cluster(doc, "ORG", ("Campaign group Fair Rail Norway", "description"), ("Fair Rail Norway", "name"),
+                     ("The company", "description"), keys={"fair rail norway"})
+    remove_contradictions(doc, doc.text, [group])
+    assert _texts(doc, group) == ["Campaign group Fair Rail Norway", "Fair Rail Norway"]
+
+
+def test_a_country_alone_is_not_the_organisation_named_after_it(nlp):
+    doc = nlp("Fair Rail Norway wants refunds. Trains in Norway are late.")
+    group = _cluster(doc, "ORG", ("Fair Rail Norway", "name"), ("Norway", "name", 1), keys={"fair rail norway"})
+    remove_contradictions(doc, doc.text, [group])
+    assert _texts(doc, group) == ["Fair Rail Norway"]
+
+
+def test_an_organisation_noun_and_a_place_noun_are_not_one(nlp):
+    doc = nlp("Quarrow Mills closed in May. The firm blamed costs, and the town lost 200 jobs.")
+    cluster = _cluster(doc, "ORG", ("Quarrow Mills", "name"), ("The firm", "description"), ("the town", "description"),
+                       keys={"quarrow mills"})
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Quarrow Mills", "The firm"]

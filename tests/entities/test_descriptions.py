@@ -409,3 +409,24 @@ def test_a_managers_client_is_the_person_whose_manager_they_were_named(nlp):
     text = "Striker Dario Fenn was released on Friday. Fenn's manager, Otto Brisk, said his client would rest."
     entities = entities_of(nlp, text)
     assert holder(entities, "his client") is holder(entities, "Dario Fenn")
+
+
+def test_an_age_first_told_after_a_name_a_pronoun_reports_is_not_that_name(nlp):
+    text = ("Coach Tomas Ferro refused to blame the referee. Lenz, he said, had said sorry to the squad. "
+            "\"We lost it ourselves,\" the 48-year-old said.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the 48-year-old" for e in entities if e.name == "Lenz" for m in e.mentions)
+
+
+def test_an_age_first_told_after_a_name_no_subject_with_another_named_before_is_unsaid(nlp):
+    text = ("The contract went to a firm owned by the mayor's nephew, Ravi Menon. According to a complaint filed by "
+            "activist Priya Nair, the firm won every tender. The 29-year-old said he had left the board in 2023.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The 29-year-old" for e in entities if e.name == "Priya Nair" for m in e.mentions)
+
+
+def test_an_age_first_told_after_the_subject_of_the_sentence_before_is_that_person(nlp):
+    text = ("The seat fell vacant when a rival, Ada Brook, stood down. Later Ivan Pell, who held it for ten years, "
+            "resigned. The 70-year-old had served longest.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The 70-year-old") is holder(entities, "Ivan Pell")

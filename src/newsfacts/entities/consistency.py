@@ -4,9 +4,13 @@ contradicts the rest of its entity leaves it, and goes nowhere.
 Each step joins on the evidence it reads, one rule at a time; no step sees everything an entity holds at the
 end. Two people in one entity is the error that misleads most, so this last pass reads each entity whole and
 takes out what cannot be one with the rest: two given names with one surname ('Ann Reed' and 'Tom Reed'), two
-ages or generations, a form of address, kinship noun or pronoun of the other gender, a person's description in
-an organisation or place, an organisation's noun in a person or place, a facility called by a town's name. It
-never joins anything: what it takes out is left unsaid rather than guessed elsewhere.
+ages or generations, a form of address, kinship noun or pronoun of the other gender, a person's relative in the
+person ('his father' where 'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed
+had…'), a person's description in an organisation or place, an organisation's noun in a person or place, a place
+noun or a country's name in an organisation, a trade an organisation is not in ('the airline' in a bureau, 'the
+company' in a person NER took for one), a company called back past another one named nearer, or with words said of
+another ('the US company' beside 'US maker Acme'), a facility called by a town's name. It never joins anything: what
+it takes out is left unsaid rather than guessed elsewhere.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    COMPANY_NOUNS, HONORIFICS, KINSHIP, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLACE_HEADS, PLACE_NOUNS,
-    REFLEXIVE_PRONOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    COMPANY_NOUNS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, ORG_NOUNS, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLACE_HEADS,
+    PLACE_NOUNS, REFLEXIVE_PRONOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
 )
+from ..parse import SUBJECT_DEPS, sentence_start
 from .candidates import person_name
-from .clusters import Cluster
-from .places import country_code, is_subdivision
-from .words import ENTITY_WORDS, first_name_gender, honorific_gender, same_given_name, title_at
+from .clusters import Cluster, surnames
+from .places import COUNTRY_NOUNS, country_code, is_subdivision
+from .words import ENTITY_WORDS, first_name_gender, honorific_gender, normalise, same_given_name, title_at
 
 Mention = tuple[int, int, str]
 
@@ -51,7 +56,28 @@ NAMES_OF_SITES = SITE_KINDS | PLACE_HEADS | COURT_WORDS
 OBJECT_DEPS = {"dobj", "dative"}
 REFLEXIVES = REFLEXIVE_PRONOUNS | {"itself", "themselves", "oneself"}
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")
-AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:aged\s+)?|\(\s*)(\d{1,3})\s*(?:[,.;)]|and\b)")
+AGE_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:aged\s+|now\s+|who is\s+)?|\(\s*)(\d{1,3})\s*(?:[,.;)]|and\b)")
+# Last words of a public body's, an institution's or a scheme's name ('the Bureau of Statistics', 'the Water
+# Board'): no such body is 'the company' or 'the airline'; it may be 'the group'.
+NOT_COMPANY_HEADS = INSTITUTION_HEADS | {"bureau", "office", "board", "service", "tribunal", "inquiry", "government",
+                                         "parliament", "assembly", "senate", "congress", "program", "programme",
+                                         "scheme", "observatory"}
+# What a campaigning body is called ('the consumer group Fair Fares', 'the charity'): no company. Nouns, and the words
+# before 'group' or 'organisation' that make one so; from news usage.
+CAMPAIGN_BODY_NOUNS = {"charity", "union", "association", "watchdog", "nonprofit", "non-profit", "campaign"}
+CAMPAIGN_GROUP_WORDS = {"consumer", "pressure", "campaign", "advocacy", "lobby", "rights", "residents", "tenants",
+                        "community", "action", "environmental", "protest", "activist", "patients", "victims"}
+GROUP_NOUNS = {"group", "organisation", "organization", "body"}
+# Named entities of NER that are organisations or their buildings: one no step made an entity is still a company
+# named nearer than the one a call-back went to.
+ORGANISATION_LABELS = {"ORG", "FAC"}
+# Verbs a pronoun reports another's words or thoughts with ('he said Reed had…'): the name in what is reported is
+# someone else.
+REPORTED_DEPS = {"ccomp", "parataxis"}
+# Groups of nouns news uses by turns for one kind of body ('airline', 'airways', 'carrier'), by each noun in them.
+KIND_SYNONYMS = {noun: frozenset(group) for group in ENTITY_WORDS["kind_synonyms"] for noun in group}
+# What a clause is about: its subject or object.
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
 
 def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -60,16 +86,21 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     full_names = {" ".join(name) for k in clusters if k.type == "PERSON" for name in k.personal
                   if len(name) > 1 and first_name_gender(name[0])}
     organisation_kinds = _kinds_named(clusters)
+    organisations = _Organisations(doc, clusters)
+    family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
     for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
             wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
         elif cluster.type == "PERSON":
             wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
-                | _subject_and_object_apart(doc, cluster)
+                | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
+                | _pronoun_before_its_name(doc, cluster)
         else:
             wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds) \
                 | _subject_and_object_apart(doc, cluster)
+            if cluster.type == "ORG":
+                wrong |= _not_of_this_organisation(doc, text, cluster, organisations, family_names)
         if wrong:
             cluster.mentions = [m for m in cluster.mentions if m not in wrong]
     clusters[:] = [k for k in clusters if k.mentions]
@@ -290,4 +321,229 @@ def _not_of_a_thing(doc: Doc, cluster: Cluster, full_names: set[str],
             wrong.add(mention)
         elif lemma in PLACE_NOUNS and a_site and not settlement:
             wrong.add(mention)  # 'the town' is no plant or housing complex
+    return wrong
+
+
+def _relative_of_itself(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'his father' or 'Reed's lawyer' is someone other than the man 'his' or 'Reed' is: a person's description whose
+    possessor ('his', 'Reed's', 'of Reed') is a mention of the same person contradicts it. Set beside the person's name
+    ('his father, Tom Reed,'), the description stands and a possessive pronoun (the nearest fitting person) leaves;
+    else the description does."""
+    wrong = set()
+    for mention in (m for m in cluster.mentions if m[2] == "description"):
+        root = _root(doc, mention)
+        if root.lemma_.lower() not in PERSON_NOUNS:
+            continue
+        owners = [t for t in root.children if t.dep_ == "poss"]
+        owners += [t for of in root.children if of.dep_ == "prep" and of.lower_ == "of"
+                   for t in of.children if t.dep_ == "pobj"]
+        for owner in owners:
+            held = next((m for m in cluster.mentions if m[0] <= owner.i < m[1] and not m[0] <= root.i < m[1]), None)
+            if held is not None:
+                wrong.add(held if held[2] == "pronoun" and _beside_a_name(cluster, mention) else mention)
+    return wrong
+
+
+def _pronoun_before_its_name(doc: Doc, cluster: Cluster) -> set[Mention]:
+    """'He said Reed had apologised', 'Reed, he said, had apologised': a pronoun that is the subject of a clause
+    reporting another in which a name stands is someone other than that name's bearer (English never lets the
+    pronoun come first so)."""
+    names = [start for start, _, kind in cluster.mentions if kind == "name"]
+    wrong = set()
+    for mention in (m for m in cluster.mentions if m[2] == "pronoun"):
+        token = doc[mention[0]]
+        verb = token.head
+        if token.dep_ not in SUBJECT_DEPS or token.lower_ not in PERSONAL_PRONOUNS:
+            continue
+        reported = [(c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ in REPORTED_DEPS]
+        if any(first <= start <= last for first, last in reported for start in names):
+            wrong.add(mention)
+        elif verb.dep_ == "parataxis" and any(
+                verb.head.left_edge.i <= start < verb.left_edge.i for start in names):
+            wrong.add(mention)  # 'Reed, he said, had…': the name in the clause the pronoun's verb interrupts
+    return wrong
+
+
+class _Organisations:
+    """What the organisations of an article are called, read once for all of them when first asked: the tokens that
+    name one (its names, the first word of a longer name of it used alone, an organisation NER found and no step made
+    an entity), and the words of each one's names and descriptions."""
+
+    def __init__(self, doc: Doc, clusters: list[Cluster]):
+        self.doc = doc
+        self.clusters = [k for k in clusters if k.type == "ORG"]
+        self.all_clusters = clusters
+        self._named_at: dict[int, Cluster | None] | None = None
+        self._words: dict[Cluster, set[str]] | None = None
+
+    @property
+    def named_at(self) -> dict[int, Cluster | None]:
+        """Token index -> the company it names (None for one NER found and no step made an entity), read once."""
+        if self._named_at is None:
+            self._named_at = {}
+            covered = {i for k in self.all_clusters for start, end, kind in k.mentions if kind == "name"
+                       for i in range(start, end)}
+            openers: dict[str, Cluster] = {}
+            for cluster in self.clusters:
+                if any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys) or cluster.kinds & SITE_KINDS:
+                    continue  # a public body or a housing complex is no company
+                for start, end, kind in cluster.mentions:
+                    if kind == "name":
+                        self._named_at.update((i, cluster) for i in range(start, end))
+                for key in cluster.keys:
+                    if " " in key:
+                        openers.setdefault(key.split()[0], cluster)
+            for token in self.doc:
+                if token.i not in covered and token.is_title and token.lower_ in openers:
+                    self._named_at[token.i] = openers[token.lower_]  # 'Maplecore' alone after 'Maplecore Energy Inc.'
+            for entity in self.doc.ents:
+                if entity.label_ in ORGANISATION_LABELS and entity.root.lower_ not in NOT_COMPANY_HEADS \
+                        and not any(i in covered for i in range(entity.start, entity.end)):
+                    self._named_at.update((i, None) for i in range(entity.start, entity.end))
+        return self._named_at
+
+    @property
+    def words(self) -> dict[Cluster, set[str]]:
+        if self._words is None:
+            self._words = {cluster: _words_of(self.doc, cluster) for cluster in self.clusters}
+        return self._words
+
+    def named_past(self, cluster: Cluster, mention: Mention, removed: set[Mention]) -> bool:
+        """Whether another company is named in the sentence of `mention` or the one before, before it, and this one
+        is neither named nor called back (but by `removed`) in that stretch or the rest of the sentence: 'Acme's
+        lawyer, of Kelsby Ltd, said the firm…' is Kelsby Ltd. A housing complex or a public body is no company."""
+        start = mention[0]
+        sentence = self.doc[start].sent
+        window = sentence_start(self.doc, sentence.start, 1)
+        window = sentence.start if window is None else window
+        if any(window <= m[0] < sentence.end and m[2] != "pronoun" and m != mention and m not in removed
+               for m in cluster.mentions):
+            return False
+        openers = {key.split()[0] for key in cluster.keys if " " in key}
+        if any(t.lower_ in openers and t.is_title for t in self.doc[window:sentence.end]):
+            return False  # 'Acme managing director Tom Reed', though NER made 'Acme' part of a person's name
+        # in the sentence before, only one it speaks of ('Reed founded Kelsby Ltd'), not one in passing ('told the
+        # exchange', 'analysts at Kelsby Securities')
+        return any(i in self.named_at and self.named_at[i] is not cluster
+                   and (i >= sentence.start or self.doc[i].dep_ in CORE_DEPS) for i in range(window, start))
+
+    def said_of_another(self, cluster: Cluster, mention: Mention) -> bool:
+        """Whether a word 'the US company' or 'the snack maker' is qualified by was said of another organisation
+        ('US snack maker Acme') and never of this one."""
+        qualifiers = _qualifiers(self.doc, mention)
+        if not qualifiers:
+            return False
+        own = _words_of(self.doc, cluster, without=mention)
+        return any(word not in own and any(word in words for k, words in self.words.items() if k is not cluster)
+                   for word in qualifiers)
+
+
+def _head_word(key: str) -> str:
+    """The head word of a name's normal form: 'bureau' of 'bureau of transport statistics', 'board' of 'water board'."""
+    words = key.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
+def _words_of(doc: Doc, cluster: Cluster, without: Mention | None = None) -> set[str]:
+    """The lower-case words of an organisation's names, keys and descriptions, but one of them."""
+    words = {word for key in cluster.keys for word in key.split()}
+    return words | {t.lower_ for m in cluster.mentions if m != without and m[2] != "pronoun" for t in doc[m[0]:m[1]]}
+
+
+def _qualifiers(doc: Doc, mention: Mention) -> set[str]:
+    """The words before a description's noun that say which one it is: a place or nationality ('the US company',
+    'the Leeds-based group'), a trade ('the snack maker'); not the article, an age, 'based' or a possessive."""
+    start, end, _ = mention
+    root = _root(doc, mention)
+    return {t.lower_ for t in doc[start:root.i] if t.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+            and (t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "NORP"} or t.pos_ == "NOUN" and t.is_lower)}
+
+
+def _foreign_head_words(doc: Doc, cluster: Cluster, mention: Mention) -> bool:
+    """'the disaster loan program' is no 'Paycheck Protection Program': a description by the head word of the
+    organisation's name whose nouns before it are words of none of its names or descriptions is another one."""
+    root = _root(doc, mention)
+    if not root.is_lower or root.lemma_.lower() not in {_head_word(key) for key in cluster.keys}:
+        return False
+    own = _words_of(doc, cluster, without=mention)
+    return any(t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower and t.lower_ not in own
+               for t in doc[mention[0]:root.i])
+
+
+def _named_as_a_person(doc: Doc, text: str, cluster: Cluster, family_names: set[str]) -> bool:
+    """An 'organisation' NER made of a person: a name with an age beside it ('Tom Reed, 52,'), or a known given name
+    with the surname of a person of the article ('Tom Reed' beside 'Ann Reed')."""
+    for start, end, kind in cluster.mentions:
+        if kind == "name" and end - start > 1 and AGE_AFTER_NAME.match(text, doc[end - 1].idx + len(doc[end - 1])):
+            return True
+    return any(2 <= len(words := key.split()) <= 3 and first_name_gender(words[0]) and words[-1] in family_names
+               for key in cluster.keys)
+
+
+def _campaigning_body(doc: Doc, cluster: Cluster) -> bool:
+    """Whether the article calls an organisation a charity, union or campaigning group ('consumer group Fair
+    Fares'), which no company is."""
+    for start, end, kind in cluster.mentions:
+        tokens = list(doc[start:end]) + ([doc[start - 1]] if kind == "name" and start > 0 else [])
+        for token in tokens:
+            lemma = token.lemma_.lower()
+            if token.pos_ == "NOUN" and (lemma in CAMPAIGN_BODY_NOUNS or lemma in GROUP_NOUNS and any(
+                    t.dep_ in {"compound", "amod"} and t.lower_ in CAMPAIGN_GROUP_WORDS for t in token.children)):
+                return True
+    return False
+
+
+def _said_by_its_name(cluster: Cluster, noun: str) -> bool:
+    """Whether an organisation's name, or what the article said it is, calls it so: 'the airline' of 'Kelmar
+    Airways'."""
+    words = {word for key in cluster.keys for word in key.split()} | cluster.kinds
+    return noun in words or bool(KIND_SYNONYMS.get(noun, frozenset()) & words)
+
+
+def _beside_a_name(cluster: Cluster, mention: Mention) -> bool:
+    """Whether a description is set right beside one of the cluster's names, over a comma at most."""
+    start, end, _ = mention
+    return any(kind == "name" and (e in {start, start - 1} or s in {end, end + 1}) for s, e, kind in cluster.mentions)
+
+
+def _country_inside_a_longer_name(doc: Doc, cluster: Cluster, mention: Mention) -> bool:
+    """'Australia' in the entity of 'Fair Fares Australia': a country or region alone is the place, not an
+    organisation whose name merely ends or starts with it."""
+    key = normalise(doc[mention[0]:mention[1]].text)
+    if " " in key or not (country_code(key) is not None or is_subdivision(key)):
+        return False
+    names = cluster.keys | {normalise(doc[start:end].text) for start, end, kind in cluster.mentions if kind == "name"}
+    return any(key in other.split() for other in names if other != key)
+
+
+def _not_of_this_organisation(doc: Doc, text: str, cluster: Cluster, organisations: _Organisations,
+                              family_names: set[str]) -> set[Mention]:
+    """In an organisation: no country's name of a longer name of it; no place noun beside an organisation's noun
+    ('the town' in a firm); no company noun in a person NER took for one, and no trade in a public body or a
+    campaigning group ('the airline' in a bureau); no company called back past another named nearer ('Acme … Kelsby
+    Ltd said the firm…'), nor with words said of another ('the US company' beside 'US maker Acme'), nor by its
+    name's head word with other nouns ('the disaster loan program')."""
+    descriptions = [m for m in cluster.mentions if m[2] == "description" and not _holds_own_name(cluster, m)]
+    lone_words = [m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1 and doc[m[0]].is_title]
+    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)} if lone_words else set()
+    if not descriptions:
+        return wrong
+    lemmas = {m: _root_lemma(doc, m) for m in descriptions}
+    institution = any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys)
+    company_not_said = None  # read only when a company noun asks
+    organisation_said = institution or any(lemma in ORGANISATION_ONLY_NOUNS for lemma in lemmas.values())
+    for mention, lemma in sorted(lemmas.items()):
+        if lemma in COMPANY_NOUNS - GROUP_NOUNS and company_not_said is None:
+            company_not_said = institution or _named_as_a_person(doc, text, cluster, family_names) \
+                or _campaigning_body(doc, cluster)
+        if lemma in PLACE_NOUNS | COUNTRY_NOUNS and organisation_said:
+            wrong.add(mention)  # 'the firm' and 'the town' are not one
+        elif lemma in COMPANY_NOUNS - GROUP_NOUNS and company_not_said:
+            wrong.add(mention)
+        elif _beside_a_name(cluster, mention):
+            continue  # 'Acme, the Danish data authority,': what is set beside the name is said of it
+        elif lemma in COMPANY_NOUNS and not _said_by_its_name(cluster, lemma) \
+                and organisations.named_past(cluster, mention, wrong) \
+                or organisations.said_of_another(cluster, mention) or _foreign_head_words(doc, cluster, mention):
+            wrong.add(mention)
     return wrong

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
-    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
+    HONORIFICS, KINSHIP, PERSON_ROLE_NOUNS, PERSON_ROLES, PERSONAL_PRONOUNS, TITLES_OF_PLACE, UNNAMED_PERSON_NOUNS,
     data_table, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
@@ -149,7 +149,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 lemma = role.lemma_.lower()
                 named = {k for k in named if k in roles.get(SAME_ROLE.get(lemma, lemma), {})}
             if len(named) == 1 and _may_be_first_aged(doc, text, roles, person := next(iter(named)), span) \
-                    and not _told_by_someone_unnamed(doc, window, span, person):
+                    and not _told_by_someone_unnamed(doc, window, span, person) \
+                    and not _another_may_be_meant(doc, roles, clusters, person, window, span.start):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
     _refer_back_by_former_role(doc, roles, clusters)
 
@@ -202,6 +203,31 @@ def _told_by_someone_unnamed(doc: Doc, start: int, span: Span, person: Cluster) 
         return True
     heads = [doc[s:e].root for s, e, kind in person.mentions if start <= s < span.start]
     return bool(heads) and all(any(a.lower_ == "according" for a in h.ancestors) for h in heads)
+
+
+def _another_may_be_meant(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster], person: Cluster,
+                          window: int | None, age_start: int) -> bool:
+    """Whether the one person named in the sentences before an age first told may not be the one it describes:
+    a pronoun there reports what the name did ('Reed, he said, had apologised' — he is someone else); or the name
+    is no clause's subject there ('a complaint filed by Ann Lee') and the sentence before names someone else of no
+    age yet."""
+    first = window if window is not None else doc[age_start].sent.start
+    names = [(s, e) for s, e, kind in person.mentions if kind == "name" and first <= s < age_start]
+    for pronoun in doc[first:age_start]:
+        verb = pronoun.head
+        if pronoun.dep_ in SUBJECT_DEPS and pronoun.lower_ in PERSONAL_PRONOUNS and any(
+                verb.dep_ == "parataxis" and verb.head.left_edge.i <= s < verb.left_edge.i
+                or any(c.dep_ == "ccomp" and c.left_edge.i <= s <= c.right_edge.i for c in verb.children)
+                for s, _ in names):
+            return True
+    if any(doc[s:e].root.dep_ in SUBJECT_DEPS for s, e in names):
+        return False
+    earlier = sentence_start(doc, first, 1)
+    if earlier is None:
+        return False
+    aged = {k for role, holders in roles.items() if role.isdigit() for k in holders}
+    return any(k is not person and k not in aged and k.type == "PERSON"
+               and any(kind == "name" and earlier <= start < first for start, _, kind in k.mentions) for k in clusters)
 
 
 # Verbs whose 'as' phrase gives their object a role ('named Ann Lee as chair'), or their subject when passive ('Ann

@@ -16,9 +16,9 @@ from .candidates import Candidate
 from .places import country_code
 from .clusters import Cluster, compatible, merge, nearest, same_full_name, surnames
 from .short_names import (
-    PLAIN_ADDRESS, TITLED_RANKS, TOWN_CLUB_ENDINGS, People, add_untagged_short_names, named_otherwise_since,
-    peer_by_territory, people_named_otherwise, settle_lone_words, short_name_owner, short_name_owners,
-    surname_mistagged, told_apart_by_age,
+    PLAIN_ADDRESS, TITLED_RANKS, TOWN_CLUB_ENDINGS, People, add_untagged_short_names, drop_doubtful_addresses,
+    named_otherwise_since, peer_by_territory, people_named_otherwise, settle_lone_words, short_name_owner,
+    short_name_owners, surname_mistagged, told_apart_by_age,
 )
 from .words import (
     COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key,
@@ -102,6 +102,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     _merge_peerage_with_royal_name(clusters)
     _merge_first_word_of_organisation(clusters)
     _plain_address_off_peers(doc, clusters)
+    drop_doubtful_addresses(doc, clusters)
     return clusters
 
 

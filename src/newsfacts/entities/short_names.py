@@ -9,7 +9,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
-    EVENT_HEADS, INSTITUTION_HEADS, KINSHIP, MONARCHS, ORG_HEADS, PEERAGES, PLACE_HEADS, PLACE_NOUNS,
+    EVENT_HEADS, HONORIFICS, INSTITUTION_HEADS, KINSHIP, MONARCHS, ORG_HEADS, PEERAGES, PLACE_HEADS, PLACE_NOUNS,
     ROYAL_HONORIFICS, SURNAME_PARTICLES,
 )
 from .candidates import Candidate, person_name
@@ -17,8 +17,8 @@ from .places import country_code, is_known_place, is_subdivision
 from .types import team_by_context
 from .clusters import Cluster, gender_fits, surnames
 from .words import (
-    CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, first_name_gender, honorific_gender,
-    is_capitalised, lower_key, normalise, tokens_spelling, with_article,
+    CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, first_name_gender, first_name_leaning,
+    honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
 )
 
 
@@ -131,6 +131,43 @@ def short_name_owner(doc: Doc, name: Candidate, options: list[Cluster], people: 
     if len(called_so) == 1:
         return called_so[0]
     return people.nearest(principals or options, name.start)
+
+
+def drop_doubtful_addresses(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Ms Reed' may be either of two women named Reed: the principal, and her relative ('her mother, Ann Reed') named
+    since. News keeps the bare surname for the principal, but a form of address that fits both says nothing of which,
+    and the one named last is as likely: such a mention leaves the person it was given to, and goes to no one. Not one
+    of the other gender by their given name ('his wife, Tracey Reed' is no 'Mr Reed'), a peer for 'Mr', nor one
+    brought in as dead ('his late father, Tom Reed')."""
+    people = [k for k in clusters if k.type == "PERSON"]
+    shared = Counter(surname for k in people for surname in surnames(k))
+    shared = {surname for surname, count in shared.items() if count > 1}
+    if not shared:
+        return  # most articles: no two people share a surname
+    index = People(doc)
+    addressed = sorted(((start, end, k) for k in people for start, end, kind in k.mentions
+                        if kind == "name" and end - start == 2 and doc[start + 1].lower_ in shared
+                        and (found := title_at(doc, start, HONORIFICS)) and found[1] == 1
+                        and honorific_gender(found[0]) in {"male", "female"}), key=lambda item: item[:2])
+    for start, end, holder in addressed:
+        gender = honorific_gender(lower_key(doc[start]))
+        surname = doc[start + 1].lower_
+
+        def fits(k: Cluster) -> bool:
+            if surname not in surnames(k) or k.gender not in {None, gender} \
+                    or lower_key(doc[start]) in PLAIN_ADDRESS and k.titles & TITLED_RANKS \
+                    or any(first_name_leaning(n[0]) not in {None, gender} for n in k.personal if len(n) > 1):
+                return False
+            kin = index.introducing_kin(k)
+            return not (kin is not None and any(t.lower_ == "late" for t in kin.lefts))
+
+        options = [k for k in people if k is holder or fits(k)]
+        principals = [k for k in options if not index.introduced_as_relative(k)]
+        before = {k: [s for s, _, kind in k.mentions if kind == "name" and s < start] for k in options}
+        named = [k for k in options if before[k]]
+        if 0 < len(principals) < len(options) and named \
+                and max(named, key=lambda k: max(before[k])) not in principals:
+            holder.mentions.remove((start, end, "name"))
 
 
 class People:

@@ -142,6 +142,13 @@ def first_name_gender(name: str) -> str | None:
     return guess if guess in {"male", "female"} else None
 
 
+def first_name_leaning(name: str) -> str | None:
+    """'male' or 'female' for first names that are mostly one ('Tracey'), else None: enough to doubt a form of
+    address of the other gender, not to give one."""
+    guess = _first_name_genders().get_gender(name.capitalize())
+    return guess.removeprefix("mostly_") if guess.removeprefix("mostly_") in {"male", "female"} else None
+
+
 @lru_cache(maxsize=1)
 def _nicknames():
     # The `nicknames` package: a hand-curated table of English given names and their short forms (88 KB), loaded

@@ -331,13 +331,15 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
             phrase.text.lower() in lex["interviewer_labels"]):  # "Q: …" in a transcript is the publication's
         return None, mention, "writer", WRITER
     previous = None
-    if entity is not None and lower in lex["person_pronouns"] and content[0] < head.idx < content[1] and _named_in(
-            entity, content[0], head.idx):
-        # 'Kowal, he said, had left': who is named in the words the cue interrupts is not who says them
+    # 'Kowal, he said, had left': who is named in the words the cue interrupts is not who says them
+    interrupted = [e for e in sheet.entities if e.type == "PERSON" and _named_in(e, content[0], head.idx)] \
+        if lower in lex["person_pronouns"] and content[0] < head.idx < content[1] else []
+    if entity is not None and entity in interrupted:
         entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
                                        excluded=entity.id)
     elif entity is None and lower in lex["person_pronouns"]:
-        entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False)
+        entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
+                                       excluded=interrupted[0].id if len(interrupted) == 1 else None)
     elif entity is None and lower in lex["group_pronouns"]:
         entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True)
     if previous is not None:  # "One resident said … 'Why?' she asked": the same unnamed source
