@@ -1,6 +1,7 @@
 """Descriptions that point back at a named person: roles ("the chair of the board", later "the chair"), ages
 ("the 34-year-old"), clients, and the elder or younger of two sharing a surname. `refer_back` and
-`described_spans` are shared with `callbacks`, `age_after` and `phrase_ends` with `unnamed`.
+`described_spans` are shared with `callbacks`, `companies` and `kinds`, `age_after` and `phrase_ends` with
+`unnamed_people`.
 """
 
 from __future__ import annotations

@@ -191,7 +191,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if label == "PERSON" and len(span) > 1 \
             and (not is_first_name(words[0].lower_) or country_code(normalise(span.text)) is not None) \
             and _known_place(span):
-        return [named_by_context(span, "PLACE")]  # "Le Marche" as a person: ISO 3166 knows it (lone words: merging)
+        return [named_by_context(span, "PLACE")]  # "Le Marche" as a person: ISO 3166 knows it (lone words: short_names)
     role = next((t for t in reversed(span[:-1]) if t.is_lower and t.lemma_.lower() in PERSON_ROLE_NOUNS), None)
     if label == "PERSON" and role is not None:
         # NER ran a job and its employer into the name: "Acme spokesperson Ann Lee".

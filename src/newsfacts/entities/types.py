@@ -1,7 +1,7 @@
 """A name's type from the words around it, where spaCy's small NER model mistypes news names: a full name of a
 person read as an organisation, a town read as a company or a person, a club or national side read as its town,
 a company read as a person, a storm read as a place. Each test reads one mention; `names` types the mention by
-it, and the mentions of a name then vote (`merging`).
+it, and the mentions of a name then vote (`short_names.settle_lone_words`).
 """
 
 from __future__ import annotations

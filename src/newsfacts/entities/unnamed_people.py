@@ -84,14 +84,21 @@ def add_person_named_after_lede(doc: Doc, clusters: list[Cluster]) -> None:
     if person is None or min(s for s, k in named_at if k is person) < sentence.start \
             or not _fits_description(doc, noun, person):
         return
+    _name_the_unnamed(person, noun, clusters)
+
+
+def _name_the_unnamed(person: Cluster, noun: Token, clusters: list[Cluster]) -> bool:
+    """Give `person` the one a noun phrase brought in unnamed ('A 34-year-old man'), with whatever that phrase
+    already stood for, unless that is someone named; whether it did."""
     first = noun.left_edge.i
     unnamed = cluster_of(clusters, first)
     if unnamed is not None and (unnamed is person or any(kind == "name" for _, _, kind in unnamed.mentions)):
-        return
+        return False
     if unnamed is not None:
         person.mentions += unnamed.mentions
         clusters.remove(unnamed)
     person.mentions += [(first, end, "description") for end in phrase_ends(noun)]
+    return True
 
 
 def _unnamed_subject(sentence: Span) -> Token | None:
@@ -154,17 +161,8 @@ def add_named_when_called_back(doc: Doc, clusters: list[Cluster]) -> None:
         earlier = sentence_start(doc, noun.sent.start, CALLED_BACK_WINDOW)
         brought_in = [t for t in doc[earlier if earlier is not None else 0:noun.left_edge.i]
                       if t.tag_ == "NN" and t.lemma_ == noun.lemma_ and t.left_edge.lower_ in {"a", "an"}]
-        if person is None or not brought_in:
-            continue
-        first = brought_in[-1].left_edge.i
-        unnamed = cluster_of(clusters, first)
-        if unnamed is not None and (unnamed is person or any(kind == "name" for _, _, kind in unnamed.mentions)):
-            continue
-        if unnamed is not None:
-            person.mentions += unnamed.mentions
-            clusters.remove(unnamed)
-        person.mentions += [(first, end, "description") for end in phrase_ends(brought_in[-1])]
-        person.mentions.append((noun.left_edge.i, noun.i + 1, "description"))
+        if person is not None and brought_in and _name_the_unnamed(person, brought_in[-1], clusters):
+            person.mentions.append((noun.left_edge.i, noun.i + 1, "description"))
 
 
 def _named_beside(noun: Token, people: list[Cluster]) -> Cluster | None:
