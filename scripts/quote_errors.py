@@ -2,17 +2,18 @@
 whose predicted speaker is wrong (gold speaker, the speaker newsfacts gave and the mention it chose), and the
 gold quotes no prediction matched.
 
-    .venv/bin/python scripts/quote_errors.py /work/unseen/final/final.jsonl [--id ARTICLE] [--totals]
+    .venv/bin/python scripts/quote_errors.py ../shared/data/news/news-dev.jsonl [--id ARTICLE] [--totals]
+
+Only the entities and quotes stages run after spaCy's parse.
 """
 
 from __future__ import annotations
 
-from entity_errors import arguments  # the script beside this one
-from newsfacts.evaluate import QUOTE_THRESHOLDS, gold_paths, locate_spans, quote_matches, read_gold_file, \
-    score_quotes, speaker_correct, split_optional
-from newsfacts.nlp import DEFAULT_MODEL, cached_model, parse_many
+from entity_errors import arguments, sheets_with_entities  # the script beside this one
+from newsfacts.evaluate import QUOTE_THRESHOLDS, locate_spans, quote_matches, score_quotes, speaker_correct, \
+    split_optional
+from newsfacts.quotes import find_quotes
 from newsfacts.schema import FactSheet
-from newsfacts.sheet import run_stages
 
 
 def report(gold: dict, sheet: FactSheet) -> list[str]:
@@ -40,12 +41,10 @@ def report(gold: dict, sheet: FactSheet) -> list[str]:
 
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
-    nlp = cached_model(DEFAULT_MODEL)
-    for gold_file in (read_gold_file(path) for path in gold_paths(args.gold)):
-        items = [item for item in gold_file.articles if not args.id or args.id in item.article.id]
+    for gold_file, articles in sheets_with_entities(args):
         totals = None
-        for item, parsed in zip(items, parse_many((item.article for item in items), nlp)):
-            sheet = run_stages(parsed)
+        for item, parsed, sheet in articles:
+            sheet.quotes = find_quotes(parsed, sheet)
             counts = score_quotes(item.gold, sheet)
             totals = counts if totals is None else totals + counts
             if not args.totals:

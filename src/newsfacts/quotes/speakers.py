@@ -281,6 +281,7 @@ def inverted_subject(cue: Token) -> Span | None:
 DEFINITE = {"the", "this", "that", "these", "those"}
 # The indefinite articles, which open a description rather than a name ('A spokesman').
 ARTICLES = {"a", "an"}
+DETERMINERS = DEFINITE | ARTICLES
 # How many sentences back a pronoun may find the unnamed source it stands for.
 UNNAMED_WINDOW = 2
 # Penn tags of plural nouns: "officials" can be "they", not "she".
@@ -351,12 +352,17 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
 
 def _is_document(head: Token) -> bool:
     """'the statement', 'a release': a common noun, not a name ('the Post')."""
-    return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["document_nouns"]
+    return _is_paper(head, "document_nouns")
 
 
 def _is_authored(head: Token) -> bool:
     """'the complaint', 'a report': a paper whose words are its author's when the sentence names one."""
-    return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()["authored_documents"]
+    return _is_paper(head, "authored_documents")
+
+
+def _is_paper(head: Token, table: str) -> bool:
+    """A common noun of one of the cue tables' kinds of paper, in lower case (not a name such as 'the Post')."""
+    return head.pos_ == "NOUN" and head.is_lower and head.lemma_.lower() in quote_cues()[table]
 
 
 def _document_referred_to(phrase: Span, mentions: Mentions) -> Token | None:
@@ -460,7 +466,7 @@ def _named_in(entity: Entity, start: int, end: int) -> bool:
     """Whether a name of the entity lies between the characters `start` and `end` (a word in capitals; not a
     pronoun or a description such as 'the defendant', which the entity stage may have merged wrongly)."""
     return any(start <= mention.start and mention.end <= end and any(
-        word[:1].isupper() and word.lower() not in DEFINITE | ARTICLES for word in mention.text.split())
+        word[:1].isupper() and word.lower() not in DETERMINERS for word in mention.text.split())
         for mention in entity.mentions if mention.text.lower() not in quote_cues()["person_pronouns"])
 
 

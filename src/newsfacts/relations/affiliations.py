@@ -40,8 +40,6 @@ def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 def part_owner(part: Token, mentions: Mentions) -> Entity | None:
     """The organisation owning a part no mention names: 'Acme's legal team' in 'Ian Reed, of Acme's legal team'."""
-    if mentions.entity_of(part) is not None:
-        return None
     owner = next((child for child in part.children if possessive(child)), None)
     found = mentions.of_token(owner) if owner is not None else None
     return found[1] if found is not None and found[0].kind == "name" and found[1].type == ORG else None

@@ -21,10 +21,11 @@ class Mentions(MentionIndex):
         super().__init__(doc, sheet.entities)
         self.tokens = list(doc)  # made once: each step reads every token, and spaCy makes a Token per visit
         self.lower_words = {token.text for token in self.tokens if token.is_lower}
-        self.organisations = {m.text.lower(): e for m, e in self.items if m.kind == "name" and e.type == ORG}
+        self.organisations: dict[str, Entity] = {}
         self._by_initials: dict[str, dict[str, Entity]] = {}
         for mention, entity in self.items:
             if mention.kind == "name" and entity.type == ORG:
+                self.organisations[mention.text.lower()] = entity
                 self._by_initials.setdefault(initials(mention.text), {})[entity.id] = entity
         known = tables().parties
         parties: dict[int, set[str]] = {}

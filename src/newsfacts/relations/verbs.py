@@ -194,15 +194,13 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                       for side in objects_of(verb, mentions, table.membership_verbs[lemma], direct=False)
                       if side.type == ORG]
             found += [("member_of", member, owner) for owner in boards_of(verb, mentions, table.membership_verbs[lemma])]
-        elif lemma in table.founding_verbs and verb.tag_ == "VBN" and (
-                founded := based_one(verb, mentions)) is not None and founded.type == ORG:
-            found += [(serving(founded, mentions), founder, founded)
-                      for founder in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
-        elif lemma in table.leading_verbs and verb.tag_ == "VBN" and not past_passive(verb) and (
-                led := based_one(verb, mentions)) is not None and led.type == ORG:
-            # "Acme is run by Tom Reed", "a consortium led by Ann Lee": the passive names its head after 'by'
-            found += [(serving(led, mentions), leader, led)
-                      for leader in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
+        elif verb.tag_ == "VBN" and (lemma in table.founding_verbs or lemma in table.leading_verbs
+                                     and not past_passive(verb)) and (
+                body := based_one(verb, mentions)) is not None and body.type == ORG:
+            # "founded by Tom Reed"; "Acme is run by Tom Reed", "a consortium led by Ann Lee": the passive names its
+            # founder or head after 'by'
+            found += [(serving(body, mentions), head, body)
+                      for head in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
             worker = subject_entity(verb, mentions)
