@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS
 from ..parse import SUBJECT_DEPS, sentence_start
-from .clusters import Cluster, cluster_of
+from .clusters import Cluster, cluster_of, gender_fits
 from .descriptions import refer_back
 from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
 from .ner_spans import place_noun_before
@@ -92,8 +92,7 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
     sentence = doc[start].sent.start
     in_sentence = [k for k in named if any(sentence <= s < start for s, _, _ in k.mentions)]
     local = in_sentence[0] if len(in_sentence) == 1 else None
-    counts = sorted(((names_before(k, start), id(k), k) for k in named), key=lambda item: item[:2], reverse=True)
-    story = home if home in named else counts[0][2] if counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0] else None
+    story = home if home in named else _named_most(named, start)
     if story is None:
         # 'his home in Kelsby, Ohio': the one placed in a region or country, the way news places its town
         placed = [k for k in named if _placed_in_region(doc, k)]
@@ -244,9 +243,16 @@ def _story_organisation(of_no_kind: list[Cluster], options: list[Cluster], start
     """The organisation of no known kind a story is about, for 'the club' or 'the party' no evidence near it
     settles: named three times or more before token `start`, twice as often as any other of no known kind and more
     often than the one that can be called so."""
-    counts = sorted(((names_before(k, start), id(k), k) for k in of_no_kind), key=lambda item: item[:2], reverse=True)
-    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0] \
-            or any(names_before(k, start) >= counts[0][0] for k in options):
+    most = _named_most(of_no_kind, start)
+    if most is None or any(names_before(k, start) >= names_before(most, start) for k in options):
+        return None
+    return most
+
+
+def _named_most(clusters: list[Cluster], start: int) -> Cluster | None:
+    """The one of `clusters` named three times or more before token `start`, and twice as often as any other."""
+    counts = sorted(((names_before(k, start), id(k), k) for k in clusters), key=lambda item: item[:2], reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][2]
 
@@ -323,6 +329,7 @@ def add_team_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     ('Velnia's trade minister, Ann Lee, said her country…'). The pronoun must fit the subject's gender where known."""
     organisations = [k for k in clusters if k.type == "ORG"]
     others = [k for k in clusters if k.type != "PERSON"]
+    people = [k for k in clusters if k.type == "PERSON"]
     for noun in tokens_spelling(doc, text, TEAM_NOUNS | POSSESSED_NOUNS) if others else []:
         owner = noun.left_edge
         if not noun.is_lower or noun.tag_ != "NN" or owner.i != noun.i - 1 or owner.lower_ not in POSSESSIVE_GENDERS \
@@ -331,9 +338,8 @@ def add_team_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         subject = _subject_above(noun)
         if subject is None:
             continue
-        person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i)
-        gender = POSSESSIVE_GENDERS[owner.lower_]
-        if gender and person is not None and person.gender not in {None, gender}:
+        person = cluster_of(people, subject.i)
+        if person is not None and not gender_fits(person, POSSESSIVE_GENDERS[owner.lower_]):
             continue
         before = [t for t in subject.subtree if t.i < subject.i and is_capitalised(t)
                   and t.dep_ in {"compound", "poss", "nmod", "amod"}]

@@ -28,7 +28,9 @@ from ..parse import SUBJECT_DEPS, sentence_start
 from .candidates import person_name
 from .clusters import Cluster, surnames
 from .places import COUNTRY_NOUNS, country_code, is_subdivision
-from .words import ENTITY_WORDS, first_name_gender, honorific_gender, normalise, same_given_name, title_at
+from .words import (
+    ENTITY_WORDS, first_name_gender, head_word, honorific_gender, normalise, same_given_name, title_at,
+)
 
 Mention = tuple[int, int, str]
 
@@ -385,7 +387,7 @@ class _Organisations:
                        for i in range(start, end)}
             openers: dict[str, Cluster] = {}
             for cluster in self.clusters:
-                if any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys) or cluster.kinds & SITE_KINDS:
+                if any(head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys) or cluster.kinds & SITE_KINDS:
                     continue  # a public body or a housing complex is no company
                 for start, end, kind in cluster.mentions:
                     if kind == "name":
@@ -438,12 +440,6 @@ class _Organisations:
                    for word in qualifiers)
 
 
-def _head_word(key: str) -> str:
-    """The head word of a name's normal form: 'bureau' of 'bureau of transport statistics', 'board' of 'water board'."""
-    words = key.split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-
-
 def _words_of(doc: Doc, cluster: Cluster, without: Mention | None = None) -> set[str]:
     """The lower-case words of an organisation's names, keys and descriptions, but one of them."""
     words = {word for key in cluster.keys for word in key.split()}
@@ -463,7 +459,7 @@ def _foreign_head_words(doc: Doc, cluster: Cluster, mention: Mention) -> bool:
     """'the disaster loan program' is no 'Paycheck Protection Program': a description by the head word of the
     organisation's name whose nouns before it are words of none of its names or descriptions is another one."""
     root = _root(doc, mention)
-    if not root.is_lower or root.lemma_.lower() not in {_head_word(key) for key in cluster.keys}:
+    if not root.is_lower or root.lemma_.lower() not in {head_word(key) for key in cluster.keys}:
         return False
     own = _words_of(doc, cluster, without=mention)
     return any(t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower and t.lower_ not in own
@@ -525,11 +521,11 @@ def _not_of_this_organisation(doc: Doc, text: str, cluster: Cluster, organisatio
     name's head word with other nouns ('the disaster loan program')."""
     descriptions = [m for m in cluster.mentions if m[2] == "description" and not _holds_own_name(cluster, m)]
     lone_words = [m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1 and doc[m[0]].is_title]
-    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)} if lone_words else set()
+    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)}
     if not descriptions:
         return wrong
     lemmas = {m: _root_lemma(doc, m) for m in descriptions}
-    institution = any(_head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys)
+    institution = any(head_word(key) in NOT_COMPANY_HEADS for key in cluster.keys)
     company_not_said = None  # read only when a company noun asks
     organisation_said = institution or any(lemma in ORGANISATION_ONLY_NOUNS for lemma in lemmas.values())
     for mention, lemma in sorted(lemmas.items()):

@@ -207,12 +207,11 @@ def _told_by_someone_unnamed(doc: Doc, start: int, span: Span, person: Cluster) 
 
 
 def _another_may_be_meant(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster], person: Cluster,
-                          window: int | None, age_start: int) -> bool:
+                          first: int, age_start: int) -> bool:
     """Whether the one person named in the sentences before an age first told may not be the one it describes:
     a pronoun there reports what the name did ('Reed, he said, had apologised' — he is someone else); or the name
     is no clause's subject there ('a complaint filed by Ann Lee') and the sentence before names someone else of no
     age yet."""
-    first = window if window is not None else doc[age_start].sent.start
     names = [(s, e) for s, e, kind in person.mentions if kind == "name" and first <= s < age_start]
     for pronoun in doc[first:age_start]:
         verb = pronoun.head

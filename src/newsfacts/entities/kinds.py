@@ -11,6 +11,7 @@ from .descriptions import described_spans
 from .places import place_kinds
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
+    head_word,
 )
 
 
@@ -208,7 +209,7 @@ def head_word_kinds(cluster: Cluster) -> set[str]:
     nouns: set[str] = set()
     for key in cluster.keys if cluster.type != "WORK" else ():
         words = key.split()
-        word = words[words.index("of") - 1 if "of" in words[1:] else -1]
+        word = head_word(key)
         if cluster.type == "ORG" and set(words) & REGULATOR_WORDS and not set(words) & {"council", "police"}:
             nouns |= KIND_SYNONYMS["regulator"]  # 'the Kelsby Water Commission' … 'the regulator'
         if len(words) < 2 or not word.isalpha() or word in NOT_KINDS | LEGAL_FORMS | {"court", "capital"} \

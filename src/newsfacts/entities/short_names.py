@@ -154,7 +154,7 @@ def drop_doubtful_addresses(doc: Doc, clusters: list[Cluster]) -> None:
         surname = doc[start + 1].lower_
 
         def fits(k: Cluster) -> bool:
-            if surname not in surnames(k) or k.gender not in {None, gender} \
+            if surname not in surnames(k) or not gender_fits(k, gender) \
                     or lower_key(doc[start]) in PLAIN_ADDRESS and k.titles & TITLED_RANKS \
                     or any(first_name_leaning(n[0]) not in {None, gender} for n in k.personal if len(n) > 1):
                 return False

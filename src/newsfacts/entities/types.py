@@ -148,13 +148,6 @@ def company_agent(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_.lower() in COMPANY_AGENTS
 
 
-def _larger_place_after(span: Span) -> bool:
-    """'X, Kelsbyshire': a comma and a name NER knows as a place after the name."""
-    doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].ent_type_ in {"GPE", "LOC"} \
-        and doc[span.end + 1].ent_iob_ == "B"
-
-
 def team_by_context(span: Span) -> bool:
     """Whether the words around a town's or country's name make it its club or national side: the subject or
     object of a match verb ('X beat Dunmere', 'thrashed X'), the owner of a squad noun ('X's goalkeeper'), the

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import KINSHIP, PERSON_ROLE_NOUNS, TEEN_NOUNS, UNNAMED_PERSON_NOUNS, quote_cues
 from ..parse import SUBJECT_DEPS, sentence_start
-from .clusters import Cluster, cluster_of
+from .clusters import Cluster, cluster_of, gender_fits
 from .descriptions import age_after, phrase_ends
 from .words import tokens_spelling
 
@@ -135,7 +135,7 @@ def _fits_description(doc: Doc, noun: Token, person: Cluster) -> bool:
     ('a 34-year-old man') when an age is written after their name."""
     lemma = noun.lemma_.lower()
     gender = UNNAMED_PERSON_NOUNS.get(lemma) or (KINSHIP[lemma].gender if lemma in KINSHIP else None)
-    if gender is not None and person.gender not in (None, gender):
+    if not gender_fits(person, gender):
         return False
     words = doc[noun.left_edge.i:noun.i]
     age = next((t.text for t in words if t.like_num and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"), None)
@@ -175,8 +175,6 @@ def _named_beside(noun: Token, people: list[Cluster]) -> Cluster | None:
              if kind == "name" and s <= name.i < e}
     return next(iter(found.values())) if len(found) == 1 else None
 
-
-FAMILY_NOUNS = {"family", "families"}
 
 
 def add_families(doc: Doc, text: str, clusters: list[Cluster]) -> None:

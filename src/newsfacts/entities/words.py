@@ -111,6 +111,12 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     return [doc[i] for i in sorted(positions)]
 
 
+def head_word(key: str) -> str:
+    """The head word of a name's normal form: 'bureau' of 'bureau of transport statistics', 'board' of 'water board'."""
+    words = key.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
