@@ -154,3 +154,9 @@ def test_an_age_at_a_death_dated_otherwise_is_not_counted_to_now(nlp, opening):
 def test_an_age_beside_a_birth_date_stays_a_person_s_age(nlp):
     check = only(checks_of(nlp, "The 33-year-old singer, born on 9 April 1990 in Oslo, lives in Leeds."), "age")
     assert check.status == "consistent"
+
+
+def test_an_age_after_another_person_s_name_is_not_checked_against_the_birth_told_before(nlp):
+    text = ("Owen Carr, the former mayor, died in May aged 80. He was born in March 1944 and ran the mill for "
+            "decades. His estate passes to his daughter Ruth Carr, 55, who runs the farm.")
+    assert [c.status for c in checks_of(nlp, text, "2024-09-01") if c.kind == "age"] == ["consistent"]

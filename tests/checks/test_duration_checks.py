@@ -273,3 +273,9 @@ def test_a_length_naming_a_stretch_against_the_clock_times_of_the_sentence_after
 def test_a_length_in_another_sentence_is_not_called_wrong_against_clock_times_days_apart(nlp):
     text = "The fire started at 9pm on Friday and was out by 6am on Sunday. Crews spent 30 hours at the scene."
     assert not [c for c in checks_of(nlp, text) if c.kind == "duration"]
+
+
+@pytest.mark.parametrize("stretch", ["the last week before the holiday", "the final week of term"])
+def test_a_week_named_by_where_it_falls_is_not_a_length_between_the_dates(nlp, stretch):
+    text = f"Nurses will strike from Monday 8 April to Thursday 11 April, {stretch}."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "duration"]

@@ -56,6 +56,21 @@ def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, 
                 yield person, int(before["age"]), before.group(0).strip() + " " + mention.text
 
 
+def named_age_starts(text: str, people: list[Entity]) -> set[int]:
+    """Where the ages said of a named person start ('Ann Tully, 48,', 'the 48-year-old Tully')."""
+    starts = set()
+    for person in people:
+        for mention in person.mentions:
+            after = AGE_AFTER.match(text[mention.end:mention.end + 30])
+            if after:
+                group = next(name for name in ("age", "age2", "age3", "age4") if after[name])
+                starts.add(mention.end + after.start(group))
+            before = AGE_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+            if before:
+                starts.add(max(0, mention.start - 40) + before.start("age"))
+    return starts
+
+
 def age_of(found: re.Match) -> int:
     return int(found["age"] or found["birthday"]) if found["age"] or found["birthday"] else int(found["nth"]) - 1
 
@@ -273,8 +288,11 @@ def figure_ages(parsed: Parsed, sheet: FactSheet, spans: list[Sentence], dates: 
     """'Born in 1990, the 34-year-old …', 'born on 2 May 1961, … The 63-year-old spent …': an age figure and
     the one birth date told in its sentence or the sentence before, when no one else's birth is near."""
     births = [t for t in dates if BORN_BEFORE.search(parsed.text[max(0, t.start - 12):t.start])]
+    # "He was born in 1942. … passes to his daughter Ann Tully, 52": an age said of a named person is theirs,
+    # checked against their own birth or not at all
+    named = named_age_starts(parsed.text, [entity for entity in sheet.entities if entity.type == "PERSON"])
     for figure in sheet.figures:
-        if figure.kind != "age" or not isinstance(figure.value, (int, float)):
+        if figure.kind != "age" or not isinstance(figure.value, (int, float)) or figure.start in named:
             continue
         sentence = next((i for i, s in enumerate(spans) if s.start <= figure.start < s.end), None)
         if sentence is None:

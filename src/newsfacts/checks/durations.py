@@ -51,7 +51,7 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
         elif figure[2] and sentence is not None and (agreed := one_agreeing_pair(
                 parsed, sheet, stated, figure, here, clocks, spans)) is not None:
             yield agreed
-        elif not figure[2] and sentence is not None:
+        elif not figure[2] and sentence is not None and not NAMED_STRETCH.fullmatch(stated.text):
             dates = calendar_dates(sheet, sentence)
             check = None
             if len(dates) == 2 and len(dates[0].value) == len(dates[1].value) and (
@@ -68,6 +68,10 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
                 yield check
     yield from counted_date_checks(parsed, sheet, spans)
 
+
+# "from Monday 7 to Friday 11 December, the last week of term", "in the past week": a stretch named by where it
+# falls, not a length counted between the sentence's dates.
+NAMED_STRETCH = re.compile(r"the\s+(?:last|first|final|past|previous|next|coming|same|whole|entire)\s+\w+", re.I)
 
 # "Ten minutes later they left": a length counted on from the moment told before it, which, with no clock time
 # in its sentence, is not one of the story's clock times.

@@ -226,7 +226,7 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
         text = sentence.text.translate(BRACKETS)
         figures = [*wholes_and_parts(text, found, earlier), *equal_lists(text, found)] if found else []
         for whole, parts, how in figures:
-            if len(parts) >= 2 and whole.start not in checked:
+            if len(parts) >= 2 and whole.start not in checked and not _list_may_go_on(whole, parts, found):
                 closed = LAST_PART.search(text[max(0, parts[-1].start - 20):parts[-1].start]) is not None
                 # calendar days counted on both sides of a move ("four days in Rome and six in Milan") may
                 # be one day twice: days that add up agree, days that do not say nothing
@@ -240,6 +240,16 @@ def total_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Ite
                 yield from total_verdict(whole, parts, how)
         told.append(found)
         earlier = text, found
+
+
+def _list_may_go_on(whole: Count, parts: list[Count], found: list[Count]) -> bool:
+    """'£9,100 in gate takings, £5,700 from a raffle and auction, and £3,400 from firms': a list whose parts fall
+    short of its whole while another figure of their kind follows may go on past where the list's reading
+    stopped, so its shortfall says nothing."""
+    summed = sum(part.value for part in parts)
+    return summed < whole.value * whole.hedge[0] and any(
+        c.start > parts[-1].end and c is not whole and (c.currency, c.unit) == (parts[0].currency, parts[0].unit)
+        for c in found)
 
 
 # How many sentences back a sum its parts add up to may have been told.
