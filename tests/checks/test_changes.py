@@ -79,3 +79,15 @@ def test_a_rise_from_one_value_to_another_after_the_verb_and_its_object(nlp):
     text = "The offer raises pay from £11.40 to £12.10 an hour, a rise of 6.1 per cent, plus a one-off bonus of £300."
     check = only(checks_of(nlp, text), "percentages")
     assert (check.status, check.working.startswith("(12.1 − 11.4)")) == ("consistent", True)
+
+
+@pytest.mark.parametrize("change, status", [("26", "consistent"), ("31", "inconsistent")])
+def test_a_change_told_in_the_sentence_after_its_values(nlp, change, status):
+    text = (f"The new library will cost $61.2 million, up from the $48.6 million budget approved last year. "
+            f"That is an increase of {change} per cent.")
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "percentages"] == [status]
+
+
+def test_a_change_after_two_values_of_two_things_is_not_judged(nlp):
+    text = "The library will cost $61.2 million. The pool will cost $48.6 million. That is a rise of 31 per cent."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "percentages"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
@@ -35,11 +36,26 @@ def change_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
         candidates = [v for v in found if v is not change and v not in changes and _comparable(v, points)]
         beside = [v for v in candidates if v.sentence == change.sentence]
         check = _judge(parsed.text, change, way, beside, points, certain=True)
+        if check is None and not beside and _points_back(parsed, change):
+            # "It will cost $61m, up from $48m. That is an increase of 31%": the sentence before is its own
+            told = replace(change, sentence=change.sentence - 1)
+            check = _judge(parsed.text, told, way, [v for v in candidates if v.sentence == told.sentence], points,
+                           certain=True)
         if check is None:  # the values in the sentences around it ("Sequentially, net profit rose 3.2% from …")
             near = [v for v in candidates if 0 < abs(v.sentence - change.sentence) <= _REACH]
             check = _judge(parsed.text, change, way, beside + near, points, certain=False)
         if check is not None:
             yield check[0]
+
+
+# "That is an increase of 31%", "This represents a rise of 5%": a sentence that says what the one before told.
+_POINTING_BACK = re.compile(r"(?:that|this|it|which)(?:\s+(?:is|was|represents|represented|marks|marked|amounts\s+to)"
+                            r"|['’]s)\b", re.I)
+
+
+def _points_back(parsed: Parsed, change: Value) -> bool:
+    sentences = list(parsed.doc.sents)
+    return 0 < change.sentence < len(sentences) and _POINTING_BACK.match(sentences[change.sentence].text) is not None
 
 
 def _comparable(value: Value, points: bool) -> bool:
