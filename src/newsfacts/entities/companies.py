@@ -41,7 +41,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     organisations = [k for k in clusters if k.type == "ORG"]
     companies_of_name = None
     for noun in doc:
-        if not (noun.lemma_.lower() in COMPANY_NOUNS and noun.is_lower and noun.tag_ == "NN" and noun.i > 0) \
+        if not (noun.tag_ == "NN" and noun.is_lower and noun.i > 0 and noun.lemma_.lower() in COMPANY_NOUNS) \
                 or noun.lemma_.lower() in OTHER_COMPANY_WORDS:
             continue  # 'the supplier' is most often another company than the one the story is about
         lefts = list(noun.lefts)

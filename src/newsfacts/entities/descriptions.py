@@ -180,10 +180,11 @@ def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], c
     sentence describes the one person named just before (as a first-told age does), when no one was given that
     role and no one else's words come between."""
     for noun in doc:
+        if noun.tag_ != "NN" or noun.dep_ not in SUBJECT_DEPS:
+            continue
         lemma = noun.lemma_.lower()
         start = noun.left_edge.i
-        if noun.tag_ != "NN" or noun.dep_ not in SUBJECT_DEPS or lemma not in PERSON_ROLE_NOUNS \
-                or lemma in roles or SAME_ROLE.get(lemma) in roles or doc[start].lower_ != "the" \
+        if lemma not in PERSON_ROLE_NOUNS or lemma in roles or SAME_ROLE.get(lemma) in roles or doc[start].lower_ != "the" \
                 or not any(t.lower_ in FORMER_WORDS for t in doc[start:noun.i]) \
                 or any(t.dep_ in {"poss", "case"} for t in doc[start:noun.i]):
             continue
@@ -252,9 +253,10 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
     people = [k for k in clusters if k.type == "PERSON"]
     found = []
     for noun in doc:
+        if noun.tag_ not in {"NN", "NNP"}:
+            continue
         lemma = noun.lemma_.lower()
-        if noun.tag_ not in {"NN", "NNP"} or not (lemma in PERSON_ROLE_NOUNS or lemma in TITLES_OF_PLACE
-                                                  or lemma in SUCCESSION_NOUNS):
+        if not (lemma in PERSON_ROLE_NOUNS or lemma in TITLES_OF_PLACE or lemma in SUCCESSION_NOUNS):
             continue
         holder, lasting = None, True
         if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
@@ -435,12 +437,13 @@ def _acting_for(doc: Doc, people: list[Cluster]) -> list[tuple[int, Cluster | No
     'for' and a name set beside it ('Ann Lee, for Tom Reed,')."""
     found = []
     for verb in doc:
-        if verb.lemma_.lower() in ACTING_FOR_VERBS and verb.tag_.startswith("VB"):
+        lemma = verb.lemma_.lower()
+        if lemma in ACTING_FOR_VERBS and verb.tag_.startswith("VB"):
             for i in [c.i for c in verb.children if c.dep_ == "dobj"] + [verb.i + 1]:
                 if (client := cluster_of(people, i)) is not None:
                     found.append((verb.i, _who_acts(verb, people), client))
                     break
-        elif verb.lemma_.lower() in ACTING_FOR_NOUNS and verb.pos_ == "NOUN":
+        elif lemma in ACTING_FOR_NOUNS and verb.pos_ == "NOUN":
             owner = next((c for c in verb.children if c.dep_ == "poss"), None)
             client = cluster_of(people, owner.i) if owner is not None else None
             lawyer = next((cluster_of(people, c.i) for c in verb.children if c.dep_ == "appos"), None)
@@ -492,9 +495,10 @@ def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]]
     """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
     person ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
     for noun in doc:
+        if noun.dep_ == "compound" or noun.tag_ not in {"NN", "NNP"}:
+            continue
         lemma = noun.lemma_.lower()
-        if noun.dep_ == "compound" or not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS) \
-                or noun.tag_ not in {"NN", "NNP"}:
+        if not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS):
             continue
         start = noun.left_edge.i
         modifiers = [t for t in doc[start:noun.i] if t.dep_ in {"compound", "amod"}]

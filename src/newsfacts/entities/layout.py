@@ -158,9 +158,10 @@ def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
     organisation."""
     found = []
     for word in doc:
-        camel = word.is_alpha and is_capitalised(word) and INNER_CAPITAL.search(word.text) is not None
-        if not (word.is_upper and word.is_alpha and 2 <= len(word) <= 6 or camel) or word.i in taken \
-                or word.ent_type_ or word.is_sent_start:
+        if not word.is_alpha or word.i in taken or word.ent_type_:
+            continue
+        camel = is_capitalised(word) and not word.is_title and INNER_CAPITAL.search(word.text) is not None
+        if not (word.is_upper and 2 <= len(word) <= 6 or camel) or word.is_sent_start:
             continue
         told = word.dep_ in {"dobj", "dative"} and word.head.lemma_ == "tell"
         outlet = any(c.dep_ == "compound" and c.lemma_.lower() in MEDIA_NOUNS for c in word.children)

@@ -300,9 +300,10 @@ def _common_place_head(doc: Doc, start: int, end: int) -> int | None:
     if end >= len(doc):
         return None
     noun = doc[end]
+    if not (noun.is_lower and noun.lower_ in COMMON_PLACE_HEADS and noun.tag_ == "NN"):
+        return None
     inside = doc[start:end].root
-    return end if noun.is_lower and noun.lower_ in COMMON_PLACE_HEADS and noun.tag_ == "NN" \
-        and inside.head.i == end and inside.dep_ in {"compound", "amod", "nmod"} else None
+    return end if inside.head.i == end and inside.dep_ in {"compound", "amod", "nmod"} else None
 
 
 def _known_place(span: Span) -> bool:

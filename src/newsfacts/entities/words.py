@@ -56,11 +56,11 @@ def lower_key(token: Token) -> str:
 
 def title_at(doc: Doc, i: int, table) -> tuple[str, int] | None:
     """The title or form of address from `table` that starts at token i, and its length in tokens."""
+    single = lower_key(doc[i])
     if i + 1 < len(doc):
-        two = f"{lower_key(doc[i])} {lower_key(doc[i + 1])}"
+        two = f"{single} {lower_key(doc[i + 1])}"
         if two in table:
             return two, 2
-    single = lower_key(doc[i])
     return (single, 1) if single in table else None
 
 
