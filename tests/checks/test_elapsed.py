@@ -196,3 +196,39 @@ def test_a_length_its_own_past_verb_tells_is_over_whatever_day_the_sentence_name
     text = ("Jane Mwangi, who became president in July 2022 after eight years as provost at a college in Halifax, "
             "said the board approved the plan on Tuesday.")
     assert all(check.status != "inconsistent" for check in checks_of(nlp, text, "2026-12-03"))
+
+
+@pytest.mark.parametrize("length, found", [("nine years", ["consistent"]), ("four years", [])])
+def test_a_length_an_event_ends_against_the_start_told_after_it(nlp, length, found):
+    text = f"Reed stepped down last week after {length} in the role, having joined the board in 2015."
+    assert [c.status for c in checks_of(nlp, text, "2024-12-03") if c.kind == "elapsed"] == found
+
+
+def test_a_length_an_event_ends_is_not_counted_from_the_date_it_ended(nlp):
+    assert not [c for c in checks_of(nlp, "The library reopened in 2020 after four years.", "2024-12-03")
+                if c.kind == "elapsed"]
+
+
+@pytest.mark.parametrize("length, found", [("more than five years", ["consistent"]), ("three years", [])])
+def test_a_length_with_since_set_off_by_a_comma_is_only_found_to_agree(nlp, length, found):
+    text = f"He had led the council for {length}, since May 2019."
+    assert [c.status for c in checks_of(nlp, text, "2024-12-03") if c.kind == "elapsed"] == found
+
+
+@pytest.mark.parametrize("length, found", [("52 years", ["consistent"]), ("45 years", [])])
+def test_a_spouse_of_so_many_years_against_the_wedding_told_before(nlp, length, found):
+    text = f"Ross married Ann Hale, a nurse, in 1972. He is survived by his wife of {length} and two sons."
+    assert [c.status for c in checks_of(nlp, text, "2024-12-03") if c.kind == "elapsed"] == found
+
+
+@pytest.mark.parametrize("text", [
+    "The club, founded in 1899, celebrated its 125th anniversary on Saturday.",
+    "Police renewed their appeal on the fifth anniversary of the killing. Tom Reed was shot on December 2nd, 2019.",
+])
+def test_an_anniversary_against_the_one_date_beside_it_that_agrees(nlp, text):
+    assert [c.status for c in checks_of(nlp, text, "2024-12-03") if c.kind == "elapsed"] == ["consistent"]
+
+
+def test_an_anniversary_no_date_agrees_with_says_nothing(nlp):
+    text = "The club, founded in 1899, celebrated its 120th anniversary on Saturday."
+    assert not [c for c in checks_of(nlp, text, "2024-12-03") if c.kind == "elapsed"]

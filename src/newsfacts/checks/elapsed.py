@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
+from text_to_num import alpha2digit
 
 from .. import timex
 from ..lexicon import quote_cues
@@ -77,6 +78,7 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
                         if check.status == "consistent"]
             if len(agreeing) == 1:
                 yield agreeing[0]
+    yield from anniversary_checks(parsed, sheet, spans, one_voice)
     dates = [t for t in sheet.times if t.type == "DATE" and interval(t.value)]
     for stated in (t for t in sheet.times if t.type == "DATE"):  # "a decade ago" is dated to its decade only
         counted = counted_from(stated.text)
@@ -95,6 +97,32 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             yield check
 
 
+# "its 125th anniversary", "the fifth anniversary of the killing": so many years since what it marks.
+ANNIVERSARY = re.compile(r"\b(?P<nth>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.I)
+
+
+def anniversary_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence],
+                       one_voice: Callable[[TimeExpression, TimeExpression], bool]) -> Iterator[Check]:
+    """An anniversary against the date of what it marks, told in its sentence or one beside it. The words do not
+    say which date that is, so a check is made only when exactly one date there agrees."""
+    for found in ANNIVERSARY.finditer(parsed.text):
+        ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", alpha2digit(found["nth"], "en"))
+        sentence = sentence_of(spans, found.start())
+        if ordinal is None or sentence is None or not 0 < int(ordinal[1]) < 1000:
+            continue
+        years = int(ordinal[1])
+        stated = TimeExpression(text=found.group(0), start=found.start(), end=found.end(), type="DURATION",
+                                value=f"P{years}Y")
+        index = spans.index(sentence)
+        near = [t for beside in spans[max(0, index - 1):index + 2] for t in calendar_dates(sheet, beside)
+                if interval(t.value)[1] < parsed.published and not of_these_days(parsed, t)
+                and counted_from(t.text) is None and one_voice(stated, t)]
+        agreeing = [check for check in (elapsed_check(parsed, stated, years, "year", t) for t in near)
+                    if check.status == "consistent"]
+        if len(agreeing) == 1:
+            yield agreeing[0]
+
+
 # "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
 # from follows it.
 COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
@@ -103,6 +131,8 @@ COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
 UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"
                        rf"|^\s+(?:{words_pattern(CUES['up_to_now']['after'])})\b", re.I)
 UP_TO_NOW_PERFECT = re.compile(r"\b(?:for|spent)\s+" + HEDGED + "$", re.I)
+# "his wife of 52 years", "her partner of ten years": a bond that lasts up to now.
+SPOUSE_OF = re.compile(r"\b(?:wife|husband|spouse|partner)\s+of\s+" + HEDGED + "$", re.I)
 # "In 17 years it has never lost", "has doubled in five years": the last so many years, up to now; which date
 # they are counted from is not said, so only a date beside them that agrees is taken.
 IN_PERFECT = re.compile(r"\bin\s+" + HEDGED + "$", re.I)
@@ -144,6 +174,9 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
 
 # "taught there for 22 years", "built it over 37 years": a length that may or may not run up to now.
 FOR_LENGTH = re.compile(r"\b(?:for|over)\s+" + HEDGED + "$", re.I)
+# "stepped down after nine years, having joined in 2017": a length an event ends, whose start may follow it; a
+# date before it ("reopened in 2022 after four years") is where it ended.
+AFTER_LENGTH = re.compile(r"\bafter\s+" + HEDGED + "$", re.I)
 
 
 def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
@@ -151,12 +184,17 @@ def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit:
     """'She joined the school in 2004 and taught there for 22 years': the one earlier date of the sentence of a
     length in any tense. Whether it ran up to now is not said; if the date and the length reach now, it did."""
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
+    before = parsed.text[max(sentence.start, stated.start - 20):stated.start]
+    after = AFTER_LENGTH.search(before) is not None
     if (length is None or length.root.dep_ in ("amod", "compound") or parsed.text.startswith("-", stated.end)
-            or not FOR_LENGTH.search(parsed.text[max(sentence.start, stated.start - 20):stated.start])):
+            or not (FOR_LENGTH.search(before) or after)):
         return None
     latest = parsed.published - timex.STEPS[unit]
-    earlier = [t for t in calendar_dates(sheet, sentence) if t.end <= stated.start and interval(t.value)[0] <= latest]
-    return earlier[0] if len(earlier) == 1 else None
+    dates = [t for t in calendar_dates(sheet, sentence) if interval(t.value)[0] <= latest]
+    # "had led the council for five years, since May 2021": in the past perfect it may have ended before now
+    since = next((t for t in dates if re.fullmatch(r"\s*,\s*since\s+", parsed.text[stated.end:t.start], re.I)), None)
+    earlier = [t for t in dates if (t.start >= stated.end if after else t.end <= stated.start)]
+    return since or (earlier[0] if len(earlier) == 1 else None)
 
 
 def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, these_days: bool = False) -> bool:
@@ -175,6 +213,8 @@ def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, t
         ) or told_as_present(length.root)
     if UP_TO_NOW_PERFECT.search(before) or IN_PERFECT.search(before):
         return told_as_present(length.root, perfect=True)
+    if SPOUSE_OF.search(before):
+        return True  # "survived by his wife of 52 years": married up to now
     # "the first eight months of the year" is a stretch of its own, not one up to now
     if (UP_TO_NOW.search(before) or UP_TO_NOW.match(after)) and not stated.text.lower().startswith("the "):
         # "became president in 2022 after eight years as provost … said on Tuesday": a length its own past verb
