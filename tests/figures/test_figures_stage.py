@@ -72,3 +72,14 @@ def test_values_a_verb_of_change_moves_from_and_to_are_two_figures_not_a_range(n
     found = figures_of(nlp, "The offer raises the basic hourly pay rate from £11.40 to £12.10. Seats cost from £10 to £15.")
     assert (figure(found, "£11.40").value, figure(found, "£12.10").value) == (11.4, 12.1)
     assert (figure(found, "£10 to £15").value, figure(found, "£10 to £15").upper) == (10, 15)
+
+
+def test_the_second_of_two_amounts_with_scale_words_keeps_its_scale(nlp):
+    found = figures_of(nlp, "Turnover went from $12 million to $15 million, and the loan grew to 8 million dollars.")
+    assert [(f.text, f.value) for f in found if f.kind == "money"] == [
+        ("$12 million", 12e6), ("$15 million", 15e6), ("8 million dollars", 8e6)]
+
+
+def test_a_change_between_its_verb_and_from_still_makes_two_figures(nlp):
+    found = figures_of(nlp, "Turnover grew 25 per cent from £12 million to £15 million.")
+    assert (figure(found, "£12 million").value, figure(found, "£15 million").value) == (12e6, 15e6)

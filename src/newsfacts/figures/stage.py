@@ -31,9 +31,11 @@ _SCORE_WORDS = set(WORDS["score_words"]["words"])
 _RANGE_JOINER = re.compile(r"^(?:\s+to\s+|\s?[-–]\s?|\s+or\s+|\s+and\s+)$", re.I)
 # "rose from 12 to 19": a value and the one it changed to, not a range
 # "rose from 4% to 6%", "lifts the hourly rate from £11.40 to £12.10": a change from one value to another, no range;
-# a verb of change may have its object between it and "from"
+# a verb of change may have its object or the change itself between it and "from" ("rose 40 per cent from")
 _CHANGED_FROM = re.compile(r"\b(?:rose|risen|rises|fell|fallen|falls|jumped|climbed|increased|decreased|dropped|grew|"
-                           r"went|up|down|revised|raised|cut|lowered)\s+from\s+$"
+                           r"went|up|down|revised|raised|cut|lowered)"
+                           r"(?:\s+(?:by|about|nearly|almost|some|around|just|over|per|cent|percent|percentage|points?|"
+                           r"[$£€]?\d[\d.,]*(?:%|[a-z]{0,2})|million|billion))*\s+from\s+$"
                            r"|\b(?:raises?|raising|lifts?|lifted|lifting|increases?|increasing|boosts?|boosted|"
                            r"boosting|cuts?|cutting|lowers?|lowering|reduces?|reduced|reducing|takes?|took|taking)"
                            r"(?:\s+[\w'’-]+){1,5}\s+from\s+$", re.I)
@@ -75,7 +77,12 @@ def find_figures(parsed: Parsed, sheet: FactSheet) -> list[Figure]:
     found = [n for n in numerals(text) if free(n.start, n.end) and not any(a <= n.start and n.end < b for a, b in names)
              and not _ORDINAL.match(text, n.end) and not re.search(r"[A-Za-z]-$", text[max(0, n.start - 2):n.start])
              and not _LABEL.search(text[max(0, n.start - 8):n.start])]
-    amounts = [_as_read(text, n, amount(text, n)) for n in found]
+    amounts: list[Amount] = []
+    for numeral in found:
+        read = _as_read(text, numeral, amount(text, numeral))
+        if amounts and read.start < amounts[-1].end:
+            continue  # the scale word of the amount before ('$10 million'), a number word of its own too
+        amounts.append(read)
     index = 0
     while index < len(amounts):
         first = amounts[index]
