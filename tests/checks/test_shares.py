@@ -112,3 +112,15 @@ def test_shares_of_a_results_list_that_leaves_the_rest_unlisted_against_one_stat
 def test_a_whole_with_no_lower_bound_confirms_no_results_list(nlp):
     text = "Ames polled 1,400 votes (70%) and Bell 400 (20%). Up to 6,000 ballots were cast."
     assert not [c for c in kinds(checks_of(nlp, text), "percentages") if "6,000" in c.about]
+
+
+@pytest.mark.parametrize("share, found", [("about 25%", ["consistent"]), ("about 40%", [])])
+def test_a_share_told_several_words_after_its_ratio_is_only_found_to_agree(nlp, share, found):
+    text = f"The airline said 210 of the 840 flights due on Friday had been cancelled, or {share}."
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "percentages"] == found
+
+
+@pytest.mark.parametrize("share, status", [("about 75%", "consistent"), ("70%", "inconsistent")])
+def test_a_share_restating_its_ratio_with_or_and_a_hedge(nlp, share, status):
+    text = f"The party won 45 of 60 seats, or {share}."
+    assert [c.status for c in checks_of(nlp, text) if c.kind == "percentages"] == [status]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
 from .changes import direction
-from .common import CUES, verdict, words_pattern
+from .common import CUES, HEDGES, verdict, words_pattern
 from .values import Value, overlaps, shown, values
 
 # Between a count and its share: "323 (32.0 per cent", "1,486 votes (51.2%", "4,423 people, or 91 per cent".
@@ -69,9 +69,14 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     yield from _shares_in_words(text, [v for v in found if v.start not in done])
 
 
+# A hedge before a share ("or about 25%"), which the figures stage leaves out of the share's text.
+_HEDGE = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 # Between a ratio and the share restating it: "nine of the 24 posts — 37.5% —", "45 of 60 seats (75%)", "60 of
 # its 180 pupils, a third of the roll"; a dash, a bracket or ', or' restates it, a comma may only.
-_RATIO_THEN_SHARE = re.compile(r"^(?:\s+[\w'’-]+){0,3}\s*(?P<how>[—–(]|-\s|,\s+or\b|,)\s*$", re.I)
+_RATIO_THEN_SHARE = re.compile(rf"^(?P<words>(?:\s+[\w'’-]+){{0,10}})\s*(?P<how>[—–(]|-\s|,\s+or\b|,)\s*{_HEDGE}$", re.I)
+# More words than this between a ratio and its share ('210 of the 840 flights due that day had been cancelled, or
+# about 25%') may tell of something else: the share is then only ever found to agree.
+_RATIO_REACH = 3
 
 
 def _shares_of_ratios(text: str, found: list[Value]) -> Iterator[tuple[Check, Value]]:
@@ -92,8 +97,9 @@ def _shares_of_ratios(text: str, found: list[Value]) -> Iterator[tuple[Check, Va
         fits = overlaps(ratio.low / whole * 100, ratio.high / whole * 100, low, high, 0.0051)
         # "— 30% more than in 2019 —", "— 2% of the county's posts —" may be other figures
         other = re.match(r"\s+(?:of|more|less|fewer|higher|lower|than|up|down)\b", text[share.end:], re.I)
+        far = len(gap["words"].split()) > _RATIO_REACH
         if not fits and (share.text[:1].isalpha() or share.figure.hedge or ratio.figure.hedge or gap["how"] == ","
-                         or other):
+                         or other or far):
             continue
         status = verdict(fits)
         yield Check(kind="percentages", status=status, about=[ratio.text, share.text],
