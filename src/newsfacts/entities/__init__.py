@@ -30,7 +30,7 @@ from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
-from .unnamed import add_introduced_things, add_outlet_self_mentions, add_unnamed_events
+from .unnamed import add_described_bodies, add_introduced_things, add_outlet_self_mentions, add_unnamed_events
 from .unnamed_people import add_families, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people
 
 
@@ -58,5 +58,6 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
+    add_described_bodies(doc, parsed.text, clusters)  # after the pronouns: 'his campaign' is of the one 'his' is
     remove_contradictions(doc, parsed.text, clusters)  # last: it reads each entity whole, as every step left it
     return to_entities(doc, clusters)
