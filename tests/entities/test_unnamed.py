@@ -160,3 +160,18 @@ def test_a_memorial_service_is_no_organisation(nlp):
 def test_a_body_told_once_without_a_role_gets_no_entity(nlp):
     entities = entities_of(nlp, "Tom Reed wrote to a committee in April about the road.")
     assert not [e for e in entities for m in e.mentions if m.text == "a committee"]
+
+
+def test_a_body_told_once_is_kept_when_the_story_says_which(nlp):
+    entities = entities_of(nlp, "The plan went to the parish council's roads committee in April.")
+    assert holder(entities, "the parish council's roads committee").type == "ORG"
+
+
+def test_his_office_told_once_is_no_organisation(nlp):
+    entities = entities_of(nlp, "Tom Reed kept a photograph of the team in his office.")
+    assert not [e for e in entities for m in e.mentions if m.text == "his office"]
+
+
+def test_a_superlative_says_how_good_not_which_body(nlp):
+    entities = entities_of(nlp, "Scientists call the glacier the best natural laboratory in Europe.")
+    assert not [e for e in entities for m in e.mentions if "laboratory" in m.text]

@@ -58,6 +58,8 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
-    add_described_bodies(doc, parsed.text, clusters)  # after the pronouns: 'his campaign' is of the one 'his' is
-    remove_contradictions(doc, parsed.text, clusters)  # last: it reads each entity whole, as every step left it
+    remove_contradictions(doc, parsed.text, clusters)  # it reads each entity whole, as every step left it
+    # after the pronouns ('his campaign' is of the one 'his' is) and the contradictions: a body's phrase holds its
+    # owner's name ('the city council's finance committee'), which is not what the owner is said to be
+    add_described_bodies(doc, parsed.text, clusters)
     return to_entities(doc, clusters)

@@ -161,7 +161,7 @@ def add_described_bodies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             if any(k in contrasted for k in told):
                 continue  # 'the interim government' … 'the government': perhaps the one it replaced
             if doc[start].lower_ in {"a", "an"}:
-                key = (("a", noun.i), which, noun.lower_)  # 'a jury': a new one, whatever came before
+                key = (None, which, noun.lower_, noun.i)  # 'a jury': a new one, whatever came before
             elif len(told) > 1:
                 continue
             elif told:
@@ -171,8 +171,8 @@ def add_described_bodies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         bodies.setdefault(key, []).append((start, noun.i + 1, noun))
         if CONTRASTING_WORDS & {*which}:
             contrasted.add(key)
-    for mentions in bodies.values():
-        if len(mentions) > 1 or any(_has_role(noun) for _, _, noun in mentions):
+    for (owner, which, *_), mentions in bodies.items():
+        if len(mentions) > 1 or any(_has_role(noun) or _said_which(noun, owner, which) for _, _, noun in mentions):
             clusters.append(Cluster("ORG", mentions=[(start, end, "description") for start, end, _ in mentions]))
 
 
@@ -198,8 +198,9 @@ def _body_phrase(doc: Doc, clusters: list[Cluster], noun: Token) -> tuple[int, o
         if token.pos_ == "PROPN" and holder is not None and token.dep_ == "compound":
             owner = owner or holder  # 'the Kelsby planning committee'
         elif not token.is_lower and not token.is_punct or token.dep_ not in {"amod", "compound", "nummod", "punct",
-                                                                               "npadvmod", "advmod"}:
-            return None
+                                                                               "npadvmod", "advmod"} \
+                or token.tag_ in {"JJS", "JJR", "RBS"}:
+            return None  # 'the best laboratory', 'the highest court' say how good, not which
         elif token.lower_ not in UNSAYING_ADJECTIVES and not token.is_punct:
             which.append(token.lower_)
     if possessor is not None:
@@ -213,6 +214,15 @@ def _body_phrase(doc: Doc, clusters: list[Cluster], noun: Token) -> tuple[int, o
             or noun.lower_ == "service" and RITE_WORDS & {*which}:
         return None
     return start, owner, tuple(which)
+
+
+def _said_which(noun: Token, owner: object, which: tuple[str, ...]) -> bool:
+    """A body told once is still one the reader follows when the story says which it is: "Japan's delegation", 'the
+    council's audit committee', 'the festival committee'; of 'office', 'service' or 'unit' only by a name's owner
+    ("the region's ambulance service"), since 'his office' or 'the commuter service' is as often a room or a train."""
+    if noun.lower_ in BODY_NOUNS_ALONE:
+        return bool(which) or owner is not None
+    return owner is not None and not any(t.dep_ == "poss" and t.pos_ == "PRON" for t in noun.children)
 
 
 def _has_role(noun: Token) -> bool:
