@@ -175,3 +175,9 @@ def test_his_office_told_once_is_no_organisation(nlp):
 def test_a_superlative_says_how_good_not_which_body(nlp):
     entities = entities_of(nlp, "Scientists call the glacier the best natural laboratory in Europe.")
     assert not [e for e in entities for m in e.mentions if "laboratory" in m.text]
+
+
+def test_a_party_s_administration_is_a_body_of_its_own(nlp):
+    entities = entities_of(nlp, "The Green administration said on Friday that the budget was balanced.")
+    administration = holder(entities, "The Green administration")
+    assert administration.type == "ORG" and len(administration.mentions) == 1

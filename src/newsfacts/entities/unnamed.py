@@ -195,10 +195,10 @@ def _body_phrase(doc: Doc, clusters: list[Cluster], noun: Token) -> tuple[int, o
         if token.i in owned:
             continue
         holder = cluster_of(clusters, token.i)
-        if token.pos_ == "PROPN" and holder is not None and token.dep_ == "compound":
-            owner = owner or holder  # 'the Kelsby planning committee'
-        elif not token.is_lower and not token.is_punct or token.dep_ not in {"amod", "compound", "nummod", "punct",
-                                                                               "npadvmod", "advmod"} \
+        if holder is not None and token.dep_ in {"compound", "amod"} and not token.is_lower:
+            owner = owner or holder  # 'the Kelsby planning committee', 'the Labour administration'
+        elif not token.is_lower and not (token.pos_ == "ADJ" and token.dep_ == "amod") and not token.is_punct \
+                or token.dep_ not in {"amod", "compound", "nummod", "punct", "npadvmod", "advmod"} \
                 or token.tag_ in {"JJS", "JJR", "RBS"}:
             return None  # 'the best laboratory', 'the highest court' say how good, not which
         elif token.lower_ not in UNSAYING_ADJECTIVES and not token.is_punct:
