@@ -10,11 +10,12 @@ conservative: two different people must never end up in one entity.
 The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
 `merging` (with `short_names`, what a lone name word is and whom it means) makes one cluster per entity of
 them, `descriptions` (of people) and `unnamed_people` (people brought in without a name, and families), the
-call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites and things never named;
+call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites, things and bodies never named;
 `companies`: "the company"; `callbacks`: "the council", "the town", and where a call-back starts) and
 `references` attach what points back at one,
-`consistency` takes out of each cluster what the rest of it contradicts, and `output` writes the clusters as
-the sheet's entities. `words`, `places`, `candidates` and `clusters` are what the steps share.
+`consistency` takes out of each cluster what the rest of it contradicts, the bodies only described (`unnamed`)
+are added after it, and `output` writes the clusters as the sheet's entities. `words`, `places`, `candidates`
+and `clusters` are what the steps share.
 """
 
 from __future__ import annotations

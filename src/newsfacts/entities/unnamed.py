@@ -1,5 +1,5 @@
-"""Events, sites and things a story brings in without a name and calls back by their noun: 'a landslide' … 'the
-slide', 'a chemical plant' … 'the site', 'a hearing' … 'the hearing'."""
+"""Events, sites, things and bodies a story brings in without a name and calls back by their noun: 'a landslide' …
+'the slide', 'a chemical plant' … 'the site', 'a hearing' … 'the hearing', 'his campaign' … 'the campaign'."""
 
 from __future__ import annotations
 
