@@ -111,3 +111,73 @@ def test_the_outlet_named_in_its_own_article_holds_this_newspaper(nlp):
     article = Article(id="t", text=text, outlet="The Kelsby Gazette (weekly)")
     entities = find_entities(parse(article, nlp), FactSheet(id="t", text=text))
     assert holder(entities, "this newspaper") is holder(entities, "Kelsby Gazette")
+
+
+def test_a_campaign_owned_by_a_person_is_an_organisation_called_back(nlp):
+    text = "Senator Ida Marsh conceded on Tuesday. Her campaign said the count was fair, and the campaign thanked volunteers."
+    entities = entities_of(nlp, text)
+    campaign = holder(entities, "Her campaign")
+    assert campaign.type == "ORG" and campaign is holder(entities, "the campaign")
+    assert campaign is not holder(entities, "Senator Ida Marsh")
+
+
+def test_a_jury_brought_in_and_called_back(nlp):
+    entities = entities_of(nlp, "A jury at Dunmere heard the case in March. The jury took four hours to reach a verdict.")
+    assert holder(entities, "A jury") is holder(entities, "The jury")
+
+
+def test_two_committees_stay_apart_and_a_bare_one_is_left_alone(nlp):
+    text = ("The parish finance committee met on Monday, and the housing committee met on Tuesday. The committee "
+            "voted five to two.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The parish finance committee") is not holder(entities, "the housing committee")
+    assert not [e for e in entities for m in e.mentions if m.text == "The committee"]
+
+
+def test_a_country_s_delegation_acting_is_an_organisation(nlp):
+    entities = entities_of(nlp, "Norway's delegation left the talks early, officials in Geneva said.")
+    delegation = holder(entities, "Norway's delegation")
+    assert delegation.type == "ORG" and [m.text for m in delegation.mentions] == ["Norway's delegation"]
+
+
+def test_a_named_body_keeps_its_own_call_backs(nlp):
+    entities = entities_of(nlp, "Dunmere Town Council approved the plan. The town council said the vote was close.")
+    assert holder(entities, "The town council") is holder(entities, "Dunmere Town Council")
+
+
+def test_a_bare_call_back_after_a_contrasted_body_is_left_alone(nlp):
+    text = "The interim government took office in May. The government had promised elections, and it fell."
+    entities = entities_of(nlp, text)
+    assert not [e for e in entities for m in e.mentions if m.text == "The government"] \
+        or holder(entities, "The government") is not holder(entities, "The interim government")
+
+
+def test_a_memorial_service_is_no_organisation(nlp):
+    entities = entities_of(nlp, "Mourners gathered for a memorial service in Dunmere. The service was led by a priest.")
+    assert not [e for e in entities if e.type == "ORG"]
+
+
+def test_a_body_told_once_without_a_role_gets_no_entity(nlp):
+    entities = entities_of(nlp, "Tom Reed wrote to a committee in April about the road.")
+    assert not [e for e in entities for m in e.mentions if m.text == "a committee"]
+
+
+def test_a_body_told_once_is_kept_when_the_story_says_which(nlp):
+    entities = entities_of(nlp, "The plan went to the parish council's roads committee in April.")
+    assert holder(entities, "the parish council's roads committee").type == "ORG"
+
+
+def test_his_office_told_once_is_no_organisation(nlp):
+    entities = entities_of(nlp, "Tom Reed kept a photograph of the team in his office.")
+    assert not [e for e in entities for m in e.mentions if m.text == "his office"]
+
+
+def test_a_superlative_says_how_good_not_which_body(nlp):
+    entities = entities_of(nlp, "Scientists call the glacier the best natural laboratory in Europe.")
+    assert not [e for e in entities for m in e.mentions if "laboratory" in m.text]
+
+
+def test_a_party_s_administration_is_a_body_of_its_own(nlp):
+    entities = entities_of(nlp, "The Green administration said on Friday that the budget was balanced.")
+    administration = holder(entities, "The Green administration")
+    assert administration.type == "ORG" and len(administration.mentions) == 1

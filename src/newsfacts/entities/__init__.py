@@ -10,11 +10,12 @@ conservative: two different people must never end up in one entity.
 The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
 `merging` (with `short_names`, what a lone name word is and whom it means) makes one cluster per entity of
 them, `descriptions` (of people) and `unnamed_people` (people brought in without a name, and families), the
-call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites and things never named;
+call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites, things and bodies never named;
 `companies`: "the company"; `callbacks`: "the council", "the town", and where a call-back starts) and
 `references` attach what points back at one,
-`consistency` takes out of each cluster what the rest of it contradicts, and `output` writes the clusters as
-the sheet's entities. `words`, `places`, `candidates` and `clusters` are what the steps share.
+`consistency` takes out of each cluster what the rest of it contradicts, the bodies only described (`unnamed`)
+are added after it, and `output` writes the clusters as the sheet's entities. `words`, `places`, `candidates`
+and `clusters` are what the steps share.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .merging import cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
-from .unnamed import add_introduced_things, add_outlet_self_mentions, add_unnamed_events
+from .unnamed import add_described_bodies, add_introduced_things, add_outlet_self_mentions, add_unnamed_events
 from .unnamed_people import add_families, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people
 
 
@@ -58,5 +59,8 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     resolve_references(doc, parsed.text, clusters)
     add_elder_and_younger(doc, parsed.text, clusters)  # after kinship: 'his son' tells who is the elder
     resolve_group_pronouns(doc, parsed.text, clusters)
-    remove_contradictions(doc, parsed.text, clusters)  # last: it reads each entity whole, as every step left it
+    remove_contradictions(doc, parsed.text, clusters)  # it reads each entity whole, as every step left it
+    # after the pronouns ('his campaign' is of the one 'his' is) and the contradictions: a body's phrase holds its
+    # owner's name ('the city council's finance committee'), which is not what the owner is said to be
+    add_described_bodies(doc, parsed.text, clusters)
     return to_entities(doc, clusters)
