@@ -320,3 +320,32 @@ def test_a_familiar_kinship_noun_in_a_quote_finds_the_relative_told_by_the_forma
     text = 'Gord Marsh runs the stall with his daughter, Emma Marsh, a teacher. "My dad never stops," Emma Marsh said.'
     entities = entities_of(nlp, text)
     assert holder(entities, "My dad") is holder(entities, "Gord Marsh")
+
+
+def test_a_relative_named_after_a_role_with_its_article_is_that_person(nlp):
+    # the parse hangs the name on the role, not on the kinship noun, and tags the role's words as names
+    words = ["her", "mother", ",", "the", "soap", "star", "Vera", "Lund", ",", "wept"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 9, 1, 5, 5, 1, 7, 5, 1, 9],
+              deps=["poss", "nsubj", "punct", "det", "compound", "appos", "compound", "appos", "punct", "ROOT"],
+              lemmas=["her", "mother", ",", "the", "soap", "star", "Vera", "Lund", ",", "weep"],
+              pos=["PRON", "NOUN", "PUNCT", "DET", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB"])
+    mother = Cluster("PERSON", mentions=[(6, 8, "name")], personal={("vera", "lund")})
+    assert _named_in_apposition(doc[1], [mother], 2)[0] is mother
+
+
+@pytest.mark.parametrize("text, spouse, partner", [
+    ("Tomas and Greta Brekkestad opened the bakery in 1988. Tomas Brekkestad, who ran the ovens, retired last year. "
+     "His wife still serves at the counter.", "His wife", "Greta Brekkestad"),
+    ("Greta Brekkestad, who ran the ovens, opened the bakery with Tomas in 1988. Tomas and Greta Brekkestad retired "
+     "last year. Her husband still serves at the counter.", "Her husband", "Tomas"),
+])
+def test_a_spouse_is_the_one_named_with_them_before_one_surname(nlp, text, spouse, partner):
+    entities = entities_of(nlp, text)
+    assert holder(entities, spouse) is holder(entities, partner)
+
+
+def test_a_brother_named_with_him_before_one_surname_is_not_his_wife(nlp):
+    text = ("Tomas and Peter Brekkestad opened the bakery in 1988. Tomas Brekkestad, who ran the ovens, retired last "
+            "year. His wife still serves at the counter.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "His wife") is not holder(entities, "Peter Brekkestad")

@@ -242,3 +242,26 @@ def test_a_relative_brought_in_as_dead_does_not_make_the_address_doubtful(nlp):
             "\"It was time,\" Mr Marr said.")
     entities = entities_of(nlp, text)
     assert holder(entities, "Mr Marr") is holder(entities, "Ewan Marr")
+
+
+def test_a_short_form_of_one_persons_given_name_is_that_person(nlp):
+    text = ("William Adewole, 61, took over the bakery in 1990. \"Bill never missed a morning,\" a neighbour said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Bill") is holder(entities, "William Adewole")
+
+
+def test_a_short_form_two_given_names_share_is_neither_persons(nlp):
+    text = ("William Adewole and William Hale opened the bakery in 1990. \"Bill never missed a morning,\" a "
+            "neighbour said.")
+    entities = entities_of(nlp, text)
+    bill = [e for e in entities for m in e.mentions if m.text == "Bill"]
+    assert not bill or bill[0] not in (holder(entities, "William Adewole"), holder(entities, "William Hale"))
+
+
+@pytest.mark.parametrize("text, surname, full", [
+    ("Alderman Mariska Van Hoorn opposed the budget. Van Hoorn said it cut too deep.", "Van Hoorn", "Mariska Van Hoorn"),
+    ("Senator Robert De Lange voted for the bill. De Lange said it was overdue.", "De Lange", "Robert De Lange"),
+])
+def test_a_surname_with_its_particle_alone_is_the_person(nlp, text, surname, full):
+    entities = entities_of(nlp, text)
+    assert holder(entities, surname) is holder(entities, full)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     ALIAS_CUES, HONORIFICS, INSTITUTION_HEADS, PEERAGES, PERSON_ROLE_NOUNS, PLACE_HEADS, ROYAL_HONORIFICS,
 )
 from .candidates import Candidate
-from .places import country_code
+from .places import country_code, is_known_place
 from .clusters import Cluster, compatible, merge, nearest, same_full_name, surnames
 from .short_names import (
     PLAIN_ADDRESS, TITLED_RANKS, TOWN_CLUB_ENDINGS, People, add_untagged_short_names, drop_doubtful_addresses,
@@ -21,8 +21,8 @@ from .short_names import (
     short_name_owners, surname_mistagged, told_apart_by_age,
 )
 from .words import (
-    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, alias_cue_before, honorific_gender, is_capitalised, lower_key,
-    same_given_name,
+    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, honorific_gender, is_capitalised,
+    is_first_name, lower_key, same_given_name,
 )
 
 
@@ -41,7 +41,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
     for c in (c for c in people if len(c.personal) > 1):
-        match = next((k for k in clusters if any(same_full_name(c.personal, n) for n in k.personal)), None)
+        match = next((k for k in clusters if any(_same_person_name(c.personal, n) for n in k.personal)), None)
         match.add(c) if match else new(c)
     for c in (c for c in people if c.place):
         match = next((k for k in clusters if (next(iter(c.titles)), c.place) in k.places), None)
@@ -96,14 +96,34 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
     add_untagged_short_names(doc, text, clusters, lower_case_words, set(company_words), others_named)
+    _merge_bracketed_short_forms(doc, clusters)
     add_untagged_names_of_things(doc, text, clusters)
     _merge_appositions(doc, clusters)
+    _merge_given_name_with_peerage(doc, clusters)
+    _merge_titles_in_capitals(doc, clusters)
     _merge_aliases(doc, clusters)
     _merge_peerage_with_royal_name(clusters)
     _merge_first_word_of_organisation(clusters)
+    _merge_first_words_typed_otherwise(doc, clusters)
     _plain_address_off_peers(doc, clusters)
     drop_doubtful_addresses(doc, clusters)
     return clusters
+
+
+# The words before a father's name in Malay names ('Farid Hakim bin Osman'), whose bearer news calls by the
+# names before it ('Mr Farid Hakim').
+PATRONYMIC_WORDS = {"bin", "binti", "bte", "binte"}
+
+
+def _same_person_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: the same first and last words, or one the given names before the other's
+    patronymic."""
+    return same_full_name(a, b) or _before_patronymic(a) == b or _before_patronymic(b) == a
+
+
+def _before_patronymic(name: tuple[str, ...]) -> tuple[str, ...] | None:
+    at = next((i for i, word in enumerate(name) if word.split()[0] in PATRONYMIC_WORDS), 0)  # 'bin osman' one word
+    return name[:at] if at >= 2 else None
 
 
 def _company_short_names(candidates: list[Candidate]) -> dict[str, list[Candidate]]:
@@ -154,6 +174,56 @@ def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
             for key in k.keys)]
         if len(longer) == 1:
             merge(longer[0], short, clusters)
+
+
+def _merge_bracketed_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
+    """'the Kelsby Rescue Service (KRS)': a short form in brackets right after an organisation's name is how the
+    article will call it, whatever its letters (an acronym of the name in another language, 'Kata'); one NER did
+    not find becomes a mention, so that its repeats are found as well."""
+    owners = _owners(clusters)
+    for organisation in [k for k in clusters if k.type == "ORG"]:
+        for start, end, kind in list(organisation.mentions):
+            if kind != "name" or organisation not in clusters or end + 2 >= len(doc) \
+                    or doc[end].text != "(" or doc[end + 2].text != ")" \
+                    or not _short_form_word(doc[end + 1], organisation.keys):
+                continue
+            short = owners.get(end + 1)
+            if short is None:
+                organisation.mentions.append((end + 1, end + 2, "name"))
+            elif short is not organisation and all(e - s == 1 for s, e, _ in short.mentions) \
+                    and not (short.personal and short.titles):
+                merge(organisation, short, clusters)
+            owners = _owners(clusters)
+
+
+def _short_form_word(token: Token, names: set[str]) -> bool:
+    """An acronym as brackets hold one: a word in capitals ('JUNAGRA'), or one capitalised whose letters are the
+    initials of one of the `names` ('Kata'; not an outlet's name, '(Reuters)'); not a country's code nor a known
+    place ('(UK)')."""
+    letters = token.text.replace("&", "").replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and (letters.isupper() or letters[0].isupper() and any(
+        _initials_fit(name, letters.lower()) for name in names)) and not is_known_place(token.lower_)
+
+
+def _merge_first_words_typed_otherwise(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Ostrowe' (NER's place) after 'Ostrowe Energy', 'Pellam' (NER's work) after 'Pellam Mining': the first word or
+    words of one organisation's name alone are its short form, whatever type NER gave them, when no other name
+    starts with them, no person is called by them, no table knows them as a place and the article never writes them
+    after 'in', 'near'… As `_merge_first_word_of_organisation`, not an institution or a club named after its place
+    ('Kelsby Council', 'Kelsby Town'), whose first word alone is the place."""
+    person_words = {word for k in clusters if k.type == "PERSON" for word in k.name_tokens}
+    for short in [k for k in clusters if k.type in {"PLACE", "WORK", "EVENT"} and len(k.keys) == 1]:
+        key = next(iter(short.keys))
+        words = key.split()
+        if len(words) > 2 or set(words) & person_words or is_known_place(key) or any(
+                start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS for start, _, _ in short.mentions):
+            continue
+        starting = [k for k in clusters if k is not short and k.type != "PERSON" and any(
+            len(other := name.split()) > len(words) and other[:len(words)] == words for name in k.keys)]
+        if len(starting) == 1 and starting[0].type == "ORG" and not any(
+                name.split()[:len(words)] == words and name.split()[-1] in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS
+                for name in starting[0].keys):
+            merge(starting[0], short, clusters)
 
 
 def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
@@ -265,8 +335,22 @@ def _same_company(candidate: Candidate, clusters: list[Cluster]) -> Cluster | No
                 None)
 
 
+# Words an acronym leaves out ('NOA' for 'National Office on Ageing').
+ACRONYM_SKIPPED_WORDS = {"of", "the", "and", "for", "&", "on"}
+
+
 def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in {"of", "the", "and", "for", "&"})
+    """The letters of an acronym of a name: each word's first, a dotted abbreviation's all ('U.S.' gives 'us')."""
+    return "".join(w.replace(".", "") if "." in w[:-1] else w[0] for w in key.split()
+                   if w not in ACRONYM_SKIPPED_WORDS)
+
+
+def _initials_fit(key: str, acronym: str) -> bool:
+    """Whether an acronym is a name's initials, or theirs after a first word it leaves out (a place or a
+    qualifier: 'HRC' for 'Kelsby Harbour Rescue Corps')."""
+    words = key.split()
+    return _initials(key) == acronym or len(words) > 2 and len(acronym) > 2 \
+        and _initials(" ".join(words[1:])) == acronym
 
 
 def _acronym_key(doc: Doc, candidate: Candidate) -> str | None:
@@ -280,9 +364,8 @@ def _long_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> Cl
     """'United Press International' after '(UPI)': a full name whose initials are an acronym named before."""
     if candidate.type != "ORG" or len(candidate.key.split()) < 2:
         return None
-    initials = _initials(candidate.key)
     options = [k for k in clusters if k.type == "ORG" and len(k.keys) == 1 and " " not in next(iter(k.keys))
-               and next(iter(k.keys)).replace("&", "").replace(".", "") == initials
+               and _initials_fit(candidate.key, next(iter(k.keys)).replace("&", "").replace(".", ""))
                and any(doc[s:e].text.strip().isupper() for s, e, _ in k.mentions)]
     return options[0] if len(options) == 1 else None
 
@@ -304,7 +387,7 @@ def _short_form_of(candidate: Candidate, doc: Doc, clusters: list[Cluster]) -> C
             # "the Gazette" for "the Riverton Gazette"; "Acme", after "Acme Robotics", for it; but "Kelsby" after
             # "Kelsby Town" may be the town as well as its club, and one the words around it make a side is no
             # short form of a park's name ("Kelsby Park")
-            if (acronym and _initials(key) == acronym) or (not acronym and candidate.type == "ORG" and (
+            if (acronym and _initials_fit(key, acronym)) or (not acronym and candidate.type == "ORG" and (
                     words[-1] == text or words[0] == text and cluster.first < candidate.start
                     and words[-1] not in TOWN_CLUB_ENDINGS
                     and not (candidate.typed_by_context and cluster.type != candidate.type))):
@@ -325,6 +408,40 @@ def _merge_appositions(doc: Doc, clusters: list[Cluster]) -> None:
                 and not (a.personal and b.personal and not a.name_tokens & b.name_tokens):
             merge(b, a, clusters)
             owners = _owners(clusters)
+
+
+def _merge_given_name_with_peerage(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Ann, Countess of Kelsby': a peer is written by given name, a comma and the title, which the parser often
+    reads as two people listed; a given name alone right before a title of a place no one else of that name holds
+    is the peer's."""
+    owners = _owners(clusters)
+    for peer in [k for k in clusters if k.type == "PERSON" and k.places and not k.personal]:
+        for start, _, kind in sorted(peer.mentions):
+            given = owners.get(start - 2) if kind == "title" and start >= 2 and doc[start - 1].text == "," else None
+            if given is not None and given is not peer and given.type == "PERSON" and given.personal \
+                    and all(len(name) == 1 and is_first_name(name[0]) for name in given.personal) \
+                    and compatible(given, peer) and peer in clusters:
+                merge(given, peer, clusters)
+                owners = _owners(clusters)
+                break
+
+
+def _merge_titles_in_capitals(doc: Doc, clusters: list[Cluster]) -> None:
+    """'Labour MP Ann Reed … the MP said': a title in capitals NER took for an organisation, called back with 'the',
+    is the one person the article names right after that title."""
+    titled: dict[str, dict[int, Cluster]] = {}
+    for person in [k for k in clusters if k.type == "PERSON"]:
+        for start, _, kind in person.mentions:
+            if kind == "name" and start > 0 and doc[start - 1].is_upper and doc[start - 1].is_alpha:
+                titled.setdefault(doc[start - 1].text, {})[id(person)] = person
+    for title in [k for k in clusters if k.type == "ORG" and len(k.keys) == 1 and titled]:
+        words = {doc[start].text for start, end, _ in title.mentions if end - start == 1}
+        people = titled.get(next(iter(words)), {}) if len(words) == 1 else {}
+        if len(people) == 1 and all(end - start == 1 and start > 0 and doc[start - 1].lower_ == "the"
+                                    for start, end, _ in title.mentions):
+            person = next(iter(people.values()))
+            person.mentions += [(start - 1, end, "title") for start, end, _ in title.mentions]
+            clusters.remove(title)
 
 
 def _owners(clusters: list[Cluster]) -> dict[int, Cluster]:

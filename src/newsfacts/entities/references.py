@@ -382,7 +382,7 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         named.gender = named.gender or gender
         return named
     referent = named or owner.kin.get(relation) or _reciprocal(owner, relation, clusters) \
-        or _told_through_family(owner, relation, clusters)
+        or _told_through_family(owner, relation, clusters) or _named_as_a_couple(doc, owner, relation, clusters)
     order = {c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in BIRTH_ORDER_WORDS}
     if referent is not None and referent is not named and _birth_orders_differ(doc, order, referent):
         referent = None  # 'his younger son' is not the one told as 'his elder son'
@@ -500,11 +500,15 @@ def _named_in_apposition(noun: Token, clusters: list[Cluster], noun_end: int) ->
     comma = noun_end < len(noun.doc) and noun.doc[noun_end].text == ","
     after = noun_end + comma
     doc = noun.doc
-    while comma and after < min(len(doc), noun.i + 5) and doc[after].is_lower and (
-            doc[after].lower_ in PERSON_ROLE_NOUNS or doc[after].pos_ == "NOUN" and doc[after].dep_ == "compound"):
-        after += 1  # past a role written before the name: 'his brother, guitarist Tom Reed'
+    starts = {after}
+    while comma and after < min(len(doc), noun.i + 6) and doc[after].is_lower and (
+            doc[after].lower_ in PERSON_ROLE_NOUNS or doc[after].pos_ in {"NOUN", "PROPN"}
+            or after == noun_end + 1 and doc[after].lower_ in {"the", "a"}):
+        # past a role written before the name: 'his brother, guitarist Tom Reed', 'her mother, the folk singer Ann Reed'
+        after += 1
+        starts.add(after)
     named = {id(k): (k, end, kind) for k in clusters if k.type == "PERSON"
-             for start, end, kind in k.mentions if start == after and kind in {"name", "title"}}
+             for start, end, kind in k.mentions if start in starts and kind in {"name", "title"}}
     if len(named) == 1:
         cluster, end, kind = next(iter(named.values()))
         return cluster, end if kind == "name" and not comma else noun_end  # 'his brother the Duke' stays two
@@ -572,6 +576,29 @@ def _told_through_family(owner: Cluster, relation: str, clusters: list[Cluster])
     fitting = {id(k): k for k in options if k is not owner and k is not owner.kin.get(relation)  # not itself
                and gender is not None and k.gender == gender}
     return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+
+def _named_as_a_couple(doc: Doc, owner: Cluster, relation: str, clusters: list[Cluster]) -> Cluster | None:
+    """'the home of Tom and Ann Reed … Tom Reed, 81, … his wife': two given names joined before one surname are the
+    couple news names so, and her the wife; the one other person the owner was named with so, of the wife's (or
+    husband's) gender, not already told to be another relative of theirs."""
+    if KINSHIP[relation].relation != "spouse_of" or not surnames(owner):
+        return None
+    names = {(start, end) for start, end, kind in owner.mentions if kind == "name"}
+    partners = {id(k): k for k in clusters if k is not owner and k.type == "PERSON" and surnames(k) & surnames(owner)
+                and gender_fits(k, KINSHIP[relation].gender) and not _is_kin_of(k, owner) and any(
+                    kind == "name" and _joined_before_one_surname(doc, pair)
+                    for start, end, kind in k.mentions for pair in ((s, e, start, end) for s, e in names))}
+    return next(iter(partners.values())) if len(partners) == 1 else None
+
+
+def _joined_before_one_surname(doc: Doc, pair: tuple[int, int, int, int]) -> bool:
+    """Whether of two name mentions one is a given name alone, joined by 'and' to the other, of given name and
+    surname ('Tom and Ann Reed', either way round)."""
+    a_start, a_end, b_start, b_end = pair
+    (first_start, first_end), (second_start, second_end) = sorted([(a_start, a_end), (b_start, b_end)])
+    return first_end - first_start == 1 and second_end - second_start == 2 and second_start == first_end + 1 \
+        and doc[first_end].lower_ == "and"
 
 
 def _is_kin_of(candidate: Cluster, owner: Cluster) -> bool:

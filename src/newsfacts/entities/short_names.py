@@ -18,7 +18,8 @@ from .types import team_by_context
 from .clusters import Cluster, gender_fits, surnames
 from .words import (
     CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, first_name_gender, first_name_leaning,
-    honorific_gender, is_capitalised, lower_key, normalise, title_at, tokens_spelling, with_article,
+    honorific_gender, is_capitalised, lower_key, normalise, same_given_name, title_at, tokens_spelling,
+    with_article,
 )
 
 
@@ -81,12 +82,24 @@ def short_name_owners(name: Candidate, clusters: list[Cluster]) -> list[Cluster]
     """The people a lone name word ('Brannigan', 'Mr Brannigan') may mean: those whose name holds it, of a fitting
     gender; when one of them was already called the same way ('Mr Brannigan' again), that one only."""
     word = name.personal[-1]
-    options = [k for k in clusters if k.type == "PERSON" and word in k.name_tokens and gender_fits(k, name.gender)
-               and not _other_of_a_regnal_name(word, k) and not _town_of_a_club_name(word, k)]
+    options = [k for k in clusters if k.type == "PERSON" and word in _name_words(k) and gender_fits(k, name.gender)
+               and not (word in k.name_tokens and (_other_of_a_regnal_name(word, k) or _town_of_a_club_name(word, k)))]
+    if not options and len(name.personal) == 1 and not name.titles:
+        # 'Bill' for William Reed, 'Peggy' for Margaret Reed: a short form of one person's given name, and no one's name
+        pet_named = [k for k in clusters if k.type == "PERSON" and gender_fits(k, name.gender) and any(
+            len(n) > 1 and n[0] != word and same_given_name(word, n[0]) for n in k.personal)]
+        return pet_named if len(pet_named) == 1 else []
     if name.titles & PLAIN_ADDRESS:  # a peer or knight is never 'Mr Reed'
         options = [k for k in options if not k.titles & TITLED_RANKS]
     addressed = [k for k in options if name.titles & k.titles]
     return addressed or options
+
+
+def _name_words(cluster: Cluster) -> set[str]:
+    """The words of a person's names, and the surnames of several words among them ('van hoorn' of 'Ann van
+    Hoorn'), as a lone surname is read."""
+    return cluster.name_tokens | {" ".join(n[i:]) for n in cluster.personal for i in range(1, len(n) - 1)
+                                  if n[i] in SURNAME_PARTICLES}
 
 
 def peer_by_territory(name: Candidate, clusters: list[Cluster]) -> Cluster | None:
