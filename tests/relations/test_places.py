@@ -67,6 +67,9 @@ def test_an_organisation_beside_an_in_that_the_parse_hangs_on_a_verb_is_left_alo
     ("A fire swept through Norland's Tamford district.", "Tamford", PLACE, True),
     ("Thieves raided Tamford's Norvale museum.", "Norvale", ORG, True),
     ("Tamford's Norvale said sales rose.", "Norvale", ORG, False),
+    ("Thieves raided Tamford's Norvale Museum on Sunday.", "Norvale Museum", ORG, True),
+    ("Tamford's Norvale Bank said sales rose.", "Norvale Bank", ORG, False),
+    ("Turtles nest on Norland's Tamford coast each spring.", "Tamford", PLACE, True),
 ])
 def test_a_place_owning_a_place_or_a_site(nlp, text, named, kind, expected):
     owner = "Norland" if "Norland" in text else "Tamford"

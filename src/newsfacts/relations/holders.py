@@ -15,6 +15,8 @@ from .tables import ORG, PERSON, PLACE, Trigger, tables
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
+# Words that may stand before an age set after a name: "Bakri, now six", "Ann, aged 12".
+AGE_WORDS = {"now", "aged"}
 
 
 def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
@@ -145,7 +147,7 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
         if head is None or after_comma and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.head.i >= first:
             break  # "…his father, Tom said": Tom starts a clause of his own
         names.append(entity)
-        index = head.end
+        index = past_age(doc, head.end, sent_end)
         joint: list[str] = []
         while index < sent_end and doc[index].lower_ in COORDINATION and len(joint) < 2:
             joint.append(doc[index].lower_)
@@ -156,6 +158,17 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
     if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
         return names[:1]
     return names
+
+
+def past_age(doc: Doc, index: int, sent_end: int) -> int:
+    """Past the age set after a name at token `index`, if one is: ', 12', ', now six', ' (12)'; as kin are listed
+    ('her sons, Tom, 12, and Ben, nine')."""
+    if index + 2 < sent_end and doc[index].text == "(" and doc[index + 1].like_num and doc[index + 2].text == ")":
+        return index + 3
+    if index + 1 >= sent_end or doc[index].text != ",":
+        return index
+    number = index + 2 if doc[index + 1].lower_ in AGE_WORDS else index + 1
+    return number + 1 if number < sent_end and doc[number].like_num else index
 
 
 def job_before_name(doc: Doc, index: int, sent_end: int) -> bool:

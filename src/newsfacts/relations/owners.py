@@ -16,6 +16,9 @@ from .tables import ORG, PERSON, PLACE, Trigger, tables
 OWNING_PREPOSITIONS = {"of", "at", "for"}
 # What joins two modifiers of one title: "a Labour and then Green MP", "an Acme or Norvale director".
 JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
+# Relations of family: whoever "has" a kinship noun owns it ("Ann has two sons, Tom and Ben"), where having a
+# lawyer or a manager is no job.
+KIN_RELATIONS = {"parent_of", "sibling_of", "spouse_of"}
 
 
 def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
@@ -84,6 +87,8 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
                 relative.dep_ == "pobj" and relative.tag_ in RELATIVE_TAGS for relative in preposition.children)
             for preposition in (*clause.children, *clause.head.children)):
         candidates.append(clause.head)  # "Acme, the firm of which Tom Reed is director"
+    if (subject := subject_having(noun)) is not None and trigger.relation in KIN_RELATIONS:
+        candidates += [subject, *subject.conjuncts]  # "Ann and her husband have two sons"
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
         # "X is survived by two sons"
         candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
@@ -197,6 +202,14 @@ def phrase_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Menti
         else None
 
 
+def subject_having(noun: Token) -> Token | None:
+    """The subject of the 'have' whose object a noun is: 'Ann' in 'Ann has two sons'."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ != "have":
+        return None
+    return next((child for child in verb.children if child.dep_ == "nsubj"), None)
+
+
 def whose_antecedent(possessor: Token) -> Token | None:
     """'Ann Lee, whose husband…': the name the relative clause of a 'whose' hangs on."""
     if possessor.lower_ != "whose":
@@ -306,10 +319,10 @@ def story_bodies(mentions: Mentions) -> dict[str, Entity]:
 def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
     """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
     naming the couple or the next ('his wife, Ann, and their two daughters')."""
-    possessor = next((child for child in noun.children if possessive(child)), None)
+    possessor = next((child for child in noun.children if possessive(child)), None) or subject_having(noun)
     if possessor is None or own_mention(possessor, noun, mentions) is not None:
         return False
-    return possessor.lemma_.lower() == "couple" or (possessor.lower_ == "their" and
+    return possessor.lemma_.lower() == "couple" or (possessor.lower_ in ("their", "they") and
                                                       sentence_number <= couple_sentence + 1)
 
 

@@ -158,7 +158,8 @@ def closes_phrase(preposition: Token, mentions: Mentions) -> bool:
 
 
 def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
-    """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum"."""
+    """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum", "Tamford's Acme
+    Museum", and a place whose stretch of land it owns: "Norland's Tamford coast"."""
     table = tables()
     for possessor in mentions.tokens:
         owner = mentions.of_token(possessor) if possessor.dep_ == "poss" else None
@@ -166,13 +167,14 @@ def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             continue
         head = possessor.head
         named = mentions.of_token(head)
-        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS | table.buildings:
+        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS | table.buildings | table.areas:
             named = next((found for child in head.lefts if child.dep_ == "compound"
                           and (found := mentions.of_token(child))), None)
             if named is not None and named[1].type == ORG:  # "Tamford's Acme museum": the museum is Acme
                 named = named if head.lemma_.lower() in table.buildings else None
-        elif named is not None and (named[1].type != PLACE or named[0].kind != "name"):
-            named = None
+        elif named is not None and (named[0].kind != "name" or named[1].type != PLACE and not (
+                named[1].type == ORG and named[0].text.split()[-1].lower() in table.buildings)):
+            named = None  # an organisation only by the name of its building: not "Norland's Acme Bank"
         if named is not None and named[1].type in (ORG, PLACE) and named[1].id != owner[1].id:
             yield Relation(subject=named[1].id, relation="located_in", object=owner[1].id, evidence=sentence(head))
 
