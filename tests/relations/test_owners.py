@@ -476,3 +476,24 @@ def test_a_short_legislator_title_after_a_party(nlp, party_type, expected):
     text = "Green Alliance TD Ann Lee said she would raise the closure in the chamber."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Party=(party_type, ["Green Alliance"]))
     assert (("Ann", "member_of", "Party", "td") in found) is expected
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Cllr Ann Hale, the Green cabinet member for roads at the district council, voted against.",
+     "the Green cabinet member for roads"),
+    ("Cllr Ann Hale, leader of the opposition on the district council, voted against.",
+     "leader of the opposition on the district council"),
+    ("Reporters asked district council leader Cllr Ann Hale about the vote.", None),
+])
+def test_a_seat_on_a_body_the_entities_stage_named_in_lower_case(nlp, text, description):
+    green = {"Green": (ORG, ["Green"])} if "Green" in text else {}
+    found = relations_of(nlp, text, Council=(ORG, ["district council"]), **green,
+                         Ann=(PERSON, ["Cllr Ann Hale"] + ([(description, "description")] if description else [])))
+    assert ("Ann", "member_of", "Council") in {relation[:3] for relation in found}
+
+
+@pytest.mark.parametrize("text", ["Ann Hale, the head of sales at Acme Labs, left.",
+                                  "Ann Hale, director of research at Acme Labs, left."])
+def test_a_job_over_a_field_at_an_organisation_is_a_job_there(nlp, text):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Acme=(ORG, ["Acme Labs"]))
+    assert {relation[:3] for relation in found} == {("Ann", "works_for", "Acme")}

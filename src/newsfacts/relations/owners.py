@@ -77,10 +77,19 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
                     yield found[1]
         elif preposition.dep_ == "prep" and preposition.lower_ == "on":
             # "a councillor on Tamford Council", "the opposition leader on the council": a seat on a body of members
-            for target in (child for child in preposition.children if child.dep_ == "pobj"):
-                if (found := own_mention(target, noun, mentions)) and found[0].kind in ("name", "description") \
-                        and mentions.body_kind(found[1]) in ("legislature", "association"):
-                    yield found[1]
+            yield from bodies_seating(preposition, noun, mentions)
+        if preposition.dep_ == "prep" and preposition.lower_ in ("of", "for"):
+            # "head of research at Acme", "the member for roads at the council", "the leader of the opposition on
+            # the council": a field or group no mention names, then where the job is
+            for field in (child for child in preposition.children if child.dep_ == "pobj"
+                          and child.pos_ == "NOUN" and own_mention(child, noun, mentions) is None):
+                for place in (child for child in field.children if child.dep_ == "prep"):
+                    if place.lower_ == "on":
+                        yield from bodies_seating(place, noun, mentions)
+                    elif place.lower_ == "at":
+                        yield from (found[1] for target in place.children if target.dep_ == "pobj"
+                                    and (found := own_mention(target, noun, mentions))
+                                    and found[0].kind in ("name", "description") and found[1].type == ORG)
     clause = noun.head
     if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
             preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
@@ -101,8 +110,19 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
         if found and token.pos_ == "PRON" and named_only_after(found[1], token.idx):
             continue  # "His brother, Tom, ... married Ben": a pronoun given to someone not yet named is a guess
-        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
-        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
+        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known, and
+        # "a member at the county council" once the entities stage named the council so; a body of members only
+        # ("the secretary of state" has no employer called "state").
+        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")
+                      or found[0].text.islower() and mentions.body_kind(found[1]) is not None):
+            yield found[1]
+
+
+def bodies_seating(on: Token, noun: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The body of members an 'on' phrase names, named or described: 'on Tamford Council', 'on the council'."""
+    for target in (child for child in on.children if child.dep_ == "pobj"):
+        if (found := own_mention(target, noun, mentions)) and found[0].kind in ("name", "description") \
+                and mentions.body_kind(found[1]) in ("legislature", "association"):
             yield found[1]
 
 
