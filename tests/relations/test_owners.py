@@ -497,3 +497,17 @@ def test_a_seat_on_a_body_the_entities_stage_named_in_lower_case(nlp, text, desc
 def test_a_job_over_a_field_at_an_organisation_is_a_job_there(nlp, text):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Acme=(ORG, ["Acme Labs"]))
     assert {relation[:3] for relation in found} == {("Ann", "works_for", "Acme")}
+
+
+def test_an_ownerless_chairman_works_for_the_one_club_of_the_story(nlp):
+    text = "Tamford Athletic were sold on Friday, and chairman Tom Reed said the club would stay in the town."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]),
+                         Tamford=(ORG, ["Tamford Athletic", ("the club", "description")]))
+    assert found == {("Tom", "works_for", "Tamford", "chairman")}
+
+
+def test_a_title_whose_written_owner_is_no_organisation_of_the_sheet_is_not_the_storys_company(nlp):
+    text = "Vantor Watch said fares rose. The group wants refunds. Norvale Skyways chief executive Ann Lee blamed the rain."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor Watch", ("The group", "description")]),
+                         Ann=(PERSON, ["Ann Lee", ("Norvale Skyways chief executive Ann Lee", "description")]))
+    assert found == set()

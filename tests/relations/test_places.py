@@ -87,6 +87,11 @@ def test_a_place_in_the_description_of_an_organisation(nlp, text):
     assert ("Norvale", "located_in", "Tamford", None) in found
 
 
+def test_a_datelines_city_does_not_locate_the_organisation_opening_the_story(nlp):
+    text = "TAMFORD - Paint maker Norvale Holdings has sued its rival over a patent."
+    assert relations_of(nlp, text, Norvale=(ORG, ["Norvale Holdings"]), Tamford=(PLACE, ["TAMFORD"])) == set()
+
+
 @pytest.mark.parametrize("text, named, kind", [
     ("Germans in Tamford were evacuated.", "Germans", ORG),  # NER's nationality, given as an organisation
     ("Ann Lee, a GP in Tamford for 30 years, retired.", "GP", ORG),
@@ -113,6 +118,8 @@ def test_a_name_inside_a_noun_that_is_no_building_of_its_own_is_not_located(nlp,
     ("The couple's Tamford home was sold in May.", "Tamford home", True),
     ("Traffic on the Tamford road was slow.", "Tamford road", False),
     ("Crowds filled Tamford Park on Sunday.", "Tamford Park", False),
+    ("Her aunt trained at a Tamford hospital in the 1970s.", "Tamford hospital", False),
+    ("Her aunt trained at a Tamford hospital in the 1970s.", "a Tamford hospital", False),
 ])
 def test_a_place_described_by_a_towns_name_lies_in_the_town(nlp, text, site, expected):
     text = f"Tamford is a mill town. {text}"
@@ -171,3 +178,10 @@ def test_a_ward_called_after_a_town_holds_it_rather_than_lies_in_it(nlp):
     found = relations_of(nlp, text, Elmby=(PLACE, ["Elmby"]), Ward=(PLACE, [("the Elmby ward", "description")]),
                          Smelter=(PLACE, [("the Elmby smelter", "description")]))
     assert found == {("Smelter", "located_in", "Elmby", None)}
+
+
+@pytest.mark.parametrize("site", ["a warehouse", "a scrapyard", "the old mill"])
+def test_a_described_site_and_the_place_an_in_after_it_names(nlp, site):
+    text = f"Police raided {site} in Tamford on Friday and found stolen engines."
+    found = relations_of(nlp, text, Site=(PLACE, [(site, "description")]), Town=(PLACE, ["Tamford"]))
+    assert found == {("Site", "located_in", "Town", None)}

@@ -273,3 +273,11 @@ def test_the_children_a_couple_has_are_both_spouses(nlp):
                          Pavel=(PERSON, ["Pavel"]), Ivo=(PERSON, ["Ivo"]))
     assert found == {("Ann", "spouse_of", "Tom", None)} | {
         (parent, "parent_of", son, None) for parent in ("Ann", "Tom") for son in ("Pavel", "Ivo")}
+
+
+def test_the_siblings_parent_is_the_parent_of_the_siblings_named_last(nlp):
+    text = "Tom Reed runs the farm with his sister, Ann Reed. The book covers the death of the siblings' mother, Mary."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed", ("his", "pronoun")]), Ann=(PERSON, ["Ann Reed"]),
+                         Mary=(PERSON, ["Mary"]))
+    assert found == {("Ann", "sibling_of", "Tom", None), ("Mary", "parent_of", "Tom", None),
+                     ("Mary", "parent_of", "Ann", None)}

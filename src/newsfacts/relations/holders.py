@@ -82,6 +82,13 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
             for token in (listed, *listed.conjuncts):
                 if (entity := mentions.entity_of(token)) and entity.type in trigger.holder_types:
                     yield entity
+    # A copula the other way round: "her brother is Tom", "Acme's partners are Ann Lee and Tom Reed".
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for attribute in (child for child in noun.head.children if child.dep_ == "attr"):
+            for token in (attribute, *attribute.conjuncts):
+                found = mentions.of_token(token)
+                if found and found[0].kind != "pronoun" and found[1].type in trigger.holder_types:
+                    yield found[1]
     # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
     said = one or noun
     if said.dep_ in ("attr", "oprd") and said.head.lemma_ in tables().copulas:

@@ -19,6 +19,8 @@ JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
 # Relations of family: whoever "has" a kinship noun owns it ("Ann has two sons, Tom and Ben"), where having a
 # lawyer or a manager is no job.
 KIN_RELATIONS = {"parent_of", "sibling_of", "spouse_of"}
+# Plural nouns calling back the brothers or sisters named last: "the siblings' mother".
+SIBLING_NOUNS = {"sibling", "brother", "sister"}
 
 
 def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
@@ -349,9 +351,13 @@ def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_
 def siblings_owning(noun: Token, trigger: Trigger, mentions: Mentions, sentence_number: int,
                     siblings_sentence: int) -> bool:
     """Whether a parent or sibling noun is the last named siblings': 'their father' or 'their sister' in the
-    sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,')."""
+    sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,'), or 'the
+    siblings' mother', 'the brothers' father' anywhere after."""
     if trigger.relation not in ("parent_of", "sibling_of") or not trigger.holder_is_subject:
         return False
     possessor = next((child for child in noun.children if possessive(child)), None)
-    return possessor is not None and possessor.lower_ == "their" and own_mention(possessor, noun, mentions) is None \
-        and sentence_number <= siblings_sentence + 1
+    if possessor is None or own_mention(possessor, noun, mentions) is not None:
+        return False
+    if possessor.tag_ == "NNS" and possessor.lemma_.lower() in SIBLING_NOUNS:
+        return True
+    return possessor.lower_ == "their" and sentence_number <= siblings_sentence + 1

@@ -70,7 +70,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found_owners = [town]
         if not found_owners and trigger.gives_role and (employer := employer_taking_on(noun, mentions)):
             found_owners = [employer] if employer.type in owner_types else []
-        if not found_owners and role in bodies:
+        if not found_owners and role in bodies and not names_owner_unread(noun):
             found_owners = [bodies[role]]
         sentence_number = sentence_numbers[noun.sent.start]
         listing = listing_noun(noun, trigger) if not found_owners else None
@@ -134,6 +134,14 @@ def trigger_of(word: str) -> Trigger | None:
     if word in table.triggers:
         return table.triggers[word]
     return table.triggers["scientist"] if word.endswith(table.job_endings) else None
+
+
+def names_owner_unread(noun: Token) -> bool:
+    """Whether a name the steps could not read as an owner modifies a title: 'Acme' in 'Acme chief executive Ann
+    Lee' when Acme is no organisation of the sheet. The text names the employer, so the story's own company
+    is not to be assumed."""
+    return any(child.dep_ in ("compound", "nmod", "poss") and child.pos_ == "PROPN" and child.text[:1].isupper()
+               and trigger_of(child.lower_) is None for child in noun.lefts)
 
 
 def by_marriage(noun: Token) -> bool:
