@@ -117,7 +117,7 @@ def test_an_organisations_part_in_an_of_phrase_after_a_name(nlp, owner_type, exp
 
 
 @pytest.mark.parametrize("text", [
-    "Sens. Ann Hale of Dover and Tom Reed of Salem, both Republicans, stalled the vote. The Republicans hold the Senate.",
+    "Sens. Ann Hale of Dover and Tom Reed of Salem, both Republicans, stalled it. The Republicans hold the Senate.",
     "Ann Hale and Tom Reed, both Democrats, voted no. The Democrats lost the vote.",
 ])
 def test_a_partys_plural_after_both_makes_each_name_a_member(nlp, text):

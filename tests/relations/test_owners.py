@@ -507,7 +507,7 @@ def test_an_ownerless_chairman_works_for_the_one_club_of_the_story(nlp):
 
 
 def test_a_title_whose_written_owner_is_no_organisation_of_the_sheet_is_not_the_storys_company(nlp):
-    text = "Vantor Watch said fares rose. The group wants refunds. Norvale Skyways chief executive Ann Lee blamed the rain."
+    text = "Vantor Watch said fares rose. The group wants refunds. Norvale Skyways chief executive Ann Lee blamed rain."
     found = relations_of(nlp, text, Vantor=(ORG, ["Vantor Watch", ("The group", "description")]),
                          Ann=(PERSON, ["Ann Lee", ("Norvale Skyways chief executive Ann Lee", "description")]))
     assert found == set()
