@@ -267,8 +267,9 @@ def test_whoever_has_a_kinship_noun_owns_it(nlp):
     assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")}
 
 
-def test_the_children_a_couple_has_are_both_spouses(nlp):
-    text = "In 1990 Ann Hale married Tom Reed, a pilot. The couple have two sons, Pavel, 12, and Ivo, nine."
+@pytest.mark.parametrize("couple", ["The couple", "The pair"])
+def test_the_children_a_couple_has_are_both_spouses(nlp, couple):
+    text = f"In 1990 Ann Hale married Tom Reed, a pilot. {couple} have two sons, Pavel, 12, and Ivo, nine."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Tom=(PERSON, ["Tom Reed"]),
                          Pavel=(PERSON, ["Pavel"]), Ivo=(PERSON, ["Ivo"]))
     assert found == {("Ann", "spouse_of", "Tom", None)} | {

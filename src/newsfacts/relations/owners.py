@@ -19,6 +19,8 @@ JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
 # Relations of family: whoever "has" a kinship noun owns it ("Ann has two sons, Tom and Ben"), where having a
 # lawyer or a manager is no job.
 KIN_RELATIONS = {"parent_of", "sibling_of", "spouse_of"}
+# Nouns calling back the spouses named last: "the couple's son", "the pair have two daughters".
+COUPLE_NOUNS = {"couple", "pair"}
 # Plural nouns calling back the brothers or sisters named last: "the siblings' mother".
 SIBLING_NOUNS = {"sibling", "brother", "sister"}
 
@@ -339,12 +341,12 @@ def story_bodies(mentions: Mentions) -> dict[str, Entity]:
 
 
 def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
-    """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
-    naming the couple or the next ('his wife, Ann, and their two daughters')."""
+    """Whether a child noun is the couple's last named: 'the couple's son', 'the pair have a son', or 'their son'
+    in the sentence naming the couple or the next ('his wife, Ann, and their two daughters')."""
     possessor = next((child for child in noun.children if possessive(child)), None) or subject_having(noun)
     if possessor is None or own_mention(possessor, noun, mentions) is not None:
         return False
-    return possessor.lemma_.lower() == "couple" or (possessor.lower_ in ("their", "they") and
+    return possessor.lemma_.lower() in COUPLE_NOUNS or (possessor.lower_ in ("their", "they") and
                                                       sentence_number <= couple_sentence + 1)
 
 
