@@ -114,3 +114,21 @@ def test_an_organisations_part_in_an_of_phrase_after_a_name(nlp, owner_type, exp
     text = "Sergeant Ann Lee, of Norvale's road safety unit, said the lane would reopen."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Owner=(owner_type, ["Norvale"]))
     assert (("Ann", "works_for", "Owner", None) in found) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sens. Ann Hale of Dover and Tom Reed of Salem, both Republicans, stalled it. The Republicans hold the Senate.",
+    "Ann Hale and Tom Reed, both Democrats, voted no. The Democrats lost the vote.",
+])
+def test_a_partys_plural_after_both_makes_each_name_a_member(nlp, text):
+    party = "The Republicans" if "Republicans" in text else "The Democrats"
+    plural = party.split()[1]
+    for forms in ([party], [party, plural]):  # the plural after 'both' a mention of the party or not
+        found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Tom=(PERSON, ["Tom Reed"]), Party=(ORG, forms))
+        assert {relation[:3] for relation in found} == {("Ann", "member_of", "Party"), ("Tom", "member_of", "Party")}
+
+
+def test_a_partys_plural_said_of_a_group_no_name_is_in_says_nothing(nlp):
+    text = "Ann Hale met voters, the Republicans among them. The Republicans hold the Senate."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Party=(ORG, ["The Republicans"]))
+    assert found == set()

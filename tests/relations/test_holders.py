@@ -228,3 +228,15 @@ def test_a_title_set_after_a_name_and_its_age(nlp, text):
 def test_one_of_a_plural_title_holds_it(nlp, text):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Club=(ORG, ["the Tamford Rowing Club"]))
     assert ("Ann", "member_of", "Club") in {relation[:3] for relation in found}
+
+
+def test_a_copula_naming_the_holder_after_the_trigger_noun(nlp):
+    text = "Vantor's chief executive is Ann Hale."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor"]), Ann=(PERSON, ["Ann Hale"]))
+    assert {relation[:3] for relation in found} == {("Ann", "works_for", "Vantor")}
+
+
+def test_a_copula_naming_the_kin_after_the_kinship_noun(nlp):
+    text = "Ann Hale lives in Leeds. Her brother is Tom Reed, a pilot."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("Her", "pronoun")]), Tom=(PERSON, ["Tom Reed"]))
+    assert {relation[:3] for relation in found} == {("Tom", "sibling_of", "Ann")}

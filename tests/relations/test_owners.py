@@ -476,3 +476,38 @@ def test_a_short_legislator_title_after_a_party(nlp, party_type, expected):
     text = "Green Alliance TD Ann Lee said she would raise the closure in the chamber."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Party=(party_type, ["Green Alliance"]))
     assert (("Ann", "member_of", "Party", "td") in found) is expected
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Cllr Ann Hale, the Green cabinet member for roads at the district council, voted against.",
+     "the Green cabinet member for roads"),
+    ("Cllr Ann Hale, leader of the opposition on the district council, voted against.",
+     "leader of the opposition on the district council"),
+    ("Reporters asked district council leader Cllr Ann Hale about the vote.", None),
+])
+def test_a_seat_on_a_body_the_entities_stage_named_in_lower_case(nlp, text, description):
+    green = {"Green": (ORG, ["Green"])} if "Green" in text else {}
+    found = relations_of(nlp, text, Council=(ORG, ["district council"]), **green,
+                         Ann=(PERSON, ["Cllr Ann Hale"] + ([(description, "description")] if description else [])))
+    assert ("Ann", "member_of", "Council") in {relation[:3] for relation in found}
+
+
+@pytest.mark.parametrize("text", ["Ann Hale, the head of sales at Acme Labs, left.",
+                                  "Ann Hale, director of research at Acme Labs, left."])
+def test_a_job_over_a_field_at_an_organisation_is_a_job_there(nlp, text):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Acme=(ORG, ["Acme Labs"]))
+    assert {relation[:3] for relation in found} == {("Ann", "works_for", "Acme")}
+
+
+def test_an_ownerless_chairman_works_for_the_one_club_of_the_story(nlp):
+    text = "Tamford Athletic were sold on Friday, and chairman Tom Reed said the club would stay in the town."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed"]),
+                         Tamford=(ORG, ["Tamford Athletic", ("the club", "description")]))
+    assert found == {("Tom", "works_for", "Tamford", "chairman")}
+
+
+def test_a_title_whose_written_owner_is_no_organisation_of_the_sheet_is_not_the_storys_company(nlp):
+    text = "Vantor Watch said fares rose. The group wants refunds. Norvale Skyways chief executive Ann Lee blamed rain."
+    found = relations_of(nlp, text, Vantor=(ORG, ["Vantor Watch", ("The group", "description")]),
+                         Ann=(PERSON, ["Ann Lee", ("Norvale Skyways chief executive Ann Lee", "description")]))
+    assert found == set()

@@ -67,6 +67,9 @@ def test_an_organisation_beside_an_in_that_the_parse_hangs_on_a_verb_is_left_alo
     ("A fire swept through Norland's Tamford district.", "Tamford", PLACE, True),
     ("Thieves raided Tamford's Norvale museum.", "Norvale", ORG, True),
     ("Tamford's Norvale said sales rose.", "Norvale", ORG, False),
+    ("Thieves raided Tamford's Norvale Museum on Sunday.", "Norvale Museum", ORG, True),
+    ("Tamford's Norvale Bank said sales rose.", "Norvale Bank", ORG, False),
+    ("Turtles nest on Norland's Tamford coast each spring.", "Tamford", PLACE, True),
 ])
 def test_a_place_owning_a_place_or_a_site(nlp, text, named, kind, expected):
     owner = "Norland" if "Norland" in text else "Tamford"
@@ -82,6 +85,11 @@ def test_a_place_in_the_description_of_an_organisation(nlp, text):
     found = relations_of(nlp, text, Norvale=(ORG, ["Norvale & Price"]), Tamford=(PLACE, ["Tamford"]),
                          Ann=(PERSON, ["Ann Lee"] if "Ann" in text else []))
     assert ("Norvale", "located_in", "Tamford", None) in found
+
+
+def test_a_datelines_city_does_not_locate_the_organisation_opening_the_story(nlp):
+    text = "TAMFORD - Paint maker Norvale Holdings has sued its rival over a patent."
+    assert relations_of(nlp, text, Norvale=(ORG, ["Norvale Holdings"]), Tamford=(PLACE, ["TAMFORD"])) == set()
 
 
 @pytest.mark.parametrize("text, named, kind", [
@@ -110,6 +118,8 @@ def test_a_name_inside_a_noun_that_is_no_building_of_its_own_is_not_located(nlp,
     ("The couple's Tamford home was sold in May.", "Tamford home", True),
     ("Traffic on the Tamford road was slow.", "Tamford road", False),
     ("Crowds filled Tamford Park on Sunday.", "Tamford Park", False),
+    ("Her aunt trained at a Tamford hospital in the 1970s.", "Tamford hospital", False),
+    ("Her aunt trained at a Tamford hospital in the 1970s.", "a Tamford hospital", False),
 ])
 def test_a_place_described_by_a_towns_name_lies_in_the_town(nlp, text, site, expected):
     text = f"Tamford is a mill town. {text}"
@@ -168,3 +178,10 @@ def test_a_ward_called_after_a_town_holds_it_rather_than_lies_in_it(nlp):
     found = relations_of(nlp, text, Elmby=(PLACE, ["Elmby"]), Ward=(PLACE, [("the Elmby ward", "description")]),
                          Smelter=(PLACE, [("the Elmby smelter", "description")]))
     assert found == {("Smelter", "located_in", "Elmby", None)}
+
+
+@pytest.mark.parametrize("site", ["a warehouse", "a scrapyard", "the old mill"])
+def test_a_described_site_and_the_place_an_in_after_it_names(nlp, site):
+    text = f"Police raided {site} in Tamford on Friday and found stolen engines."
+    found = relations_of(nlp, text, Site=(PLACE, [(site, "description")]), Town=(PLACE, ["Tamford"]))
+    assert found == {("Site", "located_in", "Town", None)}

@@ -241,3 +241,44 @@ def test_the_leader_of_an_alliance_is_its_member_and_its_chief_executive_on_its_
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed"]),
                          Body=(ORG, ["Elmby Alliance", ("Elmby Alliance", "name", 1)]))
     assert found == {("Ann", "member_of", "Body", "leader"), ("Tom", "works_for", "Body", "chief executive")}
+
+
+@pytest.mark.parametrize("noun", ["brother-in-law", "son-in-law", "mother-in-law"])
+def test_an_in_law_is_no_kin_the_sheet_records(nlp, noun):
+    text = f"Farmer Ivo Brandt hauled the trailer out with his {noun}, Kasper Wendt, on Sunday."
+    assert relations_of(nlp, text, Ivo=(PERSON, ["Farmer Ivo Brandt", ("his", "pronoun")]),
+                        Kasper=(PERSON, ["Kasper Wendt", (f"his {noun}", "description")])) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Greta Lind raised her three sons, Pavel, 12, Ivo, nine, and Marek, now six, on the farm alone.",
+    "Greta Lind raised her three sons – Pavel (12), Ivo (9) and Marek (6) – on the farm alone.",
+])
+def test_ages_set_after_kin_listed_by_name_do_not_end_the_list(nlp, text):
+    found = relations_of(nlp, text, Greta=(PERSON, ["Greta Lind", ("her", "pronoun")]),
+                         **{son: (PERSON, [son]) for son in ("Pavel", "Ivo", "Marek")})
+    assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")}
+
+
+def test_whoever_has_a_kinship_noun_owns_it(nlp):
+    text = "Greta Lind has three sons, Pavel, Ivo and Marek, and a lawyer, Otto Ruml."
+    found = relations_of(nlp, text, Greta=(PERSON, ["Greta Lind"]), Otto=(PERSON, ["Otto Ruml"]),
+                         **{son: (PERSON, [son]) for son in ("Pavel", "Ivo", "Marek")})
+    assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")}
+
+
+@pytest.mark.parametrize("couple", ["The couple", "The pair"])
+def test_the_children_a_couple_has_are_both_spouses(nlp, couple):
+    text = f"In 1990 Ann Hale married Tom Reed, a pilot. {couple} have two sons, Pavel, 12, and Ivo, nine."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Tom=(PERSON, ["Tom Reed"]),
+                         Pavel=(PERSON, ["Pavel"]), Ivo=(PERSON, ["Ivo"]))
+    assert found == {("Ann", "spouse_of", "Tom", None)} | {
+        (parent, "parent_of", son, None) for parent in ("Ann", "Tom") for son in ("Pavel", "Ivo")}
+
+
+def test_the_siblings_parent_is_the_parent_of_the_siblings_named_last(nlp):
+    text = "Tom Reed runs the farm with his sister, Ann Reed. The book covers the death of the siblings' mother, Mary."
+    found = relations_of(nlp, text, Tom=(PERSON, ["Tom Reed", ("his", "pronoun")]), Ann=(PERSON, ["Ann Reed"]),
+                         Mary=(PERSON, ["Mary"]))
+    assert found == {("Ann", "sibling_of", "Tom", None), ("Mary", "parent_of", "Tom", None),
+                     ("Mary", "parent_of", "Ann", None)}

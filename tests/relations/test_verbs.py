@@ -281,3 +281,15 @@ def test_elected_to_a_body_makes_a_member(nlp):
     text = "Ann Lee was elected to Tamford Council in 2014."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Council=(ORG, ["Tamford Council"]))
     assert found == {("Ann", "member_of", "Council", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Lee took over Norvale Foods from her uncle, Tom Reed, who founded it in 1990.",
+     {("Tom", "works_for", "Org")}),
+    ("Ann Lee took over the bakery from her uncle, Tom Reed, who founded it in 1990.", set()),
+])
+def test_founding_it_is_founding_the_organisation_named_last(nlp, text, expected):
+    org = {"Org": (ORG, ["Norvale Foods"])} if "Norvale" in text else {}
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed", ("her uncle", "description")]),
+                         **org)
+    assert {relation[:3] for relation in found if relation[1] != "parent_of"} == expected

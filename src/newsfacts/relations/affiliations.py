@@ -13,6 +13,9 @@ from ..schema import Entity, Relation
 from .reading import Mentions, named_only_after, possessive, sentence, token_at
 from .tables import ORG, PERSON, PLACE, tables
 
+# Determiners by which a plural noun is said of each of the names before it: "Ann and Tom, both Republicans".
+EACH_OF_THEM = {"both", "all"}
+
 
 def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'Ian Reed, of Kent Police,', 'Ian Reed of Kent Police': an organisation in an 'of' phrase set after a
@@ -123,14 +126,20 @@ def possessed_parties(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 def party_members(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'Tom Reed, the Elmby Republican,', 'Ann Lee is a Tory': a party's name as a noun for one person, set beside
-    a name or said of it by a copula, makes them a member of the party the article names."""
+    a name or said of it by a copula, makes them a member of the party the article names; so does its plural
+    after 'both' or 'all' for each of the names joined ('Ann Lee and Tom Reed, both Republicans,')."""
     copulas = tables().copulas
     for token in mentions.tokens:
-        if token.dep_ not in ("appos", "attr") or token.tag_ not in ("NN", "NNP") \
-                or not any(child.dep_ == "det" for child in token.children):
+        if token.dep_ not in ("appos", "attr") or token.tag_ not in ("NN", "NNP", "NNS", "NNPS"):
+            continue
+        plural = token.tag_ in ("NNS", "NNPS")
+        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+        if not determiners or plural and not determiners & EACH_OF_THEM:
             continue
         inside = mentions.of_token(token)
-        if inside is not None and inside[1].type != PERSON or (party := mentions.party_called(token.text)) is None:
+        if plural and inside is not None and mentions.body_kind(inside[1]) == "party":
+            party = inside[1]  # "both Republicans" is a mention of the party itself
+        elif inside is not None and inside[1].type != PERSON or (party := mentions.party_called(token.text)) is None:
             continue
         if token.dep_ == "appos":
             holders = [token.head]
@@ -138,6 +147,8 @@ def party_members(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             holders = [child for child in token.head.children if child.dep_ == "nsubj"]
         else:
             holders = []
+        if plural:
+            holders = [joined for holder in holders for joined in (holder, *holder.conjuncts)]
         for holder in holders:
             found = mentions.of_token(holder)
             if found is not None and found[0].kind == "name" and found[1].type == PERSON:

@@ -15,6 +15,8 @@ from .tables import ORG, PERSON, PLACE, Trigger, tables
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
 APPOSITION_GAP = {",", ":", "–", "—", "-", "the", "a", "an"}
 COORDINATION = {",", "and", "&"}
+# Words that may stand before an age set after a name: "Bakri, now six", "Ann, aged 12".
+AGE_WORDS = {"now", "aged"}
 
 
 def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> list[Entity]:
@@ -80,6 +82,13 @@ def holders(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entit
             for token in (listed, *listed.conjuncts):
                 if (entity := mentions.entity_of(token)) and entity.type in trigger.holder_types:
                     yield entity
+    # A copula the other way round: "her brother is Tom", "Acme's partners are Ann Lee and Tom Reed".
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        for attribute in (child for child in noun.head.children if child.dep_ == "attr"):
+            for token in (attribute, *attribute.conjuncts):
+                found = mentions.of_token(token)
+                if found and found[0].kind != "pronoun" and found[1].type in trigger.holder_types:
+                    yield found[1]
     # A copula: "Tom is her brother", "Tom was appointed professor", "Tom was born in May and is her son".
     said = one or noun
     if said.dep_ in ("attr", "oprd") and said.head.lemma_ in tables().copulas:
@@ -145,7 +154,7 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
         if head is None or after_comma and head.root.dep_ in ("nsubj", "nsubjpass") and head.root.head.i >= first:
             break  # "…his father, Tom said": Tom starts a clause of his own
         names.append(entity)
-        index = head.end
+        index = past_age(doc, head.end, sent_end)
         joint: list[str] = []
         while index < sent_end and doc[index].lower_ in COORDINATION and len(joint) < 2:
             joint.append(doc[index].lower_)
@@ -156,6 +165,17 @@ def names_after(doc: Doc, first: int, mentions: Mentions, holder_types: frozense
     if not any(word in ("and", "&") for joint in joints[:len(names) - 1] for word in joint):
         return names[:1]
     return names
+
+
+def past_age(doc: Doc, index: int, sent_end: int) -> int:
+    """Past the age set after a name at token `index`, if one is: ', 12', ', now six', ' (12)'; as kin are listed
+    ('her sons, Tom, 12, and Ben, nine')."""
+    if index + 2 < sent_end and doc[index].text == "(" and doc[index + 1].like_num and doc[index + 2].text == ")":
+        return index + 3
+    if index + 1 >= sent_end or doc[index].text != ",":
+        return index
+    number = index + 2 if doc[index + 1].lower_ in AGE_WORDS else index + 1
+    return number + 1 if number < sent_end and doc[number].like_num else index
 
 
 def job_before_name(doc: Doc, index: int, sent_end: int) -> bool:

@@ -16,6 +16,13 @@ from .tables import ORG, PERSON, PLACE, Trigger, tables
 OWNING_PREPOSITIONS = {"of", "at", "for"}
 # What joins two modifiers of one title: "a Labour and then Green MP", "an Acme or Norvale director".
 JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
+# Relations of family: whoever "has" a kinship noun owns it ("Ann has two sons, Tom and Ben"), where having a
+# lawyer or a manager is no job.
+KIN_RELATIONS = {"parent_of", "sibling_of", "spouse_of"}
+# Nouns calling back the spouses named last: "the couple's son", "the pair have two daughters".
+COUPLE_NOUNS = {"couple", "pair"}
+# Plural nouns calling back the brothers or sisters named last: "the siblings' mother".
+SIBLING_NOUNS = {"sibling", "brother", "sister"}
 
 
 def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity]:
@@ -74,16 +81,27 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
                     yield found[1]
         elif preposition.dep_ == "prep" and preposition.lower_ == "on":
             # "a councillor on Tamford Council", "the opposition leader on the council": a seat on a body of members
-            for target in (child for child in preposition.children if child.dep_ == "pobj"):
-                if (found := own_mention(target, noun, mentions)) and found[0].kind in ("name", "description") \
-                        and mentions.body_kind(found[1]) in ("legislature", "association"):
-                    yield found[1]
+            yield from bodies_seating(preposition, noun, mentions)
+        if preposition.dep_ == "prep" and preposition.lower_ in ("of", "for"):
+            # "head of research at Acme", "the member for roads at the council", "the leader of the opposition on
+            # the council": a field or group no mention names, then where the job is
+            for field in (child for child in preposition.children if child.dep_ == "pobj"
+                          and child.pos_ == "NOUN" and own_mention(child, noun, mentions) is None):
+                for place in (child for child in field.children if child.dep_ == "prep"):
+                    if place.lower_ == "on":
+                        yield from bodies_seating(place, noun, mentions)
+                    elif place.lower_ == "at":
+                        yield from (found[1] for target in place.children if target.dep_ == "pobj"
+                                    and (found := own_mention(target, noun, mentions))
+                                    and found[0].kind in ("name", "description") and found[1].type == ORG)
     clause = noun.head
     if noun.dep_ == "attr" and clause.dep_ == "relcl" and any(
             preposition.dep_ == "prep" and preposition.lower_ in OWNING_PREPOSITIONS and any(
                 relative.dep_ == "pobj" and relative.tag_ in RELATIVE_TAGS for relative in preposition.children)
             for preposition in (*clause.children, *clause.head.children)):
         candidates.append(clause.head)  # "Acme, the firm of which Tom Reed is director"
+    if (subject := subject_having(noun)) is not None and trigger.relation in KIN_RELATIONS:
+        candidates += [subject, *subject.conjuncts]  # "Ann and her husband have two sons"
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
         # "X is survived by two sons"
         candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
@@ -96,8 +114,19 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         found = own_mention(token, noun, mentions) or phrase_mention(token, noun, mentions)
         if found and token.pos_ == "PRON" and named_only_after(found[1], token.idx):
             continue  # "His brother, Tom, ... married Ben": a pronoun given to someone not yet named is a guess
-        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known.
-        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")):
+        # A lower-case owner counts when it is a mention itself: "the mayor's aide" once "the mayor" is known, and
+        # "a member at the county council" once the entities stage named the council so; a body of members only
+        # ("the secretary of state" has no employer called "state").
+        if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")
+                      or found[0].text.islower() and mentions.body_kind(found[1]) is not None):
+            yield found[1]
+
+
+def bodies_seating(on: Token, noun: Token, mentions: Mentions) -> Iterator[Entity]:
+    """The body of members an 'on' phrase names, named or described: 'on Tamford Council', 'on the council'."""
+    for target in (child for child in on.children if child.dep_ == "pobj"):
+        if (found := own_mention(target, noun, mentions)) and found[0].kind in ("name", "description") \
+                and mentions.body_kind(found[1]) in ("legislature", "association"):
             yield found[1]
 
 
@@ -195,6 +224,14 @@ def phrase_mention(token: Token, noun: Token, mentions: Mentions) -> tuple[Menti
         return None
     return found if all(mentions.of_token(word) in (found, None) for word in token.doc[token.left_edge.i:token.i]) \
         else None
+
+
+def subject_having(noun: Token) -> Token | None:
+    """The subject of the 'have' whose object a noun is: 'Ann' in 'Ann has two sons'."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ != "have":
+        return None
+    return next((child for child in verb.children if child.dep_ == "nsubj"), None)
 
 
 def whose_antecedent(possessor: Token) -> Token | None:
@@ -304,21 +341,25 @@ def story_bodies(mentions: Mentions) -> dict[str, Entity]:
 
 
 def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:
-    """Whether a child noun is the couple's last named: 'the couple's son', or 'their son' in the sentence
-    naming the couple or the next ('his wife, Ann, and their two daughters')."""
-    possessor = next((child for child in noun.children if possessive(child)), None)
+    """Whether a child noun is the couple's last named: 'the couple's son', 'the pair have a son', or 'their son'
+    in the sentence naming the couple or the next ('his wife, Ann, and their two daughters')."""
+    possessor = next((child for child in noun.children if possessive(child)), None) or subject_having(noun)
     if possessor is None or own_mention(possessor, noun, mentions) is not None:
         return False
-    return possessor.lemma_.lower() == "couple" or (possessor.lower_ == "their" and
+    return possessor.lemma_.lower() in COUPLE_NOUNS or (possessor.lower_ in ("their", "they") and
                                                       sentence_number <= couple_sentence + 1)
 
 
 def siblings_owning(noun: Token, trigger: Trigger, mentions: Mentions, sentence_number: int,
                     siblings_sentence: int) -> bool:
     """Whether a parent or sibling noun is the last named siblings': 'their father' or 'their sister' in the
-    sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,')."""
+    sentence naming a brother or sister or the next ('his brother, Tom, and their mother, Ann,'), or 'the
+    siblings' mother', 'the brothers' father' anywhere after."""
     if trigger.relation not in ("parent_of", "sibling_of") or not trigger.holder_is_subject:
         return False
     possessor = next((child for child in noun.children if possessive(child)), None)
-    return possessor is not None and possessor.lower_ == "their" and own_mention(possessor, noun, mentions) is None \
-        and sentence_number <= siblings_sentence + 1
+    if possessor is None or own_mention(possessor, noun, mentions) is not None:
+        return False
+    if possessor.tag_ == "NNS" and possessor.lemma_.lower() in SIBLING_NOUNS:
+        return True
+    return possessor.lower_ == "their" and sentence_number <= siblings_sentence + 1

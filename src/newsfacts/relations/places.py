@@ -99,6 +99,9 @@ def located_before(preposition: Token, mentions: Mentions, on_street: bool = Fal
         named = next((found for word in last.subtree if word.i < last.i and word.dep_ == "compound"
                       and (found := mentions.of_token(word)) and found[0].end <= last.idx and found[1].type == ORG
                       and found[0].text.split()[-1].lower() not in tables().areas), None)
+    if named is not None and named[0].kind == "description" and named[1].type == PLACE \
+            and named[0].text.split()[-1].lower() in tables().buildings:
+        return named[1]  # "police raided a scrapyard in Tamford", however the parse hung the 'in'
     if named is None or named[0].kind != "name" or named[1].type not in (ORG, PLACE) or names_event(named[0]):
         return None
     # Whatever is named right before a street it lies on is a building: "the Old Mill in Elm Street"
@@ -158,7 +161,8 @@ def closes_phrase(preposition: Token, mentions: Mentions) -> bool:
 
 
 def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
-    """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum"."""
+    """A place owning a place or a site: "Norland's Tamford district", "Tamford's Acme museum", "Tamford's Acme
+    Museum", and a place whose stretch of land it owns: "Norland's Tamford coast"."""
     table = tables()
     for possessor in mentions.tokens:
         owner = mentions.of_token(possessor) if possessor.dep_ == "poss" else None
@@ -166,13 +170,14 @@ def possessed_places(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             continue
         head = possessor.head
         named = mentions.of_token(head)
-        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS | table.buildings:
+        if named is None and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS | table.buildings | table.areas:
             named = next((found for child in head.lefts if child.dep_ == "compound"
                           and (found := mentions.of_token(child))), None)
             if named is not None and named[1].type == ORG:  # "Tamford's Acme museum": the museum is Acme
                 named = named if head.lemma_.lower() in table.buildings else None
-        elif named is not None and (named[1].type != PLACE or named[0].kind != "name"):
-            named = None
+        elif named is not None and (named[0].kind != "name" or named[1].type != PLACE and not (
+                named[1].type == ORG and named[0].text.split()[-1].lower() in table.buildings)):
+            named = None  # an organisation only by the name of its building: not "Norland's Acme Bank"
         if named is not None and named[1].type in (ORG, PLACE) and named[1].id != owner[1].id:
             yield Relation(subject=named[1].id, relation="located_in", object=owner[1].id, evidence=sentence(head))
 
@@ -190,10 +195,14 @@ def places_describing(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             child.dep_ in ("compound", "nmod") and child.i < name.start or child.dep_ == "appos")]
         # The place modifies the description, or the name beside it ("the Leeds auction house Acme", as the
         # parse often hangs it), before the description.
-        words = [word for description in descriptions for word in description.subtree if word.i < description.i]
+        # Not across punctuation: "TORONTO - Battery maker Acme" is a dateline's city, not where the maker is.
+        words = [(word, description) for description in descriptions for word in description.subtree
+                 if word.i < description.i]
         if descriptions:
-            words += [child for child in name.root.lefts if child.i < descriptions[0].i]
-        for word in words:
+            words += [(child, descriptions[0]) for child in name.root.lefts if child.i < descriptions[0].i]
+        for word, description in words:
+            if any(token.is_punct for token in doc[word.i + 1:description.i]):
+                continue
             place = mentions.of_token(word) if word.dep_ in ("compound", "nmod") else None
             if place and place[0].kind == "name" and place[1].type == PLACE and place[1].id != organisation.id:
                 yield Relation(subject=organisation.id, relation="located_in", object=place[1].id,
@@ -211,6 +220,8 @@ def sites_named_after(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if site.type != PLACE or mention.kind not in ("name", "description"):
             continue
         words = mention.text.replace("’", "'").split()
+        if len(site.mentions) == 1 and indefinite(doc, mention):
+            continue  # "trained at a Tamford hospital": any one of them, no site the story follows
         words = words[1:] if words[:1] and words[0].lower() == "the" else words
         for length in range(len(words) - 1, 0, -1):
             place = places.get(" ".join(words[:length]).lower())
@@ -222,3 +233,9 @@ def sites_named_after(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 if token := token_at(doc, mention.start):
                     yield Relation(subject=site.id, relation="located_in", object=place.id, evidence=sentence(token))
             break
+
+
+def indefinite(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention opens with 'a' or 'an', or comes right after one: 'a Tamford hospital'."""
+    first = token_at(doc, mention.start)
+    return first is not None and (first.lower_ in ("a", "an") or first.i > 0 and first.nbor(-1).lower_ in ("a", "an"))

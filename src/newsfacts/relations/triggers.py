@@ -19,6 +19,9 @@ from .verbs import married
 ENDED_BY_FORMER = {"spouse_of"}
 # What opens a list set beside a plural noun: "her children, Ann and Tom", "two sons – Tom and Ben".
 LIST_OPENERS = {",", ":", "–", "—", "-"}
+# The words the tokenizer splits off a kinship noun of marriage: "brother" "-" "in" "-" "law". An in-law is no
+# sibling, parent or child, and the fact sheet has no relation for one (lexicon.KINSHIP says so of the whole word).
+IN_LAW = ["-", "in", "-", "law"]
 
 
 def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
@@ -35,7 +38,8 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         pos, dep = noun.pos_, noun.dep_  # read once: spaCy looks each up in its string store
         is_noun = pos in ("NOUN", "PROPN") or dep == "compound" or pos == "ADJ" and dep == "attr" and any(
             child.dep_ == "prep" and child.lower_ in OWNING_PREPOSITIONS for child in noun.children)
-        trigger = trigger_of(noun.lemma_.lower() if pos != "VERB" else noun.lower_) if is_noun else None
+        trigger = trigger_of(noun.lemma_.lower() if pos != "VERB" else noun.lower_) if is_noun \
+            and not by_marriage(noun) else None
         if trigger is None:
             if pos == "VERB" and noun.lemma_.lower() in table.marriage_verbs and (
                     pairs := married(noun, mentions)):  # "she married Tom ... their son": the couple's
@@ -66,7 +70,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found_owners = [town]
         if not found_owners and trigger.gives_role and (employer := employer_taking_on(noun, mentions)):
             found_owners = [employer] if employer.type in owner_types else []
-        if not found_owners and role in bodies:
+        if not found_owners and role in bodies and not names_owner_unread(noun):
             found_owners = [bodies[role]]
         sentence_number = sentence_numbers[noun.sent.start]
         listing = listing_noun(noun, trigger) if not found_owners else None
@@ -130,6 +134,19 @@ def trigger_of(word: str) -> Trigger | None:
     if word in table.triggers:
         return table.triggers[word]
     return table.triggers["scientist"] if word.endswith(table.job_endings) else None
+
+
+def names_owner_unread(noun: Token) -> bool:
+    """Whether a name the steps could not read as an owner modifies a title: 'Acme' in 'Acme chief executive Ann
+    Lee' when Acme is no organisation of the sheet. The text names the employer, so the story's own company
+    is not to be assumed."""
+    return any(child.dep_ in ("compound", "nmod", "poss") and child.pos_ == "PROPN" and child.text[:1].isupper()
+               and trigger_of(child.lower_) is None for child in noun.lefts)
+
+
+def by_marriage(noun: Token) -> bool:
+    """Whether a noun is the first part of an in-law's: 'brother' in 'brother-in-law'."""
+    return [token.lower_ for token in noun.doc[noun.i + 1:noun.i + 1 + len(IN_LAW)]] == IN_LAW
 
 
 def listing_noun(noun: Token, trigger: Trigger) -> Token | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..parse import subject_of
 from ..schema import Entity, Relation
+from .owners import organisation_before
 from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, possessive, sentence
 from .tables import ORG, PERSON, PLACE, WORK, tables
 
@@ -86,9 +87,13 @@ def married(verb: Token, mentions: Mentions) -> list[tuple[Entity, Entity]]:
 
 
 def organisations_objects(verb: Token, mentions: Mentions) -> Iterator[Entity]:
-    """The organisations a verb takes as object, or whose part it does: 'heads Acme', 'runs Acme's lab'."""
+    """The organisations a verb takes as object, or whose part it does: 'heads Acme', 'runs Acme's lab'; an 'it'
+    stands for the organisation named last before it ('took over the bank from Tom, who founded it'), as one
+    founds, joins or runs only organisations."""
     for target in (child for child in verb.children if child.dep_ == "dobj"):
         entity = mentions.entity_of(target)
+        if entity is None and target.lower_ == "it":
+            entity = organisation_before(target, mentions)
         if entity is None:
             entity = next((mentions.entity_of(c) for c in target.children if possessive(c)), None)
         if entity is not None and entity.type == ORG:
