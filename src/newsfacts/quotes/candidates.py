@@ -18,8 +18,8 @@ from ..parse import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, SUBJECT_DEPS, governing_v
 from ..quote_marks import Quotation, QuotedSpans
 from .model import bucket, cue_features, speaker_features
 from .speakers import (
-    CLAUSE_DEPS, according_source, apposition_after, container_speaker, inverted_subject, is_trailing_report, name_after_dash, noun_owner, said_by_anyone,
-    speaker_of,
+    CLAUSE_DEPS, according_source, apposition_after, container_speaker, inverted_subject, is_trailing_report,
+    name_after_dash, noun_owner, participle_aside, said_by_anyone, speaker_of,
 )
 
 
@@ -160,7 +160,7 @@ def _question_put_to_subject(verb: Token) -> bool:
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
     participle = verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not any(
         child.dep_ in SUBJECT_DEPS for child in verb.children)
-    return passive or participle
+    return passive or participle or participle_aside(verb) is not None
 
 
 def _reports_nothing(verb: Token) -> bool:
