@@ -403,3 +403,27 @@ def test_that_clause_the_parse_hung_on_the_noun_before_it_is_the_report():
                      "by a third next year.")
     assert speaker_name(sheet, quote_with(sheet, "expected profits to fall")) == "Rohan Treadway"
     assert not sheet_of("The mayor spoke on a call that lasted an hour.").quotes
+
+
+def test_a_that_clause_hung_on_the_listener_is_what_was_told():
+    sheet = sheet_of("Port officials told a news conference that 12 died at the scene, while three died in hospital.")
+    assert quote_with(sheet, "12 died at the scene").speaker_name == "Port officials"
+    assert not sheet_of("The coach told a story that made the players laugh.").quotes
+
+
+def test_a_that_clause_read_as_relative_with_an_object_of_its_own_is_what_was_said():
+    sheet = sheet_of("Inspector Ola Nyberg said at a briefing that divers faced “near-zero visibility” in the port.")
+    assert speaker_name(sheet, quote_with(sheet, "divers faced")) == "Ola Nyberg"
+    assert not sheet_of("The mayor spoke at a briefing that the council had arranged.").quotes
+
+
+def test_a_closing_cue_with_a_manner_phrase_reports_the_clause_before_it():
+    sheet = sheet_of("Two men from the haulage firm were detained, Nyberg said, without giving further details.")
+    quote = quote_with(sheet, "were detained")
+    assert quote.text == "Two men from the haulage firm were detained" and quote.cue == "said"
+
+
+@pytest.mark.parametrize("trailing", ["…", "..."])
+def test_quoted_words_that_trail_off_hand_over_to_the_cue(trailing):
+    sheet = sheet_of(f"Her voice broke as the roof fell in. “We built it together{trailing}” she said.")
+    assert quote_with(sheet, "built it together").cue == "said"

@@ -92,7 +92,7 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     if clauses:
         return clauses, "ccomp" if clauses[0].dep_ not in CLAUSE_DEPS else clauses[0].dep_
     if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS and child.i > verb.i and not _incidental(child)
-                                            for child in children):
+                                            and not _manner(child) for child in children):
         # "The plan, she said, is dead": the clause around the cue; between commas, the sentence whatever clause
         # the parse hung the cue on ("Though it was close, she said, it will stand"), short of a relative clause.
         doc = verb.doc
@@ -134,10 +134,14 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 grand.dep_ in ("mark", "advmod") and grand.i < child.i for grand in child.children) and any(
                 grand.dep_ in ("nsubj", "nsubjpass") and grand.i < child.i for grand in child.children):
             return [child]
-    for child in verb.rights:  # 'told reporters on a call that …': the clause hung on the call as if relative
-        for noun in (grand for grand in child.children if child.dep_ == "prep" and grand.dep_ == "pobj"):
+    # 'told reporters on a call that …', 'told a news conference that …': the clause hung on the call or the
+    # listener as if relative
+    for child in verb.rights:
+        nouns = [grand for grand in child.children if grand.dep_ == "pobj"] if child.dep_ == "prep" else (
+            [child] if child.dep_ in ("dobj", "dative") else [])
+        for noun in nouns:
             clause = next((grand for grand in noun.rights if grand.dep_ in NOUN_ATTACHED_DEPS and _that_clause(grand)
-                           and any(mark.dep_ == "mark" for mark in grand.children)), None)
+                           and _not_relative(grand)), None)
             if clause is not None:
                 return [clause]
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
@@ -149,6 +153,14 @@ def _misattached_clause(verb: Token) -> list[Token]:
                                  and child.left_edge.i == objects[1].i + 1 for child in objects[1].rights):
         return [objects[1]]
     return []
+
+
+def _not_relative(clause: Token) -> bool:
+    """A clause opening on 'that' that cannot be relative: 'that' is its conjunction, or the parse made it the
+    object of a verb that has an object already ('said at a briefing that divers faced "poor visibility"')."""
+    that = clause.left_edge
+    return that.dep_ == "mark" or that.dep_ == "dobj" and that.head == clause and any(
+        child.dep_ == "dobj" and child.i != that.i for child in clause.children)
 
 
 def _question_put_to_subject(verb: Token) -> bool:
@@ -172,6 +184,17 @@ def _reports_nothing(verb: Token) -> bool:
 def _names_its_object(heads: list[Token]) -> bool:
     """'called the plan a disaster': an object and the predicate naming it (ClearNLP's oprd)."""
     return {"dobj", "oprd"} <= {head.dep_ for head in heads}
+
+
+def _closes_its_clause(cue: Token, end: int) -> bool:
+    """A cue set between commas whose phrase runs to the end of the clause it interrupts."""
+    first, last = cue.left_edge, cue.right_edge
+    return last.idx + len(last) >= end and (first.text == "," or first.i > 0 and cue.doc[first.i - 1].text == ",")
+
+
+def _manner(child: Token) -> bool:
+    """'without giving details', 'before leaving': how or when someone spoke, not what they said."""
+    return child.dep_ == "prep" and any(grand.dep_ == "pcomp" and grand.tag_ == "VBG" for grand in child.children)
 
 
 def _incidental(child: Token) -> bool:
@@ -260,6 +283,8 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
         start, end, size = _subtrees_chars(heads)
         if kind != PARENTHETICAL and start < token.idx < end:
             start = token.idx + len(token)  # 'who the judge said had …': the clause the parse hangs across the cue
+        elif kind == PARENTHETICAL and _closes_its_clause(token, end):
+            end = token.left_edge.idx  # '…were arrested, Lee said, without giving details.': the words end before it
         start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
         if start >= end or text[start:end].lower().startswith(anonymity_requests):
             continue
@@ -404,6 +429,8 @@ TITLE_WORDS = 6
 # How many words before a colon a statement's noun may stand: 'Quote from Dr Ann Lee, head of the clinic:'.
 STATEMENT_REACH = 20
 SENTENCE_END = {".", "?", "!"}
+# Quoted words that trail off hand over to the cue after them as a comma does: '"If only…" she said'.
+TRAILING_OFF = ("…", "...")
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -447,7 +474,7 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         before = token_index_from(doc, quotation.outer_start)
         if _is_nickname(doc, before, after):
             continue
-        cue, position, speaker = _quotation_cue(doc, after, before, text[quotation.end - 1:quotation.end] == ".")
+        cue, position, speaker = _quotation_cue(doc, after, before, _ends_sentence(text, quotation))
         if cue is None:
             continue
         cue_tokens = [cue]
@@ -475,8 +502,9 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         # '"…," she said', '"…" — said X', '"…" was said by X', 'X issued the following statement: "…"'
         # The comma may stand outside the marks: '"…", the minister said' (words, not marks the pairing mixed up).
         comma_after = text[quotation.outer_end:quotation.outer_end + 1] == "," and text[quotation.start].isalnum()
+        trailing_off = text[quotation.start:quotation.end].endswith(TRAILING_OFF)
         handed = position in (DASH_VERB, STATEMENT, READS) or position == "after" and (
-            closing in ",?!" or comma_after or _said_by_agent(cue))
+            closing in ",?!" or comma_after or _said_by_agent(cue) or trailing_off)
         position = {DASH_VERB: "after", STATEMENT: "before_colon", READS: "after"}.get(position, position)
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={bucket(len(words))}",
@@ -492,6 +520,14 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         if next_quote is not None:
             found.append(Candidate(cue_tokens, next_quote.start, next_quote.end, speaker, list(features)))
     return found
+
+
+def _ends_sentence(text: str, quotation: Quotation) -> bool:
+    """Quoted words closing on a full stop end their sentence, unless they trail off into a cue in lower case
+    ('"We tried..." she said')."""
+    words = text[quotation.start:quotation.end]
+    lower_case_after = text[quotation.outer_end:].lstrip()[:1].islower()
+    return words.endswith(".") and not (words.endswith(TRAILING_OFF) and lower_case_after)
 
 
 def _said_by_agent(cue: Token) -> bool:
