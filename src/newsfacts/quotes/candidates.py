@@ -30,6 +30,11 @@ PARENTHETICAL = "parenthetical"
 # words or thoughts can be. A verb with an object ("praised the crews", "denied the claims") reports an act or
 # a stance, unless its object is quoted words: hand-made news gold counts no quote there, PolNeAR an attribution.
 REPORTED_CLAUSES = (*CLAUSE_DEPS, PARENTHETICAL, "noun_clause")
+# Dependents of the verb in 'As the Post reported on Monday, …', which says nothing of its own.
+AS_REPORTED_DEPS = ("mark", "nsubj", "aux", "advmod", "neg", "punct")
+# Prepositions of when, where or how it was said ('on Monday', 'in a statement', 'with reference to police'), not
+# of what ('about the plan').
+AS_REPORTED_PREPOSITIONS = {"on", "in", "at", "with", "during", "after", "before", "to"}
 # Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report', 'when asked'.
 BARE_VERB_DEPS = ("aux", "nsubj", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
 # NER labels of a time, which a cue's prepositional phrase gives rather than what was said ('said on Monday').
@@ -91,6 +96,8 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS] or _misattached_clause(verb)
     if clauses:
         return clauses, "ccomp" if clauses[0].dep_ not in CLAUSE_DEPS else clauses[0].dep_
+    if _as_reported(verb):
+        return [verb.head], PARENTHETICAL  # 'As the Post reported, the deal had collapsed': the clause it opens
     if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS and child.i > verb.i and not _incidental(child)
                                             and not _manner(child) for child in children):
         # "The plan, she said, is dead": the clause around the cue; between commas, the sentence whatever clause
@@ -186,6 +193,26 @@ def _names_its_object(heads: list[Token]) -> bool:
     return {"dobj", "oprd"} <= {head.dep_ for head in heads}
 
 
+def _as_reported(verb: Token) -> bool:
+    """'As the Post reported (on Monday), …', 'As Ms Lee put it, …': a sentence opening on a clause of 'as' and a
+    reporting verb with a subject and nothing it says of its own; not 'As she talked about the plan, …' (a time),
+    nor 'even as he says …'."""
+    children = list(verb.children)
+    mark = next((child for child in children if child.dep_ == "mark" and child.lower_ == "as"), None)
+    put_it = verb.lemma_.lower() == "put" and any(child.dep_ == "dobj" and child.lower_ == "it" for child in children)
+    return mark is not None and mark.i == verb.sent.start and verb.dep_ == "advcl" and verb.head.i > verb.i \
+        and (verb.lemma_.lower() in quote_cues()["reporting_verbs"] or put_it) \
+        and any(child.dep_ in SUBJECT_DEPS for child in children) and all(
+            child.dep_ in AS_REPORTED_DEPS or child.dep_ == "prep" and child.lower_ in AS_REPORTED_PREPOSITIONS
+            or put_it and child.dep_ == "dobj" for child in children)
+
+
+def _opens_its_clause(cue: Token, start: int) -> bool:
+    """A cue phrase that opens the clause it reports, closed by a comma: 'As the Post reported, …'."""
+    last = cue.right_edge
+    return cue.left_edge.idx <= start and last.i + 1 < len(cue.doc) and cue.doc[last.i + 1].text == ","
+
+
 def _closes_its_clause(cue: Token, end: int) -> bool:
     """A cue set between commas whose phrase runs to the end of the clause it interrupts."""
     first, last = cue.left_edge, cue.right_edge
@@ -274,6 +301,9 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
                 else:
                     found.append(candidate)
             continue
+        if (source := _per_source(token)) is not None:
+            found += _according(token, text, spans, sentence_index, [token], source)
+            continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or not acts and (
                 _question_put_to_subject(token) or token.lemma_.lower() in quote_cues()["knowledge_verbs"]):
             continue  # PolNeAR counts questions put to someone and what someone knows; news gold does not
@@ -285,6 +315,8 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
             start = token.idx + len(token)  # 'who the judge said had …': the clause the parse hangs across the cue
         elif kind == PARENTHETICAL and _closes_its_clause(token, end):
             end = token.left_edge.idx  # '…were arrested, Lee said, without giving details.': the words end before it
+        elif kind == PARENTHETICAL and _opens_its_clause(token, start):
+            start = token.right_edge.idx + len(token.right_edge)  # 'As the Post reported, …': they start after it
         start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
         if start >= end or text[start:end].lower().startswith(anonymity_requests):
             continue
@@ -377,14 +409,21 @@ def _widen_to_quotations(start: int, end: int, spans: QuotedSpans) -> tuple[int,
     return start, end
 
 
-def _according(token: Token, text: str, spans: QuotedSpans,
-               sentence_index: int) -> list[Candidate]:
-    """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
-    to = token.doc[token.i + 1]
-    speaker = according_source(token, to)
-    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i, to.i}
+def _according(token: Token, text: str, spans: QuotedSpans, sentence_index: int,
+               words: list[Token] | None = None, speaker: Span | None = None) -> list[Candidate]:
+    """'…, according to X' (or the `words` of another phrase naming its `speaker`, '…, per X'): the content is
+    the clause the phrase hangs on, less the phrase itself."""
+    if words is None:
+        to = token.doc[token.i + 1]
+        words, speaker = [token, to], according_source(token, to)
+    phrase = {t.i for word in words for t in word.subtree} | {word.i for word in words}
+    doc = token.doc
+    # A phrase closing its sentence after a comma reports all of it: 'X fled and remain at large, per the BBC'.
+    closing = doc[token.i - 1].text == "," and (max(phrase) + 1 == len(doc) or doc[max(phrase) + 1].is_sent_end
+                                                 or doc[max(phrase) + 1].text in SENTENCE_END) if token.i else False
+    stops = ("ROOT", "ccomp", "parataxis") if closing else ("ROOT", "ccomp", "conj", "parataxis")
     clause_head = token.head
-    while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head.i != clause_head.i:
+    while clause_head.dep_ not in stops and clause_head.head.i != clause_head.i:
         clause_head = clause_head.head
     # Marks stay out: a quotation the clause cuts short is restored whole, without them, below.
     tokens = [t for t in clause_head.subtree if t.i not in phrase and not t.is_punct]
@@ -392,7 +431,6 @@ def _according(token: Token, text: str, spans: QuotedSpans,
     # or both when the phrase sits inside the clause between commas ('X, according to Y, is Z').
     before = [t for t in tokens if t.i < token.i]
     after = [t for t in tokens if t.i > max(phrase)]
-    doc = token.doc
     inside = (before and after and token.i > 0 and doc[token.i - 1].text == ","
               and max(phrase) + 1 < len(doc) and doc[max(phrase) + 1].text == ","
               and after[0].dep_ not in ("cc", "mark") and not any(t.is_sent_start for t in after))
@@ -408,7 +446,26 @@ def _according(token: Token, text: str, spans: QuotedSpans,
                 f"len={bucket(len(tokens))}"] + speaker_features(speaker, token)
     if sentence_index == 0:
         features.append("first_sentence")
-    return [Candidate([token, to], start, end, speaker, features)]
+    return [Candidate(words, start, end, speaker, features)]
+
+
+def _per_source(per: Token) -> Span | None:
+    """X in '…, per the BBC', '…, per a statement from the club': 'per' after a comma naming a body, a person or a
+    paper, not a rate ('£5 per head'), and not hung on a cue of its own."""
+    doc = per.doc
+    if per.lower_ != "per" or per.dep_ != "prep" or per.i == 0 or doc[per.i - 1].text != ",":
+        return None
+    verb = governing_verb(per)
+    if verb is not None and verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
+        return None  # '"…," said the minister, per the AP': the minister speaks, the AP relays
+    source = next((child for child in per.children if child.dep_ == "pobj"), None)
+    lemma = source.lemma_.lower() if source is not None else ""
+    named = source is not None and (source.pos_ == "PROPN" or source.ent_type_ in ("ORG", "PERSON"))
+    determined = source is not None and any(child.dep_ in ("det", "poss") for child in source.children)
+    if source is None or not determined or not (named or source.pos_ == "NOUN" and (
+            lemma in quote_cues()["document_nouns"] or lemma in quote_cues()["source_nouns"])):
+        return None
+    return according_source(per, per)
 
 
 # Characters (marks, comma, space) that may separate a quotation from the clause it belongs to.
