@@ -455,3 +455,10 @@ def test_per_after_the_speaker_of_a_quotation_leaves_it_the_speakers():
 def test_according_to_closing_a_sentence_reports_all_of_it():
     sheet = sheet_of("The thieves fled and remain at large, according to the police.")
     assert quote_with(sheet, "remain at large").text == "The thieves fled and remain at large"
+
+
+def test_an_accusation_reports_the_charge():
+    sheet = sheet_of("The union on Monday accused the council of delaying the payments.")
+    quote = quote_with(sheet, "of delaying the payments")
+    assert quote.cue == "accused" and quote.speaker_mention.text == "The union"
+    assert not sheet_of("The union on Monday praised the council for its patience.").quotes

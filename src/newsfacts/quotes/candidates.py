@@ -188,6 +188,12 @@ def _reports_nothing(verb: Token) -> bool:
         child.dep_ in BARE_VERB_DEPS for child in verb.children)
 
 
+def _charges(verb: Token, heads: list[Token]) -> bool:
+    """'accused the council of hiding the report': the object and what it is accused of are the charge made."""
+    return verb.lemma_.lower() in quote_cues()["accusing_verbs"] and any(head.dep_ == "dobj" for head in heads) and any(
+        head.dep_ == "prep" and head.lower_ == "of" for head in heads)
+
+
 def _names_its_object(heads: list[Token]) -> bool:
     """'called the plan a disaster': an object and the predicate naming it (ClearNLP's oprd)."""
     return {"dobj", "oprd"} <= {head.dep_ for head in heads}
@@ -345,8 +351,8 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
             if widens and end > last.end and _has_words(text, last.end, end):
                 last.end = end
             continue
-        if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not (quoted and (
-                _names_its_object(heads) or spans.share(end - 1, end) == 1)):
+        if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not _charges(token, heads) and not (
+                quoted and (_names_its_object(heads) or spans.share(end - 1, end) == 1)):
             # "welcomed the findings", "praised the crews": an act or a stance, not words reported; but
             # 'called the plan "a disaster"' and 'described it as "reckless"' report the quoted words
             continue
