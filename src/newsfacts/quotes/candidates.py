@@ -425,8 +425,9 @@ def _according(token: Token, text: str, spans: QuotedSpans, sentence_index: int,
     phrase = {t.i for word in words for t in word.subtree} | {word.i for word in words}
     doc = token.doc
     # A phrase closing its sentence after a comma reports all of it: 'X fled and remain at large, per the BBC'.
-    closing = doc[token.i - 1].text == "," and (max(phrase) + 1 == len(doc) or doc[max(phrase) + 1].is_sent_end
-                                                 or doc[max(phrase) + 1].text in SENTENCE_END) if token.i else False
+    after_phrase = max(phrase) + 1
+    closing = token.i > 0 and doc[token.i - 1].text == "," and (
+        after_phrase == len(doc) or doc[after_phrase].is_sent_end or doc[after_phrase].text in SENTENCE_END)
     stops = ("ROOT", "ccomp", "parataxis") if closing else ("ROOT", "ccomp", "conj", "parataxis")
     clause_head = token.head
     while clause_head.dep_ not in stops and clause_head.head.i != clause_head.i:
