@@ -2,21 +2,25 @@
 whose predicted speaker is wrong (gold speaker, the speaker newsfacts gave and the mention it chose), and the
 gold quotes no prediction matched.
 
-    .venv/bin/python scripts/quote_errors.py ../shared/data/news/news-dev.jsonl [--id ARTICLE] [--totals]
+    .venv/bin/python scripts/quote_errors.py ../shared/data/news/news-dev.jsonl [--id ARTICLE] [--totals] [--extra]
+
+With `--extra`, also the predicted quotes no gold quote matched (what costs precision).
 
 Only the entities and quotes stages run after spaCy's parse.
 """
 
 from __future__ import annotations
 
-from entity_errors import arguments, sheets_with_entities  # the script beside this one
+import argparse
+
+from entity_errors import sheets_with_entities  # the script beside this one
 from newsfacts.evaluate import QUOTE_THRESHOLDS, locate_spans, quote_matches, score_quotes, speaker_correct, \
     split_optional
 from newsfacts.quotes import find_quotes
 from newsfacts.schema import FactSheet
 
 
-def report(gold: dict, sheet: FactSheet) -> list[str]:
+def report(gold: dict, sheet: FactSheet, extra: bool = False) -> list[str]:
     lines = []
     gold_quotes = gold.get("quotes", [])
     spans = locate_spans(sheet.text, gold_quotes)
@@ -36,11 +40,27 @@ def report(gold: dict, sheet: FactSheet) -> list[str]:
             lines.append(f"  SPEAKER gold {quote['speaker']!r} ({quote.get('source')}) -> "
                          f"{names.get(predicted.speaker)!r} via {mention!r} ({predicted.source}), cue "
                          f"{predicted.cue!r}: {opening!r}")
+    if extra:
+        excused, _ = quote_matches(spans, [(q.start, q.end) for q in sheet.quotes], optional, [], QUOTE_THRESHOLDS[0])
+        used = set(matched.values()) | set(excused.values())
+        for number, quote in enumerate(sheet.quotes):
+            if number not in used:
+                lines.append(f"  EXTRA ({quote.kind}, {names.get(quote.speaker, quote.speaker_name)!r}, cue "
+                             f"{quote.cue!r}): {quote.text[:60]!r}")
     return lines
 
 
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="+", help="gold files (.json, .jsonl) or folders")
+    parser.add_argument("--id", help="only articles whose id contains this")
+    parser.add_argument("--totals", action="store_true", help="print only each file's totals")
+    parser.add_argument("--extra", action="store_true", help="also list predicted quotes no gold quote matched")
+    return parser.parse_args()
+
+
 def main() -> None:
-    args = arguments(__doc__.splitlines()[0])
+    args = _arguments()
     for gold_file, articles in sheets_with_entities(args):
         totals = None
         for item, parsed, sheet in articles:
@@ -48,7 +68,7 @@ def main() -> None:
             counts = score_quotes(item.gold, sheet)
             totals = counts if totals is None else totals + counts
             if not args.totals:
-                lines = report(item.gold, sheet)
+                lines = report(item.gold, sheet, args.extra)
                 if lines:
                     print(f"\n=== {item.article.id}")
                     print("\n".join(lines))

@@ -42,6 +42,16 @@ def test_a_rank_written_short_keeps_its_name_in_the_sentence(nlp):
     assert "Capt." in [token.text for token in doc]
 
 
+def test_a_full_stop_after_a_unit_of_a_number_ends_the_sentence(nlp):
+    doc = nlp("The new stand cost the club £3.4m. Its owner said it would pay for itself.")
+    assert [sentence.text.strip() for sentence in doc.sents] == [
+        "The new stand cost the club £3.4m.", "Its owner said it would pay for itself."]
+
+
+def test_an_initial_still_runs_on_into_its_name(nlp):
+    assert len(list(nlp("The award went to J. Okafor of Leeds.").sents)) == 1
+
+
 def test_a_hard_wrapped_line_does_not_start_a_sentence(nlp):
     doc = nlp("The mayor of Riverton rejected\nthe plan on Monday.")
     assert len(list(doc.sents)) == 1

@@ -15,7 +15,7 @@ from itertools import groupby
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .schema import Article
 
@@ -99,6 +99,8 @@ def line_breaks(doc: Doc) -> Doc:
         following = doc[token.i + 1]
         if token.text in RANK_ABBREVIATIONS and following.text[0].isupper():
             following.is_sent_start = False  # 'said Capt. Ann Lee': the rank before her name
+        elif _unit_ends_sentence(token, following):
+            following.is_sent_start = True
         if token.is_space and "\n" in token.text and not following.is_space and not following.text[0].islower():
             following.is_sent_start = True
             _join_capitals(doc, following.i)
@@ -107,6 +109,15 @@ def line_breaks(doc: Doc) -> Doc:
             following.is_sent_start = True
             run = 0
     return doc
+
+
+def _unit_ends_sentence(token: Token, following: Token) -> bool:
+    """'It cost £1.2m. The firm paid': spaCy's tokenizer keeps the full stop on a unit written after a number as if
+    it were an initial ('m.'), and the parser runs the two sentences into one."""
+    words = token.text[:-1]
+    return token.text.endswith(".") and words.isalpha() and words.islower() and token.i > 0 and (
+        token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_) and bool(
+        token.whitespace_) and following.is_title
 
 
 def _join_capitals(doc: Doc, start: int) -> None:

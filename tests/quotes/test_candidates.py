@@ -403,3 +403,62 @@ def test_that_clause_the_parse_hung_on_the_noun_before_it_is_the_report():
                      "by a third next year.")
     assert speaker_name(sheet, quote_with(sheet, "expected profits to fall")) == "Rohan Treadway"
     assert not sheet_of("The mayor spoke on a call that lasted an hour.").quotes
+
+
+def test_a_that_clause_hung_on_the_listener_is_what_was_told():
+    sheet = sheet_of("Port officials told a news conference that 12 died at the scene, while three died in hospital.")
+    assert quote_with(sheet, "12 died at the scene").speaker_name == "Port officials"
+    assert not sheet_of("The coach told a story that made the players laugh.").quotes
+
+
+def test_a_that_clause_read_as_relative_with_an_object_of_its_own_is_what_was_said():
+    sheet = sheet_of("Inspector Ola Nyberg said at a briefing that divers faced “near-zero visibility” in the port.")
+    assert speaker_name(sheet, quote_with(sheet, "divers faced")) == "Ola Nyberg"
+    assert not sheet_of("The mayor spoke at a briefing that the council had arranged.").quotes
+
+
+def test_a_closing_cue_with_a_manner_phrase_reports_the_clause_before_it():
+    sheet = sheet_of("Two men from the haulage firm were detained, Nyberg said, without giving further details.")
+    quote = quote_with(sheet, "were detained")
+    assert quote.text == "Two men from the haulage firm were detained" and quote.cue == "said"
+
+
+@pytest.mark.parametrize("trailing", ["…", "..."])
+def test_quoted_words_that_trail_off_hand_over_to_the_cue(trailing):
+    sheet = sheet_of(f"Her voice broke as the roof fell in. “We built it together{trailing}” she said.")
+    assert quote_with(sheet, "built it together").cue == "said"
+
+
+@pytest.mark.parametrize("opening", ["As the Courier reported on Monday,", "As one councillor put it,"])
+def test_a_sentence_opening_on_as_and_a_report_reports_the_rest_of_it(opening):
+    sheet = sheet_of(f"{opening} the bypass will cost twice what the county promised.")
+    assert quote_with(sheet, "bypass will cost").text.startswith("the bypass")
+
+
+@pytest.mark.parametrize("text", ["As the mayor talked about the bypass, protesters gathered outside.",
+                                  "As she put it down, the phone rang."])
+def test_a_time_clause_of_as_reports_nothing(text):
+    assert not sheet_of(text).quotes
+
+
+def test_per_after_a_comma_names_a_source_not_a_rate():
+    sheet = sheet_of("The thieves fled on motorbikes and remain at large, per the Courier.")
+    assert quote_with(sheet, "remain at large").text == "The thieves fled on motorbikes and remain at large"
+    assert not sheet_of("Tickets cost £40, per person, and the rate is 12 cases, per 100,000 people.").quotes
+
+
+def test_per_after_the_speaker_of_a_quotation_leaves_it_the_speakers():
+    sheet = sheet_of('They "came in through the roof," said the minister, Ana Lopes, per the Courier.')
+    assert speaker_name(sheet, quote_with(sheet, "came in through the roof")) == "Ana Lopes"
+
+
+def test_according_to_closing_a_sentence_reports_all_of_it():
+    sheet = sheet_of("The thieves fled and remain at large, according to the police.")
+    assert quote_with(sheet, "remain at large").text == "The thieves fled and remain at large"
+
+
+def test_an_accusation_reports_the_charge():
+    sheet = sheet_of("The union on Monday accused the council of delaying the payments.")
+    quote = quote_with(sheet, "of delaying the payments")
+    assert quote.cue == "accused" and quote.speaker_mention.text == "The union"
+    assert not sheet_of("The union on Monday praised the council for its patience.").quotes

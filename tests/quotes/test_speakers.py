@@ -360,3 +360,34 @@ def test_name_before_a_description_the_parse_made_a_second_subject_is_the_speake
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NUM", "PUNCT", "VERB", "PRON", "AUX", "VERB", "PUNCT"]
     doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert speaker_of(doc[8]).text == "Tarvo"
+
+
+def test_pronoun_after_a_long_quotation_is_the_last_sentence_subject_not_the_nearest_name():
+    text = ('Sarah Mitchell thanked Joan Baird. "It has been a long road. We have lost friends. We have lost money. '
+            'But we will not give up," she said.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "will not give up")) == "Sarah Mitchell"
+
+
+def test_pronoun_speaker_is_not_someone_named_in_its_own_long_quotation():
+    text = ('Sarah Mitchell said the council had ignored the warnings for years. "They never listened to Joan Baird. '
+            'They never learn. They never change. It is a scandal," she said.')
+    sheet = sheet_of(text)
+    assert speaker_name(sheet, quote_with(sheet, "It is a scandal")) == "Sarah Mitchell"
+
+
+def test_subject_before_a_participle_aside_is_the_speaker_of_the_verb_after_it():
+    sheet = sheet_of("Anna Reyes, asked whether she would stand again, said only that she had not decided.")
+    assert speaker_name(sheet, quote_with(sheet, "had not decided")) == "Anna Reyes"
+    assert not any("stand again" in quote.text for quote in sheet.quotes)  # a question put to her
+
+
+def test_what_a_participle_aside_was_told_is_not_the_subjects_words():
+    sheet = sheet_of("Tom Ruiz, told that the plant would close, said the town would not survive it.")
+    assert speaker_name(sheet, quote_with(sheet, "would not survive")) == "Tom Ruiz"
+    assert all(quote.speaker is None for quote in sheet.quotes if "plant would close" in quote.text)
+
+
+def test_a_question_asked_with_no_verb_after_it_is_the_subjects():
+    sheet = sheet_of("Ms Lee, 45, asked whether the council had consulted anyone.")
+    assert speaker_name(sheet, quote_with(sheet, "consulted anyone")) == "Ms Lee"

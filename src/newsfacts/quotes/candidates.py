@@ -18,8 +18,8 @@ from ..parse import NOUN_ATTACHED_DEPS, RELATIVE_TAGS, SUBJECT_DEPS, governing_v
 from ..quote_marks import Quotation, QuotedSpans
 from .model import bucket, cue_features, speaker_features
 from .speakers import (
-    CLAUSE_DEPS, according_source, apposition_after, container_speaker, inverted_subject, is_trailing_report, name_after_dash, noun_owner, said_by_anyone,
-    speaker_of,
+    CLAUSE_DEPS, according_source, apposition_after, container_speaker, inverted_subject, is_trailing_report,
+    name_after_dash, noun_owner, participle_aside, said_by_anyone, speaker_of,
 )
 
 
@@ -30,6 +30,11 @@ PARENTHETICAL = "parenthetical"
 # words or thoughts can be. A verb with an object ("praised the crews", "denied the claims") reports an act or
 # a stance, unless its object is quoted words: hand-made news gold counts no quote there, PolNeAR an attribution.
 REPORTED_CLAUSES = (*CLAUSE_DEPS, PARENTHETICAL, "noun_clause")
+# Dependents of the verb in 'As the Post reported on Monday, …', which says nothing of its own.
+AS_REPORTED_DEPS = ("mark", "nsubj", "aux", "advmod", "neg", "punct")
+# Prepositions of when, where or how it was said ('on Monday', 'in a statement', 'with reference to police'), not
+# of what ('about the plan').
+AS_REPORTED_PREPOSITIONS = {"on", "in", "at", "with", "during", "after", "before", "to"}
 # Dependents that leave a verb saying nothing: 'to', 'not', 'further', 'on the report', 'when asked'.
 BARE_VERB_DEPS = ("aux", "nsubj", "neg", "advmod", "advcl", "prep", "npadvmod", "punct")
 # NER labels of a time, which a cue's prepositional phrase gives rather than what was said ('said on Monday').
@@ -91,8 +96,10 @@ def _content_heads(verb: Token) -> tuple[list[Token], str]:
     clauses = [child for child in children if child.dep_ in CLAUSE_DEPS] or _misattached_clause(verb)
     if clauses:
         return clauses, "ccomp" if clauses[0].dep_ not in CLAUSE_DEPS else clauses[0].dep_
+    if _as_reported(verb):
+        return [verb.head], PARENTHETICAL  # 'As the Post reported, the deal had collapsed': the clause it opens
     if verb.dep_ == "parataxis" and not any(child.dep_ in OBJECT_DEPS and child.i > verb.i and not _incidental(child)
-                                            for child in children):
+                                            and not _manner(child) for child in children):
         # "The plan, she said, is dead": the clause around the cue; between commas, the sentence whatever clause
         # the parse hung the cue on ("Though it was close, she said, it will stand"), short of a relative clause.
         doc = verb.doc
@@ -134,10 +141,14 @@ def _misattached_clause(verb: Token) -> list[Token]:
                 grand.dep_ in ("mark", "advmod") and grand.i < child.i for grand in child.children) and any(
                 grand.dep_ in ("nsubj", "nsubjpass") and grand.i < child.i for grand in child.children):
             return [child]
-    for child in verb.rights:  # 'told reporters on a call that …': the clause hung on the call as if relative
-        for noun in (grand for grand in child.children if child.dep_ == "prep" and grand.dep_ == "pobj"):
+    # 'told reporters on a call that …', 'told a news conference that …': the clause hung on the call or the
+    # listener as if relative
+    for child in verb.rights:
+        nouns = [grand for grand in child.children if grand.dep_ == "pobj"] if child.dep_ == "prep" else (
+            [child] if child.dep_ in ("dobj", "dative") else [])
+        for noun in nouns:
             clause = next((grand for grand in noun.rights if grand.dep_ in NOUN_ATTACHED_DEPS and _that_clause(grand)
-                           and any(mark.dep_ == "mark" for mark in grand.children)), None)
+                           and _not_relative(grand)), None)
             if clause is not None:
                 return [clause]
     if any(child.dep_ == "nsubjpass" and child.lower_ == "it" for child in verb.children):
@@ -151,6 +162,14 @@ def _misattached_clause(verb: Token) -> list[Token]:
     return []
 
 
+def _not_relative(clause: Token) -> bool:
+    """A clause opening on 'that' that cannot be relative: 'that' is its conjunction, or the parse made it the
+    object of a verb that has an object already ('said at a briefing that divers faced "poor visibility"')."""
+    that = clause.left_edge
+    return that.dep_ == "mark" or that.dep_ == "dobj" and that.head == clause and any(
+        child.dep_ == "dobj" and child.i != that.i for child in clause.children)
+
+
 def _question_put_to_subject(verb: Token) -> bool:
     """'Asked if he would stand, Lee said …', 'The firm was asked why …': a question put to the subject (a
     passive, or a participle with no subject of its own), which is not what the subject said, and which news
@@ -160,7 +179,7 @@ def _question_put_to_subject(verb: Token) -> bool:
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
     participle = verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and not any(
         child.dep_ in SUBJECT_DEPS for child in verb.children)
-    return passive or participle
+    return passive or participle or participle_aside(verb) is not None
 
 
 def _reports_nothing(verb: Token) -> bool:
@@ -169,9 +188,46 @@ def _reports_nothing(verb: Token) -> bool:
         child.dep_ in BARE_VERB_DEPS for child in verb.children)
 
 
+def _charges(verb: Token, heads: list[Token]) -> bool:
+    """'accused the council of hiding the report': the object and what it is accused of are the charge made."""
+    return verb.lemma_.lower() in quote_cues()["accusing_verbs"] and any(head.dep_ == "dobj" for head in heads) and any(
+        head.dep_ == "prep" and head.lower_ == "of" for head in heads)
+
+
 def _names_its_object(heads: list[Token]) -> bool:
     """'called the plan a disaster': an object and the predicate naming it (ClearNLP's oprd)."""
     return {"dobj", "oprd"} <= {head.dep_ for head in heads}
+
+
+def _as_reported(verb: Token) -> bool:
+    """'As the Post reported (on Monday), …', 'As Ms Lee put it, …': a sentence opening on a clause of 'as' and a
+    reporting verb with a subject and nothing it says of its own; not 'As she talked about the plan, …' (a time),
+    nor 'even as he says …'."""
+    children = list(verb.children)
+    mark = next((child for child in children if child.dep_ == "mark" and child.lower_ == "as"), None)
+    put_it = verb.lemma_.lower() == "put" and any(child.dep_ == "dobj" and child.lower_ == "it" for child in children)
+    return mark is not None and mark.i == verb.sent.start and verb.dep_ == "advcl" and verb.head.i > verb.i \
+        and (verb.lemma_.lower() in quote_cues()["reporting_verbs"] or put_it) \
+        and any(child.dep_ in SUBJECT_DEPS for child in children) and all(
+            child.dep_ in AS_REPORTED_DEPS or child.dep_ == "prep" and child.lower_ in AS_REPORTED_PREPOSITIONS
+            or put_it and child.dep_ == "dobj" for child in children)
+
+
+def _opens_its_clause(cue: Token, start: int) -> bool:
+    """A cue phrase that opens the clause it reports, closed by a comma: 'As the Post reported, …'."""
+    last = cue.right_edge
+    return cue.left_edge.idx <= start and last.i + 1 < len(cue.doc) and cue.doc[last.i + 1].text == ","
+
+
+def _closes_its_clause(cue: Token, end: int) -> bool:
+    """A cue set between commas whose phrase runs to the end of the clause it interrupts."""
+    first, last = cue.left_edge, cue.right_edge
+    return last.idx + len(last) >= end and (first.text == "," or first.i > 0 and cue.doc[first.i - 1].text == ",")
+
+
+def _manner(child: Token) -> bool:
+    """'without giving details', 'before leaving': how or when someone spoke, not what they said."""
+    return child.dep_ == "prep" and any(grand.dep_ == "pcomp" and grand.tag_ == "VBG" for grand in child.children)
 
 
 def _incidental(child: Token) -> bool:
@@ -251,6 +307,9 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
                 else:
                     found.append(candidate)
             continue
+        if (source := _per_source(token)) is not None:
+            found += _according(token, text, spans, sentence_index, [token], source)
+            continue
         if token.pos_ not in ("VERB", "AUX", "NOUN") or not acts and (
                 _question_put_to_subject(token) or token.lemma_.lower() in quote_cues()["knowledge_verbs"]):
             continue  # PolNeAR counts questions put to someone and what someone knows; news gold does not
@@ -260,6 +319,10 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
         start, end, size = _subtrees_chars(heads)
         if kind != PARENTHETICAL and start < token.idx < end:
             start = token.idx + len(token)  # 'who the judge said had …': the clause the parse hangs across the cue
+        elif kind == PARENTHETICAL and _closes_its_clause(token, end):
+            end = token.left_edge.idx  # '…were arrested, Lee said, without giving details.': the words end before it
+        elif kind == PARENTHETICAL and _opens_its_clause(token, start):
+            start = token.right_edge.idx + len(token.right_edge)  # 'As the Post reported, …': they start after it
         start, end = _trim(text, *_within_paragraph(text, token.idx, start, end))
         if start >= end or text[start:end].lower().startswith(anonymity_requests):
             continue
@@ -288,8 +351,8 @@ def candidates(doc: Doc, text: str, quotations: list[Quotation], acts: bool = Fa
             if widens and end > last.end and _has_words(text, last.end, end):
                 last.end = end
             continue
-        if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not (quoted and (
-                _names_its_object(heads) or spans.share(end - 1, end) == 1)):
+        if not acts and kind not in REPORTED_CLAUSES and quoted < 0.5 and not _charges(token, heads) and not (
+                quoted and (_names_its_object(heads) or spans.share(end - 1, end) == 1)):
             # "welcomed the findings", "praised the crews": an act or a stance, not words reported; but
             # 'called the plan "a disaster"' and 'described it as "reckless"' report the quoted words
             continue
@@ -352,14 +415,22 @@ def _widen_to_quotations(start: int, end: int, spans: QuotedSpans) -> tuple[int,
     return start, end
 
 
-def _according(token: Token, text: str, spans: QuotedSpans,
-               sentence_index: int) -> list[Candidate]:
-    """'…, according to X': the content is the clause the phrase hangs on, less the phrase itself."""
-    to = token.doc[token.i + 1]
-    speaker = according_source(token, to)
-    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree} | {token.i, to.i}
+def _according(token: Token, text: str, spans: QuotedSpans, sentence_index: int,
+               words: list[Token] | None = None, speaker: Span | None = None) -> list[Candidate]:
+    """'…, according to X' (or the `words` of another phrase naming its `speaker`, '…, per X'): the content is
+    the clause the phrase hangs on, less the phrase itself."""
+    if words is None:
+        to = token.doc[token.i + 1]
+        words, speaker = [token, to], according_source(token, to)
+    phrase = {t.i for word in words for t in word.subtree} | {word.i for word in words}
+    doc = token.doc
+    # A phrase closing its sentence after a comma reports all of it: 'X fled and remain at large, per the BBC'.
+    after_phrase = max(phrase) + 1
+    closing = token.i > 0 and doc[token.i - 1].text == "," and (
+        after_phrase == len(doc) or doc[after_phrase].is_sent_end or doc[after_phrase].text in SENTENCE_END)
+    stops = ("ROOT", "ccomp", "parataxis") if closing else ("ROOT", "ccomp", "conj", "parataxis")
     clause_head = token.head
-    while clause_head.dep_ not in ("ROOT", "ccomp", "conj", "parataxis") and clause_head.head.i != clause_head.i:
+    while clause_head.dep_ not in stops and clause_head.head.i != clause_head.i:
         clause_head = clause_head.head
     # Marks stay out: a quotation the clause cuts short is restored whole, without them, below.
     tokens = [t for t in clause_head.subtree if t.i not in phrase and not t.is_punct]
@@ -367,7 +438,6 @@ def _according(token: Token, text: str, spans: QuotedSpans,
     # or both when the phrase sits inside the clause between commas ('X, according to Y, is Z').
     before = [t for t in tokens if t.i < token.i]
     after = [t for t in tokens if t.i > max(phrase)]
-    doc = token.doc
     inside = (before and after and token.i > 0 and doc[token.i - 1].text == ","
               and max(phrase) + 1 < len(doc) and doc[max(phrase) + 1].text == ","
               and after[0].dep_ not in ("cc", "mark") and not any(t.is_sent_start for t in after))
@@ -383,7 +453,26 @@ def _according(token: Token, text: str, spans: QuotedSpans,
                 f"len={bucket(len(tokens))}"] + speaker_features(speaker, token)
     if sentence_index == 0:
         features.append("first_sentence")
-    return [Candidate([token, to], start, end, speaker, features)]
+    return [Candidate(words, start, end, speaker, features)]
+
+
+def _per_source(per: Token) -> Span | None:
+    """X in '…, per the BBC', '…, per a statement from the club': 'per' after a comma naming a body, a person or a
+    paper, not a rate ('£5 per head'), and not hung on a cue of its own."""
+    doc = per.doc
+    if per.lower_ != "per" or per.dep_ != "prep" or per.i == 0 or doc[per.i - 1].text != ",":
+        return None
+    verb = governing_verb(per)
+    if verb is not None and verb.lemma_.lower() in quote_cues()["reporting_verbs"]:
+        return None  # '"…," said the minister, per the AP': the minister speaks, the AP relays
+    source = next((child for child in per.children if child.dep_ == "pobj"), None)
+    lemma = source.lemma_.lower() if source is not None else ""
+    named = source is not None and (source.pos_ == "PROPN" or source.ent_type_ in ("ORG", "PERSON"))
+    determined = source is not None and any(child.dep_ in ("det", "poss") for child in source.children)
+    if source is None or not determined or not (named or source.pos_ == "NOUN" and (
+            lemma in quote_cues()["document_nouns"] or lemma in quote_cues()["source_nouns"])):
+        return None
+    return according_source(per, per)
 
 
 # Characters (marks, comma, space) that may separate a quotation from the clause it belongs to.
@@ -404,6 +493,8 @@ TITLE_WORDS = 6
 # How many words before a colon a statement's noun may stand: 'Quote from Dr Ann Lee, head of the clinic:'.
 STATEMENT_REACH = 20
 SENTENCE_END = {".", "?", "!"}
+# Quoted words that trail off hand over to the cue after them as a comma does: '"If only…" she said'.
+TRAILING_OFF = ("…", "...")
 
 
 def _is_cue_verb(token: Token) -> bool:
@@ -447,7 +538,7 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         before = token_index_from(doc, quotation.outer_start)
         if _is_nickname(doc, before, after):
             continue
-        cue, position, speaker = _quotation_cue(doc, after, before, text[quotation.end - 1:quotation.end] == ".")
+        cue, position, speaker = _quotation_cue(doc, after, before, _ends_sentence(text, quotation))
         if cue is None:
             continue
         cue_tokens = [cue]
@@ -475,8 +566,9 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         # '"…," she said', '"…" — said X', '"…" was said by X', 'X issued the following statement: "…"'
         # The comma may stand outside the marks: '"…", the minister said' (words, not marks the pairing mixed up).
         comma_after = text[quotation.outer_end:quotation.outer_end + 1] == "," and text[quotation.start].isalnum()
+        trailing_off = text[quotation.start:quotation.end].endswith(TRAILING_OFF)
         handed = position in (DASH_VERB, STATEMENT, READS) or position == "after" and (
-            closing in ",?!" or comma_after or _said_by_agent(cue))
+            closing in ",?!" or comma_after or _said_by_agent(cue) or trailing_off)
         position = {DASH_VERB: "after", STATEMENT: "before_colon", READS: "after"}.get(position, position)
         features = ["bias", "quotation", f"qpos={position}", f"lemma={cue.lemma_.lower()}",
                     f"qlemma={cue.lemma_.lower()}|{position}", f"len={bucket(len(words))}",
@@ -492,6 +584,14 @@ def _quotation_candidates(doc: Doc, text: str, spans: QuotedSpans) -> list[Candi
         if next_quote is not None:
             found.append(Candidate(cue_tokens, next_quote.start, next_quote.end, speaker, list(features)))
     return found
+
+
+def _ends_sentence(text: str, quotation: Quotation) -> bool:
+    """Quoted words closing on a full stop end their sentence, unless they trail off into a cue in lower case
+    ('"We tried..." she said')."""
+    words = text[quotation.start:quotation.end]
+    lower_case_after = text[quotation.outer_end:].lstrip()[:1].islower()
+    return words.endswith(".") and not (words.endswith(TRAILING_OFF) and lower_case_after)
 
 
 def _said_by_agent(cue: Token) -> bool:

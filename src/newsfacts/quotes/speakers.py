@@ -29,6 +29,10 @@ TRAILING_REPORT_DEPS = ("advcl", "conj", "xcomp")
 PHRASE_RIGHT_DEPS = ("compound", "flat", "nummod", "prep", "amod")
 # What the small model makes of a speaker after its verb ('"…," sobbed his mother'): subject, object or modifier.
 INVERTED_SUBJECT_DEPS = ("nsubj", "dobj", "npadvmod", "attr", "appos")
+# How the parse hangs a participle aside ('Ann Lee, asked about it, said') on the verb after it, and the words
+# of that verb that may stand between the aside's closing comma and it ('…, would only say').
+ASIDE_DEPS = ("ccomp", "advcl")
+ASIDE_GAP_DEPS = ("aux", "advmod", "neg")
 # Passive verbs whose subject is who spoke: 'X was quoted as saying', 'X was heard saying'.
 QUOTED_SPEAKER_VERBS = {"quote", "cite", "hear", "overhear", "record", "film"}
 # A wire dateline at the start of a paragraph: 'LONDON (Reuters) - ', 'BERLIN — '.
@@ -66,6 +70,8 @@ def _noun_phrase(head: Token) -> Span:
 
 def speaker_of(verb: Token) -> Span | None:
     """The phrase that says, writes or thinks what `verb` reports, following shared subjects upwards."""
+    if participle_aside(verb) is not None:
+        return None  # 'Ann Lee, told of the plan, said …': she heard it, someone unnamed told her
     token = verb
     if is_trailing_report(verb) and verb.head.dep_ in CLAUSE_DEPS:
         token = verb.head.head  # "X insisted that …, claiming …": X claims, not the clause's subject
@@ -96,6 +102,8 @@ def speaker_of(verb: Token) -> Span | None:
             return None
         if (slipped := _slipped_subject(token)) is not None or (slipped := _name_before(token)) is not None:
             return slipped
+        if (aside := _aside_before(token)) is not None:
+            return _noun_phrase(aside[0])
         if token.dep_ in NOUN_ATTACHED_DEPS and (token.head.pos_ in ("NOUN", "PROPN", "PRON") or is_age(token.head)):
             # "who said": the relative pronoun's antecedent is the noun the clause hangs on ("the 22-year-old
             # posted" may be parsed so too).
@@ -131,6 +139,36 @@ def _opening_phrase_apposition(subject: Token) -> Span | None:
     if appositive is None or subject.doc[appositive.left_edge.i - 1].text != ",":
         return None
     return _noun_phrase(appositive)
+
+
+def participle_aside(verb: Token) -> tuple[Token, Token] | None:
+    """'Ann Lee, asked whether she would stand, said …': a passive participle set between commas after a subject,
+    which the parse took for the subject's verb; its subject and the verb that subject really has ('said')."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or doc[verb.i - 1].text != "," or any(
+            child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return None
+    subject = next((child for child in verb.lefts if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.right_edge.i not in (verb.i - 2, verb.i - 1):  # the comma may hang on it
+        return None
+    partners = [child for child in verb.rights if child.dep_ == "conj"]
+    if verb.dep_ in ASIDE_DEPS and verb.head.i > verb.i:
+        partners.append(verb.head)
+    for partner in partners:
+        comma = next((token.i for token in reversed(doc[verb.i + 1:partner.i]) if token.text == ","), None)
+        if partner.pos_ == "VERB" and comma is not None and not any(
+                child.dep_ in SUBJECT_DEPS + ("nsubjpass",) for child in partner.children) and all(
+                token.head == partner and token.dep_ in ASIDE_GAP_DEPS for token in doc[comma + 1:partner.i]):
+            return subject, partner
+    return None
+
+
+def _aside_before(verb: Token) -> tuple[Token, Token] | None:
+    """The participle aside whose subject is `verb`'s: 'asked' in 'Ann Lee, asked about it, said …'."""
+    candidates = [child for child in verb.lefts if child.dep_ in ASIDE_DEPS] + (
+        [verb.head] if verb.dep_ == "conj" and verb.head.i < verb.i else [])
+    return next((aside for candidate in candidates if (aside := participle_aside(candidate)) is not None
+                 and aside[1] == verb), None)
 
 
 def _slipped_subject(verb: Token) -> Span | None:
@@ -332,17 +370,20 @@ def resolve_speaker(phrase: Span | None, sheet: FactSheet, mentions: Mentions, s
             phrase.text.lower() in lex["interviewer_labels"]):  # "Q: …" in a transcript is the publication's
         return None, mention, "writer", WRITER
     previous = None
-    # 'Kowal, he said, had left': who is named in the words the cue interrupts is not who says them
-    interrupted = [e for e in sheet.entities if e.type == "PERSON" and _named_in(e, content[0], head.idx)] \
-        if lower in lex["person_pronouns"] and content[0] < head.idx < content[1] else []
-    if entity is not None and entity in interrupted:
+    # 'Kowal, he said, had left', '"Kowal had left," he said': who is named in the words before the cue is not who
+    # says them
+    named_in_words = [e for e in sheet.entities if e.type == "PERSON"
+                   and _named_in(e, content[0], min(head.idx, content[1]))] \
+        if lower in lex["person_pronouns"] and content[0] < head.idx else []
+    if entity is not None and entity in named_in_words:
         entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
-                                       excluded=entity.id)
+                                       excluded=entity.id, content=content)
     elif entity is None and lower in lex["person_pronouns"]:
+        excluded = named_in_words[0].id if len(named_in_words) == 1 else None
         entity, previous = _antecedent(head, sheet, earlier, ("PERSON",), PERSONAL_PRONOUNS.get(lower), plural=False,
-                                       excluded=interrupted[0].id if len(interrupted) == 1 else None)
+                                       excluded=excluded, content=content)
     elif entity is None and lower in lex["group_pronouns"]:
-        entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True)
+        entity, previous = _antecedent(head, sheet, earlier, ("ORG",), None, plural=True, content=content)
     if previous is not None:  # "One resident said … 'Why?' she asked": the same unnamed source
         return None, mention, "anonymous", previous.speaker_name
     if entity is None and (head.lemma_.lower() in lex["source_nouns"] or _unnamed(phrase, head)):
@@ -481,28 +522,42 @@ def _unnamed(phrase: Span, head: Token) -> bool:
 
 
 def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: tuple[str, ...],
-                gender: str | None, plural: bool, excluded: str | None = None) -> tuple[Entity | None, Quote | None]:
-    """A pronoun the entity stage left unresolved (or resolved to `excluded`, who cannot be meant): the nearest
-    earlier mention of a wanted entity whose gender fits, or an earlier quote's unnamed source when that was named
-    nearer; else the last speaker of that type."""
+                gender: str | None, plural: bool, excluded: str | None = None,
+                content: tuple[int, int] = (0, 0)) -> tuple[Entity | None, Quote | None]:
+    """A pronoun the entity stage left unresolved (or resolved to `excluded`, who cannot be meant): the most
+    salient fitting mention of the last sentence before it that has one (a subject over an object, the main clause
+    over a clause inside it: '"…," she said' after 'Ann thanked Joan' is Ann), leaving out the words the pronoun's
+    cue reports (`content`), which are not its speaker's name; or an earlier quote's unnamed source when that was
+    named nearer; else the last speaker of that type."""
     fits = {entity.id: entity for entity in sheet.entities if entity.id != excluded
             and entity.type in wanted and (gender is None or entity.gender in (None, gender))}
-    best, best_start = None, -1
-    for entity in fits.values():
-        for mention in entity.mentions:
-            if best_start < mention.start < pronoun.idx:
-                best, best_start = entity, mention.start
+    before = [(mention, entity) for entity in fits.values() for mention in entity.mentions
+              if mention.start < pronoun.idx and not (content[0] <= mention.start < content[1])]
+    nearest = max((mention.start for mention, _ in before), default=-1)
     unnamed_source = next((quote for quote in reversed(earlier) if quote.source == "anonymous"
                            and quote.speaker_mention is not None and quote.speaker_mention.start < pronoun.idx), None)
-    if unnamed_source is not None and unnamed_source.speaker_mention.start > best_start:
-        doc = pronoun.doc
+    doc = pronoun.doc
+    if unnamed_source is not None and unnamed_source.speaker_mention.start > nearest:
         phrase = doc.char_span(unnamed_source.speaker_mention.start, unnamed_source.speaker_mention.end,
                                alignment_mode="expand")
         window = sentence_start(doc, pronoun.sent.start, UNNAMED_WINDOW) or 0
         if phrase is not None and (phrase.root.tag_ in PLURAL_TAGS) == plural and phrase.start >= window:
             return None, unnamed_source
-    if best is not None:
-        return best, None
+    if before:
+        last_sentence = doc[token_index_from(doc, nearest)].sent
+        in_it = [(doc.char_span(mention.start, mention.end, alignment_mode="expand"), entity)
+                 for mention, entity in before if last_sentence.start_char <= mention.start]
+        return min(((span.root, entity) for span, entity in in_it if span is not None),
+                   key=lambda item: _salience(item[0]), default=(None, None))[1], None
     if not fits:  # not worth looking through every earlier quote (quadratic on a long article)
         return None, None
     return next((fits[quote.speaker] for quote in reversed(earlier) if quote.speaker in fits), None), None
+
+
+def _salience(token: Token) -> tuple[int, bool, int]:
+    """How central a mention is to its sentence, lowest first: shallow in the parse, a subject, recent."""
+    depth = 0
+    head = token
+    while head.head.i != head.i:
+        head, depth = head.head, depth + 1
+    return depth, token.dep_ not in SUBJECT_DEPS, -token.i
