@@ -36,7 +36,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
-            refer_back(doc, described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+            # 'the label' of a story with two labels is left to the call-backs, which weigh which one is meant
+            of_its_kind = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)}
+            refer_back(doc, of_its_kind | described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     said_company = _said_to_be_companies(doc, clusters, described)
     organisations = [k for k in clusters if k.type == "ORG"]
     companies_of_name = None
