@@ -304,3 +304,12 @@ def test_an_organisation_noun_and_a_place_noun_are_not_one(nlp):
                        keys={"quarrow mills"})
     remove_contradictions(doc, doc.text, [cluster])
     assert _texts(doc, cluster) == ["Quarrow Mills", "The firm"]
+
+
+def test_a_middle_name_alone_is_someone_else_of_their_own(nlp):
+    doc = nlp("The poet Ann Dorothy Reed has died. Her mother, Dorothy, kept a shop where Ann worked.")
+    cluster = _cluster(doc, "PERSON", ("Ann Dorothy Reed", "name"), ("Dorothy", "name", 1), ("Ann", "name", 1))
+    clusters = [cluster]
+    remove_contradictions(doc, doc.text, clusters)
+    assert _texts(doc, cluster) == ["Ann Dorothy Reed", "Ann"]
+    assert [_texts(doc, k) for k in clusters[1:]] == [["Dorothy"]]

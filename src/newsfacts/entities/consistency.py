@@ -10,7 +10,8 @@ had…'), a person's description in an organisation or place, an organisation's 
 noun or a country's name in an organisation, a trade an organisation is not in ('the airline' in a bureau, 'the
 company' in a person NER took for one), a company called back past another one named nearer, or with words said of
 another ('the US company' beside 'US maker Acme'), a facility called by a town's name. It never joins anything: what
-it takes out is left unsaid rather than guessed elsewhere.
+it takes out is left unsaid rather than guessed elsewhere, but for a lone given name another full name does not hold
+('Dorothy' beside 'Ann Dorothy Reed'), which is someone of their own.
 """
 
 from __future__ import annotations
@@ -90,11 +91,16 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     organisation_kinds = _kinds_named(clusters)
     organisations = _Organisations(doc, clusters)
     family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
-    for cluster in clusters:
+    given_apart: dict[str, Cluster] = {}  # a lone given name another's full name does not hold: someone of its own
+    for cluster in list(clusters):
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
             wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
         elif cluster.type == "PERSON":
-            wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
+            apart = _given_names_apart(doc, cluster)
+            for start, end, kind in sorted(apart):
+                if end - start == 1:
+                    given_apart.setdefault(doc[start].lower_, Cluster("PERSON")).mentions.append((start, end, kind))
+            wrong = apart | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
                 | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
                 | _pronoun_before_its_name(doc, cluster)
@@ -105,7 +111,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 wrong |= _not_of_this_organisation(doc, text, cluster, organisations, family_names)
         if wrong:
             cluster.mentions = [m for m in cluster.mentions if m not in wrong]
-    clusters[:] = [k for k in clusters if k.mentions]
+    clusters[:] = [k for k in clusters if k.mentions] + list(given_apart.values())
 
 
 def _root(doc: Doc, mention: Mention) -> Token:
@@ -118,8 +124,8 @@ def _root_lemma(doc: Doc, mention: Mention) -> str:
 
 
 def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
-    """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom': the given name of the
-    person's first full name stands; names with another one go."""
+    """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom' or, beside 'Ann Dorothy Reed',
+    'Dorothy': the given name of the person's first full name stands; names with another one go."""
     names = sorted(m for m in cluster.mentions if m[2] == "name")
     if len(names) < 2 or all(end - start == 1 for start, end, _ in names):
         return set()
@@ -141,7 +147,8 @@ def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     for _, personal in full:
         given.setdefault(personal[-1], personal[0])
     wrong = {mention for mention, personal in full if not _same_given(personal[0], given[personal[-1]])}
-    kept = {word for mention, personal in full if mention not in wrong for word in personal}
+    # a middle name is no name the person goes by: 'Dorothy' beside 'Ann Dorothy Reed' is another (her mother)
+    kept = {word for mention, personal in full if mention not in wrong for word in (personal[0], personal[-1])}
     for mention in names:
         start, end, _ = mention
         word = doc[start].lower_
