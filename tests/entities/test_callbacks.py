@@ -291,3 +291,10 @@ def test_the_club_of_a_speaker_from_another_club_is_not_the_one_named_before(nlp
     entities = entities_of(nlp, "Ashby Rovers signed the striker on loan from Premier League side Kelby City. City's "
                                 "academy director, Ann Kerr, said the club saw his future at home.")
     assert not any(m.text == "the club" for m in holder(entities, "Ashby Rovers").mentions)
+
+
+def test_a_place_with_a_mayor_is_a_town_whatever_ner_called_it(nlp):
+    entities = entities_of(nlp, "Harwell Health will close its maternity unit in Ostend and move births to Kelby, 9 miles "
+                                "away. Twenty nurses will move to Ostend. Kelby Mayor Ann Lee said she was blindsided. A "
+                                "nurse said many patients in the city do not drive.")
+    assert not any(m.text == "the city" for m in holder(entities, "Ostend").mentions)

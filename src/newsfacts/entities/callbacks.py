@@ -65,7 +65,8 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
     'the village' without ever saying it is one. The place so called is a town-like place named before: not a
     country or a region ISO 3166 knows, no feature or building, not called another kind of place by the article
     ('the village of Kelsby'); and of several, the one the evidence picks (`_settlement_meant`)."""
-    towns = [k for k in clusters if k.type == "PLACE" and _town_like(doc, k)]
+    with_mayors = _places_with_mayors(doc)
+    towns = [k for k in clusters if k.type == "PLACE" and _town_like(doc, k) or k.type == "ORG" and k.keys & with_mayors]
     if not towns:
         return
     home = _outlet_home(towns, outlet)
@@ -98,6 +99,22 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
         placed = [k for k in named if _placed_in_region(doc, k)]
         story = placed[0] if len(placed) == 1 else None
     return story if local is None else local if story in {None, local} else None
+
+
+def _places_with_mayors(doc: Doc) -> set[str]:
+    """The names of places with a mayor ('Kelsby Mayor Ann Lee', 'the mayor of Kelsby'), lower-cased, and each word of
+    them: towns or cities, though NER may take one for an organisation."""
+    found = set()
+    for office in (t for t in doc if t.lemma_.lower() in MUNICIPAL_OFFICES):
+        first = office.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and office.i - first < 3:
+            first -= 1  # 'Kelsby Mayor'
+        last = office.i + 2 if office.i + 2 < len(doc) and doc[office.i + 1].lower_ == "of" else office.i + 1
+        while last < len(doc) and doc[last].pos_ == "PROPN" and last - office.i < 5:
+            last += 1  # 'the mayor of Kelsby'
+        for name in (doc[first:office.i], doc[office.i + 2:last]):
+            found |= {" ".join(t.lower_ for t in name)} | {t.lower_ for t in name} if len(name) else set()
+    return found
 
 
 def _placed_in_region(doc: Doc, cluster: Cluster) -> bool:
