@@ -288,12 +288,13 @@ def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
         return None
     own = {i for s, e, kind in person.mentions if kind == "name" for i in range(s, e)} if person else set()
     roots = [subject] + ([doc[s:e].root for s, e, kind in person.mentions if kind != "pronoun"] if person else [])
-    words = [[t for t in _words_around(root) if t.pos_ == "PROPN" and t.i not in own
+    words = [[t for t in _words_around(root) if (t.is_title or t.is_upper) and t.i not in own
               and lower_key(t) not in PERSON_ROLE_NOUNS and lower_key(t) not in HONORIFICS] for root in roots]
     employers = [k for k in candidates if any(cluster_of([k], t.i) is not None or t.ent_type_ not in NOT_EMPLOYERS
                                               and any(t.lower_ in key.split() for key in k.keys)
                                               for said in words for t in said)]
-    return employers if employers or any(t.ent_type_ not in NOT_EMPLOYERS for t in words[0]) else None
+    return employers if employers or any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_EMPLOYERS
+                                         for t in words[0]) else None
 
 
 # What NER calls a word that, before a person's role, says no organisation the person works for: 'British', 'Reed's'.
