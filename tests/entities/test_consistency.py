@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsfacts.entities.clusters import Cluster
 from newsfacts.entities.consistency import remove_contradictions
 
@@ -313,3 +315,25 @@ def test_a_middle_name_alone_is_someone_else_of_their_own(nlp):
     remove_contradictions(doc, doc.text, clusters)
     assert _texts(doc, cluster) == ["Ann Dorothy Reed", "Ann"]
     assert [_texts(doc, k) for k in clusters[1:]] == [["Dorothy"]]
+
+
+def test_a_chain_or_a_studio_is_no_person(nlp):
+    doc = nlp("Lena Brask, a bakery chain, hired Tom Hale. The chain said the studio had closed.")
+    cluster = _cluster(doc, "PERSON", ("Lena Brask", "name"), ("a bakery chain", "description"),
+                       ("The chain", "description"), ("the studio", "description"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Lena Brask"]
+
+
+@pytest.mark.parametrize("last, kept", [
+    ("The younger Mr Menon, 35, said he backed her.", ["Arun Menon"]),
+    ("Mr Menon said he backed her.", ["Arun Menon", "The 39-year-old"]),
+])
+def test_an_age_told_first_leaves_when_a_namesake_is_given_another(nlp, last, kept):
+    doc = nlp("Ravi Menon, 68, handed the firm to his daughter. His son, Arun Menon, stays on. The 39-year-old joined "
+              "in 2011. " + last)
+    father = _cluster(doc, "PERSON", ("Ravi Menon", "name"))
+    son = _cluster(doc, "PERSON", ("Arun Menon", "name"), ("The 39-year-old", "description"))
+    remove_contradictions(doc, doc.text, [father, son])
+    assert _texts(doc, son) == kept
+

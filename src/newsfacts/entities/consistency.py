@@ -4,7 +4,7 @@ contradicts the rest of its entity leaves it, and goes nowhere.
 Each step joins on the evidence it reads, one rule at a time; no step sees everything an entity holds at the
 end. Two people in one entity is the error that misleads most, so this last pass reads each entity whole and
 takes out what cannot be one with the rest: two given names with one surname ('Ann Reed' and 'Tom Reed'), two
-ages or generations, a form of address, kinship noun or pronoun of the other gender, a person's relative in the
+ages or generations, an age first told ('the 39-year-old') where a namesake is given another ('Mr Reed, 35,'), a form of address, kinship noun or pronoun of the other gender, a person's relative in the
 person ('his father' where 'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed
 had…'), a person's description in an organisation or place, an organisation's noun in a person or place, a place
 noun or a country's name in an organisation, a trade an organisation is not in ('the airline' in a bureau, 'the
@@ -42,6 +42,9 @@ GENDERED_ADDRESS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"} | 
 ORGANISATION_ONLY_NOUNS = (ORG_NOUNS | COMPANY_NOUNS) - {
     "rival", "maker", "publisher", "developer", "operator", "supplier", "producer", "miner", "provider", "brewer",
     "giant", "broadcaster", "manufacturer", "campaign", "studio", "chain", "team", "club", "party"}
+# Organisation nouns that may call a place ('the island chain') or a film-maker's home ('the studio') but never one
+# person: 'the guilty party' may be one, and 'the publisher' (ORGANISATION_ONLY_NOUNS leaves those out).
+NEVER_ONE_PERSON = ORGANISATION_ONLY_NOUNS | {"chain", "studio", "club", "team", "campaign"}
 # What a housing block, a site or a building is called: no company is ('the complex' is never 'the firm').
 SITE_KINDS = frozenset(ENTITY_WORDS["housing_nouns"]) | frozenset(ENTITY_WORDS["unnamed_site_nouns"]) | {
     "block", "building", "tower", "site", "venue", "ground", "showground", "campus", "stadium", "prison", "church",
@@ -101,6 +104,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 if end - start == 1:
                     given_apart.setdefault(doc[start].lower_, Cluster("PERSON")).mentions.append((start, end, kind))
             wrong = apart | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
+                | _age_of_a_namesake(doc, text, cluster, clusters) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
                 | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
                 | _pronoun_before_its_name(doc, cluster)
@@ -254,6 +258,30 @@ def _ages_apart(doc: Doc, text: str, cluster: Cluster) -> set[Mention]:
     return {mention for mention, told in (beside | described).items() if told != age}
 
 
+def _age_of_a_namesake(doc: Doc, text: str, cluster: Cluster, clusters: list[Cluster]) -> set[Mention]:
+    """'The 39-year-old' in a person no age is written beside, where the article writes another age beside their
+    surname ('the younger Mr Reed, 35,') that no one else named in full holds: the family has several of that name,
+    and the age description may be another's; it leaves."""
+    beside, described = _ages(doc, text, cluster)
+    family = surnames(cluster)
+    if beside or not described or not family:
+        return set()
+    gender = cluster.gender or next((g for n in cluster.personal if len(n) > 1 and (g := first_name_gender(n[0]))), None)
+    own = {i for start, end, _ in cluster.mentions for i in range(start, end)}
+    for token in doc:
+        if token.i in own or token.lower_ not in family or not token.is_title:
+            continue
+        holder = next((k for k in clusters if any(s <= token.i < e for s, e, _ in k.mentions)), None)
+        if holder is not None and any(len(name) > 1 for name in holder.personal):
+            continue  # 'Ann Reed, 61,': someone else's age
+        age = AGE_AFTER_NAME.match(text, token.idx + len(token))
+        address = title_at(doc, token.i - 1, HONORIFICS) if token.i > 0 else None
+        told = honorific_gender(address[0]) if address else None
+        if age and age.group(1) not in described.values() and (told is None or gender in {None, told}):
+            return set(described)
+    return set()
+
+
 def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Tom Reed Jr' and 'Tom Reed Sr', 'Leopold II' and 'Leopold III': the generation named first stands."""
     marked = [(m, doc[m[1] - 1].lower_.rstrip(".")) for m in sorted(cluster.mentions)
@@ -267,7 +295,7 @@ def _not_of_a_person(doc: Doc, cluster: Cluster) -> set[Mention]:
     said = {t.lemma_.lower() for m in cluster.mentions if m[2] == "description" and _holds_own_name(cluster, m)
             for t in doc[m[0]:m[1]]}
     return {m for m in cluster.mentions if m[2] == "description"
-            and (lemma := _root_lemma(doc, m)) in ORGANISATION_ONLY_NOUNS | PLACE_NOUNS and lemma not in said}
+            and (lemma := _root_lemma(doc, m)) in NEVER_ONE_PERSON | PLACE_NOUNS and lemma not in said}
 
 
 def _holds_own_name(cluster: Cluster, mention: Mention) -> bool:
