@@ -547,16 +547,26 @@ def _country_inside_a_longer_name(doc: Doc, cluster: Cluster, mention: Mention) 
     return any(key in other.split() for other in names if other != key)
 
 
+def _first_word_of_two_names(doc: Doc, cluster: Cluster, mention: Mention, organisations: list[Cluster]) -> bool:
+    """'Kelsby' alone in the entity of 'Kelsby Lions' when 'Kelsby High School' is named too: the first word of two
+    organisations' names may be either, a school or its team."""
+    word = normalise(doc[mention[0]:mention[1]].text)
+    firsts = {k for k in organisations for key in k.keys if " " in key and key.split()[0] == word}
+    return cluster in firsts and len(firsts) > 1
+
+
 def _not_of_this_organisation(doc: Doc, text: str, cluster: Cluster, organisations: _Organisations,
                               family_names: set[str]) -> set[Mention]:
-    """In an organisation: no country's name of a longer name of it; no place noun beside an organisation's noun
+    """In an organisation: no country's name of a longer name of it, nor the first word of its name that another's
+    starts with too; no place noun beside an organisation's noun
     ('the town' in a firm); no company noun in a person NER took for one, and no trade in a public body or a
     campaigning group ('the airline' in a bureau); no company called back past another named nearer ('Acme … Kelsby
     Ltd said the firm…'), nor with words said of another ('the US company' beside 'US maker Acme'), nor by its
     name's head word with other nouns ('the disaster loan program')."""
     descriptions = [m for m in cluster.mentions if m[2] == "description" and not _holds_own_name(cluster, m)]
     lone_words = [m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1 and doc[m[0]].is_title]
-    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)}
+    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)
+             or _first_word_of_two_names(doc, cluster, m, organisations.clusters)}
     if not descriptions:
         return wrong
     lemmas = {m: _root_lemma(doc, m) for m in descriptions}
