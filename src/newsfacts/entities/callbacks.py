@@ -6,11 +6,13 @@ joins neither.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS
 from ..parse import SUBJECT_DEPS, sentence_start
-from .clusters import Cluster, cluster_of, gender_fits
+from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .descriptions import refer_back
 from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
 from .ner_spans import place_noun_before
@@ -283,7 +285,9 @@ def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
     subject = _subject_above(noun)
     if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or cluster_of(candidates, subject.i) is not None:
         return None
-    person = cluster_of([k for k in clusters if k.type == "PERSON"], subject.i)
+    people = [k for k in clusters if k.type == "PERSON"]
+    person = cluster_of(people, subject.i) or next(
+        (k for t in subject.children if t.dep_ == "appos" for k in [cluster_of(people, t.i)] if k is not None), None)
     if person is None and not (subject.is_lower and subject.lemma_.lower() in PERSON_ROLE_NOUNS):
         return None
     own = {i for s, e, kind in person.mentions if kind == "name" for i in range(s, e)} if person else set()
@@ -293,6 +297,10 @@ def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
     employers = [k for k in candidates if any(cluster_of([k], t.i) is not None or t.ent_type_ not in NOT_EMPLOYERS
                                               and any(t.lower_ in key.split() for key in k.keys)
                                               for said in words for t in said)]
+    if not employers and person is not None:
+        # 'Ann Reed founded the firm' of 'Reed & Cole': a firm named after the person is theirs
+        family = surnames(person)
+        employers = [k for k in candidates if any(family & set(re.findall(r"[\w'-]+", key)) for key in k.keys)]
     return employers if employers or any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_EMPLOYERS
                                          for t in words[0]) else None
 
