@@ -339,8 +339,8 @@ def test_an_age_told_first_leaves_when_a_namesake_is_given_another(nlp, last, ke
 
 
 def test_the_first_word_two_organisations_names_share_is_neither_alone(nlp):
-    doc = nlp("Ridgeway High School won the debate prize. The Ridgeway Tigers won on Friday. Ridgeway coach Dan Cole "
-              "praised the Tigers.")
+    doc = nlp("Ridgeway High School won the debate prize. The Ridgeway Tigers won on Friday. Ridgeway coach Dan "
+              "Cole praised the Tigers.")
     school = _cluster(doc, "ORG", ("Ridgeway High School", "name"), keys={"ridgeway high school"})
     team = _cluster(doc, "ORG", ("Ridgeway Tigers", "name"), ("Ridgeway", "name", 2), ("Tigers", "name", 1),
                     keys={"ridgeway tigers", "ridgeway", "tigers"})

@@ -67,8 +67,9 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
     'the village' without ever saying it is one. The place so called is a town-like place named before: not a
     country or a region ISO 3166 knows, no feature or building, not called another kind of place by the article
     ('the village of Kelsby'); and of several, the one the evidence picks (`_settlement_meant`)."""
-    with_mayors = _places_with_mayors(doc)
-    towns = [k for k in clusters if k.type == "PLACE" and _town_like(doc, k) or k.type == "ORG" and k.keys & with_mayors]
+    with_mayors = _places_with_mayors(doc, text)
+    towns = [k for k in clusters
+             if k.type == "PLACE" and _town_like(doc, k) or k.type == "ORG" and k.keys & with_mayors]
     if not towns:
         return
     home = _outlet_home(towns, outlet)
@@ -103,11 +104,11 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
     return story if local is None else local if story in {None, local} else None
 
 
-def _places_with_mayors(doc: Doc) -> set[str]:
+def _places_with_mayors(doc: Doc, text: str) -> set[str]:
     """The names of places with a mayor ('Kelsby Mayor Ann Lee', 'the mayor of Kelsby'), lower-cased, and each word of
     them: towns or cities, though NER may take one for an organisation."""
     found = set()
-    for office in (t for t in doc if t.lemma_.lower() in MUNICIPAL_OFFICES):
+    for office in tokens_spelling(doc, text, MUNICIPAL_OFFICES):
         first = office.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and office.i - first < 3:
             first -= 1  # 'Kelsby Mayor'
@@ -237,22 +238,21 @@ def _one_of_its_kind(doc: Doc, clusters: list[Cluster], noun: Token, start: int,
     """Of a story naming two labels or two clubs, which one 'the label' or 'the club' at token `start` is: the one
     the clause's subject works for ('Acme's founder, Ann Lee, said the label…'); else, for the one the other rules
     chose, that one when the story is about it (`_named_most`), or the one this sentence or, with none there, the one
-    before speaks of, when exactly one; else neither. An
-    organisation of no known kind called so before is one too ('Kelsby' … 'the club' … 'Kelsby chairman Tom Reed
-    said…' … 'the club'), when named as a subject, a possessor or beside one."""
+    before speaks of, when exactly one; else neither. An organisation of no known kind called so before is one too
+    ('Kelsby' … 'the club' … 'Kelsby chairman Tom Reed said…' … 'the club')."""
     if owner is not None and owner.type == "PLACE":
         return owner
     same_kind = [k for k in options if k.first < start and k is not owner and k.type != "PLACE"] \
         + ([owner] if owner is not None else [])
-    unknown = [k for k in of_no_kind if k not in same_kind and names_before(k, start) and _called(doc, k, noun, start)] \
-        if noun.lower_ in ORG_CALL_BACKS else []
+    unknown = [k for k in of_no_kind if k not in same_kind and names_before(k, start)
+               and _called(doc, k, noun, start)] if noun.lower_ in ORG_CALL_BACKS else []
     if not same_kind + unknown:
         return owner
     employers = speaker_organisations(doc, clusters, noun, same_kind + unknown)
-    if employers is not None or owner is None or len(same_kind) + len(unknown) < 2:
-        return employers[0] if employers and len(employers) == 1 else owner if employers is None else None
-    if _named_most(same_kind + unknown, start) is owner:
-        return owner  # the club the story is about
+    if employers is not None:
+        return employers[0] if len(employers) == 1 else None
+    if owner is None or len(same_kind) + len(unknown) < 2 or _named_most(same_kind + unknown, start) is owner:
+        return owner  # nothing else to weigh, or the club the story is about
     sentence = doc[start].sent.start
     for first in (sentence, sentence_start(doc, sentence, 1)):
         if first is None:
@@ -273,15 +273,17 @@ def _spoken_of(token: Token) -> bool:
 
 def _called(doc: Doc, cluster: Cluster, noun: Token, start: int) -> bool:
     """Whether an organisation was called by `noun` ('the club') before token `start`."""
-    return any(kind == "description" and s < start and doc[e - 1].lower_ == noun.lower_ for s, e, kind in cluster.mentions)
+    return any(kind == "description" and s < start and doc[e - 1].lower_ == noun.lower_
+               for s, e, kind in cluster.mentions)
 
 
 def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
                           candidates: list[Cluster]) -> list[Cluster] | None:
     """Those of `candidates` that the subject of the clause a call-back stands in works for, by what the subject is
     called there or anywhere in the article: 'Acme partner Ann Lee said the firm…', 'Acme's founder, Ann Lee, said …
-    Lee said the label…', 'Ann Lee, of Acme, said the firm…'; none when the subject there says it works for another
-    one ('Kelsby's director said the club…'); None when the subject is no person, or nothing says whom it works for."""
+    Lee said the label…', 'Ann Lee, of Acme, said the firm…', and a firm named after them ('Tom Reed founded the firm'
+    of 'Reed & Cole'); none when the subject there says it works for another one ('Kelsby's director said the
+    club…'); None when the subject is no person, or nothing says whom it works for."""
     subject = _subject_above(noun)
     if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or cluster_of(candidates, subject.i) is not None:
         return None

@@ -129,8 +129,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
 def _introduced_as_another(doc: Doc, cluster: Cluster) -> bool:
     """Whether an organisation is first named as another company than the one the story is about: 'from rival
     Kelsby Foods', 'UK supplier Kelsby Energy', 'its parent, Kelsby Group'."""
-    start = min(s for s, _, kind in cluster.mentions if kind == "name") if any(
-        kind == "name" for _, _, kind in cluster.mentions) else cluster.first
+    start = min((s for s, _, kind in cluster.mentions if kind == "name"), default=cluster.first)
     before = doc[max(start - 3, 0):start]
     return any(t.lower_ in OTHER_COMPANY_WORDS and t.is_lower and (t.dep_ in {"compound", "amod", "appos"} or
                                                                    t.head.i >= start) for t in before)

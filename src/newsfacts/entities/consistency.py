@@ -4,12 +4,14 @@ contradicts the rest of its entity leaves it, and goes nowhere.
 Each step joins on the evidence it reads, one rule at a time; no step sees everything an entity holds at the
 end. Two people in one entity is the error that misleads most, so this last pass reads each entity whole and
 takes out what cannot be one with the rest: two given names with one surname ('Ann Reed' and 'Tom Reed'), two
-ages or generations, an age first told ('the 39-year-old') where a namesake is given another ('Mr Reed, 35,'), a form of address, kinship noun or pronoun of the other gender, a person's relative in the
-person ('his father' where 'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed
-had…'), a person's description in an organisation or place, an organisation's noun in a person or place, a place
-noun or a country's name in an organisation, a trade an organisation is not in ('the airline' in a bureau, 'the
-company' in a person NER took for one), a company called back past another one named nearer, or with words said of
-another ('the US company' beside 'US maker Acme'), a facility called by a town's name. It never joins anything: what
+ages or generations, an age first told ('the 39-year-old') where a namesake is given another ('Mr Reed, 35,'), a
+form of address, kinship noun or pronoun of the other gender, a person's relative in the person ('his father' where
+'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed had…'), a person's description
+in an organisation or place, an organisation's noun in a person or place, a place noun or a country's name in an
+organisation, the first word two organisations' names share ('Kelsby' of 'Kelsby Lions' and 'Kelsby High School'),
+a trade an organisation is not in ('the airline' in a bureau, 'the company' in a person NER took for one), a company
+called back past another one named nearer, or with words said of another ('the US company' beside 'US maker Acme'),
+a facility called by a town's name. It never joins anything: what
 it takes out is left unsaid rather than guessed elsewhere, but for a lone given name another full name does not hold
 ('Dorothy' beside 'Ann Dorothy Reed'), which is someone of their own.
 """
@@ -94,6 +96,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     organisation_kinds = _kinds_named(clusters)
     organisations = _Organisations(doc, clusters)
     family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
+    ages_told = "year-old" in text
     given_apart: dict[str, Cluster] = {}  # a lone given name another's full name does not hold: someone of its own
     for cluster in list(clusters):
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
@@ -104,7 +107,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 if end - start == 1:
                     given_apart.setdefault(doc[start].lower_, Cluster("PERSON")).mentions.append((start, end, kind))
             wrong = apart | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
-                | _age_of_a_namesake(doc, text, cluster, clusters) \
+                | (_age_of_a_namesake(doc, text, cluster, clusters) if ages_told else set()) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
                 | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
                 | _pronoun_before_its_name(doc, cluster)
@@ -266,7 +269,8 @@ def _age_of_a_namesake(doc: Doc, text: str, cluster: Cluster, clusters: list[Clu
     family = surnames(cluster)
     if beside or not described or not family:
         return set()
-    gender = cluster.gender or next((g for n in cluster.personal if len(n) > 1 and (g := first_name_gender(n[0]))), None)
+    gender = cluster.gender or next((g for n in cluster.personal if len(n) > 1 and (g := first_name_gender(n[0]))),
+                                    None)
     own = {i for start, end, _ in cluster.mentions for i in range(start, end)}
     for token in doc:
         if token.i in own or token.lower_ not in family or not token.is_title:
@@ -558,11 +562,10 @@ def _first_word_of_two_names(doc: Doc, cluster: Cluster, mention: Mention, organ
 def _not_of_this_organisation(doc: Doc, text: str, cluster: Cluster, organisations: _Organisations,
                               family_names: set[str]) -> set[Mention]:
     """In an organisation: no country's name of a longer name of it, nor the first word of its name that another's
-    starts with too; no place noun beside an organisation's noun
-    ('the town' in a firm); no company noun in a person NER took for one, and no trade in a public body or a
-    campaigning group ('the airline' in a bureau); no company called back past another named nearer ('Acme … Kelsby
-    Ltd said the firm…'), nor with words said of another ('the US company' beside 'US maker Acme'), nor by its
-    name's head word with other nouns ('the disaster loan program')."""
+    starts with too; no place noun beside an organisation's noun ('the town' in a firm); no company noun in a person
+    NER took for one, and no trade in a public body or a campaigning group ('the airline' in a bureau); no company
+    called back past another named nearer ('Acme … Kelsby Ltd said the firm…'), nor with words said of another ('the
+    US company' beside 'US maker Acme'), nor by its name's head word with other nouns ('the disaster loan program')."""
     descriptions = [m for m in cluster.mentions if m[2] == "description" and not _holds_own_name(cluster, m)]
     lone_words = [m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1 and doc[m[0]].is_title]
     wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)
