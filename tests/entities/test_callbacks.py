@@ -276,3 +276,25 @@ def test_the_town_is_the_one_placed_in_a_region_when_nothing_else_tells(nlp):
 def test_the_club_is_the_organisation_a_story_names_most(nlp, text, joined):
     entities = entities_of(nlp, text)
     assert any(m.text == "the club" for e in entities for m in e.mentions) is joined
+
+
+def test_of_two_labels_the_label_is_the_one_its_speaker_works_for(nlp):
+    entities = entities_of(nlp, "The folk duo Ferro Lights signed with Leeds label Kestrel Sound on Monday. Their "
+                                "first album came out on the indie label Bramble Tapes, which closed in 2020. Kestrel "
+                                "Sound's founder, Ines Varga, said the label would press 5,000 copies. Bramble Tapes "
+                                "was sold a year later. Varga said the label had doubled its staff.")
+    kestrel = holder(entities, "Kestrel Sound")
+    assert holder(entities, "the label") is kestrel and holder(entities, "the label", 1) is kestrel
+
+
+def test_the_club_of_a_speaker_from_another_club_is_not_the_one_named_before(nlp):
+    entities = entities_of(nlp, "Ashby Rovers signed the striker on loan from Premier League side Kelby City. City's "
+                                "academy director, Ann Kerr, said the club saw his future at home.")
+    assert not any(m.text == "the club" for m in holder(entities, "Ashby Rovers").mentions)
+
+
+def test_a_place_with_a_mayor_is_a_town_whatever_ner_called_it(nlp):
+    entities = entities_of(nlp, "Harwell Health will close its maternity unit in Ostend and move births to Kelby, 9 "
+                                "miles away. Twenty nurses will move to Ostend. Kelby Mayor Ann Lee said she was "
+                                "blindsided. A nurse said many patients in the city do not drive.")
+    assert not any(m.text == "the city" for m in holder(entities, "Ostend").mentions)

@@ -163,3 +163,29 @@ def test_a_trade_noun_is_the_company_whose_name_says_that_trade(nlp):
             "Crestmoor Lithium will grow. The miner said output would rise.")
     entities = entities_of(nlp, text)
     assert all(m.text != "The miner" for e in entities if e.name == "Crestmoor Lithium" for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Norvik Energi, which owns UK supplier Tessel Power, said the attack lasted weeks. The firm said it would not "
+     "pay.", "Tessel Power"),
+    ("Tom Reed was hired from rival Kelby Bakeries. Reed will start in May. The business said profits had doubled.",
+     "Kelby Bakeries"),
+])
+def test_a_company_first_named_as_a_rival_or_supplier_is_not_the_story_s_company(nlp, text, other):
+    entities = entities_of(nlp, text)
+    assert not any(m.text in {"The firm", "The business"} for m in holder(entities, other).mentions)
+
+
+def test_the_firm_is_the_one_its_speaker_works_for(nlp):
+    entities = entities_of(nlp, "Pellow Capital led the round in Quillan, a Leeds-based startup, the company said. "
+                                "Pellow partner Ruth Osei, who joins Quillan's board, said the firm had studied 40 "
+                                "startups.")
+    assert holder(entities, "the firm") is holder(entities, "Pellow Capital")
+
+
+def test_the_firm_a_person_founded_is_the_one_named_after_them(nlp):
+    entities = entities_of(nlp, "A judge barred Marlow Estates Ltd from evicting tenants. Marlow Estates Ltd said "
+                                "the company would appeal. The company owns 400 flats. The tenants were represented by "
+                                "Reed & Cole. Ann Reed, the tenants' lawyer, whose father, Tom Reed, founded the firm "
+                                "in 1979, welcomed the ruling.")
+    assert holder(entities, "the firm") is holder(entities, "Reed & Cole")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsfacts.entities.clusters import Cluster
 from newsfacts.entities.consistency import remove_contradictions
 
@@ -304,3 +306,43 @@ def test_an_organisation_noun_and_a_place_noun_are_not_one(nlp):
                        keys={"quarrow mills"})
     remove_contradictions(doc, doc.text, [cluster])
     assert _texts(doc, cluster) == ["Quarrow Mills", "The firm"]
+
+
+def test_a_middle_name_alone_is_someone_else_of_their_own(nlp):
+    doc = nlp("The poet Ann Dorothy Reed has died. Her mother, Dorothy, kept a shop where Ann worked.")
+    cluster = _cluster(doc, "PERSON", ("Ann Dorothy Reed", "name"), ("Dorothy", "name", 1), ("Ann", "name", 1))
+    clusters = [cluster]
+    remove_contradictions(doc, doc.text, clusters)
+    assert _texts(doc, cluster) == ["Ann Dorothy Reed", "Ann"]
+    assert [_texts(doc, k) for k in clusters[1:]] == [["Dorothy"]]
+
+
+def test_a_chain_or_a_studio_is_no_person(nlp):
+    doc = nlp("Lena Brask, a bakery chain, hired Tom Hale. The chain said the studio had closed.")
+    cluster = _cluster(doc, "PERSON", ("Lena Brask", "name"), ("a bakery chain", "description"),
+                       ("The chain", "description"), ("the studio", "description"))
+    remove_contradictions(doc, doc.text, [cluster])
+    assert _texts(doc, cluster) == ["Lena Brask"]
+
+
+@pytest.mark.parametrize("last, kept", [
+    ("The younger Mr Menon, 35, said he backed her.", ["Arun Menon"]),
+    ("Mr Menon said he backed her.", ["Arun Menon", "The 39-year-old"]),
+])
+def test_an_age_told_first_leaves_when_a_namesake_is_given_another(nlp, last, kept):
+    doc = nlp("Ravi Menon, 68, handed the firm to his daughter. His son, Arun Menon, stays on. The 39-year-old joined "
+              "in 2011. " + last)
+    father = _cluster(doc, "PERSON", ("Ravi Menon", "name"))
+    son = _cluster(doc, "PERSON", ("Arun Menon", "name"), ("The 39-year-old", "description"))
+    remove_contradictions(doc, doc.text, [father, son])
+    assert _texts(doc, son) == kept
+
+
+def test_the_first_word_two_organisations_names_share_is_neither_alone(nlp):
+    doc = nlp("Ridgeway High School won the debate prize. The Ridgeway Tigers won on Friday. Ridgeway coach Dan "
+              "Cole praised the Tigers.")
+    school = _cluster(doc, "ORG", ("Ridgeway High School", "name"), keys={"ridgeway high school"})
+    team = _cluster(doc, "ORG", ("Ridgeway Tigers", "name"), ("Ridgeway", "name", 2), ("Tigers", "name", 1),
+                    keys={"ridgeway tigers", "ridgeway", "tigers"})
+    remove_contradictions(doc, doc.text, [school, team])
+    assert _texts(doc, team) == ["Ridgeway Tigers", "Tigers"]

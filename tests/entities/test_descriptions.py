@@ -430,3 +430,9 @@ def test_an_age_first_told_after_the_subject_of_the_sentence_before_is_that_pers
             "resigned. The 70-year-old had served longest.")
     entities = entities_of(nlp, text)
     assert holder(entities, "The 70-year-old") is holder(entities, "Ivan Pell")
+
+
+def test_a_name_after_two_joined_nouns_is_described_by_the_last(nlp):
+    entities = entities_of(nlp, "Ama Osei's first film won the top prize on Sunday. The award is shared between "
+                                "the director and the producer, Leeds-based Brook Pictures. Ms. Osei, 31, received it.")
+    assert not any(m.text == "the director" for m in holder(entities, "Brook Pictures").mentions)

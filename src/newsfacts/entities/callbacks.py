@@ -6,11 +6,13 @@ joins neither.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS
 from ..parse import SUBJECT_DEPS, sentence_start
-from .clusters import Cluster, cluster_of, gender_fits
+from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .descriptions import refer_back
 from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
 from .ner_spans import place_noun_before
@@ -65,7 +67,9 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
     'the village' without ever saying it is one. The place so called is a town-like place named before: not a
     country or a region ISO 3166 knows, no feature or building, not called another kind of place by the article
     ('the village of Kelsby'); and of several, the one the evidence picks (`_settlement_meant`)."""
-    towns = [k for k in clusters if k.type == "PLACE" and _town_like(doc, k)]
+    with_mayors = _places_with_mayors(doc, text)
+    towns = [k for k in clusters
+             if k.type == "PLACE" and _town_like(doc, k) or k.type == "ORG" and k.keys & with_mayors]
     if not towns:
         return
     home = _outlet_home(towns, outlet)
@@ -98,6 +102,22 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
         placed = [k for k in named if _placed_in_region(doc, k)]
         story = placed[0] if len(placed) == 1 else None
     return story if local is None else local if story in {None, local} else None
+
+
+def _places_with_mayors(doc: Doc, text: str) -> set[str]:
+    """The names of places with a mayor ('Kelsby Mayor Ann Lee', 'the mayor of Kelsby'), lower-cased, and each word of
+    them: towns or cities, though NER may take one for an organisation."""
+    found = set()
+    for office in tokens_spelling(doc, text, MUNICIPAL_OFFICES):
+        first = office.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and office.i - first < 3:
+            first -= 1  # 'Kelsby Mayor'
+        last = office.i + 2 if office.i + 2 < len(doc) and doc[office.i + 1].lower_ == "of" else office.i + 1
+        while last < len(doc) and doc[last].pos_ == "PROPN" and last - office.i < 5:
+            last += 1  # 'the mayor of Kelsby'
+        for name in (doc[first:office.i], doc[office.i + 2:last]):
+            found |= {" ".join(t.lower_ for t in name)} | {t.lower_ for t in name} if len(name) else set()
+    return found
 
 
 def _placed_in_region(doc: Doc, cluster: Cluster) -> bool:
@@ -205,10 +225,107 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         places_said = {t.lower_ for t in doc[start + 1:noun.i] if t.dep_ == "compound"} & (PLACE_NOUNS | {"parish"})
         if owner is not None and places_said - {word for key in owner.keys for word in key.split()}:
             owner = None
+        if noun.lower_ not in COUNTRY_NOUNS | PLACE_NOUNS:
+            owner = _one_of_its_kind(doc, clusters, noun, start, owner, options, of_no_kind)
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
         if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None):
             owner.mentions.append((start, noun.i + 1, "description"))
+
+
+def _one_of_its_kind(doc: Doc, clusters: list[Cluster], noun: Token, start: int, owner: Cluster | None,
+                     options: list[Cluster], of_no_kind: list[Cluster]) -> Cluster | None:
+    """Of a story naming two labels or two clubs, which one 'the label' or 'the club' at token `start` is: the one
+    the clause's subject works for ('Acme's founder, Ann Lee, said the label…'); else, for the one the other rules
+    chose, that one when the story is about it (`_named_most`), or the one this sentence or, with none there, the one
+    before speaks of, when exactly one; else neither. An organisation of no known kind called so before is one too
+    ('Kelsby' … 'the club' … 'Kelsby chairman Tom Reed said…' … 'the club')."""
+    if owner is not None and owner.type == "PLACE":
+        return owner
+    same_kind = [k for k in options if k.first < start and k is not owner and k.type != "PLACE"] \
+        + ([owner] if owner is not None else [])
+    unknown = [k for k in of_no_kind if k not in same_kind and names_before(k, start)
+               and _called(doc, k, noun, start)] if noun.lower_ in ORG_CALL_BACKS else []
+    if not same_kind + unknown:
+        return owner
+    employers = speaker_organisations(doc, clusters, noun, same_kind + unknown)
+    if employers is not None:
+        return employers[0] if len(employers) == 1 else None
+    if owner is None or len(same_kind) + len(unknown) < 2 or _named_most(same_kind + unknown, start) is owner:
+        return owner  # nothing else to weigh, or the club the story is about
+    sentence = doc[start].sent.start
+    for first in (sentence, sentence_start(doc, sentence, 1)):
+        if first is None:
+            break
+        last = start if first == sentence else sentence
+        named = [k for k in same_kind + unknown if any(first <= s < last and kind != "pronoun"
+                                                       and _spoken_of(doc[s:e].root) for s, e, kind in k.mentions)]
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
+
+
+def _spoken_of(token: Token) -> bool:
+    """Whether a mention is what its clause speaks of: the subject or a word it is made of, a possessor, or set beside
+    another ('Acme, the label,'); not an object or a word after a preposition ('a defeat to Kelsby')."""
+    return _in_subject_phrase(token) or token.dep_ in {"poss", "appos"}
+
+
+def _called(doc: Doc, cluster: Cluster, noun: Token, start: int) -> bool:
+    """Whether an organisation was called by `noun` ('the club') before token `start`."""
+    return any(kind == "description" and s < start and doc[e - 1].lower_ == noun.lower_
+               for s, e, kind in cluster.mentions)
+
+
+def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
+                          candidates: list[Cluster]) -> list[Cluster] | None:
+    """Those of `candidates` that the subject of the clause a call-back stands in works for, by what the subject is
+    called there or anywhere in the article: 'Acme partner Ann Lee said the firm…', 'Acme's founder, Ann Lee, said …
+    Lee said the label…', 'Ann Lee, of Acme, said the firm…', and a firm named after them ('Tom Reed founded the firm'
+    of 'Reed & Cole'); none when the subject there says it works for another one ('Kelsby's director said the
+    club…'); None when the subject is no person, or nothing says whom it works for."""
+    subject = _subject_above(noun)
+    if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or cluster_of(candidates, subject.i) is not None:
+        return None
+    people = [k for k in clusters if k.type == "PERSON"]
+    person = cluster_of(people, subject.i) or next(
+        (k for t in subject.children if t.dep_ == "appos" for k in [cluster_of(people, t.i)] if k is not None), None)
+    if person is None and not (subject.is_lower and subject.lemma_.lower() in PERSON_ROLE_NOUNS):
+        return None
+    own = {i for s, e, kind in person.mentions if kind == "name" for i in range(s, e)} if person else set()
+    roots = [subject] + ([doc[s:e].root for s, e, kind in person.mentions if kind != "pronoun"] if person else [])
+    words = [[t for t in _words_around(root) if (t.is_title or t.is_upper) and t.i not in own
+              and lower_key(t) not in PERSON_ROLE_NOUNS and lower_key(t) not in HONORIFICS] for root in roots]
+    employers = [k for k in candidates if any(cluster_of([k], t.i) is not None or t.ent_type_ not in NOT_EMPLOYERS
+                                              and any(t.lower_ in key.split() for key in k.keys)
+                                              for said in words for t in said)]
+    if not employers and person is not None:
+        # 'Ann Reed founded the firm' of 'Reed & Cole': a firm named after the person is theirs
+        family = surnames(person)
+        employers = [k for k in candidates if any(family & set(re.findall(r"[\w'-]+", key)) for key in k.keys)]
+    return employers if employers or any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_EMPLOYERS
+                                         for t in words[0]) else None
+
+
+# What NER calls a word that, before a person's role, says no organisation the person works for: 'British', 'Reed's'.
+NOT_EMPLOYERS = {"NORP", "PERSON", "DATE"}
+
+
+def _words_around(root: Token) -> list[Token]:
+    """The words that say whom a person named or described at `root` works for: those before it in its phrase, or in
+    the phrase it is set beside ('Acme's founder, Ann Lee'), and an 'of' or 'at' after it ('Ann Lee, of Acme')."""
+    doc = root.doc
+    heads = [root] + ([root.head] if root.dep_ == "appos" else []) + [t for t in root.children if t.dep_ == "appos"]
+    words = []
+    for head in heads:
+        first = head.left_edge.i
+        while first > head.sent.start and (doc[first - 1].dep_ in {"poss", "case", "compound", "amod", "nmod"}
+                                           or "-" in {doc[first - 1].text, doc[first].text}):
+            first -= 1  # 'Acme's co-founder', which the parser may split at the hyphen
+        words += [t for t in doc[first:head.i] if t.i < root.i or head is not root]
+        words += [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from"}
+                  for t in prep.subtree]
+    return words
 
 
 # How news calls back a place that elects someone ('the seat', 'this ward'), and the words that say a place named

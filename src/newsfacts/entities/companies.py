@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS
 from ..parse import sentence_start
-from .callbacks import names_before
+from .callbacks import names_before, speaker_organisations
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
 from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds
@@ -36,10 +36,13 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
     for noun in tokens_spelling(doc, text, ORG_NOUNS - COMPANY_NOUNS) if set(described) - COMPANY_NOUNS else []:
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
-            refer_back(doc, described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+            # 'the label' of a story with two labels is left to the call-backs, which weigh which one is meant
+            of_its_kind = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)}
+            refer_back(doc, of_its_kind | described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
     said_company = _said_to_be_companies(doc, clusters, described)
     organisations = [k for k in clusters if k.type == "ORG"]
     companies_of_name = None
+    others: set[Cluster] = set()
     for noun in doc:
         if not (noun.tag_ == "NN" and noun.is_lower and noun.i > 0 and noun.lemma_.lower() in COMPANY_NOUNS) \
                 or noun.lemma_.lower() in OTHER_COMPANY_WORDS:
@@ -59,6 +62,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
                                  and not k.kinds & BUILDING_KINDS
                                  and (k in said_company or not (nouns := called_back_as(k) - k.kinds)
                                       or nouns & COMPANY_NOUNS)]
+            # one first named as a rival or a supplier is weighed with the others, but is not the story's company
+            others = {k for k in companies_of_name if _introduced_as_another(doc, k)}
         companies = companies_of_name
         # "the construction company" is one whose name or description says so, when one does; "the Oslo-based
         # firm" is not one said to be based elsewhere
@@ -90,6 +95,12 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # A name with a legal form ('Acme Holdings plc') says it is a company; an agency or a board does not.
         incorporated = [k for k in named if any(key.split()[-1] in LEGAL_FORMS for key in k.keys if " " in key)]
         evidenced = [k for k in named if k in said_company]
+        # 'Acme partner Ann Lee said the firm…': the one the clause's subject works for, of those named before
+        employers = speaker_organisations(doc, clusters, noun, named) if len(named) > 1 else None
+        if employers is not None:
+            if len(employers) == 1:
+                employers[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+            continue
         if len(recent) > 1:
             strong = [k for k in recent if k in evidenced or k in incorporated]
             if len(strong) == 1:
@@ -107,11 +118,21 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             beside[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
         elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
-            counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
-        elif len(evidenced) == 1 and not trade:
+            if counts[0][2] not in others:
+                counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+        elif len(evidenced) == 1 and not trade and evidenced[0] not in others:
             evidenced[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
-        elif len(incorporated) == 1 and not trade:
+        elif len(incorporated) == 1 and not trade and incorporated[0] not in others:
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def _introduced_as_another(doc: Doc, cluster: Cluster) -> bool:
+    """Whether an organisation is first named as another company than the one the story is about: 'from rival
+    Kelsby Foods', 'UK supplier Kelsby Energy', 'its parent, Kelsby Group'."""
+    start = min((s for s, _, kind in cluster.mentions if kind == "name"), default=cluster.first)
+    before = doc[max(start - 3, 0):start]
+    return any(t.lower_ in OTHER_COMPANY_WORDS and t.is_lower and (t.dep_ in {"compound", "amod", "appos"} or
+                                                                   t.head.i >= start) for t in before)
 
 
 # Company nouns that say no trade: those never said of a person, but for a subsidiary (a place in a group).

@@ -4,13 +4,16 @@ contradicts the rest of its entity leaves it, and goes nowhere.
 Each step joins on the evidence it reads, one rule at a time; no step sees everything an entity holds at the
 end. Two people in one entity is the error that misleads most, so this last pass reads each entity whole and
 takes out what cannot be one with the rest: two given names with one surname ('Ann Reed' and 'Tom Reed'), two
-ages or generations, a form of address, kinship noun or pronoun of the other gender, a person's relative in the
-person ('his father' where 'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed
-had…'), a person's description in an organisation or place, an organisation's noun in a person or place, a place
-noun or a country's name in an organisation, a trade an organisation is not in ('the airline' in a bureau, 'the
-company' in a person NER took for one), a company called back past another one named nearer, or with words said of
-another ('the US company' beside 'US maker Acme'), a facility called by a town's name. It never joins anything: what
-it takes out is left unsaid rather than guessed elsewhere.
+ages or generations, an age first told ('the 39-year-old') where a namesake is given another ('Mr Reed, 35,'), a
+form of address, kinship noun or pronoun of the other gender, a person's relative in the person ('his father' where
+'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed had…'), a person's description
+in an organisation or place, an organisation's noun in a person or place, a place noun or a country's name in an
+organisation, the first word two organisations' names share ('Kelsby' of 'Kelsby Lions' and 'Kelsby High School'),
+a trade an organisation is not in ('the airline' in a bureau, 'the company' in a person NER took for one), a company
+called back past another one named nearer, or with words said of another ('the US company' beside 'US maker Acme'),
+a facility called by a town's name. It never joins anything: what
+it takes out is left unsaid rather than guessed elsewhere, but for a lone given name another full name does not hold
+('Dorothy' beside 'Ann Dorothy Reed'), which is someone of their own.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ GENDERED_ADDRESS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"} | 
 ORGANISATION_ONLY_NOUNS = (ORG_NOUNS | COMPANY_NOUNS) - {
     "rival", "maker", "publisher", "developer", "operator", "supplier", "producer", "miner", "provider", "brewer",
     "giant", "broadcaster", "manufacturer", "campaign", "studio", "chain", "team", "club", "party"}
+# Organisation nouns that may call a place ('the island chain') or a film-maker's home ('the studio') but never one
+# person: 'the guilty party' may be one, and 'the publisher' (ORGANISATION_ONLY_NOUNS leaves those out).
+NEVER_ONE_PERSON = ORGANISATION_ONLY_NOUNS | {"chain", "studio", "club", "team", "campaign"}
 # What a housing block, a site or a building is called: no company is ('the complex' is never 'the firm').
 SITE_KINDS = frozenset(ENTITY_WORDS["housing_nouns"]) | frozenset(ENTITY_WORDS["unnamed_site_nouns"]) | {
     "block", "building", "tower", "site", "venue", "ground", "showground", "campus", "stadium", "prison", "church",
@@ -90,11 +96,18 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     organisation_kinds = _kinds_named(clusters)
     organisations = _Organisations(doc, clusters)
     family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
-    for cluster in clusters:
+    ages_told = "year-old" in text
+    given_apart: dict[str, Cluster] = {}  # a lone given name another's full name does not hold: someone of its own
+    for cluster in list(clusters):
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
             wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
         elif cluster.type == "PERSON":
-            wrong = _given_names_apart(doc, cluster) | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
+            apart = _given_names_apart(doc, cluster)
+            for start, end, kind in sorted(apart):
+                if end - start == 1:
+                    given_apart.setdefault(doc[start].lower_, Cluster("PERSON")).mentions.append((start, end, kind))
+            wrong = apart | _gender_apart(doc, cluster) | _ages_apart(doc, text, cluster) \
+                | (_age_of_a_namesake(doc, text, cluster, clusters) if ages_told else set()) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
                 | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
                 | _pronoun_before_its_name(doc, cluster)
@@ -105,7 +118,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 wrong |= _not_of_this_organisation(doc, text, cluster, organisations, family_names)
         if wrong:
             cluster.mentions = [m for m in cluster.mentions if m not in wrong]
-    clusters[:] = [k for k in clusters if k.mentions]
+    clusters[:] = [k for k in clusters if k.mentions] + list(given_apart.values())
 
 
 def _root(doc: Doc, mention: Mention) -> Token:
@@ -118,8 +131,8 @@ def _root_lemma(doc: Doc, mention: Mention) -> str:
 
 
 def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
-    """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom': the given name of the
-    person's first full name stands; names with another one go."""
+    """'Ann Reed' and 'Tom Reed' are two people, and so are 'Ann Reed' and a lone 'Tom' or, beside 'Ann Dorothy Reed',
+    'Dorothy': the given name of the person's first full name stands; names with another one go."""
     names = sorted(m for m in cluster.mentions if m[2] == "name")
     if len(names) < 2 or all(end - start == 1 for start, end, _ in names):
         return set()
@@ -141,7 +154,8 @@ def _given_names_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     for _, personal in full:
         given.setdefault(personal[-1], personal[0])
     wrong = {mention for mention, personal in full if not _same_given(personal[0], given[personal[-1]])}
-    kept = {word for mention, personal in full if mention not in wrong for word in personal}
+    # a middle name is no name the person goes by: 'Dorothy' beside 'Ann Dorothy Reed' is another (her mother)
+    kept = {word for mention, personal in full if mention not in wrong for word in (personal[0], personal[-1])}
     for mention in names:
         start, end, _ = mention
         word = doc[start].lower_
@@ -247,6 +261,31 @@ def _ages_apart(doc: Doc, text: str, cluster: Cluster) -> set[Mention]:
     return {mention for mention, told in (beside | described).items() if told != age}
 
 
+def _age_of_a_namesake(doc: Doc, text: str, cluster: Cluster, clusters: list[Cluster]) -> set[Mention]:
+    """'The 39-year-old' in a person no age is written beside, where the article writes another age beside their
+    surname ('the younger Mr Reed, 35,') that no one else named in full holds: the family has several of that name,
+    and the age description may be another's; it leaves."""
+    beside, described = _ages(doc, text, cluster)
+    family = surnames(cluster)
+    if beside or not described or not family:
+        return set()
+    gender = cluster.gender or next((g for n in cluster.personal if len(n) > 1 and (g := first_name_gender(n[0]))),
+                                    None)
+    own = {i for start, end, _ in cluster.mentions for i in range(start, end)}
+    for token in doc:
+        if token.i in own or token.lower_ not in family or not token.is_title:
+            continue
+        holder = next((k for k in clusters if any(s <= token.i < e for s, e, _ in k.mentions)), None)
+        if holder is not None and any(len(name) > 1 for name in holder.personal):
+            continue  # 'Ann Reed, 61,': someone else's age
+        age = AGE_AFTER_NAME.match(text, token.idx + len(token))
+        address = title_at(doc, token.i - 1, HONORIFICS) if token.i > 0 else None
+        told = honorific_gender(address[0]) if address else None
+        if age and age.group(1) not in described.values() and (told is None or gender in {None, told}):
+            return set(described)
+    return set()
+
+
 def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:
     """'Tom Reed Jr' and 'Tom Reed Sr', 'Leopold II' and 'Leopold III': the generation named first stands."""
     marked = [(m, doc[m[1] - 1].lower_.rstrip(".")) for m in sorted(cluster.mentions)
@@ -260,7 +299,7 @@ def _not_of_a_person(doc: Doc, cluster: Cluster) -> set[Mention]:
     said = {t.lemma_.lower() for m in cluster.mentions if m[2] == "description" and _holds_own_name(cluster, m)
             for t in doc[m[0]:m[1]]}
     return {m for m in cluster.mentions if m[2] == "description"
-            and (lemma := _root_lemma(doc, m)) in ORGANISATION_ONLY_NOUNS | PLACE_NOUNS and lemma not in said}
+            and (lemma := _root_lemma(doc, m)) in NEVER_ONE_PERSON | PLACE_NOUNS and lemma not in said}
 
 
 def _holds_own_name(cluster: Cluster, mention: Mention) -> bool:
@@ -512,16 +551,25 @@ def _country_inside_a_longer_name(doc: Doc, cluster: Cluster, mention: Mention) 
     return any(key in other.split() for other in names if other != key)
 
 
+def _first_word_of_two_names(doc: Doc, cluster: Cluster, mention: Mention, organisations: list[Cluster]) -> bool:
+    """'Kelsby' alone in the entity of 'Kelsby Lions' when 'Kelsby High School' is named too: the first word of two
+    organisations' names may be either, a school or its team."""
+    word = normalise(doc[mention[0]:mention[1]].text)
+    firsts = {k for k in organisations for key in k.keys if " " in key and key.split()[0] == word}
+    return cluster in firsts and len(firsts) > 1
+
+
 def _not_of_this_organisation(doc: Doc, text: str, cluster: Cluster, organisations: _Organisations,
                               family_names: set[str]) -> set[Mention]:
-    """In an organisation: no country's name of a longer name of it; no place noun beside an organisation's noun
-    ('the town' in a firm); no company noun in a person NER took for one, and no trade in a public body or a
-    campaigning group ('the airline' in a bureau); no company called back past another named nearer ('Acme … Kelsby
-    Ltd said the firm…'), nor with words said of another ('the US company' beside 'US maker Acme'), nor by its
-    name's head word with other nouns ('the disaster loan program')."""
+    """In an organisation: no country's name of a longer name of it, nor the first word of its name that another's
+    starts with too; no place noun beside an organisation's noun ('the town' in a firm); no company noun in a person
+    NER took for one, and no trade in a public body or a campaigning group ('the airline' in a bureau); no company
+    called back past another named nearer ('Acme … Kelsby Ltd said the firm…'), nor with words said of another ('the
+    US company' beside 'US maker Acme'), nor by its name's head word with other nouns ('the disaster loan program')."""
     descriptions = [m for m in cluster.mentions if m[2] == "description" and not _holds_own_name(cluster, m)]
     lone_words = [m for m in cluster.mentions if m[2] == "name" and m[1] - m[0] == 1 and doc[m[0]].is_title]
-    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)}
+    wrong = {m for m in lone_words if _country_inside_a_longer_name(doc, cluster, m)
+             or _first_word_of_two_names(doc, cluster, m, organisations.clusters)}
     if not descriptions:
         return wrong
     lemmas = {m: _root_lemma(doc, m) for m in descriptions}

@@ -626,6 +626,10 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     comma ('a nurse in Kelsby, Ontario, who …' is 'a nurse in Kelsby') is given with its bare noun too ('a nurse'),
     since where it ends is then a guess."""
     nouns = [root.head] if root.dep_ == "appos" else []
+    # 'the director and the producer, Kelsby Films': the parser hangs the name on the first of two nouns; it is the
+    # last one's
+    joined = [t for t in root.head.children if t.dep_ == "conj" and root.head.i < t.i < root.i] if nouns else []
+    nouns = joined[-1:] or nouns
     nouns += [child for child in root.children if child.dep_ == "appos"]
     spans: list[list] = []
     bare = []
