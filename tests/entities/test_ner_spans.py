@@ -337,3 +337,17 @@ def test_the_plural_of_a_named_person_s_surname_is_the_family(nlp):
                                 "loved the village.")
     assert holder(entities, "Malloys").type == "ORG"
     assert holder(entities, "Malloys") is not holder(entities, "Dean Malloy")
+
+
+def test_general_hospital_is_no_general(nlp):
+    entities = entities_of(nlp, "Nurses at Pennock General Hospital voted to strike. The hospital said wards stayed "
+                                "open.")
+    hospital = holder(entities, "Pennock General Hospital")
+    assert hospital is not None and hospital.type != "PERSON"
+    assert not any(e.type == "PERSON" and "Hospital" in e.name for e in entities)
+
+
+def test_town_after_a_street_named_like_a_person(nlp):
+    entities = entities_of(nlp, "Members of the union formed picket lines on Selby Lane, Harwood, from 6am yesterday.")
+    town = holder(entities, "Harwood")
+    assert town is not None and town.type == "PLACE"

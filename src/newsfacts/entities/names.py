@@ -14,8 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, PERSON_ROLE_NOUNS, PLACE_HEADS, SURNAME_PARTICLES
 from .bodies import bodies_named_alone, constituencies, national_bodies, party_words, places_opening_bodies
 from .candidates import Candidate
-from .layout import datelines, newspapers, place_headings, result_rows, transcript_speakers, untagged_outlets
+from .layout import (
+    datelines, newspapers, party_hometowns, place_headings, result_rows, transcript_speakers, untagged_outlets,
+)
 from .ner_spans import from_ner_span, personal_words
+from .types import NOT_SURNAMES
 from .untagged import (
     bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
     named_events, named_sites, police_of_places, prefixed_places, shared_surnames, styles_of_office, titled_names,
@@ -40,6 +43,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += newspapers(doc, text, taken)
     candidates += prefixed_places(doc, text, taken)
     candidates += place_headings(doc, text, taken)
+    candidates += party_hometowns(doc, text, taken)
     candidates += constituencies(doc, text, taken)
     candidates += party_words(doc, text, taken)
     candidates += bodies_named_alone(doc, text, taken)
@@ -268,6 +272,7 @@ def _addressed_words(doc: Doc, text: str) -> set[str]:
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
         match = title_at(doc, token.i, HONORIFICS) if is_capitalised(token) else None
         after = token.i + match[1] if match else len(doc)
-        if after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]):
+        if after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]) \
+                and doc[after].lower_ not in NOT_SURNAMES:  # 'General Hospital' names no General
             found.add(doc[after].lower_)
     return found

@@ -21,8 +21,8 @@ from .candidates import (
 )
 from .places import country_code, is_known_place, is_subdivision, place_kinds
 from .types import (
-    PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
-    looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
+    NOT_SURNAMES, PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone,
+    lone_name, looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
@@ -330,11 +330,18 @@ def _country_or_state(key: str) -> bool:
 
 def _place_after_place(span: Span) -> bool:
     """A lone word NER calls a person, with no first name, set after a place and a comma, and no subject: the
-    larger place the first is in ('born at Mill Road, Kelsby, in 1950')."""
+    larger place the first is in ('born at Mill Road, Kelsby, in 1950'). The first is a place NER knows, or a name
+    ending in a word of streets and buildings, which NER often takes for a person's ('Mill Lane, Kelsby')."""
     doc, word = span.doc, span[0]
-    return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
-        and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
-        and not is_first_name(word.lower_)
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return len(span) == 1 and before is not None and doc[span.start - 1].text == "," \
+        and (before.ent_type_ in PLACE_LABELS
+             or before.lower_ in STREET_OR_BUILDING_ENDINGS and is_capitalised(before)) \
+        and word.dep_ not in {"nsubj", "nsubjpass"} and not is_first_name(word.lower_)
+
+
+# Last words of the names of streets and buildings (lexicon.PLACE_HEADS and the street words it leaves out).
+STREET_OR_BUILDING_ENDINGS = PLACE_HEADS | {"lane", "drive", "crescent", "terrace", "close", "grove", "place"}
 
 
 PORTFOLIOS = frozenset(ENTITY_WORDS["portfolios"])
@@ -354,7 +361,8 @@ def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str],
     """The first name and surname ending a longer name NER gave another label, when the surname is written
     again on its own or after a form of address ('Fire Services Ann Lee' … 'Lee said')."""
     if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
-            or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"}:
+            or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"} \
+            or doc[end - 1].lower_ in NOT_SURNAMES:  # 'Kelsby General Hospital': no surname ends a hospital's name
         return None
     return person_name(doc, end - 2, end) if _surname_known(doc[start:end], addressed, person_words) else None
 
