@@ -67,3 +67,11 @@ def test_two_bodies_joined_by_and_stay_two(nlp):
 def test_names_listed_with_slashes_are_each_a_name(nlp):
     entities = entities_of(nlp, "Reporters from Radio Veritas/Lokalavisen/Le Figaro came.")
     assert len({holder(entities, name).id for name in ("Radio Veritas", "Lokalavisen", "Le Figaro")}) == 3
+
+
+def test_numbered_road_is_one_place_whatever_ner_tags(nlp):
+    entities = entities_of(nlp, "A lorry overturned on State Route 14 near Pellham on Friday. Route 14 reopened at "
+                                "noon, police said. Traffic on Highway 7 was backed up for hours.")
+    road = holder(entities, "State Route 14")
+    assert road.type == "PLACE" and road is holder(entities, "Route 14")
+    assert holder(entities, "Highway 7").type == "PLACE"

@@ -351,3 +351,20 @@ def test_town_after_a_street_named_like_a_person(nlp):
     entities = entities_of(nlp, "Members of the union formed picket lines on Selby Lane, Harwood, from 6am yesterday.")
     town = holder(entities, "Harwood")
     assert town is not None and town.type == "PLACE"
+
+
+def test_a_building_ner_runs_on_over_in_and_a_town_is_two_places(nlp):
+    text = "The mayor thanked supporters at the Lakeview Ballroom in Pemberton on Friday."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Lakeview") - 1
+    doc.ents = [Span(doc, start, start + 5, "FAC")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Pemberton").type == "PLACE"
+    assert holder(entities, "Pemberton") is not holder(entities, "the Lakeview Ballroom")
+
+
+def test_a_church_named_after_its_saint_is_a_place(nlp):
+    entities = entities_of(nlp, "Mourners filled the church of Santa Lucia on Monday. The funeral will be held at "
+                                "the Church of St Brannoc in Kelsby.")
+    assert holder(entities, "church of Santa Lucia").type == "PLACE"
+    assert holder(entities, "the Church of St Brannoc").type == "PLACE"

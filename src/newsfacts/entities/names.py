@@ -17,7 +17,7 @@ from .candidates import Candidate
 from .layout import (
     datelines, newspapers, party_hometowns, place_headings, result_rows, transcript_speakers, untagged_outlets,
 )
-from .ner_spans import from_ner_span, personal_words
+from .ner_spans import ROAD_NUMBER_WORDS, from_ner_span, numbered_road, personal_words
 from .types import NOT_SURNAMES
 from .untagged import (
     bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
@@ -76,6 +76,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             taken.update(range(candidate.start, candidate.end))
     candidates += named_events(doc, text, taken)
     candidates += named_sites(doc, text, taken)
+    candidates += _untagged_roads(doc, text, taken)
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
@@ -91,6 +92,22 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += descriptive_mentions(doc, candidates)
     candidates += places_opening_bodies(doc, candidates)
     return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
+
+
+def _untagged_roads(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Route 9 reopened' where NER tags nothing: a road word and its number, with the capitalised words before it
+    ('State Route 9'), are a road."""
+    found = []
+    for word in tokens_spelling(doc, text, ROAD_NUMBER_WORDS):
+        start = word.i
+        while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start and start > word.i - 2:
+            start -= 1
+        road = numbered_road(doc, start, word.i + 1)
+        if road is not None and not any(i in taken for i in range(road.start, road.end)):
+            taken.update(range(road.start, road.end))
+            found.append(road)
+    return found
 
 
 def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:

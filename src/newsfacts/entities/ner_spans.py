@@ -74,6 +74,10 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         end -= 1  # "beat Kelsby Rovers 2-1": NER ran on into the score
     if start >= end:
         return []
+    if (road := numbered_road(doc, start, end)) is not None:
+        return [road]
+    if (church := _church_of_saint(doc, start, end)) is not None:
+        return [church]
     label = ent.label_
     if label == "PERSON" and end < len(doc) and doc[end].text in REGNAL_NUMBERS and doc[end - 1].pos_ == "PROPN" \
             and (doc[end].text != "I" or lower_key(doc[start]) in MONARCHS and end - start == 2):
@@ -110,7 +114,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]
-    if (at := _preposition_between_names(doc, start, end)) is not None:
+    if (at := _preposition_between_names(doc, start, end, label)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
                 for candidate in from_ner_span(doc, part, addressed, person_words)]
@@ -245,6 +249,43 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+# Nouns for a house of worship, and the words that open a saint's name in English and the Romance languages: a
+# church is named after its saint ('the Church of St Ann', 'the church of San Marco').
+WORSHIP_NOUNS = {"church", "chapel", "cathedral", "basilica", "abbey", "priory", "shrine", "oratory", "parish"}
+SAINT_WORDS = {"st", "st.", "saint", "ste", "san", "santa", "santo", "sant", "sainte", "são", "sankt"}
+
+
+def _church_of_saint(doc: Doc, start: int, end: int) -> Candidate | None:
+    """'the Church of St Ann', or 'the church of San Marco' with NER tagging only the saint's name: a house of worship
+    named after its saint is a place, never a person, a town or an organisation."""
+    first = start + (doc[start].lower_ == "the")
+    if first + 2 < end and doc[first].lower_ in WORSHIP_NOUNS and doc[first + 1].lower_ == "of" \
+            and doc[first + 2].lower_ in SAINT_WORDS:
+        return named_by_context(doc[start:end], "PLACE")
+    if start >= 2 and doc[start].lower_ in SAINT_WORDS and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lower_ in WORSHIP_NOUNS and end - start > 1:
+        return named_by_context(doc[start - 2:end], "PLACE")
+    return None
+
+
+# Words a road's number comes after ('Route 9', 'Interstate 71', 'Highway 1'), from US, Canadian and Australian usage.
+ROAD_NUMBER_WORDS = {"route", "highway", "interstate", "motorway", "freeway", "expressway", "turnpike"}
+ROAD_NUMBER = re.compile(r"\d{1,4}[A-Z]?$")
+
+
+def numbered_road(doc: Doc, start: int, end: int) -> Candidate | None:
+    """'State Route 9', 'Route 9' where NER tags 'Route' alone or as an organisation: a road word and the number after
+    it are a road's name, a place. Its key is the road word and number, so 'State Route 9' and 'Route 9' are one."""
+    road = next((i for i in range(end - 1, start - 1, -1) if doc[i].lower_ in ROAD_NUMBER_WORDS), None)
+    if road is None or not is_capitalised(doc[road]):
+        return None
+    if road == end - 1 and end < len(doc) and ROAD_NUMBER.match(doc[end].text):
+        end += 1  # the number NER left out
+    if road != end - 2 or not ROAD_NUMBER.match(doc[end - 1].text):
+        return None
+    return Candidate(start, end, "PLACE", "name", key=normalise(doc[road:end].text), typed_by_context=True)
 
 
 def _party_alone(span: Span, words: list[Token]) -> bool:
@@ -401,17 +442,23 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
     return noun if of or beside else None
 
 
-def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
+def _preposition_between_names(doc: Doc, start: int, end: int, label: str) -> int | None:
     """A lower-case 'on' or 'in' with a name of two words or more either side, or any name before 'in' and a known
-    place after it ('Kelsby Camp in Bavaria'; not 'the University of Kelsby at Dunmore', a campus), not hyphenated
-    into a place name ('Southend-on-Sea')."""
+    place after it ('Kelsby Camp in Bavaria'; not 'the University of Kelsby at Dunmore', a campus), or a building's
+    name before 'in' and a town after it ('the Kelsby Ballroom in Dunmore'), not hyphenated into a place name
+    ('Southend-on-Sea')."""
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
                 and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]) \
                 and (start + 2 <= i < end - 2
-                     or doc[i].lower_ == "in" and is_known_place(normalise(doc[i + 1:end].text))):
+                     or doc[i].lower_ == "in" and (is_known_place(normalise(doc[i + 1:end].text))
+                                                   or label == "FAC" and _capitalised_words(doc[i + 1:end]))):
             return i
     return None
+
+
+def _capitalised_words(span: Span) -> bool:
+    return all(t.pos_ == "PROPN" and is_capitalised(t) for t in span)
 
 
 def _beside_person_noun(span: Span) -> bool:
