@@ -368,3 +368,18 @@ def test_a_church_named_after_its_saint_is_a_place(nlp):
                                 "the Church of St Brannoc in Kelsby.")
     assert holder(entities, "church of Santa Lucia").type == "PLACE"
     assert holder(entities, "the Church of St Brannoc").type == "PLACE"
+
+
+def test_an_area_noun_after_a_place_is_a_mention_with_it_and_without(nlp):
+    entities = entities_of(nlp, "Output fell after delays at the cement works at Mahuli in Satara district. Satara "
+                                "has seen floods.")
+    place = holder(entities, "Satara district")
+    assert place.type == "PLACE" and place is holder(entities, "Satara")
+    assert "Satara" in [m.text for m in place.mentions if m.start == place.mentions[0].start]
+
+
+def test_a_town_ner_reads_as_a_nationality_after_a_preposition_of_place(nlp):
+    entities = entities_of(nlp, "She thanked volunteers at the Grand Pavilion in Haddersby on Saturday night.")
+    assert holder(entities, "Haddersby").type == "PLACE"
+    spoken = entities_of(nlp, "The minister answered in German and then in Hindi.")
+    assert not any(m.text == "German" for e in spoken for m in e.mentions)

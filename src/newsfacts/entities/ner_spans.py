@@ -19,7 +19,7 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
     names_work, person_name,
 )
-from .places import country_code, is_known_place, is_subdivision, place_kinds
+from .places import country_code, is_known_place, is_language, is_subdivision, place_kinds
 from .types import (
     NOT_SURNAMES, PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone,
     lone_name, looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
@@ -221,6 +221,8 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if kind is None:
         return []
     head = doc[end - 1].lower_
+    if label == "NORP" and _town_after_preposition(span):
+        return [named_by_context(span, "PLACE")]  # 'a plant at Kelsby' read as a nationality
     if label == "NORP" and doc[end - 1].tag_ != "NNPS":
         return []  # nationality adjectives ("British") are not organisations
     if label == "PRODUCT" and not _beside_work_noun(doc[start:end]) and not _proper_name(doc[start:end]):
@@ -248,7 +250,34 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         kind = "PLACE"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
+    if kind == "PLACE" and (area := _area_noun_after(doc, start, end)) is not None:
+        # 'Kelsby district' is a mention of Kelsby with its noun and without, as news writes either; keyed by the name
+        return [Candidate(start, area + 1, kind, "name", key=key), Candidate(start, end, kind, "name", key=key)]
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+# Lower-case nouns for an administrative area that news writes after its name ('Kelsby district', 'the Kelsby
+# region'), from Indian, Chilean, Italian, Japanese and Irish usage in English; not 'department', also a ministry's.
+AREA_NOUNS = {"district", "region", "province", "county", "prefecture", "municipality", "neighbourhood",
+              "neighborhood", "governorate", "state", "borough", "parish", "commune", "tehsil", "taluk"}
+
+
+def _area_noun_after(doc: Doc, start: int, end: int) -> int | None:
+    """Where a lower-case area noun the place's name modifies stands right after it, unless the noun itself modifies
+    one ('the Kelsby district council')."""
+    noun = doc[end] if end < len(doc) else None
+    if noun is None or not noun.is_lower or noun.lower_ not in AREA_NOUNS or noun.dep_ in {"compound", "amod"} \
+            or doc[start:end].root.head.i != end:
+        return None
+    return end
+
+
+def _town_after_preposition(span: Span) -> bool:
+    """'the plant at Kelsby', 'a hall in Kelsby': one proper noun NER calls a nationality, the object of a preposition
+    of place and modifying nothing, is a town (a people is named in the plural, a nationality before a noun)."""
+    root = span.root
+    return len(span) == 1 and root.tag_ == "NNP" and root.dep_ == "pobj" \
+        and root.head.lower_ in LOCATIVE_PREPOSITIONS and is_capitalised(root) and not is_language(root.lower_)
 
 
 # Nouns for a house of worship, and the words that open a saint's name in English and the Romance languages: a
