@@ -75,3 +75,11 @@ def test_numbered_road_is_one_place_whatever_ner_tags(nlp):
     road = holder(entities, "State Route 14")
     assert road.type == "PLACE" and road is holder(entities, "Route 14")
     assert holder(entities, "Highway 7").type == "PLACE"
+
+
+def test_the_village_of_a_place_is_a_mention_of_it_but_not_the_capital_of_one(nlp):
+    entities = entities_of(nlp, "Floodwater reached the neighbouring village of Tarrow Creek overnight. Tarrow Creek "
+                                "was evacuated. Tourists crowd the capital of Dunmere every summer.")
+    village = holder(entities, "the neighbouring village of Tarrow Creek")
+    assert village is holder(entities, "Tarrow Creek", 1)
+    assert not any(m.text.startswith("the capital") for e in entities for m in e.mentions)

@@ -91,7 +91,28 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     candidates += places_opening_bodies(doc, candidates)
+    candidates += _places_with_their_noun(doc, candidates)
     return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
+
+
+# Nouns of a kind of place whose 'of' phrase, after 'the', is that place itself ('the village of Kelsby' is Kelsby);
+# not 'capital' ('the capital of Dunmere' is another place) nor a part of one ('a district of Kelsby').
+PLACE_OF_NOUNS = {"town", "city", "village", "hamlet", "island", "county", "province", "region", "municipality",
+                  "port", "enclave", "suburb", "state", "parish", "borough", "shire"}
+
+
+def _places_with_their_noun(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'the village of Kelsby', 'the neighbouring town of Kelsby': the noun phrase is a mention of the place as well
+    as its name."""
+    found = []
+    for place in (c for c in candidates if c.type == "PLACE" and c.kind == "name"):
+        of = doc[place.start - 1] if place.start >= 2 else None
+        noun = doc[place.start - 2] if of is not None else None
+        if of is None or of.lower_ != "of" or not noun.is_lower or noun.lemma_.lower() not in PLACE_OF_NOUNS \
+                or of.head.i != noun.i or doc[noun.left_edge.i].lower_ != "the":
+            continue
+        found.append(Candidate(noun.left_edge.i, place.end, "PLACE", "description", key=place.key))
+    return found
 
 
 def _untagged_roads(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
