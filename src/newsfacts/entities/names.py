@@ -26,8 +26,8 @@ from .untagged import (
     untagged_institutions, untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, first_name_gender, is_capitalised, is_first_name, lower_key, title_at,
-    tokens_spelling,
+    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, first_name_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling,
 )
 
 
@@ -44,6 +44,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += prefixed_places(doc, text, taken)
     candidates += place_headings(doc, text, taken)
     candidates += party_hometowns(doc, text, taken)
+    candidates += _numbered_bills(doc, text, taken)
     candidates += constituencies(doc, text, taken)
     candidates += party_words(doc, text, taken)
     candidates += bodies_named_alone(doc, text, taken)
@@ -93,6 +94,23 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += places_opening_bodies(doc, candidates)
     candidates += _places_with_their_noun(doc, candidates)
     return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
+
+
+# A bill by its chamber and number ('Senate Bill 214', 'House Bill 5', 'Assembly Bill 12') or its Canadian letter and
+# number ('Bill C-21'), which NER reads as a chamber and a man called Bill.
+NUMBERED_BILL = re.compile(r"\b(?:(?:Senate|House|Assembly) Bill \d{1,5}|Bill [A-Z]-\d{1,4})\b")
+
+
+def _numbered_bills(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Senate Bill 214', 'Bill C-21': a bill's name, a work, whatever NER makes of it."""
+    found = []
+    for match in NUMBERED_BILL.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        found.append(Candidate(span.start, span.end, "WORK", "name", key=normalise(span.text), typed_by_context=True))
+    return found
 
 
 # Nouns of a kind of place whose 'of' phrase, after 'the', is that place itself ('the village of Kelsby' is Kelsby);
