@@ -91,3 +91,18 @@ def test_a_bill_by_its_chamber_and_number_is_a_work_not_a_man_called_bill(nlp):
     assert holder(entities, "Bill C-47").type == "WORK"
     assert not any(e.type == "PERSON" for e in entities)
 
+
+def test_an_airport_named_after_someone_is_one_place(nlp):
+    text = "The family landed at Dunmore's Peter Ashcroft International Airport on Monday."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Peter")
+    doc.ents = [Span(doc, start, start + 2, "PERSON")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Peter Ashcroft International Airport").type == "PLACE"
+    assert not any(e.type == "PERSON" for e in entities)
+
+
+def test_a_town_before_a_noun_for_its_people(nlp):
+    entities = entities_of(nlp, "Kelsworth pensioner Ann Gray, 81, was robbed.")
+    assert holder(entities, "Kelsworth").type == "PLACE"
+    assert holder(entities, "Kelsworth") is not holder(entities, "Ann Gray")

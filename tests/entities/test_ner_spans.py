@@ -383,3 +383,12 @@ def test_a_town_ner_reads_as_a_nationality_after_a_preposition_of_place(nlp):
     assert holder(entities, "Haddersby").type == "PLACE"
     spoken = entities_of(nlp, "The minister answered in German and then in Hindi.")
     assert not any(m.text == "German" for e in spoken for m in e.mentions)
+
+
+def test_a_valley_after_a_name_ner_calls_a_product_is_a_place(nlp):
+    text = "Rain fell across the Tamber valley all week."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Tamber")
+    doc.ents = [Span(doc, start, start + 1, "PRODUCT")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Tamber valley").type == "PLACE"

@@ -88,6 +88,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_places(doc, taken)
     candidates += untagged_known_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
+    candidates += _places_of_people(doc, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
@@ -130,6 +131,32 @@ def _places_with_their_noun(doc: Doc, candidates: list[Candidate]) -> list[Candi
                 or of.head.i != noun.i or doc[noun.left_edge.i].lower_ != "the":
             continue
         found.append(Candidate(noun.left_edge.i, place.end, "PLACE", "description", key=place.key))
+    return found
+
+
+# Nouns for people a town's name comes before in news ('a Kelsby mother', 'Kelsby man'), from UK and Australian
+# local news; not nouns for people of a body ('an Acme nurse', 'a Kelsby fan', 'an Eton pupil').
+TOWNSPEOPLE_NOUNS = {"man", "woman", "boy", "girl", "mother", "father", "mum", "dad", "grandmother", "grandfather",
+                     "pensioner", "retiree", "teenager", "couple", "widow", "widower", "resident", "native",
+                     "father-of-two", "mother-of-two", "grandmother-of-two"}
+
+
+def _places_of_people(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'Kelsby mother Ann Lee', 'a Kelsby pensioner': capitalised proper nouns NER left untagged right before a noun
+    for a person by where they live are that place; not a first name ('Ann mother')."""
+    found = []
+    for noun in doc:
+        if noun.lower_ not in TOWNSPEOPLE_NOUNS or not noun.is_lower or noun.i == 0:
+            continue
+        start = end = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken and end - start < 3:
+            start -= 1
+        if start == end or doc[start].head.i != noun.i and doc[end - 1].head.i != noun.i \
+                or first_name_gender(doc[start].lower_) is not None or lower_key(doc[start]) in HONORIFICS:
+            continue
+        taken.update(range(start, end))
+        found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
     return found
 
 
@@ -209,8 +236,26 @@ def _names_joined(doc: Doc, ents: list[Span]) -> list[Span]:
                 and (label != "PERSON" or first_name_gender(doc[start - 1].lower_) is not None):
             start -= 1  # a person's name takes a first name only ('Premier Ann Lee' is no name of three words)
         end = _glued_hyphen_end(doc, end)
+        if label == "PERSON" and (named_after := _named_after_person_end(doc, end)) is not None:
+            # 'the Ann Lee Memorial Hospital', 'Tom Reed International Airport': a place or body named after someone
+            end, label = named_after, "FAC" if doc[named_after - 1].lower_ in PLACE_HEADS else "ORG"
         joined.append(Span(doc, start, end, label=label) if (start, end) != (ent.start, ent.end) else ent)
     return joined
+
+
+# Last words of the names of buildings and bodies often named after a person ('Ann Lee Memorial Hospital').
+NAMED_AFTER_ENDINGS = PLACE_HEADS | ORG_HEADS | {"hospital", "centre", "center", "library", "museum", "gallery",
+                                                 "foundation", "institute", "prize", "award", "trophy"}
+
+
+def _named_after_person_end(doc: Doc, end: int) -> int | None:
+    """Where a name runs on after a person's name NER ended too soon: capitalised words NER left untagged, the last a
+    word ending the names of buildings and bodies ('Tom Reed | International Airport'), with no mark between."""
+    last = end
+    while last < len(doc) and last - end < 4 and doc[last].pos_ == "PROPN" and is_capitalised(doc[last]) \
+            and doc[last].ent_type_ in {"", "FAC", "ORG"} and doc[last - 1].whitespace_:
+        last += 1
+    return last if last > end and doc[last - 1].lower_ in NAMED_AFTER_ENDINGS else None
 
 
 def _one_name_with_and(left: Span, right: Span) -> bool:

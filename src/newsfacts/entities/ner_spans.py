@@ -111,7 +111,8 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         # "Plaid Cymru's Cllr Ann Lee" as one person: the party, then its member
         person = person_name(doc, owner + 1, end)
         return [named_by_context(doc[start:owner], "ORG")] + ([person] if person else [])
-    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"} \
+            and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]
     if (at := _preposition_between_names(doc, start, end, label)) is not None:
