@@ -86,7 +86,8 @@ def test_the_village_of_a_place_is_a_mention_of_it_but_not_the_capital_of_one(nl
 
 
 def test_a_bill_by_its_chamber_and_number_is_a_work_not_a_man_called_bill(nlp):
-    entities = entities_of(nlp, "The measure, House Bill 88, passed 60-38 on Tuesday. Ottawa tabled Bill C-47 in March.")
+    entities = entities_of(nlp, "The measure, House Bill 88, passed 60-38 on Tuesday. Ottawa tabled Bill C-47 in "
+                                "March.")
     assert holder(entities, "House Bill 88").type == "WORK"
     assert holder(entities, "Bill C-47").type == "WORK"
     assert not any(e.type == "PERSON" for e in entities)

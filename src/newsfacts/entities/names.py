@@ -88,7 +88,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_places(doc, taken)
     candidates += untagged_known_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
-    candidates += _places_of_people(doc, taken)
+    candidates += _places_of_people(doc, text, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
@@ -136,17 +136,17 @@ def _places_with_their_noun(doc: Doc, candidates: list[Candidate]) -> list[Candi
 
 # Nouns for people a town's name comes before in news ('a Kelsby mother', 'Kelsby man'), from UK and Australian
 # local news; not nouns for people of a body ('an Acme nurse', 'a Kelsby fan', 'an Eton pupil').
-TOWNSPEOPLE_NOUNS = {"man", "woman", "boy", "girl", "mother", "father", "mum", "dad", "grandmother", "grandfather",
-                     "pensioner", "retiree", "teenager", "couple", "widow", "widower", "resident", "native",
-                     "father-of-two", "mother-of-two", "grandmother-of-two"}
+TOWNSPEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl", "mother", "father", "mum", "dad", "grandmother",
+                               "grandfather", "pensioner", "retiree", "teenager", "couple", "widow", "widower",
+                               "resident", "native", "father-of-two", "mother-of-two", "grandmother-of-two"})
 
 
-def _places_of_people(doc: Doc, taken: set[int]) -> list[Candidate]:
+def _places_of_people(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'Kelsby mother Ann Lee', 'a Kelsby pensioner': capitalised proper nouns NER left untagged right before a noun
     for a person by where they live are that place; not a first name ('Ann mother')."""
     found = []
-    for noun in doc:
-        if noun.lower_ not in TOWNSPEOPLE_NOUNS or not noun.is_lower or noun.i == 0:
+    for noun in tokens_spelling(doc, text, TOWNSPEOPLE_NOUNS):
+        if not noun.is_lower or noun.i == 0:
             continue
         start = end = noun.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
