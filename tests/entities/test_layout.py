@@ -105,3 +105,12 @@ def test_a_dateline_before_a_colon_is_a_place_when_known(nlp):
 ])
 def test_capitals_before_a_colon_naming_no_known_place_are_no_dateline(nlp, text, label):
     assert all(m.text != label for e in entities_of(nlp, text) for m in e.mentions)
+
+
+def test_party_letter_and_hometown_of_a_legislator(nlp):
+    entities = entities_of(nlp, "Rep. Mara Collins, D-Brookhaven, said the plan would cost too much. "
+                                "State Sen. Ellis Vane, R-Port Hadley, the bill's sponsor, defended it.")
+    for town in ("Brookhaven", "Port Hadley"):
+        assert holder(entities, town).type == "PLACE"
+    assert holder(entities, "Brookhaven") is not holder(entities, "Port Hadley")
+    assert "the bill's sponsor" not in [m.text for m in holder(entities, "Port Hadley").mentions]

@@ -67,3 +67,43 @@ def test_two_bodies_joined_by_and_stay_two(nlp):
 def test_names_listed_with_slashes_are_each_a_name(nlp):
     entities = entities_of(nlp, "Reporters from Radio Veritas/Lokalavisen/Le Figaro came.")
     assert len({holder(entities, name).id for name in ("Radio Veritas", "Lokalavisen", "Le Figaro")}) == 3
+
+
+def test_numbered_road_is_one_place_whatever_ner_tags(nlp):
+    entities = entities_of(nlp, "A lorry overturned on State Route 14 near Pellham on Friday. Route 14 reopened at "
+                                "noon, police said. Traffic on Highway 7 was backed up for hours.")
+    road = holder(entities, "State Route 14")
+    assert road.type == "PLACE" and road is holder(entities, "Route 14")
+    assert holder(entities, "Highway 7").type == "PLACE"
+
+
+def test_the_village_of_a_place_is_a_mention_of_it_but_not_the_capital_of_one(nlp):
+    entities = entities_of(nlp, "Floodwater reached the neighbouring village of Tarrow Creek overnight. Tarrow Creek "
+                                "was evacuated. Tourists crowd the capital of Dunmere every summer.")
+    village = holder(entities, "the neighbouring village of Tarrow Creek")
+    assert village is holder(entities, "Tarrow Creek", 1)
+    assert not any(m.text.startswith("the capital") for e in entities for m in e.mentions)
+
+
+def test_a_bill_by_its_chamber_and_number_is_a_work_not_a_man_called_bill(nlp):
+    entities = entities_of(nlp, "The measure, House Bill 88, passed 60-38 on Tuesday. Ottawa tabled Bill C-47 in "
+                                "March.")
+    assert holder(entities, "House Bill 88").type == "WORK"
+    assert holder(entities, "Bill C-47").type == "WORK"
+    assert not any(e.type == "PERSON" for e in entities)
+
+
+def test_an_airport_named_after_someone_is_one_place(nlp):
+    text = "The family landed at Dunmore's Peter Ashcroft International Airport on Monday."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Peter")
+    doc.ents = [Span(doc, start, start + 2, "PERSON")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Peter Ashcroft International Airport").type == "PLACE"
+    assert not any(e.type == "PERSON" for e in entities)
+
+
+def test_a_town_before_a_noun_for_its_people(nlp):
+    entities = entities_of(nlp, "Kelsworth pensioner Ann Gray, 81, was robbed.")
+    assert holder(entities, "Kelsworth").type == "PLACE"
+    assert holder(entities, "Kelsworth") is not holder(entities, "Ann Gray")

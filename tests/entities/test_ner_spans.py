@@ -337,3 +337,58 @@ def test_the_plural_of_a_named_person_s_surname_is_the_family(nlp):
                                 "loved the village.")
     assert holder(entities, "Malloys").type == "ORG"
     assert holder(entities, "Malloys") is not holder(entities, "Dean Malloy")
+
+
+def test_general_hospital_is_no_general(nlp):
+    entities = entities_of(nlp, "Nurses at Pennock General Hospital voted to strike. The hospital said wards stayed "
+                                "open.")
+    hospital = holder(entities, "Pennock General Hospital")
+    assert hospital is not None and hospital.type != "PERSON"
+    assert not any(e.type == "PERSON" and "Hospital" in e.name for e in entities)
+
+
+def test_town_after_a_street_named_like_a_person(nlp):
+    entities = entities_of(nlp, "Members of the union formed picket lines on Selby Lane, Harwood, from 6am yesterday.")
+    town = holder(entities, "Harwood")
+    assert town is not None and town.type == "PLACE"
+
+
+def test_a_building_ner_runs_on_over_in_and_a_town_is_two_places(nlp):
+    text = "The mayor thanked supporters at the Lakeview Ballroom in Pemberton on Friday."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Lakeview") - 1
+    doc.ents = [Span(doc, start, start + 5, "FAC")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Pemberton").type == "PLACE"
+    assert holder(entities, "Pemberton") is not holder(entities, "the Lakeview Ballroom")
+
+
+def test_a_church_named_after_its_saint_is_a_place(nlp):
+    entities = entities_of(nlp, "Mourners filled the church of Santa Lucia on Monday. The funeral will be held at "
+                                "the Church of St Brannoc in Kelsby.")
+    assert holder(entities, "church of Santa Lucia").type == "PLACE"
+    assert holder(entities, "the Church of St Brannoc").type == "PLACE"
+
+
+def test_an_area_noun_after_a_place_is_a_mention_with_it_and_without(nlp):
+    entities = entities_of(nlp, "Output fell after delays at the cement works at Mahuli in Satara district. Satara "
+                                "has seen floods.")
+    place = holder(entities, "Satara district")
+    assert place.type == "PLACE" and place is holder(entities, "Satara")
+    assert "Satara" in [m.text for m in place.mentions if m.start == place.mentions[0].start]
+
+
+def test_a_town_ner_reads_as_a_nationality_after_a_preposition_of_place(nlp):
+    entities = entities_of(nlp, "She thanked volunteers at the Grand Pavilion in Haddersby on Saturday night.")
+    assert holder(entities, "Haddersby").type == "PLACE"
+    spoken = entities_of(nlp, "The minister answered in German and then in Hindi.")
+    assert not any(m.text == "German" for e in spoken for m in e.mentions)
+
+
+def test_a_valley_after_a_name_ner_calls_a_product_is_a_place(nlp):
+    text = "Rain fell across the Tamber valley all week."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Tamber")
+    doc.ents = [Span(doc, start, start + 1, "PRODUCT")]  # NER's reading of it on a longer report
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Tamber valley").type == "PLACE"

@@ -150,3 +150,22 @@ def test_a_side_named_by_its_town_is_no_short_form_of_a_park_named_after_the_tow
     entities = entities_of(nlp, "The match was played at Dunmere Park on Sunday. Dunmere beat Kelsby 2-1, and "
                                 "Dunmere's goalkeeper saved a penalty.")
     assert holder(entities, "Dunmere Park") is not holder(entities, "Dunmere")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The plane returned to Pune after a bird strike.", "Pune"),
+    ("Traffic was heavy near Nagpur's airport on Monday.", "Nagpur"),
+    ("Hollywood came to Ballycastle, Co Antrim, last weekend.", "Ballycastle"),
+    ("She opened a bakery in the square of Lowmoor, Vermont, in 2012.", "Lowmoor"),
+])
+def test_going_to_a_place_its_airport_and_its_region_after_a_comma(nlp, text, name):
+    assert place_by_context(span_of(nlp, text, name))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The contract went to Pellcorp after a tender.", "Pellcorp"),
+    ("Pellcorp's chairman resigned on Monday.", "Pellcorp"),
+    ("Pellcorp, Ohio-based and family-run, was sold.", "Pellcorp"),
+])
+def test_no_place_by_a_contract_a_chairman_or_a_base(nlp, text, name):
+    assert not place_by_context(span_of(nlp, text, name))

@@ -178,3 +178,21 @@ def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
 COMMON_ABBREVIATIONS = frozenset(ENTITY_WORDS["common_abbreviations"])
 # A capital after a small letter inside a word: 'NewsWire', not the plural 'MPs'.
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+# US news writes a legislator's party and home after the name: 'Sen. Ann Lee, D-Kelsby,', 'Rep. Tom Reed (R-Ohio)'.
+# The letter is the party (Democrat, Republican, Independent); what follows the hyphen is a town or a state.
+PARTY_HOME = re.compile(r"(?:(?<=, )|(?<=\())[DRI]-([A-Z][A-Za-z.'’]*(?: [A-Z][A-Za-z.'’]*){0,2})(?=[,)])")
+
+
+def party_hometowns(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Ann Lee, R-Kelsby,': the town or state after a party's letter and a hyphen is a place, which NER tags with the
+    letter ('D-Kelsby' as one place) or not at all."""
+    found = []
+    for match in PARTY_HOME.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        found.append(named_by_context(span, "PLACE"))
+    return found

@@ -14,8 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import HONORIFICS, MONTHS_AND_DAYS, ORG_HEADS, PERSON_ROLE_NOUNS, PLACE_HEADS, SURNAME_PARTICLES
 from .bodies import bodies_named_alone, constituencies, national_bodies, party_words, places_opening_bodies
 from .candidates import Candidate
-from .layout import datelines, newspapers, place_headings, result_rows, transcript_speakers, untagged_outlets
-from .ner_spans import from_ner_span, personal_words
+from .layout import (
+    datelines, newspapers, party_hometowns, place_headings, result_rows, transcript_speakers, untagged_outlets,
+)
+from .ner_spans import ROAD_NUMBER_WORDS, from_ner_span, numbered_road, personal_words
+from .types import NOT_SURNAMES
 from .untagged import (
     bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
     named_events, named_sites, police_of_places, prefixed_places, shared_surnames, styles_of_office, titled_names,
@@ -23,8 +26,8 @@ from .untagged import (
     untagged_institutions, untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, first_name_gender, is_capitalised, is_first_name, lower_key, title_at,
-    tokens_spelling,
+    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, first_name_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling,
 )
 
 
@@ -40,6 +43,8 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += newspapers(doc, text, taken)
     candidates += prefixed_places(doc, text, taken)
     candidates += place_headings(doc, text, taken)
+    candidates += party_hometowns(doc, text, taken)
+    candidates += _numbered_bills(doc, text, taken)
     candidates += constituencies(doc, text, taken)
     candidates += party_words(doc, text, taken)
     candidates += bodies_named_alone(doc, text, taken)
@@ -72,6 +77,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
             taken.update(range(candidate.start, candidate.end))
     candidates += named_events(doc, text, taken)
     candidates += named_sites(doc, text, taken)
+    candidates += _untagged_roads(doc, text, taken)
     candidates += untagged_addressed_names(doc, text, taken)
     candidates += untagged_full_names(doc, taken)
     candidates += untagged_employers(doc, taken)
@@ -82,11 +88,92 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_places(doc, taken)
     candidates += untagged_known_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
+    candidates += _places_of_people(doc, text, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
     candidates += descriptive_mentions(doc, candidates)
     candidates += places_opening_bodies(doc, candidates)
+    candidates += _places_with_their_noun(doc, candidates)
     return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
+
+
+# A bill by its chamber and number ('Senate Bill 214', 'House Bill 5', 'Assembly Bill 12') or its Canadian letter and
+# number ('Bill C-21'), which NER reads as a chamber and a man called Bill.
+NUMBERED_BILL = re.compile(r"\b(?:(?:Senate|House|Assembly) Bill \d{1,5}|Bill [A-Z]-\d{1,4})\b")
+
+
+def _numbered_bills(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Senate Bill 214', 'Bill C-21': a bill's name, a work, whatever NER makes of it."""
+    found = []
+    for match in NUMBERED_BILL.finditer(text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        found.append(Candidate(span.start, span.end, "WORK", "name", key=normalise(span.text), typed_by_context=True))
+    return found
+
+
+# Nouns of a kind of place whose 'of' phrase, after 'the', is that place itself ('the village of Kelsby' is Kelsby);
+# not 'capital' ('the capital of Dunmere' is another place) nor a part of one ('a district of Kelsby').
+PLACE_OF_NOUNS = {"town", "city", "village", "hamlet", "island", "county", "province", "region", "municipality",
+                  "port", "enclave", "suburb", "state", "parish", "borough", "shire"}
+
+
+def _places_with_their_noun(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'the village of Kelsby', 'the neighbouring town of Kelsby': the noun phrase is a mention of the place as well
+    as its name."""
+    found = []
+    for place in (c for c in candidates if c.type == "PLACE" and c.kind == "name"):
+        of = doc[place.start - 1] if place.start >= 2 else None
+        noun = doc[place.start - 2] if of is not None else None
+        if of is None or of.lower_ != "of" or not noun.is_lower or noun.lemma_.lower() not in PLACE_OF_NOUNS \
+                or of.head.i != noun.i or doc[noun.left_edge.i].lower_ != "the":
+            continue
+        found.append(Candidate(noun.left_edge.i, place.end, "PLACE", "description", key=place.key))
+    return found
+
+
+# Nouns for people a town's name comes before in news ('a Kelsby mother', 'Kelsby man'), from UK and Australian
+# local news; not nouns for people of a body ('an Acme nurse', 'a Kelsby fan', 'an Eton pupil').
+TOWNSPEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl", "mother", "father", "mum", "dad", "grandmother",
+                               "grandfather", "pensioner", "retiree", "teenager", "couple", "widow", "widower",
+                               "resident", "native", "father-of-two", "mother-of-two", "grandmother-of-two"})
+
+
+def _places_of_people(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Kelsby mother Ann Lee', 'a Kelsby pensioner': capitalised proper nouns NER left untagged right before a noun
+    for a person by where they live are that place; not a first name ('Ann mother')."""
+    found = []
+    for noun in tokens_spelling(doc, text, TOWNSPEOPLE_NOUNS):
+        if not noun.is_lower or noun.i == 0:
+            continue
+        start = end = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
+                and not doc[start - 1].ent_type_ and start - 1 not in taken and end - start < 3:
+            start -= 1
+        if start == end or doc[start].head.i != noun.i and doc[end - 1].head.i != noun.i \
+                or first_name_gender(doc[start].lower_) is not None or lower_key(doc[start]) in HONORIFICS:
+            continue
+        taken.update(range(start, end))
+        found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
+    return found
+
+
+def _untagged_roads(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
+    """'Route 9 reopened' where NER tags nothing: a road word and its number, with the capitalised words before it
+    ('State Route 9'), are a road."""
+    found = []
+    for word in tokens_spelling(doc, text, ROAD_NUMBER_WORDS):
+        start = word.i
+        while start > 0 and is_capitalised(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start and start > word.i - 2:
+            start -= 1
+        road = numbered_road(doc, start, word.i + 1)
+        if road is not None and not any(i in taken for i in range(road.start, road.end)):
+            taken.update(range(road.start, road.end))
+            found.append(road)
+    return found
 
 
 def _names_with_particles(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -149,8 +236,26 @@ def _names_joined(doc: Doc, ents: list[Span]) -> list[Span]:
                 and (label != "PERSON" or first_name_gender(doc[start - 1].lower_) is not None):
             start -= 1  # a person's name takes a first name only ('Premier Ann Lee' is no name of three words)
         end = _glued_hyphen_end(doc, end)
+        if label == "PERSON" and (named_after := _named_after_person_end(doc, end)) is not None:
+            # 'the Ann Lee Memorial Hospital', 'Tom Reed International Airport': a place or body named after someone
+            end, label = named_after, "FAC" if doc[named_after - 1].lower_ in PLACE_HEADS else "ORG"
         joined.append(Span(doc, start, end, label=label) if (start, end) != (ent.start, ent.end) else ent)
     return joined
+
+
+# Last words of the names of buildings and bodies often named after a person ('Ann Lee Memorial Hospital').
+NAMED_AFTER_ENDINGS = PLACE_HEADS | ORG_HEADS | {"hospital", "centre", "center", "library", "museum", "gallery",
+                                                 "foundation", "institute", "prize", "award", "trophy"}
+
+
+def _named_after_person_end(doc: Doc, end: int) -> int | None:
+    """Where a name runs on after a person's name NER ended too soon: capitalised words NER left untagged, the last a
+    word ending the names of buildings and bodies ('Tom Reed | International Airport'), with no mark between."""
+    last = end
+    while last < len(doc) and last - end < 4 and doc[last].pos_ == "PROPN" and is_capitalised(doc[last]) \
+            and doc[last].ent_type_ in {"", "FAC", "ORG"} and doc[last - 1].whitespace_:
+        last += 1
+    return last if last > end and doc[last - 1].lower_ in NAMED_AFTER_ENDINGS else None
 
 
 def _one_name_with_and(left: Span, right: Span) -> bool:
@@ -268,6 +373,7 @@ def _addressed_words(doc: Doc, text: str) -> set[str]:
     for token in tokens_spelling(doc, text, {title.split()[0] for title in HONORIFICS}):
         match = title_at(doc, token.i, HONORIFICS) if is_capitalised(token) else None
         after = token.i + match[1] if match else len(doc)
-        if after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]):
+        if after < len(doc) and doc[after].pos_ == "PROPN" and is_capitalised(doc[after]) \
+                and doc[after].lower_ not in NOT_SURNAMES:  # 'General Hospital' names no General
             found.add(doc[after].lower_)
     return found

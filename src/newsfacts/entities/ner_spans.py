@@ -19,10 +19,10 @@ from .candidates import (
     Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
     names_work, person_name,
 )
-from .places import country_code, is_known_place, is_subdivision, place_kinds
+from .places import country_code, is_known_place, is_language, is_subdivision, place_kinds
 from .types import (
-    PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone, lone_name,
-    looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
+    NOT_SURNAMES, PERSON_LOOKALIKE_LABELS, company_agent, full_personal_name, institution_after_the, legislature_alone,
+    lone_name, looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
@@ -74,6 +74,10 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         end -= 1  # "beat Kelsby Rovers 2-1": NER ran on into the score
     if start >= end:
         return []
+    if (road := numbered_road(doc, start, end)) is not None:
+        return [road]
+    if (church := _church_of_saint(doc, start, end)) is not None:
+        return [church]
     label = ent.label_
     if label == "PERSON" and end < len(doc) and doc[end].text in REGNAL_NUMBERS and doc[end - 1].pos_ == "PROPN" \
             and (doc[end].text != "I" or lower_key(doc[start]) in MONARCHS and end - start == 2):
@@ -107,10 +111,11 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         # "Plaid Cymru's Cllr Ann Lee" as one person: the party, then its member
         person = person_name(doc, owner + 1, end)
         return [named_by_context(doc[start:owner], "ORG")] + ([person] if person else [])
-    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"} and (head := _common_place_head(doc, start, end)):
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"} \
+            and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
         return [named_by_context(doc[start:head + 1], "PLACE")]
-    if (at := _preposition_between_names(doc, start, end)) is not None:
+    if (at := _preposition_between_names(doc, start, end, label)) is not None:
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
                 for candidate in from_ner_span(doc, part, addressed, person_words)]
@@ -217,6 +222,8 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if kind is None:
         return []
     head = doc[end - 1].lower_
+    if label == "NORP" and _town_after_preposition(span):
+        return [named_by_context(span, "PLACE")]  # 'a plant at Kelsby' read as a nationality
     if label == "NORP" and doc[end - 1].tag_ != "NNPS":
         return []  # nationality adjectives ("British") are not organisations
     if label == "PRODUCT" and not _beside_work_noun(doc[start:end]) and not _proper_name(doc[start:end]):
@@ -244,7 +251,71 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         kind = "PLACE"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
+    if kind == "PLACE" and (area := _area_noun_after(doc, start, end)) is not None:
+        # 'Kelsby district' is a mention of Kelsby with its noun and without, as news writes either; keyed by the name
+        return [Candidate(start, area + 1, kind, "name", key=key), Candidate(start, end, kind, "name", key=key)]
     return [Candidate(start, end, kind, "name", key=key)]
+
+
+# Lower-case nouns for an administrative area that news writes after its name ('Kelsby district', 'the Kelsby
+# region'), from Indian, Chilean, Italian, Japanese and Irish usage in English; not 'department', also a ministry's.
+AREA_NOUNS = {"district", "region", "province", "county", "prefecture", "municipality", "neighbourhood",
+              "neighborhood", "governorate", "state", "borough", "parish", "commune", "tehsil", "taluk"}
+
+
+def _area_noun_after(doc: Doc, start: int, end: int) -> int | None:
+    """Where a lower-case area noun the place's name modifies stands right after it, unless the noun itself modifies
+    one ('the Kelsby district council')."""
+    noun = doc[end] if end < len(doc) else None
+    if noun is None or not noun.is_lower or noun.lower_ not in AREA_NOUNS or noun.dep_ in {"compound", "amod"} \
+            or doc[start:end].root.head.i != end:
+        return None
+    return end
+
+
+def _town_after_preposition(span: Span) -> bool:
+    """'the plant at Kelsby', 'a hall in Kelsby': one proper noun NER calls a nationality, the object of a preposition
+    of place and modifying nothing, is a town (a people is named in the plural, a nationality before a noun)."""
+    root = span.root
+    return len(span) == 1 and root.tag_ == "NNP" and root.dep_ == "pobj" \
+        and root.head.lower_ in LOCATIVE_PREPOSITIONS and is_capitalised(root) and not is_language(root.lower_)
+
+
+# Nouns for a house of worship, and the words that open a saint's name in English and the Romance languages: a
+# church is named after its saint ('the Church of St Ann', 'the church of San Marco').
+WORSHIP_NOUNS = {"church", "chapel", "cathedral", "basilica", "abbey", "priory", "shrine", "oratory", "parish"}
+SAINT_WORDS = {"st", "st.", "saint", "ste", "san", "santa", "santo", "sant", "sainte", "são", "sankt"}
+
+
+def _church_of_saint(doc: Doc, start: int, end: int) -> Candidate | None:
+    """'the Church of St Ann', or 'the church of San Marco' with NER tagging only the saint's name: a house of worship
+    named after its saint is a place, never a person, a town or an organisation."""
+    first = start + (doc[start].lower_ == "the")
+    if first + 2 < end and doc[first].lower_ in WORSHIP_NOUNS and doc[first + 1].lower_ == "of" \
+            and doc[first + 2].lower_ in SAINT_WORDS:
+        return named_by_context(doc[start:end], "PLACE")
+    if start >= 2 and doc[start].lower_ in SAINT_WORDS and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lower_ in WORSHIP_NOUNS and end - start > 1:
+        return named_by_context(doc[start - 2:end], "PLACE")
+    return None
+
+
+# Words a road's number comes after ('Route 9', 'Interstate 71', 'Highway 1'), from US, Canadian and Australian usage.
+ROAD_NUMBER_WORDS = {"route", "highway", "interstate", "motorway", "freeway", "expressway", "turnpike"}
+ROAD_NUMBER = re.compile(r"\d{1,4}[A-Z]?$")
+
+
+def numbered_road(doc: Doc, start: int, end: int) -> Candidate | None:
+    """'State Route 9', 'Route 9' where NER tags 'Route' alone or as an organisation: a road word and the number after
+    it are a road's name, a place. Its key is the road word and number, so 'State Route 9' and 'Route 9' are one."""
+    road = next((i for i in range(end - 1, start - 1, -1) if doc[i].lower_ in ROAD_NUMBER_WORDS), None)
+    if road is None or not is_capitalised(doc[road]):
+        return None
+    if road == end - 1 and end < len(doc) and ROAD_NUMBER.match(doc[end].text):
+        end += 1  # the number NER left out
+    if road != end - 2 or not ROAD_NUMBER.match(doc[end - 1].text):
+        return None
+    return Candidate(start, end, "PLACE", "name", key=normalise(doc[road:end].text), typed_by_context=True)
 
 
 def _party_alone(span: Span, words: list[Token]) -> bool:
@@ -331,11 +402,18 @@ def _country_or_state(key: str) -> bool:
 
 def _place_after_place(span: Span) -> bool:
     """A lone word NER calls a person, with no first name, set after a place and a comma, and no subject: the
-    larger place the first is in ('born at Mill Road, Kelsby, in 1950')."""
+    larger place the first is in ('born at Mill Road, Kelsby, in 1950'). The first is a place NER knows, or a name
+    ending in a word of streets and buildings, which NER often takes for a person's ('Mill Lane, Kelsby')."""
     doc, word = span.doc, span[0]
-    return len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," \
-        and doc[span.start - 2].ent_type_ in PLACE_LABELS and word.dep_ not in {"nsubj", "nsubjpass"} \
-        and not is_first_name(word.lower_)
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return len(span) == 1 and before is not None and doc[span.start - 1].text == "," \
+        and (before.ent_type_ in PLACE_LABELS
+             or before.lower_ in STREET_OR_BUILDING_ENDINGS and is_capitalised(before)) \
+        and word.dep_ not in {"nsubj", "nsubjpass"} and not is_first_name(word.lower_)
+
+
+# Last words of the names of streets and buildings (lexicon.PLACE_HEADS and the street words it leaves out).
+STREET_OR_BUILDING_ENDINGS = PLACE_HEADS | {"lane", "drive", "crescent", "terrace", "close", "grove", "place"}
 
 
 PORTFOLIOS = frozenset(ENTITY_WORDS["portfolios"])
@@ -355,7 +433,8 @@ def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str],
     """The first name and surname ending a longer name NER gave another label, when the surname is written
     again on its own or after a form of address ('Fire Services Ann Lee' … 'Lee said')."""
     if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
-            or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"}:
+            or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"} \
+            or doc[end - 1].lower_ in NOT_SURNAMES:  # 'Kelsby General Hospital': no surname ends a hospital's name
         return None
     return person_name(doc, end - 2, end) if _surname_known(doc[start:end], addressed, person_words) else None
 
@@ -394,17 +473,23 @@ def place_noun_before(doc: Doc, start: int, end: int) -> Token | None:
     return noun if of or beside else None
 
 
-def _preposition_between_names(doc: Doc, start: int, end: int) -> int | None:
+def _preposition_between_names(doc: Doc, start: int, end: int, label: str) -> int | None:
     """A lower-case 'on' or 'in' with a name of two words or more either side, or any name before 'in' and a known
-    place after it ('Kelsby Camp in Bavaria'; not 'the University of Kelsby at Dunmore', a campus), not hyphenated
-    into a place name ('Southend-on-Sea')."""
+    place after it ('Kelsby Camp in Bavaria'; not 'the University of Kelsby at Dunmore', a campus), or a building's
+    name before 'in' and a town after it ('the Kelsby Ballroom in Dunmore'), not hyphenated into a place name
+    ('Southend-on-Sea')."""
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in NAME_SPLITTING_PREPOSITIONS and doc[i].is_lower \
                 and not {doc[i - 1].text, doc[i + 1].text} & {"-", "–"} and is_capitalised(doc[i + 1]) \
                 and (start + 2 <= i < end - 2
-                     or doc[i].lower_ == "in" and is_known_place(normalise(doc[i + 1:end].text))):
+                     or doc[i].lower_ == "in" and (is_known_place(normalise(doc[i + 1:end].text))
+                                                   or label == "FAC" and _capitalised_words(doc[i + 1:end]))):
             return i
     return None
+
+
+def _capitalised_words(span: Span) -> bool:
+    return all(t.pos_ == "PROPN" and is_capitalised(t) for t in span)
 
 
 def _beside_person_noun(span: Span) -> bool:

@@ -78,3 +78,15 @@ def place_kinds(key: str) -> frozenset[str]:
     if code is not None:
         return COUNTRY_NOUNS | CITY_NOUNS if code in CITY_CODES else COUNTRY_NOUNS
     return _subdivisions().get(key, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(language.name.lower() for language in pycountry.languages)
+
+
+def is_language(key: str) -> bool:
+    """Whether a normalised word names a language ISO 639 knows ('german', 'hindi'): 'in German' says how, not where."""
+    return key in _languages()

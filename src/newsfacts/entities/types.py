@@ -13,12 +13,15 @@ from ..lexicon import (
     SURNAME_PARTICLES, UNNAMED_PERSON_NOUNS, WORK_NOUNS, quote_cues,
 )
 from .candidates import role_noun_before
+from .places import country_code, is_subdivision
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS,
     NEWSPAPER_ENDINGS, first_name_gender, is_capitalised, lower_key,
 )
 
 PLACE_CUES = {group: frozenset(words) for group, words in ENTITY_WORDS["place_cues"].items()}
+# 'Co Kerry', 'County Clare': the word opening an Irish or British county's name.
+COUNTY_ABBREVIATIONS = {"co", "co.", "county"}
 TEAM_CUES = {group: frozenset(words) for group, words in ENTITY_WORDS["team_cues"].items()}
 STORM_WORDS = frozenset(ENTITY_WORDS["storm_words"])
 # Nouns of a side's players and staff a name modifies only when it is the side ('the X captain'); not 'team' or
@@ -97,7 +100,7 @@ def place_by_context(span: Span, strong_only: bool = False) -> bool:
     a first name: 'X-born', 'X-based', 'the X ward', 'the MP for X', 'the seat of X', 'the mayor of X'. Weak cues,
     for a name without 'the': 'in X' (not 'shares in X'), 'near X', 'above X', 'born at X', 'a pensioner from X,',
     '58, from X,', 'the trip to X', 'the service from X', 'traffic between X and Kelsby', 'in X, Kelsbyshire',
-    'north of X', 'their X home', 'X and Kelsby' beside a place NER knows."""
+    'north of X', 'their X home', 'X and Kelsby' beside a place NER knows, 'flew to X', "X's airport", 'X, Ohio'."""
     doc, root = span.doc, span.root
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and (after.lower_ in {"-based", "-born"} or after.text == "-" and span.end + 1 < len(doc)
@@ -119,6 +122,8 @@ def place_by_context(span: Span, strong_only: bool = False) -> bool:
     if root.dep_ == "conj" and root.head.ent_type_ in {"GPE", "LOC"} and root.head.i < span.start \
             or any(child.dep_ == "conj" and child.ent_type_ in {"GPE", "LOC"} for child in root.children):
         return True  # 'Kelsby and X', where NER knows Kelsby as a place
+    if root.dep_ == "poss" and root.head.lower_ in PLACE_CUES["possessed_places"] or _region_after(span):
+        return True  # "X's airport", 'X, Ohio,'
     if preposition is None:
         return False
     head = preposition.head
@@ -131,7 +136,27 @@ def place_by_context(span: Span, strong_only: bool = False) -> bool:
         return True  # 'a pensioner from X,', 'Ann Lee, 58, from X,'
     if word == "of" and lemma in PLACE_CUES["directions_of"]:
         return True  # '25 km north of X', 'the outskirts of X'
-    return word in {"to", "for", "from", "between"} and lemma in PLACE_CUES["journey_words"]
+    return word in {"to", "for", "from", "between"} and lemma in PLACE_CUES["journey_words"] \
+        or word == "to" and head.pos_ == "VERB" and lemma in PLACE_CUES["arrival_verbs"]  # 'flew to X'
+
+
+def _region_after(span: Span) -> bool:
+    """'X, Ohio', 'X, Co Kerry': a comma and a region or country ISO 3166 knows, or a county, after the name: the way
+    news places a town."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    words = [doc[span.end + 1]]
+    while words[-1].i + 1 < min(len(doc), span.end + 4) and doc[words[-1].i + 1].pos_ == "PROPN" \
+            and is_capitalised(doc[words[-1].i + 1]):
+        words.append(doc[words[-1].i + 1])
+    after = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+    if not is_capitalised(words[0]) or after is not None and after.text in {"-", "–"}:
+        return False  # not 'Acme, Ohio-based'
+    if lower_key(words[0]) in COUNTY_ABBREVIATIONS and len(words) > 1:
+        return True
+    return any(is_subdivision(key) or country_code(key) is not None
+               for key in (" ".join(t.lower_ for t in words[:n]) for n in range(len(words), 0, -1)))
 
 
 def _preposition_over(root: Token) -> Token | None:
