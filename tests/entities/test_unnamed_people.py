@@ -47,6 +47,23 @@ def test_a_person_a_lede_brings_in_is_not_one_the_next_sentence_tells_apart(nlp,
     assert all(m.text != "A 52-year-old woman" for m in holder(entities, "Mirela Dobos").mentions)
 
 
+OFFICE_LEDE = "The leader of Kelby Borough Council has survived a vote of no confidence after a long meeting.\n\n"
+
+
+def test_an_office_a_lede_brings_in_is_the_one_named_as_subject_next(nlp):
+    entities = entities_of(nlp, OFFICE_LEDE + "Cllr Ann Marsh, who has led the authority since May, won by 27 to 22.")
+    assert holder(entities, "The leader of Kelby Borough Council") is holder(entities, "Ann Marsh")
+
+
+@pytest.mark.parametrize("second", [
+    "Council spokesman Tom Reed said the vote had been close.",
+    "Tom Reed, the council's chairman, said the vote had been close.",
+])
+def test_an_office_a_lede_brings_in_is_not_one_named_with_another_role(nlp, second):
+    entities = entities_of(nlp, OFFICE_LEDE + second)
+    assert all(not m.text.startswith("The leader") for m in holder(entities, "Tom Reed").mentions)
+
+
 def test_a_lede_bringing_in_two_people_by_description_names_neither(nlp):
     text = "A man has been charged with assaulting a nurse at Kelsby General. Tom Hale was treated for a broken jaw."
     entities = entities_of(nlp, text)

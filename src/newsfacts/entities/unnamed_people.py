@@ -82,7 +82,8 @@ def add_person_named_after_lede(doc: Doc, clusters: list[Cluster]) -> None:
     person = next((k for k in people for s, e, kind in k.mentions if kind == "name" and s <= subject.i < e), None) \
         if subject is not None else None
     if person is None or min(s for s, k in named_at if k is person) < sentence.start \
-            or not _fits_description(doc, noun, person):
+            or not _fits_description(doc, noun, person) \
+            or noun.left_edge.lower_ == "the" and _described_as_another(subject):
         return
     _name_the_unnamed(person, noun, clusters)
 
@@ -106,12 +107,29 @@ def _unnamed_subject(sentence: Span) -> Token | None:
     man', 'A former nurse from Kelsby'), if it does."""
     subject = _main_subject(sentence)
     if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" \
-            or subject.left_edge.lower_ not in {"a", "an"} or any(c.dep_ in {"conj", "cc"} for c in subject.children):
+            or not (subject.left_edge.lower_ in {"a", "an"} or _office_of_a_name(subject)) \
+            or any(c.dep_ in {"conj", "cc"} for c in subject.children):
         return None
     others = [t for t in sentence if t != subject and t.tag_ == "NN" and t.dep_ != "poss" and _brings_in_a_person(t)]
     # 'A man has been charged with attacking a nurse', 'A mother has called for an inquiry after her son died': the
     # one named next may be either (not so one who only says whose a thing is: 'paid for her son's car')
     return subject if _brings_in_a_person(subject) and not others else None
+
+
+def _office_of_a_name(noun: Token) -> bool:
+    """Whether a noun phrase is 'the' and a role of something named, an office one person holds ('The leader of
+    Kelby Council', 'The chief executive of Acme')."""
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun.left_edge.lower_ == "the" and noun.lemma_.lower() in PERSON_ROLE_NOUNS \
+        and named is not None and named.pos_ == "PROPN"
+
+
+def _described_as_another(subject: Token) -> bool:
+    """Whether the name of a sentence's subject comes with a role of its own ('Council spokesman Tom Reed said', 'Tom
+    Reed, the chairman, said'): then the office a lede brought in may be someone else's."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" or c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower
+               for c in subject.children)
 
 
 def _brings_in_a_person(noun: Token) -> bool:
