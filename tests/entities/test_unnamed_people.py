@@ -86,3 +86,15 @@ def test_a_lede_bringing_in_a_relative_too_names_neither(nlp):
 def test_a_person_brought_in_unnamed_is_the_one_named_when_called_back(nlp, text, brought_in, name):
     entities = entities_of(nlp, text)
     assert holder(entities, brought_in) is holder(entities, name)
+
+
+def test_a_headline_role_with_no_article_is_the_one_person_the_body_calls_so(nlp):
+    text = "Former mayor found guilty over depot sale\n\nA jury has found former Kelby mayor Tom Reed guilty of fraud."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Former mayor") is holder(entities, "Tom Reed")
+
+
+def test_a_headline_role_two_people_of_the_body_hold_joins_neither(nlp):
+    text = "Minister resigns over leak\n\nPrime Minister Ann Lee accepted the resignation of minister Tom Reed."
+    entities = entities_of(nlp, text)
+    assert not [e for e in entities if e.type == "PERSON" for m in e.mentions if m.text == "Minister"]

@@ -161,6 +161,30 @@ def _fits_description(doc: Doc, noun: Token, person: Cluster) -> bool:
     return age is None or not ages or ages == {age}
 
 
+def add_headline_subject(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Former mayor found guilty of fraud' above 'A jury found former mayor Tom Reed guilty': a headline drops its
+    articles, so a role noun with none as its subject is a person the article goes on to describe; they are the
+    one person the body calls by that noun (a description or a name with it), first of all. A first line ending in a full stop
+    is a sentence of the body, not a headline."""
+    line_end = text.find("\n")
+    headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
+    if headline is None or text[:line_end].rstrip().endswith("."):
+        return
+    subject = next((t for t in headline if t.dep_ in SUBJECT_DEPS and t.tag_ in {"NN", "NNP"}
+                    and t.lower_ in PERSON_ROLE_NOUNS), None)
+    if subject is None or cluster_of(clusters, subject.i) is not None \
+            or any(c.dep_ in {"det", "poss", "conj"} for c in subject.children):
+        return
+    called = {id(k): k for k in clusters if k.type == "PERSON" for s, e, kind in k.mentions if s >= headline.end
+              and kind in {"name", "description"} and any(t.lower_ == subject.lower_ for t in doc[s:e])}
+    # the body's first word of it must be theirs: 'Driver killed' over 'A driver died … lorry driver Tom Reed' is
+    # the unnamed one
+    first = next((t.i for t in doc[headline.end:] if t.lower_ == subject.lower_), None)
+    person = next(iter(called.values())) if len(called) == 1 else None
+    if person is not None and any(s <= first < e for s, e, _ in person.mentions):
+        person.mentions.append((subject.left_edge.i, subject.i + 1, "description"))
+
+
 # How many sentences before 'The nurse, Tom Reed,' the 'a nurse' it names may stand.
 CALLED_BACK_WINDOW = 2
 # Verbs by which news names a person it brought in unnamed: 'The man, named as Tom Reed,'.
