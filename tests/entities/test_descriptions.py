@@ -465,3 +465,9 @@ def test_a_past_role_of_the_word_table_refers_back_to_the_one_person_named(nlp):
 def test_a_role_before_a_name_is_a_mention_alone_too_though_tagged_an_adjective(nlp):
     entities = entities_of(nlp, "Her partner is the former Dutch international Marit Voss, who will join the board.")
     assert holder(entities, "the former Dutch international") is holder(entities, "Marit Voss")
+
+
+def test_a_past_role_the_parser_tags_a_proper_noun_still_refers_back(nlp):
+    text = 'Ann Pike praised her players. "They never gave up," said the former Scotland international.'
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the former Scotland international") is holder(entities, "Ann Pike")

@@ -186,7 +186,9 @@ def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], c
     for noun in doc:
         lemma = noun.lemma_.lower()
         start = noun.left_edge.i
-        if noun.tag_ != "NN" or noun.dep_ not in SUBJECT_DEPS or lemma not in PERSON_ROLE_NOUNS \
+        # the parser tags a role written in lower case a proper noun now and then ('the former Welsh international')
+        if not (noun.tag_ == "NN" or noun.tag_ == "NNP" and noun.is_lower) or noun.dep_ not in SUBJECT_DEPS \
+                or lemma not in PERSON_ROLE_NOUNS \
                 or lemma in roles or SAME_ROLE.get(lemma) in roles or doc[start].lower_ != "the" \
                 or not any(t.lower_ in FORMER_WORDS for t in doc[start:noun.i]) \
                 or any(t.dep_ in {"poss", "case"} for t in doc[start:noun.i]):
