@@ -471,3 +471,9 @@ def test_a_past_role_the_parser_tags_a_proper_noun_still_refers_back(nlp):
     text = 'Ann Pike praised her players. "They never gave up," said the former Scotland international.'
     entities = entities_of(nlp, text)
     assert holder(entities, "the former Scotland international") is holder(entities, "Ann Pike")
+
+
+def test_a_noun_set_beside_a_second_name_describes_that_one_only(nlp):
+    entities = entities_of(nlp, "Two people spoke: the chair, Tom Reed, a lawyer, Ann Lee, who runs the firm.")
+    assert holder(entities, "a lawyer") is holder(entities, "Ann Lee")
+    assert all(m.text != "a lawyer" for m in holder(entities, "Tom Reed").mentions)

@@ -641,6 +641,9 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
             and noun.lower_ in PERSON_ROLE_NOUNS
         if noun.pos_ != "NOUN" and not proper or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > noun.i and c.i != root.i
+               and noun.doc[c.left_edge.i - 1].text == "," for c in noun.children):
+            continue  # 'the chair, Tom Reed, a lawyer, Ann Lee,': a noun set beside another name is theirs
         end = noun.i + 1
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS:
