@@ -436,3 +436,50 @@ def test_a_name_after_two_joined_nouns_is_described_by_the_last(nlp):
     entities = entities_of(nlp, "Ama Osei's first film won the top prize on Sunday. The award is shared between "
                                 "the director and the producer, Leeds-based Brook Pictures. Ms. Osei, 31, received it.")
     assert not any(m.text == "the director" for m in holder(entities, "Brook Pictures").mentions)
+
+
+@pytest.mark.parametrize("text, description, name", [
+    ("His sister, Mara Quill, a nurse at the county hospital, gave evidence.", "a nurse at the county hospital",
+     "Mara Quill"),
+    # the tagger takes the noun for an adjective
+    ("Her husband, Ben Quill, a cleaner at the bus depot, joined the strike.", "a cleaner at the bus depot",
+     "Ben Quill"),
+])
+def test_a_second_appositive_after_a_name_describes_the_same_person(nlp, text, description, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, description) is holder(entities, name)
+
+
+def test_an_appositive_after_a_name_in_a_list_describes_no_one_of_it(nlp):
+    entities = entities_of(nlp, "Her friends, Mara Quill and Jo Pike, a teacher at the school, signed the letter.")
+    teacher = [e for e in entities for m in e.mentions if m.text.startswith("a teacher")]
+    assert not teacher or teacher[0] is not holder(entities, "Mara Quill")
+
+
+def test_an_age_first_told_outside_a_quotation_is_not_who_the_quotation_names(nlp):
+    text = ('Ruth Hale, who founded the bakery, spoke on Friday. "Sam Pike and Ella Dunn will run it now," the '
+            '71-year-old said.')
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the 71-year-old") is holder(entities, "Ruth Hale")
+
+
+def test_a_past_role_of_the_word_table_refers_back_to_the_one_person_named(nlp):
+    entities = entities_of(nlp, "Dean Reed has joined the radio panel. The former footballer said he was delighted.")
+    assert holder(entities, "The former footballer") is holder(entities, "Dean Reed")
+
+
+def test_a_role_before_a_name_is_a_mention_alone_too_though_tagged_an_adjective(nlp):
+    entities = entities_of(nlp, "Her partner is the former Dutch international Marit Voss, who will join the board.")
+    assert holder(entities, "the former Dutch international") is holder(entities, "Marit Voss")
+
+
+def test_a_past_role_the_parser_tags_a_proper_noun_still_refers_back(nlp):
+    text = 'Ann Pike praised her players. "They never gave up," said the former Scotland international.'
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the former Scotland international") is holder(entities, "Ann Pike")
+
+
+def test_a_noun_set_beside_a_second_name_describes_that_one_only(nlp):
+    entities = entities_of(nlp, "Two people spoke: the chair, Tom Reed, a lawyer, Ann Lee, who runs the firm.")
+    assert holder(entities, "a lawyer") is holder(entities, "Ann Lee")
+    assert all(m.text != "a lawyer" for m in holder(entities, "Tom Reed").mentions)

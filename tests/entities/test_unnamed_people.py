@@ -47,6 +47,23 @@ def test_a_person_a_lede_brings_in_is_not_one_the_next_sentence_tells_apart(nlp,
     assert all(m.text != "A 52-year-old woman" for m in holder(entities, "Mirela Dobos").mentions)
 
 
+OFFICE_LEDE = "The leader of Kelby Borough Council has survived a vote of no confidence after a long meeting.\n\n"
+
+
+def test_an_office_a_lede_brings_in_is_the_one_named_as_subject_next(nlp):
+    entities = entities_of(nlp, OFFICE_LEDE + "Cllr Ann Marsh, who has led the authority since May, won by 27 to 22.")
+    assert holder(entities, "The leader of Kelby Borough Council") is holder(entities, "Ann Marsh")
+
+
+@pytest.mark.parametrize("second", [
+    "Council spokesman Tom Reed said the vote had been close.",
+    "Tom Reed, the council's chairman, said the vote had been close.",
+])
+def test_an_office_a_lede_brings_in_is_not_one_named_with_another_role(nlp, second):
+    entities = entities_of(nlp, OFFICE_LEDE + second)
+    assert all(not m.text.startswith("The leader") for m in holder(entities, "Tom Reed").mentions)
+
+
 def test_a_lede_bringing_in_two_people_by_description_names_neither(nlp):
     text = "A man has been charged with assaulting a nurse at Kelsby General. Tom Hale was treated for a broken jaw."
     entities = entities_of(nlp, text)
@@ -69,3 +86,15 @@ def test_a_lede_bringing_in_a_relative_too_names_neither(nlp):
 def test_a_person_brought_in_unnamed_is_the_one_named_when_called_back(nlp, text, brought_in, name):
     entities = entities_of(nlp, text)
     assert holder(entities, brought_in) is holder(entities, name)
+
+
+def test_a_headline_role_with_no_article_is_the_one_person_the_body_calls_so(nlp):
+    text = "Former mayor found guilty over depot sale\n\nA jury has found former Kelby mayor Tom Reed guilty of fraud."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Former mayor") is holder(entities, "Tom Reed")
+
+
+def test_a_headline_role_two_people_of_the_body_hold_joins_neither(nlp):
+    text = "Minister resigns over leak\n\nPrime Minister Ann Lee accepted the resignation of minister Tom Reed."
+    entities = entities_of(nlp, text)
+    assert not [e for e in entities if e.type == "PERSON" for m in e.mentions if m.text == "Minister"]

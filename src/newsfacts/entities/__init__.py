@@ -32,7 +32,9 @@ from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
 from .unnamed import add_described_bodies, add_introduced_things, add_outlet_self_mentions, add_unnamed_events
-from .unnamed_people import add_families, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people
+from .unnamed_people import (
+    add_families, add_headline_subject, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people,
+)
 
 
 def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
@@ -45,6 +47,7 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_unnamed_people(doc, parsed.text, clusters)
     add_person_named_after_lede(doc, clusters)
     add_named_when_called_back(doc, clusters)
+    add_headline_subject(doc, parsed.text, clusters)
     add_described_kinds(doc, clusters)
     add_unnamed_events(doc, parsed.text, clusters)
     add_introduced_things(doc, parsed.text, clusters)

@@ -69,7 +69,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             phrase_start = root.head.left_edge.i if root.dep_ == "appos" and root.head.i == start - 1 \
                 else root.left_edge.i
             if (described_before := _role_before_name(doc, phrase_start, start)) is not None:
-                cluster.mentions.append((described_before, end, "description"))  # "the actress Ann Lee"
+                # "the actress Ann Lee", and "the actress" alone, which news also reads as the mention
+                cluster.mentions += [(described_before, end, "description"), (described_before, start, "description")]
             for child in root.children:
                 if child.dep_ == "compound" and child.i < start and (
                         child.pos_ == "NOUN" and child.is_lower or lower_key(child) in ROLES_BEFORE_NAMES):
@@ -158,14 +159,17 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
 
 def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cluster], int]:
     """The people named in the nearest of a span's sentence and the AGE_WINDOW before it that names anyone (up to
-    the span), and where that stretch starts."""
+    the span), and where that stretch starts. A name inside a quotation the span stands outside of does not count
+    (one quoted rarely names themselves: '"Tom did well," the 52-year-old said')."""
+    quoted = QuotedSpans(quotations(doc.text))
+    outside = not quoted.share(span.start_char, span.start_char + 1)
     named: set[Cluster] = set()
     start = span.sent.start
     for back in range(1, AGE_WINDOW + 1):
         window = sentence_start(doc, span.sent.start, back)
         start = window if window is not None else span.sent.start
         named = {k for k in clusters if k.type == "PERSON" for s, _, kind in k.mentions if kind == "name"
-                 and start <= s < span.start}
+                 and start <= s < span.start and not (outside and quoted.share(doc[s].idx, doc[s].idx + 1))}
         if named or window is None:
             break
     return named, start
@@ -180,7 +184,8 @@ def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], c
     sentence describes the one person named just before (as a first-told age does), when no one was given that
     role and no one else's words come between."""
     for noun in doc:
-        if noun.tag_ != "NN" or noun.dep_ not in SUBJECT_DEPS:
+        # the parser tags a role written in lower case a proper noun now and then ('the former Welsh international')
+        if not (noun.tag_ == "NN" or noun.tag_ == "NNP" and noun.is_lower) or noun.dep_ not in SUBJECT_DEPS:
             continue
         lemma = noun.lemma_.lower()
         start = noun.left_edge.i
@@ -545,8 +550,9 @@ def _role_before_name(doc: Doc, first: int, start: int) -> int | None:
     """Where 'the actress Ann Lee', 'Acme spokesperson Ann Lee' starts, when the name at `start` has a role written
     before it as part of one noun phrase (from `first`, the phrase's left edge): a mention of the person as a whole."""
     words = doc[first:start]
+    # the role noun right before the name may be tagged an adjective ('the former Dutch international Ann Lee')
     if not words or not all(t.tag_ in ROLE_PHRASE_TAGS for t in words) \
-            or not any(t.pos_ == "NOUN" and t.is_lower for t in words):
+            or not any(t.pos_ == "NOUN" and t.is_lower for t in words) and words[-1].lower_ not in PERSON_ROLE_NOUNS:
         return None
     return first
 
@@ -630,15 +636,21 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
     # last one's
     joined = [t for t in root.head.children if t.dep_ == "conj" and root.head.i < t.i < root.i] if nouns else []
     nouns = joined[-1:] or nouns
-    nouns += [child for child in root.children if child.dep_ == "appos"]
+    nouns += [child for child in root.children if child.dep_ == "appos"] + _next_appositive(root)
     spans: list[list] = []
     bare = []
     for noun in sorted(nouns, key=lambda n: n.i):
         # 'the Dane', 'a Republican from Kelsby'; and a role the parser takes for a name ('a two-term MLA')
         proper = noun.pos_ == "PROPN" and noun.left_edge.lower_ in {"the", "a", "an"} \
             and (noun.ent_type_ == "NORP" or lower_key(noun) in PERSON_ROLE_NOUNS)
+        # and a role noun the tagger took for an adjective ('a cleaner at the depot')
+        proper = proper or noun.pos_ == "ADJ" and noun.left_edge.lower_ in {"a", "an"} \
+            and noun.lower_ in PERSON_ROLE_NOUNS
         if noun.pos_ != "NOUN" and not proper or noun.tag_ in {"NNS", "NNPS"} or not fits(noun):
             continue
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > noun.i and c.i != root.i
+               and noun.doc[c.left_edge.i - 1].text == "," for c in noun.children):
+            continue  # 'the chair, Tom Reed, a lawyer, Ann Lee,': a noun set beside another name is theirs
         end = noun.i + 1
         for child in noun.rights:
             if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS:
@@ -653,3 +665,16 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
             spans.append([noun.left_edge.i, end, noun])
     firsts = {first for first, _, _ in spans}
     return [(first, last, noun) for first, last, noun in spans] + [span for span in bare if span[0] in firsts]
+
+
+def _next_appositive(root: Token) -> list[Token]:
+    """'His wife, Ann Lee, a nurse at Kelsby General,': the parser hangs the second appositive on the noun the
+    name is set beside, not on the name; right after the name, it describes the same one person. Only beside a
+    singular common noun: after a name in a list ('Ann Lee, Tom Reed, a nurse') it may be another's."""
+    head, doc = root.head, root.doc
+    after = root.right_edge.i + 1
+    if root.dep_ != "appos" or head.i > root.i or head.tag_ != "NN" or after + 1 >= len(doc) \
+            or doc[after].text != ",":
+        return []
+    return [c for c in head.children if c.dep_ == "appos" and c.left_edge.i == after + 1]
+

@@ -82,7 +82,8 @@ def add_person_named_after_lede(doc: Doc, clusters: list[Cluster]) -> None:
     person = next((k for k in people for s, e, kind in k.mentions if kind == "name" and s <= subject.i < e), None) \
         if subject is not None else None
     if person is None or min(s for s, k in named_at if k is person) < sentence.start \
-            or not _fits_description(doc, noun, person):
+            or not _fits_description(doc, noun, person) \
+            or noun.left_edge.lower_ == "the" and _described_as_another(subject):
         return
     _name_the_unnamed(person, noun, clusters)
 
@@ -106,12 +107,29 @@ def _unnamed_subject(sentence: Span) -> Token | None:
     man', 'A former nurse from Kelsby'), if it does."""
     subject = _main_subject(sentence)
     if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" \
-            or subject.left_edge.lower_ not in {"a", "an"} or any(c.dep_ in {"conj", "cc"} for c in subject.children):
+            or not (subject.left_edge.lower_ in {"a", "an"} or _office_of_a_name(subject)) \
+            or any(c.dep_ in {"conj", "cc"} for c in subject.children):
         return None
     others = [t for t in sentence if t != subject and t.tag_ == "NN" and t.dep_ != "poss" and _brings_in_a_person(t)]
     # 'A man has been charged with attacking a nurse', 'A mother has called for an inquiry after her son died': the
     # one named next may be either (not so one who only says whose a thing is: 'paid for her son's car')
     return subject if _brings_in_a_person(subject) and not others else None
+
+
+def _office_of_a_name(noun: Token) -> bool:
+    """Whether a noun phrase is 'the' and a role of something named, an office one person holds ('The leader of
+    Kelby Council', 'The chief executive of Acme')."""
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    named = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return noun.left_edge.lower_ == "the" and noun.lemma_.lower() in PERSON_ROLE_NOUNS \
+        and named is not None and named.pos_ == "PROPN"
+
+
+def _described_as_another(subject: Token) -> bool:
+    """Whether the name of a sentence's subject comes with a role of its own ('Council spokesman Tom Reed said', 'Tom
+    Reed, the chairman, said'): then the office a lede brought in may be someone else's."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" or c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower
+               for c in subject.children)
 
 
 def _brings_in_a_person(noun: Token) -> bool:
@@ -141,6 +159,30 @@ def _fits_description(doc: Doc, noun: Token, person: Cluster) -> bool:
     age = next((t.text for t in words if t.like_num and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "year"), None)
     ages = {found for _, end, kind in person.mentions if kind == "name" and (found := age_after(doc, end))}
     return age is None or not ages or ages == {age}
+
+
+def add_headline_subject(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Former mayor found guilty of fraud' above 'A jury found former mayor Tom Reed guilty': a headline drops its
+    articles, so a role noun with none as its subject is a person the article goes on to describe; they are the
+    one person the body calls by that noun (a description or a name with it), first of all. A first line ending in a full stop
+    is a sentence of the body, not a headline."""
+    line_end = text.find("\n")
+    headline = doc.char_span(0, line_end, alignment_mode="expand") if line_end > 0 else None
+    if headline is None or text[:line_end].rstrip().endswith("."):
+        return
+    subject = next((t for t in headline if t.dep_ in SUBJECT_DEPS and t.tag_ in {"NN", "NNP"}
+                    and t.lower_ in PERSON_ROLE_NOUNS), None)
+    if subject is None or cluster_of(clusters, subject.i) is not None \
+            or any(c.dep_ in {"det", "poss", "conj"} for c in subject.children):
+        return
+    called = {id(k): k for k in clusters if k.type == "PERSON" for s, e, kind in k.mentions if s >= headline.end
+              and kind in {"name", "description"} and any(t.lower_ == subject.lower_ for t in doc[s:e])}
+    # the body's first word of it must be theirs: 'Driver killed' over 'A driver died … lorry driver Tom Reed' is
+    # the unnamed one
+    first = next((t.i for t in doc[headline.end:] if t.lower_ == subject.lower_), None)
+    person = next(iter(called.values())) if len(called) == 1 else None
+    if person is not None and any(s <= first < e for s, e, _ in person.mentions):
+        person.mentions.append((subject.left_edge.i, subject.i + 1, "description"))
 
 
 # How many sentences before 'The nurse, Tom Reed,' the 'a nurse' it names may stand.
