@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
+from newsfacts.entities.callbacks import _words_around
 
 
 def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
@@ -189,3 +190,9 @@ def test_the_firm_a_person_founded_is_the_one_named_after_them(nlp):
                                 "Reed & Cole. Ann Reed, the tenants' lawyer, whose father, Tom Reed, founded the firm "
                                 "in 1979, welcomed the ruling.")
     assert holder(entities, "the firm") is holder(entities, "Reed & Cole")
+
+
+def test_where_a_speaker_comes_from_is_not_whom_they_work_for(nlp):
+    doc = nlp("Colin Marr, a cherry grower from Pellow Creek, and Ann Lee, of Harwell Foods, met the minister.")
+    words = {t.text for name in ("Marr", "Lee") for t in _words_around(next(t for t in doc if t.text == name))}
+    assert "Harwell" in words and "Pellow" not in words

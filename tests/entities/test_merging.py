@@ -262,6 +262,9 @@ def test_first_word_of_one_organisation_is_its_short_form_whatever_ner_typed_it(
     # an institution named after its place
     ("Ostrowe Council closed the pool. Ostrowe has lost three pools this year.",
      [("Ostrowe Council", "ORG", 0), ("Ostrowe", "PLACE", 1)]),
+    # a newspaper named after its town
+    ("The Ostrowe Gazette will print its last edition. Ostrowe has lost its only paper.",
+     [("Ostrowe Gazette", "ORG", 0), ("Ostrowe", "PLACE", 1)]),
     # two names start with it
     ("Ostrowe Energy and Ostrowe Water both raised prices. Ostrowe has seen bills double.",
      [("Ostrowe Energy", "ORG", 0), ("Ostrowe Water", "ORG", 0), ("Ostrowe", "PLACE", 2)]),

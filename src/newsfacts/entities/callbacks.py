@@ -323,7 +323,8 @@ def _words_around(root: Token) -> list[Token]:
                                            or "-" in {doc[first - 1].text, doc[first].text}):
             first -= 1  # 'Acme's co-founder', which the parser may split at the hyphen
         words += [t for t in doc[first:head.i] if t.i < root.i or head is not root]
-        words += [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "from"}
+        # not 'from': 'a grower from Kelsby Gap' tells where one comes from
+        words += [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "at"}
                   for t in prep.subtree]
     return words
 

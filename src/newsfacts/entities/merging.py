@@ -21,8 +21,8 @@ from .short_names import (
     short_name_owners, surname_mistagged, told_apart_by_age,
 )
 from .words import (
-    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, PLACE_PREPOSITIONS, alias_cue_before, honorific_gender, is_capitalised,
-    is_first_name, lower_key, same_given_name,
+    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, NEWSPAPER_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before,
+    honorific_gender, is_capitalised, is_first_name, lower_key, same_given_name,
 )
 
 
@@ -158,15 +158,16 @@ def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
     company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an
-    institution named after its place ('Kelsby Magistrates' Court', 'Kelsby Police') nor a club named as a town's
-    ('Kelsby Town'), whose first word alone is the place."""
+    institution or a newspaper named after its place ('Kelsby Magistrates' Court', 'Kelsby Police', 'the Kelsby
+    Gazette') nor a club named as a town's ('Kelsby Town'), whose first word alone is the place."""
     organisations = [k for k in clusters if k.type == "ORG"]
     for short in organisations:
         words = {key for key in short.keys if " " not in key}
         if len(words) != 1 or words != short.keys:
             continue
         longer = [k for k in organisations if k is not short and any(
-            key.split()[0] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS
+            key.split()[0] in words and " " in key
+            and key.split()[-1] not in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS | NEWSPAPER_ENDINGS
             for key in k.keys)]
         # 'Strikers' for 'Kelsby Strikers', 'City' for 'Kelsby City': a club's last word, not a generic one
         longer = longer or [k for k in organisations if k is not short and any(
@@ -209,8 +210,8 @@ def _merge_first_words_typed_otherwise(doc: Doc, clusters: list[Cluster]) -> Non
     """'Ostrowe' (NER's place) after 'Ostrowe Energy', 'Pellam' (NER's work) after 'Pellam Mining': the first word or
     words of one organisation's name alone are its short form, whatever type NER gave them, when no other name
     starts with them, no person is called by them, no table knows them as a place and the article never writes them
-    after 'in', 'near'… As `_merge_first_word_of_organisation`, not an institution or a club named after its place
-    ('Kelsby Council', 'Kelsby Town'), whose first word alone is the place."""
+    after 'in', 'near'… As `_merge_first_word_of_organisation`, not an institution, a club or a newspaper named after
+    its place ('Kelsby Council', 'Kelsby Town', 'the Kelsby Gazette'), whose first word alone is the place."""
     person_words = {word for k in clusters if k.type == "PERSON" for word in k.name_tokens}
     for short in [k for k in clusters if k.type in {"PLACE", "WORK", "EVENT"} and len(k.keys) == 1]:
         key = next(iter(short.keys))
@@ -221,7 +222,8 @@ def _merge_first_words_typed_otherwise(doc: Doc, clusters: list[Cluster]) -> Non
         starting = [k for k in clusters if k is not short and k.type != "PERSON" and any(
             len(other := name.split()) > len(words) and other[:len(words)] == words for name in k.keys)]
         if len(starting) == 1 and starting[0].type == "ORG" and not any(
-                name.split()[:len(words)] == words and name.split()[-1] in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS
+                name.split()[:len(words)] == words
+                and name.split()[-1] in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS | NEWSPAPER_ENDINGS
                 for name in starting[0].keys):
             merge(starting[0], short, clusters)
 
