@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import HONORIFICS, ORG_HEADS, PERSON_ROLE_NOUNS, SURNAME_PARTICLES, WORK_NOUNS
-from .words import first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at
+from .words import (
+    TOWNSPEOPLE_NOUNS, first_name_gender, honorific_gender, is_capitalised, lower_key, normalise, title_at,
+)
 
 
 @dataclass
@@ -49,10 +51,12 @@ def named_by_context(span: Span, kind: str) -> Candidate:
 
 
 def employer_of_role(token: Token) -> bool:
-    """'Acme' in 'Acme spokesman Tom Reed': a proper noun modifying a person's job names where they work."""
+    """'Acme' in 'Acme spokesman Tom Reed': a proper noun modifying a person's job names where they work; not where
+    they live ('Kelsby pensioner Ann Lee')."""
     role = token.head
     return (token.dep_ == "compound" and token.pos_ == "PROPN" and is_capitalised(token) and role.pos_ == "NOUN"
-            and role.is_lower and role.lemma_.lower() in PERSON_ROLE_NOUNS and role.i > token.i)
+            and role.is_lower and role.lemma_.lower() in PERSON_ROLE_NOUNS and role.i > token.i
+            and role.lower_ not in TOWNSPEOPLE_NOUNS)
 
 
 def role_noun_before(first: Token) -> bool:

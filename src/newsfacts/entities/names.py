@@ -26,8 +26,8 @@ from .untagged import (
     untagged_institutions, untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
-    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, first_name_gender, is_capitalised, is_first_name, lower_key, normalise,
-    title_at, tokens_spelling,
+    CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, TOWNSPEOPLE_NOUNS, first_name_gender, is_capitalised, is_first_name,
+    lower_key, normalise, title_at, tokens_spelling,
 )
 
 
@@ -132,13 +132,6 @@ def _places_with_their_noun(doc: Doc, candidates: list[Candidate]) -> list[Candi
             continue
         found.append(Candidate(noun.left_edge.i, place.end, "PLACE", "description", key=place.key))
     return found
-
-
-# Nouns for people a town's name comes before in news ('a Kelsby mother', 'Kelsby man'), from UK and Australian
-# local news; not nouns for people of a body ('an Acme nurse', 'a Kelsby fan', 'an Eton pupil').
-TOWNSPEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl", "mother", "father", "mum", "dad", "grandmother",
-                               "grandfather", "pensioner", "retiree", "teenager", "couple", "widow", "widower",
-                               "resident", "native", "father-of-two", "mother-of-two", "grandmother-of-two"})
 
 
 def _places_of_people(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:

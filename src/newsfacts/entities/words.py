@@ -31,6 +31,12 @@ NEWSPAPER_ENDINGS = frozenset(ENTITY_WORDS["newspaper_endings"])
 # ('born in Kelsby'); 'from', 'at' or 'with' are as often said of people.
 PLACE_PREPOSITIONS = {"in", "near", "outside", "inside", "across", "throughout", "around"}
 
+# Nouns for people a town's name comes before in news ('a Kelsby mother', 'Kelsby man'), from UK and Australian
+# local news; not nouns for people of a body ('an Acme nurse', 'a Kelsby fan', 'an Eton pupil').
+TOWNSPEOPLE_NOUNS = frozenset({"man", "woman", "boy", "girl", "mother", "father", "mum", "dad", "grandmother",
+                               "grandfather", "pensioner", "retiree", "teenager", "couple", "widow", "widower",
+                               "resident", "native", "father-of-two", "mother-of-two", "grandmother-of-two"})
+
 
 # Verbs that make their complement a description of their subject ('Ann Lee remains honorary chairman').
 COPULAS = {"be", "become", "remain"}
