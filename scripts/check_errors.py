@@ -9,10 +9,11 @@ Only the entities, times, figures and checks stages run after spaCy's parse.
 
 from __future__ import annotations
 
-from entity_errors import arguments, sheets_with_entities  # the script beside this one
+from entity_errors import arguments, print_errors, sheets_with_entities  # the script beside this one
 from newsfacts.checks import find_checks
 from newsfacts.evaluate import check_mentions, score_checks
 from newsfacts.figures import find_figures
+from newsfacts.nlp import Parsed
 from newsfacts.schema import FactSheet
 from newsfacts.times import find_times
 
@@ -26,20 +27,16 @@ def report(gold: dict, sheet: FactSheet) -> list[str]:
     return lines
 
 
+def _add_checks(parsed: Parsed, sheet: FactSheet) -> None:
+    sheet.times = find_times(parsed, sheet)
+    sheet.figures = find_figures(parsed, sheet)
+    sheet.checks = find_checks(parsed, sheet)
+
+
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
     for gold_file, articles in sheets_with_entities(args):
-        totals = None
-        for item, parsed, sheet in articles:
-            sheet.times = find_times(parsed, sheet)
-            sheet.figures = find_figures(parsed, sheet)
-            sheet.checks = find_checks(parsed, sheet)
-            counts = score_checks(item.gold, sheet)
-            totals = counts if totals is None else totals + counts
-            lines = [] if args.totals else report(item.gold, sheet)
-            if lines:
-                print(f"\n=== {item.article.id}")
-                print("\n".join(lines))
+        totals = print_errors(args, articles, _add_checks, score_checks, report)
         if totals is not None:
             figures = totals.figures()
             print(f"## {gold_file.path}: checks found {figures['found']}/{figures['gold']}, false alarms "

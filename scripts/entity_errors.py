@@ -9,7 +9,8 @@ Only the entity stage runs after spaCy's parse, so a pass over a development set
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from newsfacts.entities import find_entities
 from newsfacts.evaluate import GoldArticle, GoldFile, gold_mention_sets, gold_paths, match_entities, \
@@ -68,6 +69,23 @@ def sheets_with_entities(
         items = [item for item in gold_file.articles if not args.id or args.id in item.article.id]
         yield gold_file, ((item, parsed, with_entities(item, parsed))
                           for item, parsed in zip(items, parse_many((item.article for item in items), nlp)))
+
+
+def print_errors(args: argparse.Namespace, articles: Iterator[tuple[GoldArticle, Parsed, FactSheet]],
+                 run_stages: Callable[[Parsed, FactSheet], None], score: Callable[[dict, FactSheet], Any],
+                 report: Callable[[dict, FactSheet], list[str]]) -> Any:
+    """Each article's `report` lines under its id (none with --totals), after `run_stages` fills its sheet; returns
+    the file's `score` counts summed, or None for a file of no article. For the scripts beside this one."""
+    totals = None
+    for item, parsed, sheet in articles:
+        run_stages(parsed, sheet)
+        counts = score(item.gold, sheet)
+        totals = counts if totals is None else totals + counts
+        lines = [] if args.totals else report(item.gold, sheet)
+        if lines:
+            print(f"\n=== {item.article.id}")
+            print("\n".join(lines))
+    return totals
 
 
 def with_entities(item: GoldArticle, parsed: Parsed) -> FactSheet:

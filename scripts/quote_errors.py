@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 
-from entity_errors import sheets_with_entities  # the script beside this one
+from entity_errors import print_errors, sheets_with_entities  # the script beside this one
 from newsfacts.evaluate import QUOTE_THRESHOLDS, locate_spans, quote_matches, score_quotes, speaker_correct, \
     split_optional
 from newsfacts.quotes import find_quotes
+from newsfacts.nlp import Parsed
 from newsfacts.schema import FactSheet
 
 
@@ -59,19 +60,15 @@ def _arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def _add_quotes(parsed: Parsed, sheet: FactSheet) -> None:
+    sheet.quotes = find_quotes(parsed, sheet)
+
+
 def main() -> None:
     args = _arguments()
     for gold_file, articles in sheets_with_entities(args):
-        totals = None
-        for item, parsed, sheet in articles:
-            sheet.quotes = find_quotes(parsed, sheet)
-            counts = score_quotes(item.gold, sheet)
-            totals = counts if totals is None else totals + counts
-            if not args.totals:
-                lines = report(item.gold, sheet, args.extra)
-                if lines:
-                    print(f"\n=== {item.article.id}")
-                    print("\n".join(lines))
+        totals = print_errors(args, articles, _add_quotes, score_quotes,
+                              lambda gold, sheet: report(gold, sheet, args.extra))
         if totals is not None:
             figures = totals.figures()
             print(f"## {gold_file.path}: speaker accuracy {figures['speaker_accuracy']} "
