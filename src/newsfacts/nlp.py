@@ -114,8 +114,11 @@ def line_breaks(doc: Doc) -> Doc:
 def _unit_ends_sentence(token: Token, following: Token) -> bool:
     """'It cost £1.2m. The firm paid': spaCy's tokenizer keeps the full stop on a unit written after a number as if
     it were an initial ('m.'), and the parser runs the two sentences into one."""
-    words = token.text[:-1]
-    return token.text.endswith(".") and words.isalpha() and words.islower() and token.i > 0 and (
+    text = token.text
+    if not text.endswith("."):
+        return False
+    words = text[:-1]
+    return words.isalpha() and words.islower() and token.i > 0 and (
         token.doc[token.i - 1].like_num and not token.doc[token.i - 1].whitespace_) and bool(
         token.whitespace_) and following.is_title
 

@@ -45,30 +45,29 @@ AGE_BEFORE = re.compile(r"(?P<age>\d{1,3})-year-old\s+(?:[\w.'-]+\s+){0,3}$")
 
 def stated_ages(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, str]]:
     """'Ann Tully, 48,', 'Tully, who is 48,', 'Tully (48)', 'Tully is 48 and', 'the 48-year-old Tully'."""
-    for person in people:
-        for mention in person.mentions:
-            after = AGE_AFTER.match(text[mention.end:mention.end + 30])
-            if after:
-                age = after["age"] or after["age2"] or after["age3"] or after["age4"]
-                yield person, int(age), text[mention.start:mention.end + after.end()].rstrip(",")
-            before = AGE_BEFORE.search(text[max(0, mention.start - 40):mention.start])
-            if before:
-                yield person, int(before["age"]), before.group(0).strip() + " " + mention.text
+    for person, age, about, _ in _ages_of_names(text, people):
+        yield person, age, about
 
 
 def named_age_starts(text: str, people: list[Entity]) -> set[int]:
     """Where the ages said of a named person start ('Ann Tully, 48,', 'the 48-year-old Tully')."""
-    starts = set()
+    return {start for _, _, _, start in _ages_of_names(text, people)}
+
+
+def _ages_of_names(text: str, people: list[Entity]) -> Iterator[tuple[Entity, int, str, int]]:
+    """Each age said right after or before a person's name, with the words saying it and where the age starts."""
     for person in people:
         for mention in person.mentions:
             after = AGE_AFTER.match(text[mention.end:mention.end + 30])
             if after:
                 group = next(name for name in ("age", "age2", "age3", "age4") if after[name])
-                starts.add(mention.end + after.start(group))
-            before = AGE_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+                yield person, int(after[group]), text[mention.start:mention.end + after.end()].rstrip(","), \
+                    mention.end + after.start(group)
+            window = max(0, mention.start - 40)
+            before = AGE_BEFORE.search(text[window:mention.start])
             if before:
-                starts.add(max(0, mention.start - 40) + before.start("age"))
-    return starts
+                about = before.group(0).strip() + " " + mention.text
+                yield person, int(before["age"]), about, window + before.start("age")
 
 
 def age_of(found: re.Match) -> int:

@@ -18,6 +18,9 @@ CUES = data_table("check_words")
 # The figures stage reads these approximators; how far each widens a figure is the checks' business.
 HEDGES = {word: tuple(bounds) for word, bounds in data_table("figure_words")["hedges"].items()
           if not word.startswith("_")}
+# A hedge before a figure the figures and times stages leave out of its text: "for almost three years", "or about
+# 25%" (a pattern piece, optional, with the space after it).
+HEDGED = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 
 # Groups that between them make up a whole ("men, women, children"), a noun in one form ("child" → "children").
 PARTITIONS = [frozenset(row) for row in CUES["partitions"]["rows"]]

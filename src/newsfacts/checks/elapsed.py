@@ -15,12 +15,10 @@ from ..parse import governing_verb
 from ..quote_marks import QuotedSpans, quotations
 from ..schema import Check, FactSheet, TimeExpression
 from .common import (
-    CALENDAR_UNITS, CUES, HEDGES, Sentence, amount, apposed, counted_from, counted_verdict, interval, of_these_days,
+    CALENDAR_UNITS, CUES, HEDGED, HEDGES, Sentence, amount, apposed, counted_from, counted_verdict, interval, of_these_days,
     sentence_of, words_pattern,
 )
 
-# "for almost three years": a hedge the times stage leaves out of the length.
-HEDGED = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 # "Since 1996, some 30 years": a hedge stands outside the length it hedges.
 SINCE_GAP = re.compile(r"\s*,\s*" + HEDGED, re.I)
 

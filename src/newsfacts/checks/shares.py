@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..nlp import Parsed
 from ..schema import Check, FactSheet
 from .changes import direction
-from .common import CUES, HEDGES, verdict, words_pattern
+from .common import CUES, HEDGED, verdict, words_pattern
 from .values import Value, overlaps, shown, values
 
 # Between a count and its share: "323 (32.0 per cent", "1,486 votes (51.2%", "4,423 people, or 91 per cent".
@@ -69,11 +69,10 @@ def share_checks(parsed: Parsed, sheet: FactSheet) -> Iterator[Check]:
     yield from _shares_in_words(text, [v for v in found if v.start not in done])
 
 
-# A hedge before a share ("or about 25%"), which the figures stage leaves out of the share's text.
-_HEDGE = r"(?:(?:" + "|".join(re.escape(word) for word in sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
 # Between a ratio and the share restating it: "nine of the 24 posts — 37.5% —", "45 of 60 seats (75%)", "60 of
 # its 180 pupils, a third of the roll"; a dash, a bracket or ', or' restates it, a comma may only.
-_RATIO_THEN_SHARE = re.compile(rf"^(?P<words>(?:\s+[\w'’-]+){{0,10}})\s*(?P<how>[—–(]|-\s|,\s+or\b|,)\s*{_HEDGE}$", re.I)
+_RATIO_THEN_SHARE = re.compile(rf"^(?P<words>(?:\s+[\w'’-]+){{0,10}})\s*(?P<how>[—–(]|-\s|,\s+or\b|,)\s*{HEDGED}$",
+                               re.I)
 # More words than this between a ratio and its share ('210 of the 840 flights due that day had been cancelled, or
 # about 25%') may tell of something else: the share is then only ever found to agree.
 _RATIO_REACH = 3

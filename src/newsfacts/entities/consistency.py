@@ -29,7 +29,7 @@ from ..lexicon import (
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .candidates import person_name
-from .clusters import Cluster, surnames
+from .clusters import Cluster, cluster_of, surnames
 from .places import COUNTRY_NOUNS, country_code, is_subdivision
 from .words import (
     ENTITY_WORDS, first_name_gender, head_word, honorific_gender, normalise, same_given_name, title_at,
@@ -98,7 +98,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
     ages_told = "year-old" in text
     given_apart: dict[str, Cluster] = {}  # a lone given name another's full name does not hold: someone of its own
-    for cluster in list(clusters):
+    for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
             wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
         elif cluster.type == "PERSON":
@@ -275,7 +275,7 @@ def _age_of_a_namesake(doc: Doc, text: str, cluster: Cluster, clusters: list[Clu
     for token in doc:
         if token.i in own or token.lower_ not in family or not token.is_title:
             continue
-        holder = next((k for k in clusters if any(s <= token.i < e for s, e, _ in k.mentions)), None)
+        holder = cluster_of(clusters, token.i)
         if holder is not None and any(len(name) > 1 for name in holder.personal):
             continue  # 'Ann Reed, 61,': someone else's age
         age = AGE_AFTER_NAME.match(text, token.idx + len(token))

@@ -155,6 +155,11 @@ def _plain_address_off_peers(doc: Doc, clusters: list[Cluster]) -> None:
                 other.mentions.append((start, end, kind))
 
 
+# Last words of names an institution, a club or a newspaper takes from its place ('Kelsby Council', 'Kelsby Town',
+# 'the Kelsby Gazette'): the first word alone is the place.
+NAMED_AFTER_A_PLACE = INSTITUTION_HEADS | TOWN_CLUB_ENDINGS | NEWSPAPER_ENDINGS
+
+
 def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
     company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an
@@ -167,7 +172,7 @@ def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
             continue
         longer = [k for k in organisations if k is not short and any(
             key.split()[0] in words and " " in key
-            and key.split()[-1] not in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS | NEWSPAPER_ENDINGS
+            and key.split()[-1] not in NAMED_AFTER_A_PLACE
             for key in k.keys)]
         # 'Strikers' for 'Kelsby Strikers', 'City' for 'Kelsby City': a club's last word, not a generic one
         longer = longer or [k for k in organisations if k is not short and any(
@@ -191,10 +196,11 @@ def _merge_bracketed_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
             short = owners.get(end + 1)
             if short is None:
                 organisation.mentions.append((end + 1, end + 2, "name"))
+                owners[end + 1] = organisation
             elif short is not organisation and all(e - s == 1 for s, e, _ in short.mentions) \
                     and not (short.personal and short.titles):
                 merge(organisation, short, clusters)
-            owners = _owners(clusters)
+                owners = _owners(clusters)
 
 
 def _short_form_word(token: Token, names: set[str]) -> bool:
@@ -223,7 +229,7 @@ def _merge_first_words_typed_otherwise(doc: Doc, clusters: list[Cluster]) -> Non
             len(other := name.split()) > len(words) and other[:len(words)] == words for name in k.keys)]
         if len(starting) == 1 and starting[0].type == "ORG" and not any(
                 name.split()[:len(words)] == words
-                and name.split()[-1] in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS | NEWSPAPER_ENDINGS
+                and name.split()[-1] in NAMED_AFTER_A_PLACE
                 for name in starting[0].keys):
             merge(starting[0], short, clusters)
 
