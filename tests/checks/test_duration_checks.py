@@ -279,3 +279,16 @@ def test_a_length_in_another_sentence_is_not_called_wrong_against_clock_times_da
 def test_a_week_named_by_where_it_falls_is_not_a_length_between_the_dates(nlp, stretch):
     text = f"Nurses will strike from Monday 8 April to Thursday 11 April, {stretch}."
     assert not [c for c in checks_of(nlp, text) if c.kind == "duration"]
+
+
+@pytest.mark.parametrize("ended", ["sat on past midnight", "went on into the early hours"])
+def test_a_clock_time_a_thing_ran_past_is_no_end_of_it(nlp, ended):
+    text = f"The council met at 7pm and {ended}. The six-hour meeting ended at 2am with a vote."
+    check = only(checks_of(nlp, text), "duration")
+    assert check.about[:2] == ["7pm", "2am"] and check.status == "inconsistent"
+
+
+def test_the_story_s_two_clock_times_told_far_apart_are_not_called_wrong(nlp):
+    text = ("The four-hour inquiry opened at 10am on Monday. Objectors filled the hall. Some came by bus. "
+            "Others walked from the village. One farmer spoke for an hour. The lane is busy at 5pm, he said.")
+    assert not [c for c in checks_of(nlp, text) if c.kind == "duration" and c.status == "inconsistent"]

@@ -213,3 +213,16 @@ def test_a_list_read_short_while_more_of_its_kind_follows_is_not_called_wrong(nl
 def test_a_list_short_of_its_total_with_nothing_after_it_is_still_wrong(nlp):
     text = "The £12,600 total was made up of £6,100 in sponsorship and £4,000 from a cake sale."
     assert [c.status for c in checks_of(nlp, text) if c.kind == "total"] == ["inconsistent"]
+
+
+@pytest.mark.parametrize("depot, status", [("30", "consistent"), ("45", "inconsistent")])
+def test_a_figure_counting_where_a_part_is_is_no_part(nlp, depot, status):
+    text = f"The charity has 90 volunteers – 60 in its four branches and {depot} at the depot."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == status and "four" not in check.working
+
+
+def test_a_place_counted_inside_parts_told_before_their_total(nlp):
+    text = "It keeps 60 staff in its four branches and 30 at head office, 90 in all."
+    check = only(checks_of(nlp, text), "total")
+    assert check.status == "consistent" and "4" not in check.working.split(";")[0]

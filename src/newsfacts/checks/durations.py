@@ -24,7 +24,8 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
     """A stated length against the two clock times of its sentence, or the story's only two clock times,
     or a clock time and the earlier one of the thing it is counted from, or two dates stated in its
     sentence."""
-    clocks = moments(parsed.text, [t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)])
+    clocks = moments(parsed.text, [t for t in sheet.times if t.type == "TIME" and CLOCK_VALUE.match(t.value)
+                                   and not BOUND_ONLY.search(parsed.text[max(0, t.start - 20):t.start])])
     for stated in sheet.times:
         figure = amount(stated.value) if stated.type == "DURATION" else None
         if figure is None or parsed.text[stated.end:stated.end + 4].lower().startswith(" ago"):
@@ -43,7 +44,10 @@ def duration_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> 
               and bound_stretch(parsed.text, *clocks) and not of_a_new_thing(parsed, stated)
               and (here or not COUNTED_ON.match(parsed.text, stated.end))
               and (here or not measured_beside(sheet.times, stated, clocks, spans))):
-            yield from clock_check(parsed, sheet, stated, figure, clocks)
+            checks = clock_check(parsed, sheet, stated, figure, clocks)
+            # the story's two clock times told far apart may be of two things
+            loose = sentences_apart(spans, stated, clocks) > PAIR_REACH
+            yield from (check for check in checks if not loose or check.status == "consistent")
         elif told_next_door is not None:
             yield from clock_check(parsed, sheet, stated, figure, told_next_door)
         elif figure[2] and (later := counted_later(parsed, stated, here, clocks, spans)) is not None:
@@ -79,6 +83,15 @@ COUNTED_ON = re.compile(r"\s+(?:later|earlier)\b", re.I)
 
 # How many sentences before a length the clock times it may run between are looked for.
 PAIR_REACH = 3
+
+# A clock time a thing ran past or into is a bound it crossed, not where it began or ended.
+BOUND_ONLY = re.compile(r"\b(?:past|beyond|into)\s+(?:the\s+)?$", re.I)
+
+
+def sentences_apart(spans: list[Sentence], stated: TimeExpression, clocks: list[TimeExpression]) -> int:
+    """How many sentences lie between the first and the last of a length and its clock times."""
+    index = [next((i for i, s in enumerate(spans) if s.start <= t.start < s.end), 0) for t in [stated, *clocks]]
+    return max(index) - min(index)
 
 
 def one_agreeing_pair(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure: tuple[float, str, bool],

@@ -150,10 +150,17 @@ def counted_word(count: Count) -> str:
 PART_OF_THE_LAST = re.compile(r"\s+of\s+(?:those|them|these|whom|which)\b", re.I)
 
 
+# "190 in its 11 shops and 50 at …": a figure told right after an item, in the place that item is in, counts
+# that place, not a part beside it.
+IN_THE_LAST = re.compile(r"\s+(?:in|at|on|across|among|from|into)\s+(?:its|their|his|her|our|the)\s*$", re.I)
+
+
 def list_from(items: list[Count], text: str) -> list[Count]:
     """The items that follow one another as one list, from the first."""
     run = items[:1]
     for item in items[1:]:
+        if IN_THE_LAST.fullmatch(text[run[-1].end:item.start]):
+            continue
         if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LIST_GAP.match(
                 text[run[-1].end:item.start]) or PART_OF_THE_LAST.match(text, item.end):
             break
@@ -168,6 +175,9 @@ def list_until(items: list[Count], text: str) -> list[Count]:
     for item in reversed(items[:-1]):
         if PART_OF_THE_LAST.match(text, run[0].end):
             break
+        if IN_THE_LAST.fullmatch(text[item.end:run[0].start]):
+            run[0] = item  # the figure after it counts the place it is in
+            continue
         if (item.currency, item.unit) != (run[0].currency, run[0].unit) or not LIST_GAP.match(
                 text[item.end:run[0].start]):
             if SUBSET_CUE.fullmatch(text[item.end:run[0].start]) and len(run) > 1:
