@@ -160,3 +160,15 @@ def test_an_age_after_another_person_s_name_is_not_checked_against_the_birth_tol
     text = ("Owen Carr, the former mayor, died in May aged 80. He was born in March 1944 and ran the mill for "
             "decades. His estate passes to his daughter Ruth Carr, 55, who runs the farm.")
     assert [c.status for c in checks_of(nlp, text, "2024-09-01") if c.kind == "age"] == ["consistent"]
+
+
+@pytest.mark.parametrize("age, found", [("114", True), ("119", False)])
+def test_a_thing_s_age_called_back_after_the_sentence_of_its_making_only_agrees(nlp, age, found):
+    text = f"The ferry company was founded in 1910 by two brothers. The {age}-year-old firm now runs six boats."
+    checks = [c for c in checks_of(nlp, text) if c.kind == "elapsed"]
+    assert [(c.status, c.about) for c in checks] == ([("consistent", [f"{age}-year-old", "1910"])] if found else [])
+
+
+def test_a_person_s_age_after_a_thing_s_making_is_not_its_age(nlp):
+    text = "The ferry company was founded in 1910. A 114-year-old woman named Ida Lunn was its first passenger."
+    assert not [c for c in checks_of(nlp, text) if c.kind == "elapsed"]

@@ -161,6 +161,26 @@ def ages_beside_origins(parsed: Parsed, sheet: FactSheet,
             yield int(age["age"]), age.group(0), origin
 
 
+def ages_after_origins(parsed: Parsed, sheet: FactSheet,
+                       spans: list[Sentence]) -> Iterator[tuple[int, str, TimeExpression]]:
+    """'The bakery was founded in 1921. The 105-year-old firm now employs 240 people': the age of the thing
+    a sentence opens on, called back by a noun right after the sentence that told when it was made. Which thing
+    'the firm' is the words do not prove, so the caller lets it only agree."""
+    for before, sentence in zip(spans, spans[1:]):
+        origins = [t for t in sheet.times if t.type == "DATE" and before.start <= t.start < before.end
+                   and interval(t.value) and ORIGIN_CUE.search(parsed.text[max(before.start, t.start - 30):t.start])
+                   and not BORN_BEFORE.search(parsed.text[max(0, t.start - 12):t.start])]
+        ages = list(YEARS_OLD.finditer(sentence.text))
+        if len(origins) != 1 or len(ages) != 1 or ORIGIN_CUE.search(sentence.text):
+            continue
+        old = parsed.doc.char_span(sentence.start + ages[0].start(), sentence.start + ages[0].end(),
+                                   alignment_mode="expand")
+        thing = bearer(old[-1]) if old is not None else None
+        if (thing is not None and thing.dep_ in ("nsubj", "nsubjpass") and thing.pos_ == "NOUN"
+                and any(child.lower_ in ("the", "this", "its") for child in thing.children)):
+            yield int(ages[0]["age"]), ages[0].group(0), origins[0]
+
+
 def bearer(word: Token) -> Token | None:
     """What a participle or adjective is said of: the noun it modifies, else its clause's subject."""
     if word.dep_ in ("acl", "relcl", "amod"):
@@ -259,19 +279,24 @@ def age_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> Itera
     done = set()
     told = {(when.start, age) for age, _, when, _ in stated}
     # the age of a thing ('the 136-year-old tower, built in 1889') is time passed since it was made
-    things = [(age, about, origin, now) for age, about, origin in ages_beside_origins(parsed, sheet, spans)
-              if not BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])]
-    stated += [(age, about, origin, now) for age, about, origin in ages_beside_origins(parsed, sheet, spans)
-               if BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])]
+    things, loose = [], []
+    for age, about, origin in ages_beside_origins(parsed, sheet, spans):
+        born = BORN_BEFORE.search(parsed.text[max(0, origin.start - 12):origin.start])
+        (stated if born else things).append((age, about, origin, now))
+    for age, about, origin in ages_after_origins(parsed, sheet, spans):
+        things.append((age, about, origin, now))
+        loose.append(about)
     for age, about, when, at in [*stated, *things,
                                  *(found for found in figure_ages(parsed, sheet, spans, dates, now)
                                    if (found[2].start, found[0]) not in told)]:
         if (when.start, age) in done:
             continue
-        done.add((when.start, age))
         (born_first, born_last), (at_first, at_last) = interval(when.value), interval(at.value)
         possible = range(relativedelta(at_first, born_last).years, relativedelta(at_last, born_first).years + 1)
         status = verdict(age in possible)
+        if status != "consistent" and any(about is called_back for called_back in loose):
+            continue
+        done.add((when.start, age))
         shown = " or ".join(str(n) for n in possible) if len(possible) <= 3 else f"{possible[0]}–{possible[-1]}"
         kind = "elapsed" if any(about is thing[1] and when is thing[2] for thing in things) else "age"
         yield Check(kind=kind, status=status, about=[about, when.text] + ([at.text] if at is not now else []),
