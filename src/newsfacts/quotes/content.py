@@ -46,10 +46,8 @@ def content_heads(verb: Token) -> tuple[list[Token], str]:
                                             and not _manner(child) for child in children):
         # "The plan, she said, is dead": the clause around the cue; between commas, the sentence whatever clause
         # the parse hung the cue on ("Though it was close, she said, it will stand"), short of a relative clause.
-        doc = verb.doc
-        first, last = verb.left_edge, verb.right_edge
-        between_commas = (first.text == "," or first.i > 0 and doc[first.i - 1].text == ",") and (
-            last.text == "," or last.i + 1 < len(doc) and doc[last.i + 1].text == ",")
+        last = verb.right_edge
+        between_commas = _comma_before(verb.left_edge) and (last.text == "," or _comma_next(last))
         clause = verb.head
         while between_commas and clause.dep_ not in NOUN_ATTACHED_DEPS and clause.head.i != clause.i:
             clause = clause.head
@@ -160,13 +158,22 @@ def _as_reported(verb: Token) -> bool:
 def opens_its_clause(cue: Token, start: int) -> bool:
     """A cue phrase that opens the clause it reports, closed by a comma: 'As the Post reported, …'."""
     last = cue.right_edge
-    return cue.left_edge.idx <= start and last.i + 1 < len(cue.doc) and cue.doc[last.i + 1].text == ","
+    return cue.left_edge.idx <= start and _comma_next(last)
 
 
 def closes_its_clause(cue: Token, end: int) -> bool:
     """A cue set between commas whose phrase runs to the end of the clause it interrupts."""
     first, last = cue.left_edge, cue.right_edge
-    return last.idx + len(last) >= end and (first.text == "," or first.i > 0 and cue.doc[first.i - 1].text == ",")
+    return last.idx + len(last) >= end and _comma_before(first)
+
+
+def _comma_before(token: Token) -> bool:
+    """Whether a phrase starting at `token` opens on a comma or right after one."""
+    return token.text == "," or token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _comma_next(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ","
 
 
 def _manner(child: Token) -> bool:
