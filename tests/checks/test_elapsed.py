@@ -232,3 +232,16 @@ def test_an_anniversary_against_the_one_date_beside_it_that_agrees(nlp, text):
 def test_an_anniversary_no_date_agrees_with_says_nothing(nlp):
     text = "The club, founded in 1899, celebrated its 120th anniversary on Saturday."
     assert not [c for c in checks_of(nlp, text, "2024-12-03") if c.kind == "elapsed"]
+
+
+@pytest.mark.parametrize("years, found", [("25", True), ("29", False)])
+def test_a_length_an_event_ends_runs_from_a_start_told_with_since(nlp, years, found):
+    text = f"Moss has chaired the trust since 1999 and will step down after {years} years in the post."
+    checks = [c for c in checks_of(nlp, text) if c.kind == "elapsed"]
+    assert [c.status for c in checks] == (["consistent"] if found else [])
+
+
+def test_a_start_told_with_since_in_the_sentence_before_a_length_an_event_ends(nlp):
+    text = "Moss has chaired the trust since 1999. She will stay on as an adviser after 25 years at the top."
+    check = only(checks_of(nlp, text), "elapsed")
+    assert check.status == "consistent" and "1999" in check.about

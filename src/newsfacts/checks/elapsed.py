@@ -58,7 +58,8 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             # of something else, so the length is only ever found to agree with it
             if tied or check.status == "consistent":
                 yield check
-        elif since is None and (loose := loose_origin(parsed, sheet, stated, unit, sentence)) is not None:
+        elif since is None and (loose := loose_origin(parsed, sheet, stated, unit, sentence,
+                                                      sentence_before(spans, sentence))) is not None:
             check = elapsed_check(parsed, stated, figure[0], unit, loose)
             if check.status == "consistent" and one_voice(stated, loose):
                 yield check
@@ -178,7 +179,7 @@ AFTER_LENGTH = re.compile(r"\bafter\s+" + HEDGED + "$", re.I)
 
 
 def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
-                 sentence: Sentence) -> TimeExpression | None:
+                 sentence: Sentence, previous: Sentence | None) -> TimeExpression | None:
     """'She joined the school in 2004 and taught there for 22 years': the one earlier date of the sentence of a
     length in any tense. Whether it ran up to now is not said; if the date and the length reach now, it did."""
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
@@ -192,7 +193,23 @@ def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit:
     # "had led the council for five years, since May 2021": in the past perfect it may have ended before now
     since = next((t for t in dates if re.fullmatch(r"\s*,\s*since\s+", parsed.text[stated.end:t.start], re.I)), None)
     earlier = [t for t in dates if (t.start >= stated.end if after else t.end <= stated.start)]
+    if after and not earlier:
+        # "has run the firm since 1989 and steps down after 35 years": a date told as a start ('since') before a
+        # length an event ends, in its sentence or, with no date of its own, the sentence before
+        before_it = [t for t in dates if t.end <= stated.start] or (
+            [t for t in calendar_dates(sheet, previous) if interval(t.value)[0] <= latest]
+            if previous is not None and not calendar_dates(sheet, sentence) else [])
+        started = [t for t in before_it if SINCE_BEFORE.search(parsed.text[max(0, t.start - 8):t.start])]
+        return started[0] if len(started) == 1 else None
     return since or (earlier[0] if len(earlier) == 1 else None)
+
+
+SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
+def sentence_before(spans: list[Sentence], sentence: Sentence) -> Sentence | None:
+    index = spans.index(sentence)
+    return spans[index - 1] if index else None
 
 
 def runs_up_to_now(parsed: Parsed, stated: TimeExpression, sentence: Sentence, these_days: bool = False) -> bool:
