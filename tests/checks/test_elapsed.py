@@ -245,3 +245,10 @@ def test_a_start_told_with_since_in_the_sentence_before_a_length_an_event_ends(n
     text = "Moss has chaired the trust since 1999. She will stay on as an adviser after 25 years at the top."
     check = only(checks_of(nlp, text), "elapsed")
     assert check.status == "consistent" and "1999" in check.about
+
+
+@pytest.mark.parametrize("months, found", [("17", True), ("13", False)])
+def test_a_tenure_that_lasted_so_long_from_its_start_only_agrees(nlp, months, found):
+    text = f"The coach, hired in October 2022, lasted {months} months."
+    checks = [c for c in checks_of(nlp, text) if c.kind == "elapsed"]
+    assert [c.status for c in checks] == (["consistent"] if found else [])

@@ -171,8 +171,9 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     return earlier[0], tied
 
 
-# "taught there for 22 years", "built it over 37 years": a length that may or may not run up to now.
-FOR_LENGTH = re.compile(r"\b(?:for|over)\s+" + HEDGED + "$", re.I)
+# "taught there for 22 years", "built it over 37 years", "lasted 18 months": a length that may or may not run up
+# to now.
+FOR_LENGTH = re.compile(r"\b(?:for|over|lasted)\s+" + HEDGED + "$", re.I)
 # "stepped down after nine years, having joined in 2017": a length an event ends, whose start may follow it; a
 # date before it ("reopened in 2022 after four years") is where it ended.
 AFTER_LENGTH = re.compile(r"\bafter\s+" + HEDGED + "$", re.I)
