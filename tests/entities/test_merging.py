@@ -225,6 +225,18 @@ def test_a_repeat_ner_missed_is_the_whole_name_not_a_word_of_it(nlp):
     assert (7, 9, "name") in band.mentions
 
 
+def test_a_repeat_inside_a_hyphened_compound_or_longer_word_is_no_mention(nlp):
+    text = ("Corvel Foods shut its depot. Corvel Foods-owned vans and Corvel Foodservice kept running. "
+            "Staff said Corvel Foods would reopen it.")
+    doc = nlp(text)
+    first = doc.char_span(0, len("Corvel Foods"))
+    doc.ents = [Span(doc, first.start, first.end, "ORG")]  # NER found the first only
+    company = Cluster(type="ORG", mentions=[(first.start, first.end, "name")])
+    add_untagged_names_of_things(doc, text, [company])
+    last = doc.char_span(text.rindex("Corvel Foods"), text.rindex("Corvel Foods") + len("Corvel Foods"))
+    assert company.mentions == [(first.start, first.end, "name"), (last.start, last.end, "name")]
+
+
 def test_a_party_s_nickname_and_short_name_join_its_full_name(nlp):
     entities = entities_of(nlp, "The Tories held the ward in May, but the Liberal Democrats took it back last week. "
                                 "The Lib Dems now hold nine seats and the Conservatives hold four.")
