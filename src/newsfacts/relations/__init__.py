@@ -50,6 +50,10 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     found = [relation for step in steps for relation in step(doc, mentions)]
     found += byline_relations(doc, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
     for relation in found:
+        if relation.relation == "works_for" and (whole := mentions.whole_of(mentions.by_id[relation.object])):
+            relation.object = whole.id  # one works for the organisation, not for its unit or department
+        if relation.subject == relation.object:
+            continue
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))
         known = relations.setdefault(key, relation)
