@@ -55,6 +55,12 @@ def test_a_councils_leader_is_one_of_its_members(nlp):
     assert found == {("Dan", "member_of", "Council", "leader")}
 
 
+def test_a_councils_mayor_is_one_of_its_members(nlp):
+    text = "Elmby District Council mayor Ruth Cole opened the bridge."
+    found = relations_of(nlp, text, Council=(ORG, ["Elmby District Council"]), Ruth=(PERSON, ["Ruth Cole"]))
+    assert found == {("Ruth", "member_of", "Council", "mayor")}
+
+
 def test_a_partys_minister_is_its_member(nlp):
     text = "The Greens' shadow minister, Ola Berg, said the plan was late."
     found = relations_of(nlp, text, Greens=(ORG, ["Greens"]),
