@@ -288,3 +288,21 @@ def test_the_siblings_parent_is_the_parent_of_the_siblings_named_last(nlp):
                          Mary=(PERSON, ["Mary"]))
     assert found == {("Ann", "sibling_of", "Tom", None), ("Mary", "parent_of", "Tom", None),
                      ("Mary", "parent_of", "Ann", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norvale Rail president and chief executive Ida Berg spoke.", {("Ida", "works_for", "Rail", "president")}),
+    ("The Norvale Rail president and chief executive, Ida Berg, spoke.", {("Ida", "works_for", "Rail", "president")}),
+    ("Norvale Rail's co-founder and director, Ida Berg, spoke.", {("Ida", "works_for", "Rail", "co-founder")}),
+])
+def test_two_titles_joined_by_and_are_one_persons(nlp, text, expected):
+    found = relations_of(nlp, text, Rail=(ORG, ["Norvale Rail"]), Ida=(PERSON, ["Ida Berg"]))
+    assert {relation[:3] for relation in found} == {relation[:3] for relation in expected}
+
+
+def test_its_opening_a_sentence_stands_for_the_organisation_of_the_main_clause_before(nlp):
+    text = ("The appeal was launched by Elm Trust, a charity set up after Norvale Council shut the library. "
+            "Its director, Ida Berg, spoke.")
+    found = relations_of(nlp, text, Trust=(ORG, ["Elm Trust"]), Council=(ORG, ["Norvale Council"]),
+                         Ida=(PERSON, ["Ida Berg"]))
+    assert found == {("Ida", "works_for", "Trust", "director")}

@@ -134,6 +134,14 @@ def possessive(token: Token) -> bool:
         and following.head.i == token.head.i))
 
 
+def is_joined_title(noun: Token) -> bool:
+    """Whether a noun is joined by 'and' to the one before it, with no determiner or possessor of its own: 'chief
+    executive' in 'Acme president and chief executive Ann Lee', where both titles are one person's."""
+    return noun.dep_ == "conj" and noun.head.i < noun.i and any(
+        child.lower_ == "and" for child in noun.head.children if child.i < noun.i) and not any(
+        child.dep_ in ("det", "poss") for child in noun.children)
+
+
 def initials(name: str) -> str:
     """The short form a name's capitalised words make, lower case: 'acme rail board' for 'the Acme Rail Board'
     gives 'arb'; the small words between are left out ('Bank of Norland' gives 'bn')."""

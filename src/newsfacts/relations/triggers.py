@@ -10,7 +10,7 @@ from ..schema import Entity, Relation
 from .holders import holders_of_conjuncts, title_in_name
 from .owners import (OWNING_PREPOSITIONS, couple_owning, employer_taking_on, named_before, owners,
                      owners_before_name, siblings_owning, story_bodies, team_town, works_named_beside)
-from .reading import Mentions, bare, own_mention, sentence, unique
+from .reading import Mentions, bare, is_joined_title, own_mention, sentence, unique
 from .tables import ORG, PLACE, Trigger, tables
 from .verbs import married
 
@@ -62,6 +62,9 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if trigger.relation == "works_for" and role and set(role.split()) & table.public_offices:
             owner_types |= {PLACE}  # "the city manager of Tamford" works for the town
         found_owners = [o for o in owners(noun, trigger, mentions) if o.type in owner_types]
+        if not found_owners and (first := first_of_joined_titles(noun, trigger)) is not None:
+            # "Acme president and chief executive Ann Lee": the owner of the first title owns the second
+            found_owners = [o for o in owners(first, trigger, mentions) if o.type in owner_types]
         if titled is not None:
             found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in owner_types]
         if not found_owners and trigger.relation == "author_of" and trigger.holder_is_subject:
@@ -134,6 +137,17 @@ def trigger_of(word: str) -> Trigger | None:
     if word in table.triggers:
         return table.triggers[word]
     return table.triggers["scientist"] if word.endswith(table.job_endings) else None
+
+
+def first_of_joined_titles(noun: Token, trigger: Trigger) -> Token | None:
+    """The title a title is joined to by 'and' with no determiner or possessor of its own, when both are of one
+    relation: 'president' for 'chief executive' in 'Acme president and chief executive Ann Lee', one person's two
+    titles. 'The president and the chief executive' are two people."""
+    first = noun.head
+    if not is_joined_title(noun) or (joined := trigger_of(first.lemma_.lower())) is None \
+            or joined.relation != trigger.relation:
+        return None
+    return first
 
 
 def names_owner_unread(noun: Token) -> bool:
