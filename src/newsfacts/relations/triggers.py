@@ -32,6 +32,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     couple_sentence = -2
     siblings: list[Entity] = []  # the brothers or sisters named last, and the sentence naming them
     siblings_sentence = -2
+    siblings_listed: dict[int, list[Entity]] = {}  # the children a plural kinship noun lists, by the noun
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
@@ -91,6 +92,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found_owners = siblings
         owner_ids = {owner.id for owner in found_owners}
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
+        if found_owners and trigger.relation == "parent_of" and not trigger.holder_is_subject:
+            # "his sons, Tom and Ben", "her children – son Tom and daughter Ann": the children one plural noun lists
+            siblings_listed.setdefault((listing if listing is not None else noun).i, []).extend(
+                holder for holder in found_holders if holder.id not in owner_ids)
         for owner in unique(found_owners):
             relation = relation_to(owner, noun, trigger, mentions)
             if relation is None:
@@ -105,6 +110,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                     siblings, siblings_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
+    for index, children in siblings_listed.items():
+        children = unique(children)
+        yield from (Relation(subject=first.id, relation="sibling_of", object=second.id, evidence=sentence(doc[index]))
+                    for number, first in enumerate(children) for second in children[number + 1:])
 
 
 def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:
