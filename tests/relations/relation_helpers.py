@@ -17,8 +17,8 @@ def mention(text: str, phrase: str, kind: str = "name", nth: int = 0) -> Mention
     return Mention(text=phrase, start=start, end=start + len(phrase), kind=kind)
 
 
-def relations_of(nlp, text: str, **entities: tuple[str, list]) -> set[tuple]:
-    """(subject name, relation, object name, role) of each relation found.
+def relations_of(nlp, text: str, outlet: str | None = None, **entities: tuple[str, list]) -> set[tuple]:
+    """(subject name, relation, object name, role) of each relation found in an article of the `outlet`.
 
     `entities` maps a name to (type, mentions); a mention is a phrase, or (phrase, kind) or (phrase, kind, nth).
     """
@@ -27,5 +27,5 @@ def relations_of(nlp, text: str, **entities: tuple[str, list]) -> set[tuple]:
                mentions=[mention(text, *(form if isinstance(form, tuple) else (form,))) for form in forms])
         for number, (name, (kind, forms)) in enumerate(entities.items(), start=1)])
     names = {entity.id: entity.name for entity in sheet.entities}
-    found = find_relations(parse(Article(id="t", text=text), nlp), sheet)
+    found = find_relations(parse(Article(id="t", text=text, outlet=outlet), nlp), sheet)
     return {(names[r.subject], r.relation, names[r.object], r.role) for r in found}

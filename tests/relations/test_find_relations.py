@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsfacts.nlp import parse
 from newsfacts.relations import find_relations
 from newsfacts.schema import Article, Entity, FactSheet
 
-from relation_helpers import PERSON, mention
+from relation_helpers import ORG, PERSON, mention, relations_of
 
 
 def test_each_relation_once_with_the_first_sentence_as_evidence(nlp):
@@ -36,3 +38,18 @@ def test_a_spouse_known_only_by_a_description_is_left_out_beside_a_named_one(nlp
     sheet.entities[1].mentions.pop(0)  # no wife named: the description is all there is
     sheet.entities[1].mentions.pop(0)
     assert ("E3", "spouse_of", "E2") in [(r.subject, r.relation, r.object) for r in find_relations(parsed, sheet)]
+
+
+@pytest.mark.parametrize("text, unit, kind, expected", [
+    ("Sergeant Ivo Petrov, of the Norvale Constabulary's fraud unit, gave evidence.",
+     "the Norvale Constabulary's fraud unit", "description", "Constabulary"),
+    ("Mia Kern, who joined the Norvale Constabulary's records office in 2019, retired.",
+     "the Norvale Constabulary's records office", "description", "Constabulary"),
+    ("Sergeant Ivo Petrov, of the Fraud Unit, gave evidence. The Norvale Constabulary declined to comment.",
+     "Fraud Unit", "name", "Unit"),
+])
+def test_a_job_in_an_organisations_unit_is_a_job_at_the_organisation(nlp, text, unit, kind, expected):
+    person = "Ivo Petrov" if "Ivo" in text else "Mia Kern"
+    found = relations_of(nlp, text, Person=(PERSON, [person]), Constabulary=(ORG, ["Norvale Constabulary"]),
+                         Unit=(ORG, [(unit, kind)]))
+    assert found == {("Person", "works_for", expected, None)}

@@ -55,6 +55,12 @@ def test_a_councils_leader_is_one_of_its_members(nlp):
     assert found == {("Dan", "member_of", "Council", "leader")}
 
 
+def test_a_councils_mayor_is_one_of_its_members(nlp):
+    text = "Elmby District Council mayor Ruth Cole opened the bridge."
+    found = relations_of(nlp, text, Council=(ORG, ["Elmby District Council"]), Ruth=(PERSON, ["Ruth Cole"]))
+    assert found == {("Ruth", "member_of", "Council", "mayor")}
+
+
 def test_a_partys_minister_is_its_member(nlp):
     text = "The Greens' shadow minister, Ola Berg, said the plan was late."
     found = relations_of(nlp, text, Greens=(ORG, ["Greens"]),
@@ -205,14 +211,32 @@ def test_a_title_the_tagger_took_for_an_adjective_after_a_copula(nlp):
 def test_kin_listed_beside_a_plural_kinship_noun_share_its_owner(nlp, text, children):
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("her", "pronoun")]),
                          **{child: (PERSON, [child]) for child in children})
-    assert found == {("Ann", "parent_of", child, None) for child in children}
+    assert found == {("Ann", "parent_of", child, None) for child in children} | siblings(children)
+
+
+def siblings(children: tuple[str, ...]) -> set[tuple]:
+    """The sibling relations between children listed together, in the order they are named."""
+    return {(first, "sibling_of", second, None) for number, first in enumerate(children)
+            for second in children[number + 1:]}
+
+
+@pytest.mark.parametrize("text, children", [
+    ("Ann Hale leaves her sons, Tom and Ben.", ("Tom", "Ben")),
+    ("Ann Hale leaves her son Tom and her daughter Mia.", ()),  # two nouns: the text lists no siblings
+])
+def test_children_one_plural_noun_lists_are_siblings(nlp, text, children):
+    pronouns = [("her", "pronoun", number) for number in range(text.count("her "))]
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", *pronouns]),
+                         Tom=(PERSON, ["Tom"]), Ben=(PERSON, ["Ben"] if "Ben" in text else []),
+                         Mia=(PERSON, ["Mia"] if "Mia" in text else []))
+    assert {relation for relation in found if relation[1] == "sibling_of"} == siblings(children)
 
 
 def test_their_children_after_a_marriage_verb_are_the_couples(nlp):
     text = "In 1990 Ann Hale married Tom Reed, a pilot. She is survived by their two children – daughter Rose and son Sam."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale", ("She", "pronoun")]), Tom=(PERSON, ["Tom Reed"]),
                          Rose=(PERSON, ["Rose"]), Sam=(PERSON, ["Sam"]))
-    assert found == {("Ann", "spouse_of", "Tom", None)} | {
+    assert found == {("Ann", "spouse_of", "Tom", None), ("Rose", "sibling_of", "Sam", None)} | {
         (parent, "parent_of", child, None) for parent in ("Ann", "Tom") for child in ("Rose", "Sam")}
 
 
@@ -257,14 +281,16 @@ def test_an_in_law_is_no_kin_the_sheet_records(nlp, noun):
 def test_ages_set_after_kin_listed_by_name_do_not_end_the_list(nlp, text):
     found = relations_of(nlp, text, Greta=(PERSON, ["Greta Lind", ("her", "pronoun")]),
                          **{son: (PERSON, [son]) for son in ("Pavel", "Ivo", "Marek")})
-    assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")}
+    assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")} | siblings(
+        ("Pavel", "Ivo", "Marek"))
 
 
 def test_whoever_has_a_kinship_noun_owns_it(nlp):
     text = "Greta Lind has three sons, Pavel, Ivo and Marek, and a lawyer, Otto Ruml."
     found = relations_of(nlp, text, Greta=(PERSON, ["Greta Lind"]), Otto=(PERSON, ["Otto Ruml"]),
                          **{son: (PERSON, [son]) for son in ("Pavel", "Ivo", "Marek")})
-    assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")}
+    assert found == {("Greta", "parent_of", son, None) for son in ("Pavel", "Ivo", "Marek")} | siblings(
+        ("Pavel", "Ivo", "Marek"))
 
 
 @pytest.mark.parametrize("couple", ["The couple", "The pair"])
@@ -272,7 +298,7 @@ def test_the_children_a_couple_has_are_both_spouses(nlp, couple):
     text = f"In 1990 Ann Hale married Tom Reed, a pilot. {couple} have two sons, Pavel, 12, and Ivo, nine."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Tom=(PERSON, ["Tom Reed"]),
                          Pavel=(PERSON, ["Pavel"]), Ivo=(PERSON, ["Ivo"]))
-    assert found == {("Ann", "spouse_of", "Tom", None)} | {
+    assert found == {("Ann", "spouse_of", "Tom", None), ("Pavel", "sibling_of", "Ivo", None)} | {
         (parent, "parent_of", son, None) for parent in ("Ann", "Tom") for son in ("Pavel", "Ivo")}
 
 
@@ -282,3 +308,21 @@ def test_the_siblings_parent_is_the_parent_of_the_siblings_named_last(nlp):
                          Mary=(PERSON, ["Mary"]))
     assert found == {("Ann", "sibling_of", "Tom", None), ("Mary", "parent_of", "Tom", None),
                      ("Mary", "parent_of", "Ann", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norvale Rail president and chief executive Ida Berg spoke.", {("Ida", "works_for", "Rail", "president")}),
+    ("The Norvale Rail president and chief executive, Ida Berg, spoke.", {("Ida", "works_for", "Rail", "president")}),
+    ("Norvale Rail's co-founder and director, Ida Berg, spoke.", {("Ida", "works_for", "Rail", "co-founder")}),
+])
+def test_two_titles_joined_by_and_are_one_persons(nlp, text, expected):
+    found = relations_of(nlp, text, Rail=(ORG, ["Norvale Rail"]), Ida=(PERSON, ["Ida Berg"]))
+    assert {relation[:3] for relation in found} == {relation[:3] for relation in expected}
+
+
+def test_its_opening_a_sentence_stands_for_the_organisation_of_the_main_clause_before(nlp):
+    text = ("The appeal was launched by Elm Trust, a charity set up after Norvale Council shut the library. "
+            "Its director, Ida Berg, spoke.")
+    found = relations_of(nlp, text, Trust=(ORG, ["Elm Trust"]), Council=(ORG, ["Norvale Council"]),
+                         Ida=(PERSON, ["Ida Berg"]))
+    assert found == {("Ida", "works_for", "Trust", "director")}

@@ -10,13 +10,14 @@ director of Acme"). "Their son" and "the couple's son" are the son of the spouse
 owner written is the story's one company, club or museum's ("the club" calls it back). A few verbs state the
 rest ("X wrote Y", "X married Y", "X works for Y", "X signed for Y", "X heads Y", "X joined Y", "Y, based in
 Z"), and so do a place set after a name ("the Acme Institute in Leeds") or opening a place's description ("the
-Leeds smelter") and an organisation in an "of" phrase after a person's name ("Ian Reed, of Kent Police"). Each
+Leeds smelter"), an organisation in an "of" phrase after a person's name ("Ian Reed, of Kent Police") and a
+byline over the outlet its writer writes for ("By Ann Lee" over "The Norvale Gazette"). Each
 relation keeps its sentence as evidence. Nothing is guessed: a possessive pronoun that the entities stage did
 not resolve gives no relation.
 
-The steps, in the order `find_relations` runs them: `triggers` (the nouns), `verbs`, `places` and
-`affiliations`; `tables` (the word tables) and `reading` (the article's mentions, and the parse helpers
-the steps share) are what they share.
+The steps, in the order `find_relations` runs them: `triggers` (the nouns), `verbs`, `places`,
+`affiliations` and `bylines`; `tables` (the word tables) and `reading` (the article's mentions, and the parse
+helpers the steps share) are what they share.
 
 Written by hand over spaCy's parse because no maintained library extracts these relations from news
 without a trained relation model.
@@ -27,6 +28,7 @@ from __future__ import annotations
 from ..nlp import Parsed
 from ..schema import FactSheet, Relation
 from .affiliations import affiliations, named_with, party_members, possessed_parties
+from .bylines import byline_relations
 from .places import place_pairs, places_describing, places_in, possessed_places, sites_named_after
 from .reading import Mentions
 from .triggers import trigger_relations
@@ -45,7 +47,13 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     relations: dict[tuple[str, str, str], Relation] = {}
     steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
              sites_named_after, affiliations, named_with, possessed_parties, party_members)
-    for relation in (relation for step in steps for relation in step(doc, mentions)):
+    found = [relation for step in steps for relation in step(doc, mentions)]
+    found += byline_relations(doc, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
+    for relation in found:
+        if relation.relation == "works_for" and (whole := mentions.whole_of(mentions.by_id[relation.object])):
+            relation.object = whole.id  # one works for the organisation, not for its unit or department
+        if relation.subject == relation.object:
+            continue
         ends = (relation.subject, relation.object)
         key = (relation.relation, *(sorted(ends) if relation.relation in SYMMETRIC else ends))
         known = relations.setdefault(key, relation)

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import PERSON_ROLE_NOUNS
 from ..schema import Entity, Mention
 from .owners import OWNING_PREPOSITIONS, joined_modifier
-from .reading import RELATIVE_PRONOUNS, Mentions, own_mention, token_at, unique
+from .reading import RELATIVE_PRONOUNS, Mentions, is_joined_title, own_mention, token_at, unique
 from .tables import ORG, PERSON, PLACE, Trigger, tables
 
 # What may stand between a trigger noun and the name beside it: "his brother, the Prince", "aide: Tom".
@@ -29,6 +29,12 @@ def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> l
             and noun.head.lemma_.lower() in triggers:
         noun = noun.head
         found = unique(holders(noun, trigger, mentions))
+    if not found and not plural:  # "Acme president and chief executive Ann Lee": the name after the last title
+        for joined in (child for child in noun.children if child.dep_ == "conj"):
+            if is_joined_title(joined) and (other := tables().triggers.get(joined.lemma_.lower())) is not None \
+                    and other.relation == trigger.relation:
+                found = unique(holders(joined, trigger, mentions))
+                break
     if not found and (modifier := joined_modifier(noun, mentions)) is not None and modifier.dep_ == "appos":
         named = mentions.of_token(modifier.head)  # "Tom Reed, a Labour and then Green MP,"
         if named and named[0].kind == "name" and named[1].type in trigger.holder_types:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..lexicon import COMPANY_NOUNS
 from ..parse import RELATIVE_TAGS, subject_of
 from ..schema import Entity, Mention
-from .reading import Mentions, bare, named_only_after, own_mention, possessive
+from .reading import Mentions, bare, named_only_after, own_mention, possessive, token_at
 from .tables import ORG, PERSON, PLACE, Trigger, tables
 
 # Prepositions whose object owns a trigger noun: "director of Acme", "a professor at Acme", "a spokesman for Acme".
@@ -19,6 +19,8 @@ JOINING_WORDS = {",", "and", "or", "then", "later", "&"}
 # Relations of family: whoever "has" a kinship noun owns it ("Ann has two sons, Tom and Ben"), where having a
 # lawyer or a manager is no job.
 KIN_RELATIONS = {"parent_of", "sibling_of", "spouse_of"}
+# Dependencies of clauses inside a sentence's main one: adverbial, relative and participle clauses.
+SUBORDINATE_CLAUSES = {"advcl", "relcl", "acl"}
 # Nouns calling back the spouses named last: "the couple's son", "the pair have two daughters".
 COUPLE_NOUNS = {"couple", "pair"}
 # Plural nouns calling back the brothers or sisters named last: "the siblings' mother".
@@ -32,7 +34,7 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
     title, not a job at something called "state". A party's adjective owns it too ("a Tory MP"), and a
     person's name before a job title employs its holder ("Acme Party leader Tom Reed's adviser Ann Lee").
     """
-    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else [])
+    bearers = [noun] + ([noun.head] if noun.dep_ == "compound" else []) + hyphened_prefix(noun)
     possessors = [whose_antecedent(child) or child for bearer in bearers for child in bearer.children
                   if possessive(child)]
     candidates = possessors if len(possessors) == 1 and not possessors[0].conjuncts else []  # not "his or her"
@@ -120,6 +122,15 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")
                       or found[0].text.islower() and mentions.body_kind(found[1]) is not None):
             yield found[1]
+
+
+def hyphened_prefix(noun: Token) -> list[Token]:
+    """The first part of a hyphened noun the tokenizer split, which the parse may make the head of the phrase: 'co'
+    in "Acme's co-founder", where the possessive hangs on it."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 1].whitespace_ or doc[noun.i - 2].whitespace_:
+        return []
+    return [doc[noun.i - 2]]
 
 
 def bodies_seating(on: Token, noun: Token, mentions: Mentions) -> Iterator[Entity]:
@@ -263,7 +274,22 @@ def organisation_before(pronoun: Token, mentions: Mentions) -> Entity | None:
     sentence_start = pronoun.sent.start
     window_start = pronoun.doc[sentence_start - 1].sent.start_char if sentence_start > 0 else 0
     named = [(m, e) for m, e in mentions.items if e.type == ORG and window_start <= m.start and m.end <= pronoun.idx]
+    if pronoun.i == sentence_start:
+        # "Its chief executive…" opening a sentence stands for the one the sentence before is about, not one named
+        # in a clause inside it: "The plan was drawn up by Acme, formed after the council closed the mill."
+        main = [(m, e) for m, e in named if not in_subordinate_clause(token_at(pronoun.doc, m.start))]
+        named = main or named
     return max(named, key=lambda item: item[0].start)[1] if named else None
+
+
+def in_subordinate_clause(token: Token | None) -> bool:
+    """Whether a token lies in a clause hung on a word of its sentence (an adverbial, relative or participle
+    clause), not in the main one."""
+    while token is not None and token.head.i != token.i:
+        if token.dep_ in SUBORDINATE_CLAUSES:
+            return True
+        token = token.head
+    return False
 
 
 def joined_modifier(noun: Token, mentions: Mentions) -> Token | None:

@@ -19,6 +19,8 @@ class Mentions(MentionIndex):
 
     def __init__(self, doc: Doc, sheet: FactSheet):
         super().__init__(doc, sheet.entities)
+        self.doc = doc
+        self.by_id = {entity.id: entity for entity in sheet.entities}
         self.tokens = list(doc)  # made once: each step reads every token, and spaCy makes a Token per visit
         self.lower_words = {token.text for token in self.tokens if token.is_lower}
         self.organisations: dict[str, Entity] = {}
@@ -42,8 +44,7 @@ class Mentions(MentionIndex):
         # A party the entities stage left in two entities ("the Conservatives", "the Tories") is the one with more
         # mentions, the first named on a tie: both are the same party.
         order = {entity.id: (-len(entity.mentions), number) for number, entity in enumerate(sheet.entities)}
-        by_id = {entity.id: entity for entity in sheet.entities}
-        self._parties = {number: by_id[min(ids, key=order.__getitem__)] for number, ids in parties.items()}
+        self._parties = {number: self.by_id[min(ids, key=order.__getitem__)] for number, ids in parties.items()}
         self._called = {noun: next(iter(bodies.values())) for noun, bodies in called.items() if len(bodies) == 1}
 
     def organisation_called(self, noun: str) -> Entity | None:
@@ -93,6 +94,23 @@ class Mentions(MentionIndex):
                 return kind
         return "club" if last_words & tables().clubs else None
 
+    def whole_of(self, part: Entity) -> Entity | None:
+        """The organisation of which an organisation is a part the article only describes by it: 'the
+        department' for "the department's homicide unit", 'Acme' for "Acme's legal team". None for one with a
+        name of its own, or described otherwise once."""
+        if part.type != ORG:
+            return None
+        wholes = set()
+        for mention in (mention for mention in part.mentions if mention.kind != "pronoun"):
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            owner = next((child for child in span.root.children if possessive(child)), None) if (
+                mention.kind == "description" and span is not None) else None
+            whole = self.of_token(owner) if owner is not None and owner.i >= span.start else None
+            if whole is None or whole[1].type != ORG or whole[1].id == part.id:
+                return None
+            wholes.add(whole[1].id)
+        return self.by_id[wholes.pop()] if len(wholes) == 1 else None
+
     def affiliation(self, person_to: Entity) -> str:
         """How a person belongs to an organisation named with them ('Acme's Tom Lee', 'Tom Lee (Acme)') or that
         they serve: a member of a party, legislature, association or club, else on its staff."""
@@ -114,6 +132,14 @@ def possessive(token: Token) -> bool:
     return token.dep_ == "nmod" and (any(child.tag_ == "POS" for child in token.children) or (
         following is not None and following.text in ("'", "’") and not token.whitespace_
         and following.head.i == token.head.i))
+
+
+def is_joined_title(noun: Token) -> bool:
+    """Whether a noun is joined by 'and' to the one before it, with no determiner or possessor of its own: 'chief
+    executive' in 'Acme president and chief executive Ann Lee', where both titles are one person's."""
+    return noun.dep_ == "conj" and noun.head.i < noun.i and any(
+        child.lower_ == "and" for child in noun.head.children if child.i < noun.i) and not any(
+        child.dep_ in ("det", "poss") for child in noun.children)
 
 
 def initials(name: str) -> str:

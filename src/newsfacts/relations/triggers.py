@@ -10,7 +10,7 @@ from ..schema import Entity, Relation
 from .holders import holders_of_conjuncts, title_in_name
 from .owners import (OWNING_PREPOSITIONS, couple_owning, employer_taking_on, named_before, owners,
                      owners_before_name, siblings_owning, story_bodies, team_town, works_named_beside)
-from .reading import Mentions, bare, own_mention, sentence, unique
+from .reading import Mentions, bare, is_joined_title, own_mention, sentence, unique
 from .tables import ORG, PLACE, Trigger, tables
 from .verbs import married
 
@@ -32,6 +32,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     couple_sentence = -2
     siblings: list[Entity] = []  # the brothers or sisters named last, and the sentence naming them
     siblings_sentence = -2
+    siblings_listed: dict[int, list[Entity]] = {}  # the children a plural kinship noun lists, by the noun
     for noun in mentions.tokens:
         # A noun the tagger took for a verb still modifies the name after it: "Acme defender Tom Reed".
         # So is one taken for an adjective that a copula gives an owner: "Tom was chief of Acme".
@@ -62,6 +63,9 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         if trigger.relation == "works_for" and role and set(role.split()) & table.public_offices:
             owner_types |= {PLACE}  # "the city manager of Tamford" works for the town
         found_owners = [o for o in owners(noun, trigger, mentions) if o.type in owner_types]
+        if not found_owners and (first := first_of_joined_titles(noun, trigger)) is not None:
+            # "Acme president and chief executive Ann Lee": the owner of the first title owns the second
+            found_owners = [o for o in owners(first, trigger, mentions) if o.type in owner_types]
         if titled is not None:
             found_owners += [o for o in owners_before_name(titled[0], noun, mentions) if o.type in owner_types]
         if not found_owners and trigger.relation == "author_of" and trigger.holder_is_subject:
@@ -88,6 +92,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found_owners = siblings
         owner_ids = {owner.id for owner in found_owners}
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
+        if found_owners and trigger.relation == "parent_of" and not trigger.holder_is_subject:
+            # "his sons, Tom and Ben", "her children – son Tom and daughter Ann": the children one plural noun lists
+            siblings_listed.setdefault((listing if listing is not None else noun).i, []).extend(
+                holder for holder in found_holders if holder.id not in owner_ids)
         for owner in unique(found_owners):
             relation = relation_to(owner, noun, trigger, mentions)
             if relation is None:
@@ -102,6 +110,10 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                     siblings, siblings_sentence = [subject, obj], sentence_number
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, role=role,
                                evidence=sentence(noun))
+    for index, children in siblings_listed.items():
+        children = unique(children)
+        yield from (Relation(subject=first.id, relation="sibling_of", object=second.id, evidence=sentence(doc[index]))
+                    for number, first in enumerate(children) for second in children[number + 1:])
 
 
 def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions) -> str | None:
@@ -134,6 +146,17 @@ def trigger_of(word: str) -> Trigger | None:
     if word in table.triggers:
         return table.triggers[word]
     return table.triggers["scientist"] if word.endswith(table.job_endings) else None
+
+
+def first_of_joined_titles(noun: Token, trigger: Trigger) -> Token | None:
+    """The title a title is joined to by 'and' with no determiner or possessor of its own, when both are of one
+    relation: 'president' for 'chief executive' in 'Acme president and chief executive Ann Lee', one person's two
+    titles. 'The president and the chief executive' are two people."""
+    first = noun.head
+    if not is_joined_title(noun) or (joined := trigger_of(first.lemma_.lower())) is None \
+            or joined.relation != trigger.relation:
+        return None
+    return first
 
 
 def names_owner_unread(noun: Token) -> bool:
