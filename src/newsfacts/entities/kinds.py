@@ -180,9 +180,9 @@ def called_back_as(cluster: Cluster, said: bool = True) -> set[str]:
         words = key.split()
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         for at, word in enumerate(words):
-            # 'the county' is not 'Kelsby County Council', nor 'the school' 'the Kelsby School District': a kind of
-            # place or of institution counts only as the name's head word
-            if at == head or cluster.type != "ORG" or word not in PLACE_NOUNS | KIND_NOUNS:
+            # 'the county' is not 'Kelsby County Council' nor 'the Kelsby County Fair', nor 'the school' 'the Kelsby
+            # School District': a kind of place or of institution counts only as the name's head word
+            if at == head or word not in PLACE_NOUNS | KIND_NOUNS:
                 nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
         if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
             nouns.update(ENTITY_WORDS["club_nouns"])
