@@ -149,14 +149,14 @@ def _given_kinds(doc: Doc, cluster: Cluster) -> set[str]:
 def _town_like(doc: Doc, cluster: Cluster) -> bool:
     """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
     place by the article other than a settlement's, nor a title ('Cllr Ann Lee' NER took for a place), nor
-    abbreviated ('Wash.', a state)."""
+    abbreviated ('Wash.', a state), nor two places joined ('Kelsby and Dunmere', a seat named after its towns)."""
     if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
         return False
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
     titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
     return bool(names) and _given_kinds(doc, cluster) <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
         and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or key.endswith(".") or place_kinds(key) or is_subdivision(key)
-                    for key in cluster.keys)
+                    or {"and", "&"} & set(key.split()) for key in cluster.keys)
 
 
 def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
