@@ -299,6 +299,13 @@ def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
     employers = [k for k in candidates if any(cluster_of([k], t.i) is not None or t.ent_type_ not in NOT_EMPLOYERS
                                               and any(t.lower_ in key.split() for key in k.keys)
                                               for said in words for t in said)]
+    # 'Acme partner Ann Lee, who sits on Kelsby's board, said the company…': tied to two, the speaker tells neither;
+    # the one of them the article called so before may be meant
+    tied = [k for k in candidates if k not in employers and any(subject.left_edge.i <= s <= subject.right_edge.i
+                                                                for s, _, _ in k.mentions)]
+    if employers and tied:
+        called = [k for k in employers + tied if _called(doc, k, noun, noun.i)]
+        return called if len(called) == 1 else []
     if not employers and person is not None:
         # 'Ann Reed founded the firm' of 'Reed & Cole': a firm named after the person is theirs
         family = surnames(person)

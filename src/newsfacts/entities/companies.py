@@ -10,7 +10,7 @@ from ..parse import sentence_start
 from .callbacks import names_before, speaker_organisations
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
-from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds
+from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds, hyphened, hyphened_start
 from .words import LEGAL_FORMS, tokens_spelling
 
 
@@ -155,15 +155,24 @@ def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str
     for cluster in (k for k in clusters if k.type in {"ORG", "PERSON"}):
         for start, end, kind in cluster.mentions:
             before = doc[start - 1] if start > 0 else None
-            if kind == "name" and before is not None and before.is_lower and before.tag_ == "NN" \
-                    and before.lemma_.lower() in COMPANY_EVIDENCE \
-                    and before.dep_ == "compound" and start <= before.head.i < end:
-                if cluster.type == "PERSON" and not cluster.titles and before.lemma_.lower() in ORGANISATION_ONLY:
+            if kind == "name" and before is not None and before.is_lower \
+                    and (before.tag_ == "NN" and before.lemma_.lower() in COMPANY_EVIDENCE and before.dep_ == "compound"
+                         and start <= before.head.i < end or _hyphened_company_noun(before, start, end)):
+                if cluster.type == "PERSON" and not cluster.titles \
+                        and ORGANISATION_ONLY & {before.lemma_.lower(), hyphened(before).replace("-", "")}:
                     cluster.type = "ORG"
                 if cluster.type == "ORG":
                     said.add(cluster)
                 break
     return said
+
+
+def _hyphened_company_noun(last: Token, start: int, end: int) -> bool:
+    """'start-up Acme': a company noun the tokenizer splits at its hyphen, whose pieces the parser may read as a verb
+    and its particle, one of them hung on the name from `start` to `end`."""
+    first = hyphened_start(last)
+    return first < last.i and hyphened(last).replace("-", "") in COMPANY_EVIDENCE \
+        and any(start <= t.head.i < end for t in last.doc[first:last.i + 1])
 
 
 def _based_in(modifiers: list[Token]) -> str | None:
