@@ -217,3 +217,10 @@ def test_a_speaker_tied_to_two_companies_means_the_one_called_so_before(nlp):
             "who will join Pellow's board, said the company had real sales.")
     entities = entities_of(nlp, text)
     assert holder(entities, "the company") is holder(entities, "Pellow")
+
+
+def test_an_institution_named_before_of_is_not_the_company(nlp):
+    text = ("The Journal of Coastal Medicine published the trial on Monday. Editors at the Journal of Coastal Medicine "
+            "said 40 patients took part. The company declined to comment.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for m in holder(entities, "The Journal of Coastal Medicine").mentions)

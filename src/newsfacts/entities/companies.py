@@ -11,7 +11,7 @@ from .callbacks import names_before, speaker_organisations
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
 from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds, hyphened, hyphened_start
-from .words import LEGAL_FORMS, tokens_spelling
+from .words import COMPANY_ENDINGS, LEGAL_FORMS, head_word, tokens_spelling
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
@@ -54,11 +54,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
         if companies_of_name is None:
-            # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is none
-            # nor is one the article called a building ('X, a 212-unit complex'); a trade it was given ('X, the
-            # grocer') says it may be
+            # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board', 'the
+            # Bureau of Statistics') is none, nor is one the article called a building ('X, a 212-unit complex'); a
+            # trade it was given ('X, the grocer') says it may be
             companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS
-                                                                      for key in k.keys)
+                                                                      or _institution_of(key) for key in k.keys)
                                  and not k.kinds & BUILDING_KINDS
                                  and (k in said_company or not (nouns := called_back_as(k) - k.kinds)
                                       or nouns & COMPANY_NOUNS)]
@@ -124,6 +124,13 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             evidenced[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
         elif len(incorporated) == 1 and not trade and incorporated[0] not in others:
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+
+
+def _institution_of(key: str) -> bool:
+    """'the Bureau of Transport Statistics', 'the Journal of Hydrology': a name whose head word stands before 'of' is
+    an institution's, unless that word says a company ('the Bank of Kelsby')."""
+    word = head_word(key)
+    return word != key.split()[-1] and word not in COMPANY_NOUNS | COMPANY_ENDINGS | LEGAL_FORMS
 
 
 def _introduced_as_another(doc: Doc, cluster: Cluster) -> bool:
