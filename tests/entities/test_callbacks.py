@@ -149,6 +149,12 @@ def test_the_town_is_the_one_town_like_place_named(nlp):
     assert holder(entities, "the town") is holder(entities, "Brackwell")
 
 
+def test_a_seat_named_after_two_towns_is_not_the_town(nlp):
+    text = "Ann Lee, the MP for Kelsby and Dunmere, said on Monday that the town needed a new bridge."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town" for m in holder(entities, "Kelsby and Dunmere").mentions)
+
+
 def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
     text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
     entities = entities_of(nlp, text)

@@ -179,8 +179,7 @@ def test_a_company_first_named_as_a_rival_or_supplier_is_not_the_story_s_company
 
 def test_the_firm_is_the_one_its_speaker_works_for(nlp):
     entities = entities_of(nlp, "Pellow Capital led the round in Quillan, a Leeds-based startup, the company said. "
-                                "Pellow partner Ruth Osei, who joins Quillan's board, said the firm had studied 40 "
-                                "startups.")
+                                "Pellow partner Ruth Osei said the firm had studied 40 startups.")
     assert holder(entities, "the firm") is holder(entities, "Pellow Capital")
 
 
@@ -196,3 +195,32 @@ def test_where_a_speaker_comes_from_is_not_whom_they_work_for(nlp):
     doc = nlp("Colin Marr, a cherry grower from Pellow Creek, and Ann Lee, of Harwell Foods, met the minister.")
     words = {t.text for name in ("Marr", "Lee") for t in _words_around(next(t for t in doc if t.text == name))}
     assert "Harwell" in words and "Pellow" not in words
+
+
+def test_a_start_up_named_after_its_hyphened_noun_is_said_to_be_a_company(nlp):
+    text = ("Kelsby fintech start-up Pellow has raised $20 million in a round led by Oslo venture firm Northgate "
+            "Capital. The round values the four-year-old company at $90 million, its founder Ann Lee said.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the four-year-old company" for m in holder(entities, "Northgate Capital").mentions)
+
+
+@pytest.mark.parametrize("noun", ["company", "firm"])
+def test_a_speaker_tied_to_two_companies_tells_neither_is_the_company(nlp, noun):
+    text = ("Pellow, a payments start-up, raised $20 million from Northgate Capital. Pellow has 40 staff. Northgate "
+            f"Capital partner Ann Lee, who will join Pellow's board, said the {noun} had real sales.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != f"the {noun}" for e in entities for m in e.mentions)
+
+
+def test_a_speaker_tied_to_two_companies_means_the_one_called_so_before(nlp):
+    text = ("Pellow, a payments company, raised $20 million from Northgate Capital. Northgate Capital partner Ann Lee, "
+            "who will join Pellow's board, said the company had real sales.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the company") is holder(entities, "Pellow")
+
+
+def test_an_institution_named_before_of_is_not_the_company(nlp):
+    text = ("The Journal of Coastal Medicine published the trial on Monday. Editors at the Journal of Coastal Medicine "
+            "said 40 patients took part. The company declined to comment.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for m in holder(entities, "The Journal of Coastal Medicine").mentions)

@@ -61,6 +61,12 @@ def test_a_kind_of_place_inside_an_organisations_name_does_not_call_it_back(nlp)
     assert all(m.text != "The county" for m in holder(entities, "Tarnby County Council").mentions)
 
 
+def test_a_kind_of_place_inside_an_events_name_does_not_call_it_back(nlp):
+    text = "Crowds came to the Marlow County Fair on Saturday. The fair drew visitors from across the county."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the county" for m in holder(entities, "the Marlow County Fair").mentions)
+
+
 def test_a_work_described_by_its_kind_is_called_back_by_it(nlp):
     entities = entities_of(nlp, "Ann Lee wrote a novel, The Glass Harbour, in 2019. The novel was filmed in 2022.")
     assert holder(entities, "The novel") is holder(entities, "The Glass Harbour")

@@ -245,6 +245,19 @@ def test_a_party_s_nickname_and_short_name_join_its_full_name(nlp):
     assert holder(entities, "Tories") is not holder(entities, "Lib Dems")
 
 
+@pytest.mark.parametrize("text, branch, party, short", [
+    ("Ann Lee was elected leader of the Scottish Labour on Monday. Labour lost four seats in May. Labour Party "
+     "chairman Tom Reed said she had his backing.", "the Scottish Labour", "Labour Party", "Labour"),
+    ("Ann Lee was elected leader of the Welsh Conservatives on Monday. The Tories lost four seats in May. "
+     "Conservative Party chairman Tom Reed backed her.", "the Welsh Conservatives", "Conservative Party", "Tories"),
+])
+def test_a_party_s_name_beside_its_regional_branch_joins_neither(nlp, text, branch, party, short):
+    entities = entities_of(nlp, text)
+    assert holder(entities, branch) is not holder(entities, party)
+    assert holder(entities, short) is not holder(entities, branch)
+    assert holder(entities, short) is not holder(entities, party)
+
+
 def _clusters_of_names(nlp, text: str, names: list[tuple[str, str, int]]):
     """The clusters of the names given as NER may type them, each (text, type, occurrence)."""
     doc = nlp(text)

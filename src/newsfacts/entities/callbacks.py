@@ -149,14 +149,14 @@ def _given_kinds(doc: Doc, cluster: Cluster) -> set[str]:
 def _town_like(doc: Doc, cluster: Cluster) -> bool:
     """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
     place by the article other than a settlement's, nor a title ('Cllr Ann Lee' NER took for a place), nor
-    abbreviated ('Wash.', a state)."""
+    abbreviated ('Wash.', a state), nor two places joined ('Kelsby and Dunmere', a seat named after its towns)."""
     if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
         return False
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
     titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
     return bool(names) and _given_kinds(doc, cluster) <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
         and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or key.endswith(".") or place_kinds(key) or is_subdivision(key)
-                    for key in cluster.keys)
+                    or {"and", "&"} & set(key.split()) for key in cluster.keys)
 
 
 def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None:
@@ -299,6 +299,13 @@ def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
     employers = [k for k in candidates if any(cluster_of([k], t.i) is not None or t.ent_type_ not in NOT_EMPLOYERS
                                               and any(t.lower_ in key.split() for key in k.keys)
                                               for said in words for t in said)]
+    # 'Acme partner Ann Lee, who sits on Kelsby's board, said the company…': tied to two, the speaker tells neither;
+    # the one of them the article called so before may be meant
+    tied = [k for k in candidates if k not in employers and any(subject.left_edge.i <= s <= subject.right_edge.i
+                                                                for s, _, _ in k.mentions)]
+    if employers and tied:
+        called = [k for k in employers + tied if _called(doc, k, noun, noun.i)]
+        return called if len(called) == 1 else []
     if not employers and person is not None:
         # 'Ann Reed founded the firm' of 'Reed & Cole': a firm named after the person is theirs
         family = surnames(person)

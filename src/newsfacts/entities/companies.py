@@ -10,8 +10,8 @@ from ..parse import sentence_start
 from .callbacks import names_before, speaker_organisations
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
-from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds
-from .words import LEGAL_FORMS, tokens_spelling
+from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds, hyphened, hyphened_start
+from .words import COMPANY_ENDINGS, LEGAL_FORMS, head_word, tokens_spelling
 
 
 # Participles that place a company ('the Oslo-based firm', 'the Texas-headquartered group').
@@ -54,11 +54,11 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if cluster_of(organisations, lefts[0].i) is not None:
             continue  # it may sit inside a person's description: 'the company's president'
         if companies_of_name is None:
-            # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board') is none
-            # nor is one the article called a building ('X, a 212-unit complex'); a trade it was given ('X, the
-            # grocer') says it may be
+            # an organisation whose name says it is of another kind ('Kelsby Hospital', 'the Safety Board', 'the
+            # Bureau of Statistics') is none, nor is one the article called a building ('X, a 212-unit complex'); a
+            # trade it was given ('X, the grocer') says it may be
             companies_of_name = [k for k in organisations if not any(key.split()[-1] in INSTITUTION_HEADS
-                                                                      for key in k.keys)
+                                                                      or _institution_of(key) for key in k.keys)
                                  and not k.kinds & BUILDING_KINDS
                                  and (k in said_company or not (nouns := called_back_as(k) - k.kinds)
                                       or nouns & COMPANY_NOUNS)]
@@ -126,6 +126,13 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
 
 
+def _institution_of(key: str) -> bool:
+    """'the Bureau of Transport Statistics', 'the Journal of Hydrology': a name whose head word stands before 'of' is
+    an institution's, unless that word says a company ('the Bank of Kelsby')."""
+    word = head_word(key)
+    return word != key.split()[-1] and word not in COMPANY_NOUNS | COMPANY_ENDINGS | LEGAL_FORMS
+
+
 def _introduced_as_another(doc: Doc, cluster: Cluster) -> bool:
     """Whether an organisation is first named as another company than the one the story is about: 'from rival
     Kelsby Foods', 'UK supplier Kelsby Energy', 'its parent, Kelsby Group'."""
@@ -155,15 +162,24 @@ def _said_to_be_companies(doc: Doc, clusters: list[Cluster], described: dict[str
     for cluster in (k for k in clusters if k.type in {"ORG", "PERSON"}):
         for start, end, kind in cluster.mentions:
             before = doc[start - 1] if start > 0 else None
-            if kind == "name" and before is not None and before.is_lower and before.tag_ == "NN" \
-                    and before.lemma_.lower() in COMPANY_EVIDENCE \
-                    and before.dep_ == "compound" and start <= before.head.i < end:
-                if cluster.type == "PERSON" and not cluster.titles and before.lemma_.lower() in ORGANISATION_ONLY:
+            if kind == "name" and before is not None and before.is_lower \
+                    and (before.tag_ == "NN" and before.lemma_.lower() in COMPANY_EVIDENCE and before.dep_ == "compound"
+                         and start <= before.head.i < end or _hyphened_company_noun(before, start, end)):
+                if cluster.type == "PERSON" and not cluster.titles \
+                        and ORGANISATION_ONLY & {before.lemma_.lower(), hyphened(before).replace("-", "")}:
                     cluster.type = "ORG"
                 if cluster.type == "ORG":
                     said.add(cluster)
                 break
     return said
+
+
+def _hyphened_company_noun(last: Token, start: int, end: int) -> bool:
+    """'start-up Acme': a company noun the tokenizer splits at its hyphen, whose pieces the parser may read as a verb
+    and its particle, one of them hung on the name from `start` to `end`."""
+    first = hyphened_start(last)
+    return first < last.i and hyphened(last).replace("-", "") in COMPANY_EVIDENCE \
+        and any(start <= t.head.i < end for t in last.doc[first:last.i + 1])
 
 
 def _based_in(modifiers: list[Token]) -> str | None:

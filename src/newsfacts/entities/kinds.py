@@ -64,7 +64,7 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
             if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
                 nouns.update(t for t in root.head.children if t.dep_ == "attr" and _a_kind(t))
             agents |= {noun for verb in _verbs_done_by(root) for noun in AGENT_NOUNS.get(verb.lemma_, ())}
-        words = {_hyphened(noun).lower() for noun in nouns}
+        words = {hyphened(noun).lower() for noun in nouns}
         words |= {t.lower_ for noun in nouns for t in noun.lefts if t.dep_ == "compound" and _a_kind(t)}
         if cluster.type == "PERSON":
             if not words & BODY_ONLY_NOUNS:
@@ -91,12 +91,17 @@ def _verbs_done_by(root: Token) -> list[Token]:
     return []
 
 
-def _hyphened(noun: Token) -> str:
+def hyphened(noun: Token) -> str:
     """The word a noun ends, with the words joined to it by hyphens: 'four-piece', which the tokenizer splits."""
+    return noun.doc[hyphened_start(noun):noun.i + 1].text.lower()
+
+
+def hyphened_start(noun: Token) -> int:
+    """Where the word a token ends starts, with the words joined to it by hyphens ('start' of 'start-up')."""
     doc, first = noun.doc, noun.i
     while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
         first -= 2
-    return doc[first:noun.i + 1].text.lower()
+    return first
 
 
 def _described_before(doc: Doc, start: int) -> int:
@@ -116,7 +121,7 @@ def _described_before(doc: Doc, start: int) -> int:
 
 def _a_kind(noun: Token) -> bool:
     """A common noun that can say what kind of thing a name is: no person's role, no word for any thing at all."""
-    word = _hyphened(noun)
+    word = hyphened(noun)
     return noun.is_lower and noun.tag_ == "NN" and not noun.ent_type_ and word not in NOT_KINDS | PERSON_ROLE_NOUNS \
         and word.replace("-", "").isalpha()
 
@@ -180,9 +185,9 @@ def called_back_as(cluster: Cluster, said: bool = True) -> set[str]:
         words = key.split()
         head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
         for at, word in enumerate(words):
-            # 'the county' is not 'Kelsby County Council', nor 'the school' 'the Kelsby School District': a kind of
-            # place or of institution counts only as the name's head word
-            if at == head or cluster.type != "ORG" or word not in PLACE_NOUNS | KIND_NOUNS:
+            # 'the county' is not 'Kelsby County Council' nor 'the Kelsby County Fair', nor 'the school' 'the Kelsby
+            # School District': a kind of place or of institution counts only as the name's head word
+            if at == head or word not in PLACE_NOUNS | KIND_NOUNS:
                 nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
         if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
             nouns.update(ENTITY_WORDS["club_nouns"])

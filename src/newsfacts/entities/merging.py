@@ -90,9 +90,10 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
             person, name = mistagged
             person.add(name)
             continue
-        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None) or _same_country(
-            c, clusters) or _same_company(c, clusters) or _same_party(c, clusters) \
-            or _short_form_of(c, doc, clusters) or _long_form_of(c, doc, clusters)
+        match = next((k for k in clusters if c.key in k.keys and k.type != "PERSON"), None)
+        if match is None and not _branch_named(c, clusters):
+            match = _same_country(c, clusters) or _same_company(c, clusters) or _same_party(c, clusters) \
+                or _short_form_of(c, doc, clusters) or _long_form_of(c, doc, clusters)
         match.add(c) if match else new(c)
     for cluster in clusters:
         cluster.type = cluster.types.most_common(1)[0][0] if cluster.type != "PERSON" else "PERSON"
@@ -165,7 +166,8 @@ def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
     """'Halvik' before 'Halvik Lines' is named, as well as after: an organisation known only by one word is the one
     company whose longer name starts with it, or else the one club whose name ends with it ('Rovers'). Not an
     institution or a newspaper named after its place ('Kelsby Magistrates' Court', 'Kelsby Police', 'the Kelsby
-    Gazette') nor a club named as a town's ('Kelsby Town'), whose first word alone is the place."""
+    Gazette') nor a club named as a town's ('Kelsby Town'), whose first word alone is the place; nor a party's
+    regional branch ('Scottish Labour'), whose last word alone may be the party."""
     organisations = [k for k in clusters if k.type == "ORG"]
     for short in organisations:
         words = {key for key in short.keys if " " not in key}
@@ -178,7 +180,7 @@ def _merge_first_word_of_organisation(clusters: list[Cluster]) -> None:
         # 'Strikers' for 'Kelsby Strikers', 'City' for 'Kelsby City': a club's last word, not a generic one
         longer = longer or [k for k in organisations if k is not short and any(
             key.split()[-1] in words and " " in key and key.split()[-1] not in INSTITUTION_HEADS | COMPANY_ENDINGS
-            for key in k.keys)]
+            and _branch_of(key) is None for key in k.keys)]  # 'Labour' may be the party or 'Scottish Labour'
         if len(longer) == 1:
             merge(longer[0], short, clusters)
 
@@ -340,6 +342,21 @@ def _party_of_name() -> dict[str, int]:
 
 # Which party each of the names news gives parties means ('tories': the Conservatives).
 PARTY_OF_NAME = _party_of_name()
+
+
+def _branch_of(key: str) -> int | None:
+    """The party a regional branch's name is of ('scottish labour', 'welsh tories'): a party's name after other
+    words, the whole no party's name itself ('labour party' is the party)."""
+    words = key.split()
+    return next((PARTY_OF_NAME[tail] for at in range(1, len(words))
+                 if (tail := " ".join(words[at:])) in PARTY_OF_NAME), None) if key not in PARTY_OF_NAME else None
+
+
+def _branch_named(candidate: Candidate, clusters: list[Cluster]) -> bool:
+    """Whether a party's name ('Labour', 'the Tories') comes in an article that names a regional branch of that
+    party ('Scottish Labour'): it may mean the branch or the party, so it joins neither but its own name."""
+    party = PARTY_OF_NAME.get(candidate.key) if candidate.type == "ORG" else None
+    return party is not None and any(_branch_of(key) == party for k in clusters if k.type == "ORG" for key in k.keys)
 
 
 def _same_party(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
