@@ -346,3 +346,46 @@ def test_the_first_word_two_organisations_names_share_is_neither_alone(nlp):
                     keys={"ridgeway tigers", "ridgeway", "tigers"})
     remove_contradictions(doc, doc.text, [school, team])
     assert _texts(doc, team) == ["Ridgeway Tigers", "Tigers"]
+
+
+@pytest.mark.parametrize("last, kept", [
+    ("Vance had been missing since Friday.", ["His sister", "Lucy Vance"]),  # hers or his: neither
+    ("Ms Vance thanked the volunteers.", ["His sister", "Lucy Vance", "Ms Vance"]),  # he is no 'Ms'
+])
+def test_a_surname_alone_leaves_one_brought_in_as_anothers_relative(nlp, last, kept):
+    doc = nlp("A hiker was found safe near Kelsby Falls on Sunday. His sister, Lucy Vance, said the family was "
+              "relieved. " + last)
+    sister = _cluster(doc, "PERSON", ("His sister", "description"), ("Lucy Vance", "name"),
+                      ("Ms Vance" if last.startswith("Ms") else "Vance", "name", 0 if last.startswith("Ms") else 1))
+    remove_contradictions(doc, doc.text, [sister])
+    assert _texts(doc, sister) == kept
+
+
+def test_a_relatives_surname_stays_in_the_sentence_that_names_them(nlp):
+    doc = nlp("A hiker was found safe on Sunday. His sister, Lucy Vance, a nurse, was on shift when he called, and "
+              "Vance drove straight to the falls.")
+    sister = _cluster(doc, "PERSON", ("His sister", "description"), ("Lucy Vance", "name"), ("Vance", "name", 1))
+    remove_contradictions(doc, doc.text, [sister])
+    assert _texts(doc, sister) == ["His sister", "Lucy Vance", "Vance"]
+
+
+def test_a_relatives_surname_stays_when_the_one_they_are_kin_of_has_another(nlp):
+    doc = nlp("Ann Holt opened the cafe in May. Her husband, Tom Reed, said it was busy. Reed plans a second one.")
+    wife = _cluster(doc, "PERSON", ("Ann Holt", "name"), ("Her", "pronoun"))
+    husband = _cluster(doc, "PERSON", ("Her husband", "description"), ("Tom Reed", "name"), ("Reed", "name", 1))
+    remove_contradictions(doc, doc.text, [wife, husband])
+    assert _texts(doc, husband) == ["Her husband", "Tom Reed", "Reed"]
+
+
+@pytest.mark.parametrize("middle, kept", [
+    ("", ["Their mother", "Jane Pell", "Mrs Pell"]),  # named in the sentence before: she is the one in play
+    (" Sara Pell, a nurse, runs the shop.", ["Their mother", "Jane Pell"]),  # another woman named Pell came between
+])
+def test_a_form_of_address_tells_a_relative_from_namesakes_in_play(nlp, middle, kept):
+    doc = nlp("The brothers each own a third of the firm. Their mother, Jane Pell, 80, owns the rest." + middle
+              + " A friend said Mrs Pell was upset.")
+    mother = _cluster(doc, "PERSON", ("Their mother", "description"), ("Jane Pell", "name"), ("Mrs Pell", "name"),
+                      gender="female")
+    others = [_cluster(doc, "PERSON", ("Sara Pell", "name"), gender="female")] if middle else []
+    remove_contradictions(doc, doc.text, [mother, *others])
+    assert _texts(doc, mother) == kept

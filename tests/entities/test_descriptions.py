@@ -176,17 +176,6 @@ def test_a_noun_phrase_with_surnamed_is_a_mention_of_the_person(nlp):
     assert person.type == "PERSON" and person is holder(entities, "A shopkeeper surnamed Lam")
 
 
-@pytest.mark.parametrize("text", [
-    "Representing Amy Lowe, barrister Sam Ito told the court his client had no previous convictions.",
-    "Defending Amy Lowe, Sam Ito said her client had cared for her mother for years.",
-])
-def test_a_lawyers_client_is_the_person_defended_in_that_sentence(nlp, text):
-    entities = entities_of(nlp, text)
-    client = next(m.text for e in entities for m in e.mentions if m.text.endswith("client"))
-    assert holder(entities, client) is holder(entities, "Amy Lowe")
-    assert holder(entities, client) is not holder(entities, "Sam Ito")
-
-
 def test_an_office_with_the_words_that_say_which_may_come_before_its_holders_name(nlp):
     text = ("Fares will rise in March, Malta's transport minister said on Monday. Speaking in Valletta, Transport "
             "Minister Ann Lee said the rise was the first in six years.")
@@ -288,25 +277,6 @@ def test_a_party_and_state_two_share_calls_neither_back(nlp):
     assert all(m.text != "The Iowa Democrat" for e in entities_of(nlp, text) for m in e.mentions)
 
 
-def test_a_lawyers_client_is_who_that_lawyer_was_said_to_act_for(nlp):
-    text = ("Opening the appeal, Colin Frew KC, for Ian Mott, called the ruling unsafe. Nina Pask, representing "
-            "Lucy Mott, disagreed. Mr Frew said his client had been misled. Ms Pask said her client would not settle.")
-    entities = entities_of(nlp, text)
-    assert holder(entities, "his client") is holder(entities, "Ian Mott")
-    assert holder(entities, "her client") is holder(entities, "Lucy Mott")
-
-
-def test_the_client_of_a_person_named_as_someones_lawyer_is_that_someone(nlp):
-    entities = entities_of(nlp, "Martha Quinn's solicitor, Brian Hollis, said his client denied the theft.")
-    assert holder(entities, "his client") is holder(entities, "Martha Quinn")
-
-
-def test_a_client_two_lawyers_of_one_gender_may_have_is_neither(nlp):
-    text = ("Colin Frew, for Ian Mott, spoke first. Paul Pask, representing Lucy Mott, spoke next. Later the court "
-            "heard that his client had left.")
-    assert all(m.text != "his client" for e in entities_of(nlp, text) for m in e.mentions)
-
-
 @pytest.mark.parametrize("text, role, name", [
     ("The council named Maya Chen as its new treasurer on Monday.", "its new treasurer", "Maya Chen"),
     ("Olaf Berg, who has succeeded his mother as the fifth Baron of Tarn, spoke briefly.", "the fifth Baron of Tarn",
@@ -405,12 +375,6 @@ def test_an_age_first_told_with_a_role_is_the_one_of_the_people_named_given_that
     assert holder(entities, "The 35-year-old singer") is holder(entities, "Lena Rask")
 
 
-def test_a_managers_client_is_the_person_whose_manager_they_were_named(nlp):
-    text = "Striker Dario Fenn was released on Friday. Fenn's manager, Otto Brisk, said his client would rest."
-    entities = entities_of(nlp, text)
-    assert holder(entities, "his client") is holder(entities, "Dario Fenn")
-
-
 def test_an_age_first_told_after_a_name_a_pronoun_reports_is_not_that_name(nlp):
     text = ("Coach Tomas Ferro refused to blame the referee. Lenz, he said, had said sorry to the squad. "
             "\"We lost it ourselves,\" the 48-year-old said.")
@@ -483,3 +447,26 @@ def test_a_noun_set_beside_a_second_name_describes_that_one_only(nlp):
     entities = entities_of(nlp, "Two people spoke: the chair, Tom Reed, a lawyer, Ann Lee, who runs the firm.")
     assert holder(entities, "a lawyer") is holder(entities, "Ann Lee")
     assert all(m.text != "a lawyer" for m in holder(entities, "Tom Reed").mentions)
+
+
+def test_a_role_saying_something_right_after_a_named_speaker_is_that_speaker_going_on(nlp):
+    text = ('Maria Falk said her crew had been careless in the second half. "The young lads will learn from it," '
+            "the Kelsby head coach said.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the Kelsby head coach") is holder(entities, "Maria Falk")
+
+
+@pytest.mark.parametrize("text, role", [
+    # someone else named beside the speaker: either may be the coach
+    ('Maria Falk said the crew had been careless and Ivan Holm agreed. "We will learn," the head coach said.',
+     "the head coach"),
+    # a role that speaks on another's matter is someone new
+    ('Ivan Holm said he had not touched the ball. "It was a clear foul," the referee said.', "the referee"),
+    # the role written before is someone of its own
+    ("A coach from the visiting side watched. Maria Falk said the pitch was poor. The coach said it was fine.",
+     "The coach"),
+])
+def test_a_role_after_a_speaker_stays_apart_when_another_may_be_meant(nlp, text, role):
+    entities = entities_of(nlp, text)
+    named = [e for e in entities if any(m.text in {"Maria Falk", "Ivan Holm"} for m in e.mentions)]
+    assert all(m.text != role for e in named for m in e.mentions)

@@ -9,8 +9,8 @@ conservative: two different people must never end up in one entity.
 
 The steps, in the order `find_entities` runs them: `names` (with `untagged` and `types`) finds the names,
 `merging` (with `short_names`, what a lone name word is and whom it means) makes one cluster per entity of
-them, `descriptions` (of people) and `unnamed_people` (people brought in without a name, and families), the
-call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites, things and bodies never named;
+them, `descriptions` (of people), `clients` ('his client') and `unnamed_people` (people brought in without a name,
+and families), the call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites, things and bodies never named;
 `companies`: "the company"; `callbacks`: "the council", "the town", and where a call-back starts) and
 `references` attach what points back at one,
 `consistency` takes out of each cluster what the rest of it contradicts, the bodies only described (`unnamed`)
@@ -25,7 +25,8 @@ from ..schema import Entity, FactSheet
 from .callbacks import add_place_descriptions, add_settlement_callbacks, add_team_callbacks, refer_to_named_by_head
 from .companies import add_organisation_descriptions
 from .consistency import remove_contradictions
-from .descriptions import add_clients, add_elder_and_younger, add_role_descriptions, add_surnamed_descriptions
+from .clients import add_clients
+from .descriptions import add_elder_and_younger, add_role_descriptions, add_surnamed_descriptions
 from .kinds import add_described_kinds, add_kind_descriptions
 from .merging import cluster_names
 from .names import name_candidates

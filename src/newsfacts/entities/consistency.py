@@ -5,7 +5,8 @@ Each step joins on the evidence it reads, one rule at a time; no step sees every
 end. Two people in one entity is the error that misleads most, so this last pass reads each entity whole and
 takes out what cannot be one with the rest: two given names with one surname ('Ann Reed' and 'Tom Reed'), two
 ages or generations, an age first told ('the 39-year-old') where a namesake is given another ('Mr Reed, 35,'), a
-form of address, kinship noun or pronoun of the other gender, a person's relative in the person ('his father' where
+form of address, kinship noun or pronoun of the other gender, a surname alone in one brought in as another's
+relative ('her brother, Tom Reed' … 'Reed': hers too), a person's relative in the person ('his father' where
 'his' is the same man), a pronoun before a name it cannot stand for ('he said Reed had…'), a person's description
 in an organisation or place, an organisation's noun in a person or place, a place noun or a country's name in an
 organisation, the first word two organisations' names share ('Kelsby' of 'Kelsby Lions' and 'Kelsby High School'),
@@ -29,8 +30,9 @@ from ..lexicon import (
 )
 from ..parse import SUBJECT_DEPS, sentence_start
 from .candidates import person_name
-from .clusters import Cluster, cluster_of, surnames
+from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .places import COUNTRY_NOUNS, country_code, is_subdivision
+from .short_names import PLAIN_ADDRESS, TITLED_RANKS, People
 from .words import (
     ENTITY_WORDS, first_name_gender, head_word, honorific_gender, normalise, same_given_name, title_at,
 )
@@ -98,6 +100,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
     ages_told = "year-old" in text
     given_apart: dict[str, Cluster] = {}  # a lone given name another's full name does not hold: someone of its own
+    index = People(doc)
     for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
             wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
@@ -110,7 +113,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 | (_age_of_a_namesake(doc, text, cluster, clusters) if ages_told else set()) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
                 | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
-                | _pronoun_before_its_name(doc, cluster)
+                | _pronoun_before_its_name(doc, cluster) | _surname_shared_with_kin(doc, cluster, clusters, index)
         else:
             wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds) \
                 | _subject_and_object_apart(doc, cluster)
@@ -284,6 +287,48 @@ def _age_of_a_namesake(doc: Doc, text: str, cluster: Cluster, clusters: list[Clu
         if age and age.group(1) not in described.values() and (told is None or gender in {None, told}):
             return set(described)
     return set()
+
+
+def _surname_shared_with_kin(doc: Doc, cluster: Cluster, clusters: list[Cluster], index: People) -> set[Mention]:
+    """'Her brother, Tom Reed, said … Reed had left': one brought in as another's relative most often shares their
+    surname, so the surname alone may be either of the two; outside the sentences that name him in full it leaves
+    him. Not a form of address of his gender only ('Mr Reed' of 'her brother'), nor where the one he is the relative
+    of is named by another surname."""
+    kin = index.introducing_kin(cluster)
+    owner_word = next((c for c in kin.children if c.dep_ == "poss"), None) if kin is not None else None
+    family = surnames(cluster)
+    if owner_word is None or not family:
+        return set()
+    # 'Her' of 'Her brother' is inside his own description: the owner is whoever else holds it
+    owner = cluster_of([k for k in clusters if k is not cluster], owner_word.i)
+    if owner is not None and surnames(owner) and not surnames(owner) & family:
+        return set()
+    # a form of address tells them apart when no one else who may share the surname is of its gender
+    rivals = [k for k in clusters if k is not cluster and k.type == "PERSON" and surnames(k) & family]
+    rivals += [owner] if owner is not None else []
+    owner_gender = PERSONAL_PRONOUNS.get(owner_word.lower_) if owner is None else None
+    named_in_full = {doc[start].sent.start for start, end, kind in cluster.mentions
+                     if kind == "name" and doc[end - 1].lower_ in family and end - start > 1
+                     and not title_at(doc, start, HONORIFICS)}
+    shared = set()
+    for start, end, kind in cluster.mentions:
+        address = title_at(doc, start, HONORIFICS) if end - start > 1 else None
+        if kind != "name" or doc[end - 1].lower_ not in family or doc[start].sent.start in named_in_full \
+                or end - start != 1 + (address[1] if address else 0):
+            continue
+        told = honorific_gender(address[0]) if address else None
+        if told is None or owner_gender == told:
+            shared.add((start, end, kind))
+            continue
+        # 'Their mother, Ann Reed, 81, … Mrs Reed said': of those it fits, the one named in that sentence or the one
+        # before, no other being mentioned there
+        since = sentence_start(doc, doc[start].sent.start, 1) or 0
+        fitting = [k for k in rivals if gender_fits(k, told)  # a peer is never 'Mr Reed'
+                   and not (address[0] in PLAIN_ADDRESS and k.titles & TITLED_RANKS)]
+        if fitting and not (any(kind == "name" and since <= s < start for s, _, kind in cluster.mentions)
+                            and not any(since <= s < start for k in fitting for s, _, _ in k.mentions)):
+            shared.add((start, end, kind))
+    return shared
 
 
 def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:

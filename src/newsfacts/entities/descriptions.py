@@ -1,5 +1,5 @@
 """Descriptions that point back at a named person: roles ("the chair of the board", later "the chair"), ages
-("the 34-year-old"), clients, and the elder or younger of two sharing a surname. `refer_back` and
+("the 34-year-old"), and the elder or younger of two sharing a surname. `refer_back` and
 `described_spans` are shared with `callbacks`, `companies` and `kinds`, `age_after` and `phrase_ends` with
 `unnamed_people`.
 """
@@ -98,6 +98,7 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if lasting:
             give(noun.lemma_.lower(), person, first)
     _refer_back_by_qualified_role(doc, roles, clusters)
+    _speaker_going_on(doc, text, roles, clusters)
     for match in PARTY_AND_PLACE.finditer(text):  # "the Ohio Democrat" is the one member tagged "D-Ohio"
         span = doc.char_span(match.start(), match.end())
         key = f"{match.group(1).lower()} {match.group(2).lower()}"
@@ -173,6 +174,66 @@ def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cl
         if named or window is None:
             break
     return named, start
+
+
+# Roles news gives someone who speaks on another's matter ('the referee said', 'a spokeswoman said'): the one who
+# rules, reports, investigates, represents or witnesses, never the person whose words came before going on.
+# From news usage.
+OTHER_PARTY_ROLES = {"spokesman", "spokeswoman", "spokesperson", "referee", "umpire", "judge", "magistrate",
+                     "coroner", "prosecutor", "officer", "official", "inspector", "detective", "constable",
+                     "sergeant", "superintendent", "witness", "neighbour", "neighbor", "friend", "colleague",
+                     "counterpart", "victim", "suspect", "defendant", "lawyer", "solicitor", "barrister", "attorney",
+                     "counsel", "agent", "publicist", "reporter", "correspondent", "journalist", "mediator",
+                     "negotiator", "commentator", "analyst", "partner", "passenger", "resident", "teammate", "rival"}
+
+
+def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
+    """'Ann Lee said her side had been loose. "We will learn," the head coach said': 'the <role>' saying something in
+    the sentence after a named person's words is that person going on, when the role was neither given to anyone nor
+    written before it, names no one who speaks on another's matter (OTHER_PARTY_ROLES), and no one else is named or
+    described between, outside quotation marks: news names a new speaker."""
+    reporting = quote_cues()["reporting_verbs"]
+    quoted = QuotedSpans(quotations(text))
+    people = [k for k in clusters if k.type == "PERSON"]
+    outside = sorted(((start, end, kind, k) for k in people for start, end, kind in k.mentions
+                      if not quoted.share(doc[start].idx, doc[start].idx + 1)), key=lambda m: m[:2])
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.dep_ != "nsubj" or noun.tag_ != "NN" or not noun.is_lower or lemma not in PERSON_ROLE_NOUNS \
+                or lemma in OTHER_PARTY_ROLES or lemma in TITLES_OF_PLACE \
+                or noun.head.lemma_.lower() not in reporting:
+            continue
+        start = noun.left_edge.i
+        if any(at < start for at in roles.get(SAME_ROLE.get(lemma, lemma), {}).values()):
+            continue  # given to someone before: theirs, or no one's
+        if doc[start].lower_ != "the" or not all(t.dep_ in {"compound", "amod"} for t in doc[start + 1:noun.i]) \
+                or any(t.lemma_.lower() == lemma for t in doc[:start]):
+            continue
+        before = [m for m in outside if m[0] < start and m[2] == "name"]
+        if not before or (first := _sentence_before(doc, noun.sent.start)) is None:
+            continue
+        named_at, named_end, _, person = before[-1]
+        subject = doc[named_at:named_end].root
+        if named_at < first or subject.dep_ != "nsubj" \
+                or subject.head.lemma_.lower() not in reporting or subject.sent == noun.sent:
+            continue
+        # no one else named in the speaker's sentence or the one before, nor named or described after the name but
+        # as the speaker's kin ('her mother'), outside quotations
+        since = _sentence_before(doc, subject.sent.start) or 0
+        between = [m for m in outside if since <= m[0] < start and m[3] is not person and (
+            m[2] == "name" or m[0] > named_at and doc[m[0]:m[1]].root.lemma_.lower() not in KINSHIP)]
+        if not between and all(quoted.share(s.start_char, s.end_char) > 0.5
+                               for s in doc.sents if subject.sent.end <= s.start < noun.sent.start
+                               and any(t.is_alpha for t in s)):
+            refer_back(doc, {person: 0}, start, noun.i + 1, clusters)
+
+
+def _sentence_before(doc: Doc, start: int) -> int | None:
+    """Where the sentence before the one starting at `start` begins, past the line breaks and lone quotation marks
+    the parser takes for sentences of their own; None before the first."""
+    while (start := sentence_start(doc, start, 1)) is not None and not any(t.is_alpha for t in doc[start].sent):
+        pass
+    return start
 
 
 # Words before a role that say its holder no longer holds it ('the former minister').
@@ -398,82 +459,6 @@ def add_surnamed_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> N
         end = next(e for s, e, _ in person.mentions if s <= after < e)
         if first < cue.i:
             person.mentions.append((first, end, "description"))
-
-
-# A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
-ACTING_FOR_VERBS = {"defend", "represent"}
-# Nouns for someone who acts for a person: "Tom Reed's lawyer, Ann Lee," acts for Tom Reed ("the singer's manager",
-# "the actor's publicist" too, with a client's name as owner).
-ACTING_FOR_NOUNS = {"lawyer", "solicitor", "attorney", "barrister", "counsel", "representative", "agent",
-                    "advocate", "spokesman", "spokeswoman", "spokesperson", "manager", "publicist"}
-# The gender a possessive tells of its owner.
-POSSESSIVE_GENDERS = {"his": "male", "her": "female"}
-
-
-def add_clients(doc: Doc, text: str, clusters: list[Cluster]) -> None:
-    """'his client', 'her client': the one person the sentence says is defended or represented ('Defending Tom Reed,
-    Ann Lee said her client…', "Tom Reed's lawyer said his client…"); else the one client of the one person the
-    article said acts for someone ('Ann Lee, representing Tom Reed,', 'Ann Lee, for Tom Reed,') whom the possessive
-    fits, named in that sentence or, failing that, the only such person the possessive's gender fits."""
-    people = [k for k in clusters if k.type == "PERSON"]
-    acting = _acting_for(doc, people)
-    for noun in tokens_spelling(doc, text, {"client"}):
-        possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if noun.tag_ != "NN" or possessive is None or possessive.i != noun.left_edge.i:
-            continue
-        in_sentence = {client for verb, lawyer, client in acting if noun.sent.start <= verb < noun.sent.end}
-        if len(in_sentence) != 1:
-            gender = POSSESSIVE_GENDERS.get(possessive.lower_)
-            if gender is None:
-                continue
-            fitting = {lawyer for _, lawyer, _ in acting if lawyer is not None and lawyer.gender == gender}
-            named = {k for k in fitting for s, _, kind in k.mentions if kind == "name"
-                     and noun.sent.start <= s < noun.i}
-            lawyers = named or fitting
-            in_sentence = {client for _, lawyer, client in acting if lawyer in lawyers} if len(lawyers) == 1 else set()
-        if len(in_sentence) == 1:
-            in_sentence.pop().mentions.append((possessive.i, noun.i + 1, "description"))
-
-
-def _acting_for(doc: Doc, people: list[Cluster]) -> list[tuple[int, Cluster | None, Cluster]]:
-    """Who the article says acts for whom, as (where it says so, the one acting if known, the person acted for):
-    a verb of ACTING_FOR_VERBS and its object (or the name right after it, where the parser took 'Defending' for
-    part of the name), a possessor of an ACTING_FOR_NOUNS noun ("Tom Reed's lawyer, Ann Lee,"), and a name with
-    'for' and a name set beside it ('Ann Lee, for Tom Reed,')."""
-    found = []
-    for verb in doc:
-        lemma = verb.lemma_.lower()
-        if lemma in ACTING_FOR_VERBS and verb.tag_.startswith("VB"):
-            for i in [c.i for c in verb.children if c.dep_ == "dobj"] + [verb.i + 1]:
-                if (client := cluster_of(people, i)) is not None:
-                    found.append((verb.i, _who_acts(verb, people), client))
-                    break
-        elif lemma in ACTING_FOR_NOUNS and verb.pos_ == "NOUN":
-            owner = next((c for c in verb.children if c.dep_ == "poss"), None)
-            client = cluster_of(people, owner.i) if owner is not None else None
-            lawyer = next((cluster_of(people, c.i) for c in verb.children if c.dep_ == "appos"), None)
-            if client is not None and lawyer is not client:
-                found.append((verb.i, lawyer, client))
-    for lawyer in people:
-        for _, end, kind in lawyer.mentions:
-            words = [t.text for t in doc[end:end + 2]]
-            client = cluster_of(people, end + 2) if kind == "name" and words == [",", "for"] else None
-            ends = [e for k in [client] if k is not None for s, e, _ in k.mentions if s == end + 2]
-            if client not in (None, lawyer) and ends and ends[0] < len(doc) and doc[ends[0]].text == ",":
-                found.append((end + 1, lawyer, client))
-    return found
-
-
-def _who_acts(verb: Token, people: list[Cluster]) -> Cluster | None:
-    """The person who defends or represents: the verb's subject, the name a participle is set beside ('Ann Lee,
-    representing Tom Reed,'), or the subject of the clause an opening participle leads ('Defending Tom Reed, Ann
-    Lee said')."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None and verb.dep_ in {"acl", "relcl"}:
-        subject = verb.head
-    elif subject is None and verb.dep_ == "advcl":
-        subject = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
-    return cluster_of(people, subject.i) if subject is not None else None
 
 
 def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
