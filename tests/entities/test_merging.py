@@ -305,3 +305,9 @@ def test_a_title_in_capitals_called_back_with_the_is_the_one_person_it_stood_bef
 def test_an_organisation_in_capitals_without_the_is_no_title(nlp):
     entities = entities_of(nlp, "TD Bank cut rates. Its economist, Ann Reed, said TD would review fees.")
     assert all(m.text != "TD" for m in holder(entities, "Ann Reed").mentions)
+
+
+def test_a_company_without_its_legal_form_of_two_words_is_the_company(nlp):
+    entities = entities_of(nlp, "Brenholt Infrabuild Pvt Ltd delayed the flats by four years. Buyers said Brenholt "
+                                "Infrabuild ignored them.")
+    assert holder(entities, "Brenholt Infrabuild") is holder(entities, "Brenholt Infrabuild Pvt Ltd")

@@ -329,9 +329,19 @@ def _same_party(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None
                  and any(PARTY_OF_NAME.get(key) == party for key in k.keys)), None)
 
 
+# Words of a legal form written before its last word ('Acme Pvt Ltd', 'Acme Pty Ltd', 'Acme Private Limited').
+LEGAL_FORM_OPENERS = {"pvt", "private", "pty", "co", "&"}
+
+
 def _without_legal_form(key: str) -> str:
+    """'acme foods' of 'Acme Foods plc' and of 'Acme Foods Pvt Ltd'."""
     words = key.replace(".", "").split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in LEGAL_FORMS else key
+    if len(words) < 2 or words[-1] not in LEGAL_FORMS:
+        return key
+    words.pop()
+    while len(words) > 1 and words[-1] in LEGAL_FORM_OPENERS:
+        words.pop()
+    return " ".join(words)
 
 
 def _same_company(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:
