@@ -110,7 +110,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
             + ([person] if person else [])
     owner = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in {"'s", "’s"}), None)
     if label not in {"PERSON", "WORK_OF_ART"} and owner is not None and _owner_and_name(doc, start, owner, end):
-        # "Kelsby's Corn Exchange", "Acme's Dunmore plant" as one name: the owner, then the name of what it owns
+        # "Kelsby's Market Hall", "Acme's Dunmore plant" as one name: the owner, then the name of what it owns
         rest, address = doc[owner + 1:end], title_at(doc, owner + 1, HONORIFICS)
         rest_label = "PERSON" if first_name_gender(rest[0].lower_) or address else \
             "GPE" if is_known_place(normalise(rest.text)) else label
@@ -384,7 +384,7 @@ TITLED_OWNERS = SAINT_WORDS | {"king", "queen", "prince", "princess", "lord", "l
 
 def _owner_and_name(doc: Doc, start: int, owner: int, end: int) -> bool:
     """Whether a span NER tagged as one name is an owner's name, "'s", and the name of something it owns ("Kelsby's
-    Corn Exchange", "Acme's Dunmore plant"): both capitalised, the owner no title or saint ("King's College", "St Ann's
+    Market Hall", "Acme's Dunmore plant"): both capitalised, the owner no title or saint ("King's College", "St Ann's
     Hospital") and written alone elsewhere in the article (a name of its own, not a word of a longer one: "McBride's
     Bar"), or the owned a person's name after a form of address; the owned more than a generic last word ("Kelsby's
     Council")."""

@@ -383,7 +383,7 @@ def _names_opened(doc: Doc, candidates: list[Candidate]) -> dict[tuple[str, ...]
 
 
 def _longer_name_opened(doc: Doc, name: Candidate, openings: dict[tuple[str, ...], list[Candidate]]) -> Candidate | None:
-    """'Kestrel Land' after 'Kestrel Land Ltd', 'St. Ann' after 'St. Ann Medical Center': a name NER calls a person's,
+    """'Acme Land' after 'Acme Land Ltd', 'St. Ann' after 'St. Ann Medical Center': a name NER calls a person's,
     with no first name opening it, whose words open the name of one organisation, place or work in the article is
     that one's short form. Its words of two at least, or a saint's name: a lone word, or one before the name of a
     body named after its place ('Kelsby Shire' of 'Kelsby Shire Council') may be the place."""
