@@ -162,3 +162,10 @@ def test_a_legislature_is_called_back_as_the_chamber(nlp):
     text = "The Kelsby Senate passed the water bill 21-12 on Tuesday. The chamber then adjourned until May."
     entities = entities_of(nlp, text)
     assert holder(entities, "The chamber") is holder(entities, "The Kelsby Senate")
+
+
+def test_a_site_named_after_a_town_is_a_place_of_its_own(nlp):
+    entities = entities_of(nlp, "Fire crews reached Dunmarra late on Friday. Families slept at the Dunmarra sports "
+                                "ground relief centre.")
+    site = holder(entities, "the Dunmarra sports ground relief centre")
+    assert site.type == "PLACE" and site is not holder(entities, "Dunmarra")

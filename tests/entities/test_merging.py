@@ -330,3 +330,38 @@ def test_a_title_in_capitals_called_back_with_the_is_the_one_person_it_stood_bef
 def test_an_organisation_in_capitals_without_the_is_no_title(nlp):
     entities = entities_of(nlp, "TD Bank cut rates. Its economist, Ann Reed, said TD would review fees.")
     assert all(m.text != "TD" for m in holder(entities, "Ann Reed").mentions)
+
+
+def test_a_company_without_its_legal_form_of_two_words_is_the_company(nlp):
+    entities = entities_of(nlp, "Brenholt Infrabuild Pvt Ltd delayed the flats by four years. Buyers said Brenholt "
+                                "Infrabuild ignored them.")
+    assert holder(entities, "Brenholt Infrabuild") is holder(entities, "Brenholt Infrabuild Pvt Ltd")
+
+
+def _entities_with_ner(nlp, text: str, names: list[tuple[str, str, int]]):
+    """The entities of `text` with NER's names set to `names` (text, label, which occurrence): what NER finds varies
+    with the words."""
+    doc = nlp(text)
+    spans = []
+    for name, label, occurrence in names:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(name, start + 1)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    return find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+
+
+def test_the_first_word_of_a_company_name_alone_is_the_company(nlp):
+    text = "Harrowby Capital led the round in 2021. Harrowby declined to comment. A Harrowby partner joined the board."
+    # NER's nationality for the word alone, as it often reads a company's word before a noun
+    entities = _entities_with_ner(nlp, text, [("Harrowby Capital", "ORG", 0), ("Harrowby", "NORP", 1),
+                                              ("Harrowby", "NORP", 2)])
+    company = holder(entities, "Harrowby Capital")
+    assert holder(entities, "Harrowby", 0) is company and holder(entities, "Harrowby", 1) is company
+
+
+def test_the_first_word_of_a_company_name_is_no_short_form_when_it_is_a_place(nlp):
+    text = "Harrowby Capital opened an office in Harrowby last year. Harrowby has 9,000 residents."
+    entities = _entities_with_ner(nlp, text, [("Harrowby Capital", "ORG", 0), ("Harrowby", "NORP", 2)])
+    assert not any(m.text == "Harrowby" for m in holder(entities, "Harrowby Capital").mentions)

@@ -392,3 +392,32 @@ def test_a_valley_after_a_name_ner_calls_a_product_is_a_place(nlp):
     doc.ents = [Span(doc, start, start + 1, "PRODUCT")]  # NER's reading of it on a longer report
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Tamber valley").type == "PLACE"
+
+
+def test_an_owner_and_what_it_owns_read_as_one_name_are_two(nlp):
+    entities = entities_of(nlp, "Buyers of flats at Orvane's Riverside Towers complained. Orvane said the work would "
+                                "finish soon.")
+    assert holder(entities, "Riverside Towers") is not holder(entities, "Orvane")
+    assert holder(entities, "Orvane", 0) is holder(entities, "Orvane", 1)
+
+
+def test_an_owner_and_the_person_after_it_read_as_one_name_are_two(nlp):
+    entities = entities_of(nlp, "Outside court, TVP’s Detective Inspector Helen Marsh said justice had been done.")
+    assert holder(entities, "TVP").type == "ORG"
+    assert holder(entities, "Helen Marsh").type == "PERSON"
+    assert not any(m.text.startswith("TVP’s Detective") for e in entities if e.type == "ORG" for m in e.mentions)
+
+
+def test_a_college_named_for_a_title_keeps_its_possessive(nlp):
+    text = "She studied at King's Harbour College for two years."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "King")
+    doc.ents = [Span(doc, start, start + 4, "ORG")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "King's Harbour College").type == "ORG"
+
+
+def test_a_kind_of_business_opening_a_sentence_is_no_part_of_the_name(nlp):
+    entities = entities_of(nlp, "Carmaker Halvorsen Motors said sales fell. Halvorsen Motors will cut 300 jobs.")
+    assert holder(entities, "Halvorsen Motors", 0) is holder(entities, "Halvorsen Motors", 1)
+    assert not any(m.text.startswith("Carmaker") for e in entities for m in e.mentions)

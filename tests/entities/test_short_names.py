@@ -265,3 +265,22 @@ def test_a_short_form_two_given_names_share_is_neither_persons(nlp):
 def test_a_surname_with_its_particle_alone_is_the_person(nlp, text, surname, full):
     entities = entities_of(nlp, text)
     assert holder(entities, surname) is holder(entities, full)
+
+
+def test_the_opening_words_of_a_company_name_ner_calls_a_person_are_the_company(nlp):
+    entities = entities_of(nlp, "Shares in Velmont Orchards Pty Ltd rose. Investors said Velmont Orchards had a good "
+                                "year.")
+    assert holder(entities, "Velmont Orchards") is holder(entities, "Velmont Orchards Pty Ltd")
+    assert holder(entities, "Velmont Orchards").type == "ORG"
+
+
+def test_a_name_opening_an_event_named_after_it_is_not_that_event(nlp):
+    entities = entities_of(nlp, "Voters in Tarsapur Kalan went to the polls. The Tarsapur Kalan assembly bypoll was "
+                                "close. Turnout in Tarsapur Kalan was high.")
+    assert holder(entities, "Tarsapur Kalan", 1).type != "EVENT"
+
+
+def test_a_lone_word_opening_the_name_of_its_council_or_police_is_the_place(nlp):
+    entities = entities_of(nlp, "Officers from Kelmarsh Police met residents. Kelmarsh has grown since 1990.")
+    assert holder(entities, "Kelmarsh").type == "PLACE"
+    assert holder(entities, "Kelmarsh") is not holder(entities, "Kelmarsh Police")

@@ -301,3 +301,8 @@ def test_a_first_name_before_and_a_full_name_shares_its_surname(nlp):
 def test_a_first_name_the_article_gives_another_surname_keeps_it(nlp):
     entities = entities_of(nlp, "Ann Lee and Tom Reed met on Monday. Later Ann and Jo Reed came to the hall.")
     assert holder(entities, "Ann") is holder(entities, "Ann Lee")
+
+
+def test_a_kind_of_business_opening_a_sentence_stays_out_of_an_untagged_name(nlp):
+    entities = entities_of(nlp, "Developer Harrowgate Homes Ltd wants to build 90 houses on the site.")
+    assert holder(entities, "Harrowgate Homes Ltd").type == "ORG"

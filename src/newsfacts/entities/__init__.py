@@ -28,7 +28,7 @@ from .consistency import remove_contradictions
 from .clients import add_clients
 from .descriptions import add_elder_and_younger, add_role_descriptions, add_surnamed_descriptions
 from .kinds import add_described_kinds, add_kind_descriptions
-from .merging import cluster_names
+from .merging import add_first_words_of_companies, cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
@@ -67,4 +67,5 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     # after the pronouns ('his campaign' is of the one 'his' is) and the contradictions: a body's phrase holds its
     # owner's name ('the city council's finance committee'), which is not what the owner is said to be
     add_described_bodies(doc, parsed.text, clusters)
+    add_first_words_of_companies(doc, parsed.text, clusters)  # last: they must not draw the call-backs
     return to_entities(doc, clusters)

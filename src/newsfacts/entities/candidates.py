@@ -50,6 +50,22 @@ def named_by_context(span: Span, kind: str) -> Candidate:
     return Candidate(span.start, span.end, kind, "name", key=normalise(span.text), typed_by_context=True)
 
 
+# Nouns for a kind of business that open a sentence before the name of one ('Developer Acme Homes Ltd said'), capitalised
+# only there; not words that also open names ('Channel 4', 'Team Sky', 'Group Lotus').
+KIND_NOUNS_BEFORE_NAMES = {"developer", "retailer", "carmaker", "chipmaker", "automaker", "drugmaker", "publisher",
+                           "startup", "start-up", "lender", "insurer", "broadcaster", "manufacturer", "supplier",
+                           "airline", "operator", "regulator", "conglomerate", "brewer", "miner", "rival", "charity",
+                           "firm", "housebuilder", "builder", "contractor", "distributor", "wholesaler"}
+
+
+def kind_opening_sentence(word: Token) -> bool:
+    """'Developer' in 'Developer Acme Homes Ltd said': a noun for a kind of business opening a sentence, set before
+    the capitalised name it describes, is no part of that name."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.is_sent_start and word.lower_ in KIND_NOUNS_BEFORE_NAMES and after is not None \
+        and after.pos_ == "PROPN" and is_capitalised(after)
+
+
 def employer_of_role(token: Token) -> bool:
     """'Acme' in 'Acme spokesman Tom Reed': a proper noun modifying a person's job names where they work; not where
     they live ('Kelsby pensioner Ann Lee')."""

@@ -144,12 +144,15 @@ def add_kind_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             # 'the Kelsby Court complex', not 'a Kelsby estate' (one in Kelsby) nor 'the Kelsby estate' of a town
             if root.dep_ == "compound" and head.i >= end and head.is_lower and head.tag_ == "NN" \
                     and head.lemma_.lower() in KIND_NOUNS and all(t.dep_ == "compound" for t in doc[end:head.i]) \
-                    and doc[head.left_edge.i].lower_ == "the" and _building_or_body(cluster) \
+                    and doc[head.left_edge.i].lower_ == "the" \
                     and not (cluster.type == "ORG" and head.lemma_.lower() in FACILITY_NOUNS):
-                if head.i == end or _named_as_building(cluster):
+                building = _building_or_body(cluster)
+                if building and (head.i == end or _named_as_building(cluster)):
                     described.append((head.left_edge.i, head.i + 1, head))  # 'the Kelsby Court housing complex'
-                elif head.lemma_.lower() not in ORG_NOUNS and cluster_of(clusters, head.i) is None:
-                    # 'the Kelsby showground evacuation centre' (Kelsby taken for a body) is a place at Kelsby
+                elif (building or head.i > end) and head.lemma_.lower() not in ORG_NOUNS \
+                        and cluster_of(clusters, head.i) is None:
+                    # 'the Kelsby showground evacuation centre' is a place at Kelsby (the town, or Kelsby taken for a
+                    # body)
                     clusters.append(Cluster("PLACE", mentions=[(head.left_edge.i, head.i + 1, "description")]))
             for first, last, noun in described:
                 if cluster_of([k for k in clusters if k is not cluster], noun.i) is not None:

@@ -22,8 +22,9 @@ from .short_names import (
     short_name_owners, surname_mistagged, told_apart_by_age,
 )
 from .words import (
-    COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, NEWSPAPER_ENDINGS, PLACE_PREPOSITIONS, alias_cue_before,
-    honorific_gender, is_capitalised, is_first_name, lower_key, same_given_name,
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
+    PLACE_PREPOSITIONS, alias_cue_before, honorific_gender, is_capitalised, is_first_name, lower_key, same_given_name,
+    tokens_spelling,
 )
 
 
@@ -35,9 +36,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         cluster.add(candidate)
         clusters.append(cluster)
 
-    # Words the article writes in lower case somewhere: a capitalised one may still be no name.
-    spellings = doc.to_array(["ORTH", "IS_LOWER"])  # arrays, not Token objects: this runs on every word
-    lower_case_words = {doc.vocab.strings[orth] for orth in set(spellings[spellings[:, 1] == 1, 0].tolist())}
+    lower_case_words = _lower_case_words(doc)
     candidates = settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
@@ -110,6 +109,12 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     _plain_address_off_peers(doc, clusters)
     drop_doubtful_addresses(doc, clusters)
     return clusters
+
+
+def _lower_case_words(doc: Doc) -> set[str]:
+    """Words the article writes in lower case somewhere: a capitalised one may still be no name."""
+    spellings = doc.to_array(["ORTH", "IS_LOWER"])  # arrays, not Token objects: this runs on every word
+    return {doc.vocab.strings[orth] for orth in set(spellings[spellings[:, 1] == 1, 0].tolist())}
 
 
 # The words before a father's name in Malay names ('Farid Hakim bin Osman'), whose bearer news calls by the
@@ -314,6 +319,52 @@ def _joins_a_word(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
+# Last words of names whose first word alone may be another thing: the place a body or club is named after
+# ('Kelsby Council', 'Kelsby Rovers').
+NOT_SHORTENED_ENDINGS = NAMED_AFTER_A_PLACE | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS
+# NER labels a company's first word alone may wrongly take ('a Halvik spokesman' as a nationality).
+SHORT_FORM_LABELS = {"", "NORP", "ORG"}
+
+
+def add_first_words_of_companies(doc: Doc, text: str, clusters: list[Cluster]) -> None:
+    """'Halvik said', 'a Halvik spokesman' after 'Halvik Freight Group': the first word of a company's name of several
+    words, written alone, is the company, however NER tags it (not at all, a nationality). Only a word no other name
+    of the article starts with or is, no person's name holds, no table knows as a place, the article never writes in
+    lower case nor after 'in', 'near'…, and not of a name that takes it from a place ('Kelsby Council', 'Kelsby
+    Rovers'). Run last: the short forms must not draw the call-backs ('the company') another company's name is nearer."""
+    lower_case_words = _lower_case_words(doc)
+    opening: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        for key in cluster.keys:
+            opening.setdefault(key.split()[0], []).append(cluster)
+    person_words = {word for k in clusters if k.type == "PERSON" for word in k.name_tokens}
+    taken = {i for k in clusters for start, end, _ in k.mentions for i in range(start, end)}
+    for cluster in [k for k in clusters if k.type == "ORG"]:
+        words = {key.split()[0] for key in cluster.keys if " " in key and key.split()[-1] not in NOT_SHORTENED_ENDINGS}
+        for word in words:
+            if len(set(map(id, opening[word]))) > 1 or word in cluster.keys or word in person_words \
+                    or word in lower_case_words or is_known_place(word) or is_first_name(word) or not word.isalpha():
+                continue
+            found = [t for t in tokens_spelling(doc, text, {word}) if _alone(t)]
+            if any(t.i > 0 and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS or t.ent_type_ in {"GPE", "LOC"}
+                   for t in found):
+                continue  # 'in Halvik': a place, whatever else is named after it
+            for token in found:
+                # opening a sentence, a word the tagger reads as no name ('Global demand rose') is none
+                if token.i not in taken and token.ent_type_ in SHORT_FORM_LABELS \
+                        and (not token.is_sent_start or token.pos_ == "PROPN" or token.ent_type_):
+                    cluster.mentions.append((token.i, token.i + 1, "name"))
+                    taken.add(token.i)
+
+
+def _alone(token: Token) -> bool:
+    """A capitalised word with no capitalised proper noun right before or after it (a word of no longer name)."""
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return is_capitalised(token) and not token.is_upper and not any(
+        t.pos_ == "PROPN" and is_capitalised(t) and not t.is_sent_start for t in neighbours)
+
+
 def _name_word_read_as_noun(doc: Doc, i: int) -> bool:
     """'Lines' in 'Kelsby Lines will cut jobs': a capitalised word inside a sentence that the tagger reads as a
     common noun, ending the name of a company it follows; not a job ('Acme Chairman Tom Reed')."""
@@ -366,9 +417,19 @@ def _same_party(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None
                  and any(PARTY_OF_NAME.get(key) == party for key in k.keys)), None)
 
 
+# Words of a legal form written before its last word ('Acme Pvt Ltd', 'Acme Pty Ltd', 'Acme Private Limited').
+LEGAL_FORM_OPENERS = {"pvt", "private", "pty", "co", "&"}
+
+
 def _without_legal_form(key: str) -> str:
+    """'acme foods' of 'Acme Foods plc' and of 'Acme Foods Pvt Ltd'."""
     words = key.replace(".", "").split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in LEGAL_FORMS else key
+    if len(words) < 2 or words[-1] not in LEGAL_FORMS:
+        return key
+    words.pop()
+    while len(words) > 1 and words[-1] in LEGAL_FORM_OPENERS:
+        words.pop()
+    return " ".join(words)
 
 
 def _same_company(candidate: Candidate, clusters: list[Cluster]) -> Cluster | None:

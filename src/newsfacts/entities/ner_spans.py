@@ -16,8 +16,8 @@ from ..lexicon import (
 )
 from .bodies import BODIES_NAMED_ALONE, PARTY_WORDS
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
-    names_work, person_name,
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, kind_opening_sentence,
+    named_by_context, names_work, person_name,
 )
 from .places import country_code, is_known_place, is_language, is_subdivision, place_kinds
 from .types import (
@@ -55,6 +55,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"'s", "’s"}
                            or end - start > 1 and doc[start].lower_ in {"a", "an"} and doc[start].pos_ == "DET"
+                           or end - start > 1 and kind_opening_sentence(doc[start])
                            or end - start > 1 and doc[start].pos_ == "VERB" and (
                                doc[start].tag_ == "VBG" and doc[start].dep_ in VERB_DEPENDENCIES
                                or doc[start].is_lower)):
@@ -107,6 +108,17 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         person = person_name(doc, owner + 1, end)
         return from_ner_span(doc, Span(doc, start, owner, label=label), addressed, person_words) \
             + ([person] if person else [])
+    owner = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in {"'s", "’s"}), None)
+    if label not in {"PERSON", "WORK_OF_ART"} and owner is not None and _owner_and_name(doc, start, owner, end):
+        # "Kelsby's Market Hall", "Acme's Dunmore plant" as one name: the owner, then the name of what it owns
+        rest, address = doc[owner + 1:end], title_at(doc, owner + 1, HONORIFICS)
+        rest_label = "PERSON" if first_name_gender(rest[0].lower_) or address else \
+            "GPE" if is_known_place(normalise(rest.text)) else label
+        owned = [] if address and address[1] >= len(rest) else \
+            from_ner_span(doc, Span(doc, rest.start, end, label=rest_label), addressed, person_words)
+        # a form of address alone ("Acme's Detective | Inspector Ann Lee"): the person's name NER tagged takes it
+        return from_ner_span(doc, Span(doc, start, owner, label=_label_alone(doc, start, owner) or label), addressed,
+                             person_words) + owned
     if label == "PERSON" and owner is not None and " ".join(t.lower_ for t in doc[start:owner]) in BODIES_NAMED_ALONE:
         # "Plaid Cymru's Cllr Ann Lee" as one person: the party, then its member
         person = person_name(doc, owner + 1, end)
@@ -363,6 +375,44 @@ def _name_in_number(doc: Doc, start: int, end: int) -> list[Candidate]:
     head = doc[last - 1].lower_
     kind = "EVENT" if head in EVENT_HEADS else "ORG" if head in ORG_HEADS else None
     return [Candidate(first, last, kind, "name", key=normalise(doc[first:last].text))] if kind else []
+
+
+# Words that own the names of colleges, hospitals and places ("King's College", "St John's Wood"), not an owner named
+# apart from them.
+TITLED_OWNERS = SAINT_WORDS | {"king", "queen", "prince", "princess", "lord", "lady", "duke", "earl", "bishop", "pope"}
+
+
+def _owner_and_name(doc: Doc, start: int, owner: int, end: int) -> bool:
+    """Whether a span NER tagged as one name is an owner's name, "'s", and the name of something it owns ("Kelsby's
+    Market Hall", "Acme's Dunmore plant"): both capitalised, the owner no title or saint ("King's College", "St Ann's
+    Hospital") and written alone elsewhere in the article (a name of its own, not a word of a longer one: "McBride's
+    Bar"), or the owned a person's name after a form of address; the owned more than a generic last word ("Kelsby's
+    Council")."""
+    first = start + (doc[start].lower_ == "the")
+    owner_words, owned = doc[first:owner], doc[owner + 1:end]
+    if not owner_words or not all(t.pos_ in {"PROPN", "NOUN"} and is_capitalised(t) for t in owner_words) \
+            or not all(t.pos_ == "PROPN" and (is_capitalised(t) or t.is_upper) or t.lower_ in SURNAME_PARTICLES
+                       for t in owned) \
+            or lower_key(owner_words[0]) in TITLED_OWNERS | HONORIFICS.keys() \
+            or len(owned) == 1 and owned[0].lower_ in ORG_HEADS | PLACE_HEADS | COMMON_PLACE_HEADS | EVENT_HEADS:
+        return False
+    # "Acme's Detective Sergeant Ann Lee": a form of address says the owned is a person, whoever the owner is
+    return title_at(doc, owned.start, HONORIFICS) is not None or _written_alone_elsewhere(owner_words)
+
+
+def _written_alone_elsewhere(words: Span) -> bool:
+    """Whether the article writes these words elsewhere with no capitalised word right before or after them."""
+    doc, text = words.doc, words.text
+    for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or span.start == words.start:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if not (before is not None and is_capitalised(before) and before.pos_ == "PROPN" and not before.is_sent_start
+                or after is not None and (is_capitalised(after) and after.pos_ == "PROPN")):
+            return True
+    return False
 
 
 def _common_place_head(doc: Doc, start: int, end: int) -> int | None:

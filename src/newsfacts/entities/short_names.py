@@ -17,14 +17,17 @@ from .places import country_code, is_known_place, is_subdivision
 from .types import team_by_context
 from .clusters import Cluster, gender_fits, surnames
 from .words import (
-    CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, PLACE_PREPOSITIONS, first_name_gender, first_name_leaning,
-    honorific_gender, is_capitalised, lower_key, normalise, same_given_name, title_at, tokens_spelling,
+    CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, LEGAL_FORMS, NEWSPAPER_ENDINGS, PLACE_PREPOSITIONS, first_name_gender, first_name_leaning,
+    honorific_gender, is_capitalised, is_first_name, lower_key, normalise, same_given_name, title_at, tokens_spelling,
     with_article,
 )
 
 
 # The ends of club names that are place words: 'Kelsby' alone after 'Kelsby Town' may be the town.
 TOWN_CLUB_ENDINGS = CLUB_OR_PLACE_ENDINGS & PLACE_NOUNS
+# Last words of the names of bodies named after the place they serve ('Kelsby Council', 'Kelsby Police', 'the Kelsby
+# Gazette'): the first word alone is the place. Not a university's or a club's, which news calls by that word too.
+PLACE_NAMED_BODIES = {"council", "police", "constabulary"} | NEWSPAPER_ENDINGS
 # Plain forms of address, and the ranks whose holders are never called by them ('the Earl of X' is no 'Mr Reed').
 PLAIN_ADDRESS = {"mr", "mrs", "ms", "miss"}
 TITLED_RANKS = PEERAGES | ROYAL_HONORIFICS | MONARCHS | {"lord", "lady", "sir", "dame"}
@@ -312,8 +315,12 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
     # a word opening or ending an organisation's name, unless ISO 3166 knows it as a place ('Cornwall' of 'Cornwall
     # Council')
     name_parts = Counter((word, "ORG") for c in candidates if c.type == "ORG" and c.kind == "name" and " " in c.key
+                         and c.key.split()[-1] not in PLACE_NAMED_BODIES
                          for word in {c.key.split()[0], c.key.split()[-1]}
                          if not (is_subdivision(word) or country_code(word) is not None))
+    # 'Kelsby' after 'Kelsby Town Council' and 'the Kelsby Gazette': the place the body is named after
+    name_parts.update((c.key.split()[0], "PLACE") for c in candidates if c.type == "ORG" and c.kind == "name"
+                      and " " in c.key and c.key.split()[-1] in PLACE_NAMED_BODIES)
     by_context = {c.key: c.type for c in candidates if c.typed_by_context}
     for c in candidates:
         if c.type == "ORG" and c.kind == "name" and c.key.count(" ") > 1 and c.key.split()[-1] in LEGAL_FORMS:
@@ -324,10 +331,14 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
     for (key, kind), count in others.items():
         if " " in key and count >= as_person[key] and not first_name_gender(key.split()[0]):
             by_context.setdefault(key, kind)
+    openings = _names_opened(doc, candidates)
     settled = []
     for c in candidates:
         key = c.key or normalise(doc[c.start:c.end].text)
-        if c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
+        if c.type == "PERSON" and c.kind == "name" and not c.typed_by_context \
+                and (longer := _longer_name_opened(doc, c, openings)) is not None:
+            c = Candidate(c.start, c.end, longer.type, "name", key=longer.key, typed_by_context=True)
+        elif c.kind == "name" and not c.titles and by_context.get(key, c.type) != c.type:
             # The words around one mention ("her novel, Still Rivers", "a resident surnamed Ng") settle the type of all.
             person = person_name(doc, c.start, c.end) if by_context[key] == "PERSON" else None
             c = person or Candidate(c.start, c.end, by_context[key], "name", key=key, typed_by_context=True)
@@ -352,6 +363,39 @@ def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: s
                 c = Candidate(c.start, c.end, kind, "name", key=c.personal[0])
         settled.append(c)
     return settled
+
+
+# Words opening a saint's name, which opens the names of hospitals, schools and churches ('St. Ann Medical Center').
+SAINT_WORDS = {"st", "st.", "saint", "san", "santa", "sainte"}
+
+
+def _names_opened(doc: Doc, candidates: list[Candidate]) -> dict[tuple[str, ...], list[Candidate]]:
+    """The names of organisations, places, events and works by each run of their opening words, shorter than the
+    name: where a shorter form of one may be found. Not a name ending in a lower-case noun ('the Kelsby bypoll'),
+    named after the shorter one, which is another thing."""
+    openings: dict[tuple[str, ...], list[Candidate]] = {}
+    for c in candidates:
+        words = tuple(c.key.split())
+        if c.type != "PERSON" and c.kind == "name" and len(words) > 1 and is_capitalised(doc[c.end - 1]):
+            for length in range(1, len(words)):
+                openings.setdefault(words[:length], []).append(c)
+    return openings
+
+
+def _longer_name_opened(doc: Doc, name: Candidate, openings: dict[tuple[str, ...], list[Candidate]]) -> Candidate | None:
+    """'Acme Land' after 'Acme Land Ltd', 'St. Ann' after 'St. Ann Medical Center': a name NER calls a person's,
+    with no first name opening it, whose words open the name of one organisation, place or work in the article is
+    that one's short form. Its words of two at least, or a saint's name: a lone word, or one before the name of a
+    body named after its place ('Kelsby Shire' of 'Kelsby Shire Council') may be the place."""
+    words = tuple(normalise(doc[name.start:name.end].text).split())
+    saint = len(words) > 1 and words[0] in SAINT_WORDS
+    if len(words) < 2 or not saint and (name.titles or is_first_name(words[0])):
+        return None
+    longer = {c.key: c for c in openings.get(words, ())}
+    if len(longer) != 1:
+        return None
+    found = next(iter(longer.values()))
+    return None if not saint and found.key.split()[-1] in INSTITUTION_HEADS | TOWN_CLUB_ENDINGS else found
 
 
 def _place_after_preposition(doc: Doc, start: int, end: int) -> int | None:

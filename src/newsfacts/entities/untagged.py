@@ -20,8 +20,8 @@ from ..lexicon import (
     TITLES_OF_PLACE, TITLE_SHORT_FORMS, data_table,
 )
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, named_by_context,
-    names_work, person_name, role_noun_before,
+    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, kind_opening_sentence,
+    named_by_context, names_work, person_name, role_noun_before,
 )
 from .layout import MEDIA_NOUNS
 from .places import is_known_place, is_subdivision
@@ -275,6 +275,7 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
         start = head.i
         while start > 0 and untagged_name_word(start - 1):
             start -= 1
+        start += end - start > 2 and kind_opening_sentence(doc[start])  # 'Developer Acme Homes Ltd said'
         if end - start < 2 or lower_key(doc[start]) in HONORIFICS.keys() | PERSON_ROLE_NOUNS:
             continue  # 'Deputy Fire Services Director Ann Lee': an office's title, not a body
         word = head.lower_
