@@ -11,6 +11,7 @@ from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, KINSHIP, data_table
+from ..quote_marks import Quotation, quotations
 
 
 # The entity stage's word tables in data/entity_words.json.
@@ -134,6 +135,18 @@ def _folded_text(doc: Doc, text: str) -> str:
     if folded is None or folded[0] != text:
         folded = doc.user_data[FOLDED_TEXT] = (text, _folded(text))
     return folded[1]
+
+
+QUOTATIONS = "newsfacts_quotations"
+
+
+def quotations_in(doc: Doc, text: str) -> list[Quotation]:
+    """The article's quotations (`quote_marks.quotations`), read once per Doc: several steps ask, some once per
+    phrase."""
+    found = doc.user_data.get(QUOTATIONS)
+    if found is None or found[0] != text:
+        found = doc.user_data[QUOTATIONS] = (text, tuple(quotations(text)))
+    return list(found[1])
 
 
 def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
