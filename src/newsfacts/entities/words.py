@@ -126,7 +126,7 @@ FOLDED_TEXT = "newsfacts_folded_text"
 
 
 def _folded(text: str) -> str:
-    return text.translate(_DOTTED_AND_DOTLESS_I).casefold()
+    return (text.translate(_DOTTED_AND_DOTLESS_I) if "ı" in text or "İ" in text else text).casefold()
 
 
 def _folded_text(doc: Doc, text: str) -> str:
@@ -192,21 +192,28 @@ def _first_name_genders():
     return Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=65536)
+def _gender_guess(name: str) -> str:
+    """gender-guesser's answer for a word, remembered: it weighs the name's countries again on every call, and
+    the entity stage asks about the same words dozens of times an article."""
+    return _first_name_genders().get_gender(name.capitalize())
+
+
 def is_first_name(name: str) -> bool:
     """Whether a word is a first name at all, of either or no clear gender ('Meredith', 'Kim')."""
-    return _first_name_genders().get_gender(name.capitalize()) != "unknown"
+    return _gender_guess(name) != "unknown"
 
 
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
-    guess = _first_name_genders().get_gender(name.capitalize())
+    guess = _gender_guess(name)
     return guess if guess in {"male", "female"} else None
 
 
 def first_name_leaning(name: str) -> str | None:
     """'male' or 'female' for first names that are mostly one ('Tracey'), else None: enough to doubt a form of
     address of the other gender, not to give one."""
-    guess = _first_name_genders().get_gender(name.capitalize())
+    guess = _gender_guess(name)
     return guess.removeprefix("mostly_") if guess.removeprefix("mostly_") in {"male", "female"} else None
 
 
