@@ -15,9 +15,9 @@ from ..lexicon import (
     data_table, quote_cues,
 )
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
-from ..quote_marks import QuotedSpans, quotations
+from ..quote_marks import QuotedSpans
 from .clusters import Cluster, cluster_of, surnames
-from .words import COPULAS, KIND_NOUNS, is_capitalised, lower_key, tokens_spelling
+from .words import COPULAS, KIND_NOUNS, is_capitalised, lower_key, quotations_in, tokens_spelling
 
 
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
@@ -162,7 +162,7 @@ def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cl
     """The people named in the nearest of a span's sentence and the AGE_WINDOW before it that names anyone (up to
     the span), and where that stretch starts. A name inside a quotation the span stands outside of does not count
     (one quoted rarely names themselves: '"Tom did well," the 52-year-old said')."""
-    quoted = QuotedSpans(quotations(doc.text))
+    quoted = QuotedSpans(quotations_in(doc, doc.text))
     outside = not quoted.share(span.start_char, span.start_char + 1)
     named: set[Cluster] = set()
     start = span.sent.start
@@ -384,7 +384,7 @@ def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]]
     that role."""
     if any(person in holders for role, holders in roles.items() if role.isdigit()):
         return False
-    quoted = QuotedSpans(quotations(text))
+    quoted = QuotedSpans(quotations_in(doc, text))
     outside = [s for s, _, kind in person.mentions if kind == "name" and not quoted.share(doc[s].idx, doc[s].idx + 1)]
     if not outside and not quoted.share(span.start_char, span.start_char + 1):
         return False

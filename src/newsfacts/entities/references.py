@@ -13,9 +13,9 @@ from ..lexicon import (
     ROYAL_HONORIFICS, SPOUSE_OF, quote_cues,
 )
 from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, relative_antecedent, sentence_start, token_index_from
-from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation, quotations
+from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation
 from .clusters import Cluster, cluster_of, gender_fits, surnames
-from .words import COPULAS, kin_noun, tokens_spelling
+from .words import COPULAS, kin_noun, quotations_in, tokens_spelling
 
 
 # Adjectives that pick one of several relatives by birth order ('his younger son', 'her eldest daughter').
@@ -40,10 +40,10 @@ def _depth(token: Token) -> int:
     return steps
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def _quoted_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Character spans inside double quotation marks, in text order, paired as the quotes stage pairs them:
     pronouns there speak from the quoted person's view."""
-    return [(q.start, q.end) for q in quotations(text) if text[q.outer_start:q.start] not in SINGLE_MARKS]
+    return [(q.start, q.end) for q in quotations_in(doc, text) if text[q.outer_start:q.start] not in SINGLE_MARKS]
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -58,7 +58,7 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     seen: list[tuple[Token, Cluster]] = sorted(
         ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions), key=lambda item: item[0].i
     )
-    quoted = _quoted_spans(text)
+    quoted = _quoted_spans(doc, text)
     in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
     words = set(PERSONAL_PRONOUNS) | set(KINSHIP) | {"married"}
     speakers_kin = []
@@ -170,7 +170,7 @@ def _resolve_speakers_kin(doc: Doc, text: str, noun: Token, seen: list[tuple[Tok
     possessive = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessive is None or possessive.lower_ != "my" or possessive.i != noun.left_edge.i:
         return
-    found = quotations(text)
+    found = quotations_in(doc, text)
     at = next((i for i, q in enumerate(found) if q.start <= noun.idx < q.end), None)
     speaker = None
     if at is not None:
@@ -221,7 +221,7 @@ def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None
     is that one; so is 'Their' opening a sentence after one whose subject is an organisation ('The duo were shut
     out. Their manager said…'). Nothing else is guessed: 'they' is most often people the story never names."""
     organisations = [k for k in clusters if k.type == "ORG"]
-    quoted = _quoted_spans(text)
+    quoted = _quoted_spans(doc, text)
     for pronoun in tokens_spelling(doc, text, PLURAL_PRONOUNS) if organisations else []:
         if pronoun.pos_ != "PRON" or _inside(quoted, pronoun.idx):
             continue

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, KINSHIP, data_table
+from ..quote_marks import Quotation, quotations
 
 
 # The entity stage's word tables in data/entity_words.json.
@@ -79,41 +81,88 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 # A word the tokenizer keeps whole, so it can be looked up by a token's spelling ('mr', "o'brien", 'st.').
 ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
 WORD_INDEX = "newsfacts_word_index"
+TOKEN_STARTS = "newsfacts_token_starts"
 
 
 def _word_index(doc: Doc) -> dict[str, list[int]]:
     """Token indices by lower-case spelling, also without a closing full stop ('Mr.'), built once per Doc:
-    the entity stage asks for tokens by spelling a dozen times per article."""
+    the entity stage asks for tokens by spelling a dozen times per article. Read from the Doc's arrays: a Token
+    object per word costs more than the lookups."""
     index = doc.user_data.get(WORD_INDEX)
     if index is None:
         index = {}
-        for token in doc:
-            index.setdefault(token.lower_, []).append(token.i)
-            if len(token) > 1 and token.lower_.endswith("."):
-                index.setdefault(token.lower_[:-1], []).append(token.i)
+        strings = doc.vocab.strings
+        for i, key in enumerate(doc.to_array(LOWER).tolist()):
+            lower = strings[key]
+            index.setdefault(lower, []).append(i)
+            if len(lower) > 1 and lower.endswith("."):
+                index.setdefault(lower[:-1], []).append(i)
         doc.user_data[WORD_INDEX] = index
     return index
 
 
+def _token_starts(doc: Doc) -> dict[int, int]:
+    """The token starting at each character offset where one starts, built once per Doc."""
+    starts = doc.user_data.get(TOKEN_STARTS)
+    if starts is None:
+        starts = {offset: i for i, offset in enumerate(doc.to_array(IDX).tolist())}
+        doc.user_data[TOKEN_STARTS] = starts
+    return starts
+
+
 @lru_cache(maxsize=256)
-def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The words the tokenizer keeps whole, lower-cased, and the others as written: sorted once per word table."""
+def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The words the tokenizer keeps whole, lower-cased, the others as written, and those folded: sorted once per
+    word table."""
     whole = frozenset(word.lower() for word in words if ONE_TOKEN_WORD.fullmatch(word.lower()))
-    return whole, frozenset(word for word in words if not ONE_TOKEN_WORD.fullmatch(word.lower()))
+    rest = frozenset(word for word in words if not ONE_TOKEN_WORD.fullmatch(word.lower()))
+    return whole, rest, tuple(_folded(word) for word in rest)
+
+
+# Matching without case reads the Turkish dotted and dotless I as 'i', casefold does not: mapped first, so that
+# a word the regex finds is always in the folded text.
+_DOTTED_AND_DOTLESS_I = str.maketrans({"ı": "i", "İ": "i"})
+FOLDED_TEXT = "newsfacts_folded_text"
+
+
+def _folded(text: str) -> str:
+    return (text.translate(_DOTTED_AND_DOTLESS_I) if "ı" in text or "İ" in text else text).casefold()
+
+
+def _folded_text(doc: Doc, text: str) -> str:
+    """The article's text folded, built once per Doc."""
+    folded = doc.user_data.get(FOLDED_TEXT)
+    if folded is None or folded[0] != text:
+        folded = doc.user_data[FOLDED_TEXT] = (text, _folded(text))
+    return folded[1]
+
+
+QUOTATIONS = "newsfacts_quotations"
+
+
+def quotations_in(doc: Doc, text: str) -> list[Quotation]:
+    """The article's quotations (`quote_marks.quotations`), read once per Doc: several steps ask, some once per
+    phrase."""
+    found = doc.user_data.get(QUOTATIONS)
+    if found is None or found[0] != text:
+        found = doc.user_data[QUOTATIONS] = (text, tuple(quotations(text)))
+    return list(found[1])
 
 
 def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     """Tokens that start one of `words` (any case), in text order: words the tokenizer keeps whole are looked
-    up by spelling, others ('start-up') found by a regex over the text."""
+    up by spelling, others ('start-up') found by a regex over the text, run only when one of them is in it (the
+    regex scans the whole text: a tenth of a millisecond each time)."""
     index = _word_index(doc)
-    whole, rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
+    whole, rest, folded_rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
     positions = set()
     for key in index.keys() & whole:
         positions.update(index[key])
-    for match in _word_pattern(rest).finditer(text) if rest else ():
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and span.start_char == match.start():
-            positions.add(span.start)
+    if any(word in _folded_text(doc, text) for word in folded_rest):
+        starts = _token_starts(doc)
+        for match in _word_pattern(rest).finditer(text):
+            if (start := starts.get(match.start())) is not None:
+                positions.add(start)
     return [doc[i] for i in sorted(positions)]
 
 
@@ -143,21 +192,28 @@ def _first_name_genders():
     return Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=65536)
+def _gender_guess(name: str) -> str:
+    """gender-guesser's answer for a word, remembered: it weighs the name's countries again on every call, and
+    the entity stage asks about the same words dozens of times an article."""
+    return _first_name_genders().get_gender(name.capitalize())
+
+
 def is_first_name(name: str) -> bool:
     """Whether a word is a first name at all, of either or no clear gender ('Meredith', 'Kim')."""
-    return _first_name_genders().get_gender(name.capitalize()) != "unknown"
+    return _gender_guess(name) != "unknown"
 
 
 def first_name_gender(name: str) -> str | None:
     """'male' or 'female' for first names that are clearly one, else None ('Kim', 'Alex' stay open)."""
-    guess = _first_name_genders().get_gender(name.capitalize())
+    guess = _gender_guess(name)
     return guess if guess in {"male", "female"} else None
 
 
 def first_name_leaning(name: str) -> str | None:
     """'male' or 'female' for first names that are mostly one ('Tracey'), else None: enough to doubt a form of
     address of the other gender, not to give one."""
-    guess = _first_name_genders().get_gender(name.capitalize())
+    guess = _gender_guess(name)
     return guess.removeprefix("mostly_") if guess.removeprefix("mostly_") in {"male", "female"} else None
 
 
