@@ -201,6 +201,16 @@ def test_survived_by_kin_of_the_passive_subject(nlp):
         ("Ian", "sibling_of", "Tom", None), ("Ian", "sibling_of", "Ben", None), ("Tom", "sibling_of", "Ben", None)}
 
 
+@pytest.mark.parametrize("text", [
+    "Ann Hill is survived by her husband, Tom Hill, and daughter, Mia.",
+    "Ann Hill is survived by her husband Tom Hill, and daughter Mia Roth, a nurse.",
+])
+def test_kin_listed_after_survived_by_without_a_possessor_are_the_subjects(nlp, text):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hill", ("her", "pronoun")]), Tom=(PERSON, ["Tom Hill"]),
+                         Mia=(PERSON, ["Mia Roth" if "Roth" in text else "Mia"]))
+    assert ("Ann", "parent_of", "Mia", None) in found
+
+
 def test_whose_belongs_to_the_description_its_noun_phrase_opens(nlp):
     text = "The 30-year-old pianist, whose mother Ann Hill taught her, played last."
     found = relations_of(nlp, text, Ian=(PERSON, [("The 30-year-old", "description")]), Ann=(PERSON, ["Ann Hill"]))

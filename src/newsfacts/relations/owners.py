@@ -104,9 +104,9 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         candidates.append(clause.head)  # "Acme, the firm of which Tom Reed is director"
     if (subject := subject_having(noun)) is not None and trigger.relation in KIN_RELATIONS:
         candidates += [subject, *subject.conjuncts]  # "Ann and her husband have two sons"
-    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.lemma_ in tables().survival_verbs:
-        # "X is survived by two sons"
-        candidates += [child for child in noun.head.head.children if child.dep_ == "nsubjpass"]
+    if (survived := survival_verb(noun)) is not None:
+        # "X is survived by two sons", "X is survived by his wife Ann, sons Tom and Ben, and daughter Mia"
+        candidates += [child for child in survived.children if child.dep_ == "nsubjpass"]
     for token in possessors:
         if token.pos_ == "NOUN" and own_mention(token, noun, mentions) is None and any(
                 child.lower_ == "the" for child in token.children) and (
@@ -122,6 +122,22 @@ def owners(noun: Token, trigger: Trigger, mentions: Mentions) -> Iterator[Entity
         if found and (token.pos_ == "PRON" or token.text[:1].isupper() or found[0].kind in ("title", "description")
                       or found[0].text.islower() and mentions.body_kind(found[1]) is not None):
             yield found[1]
+
+
+def survival_verb(noun: Token) -> Token | None:
+    """The 'survived' whose 'by' phrase lists a kinship noun, however the parse joins the list: "survived by two
+    sons", "survived by his wife Ann and daughter Mia" (the daughter joined to Ann, or to the verb itself)."""
+    token = noun
+    while token.dep_ == "compound" or token.dep_ in ("conj", "appos", "pobj", "agent") and token.head.i < token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.tag_ == "NNS":
+            return None  # "survived by their children – son Tom and daughter Ann": the plural noun's owner is theirs
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in tables().survival_verbs:
+        return None
+    after_by = any(child.dep_ == "agent" and child.i < noun.i for child in token.children)
+    return token if after_by else None
 
 
 def hyphened_prefix(noun: Token) -> list[Token]:
