@@ -155,6 +155,13 @@ def test_a_seat_named_after_two_towns_is_not_the_town(nlp):
     assert all(m.text != "the town" for m in holder(entities, "Kelsby and Dunmere").mentions)
 
 
+def test_the_town_is_the_one_placed_in_the_region_named_after_it(nlp):
+    text = ("A blast hit a plant in Marrowby, Dunshire, on Monday. Crews from Tolby helped. Officials said it was the "
+            "worst fire the town had seen.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Marrowby")
+
+
 def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
     text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
     entities = entities_of(nlp, text)
