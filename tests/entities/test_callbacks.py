@@ -162,6 +162,18 @@ def test_the_town_is_the_one_placed_in_the_region_named_after_it(nlp):
     assert holder(entities, "the town") is holder(entities, "Marrowby")
 
 
+def test_the_town_after_another_name_where_something_goes_in_its_sentence_is_neither(nlp):
+    text = "Flooding hit Tolby on Monday. By Tuesday the water had reached Marsh Hill, and the town was cut off for days."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town" for e in entities for m in e.mentions)
+
+
+def test_a_country_in_the_sentence_leaves_the_town_to_the_one_named(nlp):
+    text = "Flooding hit Tolby on Monday. Prices in Ohio rose, and the town ran short of water."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Tolby")
+
+
 def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
     text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
     entities = entities_of(nlp, text)

@@ -82,8 +82,34 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
             continue
         options = [k for k in towns if given[k] <= SETTLEMENT_NOUNS[noun.lower_]]
         owner = _settlement_meant(doc, options, start, home, regions)
+        if owner is not None and _another_place_in_sentence(doc, clusters, owner, start):
+            owner = None
         if owner is not None:
             owner.mentions.append((start, noun.i + 1, "description"))
+
+
+# Prepositions and verbs whose object is where something is or goes: a name there is a place, whatever NER called it.
+LOCATIVE_WORDS = {"in", "at", "near", "into", "towards", "toward", "outside", "reach", "reached", "reaches"}
+
+
+def _another_place_in_sentence(doc: Doc, clusters: list[Cluster], owner: Cluster, start: int) -> bool:
+    """Whether the sentence names, before token `start`, another name where something is or goes ('the water had
+    reached Marsh Hill, and the town…'), and not the town chosen: it may be the town meant, though the article never
+    said it is one and NER called it a person. Not a place or body of a kind of its own ('in Ohio', 'at Kelsby
+    Council')."""
+    sentence = doc[start].sent.start
+    if any(sentence <= s < start for s, _, _ in owner.mentions):
+        return False
+    for cluster in clusters:
+        if cluster is owner or called_back_as(cluster) - set(SETTLEMENT_NOUNS) or cluster.type == "PERSON" and (
+                cluster.titles or any(kind != "name" for *_, kind in cluster.mentions)):
+            continue  # a country, a council, a person named as one
+        for s, e, kind in cluster.mentions:
+            root = doc[s:e].root
+            if kind == "name" and sentence <= s < start and root.dep_ in {"pobj", "dobj"} \
+                    and root.head.lower_ in LOCATIVE_WORDS:
+                return True
+    return False
 
 
 def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster | None,
