@@ -174,6 +174,23 @@ def test_a_country_in_the_sentence_leaves_the_town_to_the_one_named(nlp):
     assert holder(entities, "the town") is holder(entities, "Tolby")
 
 
+@pytest.mark.parametrize("text, named, back", [
+    ("Ann Lee was treated at Kelsby General Hospital on Monday. On Tuesday she was moved to a hospital in Tolby. The "
+     "hospital said she was stable.", "Kelsby General Hospital", "The hospital"),
+    ("Kelsby Rovers lost 2-0 on Saturday. Tom Reed, who left for a club in Spain last year, scored twice. The club "
+     "said he was happy.", "Kelsby Rovers", "The club"),
+])
+def test_a_call_back_after_another_one_of_its_kind_brought_in_is_not_the_one_named(nlp, text, named, back):
+    entities = entities_of(nlp, text)
+    assert all(m.text != back for m in holder(entities, named).mentions)
+
+
+def test_a_town_said_of_a_name_is_no_other_town_brought_in(nlp):
+    entities = entities_of(nlp, "Crowds are expected in Marsh Bay, a town of 900 people, this week. The mayor said "
+                                "the town was ready.")
+    assert holder(entities, "the town") is holder(entities, "Marsh Bay")
+
+
 def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
     text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
     entities = entities_of(nlp, text)

@@ -82,7 +82,8 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
             continue
         options = [k for k in towns if given[k] <= SETTLEMENT_NOUNS[noun.lower_]]
         owner = _settlement_meant(doc, options, start, home, regions)
-        if owner is not None and _another_place_in_sentence(doc, clusters, owner, start):
+        if owner is not None and (_another_place_in_sentence(doc, clusters, owner, start)
+                                  or brought_in_since(doc, owner, noun, start)):
             owner = None
         if owner is not None:
             owner.mentions.append((start, noun.i + 1, "description"))
@@ -275,8 +276,19 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
             owner = _one_of_its_kind(doc, clusters, noun, start, owner, options, of_no_kind)
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
-        if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None):
+        if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None) \
+                and not brought_in_since(doc, owner, noun, start):
             owner.mentions.append((start, noun.i + 1, "description"))
+
+
+def brought_in_since(doc: Doc, owner: Cluster, noun: Token, start: int) -> bool:
+    """Whether another one of a call-back's kind was brought in with 'a' since the one it would join was last
+    mentioned: 'Kelsby General Hospital … a hospital in Tolby … the hospital' may be either. Not one said of a name
+    ('Kelsby, a town of 900,') nor a kind of it ('a lifestyle trial')."""
+    last = max((s for s, _, _ in owner.mentions if s < start), default=start)
+    return any(t.lemma_.lower() == noun.lemma_.lower() and t.tag_ == "NN" and t.is_lower
+               and doc[t.left_edge.i].lower_ in {"a", "an", "another"} and t.dep_ not in {"appos", "attr"}
+               and not any(child.dep_ == "compound" for child in t.lefts) for t in doc[last:start])
 
 
 def _one_of_its_kind(doc: Doc, clusters: list[Cluster], noun: Token, start: int, owner: Cluster | None,
