@@ -36,6 +36,17 @@ def test_a_landmark_or_academy_is_called_back_by_its_last_word(nlp, text, name, 
     assert holder(entities, back) is holder(entities, name)
 
 
+@pytest.mark.parametrize("text, name, back", [
+    ("The Musée des Tissus in Kelsby reopened on Monday. The museum had been shut for two years.",
+     "The Musée des Tissus", "The museum"),
+    ("Police searched the Gare de Tolby on Friday. The station was closed for an hour.", "the Gare de Tolby",
+     "The station"),
+])
+def test_a_name_kept_in_its_own_language_is_called_back_by_the_english_noun(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
 @pytest.mark.parametrize("text, place, back", [
     ("Shells hit the mountain town of Varsk overnight. The town's only clinic was damaged.", "Varsk", "The town"),
     ("In the northern capital, Velna, crowds gathered on Friday. Police in the capital made no arrests.", "Velna",
