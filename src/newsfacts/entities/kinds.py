@@ -174,6 +174,9 @@ HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
 LAW_COURT_WORDS = frozenset(ENTITY_WORDS["law_court_words"])
 
 
+# 'of' in English names and in the French, Italian, Spanish and Portuguese ones news keeps ('the Musée du X'): the
+# name's head word stands before it.
+OF_WORDS = {"of", "de", "du", "des", "di", "del", "della", "dei", "degli", "da", "do", "dos", "das"}
 # Last words of a name that leave its kind to the word before them: 'Kelsby Police Department', 'Acme Airways Group'.
 UNSAYING_HEADS = LEGAL_FORMS | {"department", "service", "services", "group", "holdings", "company", "co"}
 
@@ -187,7 +190,7 @@ def called_back_as(cluster: Cluster, said: bool = True) -> set[str]:
     nouns: set[str] = set(cluster.kinds) if said else set()
     for key in cluster.keys:
         words = key.split()
-        head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+        head = next((at - 1 for at, word in enumerate(words) if at and word in OF_WORDS), len(words) - 1)
         for at, word in enumerate(words):
             # 'the county' is not 'Kelsby County Council' nor 'the Kelsby County Fair', nor 'the council' 'Kelsby
             # Council Tax': a word of the name calls it back only as its head word, or followed by words that say no
