@@ -36,6 +36,17 @@ def test_a_landmark_or_academy_is_called_back_by_its_last_word(nlp, text, name, 
     assert holder(entities, back) is holder(entities, name)
 
 
+@pytest.mark.parametrize("text, name, back", [
+    ("The Musée des Tissus in Kelsby reopened on Monday. The museum had been shut for two years.",
+     "The Musée des Tissus", "The museum"),
+    ("Police searched the Gare de Tolby on Friday. The station was closed for an hour.", "the Gare de Tolby",
+     "The station"),
+])
+def test_a_name_kept_in_its_own_language_is_called_back_by_the_english_noun(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert holder(entities, back) is holder(entities, name)
+
+
 @pytest.mark.parametrize("text, place, back", [
     ("Shells hit the mountain town of Varsk overnight. The town's only clinic was damaged.", "Varsk", "The town"),
     ("In the northern capital, Velna, crowds gathered on Friday. Police in the capital made no arrests.", "Velna",
@@ -153,6 +164,42 @@ def test_a_seat_named_after_two_towns_is_not_the_town(nlp):
     text = "Ann Lee, the MP for Kelsby and Dunmere, said on Monday that the town needed a new bridge."
     entities = entities_of(nlp, text)
     assert all(m.text != "the town" for m in holder(entities, "Kelsby and Dunmere").mentions)
+
+
+def test_the_town_is_the_one_placed_in_the_region_named_after_it(nlp):
+    text = ("A blast hit a plant in Marrowby, Dunshire, on Monday. Crews from Tolby helped. Officials said it was the "
+            "worst fire the town had seen.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Marrowby")
+
+
+def test_the_town_after_another_name_where_something_goes_in_its_sentence_is_neither(nlp):
+    text = "Flooding hit Tolby on Monday. By Tuesday the water had reached Marsh Hill, and the town was cut off for days."
+    entities = entities_of(nlp, text)
+    assert all(m.text != "the town" for e in entities for m in e.mentions)
+
+
+def test_a_country_in_the_sentence_leaves_the_town_to_the_one_named(nlp):
+    text = "Flooding hit Tolby on Monday. Prices in Ohio rose, and the town ran short of water."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Tolby")
+
+
+@pytest.mark.parametrize("text, named, back", [
+    ("Ann Lee was treated at Kelsby General Hospital on Monday. On Tuesday she was moved to a hospital in Tolby. The "
+     "hospital said she was stable.", "Kelsby General Hospital", "The hospital"),
+    ("Kelsby Rovers lost 2-0 on Saturday. Tom Reed, who left for a club in Spain last year, scored twice. The club "
+     "said he was happy.", "Kelsby Rovers", "The club"),
+])
+def test_a_call_back_after_another_one_of_its_kind_brought_in_is_not_the_one_named(nlp, text, named, back):
+    entities = entities_of(nlp, text)
+    assert all(m.text != back for m in holder(entities, named).mentions)
+
+
+def test_a_town_said_of_a_name_is_no_other_town_brought_in(nlp):
+    entities = entities_of(nlp, "Crowds are expected in Marsh Bay, a town of 900 people, this week. The mayor said "
+                                "the town was ready.")
+    assert holder(entities, "the town") is holder(entities, "Marsh Bay")
 
 
 def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):

@@ -224,3 +224,10 @@ def test_an_institution_named_before_of_is_not_the_company(nlp):
             "said 40 patients took part. The company declined to comment.")
     entities = entities_of(nlp, text)
     assert all(m.text != "The company" for m in holder(entities, "The Journal of Coastal Medicine").mentions)
+
+
+def test_the_company_after_another_company_brought_in_is_not_the_one_named(nlp):
+    text = ("Acme Foods cut 40 jobs in May. Acme Foods blamed costs. Its founder, Tom Reed, left last year to start a "
+            "company in Tolby. The company now employs 12 people.")
+    entities = entities_of(nlp, text)
+    assert all(m.text != "The company" for m in holder(entities, "Acme Foods").mentions)

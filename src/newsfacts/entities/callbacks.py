@@ -72,6 +72,8 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
              if k.type == "PLACE" and _town_like(doc, k) or k.type == "ORG" and k.keys & with_mayors]
     if not towns:
         return
+    regions = _regions_after_towns(doc, towns)
+    towns = [k for k in towns if k not in regions]
     home = _outlet_home(towns, outlet)
     given = {cluster: _given_kinds(doc, cluster) for cluster in towns}
     for noun in tokens_spelling(doc, text, set(SETTLEMENT_NOUNS)):
@@ -79,12 +81,40 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
         if start is None or noun.tag_ != "NN" or cluster_of(clusters, noun.i) is not None:
             continue
         options = [k for k in towns if given[k] <= SETTLEMENT_NOUNS[noun.lower_]]
-        owner = _settlement_meant(doc, options, start, home)
+        owner = _settlement_meant(doc, options, start, home, regions)
+        if owner is not None and (_another_place_in_sentence(doc, clusters, owner, start)
+                                  or brought_in_since(doc, owner, noun, start)):
+            owner = None
         if owner is not None:
             owner.mentions.append((start, noun.i + 1, "description"))
 
 
-def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster | None) -> Cluster | None:
+# Prepositions and verbs whose object is where something is or goes: a name there is a place, whatever NER called it.
+LOCATIVE_WORDS = {"in", "at", "near", "into", "towards", "toward", "outside", "reach", "reached", "reaches"}
+
+
+def _another_place_in_sentence(doc: Doc, clusters: list[Cluster], owner: Cluster, start: int) -> bool:
+    """Whether the sentence names, before token `start`, another name where something is or goes ('the water had
+    reached Marsh Hill, and the town…'), and not the town chosen: it may be the town meant, though the article never
+    said it is one and NER called it a person. Not a place or body of a kind of its own ('in Ohio', 'at Kelsby
+    Council')."""
+    sentence = doc[start].sent.start
+    if any(sentence <= s < start for s, _, _ in owner.mentions):
+        return False
+    for cluster in clusters:
+        if cluster is owner or called_back_as(cluster) - set(SETTLEMENT_NOUNS) or cluster.type == "PERSON" and (
+                cluster.titles or any(kind != "name" for *_, kind in cluster.mentions)):
+            continue  # a country, a council, a person named as one
+        for s, e, kind in cluster.mentions:
+            root = doc[s:e].root
+            if kind == "name" and sentence <= s < start and root.dep_ in {"pobj", "dobj"} \
+                    and root.head.lower_ in LOCATIVE_WORDS:
+                return True
+    return False
+
+
+def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster | None,
+                      regions: set[Cluster]) -> Cluster | None:
     """Of the town-like places named before token `start`, the one 'the town' there means: the only one; else the
     one the evidence picks, when the evidence agrees: the only one named earlier in its sentence ('rain fell at
     Kelsby, three times the town's average'), and the one the story is set in: the town the outlet is of ('the Kelsby
@@ -99,7 +129,7 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
     story = home if home in named else _named_most(named, start)
     if story is None:
         # 'his home in Kelsby, Ohio': the one placed in a region or country, the way news places its town
-        placed = [k for k in named if _placed_in_region(doc, k)]
+        placed = [k for k in named if _placed_in_region(doc, k, regions)]
         story = placed[0] if len(placed) == 1 else None
     return story if local is None else local if story in {None, local} else None
 
@@ -120,13 +150,30 @@ def _places_with_mayors(doc: Doc, text: str) -> set[str]:
     return found
 
 
-def _placed_in_region(doc: Doc, cluster: Cluster) -> bool:
-    """Whether a place is named followed by a region or country ISO 3166 knows: 'Kelsby, Ohio'."""
+def _regions_after_towns(doc: Doc, towns: list[Cluster]) -> set[Cluster]:
+    """The places named right after a town and a comma ('Kelsby, Dunshire'), the way news places a town in its
+    county or state: the region around it, no town. Not a list ('Kelsby, Dunmere and Tolby')."""
+    regions = set()
+    for town in towns:
+        for _, end, kind in town.mentions:
+            after = cluster_of(towns, end + 1) if kind == "name" and end + 1 < len(doc) and doc[end].text == "," \
+                and (end < 2 or doc[end - 2].text != ",") else None
+            last = max((e for s, e, _ in after.mentions if s == end + 1), default=end + 1) if after else end + 1
+            if after is not None and after is not town and not (
+                    last < len(doc) and (doc[last].lower_ in {"and", "or", "&"} or doc[last].text == ","
+                                         and last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN")):
+                regions.add(after)
+    return regions
+
+
+def _placed_in_region(doc: Doc, cluster: Cluster, regions: set[Cluster]) -> bool:
+    """Whether a place is named followed by a region or country ISO 3166 knows ('Kelsby, Ohio') or by one of
+    `regions` ('Kelsby, Dunshire')."""
     for _, end, kind in cluster.mentions:
         if kind == "name" and end + 1 < len(doc) and doc[end].text == ",":
             key = lower_key(doc[end + 1]) if doc[end + 1].ent_type_ != "GPE" else \
                 " ".join(t.lower_ for t in doc[end + 1:end + 4] if t.ent_iob_ != "O" and t.ent_type_ == "GPE")
-            if key and (place_kinds(key) or is_subdivision(key)):
+            if key and (place_kinds(key) or is_subdivision(key)) or cluster_of(list(regions), end + 1) is not None:
                 return True
     return False
 
@@ -229,8 +276,19 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
             owner = _one_of_its_kind(doc, clusters, noun, start, owner, options, of_no_kind)
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
-        if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None):
+        if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None) \
+                and not brought_in_since(doc, owner, noun, start):
             owner.mentions.append((start, noun.i + 1, "description"))
+
+
+def brought_in_since(doc: Doc, owner: Cluster, noun: Token, start: int) -> bool:
+    """Whether another one of a call-back's kind was brought in with 'a' since the one it would join was last
+    mentioned: 'Kelsby General Hospital … a hospital in Tolby … the hospital' may be either. Not one said of a name
+    ('Kelsby, a town of 900,') nor a kind of it ('a lifestyle trial')."""
+    last = max((s for s, _, _ in owner.mentions if s < start), default=start)
+    return any(t.lemma_.lower() == noun.lemma_.lower() and t.tag_ == "NN" and t.is_lower
+               and doc[t.left_edge.i].lower_ in {"a", "an", "another"} and t.dep_ not in {"appos", "attr"}
+               and not any(child.dep_ == "compound" for child in t.lefts) for t in doc[last:start])
 
 
 def _one_of_its_kind(doc: Doc, clusters: list[Cluster], noun: Token, start: int, owner: Cluster | None,

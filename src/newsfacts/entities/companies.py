@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS
 from ..parse import sentence_start
-from .callbacks import names_before, speaker_organisations
+from .callbacks import brought_in_since, names_before, speaker_organisations
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
 from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds, hyphened, hyphened_start
@@ -99,12 +99,12 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         employers = speaker_organisations(doc, clusters, noun, named) if len(named) > 1 else None
         if employers is not None:
             if len(employers) == 1:
-                employers[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+                _join(doc, employers[0], noun, lefts[0].i)
             continue
         if len(recent) > 1:
             strong = [k for k in recent if k in evidenced or k in incorporated]
             if len(strong) == 1:
-                strong[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+                _join(doc, strong[0], noun, lefts[0].i)
             continue
         counts = sorted(((names_before(k, noun.i), id(k), k) for k in companies), key=lambda item: item[:2],
                         reverse=True)
@@ -115,15 +115,22 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         beside = [k for k, at in described.get(noun.lemma_.lower(), {}).items() if at < noun.i]
         beside = beside or [k for k in said_so if k.first < noun.i]
         if len(beside) == 1 and not trade:
-            beside[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+            _join(doc, beside[0], noun, lefts[0].i)
         elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             if counts[0][2] not in others:
-                counts[0][2].mentions.append((lefts[0].i, noun.i + 1, "description"))
+                _join(doc, counts[0][2], noun, lefts[0].i)
         elif len(evidenced) == 1 and not trade and evidenced[0] not in others:
-            evidenced[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+            _join(doc, evidenced[0], noun, lefts[0].i)
         elif len(incorporated) == 1 and not trade and incorporated[0] not in others:
-            incorporated[0].mentions.append((lefts[0].i, noun.i + 1, "description"))
+            _join(doc, incorporated[0], noun, lefts[0].i)
+
+
+def _join(doc: Doc, company: Cluster, noun: Token, start: int) -> None:
+    """'The company' from token `start` to `noun` is a mention of `company`, unless another company was brought in
+    with 'a' since it was named ('Acme … he left to start a company … the company')."""
+    if not brought_in_since(doc, company, noun, start):
+        company.mentions.append((start, noun.i + 1, "description"))
 
 
 def _institution_of(key: str) -> bool:
