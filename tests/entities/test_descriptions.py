@@ -470,3 +470,14 @@ def test_a_role_after_a_speaker_stays_apart_when_another_may_be_meant(nlp, text,
     entities = entities_of(nlp, text)
     named = [e for e in entities if any(m.text in {"Maria Falk", "Ivan Holm"} for m in e.mentions)]
     assert all(m.text != role for e in named for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, description, name", [
+    ("Dr. Ivo Brandt, a professor of marine law at Dunmere University who was not on the panel, praised the plan.",
+     "a professor of marine law at Dunmere University", "Ivo Brandt"),
+    ("Tess Korver, head of safety at the Kelsby Ports Authority, said the crane had been checked.",
+     "head of safety at the Kelsby Ports Authority", "Tess Korver"),
+])
+def test_a_description_beside_a_name_runs_over_each_of_its_phrases(nlp, text, description, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, description) is holder(entities, name)

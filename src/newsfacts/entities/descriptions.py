@@ -356,14 +356,26 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
 
 
 def phrase_ends(noun: Token) -> list[int]:
-    """Where a noun phrase describing someone ends: after the noun, and after an 'of'/'at'/'in' phrase of it up to a
+    """Where a noun phrase describing someone ends: after the noun, and after each 'of'/'at'/'in' phrase of it up to a
     comma ('a nurse at Kelsby General' is also 'a nurse'); not after a relative clause or participle."""
-    ends = [noun.i + 1]
-    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
-    if prep is not None and prep.lower_ in DESCRIBING_PREPOSITIONS:
-        ends.append(next((t.i for t in noun.doc[prep.i:prep.right_edge.i + 1] if t.text == "," and t.ent_iob_ != "I"),
-                         prep.right_edge.i + 1))
-    return ends
+    return [noun.i + 1] + _prepositional_ends(noun)[0]
+
+
+def _prepositional_ends(noun: Token) -> tuple[list[int], bool]:
+    """Where each 'of'/'at'/'in' phrase that follows a noun one after another ends ('a professor of law | at Kelsby
+    University |'), up to a comma outside a name ('a nurse in Kelsby, Ontario' ends at 'Kelsby'); and whether a comma
+    cut the last one."""
+    ends: list[int] = []
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in DESCRIBING_PREPOSITIONS \
+                or child.left_edge.i != (ends[-1] if ends else noun.i + 1):
+            break
+        end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == "," and t.ent_iob_ != "I"),
+                   child.right_edge.i + 1)  # not inside a name with commas
+        ends.append(end)
+        if end <= child.right_edge.i:
+            return ends, True
+    return ends, False
 
 
 def _may_describe_a_person(noun: Token) -> bool:
@@ -636,14 +648,10 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
         if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > noun.i and c.i != root.i
                and noun.doc[c.left_edge.i - 1].text == "," for c in noun.children):
             continue  # 'the chair, Tom Reed, a lawyer, Ann Lee,': a noun set beside another name is theirs
-        end = noun.i + 1
-        for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS:
-                end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
-                            and t.ent_iob_ != "I"), child.right_edge.i + 1)  # not inside a name with commas
-                if end <= child.right_edge.i:
-                    bare.append((noun.left_edge.i, noun.i + 1, noun))
-            break
+        ends, cut = _prepositional_ends(noun)
+        end = ends[-1] if ends else noun.i + 1
+        # 'a professor of law at Kelsby University' is also 'a professor of law', and, cut at a comma, 'a professor'
+        bare += [(noun.left_edge.i, shorter, noun) for shorter in [noun.i + 1] * cut + ends[:-1]]
         if spans and spans[-1][1] >= noun.left_edge.i:
             spans[-1][1:] = [max(spans[-1][1], end), noun]
         else:
