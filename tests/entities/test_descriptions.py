@@ -481,3 +481,13 @@ def test_a_role_after_a_speaker_stays_apart_when_another_may_be_meant(nlp, text,
 def test_a_description_beside_a_name_runs_over_each_of_its_phrases(nlp, text, description, name):
     entities = entities_of(nlp, text)
     assert holder(entities, description) is holder(entities, name)
+
+
+@pytest.mark.parametrize("text, description, name", [
+    ("Piet Lund, who sits on the trust board as an unpaid director, backed the merger.", "an unpaid director",
+     "Piet Lund"),
+    ("Mira Kos worked as a midwife in Dunmere before the war.", "a midwife", "Mira Kos"),
+])
+def test_a_role_with_a_given_by_as_is_what_the_person_is(nlp, text, description, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, description) is holder(entities, name)

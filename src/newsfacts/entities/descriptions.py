@@ -346,9 +346,9 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
         if person is None or doc[first].lower_ == "one" or first <= holder.i:
             continue
         if doc[first].lower_ in {"a", "an"}:
-            # 'Ann Lee is a consultant surgeon at Kelsby General': what she is, though 'the surgeon' may be another
-            if noun.dep_ == "attr":
-                found += [(person, (first, last, noun), False) for last in phrase_ends(noun)]
+            # 'Ann Lee is a consultant surgeon at Kelsby General', 'she sits on the board as a non-executive director':
+            # what she is, though 'the surgeon' may be another
+            found += [(person, (first, last, noun), False) for last in phrase_ends(noun)]
             continue
         last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
         found.append((person, (first, last, noun), lasting))
