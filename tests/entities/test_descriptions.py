@@ -462,6 +462,9 @@ def test_a_role_saying_something_right_after_a_named_speaker_is_that_speaker_goi
      "the head coach"),
     # a role that speaks on another's matter is someone new
     ('Ivan Holm said he had not touched the ball. "It was a clear foul," the referee said.', "the referee"),
+    # a role with words after it that say which, or a name set beside it, is someone new
+    ("Maria Falk said she was disappointed. The leader of the Green group, Cllr Ivan Holm, said it was a warning.",
+     "The leader"),
     # the role written before is someone of its own
     ("A coach from the visiting side watched. Maria Falk said the pitch was poor. The coach said it was fine.",
      "The coach"),

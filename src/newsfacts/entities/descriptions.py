@@ -206,8 +206,9 @@ def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]],
         start = noun.left_edge.i
         if any(at < start for at in roles.get(SAME_ROLE.get(lemma, lemma), {}).values()):
             continue  # given to someone before: theirs, or no one's
+        # nothing after the noun: 'the leader of the group, Ann Lee,' says which leader, or names them
         if doc[start].lower_ != "the" or not all(t.dep_ in {"compound", "amod"} for t in doc[start + 1:noun.i]) \
-                or any(t.lemma_.lower() == lemma for t in doc[:start]):
+                or noun.n_rights or any(t.lemma_.lower() == lemma for t in doc[:start]):
             continue
         before = [m for m in outside if m[0] < start and m[2] == "name"]
         if not before or (first := _sentence_before(doc, noun.sent.start)) is None:
