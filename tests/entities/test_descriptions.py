@@ -494,3 +494,10 @@ def test_a_description_beside_a_name_runs_over_each_of_its_phrases(nlp, text, de
 def test_a_role_with_a_given_by_as_is_what_the_person_is(nlp, text, description, name):
     entities = entities_of(nlp, text)
     assert holder(entities, description) is holder(entities, name)
+
+
+def test_an_age_first_told_takes_a_hyphenated_role_after_it(nlp):
+    text = ("Rory Kinsella will leave the club in June, it said. The 29-year-old full-back, capped 14 times, is the "
+            "fourth player to go.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The 29-year-old full-back") is holder(entities, "Rory Kinsella")

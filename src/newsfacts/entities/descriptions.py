@@ -132,6 +132,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if noun is not None and (noun.is_lower and noun.lemma_ in PERSON_ROLE_NOUNS | set(UNNAMED_PERSON_NOUNS)
                                  or noun.ent_type_ == "NORP" and is_capitalised(noun)):
             span = doc[span.start:span.end + 1]  # "the 34-year-old striker", "the 34-year-old Dane"
+        elif (hyphenated := _hyphenated_role_end(doc, span.end)) is not None:
+            span = doc[span.start:hyphenated]  # "the 34-year-old full-back"
         if match.group(1) in roles:
             refer_back(doc, roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
@@ -156,6 +158,14 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     and not _another_may_be_meant(doc, roles, clusters, person, window, span.start):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
     _refer_back_by_former_role(doc, roles, clusters)
+
+
+def _hyphenated_role_end(doc: Doc, i: int) -> int | None:
+    """Where a role noun of three tokens the tokenizer split at its hyphen ('full-back', 'co-author') ends, when one
+    starts at token i."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 1].whitespace_ or doc[i].whitespace_:
+        return None
+    return i + 3 if f"{doc[i].lower_}-{doc[i + 2].lower_}" in PERSON_ROLE_NOUNS else None
 
 
 def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cluster], int]:
