@@ -462,6 +462,9 @@ def test_a_role_saying_something_right_after_a_named_speaker_is_that_speaker_goi
      "the head coach"),
     # a role that speaks on another's matter is someone new
     ('Ivan Holm said he had not touched the ball. "It was a clear foul," the referee said.', "the referee"),
+    # a role with words after it that say which, or a name set beside it, is someone new
+    ("Maria Falk said she was disappointed. The leader of the Green group, Cllr Ivan Holm, said it was a warning.",
+     "The leader"),
     # the role written before is someone of its own
     ("A coach from the visiting side watched. Maria Falk said the pitch was poor. The coach said it was fine.",
      "The coach"),
@@ -470,3 +473,31 @@ def test_a_role_after_a_speaker_stays_apart_when_another_may_be_meant(nlp, text,
     entities = entities_of(nlp, text)
     named = [e for e in entities if any(m.text in {"Maria Falk", "Ivan Holm"} for m in e.mentions)]
     assert all(m.text != role for e in named for m in e.mentions)
+
+
+@pytest.mark.parametrize("text, description, name", [
+    ("Dr. Ivo Brandt, a professor of marine law at Dunmere University who was not on the panel, praised the plan.",
+     "a professor of marine law at Dunmere University", "Ivo Brandt"),
+    ("Tess Korver, head of safety at the Kelsby Ports Authority, said the crane had been checked.",
+     "head of safety at the Kelsby Ports Authority", "Tess Korver"),
+])
+def test_a_description_beside_a_name_runs_over_each_of_its_phrases(nlp, text, description, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, description) is holder(entities, name)
+
+
+@pytest.mark.parametrize("text, description, name", [
+    ("Piet Lund, who sits on the trust board as an unpaid director, backed the merger.", "an unpaid director",
+     "Piet Lund"),
+    ("Mira Kos worked as a midwife in Dunmere before the war.", "a midwife", "Mira Kos"),
+])
+def test_a_role_with_a_given_by_as_is_what_the_person_is(nlp, text, description, name):
+    entities = entities_of(nlp, text)
+    assert holder(entities, description) is holder(entities, name)
+
+
+def test_an_age_first_told_takes_a_hyphenated_role_after_it(nlp):
+    text = ("Rory Kinsella will leave the club in June, it said. The 29-year-old full-back, capped 14 times, is the "
+            "fourth player to go.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The 29-year-old full-back") is holder(entities, "Rory Kinsella")

@@ -132,6 +132,8 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if noun is not None and (noun.is_lower and noun.lemma_ in PERSON_ROLE_NOUNS | set(UNNAMED_PERSON_NOUNS)
                                  or noun.ent_type_ == "NORP" and is_capitalised(noun)):
             span = doc[span.start:span.end + 1]  # "the 34-year-old striker", "the 34-year-old Dane"
+        elif (hyphenated := _hyphenated_role_end(doc, span.end)) is not None:
+            span = doc[span.start:hyphenated]  # "the 34-year-old full-back"
         if match.group(1) in roles:
             refer_back(doc, roles[match.group(1)], span.start, span.end, clusters)
         elif not re.search(rf"\b{match.group(1)}\b", text[:match.start()]):
@@ -156,6 +158,14 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                     and not _another_may_be_meant(doc, roles, clusters, person, window, span.start):
                 refer_back(doc, {person: 0}, span.start, span.end, clusters)
     _refer_back_by_former_role(doc, roles, clusters)
+
+
+def _hyphenated_role_end(doc: Doc, i: int) -> int | None:
+    """Where a role noun of three tokens the tokenizer split at its hyphen ('full-back', 'co-author') ends, when one
+    starts at token i."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i + 1].whitespace_ or doc[i].whitespace_:
+        return None
+    return i + 3 if f"{doc[i].lower_}-{doc[i + 2].lower_}" in PERSON_ROLE_NOUNS else None
 
 
 def _named_before(doc: Doc, clusters: list[Cluster], span: Span) -> tuple[set[Cluster], int]:
@@ -206,8 +216,9 @@ def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]],
         start = noun.left_edge.i
         if any(at < start for at in roles.get(SAME_ROLE.get(lemma, lemma), {}).values()):
             continue  # given to someone before: theirs, or no one's
+        # nothing after the noun: 'the leader of the group, Ann Lee,' says which leader, or names them
         if doc[start].lower_ != "the" or not all(t.dep_ in {"compound", "amod"} for t in doc[start + 1:noun.i]) \
-                or any(t.lemma_.lower() == lemma for t in doc[:start]):
+                or noun.n_rights or any(t.lemma_.lower() == lemma for t in doc[:start]):
             continue
         before = [m for m in outside if m[0] < start and m[2] == "name"]
         if not before or (first := _sentence_before(doc, noun.sent.start)) is None:
@@ -346,9 +357,9 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
         if person is None or doc[first].lower_ == "one" or first <= holder.i:
             continue
         if doc[first].lower_ in {"a", "an"}:
-            # 'Ann Lee is a consultant surgeon at Kelsby General': what she is, though 'the surgeon' may be another
-            if noun.dep_ == "attr":
-                found += [(person, (first, last, noun), False) for last in phrase_ends(noun)]
+            # 'Ann Lee is a consultant surgeon at Kelsby General', 'she sits on the board as a non-executive director':
+            # what she is, though 'the surgeon' may be another
+            found += [(person, (first, last, noun), False) for last in phrase_ends(noun)]
             continue
         last = next((t.i for t in doc[noun.i:noun.right_edge.i + 1] if t.text in {",", ";"}), noun.right_edge.i + 1)
         found.append((person, (first, last, noun), lasting))
@@ -356,14 +367,26 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
 
 
 def phrase_ends(noun: Token) -> list[int]:
-    """Where a noun phrase describing someone ends: after the noun, and after an 'of'/'at'/'in' phrase of it up to a
+    """Where a noun phrase describing someone ends: after the noun, and after each 'of'/'at'/'in' phrase of it up to a
     comma ('a nurse at Kelsby General' is also 'a nurse'); not after a relative clause or participle."""
-    ends = [noun.i + 1]
-    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
-    if prep is not None and prep.lower_ in DESCRIBING_PREPOSITIONS:
-        ends.append(next((t.i for t in noun.doc[prep.i:prep.right_edge.i + 1] if t.text == "," and t.ent_iob_ != "I"),
-                         prep.right_edge.i + 1))
-    return ends
+    return [noun.i + 1] + _prepositional_ends(noun)[0]
+
+
+def _prepositional_ends(noun: Token) -> tuple[list[int], bool]:
+    """Where each 'of'/'at'/'in' phrase that follows a noun one after another ends ('a professor of law | at Kelsby
+    University |'), up to a comma outside a name ('a nurse in Kelsby, Ontario' ends at 'Kelsby'); and whether a comma
+    cut the last one."""
+    ends: list[int] = []
+    for child in noun.rights:
+        if child.dep_ != "prep" or child.lower_ not in DESCRIBING_PREPOSITIONS \
+                or child.left_edge.i != (ends[-1] if ends else noun.i + 1):
+            break
+        end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == "," and t.ent_iob_ != "I"),
+                   child.right_edge.i + 1)  # not inside a name with commas
+        ends.append(end)
+        if end <= child.right_edge.i:
+            return ends, True
+    return ends, False
 
 
 def _may_describe_a_person(noun: Token) -> bool:
@@ -636,14 +659,10 @@ def described_spans(root: Token, fits) -> list[tuple[int, int, Token]]:
         if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > noun.i and c.i != root.i
                and noun.doc[c.left_edge.i - 1].text == "," for c in noun.children):
             continue  # 'the chair, Tom Reed, a lawyer, Ann Lee,': a noun set beside another name is theirs
-        end = noun.i + 1
-        for child in noun.rights:
-            if child.dep_ == "prep" and child.lower_ in DESCRIBING_PREPOSITIONS:
-                end = next((t.i for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
-                            and t.ent_iob_ != "I"), child.right_edge.i + 1)  # not inside a name with commas
-                if end <= child.right_edge.i:
-                    bare.append((noun.left_edge.i, noun.i + 1, noun))
-            break
+        ends, cut = _prepositional_ends(noun)
+        end = ends[-1] if ends else noun.i + 1
+        # 'a professor of law at Kelsby University' is also 'a professor of law', and, cut at a comma, 'a professor'
+        bare += [(noun.left_edge.i, shorter, noun) for shorter in [noun.i + 1] * cut + ends[:-1]]
         if spans and spans[-1][1] >= noun.left_edge.i:
             spans[-1][1:] = [max(spans[-1][1], end), noun]
         else:
