@@ -431,3 +431,12 @@ def test_a_person_and_the_place_they_are_from_read_as_one_name_are_two(nlp):
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Walt Reinholt").type == "PERSON"
     assert holder(entities, "Dunmarsh").type == "PLACE"
+
+
+def test_a_name_before_based_is_a_place_whatever_ner_calls_it(nlp):
+    text = "Ann Lee joined the Tollbridge-based group in 2019."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 7, label="PERSON"), doc.char_span(text.index("Tollbridge"),
+                                                                    text.index("Tollbridge") + 10, label="PRODUCT")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Tollbridge").type == "PLACE"

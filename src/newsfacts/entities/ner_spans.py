@@ -152,6 +152,8 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
                           gender=honorific_gender(bare[0]))]
     kind = SPACY_TYPES.get(label)
     span = doc[start:end]
+    if label in BASED_LABELS and lone_name(span) and _based_or_born_after(span):
+        return [named_by_context(span, "PLACE")]  # "the Leeds-based group" read as a product or a company
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
     address = title_at(doc, words[0].i, HONORIFICS) if words else None
     # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
@@ -417,6 +419,18 @@ def _written_alone_elsewhere(words: Span) -> bool:
                 or after is not None and (is_capitalised(after) and after.pos_ == "PROPN")):
             return True
     return False
+
+
+# NER's labels of a town's name written before '-based' or '-born' that are not a place's.
+BASED_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "PERSON"}
+
+
+def _based_or_born_after(span: Span) -> bool:
+    """'Kelsby-based', 'Kelsby-born': where a company is based or a person was born is a place."""
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text in {"-", "–"} and not after[0].whitespace_ \
+        and not doc[span.end - 1].whitespace_ and after[1].lower_ in {"based", "born"}
 
 
 def _person_of_place(doc: Doc, start: int, end: int) -> int | None:
