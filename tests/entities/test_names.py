@@ -107,3 +107,16 @@ def test_a_town_before_a_noun_for_its_people(nlp):
     entities = entities_of(nlp, "Kelsworth pensioner Ann Gray, 81, was robbed.")
     assert holder(entities, "Kelsworth").type == "PLACE"
     assert holder(entities, "Kelsworth") is not holder(entities, "Ann Gray")
+
+
+def test_two_halves_of_a_name_either_side_of_and_are_one_name(nlp):
+    text = "Crews from Westcombe Fire and Rescue Service were called at 2am."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index("Westcombe Fire"), text.index(" and"), label="PERSON")]  # NER's reading
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Westcombe Fire and Rescue Service").type == "ORG"
+
+
+def test_a_name_of_its_own_before_and_stays_apart(nlp):
+    entities = entities_of(nlp, "Talks between Acme and Kelsby Council ended without a deal.")
+    assert holder(entities, "Kelsby Council") is not holder(entities, "Acme")

@@ -421,3 +421,22 @@ def test_a_kind_of_business_opening_a_sentence_is_no_part_of_the_name(nlp):
     entities = entities_of(nlp, "Carmaker Halvorsen Motors said sales fell. Halvorsen Motors will cut 300 jobs.")
     assert holder(entities, "Halvorsen Motors", 0) is holder(entities, "Halvorsen Motors", 1)
     assert not any(m.text.startswith("Carmaker") for e in entities for m in e.mentions)
+
+
+def test_a_person_and_the_place_they_are_from_read_as_one_name_are_two(nlp):
+    text = "Two senators, Maria Okafor of Brantwood and Walt Reinholt of Dunmarsh, voted against the bill."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label=label)
+                for name, label in (("Maria Okafor", "PERSON"), ("Walt Reinholt of Dunmarsh", "ORG"))]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Walt Reinholt").type == "PERSON"
+    assert holder(entities, "Dunmarsh").type == "PLACE"
+
+
+def test_a_name_before_based_is_a_place_whatever_ner_calls_it(nlp):
+    text = "Ann Lee joined the Tollbridge-based group in 2019."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, 7, label="PERSON"), doc.char_span(text.index("Tollbridge"),
+                                                                    text.index("Tollbridge") + 10, label="PRODUCT")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Tollbridge").type == "PLACE"

@@ -306,3 +306,12 @@ def test_a_first_name_the_article_gives_another_surname_keeps_it(nlp):
 def test_a_kind_of_business_opening_a_sentence_stays_out_of_an_untagged_name(nlp):
     entities = entities_of(nlp, "Developer Harrowgate Homes Ltd wants to build 90 houses on the site.")
     assert holder(entities, "Harrowgate Homes Ltd").type == "ORG"
+
+
+def test_a_first_name_alone_after_a_person_and_of_is_where_they_are_from(nlp):
+    text = "Sens. Maria Okafor of Douglas and Walt Reinholt voted no."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(name), text.index(name) + len(name), label="PERSON")
+                for name in ("Maria Okafor", "Walt Reinholt")]
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Douglas").type == "PLACE"

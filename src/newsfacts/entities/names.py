@@ -94,7 +94,32 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += descriptive_mentions(doc, candidates)
     candidates += places_opening_bodies(doc, candidates)
     candidates += _places_with_their_noun(doc, candidates)
+    candidates = _names_joined_over_and(doc, candidates)
     return sorted(shared_surnames(doc, candidates), key=lambda c: (c.start, -c.end))
+
+
+def _names_joined_over_and(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'Kelsby Fire | and | Rescue Service', 'the Kelsby Trade | and | Markets Commission': the two names either side of
+    'and' that `_one_name_with_and` reads as one, whichever finder found each (NER a person, the other none), when the
+    first is of two words or more and written nowhere else in the article (a name of its own is: 'talks between
+    Acme Foods and Kelsby Council')."""
+    ending = {c.end: c for c in candidates if c.kind == "name"}
+    joined: dict[int, Candidate] = {}
+    for right in (c for c in candidates if c.kind == "name" and c.type in {"ORG", "PLACE"} and c.start >= 2):
+        left = ending.get(right.start - 1)
+        if left is None or id(left) in joined or doc[right.start - 1].lower_ != "and" \
+                or not _one_name_with_and(doc[left.start:left.end], doc[right.start:right.end]):
+            continue
+        words = doc[left.start + (doc[left.start].lower_ == "the"):left.end]
+        if len(words) < 2 or len(re.findall(rf"(?<![\w-]){re.escape(words.text)}(?![\w-])", doc.text)) > 1:
+            continue  # one word alone ('Acme and Kelsby Council') is as often a name of its own
+        name = Candidate(left.start, right.end, right.type, "name", key=normalise(doc[left.start:right.end].text),
+                         typed_by_context=True)
+        joined[id(left)] = joined[id(right)] = name
+    if not joined:
+        return candidates
+    kept = [c for c in candidates if id(c) not in joined]
+    return kept + list({id(name): name for name in joined.values()}.values())
 
 
 # A bill by its chamber and number ('Senate Bill 214', 'House Bill 5', 'Assembly Bill 12') or its Canadian letter and
@@ -254,7 +279,7 @@ def _named_after_person_end(doc: Doc, end: int) -> int | None:
 def _one_name_with_and(left: Span, right: Span) -> bool:
     """'Kelsby Fire | and | Rescue Service': capitalised words with no head of their own before 'and' and a body's
     name ending in its head are one name; 'Acme Foods and Kelsby Council' are two."""
-    heads = ORG_HEADS | PLACE_HEADS | INSTITUTION_ENDINGS
+    heads = ORG_HEADS | PLACE_HEADS | INSTITUTION_ENDINGS | {"hospital", "hospitals", "infirmary"}
     words = [t for t in left if t.lower_ != "the"]
     return right[-1].lower_ in heads and len(right) > 1 and 0 < len(words) <= 3 \
         and all(t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ not in heads | COMPANY_ENDINGS | CLUB_ENDINGS

@@ -131,6 +131,10 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         # NER ran a shop and its street into one name: "Hart & Pell on Mill Lane"
         return [candidate for part in (Span(doc, start, at, label=label), Span(doc, at + 1, end, label=label))
                 for candidate in from_ner_span(doc, part, addressed, person_words)]
+    if label != "PERSON" and (of := _person_of_place(doc, start, end)) is not None:
+        # "Walt Reed of Kelsby" as one organisation: a person, and the place they are from
+        person = person_name(doc, start, of)
+        return ([person] if person else []) + [Candidate(of + 1, end, "PLACE", "name", key=normalise(doc[of + 1:end].text))]
     if label in {"DATE", "TIME"}:
         return _place_before_time(doc, start, end)
     if label != "PERSON" and _portfolio_before_title(doc, start, end):
@@ -148,6 +152,8 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
                           gender=honorific_gender(bare[0]))]
     kind = SPACY_TYPES.get(label)
     span = doc[start:end]
+    if label in BASED_LABELS and lone_name(span) and _based_or_born_after(span):
+        return [named_by_context(span, "PLACE")]  # "the Leeds-based group" read as a product or a company
     full_name_addressed = len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and span[-1].lower_ in addressed
     address = title_at(doc, words[0].i, HONORIFICS) if words else None
     # "the Rt Rev Ann Lee", "Mr Tom Reed" tagged as an organisation: a form of address only a person takes
@@ -413,6 +419,29 @@ def _written_alone_elsewhere(words: Span) -> bool:
                 or after is not None and (is_capitalised(after) and after.pos_ == "PROPN")):
             return True
     return False
+
+
+# NER's labels of a town's name written before '-based' or '-born' that are not a place's.
+BASED_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "PERSON"}
+
+
+def _based_or_born_after(span: Span) -> bool:
+    """'Kelsby-based', 'Kelsby-born': where a company is based or a person was born is a place."""
+    doc = span.doc
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text in {"-", "–"} and not after[0].whitespace_ \
+        and not doc[span.end - 1].whitespace_ and after[1].lower_ in {"based", "born"}
+
+
+def _person_of_place(doc: Doc, start: int, end: int) -> int | None:
+    """Where 'of' stands in a span that is a person's full name (a first name of clear gender and one or two
+    capitalised words), 'of' and one or two capitalised words ending in no word of an organisation's or building's name
+    ('Ann Lee of Kelsby', not 'Ann Lee of Acme Holdings'); None when it is none."""
+    of = next((i for i in range(start + 2, min(end - 1, start + 4)) if doc[i].lower_ == "of"), None)
+    if of is None or end - of > 3 or first_name_gender(doc[start].lower_) is None:
+        return None
+    words = list(doc[start:of]) + list(doc[of + 1:end])
+    return of if all(t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ not in NOT_SURNAMES for t in words) else None
 
 
 def _common_place_head(doc: Doc, start: int, end: int) -> int | None:

@@ -479,7 +479,9 @@ def untagged_places(doc: Doc, taken: set[int]) -> list[Candidate]:
         last = doc[end - 1] if end > start else None
         if last is None or end < len(doc) and doc[end].tag_ == "POS":
             continue
-        if last.lower_ not in PLACE_HEADS and (preposition in {"on", "at"} or first_name_gender(doc[start].lower_)):
+        # a first name after 'in' may be a person's ('in Ann's view'); alone after 'Ann Lee of' it is the place
+        if last.lower_ not in PLACE_HEADS and (preposition in {"on", "at"} or first_name_gender(doc[start].lower_)
+                                                and not (from_a_place and end - start == 1)):
             continue
         found.append(Candidate(start, end, "PLACE", "name", key=normalise(doc[start:end].text)))
         taken.update(range(start, end))
@@ -633,8 +635,9 @@ def descriptive_mentions(doc: Doc, candidates: list[Candidate]) -> list[Candidat
 
 def shared_surnames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """'Ann and Tom Reed': a first name, 'and', then a full name share its surname, so the first is Ann Reed, whatever
-    NER makes of 'Ann' (a person, a place, nothing); not after a capitalised word ('Ann Lee and Tom Reed'), nor when
-    the article gives that first name another surname."""
+    NER makes of 'Ann' (a person, a place, nothing); not after a capitalised word ('Ann Lee and Tom Reed') or a
+    person's name and 'of' ('Ann Lee of Kelsby and Tom Reed of Dunmore': where she is from), nor when the article gives
+    that first name another surname."""
     surnames = {c.personal[0]: c.personal[-1] for c in candidates if c.type == "PERSON" and len(c.personal) > 1}
     at = {(c.start, c.end): c for c in candidates}
     covered = {i: c for c in candidates for i in range(c.start, c.end)}
@@ -644,6 +647,7 @@ def shared_surnames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         if i < 0 or doc[full.start - 1].lower_ != "and" or not is_capitalised(doc[i]) \
                 or first_name_gender(doc[i].lower_) is None \
                 or i > 0 and is_capitalised(doc[i - 1]) and doc[i - 1].pos_ == "PROPN" \
+                or i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].ent_type_ == "PERSON" \
                 or i in covered and (i, i + 1) not in at \
                 or surnames.get(doc[i].lower_, full.personal[-1]) != full.personal[-1]:
             continue
