@@ -203,7 +203,7 @@ def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]],
     written before it, names no one who speaks on another's matter (OTHER_PARTY_ROLES), and no one else is named or
     described between, outside quotation marks: news names a new speaker."""
     reporting = quote_cues()["reporting_verbs"]
-    quoted = QuotedSpans(quotations(text))
+    quoted = QuotedSpans(quotations_in(doc, text))
     people = [k for k in clusters if k.type == "PERSON"]
     outside = sorted(((start, end, kind, k) for k in people for start, end, kind in k.mentions
                       if not quoted.share(doc[start].idx, doc[start].idx + 1)), key=lambda m: m[:2])
