@@ -48,7 +48,7 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
              sites_named_after, affiliations, named_with, possessed_parties, party_members)
     found = [relation for step in steps for relation in step(doc, mentions)]
-    found += byline_relations(doc, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
+    found += byline_relations(parsed.text, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
     for relation in found:
         if relation.relation == "works_for" and (whole := mentions.whole_of(mentions.by_id[relation.object])):
             relation.object = whole.id  # one works for the organisation, not for its unit or department

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
-
 from ..schema import Entity, Relation
 from .reading import Mentions, bare
 from .tables import ORG, PERSON
@@ -25,10 +23,12 @@ WRITERS_END = re.compile(r"[,|/]")
 OUTLET_NOTE = re.compile(r"\(.*?\)")
 
 
-def byline_relations(doc: Doc, mentions: Mentions, outlet: str | None) -> Iterator[Relation]:
-    lines = list(line_spans(doc.text))
+def byline_relations(text: str, mentions: Mentions, outlet: str | None) -> Iterator[Relation]:
+    """The writers of the byline of the article's `text` (spaCy's doc joins its tokens anew each time it is asked
+    for its text) and the outlet they write for."""
+    lines = list(line_spans(text))
     for number, (start, end) in enumerate(lines[:BYLINE_LINES]):
-        line = doc.text[start:end]
+        line = text[start:end]
         if not line.startswith("By ") or not line[3:4].isupper():
             continue
         writers_end = start + (match.start() if (match := WRITERS_END.search(line)) else len(line))
@@ -37,8 +37,8 @@ def byline_relations(doc: Doc, mentions: Mentions, outlet: str | None) -> Iterat
         if not writers:
             continue
         following = lines[number + 1] if number + 1 < len(lines) else None
-        employer = (organisation_filling(doc.text, writers_end + 1, end, mentions) if writers_end < end else None) \
-            or (organisation_filling(doc.text, *following, mentions) if following else None) \
+        employer = (organisation_filling(text, writers_end + 1, end, mentions) if writers_end < end else None) \
+            or (organisation_filling(text, *following, mentions) if following else None) \
             or outlet_named(outlet, mentions)
         for writer in writers:
             if employer is not None and employer.id != writer.id:
