@@ -315,3 +315,11 @@ def test_a_first_name_alone_after_a_person_and_of_is_where_they_are_from(nlp):
                 for name in ("Maria Okafor", "Walt Reinholt")]
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Douglas").type == "PLACE"
+
+
+def test_capitalised_words_ending_in_a_word_for_a_shopping_centre_are_a_place(nlp):
+    text = "The raffle was drawn in the food court of Harlow’s Brackendale Mall on Saturday."
+    doc = nlp(text)
+    doc.ents = []  # NER missed it
+    entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
+    assert holder(entities, "Brackendale Mall").type == "PLACE"

@@ -254,10 +254,15 @@ def untagged_employers(doc: Doc, taken: set[int]) -> list[Candidate]:
     return found
 
 
+# Last words of the names of shops, hospitals and waterside sites the place tables leave out ('Kelsby Mall', 'the Kelsby
+# Infirmary'), from British, Irish, American and Australian usage; not words that are also surnames ('Pike').
+BUILDING_AND_SITE_ENDINGS = {"mall", "infirmary", "plaza", "arcade", "wharf", "quay", "pier", "marina", "racecourse",
+                             "showground", "showgrounds", "fairground", "fairgrounds", "precinct"}
 ORGANISATION_ENDINGS = ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS | frozenset(ENTITY_WORDS["organisation_endings"])
 # Last words of a place's name, written capitalised as part of it ('Mill Street', 'Kelsby District'); not those a
 # club's name ends in as often ('Kelsby Town'), though a county NER missed is most often the place.
-PLACE_ENDINGS = (PLACE_HEADS | PLACE_NOUNS | COMMON_PLACE_HEADS) - (CLUB_OR_PLACE_ENDINGS - {"county"})
+PLACE_ENDINGS = (PLACE_HEADS | PLACE_NOUNS | COMMON_PLACE_HEADS | BUILDING_AND_SITE_ENDINGS) \
+    - (CLUB_OR_PLACE_ENDINGS - {"county"})
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
