@@ -67,6 +67,22 @@ def test_a_kind_of_place_inside_an_events_name_does_not_call_it_back(nlp):
     assert all(m.text != "the county" for m in holder(entities, "the Marlow County Fair").mentions)
 
 
+@pytest.mark.parametrize("text, name, back", [
+    ("Bills for Kelsby Council Tax rose 5% this year. The council said costs had risen.", "Kelsby Council Tax",
+     "The council"),
+    ("The Kelsby Police Federation, which speaks for officers, said the force was short of staff.",
+     "The Kelsby Police Federation", "the force"),
+])
+def test_a_word_inside_a_name_before_its_head_does_not_call_it_back(nlp, text, name, back):
+    entities = entities_of(nlp, text)
+    assert all(m.text != back for m in holder(entities, name).mentions)
+
+
+def test_a_word_before_a_head_that_says_no_kind_calls_the_name_back(nlp):
+    entities = entities_of(nlp, "The Kelsby Police Department said the force had 40 officers.")
+    assert holder(entities, "the force") is holder(entities, "The Kelsby Police Department")
+
+
 def test_a_work_described_by_its_kind_is_called_back_by_it(nlp):
     entities = entities_of(nlp, "Ann Lee wrote a novel, The Glass Harbour, in 2019. The novel was filmed in 2022.")
     assert holder(entities, "The novel") is holder(entities, "The Glass Harbour")

@@ -174,6 +174,13 @@ HOUSING_NOUNS = frozenset(ENTITY_WORDS["housing_nouns"])
 LAW_COURT_WORDS = frozenset(ENTITY_WORDS["law_court_words"])
 
 
+# 'of' in English names and in the French, Italian, Spanish and Portuguese ones news keeps ('the Musée du X'): the
+# name's head word stands before it.
+OF_WORDS = {"of", "de", "du", "des", "di", "del", "della", "dei", "degli", "da", "do", "dos", "das"}
+# Last words of a name that leave its kind to the word before them: 'Kelsby Police Department', 'Acme Airways Group'.
+UNSAYING_HEADS = LEGAL_FORMS | {"department", "service", "services", "group", "holdings", "company", "co"}
+
+
 def called_back_as(cluster: Cluster, said: bool = True) -> set[str]:
     """The nouns by which news calls back an organisation or place with 'the': words of its name ('the council'
     after 'Kelsby City Council', 'the abbey' after 'Kelsby Abbey'), its kind as a club or newspaper ('the club'
@@ -183,11 +190,12 @@ def called_back_as(cluster: Cluster, said: bool = True) -> set[str]:
     nouns: set[str] = set(cluster.kinds) if said else set()
     for key in cluster.keys:
         words = key.split()
-        head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+        head = next((at - 1 for at, word in enumerate(words) if at and word in OF_WORDS), len(words) - 1)
         for at, word in enumerate(words):
-            # 'the county' is not 'Kelsby County Council' nor 'the Kelsby County Fair', nor 'the school' 'the Kelsby
-            # School District': a kind of place or of institution counts only as the name's head word
-            if at == head or word not in PLACE_NOUNS | KIND_NOUNS:
+            # 'the county' is not 'Kelsby County Council' nor 'the Kelsby County Fair', nor 'the council' 'Kelsby
+            # Council Tax': a word of the name calls it back only as its head word, or followed by words that say no
+            # kind ('Kelsby Police Department', 'Kelsby Bank plc')
+            if at == head or at < head and all(later in UNSAYING_HEADS for later in words[at + 1:head + 1]):
                 nouns.update(ENTITY_WORDS["called_back_as"].get(word, ()))
         if cluster.type == "ORG" and len(words) > 1 and words[-1] in CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS:
             nouns.update(ENTITY_WORDS["club_nouns"])
