@@ -182,9 +182,9 @@ def _regions_after_towns(doc: Doc, towns: list[Cluster]) -> set[Cluster]:
     county or state: the region around it, no town. Not a list ('Kelsby, Dunmere and Tolby')."""
     regions = set()
     for town in towns:
-        for _, end, kind in town.mentions:
+        for start, end, kind in town.mentions:
             after = cluster_of(towns, end + 1) if kind == "name" and end + 1 < len(doc) and doc[end].text == "," \
-                and (end < 2 or doc[end - 2].text != ",") else None
+                and (start == 0 or doc[start - 1].text != ",") else None
             last = max((e for s, e, _ in after.mentions if s == end + 1), default=end + 1) if after else end + 1
             if after is not None and after is not town and not (
                     last < len(doc) and (doc[last].lower_ in {"and", "or", "&"} or doc[last].text == ","
