@@ -202,6 +202,17 @@ def test_a_town_said_of_a_name_is_no_other_town_brought_in(nlp):
     assert holder(entities, "the town") is holder(entities, "Marsh Bay")
 
 
+def test_a_name_taken_for_an_organisation_that_people_live_in_is_the_town(nlp):
+    text = "A Glenvarra man, 63, was rescued from his roof on Sunday. Crews said the town had never flooded so fast."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "the town") is holder(entities, "Glenvarra")
+
+
+def test_a_company_named_before_a_townsman_is_no_town(nlp):
+    entities = entities_of(nlp, "Police said a Wexcombe Foods woman was hurt. The town was shocked.")
+    assert all(m.text != "The town" for e in entities for m in e.mentions)
+
+
 def test_the_town_after_two_town_like_places_named_once_is_neither(nlp):
     text = "Floods cut off Brackwell and Dunstow on Monday. Roads into the town reopened on Friday."
     entities = entities_of(nlp, text)

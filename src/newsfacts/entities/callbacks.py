@@ -17,7 +17,10 @@ from .descriptions import refer_back
 from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
 from .ner_spans import place_noun_before
 from .places import COUNTRY_NOUNS, is_subdivision, place_kinds
-from .words import COMMON_PLACE_HEADS, ENTITY_WORDS, KIND_NOUNS, is_capitalised, lower_key, normalise, tokens_spelling
+from .words import (
+    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, KIND_NOUNS, LEGAL_FORMS,
+    NEWSPAPER_ENDINGS, TOWNSPEOPLE_NOUNS, is_capitalised, lower_key, normalise, tokens_spelling,
+)
 
 
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
@@ -68,8 +71,8 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
     country or a region ISO 3166 knows, no feature or building, not called another kind of place by the article
     ('the village of Kelsby'); and of several, the one the evidence picks (`_settlement_meant`)."""
     with_mayors = _places_with_mayors(doc, text)
-    towns = [k for k in clusters
-             if k.type == "PLACE" and _town_like(doc, k) or k.type == "ORG" and k.keys & with_mayors]
+    towns = [k for k in clusters if k.type == "PLACE" and _town_like(doc, k)
+             or k.type == "ORG" and (k.keys & with_mayors or _lived_in(doc, k))]
     if not towns:
         return
     regions = _regions_after_towns(doc, towns)
@@ -134,6 +137,30 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
     return story if local is None else local if story in {None, local} else None
 
 
+# Last words that say what an organisation is: a company, a club, a newspaper, a building or a kind of place.
+NAMED_KIND_ENDINGS = COMPANY_ENDINGS | LEGAL_FORMS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS | NEWSPAPER_ENDINGS \
+    | NOT_SETTLEMENT_HEADS
+# Nouns after 'of' before a name that say it is a place people live in: 'residents of Kelsby'.
+LIVED_IN_NOUNS = {"residents", "people", "outskirts", "streets", "centre", "center", "townspeople", "edge"}
+
+
+def _lived_in(doc: Doc, cluster: Cluster) -> bool:
+    """Whether a name NER took for an organisation is said to be a place people live in: 'a Kelsby man', 'residents
+    of Kelsby', 'the outskirts of Kelsby'; not one whose name says what else it is ('Kelsby Foods', 'Kelsby Rovers',
+    'Kelsby Estates')."""
+    if called_back_as(cluster) or head_word_kinds(cluster) or any(
+            key.split()[-1] in NAMED_KIND_ENDINGS or key.split()[-1].endswith("s") for key in cluster.keys):
+        return False
+    for start, end, kind in cluster.mentions:
+        if kind != "name":
+            continue
+        if end < len(doc) and doc[end].is_lower and doc[end].lemma_.lower() in TOWNSPEOPLE_NOUNS:
+            return True
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in LIVED_IN_NOUNS:
+            return True
+    return False
+
+
 def _places_with_mayors(doc: Doc, text: str) -> set[str]:
     """The names of places with a mayor ('Kelsby Mayor Ann Lee', 'the mayor of Kelsby'), lower-cased, and each word of
     them: towns or cities, though NER may take one for an organisation."""
@@ -155,9 +182,9 @@ def _regions_after_towns(doc: Doc, towns: list[Cluster]) -> set[Cluster]:
     county or state: the region around it, no town. Not a list ('Kelsby, Dunmere and Tolby')."""
     regions = set()
     for town in towns:
-        for _, end, kind in town.mentions:
+        for start, end, kind in town.mentions:
             after = cluster_of(towns, end + 1) if kind == "name" and end + 1 < len(doc) and doc[end].text == "," \
-                and (end < 2 or doc[end - 2].text != ",") else None
+                and (start == 0 or doc[start - 1].text != ",") else None
             last = max((e for s, e, _ in after.mentions if s == end + 1), default=end + 1) if after else end + 1
             if after is not None and after is not town and not (
                     last < len(doc) and (doc[last].lower_ in {"and", "or", "&"} or doc[last].text == ","
