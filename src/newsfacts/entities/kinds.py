@@ -49,7 +49,7 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
             root = doc[start:end].root
             for first, last, noun in described_spans(root, _a_kind):
                 nouns.add(noun)
-                if noun.lower_ not in KIND_NOUNS | ORG_NOUNS and not first <= root.i < last \
+                if noun.lower_ not in _KIND_OR_ORGANISATION_NOUNS and not first <= root.i < last \
                         and cluster_of(clusters, noun.i) is None:
                     mentions.append((first, last, "description"))  # 'the consortium, Kelsby Partners,'
             if start > 0 and (_a_kind(doc[start - 1]) or _kind_opening_sentence(doc[start - 1])) \
@@ -119,10 +119,17 @@ def _described_before(doc: Doc, start: int) -> int:
     return first
 
 
+# Table unions the steps test words against, joined once here rather than per word.
+_KIND_OR_ORGANISATION_NOUNS = KIND_NOUNS | ORG_NOUNS
+_NOT_KINDS_OR_ROLES = NOT_KINDS | PERSON_ROLE_NOUNS
+_NOT_HEAD_WORD_KINDS = NOT_KINDS | LEGAL_FORMS | {"court", "capital"}
+_PLACE_WORDS = PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS | PLACE_HEADS
+
+
 def _a_kind(noun: Token) -> bool:
     """A common noun that can say what kind of thing a name is: no person's role, no word for any thing at all."""
     word = hyphened(noun)
-    return noun.is_lower and noun.tag_ == "NN" and not noun.ent_type_ and word not in NOT_KINDS | PERSON_ROLE_NOUNS \
+    return noun.is_lower and noun.tag_ == "NN" and not noun.ent_type_ and word not in _NOT_KINDS_OR_ROLES \
         and word.replace("-", "").isalpha()
 
 
@@ -228,8 +235,8 @@ def head_word_kinds(cluster: Cluster) -> set[str]:
         word = head_word(key)
         if cluster.type == "ORG" and set(words) & REGULATOR_WORDS and not set(words) & {"council", "police"}:
             nouns |= KIND_SYNONYMS["regulator"]  # 'the Kelsby Water Commission' … 'the regulator'
-        if len(words) < 2 or not word.isalpha() or word in NOT_KINDS | LEGAL_FORMS | {"court", "capital"} \
-                or cluster.type == "ORG" and word in PLACE_NOUNS | CLUB_OR_PLACE_ENDINGS | PLACE_HEADS:
+        if len(words) < 2 or not word.isalpha() or word in _NOT_HEAD_WORD_KINDS \
+                or cluster.type == "ORG" and word in _PLACE_WORDS:
             continue
         # the group's generic words ('the event' for a festival) need the article to say so itself: a story
         # with a festival and a news conference has two events

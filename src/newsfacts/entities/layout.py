@@ -167,7 +167,7 @@ def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
         outlet = any(c.dep_ == "compound" and c.lemma_.lower() in MEDIA_NOUNS for c in word.children)
         alone = not camel and word.i > 0 and doc[word.i - 1].lower_ == "the" and word.pos_ == "PROPN" \
             and word.dep_ not in {"compound", "amod", "nmod", "poss"} \
-            and word.lower_ not in PERSON_ROLE_NOUNS | HONORIFICS.keys() | COMMON_ABBREVIATIONS \
+            and word.lower_ not in _NOT_OUTLETS \
             and not is_known_place(word.lower_)
         if told or outlet or alone:
             taken.add(word.i)
@@ -176,6 +176,8 @@ def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 
 COMMON_ABBREVIATIONS = frozenset(ENTITY_WORDS["common_abbreviations"])
+# A word in capitals after "the" that is no outlet: a job, a form of address, a common abbreviation.
+_NOT_OUTLETS = PERSON_ROLE_NOUNS | HONORIFICS.keys() | COMMON_ABBREVIATIONS
 # A capital after a small letter inside a word: 'NewsWire', not the plural 'MPs'.
 INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 

@@ -571,10 +571,14 @@ def _capitalised_words(span: Span) -> bool:
     return all(t.pos_ == "PROPN" and is_capitalised(t) for t in span)
 
 
+# Nouns for a person, a name beside which is a person's: joined once, not per name.
+PERSON_NOUNS = PERSON_ROLE_NOUNS | set(KINSHIP)
+
+
 def _beside_person_noun(span: Span) -> bool:
     """'its chief executive, Ines Vance', 'her husband, Sean': a name set beside a noun for a person is a
     person's, whatever label NER gave it."""
-    return _beside_noun(span, PERSON_ROLE_NOUNS | set(KINSHIP))
+    return _beside_noun(span, PERSON_NOUNS)
 
 
 def _relative_of(span: Span) -> bool:

@@ -40,6 +40,10 @@ PLACE_OPENERS = {"county", "co", "co.", "mount", "mt", "mt.", "lake", "loch", "l
 # Last words that make a name opened so another thing's ('Mount Kelsby Hospital', 'County Hall').
 _NOT_PLACE_ENDINGS = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS | CLUB_OR_PLACE_ENDINGS \
     | frozenset(ENTITY_WORDS["organisation_endings"])
+# First words of an office's title, not of a body's or a company's name ('Deputy Fire Services Director'); joined
+# once here, not per name.
+_OFFICE_WORDS = HONORIFICS.keys() | PERSON_ROLE_NOUNS
+_NOT_FIRST_WORDS_OF_ORGANISATIONS = _OFFICE_WORDS | MONTHS_AND_DAYS
 
 
 def prefixed_places(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
@@ -263,6 +267,7 @@ ORGANISATION_ENDINGS = ORG_HEADS | CLUB_ENDINGS | COMPANY_ENDINGS | frozenset(EN
 # club's name ends in as often ('Kelsby Town'), though a county NER missed is most often the place.
 PLACE_ENDINGS = (PLACE_HEADS | PLACE_NOUNS | COMMON_PLACE_HEADS | BUILDING_AND_SITE_ENDINGS) \
     - (CLUB_OR_PLACE_ENDINGS - {"county"})
+_INSTITUTION_HEADS = frozenset(ORGANISATION_ENDINGS | PLACE_ENDINGS | EVENT_HEADS)
 
 
 def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
@@ -273,7 +278,7 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
         return i not in taken and _untagged_name_word(doc[i])
 
     found = []
-    for head in tokens_spelling(doc, text, ORGANISATION_ENDINGS | PLACE_ENDINGS | EVENT_HEADS):
+    for head in tokens_spelling(doc, text, _INSTITUTION_HEADS):
         end = head.i + 1
         if not untagged_name_word(head.i) or end < len(doc) and untagged_name_word(end):
             continue
@@ -281,7 +286,7 @@ def untagged_institutions(doc: Doc, text: str, taken: set[int]) -> list[Candidat
         while start > 0 and untagged_name_word(start - 1):
             start -= 1
         start += end - start > 2 and kind_opening_sentence(doc[start])  # 'Developer Acme Homes Ltd said'
-        if end - start < 2 or lower_key(doc[start]) in HONORIFICS.keys() | PERSON_ROLE_NOUNS:
+        if end - start < 2 or lower_key(doc[start]) in _OFFICE_WORDS:
             continue  # 'Deputy Fire Services Director Ann Lee': an office's title, not a body
         word = head.lower_
         kind = "ORG" if word in ORGANISATION_ENDINGS else "EVENT" if word in EVENT_HEADS else "PLACE"
@@ -458,7 +463,7 @@ def named_after_organisation_noun(doc: Doc, text: str, taken: set[int]) -> list[
                 and doc[end].ent_type_ in {"", "PRODUCT", "ORG", "WORK_OF_ART", "NORP"} and end - start < 4:
             end += 1
         if end == start or any(i in taken for i in range(start, end)) or doc[start].is_sent_start \
-                or lower_key(doc[start]) in HONORIFICS.keys() | PERSON_ROLE_NOUNS | MONTHS_AND_DAYS \
+                or lower_key(doc[start]) in _NOT_FIRST_WORDS_OF_ORGANISATIONS \
                 or first_name_gender(doc[start].lower_) or end < len(doc) and doc[end].tag_ == "POS":
             continue
         found.append(named_by_context(doc[start:end], "ORG"))

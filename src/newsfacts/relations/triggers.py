@@ -39,8 +39,9 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         pos, dep = noun.pos_, noun.dep_  # read once: spaCy looks each up in its string store
         is_noun = pos in ("NOUN", "PROPN") or dep == "compound" or pos == "ADJ" and dep == "attr" and any(
             child.dep_ == "prep" and child.lower_ in OWNING_PREPOSITIONS for child in noun.children)
-        trigger = trigger_of(noun.lemma_.lower() if pos != "VERB" else noun.lower_) if is_noun \
-            and not by_marriage(noun) else None
+        trigger = trigger_of(noun.lemma_.lower() if pos != "VERB" else noun.lower_) if is_noun else None
+        if trigger is not None and by_marriage(noun):  # tested after the table: most nouns are no trigger
+            trigger = None
         if trigger is None:
             if pos == "VERB" and noun.lemma_.lower() in table.marriage_verbs and (
                     pairs := married(noun, mentions)):  # "she married Tom ... their son": the couple's
