@@ -32,7 +32,7 @@ from ..parse import SUBJECT_DEPS, sentence_start
 from .candidates import person_name
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .places import COUNTRY_NOUNS, country_code, is_subdivision
-from .short_names import PLAIN_ADDRESS, TITLED_RANKS, People
+from .short_names import PLAIN_ADDRESS, TITLED_RANKS
 from .words import (
     ENTITY_WORDS, first_name_gender, head_word, honorific_gender, normalise, same_given_name, title_at,
 )
@@ -100,7 +100,6 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     family_names = {surname for k in clusters if k.type == "PERSON" for surname in surnames(k)}
     ages_told = "year-old" in text
     given_apart: dict[str, Cluster] = {}  # a lone given name another's full name does not hold: someone of its own
-    index = People(doc)
     for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.mentions) < 2:
             wrong = _not_of_a_person(doc, cluster)  # one mention contradicts no other
@@ -113,7 +112,7 @@ def remove_contradictions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
                 | (_age_of_a_namesake(doc, text, cluster, clusters) if ages_told else set()) \
                 | _generations_apart(doc, cluster) | _not_of_a_person(doc, cluster) \
                 | _subject_and_object_apart(doc, cluster) | _relative_of_itself(doc, cluster) \
-                | _pronoun_before_its_name(doc, cluster) | _surname_shared_with_kin(doc, cluster, clusters, index)
+                | _pronoun_before_its_name(doc, cluster) | _surname_shared_with_kin(doc, cluster, clusters)
         else:
             wrong = _not_of_a_thing(doc, cluster, full_names, organisation_kinds) \
                 | _subject_and_object_apart(doc, cluster)
@@ -289,12 +288,12 @@ def _age_of_a_namesake(doc: Doc, text: str, cluster: Cluster, clusters: list[Clu
     return set()
 
 
-def _surname_shared_with_kin(doc: Doc, cluster: Cluster, clusters: list[Cluster], index: People) -> set[Mention]:
+def _surname_shared_with_kin(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> set[Mention]:
     """'Her brother, Tom Reed, said … Reed had left': one brought in as another's relative most often shares their
     surname, so the surname alone may be either of the two; outside the sentences that name him in full it leaves
     him. Not a form of address of his gender only ('Mr Reed' of 'her brother'), nor where the one he is the relative
     of is named by another surname."""
-    kin = index.introducing_kin(cluster)
+    kin = _introducing_kin_noun(doc, cluster)
     owner_word = next((c for c in kin.children if c.dep_ == "poss"), None) if kin is not None else None
     family = surnames(cluster)
     if owner_word is None or not family:
@@ -329,6 +328,20 @@ def _surname_shared_with_kin(doc: Doc, cluster: Cluster, clusters: list[Cluster]
                             and not any(since <= s < start for k in fitting for s, _, _ in k.mentions)):
             shared.add((start, end, kind))
     return shared
+
+
+def _introducing_kin_noun(doc: Doc, cluster: Cluster) -> Token | None:
+    """The kinship noun a person's first name is set beside ('her brother, Tom Reed', 'his son Tom Reed'), if any."""
+    names = [(start, end) for start, end, kind in cluster.mentions if kind == "name"]
+    if not names:
+        return None
+    start, end = min(names)
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP:
+        return root.head
+    before = start - 1 - (start > 0 and doc[start - 1].text == ",")
+    return doc[before] if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lemma_.lower() in KINSHIP \
+        else None
 
 
 def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:

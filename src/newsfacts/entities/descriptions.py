@@ -203,16 +203,17 @@ def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]],
     written before it, names no one who speaks on another's matter (OTHER_PARTY_ROLES), and no one else is named or
     described between, outside quotation marks: news names a new speaker."""
     reporting = quote_cues()["reporting_verbs"]
+    nouns = [noun for noun in doc if noun.dep_ == "nsubj" and noun.tag_ == "NN" and noun.is_lower
+             and (lemma := noun.lemma_.lower()) in PERSON_ROLE_NOUNS and lemma not in OTHER_PARTY_ROLES
+             and lemma not in TITLES_OF_PLACE and noun.head.lemma_.lower() in reporting]
+    if not nouns:
+        return  # most articles: reading their quotations is not needed
     quoted = QuotedSpans(quotations_in(doc, text))
     people = [k for k in clusters if k.type == "PERSON"]
     outside = sorted(((start, end, kind, k) for k in people for start, end, kind in k.mentions
                       if not quoted.share(doc[start].idx, doc[start].idx + 1)), key=lambda m: m[:2])
-    for noun in doc:
+    for noun in nouns:
         lemma = noun.lemma_.lower()
-        if noun.dep_ != "nsubj" or noun.tag_ != "NN" or not noun.is_lower or lemma not in PERSON_ROLE_NOUNS \
-                or lemma in OTHER_PARTY_ROLES or lemma in TITLES_OF_PLACE \
-                or noun.head.lemma_.lower() not in reporting:
-            continue
         start = noun.left_edge.i
         if any(at < start for at in roles.get(SAME_ROLE.get(lemma, lemma), {}).values()):
             continue  # given to someone before: theirs, or no one's
