@@ -60,6 +60,15 @@ def governing_verb(token: Token, verb: Callable[[Token], bool] = is_verb, reach:
     return token
 
 
+def depth(token: Token) -> int:
+    """Distance to the root of the sentence: the lower, the more central a word is to it."""
+    steps = 0
+    while token.head.i != token.i:
+        token = token.head
+        steps += 1
+    return steps
+
+
 def subject_of(verb: Token, through: Collection[str] | None = None, reach: int | None = None) -> Token | None:
     """The subject of `verb` or, when it has none, of the word it hangs on, and so on up: 'Ann' for 'meeting'
     in 'Ann was pictured meeting the crew'. The climb goes only through the dependencies `through` (any when

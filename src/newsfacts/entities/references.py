@@ -12,7 +12,7 @@ from ..lexicon import (
     KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS,
     ROYAL_HONORIFICS, SPOUSE_OF, quote_cues,
 )
-from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, relative_antecedent, sentence_start, token_index_from
+from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, depth, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation
 from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .words import COPULAS, kin_noun, quotations_in, tokens_spelling
@@ -28,16 +28,7 @@ SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
 
 def _salience(token: Token) -> tuple[int, int, int]:
     """How central a mention is to its sentence, lowest first: shallow in the parse, a subject, recent."""
-    return _depth(token), token.dep_ not in SUBJECT_DEPS, -token.i
-
-
-def _depth(token: Token) -> int:
-    """Distance to the root of the sentence: the lower, the more central a mention is to it."""
-    steps = 0
-    while token.head.i != token.i:
-        token = token.head
-        steps += 1
-    return steps
+    return depth(token), token.dep_ not in SUBJECT_DEPS, -token.i
 
 
 def _quoted_spans(doc: Doc, text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import PERSONAL_PRONOUNS, quote_cues
-from ..parse import Mentions, NOUN_ATTACHED_DEPS, relative_antecedent, sentence_start, token_index_from
+from ..parse import Mentions, NOUN_ATTACHED_DEPS, depth, relative_antecedent, sentence_start, token_index_from
 from ..quote_marks import QuotedSpans
 from ..schema import Entity, FactSheet, Quote, Span as TextSpan
 
@@ -556,8 +556,4 @@ def _antecedent(pronoun: Token, sheet: FactSheet, earlier: list[Quote], wanted: 
 
 def _salience(token: Token) -> tuple[int, bool, int]:
     """How central a mention is to its sentence, lowest first: shallow in the parse, a subject, recent."""
-    depth = 0
-    head = token
-    while head.head.i != head.i:
-        head, depth = head.head, depth + 1
-    return depth, token.dep_ not in SUBJECT_DEPS, -token.i
+    return depth(token), token.dep_ not in SUBJECT_DEPS, -token.i
