@@ -145,9 +145,7 @@ def ages_beside_origins(parsed: Parsed, sheet: FactSheet,
     sentence ('founded in 1990 by a 40-year-old engineer' says them of two)."""
     for sentence in spans:
         ages = list(YEARS_OLD.finditer(sentence.text))
-        origins = [(t, cue) for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
-                   and interval(t.value)
-                   and (cue := ORIGIN_CUE.search(parsed.text[max(sentence.start, t.start - 30):t.start]))]
+        origins = origin_dates(parsed, sheet, sentence) if len(ages) == 1 else []
         if len(ages) != 1 or len(origins) != 1:
             continue
         (origin, cue), age = origins[0], ages[0]
@@ -161,17 +159,24 @@ def ages_beside_origins(parsed: Parsed, sheet: FactSheet,
             yield int(age["age"]), age.group(0), origin
 
 
+def origin_dates(parsed: Parsed, sheet: FactSheet, sentence: Sentence) -> list[tuple[TimeExpression, re.Match]]:
+    """The sentence's dates told as when something was made ('built in 1889'), with the words that say so."""
+    return [(t, cue) for t in sheet.times if t.type == "DATE" and sentence.start <= t.start < sentence.end
+            and interval(t.value) and (cue := ORIGIN_CUE.search(parsed.text[max(sentence.start, t.start - 30):t.start]))]
+
+
 def ages_after_origins(parsed: Parsed, sheet: FactSheet,
                        spans: list[Sentence]) -> Iterator[tuple[int, str, TimeExpression]]:
     """'The bakery was founded in 1921. The 105-year-old firm now employs 240 people': the age of the thing
     a sentence opens on, called back by a noun right after the sentence that told when it was made. Which thing
     'the firm' is the words do not prove, so the caller lets it only agree."""
     for before, sentence in zip(spans, spans[1:]):
-        origins = [t for t in sheet.times if t.type == "DATE" and before.start <= t.start < before.end
-                   and interval(t.value) and ORIGIN_CUE.search(parsed.text[max(before.start, t.start - 30):t.start])
-                   and not BORN_BEFORE.search(parsed.text[max(0, t.start - 12):t.start])]
         ages = list(YEARS_OLD.finditer(sentence.text))
-        if len(origins) != 1 or len(ages) != 1 or ORIGIN_CUE.search(sentence.text):
+        if len(ages) != 1 or ORIGIN_CUE.search(sentence.text):
+            continue
+        origins = [t for t, _ in origin_dates(parsed, sheet, before)
+                   if not BORN_BEFORE.search(parsed.text[max(0, t.start - 12):t.start])]
+        if len(origins) != 1:
             continue
         old = parsed.doc.char_span(sentence.start + ages[0].start(), sentence.start + ages[0].end(),
                                    alignment_mode="expand")

@@ -58,8 +58,7 @@ def elapsed_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence]) -> I
             # of something else, so the length is only ever found to agree with it
             if tied or check.status == "consistent":
                 yield check
-        elif since is None and (loose := loose_origin(parsed, sheet, stated, unit, sentence,
-                                                      sentence_before(spans, sentence))) is not None:
+        elif since is None and (loose := loose_origin(parsed, sheet, stated, unit, sentence, spans)) is not None:
             check = elapsed_check(parsed, stated, figure[0], unit, loose)
             if check.status == "consistent" and one_voice(stated, loose):
                 yield check
@@ -180,7 +179,7 @@ AFTER_LENGTH = re.compile(r"\bafter\s+" + HEDGED + "$", re.I)
 
 
 def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit: str,
-                 sentence: Sentence, previous: Sentence | None) -> TimeExpression | None:
+                 sentence: Sentence, spans: list[Sentence]) -> TimeExpression | None:
     """'She joined the school in 2004 and taught there for 22 years': the one earlier date of the sentence of a
     length in any tense. Whether it ran up to now is not said; if the date and the length reach now, it did."""
     length = parsed.doc.char_span(stated.start, stated.end, alignment_mode="expand")
@@ -197,9 +196,9 @@ def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit:
     if after and not earlier:
         # "has run the firm since 1989 and steps down after 35 years": a date told as a start ('since') before a
         # length an event ends, in its sentence or, with no date of its own, the sentence before
+        previous = sentence_before(spans, sentence) if not calendar_dates(sheet, sentence) else None
         before_it = [t for t in dates if t.end <= stated.start] or (
-            [t for t in calendar_dates(sheet, previous) if interval(t.value)[0] <= latest]
-            if previous is not None and not calendar_dates(sheet, sentence) else [])
+            [t for t in calendar_dates(sheet, previous) if interval(t.value)[0] <= latest] if previous is not None else [])
         started = [t for t in before_it if SINCE_BEFORE.search(parsed.text[max(0, t.start - 8):t.start])]
         return started[0] if len(started) == 1 else None
     return since or (earlier[0] if len(earlier) == 1 else None)

@@ -25,12 +25,6 @@ TOTAL_CUE = re.compile(rf"\b(?:{words_pattern(CUES['total_cues'])})\b|\b(?:bring
                        re.I)
 # "$2.6bn of the total, with …": parts of a whole stated in the sentence before.
 OF_THE_TOTAL = re.compile(r"^\s+of\s+(?:the|that|this)\s+(?:total|sum|figure|amount)\b", re.I)
-# A counted thing: a number and the word it counts ("12 people"); money, shares and years are not counts.
-COUNT = re.compile(rf"(?<![$£€\d.,])\b(?P<n>{NUMBER})\b(?!\s*(?:%|per\s*cent|percent)|[.,]\d)"
-                   rf"(?:\s+(?P<noun>(?!in\b|of\b|and\b)[a-z][\w-]*))?", re.I)
-# A sum of money ("£46m", "$2.1 billion"): a count too, in its currency and scale.
-MONEY = re.compile(rf"(?P<currency>[$£€])\s?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-                   rf"(?:\s*(?P<scale>{words_pattern(list(CUES['money_scales']))})\b)?", re.I)
 # A sentence opening on its whole: "Of the council's 60 members, …", "Of the 26 firefighters who attended, …".
 LEADING_WHOLE = re.compile(rf"^\s*Of\s+(?:[\w'’]+\s+){{0,3}}(?P<n>(?:[$£€]\s?)?{NUMBER})"
                            rf"(?:\s*(?:{words_pattern(list(CUES['money_scales']))})\b)?(?:\s+[\w'’-]+){{0,6}},", re.I)

@@ -6,7 +6,6 @@ two different full names never merge. Who a lone name word means is read in `sho
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -24,7 +23,7 @@ from .short_names import (
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS, NEWSPAPER_ENDINGS,
     PLACE_PREPOSITIONS, alias_cue_before, honorific_gender, is_capitalised, is_first_name, lower_key, same_given_name,
-    tokens_spelling,
+    standing_alone, tokens_spelling,
 )
 
 
@@ -288,7 +287,7 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
         names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
         names = {re.sub(r"^[Tt]he ", "", name) for name in names}
         for name in sorted(names, key=lambda name: (-len(name), name)):  # a whole name before a word of it
-            for start, end in _standing_alone(name, text):
+            for start, end in standing_alone(name, text):
                 span = doc.char_span(start, end)
                 if span is None or any(i in taken or entity_types[i] for i in range(span.start, span.end)):
                     continue
@@ -298,25 +297,6 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
                 end = span.end + (cluster.type == "ORG" and _name_word_read_as_noun(doc, span.end))
                 cluster.mentions.append((span.start, end, "name"))
                 taken.update(range(span.start, end))
-
-
-def _standing_alone(name: str, text: str) -> Iterator[tuple[int, int]]:
-    """Where `name` stands in `text` as written, with no letter, digit, underscore or hyphen on either side: the
-    offsets of the regex that says so with look-arounds. By hand because a pattern opening with a look-behind has
-    no literal to jump to, so its matcher runs at every character (3 ms an article; str.find takes 0.3)."""
-    position = text.find(name) if name else -1
-    while position >= 0:
-        end = position + len(name)
-        if not _joins_a_word(text, position - 1) and not _joins_a_word(text, end):
-            yield position, end
-            position = text.find(name, end)
-        else:
-            position = text.find(name, position + 1)
-
-
-def _joins_a_word(text: str, i: int) -> bool:
-    """Whether the character at i would make a name there part of a longer word or a hyphened compound."""
-    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 # Last words of names whose first word alone may be another thing: the place a body or club is named after

@@ -27,7 +27,7 @@ from .untagged import (
 )
 from .words import (
     CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, TOWNSPEOPLE_NOUNS, first_name_gender, is_capitalised, is_first_name,
-    lower_key, normalise, title_at, tokens_spelling,
+    lower_key, normalise, standing_alone, title_at, tokens_spelling,
 )
 
 
@@ -111,7 +111,7 @@ def _names_joined_over_and(doc: Doc, candidates: list[Candidate]) -> list[Candid
                 or not _one_name_with_and(doc[left.start:left.end], doc[right.start:right.end]):
             continue
         words = doc[left.start + (doc[left.start].lower_ == "the"):left.end]
-        if len(words) < 2 or len(re.findall(rf"(?<![\w-]){re.escape(words.text)}(?![\w-])", doc.text)) > 1:
+        if len(words) < 2 or len(list(standing_alone(words.text, doc.text))) > 1:
             continue  # one word alone ('Acme and Kelsby Council') is as often a name of its own
         name = Candidate(left.start, right.end, right.type, "name", key=normalise(doc[left.start:right.end].text),
                          typed_by_context=True)

@@ -27,7 +27,7 @@ from .types import (
 from .words import (
     CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
     alias_cue_before, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
-    title_at, with_article,
+    standing_alone, title_at, with_article,
 )
 
 
@@ -409,8 +409,8 @@ def _owner_and_name(doc: Doc, start: int, owner: int, end: int) -> bool:
 def _written_alone_elsewhere(words: Span) -> bool:
     """Whether the article writes these words elsewhere with no capitalised word right before or after them."""
     doc, text = words.doc, words.text
-    for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
-        span = doc.char_span(match.start(), match.end())
+    for start, end in standing_alone(text, doc.text):
+        span = doc.char_span(start, end)
         if span is None or span.start == words.start:
             continue
         before = doc[span.start - 1] if span.start > 0 else None

@@ -31,7 +31,7 @@ def holders_of_conjuncts(noun: Token, trigger: Trigger, mentions: Mentions) -> l
         found = unique(holders(noun, trigger, mentions))
     if not found and not plural:  # "Acme president and chief executive Ann Lee": the name after the last title
         for joined in (child for child in noun.children if child.dep_ == "conj"):
-            if is_joined_title(joined) and (other := tables().triggers.get(joined.lemma_.lower())) is not None \
+            if is_joined_title(joined) and (other := triggers.get(joined.lemma_.lower())) is not None \
                     and other.relation == trigger.relation:
                 found = unique(holders(joined, trigger, mentions))
                 break

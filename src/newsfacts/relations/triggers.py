@@ -81,11 +81,11 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         listing = listing_noun(noun, trigger) if not found_owners else None
         if listing is not None:  # "her three children: daughters Ann and Mia and son Tom" are her children
             found_owners = [o for o in owners(listing, trigger, mentions) if o.type in owner_types]
+        kin_noun = listing if listing is not None else noun
         # "She married Tom. She is survived by their son": the son is the couple's, not hers alone.
         if couple and {owner.id for owner in found_owners} <= {spouse.id for spouse in couple} \
                 and trigger.relation == "parent_of" and not trigger.holder_is_subject \
-                and couple_owning(listing if listing is not None else noun, mentions, sentence_number,
-                                  couple_sentence):
+                and couple_owning(kin_noun, mentions, sentence_number, couple_sentence):
             found_owners, couple_sentence = couple, sentence_number
         # "His brother, Tom, ... and their mother, Ann": she is the mother of both.
         if siblings and not found_owners and siblings_owning(noun, trigger, mentions, sentence_number,
@@ -95,7 +95,7 @@ def trigger_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         found_holders = [titled[1]] if titled is not None else holders_of_conjuncts(noun, trigger, mentions)
         if found_owners and trigger.relation == "parent_of" and not trigger.holder_is_subject:
             # "his sons, Tom and Ben", "her children – son Tom and daughter Ann": the children one plural noun lists
-            siblings_listed.setdefault((listing if listing is not None else noun).i, []).extend(
+            siblings_listed.setdefault(kin_noun.i, []).extend(
                 holder for holder in found_holders if holder.id not in owner_ids)
         for owner in unique(found_owners):
             relation = relation_to(owner, noun, trigger, mentions)
