@@ -167,7 +167,7 @@ def origin_dates(parsed: Parsed, sheet: FactSheet, sentence: Sentence) -> list[t
 
 def ages_after_origins(parsed: Parsed, sheet: FactSheet,
                        spans: list[Sentence]) -> Iterator[tuple[int, str, TimeExpression]]:
-    """'The bakery was founded in 1921. The 105-year-old firm now employs 240 people': the age of the thing
+    """'The ferry line was set up in 1910. The 114-year-old company runs six boats': the age of the thing
     a sentence opens on, called back by a noun right after the sentence that told when it was made. Which thing
     'the firm' is the words do not prove, so the caller lets it only agree."""
     for before, sentence in zip(spans, spans[1:]):

@@ -170,7 +170,7 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     return earlier[0], tied
 
 
-# "taught there for 22 years", "built it over 37 years", "lasted 18 months": a length that may or may not run up
+# "taught there for 22 years", "built it over 37 years", "lasted 17 months": a length that may or may not run up
 # to now.
 FOR_LENGTH = re.compile(r"\b(?:for|over|lasted)\s+" + HEDGED + "$", re.I)
 # "stepped down after nine years, having joined in 2017": a length an event ends, whose start may follow it; a
@@ -194,7 +194,7 @@ def loose_origin(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, unit:
     since = next((t for t in dates if re.fullmatch(r"\s*,\s*since\s+", parsed.text[stated.end:t.start], re.I)), None)
     earlier = [t for t in dates if (t.start >= stated.end if after else t.end <= stated.start)]
     if after and not earlier:
-        # "has run the firm since 1989 and steps down after 35 years": a date told as a start ('since') before a
+        # "has chaired the trust since 1999 and leaves after 25 years": a date told as a start ('since') before a
         # length an event ends, in its sentence or, with no date of its own, the sentence before
         previous = sentence_before(spans, sentence) if not calendar_dates(sheet, sentence) else None
         before_it = [t for t in dates if t.end <= stated.start] or (

@@ -144,7 +144,7 @@ def counted_word(count: Count) -> str:
 PART_OF_THE_LAST = re.compile(r"\s+of\s+(?:those|them|these|whom|which)\b", re.I)
 
 
-# "190 in its 11 shops and 50 at …": a figure told right after an item, in the place that item is in, counts
+# "60 in its four branches and 30 at …": a figure told right after an item, in the place that item is in, counts
 # that place, not a part beside it.
 IN_THE_LAST = re.compile(r"\s+(?:in|at|on|across|among|from|into)\s+(?:its|their|his|her|our|the)\s*$", re.I)
 
