@@ -63,6 +63,7 @@ NOT_SETTLEMENT_HEADS = PLACE_HEADS | COMMON_PLACE_HEADS | PLACE_NOUNS | BUILDING
 # The nouns a story calls its town by without having said it is one, and the kinds of place each may call back: a
 # town is called a city and back, a village only a village.
 SETTLEMENT_NOUNS = {"town": set(TOWN_NOUNS), "city": set(TOWN_NOUNS), "village": {"village"}}
+_SETTLEMENT_WORDS = set(SETTLEMENT_NOUNS)
 
 
 def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outlet: str | None = None) -> None:
@@ -79,7 +80,7 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
     towns = [k for k in towns if k not in regions]
     home = _outlet_home(towns, outlet)
     given = {cluster: _given_kinds(doc, cluster) for cluster in towns}
-    for noun in tokens_spelling(doc, text, set(SETTLEMENT_NOUNS)):
+    for noun in tokens_spelling(doc, text, _SETTLEMENT_WORDS):
         start = call_back_start(noun)
         if start is None or noun.tag_ != "NN" or cluster_of(clusters, noun.i) is not None:
             continue
@@ -105,7 +106,7 @@ def _another_place_in_sentence(doc: Doc, clusters: list[Cluster], owner: Cluster
     if any(sentence <= s < start for s, _, _ in owner.mentions):
         return False
     for cluster in clusters:
-        if cluster is owner or called_back_as(cluster) - set(SETTLEMENT_NOUNS) or cluster.type == "PERSON" and (
+        if cluster is owner or called_back_as(cluster) - _SETTLEMENT_WORDS or cluster.type == "PERSON" and (
                 cluster.titles or any(kind != "name" for *_, kind in cluster.mentions)):
             continue  # a country, a council, a person named as one
         for s, e, kind in cluster.mentions:
@@ -224,11 +225,11 @@ def _town_like(doc: Doc, cluster: Cluster) -> bool:
     """A place of a name ISO 3166 does not know and of no feature's or building's last word, never given a kind of
     place by the article other than a settlement's, nor a title ('Cllr Ann Lee' NER took for a place), nor
     abbreviated ('Wash.', a state), nor two places joined ('Kelsby and Dunmere', a seat named after its towns)."""
-    if called_back_as(cluster) - set(SETTLEMENT_NOUNS):
+    if called_back_as(cluster) - _SETTLEMENT_WORDS:
         return False
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
     titled = any(lower_key(doc[s]) in HONORIFICS or lower_key(doc[s]) in PERSON_ROLE_NOUNS for s, e in names)
-    return bool(names) and _given_kinds(doc, cluster) <= set(SETTLEMENT_NOUNS) and not titled and not cluster.titles \
+    return bool(names) and _given_kinds(doc, cluster) <= _SETTLEMENT_WORDS and not titled and not cluster.titles \
         and not any(key.split()[-1] in NOT_SETTLEMENT_HEADS or key.endswith(".") or place_kinds(key) or is_subdivision(key)
                     or {"and", "&"} & set(key.split()) for key in cluster.keys)
 

@@ -133,11 +133,14 @@ def _join(doc: Doc, company: Cluster, noun: Token, start: int) -> None:
         company.mentions.append((start, noun.i + 1, "description"))
 
 
+_COMPANY_WORDS = COMPANY_NOUNS | COMPANY_ENDINGS | LEGAL_FORMS
+
+
 def _institution_of(key: str) -> bool:
     """'the Bureau of Transport Statistics', 'the Journal of Hydrology': a name whose head word stands before 'of' is
     an institution's, unless that word says a company ('the Bank of Kelsby')."""
     word = head_word(key)
-    return word != key.split()[-1] and word not in COMPANY_NOUNS | COMPANY_ENDINGS | LEGAL_FORMS
+    return word != key.split()[-1] and word not in _COMPANY_WORDS
 
 
 def _introduced_as_another(doc: Doc, cluster: Cluster) -> bool:

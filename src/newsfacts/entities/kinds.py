@@ -77,9 +77,12 @@ def add_described_kinds(doc: Doc, clusters: list[Cluster]) -> None:
                 cluster.kinds |= KIND_SYNONYMS.get(word, {word})
 
 
+_OPENING_KIND_NOUNS = ORG_NOUNS | TRADE_NOUNS | set(KIND_SYNONYMS)
+
+
 def _kind_opening_sentence(noun: Token) -> bool:
     """'Developer Kelsby Homes said …': a noun for a kind of organisation, capitalised as a sentence's first word."""
-    return noun.is_sent_start and noun.text[1:].islower() and noun.lower_ in ORG_NOUNS | TRADE_NOUNS | set(KIND_SYNONYMS)
+    return noun.is_sent_start and noun.text[1:].islower() and noun.lower_ in _OPENING_KIND_NOUNS
 
 
 def _verbs_done_by(root: Token) -> list[Token]:

@@ -388,6 +388,10 @@ def _name_in_number(doc: Doc, start: int, end: int) -> list[Candidate]:
 TITLED_OWNERS = SAINT_WORDS | {"king", "queen", "prince", "princess", "lord", "lady", "duke", "earl", "bishop", "pope"}
 
 
+_TITLED_OR_ADDRESSED = TITLED_OWNERS | HONORIFICS.keys()
+_ONE_WORD_THINGS = ORG_HEADS | PLACE_HEADS | COMMON_PLACE_HEADS | EVENT_HEADS
+
+
 def _owner_and_name(doc: Doc, start: int, owner: int, end: int) -> bool:
     """Whether a span NER tagged as one name is an owner's name, "'s", and the name of something it owns ("Kelsby's
     Market Hall", "Acme's Dunmore plant"): both capitalised, the owner no title or saint ("King's College", "St Ann's
@@ -399,8 +403,8 @@ def _owner_and_name(doc: Doc, start: int, owner: int, end: int) -> bool:
     if not owner_words or not all(t.pos_ in {"PROPN", "NOUN"} and is_capitalised(t) for t in owner_words) \
             or not all(t.pos_ == "PROPN" and (is_capitalised(t) or t.is_upper) or t.lower_ in SURNAME_PARTICLES
                        for t in owned) \
-            or lower_key(owner_words[0]) in TITLED_OWNERS | HONORIFICS.keys() \
-            or len(owned) == 1 and owned[0].lower_ in ORG_HEADS | PLACE_HEADS | COMMON_PLACE_HEADS | EVENT_HEADS:
+            or lower_key(owner_words[0]) in _TITLED_OR_ADDRESSED \
+            or len(owned) == 1 and owned[0].lower_ in _ONE_WORD_THINGS:
         return False
     # "Acme's Detective Sergeant Ann Lee": a form of address says the owned is a person, whoever the owner is
     return title_at(doc, owned.start, HONORIFICS) is not None or _written_alone_elsewhere(owner_words)

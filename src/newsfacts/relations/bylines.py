@@ -9,6 +9,7 @@ byline: a writer named later ("By Ann Lee's account") is part of the story.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections.abc import Iterator
 
 from ..schema import Entity, Relation
@@ -26,7 +27,7 @@ OUTLET_NOTE = re.compile(r"\(.*?\)")
 def byline_relations(text: str, mentions: Mentions, outlet: str | None) -> Iterator[Relation]:
     """The writers of the byline of the article's `text` (spaCy's doc joins its tokens anew each time it is asked
     for its text) and the outlet they write for."""
-    lines = list(line_spans(text))
+    lines = list(islice(line_spans(text), BYLINE_LINES + 1))  # a byline is in the first lines
     for number, (start, end) in enumerate(lines[:BYLINE_LINES]):
         line = text[start:end]
         if not line.startswith("By ") or not line[3:4].isupper():
