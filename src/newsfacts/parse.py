@@ -69,6 +69,16 @@ def depth(token: Token) -> int:
     return steps
 
 
+def link_up(token: Token, deps: Collection[str]) -> Token | None:
+    """The first word on the way from `token` up to its sentence's root (the token itself, not the root) hung on
+    its head by one of `deps`: the clause or phrase the token lies in."""
+    while token.head.i != token.i:
+        if token.dep_ in deps:
+            return token
+        token = token.head
+    return None
+
+
 def subject_of(verb: Token, through: Collection[str] | None = None, reach: int | None = None) -> Token | None:
     """The subject of `verb` or, when it has none, of the word it hangs on, and so on up: 'Ann' for 'meeting'
     in 'Ann was pictured meeting the crew'. The climb goes only through the dependencies `through` (any when

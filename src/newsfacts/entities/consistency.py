@@ -34,7 +34,7 @@ from .clusters import Cluster, cluster_of, gender_fits, surnames
 from .places import COUNTRY_NOUNS, country_code, is_subdivision
 from .short_names import PLAIN_ADDRESS, TITLED_RANKS
 from .words import (
-    ENTITY_WORDS, first_name_gender, head_word, honorific_gender, normalise, same_given_name, title_at,
+    ENTITY_WORDS, first_name_gender, head_word, honorific_gender, kin_noun_beside, normalise, same_given_name, title_at,
 )
 
 Mention = tuple[int, int, str]
@@ -336,12 +336,7 @@ def _introducing_kin_noun(doc: Doc, cluster: Cluster) -> Token | None:
     if not names:
         return None
     start, end = min(names)
-    root = doc[start:end].root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in KINSHIP:
-        return root.head
-    before = start - 1 - (start > 0 and doc[start - 1].text == ",")
-    return doc[before] if before >= 0 and doc[before].pos_ == "NOUN" and doc[before].lemma_.lower() in KINSHIP \
-        else None
+    return kin_noun_beside(doc[start:end].root, start)
 
 
 def _generations_apart(doc: Doc, cluster: Cluster) -> set[Mention]:

@@ -101,14 +101,13 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         start -= 1  # "the 1990 World Cup": the year is part of the event's name
     if label != "EVENT" and end - start > 1 and DECADE.match(doc[start].text):
         start += 1  # "in 1970s Kelsby": the decade says when, the name is the place's
-    owner = next((i for i in range(start + 1, end - 2) if doc[i].lower_ in {"'s", "’s"}), None)
-    if label != "PERSON" and owner is not None and first_name_gender(doc[owner + 1].lower_) \
+    owner = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in {"'s", "’s"}), None)
+    if label != "PERSON" and owner is not None and owner < end - 2 and first_name_gender(doc[owner + 1].lower_) \
             and all(t.pos_ == "PROPN" for t in doc[owner + 1:end]):
         # "Kelsby's Ana Ruiz" as one organisation: the club, then the player
         person = person_name(doc, owner + 1, end)
         return from_ner_span(doc, Span(doc, start, owner, label=label), addressed, person_words) \
             + ([person] if person else [])
-    owner = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in {"'s", "’s"}), None)
     if label not in {"PERSON", "WORK_OF_ART"} and owner is not None and _owner_and_name(doc, start, owner, end):
         # "Kelsby's Market Hall", "Acme's Dunmore plant" as one name: the owner, then the name of what it owns
         rest, address = doc[owner + 1:end], title_at(doc, owner + 1, HONORIFICS)

@@ -12,10 +12,12 @@ from ..lexicon import (
     KINSHIP, MONARCHS, PEERAGES, PERSON_ROLE_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS, REFLEXIVE_PRONOUNS,
     ROYAL_HONORIFICS, SPOUSE_OF, quote_cues,
 )
-from ..parse import NOUN_ATTACHED_DEPS, SUBJECT_DEPS, depth, relative_antecedent, sentence_start, token_index_from
+from ..parse import (
+    NOUN_ATTACHED_DEPS, SUBJECT_DEPS, depth, link_up, relative_antecedent, sentence_start, token_index_from,
+)
 from ..quote_marks import SINGLE_EITHER, SINGLE_OPEN, Quotation
 from .clusters import Cluster, cluster_of, gender_fits, surnames
-from .words import COPULAS, kin_noun, quotations_in, tokens_spelling
+from .words import COPULAS, kin_noun, kin_noun_beside, quotations_in, tokens_spelling
 
 
 # Adjectives that pick one of several relatives by birth order ('his younger son', 'her eldest daughter').
@@ -292,12 +294,7 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bo
 
 def _named_as_relative(token: Token) -> bool:
     """Whether a name stands beside a kinship noun: 'his wife, Ruth Hale', 'their son Tom'."""
-    if token.dep_ == "appos" and token.head.lemma_.lower() in KINSHIP:
-        return True
-    before = token.left_edge.i - 1
-    if before >= 0 and token.doc[before].text == ",":
-        before -= 1
-    return before >= 0 and token.doc[before].lemma_.lower() in KINSHIP and token.doc[before].pos_ == "NOUN"
+    return kin_noun_beside(token, token.left_edge.i) is not None
 
 
 def _clause_verb(token: Token) -> Token:
@@ -333,11 +330,7 @@ def _reporting_subject(pronoun: Token) -> tuple[Token | None, Token | None]:
 
 
 def _in_subject(token: Token) -> bool:
-    while token.head.i != token.i:
-        if token.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-            return True
-        token = token.head
-    return False
+    return link_up(token, {"nsubj", "nsubjpass", "csubj"}) is not None
 
 
 def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], clusters: list[Cluster],
@@ -463,11 +456,8 @@ def _named_by_predicate(noun: Token, seen: list[tuple[Token, Cluster]], clusters
 
 def _relative_clause_antecedent(token: Token) -> Token | None:
     """The noun a relative clause holding `token` hangs on ('Reed' for 'whose' in 'Reed, whose father …,')."""
-    while token.head.i != token.i:
-        if token.dep_ in NOUN_ATTACHED_DEPS:
-            return token.head
-        token = token.head
-    return None
+    clause = link_up(token, NOUN_ATTACHED_DEPS)
+    return clause.head if clause is not None else None
 
 
 def _family_names(cluster: Cluster) -> set[str]:

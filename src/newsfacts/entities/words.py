@@ -59,6 +59,16 @@ def kin_noun(noun: Token) -> tuple[str, int]:
     return FAMILIAR_KIN.get(lemma, lemma), noun.i + 1
 
 
+def kin_noun_beside(name: Token, start: int) -> Token | None:
+    """The kinship noun a name (its root `name`, its first word at `start`) is set beside: 'his wife, Ruth Hale'
+    (an apposition), 'their son Tom' (right before it, over one comma at most)."""
+    if name.dep_ == "appos" and name.head.lemma_.lower() in KINSHIP:
+        return name.head
+    before = start - 1 - (start > 0 and name.doc[start - 1].text == ",")
+    word = name.doc[before] if before >= 0 else None
+    return word if word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in KINSHIP else None
+
+
 def lower_key(token: Token) -> str:
     return token.lower_.rstrip(".")
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..lexicon import COMPANY_NOUNS
-from ..parse import RELATIVE_TAGS, subject_of
+from ..parse import RELATIVE_TAGS, link_up, subject_of
 from ..schema import Entity, Mention
 from .reading import Mentions, bare, named_only_after, own_mention, possessive, token_at
 from .tables import ORG, PERSON, PLACE, Trigger, tables
@@ -301,11 +301,7 @@ def organisation_before(pronoun: Token, mentions: Mentions) -> Entity | None:
 def in_subordinate_clause(token: Token | None) -> bool:
     """Whether a token lies in a clause hung on a word of its sentence (an adverbial, relative or participle
     clause), not in the main one."""
-    while token is not None and token.head.i != token.i:
-        if token.dep_ in SUBORDINATE_CLAUSES:
-            return True
-        token = token.head
-    return False
+    return token is not None and link_up(token, SUBORDINATE_CLAUSES) is not None
 
 
 def joined_modifier(noun: Token, mentions: Mentions) -> Token | None:
