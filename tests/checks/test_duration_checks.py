@@ -292,3 +292,17 @@ def test_the_story_s_two_clock_times_told_far_apart_are_not_called_wrong(nlp):
     text = ("The four-hour inquiry opened at 10am on Monday. Objectors filled the hall. Some came by bus. "
             "Others walked from the village. One farmer spoke for an hour. The lane is busy at 5pm, he said.")
     assert not [c for c in checks_of(nlp, text) if c.kind == "duration" and c.status == "inconsistent"]
+
+
+@pytest.mark.parametrize("reopened, status", [("2.15pm", "consistent"), ("2.45pm", None), ("12.30pm", "inconsistent")])
+def test_a_length_in_whole_hours_is_rounded(nlp, reopened, status):
+    text = f"The bridge shut at 9.05am on Friday after a lorry fire and reopened at {reopened}, a five-hour closure."
+    checks = [c for c in checks_of(nlp, text) if c.kind == "duration"]
+    assert [c.status for c in checks] == ([status] if status else [])
+
+
+def test_clock_times_whose_days_were_guessed_may_run_in_the_order_told(nlp):
+    text = ("Trains ran again late on Wednesday night, more than five hours after a signal fault halted them. "
+            "The fault began at 4.15pm and services were restored by 9.30pm, the operator said.")
+    check = only(checks_of(nlp, text), "duration")
+    assert check.status == "consistent" and "16:15 → 21:30" in check.working

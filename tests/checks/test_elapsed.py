@@ -252,3 +252,8 @@ def test_a_tenure_that_lasted_so_long_from_its_start_only_agrees(nlp, months, fo
     text = f"The coach, hired in October 2022, lasted {months} months."
     checks = [c for c in checks_of(nlp, text) if c.kind == "elapsed"]
     assert [c.status for c in checks] == (["consistent"] if found else [])
+
+
+def test_a_length_that_opens_on_its_date_is_not_counted_to_now(nlp):
+    text = "The drivers' union has announced 12 days of strikes starting on 3 February."
+    assert [c for c in checks_of(nlp, text) if c.kind == "elapsed"] == []

@@ -226,3 +226,9 @@ def test_a_place_counted_inside_parts_told_before_their_total(nlp):
     text = "It keeps 60 staff in its four branches and 30 at head office, 90 in all."
     check = only(checks_of(nlp, text), "total")
     assert check.status == "consistent" and "4" not in check.working.split(";")[0]
+
+
+def test_figures_joined_by_a_verb_are_one_item_not_two_parts(nlp):
+    text = "About 150 families moved to two shelters, bringing the total to 410 families."
+    assert [c for c in checks_of(nlp, text) if c.kind == "total"] == []
+

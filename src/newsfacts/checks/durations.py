@@ -411,25 +411,43 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
     if guessed or counted_on:
         first, second = sorted(pair, key=lambda t: t.start)
-    # Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00,
-    # which datetime rejects.
-    begin, end = (int(CLOCK_VALUE.match(t.value)[2]) * 60 + int(CLOCK_VALUE.match(t.value)[3])
-                  for t in (first, second))
-    if guessed or counted_on:
-        gap = (end - begin) % MINUTES_A_DAY
+        gap = (minute_of(second) - minute_of(first)) % MINUTES_A_DAY
     else:
-        gap = end - begin + MINUTES_A_DAY * (apart or days[0] != days[1])
-    # "just before 6am", "shortly after 1am": a clock time told roughly moves the gap by as much
-    early, late = clock_hedge(text, first), clock_hedge(text, second)
-    shortest, longest = gap + late[0] - early[1], gap + late[1] - early[0]
+        gap = minute_of(second) - minute_of(first) + MINUTES_A_DAY * (apart or days[0] != days[1])
+    readings = [(first, second, gap)]
+    if apart == 1 and not any(told) and not counted_on:
+        # "trains ran again late on Wednesday night … the fault began at 4.15pm and was cleared by 9.30pm":
+        # clock times a day apart with no day written beside either had their days guessed, so they may also
+        # run in the order they are told, within one day
+        by_text = sorted(pair, key=lambda t: t.start)
+        readings.append((*by_text, (minute_of(by_text[1]) - minute_of(by_text[0])) % MINUTES_A_DAY))
     stated_minutes = figure[0] * MINUTES[figure[1]]
-    low, high = HEDGES.get(hedge(text, stated.start, stated.text), (1.0, 1.0))
+    told_hedge = hedge(text, stated.start, stated.text)
+    low, high = HEDGES.get(told_hedge, (1.0, 1.0))
     lowest = range_start(text, stated, figure)
     if lowest is not None:  # "six to seven minutes" is an estimate: read as "about" at either end
         lowest, high = lowest * HEDGES["about"][0], max(high, HEDGES["about"][1])
     else:
         lowest = stated_minutes * low
-    fits = lowest - 1e-9 <= longest and shortest <= stated_minutes * high + 1e-9
+    # "a five-hour closure" from 9.05am to 2.15pm: a length in whole hours with no hedge is rounded
+    slack = min(ROUNDED_TO, stated_minutes / 10) if (
+        told_hedge not in HEDGES and lowest == stated_minutes and stated_minutes % 60 == 0) else 0
+
+    def bounds(reading: tuple[TimeExpression, TimeExpression, int]) -> tuple[int, int]:
+        # "just before 6am", "shortly after 1am": a clock time told roughly moves the gap by as much
+        early, late = clock_hedge(text, reading[0]), clock_hedge(text, reading[1])
+        return reading[2] + late[0] - early[1], reading[2] + late[1] - early[0]
+
+    def fitting(reading: tuple[TimeExpression, TimeExpression, int], slack: int) -> bool:
+        shortest, longest = bounds(reading)
+        return lowest - slack - 1e-9 <= longest and shortest <= stated_minutes * high + slack + 1e-9
+
+    fits = any(fitting(reading, slack) for reading in readings)
+    if not fits and slack and any(bounds(reading)[1] >= stated_minutes and bounds(reading)[0] < stated_minutes + 2 * slack
+                                  for reading in readings):
+        return  # "a five-hour" wait of 5 h 40 min may be cut short rather than rounded: not clearly wrong
+    first, second, gap = min(readings, key=lambda reading: abs(reading[2] - stated_minutes))
+    longest = bounds((first, second, gap))[1]
     if not fits and window(text, first, second):
         # "between 9.30 and 9.40", "gone by 3.20am": the clock times bound a stretch the length lies within
         fits = lowest <= longest
@@ -442,6 +460,18 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
     yield Check(kind="duration", status=status,
                 about=[with_day(text, first, sheet.times), with_day(text, second, sheet.times), stated.text],
                 working=f"{shown} = {minutes_text(gap)}; stated {stated.text}: {status}")
+
+
+# How far a length told in whole hours may be from the clock times' and still be that length rounded: a tenth of
+# it ("a three-hour meeting" of 2 h 45 min, not "an hour" of 85 minutes), at most half an hour.
+ROUNDED_TO = 30
+
+
+def minute_of(clock: TimeExpression) -> int:
+    """Minutes into the day, counted by hand: TIMEX3 writes midnight at the end of its day as 24:00, which
+    datetime rejects."""
+    value = CLOCK_VALUE.match(clock.value)
+    return int(value[2]) * 60 + int(value[3])
 
 
 def across_sentences(text: str, times: list[TimeExpression]) -> bool:

@@ -123,6 +123,7 @@ def anniversary_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence],
 
 # "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
 # from follows it.
+OPENING_ON = re.compile(r"\b(?:starting|beginning|commencing)(?:\s+(?:on|in|from))?\s*$", re.I)
 COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
 # "reopens after 12 years", "celebrating 57 years of marriage", "to mark 50 years together": the length runs up
 # to the present; "have been together for 40 years", "has spent 30 years" when its verb is a perfect.
@@ -153,6 +154,8 @@ def origin_of_length(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, u
     if since is not None:  # "Since 1996, some 30 years, the family has run the inn"
         return since, True
     latest = parsed.published - timex.STEPS[unit]
+    # "12 days of strikes starting on 3 February": a length that opens on its date runs on from it
+    dates = [t for t in dates if not (t.start > stated.end and OPENING_ON.search(parsed.text, stated.end, t.start))]
     counted_after = COUNTED_AFTER.match(parsed.text, stated.end) is not None
     if counted_after:
         earlier = dates[:1] if dates and dates[0].start > stated.end and interval(dates[0].value)[0] <= latest else []

@@ -64,8 +64,9 @@ def length_in_units(value: str) -> tuple[float, str, float] | None:
 
 
 # What may stand between the items of one list ("7 men, 5 women and 2 children", "3 abstained, with two
-# absent"): the rest of an item's phrase, a comma, a conjunction; not a comparison ("62 more than the 270").
-LIST_GAP = re.compile(r"^(?!.*\bthan\b)(?:\s+[a-z\d][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
+# absent"): the rest of an item's phrase and a comma or a conjunction; not a comparison ("62 more than the
+# 270"), nor a verb alone ("150 families moved to two shelters" is one item).
+LIST_GAP = re.compile(r"^(?!.*\bthan\b)(?=\s*$|.*,|.*\b(?:and|or|plus|with)\b)(?:\s+[a-z\d][\w'’-]*){0,4}\s*,?\s*(?:(?:and|or|plus|with)(?:\s+[a-z][\w'’-]*){0,3}\s+)?"
                       r"(?:the\s+(?:remaining|other|rest,?)\s+)?$", re.I)
 # "and the remaining 14", "and the other £2m", "and the rest, 4,000": the last part, so the parts make up the whole.
 LAST_PART = re.compile(r"\bthe\s+(?:remaining|other|rest,?)\s+$", re.I)
