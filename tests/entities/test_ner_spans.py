@@ -257,6 +257,23 @@ def test_a_full_name_ending_a_longer_name_is_the_person(nlp):
     assert holder(entities, "Andrew Loh") is holder(entities, "Loh")
 
 
+def test_a_full_name_ending_a_longer_name_keeps_a_given_name_written_after_the_surname(nlp):
+    text = "Director of Fire Services Andy Lam Ka-wing said crews were safe. Lam said two men were hurt."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "Andy Lam Ka-wing") is holder(entities, "Lam")
+    assert holder(entities, "Lam").type == "PERSON"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Several buildings burned in the Lai Chi Wan district on Sunday.", "Lai Chi Wan"),
+    ("Several buildings burned in the Ngau Chi Tam neighborhood on Sunday.", "Ngau Chi Tam"),
+    ("Floods cut off villages in the Marwadi district on Sunday.", "Marwadi"),
+])
+def test_a_name_an_area_noun_follows_is_a_place_whatever_ner_says(nlp, text, name):
+    place = holder(entities_of(nlp, text), name)
+    assert place.type == "PLACE" and {m.text for m in place.mentions} == {name, f"{name} {text.split(name)[1].split()[0]}"}
+
+
 def test_a_portfolio_before_a_ministers_title_is_no_organisation(nlp):
     entities = entities_of(nlp, "Interior Minister Pascal Duval said the smugglers were well organised.")
     assert not any(e.type == "ORG" and e.name == "Interior" for e in entities)

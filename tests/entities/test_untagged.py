@@ -323,3 +323,14 @@ def test_capitalised_words_ending_in_a_word_for_a_shopping_centre_are_a_place(nl
     doc.ents = []  # NER missed it
     entities = find_entities(Parsed(Article(id="t", text=text), doc), FactSheet(id="t", text=text))
     assert holder(entities, "Brackendale Mall").type == "PLACE"
+
+
+def test_proper_nouns_ner_missed_before_an_area_noun_are_a_place(nlp):
+    entities = entities_of(nlp, "Several buildings burned in the Pak Tin Shan neighbourhood on Sunday.")
+    place = holder(entities, "Pak Tin Shan")
+    assert place.type == "PLACE" and "Pak Tin Shan neighbourhood" in {m.text for m in place.mentions}
+
+
+def test_an_area_noun_after_a_name_cut_short_makes_no_place(nlp):
+    entities = entities_of(nlp, "They met at the studio in the May Fair neighbourhood.")
+    assert not any(e.name.startswith("Fair") for e in entities)

@@ -22,8 +22,9 @@ from .types import NOT_SURNAMES
 from .untagged import (
     bare_titles, descriptive_mentions, double_first_names, flight_numbers, named_after_organisation_noun,
     named_events, named_sites, police_of_places, prefixed_places, shared_surnames, styles_of_office, titled_names,
-    titles_after_nouns, titles_of_place, untagged_addressed_names, untagged_employers, untagged_full_names,
-    untagged_institutions, untagged_known_places, untagged_places, untagged_places_with_common_heads, untagged_works,
+    titles_after_nouns, titles_of_place, untagged_addressed_names, untagged_areas, untagged_employers,
+    untagged_full_names, untagged_institutions, untagged_known_places, untagged_places,
+    untagged_places_with_common_heads, untagged_works,
 )
 from .words import (
     CLUB_ENDINGS, COMPANY_ENDINGS, ENTITY_WORDS, TOWNSPEOPLE_NOUNS, first_name_gender, is_capitalised, is_first_name,
@@ -88,6 +89,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_places(doc, taken)
     candidates += untagged_known_places(doc, taken)
     candidates += untagged_places_with_common_heads(doc, taken)
+    candidates += untagged_areas(doc, taken)
     candidates += _places_of_people(doc, text, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)

@@ -25,7 +25,7 @@ from .types import (
     lone_name, looks_like_first_name, place_by_context, storm_name, team_by_context, work_noun_before,
 )
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
+    AREA_NOUNS, CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, LEGAL_FORMS,
     alias_cue_before, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
     standing_alone, title_at, with_article,
 )
@@ -122,6 +122,11 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         # "Plaid Cymru's Cllr Ann Lee" as one person: the party, then its member
         person = person_name(doc, owner + 1, end)
         return [named_by_context(doc[start:owner], "ORG")] + ([person] if person else [])
+    if label in {"PERSON", "ORG", "NORP", "FAC", "LOC"} and end - start > 1 and doc[end - 1].is_lower \
+            and doc[end - 1].lower_ in AREA_NOUNS and all(is_capitalised(t) for t in doc[start:end - 1]):
+        # "the Tai Lam district" tagged as a person: a name and its area noun are a place, with the noun and without
+        key = normalise(doc[start:end - 1].text)
+        return [Candidate(start, end, "PLACE", "name", key=key), Candidate(start, end - 1, "PLACE", "name", key=key)]
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"} \
             and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
@@ -167,6 +172,16 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         return [named_by_context(span, "ORG")]  # "the Lib Dems" as a person: a party's name, whatever NER says
     if kind is not None and storm_name(span):
         return [named_by_context(span, "EVENT")]  # "Hurricane Ida", whatever NER says
+    if label == "PERSON" and words and (area := _area_noun_after(doc, start, end)) is not None \
+            and not first_name_gender(words[0].lower_):
+        # "in the Lai Chi Wan district" read as a person: a name an area noun follows is a place, with it and
+        # without, over the words NER left off before it
+        first = words[0].i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and is_capitalised(doc[first - 1]) \
+                and not doc[first - 1].ent_type_ and doc[first - 1].dep_ == "compound":
+            first -= 1
+        key = normalise(doc[first:end].text)
+        return [Candidate(first, area + 1, "PLACE", "name", key=key), Candidate(first, end, "PLACE", "name", key=key)]
     if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS | COMPANY_ENDINGS
                                                 or span[-1].lower_ in CLUB_ENDINGS
                                                 and not is_first_name(words[0].lower_)):
@@ -268,16 +283,11 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         kind = "PLACE"
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
-    if kind == "PLACE" and (area := _area_noun_after(doc, start, end)) is not None:
-        # 'Kelsby district' is a mention of Kelsby with its noun and without, as news writes either; keyed by the name
-        return [Candidate(start, area + 1, kind, "name", key=key), Candidate(start, end, kind, "name", key=key)]
+    if kind in {"PLACE", "ORG"} and (area := _area_noun_after(doc, start, end)) is not None:
+        # 'Kelsby district' is a mention of Kelsby with its noun and without, as news writes either; keyed by the name.
+        # An area noun makes a place of a name NER took for an organisation too ('the Marle district').
+        return [Candidate(start, area + 1, "PLACE", "name", key=key), Candidate(start, end, "PLACE", "name", key=key)]
     return [Candidate(start, end, kind, "name", key=key)]
-
-
-# Lower-case nouns for an administrative area that news writes after its name ('Kelsby district', 'the Kelsby
-# region'), from Indian, Chilean, Italian, Japanese and Irish usage in English; not 'department', also a ministry's.
-AREA_NOUNS = {"district", "region", "province", "county", "prefecture", "municipality", "neighbourhood",
-              "neighborhood", "governorate", "state", "borough", "parish", "commune", "tehsil", "taluk"}
 
 
 def _area_noun_after(doc: Doc, start: int, end: int) -> int | None:
@@ -514,11 +524,14 @@ def _person_at_the_end(doc: Doc, start: int, end: int, addressed: set[str],
                        person_words: dict[str, tuple[int, int]]) -> Candidate | None:
     """The first name and surname ending a longer name NER gave another label, when the surname is written
     again on its own or after a form of address ('Fire Services Ann Lee' … 'Lee said')."""
+    full_end = end
+    if end - start > 5 and doc[end - 2].text == "-" and is_capitalised(doc[end - 3]) and doc[end - 1].is_lower:
+        end -= 3  # 'Fire Services Ann Lee Wai-man': a given name after the surname, as Hong Kong writes it
     if end - start < 3 or not all(t.pos_ == "PROPN" and is_capitalised(t) for t in doc[end - 2:end]) \
             or first_name_gender(doc[end - 2].lower_) is None or doc[end - 3].lower_ in {"of", "and", "&"} \
             or doc[end - 1].lower_ in NOT_SURNAMES:  # 'Kelsby General Hospital': no surname ends a hospital's name
         return None
-    return person_name(doc, end - 2, end) if _surname_known(doc[start:end], addressed, person_words) else None
+    return person_name(doc, end - 2, full_end) if _surname_known(doc[start:end], addressed, person_words) else None
 
 
 def _after_capitalised_word(doc: Doc, start: int) -> bool:

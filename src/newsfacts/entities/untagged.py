@@ -26,9 +26,9 @@ from .candidates import (
 from .layout import MEDIA_NOUNS
 from .places import is_known_place, is_subdivision
 from .words import (
-    CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS, PLACE_PREPOSITIONS,
-    first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise, title_at,
-    tokens_spelling, with_article,
+    AREA_NOUNS, CLUB_ENDINGS, CLUB_OR_PLACE_ENDINGS, COMMON_PLACE_HEADS, COMPANY_ENDINGS, ENTITY_WORDS,
+    PLACE_PREPOSITIONS, first_name_gender, honorific_gender, is_capitalised, is_first_name, lower_key, normalise,
+    title_at, tokens_spelling, with_article,
 )
 
 
@@ -560,6 +560,25 @@ def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candida
         if start == noun.i or not noun.is_lower or noun.tag_ != "NN" or noun.i in taken:
             continue
         found.append(named_by_context(doc[start:noun.i + 1], "PLACE"))
+        taken.update(range(start, noun.i + 1))
+    return found
+
+
+def untagged_areas(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """'in the Tai Lam neighbourhood': proper nouns NER missed before a lower-case area noun they modify are a
+    place, named with its noun and without, as news writes either."""
+    found = []
+    for noun in tokens_spelling(doc, doc.text, AREA_NOUNS):
+        start = noun.i
+        while start > 0 and _untagged_name_word(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
+        if start == noun.i or not noun.is_lower or noun.tag_ != "NN" or noun.i in taken \
+                or noun.dep_ in {"compound", "amod"} or doc[start:noun.i].root.head.i != noun.i \
+                or start > 0 and is_capitalised(doc[start - 1]):  # a name cut short by a word NER tagged
+            continue
+        key = normalise(doc[start:noun.i].text)
+        found += [Candidate(start, noun.i + 1, "PLACE", "name", key=key),
+                  Candidate(start, noun.i, "PLACE", "name", key=key)]
         taken.update(range(start, noun.i + 1))
     return found
 

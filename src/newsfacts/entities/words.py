@@ -25,6 +25,10 @@ COMPANY_ENDINGS = frozenset(ENTITY_WORDS["company_endings"])
 # Legal forms after a company's name: 'Acme Foods plc' is 'Acme Foods'.
 LEGAL_FORMS = frozenset(ENTITY_WORDS["legal_forms"])
 COMMON_PLACE_HEADS = frozenset(ENTITY_WORDS["common_place_heads"])
+# Lower-case nouns for an administrative area that news writes after its name ('Kelsby district', 'the Kelsby
+# region'), from Indian, Chilean, Italian, Japanese and Irish usage in English; not 'department', also a ministry's.
+AREA_NOUNS = frozenset({"district", "region", "province", "county", "prefecture", "municipality", "neighbourhood",
+                        "neighborhood", "governorate", "state", "borough", "parish", "commune", "tehsil", "taluk"})
 # Nouns for a kind of organisation, place or work ("the museum", "his memoir"): what a thing is, not who.
 KIND_NOUNS = frozenset(ENTITY_WORDS["kind_nouns"])
 # Last words of a newspaper's name ('the Kelsby Gazette').
