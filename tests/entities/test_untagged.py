@@ -334,3 +334,17 @@ def test_proper_nouns_ner_missed_before_an_area_noun_are_a_place(nlp):
 def test_an_area_noun_after_a_name_cut_short_makes_no_place(nlp):
     entities = entities_of(nlp, "They met at the studio in the May Fair neighbourhood.")
     assert not any(e.name.startswith("Fair") for e in entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Patients were moved to the Duke of Dunmore Hospital on Friday.", "the Duke of Dunmore Hospital"),
+    ("Crews rushed him to Princess Margaret Hospital. He was declared dead at the hospital.",
+     "Princess Margaret Hospital"),
+])
+def test_an_institution_named_after_a_rank_is_no_person(nlp, text, name):
+    assert holder(entities_of(nlp, text), name).type == "ORG"
+
+
+def test_an_office_held_of_an_institution_stays_a_persons_title(nlp):
+    entities = entities_of(nlp, "The President of Kelsby University, Ann Lee, said fees would rise.")
+    assert holder(entities, "The President of Kelsby University") is holder(entities, "Ann Lee")

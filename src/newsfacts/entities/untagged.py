@@ -74,6 +74,16 @@ def _opens_place_name(doc: Doc, opener: Token, end: int) -> bool:
         and doc[end - 1].lower_ not in _NOT_PLACE_ENDINGS and not (end < len(doc) and doc[end].text == "-")
 
 
+# Titles of place held as an office rather than a rank ('the Mayor of Kelsby').
+OFFICES_OF_PLACE = {"mayor", "governor", "president", "premier", "chancellor", "bishop", "archbishop"}
+# Last words of institutions and prizes often named after a rank's title ('the Duke of Kelsby Hospital', 'the
+# Princess of Dunmere Cup'), from UK, Commonwealth and Hong Kong usage.
+NAMED_AFTER_RANKS = {"hospital", "hospice", "infirmary", "clinic", "school", "college", "academy", "university",
+                     "institute", "museum", "gallery", "library", "theatre", "theater", "hotel", "stadium", "arena",
+                     "barracks", "prison", "bridge", "award", "awards", "prize", "trophy", "cup", "foundation", "trust",
+                     "fund", "centre", "center"}
+
+
 def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
     """'the Duke of Glenmoor', 'the Mayor of London': a person named by a title held of a place."""
     found = []
@@ -91,7 +101,10 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
             j == place_start or j not in person_starts
         ):
             j += 1
-        if j > place_start and not (j < len(doc) and j in person_starts):
+        # 'the Prince of Wales Hospital', 'the Duke of Kelsby Academy': a rank's title names the thing it ends in;
+        # 'the President of Kelsby University' holds an office of it
+        named_after = j > place_start and doc[j - 1].lower_ in NAMED_AFTER_RANKS and match[0] not in OFFICES_OF_PLACE
+        if j > place_start and not (j < len(doc) and j in person_starts) and not named_after:
             key = match[0]
             place = " ".join(t.lower_ for t in doc[place_start:j])
             # 'the Dowager Countess of X' is the widow of an earlier holder: another woman than 'the Countess of X'
@@ -128,6 +141,11 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
             if j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
                 j += 1  # 'Ms Lewis-Jones': the hyphen of a double surname
         if i == token.i or words == 0 or (words < 2 and not courtesy) or doc[j - 1].lower_ in PLACE_HEADS | ORG_HEADS:
+            continue
+        if doc[j - 1].lower_ in NAMED_AFTER_RANKS:
+            # 'Princess Ann Hospital': an institution named after the person
+            found.append(named_by_context(doc[token.i:j], "ORG"))
+            taken.update(range(token.i, j))
             continue
         person = person_name(doc, i, j)
         if person is not None and not any(k in taken for k in range(person.start, person.end)):
