@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
-from newsfacts.entities.callbacks import _words_around
+from newsfacts.entities.evidence import _words_around
 
 
 def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
