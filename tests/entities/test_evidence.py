@@ -69,3 +69,9 @@ def test_introduced_as_another_ones_other_party(nlp, text, name, other):
 def test_generic_call_back_nouns(nlp):
     doc = nlp("the company and the council")
     assert is_generic(doc[1]) and not is_generic(doc[4])
+
+
+def test_an_agency_credited_in_brackets_is_no_rival_to_the_company(nlp):
+    text = "LISBON (Kestrel Wire) - Marlowe Tiles PLC said on Monday that sales fell. The company will close two plants."
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The company") is holder(entities, "Marlowe Tiles PLC")

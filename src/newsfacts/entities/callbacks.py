@@ -91,7 +91,8 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
         if owner is not None and (_another_place_in_sentence(doc, clusters, owner, start)
                                   or brought_in_since(doc, owner, noun, start)
                                   or not may_join(doc, clusters, owner, noun, start, options,
-                                                  _settlement_story(doc, options, start, home, regions), regions)):
+                                                  _settlement_story(doc, options, start, home, regions),
+                                                  [k for k in clusters if k not in options])):
             owner = None
         if owner is not None:
             owner.mentions.append((start, noun.i + 1, "description"))

@@ -38,8 +38,10 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
             # 'the label' of a story with two labels is left to the call-backs, which weigh which one is meant
-            of_its_kind = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)}
-            refer_back(doc, of_its_kind | described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+            holders = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)} \
+                | described[noun.lemma_.lower()]
+            if all(may_join(doc, clusters, k, noun, noun.i - 1, list(holders)) for k in holders):
+                refer_back(doc, holders, noun.i - 1, noun.i + 1, clusters)
     said_company = _said_to_be_companies(doc, clusters, described)
     organisations = [k for k in clusters if k.type == "ORG"]
     companies_of_name = None

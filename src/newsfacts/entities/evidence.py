@@ -21,15 +21,20 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import HONORIFICS, PERSON_ROLE_NOUNS
+from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
 from .kinds import called_back_as, head_word_kinds
 from .words import ENTITY_WORDS, lower_key
 
-GENERIC_CALL_BACKS = frozenset(ENTITY_WORDS["generic_call_backs"])
+PLACE_CALL_BACKS = frozenset(ENTITY_WORDS["generic_call_backs"]["PLACE"])
+GENERIC_CALL_BACKS = frozenset(ENTITY_WORDS["generic_call_backs"]["ORG"]) | PLACE_CALL_BACKS
 _OTHER_PARTY = ENTITY_WORDS["other_party_heads"]
 OTHER_PARTY_HEADS: dict[str, frozenset[str]] = {word: frozenset(heads) for word, heads in _OTHER_PARTY.items()}
+# Nouns before a name that make it another one's other party: OTHER_COMPANY_WORDS ('rival', 'parent', 'supplier') and
+# those of a deal or a contest.
+OTHER_PARTY_NOUNS = OTHER_COMPANY_WORDS | {"buyer", "bidder", "suitor", "acquirer", "lender", "creditor", "opponent",
+                                           "opponents", "challenger", "visitors"}
 # The sentences from the first that make a story's lede: the headline and the opening paragraph's first sentences.
 LEDE_SENTENCES = 3
 
@@ -60,13 +65,14 @@ def evidenced_one(doc: Doc, clusters: list[Cluster], noun: Token, start: int, fi
     if not fitting:
         return None
     ruled_out = set(ruled_out)
-    unknown = [k for k in _named_before(_of_unknown_kind(clusters, fitting), noun, start)
-               if k not in fitting and k not in ruled_out]
+    unknown = [k for k in _named_before(_of_unknown_kind(clusters, noun), noun, start)
+               if k not in fitting and k not in ruled_out and not _only_aside(doc, k, start)]
     candidates = fitting + unknown
     named = [k for k in candidates if _named_in_clause(doc, k, noun)]
     if named:
         return named[0] if len(named) == 1 else None
-    employers = speaker_organisations(doc, clusters, noun, candidates) if fitting[0].type == "ORG" else None
+    employers = speaker_organisations(doc, clusters, noun, candidates) \
+        if fitting[0].type == "ORG" and len(candidates) > 1 else None
     if employers is not None:
         return employers[0] if len(employers) == 1 else None
     # one brought in as another one's other party is joined only on (a)
@@ -88,8 +94,11 @@ def evidenced_one(doc: Doc, clusters: list[Cluster], noun: Token, start: int, fi
         return None if rivals else story  # (c); with a rival spoken of near it, (b) and (c) disagree
     if len(recent) == 1:
         return recent[0]  # (b)
-    if not recent and len(candidates) == 1 and candidates[0] in fitting:
-        return candidates[0]  # the only one of its kind
+    # the only one of its kind, when no organisation of unknown kind has acted or spoken before either
+    acting = [k for k in candidates if k in fitting or any(s < start and kind != "pronoun" and _as_subject(doc[s:e].root)
+                                                          for s, e, kind in k.mentions)]
+    if not recent and len(acting) == 1 and acting[0] in fitting:
+        return acting[0]
     return None
 
 
@@ -103,10 +112,20 @@ def _named_before(clusters: list[Cluster], noun: Token, start: int) -> list[Clus
     return found
 
 
-def _of_unknown_kind(clusters: list[Cluster], fitting: list[Cluster]) -> list[Cluster]:
-    """The named organisations or places, of the types of the `fitting` ones, whose kind nothing says."""
-    types = {k.type for k in fitting}
-    return [k for k in clusters if k.type in types and k.keys and not called_back_as(k) and not head_word_kinds(k)]
+def _of_unknown_kind(clusters: list[Cluster], noun: Token) -> list[Cluster]:
+    """The named places ('the town') or organisations ('the company') whose kind nothing says."""
+    kind = "PLACE" if noun.lower_ in PLACE_CALL_BACKS else "ORG"
+    return [k for k in clusters if k.type == kind and k.keys and not called_back_as(k) and not head_word_kinds(k)]
+
+
+def _only_aside(doc: Doc, cluster: Cluster, start: int) -> bool:
+    """Whether every mention of a name before token `start` is an aside in brackets: 'LONDON (Acme News) -' credits an
+    agency, which the story is not about."""
+    return all(_in_brackets(doc, s, e) for s, e, kind in cluster.mentions if s < start)
+
+
+def _in_brackets(doc: Doc, start: int, end: int) -> bool:
+    return 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
 
 
 # Prepositions after a speaker that say whom they speak for: 'a spokesperson for Acme', 'Ann Lee, of Acme,'.
@@ -162,6 +181,10 @@ def introduced_as_other(doc: Doc, cluster: Cluster) -> bool:
     first = min((s for s, _, kind in cluster.mentions if kind == "name"), default=None)
     if first is None:
         return False
+    before = doc[max(first - 3, 0):first]
+    if any(t.lower_ in OTHER_PARTY_NOUNS and t.is_lower and (t.dep_ in {"compound", "amod", "appos"} or t.head.i >= first)
+           for t in before):
+        return True  # 'from rival Acme', 'its parent, Acme Group', 'lender Acme Bank'
     end = next(e for s, e, kind in cluster.mentions if s == first and kind == "name")
     token = doc[first:end].root
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
@@ -179,7 +202,7 @@ def _spoken_of_alone(doc: Doc, start: int, end: int, candidates: list[Cluster]) 
     """Whether a mention is spoken of (`spoken_of`) for itself: not an aside in brackets ('LONDON (Acme News) -'), nor
     set beside another candidate to say where it is ('Kelsby, Ohio')."""
     root = doc[start:end].root
-    if 0 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+    if _in_brackets(doc, start, end):
         return False
     if root.dep_ == "appos" and any(s <= root.head.i < e for k in candidates for s, e, _ in k.mentions):
         return False
