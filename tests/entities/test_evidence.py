@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
-from newsfacts.entities.evidence import introduced_as_other, is_generic
 from newsfacts.entities.clusters import Cluster
+from newsfacts.entities.evidence import _reporting_subject, introduced_as_other, is_generic
 
 
 def _joined_to(entities, phrase: str) -> list[str]:
@@ -75,3 +75,15 @@ def test_an_agency_credited_in_brackets_is_no_rival_to_the_company(nlp):
     text = "LISBON (Kestrel Wire) - Marlowe Tiles PLC said on Monday that sales fell. The company will close two plants."
     entities = entities_of(nlp, text)
     assert holder(entities, "The company") is holder(entities, "Marlowe Tiles PLC")
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Kelvo said the company would appeal.", "Kelvo"),
+    ("A spokesperson for Kelvo said the company would appeal.", "spokesperson"),
+    ("Kelvo will appeal the ruling, the company said.", None),
+    ("Kelvo lifted the order for the company.", None),
+])
+def test_the_subject_reporting_a_call_backs_clause(nlp, text, subject):
+    doc = nlp(text)
+    found = _reporting_subject(next(t for t in doc if t.lower_ == "company"))
+    assert (found.text if found is not None else None) == subject

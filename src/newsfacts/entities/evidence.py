@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS
+from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, quote_cues
 from ..parse import SUBJECT_DEPS, sentence_start
 from .clusters import Cluster, cluster_of, surnames
 from .kinds import called_back_as, head_word_kinds
@@ -147,13 +147,21 @@ def _named_in_clause(doc: Doc, cluster: Cluster, noun: Token) -> bool:
     return subject.i in own or any(t.i in own for word in words for t in word.subtree)
 
 
+REPORTING_VERBS = quote_cues()["reporting_verbs"]
+# Dependencies of a reported clause, hung on the verb of saying: 'Acme said the firm would…'.
+REPORTED_DEPS = {"ccomp", "parataxis"}
+
+
 def _reporting_subject(noun: Token) -> Token | None:
     """The subject of the clause that reports the one a call-back stands in ('Acme' in 'Acme said the company would…');
     None when the call-back is in that subject's own clause ('Acme lifted the order for the town')."""
     token = noun
     reported = False
     while token.head.i != token.i:
-        reported = reported or token.dep_ in {"ccomp", "parataxis"}
+        if token.dep_ in SUBJECT_DEPS and token.head.dep_ in REPORTED_DEPS and token.head.i > token.head.head.i \
+                and token.head.lemma_.lower() in REPORTING_VERBS:
+            return None  # 'Acme will buy Kelvo, the company said': the one saying it is either
+        reported = reported or token.dep_ in REPORTED_DEPS
         token = token.head
         subject = next((t for t in token.children
                         if t.dep_ in SUBJECT_DEPS and not t.left_edge.i <= noun.i <= t.right_edge.i), None)
