@@ -15,14 +15,14 @@ def _joined_to(entities, phrase: str) -> list[str]:
 
 
 def test_the_firm_is_not_the_one_the_subject_came_from(nlp):
-    text = ("Marla Voss runs Penhallow, a bakery her grandfather founded in Kelsby. In 2019 she joined from accountancy "
-            "firm Dray Cole Partners. Sales have doubled since then. The firm now employs 40 people.")
+    text = ("Marla Voss runs Penhallow, a bakery her grandfather founded in Kelsby. In 2019 she joined from "
+            "accountancy firm Dray Cole Partners. Sales have doubled since then. The firm now employs 40 people.")
     assert _joined_to(entities_of(nlp, text), "The firm") == []
 
 
 def test_the_town_is_the_story_town_not_a_city_named_in_passing(nlp):
-    text = ("Flooding cut off Marrowby on Monday. Marrowby lies a two-hour drive from Dunchester. Residents say the town "
-            "has been forgotten.")
+    text = ("Flooding cut off Marrowby on Monday. Marrowby lies a two-hour drive from Dunchester. Residents say the "
+            "town has been forgotten.")
     entities = entities_of(nlp, text)
     assert holder(entities, "the town") is holder(entities, "Marrowby")
 
@@ -72,7 +72,8 @@ def test_generic_call_back_nouns(nlp):
 
 
 def test_an_agency_credited_in_brackets_is_no_rival_to_the_company(nlp):
-    text = "LISBON (Kestrel Wire) - Marlowe Tiles PLC said on Monday that sales fell. The company will close two plants."
+    text = ("LISBON (Kestrel Wire) - Marlowe Tiles PLC said on Monday that sales fell. The company will close two "
+            "plants.")
     entities = entities_of(nlp, text)
     assert holder(entities, "The company") is holder(entities, "Marlowe Tiles PLC")
 

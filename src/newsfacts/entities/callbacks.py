@@ -319,7 +319,8 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
         if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None) \
-                and not brought_in_since(doc, owner, noun, start) and may_join(doc, clusters, owner, noun, start, options):
+                and not brought_in_since(doc, owner, noun, start) \
+                and may_join(doc, clusters, owner, noun, start, options):
             owner.mentions.append((start, noun.i + 1, "description"))
 
 

@@ -2,9 +2,11 @@
 city': a determiner and a noun any organisation or place of that kind may be called by) joins a named one. Every
 step that joins such a call-back asks it. A call-back joins a candidate only on evidence:
 
-(a) its clause or apposition names it: 'Acme, the company,', 'Acme said the company…', 'Acme's chief said the firm…';
+(a) its clause or apposition names it: 'Acme, the company,', 'Acme said the company…', 'Acme's chief said the
+    firm…';
 (b) it is the only candidate of a fitting kind in the call-back's sentence and the one before (an organisation or
-    place whose kind is unknown may be of any kind, and is a candidate too), or the only one named before at all;
+    place whose kind is unknown may be of any kind, and is a candidate too), or the only one called there by the
+    call-back's noun, or the only one named before at all;
 (c) it is the story's own (mentioned most, else the one subject of the headline or lede) and no other candidate is a
     subject in the call-back's sentence or the one before.
 
@@ -72,7 +74,7 @@ def evidenced_one(doc: Doc, clusters: list[Cluster], noun: Token, start: int, fi
     if named:
         return named[0] if len(named) == 1 else None
     employers = speaker_organisations(doc, clusters, noun, candidates) \
-        if fitting[0].type == "ORG" and len(candidates) > 1 else None
+        if noun.lower_ not in PLACE_CALL_BACKS and len(candidates) > 1 else None
     if employers is not None:
         return employers[0] if len(employers) == 1 else None
     # one brought in as another one's other party is joined only on (a)
@@ -95,8 +97,8 @@ def evidenced_one(doc: Doc, clusters: list[Cluster], noun: Token, start: int, fi
     if len(recent) == 1:
         return recent[0]  # (b)
     # the only one of its kind, when no organisation of unknown kind has acted or spoken before either
-    acting = [k for k in candidates if k in fitting or any(s < start and kind != "pronoun" and _as_subject(doc[s:e].root)
-                                                          for s, e, kind in k.mentions)]
+    acting = [k for k in candidates if k in fitting or any(
+        s < start and kind != "pronoun" and _as_subject(doc[s:e].root) for s, e, kind in k.mentions)]
     if not recent and len(acting) == 1 and acting[0] in fitting:
         return acting[0]
     return None
@@ -138,7 +140,7 @@ def _named_in_clause(doc: Doc, cluster: Cluster, noun: Token) -> bool:
     own = {i for s, e, kind in cluster.mentions if kind != "pronoun" for i in range(s, e)}
     if noun.dep_ == "appos" and noun.head.i in own or any(t.dep_ == "appos" and t.i in own for t in noun.children):
         return True
-    subject = _reporting_subject(noun) if cluster.type == "ORG" else None
+    subject = _reporting_subject(noun) if noun.lower_ not in PLACE_CALL_BACKS else None
     if subject is None:
         return False
     heads = [subject] + [t for t in subject.children if t.dep_ == "appos"]
@@ -153,8 +155,8 @@ REPORTED_DEPS = {"ccomp", "parataxis"}
 
 
 def _reporting_subject(noun: Token) -> Token | None:
-    """The subject of the clause that reports the one a call-back stands in ('Acme' in 'Acme said the company would…');
-    None when the call-back is in that subject's own clause ('Acme lifted the order for the town')."""
+    """The subject of the clause that reports the one a call-back stands in ('Acme' in 'Acme said the company
+    would…'); None when the call-back is in that subject's own clause ('Acme lifted the order for the town')."""
     token = noun
     reported = False
     while token.head.i != token.i:
@@ -190,8 +192,8 @@ def introduced_as_other(doc: Doc, cluster: Cluster) -> bool:
     if first is None:
         return False
     before = doc[max(first - 3, 0):first]
-    if any(t.lower_ in OTHER_PARTY_NOUNS and t.is_lower and (t.dep_ in {"compound", "amod", "appos"} or t.head.i >= first)
-           for t in before):
+    if any(t.lower_ in OTHER_PARTY_NOUNS and t.is_lower
+           and (t.dep_ in {"compound", "amod", "appos"} or t.head.i >= first) for t in before):
         return True  # 'from rival Acme', 'its parent, Acme Group', 'lender Acme Bank'
     end = next(e for s, e, kind in cluster.mentions if s == first and kind == "name")
     token = doc[first:end].root
@@ -262,8 +264,8 @@ def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
                           candidates: list[Cluster]) -> list[Cluster] | None:
     """Those of `candidates` that the subject of the clause a call-back stands in works for, by what the subject is
     called there or anywhere in the article: 'Acme partner Ann Lee said the firm…', 'Acme's founder, Ann Lee, said …
-    Lee said the label…', 'Ann Lee, of Acme, said the firm…', and a firm named after them ('Tom Reed founded the firm'
-    of 'Reed & Cole'); none when the subject there says it works for another one ('Kelsby's director said the
+    Lee said the label…', 'Ann Lee, of Acme, said the firm…', and a firm named after them ('Tom Reed founded the
+    firm' of 'Reed & Cole'); none when the subject there says it works for another one ('Kelsby's director said the
     club…'); None when the subject is no person, or nothing says whom it works for."""
     subject = subject_above(noun)
     if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or cluster_of(candidates, subject.i) is not None:
