@@ -92,6 +92,8 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         trade_named = [k for k in organisations if noun.lower_ not in GENERIC_COMPANY_NOUNS
                        and any(word.startswith(noun.lower_[:4]) for key in k.keys for word in key.split()[1:])]
         fitting = [*said_companies, *said_so, *ending, *trade_named]
+        # the call-back's own words tell the others apart: 'the Oslo-based firm' is none said to be based elsewhere
+        told_apart = [k for k in organisations if k not in companies] if trade or based else []
         companies = said_so or ending or trade_named or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
@@ -111,7 +113,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if len(recent) > 1:
             strong = [k for k in recent if k in evidenced or k in incorporated]
             if len(strong) == 1:
-                _join(doc, clusters, strong[0], noun, lefts[0].i, fitting)
+                _join(doc, clusters, strong[0], noun, lefts[0].i, fitting, told_apart)
             continue
         counts = sorted(((names_before(k, noun.i), id(k), k) for k in companies), key=lambda item: item[:2],
                         reverse=True)
@@ -122,23 +124,24 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         beside = [k for k, at in described.get(noun.lemma_.lower(), {}).items() if at < noun.i]
         beside = beside or [k for k in said_so if k.first < noun.i]
         if len(beside) == 1 and not trade:
-            _join(doc, clusters, beside[0], noun, lefts[0].i, fitting)
+            _join(doc, clusters, beside[0], noun, lefts[0].i, fitting, told_apart)
         elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             if counts[0][2] not in others:
-                _join(doc, clusters, counts[0][2], noun, lefts[0].i, fitting)
+                _join(doc, clusters, counts[0][2], noun, lefts[0].i, fitting, told_apart)
         elif len(evidenced) == 1 and not trade and evidenced[0] not in others:
-            _join(doc, clusters, evidenced[0], noun, lefts[0].i, fitting)
+            _join(doc, clusters, evidenced[0], noun, lefts[0].i, fitting, told_apart)
         elif len(incorporated) == 1 and not trade and incorporated[0] not in others:
-            _join(doc, clusters, incorporated[0], noun, lefts[0].i, fitting)
+            _join(doc, clusters, incorporated[0], noun, lefts[0].i, fitting, told_apart)
 
 
 def _join(doc: Doc, clusters: list[Cluster], company: Cluster, noun: Token, start: int,
-          fitting: list[Cluster] | None) -> None:
+          fitting: list[Cluster] | None, told_apart: list[Cluster] = ()) -> None:
     """'The company' from token `start` to `noun` is a mention of `company`, when the evidence for a generic call-back
-    picks it of the `fitting` ones (`evidence.may_join`; None: the clause's subject works for it), and unless another
-    company was brought in with 'a' since it was named ('Acme … he left to start a company … the company')."""
-    if (fitting is None or may_join(doc, clusters, company, noun, start, fitting)) \
+    picks it of the `fitting` ones but those the call-back's words `told_apart` (`evidence.may_join`; None: the
+    clause's subject works for it), and unless another company was brought in with 'a' since it was named ('Acme … he
+    left to start a company … the company')."""
+    if (fitting is None or may_join(doc, clusters, company, noun, start, fitting, ruled_out=told_apart)) \
             and not brought_in_since(doc, company, noun, start):
         company.mentions.append((start, noun.i + 1, "description"))
 

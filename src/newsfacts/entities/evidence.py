@@ -63,10 +63,10 @@ def evidenced_one(doc: Doc, clusters: list[Cluster], noun: Token, start: int, fi
     count near the call-back only where spoken of (a subject, a possessor, set beside a noun): 'told the Chronicle that
     the company…' is no rival to the company. `story` is the story's own by what the step knows, when the article's
     mentions do not tell."""
-    fitting = _named_before(fitting, noun, start)
+    ruled_out = set(ruled_out) - {fitting[0]} if fitting else set(ruled_out)
+    fitting = [k for k in _named_before(fitting, noun, start) if k not in ruled_out]
     if not fitting:
         return None
-    ruled_out = set(ruled_out)
     unknown = [k for k in _named_before(_of_unknown_kind(clusters, noun), noun, start)
                if k not in fitting and k not in ruled_out and not _only_aside(doc, k, start)]
     candidates = fitting + unknown
