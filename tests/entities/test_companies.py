@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from entity_helpers import entities_of, holder
-from newsfacts.entities.callbacks import _words_around
+from newsfacts.entities.evidence import _words_around
 
 
 def test_noun_phrase_beside_an_organisation_is_a_mention_of_it(nlp):
@@ -231,3 +231,11 @@ def test_the_company_after_another_company_brought_in_is_not_the_one_named(nlp):
             "company in Tolby. The company now employs 12 people.")
     entities = entities_of(nlp, text)
     assert all(m.text != "The company" for m in holder(entities, "Acme Foods").mentions)
+
+
+def test_the_company_its_own_words_tell_apart_is_weighed_without_the_others(nlp):
+    text = ("Harlow Foods, a construction company, will buy Marden Mills. Harlow Foods has 400 staff. Marden Mills "
+            "employs 90 people, and Marden Mills sells flour. The construction company said the deal would close "
+            "in May.")
+    entities = entities_of(nlp, text)
+    assert holder(entities, "The construction company") is holder(entities, "Harlow Foods")

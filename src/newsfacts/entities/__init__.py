@@ -11,7 +11,8 @@ The steps, in the order `find_entities` runs them: `names` (with `untagged` and 
 `merging` (with `short_names`, what a lone name word is and whom it means) makes one cluster per entity of
 them, `descriptions` (of people), `clients` ('his client') and `unnamed_people` (people brought in without a name,
 and families), the call-backs (`kinds`: what the article or a name says one is; `unnamed`: events, sites, things and bodies never named;
-`companies`: "the company"; `callbacks`: "the council", "the town", and where a call-back starts) and
+`companies`: "the company"; `callbacks`: "the council", "the town", and where a call-back starts; `evidence`: the one
+policy by which a generic call-back such as "the company" or "the town" joins a named one) and
 `references` attach what points back at one,
 `consistency` takes out of each cluster what the rest of it contradicts, the bodies only described (`unnamed`)
 are added after it, and `output` writes the clusters as the sheet's entities. `words`, `places`, `candidates`

@@ -6,14 +6,13 @@ joins neither.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, OTHER_COMPANY_WORDS, PERSON_ROLE_NOUNS, PLACE_HEADS, PLACE_NOUNS
-from ..parse import SUBJECT_DEPS, sentence_start
-from .clusters import Cluster, cluster_of, gender_fits, surnames
+from ..parse import sentence_start
+from .clusters import Cluster, cluster_of, gender_fits
 from .descriptions import refer_back
+from .evidence import called_before, in_subject_phrase, may_join, speaker_organisations, spoken_of, subject_above
 from .kinds import BUILDING_KINDS, called_back_as, head_word_kinds
 from .ner_spans import place_noun_before
 from .places import COUNTRY_NOUNS, is_subdivision, place_kinds
@@ -25,9 +24,10 @@ from .words import (
 
 # Call-back nouns that may mean an organisation of no kind the stage knows ('the party' after 'Reform').
 ORG_CALL_BACKS = {"party", "club", "team", "side", "union"}
-# Words before a call-back noun that make it another one than the one named: 'the rival club', 'the other party'.
+# Words before a call-back noun that make it another one than the one named: 'the rival club', 'the other party'; or
+# that pick one of two by a fact the call-backs do not read: 'the home side' is whichever team was at home.
 OTHER_ONE_WORDS = OTHER_COMPANY_WORDS | {"other", "another", "former", "new", "opposing", "visiting", "neighbouring",
-                                         "next", "previous", "local"}
+                                         "next", "previous", "local", "home", "away", "host"}
 
 
 # Offices held of a town or city, and what such a place is called back as.
@@ -53,8 +53,10 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
             nouns.setdefault(noun.lemma_.lower(), {}).setdefault(cluster, start)
     for noun in (t for t in doc if t.lemma_.lower() in nouns and t.tag_ == "NN" and t.is_lower) if nouns else []:
         start = noun.left_edge.i
-        if doc[start].lower_ == "the" and start == noun.i - 1:
-            refer_back(doc, nouns[noun.lemma_.lower()], start, noun.i + 1, clusters)
+        holders = nouns[noun.lemma_.lower()]
+        if doc[start].lower_ == "the" and start == noun.i - 1 \
+                and all(may_join(doc, clusters, holder, noun, start, list(holders)) for holder in holders):
+            refer_back(doc, holders, start, noun.i + 1, clusters)
 
 
 # Last words of a place's name that make it no town: a feature, a building, an area ('Kelsby Valley', 'Kelsby Shire').
@@ -87,7 +89,10 @@ def add_settlement_callbacks(doc: Doc, text: str, clusters: list[Cluster], outle
         options = [k for k in towns if given[k] <= SETTLEMENT_NOUNS[noun.lower_]]
         owner = _settlement_meant(doc, options, start, home, regions)
         if owner is not None and (_another_place_in_sentence(doc, clusters, owner, start)
-                                  or brought_in_since(doc, owner, noun, start)):
+                                  or brought_in_since(doc, owner, noun, start)
+                                  or not may_join(doc, clusters, owner, noun, start, options,
+                                                  _settlement_story(doc, options, start, home, regions),
+                                                  [k for k in clusters if k not in options])):
             owner = None
         if owner is not None:
             owner.mentions.append((start, noun.i + 1, "description"))
@@ -130,12 +135,21 @@ def _settlement_meant(doc: Doc, towns: list[Cluster], start: int, home: Cluster 
     sentence = doc[start].sent.start
     in_sentence = [k for k in named if any(sentence <= s < start for s, _, _ in k.mentions)]
     local = in_sentence[0] if len(in_sentence) == 1 else None
+    story = _settlement_story(doc, named, start, home, regions)
+    return story if local is None else local if story in {None, local} else None
+
+
+def _settlement_story(doc: Doc, towns: list[Cluster], start: int, home: Cluster | None,
+                      regions: set[Cluster]) -> Cluster | None:
+    """The town the story is set in, of those named before token `start`: the one the outlet is of, else the one named
+    three times or more and twice as often as any other, else the one placed in a region or country ('his home in
+    Kelsby, Ohio'), the way news places its town."""
+    named = [k for k in towns if names_before(k, start)]
     story = home if home in named else _named_most(named, start)
     if story is None:
-        # 'his home in Kelsby, Ohio': the one placed in a region or country, the way news places its town
         placed = [k for k in named if _placed_in_region(doc, k, regions)]
         story = placed[0] if len(placed) == 1 else None
-    return story if local is None else local if story in {None, local} else None
+    return story
 
 
 # Last words that say what an organisation is: a company, a club, a newspaper, a building or a kind of place.
@@ -285,7 +299,7 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         if not unknown and owner is None and window > 0:
             window = doc[window - 1].sent.start
             unknown = [k for k in of_no_kind if any(window <= s < start for s, _, _ in k.mentions)]
-        subject = [k for k in unknown if any(window <= s < start and _in_subject_phrase(doc[s:e].root)
+        subject = [k for k in unknown if any(window <= s < start and in_subject_phrase(doc[s:e].root)
                                              for s, e, _ in k.mentions)]
         if unknown and noun.lower_ in ORG_CALL_BACKS - new_nouns - said_nouns:  # 'the council' is of a known kind
             owner = subject[0] if len(subject) == 1 and len(unknown) == 1 and noun.lower_ in ORG_CALL_BACKS else None
@@ -305,7 +319,8 @@ def refer_to_named_by_head(doc: Doc, text: str, clusters: list[Cluster]) -> None
         # in a person's description, an organisation ('a surgeon at the university'), not a place: 'the country's
         # first minister' may be of another country than the one named last
         if owner is not None and (owner.type != "PLACE" or cluster_of(clusters, noun.i) is None) \
-                and not brought_in_since(doc, owner, noun, start):
+                and not brought_in_since(doc, owner, noun, start) \
+                and may_join(doc, clusters, owner, noun, start, options):
             owner.mentions.append((start, noun.i + 1, "description"))
 
 
@@ -331,7 +346,7 @@ def _one_of_its_kind(doc: Doc, clusters: list[Cluster], noun: Token, start: int,
     same_kind = [k for k in options if k.first < start and k is not owner and k.type != "PLACE"] \
         + ([owner] if owner is not None else [])
     unknown = [k for k in of_no_kind if k not in same_kind and names_before(k, start)
-               and _called(doc, k, noun, start)] if noun.lower_ in ORG_CALL_BACKS else []
+               and called_before(doc, k, noun, start)] if noun.lower_ in ORG_CALL_BACKS else []
     if not same_kind + unknown:
         return owner
     employers = speaker_organisations(doc, clusters, noun, same_kind + unknown)
@@ -345,81 +360,10 @@ def _one_of_its_kind(doc: Doc, clusters: list[Cluster], noun: Token, start: int,
             break
         last = start if first == sentence else sentence
         named = [k for k in same_kind + unknown if any(first <= s < last and kind != "pronoun"
-                                                       and _spoken_of(doc[s:e].root) for s, e, kind in k.mentions)]
+                                                       and spoken_of(doc[s:e].root) for s, e, kind in k.mentions)]
         if named:
             return named[0] if len(named) == 1 else None
     return None
-
-
-def _spoken_of(token: Token) -> bool:
-    """Whether a mention is what its clause speaks of: the subject or a word it is made of, a possessor, or set beside
-    another ('Acme, the label,'); not an object or a word after a preposition ('a defeat to Kelsby')."""
-    return _in_subject_phrase(token) or token.dep_ in {"poss", "appos"}
-
-
-def _called(doc: Doc, cluster: Cluster, noun: Token, start: int) -> bool:
-    """Whether an organisation was called by `noun` ('the club') before token `start`."""
-    return any(kind == "description" and s < start and doc[e - 1].lower_ == noun.lower_
-               for s, e, kind in cluster.mentions)
-
-
-def speaker_organisations(doc: Doc, clusters: list[Cluster], noun: Token,
-                          candidates: list[Cluster]) -> list[Cluster] | None:
-    """Those of `candidates` that the subject of the clause a call-back stands in works for, by what the subject is
-    called there or anywhere in the article: 'Acme partner Ann Lee said the firm…', 'Acme's founder, Ann Lee, said …
-    Lee said the label…', 'Ann Lee, of Acme, said the firm…', and a firm named after them ('Tom Reed founded the firm'
-    of 'Reed & Cole'); none when the subject there says it works for another one ('Kelsby's director said the
-    club…'); None when the subject is no person, or nothing says whom it works for."""
-    subject = _subject_above(noun)
-    if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or cluster_of(candidates, subject.i) is not None:
-        return None
-    people = [k for k in clusters if k.type == "PERSON"]
-    person = cluster_of(people, subject.i) or next(
-        (k for t in subject.children if t.dep_ == "appos" for k in [cluster_of(people, t.i)] if k is not None), None)
-    if person is None and not (subject.is_lower and subject.lemma_.lower() in PERSON_ROLE_NOUNS):
-        return None
-    own = {i for s, e, kind in person.mentions if kind == "name" for i in range(s, e)} if person else set()
-    roots = [subject] + ([doc[s:e].root for s, e, kind in person.mentions if kind != "pronoun"] if person else [])
-    words = [[t for t in _words_around(root) if (t.is_title or t.is_upper) and t.i not in own
-              and lower_key(t) not in PERSON_ROLE_NOUNS and lower_key(t) not in HONORIFICS] for root in roots]
-    employers = [k for k in candidates if any(cluster_of([k], t.i) is not None or t.ent_type_ not in NOT_EMPLOYERS
-                                              and any(t.lower_ in key.split() for key in k.keys)
-                                              for said in words for t in said)]
-    # 'Acme partner Ann Lee, who sits on Kelsby's board, said the company…': tied to two, the speaker tells neither;
-    # the one of them the article called so before may be meant
-    tied = [k for k in candidates if k not in employers and any(subject.left_edge.i <= s <= subject.right_edge.i
-                                                                for s, _, _ in k.mentions)]
-    if employers and tied:
-        called = [k for k in employers + tied if _called(doc, k, noun, noun.i)]
-        return called if len(called) == 1 else []
-    if not employers and person is not None:
-        # 'Ann Reed founded the firm' of 'Reed & Cole': a firm named after the person is theirs
-        family = surnames(person)
-        employers = [k for k in candidates if any(family & set(re.findall(r"[\w'-]+", key)) for key in k.keys)]
-    return employers if employers or any(t.pos_ == "PROPN" and t.ent_type_ not in NOT_EMPLOYERS
-                                         for t in words[0]) else None
-
-
-# What NER calls a word that, before a person's role, says no organisation the person works for: 'British', 'Reed's'.
-NOT_EMPLOYERS = {"NORP", "PERSON", "DATE"}
-
-
-def _words_around(root: Token) -> list[Token]:
-    """The words that say whom a person named or described at `root` works for: those before it in its phrase, or in
-    the phrase it is set beside ('Acme's founder, Ann Lee'), and an 'of' or 'at' after it ('Ann Lee, of Acme')."""
-    doc = root.doc
-    heads = [root] + ([root.head] if root.dep_ == "appos" else []) + [t for t in root.children if t.dep_ == "appos"]
-    words = []
-    for head in heads:
-        first = head.left_edge.i
-        while first > head.sent.start and (doc[first - 1].dep_ in {"poss", "case", "compound", "amod", "nmod"}
-                                           or "-" in {doc[first - 1].text, doc[first].text}):
-            first -= 1  # 'Acme's co-founder', which the parser may split at the hyphen
-        words += [t for t in doc[first:head.i] if t.i < root.i or head is not root]
-        # not 'from': 'a grower from Kelsby Gap' tells where one comes from
-        words += [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in {"of", "at"}
-                  for t in prep.subtree]
-    return words
 
 
 # How news calls back a place that elects someone ('the seat', 'this ward'), and the words that say a place named
@@ -466,14 +410,6 @@ def _named_most(clusters: list[Cluster], start: int) -> Cluster | None:
     if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
         return None
     return counts[0][2]
-
-
-def _in_subject_phrase(token: Token) -> bool:
-    """A clause's subject, or a word before its head that it is made of: the possessor ('Acme's profit rose') or a
-    noun modifying it ('an Acme spokesman said', 'Acme branch secretary Ann Lee said')."""
-    while token.dep_ in {"compound", "poss"} and token.head.i > token.i:
-        token = token.head
-    return token.dep_ in SUBJECT_DEPS
 
 
 def call_back_start(noun: Token) -> int | None:
@@ -546,7 +482,7 @@ def add_team_callbacks(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         if not noun.is_lower or noun.tag_ != "NN" or owner.i != noun.i - 1 or owner.lower_ not in POSSESSIVE_GENDERS \
                 or cluster_of(clusters, noun.i) is not None:
             continue
-        subject = _subject_above(noun)
+        subject = subject_above(noun)
         if subject is None:
             continue
         person = cluster_of(people, subject.i)
@@ -575,11 +511,3 @@ def _team_named(word: Token, organisations: list[Cluster]) -> Cluster | None:
     return named[0] if len(named) == 1 else None
 
 
-def _subject_above(token: Token) -> Token | None:
-    """The subject of the nearest clause above a word that it is not part of: 'Ann Lee' for 'her side' in 'Ann Lee
-    said her side had been unlucky'."""
-    for verb in token.ancestors:
-        subject = next((t for t in verb.children if t.dep_ in SUBJECT_DEPS and not t.left_edge.i <= token.i <= t.right_edge.i), None)
-        if subject is not None:
-            return subject
-    return None

@@ -7,9 +7,10 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import COMPANY_NOUNS, INSTITUTION_HEADS, ORG_NOUNS, OTHER_COMPANY_WORDS
 from ..parse import sentence_start
-from .callbacks import brought_in_since, names_before, speaker_organisations
+from .callbacks import brought_in_since, names_before
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
+from .evidence import may_join, speaker_organisations
 from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds, hyphened, hyphened_start
 from .words import COMPANY_ENDINGS, LEGAL_FORMS, head_word, tokens_spelling
 
@@ -37,8 +38,10 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         if noun.lemma_.lower() in described and noun.tag_ == "NN" and noun.i > 0 and doc[noun.i - 1].lower_ == "the" \
                 and noun.left_edge.i == noun.i - 1 and cluster_of(organisations, noun.i) is None:
             # 'the label' of a story with two labels is left to the call-backs, which weigh which one is meant
-            of_its_kind = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)}
-            refer_back(doc, of_its_kind | described[noun.lemma_.lower()], noun.i - 1, noun.i + 1, clusters)
+            holders = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)} \
+                | described[noun.lemma_.lower()]
+            if all(may_join(doc, clusters, k, noun, noun.i - 1, list(holders)) for k in holders):
+                refer_back(doc, holders, noun.i - 1, noun.i + 1, clusters)
     said_company = _said_to_be_companies(doc, clusters, described)
     organisations = [k for k in clusters if k.type == "ORG"]
     companies_of_name = None
@@ -64,6 +67,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
                                       or nouns & COMPANY_NOUNS)]
             # one first named as a rival or a supplier is weighed with the others, but is not the story's company
             others = {k for k in companies_of_name if _introduced_as_another(doc, k)}
+            # those the article or the name says are companies; of the rest, nothing says what kind they are
+            said_companies = [k for k in companies_of_name if k in said_company or any(
+                key.split()[-1] in _COMPANY_WORDS for key in k.keys if " " in key)]
         companies = companies_of_name
         # "the construction company" is one whose name or description says so, when one does; "the Oslo-based
         # firm" is not one said to be based elsewhere
@@ -85,6 +91,9 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         # 'the miner' is 'Kelsby Minerals', 'the brewer' 'Kelsby Brewing', when one name says the trade
         trade_named = [k for k in organisations if noun.lower_ not in GENERIC_COMPANY_NOUNS
                        and any(word.startswith(noun.lower_[:4]) for key in k.keys for word in key.split()[1:])]
+        fitting = [*said_companies, *said_so, *ending, *trade_named]
+        # the call-back's own words tell the others apart: 'the Oslo-based firm' is none said to be based elsewhere
+        told_apart = [k for k in organisations if k not in companies] if trade or based else []
         companies = said_so or ending or trade_named or companies
         named = [k for k in companies if k.first < noun.i]
         # Two companies named in this sentence or the one before leave 'the company' unsaid, unless the article said
@@ -99,12 +108,12 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         employers = speaker_organisations(doc, clusters, noun, named) if len(named) > 1 else None
         if employers is not None:
             if len(employers) == 1:
-                _join(doc, employers[0], noun, lefts[0].i)
+                _join(doc, clusters, employers[0], noun, lefts[0].i, None)  # (a): its clause names it
             continue
         if len(recent) > 1:
             strong = [k for k in recent if k in evidenced or k in incorporated]
             if len(strong) == 1:
-                _join(doc, strong[0], noun, lefts[0].i)
+                _join(doc, clusters, strong[0], noun, lefts[0].i, fitting, told_apart)
             continue
         counts = sorted(((names_before(k, noun.i), id(k), k) for k in companies), key=lambda item: item[:2],
                         reverse=True)
@@ -115,21 +124,25 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
         beside = [k for k, at in described.get(noun.lemma_.lower(), {}).items() if at < noun.i]
         beside = beside or [k for k in said_so if k.first < noun.i]
         if len(beside) == 1 and not trade:
-            _join(doc, beside[0], noun, lefts[0].i)
+            _join(doc, clusters, beside[0], noun, lefts[0].i, fitting, told_apart)
         elif counts and counts[0][0] and (len(counts) == 1 or counts[0][0] > counts[1][0]) \
                 and (counts[0][0] > 1 or named_before == 1):
             if counts[0][2] not in others:
-                _join(doc, counts[0][2], noun, lefts[0].i)
+                _join(doc, clusters, counts[0][2], noun, lefts[0].i, fitting, told_apart)
         elif len(evidenced) == 1 and not trade and evidenced[0] not in others:
-            _join(doc, evidenced[0], noun, lefts[0].i)
+            _join(doc, clusters, evidenced[0], noun, lefts[0].i, fitting, told_apart)
         elif len(incorporated) == 1 and not trade and incorporated[0] not in others:
-            _join(doc, incorporated[0], noun, lefts[0].i)
+            _join(doc, clusters, incorporated[0], noun, lefts[0].i, fitting, told_apart)
 
 
-def _join(doc: Doc, company: Cluster, noun: Token, start: int) -> None:
-    """'The company' from token `start` to `noun` is a mention of `company`, unless another company was brought in
-    with 'a' since it was named ('Acme … he left to start a company … the company')."""
-    if not brought_in_since(doc, company, noun, start):
+def _join(doc: Doc, clusters: list[Cluster], company: Cluster, noun: Token, start: int,
+          fitting: list[Cluster] | None, told_apart: list[Cluster] = ()) -> None:
+    """'The company' from token `start` to `noun` is a mention of `company`, when the evidence for a generic call-back
+    picks it of the `fitting` ones but those the call-back's words `told_apart` (`evidence.may_join`; None: the
+    clause's subject works for it), and unless another company was brought in with 'a' since it was named ('Acme … he
+    left to start a company … the company')."""
+    if (fitting is None or may_join(doc, clusters, company, noun, start, fitting, ruled_out=told_apart)) \
+            and not brought_in_since(doc, company, noun, start):
         company.mentions.append((start, noun.i + 1, "description"))
 
 

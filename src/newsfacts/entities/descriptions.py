@@ -106,8 +106,10 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
             refer_back(doc, roles[key], span.start, span.end, clusters)
     for noun in doc:
         # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
+        # and 'the company' is no one's role, whatever NER took a company's name for: the call-backs weigh it
         if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
-                and SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower()) in roles:
+                and SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower()) in roles \
+                and noun.lemma_.lower() not in NEVER_A_PERSON:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
             of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
