@@ -83,8 +83,8 @@ def cluster_features(doc: Doc, cluster: Cluster) -> list[str]:
         features.add(f"ner_most={labels.most_common(1)[0][0]}")
     count = len({start for start, _, _ in cluster.mentions})
     features.add(f"mentions={min(count, 4)}")
+    features.update(f"mention={kind}" for kind in {kind for _, _, kind in cluster.mentions})
     for start, end, kind in cluster.mentions:
-        features.add(f"mention={kind}")
         if kind == "pronoun":
             group = _PRONOUN_GROUPS.get(doc[start].lower_)
             if group:
@@ -123,7 +123,7 @@ def _context_features(doc: Doc, start: int, end: int) -> list[str]:
     """The words a mention's grammar ties it to: the preposition it follows, the verb it is subject or object of,
     the noun it modifies, a possessive after it."""
     features = []
-    root: Token = doc[start:end].root
+    root: Token = doc[start] if end - start == 1 else doc[start:end].root
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.pos_ == "ADP":
         features.append(f"after={before.lower_}")
