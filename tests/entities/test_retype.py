@@ -49,9 +49,9 @@ def test_a_type_the_whole_entity_contradicts_is_corrected(nlp, text, name, wrong
 
 
 def test_a_town_people_live_in_stays_a_place(nlp):
-    entities = entities_of(nlp, "Families who live in Harwick said the river rose overnight. Roads into Harwick "
-                                "were closed, and the school in Harwick stayed shut.")
-    assert holder(entities, "Harwick").type == "PLACE"
+    entities = entities_of(nlp, "Families who live in Brackwell said the river rose overnight. Roads into Brackwell "
+                                "were closed, and the school in Brackwell stayed shut.")
+    assert holder(entities, "Brackwell").type == "PLACE"
 
 
 def test_a_person_stays_a_person(nlp):
@@ -75,8 +75,8 @@ _GOLD = [
      [("Brenport", "ORG", ["Brenport"])]),
     ("People who live in Oxley said the road flooded. Trains to Oxley were cancelled.",
      [("Oxley", "PLACE", ["Oxley"])]),
-    ("Denholm scored late on Friday. Denholm signed a winger, and Denholm lead the group.",
-     [("Denholm", "ORG", ["Denholm"])]),
+    ("Dunvarrow scored late on Friday. Dunvarrow signed a winger, and Dunvarrow lead the group.",
+     [("Dunvarrow", "ORG", ["Dunvarrow"])]),
     ("Families who live in Ramsford said the storm cut power. Ferries to Ramsford were cancelled.",
      [("Ramsford", "PLACE", ["Ramsford"])]),
 ]
