@@ -1,5 +1,6 @@
 """List the entity stage's errors per article, by FORMAT.md's entity scoring: gold mentions missed (and which
-predicted entity holds them instead), false merges, and types that differ from gold's.
+predicted entity holds them instead), false merges, and types that differ from gold's
+(with --totals, how many of the gold entities found have another type).
 
     .venv/bin/python scripts/entity_errors.py ../shared/data/news/news-dev.jsonl [--id ARTICLE] [--totals]
 
@@ -53,6 +54,14 @@ def report(gold: dict, sheet) -> list[str]:
     return lines
 
 
+def count_wrong_types(gold: dict, sheet) -> int:
+    """Gold entities (not optional) whose matched predicted entity has another type."""
+    types = {e.id: e.type for e in sheet.entities}
+    return sum(match.entity_id is not None and types[match.entity_id] != gold_entity["type"]
+               for gold_entity, match in zip(gold.get("entities", []), match_entities(gold, sheet))
+               if not gold_entity.get("optional") and match.total)
+
+
 def arguments(description: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("gold", nargs="+", help="gold files (.json, .jsonl) or folders")
@@ -97,10 +106,11 @@ def with_entities(item: GoldArticle, parsed: Parsed) -> FactSheet:
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
     for gold_file, articles in sheets_with_entities(args):
-        totals = None
+        totals, wrong_types = None, 0
         for item, _, sheet in articles:
             counts = score_entities(item.gold, sheet)
             totals = counts if totals is None else totals + counts
+            wrong_types += count_wrong_types(item.gold, sheet)
             if not args.totals:
                 print(f"\n=== {item.article.id}  found {counts.found}/{counts.gold}, mentions "
                       f"{counts.mentions_found}/{counts.mentions_gold}, false merges {counts.false_merges}")
@@ -109,7 +119,7 @@ def main() -> None:
             figures = totals.figures()
             print(f"## {gold_file.path}: found {figures['found']}/{figures['gold']}, mention recall "
                   f"{figures['mention_recall']}, false merges {figures['false_merges']}, "
-                  f"predicted {figures['predicted']}")
+                  f"predicted {figures['predicted']}, wrong types {wrong_types}/{figures['found']}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ and families), the call-backs (`kinds`: what the article or a name says one is; 
 policy by which a generic call-back such as "the company" or "the town" joins a named one) and
 `references` attach what points back at one,
 `consistency` takes out of each cluster what the rest of it contradicts, the bodies only described (`unnamed`)
-are added after it, and `output` writes the clusters as the sheet's entities. `words`, `places`, `candidates`
+are added after it, `retype` (a model learned from gold) corrects a type the whole entity contradicts, and `output`
+writes the clusters as the sheet's entities. `words`, `places`, `candidates`
 and `clusters` are what the steps share.
 """
 
@@ -33,6 +34,7 @@ from .merging import add_first_words_of_companies, cluster_names
 from .names import name_candidates
 from .output import to_entities
 from .references import resolve_group_pronouns, resolve_references
+from .retype import retype_clusters
 from .unnamed import add_described_bodies, add_introduced_things, add_outlet_self_mentions, add_unnamed_events
 from .unnamed_people import (
     add_families, add_headline_subject, add_named_when_called_back, add_person_named_after_lede, add_unnamed_people,
@@ -69,4 +71,5 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     # owner's name ('the city council's finance committee'), which is not what the owner is said to be
     add_described_bodies(doc, parsed.text, clusters)
     add_first_words_of_companies(doc, parsed.text, clusters)  # last: they must not draw the call-backs
+    retype_clusters(doc, clusters)  # once every mention is known: the learned model reads the whole entity
     return to_entities(doc, clusters)
