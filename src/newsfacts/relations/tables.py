@@ -67,6 +67,7 @@ class Tables:
     areas: frozenset[str]
     place_qualifiers: frozenset[str]
     event_nouns: frozenset[str]  # "earthquake", "hurricane": what happens somewhere, not what lies there
+    chambers: dict[str, frozenset[str]]  # 'senate' -> the titles of its members ('sen.', 'senator')
 
 
 @lru_cache(maxsize=1)
@@ -151,4 +152,6 @@ def tables() -> Tables:
         areas=frozenset(data["areas"]["words"]) | PLACE_NOUNS,
         place_qualifiers=frozenset(data["place_qualifiers"]["words"]),
         event_nouns=frozenset(word for group in data_table("entity_words")["event_nouns"] for word in group),
+        chambers={chamber: frozenset(titles) for chamber, titles in data["chambers"].items()
+                  if not chamber.startswith("_")},
     )
