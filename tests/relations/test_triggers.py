@@ -337,3 +337,13 @@ def test_its_opening_a_sentence_stands_for_the_organisation_of_the_main_clause_b
 def test_a_legislators_title_names_the_one_chamber_of_the_story(nlp, text, chamber, expected):
     assert relations_of(nlp, text, Ann=(PERSON, [text.split(" said")[0].split(" voted")[0].split(" toured")[0]]),
                         Chamber=(ORG, [chamber])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Voss, the candidate of the Green Future Alliance, took 41 per cent.",
+     {("Ann", "member_of", "Front", "candidate")}),
+    ("The chief executive of the Green Future Alliance, Ann Voss, spoke.",
+     {("Ann", "works_for", "Front", "chief executive")}),
+])
+def test_a_candidate_of_an_electoral_front_is_its_member(nlp, text, expected):
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Voss"]), Front=(ORG, ["the Green Future Alliance"])) == expected

@@ -49,6 +49,7 @@ class Tables:
     parties: dict[str, int]  # a party's name or adjective -> the number of the party
     party_letters: dict[str, str]  # 'd' -> 'democrat': a party mark after a US legislator's name
     party_roles: frozenset[str]
+    electoral_fronts: frozenset[str]  # "alliance", "front": a candidate of one is its member
     party_groups: frozenset[str]
     portfolios: frozenset[str]
     government_departments: frozenset[str]
@@ -133,6 +134,7 @@ def tables() -> Tables:
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_letters=data["party_letters"]["letters"],
         party_roles=frozenset(data["party_roles"]["words"] + data["legislator_titles"]["words"]),
+        electoral_fronts=frozenset(data["party_roles"]["electoral_fronts"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
         government_departments=frozenset(data["government_departments"]["words"]),
