@@ -149,3 +149,14 @@ def test_a_list_after_a_partys_verb_is_not_its_members(nlp):
     text = "The Greens called two experts: Ann Voss and Ian Moss."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Voss"]), Ian=(PERSON, ["Ian Moss"]), Greens=(ORG, ["Greens"]))
     assert found == set()
+
+
+@pytest.mark.parametrize("text, body, expected", [
+    ("Ann Voss said her ministry had drafted the text.", "her ministry", {("Ann", "works_for", "Body", None)}),
+    ("Ann Voss said her party had drafted the text.", "her party", {("Ann", "member_of", "Body", None)}),
+    ("Ann Voss said her school had closed.", "her school", set()),
+])
+def test_a_body_a_persons_pronoun_calls_theirs(nlp, text, body, expected):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Voss", (body.split()[0], "pronoun")]),
+                         Body=(ORG, [(body, "description")]))
+    assert found == expected

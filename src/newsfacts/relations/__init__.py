@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from ..nlp import Parsed
 from ..schema import FactSheet, Relation
-from .affiliations import affiliations, named_with, party_lists, party_members, possessed_parties
+from .affiliations import (affiliations, named_with, party_lists, party_members, possessed_bodies,
+                           possessed_parties)
 from .bylines import byline_relations
 from .places import (place_pairs, places_describing, places_in, places_of_a_kind, possessed_places,
                      sites_named_after)
@@ -49,8 +50,8 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
     steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
-             sites_named_after, places_of_a_kind, affiliations, named_with, possessed_parties, party_members,
-             party_lists)
+             sites_named_after, places_of_a_kind, affiliations, named_with, possessed_parties, possessed_bodies,
+             party_members, party_lists)
     found = [relation for step in steps for relation in step(doc, mentions)]
     found += byline_relations(parsed.text, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
     for relation in found:

@@ -125,6 +125,25 @@ def possessed_parties(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 yield Relation(subject=owner[1].id, relation="member_of", object=party.id, evidence=sentence(name.root))
 
 
+# Organisations a person calls theirs because they serve in them: "his ministry", "her office", "their party".
+SERVED_BODIES = {"agency", "department", "firm", "ministry", "office", "party"}
+
+
+def possessed_bodies(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'his ministry', 'her office', 'their party': an organisation a person's possessive pronoun calls theirs by
+    a noun of the bodies one serves in is theirs: they work for it, or are its member."""
+    for mention, body in mentions.items:
+        words = mention.text.lower().split()
+        if body.type != ORG or mention.kind != "description" or len(words) != 2 or words[1] not in SERVED_BODIES:
+            continue
+        possessor = token_at(doc, mention.start)
+        owner = mentions.of_token(possessor) if possessor is not None and possessor.tag_ == "PRP$" else None
+        if owner is not None and owner[1].type == PERSON and owner[0].kind == "pronoun" \
+                and not named_only_after(owner[1], possessor.idx):
+            yield Relation(subject=owner[1].id, relation=mentions.affiliation(body), object=body.id,
+                           evidence=sentence(possessor))
+
+
 def party_members(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'Tom Reed, the Elmby Republican,', 'Ann Lee is a Tory': a party's name as a noun for one person, set beside
     a name or said of it by a copula, makes them a member of the party the article names; so does its plural
