@@ -39,6 +39,8 @@ from .triggers import trigger_relations
 from .verbs import verb_relations
 
 SYMMETRIC = {"sibling_of", "spouse_of"}
+# Parts of an organisation whose members are theirs, not the whole's: a council's committees.
+COMMITTEES = {"committee", "commission", "panel", "subcommittee"}
 
 
 def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
@@ -55,8 +57,13 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     found = [relation for step in steps for relation in step(doc, mentions)]
     found += byline_relations(parsed.text, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
     for relation in found:
-        if relation.relation == "works_for" and (whole := mentions.whole_of(mentions.by_id[relation.object])):
-            relation.object = whole.id  # one works for the organisation, not for its unit or department
+        part = mentions.by_id[relation.object]
+        if (relation.relation == "works_for" or relation.relation == "member_of" and not any(
+                form.split()[-1] in COMMITTEES for form in mentions.forms(part) if form)) and (
+                whole := mentions.whole_of(part)):
+            # one works for the organisation, not for its unit or department, and sits on its board or plays in its
+            # youth side as its member; a committee's members are its own ('the council's audit committee')
+            relation.object = whole.id
         if relation.subject == relation.object:
             continue
         ends = (relation.subject, relation.object)
