@@ -16,6 +16,10 @@ from .tables import ORG, PERSON, PLACE, tables
 
 # Determiners by which a plural noun is said of each of the names before it: "Ann and Tom, both Republicans".
 EACH_OF_THEM = {"both", "all"}
+# What sets a list beside the plural that introduces it: "three Democrats – Ann Lee, Tom Reed and Sam Hill".
+LIST_DASHES = {":", "–", "—"}
+# Organisations a person calls theirs because they serve in them: "his ministry", "her office", "their party".
+SERVED_BODIES = {"agency", "department", "firm", "ministry", "office", "party"}
 
 
 def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
@@ -125,10 +129,6 @@ def possessed_parties(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 yield Relation(subject=owner[1].id, relation="member_of", object=party.id, evidence=sentence(name.root))
 
 
-# Organisations a person calls theirs because they serve in them: "his ministry", "her office", "their party".
-SERVED_BODIES = {"agency", "department", "firm", "ministry", "office", "party"}
-
-
 def possessed_bodies(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'his ministry', 'her office', 'their party': an organisation a person's possessive pronoun calls theirs by
     a noun of the bodies one serves in is theirs: they work for it, or are its member."""
@@ -198,9 +198,6 @@ def party_lists(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
         for member in members:
             yield Relation(subject=member.id, relation="member_of", object=party.id, evidence=sentence(noun))
 
-
-# What sets a list beside the plural that introduces it: "three Democrats – Ann Lee, Tom Reed and Sam Hill".
-LIST_DASHES = {":", "–", "—"}
 
 
 def party_of_plural(noun: Token, mentions: Mentions, party_roles: frozenset[str]) -> Entity | None:
