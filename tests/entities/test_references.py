@@ -349,3 +349,12 @@ def test_a_brother_named_with_him_before_one_surname_is_not_his_wife(nlp):
             "year. His wife still serves at the counter.")
     entities = entities_of(nlp, text)
     assert holder(entities, "His wife") is not holder(entities, "Peter Brekkestad")
+
+
+def test_the_writer_of_the_byline_is_no_one_a_pronoun_speaks_of(nlp):
+    entities = entities_of(nlp, "Ferry fares rise\n\nBy Laura Stein, Transport Reporter\n\n"
+                                "She said the crossing would cost more from May, the operator told staff.")
+    assert all(m.text != "She" for e in entities for m in e.mentions)
+    entities = entities_of(nlp, "Ferry fares rise\n\nLaura Stein said the crossing would cost more. "
+                                "She said the operator told staff.")
+    assert holder(entities, "She") is holder(entities, "Laura Stein")

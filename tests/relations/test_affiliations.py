@@ -132,3 +132,31 @@ def test_a_partys_plural_said_of_a_group_no_name_is_in_says_nothing(nlp):
     text = "Ann Hale met voters, the Republicans among them. The Republicans hold the Senate."
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Hale"]), Party=(ORG, ["The Republicans"]))
     assert found == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Two Greens – Ann Voss and Ian Moss – broke ranks on Monday.",
+    "These are the Green councillors who broke ranks:\n\nAnn Voss of Elmby\n\nIan Moss of Tamford\n\nThe motion fell.",
+    "Those were the Green councillors who broke ranks: Ann Voss and Ian Moss.",
+])
+def test_a_partys_plural_introducing_a_list_of_names(nlp, text):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Voss"]), Ian=(PERSON, ["Ian Moss"]),
+                         Greens=(ORG, ["Greens" if "Greens" in text else "Green"]))
+    assert found == {("Ann", "member_of", "Greens", None), ("Ian", "member_of", "Greens", None)}
+
+
+def test_a_list_after_a_partys_verb_is_not_its_members(nlp):
+    text = "The Greens called two experts: Ann Voss and Ian Moss."
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Voss"]), Ian=(PERSON, ["Ian Moss"]), Greens=(ORG, ["Greens"]))
+    assert found == set()
+
+
+@pytest.mark.parametrize("text, body, expected", [
+    ("Ann Voss said her ministry had drafted the text.", "her ministry", {("Ann", "works_for", "Body", None)}),
+    ("Ann Voss said her party had drafted the text.", "her party", {("Ann", "member_of", "Body", None)}),
+    ("Ann Voss said her school had closed.", "her school", set()),
+])
+def test_a_body_a_persons_pronoun_calls_theirs(nlp, text, body, expected):
+    found = relations_of(nlp, text, Ann=(PERSON, ["Ann Voss", (body.split()[0], "pronoun")]),
+                         Body=(ORG, [(body, "description")]))
+    assert found == expected

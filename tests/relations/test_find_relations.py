@@ -53,3 +53,20 @@ def test_a_job_in_an_organisations_unit_is_a_job_at_the_organisation(nlp, text, 
     found = relations_of(nlp, text, Person=(PERSON, [person]), Constabulary=(ORG, ["Norvale Constabulary"]),
                          Unit=(ORG, [(unit, kind)]))
     assert found == {("Person", "works_for", expected, None)}
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Mia Kern, who sits on Norvale Foods' board, will step down.", "Norvale Foods' board"),
+    ("Mia Kern plays for Norvale Rovers' under-21s.", "Norvale Rovers' under-21s"),
+])
+def test_a_member_of_an_organisations_board_or_side_is_its_member(nlp, text, part):
+    whole = part.split("'")[0]
+    found = relations_of(nlp, text, Mia=(PERSON, ["Mia Kern"]), Whole=(ORG, [whole]), Part=(ORG, [(part, "description")]))
+    assert found == {("Mia", "member_of", "Whole", None)}
+
+
+def test_a_member_of_a_councils_committee_is_the_committees(nlp):
+    text = "Mia Kern, who sits on Norvale Council's audit committee, asked for the accounts."
+    found = relations_of(nlp, text, Mia=(PERSON, ["Mia Kern"]), Whole=(ORG, ["Norvale Council"]),
+                         Part=(ORG, [("Norvale Council's audit committee", "description")]))
+    assert found == {("Mia", "member_of", "Part", None)}

@@ -185,3 +185,29 @@ def test_a_described_site_and_the_place_an_in_after_it_names(nlp, site):
     text = f"Police raided {site} in Tamford on Friday and found stolen engines."
     found = relations_of(nlp, text, Site=(PLACE, [(site, "description")]), Town=(PLACE, ["Tamford"]))
     assert found == {("Site", "located_in", "Town", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The van was found in Mill Close, Tamford, Co Norland, on Friday.",
+     {("Close", "located_in", "Tamford", None), ("Tamford", "located_in", "Norland", None)}),
+    ("Fans came from Mill Close, Tamford and Co Norland.", set()),
+])
+def test_each_place_of_an_address_lies_in_the_next(nlp, text, expected):
+    found = relations_of(nlp, text, Close=(PLACE, ["Mill Close"]), Tamford=(PLACE, ["Tamford"]),
+                         Norland=(PLACE, ["Co Norland"]))
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Crews reached the Norland port of Tamford by noon.",
+    "She grew up in Norland's northern city of Tamford.",
+])
+def test_a_place_named_after_a_kind_of_place_lies_in_the_place_before_it(nlp, text):
+    found = relations_of(nlp, text, Tamford=(PLACE, ["Tamford"]), Norland=(PLACE, ["Norland"]))
+    assert found == {("Tamford", "located_in", "Norland", None)}
+
+
+def test_a_kind_of_place_with_no_place_before_it_says_nothing(nlp):
+    text = "Crews reached the port of Tamford, Norland officials said."
+    found = relations_of(nlp, text, Tamford=(PLACE, ["Tamford"]), Norland=(PLACE, ["Norland"]))
+    assert found == set()

@@ -326,3 +326,24 @@ def test_its_opening_a_sentence_stands_for_the_organisation_of_the_main_clause_b
     found = relations_of(nlp, text, Trust=(ORG, ["Elm Trust"]), Council=(ORG, ["Norvale Council"]),
                          Ida=(PERSON, ["Ida Berg"]))
     assert found == {("Ida", "works_for", "Trust", "director")}
+
+
+@pytest.mark.parametrize("text, chamber, expected", [
+    ("Sen. Ann Voss said the Senate would vote in March.", "Senate", {("Ann", "member_of", "Chamber", "sen.")}),
+    ("Rep. Ann Voss voted for the bill, which cleared the Oregon House.", "Oregon House",
+     {("Ann", "member_of", "Chamber", "rep.")}),
+    ("Rep. Ann Voss toured the White House on Monday.", "White House", set()),
+])
+def test_a_legislators_title_names_the_one_chamber_of_the_story(nlp, text, chamber, expected):
+    assert relations_of(nlp, text, Ann=(PERSON, [text.split(" said")[0].split(" voted")[0].split(" toured")[0]]),
+                        Chamber=(ORG, [chamber])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ann Voss, the candidate of the Green Future Alliance, took 41 per cent.",
+     {("Ann", "member_of", "Front", "candidate")}),
+    ("The chief executive of the Green Future Alliance, Ann Voss, spoke.",
+     {("Ann", "works_for", "Front", "chief executive")}),
+])
+def test_a_candidate_of_an_electoral_front_is_its_member(nlp, text, expected):
+    assert relations_of(nlp, text, Ann=(PERSON, ["Ann Voss"]), Front=(ORG, ["the Green Future Alliance"])) == expected

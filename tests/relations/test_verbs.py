@@ -293,3 +293,22 @@ def test_founding_it_is_founding_the_organisation_named_last(nlp, text, expected
     found = relations_of(nlp, text, Ann=(PERSON, ["Ann Lee"]), Tom=(PERSON, ["Tom Reed", ("her uncle", "description")]),
                          **org)
     assert {relation[:3] for relation in found if relation[1] != "parent_of"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Eva Stone teaches physics at Norvale College.",
+    "Eva Stone now lectures in law at Norvale College.",
+])
+def test_teaching_at_an_organisation_is_working_for_it(nlp, text):
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Norvale=(ORG, ["Norvale College"]))
+    assert found == {("Eva", "works_for", "Norvale", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Eva Stone founded Norvale Foods in 1990 with her partner, Ian Moss.",
+    "Eva Stone and Ian Moss founded Norvale Foods in a shed.",
+])
+def test_each_of_the_founders_works_for_what_they_founded(nlp, text):
+    found = relations_of(nlp, text, Eva=(PERSON, ["Eva Stone"]), Ian=(PERSON, ["Ian Moss"]),
+                         Norvale=(ORG, ["Norvale Foods"]))
+    assert {("Eva", "works_for", "Norvale", None), ("Ian", "works_for", "Norvale", None)} <= found

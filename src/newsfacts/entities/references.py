@@ -24,6 +24,8 @@ from .words import COPULAS, kin_noun, kin_noun_beside, quotations_in, tokens_spe
 BIRTH_ORDER_WORDS = {"elder", "eldest", "older", "oldest", "younger", "youngest", "middle", "second", "third"}
 # How many sentences back a pronoun or a kinship description may look for what it refers to.
 PRONOUN_WINDOW = 3
+# A byline stands among the first lines of the text, blank ones counted.
+BYLINE_LINES = 8
 KINSHIP_WINDOW = 1
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_EITHER
 
@@ -48,9 +50,11 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """Attach pronouns and kinship descriptions, in reading order, to the people they refer to; and 'the latter'."""
     _resolve_latter(doc, text, clusters)
     people = [k for k in clusters if k.type == "PERSON"]
+    byline_start, byline_end = _byline(text)
+    # The writer named on the byline is no one the story's pronouns and kin nouns speak of
     seen: list[tuple[Token, Cluster]] = sorted(
-        ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions), key=lambda item: item[0].i
-    )
+        ((doc[start:end].root, k) for k in people for start, end, _ in k.mentions
+         if not byline_start <= doc[start].idx < byline_end), key=lambda item: item[0].i)
     quoted = _quoted_spans(doc, text)
     in_titles = {i for k in people for start, end, kind in k.mentions if kind == "title" for i in range(start, end)}
     words = set(PERSONAL_PRONOUNS) | set(KINSHIP) | {"married"}
@@ -83,6 +87,22 @@ def resolve_references(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     for noun in speakers_kin:
         _resolve_speakers_kin(doc, text, noun, seen, clusters)
     _name_relatives_told_later(doc, clusters)
+
+
+def _byline(text: str) -> tuple[int, int]:
+    """Where the byline stands, a line among the first ones opening with 'By' and a capital ('By Ann Lee, Health
+    Editor'); (0, 0) when the article has none."""
+    start = 0
+    for _ in range(BYLINE_LINES):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].lstrip()
+        if line.startswith("By ") and line[3:4].isupper():
+            return start, end
+        if end >= len(text):
+            break
+        start = end + 1
+    return 0, 0
 
 
 def _birth_order(doc: Doc, cluster: Cluster) -> set[str]:

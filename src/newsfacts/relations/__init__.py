@@ -9,9 +9,11 @@ stage attaches "his father" to the father), a name set beside it ("his brother T
 director of Acme"). "Their son" and "the couple's son" are the son of the spouses named last; a title with no
 owner written is the story's one company, club or museum's ("the club" calls it back). A few verbs state the
 rest ("X wrote Y", "X married Y", "X works for Y", "X signed for Y", "X heads Y", "X joined Y", "Y, based in
-Z"), and so do a place set after a name ("the Acme Institute in Leeds") or opening a place's description ("the
-Leeds smelter"), an organisation in an "of" phrase after a person's name ("Ian Reed, of Kent Police") and a
-byline over the outlet its writer writes for ("By Ann Lee" over "The Norvale Gazette"). Each
+Z"), and so do a place set after a name ("the Acme Institute in Leeds", "Elm Close, Leeds, Yorkshire") or
+opening a place's description ("the Leeds smelter", "the Yorkshire town of Leeds"), an organisation in an "of"
+phrase after a person's name ("Ian Reed, of Kent Police"), a party's plural introducing a list of names
+("three Democrats – A, B and C") and a byline over the outlet its writer writes for ("By Ann Lee" over "The
+Norvale Gazette"). Each
 relation keeps its sentence as evidence. Nothing is guessed: a possessive pronoun that the entities stage did
 not resolve gives no relation.
 
@@ -27,14 +29,18 @@ from __future__ import annotations
 
 from ..nlp import Parsed
 from ..schema import FactSheet, Relation
-from .affiliations import affiliations, named_with, party_members, possessed_parties
+from .affiliations import (affiliations, named_with, party_lists, party_members, possessed_bodies,
+                           possessed_parties)
 from .bylines import byline_relations
-from .places import place_pairs, places_describing, places_in, possessed_places, sites_named_after
+from .places import (place_pairs, places_describing, places_in, places_of_a_kind, possessed_places,
+                     sites_named_after)
 from .reading import Mentions
 from .triggers import trigger_relations
 from .verbs import verb_relations
 
 SYMMETRIC = {"sibling_of", "spouse_of"}
+# Parts of an organisation whose members are theirs, not the whole's: a council's committees.
+COMMITTEES = {"committee", "commission", "panel", "subcommittee"}
 
 
 def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
@@ -46,12 +52,18 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     doc = parsed.doc
     relations: dict[tuple[str, str, str], Relation] = {}
     steps = (trigger_relations, verb_relations, place_pairs, places_in, possessed_places, places_describing,
-             sites_named_after, affiliations, named_with, possessed_parties, party_members)
+             sites_named_after, places_of_a_kind, affiliations, named_with, possessed_parties, possessed_bodies,
+             party_members, party_lists)
     found = [relation for step in steps for relation in step(doc, mentions)]
     found += byline_relations(parsed.text, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
     for relation in found:
-        if relation.relation == "works_for" and (whole := mentions.whole_of(mentions.by_id[relation.object])):
-            relation.object = whole.id  # one works for the organisation, not for its unit or department
+        part = mentions.by_id[relation.object]
+        if (relation.relation == "works_for" or relation.relation == "member_of" and not any(
+                form.split()[-1] in COMMITTEES for form in mentions.forms(part) if form)) and (
+                whole := mentions.whole_of(part)):
+            # one works for the organisation, not for its unit or department, and sits on its board or plays in its
+            # youth side as its member; a committee's members are its own ('the council's audit committee')
+            relation.object = whole.id
         if relation.subject == relation.object:
             continue
         ends = (relation.subject, relation.object)

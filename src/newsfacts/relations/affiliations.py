@@ -1,6 +1,6 @@
 """An organisation named with a person: after the name ("Ian Reed, of Kent Police,", "Ann Lee (Green)"), as
-its possessor ("Acme's Ann Lee") or a party before it ("Liberal Democrat Ann Lee"); and a party's member
-called by its name ("Ann Lee, a Democrat,")."""
+its possessor ("Acme's Ann Lee") or a party before it ("Liberal Democrat Ann Lee"); a party's member called by
+its name ("Ann Lee, a Democrat,"); and the members a party's plural lists ("two Greens – Ann Lee and Tom Reed")."""
 
 from __future__ import annotations
 
@@ -10,11 +10,16 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import TITLES_OF_PLACE
 from ..schema import Entity, Relation
+from .holders import names_after
 from .reading import Mentions, named_only_after, possessive, sentence, token_at
 from .tables import ORG, PERSON, PLACE, tables
 
 # Determiners by which a plural noun is said of each of the names before it: "Ann and Tom, both Republicans".
 EACH_OF_THEM = {"both", "all"}
+# What sets a list beside the plural that introduces it: "three Democrats – Ann Lee, Tom Reed and Sam Hill".
+LIST_DASHES = {":", "–", "—"}
+# Organisations a person calls theirs because they serve in them: "his ministry", "her office", "their party".
+SERVED_BODIES = {"agency", "department", "firm", "ministry", "office", "party"}
 
 
 def affiliations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
@@ -124,6 +129,21 @@ def possessed_parties(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                 yield Relation(subject=owner[1].id, relation="member_of", object=party.id, evidence=sentence(name.root))
 
 
+def possessed_bodies(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'his ministry', 'her office', 'their party': an organisation a person's possessive pronoun calls theirs by
+    a noun of the bodies one serves in is theirs: they work for it, or are its member."""
+    for mention, body in mentions.items:
+        words = mention.text.lower().split()
+        if body.type != ORG or mention.kind != "description" or len(words) != 2 or words[1] not in SERVED_BODIES:
+            continue
+        possessor = token_at(doc, mention.start)
+        owner = mentions.of_token(possessor) if possessor is not None and possessor.tag_ == "PRP$" else None
+        if owner is not None and owner[1].type == PERSON and owner[0].kind == "pronoun" \
+                and not named_only_after(owner[1], possessor.idx):
+            yield Relation(subject=owner[1].id, relation=mentions.affiliation(body), object=body.id,
+                           evidence=sentence(possessor))
+
+
 def party_members(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
     """'Tom Reed, the Elmby Republican,', 'Ann Lee is a Tory': a party's name as a noun for one person, set beside
     a name or said of it by a copula, makes them a member of the party the article names; so does its plural
@@ -153,3 +173,83 @@ def party_members(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found = mentions.of_token(holder)
             if found is not None and found[0].kind == "name" and found[1].type == PERSON:
                 yield Relation(subject=found[1].id, relation="member_of", object=party.id, evidence=sentence(token))
+
+
+def party_lists(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """The people a party's plural introduces as a list: "three Democrats – Ann Lee, Tom Reed and Sam Hill", and
+    "Here are the Labour MPs who voted against:" with one name a line after it. Each listed name is a member."""
+    party_roles = tables().party_roles | {"member"}
+    for noun in mentions.tokens:
+        # The tagger takes a short title's plural for a singular: "MPs"
+        if noun.tag_ not in ("NNS", "NNPS") and not (noun.text[-1:] == "s" and noun.text[:-1].lower() in party_roles):
+            continue
+        party = party_of_plural(noun, mentions, party_roles)
+        if party is None:
+            continue
+        following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if following is not None and following.text in LIST_DASHES:
+            members = names_after(doc, noun.i + 1, mentions, frozenset({PERSON}), many=True)
+        elif (colon := list_colon(noun)) is not None:
+            on_lines = colon.i + 1 < len(doc) and "\n" in colon.whitespace_ + doc[colon.i + 1].text
+            members = names_on_lines(doc, colon.i + 1, mentions) if on_lines else names_after(
+                doc, colon.i + 1, mentions, frozenset({PERSON}), many=True)
+        else:
+            continue
+        for member in members:
+            yield Relation(subject=member.id, relation="member_of", object=party.id, evidence=sentence(noun))
+
+
+
+def party_of_plural(noun: Token, mentions: Mentions, party_roles: frozenset[str]) -> Entity | None:
+    """The party a plural noun names people of: itself ('Republicans') or a party's name before a politicians'
+    noun ('Labour MPs', 'House Republicans')."""
+    named = mentions.of_token(noun)
+    if named is not None and named[1].type == PERSON:
+        return None
+    if named is not None and mentions.body_kind(named[1]) == "party":
+        return named[1]
+    if (party := mentions.party_called(noun.text)) is not None:
+        return party
+    if not {noun.lemma_.lower(), noun.lower_.removesuffix("s")} & party_roles:
+        return None
+    for modifier in (child for child in noun.lefts if child.dep_ in ("compound", "amod", "nmod")):
+        found = mentions.of_token(modifier)
+        if found is not None and mentions.body_kind(found[1]) == "party":
+            return found[1]
+        if (called := mentions.party_called(modifier.text)) is not None:
+            return called
+    return None
+
+
+def list_colon(noun: Token) -> Token | None:
+    """The colon closing the phrase of a plural that a copula presents or that stands alone, where a list of what it
+    names follows: "Here are the Labour MPs who voted to stay:", "The rebels:". Not one after a verb the plural
+    is the subject of ("The Greens called two experts:")."""
+    if noun.dep_ != "ROOT" and noun.head.lemma_ != "be":
+        return None
+    doc = noun.doc
+    end = noun.right_edge.i
+    while end > noun.i and doc[end].is_space:
+        end -= 1
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return next((token for token in (*doc[noun.i + 1:end + 1], after) if token is not None and token.text == ":"),
+                None)
+
+
+def names_on_lines(doc: Doc, start: int, mentions: Mentions) -> list[Entity]:
+    """The people named one a line from token `start` on, each line opening with a name ('Ann Lee of Ohio'), up
+    to the first line that does not."""
+    people: list[Entity] = []
+    index = start
+    while index < len(doc):
+        while index < len(doc) and doc[index].is_space:
+            index += 1
+        found = mentions.starting.get(doc[index].idx) if index < len(doc) else None
+        if found is not None and found[0].kind == "name" and found[1].type == PERSON:
+            people.append(found[1])
+        elif not (index + 1 < len(doc) and doc[index].pos_ == doc[index + 1].pos_ == "PROPN"):
+            break  # a line opening with two proper nouns is a name NER missed, and the list goes on
+        while index < len(doc) and "\n" not in doc[index].text and "\n" not in doc[index].whitespace_:
+            index += 1  # to the end of the line
+        index += 1
+    return people

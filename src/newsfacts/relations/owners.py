@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import COMPANY_NOUNS
+from ..lexicon import COMPANY_NOUNS, data_table
 from ..parse import RELATIVE_TAGS, link_up, subject_of
 from ..schema import Entity, Mention
 from .reading import Mentions, bare, named_only_after, own_mention, possessive, token_at
@@ -375,7 +375,28 @@ def story_bodies(mentions: Mentions) -> dict[str, Entity]:
     for kind, bodies in called.items():
         for title in kinds[kind][1]:
             givers.setdefault(title, set()).update(bodies)
+    for chamber, bodies in chambers_named(mentions).items():
+        by_id.update(bodies)
+        for title in table.chambers[chamber]:
+            givers.setdefault(title, set()).update(bodies)
     return {title: by_id[next(iter(ids))] for title, ids in givers.items() if len(ids) == 1}
+
+
+def chambers_named(mentions: Mentions) -> dict[str, dict[str, Entity]]:
+    """The organisations the article names as a chamber of a legislature: by the chamber's word alone ('the
+    Senate') or after a place or 'state' ('the Ohio House', 'the U.S. Senate'), not in a longer name ('the White
+    House', 'Senate Finance Committee')."""
+    chambers = tables().chambers
+    places = data_table("places")["places"]
+    found: dict[str, dict[str, Entity]] = {}
+    for mention, entity in mentions.items:
+        words = bare(mention.text).split()
+        if entity.type != ORG or mention.kind != "name" or not words or words[-1] not in chambers:
+            continue
+        before = " ".join(mention.text.split()[-len(words):-1])
+        if not before or before.lower() in ("state", "u.s.", "us") or before in places:
+            found.setdefault(words[-1], {})[entity.id] = entity
+    return found
 
 
 def couple_owning(noun: Token, mentions: Mentions, sentence_number: int, couple_sentence: int) -> bool:

@@ -21,25 +21,33 @@ def ends_place_name(doc: Doc, end: int) -> bool:
 
 
 def place_pairs(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
-    """"Springfield, Illinois": a place named and then the place it lies in, outside of a list."""
+    """"Springfield, Illinois": a place named and then the place it lies in, outside of a list; and each place of
+    an address, the places joined by commas alone and no 'and' ("Elm Close, Tamford, Co Norland": the close lies
+    in Tamford, Tamford in the county)."""
     places = sorted((m for m, e in mentions.items if e.type == PLACE and m.kind == "name"), key=lambda m: m.start)
     text = doc.text
-    list_joints = {",", "and", "or", ", and", ", or"}
-    for index, (inner, outer) in enumerate(zip(places, places[1:])):
-        inner_entity, outer_entity = mentions.starting[inner.start][1], mentions.starting[outer.start][1]
-        if text[inner.end:outer.start].strip() != "," or inner_entity.id == outer_entity.id:
-            continue
-        if not ends_place_name(doc, outer.end):
+    runs: list[list[Mention]] = []  # the places joined by commas alone, in order
+    for place in places:
+        if runs and text[runs[-1][-1].end:place.start].strip() == ",":
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    list_joints = {"and", "or", ", and", ", or"}
+    for number, run in enumerate(runs):
+        if len(run) < 2 or not ends_place_name(doc, run[-1].end):
             continue  # "with Norland, Vestia should sue": the second name starts a clause
-        later = places[index + 2] if index + 2 < len(places) else None
-        earlier = places[index - 1] if index > 0 else None
-        if text[outer.end:].lstrip().startswith(("and ", "or ")) or (
-                later and text[outer.end:later.start].strip() in list_joints) or (
-                earlier and text[earlier.end:inner.start].strip() in list_joints):
+        later = runs[number + 1][0] if number + 1 < len(runs) else None
+        earlier = runs[number - 1][-1] if number else None
+        listed = text[run[-1].end:].lstrip(" ").startswith(("and ", "or ")) or (
+            later is not None and text[run[-1].end:later.start].strip() in list_joints) or (
+            earlier is not None and text[earlier.end:run[0].start].strip() in list_joints)
+        if listed:
             continue  # "Paris, Rome and Oslo" is a list, not a place inside another
-        if token := token_at(doc, inner.start):
-            yield Relation(subject=inner_entity.id, relation="located_in", object=outer_entity.id,
-                           evidence=sentence(token))
+        for inner, outer in zip(run, run[1:]):
+            inner_entity, outer_entity = mentions.starting[inner.start][1], mentions.starting[outer.start][1]
+            if inner_entity.id != outer_entity.id and (token := token_at(doc, inner.start)):
+                yield Relation(subject=inner_entity.id, relation="located_in", object=outer_entity.id,
+                               evidence=sentence(token))
 
 
 def places_in(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
@@ -239,3 +247,27 @@ def indefinite(doc: Doc, mention: Mention) -> bool:
     """Whether a mention opens with 'a' or 'an', or comes right after one: 'a Tamford hospital'."""
     first = token_at(doc, mention.start)
     return first is not None and (first.lower_ in ("a", "an") or first.i > 0 and first.nbor(-1).lower_ in ("a", "an"))
+
+
+# Nouns for a place that an 'of' phrase names, and that the place it lies in may modify: "the Norland town of
+# Tamford", "Norland's port of Elmby", "the Tamford seat of Elmby" (an electorate lies in the place too).
+KIND_OF_PLACE = PLACE_NOUNS | {"constituency", "electorate", "neighborhood", "neighbourhood", "seat", "ward"}
+
+
+def places_of_a_kind(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
+    """'the Norland town of Tamford', "Norland's coastal city of Tamford": the place named in the 'of' phrase of
+    a kind of place lies in the place that modifies or owns that noun."""
+    for noun in mentions.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in KIND_OF_PLACE:
+            continue
+        named = next((found for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                      for target in of.children if target.dep_ == "pobj" and (found := mentions.of_token(target))),
+                     None)
+        if named is None or named[0].kind != "name" or named[1].type != PLACE:
+            continue
+        for modifier in (child for child in noun.lefts if child.dep_ in ("compound", "nmod", "poss")):
+            around = mentions.of_token(modifier)
+            if around is not None and around[0].kind == "name" and around[1].type == PLACE \
+                    and around[0].end <= noun.idx and around[1].id != named[1].id:
+                yield Relation(subject=named[1].id, relation="located_in", object=around[1].id,
+                               evidence=sentence(noun))

@@ -49,6 +49,7 @@ class Tables:
     parties: dict[str, int]  # a party's name or adjective -> the number of the party
     party_letters: dict[str, str]  # 'd' -> 'democrat': a party mark after a US legislator's name
     party_roles: frozenset[str]
+    electoral_fronts: frozenset[str]  # "alliance", "front": a candidate of one is its member
     party_groups: frozenset[str]
     portfolios: frozenset[str]
     government_departments: frozenset[str]
@@ -67,6 +68,7 @@ class Tables:
     areas: frozenset[str]
     place_qualifiers: frozenset[str]
     event_nouns: frozenset[str]  # "earthquake", "hurricane": what happens somewhere, not what lies there
+    chambers: dict[str, frozenset[str]]  # 'senate' -> the titles of its members ('sen.', 'senator')
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +134,7 @@ def tables() -> Tables:
         parties={name: number for number, names in enumerate(data["parties"]["names"]) for name in names},
         party_letters=data["party_letters"]["letters"],
         party_roles=frozenset(data["party_roles"]["words"] + data["legislator_titles"]["words"]),
+        electoral_fronts=frozenset(data["party_roles"]["electoral_fronts"]),
         party_groups=frozenset(data["party_groups"]["words"]),
         portfolios=frozenset(data["portfolios"]["words"]),
         government_departments=frozenset(data["government_departments"]["words"]),
@@ -151,4 +154,6 @@ def tables() -> Tables:
         areas=frozenset(data["areas"]["words"]) | PLACE_NOUNS,
         place_qualifiers=frozenset(data["place_qualifiers"]["words"]),
         event_nouns=frozenset(word for group in data_table("entity_words")["event_nouns"] for word in group),
+        chambers={chamber: frozenset(titles) for chamber, titles in data["chambers"].items()
+                  if not chamber.startswith("_")},
     )

@@ -22,6 +22,14 @@ def subject_entity(verb: Token, mentions: Mentions) -> Entity | None:
     return entity_of_subject(subject, subject.head, mentions) if subject is not None else None
 
 
+def joint_subjects(verb: Token, mentions: Mentions) -> list[Entity]:
+    """The entities a verb's subjects name, each joined by 'and' too: Ann and Tom in 'Ann and Tom founded Acme'
+    (the parse may give a verb two subjects: 'Co-founders Ann and Tom started Acme')."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return [entity for subject in subjects for joined in (subject, *subject.conjuncts)
+            if (entity := mentions.entity_of(joined))]
+
+
 def one_of_those_born(participle: Token, mentions: Mentions) -> Entity | None:
     """The subject of 'X was the second of four children born to Y': one of the noun 'born' is said of."""
     noun = participle.head
@@ -190,8 +198,10 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                       for parent in objects_of(verb, mentions, frozenset({"to"}), direct=False)]
         elif lemma in table.employment_verbs:
             worker = subject_entity(verb, mentions)
+            # "teaches history at Acme College": the parse may hang the phrase on the verb's object
             found += [(serving(employer, mentions), worker, employer)
-                      for employer in objects_of(verb, mentions, table.employment_verbs[lemma], direct=False)]
+                      for holder in (verb, *(child for child in verb.children if child.dep_ == "dobj"))
+                      for employer in objects_of(holder, mentions, table.employment_verbs[lemma], direct=False)]
             found += [("member_of", worker, owner) for owner in boards_of(verb, mentions, table.employment_verbs[lemma])]
         elif lemma in table.membership_verbs:
             member = subject_entity(verb, mentions)
@@ -208,9 +218,12 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
                       for head in objects_of(verb, mentions, frozenset({"by"}), direct=False)]
         elif verb.pos_ == "VERB" and (lemma in table.joining_verbs or lemma in table.leading_verbs
                                       and not past_tense(verb)):
-            worker = subject_entity(verb, mentions)
+            workers = [subject_entity(verb, mentions), *joint_subjects(verb, mentions)]
+            if lemma in table.founding_verbs:  # "Ann co-founded Acme with her brother, Tom": both did
+                workers += [partner for partner in objects_of(verb, mentions, frozenset({"with"}), direct=False)
+                            if partner.type == PERSON]
             found += [(serving(employer, mentions), worker, employer)
-                      for employer in organisations_objects(verb, mentions)]
+                      for employer in organisations_objects(verb, mentions) for worker in workers]
         elif lemma in table.location_participles and verb.tag_ == "VBN":
             # Whatever one is based in is a place, though NER often calls a town it does not know an organisation.
             places = [place for place in objects_of(verb, mentions, frozenset({"in"}), direct=False)
