@@ -87,7 +87,7 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
     candidates += untagged_known_places(doc, taken)
-    candidates += untagged_places_with_common_heads(doc, taken)
+    candidates += untagged_places_with_common_heads(doc, text, taken)
     candidates += _places_of_people(doc, text, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)

@@ -547,11 +547,11 @@ def _untagged_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
 
 
-def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
+def untagged_places_with_common_heads(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'trains stop at Vellano station': proper nouns NER missed before a lower-case place noun they modify are
     one place with it."""
     found = []
-    for noun in tokens_spelling(doc, doc.text, COMMON_PLACE_HEADS):
+    for noun in tokens_spelling(doc, text, COMMON_PLACE_HEADS):
         start = noun.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
                 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "compound" \
