@@ -68,4 +68,4 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     # owner's name ('the city council's finance committee'), which is not what the owner is said to be
     add_described_bodies(doc, parsed.text, clusters)
     add_first_words_of_companies(doc, parsed.text, clusters)  # last: they must not draw the call-backs
-    return to_entities(doc, clusters)
+    return to_entities(doc, parsed.text, clusters)
