@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.attrs import IDX, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, KINSHIP, data_table
@@ -91,23 +92,22 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 
 # A word the tokenizer keeps whole, so it can be looked up by a token's spelling ('mr', "o'brien", 'st.').
 ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
-WORD_INDEX = "newsfacts_word_index"
+WORD_INDEX = "newsfacts_word_hashes"
 TOKEN_STARTS = "newsfacts_token_starts"
 
 
-def _word_index(doc: Doc) -> dict[str, list[int]]:
-    """Token indices by lower-case spelling, also without a closing full stop ('Mr.'), built once per Doc:
-    the entity stage asks for tokens by spelling a dozen times per article. Read from the Doc's arrays: a Token
-    object per word costs more than the lookups."""
+def _word_index(doc: Doc) -> dict[int, list[int]]:
+    """Token indices by the hash of their lower-case spelling, built once per Doc: the entity stage asks for
+    tokens by spelling a dozen times per article. Read from the Doc's arrays and kept by hash: a Token object, or
+    a string from the vocabulary, per word costs more than the lookups."""
     index = doc.user_data.get(WORD_INDEX)
     if index is None:
         index = {}
-        strings = doc.vocab.strings
         for i, key in enumerate(doc.to_array(LOWER).tolist()):
-            lower = strings[key]
-            index.setdefault(lower, []).append(i)
-            if len(lower) > 1 and lower.endswith("."):
-                index.setdefault(lower[:-1], []).append(i)
+            if (positions := index.get(key)) is None:
+                index[key] = [i]
+            else:
+                positions.append(i)
         doc.user_data[WORD_INDEX] = index
     return index
 
@@ -122,12 +122,13 @@ def _token_starts(doc: Doc) -> dict[int, int]:
 
 
 @lru_cache(maxsize=256)
-def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The words the tokenizer keeps whole, lower-cased, the others as written, and those folded: sorted once per
-    word table."""
-    whole = frozenset(word.lower() for word in words if ONE_TOKEN_WORD.fullmatch(word.lower()))
+def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[int], frozenset[str], tuple[str, ...]]:
+    """The hashes of the words the tokenizer keeps whole, lower-cased, also with a closing full stop ('mr' is
+    also 'mr.'), the other words as written, and those folded: worked out once per word table."""
+    whole = {word.lower() for word in words if ONE_TOKEN_WORD.fullmatch(word.lower())}
+    hashes = frozenset(get_string_id(spelling) for word in whole for spelling in (word, word + "."))
     rest = frozenset(word for word in words if not ONE_TOKEN_WORD.fullmatch(word.lower()))
-    return whole, rest, tuple(_folded(word) for word in rest)
+    return hashes, rest, tuple(_folded(word) for word in rest)
 
 
 # Matching without case reads the Turkish dotted and dotless I as 'i', casefold does not: mapped first, so that
@@ -165,9 +166,9 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     up by spelling, others ('start-up') found by a regex over the text, run only when one of them is in it (the
     regex scans the whole text: a tenth of a millisecond each time)."""
     index = _word_index(doc)
-    whole, rest, folded_rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
+    hashes, rest, folded_rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
     positions = set()
-    for key in index.keys() & whole:
+    for key in index.keys() & hashes:
         positions.update(index[key])
     if any(word in _folded_text(doc, text) for word in folded_rest):
         starts = _token_starts(doc)
