@@ -17,7 +17,10 @@ from ..lexicon import (
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
 from ..quote_marks import QuotedSpans
 from .clusters import Cluster, cluster_of, surnames
-from .words import COPULAS, KIND_NOUNS, is_capitalised, lower_key, quotations_in, tokens_spelling
+from .words import (
+    COPULAS, KIND_NOUNS, SINGULAR_COMMON_NOUN_TAGS, SINGULAR_NOUN_TAGS, is_capitalised, lower_key, quotations_in,
+    tokens_spelling, tokens_tagged,
+)
 
 
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
@@ -104,9 +107,9 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         key = f"{match.group(1).lower()} {match.group(2).lower()}"
         if span is not None and key in roles:
             refer_back(doc, roles[key], span.start, span.end, clusters)
-    for noun in doc:
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
         # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower and noun.dep_ != "compound" \
                 and SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower()) in roles:
             start = noun.left_edge.i
             # One person is "the campaigner": a plural or bare "campaigners" is a group, not them.
@@ -203,7 +206,7 @@ def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]],
     written before it, names no one who speaks on another's matter (OTHER_PARTY_ROLES), and no one else is named or
     described between, outside quotation marks: news names a new speaker."""
     reporting = quote_cues()["reporting_verbs"]
-    nouns = [noun for noun in doc if noun.dep_ == "nsubj" and noun.tag_ == "NN" and noun.is_lower
+    nouns = [noun for noun in tokens_tagged(doc, SINGULAR_COMMON_NOUN_TAGS) if noun.dep_ == "nsubj" and noun.is_lower
              and (lemma := noun.lemma_.lower()) in PERSON_ROLE_NOUNS and lemma not in OTHER_PARTY_ROLES
              and lemma not in TITLES_OF_PLACE and noun.head.lemma_.lower() in reporting]
     if not nouns:
@@ -256,9 +259,9 @@ def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], c
     """'Ann Lee will publish a memoir. The former minister said…': a past role first told as the subject of a
     sentence describes the one person named just before (as a first-told age does), when no one was given that
     role and no one else's words come between."""
-    for noun in doc:
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
         # the parser tags a role written in lower case a proper noun now and then ('the former Welsh international')
-        if not (noun.tag_ == "NN" or noun.tag_ == "NNP" and noun.is_lower) or noun.dep_ not in SUBJECT_DEPS:
+        if noun.tag_ == "NNP" and not noun.is_lower or noun.dep_ not in SUBJECT_DEPS:
             continue
         lemma = noun.lemma_.lower()
         start = noun.left_edge.i
@@ -330,9 +333,7 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
     whose head is a role noun, title or SUCCESSION_NOUNS noun, up to a comma) and whether it is still held."""
     people = [k for k in clusters if k.type == "PERSON"]
     found = []
-    for noun in doc:
-        if noun.tag_ not in {"NN", "NNP"}:
-            continue
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
         lemma = noun.lemma_.lower()
         if not (lemma in PERSON_ROLE_NOUNS or lemma in TITLES_OF_PLACE or lemma in SUCCESSION_NOUNS):
             continue
@@ -508,8 +509,8 @@ def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
 def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
     """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
     person ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
-    for noun in doc:
-        if noun.dep_ == "compound" or noun.tag_ not in {"NN", "NNP"}:
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
+        if noun.dep_ == "compound":
             continue
         lemma = noun.lemma_.lower()
         if not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -176,6 +176,23 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
             if (start := starts.get(match.start())) is not None:
                 positions.add(start)
     return [doc[i] for i in sorted(positions)]
+
+
+def tokens_tagged(doc: Doc, tags: frozenset[str]) -> list[Token]:
+    """Tokens with one of the fine-grained part-of-speech `tags` ('NN'), in text order: read from the Doc's array
+    of tags, where a loop over every word makes a Token object of each (several steps read every noun)."""
+    wanted = _tag_hashes(tags)
+    return [doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in wanted]
+
+
+@lru_cache(maxsize=16)
+def _tag_hashes(tags: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(tag) for tag in tags)
+
+
+# The tags of a singular noun, common or proper (a role or title may be either), and of a singular common noun.
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+SINGULAR_COMMON_NOUN_TAGS = frozenset({"NN"})
 
 
 def head_word(key: str) -> str:
