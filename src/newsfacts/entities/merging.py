@@ -312,7 +312,6 @@ def add_first_words_of_companies(doc: Doc, text: str, clusters: list[Cluster]) -
     of the article starts with or is, no person's name holds, no table knows as a place, the article never writes in
     lower case nor after 'in', 'near'…, and not of a name that takes it from a place ('Kelsby Council', 'Kelsby
     Rovers'). Run last: the short forms must not draw the call-backs ('the company') another company's name is nearer."""
-    lower_case_words = _lower_case_words(doc)
     opening: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         for key in cluster.keys:
@@ -323,9 +322,12 @@ def add_first_words_of_companies(doc: Doc, text: str, clusters: list[Cluster]) -
         words = {key.split()[0] for key in cluster.keys if " " in key and key.split()[-1] not in NOT_SHORTENED_ENDINGS}
         for word in words:
             if len(set(map(id, opening[word]))) > 1 or word in cluster.keys or word in person_words \
-                    or word in lower_case_words or is_known_place(word) or is_first_name(word) or not word.isalpha():
+                    or not word.isalpha() or is_known_place(word) or is_first_name(word):
                 continue
-            found = [t for t in tokens_spelling(doc, text, {word}) if _alone(t)]
+            spelt = tokens_spelling(doc, text, {word})
+            if any(t.is_lower and t.text == word for t in spelt):
+                continue  # the article writes it in lower case: a common word ('global'), not only a name's
+            found = [t for t in spelt if _alone(t)]
             if any(t.i > 0 and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS or t.ent_type_ in {"GPE", "LOC"}
                    for t in found):
                 continue  # 'in Halvik': a place, whatever else is named after it
