@@ -93,22 +93,29 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 # A word the tokenizer keeps whole, so it can be looked up by a token's spelling ('mr', "o'brien", 'st.').
 ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
 WORD_INDEX = "newsfacts_word_hashes"
+TAG_INDEX = "newsfacts_tag_hashes"
 TOKEN_STARTS = "newsfacts_token_starts"
 
 
 def _word_index(doc: Doc) -> dict[int, list[int]]:
     """Token indices by the hash of their lower-case spelling, built once per Doc: the entity stage asks for
-    tokens by spelling a dozen times per article. Read from the Doc's arrays and kept by hash: a Token object, or
-    a string from the vocabulary, per word costs more than the lookups."""
-    index = doc.user_data.get(WORD_INDEX)
+    tokens by spelling a dozen times per article."""
+    return _positions(doc, LOWER, WORD_INDEX)
+
+
+def _positions(doc: Doc, attribute: int, name: str) -> dict[int, list[int]]:
+    """Token indices by the hash of an attribute's value, kept in the Doc's user data under `name`. Read from the
+    Doc's arrays and kept by hash: a Token object, or a string from the vocabulary, per word costs more than the
+    lookups."""
+    index = doc.user_data.get(name)
     if index is None:
         index = {}
-        for i, key in enumerate(doc.to_array(LOWER).tolist()):
+        for i, key in enumerate(doc.to_array(attribute).tolist()):
             if (positions := index.get(key)) is None:
                 index[key] = [i]
             else:
                 positions.append(i)
-        doc.user_data[WORD_INDEX] = index
+        doc.user_data[name] = index
     return index
 
 
@@ -179,10 +186,10 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
 
 
 def tokens_tagged(doc: Doc, tags: frozenset[str]) -> list[Token]:
-    """Tokens with one of the fine-grained part-of-speech `tags` ('NN'), in text order: read from the Doc's array
-    of tags, where a loop over every word makes a Token object of each (several steps read every noun)."""
-    wanted = _tag_hashes(tags)
-    return [doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag in wanted]
+    """Tokens with one of the fine-grained part-of-speech `tags` ('NN'), in text order, from an index of the tags
+    built once per Doc: a loop over every word makes a Token object of each (several steps read every noun)."""
+    index = _positions(doc, TAG, TAG_INDEX)
+    return [doc[i] for i in sorted(i for tag in _tag_hashes(tags) for i in index.get(tag, ()))]
 
 
 @lru_cache(maxsize=16)
