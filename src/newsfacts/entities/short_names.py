@@ -459,12 +459,24 @@ def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
     # one no table of places knows ('Paddy took over the pub', not 'Georgia').
     given_name = first_name_gender(candidate.key) and (
         candidate.type in {"ORG", "EVENT", "WORK"} or candidate.type == "PLACE" and not is_known_place(candidate.key))
-    positions = (0, -1) if given_name else (-1,)
-    # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
-    # and a title ('Queen Astrid') is known by that name alone too.
-    full = [k for k in clusters if k.type == "PERSON" and any(
-        len(n) > 1 and n[-1] not in REGNAL_NUMBERS and any(n[p] == candidate.key for p in positions)
-        or len(n) == 1 and n[0] == candidate.key and k.titles & (MONARCHS | ROYAL_HONORIFICS) for n in k.personal)]
+    full = [k for k in clusters if k.type == "PERSON" and _holds_name_word(k, candidate.key, given_name)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
     owner = short_name_owner(doc, name, [k for k in short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
+
+
+# A royal's titles.
+ROYAL_TITLES = MONARCHS | ROYAL_HONORIFICS
+
+
+def _holds_name_word(person: Cluster, word: str, given_name: bool) -> bool:
+    """Whether one of a person's full names ends in `word` (or, when it is a given name, starts with it), a regnal
+    number being no surname ('Leopold' beside 'Leopold II' is his father), or their one name is `word` and they
+    have a royal's title."""
+    for name in person.personal:
+        if len(name) > 1:
+            if name[-1] not in REGNAL_NUMBERS and (name[-1] == word or given_name and name[0] == word):
+                return True
+        elif len(name) == 1 and name[0] == word and person.titles & ROYAL_TITLES:
+            return True
+    return False
