@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.attrs import IDX, LOWER, TAG
+from spacy.attrs import IDX, LOWER, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -94,6 +94,7 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
 WORD_INDEX = "newsfacts_word_hashes"
 TAG_INDEX = "newsfacts_tag_hashes"
+POS_INDEX = "newsfacts_part_of_speech_hashes"
 TOKEN_STARTS = "newsfacts_token_starts"
 
 
@@ -185,21 +186,26 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     return [doc[i] for i in sorted(positions)]
 
 
-def tokens_tagged(doc: Doc, tags: frozenset[str]) -> list[Token]:
-    """Tokens with one of the fine-grained part-of-speech `tags` ('NN'), in text order, from an index of the tags
-    built once per Doc: a loop over every word makes a Token object of each (several steps read every noun)."""
-    index = _positions(doc, TAG, TAG_INDEX)
-    return [doc[i] for i in sorted(i for tag in _tag_hashes(tags) for i in index.get(tag, ()))]
+def tokens_tagged(doc: Doc, tags: frozenset[str], parts_of_speech: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens with one of the fine-grained part-of-speech `tags` ('NN') or coarse `parts_of_speech` ('NOUN'), in
+    text order, from indexes of them built once per Doc: a loop over every word makes a Token object of each
+    (several steps read every noun)."""
+    by_tag, by_part = _positions(doc, TAG, TAG_INDEX), _positions(doc, POS, POS_INDEX) if parts_of_speech else {}
+    positions = {i for tag in _hashes_of(tags) for i in by_tag.get(tag, ())}
+    positions.update(i for part in _hashes_of(parts_of_speech) for i in by_part.get(part, ()))
+    return [doc[i] for i in sorted(positions)]
 
 
 @lru_cache(maxsize=16)
-def _tag_hashes(tags: frozenset[str]) -> frozenset[int]:
+def _hashes_of(tags: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(tag) for tag in tags)
 
 
 # The tags of a singular noun, common or proper (a role or title may be either), and of a singular common noun.
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 SINGULAR_COMMON_NOUN_TAGS = frozenset({"NN"})
+# The Penn Treebank's tags of a verb.
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
 def head_word(key: str) -> str:
