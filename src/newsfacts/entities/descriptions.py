@@ -391,6 +391,9 @@ def _prepositional_ends(noun: Token) -> tuple[list[int], bool]:
     return ends, False
 
 
+_NEVER_DESCRIBING_A_PERSON = NEVER_A_PERSON | KIND_NOUNS
+
+
 def _may_describe_a_person(noun: Token) -> bool:
     """Whether a noun set beside a person's name may describe them: not kin (someone else), but for an indefinite
     one ('Ann Lee, a mother of three,'), nor what an organisation, place or work is ('his 2021 memoir' beside his
@@ -398,7 +401,7 @@ def _may_describe_a_person(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in KINSHIP:
         return noun.left_edge.lower_ in {"a", "an"}
-    return lemma not in NEVER_A_PERSON | KIND_NOUNS
+    return lemma not in _NEVER_DESCRIBING_A_PERSON
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
