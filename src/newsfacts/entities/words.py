@@ -106,17 +106,17 @@ def _word_index(doc: Doc) -> dict[int, list[int]]:
 
 def _positions(doc: Doc, attribute: int, name: str) -> dict[int, list[int]]:
     """Token indices by the hash of an attribute's value, kept in the Doc's user data under `name`. Read from the
-    Doc's arrays and kept by hash: a Token object, or a string from the vocabulary, per word costs more than the
-    lookups."""
+    Doc's arrays (sorted, then cut where the value changes) and kept by hash: a Token object, or a string from the
+    vocabulary, per word costs more than the lookups."""
     index = doc.user_data.get(name)
     if index is None:
-        index = {}
-        for i, key in enumerate(doc.to_array(attribute).tolist()):
-            if (positions := index.get(key)) is None:
-                index[key] = [i]
-            else:
-                positions.append(i)
-        doc.user_data[name] = index
+        values = doc.to_array(attribute)
+        order = values.argsort(kind="stable")  # stable: each value's positions stay in text order
+        ordered = values[order]
+        cuts = [0, *((ordered[1:] != ordered[:-1]).nonzero()[0] + 1).tolist(), len(ordered)]
+        positions = order.tolist()
+        index = doc.user_data[name] = {key: positions[start:end] for key, start, end
+                                       in zip(ordered[cuts[:-1]].tolist(), cuts, cuts[1:])} if len(values) else {}
     return index
 
 
