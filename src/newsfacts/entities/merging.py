@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
@@ -35,7 +36,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         cluster.add(candidate)
         clusters.append(cluster)
 
-    lower_case_words = _lower_case_words(doc)
+    lower_case_words = _LowerCaseWords(doc)
     candidates = settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
@@ -110,10 +111,17 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     return clusters
 
 
-def _lower_case_words(doc: Doc) -> set[str]:
-    """Words the article writes in lower case somewhere: a capitalised one may still be no name."""
-    spellings = doc.to_array(["ORTH", "IS_LOWER"])  # arrays, not Token objects: this runs on every word
-    return {doc.vocab.strings[orth] for orth in set(spellings[spellings[:, 1] == 1, 0].tolist())}
+class _LowerCaseWords:
+    """Words the article writes in lower case somewhere: a capitalised one may still be no name. Read from the
+    Doc's arrays and kept by hash: a Token object, or a string from the vocabulary, per word costs more than
+    hashing the few words looked up."""
+
+    def __init__(self, doc: Doc):
+        spellings = doc.to_array(["ORTH", "IS_LOWER"])
+        self._hashes = set(spellings[spellings[:, 1] == 1, 0].tolist())
+
+    def __contains__(self, word: str) -> bool:
+        return get_string_id(word) in self._hashes
 
 
 # The words before a father's name in Malay names ('Farid Hakim bin Osman'), whose bearer news calls by the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
@@ -303,7 +304,7 @@ def _age_of_relative(kin: Token | None) -> bool | None:
     return True if words & OLDER_WORDS else False if words & YOUNGER_WORDS else None
 
 
-def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
+def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: Container[str]) -> list[Candidate]:
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
@@ -407,7 +408,7 @@ def _place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
     return start if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not owns else None
 
 
-def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str],
+def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: Container[str],
                               company_words: set[str], others_named: dict[str, list[int]]) -> None:
     """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention, unless
     it is also a company's short name (as `merging` reads those)."""
