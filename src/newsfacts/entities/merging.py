@@ -286,6 +286,10 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             break
 
 
+# "The" opening a name, which a repeat of it may leave out.
+_OPENING_THE = re.compile(r"^[Tt]he ")
+
+
 def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
@@ -293,7 +297,7 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
     entity_types = doc.to_array("ENT_TYPE").tolist()  # most matches are names already taken: no Token objects
     for cluster in [k for k in clusters if k.type != "PERSON"]:
         names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
-        names = {re.sub(r"^[Tt]he ", "", name) for name in names}
+        names = {_OPENING_THE.sub("", name) for name in names}
         for name in sorted(names, key=lambda name: (-len(name), name)):  # a whole name before a word of it
             for start, end in standing_alone(name, text):
                 span = doc.char_span(start, end)

@@ -274,10 +274,16 @@ def same_given_name(a: str, b: str) -> bool:
     return a == b or a in _nicknames().nicknames_of(b) or b in _nicknames().nicknames_of(a)
 
 
+# A name's normal form: its runs of white space one space, no opening 'the', no closing possessive.
+_SPACES = re.compile(r"\s+")
+_OPENING_THE = re.compile(r"^the ")
+_CLOSING_POSSESSIVE = re.compile(r"'s?$")
+
+
 def normalise(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
-    text = re.sub(r"^the ", "", text)
-    return re.sub(r"'s?$", "", text).strip()
+    text = _SPACES.sub(" ", text.replace("’", "'")).strip().lower()
+    text = _OPENING_THE.sub("", text)
+    return _CLOSING_POSSESSIVE.sub("", text).strip()
 
 
 def alias_cue_before(doc: Doc, start: int, cues: set[tuple[str, ...]]) -> int | None:
