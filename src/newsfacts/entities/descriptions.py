@@ -545,6 +545,8 @@ def _last_named_holder(doc: Doc, holders: dict[Cluster, int], start: int, cluste
 
 def age_after(doc: Doc, end: int) -> str | None:
     """The age written right after a name: 'Tom Reed, 34,', 'Tom Reed (34)', 'Tom Reed, aged 34,'."""
+    if end >= len(doc) or doc[end].text not in {",", "("}:
+        return None  # most names: no words to read
     words = [t.text for t in doc[end:end + 4]]
     for opening, closing in ((",", {",", ".", ";", "and"}), ("(", {")"})):
         if words[:1] == [opening]:
