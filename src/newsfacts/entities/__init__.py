@@ -72,4 +72,4 @@ def find_entities(parsed: Parsed, sheet: FactSheet) -> list[Entity]:
     add_described_bodies(doc, parsed.text, clusters)
     add_first_words_of_companies(doc, parsed.text, clusters)  # last: they must not draw the call-backs
     retype_clusters(doc, clusters)  # once every mention is known: the learned model reads the whole entity
-    return to_entities(doc, clusters)
+    return to_entities(doc, parsed.text, clusters)

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from ..parse import SUBJECT_DEPS
 from .clusters import Cluster, cluster_of
-from .words import tokens_spelling
+from .words import VERB_TAGS, tokens_spelling, tokens_tagged
 
 
 # A lawyer's verbs for the person they act for in court: 'Defending Tom Reed, Ann Lee said her client…'.
@@ -50,7 +50,7 @@ def _acting_for(doc: Doc, people: list[Cluster]) -> list[tuple[int, Cluster | No
     part of the name), a possessor of an ACTING_FOR_NOUNS noun ("Tom Reed's lawyer, Ann Lee,"), and a name with
     'for' and a name set beside it ('Ann Lee, for Tom Reed,')."""
     found = []
-    for verb in doc:
+    for verb in tokens_tagged(doc, VERB_TAGS, frozenset({"NOUN"})):
         lemma = verb.lemma_.lower()
         if lemma in ACTING_FOR_VERBS and verb.tag_.startswith("VB"):
             for i in [c.i for c in verb.children if c.dep_ == "dobj"] + [verb.i + 1]:

@@ -17,7 +17,10 @@ from ..lexicon import (
 from ..parse import SUBJECT_DEPS, relative_antecedent, sentence_start
 from ..quote_marks import QuotedSpans
 from .clusters import Cluster, cluster_of, surnames
-from .words import COPULAS, KIND_NOUNS, is_capitalised, lower_key, quotations_in, tokens_spelling
+from .words import (
+    COPULAS, KIND_NOUNS, SINGULAR_COMMON_NOUN_TAGS, SINGULAR_NOUN_TAGS, is_capitalised, lower_key, quotations_in,
+    tokens_spelling, tokens_tagged,
+)
 
 
 # Nouns set beside a name that say it is an organisation, never a person ('Acme, the Finnish group,').
@@ -104,10 +107,10 @@ def add_role_descriptions(doc: Doc, text: str, clusters: list[Cluster]) -> None:
         key = f"{match.group(1).lower()} {match.group(2).lower()}"
         if span is not None and key in roles:
             refer_back(doc, roles[key], span.start, span.end, clusters)
-    for noun in doc:
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
         # the parser tags a title written in lower case a proper noun now and then ('the earl's son')
         # and 'the company' is no one's role, whatever NER took a company's name for: the call-backs weigh it
-        if noun.pos_ in {"NOUN", "PROPN"} and noun.tag_ in {"NN", "NNP"} and noun.is_lower and noun.dep_ != "compound" \
+        if noun.pos_ in {"NOUN", "PROPN"} and noun.is_lower and noun.dep_ != "compound" \
                 and SAME_ROLE.get(noun.lemma_.lower(), noun.lemma_.lower()) in roles \
                 and noun.lemma_.lower() not in NEVER_A_PERSON:
             start = noun.left_edge.i
@@ -205,7 +208,7 @@ def _speaker_going_on(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]],
     written before it, names no one who speaks on another's matter (OTHER_PARTY_ROLES), and no one else is named or
     described between, outside quotation marks: news names a new speaker."""
     reporting = quote_cues()["reporting_verbs"]
-    nouns = [noun for noun in doc if noun.dep_ == "nsubj" and noun.tag_ == "NN" and noun.is_lower
+    nouns = [noun for noun in tokens_tagged(doc, SINGULAR_COMMON_NOUN_TAGS) if noun.dep_ == "nsubj" and noun.is_lower
              and (lemma := noun.lemma_.lower()) in PERSON_ROLE_NOUNS and lemma not in OTHER_PARTY_ROLES
              and lemma not in TITLES_OF_PLACE and noun.head.lemma_.lower() in reporting]
     if not nouns:
@@ -258,9 +261,9 @@ def _refer_back_by_former_role(doc: Doc, roles: dict[str, dict[Cluster, int]], c
     """'Ann Lee will publish a memoir. The former minister said…': a past role first told as the subject of a
     sentence describes the one person named just before (as a first-told age does), when no one was given that
     role and no one else's words come between."""
-    for noun in doc:
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
         # the parser tags a role written in lower case a proper noun now and then ('the former Welsh international')
-        if not (noun.tag_ == "NN" or noun.tag_ == "NNP" and noun.is_lower) or noun.dep_ not in SUBJECT_DEPS:
+        if noun.tag_ == "NNP" and not noun.is_lower or noun.dep_ not in SUBJECT_DEPS:
             continue
         lemma = noun.lemma_.lower()
         start = noun.left_edge.i
@@ -332,9 +335,7 @@ def _roles_by_predicate(doc: Doc, clusters: list[Cluster]) -> list[tuple[Cluster
     whose head is a role noun, title or SUCCESSION_NOUNS noun, up to a comma) and whether it is still held."""
     people = [k for k in clusters if k.type == "PERSON"]
     found = []
-    for noun in doc:
-        if noun.tag_ not in {"NN", "NNP"}:
-            continue
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
         lemma = noun.lemma_.lower()
         if not (lemma in PERSON_ROLE_NOUNS or lemma in TITLES_OF_PLACE or lemma in SUCCESSION_NOUNS):
             continue
@@ -392,6 +393,9 @@ def _prepositional_ends(noun: Token) -> tuple[list[int], bool]:
     return ends, False
 
 
+_NEVER_DESCRIBING_A_PERSON = NEVER_A_PERSON | KIND_NOUNS
+
+
 def _may_describe_a_person(noun: Token) -> bool:
     """Whether a noun set beside a person's name may describe them: not kin (someone else), but for an indefinite
     one ('Ann Lee, a mother of three,'), nor what an organisation, place or work is ('his 2021 memoir' beside his
@@ -399,7 +403,7 @@ def _may_describe_a_person(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in KINSHIP:
         return noun.left_edge.lower_ in {"a", "an"}
-    return lemma not in NEVER_A_PERSON | KIND_NOUNS
+    return lemma not in _NEVER_DESCRIBING_A_PERSON
 
 
 def _may_be_first_aged(doc: Doc, text: str, roles: dict[str, dict[Cluster, int]], person: Cluster,
@@ -510,8 +514,8 @@ def _qualified_roles_before(doc: Doc, start: int, end: int) -> list[str]:
 def _refer_back_by_qualified_role(doc: Doc, roles: dict[str, dict[Cluster, int]], clusters: list[Cluster]) -> None:
     """'the interior minister', "Belgium's Transport Minister": a role with the words that say which, given to one
     person ('Interior Minister Ann Lee'), though another holds the same role of another kind."""
-    for noun in doc:
-        if noun.dep_ == "compound" or noun.tag_ not in {"NN", "NNP"}:
+    for noun in tokens_tagged(doc, SINGULAR_NOUN_TAGS):
+        if noun.dep_ == "compound":
             continue
         lemma = noun.lemma_.lower()
         if not (lemma in PERSON_ROLE_NOUNS or lemma in HONORIFICS):
@@ -543,6 +547,8 @@ def _last_named_holder(doc: Doc, holders: dict[Cluster, int], start: int, cluste
 
 def age_after(doc: Doc, end: int) -> str | None:
     """The age written right after a name: 'Tom Reed, 34,', 'Tom Reed (34)', 'Tom Reed, aged 34,'."""
+    if end >= len(doc) or doc[end].text not in {",", "("}:
+        return None  # most names: no words to read
     words = [t.text for t in doc[end:end + 4]]
     for opening, closing in ((",", {",", ".", ";", "and"}), ("(", {")"})):
         if words[:1] == [opening]:

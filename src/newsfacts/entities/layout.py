@@ -158,8 +158,8 @@ def untagged_outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
     organisation."""
     found = []
     for word in doc:
-        if not word.is_alpha or word.i in taken or word.ent_type_:
-            continue
+        if not word.is_alpha or word.is_lower or word.i in taken or word.ent_type_:
+            continue  # a word in lower case is neither an abbreviation nor has a capital inside
         camel = is_capitalised(word) and not word.is_title and INNER_CAPITAL.search(word.text) is not None
         if not (word.is_upper and 2 <= len(word) <= 6 or camel) or word.is_sent_start:
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..lexicon import (
@@ -35,7 +36,7 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
         cluster.add(candidate)
         clusters.append(cluster)
 
-    lower_case_words = _lower_case_words(doc)
+    lower_case_words = _LowerCaseWords(doc)
     candidates = settle_lone_words(doc, candidates, lower_case_words)
     people = [c for c in candidates if c.type == "PERSON"]
     # Full names first: they anchor the shorter forms.
@@ -110,10 +111,17 @@ def cluster_names(doc: Doc, text: str, candidates: list[Candidate]) -> list[Clus
     return clusters
 
 
-def _lower_case_words(doc: Doc) -> set[str]:
-    """Words the article writes in lower case somewhere: a capitalised one may still be no name."""
-    spellings = doc.to_array(["ORTH", "IS_LOWER"])  # arrays, not Token objects: this runs on every word
-    return {doc.vocab.strings[orth] for orth in set(spellings[spellings[:, 1] == 1, 0].tolist())}
+class _LowerCaseWords:
+    """Words the article writes in lower case somewhere: a capitalised one may still be no name. Read from the
+    Doc's arrays and kept by hash: a Token object, or a string from the vocabulary, per word costs more than
+    hashing the few words looked up."""
+
+    def __init__(self, doc: Doc):
+        spellings = doc.to_array(["ORTH", "IS_LOWER"])
+        self._hashes = set(spellings[spellings[:, 1] == 1, 0].tolist())
+
+    def __contains__(self, word: str) -> bool:
+        return get_string_id(word) in self._hashes
 
 
 # The words before a father's name in Malay names ('Farid Hakim bin Osman'), whose bearer news calls by the
@@ -278,6 +286,10 @@ def _merge_aliases(doc: Doc, clusters: list[Cluster]) -> None:
             break
 
 
+# "The" opening a name, which a repeat of it may leave out.
+_OPENING_THE = re.compile(r"^[Tt]he ")
+
+
 def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -> None:
     """NER misses repeats of other names too ('Acme spokesman', a book's title); one already found is a
     mention wherever it stands as written, alone."""
@@ -285,7 +297,7 @@ def add_untagged_names_of_things(doc: Doc, text: str, clusters: list[Cluster]) -
     entity_types = doc.to_array("ENT_TYPE").tolist()  # most matches are names already taken: no Token objects
     for cluster in [k for k in clusters if k.type != "PERSON"]:
         names = {doc[start:end].text for start, end, kind in cluster.mentions if kind == "name"}
-        names = {re.sub(r"^[Tt]he ", "", name) for name in names}
+        names = {_OPENING_THE.sub("", name) for name in names}
         for name in sorted(names, key=lambda name: (-len(name), name)):  # a whole name before a word of it
             for start, end in standing_alone(name, text):
                 span = doc.char_span(start, end)
@@ -312,7 +324,6 @@ def add_first_words_of_companies(doc: Doc, text: str, clusters: list[Cluster]) -
     of the article starts with or is, no person's name holds, no table knows as a place, the article never writes in
     lower case nor after 'in', 'near'…, and not of a name that takes it from a place ('Kelsby Council', 'Kelsby
     Rovers'). Run last: the short forms must not draw the call-backs ('the company') another company's name is nearer."""
-    lower_case_words = _lower_case_words(doc)
     opening: dict[str, list[Cluster]] = {}
     for cluster in clusters:
         for key in cluster.keys:
@@ -323,9 +334,12 @@ def add_first_words_of_companies(doc: Doc, text: str, clusters: list[Cluster]) -
         words = {key.split()[0] for key in cluster.keys if " " in key and key.split()[-1] not in NOT_SHORTENED_ENDINGS}
         for word in words:
             if len(set(map(id, opening[word]))) > 1 or word in cluster.keys or word in person_words \
-                    or word in lower_case_words or is_known_place(word) or is_first_name(word) or not word.isalpha():
+                    or not word.isalpha() or is_known_place(word) or is_first_name(word):
                 continue
-            found = [t for t in tokens_spelling(doc, text, {word}) if _alone(t)]
+            spelt = tokens_spelling(doc, text, {word})
+            if any(t.is_lower and t.text == word for t in spelt):
+                continue  # the article writes it in lower case: a common word ('global'), not only a name's
+            found = [t for t in spelt if _alone(t)]
             if any(t.i > 0 and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS or t.ent_type_ in {"GPE", "LOC"}
                    for t in found):
                 continue  # 'in Halvik': a place, whatever else is named after it

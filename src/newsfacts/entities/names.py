@@ -88,8 +88,8 @@ def name_candidates(doc: Doc, text: str) -> list[Candidate]:
     candidates += untagged_institutions(doc, text, taken)
     candidates += untagged_places(doc, taken)
     candidates += untagged_known_places(doc, taken)
-    candidates += untagged_places_with_common_heads(doc, taken)
-    candidates += untagged_areas(doc, taken)
+    candidates += untagged_places_with_common_heads(doc, text, taken)
+    candidates += untagged_areas(doc, text, taken)
     candidates += _places_of_people(doc, text, taken)
     candidates += untagged_works(doc, taken)
     candidates += bare_titles(doc, text, taken)
@@ -278,13 +278,17 @@ def _named_after_person_end(doc: Doc, end: int) -> int | None:
     return last if last > end and doc[last - 1].lower_ in NAMED_AFTER_ENDINGS else None
 
 
+# Last words of a body's name, and those and the last words of a company's or club's: joined once, not per name.
+_BODY_HEADS = ORG_HEADS | PLACE_HEADS | INSTITUTION_ENDINGS | {"hospital", "hospitals", "infirmary"}
+_NAME_HEADS = _BODY_HEADS | COMPANY_ENDINGS | CLUB_ENDINGS
+
+
 def _one_name_with_and(left: Span, right: Span) -> bool:
     """'Kelsby Fire | and | Rescue Service': capitalised words with no head of their own before 'and' and a body's
     name ending in its head are one name; 'Acme Foods and Kelsby Council' are two."""
-    heads = ORG_HEADS | PLACE_HEADS | INSTITUTION_ENDINGS | {"hospital", "hospitals", "infirmary"}
     words = [t for t in left if t.lower_ != "the"]
-    return right[-1].lower_ in heads and len(right) > 1 and 0 < len(words) <= 3 \
-        and all(t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ not in heads | COMPANY_ENDINGS | CLUB_ENDINGS
+    return right[-1].lower_ in _BODY_HEADS and len(right) > 1 and 0 < len(words) <= 3 \
+        and all(t.pos_ == "PROPN" and is_capitalised(t) and t.lower_ not in _NAME_HEADS
                 for t in words) and not is_first_name(words[0].lower_) and right[0].lower_ != "the"
 
 
@@ -298,11 +302,15 @@ def _glued_hyphen_end(doc: Doc, end: int) -> int:
     return last if last > end and is_capitalised(doc[last - 1]) else end
 
 
+# Words before a name that are no part of it: forms of address, roles, months and days.
+_NOT_NAME_WORDS = HONORIFICS.keys() | PERSON_ROLE_NOUNS | MONTHS_AND_DAYS
+
+
 def _left_out_compound(word: Token, end: int) -> bool:
     """A capitalised proper noun NER left untagged, a compound of a word of the name right after it."""
     return word.pos_ == "PROPN" and word.dep_ == "compound" and word.i < word.head.i < end and is_capitalised(word) \
         and not word.ent_type_ and not word.is_sent_start and not word.is_upper \
-        and lower_key(word) not in HONORIFICS.keys() | PERSON_ROLE_NOUNS | MONTHS_AND_DAYS
+        and lower_key(word) not in _NOT_NAME_WORDS
 
 
 @dataclass

@@ -46,6 +46,12 @@ DECADE = re.compile(r"(1\d|20)\d0s$")
 VERB_DEPENDENCIES = {"advcl", "xcomp", "ccomp", "relcl", "acl"}
 
 
+# Last words of a body's or company's, a body's or club's, and a club's or firm's name: joined once, not per name.
+_BODY_OR_COMPANY_ENDINGS = ORG_HEADS | COMPANY_ENDINGS
+_BODY_OR_CLUB_ENDINGS = ORG_HEADS | CLUB_ENDINGS
+_CLUB_OR_FIRM_ENDINGS = CLUB_ENDINGS | LEGAL_FORMS
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing possessive marker and punctuation from a span, an indefinite article opening it ('A Kelsby
     Act hearing': no name takes one), and a verb opening it ('Defending Tom Reed, Ann Lee said': the parser makes
@@ -182,7 +188,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
             first -= 1
         key = normalise(doc[first:end].text)
         return [Candidate(first, area + 1, "PLACE", "name", key=key), Candidate(first, end, "PLACE", "name", key=key)]
-    if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in ORG_HEADS | COMPANY_ENDINGS
+    if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in _BODY_OR_COMPANY_ENDINGS
                                                 or span[-1].lower_ in CLUB_ENDINGS
                                                 and not is_first_name(words[0].lower_)):
         return [named_by_context(span, "ORG")]  # "X Police", "X Rovers", "X Holdings"
@@ -263,7 +269,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     key = normalise(doc[start:end].text)
     if head in EVENT_HEADS and label not in {"PERSON", "GPE"}:
         kind = "EVENT"
-    elif legislature_alone(span) or len(span) > 1 and head in CLUB_ENDINGS | LEGAL_FORMS \
+    elif legislature_alone(span) or len(span) > 1 and head in _CLUB_OR_FIRM_ENDINGS \
             and country_code(key) is None:
         kind = "ORG"  # 'the House'; a club or a firm, whatever NER says ('X Rangers', 'X Y LLP' as a building)
     elif head in PLACE_HEADS and kind == "ORG" or label == "FAC" or kind == "ORG" and head in ORG_HEADS \
@@ -472,7 +478,7 @@ def _common_place_head(doc: Doc, start: int, end: int) -> int | None:
 def _known_place(span: Span) -> bool:
     """A name ISO 3166 knows as a country or a subdivision, not an organisation's or a club's."""
     key = normalise(span.text)
-    return span[-1].lower_ not in ORG_HEADS | CLUB_ENDINGS and (country_code(key) is not None or is_subdivision(key))
+    return span[-1].lower_ not in _BODY_OR_CLUB_ENDINGS and (country_code(key) is not None or is_subdivision(key))
 
 
 def _family_by_surname(span: Span, person_words: dict[str, tuple[int, int]]) -> bool:

@@ -19,7 +19,7 @@ _OFFICES_BEFORE_NAMES = (PERSON_ROLE_NOUNS | COURTESY_TITLES) - TITLES_OF_PLACE 
                                                                                                     "sir", "dame"}
 
 
-def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
+def to_entities(doc: Doc, text: str, clusters: list[Cluster]) -> list[Entity]:
     clusters = [k for k in clusters if k.mentions]
     clusters.sort(key=lambda k: k.first)
     entities = []
@@ -27,34 +27,43 @@ def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
         mentions = sorted({(start, end, kind) for start, end, kind in cluster.mentions})
         entities.append(Entity(
             id=f"E{number}",
-            name=_entity_name(doc, cluster, clusters),
+            name=_entity_name(doc, text, cluster, clusters),
             type=cluster.type,
             gender=cluster.gender if cluster.type == "PERSON" else None,
-            mentions=[
-                Mention(text=doc[start:end].text, start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
-                        kind=kind)
-                for start, end, kind in mentions
-            ],
+            mentions=[_mention(doc, text, start, end, kind) for start, end, kind in mentions],
         ))
     return entities
 
 
-def _entity_name(doc: Doc, cluster: Cluster, clusters: list[Cluster]) -> str:
+def _mention(doc: Doc, text: str, start: int, end: int, kind: str) -> Mention:
+    first, last = _characters(doc, start, end)
+    return Mention(text=text[first:last], start=first, end=last, kind=kind)
+
+
+def _characters(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Where the tokens [start, end) begin and end in the text: slicing the text is far faster than making a Span
+    for its text, and the Doc's text is the article's."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last)
+
+
+def _entity_name(doc: Doc, text: str, cluster: Cluster, clusters: list[Cluster]) -> str:
     """A readable canonical name: the fullest personal name (without an office before it), else the commonest
     title or name."""
-    def text(start: int, end: int) -> str:
-        return doc[start:end].text
+    def written(start: int, end: int) -> str:
+        first, last = _characters(doc, start, end)
+        return text[first:last]
 
     names = [(s, e) for s, e, kind in cluster.mentions if kind == "name"]
     if cluster.type == "PERSON" and names:
         s, e = max(names, key=lambda span: (doc[span[0]].lower_.rstrip(".") not in _OFFICES_BEFORE_NAMES,
-                                            len(doc[span[0]:span[1]]), -span[0]))
-        return text(s, e)
-    titled = [text(s, e) for s, e, kind in cluster.mentions if kind in {"name", "title"}]
+                                            span[1] - span[0], -span[0]))
+        return written(s, e)
+    titled = [written(s, e) for s, e, kind in cluster.mentions if kind in {"name", "title"}]
     if titled:
         counts = Counter(titled)
         return max(counts, key=lambda t: (counts[t], not t.isupper(), len(t)))  # "Oslo" over a dateline's "OSLO"
     if cluster.described_of is not None and cluster.described_of in clusters:
-        owner = _entity_name(doc, cluster.described_of, clusters)
+        owner = _entity_name(doc, text, cluster.described_of, clusters)
         return f"{owner}'s {cluster.described_as}"
-    return text(*cluster.mentions[0][:2])
+    return written(*cluster.mentions[0][:2])

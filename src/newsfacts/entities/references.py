@@ -4,7 +4,7 @@ pronouns to the organisation that is their clause's subject.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -248,13 +248,23 @@ def resolve_group_pronouns(doc: Doc, text: str, clusters: list[Cluster]) -> None
             group.mentions.append((pronoun.i, pronoun.i + 1, "pronoun"))
 
 
+def _standing_in(seen: list[tuple[Token, Cluster]], start: int, end: int) -> list[tuple[Token, Cluster]]:
+    """The mentions `seen` (in text order) whose word stands in [start, end): found by bisection, where reading them
+    all for each pronoun grew with the square of the article."""
+    return seen[bisect_left(seen, start, key=_position):bisect_left(seen, end, key=_position)]
+
+
+def _position(mention: tuple[Token, Cluster]) -> int:
+    return mention[0].i
+
+
 def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bool = False) -> Cluster | None:
     """The person a pronoun refers to; when `sure`, none rather than the more salient of two relatives of each other
     fitting it in an earlier sentence."""
     gender = PERSONAL_PRONOUNS[pronoun.lower_]
     sentence = pronoun.sent
     subject_of_clause = {t.i for t in pronoun.head.children if t.dep_ in {"nsubj", "nsubjpass"}}
-    subject_clusters = [k for t, k in seen if t.i in subject_of_clause]
+    subject_clusters = [k for i in subject_of_clause for _, k in _standing_in(seen, i, i + 1)]
     reported_clauses = [c for c in pronoun.head.children if c.dep_ == "ccomp"]
     # "Tom, who is also his brother-in-law,": the one a kinship noun is said of is not its owner
     described = _named_by_predicate(pronoun.head, seen, []) \
@@ -275,7 +285,7 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bo
         return not (pronoun.dep_ in {"dobj", "dative"} and (token.i in subject_of_clause or any(
             cluster is k for k in subject_clusters)))
 
-    earlier = [(t, k) for t, k in seen if sentence.start <= t.i < pronoun.i and fits(t, k)]
+    earlier = [(t, k) for t, k in _standing_in(seen, sentence.start, pronoun.i) if fits(t, k)]
     # "Dale had involved his son": a possessive or object is first of all the subject of its own clause.
     own_subject = _clause_subject(pronoun)
     by_own_subject = next((k for t, k in earlier if own_subject is not None and t.i == own_subject.i), None)
@@ -294,7 +304,7 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bo
         # though not to one set beside its own noun ("His wife, Ruth," is someone else), nor to one named as
         # somebody's relative ("Her son sat beside his wife, Ruth": Ruth is not her).
         own_phrase = range(pronoun.head.left_edge.i, pronoun.head.right_edge.i + 1)
-        later = [(t, k) for t, k in seen if pronoun.i < t.i < sentence.end and t.i not in own_phrase
+        later = [(t, k) for t, k in _standing_in(seen, pronoun.i + 1, sentence.end) if t.i not in own_phrase
                  and k.personal and fits(t, k) and not _named_as_relative(t)]
         if later:
             return later[0][1]
@@ -303,7 +313,7 @@ def _resolve_pronoun(pronoun: Token, seen: list[tuple[Token, Cluster]], sure: bo
         if start is None:
             break
         end = sentence_start(pronoun.doc, sentence.start, back - 1)
-        options = [(t, k) for t, k in seen if start <= t.i < end and fits(t, k)]
+        options = [(t, k) for t, k in _standing_in(seen, start, end) if fits(t, k)]
         people = {id(k): k for _, k in options}.values()
         if sure and any(_is_kin_of(a, b) for a in people for b in people if a is not b):
             return None  # 'his brother' where the two fitting are brothers: each is the other's
@@ -392,7 +402,7 @@ def _resolve_kinship(doc: Doc, noun: Token, seen: list[tuple[Token, Cluster]], c
         referent = None  # 'his younger son' is not the one told as 'his elder son'
     if referent is None:
         window_start = sentence_start(doc, noun.sent.start, KINSHIP_WINDOW) or 0
-        options = {id(k): k for t, k in seen if window_start <= t.i < start and k is not owner
+        options = {id(k): k for _, k in _standing_in(seen, window_start, start) if k is not owner
                    and gender_fits(k, gender) and _same_family(k, owner) and not _is_kin_of(k, owner)}
         referent = next(iter(options.values())) if len(options) == 1 else None  # two fit: say neither
     if referent is None and speaking:
@@ -436,7 +446,7 @@ def _resolve_pairs_kinship(noun: Token, seen: list[tuple[Token, Cluster]], clust
     a couple (for a child); both then have that relative, so a later 'his father' of either finds him. Only a
     relative named beside the noun or already known to one of them is shared."""
     tie = _PAIR_TIES.get(KINSHIP[relation].relation)
-    before = list({id(k): k for t, k in seen if noun.sent.start <= t.i < start and k.type == "PERSON"}.values())
+    before = list({id(k): k for _, k in _standing_in(seen, noun.sent.start, start) if k.type == "PERSON"}.values())
     if tie is None or len(before) != 2 or before[1] not in _related(before[0], tie, clusters):
         referent = named
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Container
 
 from spacy.tokens import Doc, Token
 
@@ -303,7 +304,7 @@ def _age_of_relative(kin: Token | None) -> bool | None:
     return True if words & OLDER_WORDS else False if words & YOUNGER_WORDS else None
 
 
-def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: set[str]) -> list[Candidate]:
+def settle_lone_words(doc: Doc, candidates: list[Candidate], lower_case_words: Container[str]) -> list[Candidate]:
     """A name's type as the words around one of its mentions show it ('her novel, Still Rivers') holds for all
     its mentions. NER's person label on a lone word with no first name or form of address anywhere in the
     article is weak: such a word is an organisation or place if NER calls it one elsewhere ('Kelsby' a
@@ -407,7 +408,7 @@ def _place_after_preposition(doc: Doc, start: int, end: int) -> int | None:
     return start if start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS and not owns else None
 
 
-def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: set[str],
+def add_untagged_short_names(doc: Doc, text: str, clusters: list[Cluster], lower_case_words: Container[str],
                               company_words: set[str], others_named: dict[str, list[int]]) -> None:
     """NER misses many repeats of a surname ('Delgado thanked…'); a known person's name word is a mention, unless
     it is also a company's short name (as `merging` reads those)."""
@@ -459,12 +460,24 @@ def surname_mistagged(candidate: Candidate, doc: Doc, clusters: list[Cluster],
     # one no table of places knows ('Paddy took over the pub', not 'Georgia').
     given_name = first_name_gender(candidate.key) and (
         candidate.type in {"ORG", "EVENT", "WORK"} or candidate.type == "PLACE" and not is_known_place(candidate.key))
-    positions = (0, -1) if given_name else (-1,)
-    # A regnal number is no surname: 'Leopold' beside 'Leopold II' is his father. A royal known by one name
-    # and a title ('Queen Astrid') is known by that name alone too.
-    full = [k for k in clusters if k.type == "PERSON" and any(
-        len(n) > 1 and n[-1] not in REGNAL_NUMBERS and any(n[p] == candidate.key for p in positions)
-        or len(n) == 1 and n[0] == candidate.key and k.titles & (MONARCHS | ROYAL_HONORIFICS) for n in k.personal)]
+    full = [k for k in clusters if k.type == "PERSON" and _holds_name_word(k, candidate.key, given_name)]
     name = person_name(doc, candidate.start, candidate.end) if full else None
     owner = short_name_owner(doc, name, [k for k in short_name_owners(name, clusters) if k in full]) if name else None
     return (owner, name) if owner else None
+
+
+# A royal's titles.
+ROYAL_TITLES = MONARCHS | ROYAL_HONORIFICS
+
+
+def _holds_name_word(person: Cluster, word: str, given_name: bool) -> bool:
+    """Whether one of a person's full names ends in `word` (or, when it is a given name, starts with it), a regnal
+    number being no surname ('Leopold' beside 'Leopold II' is his father), or their one name is `word` and they
+    have a royal's title."""
+    for name in person.personal:
+        if len(name) > 1:
+            if name[-1] not in REGNAL_NUMBERS and (name[-1] == word or given_name and name[0] == word):
+                return True
+        elif len(name) == 1 and name[0] == word and person.titles & ROYAL_TITLES:
+            return True
+    return False

@@ -58,12 +58,16 @@ def add_person_named_after_lede(doc: Doc, clusters: list[Cluster]) -> None:
     sentence naming anyone. Only when no person is named before, the description is of one person (no 'and his
     wife'), and what it says fits the one named: gender, and the age written after the name."""
     people = [k for k in clusters if k.type == "PERSON"]
+    if not people:
+        return
+    clauses = [s for s in doc.sents if any(t.pos_ in {"VERB", "AUX"} for t in s)]
     # a byline ('By Ann Lee') is no clause, and names no one the story is about
+    clause_starts = {s.start for s in clauses}
     named_at = sorted((s, k) for k in people for s, _, kind in k.mentions
-                      if kind == "name" and any(t.pos_ in {"VERB", "AUX"} for t in doc[s].sent))
+                      if kind == "name" and doc[s].sent.start in clause_starts)
     if not named_at:
         return
-    clauses = [s for s in doc.sents if any(t.pos_ in {"VERB", "AUX"} for t in s)][:LEDE_SENTENCES]
+    clauses = clauses[:LEDE_SENTENCES]
     lede = next((s for s in clauses if s.end > named_at[0][0] or _unnamed_subject(s) is not None), None)
     noun = _unnamed_subject(lede) if lede is not None and lede.end <= named_at[0][0] else None
     if noun is None:

@@ -154,6 +154,10 @@ def untagged_addressed_names(doc: Doc, text: str, taken: set[int]) -> list[Candi
     return found
 
 
+# Last words of the names of places, bodies and events: no surname.
+_NAME_HEADS = PLACE_HEADS | ORG_HEADS | EVENT_HEADS
+
+
 def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
     """'Democrat Elena Sandoval won…': a first name and a surname NER missed (perhaps with particles between), when
     the article uses the surname alone elsewhere ('Sandoval said') or says where the person is from ('Elena
@@ -175,7 +179,7 @@ def untagged_full_names(doc: Doc, taken: set[int]) -> list[Candidate]:
                 or capitalised_elsewhere[surname.lower_] < 2 and not _from_a_place(surname) \
                 and not _after_a_possessive_name(first) and not _aged(surname) and not role_noun_before(first) \
                 and not _described_after(surname) \
-                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS \
+                or surname.lower_ in _NAME_HEADS \
                 or not first_name_gender(first.lower_) and last == first.i + 1 and not _aged(surname):
             continue  # a particle ('Bram ten Hove') or an age ('Ana Ruiz, 52,') makes a name as a first name does
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
@@ -244,7 +248,7 @@ def double_first_names(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
         after = doc[surname.i + 1] if surname.i + 1 < len(doc) else None
         if first.whitespace_ or not all(t.pos_ == "PROPN" and is_capitalised(t) and not t.is_upper and t.i not in taken
                                         for t in (first, second, surname)) \
-                or surname.lower_ in PLACE_HEADS | ORG_HEADS | EVENT_HEADS or not first_name_gender(first.lower_) \
+                or surname.lower_ in _NAME_HEADS or not first_name_gender(first.lower_) \
                 or after is not None and after.pos_ == "PROPN" and is_capitalised(after):
             continue
         if "PERSON" in {first.ent_type_, second.ent_type_, surname.ent_type_} \
@@ -565,11 +569,11 @@ def _untagged_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
 
 
-def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candidate]:
+def untagged_places_with_common_heads(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'trains stop at Vellano station': proper nouns NER missed before a lower-case place noun they modify are
     one place with it."""
     found = []
-    for noun in tokens_spelling(doc, doc.text, COMMON_PLACE_HEADS):
+    for noun in tokens_spelling(doc, text, COMMON_PLACE_HEADS):
         start = noun.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and is_capitalised(doc[start - 1]) \
                 and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "compound" \
@@ -582,11 +586,11 @@ def untagged_places_with_common_heads(doc: Doc, taken: set[int]) -> list[Candida
     return found
 
 
-def untagged_areas(doc: Doc, taken: set[int]) -> list[Candidate]:
+def untagged_areas(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
     """'in the Tai Lam neighbourhood': proper nouns NER missed before a lower-case area noun they modify are a
     place, named with its noun and without, as news writes either."""
     found = []
-    for noun in tokens_spelling(doc, doc.text, AREA_NOUNS):
+    for noun in tokens_spelling(doc, text, AREA_NOUNS):
         start = noun.i
         while start > 0 and _untagged_name_word(doc[start - 1]) and start - 1 not in taken:
             start -= 1

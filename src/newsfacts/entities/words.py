@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, POS, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, HONORIFIC_GENDER_OVERRIDES, KINSHIP, data_table
@@ -95,24 +96,31 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern:
 
 # A word the tokenizer keeps whole, so it can be looked up by a token's spelling ('mr', "o'brien", 'st.').
 ONE_TOKEN_WORD = re.compile(r"[\w'’.]+")
-WORD_INDEX = "newsfacts_word_index"
+WORD_INDEX = "newsfacts_word_hashes"
+TAG_INDEX = "newsfacts_tag_hashes"
+POS_INDEX = "newsfacts_part_of_speech_hashes"
 TOKEN_STARTS = "newsfacts_token_starts"
 
 
-def _word_index(doc: Doc) -> dict[str, list[int]]:
-    """Token indices by lower-case spelling, also without a closing full stop ('Mr.'), built once per Doc:
-    the entity stage asks for tokens by spelling a dozen times per article. Read from the Doc's arrays: a Token
-    object per word costs more than the lookups."""
-    index = doc.user_data.get(WORD_INDEX)
+def _word_index(doc: Doc) -> dict[int, list[int]]:
+    """Token indices by the hash of their lower-case spelling, built once per Doc: the entity stage asks for
+    tokens by spelling a dozen times per article."""
+    return _positions(doc, LOWER, WORD_INDEX)
+
+
+def _positions(doc: Doc, attribute: int, name: str) -> dict[int, list[int]]:
+    """Token indices by the hash of an attribute's value, kept in the Doc's user data under `name`. Read from the
+    Doc's arrays (sorted, then cut where the value changes) and kept by hash: a Token object, or a string from the
+    vocabulary, per word costs more than the lookups."""
+    index = doc.user_data.get(name)
     if index is None:
-        index = {}
-        strings = doc.vocab.strings
-        for i, key in enumerate(doc.to_array(LOWER).tolist()):
-            lower = strings[key]
-            index.setdefault(lower, []).append(i)
-            if len(lower) > 1 and lower.endswith("."):
-                index.setdefault(lower[:-1], []).append(i)
-        doc.user_data[WORD_INDEX] = index
+        values = doc.to_array(attribute)
+        order = values.argsort(kind="stable")  # stable: each value's positions stay in text order
+        ordered = values[order]
+        cuts = [0, *((ordered[1:] != ordered[:-1]).nonzero()[0] + 1).tolist(), len(ordered)]
+        positions = order.tolist()
+        index = doc.user_data[name] = {key: positions[start:end] for key, start, end
+                                       in zip(ordered[cuts[:-1]].tolist(), cuts, cuts[1:])} if len(values) else {}
     return index
 
 
@@ -126,12 +134,13 @@ def _token_starts(doc: Doc) -> dict[int, int]:
 
 
 @lru_cache(maxsize=256)
-def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The words the tokenizer keeps whole, lower-cased, the others as written, and those folded: sorted once per
-    word table."""
-    whole = frozenset(word.lower() for word in words if ONE_TOKEN_WORD.fullmatch(word.lower()))
+def _by_tokenizing(words: frozenset[str]) -> tuple[frozenset[int], frozenset[str], tuple[str, ...]]:
+    """The hashes of the words the tokenizer keeps whole, lower-cased, also with a closing full stop ('mr' is
+    also 'mr.'), the other words as written, and those folded: worked out once per word table."""
+    whole = {word.lower() for word in words if ONE_TOKEN_WORD.fullmatch(word.lower())}
+    hashes = frozenset(get_string_id(spelling) for word in whole for spelling in (word, word + "."))
     rest = frozenset(word for word in words if not ONE_TOKEN_WORD.fullmatch(word.lower()))
-    return whole, rest, tuple(_folded(word) for word in rest)
+    return hashes, rest, tuple(_folded(word) for word in rest)
 
 
 # Matching without case reads the Turkish dotted and dotless I as 'i', casefold does not: mapped first, so that
@@ -169,9 +178,9 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
     up by spelling, others ('start-up') found by a regex over the text, run only when one of them is in it (the
     regex scans the whole text: a tenth of a millisecond each time)."""
     index = _word_index(doc)
-    whole, rest, folded_rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
+    hashes, rest, folded_rest = _by_tokenizing(words if isinstance(words, frozenset) else frozenset(words))
     positions = set()
-    for key in index.keys() & whole:
+    for key in index.keys() & hashes:
         positions.update(index[key])
     if any(word in _folded_text(doc, text) for word in folded_rest):
         starts = _token_starts(doc)
@@ -179,6 +188,28 @@ def tokens_spelling(doc: Doc, text: str, words) -> list[Token]:
             if (start := starts.get(match.start())) is not None:
                 positions.add(start)
     return [doc[i] for i in sorted(positions)]
+
+
+def tokens_tagged(doc: Doc, tags: frozenset[str], parts_of_speech: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens with one of the fine-grained part-of-speech `tags` ('NN') or coarse `parts_of_speech` ('NOUN'), in
+    text order, from indexes of them built once per Doc: a loop over every word makes a Token object of each
+    (several steps read every noun)."""
+    by_tag, by_part = _positions(doc, TAG, TAG_INDEX), _positions(doc, POS, POS_INDEX) if parts_of_speech else {}
+    positions = {i for tag in _hashes_of(tags) for i in by_tag.get(tag, ())}
+    positions.update(i for part in _hashes_of(parts_of_speech) for i in by_part.get(part, ()))
+    return [doc[i] for i in sorted(positions)]
+
+
+@lru_cache(maxsize=16)
+def _hashes_of(tags: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(tag) for tag in tags)
+
+
+# The tags of a singular noun, common or proper (a role or title may be either), and of a singular common noun.
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+SINGULAR_COMMON_NOUN_TAGS = frozenset({"NN"})
+# The Penn Treebank's tags of a verb.
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 
 
 def head_word(key: str) -> str:
@@ -247,10 +278,16 @@ def same_given_name(a: str, b: str) -> bool:
     return a == b or a in _nicknames().nicknames_of(b) or b in _nicknames().nicknames_of(a)
 
 
+# A name's normal form: its runs of white space one space, no opening 'the', no closing possessive.
+_SPACES = re.compile(r"\s+")
+_OPENING_THE = re.compile(r"^the ")
+_CLOSING_POSSESSIVE = re.compile(r"'s?$")
+
+
 def normalise(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
-    text = re.sub(r"^the ", "", text)
-    return re.sub(r"'s?$", "", text).strip()
+    text = _SPACES.sub(" ", text.replace("’", "'")).strip().lower()
+    text = _OPENING_THE.sub("", text)
+    return _CLOSING_POSSESSIVE.sub("", text).strip()
 
 
 def alias_cue_before(doc: Doc, start: int, cues: set[tuple[str, ...]]) -> int | None:
