@@ -29,7 +29,7 @@ import numpy as np
 
 import newsfacts.entities as entity_stage
 from newsfacts.entities.places import is_known_place
-from newsfacts.entities.retype import TYPES, cluster_features, retypable, type_probabilities
+from newsfacts.entities.retype import TYPES, cluster_features, confident_type, retypable, type_probabilities
 from newsfacts.evaluate import gold_mention_sets, gold_paths, normalise_mention, read_gold_file
 from newsfacts.nlp import DEFAULT_MODEL, cached_model, parse_many
 from newsfacts.sheet import empty_sheet
@@ -133,8 +133,8 @@ def train(records: list[dict], regularisation: float, threshold: float, margin: 
         for features, *_ in record["rows"]:
             for feature in features:
                 in_files.setdefault(feature, set()).add(record["file"])
-    written_lower = {word for record in records for word in record["lower"]}
-    rows = [([f for f in features if len(in_files[f]) >= min_files and common_word(f, written_lower)], label)
+    known = {word for record in records for word in record["lower"]} | TABLE_WORDS
+    rows = [([f for f in features if len(in_files[f]) >= min_files and common_word(f, known)], label)
             for record in records for features, label, *_ in record["rows"]]
     bias, weights = fit(rows, regularisation)
     files = sorted({"/".join(Path(r["file"]).parts[-3:]) for r in records})
@@ -150,13 +150,12 @@ def train(records: list[dict], regularisation: float, threshold: float, margin: 
     }
 
 
-def common_word(feature: str, written_lower: set[str]) -> bool:
+def common_word(feature: str, known: set[str]) -> bool:
     """Whether a feature's word ('head=hospital', 'first=kelsby') is one of English, written in lower case in the
-    training texts, or a place the gazetteer knows: the names our writers made up ('head=calderbrook') would only
+    training texts, or a place the gazetteer knows: the names our writers made up ('head=brackwell') would only
     memorise their stories."""
     name, _, word = feature.partition("=")
-    return name not in NAME_WORD_FEATURES or not word.isalpha() or word in written_lower | TABLE_WORDS \
-        or is_known_place(word)
+    return name not in NAME_WORD_FEATURES or not word.isalpha() or word in known or is_known_place(word)
 
 
 # The features whose value is a word of the entity's own name.
@@ -185,12 +184,7 @@ def model_json(model: dict) -> str:
 
 
 def retyped(features: list[str], current: str, model: dict) -> str:
-    probabilities = type_probabilities(features, model)
-    best = max(TYPES, key=probabilities.__getitem__)
-    if best != current and probabilities[best] >= model["threshold"] \
-            and probabilities[best] - probabilities[current] >= model["margin"]:
-        return best
-    return current
+    return confident_type(type_probabilities(features, model), current, model["threshold"], model["margin"])
 
 
 def changes(records: list[dict], model: dict, show: bool = False) -> tuple[int, int, int, int, int]:
@@ -249,9 +243,8 @@ def main() -> None:
         for margin in (0.1, 0.3, 0.5, 0.7, 0.9):
             fixed = broken = 0
             for probabilities, label, current in held_out:
-                best = max(TYPES, key=probabilities.__getitem__)
-                if best != current and probabilities[best] >= threshold \
-                        and probabilities[best] - probabilities[current] >= margin:
+                best = confident_type(probabilities, current, threshold, margin)
+                if best != current:
                     fixed += best == label
                     broken += current == label
             cells.append(f"{fixed - broken:4d} ({fixed}/{broken})")

@@ -130,11 +130,11 @@ def test_organisation_keeps_the_noun_its_own_name_says(nlp):
 
 
 def test_organisation_holding_a_person_full_name_lets_it_go(nlp):
-    doc = nlp("Martin Oyelaran said the board met. Analysts at Martin Oyelaran doubted it.")
-    person = _cluster(doc, "PERSON", ("Martin Oyelaran", "name"))
-    organisation = _cluster(doc, "ORG", ("Martin Oyelaran", "name", 1), keys={"martin oyelaran"})
+    doc = nlp("Martin Adebanjo said the board met. Analysts at Martin Adebanjo doubted it.")
+    person = _cluster(doc, "PERSON", ("Martin Adebanjo", "name"))
+    organisation = _cluster(doc, "ORG", ("Martin Adebanjo", "name", 1), keys={"martin adebanjo"})
     remove_contradictions(doc, doc.text, [person, organisation])
-    assert _texts(doc, person) == ["Martin Oyelaran"]
+    assert _texts(doc, person) == ["Martin Adebanjo"]
     assert organisation.mentions == []
 
 

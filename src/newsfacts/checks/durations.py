@@ -409,18 +409,21 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
         across = across_sentences(text, [stated, *pair])
     # "hit at 11pm on Tuesday and moved inland at 3am, four hours later": counted on from the one told first
     counted_on = days[0] == days[1] and re.match(r"\s+later\b", text[stated.end:]) is not None
+
+    def in_told_order() -> tuple[TimeExpression, TimeExpression, int]:
+        told_first, told_second = sorted(pair, key=lambda t: t.start)
+        return told_first, told_second, (minute_of(told_second) - minute_of(told_first)) % MINUTES_A_DAY
+
     if guessed or counted_on:
-        first, second = sorted(pair, key=lambda t: t.start)
-        gap = (minute_of(second) - minute_of(first)) % MINUTES_A_DAY
+        readings = [in_told_order()]
     else:
         gap = minute_of(second) - minute_of(first) + MINUTES_A_DAY * (apart or days[0] != days[1])
-    readings = [(first, second, gap)]
+        readings = [(first, second, gap)]
     if apart == 1 and not any(told) and not counted_on:
         # "trains ran again late on Wednesday night … the fault began at 4.15pm and was cleared by 9.30pm":
         # clock times a day apart with no day written beside either had their days guessed, so they may also
         # run in the order they are told, within one day
-        by_text = sorted(pair, key=lambda t: t.start)
-        readings.append((*by_text, (minute_of(by_text[1]) - minute_of(by_text[0])) % MINUTES_A_DAY))
+        readings.append(in_told_order())
     stated_minutes = figure[0] * MINUTES[figure[1]]
     told_hedge = hedge(text, stated.start, stated.text)
     low, high = HEDGES.get(told_hedge, (1.0, 1.0))
@@ -438,16 +441,14 @@ def clock_check(parsed: Parsed, sheet: FactSheet, stated: TimeExpression, figure
         early, late = clock_hedge(text, reading[0]), clock_hedge(text, reading[1])
         return reading[2] + late[0] - early[1], reading[2] + late[1] - early[0]
 
-    def fitting(reading: tuple[TimeExpression, TimeExpression, int], slack: int) -> bool:
-        shortest, longest = bounds(reading)
-        return lowest - slack - 1e-9 <= longest and shortest <= stated_minutes * high + slack + 1e-9
-
-    fits = any(fitting(reading, slack) for reading in readings)
-    if not fits and slack and any(bounds(reading)[1] >= stated_minutes and bounds(reading)[0] < stated_minutes + 2 * slack
-                                  for reading in readings):
+    spans = [bounds(reading) for reading in readings]
+    fits = any(lowest - slack - 1e-9 <= longest and shortest <= stated_minutes * high + slack + 1e-9
+               for shortest, longest in spans)
+    if not fits and slack and any(longest >= stated_minutes and shortest < stated_minutes + 2 * slack
+                                  for shortest, longest in spans):
         return  # "a five-hour" wait of 5 h 40 min may be cut short rather than rounded: not clearly wrong
-    first, second, gap = min(readings, key=lambda reading: abs(reading[2] - stated_minutes))
-    longest = bounds((first, second, gap))[1]
+    chosen = min(range(len(readings)), key=lambda at: abs(readings[at][2] - stated_minutes))
+    (first, second, gap), longest = readings[chosen], spans[chosen][1]
     if not fits and window(text, first, second):
         # "between 9.30 and 9.40", "gone by 3.20am": the clock times bound a stretch the length lies within
         fits = lowest <= longest

@@ -123,8 +123,9 @@ def anniversary_checks(parsed: Parsed, sheet: FactSheet, spans: list[Sentence],
 
 # "Two decades after the flood of 2006", "Eight years on from the 2018 floods": the date the length is counted
 # from follows it.
-OPENING_ON = re.compile(r"\b(?:starting|beginning|commencing)(?:\s+(?:on|in|from))?\s*$", re.I)
 COUNTED_AFTER = re.compile(r"\s+(?:after|on\s+from|on\s+since)\b", re.I)
+# "12 days of strikes starting on 3 February": the date a length opens on, after it.
+OPENING_ON = re.compile(r"\b(?:starting|beginning|commencing)(?:\s+(?:on|in|from))?\s*$", re.I)
 # "reopens after 12 years", "celebrating 57 years of marriage", "to mark 50 years together": the length runs up
 # to the present; "have been together for 40 years", "has spent 30 years" when its verb is a perfect.
 UP_TO_NOW = re.compile(rf"\b(?:{words_pattern(CUES['up_to_now']['before'])})\s+$"

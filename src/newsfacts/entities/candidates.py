@@ -45,6 +45,12 @@ def is_year(token: Token) -> bool:
     return token.is_digit and len(token) == 4 and 1000 < int(token.text) < 2100
 
 
+def area_place(doc: Doc, start: int, name_end: int, noun_end: int) -> list[Candidate]:
+    """'Kelsby district': a place named with its area noun and without, as news writes either; keyed by the name."""
+    key = normalise(doc[start:name_end].text)
+    return [Candidate(start, noun_end, "PLACE", "name", key=key), Candidate(start, name_end, "PLACE", "name", key=key)]
+
+
 def named_by_context(span: Span, kind: str) -> Candidate:
     """A name whose type the words around it give ('her novel, X'), whatever NER's label."""
     return Candidate(span.start, span.end, kind, "name", key=normalise(span.text), typed_by_context=True)

@@ -16,8 +16,8 @@ from ..lexicon import (
 )
 from .bodies import BODIES_NAMED_ALONE, PARTY_WORDS
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, kind_opening_sentence,
-    named_by_context, names_work, person_name,
+    Candidate, area_place, employer_of_role, first_name_mistagged, generic_organisation_word, is_year,
+    kind_opening_sentence, named_by_context, names_work, person_name,
 )
 from .places import country_code, is_known_place, is_language, is_subdivision, place_kinds
 from .types import (
@@ -131,8 +131,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if label in {"PERSON", "ORG", "NORP", "FAC", "LOC"} and end - start > 1 and doc[end - 1].is_lower \
             and doc[end - 1].lower_ in AREA_NOUNS and all(is_capitalised(t) for t in doc[start:end - 1]):
         # "the Tai Lam district" tagged as a person: a name and its area noun are a place, with the noun and without
-        key = normalise(doc[start:end - 1].text)
-        return [Candidate(start, end, "PLACE", "name", key=key), Candidate(start, end - 1, "PLACE", "name", key=key)]
+        return area_place(doc, start, end - 1, end)
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"} \
             and (head := _common_place_head(doc, start, end)):
         # "the Dorva valley", "Kelsby station": the noun after the name is part of the place's name
@@ -186,8 +185,7 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
         while first > 0 and doc[first - 1].pos_ == "PROPN" and is_capitalised(doc[first - 1]) \
                 and not doc[first - 1].ent_type_ and doc[first - 1].dep_ == "compound":
             first -= 1
-        key = normalise(doc[first:end].text)
-        return [Candidate(first, area + 1, "PLACE", "name", key=key), Candidate(first, end, "PLACE", "name", key=key)]
+        return area_place(doc, first, end, area + 1)
     if label == "PERSON" and len(span) > 1 and (span[-1].lower_ in _BODY_OR_COMPANY_ENDINGS
                                                 or span[-1].lower_ in CLUB_ENDINGS
                                                 and not is_first_name(words[0].lower_)):
@@ -290,9 +288,9 @@ def from_ner_span(doc: Doc, ent: Span, addressed: set[str], person_words: dict[s
     if kind == "PLACE" and (label == "FAC" or head in PLACE_HEADS) and _is_speaker(doc[start:end]):
         kind = "ORG"  # "the Palace confirmed": the building stands for the institution
     if kind in {"PLACE", "ORG"} and (area := _area_noun_after(doc, start, end)) is not None:
-        # 'Kelsby district' is a mention of Kelsby with its noun and without, as news writes either; keyed by the name.
-        # An area noun makes a place of a name NER took for an organisation too ('the Marle district').
-        return [Candidate(start, area + 1, "PLACE", "name", key=key), Candidate(start, end, "PLACE", "name", key=key)]
+        # 'Kelsby district'; an area noun makes a place of a name NER took for an organisation too ('the Marle
+        # district')
+        return area_place(doc, start, end, area + 1)
     return [Candidate(start, end, kind, "name", key=key)]
 
 

@@ -39,10 +39,15 @@ def retype_clusters(doc: Doc, clusters: list[Cluster]) -> None:
         if not retypable(cluster):
             continue
         probabilities = type_probabilities(cluster_features(doc, cluster), model)
-        best = max(TYPES, key=probabilities.__getitem__)
-        if best != cluster.type and probabilities[best] >= model["threshold"] \
-                and probabilities[best] - probabilities[cluster.type] >= model["margin"]:
-            cluster.type = best
+        cluster.type = confident_type(probabilities, cluster.type, model["threshold"], model["margin"])
+
+
+def confident_type(probabilities: dict[str, float], current: str, threshold: float, margin: float) -> str:
+    """The likeliest type when it is likely enough and ahead of the current one by `margin`; else the current."""
+    best = max(TYPES, key=probabilities.__getitem__)
+    if best != current and probabilities[best] >= threshold and probabilities[best] - probabilities[current] >= margin:
+        return best
+    return current
 
 
 def retypable(cluster: Cluster) -> bool:

@@ -20,8 +20,8 @@ from ..lexicon import (
     TITLES_OF_PLACE, TITLE_SHORT_FORMS, data_table,
 )
 from .candidates import (
-    Candidate, employer_of_role, first_name_mistagged, generic_organisation_word, is_year, kind_opening_sentence,
-    named_by_context, names_work, person_name, role_noun_before,
+    Candidate, area_place, employer_of_role, first_name_mistagged, generic_organisation_word, is_year,
+    kind_opening_sentence, named_by_context, names_work, person_name, role_noun_before,
 )
 from .layout import MEDIA_NOUNS
 from .places import is_known_place, is_subdivision
@@ -598,9 +598,7 @@ def untagged_areas(doc: Doc, text: str, taken: set[int]) -> list[Candidate]:
                 or noun.dep_ in {"compound", "amod"} or doc[start:noun.i].root.head.i != noun.i \
                 or start > 0 and is_capitalised(doc[start - 1]):  # a name cut short by a word NER tagged
             continue
-        key = normalise(doc[start:noun.i].text)
-        found += [Candidate(start, noun.i + 1, "PLACE", "name", key=key),
-                  Candidate(start, noun.i, "PLACE", "name", key=key)]
+        found += area_place(doc, start, noun.i, noun.i + 1)
         taken.update(range(start, noun.i + 1))
     return found
 

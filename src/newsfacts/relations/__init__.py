@@ -58,9 +58,8 @@ def find_relations(parsed: Parsed, sheet: FactSheet) -> list[Relation]:
     found += byline_relations(parsed.text, mentions, parsed.article.outlet)  # the one step that reads the article's outlet
     for relation in found:
         part = mentions.by_id[relation.object]
-        if (relation.relation == "works_for" or relation.relation == "member_of" and not any(
-                form.split()[-1] in COMMITTEES for form in mentions.forms(part) if form)) and (
-                whole := mentions.whole_of(part)):
+        if (relation.relation == "works_for" or relation.relation == "member_of"
+                and not mentions.last_words(part) & COMMITTEES) and (whole := mentions.whole_of(part)):
             # one works for the organisation, not for its unit or department, and sits on its board or plays in its
             # youth side as its member; a committee's members are its own ('the council's audit committee')
             relation.object = whole.id

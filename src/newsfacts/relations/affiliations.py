@@ -199,7 +199,6 @@ def party_lists(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             yield Relation(subject=member.id, relation="member_of", object=party.id, evidence=sentence(noun))
 
 
-
 def party_of_plural(noun: Token, mentions: Mentions, party_roles: frozenset[str]) -> Entity | None:
     """The party a plural noun names people of: itself ('Republicans') or a party's name before a politicians'
     noun ('Labour MPs', 'House Republicans')."""

@@ -88,11 +88,15 @@ class Mentions(MentionIndex):
         # entities stage may leave "GOP" and "the Republicans" apart, and "GOP Rep. Ann Roy" names the first.
         if entity in self._parties.values() or forms & tables().parties.keys():
             return "party"
-        last_words = {form.split()[-1] for form in forms if form}
+        last_words = self.last_words(entity)
         for kind, words in tables().member_bodies.items():
             if last_words & words:
                 return kind
         return "club" if last_words & tables().clubs else None
+
+    def last_words(self, entity: Entity) -> set[str]:
+        """The last word of each of an entity's names and descriptions ('committee' of 'the audit committee')."""
+        return {form.split()[-1] for form in self.forms(entity) if form}
 
     def whole_of(self, part: Entity) -> Entity | None:
         """The organisation of which an organisation is a part the article only describes by it: 'the

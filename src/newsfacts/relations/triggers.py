@@ -131,7 +131,7 @@ def relation_to(owner: Entity, noun: Token, trigger: Trigger, mentions: Mentions
     kind = mentions.body_kind(owner)
     word = noun.lemma_.lower()
     if word in table.party_roles and owner.type == ORG and kind not in ("party", "legislature"):
-        if any(form.split()[-1] in table.electoral_fronts for form in mentions.forms(owner) if form):
+        if mentions.last_words(owner) & table.electoral_fronts:
             return "member_of"  # "the candidate of the Acme Alliance"
         # "a junior minister at the Department of Rivers" works there
         ends = {word for form in mentions.forms(owner) if form for word in (form.split()[0], form.split()[-1])}

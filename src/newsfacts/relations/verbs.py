@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..parse import subject_of
 from ..schema import Entity, Relation
 from .owners import organisation_before
-from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, possessive, sentence
+from .reading import RELATIVE_PRONOUNS, Mentions, entity_of_subject, possessive, sentence, unique
 from .tables import ORG, PERSON, PLACE, WORK, tables
 
 
@@ -222,6 +222,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             if lemma in table.founding_verbs:  # "Ann co-founded Acme with her brother, Tom": both did
                 workers += [partner for partner in objects_of(verb, mentions, frozenset({"with"}), direct=False)
                             if partner.type == PERSON]
+            workers = unique(worker for worker in workers if worker is not None)
             found += [(serving(employer, mentions), worker, employer)
                       for employer in organisations_objects(verb, mentions) for worker in workers]
         elif lemma in table.location_participles and verb.tag_ == "VBN":
