@@ -10,7 +10,7 @@ from ..parse import sentence_start
 from .callbacks import brought_in_since, names_before
 from .clusters import Cluster, cluster_of
 from .descriptions import NEVER_A_PERSON, described_spans, refer_back
-from .evidence import may_join, speaker_organisations
+from .evidence import may_join, named_after_noun, speaker_organisations
 from .kinds import BUILDING_KINDS, TRADE_NOUNS, called_back_as, head_word_kinds, hyphened, hyphened_start
 from .words import COMPANY_ENDINGS, LEGAL_FORMS, head_word, tokens_spelling
 
@@ -160,9 +160,7 @@ def _introduced_as_another(doc: Doc, cluster: Cluster) -> bool:
     """Whether an organisation is first named as another company than the one the story is about: 'from rival
     Kelsby Foods', 'UK supplier Kelsby Energy', 'its parent, Kelsby Group'."""
     start = min((s for s, _, kind in cluster.mentions if kind == "name"), default=cluster.first)
-    before = doc[max(start - 3, 0):start]
-    return any(t.lower_ in OTHER_COMPANY_WORDS and t.is_lower and (t.dep_ in {"compound", "amod", "appos"} or
-                                                                   t.head.i >= start) for t in before)
+    return named_after_noun(doc, start, OTHER_COMPANY_WORDS)
 
 
 # Company nouns that say no trade: those never said of a person, but for a subsidiary (a place in a group).

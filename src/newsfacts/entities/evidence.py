@@ -185,15 +185,20 @@ def _story_own(doc: Doc, candidates: list[Cluster], start: int) -> Cluster | Non
     return lede[0] if len(lede) == 1 else None
 
 
+def named_after_noun(doc: Doc, start: int, nouns: frozenset[str] | set[str]) -> bool:
+    """Whether a name starting at `start` follows, within three words, a lower-case noun of `nouns` that describes
+    it ('rival Acme', 'its parent, Acme Group')."""
+    return any(t.lower_ in nouns and t.is_lower and (t.dep_ in {"compound", "amod", "appos"} or t.head.i >= start)
+               for t in doc[max(start - 3, 0):start])
+
+
 def introduced_as_other(doc: Doc, cluster: Cluster) -> bool:
     """Whether an organisation or place is first named as another one's origin, destination, partner, rival, buyer
     or opponent: 'joined from Acme', 'moved production to Kelsby', 'a deal with Acme', 'opposed by Acme'."""
     first = min((s for s, _, kind in cluster.mentions if kind == "name"), default=None)
     if first is None:
         return False
-    before = doc[max(first - 3, 0):first]
-    if any(t.lower_ in OTHER_PARTY_NOUNS and t.is_lower
-           and (t.dep_ in {"compound", "amod", "appos"} or t.head.i >= first) for t in before):
+    if named_after_noun(doc, first, OTHER_PARTY_NOUNS):
         return True  # 'from rival Acme', 'its parent, Acme Group', 'lender Acme Bank'
     end = next(e for s, e, kind in cluster.mentions if s == first and kind == "name")
     token = doc[first:end].root

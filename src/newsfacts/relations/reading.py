@@ -32,6 +32,7 @@ class Mentions(MentionIndex):
         known = tables().parties
         parties: dict[int, set[str]] = {}
         self._forms: dict[str, set[str]] = {}  # an organisation's id -> its names and descriptions, bare
+        self._wholes: dict[str, Entity | None] = {}  # an organisation's id -> `whole_of` it, asked once per relation
         called: dict[str, dict[str, Entity]] = {}  # "council" -> the organisations called "the council"
         for mention, entity in self.items:
             if entity.type == ORG:
@@ -102,6 +103,11 @@ class Mentions(MentionIndex):
         """The organisation of which an organisation is a part the article only describes by it: 'the
         department' for "the department's homicide unit", 'Acme' for "Acme's legal team". None for one with a
         name of its own, or described otherwise once."""
+        if part.id not in self._wholes:
+            self._wholes[part.id] = self._whole_of(part)
+        return self._wholes[part.id]
+
+    def _whole_of(self, part: Entity) -> Entity | None:
         if part.type != ORG:
             return None
         wholes = set()

@@ -200,8 +200,7 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             worker = subject_entity(verb, mentions)
             # "teaches history at Acme College": the parse may hang the phrase on the verb's object
             found += [(serving(employer, mentions), worker, employer)
-                      for holder in (verb, *(child for child in verb.children if child.dep_ == "dobj"))
-                      for employer in objects_of(holder, mentions, table.employment_verbs[lemma], direct=False)]
+                      for employer in objects_of_verb_or_object(verb, mentions, table.employment_verbs[lemma])]
             found += [("member_of", worker, owner) for owner in boards_of(verb, mentions, table.employment_verbs[lemma])]
         elif lemma in table.membership_verbs:
             member = subject_entity(verb, mentions)
@@ -234,13 +233,19 @@ def verb_relations(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
             found += [("located_in", based_one(verb, mentions), place) for place in places]
         if lemma in table.party_membership_verbs and (candidate := subject_entity(verb, mentions)):
             # "stood for Labour", "won the seat for Labour" ("run" is also a leading verb: not an elif)
-            objects = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
-            found += [("member_of", candidate, party) for holder in objects
-                      for party in objects_of(holder, mentions, table.party_membership_verbs[lemma], direct=False)
+            found += [("member_of", candidate, party)
+                      for party in objects_of_verb_or_object(verb, mentions, table.party_membership_verbs[lemma])
                       if mentions.body_kind(party) == "party"]
         for relation, subject, obj in found:
             if subject is not None and subject.id != obj.id and types_fit(relation, subject, obj):
                 yield Relation(subject=subject.id, relation=relation, object=obj.id, evidence=sentence(verb))
+
+
+def objects_of_verb_or_object(verb: Token, mentions: Mentions, prepositions: frozenset[str]) -> Iterator[Entity]:
+    """The entities after `prepositions` hung on a verb or on its object, where the parse may put the phrase
+    ('teaches history at Acme College', 'won the seat for Labour')."""
+    for holder in (verb, *(child for child in verb.children if child.dep_ == "dobj")):
+        yield from objects_of(holder, mentions, prepositions, direct=False)
 
 
 def lent_from(noun: Token, mentions: Mentions) -> Iterator[Relation]:
