@@ -358,7 +358,7 @@ def _party_alone(span: Span, words: list[Token]) -> bool:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Forms of address only a person takes ('Cllr', 'Sen.'), unlike titles that open other names too ('General Motors',
-# 'Prince of Wales Hospital').
+# 'Princess Maud Hospital').
 PERSONAL_ADDRESSES = COURTESY_TITLES | STYLES_BEFORE_NAMES | {"cllr", "councillor", "coun", "cr", "sen", "rep",
                                                             "congressman", "congresswoman", "councilman",
                                                             "councilwoman", "alderman"}

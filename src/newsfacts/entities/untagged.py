@@ -101,7 +101,7 @@ def titles_of_place(doc: Doc, text: str) -> list[Candidate]:
             j == place_start or j not in person_starts
         ):
             j += 1
-        # 'the Prince of Wales Hospital', 'the Duke of Kelsby Academy': a rank's title names the thing it ends in;
+        # 'the Duke of Dunmore Hospital', 'the Earl of Kelsby Academy': a rank's title names the thing it ends in;
         # 'the President of Kelsby University' holds an office of it
         named_after = j > place_start and doc[j - 1].lower_ in NAMED_AFTER_RANKS and match[0] not in OFFICES_OF_PLACE
         if j > place_start and not (j < len(doc) and j in person_starts) and not named_after:

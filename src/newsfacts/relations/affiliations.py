@@ -201,7 +201,7 @@ def party_lists(doc: Doc, mentions: Mentions) -> Iterator[Relation]:
 
 def party_of_plural(noun: Token, mentions: Mentions, party_roles: frozenset[str]) -> Entity | None:
     """The party a plural noun names people of: itself ('Republicans') or a party's name before a politicians'
-    noun ('Labour MPs', 'House Republicans')."""
+    noun ('Labour MPs', 'Senate Democrats')."""
     named = mentions.of_token(noun)
     if named is not None and named[1].type == PERSON:
         return None
