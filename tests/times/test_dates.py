@@ -141,6 +141,10 @@ def test_another_calendar_s_new_year_is_not_the_first_of_january(nlp):
     ("The festival starts in February.", "2024-03-14", ("February", "DATE", "2025-02")),
     ("The fault went unseen until a guard spotted odd meter readings at 10.20pm on 9 March.", "2024-03-14",
      ("10.20pm", "TIME", "2024-03-09T22:20")),
+    # what is announced to start then lies ahead, whatever the tense of the announcing; not what started then
+    ("The drivers' union has announced 12 days of strikes starting on 3 February.", "2024-11-28",
+     ("3 February", "DATE", "2025-02-03")),
+    ("The ferry line, starting on 3 February, ran for a month.", "2024-11-28", ("3 February", "DATE", "2024-02-03")),
 ])
 def test_the_year_or_week_the_tense_points_to(nlp, text, published, expected):
     assert expected in found(nlp, text, published)

@@ -26,6 +26,9 @@ FUTURE_HEADS = {"due", "go", "expect", "plan", "set", "schedule", "intend", "aim
 # Predicates that put their own time ahead: "results are due on Friday", "a ruling is expected in May", "rain
 # forecast for the weekend", "flights booked for January".
 SCHEDULING = {"due", "expect", "schedule", "slate", "plan", "forecast", "predict", "book"}
+# Verbs that make known what is to come, and participles of what opens then: "announced strikes starting in May".
+ANNOUNCING_VERBS = {"announce", "call", "plan", "schedule", "propose", "unveil", "confirm", "set", "approve"}
+OPENING_VERBS = {"start", "begin", "commence", "run"}
 
 
 @dataclass
@@ -148,6 +151,10 @@ def _verb_tense(verb: Token, deadline: bool = False) -> int:
         # on Friday failed" tells what was done
         done = verb.head.dep_ == "nsubj" and _verb_tense(verb.head.head) < 0
         return -1 if done else 1
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "acl", "advcl") and _lemma_in(verb, OPENING_VERBS):
+        announcing = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if announcing is not None and _lemma_in(announcing, ANNOUNCING_VERBS):
+            return 1  # "has announced ten days of strikes starting on 3 February": what is announced is ahead
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):  # "agreed to sell": the head's tense
         return _verb_tense(verb.head)
     if verb.tag_ in ("VBN", "VBG") and not auxiliaries and verb.dep_ in ("acl", "advcl"):
