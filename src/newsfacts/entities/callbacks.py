@@ -54,8 +54,9 @@ def add_place_descriptions(doc: Doc, clusters: list[Cluster]) -> None:
     for noun in (t for t in doc if t.lemma_.lower() in nouns and t.tag_ == "NN" and t.is_lower) if nouns else []:
         start = noun.left_edge.i
         holders = nouns[noun.lemma_.lower()]
-        if doc[start].lower_ == "the" and start == noun.i - 1 \
-                and all(may_join(doc, clusters, holder, noun, start, list(holders)) for holder in holders):
+        # refer_back joins a lone holder only: the policy is asked of that one
+        if doc[start].lower_ == "the" and start == noun.i - 1 and len(holders) == 1 \
+                and may_join(doc, clusters, next(iter(holders)), noun, start, list(holders)):
             refer_back(doc, holders, start, noun.i + 1, clusters)
 
 

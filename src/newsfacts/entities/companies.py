@@ -40,7 +40,7 @@ def add_organisation_descriptions(doc: Doc, text: str, clusters: list[Cluster]) 
             # 'the label' of a story with two labels is left to the call-backs, which weigh which one is meant
             holders = {k: k.first for k in organisations if noun.lemma_.lower() in k.kinds | head_word_kinds(k)} \
                 | described[noun.lemma_.lower()]
-            if all(may_join(doc, clusters, k, noun, noun.i - 1, list(holders)) for k in holders):
+            if len(holders) == 1 and may_join(doc, clusters, next(iter(holders)), noun, noun.i - 1, list(holders)):
                 refer_back(doc, holders, noun.i - 1, noun.i + 1, clusters)
     said_company = _said_to_be_companies(doc, clusters, described)
     organisations = [k for k in clusters if k.type == "ORG"]

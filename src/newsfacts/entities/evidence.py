@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -70,7 +71,9 @@ def evidenced_one(doc: Doc, clusters: list[Cluster], noun: Token, start: int, fi
     unknown = [k for k in _named_before(_of_unknown_kind(clusters, noun), noun, start)
                if k not in fitting and k not in ruled_out and not _only_aside(doc, k, start)]
     candidates = fitting + unknown
-    named = [k for k in candidates if _named_in_clause(doc, k, noun)]
+    naming = _words_naming(noun)
+    named = [k for k in candidates if any(i in naming for s, e, kind in k.mentions if kind != "pronoun"
+                                          for i in range(s, e))]
     if named:
         return named[0] if len(named) == 1 else None
     employers = speaker_organisations(doc, clusters, noun, candidates) \
@@ -134,19 +137,18 @@ def _in_brackets(doc: Doc, start: int, end: int) -> bool:
 SPEAKING_FOR = {"for", "of", "at"}
 
 
-def _named_in_clause(doc: Doc, cluster: Cluster, noun: Token) -> bool:
-    """(a): a mention of `cluster` set beside the call-back, or in the subject of the clause it stands in ('Acme said
-    the company…', "Acme's chief said the firm…", 'a spokesperson for Acme said the firm…')."""
-    own = {i for s, e, kind in cluster.mentions if kind != "pronoun" for i in range(s, e)}
-    if noun.dep_ == "appos" and noun.head.i in own or any(t.dep_ == "appos" and t.i in own for t in noun.children):
-        return True
+def _words_naming(noun: Token) -> set[int]:
+    """(a): the words that name the one a call-back means, when a candidate's mention stands there: one set beside the
+    call-back, or the subject of the clause it stands in with the words it is made of ('Acme said the company…',
+    "Acme's chief said the firm…", 'a spokesperson for Acme said the firm…')."""
+    words = {t.i for t in noun.children if t.dep_ == "appos"} | ({noun.head.i} if noun.dep_ == "appos" else set())
     subject = _reporting_subject(noun) if noun.lower_ not in PLACE_CALL_BACKS else None
     if subject is None:
-        return False
+        return words
     heads = [subject] + [t for t in subject.children if t.dep_ == "appos"]
-    words = [t for head in heads for t in head.lefts if t.dep_ in {"poss", "compound", "nmod", "amod"}]
-    words += [t for head in heads for t in head.children if t.dep_ == "prep" and t.lower_ in SPEAKING_FOR]
-    return subject.i in own or any(t.i in own for word in words for t in word.subtree)
+    parts = [t for head in heads for t in head.lefts if t.dep_ in {"poss", "compound", "nmod", "amod"}]
+    parts += [t for head in heads for t in head.children if t.dep_ == "prep" and t.lower_ in SPEAKING_FOR]
+    return words | {subject.i} | {t.i for part in parts for t in part.subtree}
 
 
 REPORTING_VERBS = quote_cues()["reporting_verbs"]
@@ -178,7 +180,7 @@ def _story_own(doc: Doc, candidates: list[Cluster], start: int) -> Cluster | Non
     counts = sorted(((_mentions_before(k, start), id(k), k) for k in candidates), key=lambda c: c[:2], reverse=True)
     if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] > counts[1][0]):
         return counts[0][2]
-    sentences = list(doc.sents)[:LEDE_SENTENCES]
+    sentences = list(islice(doc.sents, LEDE_SENTENCES))
     lede_end = min(sentences[-1].end if sentences else 0, start)
     lede = [k for k in candidates if any(s < lede_end and kind == "name" and _as_subject(doc[s:e].root)
                                          for s, e, kind in k.mentions)]
